@@ -1,0 +1,89 @@
+/**
+ * The layout of a map's Y.Doc (schema v1). One nested Y.Map per record gives field-level
+ * merge: one person moves a node while another renames it, and both survive.
+ *
+ * Y.Doc
+ * ├── meta        Y.Map  schemaVersion, title, createdAt, template?, extra?
+ * ├── nodes       Y.Map<id, Y.Map>  JourneyNode fields (minus id)
+ * ├── touchpoints Y.Map<id, Y.Map>  Touchpoint fields (minus id)
+ * └── strategy: separate root maps, so two clients never race to create a nested container
+ *     strategy.self          Y.Map  CompanyScore fields (id 'self')
+ *     strategy.competitors   Y.Map<id, Y.Map>  CompanyScore + order
+ *     strategy.goals         Y.Map<id, Y.Map>  Goal + order
+ *     strategy.kpis          Y.Map<id, Y.Map>  Kpi + order
+ *     strategy.training      Y.Map<id, Y.Map>  TrainingSession + order
+ *     strategy.channelPlans  Y.Map<channelNodeId, Y.Map>  ChannelPlan
+ *     strategy.costModel     Y.Map  CostModel
+ *     strategy.goLive        Y.Map  GoLive
+ *     strategy.meta          Y.Map  extra: unknown fields of an imported strategy
+ *
+ * Arrays inside a record (painPoints, kpiIds…) are plain JSON values: last writer wins.
+ * `order` on collection records sorts them for display (ties by id).
+ */
+import * as Y from 'yjs';
+
+/** Version of this layout; bump with a migration in migrations.ts. */
+export const SCHEMA_VERSION = 1;
+
+export type YRecord = Y.Map<unknown>;
+
+export const STRATEGY_COLLECTIONS = ['competitors', 'goals', 'kpis', 'training'] as const;
+export type StrategyCollection = (typeof STRATEGY_COLLECTIONS)[number];
+export const STRATEGY_OBJECTS = ['self', 'costModel', 'goLive'] as const;
+export type StrategyObject = (typeof STRATEGY_OBJECTS)[number];
+
+export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
+export const nodesMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('nodes');
+export const touchpointsMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('touchpoints');
+export type StrategyPart = StrategyCollection | StrategyObject | 'channelPlans' | 'meta';
+
+/** A root-level map of the strategy; root types are named, so concurrent creators converge. */
+export const strategyPart = (doc: Y.Doc, part: StrategyPart): Y.Map<unknown> =>
+  doc.getMap(`strategy.${part}`);
+
+/** For collections: the record maps of one strategy collection. */
+export const strategyRecords = (
+  doc: Y.Doc,
+  part: StrategyCollection | 'channelPlans',
+): Y.Map<YRecord> => doc.getMap(`strategy.${part}`);
+
+/** Every root type a map uses, for observers and the undo manager. */
+export function allRoots(doc: Y.Doc): Y.Map<unknown>[] {
+  return [
+    metaMap(doc),
+    nodesMap(doc),
+    touchpointsMap(doc),
+    ...(['meta', 'channelPlans', ...STRATEGY_COLLECTIONS, ...STRATEGY_OBJECTS] as const).map((p) =>
+      strategyPart(doc, p),
+    ),
+  ];
+}
+/** Sets each field of `fields` on `record`; `undefined` deletes the key. Skips unchanged values. */
+export function writeFields(record: YRecord, fields: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'id') continue;
+    if (value === undefined) {
+      if (record.has(key)) record.delete(key);
+      continue;
+    }
+    const current = record.get(key);
+    if (current === value) continue;
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      JSON.stringify(current) === JSON.stringify(value)
+    ) {
+      continue;
+    }
+    record.set(key, value);
+  }
+}
+
+/** A new record Y.Map holding `fields` (id excluded; the id is the parent map's key). */
+export function newRecord(fields: Readonly<Record<string, unknown>>): YRecord {
+  const record = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) {
+    if (key !== 'id' && value !== undefined) record.set(key, value);
+  }
+  return record;
+}

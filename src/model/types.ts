@@ -1,0 +1,234 @@
+/**
+ * The journey map's types: what a snapshot of the Y.Doc looks like to views, export and the
+ * server. Written by hand (discriminated unions on `kind`); the zod schemas in
+ * `strategy-map/` are typed against them so the two cannot drift.
+ */
+
+export const NODE_KINDS = ['stage', 'channel', 'device', 'note'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const CHANNEL_TYPES = [
+  'phone',
+  'email',
+  'web',
+  'app',
+  'chat',
+  'social',
+  'messaging',
+  'store',
+  'other',
+] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export const DEVICE_TYPES = ['smartphone', 'tablet', 'pc', 'tv', 'kiosk', 'other'] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
+/** The customer's feeling at a touchpoint: -2 (angry) … +2 (delighted). */
+export type Emotion = (typeof EMOTIONS)[number];
+
+/** Fields every node has. Positions are canvas coordinates in px, top-left corner. */
+export interface NodeBase {
+  /** Stable id, unique in the map; deterministic for seeded templates. */
+  readonly id: string;
+  readonly kind: NodeKind;
+  /** Text shown on the canvas. */
+  readonly label: string;
+  /** Canvas x of the top-left corner, px. */
+  readonly x: number;
+  /** Canvas y of the top-left corner, px. */
+  readonly y: number;
+  /** Width in px when the user resized it; absent = natural size. */
+  readonly w?: number;
+  /** Height in px when the user resized it; absent = natural size. */
+  readonly h?: number;
+  /** Longer free text, shown in the inspector. */
+  readonly description?: string;
+  /** Accent colour as a CSS hex colour (#rrggbb). */
+  readonly color?: string;
+  /** Fields from an imported document this version does not know; written back on export. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export interface StageNode extends NodeBase {
+  readonly kind: 'stage';
+  /** Position of the stage in the journey, 1-based; Arrange sorts stages by it. */
+  readonly order: number;
+}
+
+export interface ChannelNode extends NodeBase {
+  readonly kind: 'channel';
+  readonly channelType: ChannelType;
+}
+
+export interface DeviceNode extends NodeBase {
+  readonly kind: 'device';
+  readonly deviceType: DeviceType;
+}
+
+export interface NoteNode extends NodeBase {
+  readonly kind: 'note';
+}
+
+export type JourneyNode = StageNode | ChannelNode | DeviceNode | NoteNode;
+
+/** One contact between customer and company: a link between two nodes. */
+export interface Touchpoint {
+  readonly id: string;
+  /** Source node id. */
+  readonly from: string;
+  /** Target node id. */
+  readonly to: string;
+  /** What the customer does here, e.g. "Books a flight". */
+  readonly action: string;
+  /** The customer's feeling; absent = not assessed yet. */
+  readonly emotion?: Emotion;
+  /** What hurts here, one item per line. */
+  readonly painPoints: readonly string[];
+  /** What the company could do better, one item per line. */
+  readonly opportunities: readonly string[];
+  /** Ids of strategy KPIs that watch this touchpoint. */
+  readonly kpiIds: readonly string[];
+  /** Who in the company owns this touchpoint. */
+  readonly owner?: string;
+  /** Contacts per month through this touchpoint. */
+  readonly volume?: number;
+  /** Fields from an imported document this version does not know. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** Metadata of one map. */
+export interface MapMeta {
+  /** Version of the document layout (see migrations.ts). */
+  readonly schemaVersion: number;
+  readonly title: string;
+  /** ISO timestamp of creation. */
+  readonly createdAt: string;
+  /** Template the map was created from ('blank', 'airline', …). */
+  readonly template?: string;
+  /** Unknown top-level fields from an imported document. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+// ---------- Strategy (the 7-step roadmap around the map) ----------
+
+/** Score 1 (poor) … 5 (excellent). */
+export type Score = 1 | 2 | 3 | 4 | 5;
+
+/** One company placed on the starting-point chart. */
+export interface CompanyScore {
+  readonly id: string;
+  readonly name: string;
+  /** Competence in and use of digital channels, 1..5. */
+  readonly digitalCompetence?: Score;
+  /** Customer-service culture, 1..5. */
+  readonly serviceCulture?: Score;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export interface StartingPoint {
+  readonly self: CompanyScore;
+  readonly competitors: readonly CompanyScore[];
+}
+
+export interface Goal {
+  readonly id: string;
+  readonly title: string;
+  /** Preset goal key from the seeds, or absent for a custom goal. */
+  readonly preset?: string;
+  /** Measurable target, e.g. "-20%". */
+  readonly target?: string;
+  /** ISO date YYYY-MM-DD. */
+  readonly deadline?: string;
+  /** Expected benefit in words. */
+  readonly benefit?: string;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export const KPI_FAMILIES = ['service', 'quality', 'effectiveness'] as const;
+export type KpiFamily = (typeof KPI_FAMILIES)[number];
+
+export interface Kpi {
+  readonly id: string;
+  readonly name: string;
+  readonly family: KpiFamily;
+  readonly target?: number;
+  readonly unit?: string;
+  /** How often it is measured, e.g. "weekly". */
+  readonly frequency?: string;
+  /** Id of the goal this KPI serves. */
+  readonly goalId?: string;
+  /** Ids of channel nodes this KPI watches. */
+  readonly channelIds?: readonly string[];
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export const TRAINING_KINDS = ['technical', 'behavioural'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+
+export interface TrainingSession {
+  readonly id: string;
+  readonly topic: string;
+  readonly kind: TrainingKind;
+  readonly audience?: string;
+  /** ISO date YYYY-MM-DD. */
+  readonly due?: string;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export const CHANNEL_STATUSES = ['inUse', 'planned', 'rejected'] as const;
+export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
+
+/** Step 3: the plan for one channel node, keyed by the channel node's id. */
+export interface ChannelPlan {
+  readonly status?: ChannelStatus;
+  /** Share of surveyed customers who prefer this channel, 0..100 (%). */
+  readonly preferencePct?: number;
+  readonly reason?: string;
+  /** Contacts per month today. */
+  readonly monthlyVolume?: number;
+  /** Cost of one contact relative to a phone call (phone = 1). */
+  readonly relativeCost?: number;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export interface CostModel {
+  /** Cost of one phone contact, in `currency`. */
+  readonly phoneContactCost?: number;
+  readonly currency?: string;
+  /** Share of phone volume moved to digital channels, 0..100 (%). */
+  readonly shiftPct?: number;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export interface GoLive {
+  /** ISO date YYYY-MM-DD. */
+  readonly date?: string;
+  /** Checklist items ticked by hand, by key. */
+  readonly done?: readonly string[];
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export interface Strategy {
+  readonly startingPoint: StartingPoint;
+  readonly goals: readonly Goal[];
+  readonly kpis: readonly Kpi[];
+  readonly training: readonly TrainingSession[];
+  readonly goLive: GoLive;
+  readonly channelPlans: Readonly<Record<string, ChannelPlan>>;
+  readonly costModel: CostModel;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** An immutable view of a whole map, read from the Y.Doc (see read.ts). */
+export interface MapSnapshot {
+  readonly meta: MapMeta;
+  /** Nodes in a stable order (by id). */
+  readonly nodes: readonly JourneyNode[];
+  readonly touchpoints: readonly Touchpoint[];
+  readonly strategy: Strategy;
+  readonly nodeById: ReadonlyMap<string, JourneyNode>;
+  readonly touchpointById: ReadonlyMap<string, Touchpoint>;
+}
+
+export type XY = { readonly x: number; readonly y: number };
