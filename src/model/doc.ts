@@ -48,7 +48,7 @@ export const strategyRecords = (
 ): Y.Map<YRecord> => doc.getMap(`strategy.${part}`);
 
 /** Every root type a map uses, for observers and the undo manager. */
-export function allRoots(doc: Y.Doc): Y.Map<unknown>[] {
+export function allRoots(doc: Y.Doc): Y.AbstractType<any>[] { // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
     metaMap(doc),
     nodesMap(doc),

@@ -1,0 +1,285 @@
+/**
+ * Every write to a map's journey goes through these commands: `verbNoun(doc, args)`, one
+ * `doc.transact(fn, LOCAL)` each (origin overridable for seeding and import). Views never
+ * write the doc directly. A doc written by a newer Itinera is refused (ReadOnlyDocError).
+ */
+import * as Y from 'yjs';
+import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, strategyRecords, touchpointsMap, writeFields } from './doc';
+import { newId } from './ids';
+import { LOCAL, type Origin } from './origins';
+import { readNode, readTouchpoint } from './read';
+import type { ChannelType, DeviceType, Emotion, JourneyNode, NodeKind, Touchpoint, XY } from './types';
+
+export class ReadOnlyDocError extends Error {
+  constructor(readonly docVersion: number) {
+    super(
+      `This map was saved by a newer version of Itinera (schema ${docVersion}, this app knows ${SCHEMA_VERSION}). Reload to update.`,
+    );
+    this.name = 'ReadOnlyDocError';
+  }
+}
+
+/** The doc's schema version is newer than this code: open read-only. */
+export function isNewerSchema(doc: Y.Doc): boolean {
+  const v = metaMap(doc).get('schemaVersion');
+  return typeof v === 'number' && v > SCHEMA_VERSION;
+}
+
+/** Runs `fn` in one transaction after checking the doc is writable by this version. */
+export function write<T>(doc: Y.Doc, fn: () => T, origin: Origin = LOCAL): T {
+  if (isNewerSchema(doc)) throw new ReadOnlyDocError(metaMap(doc).get('schemaVersion') as number);
+  let result!: T;
+  doc.transact(() => {
+    result = fn();
+  }, origin);
+  return result;
+}
+
+export const MAX_LABEL_CHARS = 200;
+const clampText = (s: string, max = MAX_LABEL_CHARS) => s.slice(0, max);
+
+export function renameMap(doc: Y.Doc, title: string): void {
+  write(doc, () => {
+    metaMap(doc).set('title', clampText(title.trim()));
+  });
+}
+
+export interface NewNode {
+  kind: NodeKind;
+  label: string;
+  x: number;
+  y: number;
+  order?: number;
+  channelType?: ChannelType;
+  deviceType?: DeviceType;
+  w?: number;
+  h?: number;
+  description?: string;
+  color?: string;
+  id?: string;
+}
+
+const ID_PREFIX: Record<NodeKind, string> = { stage: 'stage', channel: 'ch', device: 'dev', note: 'note' };
+
+function nextStageOrder(doc: Y.Doc): number {
+  let max = 0;
+  nodesMap(doc).forEach((r) => {
+    if (r.get('kind') === 'stage') max = Math.max(max, Number(r.get('order')) || 0);
+  });
+  return max + 1;
+}
+
+function nodeFields(input: NewNode, doc: Y.Doc): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    kind: input.kind,
+    label: clampText(input.label),
+    x: Math.round(input.x),
+    y: Math.round(input.y),
+    w: input.w,
+    h: input.h,
+    description: input.description,
+    color: input.color,
+  };
+  if (input.kind === 'stage') fields.order = input.order ?? nextStageOrder(doc);
+  if (input.kind === 'channel') fields.channelType = input.channelType ?? 'web';
+  if (input.kind === 'device') fields.deviceType = input.deviceType ?? 'smartphone';
+  return fields;
+}
+
+export function addNode(doc: Y.Doc, input: NewNode, origin: Origin = LOCAL): string {
+  return write(
+    doc,
+    () => {
+      const id = input.id ?? newId(ID_PREFIX[input.kind]);
+      nodesMap(doc).set(id, newRecord(nodeFields(input, doc)));
+      return id;
+    },
+    origin,
+  );
+}
+
+export type NodePatch = Partial<{
+  label: string;
+  order: number;
+  channelType: ChannelType;
+  deviceType: DeviceType;
+  description: string;
+  color: string;
+  w: number | undefined;
+  h: number | undefined;
+}>;
+
+export function updateNode(doc: Y.Doc, id: string, patch: NodePatch): void {
+  write(doc, () => {
+    const record = nodesMap(doc).get(id);
+    if (!record) return;
+    const fields: Record<string, unknown> = { ...patch };
+    if (typeof patch.label === 'string') fields.label = clampText(patch.label);
+    writeFields(record, fields);
+  });
+}
+
+/** Writes final positions (drag end, arrange, nudge): one transaction, positions rounded. */
+export function moveNodes(doc: Y.Doc, moves: Iterable<{ id: string } & XY>, origin: Origin = LOCAL): void {
+  write(
+    doc,
+    () => {
+      const nodes = nodesMap(doc);
+      for (const { id, x, y } of moves) {
+        const record = nodes.get(id);
+        if (record) writeFields(record, { x: Math.round(x), y: Math.round(y) });
+      }
+    },
+    origin,
+  );
+}
+
+export function resizeNode(doc: Y.Doc, id: string, size: { w: number; h: number } & Partial<XY>): void {
+  write(doc, () => {
+    const record = nodesMap(doc).get(id);
+    if (!record) return;
+    writeFields(record, {
+      w: Math.round(size.w),
+      h: Math.round(size.h),
+      ...(size.x !== undefined ? { x: Math.round(size.x) } : {}),
+      ...(size.y !== undefined ? { y: Math.round(size.y) } : {}),
+    });
+  });
+}
+
+/** Deletes nodes (with every touchpoint that touches them and their channel plans) and touchpoints. */
+export function deleteItems(doc: Y.Doc, items: { nodeIds?: Iterable<string>; touchpointIds?: Iterable<string> }): void {
+  write(doc, () => {
+    const nodes = nodesMap(doc);
+    const tps = touchpointsMap(doc);
+    const gone = new Set(items.nodeIds ?? []);
+    for (const id of gone) nodes.delete(id);
+    const plans = strategyRecords(doc, 'channelPlans');
+    for (const id of gone) if (plans.has(id)) plans.delete(id);
+    for (const id of items.touchpointIds ?? []) tps.delete(id);
+    if (gone.size === 0) return;
+    for (const [id, record] of [...tps.entries()]) {
+      if (gone.has(String(record.get('from'))) || gone.has(String(record.get('to')))) tps.delete(id);
+    }
+  });
+}
+
+export interface NewTouchpoint {
+  from: string;
+  to: string;
+  action?: string;
+  emotion?: Emotion;
+  id?: string;
+}
+
+/** Links two existing, distinct nodes; returns the new touchpoint id, or null when refused. */
+export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, origin: Origin = LOCAL): string | null {
+  return write(
+    doc,
+    () => {
+      const nodes = nodesMap(doc);
+      if (input.from === input.to || !nodes.has(input.from) || !nodes.has(input.to)) return null;
+      const id = input.id ?? newId('tp');
+      touchpointsMap(doc).set(
+        id,
+        newRecord({ from: input.from, to: input.to, action: input.action ?? '', emotion: input.emotion }),
+      );
+      return id;
+    },
+    origin,
+  );
+}
+
+export type TouchpointPatch = Partial<{
+  action: string;
+  emotion: Emotion | undefined;
+  painPoints: string[];
+  opportunities: string[];
+  kpiIds: string[];
+  owner: string;
+  volume: number | undefined;
+}>;
+
+export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch): void {
+  write(doc, () => {
+    const record = touchpointsMap(doc).get(id);
+    if (!record) return;
+    writeFields(record, patch);
+  });
+}
+
+/** What copy puts on the clipboard: the nodes and the touchpoints between them. */
+export interface Clip {
+  readonly format: 'itinera/clip';
+  readonly nodes: readonly JourneyNode[];
+  readonly touchpoints: readonly Touchpoint[];
+}
+
+export function copyItems(doc: Y.Doc, nodeIds: Iterable<string>): Clip {
+  const ids = new Set(nodeIds);
+  const nodes: JourneyNode[] = [];
+  for (const id of ids) {
+    const record = nodesMap(doc).get(id);
+    if (record) nodes.push(readNode(id, record));
+  }
+  const touchpoints: Touchpoint[] = [];
+  touchpointsMap(doc).forEach((record, id) => {
+    if (ids.has(String(record.get('from'))) && ids.has(String(record.get('to')))) {
+      touchpoints.push(readTouchpoint(id, record));
+    }
+  });
+  return { format: 'itinera/clip', nodes, touchpoints };
+}
+
+/** Pastes a clip with new ids, shifted by `offset`; returns the new node ids. */
+export function pasteItems(doc: Y.Doc, clip: Clip, offset: XY): string[] {
+  return write(doc, () => {
+    const idMap = new Map<string, string>();
+    const nodes = nodesMap(doc);
+    for (const node of clip.nodes) {
+      const id = newId(ID_PREFIX[node.kind] ?? 'node');
+      idMap.set(node.id, id);
+      const { id: _old, ...fields } = node;
+      const extra = { ...fields, x: Math.round(node.x + offset.x), y: Math.round(node.y + offset.y) };
+      if (node.kind === 'stage') Object.assign(extra, { order: nextStageOrder(doc) });
+      nodes.set(id, newRecord(extra));
+    }
+    const tps = touchpointsMap(doc);
+    for (const tp of clip.touchpoints) {
+      const from = idMap.get(tp.from);
+      const to = idMap.get(tp.to);
+      if (!from || !to) continue;
+      const { id: _old, ...fields } = tp;
+      tps.set(newId('tp'), newRecord({ ...fields, from, to }));
+    }
+    return [...idMap.values()];
+  });
+}
+
+export const DUPLICATE_OFFSET_PX = 40;
+
+export function duplicateNodes(doc: Y.Doc, nodeIds: Iterable<string>): string[] {
+  return pasteItems(doc, copyItems(doc, nodeIds), { x: DUPLICATE_OFFSET_PX, y: DUPLICATE_OFFSET_PX });
+}
+
+/** A value read from the system clipboard, checked before anything is pasted. */
+export function parseClip(text: string): Clip | null {
+  try {
+    const v = JSON.parse(text) as Partial<Clip>;
+    if (v?.format !== 'itinera/clip' || !Array.isArray(v.nodes) || !Array.isArray(v.touchpoints)) return null;
+    const nodes = v.nodes.filter(
+      (n): n is JourneyNode =>
+        typeof n?.id === 'string' &&
+        ['stage', 'channel', 'device', 'note'].includes(n.kind) &&
+        typeof n.label === 'string' &&
+        Number.isFinite(n.x) &&
+        Number.isFinite(n.y),
+    );
+    const touchpoints = v.touchpoints.filter(
+      (t): t is Touchpoint => typeof t?.id === 'string' && typeof t.from === 'string' && typeof t.to === 'string',
+    );
+    return { format: 'itinera/clip', nodes, touchpoints };
+  } catch {
+    return null;
+  }
+}
