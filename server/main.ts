@@ -1,0 +1,35 @@
+// Entry point: environment → config → server; graceful shutdown on SIGTERM/SIGINT.
+import { HELP, readConfig } from './config';
+import { createLogger } from './log';
+import { startServer } from './server';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+let config;
+try {
+  config = readConfig();
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
+  process.exit(2);
+}
+const log = createLogger(config.logLevel);
+const server = await startServer(config, log);
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log.info('shutting down', { signal });
+  server.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      log.error('shutdown failed', { err: String(err) });
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
