@@ -1,0 +1,28 @@
+/** The app shell: hash routes between the map library and one map's editor. */
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EditorRoute } from './EditorRoute';
+import { LibraryRoute } from './LibraryRoute';
+import { mapHref, parseRoute } from './routes';
+
+const subscribeHash = (cb: () => void) => {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+};
+const getHash = () => window.location.hash;
+
+export function App() {
+  const { t } = useTranslation('common');
+  const route = parseRoute(useSyncExternalStore(subscribeHash, getHash));
+  if (route.name === 'map') return <EditorRoute key={route.mapId} mapId={route.mapId} token={route.token} />;
+  return (
+    <>
+      {route.error ? (
+        <div className="banner banner-error" role="alert">
+          {t(route.error)}
+        </div>
+      ) : null}
+      <LibraryRoute onOpen={(id: string) => (window.location.hash = mapHref(id))} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+/** The journey commands bound to one doc, for the session to hand to views. */
+import type * as Y from 'yjs';
+import * as c from './commands';
+import { arrangeMap } from './arrange-command';
+
+export function bindCommands(doc: Y.Doc) {
+  return {
+    renameMap: (title: string) => c.renameMap(doc, title),
+    addNode: (input: c.NewNode) => c.addNode(doc, input),
+    updateNode: (id: string, patch: c.NodePatch) => c.updateNode(doc, id, patch),
+    moveNodes: (moves: Iterable<{ id: string; x: number; y: number }>) => c.moveNodes(doc, moves),
+    resizeNode: (id: string, size: { w: number; h: number; x?: number; y?: number }) =>
+      c.resizeNode(doc, id, size),
+    deleteItems: (items: { nodeIds?: Iterable<string>; touchpointIds?: Iterable<string> }) =>
+      c.deleteItems(doc, items),
+    addTouchpoint: (input: c.NewTouchpoint) => c.addTouchpoint(doc, input),
+    updateTouchpoint: (id: string, patch: c.TouchpointPatch) => c.updateTouchpoint(doc, id, patch),
+    copyItems: (nodeIds: Iterable<string>) => c.copyItems(doc, nodeIds),
+    pasteItems: (clip: c.Clip, offset: { x: number; y: number }) => c.pasteItems(doc, clip, offset),
+    duplicateNodes: (nodeIds: Iterable<string>) => c.duplicateNodes(doc, nodeIds),
+    arrange: () => arrangeMap(doc),
+  };
+}
+
+export type BoundCommands = ReturnType<typeof bindCommands>;

@@ -1,0 +1,194 @@
+/**
+ * The journey canvas: React Flow in controlled mode over the map snapshot. Selection, in-flight
+ * drags and resizes and measured sizes are local state; the doc is written only by commands
+ * (drag end → moveNodes, connect → addTouchpoint, delete → deleteItems).
+ */
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MapSnapshot, XY } from '../../model/types';
+import { EmotionCurve } from './EmotionCurve';
+import type { AppNode, TouchpointEdge } from './flowTypes';
+import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
+import { useSession } from './SessionContext';
+import { createEdgeMapper, createNodeMapper } from './toFlow';
+import type { Selection } from './selection';
+
+export const GRID_PX = 20;
+
+interface Props {
+  snapshot: MapSnapshot;
+  selection: Selection;
+  onSelectionChange(next: Selection): void;
+  snapToGrid: boolean;
+}
+
+type Size = { width: number; height: number };
+
+export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGrid }: Props) {
+  const { t } = useTranslation('editor');
+  const session = useSession();
+  const readOnly = session.readOnlyReason !== null;
+  const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(new Map());
+  const [resize, setResize] = useState<ReadonlyMap<string, Size>>(new Map());
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(new Map());
+  const mapNodes = useRef(createNodeMapper()).current;
+  const mapEdges = useRef(createEdgeMapper()).current;
+
+  const nodes = useMemo(
+    () => mapNodes(snapshot.nodes, { selected: selection.nodes, drag, resize, measured, readOnly }),
+    [mapNodes, snapshot.nodes, selection.nodes, drag, resize, measured, readOnly],
+  );
+  const edges = useMemo(() => {
+    const pos = (id: string) => drag.get(id) ?? snapshot.nodeById.get(id);
+    return mapEdges(snapshot.touchpoints, pos, selection.touchpoints);
+  }, [mapEdges, snapshot.touchpoints, snapshot.nodeById, drag, selection.touchpoints]);
+
+  const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
+    let nextDrag: Map<string, XY> | null = null;
+    let nextResize: Map<string, Size> | null = null;
+    let nextMeasured: Map<string, Size> | null = null;
+    for (const c of changes) {
+      if (c.type === 'position' && c.dragging && c.position) {
+        nextDrag ??= new Map(dragRef.current);
+        nextDrag.set(c.id, c.position);
+      } else if (c.type === 'dimensions' && c.resizing === false && resizeRef.current.has(c.id)) {
+        nextResize ??= new Map(resizeRef.current);
+        nextResize.delete(c.id);
+      } else if (c.type === 'dimensions' && c.dimensions) {
+        if (c.resizing && c.setAttributes) {
+          nextResize ??= new Map(resizeRef.current);
+          nextResize.set(c.id, c.dimensions);
+        } else {
+          const prev = measuredRef.current.get(c.id);
+          if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) {
+            nextMeasured ??= new Map(measuredRef.current);
+            nextMeasured.set(c.id, c.dimensions);
+          }
+        }
+      }
+    }
+    if (nextDrag) setDrag((dragRef.current = nextDrag));
+    if (nextResize) setResize((resizeRef.current = nextResize));
+    if (nextMeasured) setMeasured((measuredRef.current = nextMeasured));
+  }, []);
+  const dragRef = useRef<ReadonlyMap<string, XY>>(drag);
+  const resizeRef = useRef<ReadonlyMap<string, Size>>(resize);
+  const measuredRef = useRef<ReadonlyMap<string, Size>>(measured);
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _node: AppNode, dragged: AppNode[]) => {
+      const moves = dragged.map((n) => ({ id: n.id, ...(dragRef.current.get(n.id) ?? n.position) }));
+      if (!readOnly) session.commands.moveNodes(moves);
+      setDrag((dragRef.current = new Map()));
+    },
+    [session, readOnly],
+  );
+
+  const onEdgesChange = useCallback((_changes: EdgeChange<TouchpointEdge>[]) => {
+    /* selection arrives through onSelectionChange; removal through onDelete */
+  }, []);
+
+  const onSelection = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+      const nodes = new Set(n.map((x) => x.id));
+      const touchpoints = new Set(e.map((x) => x.id));
+      if (sameSet(nodes, selection.nodes) && sameSet(touchpoints, selection.touchpoints)) return;
+      onSelectionChange({ nodes, touchpoints });
+    },
+    [onSelectionChange, selection],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (readOnly || !c.source || !c.target) return;
+      const id = session.commands.addTouchpoint({ from: c.source, to: c.target });
+      if (id) onSelectionChange({ nodes: new Set(), touchpoints: new Set([id]) });
+    },
+    [session, readOnly, onSelectionChange],
+  );
+
+  /** Dropping a link anywhere on another node (not only on its handle) connects to that node. */
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (readOnly || state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const el = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
+      const target = el?.getAttribute('data-id');
+      if (target && target !== state.fromNode.id) onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
+    },
+    [readOnly, onConnect],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: n, edges: e }: { nodes: AppNode[]; edges: TouchpointEdge[] }) => {
+      if (readOnly) return;
+      session.commands.deleteItems({ nodeIds: n.map((x) => x.id), touchpointIds: e.map((x) => x.id) });
+      onSelectionChange({ nodes: new Set(), touchpoints: new Set() });
+    },
+    [session, readOnly, onSelectionChange],
+  );
+
+  return (
+    <ReactFlow<AppNode, TouchpointEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStop={onNodeDragStop}
+      onSelectionChange={onSelection}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      onDelete={onDelete}
+      connectionMode={ConnectionMode.Loose}
+      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      selectionOnDrag
+      panOnDrag={[1, 2]}
+      panOnScroll
+      selectionMode={SelectionMode.Partial}
+      snapToGrid={snapToGrid}
+      snapGrid={[GRID_PX, GRID_PX]}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      elementsSelectable
+      fitView
+      fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+      minZoom={0.1}
+      maxZoom={2.5}
+      proOptions={{ hideAttribution: false }}
+      ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
+      aria-label={t('canvas.label')}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
+      <EmotionCurve snapshot={snapshot} />
+      <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor={minimapColor} />
+      <Controls />
+    </ReactFlow>
+  );
+}
+
+const MINIMAP_COLORS: Record<string, string> = { stage: '#3b5bdb', channel: '#0c8599', device: '#7048e8', note: '#f2c94c' };
+const minimapColor = (n: AppNode) => MINIMAP_COLORS[n.type ?? ''] ?? '#999';
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}

@@ -1,0 +1,25 @@
+import { NodeResizer, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NoteFlowNode } from '../flowTypes';
+import { useSession } from '../SessionContext';
+import { SideHandles } from './Handles';
+
+export const NoteNodeView = memo(function NoteNodeView({ data, selected, id }: NodeProps<NoteFlowNode>) {
+  const { t } = useTranslation('editor');
+  const session = useSession();
+  const node = data.node;
+  return (
+    <div className="jn jn-note" style={node.color ? { background: node.color } : undefined}>
+      <NodeResizer
+        isVisible={selected && !session.readOnlyReason}
+        minWidth={120}
+        minHeight={60}
+        onResizeEnd={(_e, p) => session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })}
+      />
+      <span className="jn-label">{node.label || t('node.untitled')}</span>
+      {node.description ? <span className="jn-desc">{node.description}</span> : null}
+      <SideHandles />
+    </div>
+  );
+});

@@ -1,0 +1,27 @@
+import { NodeResizer, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StageFlowNode } from '../flowTypes';
+import { useSession } from '../SessionContext';
+import { SideHandles } from './Handles';
+
+export const StageNodeView = memo(function StageNodeView({ data, selected, id }: NodeProps<StageFlowNode>) {
+  const { t } = useTranslation('editor');
+  const session = useSession();
+  const node = data.node;
+  return (
+    <div className="jn jn-stage" style={node.color ? { borderTopColor: node.color } : undefined}>
+      <NodeResizer
+        isVisible={selected && !session.readOnlyReason}
+        minWidth={140}
+        minHeight={56}
+        onResizeEnd={(_e, p) => session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })}
+      />
+      <span className="jn-order" aria-label={t('node.stageOrder', { order: node.order })}>
+        {node.order}
+      </span>
+      <span className="jn-label">{node.label || t('node.untitled')}</span>
+      <SideHandles />
+    </div>
+  );
+});

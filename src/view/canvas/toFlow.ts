@@ -1,0 +1,133 @@
+/**
+ * Snapshot → React Flow nodes and edges, reusing the previous output object for every record
+ * whose inputs did not change, so memoized custom nodes skip re-rendering (a drag re-renders
+ * only the dragged node).
+ */
+import type { JourneyNode, Touchpoint, XY } from '../../model/types';
+import type { AppNode, TouchpointEdge } from './flowTypes';
+
+export interface LocalNodeState {
+  readonly selected: ReadonlySet<string>;
+  /** In-flight drag positions (local, shared only through awareness). */
+  readonly drag: ReadonlyMap<string, XY>;
+  /** In-flight resize sizes. */
+  readonly resize: ReadonlyMap<string, { width: number; height: number }>;
+  /** Sizes React Flow measured; kept so re-created nodes stay visible. */
+  readonly measured: ReadonlyMap<string, { width: number; height: number }>;
+  readonly readOnly: boolean;
+}
+
+interface NodeEntry {
+  src: JourneyNode;
+  selected: boolean;
+  pos: XY | undefined;
+  size: { width: number; height: number } | undefined;
+  measured: { width: number; height: number } | undefined;
+  readOnly: boolean;
+  out: AppNode;
+}
+
+const RESIZABLE = new Set(['note', 'stage']);
+
+export function createNodeMapper() {
+  let cache = new Map<string, NodeEntry>();
+  return (nodes: readonly JourneyNode[], local: LocalNodeState): AppNode[] => {
+    const next = new Map<string, NodeEntry>();
+    const out = nodes.map((src) => {
+      const selected = local.selected.has(src.id);
+      const pos = local.drag.get(src.id);
+      const size = local.resize.get(src.id);
+      const measured = local.measured.get(src.id);
+      const prev = cache.get(src.id);
+      if (
+        prev &&
+        prev.src === src &&
+        prev.selected === selected &&
+        prev.pos === pos &&
+        prev.size === size &&
+        prev.measured === measured &&
+        prev.readOnly === local.readOnly
+      ) {
+        next.set(src.id, prev);
+        return prev.out;
+      }
+      const width = size?.width ?? src.w;
+      const height = size?.height ?? src.h;
+      const node = {
+        id: src.id,
+        type: src.kind,
+        position: pos ?? { x: src.x, y: src.y },
+        data: { node: src },
+        selected,
+        draggable: !local.readOnly,
+        connectable: !local.readOnly,
+        deletable: !local.readOnly,
+        ariaLabel: src.label,
+        ...(width !== undefined && height !== undefined && RESIZABLE.has(src.kind) ? { width, height } : {}),
+        ...(measured ? { measured } : {}),
+      } as AppNode;
+      next.set(src.id, { src, selected, pos, size, measured, readOnly: local.readOnly, out: node });
+      return node;
+    });
+    cache = next;
+    return out;
+  };
+}
+
+/** Which side handles to use so a touchpoint leaves and enters along its main direction. */
+export function handlesFor(from: XY | undefined, to: XY | undefined): { sourceHandle: string; targetHandle: string } {
+  if (!from || !to) return { sourceHandle: 'b', targetHandle: 't' };
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  if (Math.abs(dy) >= Math.abs(dx) * 0.6) {
+    return dy >= 0 ? { sourceHandle: 'b', targetHandle: 't' } : { sourceHandle: 't', targetHandle: 'b' };
+  }
+  return dx >= 0 ? { sourceHandle: 'r', targetHandle: 'l' } : { sourceHandle: 'l', targetHandle: 'r' };
+}
+
+interface EdgeEntry {
+  src: Touchpoint;
+  selected: boolean;
+  handles: string;
+  out: TouchpointEdge;
+}
+
+export function createEdgeMapper() {
+  let cache = new Map<string, EdgeEntry>();
+  return (
+    touchpoints: readonly Touchpoint[],
+    positionOf: (id: string) => XY | undefined,
+    selected: ReadonlySet<string>,
+  ): TouchpointEdge[] => {
+    const next = new Map<string, EdgeEntry>();
+    const out: TouchpointEdge[] = [];
+    for (const src of touchpoints) {
+      const from = positionOf(src.from);
+      const to = positionOf(src.to);
+      if (!from || !to) continue; // dangling after a concurrent delete: not drawn
+      const h = handlesFor(from, to);
+      const handles = `${h.sourceHandle}${h.targetHandle}`;
+      const isSelected = selected.has(src.id);
+      const prev = cache.get(src.id);
+      if (prev && prev.src === src && prev.selected === isSelected && prev.handles === handles) {
+        next.set(src.id, prev);
+        out.push(prev.out);
+        continue;
+      }
+      const edge: TouchpointEdge = {
+        id: src.id,
+        type: 'touchpoint',
+        source: src.from,
+        target: src.to,
+        ...h,
+        selected: isSelected,
+        data: { touchpoint: src },
+        ariaLabel: src.action || 'Touchpoint',
+      };
+      next.set(src.id, { src, selected: isSelected, handles, out: edge });
+      out.push(edge);
+    }
+    cache = next;
+    return out;
+  };
+}

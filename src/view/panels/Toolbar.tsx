@@ -1,0 +1,101 @@
+/** The editing toolbar: add nodes, arrange, undo/redo, duplicate, delete, snap and fit. */
+import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import type { NodeKind } from '../../model/types';
+import type { Selection } from '../canvas/selection';
+import { useSession } from '../canvas/SessionContext';
+import { useStore } from '../hooks/useStore';
+
+const STAGE_SPACING_PX = 260;
+
+interface Props {
+  selection: Selection;
+  select(next: Selection): void;
+  snapToGrid: boolean;
+  onSnapToGrid(on: boolean): void;
+}
+
+export function Toolbar({ selection, select, snapToGrid, onSnapToGrid }: Props) {
+  const { t } = useTranslation('editor');
+  const session = useSession();
+  const flow = useReactFlow();
+  const undo = useStore(session.undo);
+  const readOnly = session.readOnlyReason !== null;
+  const hasSelection = selection.nodes.size + selection.touchpoints.size > 0;
+
+  const add = (kind: NodeKind) => {
+    const snap = session.map.getSnapshot();
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const center = flow.screenToFlowPosition({
+      x: pane ? pane.left + pane.width / 2 : window.innerWidth / 2,
+      y: pane ? pane.top + pane.height / 2 : window.innerHeight / 2,
+    });
+    const jitter = (snap.nodes.length % 6) * 24;
+    let at = { x: center.x - 90 + jitter, y: center.y - 30 + jitter };
+    const stages = snap.nodes.filter((n) => n.kind === 'stage');
+    if (kind === 'stage' && stages.length > 0) {
+      const last = stages.reduce((a, b) => (b.x > a.x ? b : a));
+      at = { x: last.x + STAGE_SPACING_PX, y: last.y };
+    }
+    const id = session.commands.addNode({ kind, label: t(`newLabel.${kind}`), ...at });
+    select({ nodes: new Set([id]), touchpoints: new Set() });
+    requestAnimationFrame(() => document.getElementById('inspector-label')?.focus());
+  };
+
+  const remove = () => {
+    session.commands.deleteItems({ nodeIds: selection.nodes, touchpointIds: selection.touchpoints });
+    select({ nodes: new Set(), touchpoints: new Set() });
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="toolbar-group">
+        {(['stage', 'channel', 'device', 'note'] as const).map((kind) => (
+          <button key={kind} type="button" onClick={() => add(kind)} disabled={readOnly} className={`add-${kind}`}>
+            <span aria-hidden="true" className={`swatch swatch-${kind}`} />
+            {t(`toolbar.add.${kind}`)}
+          </button>
+        ))}
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          onClick={() => {
+            session.commands.arrange();
+            requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
+          }}
+          disabled={readOnly}
+          title={t('toolbar.arrangeHint')}
+        >
+          {t('toolbar.arrange')}
+        </button>
+        <button type="button" onClick={session.undo.undo} disabled={readOnly || !undo.canUndo} title="Ctrl+Z">
+          {t('toolbar.undo')}
+        </button>
+        <button type="button" onClick={session.undo.redo} disabled={readOnly || !undo.canRedo} title="Ctrl+Shift+Z">
+          {t('toolbar.redo')}
+        </button>
+        <button
+          type="button"
+          onClick={() => select({ nodes: new Set(session.commands.duplicateNodes(selection.nodes)), touchpoints: new Set() })}
+          disabled={readOnly || selection.nodes.size === 0}
+          title="Ctrl+D"
+        >
+          {t('toolbar.duplicate')}
+        </button>
+        <button type="button" onClick={remove} disabled={readOnly || !hasSelection} title={t('toolbar.deleteHint')}>
+          {t('toolbar.delete')}
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <label className="toggle">
+          <input type="checkbox" checked={snapToGrid} onChange={(e) => onSnapToGrid(e.target.checked)} />
+          {t('toolbar.snap')}
+        </label>
+        <button type="button" onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })}>
+          {t('toolbar.fit')}
+        </button>
+      </div>
+    </div>
+  );
+}
