@@ -1,0 +1,231 @@
+/**
+ * Arrange: lays a journey map out as a readable grid, as a pure and deterministic function.
+ *
+ * - Stages are the columns, left to right by `order` (ties by id), in a header row on top.
+ * - Below them one lane per kind: channels, then devices, then notes at the bottom.
+ * - Within a lane each node goes to the column nearest the barycentre (mean column) of what it
+ *   is linked to, repeated over a few down/up sweeps as in Sugiyama's crossing reduction, so
+ *   touchpoints run mostly straight down instead of across the map.
+ * - A column holds at most `ceil(laneSize / columns)` nodes of a lane, stacked in sub-rows, so
+ *   lanes stay shallow and no column is crowded while its neighbours sit empty.
+ * - Nothing overlaps: every column is as wide as its widest node, every sub-row as tall as its
+ *   node, and every coordinate and gap is a multiple of GRID_PX.
+ *
+ * What must stay true: the result depends only on the *set* of nodes and touchpoints, never on
+ * their order in the input (two peers arranging the same map get the same picture).
+ */
+import type { JourneyNode, NodeKind, Touchpoint, XY } from './types';
+
+/** Canvas snap grid, px. */
+export const GRID_PX = 20;
+
+/** Natural size of each kind of node, px, used when a node has no `w`/`h` of its own. */
+export const NODE_SIZE: Readonly<Record<NodeKind, { readonly w: number; readonly h: number }>> = {
+  stage: { w: 200, h: 72 },
+  channel: { w: 180, h: 64 },
+  device: { w: 180, h: 64 },
+  note: { w: 200, h: 100 },
+};
+
+/** Horizontal space between columns, px. */
+export const COLUMN_GAP_PX = 60;
+/** Vertical space between nodes stacked in one column of a lane, px. */
+export const ROW_GAP_PX = 20;
+/** Vertical space between lanes, px: room for the canvas to draw a lane label. */
+export const LANE_GAP_PX = 80;
+/** Lanes from top to bottom. */
+export const LANE_ORDER: readonly NodeKind[] = ['stage', 'channel', 'device', 'note'];
+/** Crossing-reduction sweeps when the caller does not say; more rarely changes the result. */
+export const DEFAULT_SWEEPS = 4;
+const MAX_SWEEPS = 32;
+
+export interface ArrangeOptions {
+  /** Crossing-reduction sweeps; 0 places lane nodes in id order (the naive baseline). */
+  readonly sweeps?: number;
+  /** Top-left corner of the grid, px; snapped to the grid. */
+  readonly origin?: XY;
+}
+
+/** One horizontal band of the grid, for the canvas to draw a lane label. */
+export interface GridLane {
+  readonly kind: NodeKind;
+  /** Top of the band, px. */
+  readonly y: number;
+  /** Height of the band, px; 0 when the lane is empty (it then takes no space). */
+  readonly height: number;
+  /** Nodes in the lane. */
+  readonly count: number;
+}
+
+/** One column of the grid: a stage, or a filler column when the map has no stages. */
+export interface GridColumn {
+  readonly stageId: string | null;
+  /** Left edge, px. */
+  readonly x: number;
+  readonly width: number;
+}
+
+export interface JourneyGrid {
+  /** Top-left corner of every node, by id. */
+  readonly positions: Map<string, XY>;
+  readonly lanes: readonly GridLane[];
+  readonly columns: readonly GridColumn[];
+}
+
+type Size = { w: number; h: number };
+
+const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+/** The size a node is drawn at: its own `w`/`h` when set, else the default of its kind. */
+export function nodeSize(node: Pick<JourneyNode, 'kind' | 'w' | 'h'>): Size {
+  const fallback = NODE_SIZE[node.kind] ?? NODE_SIZE.note;
+  return { w: positive(node.w) ? node.w : fallback.w, h: positive(node.h) ? node.h : fallback.h };
+}
+
+const snapUp = (v: number) => Math.ceil(v / GRID_PX) * GRID_PX;
+const snap = (v: number) => Math.round(v / GRID_PX) * GRID_PX;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const stageOrder = (n: JourneyNode) =>
+  n.kind === 'stage' && Number.isFinite(n.order) ? n.order : Number.MAX_SAFE_INTEGER;
+
+/** Neighbour ids of every node, sorted so sums come out bit-identical whatever the input order. */
+function neighbours(ids: ReadonlySet<string>, touchpoints: readonly Touchpoint[]): Map<string, string[]> {
+  const adj = new Map<string, string[]>();
+  for (const id of ids) adj.set(id, []);
+  for (const tp of touchpoints) {
+    if (tp.from === tp.to || !ids.has(tp.from) || !ids.has(tp.to)) continue;
+    adj.get(tp.from)!.push(tp.to);
+    adj.get(tp.to)!.push(tp.from);
+  }
+  for (const list of adj.values()) list.sort();
+  return adj;
+}
+
+/**
+ * Puts a lane's nodes into columns: sorted by barycentre (unlinked nodes last, ties by id),
+ * then greedily each to the column nearest its barycentre that keeps the order, respects the
+ * column capacity and still leaves room for the nodes after it. Returns the stacks per column.
+ */
+function assignLane(
+  lane: readonly JourneyNode[],
+  columnOf: Map<string, number>,
+  adj: Map<string, string[]>,
+  columns: number,
+  naive: boolean,
+): JourneyNode[][] {
+  const keyed = lane.map((node) => {
+    let sum = 0;
+    let count = 0;
+    if (!naive) {
+      for (const other of adj.get(node.id) ?? []) {
+        const c = columnOf.get(other);
+        if (c !== undefined && other !== node.id) {
+          sum += c;
+          count += 1;
+        }
+      }
+    }
+    return { node, b: count > 0 ? sum / count : Number.POSITIVE_INFINITY };
+  });
+  keyed.sort((p, q) => (p.b === q.b ? byId(p.node, q.node) : p.b < q.b ? -1 : 1));
+  const cap = Math.max(1, Math.ceil(lane.length / columns));
+  const stacks: JourneyNode[][] = Array.from({ length: columns }, () => []);
+  let col = 0;
+  let inCol = 0;
+  keyed.forEach(({ node, b }, i) => {
+    const after = keyed.length - 1 - i;
+    const lo = inCol >= cap ? col + 1 : col;
+    // Room left once `node` sits in column x: what remains of x plus every column right of it.
+    const fits = (x: number) => cap - (x === col ? inCol + 1 : 1) + (columns - 1 - x) * cap >= after;
+    let x = Math.min(columns - 1, Math.max(lo, Number.isFinite(b) ? Math.round(b) : lo));
+    while (x > lo && !fits(x)) x -= 1;
+    inCol = x === col ? inCol + 1 : 1;
+    col = x;
+    stacks[x]!.push(node);
+    columnOf.set(node.id, x);
+  });
+  return stacks;
+}
+
+/** The whole grid: positions plus the lane and column geometry the canvas draws labels from. */
+export function journeyGrid(
+  nodes: readonly JourneyNode[],
+  touchpoints: readonly Touchpoint[],
+  opts: ArrangeOptions = {},
+): JourneyGrid {
+  const sweeps = Math.min(MAX_SWEEPS, Math.max(0, Math.floor(opts.sweeps ?? DEFAULT_SWEEPS)));
+  const origin = { x: snap(opts.origin?.x ?? 0), y: snap(opts.origin?.y ?? 0) };
+  const sorted = [...nodes].sort(byId);
+  const stages = sorted
+    .filter((n) => n.kind === 'stage')
+    .sort((a, b) => stageOrder(a) - stageOrder(b) || byId(a, b));
+  const laneKinds = LANE_ORDER.filter((k) => k !== 'stage');
+  const laneNodes = new Map(laneKinds.map((k) => [k, sorted.filter((n) => n.kind === k)]));
+  const widest = Math.max(0, ...[...laneNodes.values()].map((l) => l.length));
+  const columns = stages.length || Math.max(1, Math.ceil(Math.sqrt(widest)));
+  const adj = neighbours(new Set(sorted.map((n) => n.id)), touchpoints);
+
+  const columnOf = new Map<string, number>(stages.map((s, i) => [s.id, i]));
+  const stacks = new Map<NodeKind, JourneyNode[][]>();
+  for (let sweep = 0; sweep < Math.max(1, sweeps); sweep += 1) {
+    // Down then up, so each lane is pulled by both the lane above and the lane below.
+    const order = sweep % 2 === 0 ? laneKinds : [...laneKinds].reverse();
+    for (const kind of order) {
+      stacks.set(kind, assignLane(laneNodes.get(kind)!, columnOf, adj, columns, sweeps === 0));
+    }
+  }
+
+  const widths = Array.from({ length: columns }, (_, c) => {
+    const inColumn = [stages[c], ...laneKinds.flatMap((k) => stacks.get(k)![c]!)];
+    const ws = inColumn.filter((n) => n !== undefined).map((n) => nodeSize(n).w);
+    return snapUp(Math.max(NODE_SIZE.stage.w, ...ws));
+  });
+  const gridColumns: GridColumn[] = [];
+  let x = origin.x;
+  widths.forEach((width, c) => {
+    gridColumns.push({ stageId: stages[c]?.id ?? null, x, width });
+    x += width + COLUMN_GAP_PX;
+  });
+
+  const positions = new Map<string, XY>();
+  const place = (node: JourneyNode, c: number, y: number) => {
+    const col = gridColumns[c]!;
+    const offset = Math.floor((col.width - nodeSize(node).w) / 2 / GRID_PX) * GRID_PX;
+    positions.set(node.id, { x: col.x + offset, y });
+  };
+  const lanes: GridLane[] = [];
+  let y = origin.y;
+  const stageHeight = stages.length ? snapUp(Math.max(...stages.map((s) => nodeSize(s).h))) : 0;
+  stages.forEach((s, c) => place(s, c, y));
+  lanes.push({ kind: 'stage', y, height: stageHeight, count: stages.length });
+  let bottom = y + stageHeight;
+  for (const kind of laneKinds) {
+    const count = laneNodes.get(kind)!.length;
+    if (count === 0) {
+      lanes.push({ kind, y: bottom, height: 0, count });
+      continue;
+    }
+    y = bottom > origin.y ? bottom + LANE_GAP_PX : origin.y;
+    let height = 0;
+    stacks.get(kind)!.forEach((stack, c) => {
+      let yy = y;
+      for (const node of stack) {
+        place(node, c, yy);
+        yy += snapUp(nodeSize(node).h) + ROW_GAP_PX;
+      }
+      if (stack.length) height = Math.max(height, yy - ROW_GAP_PX - y);
+    });
+    lanes.push({ kind, y, height, count });
+    bottom = y + height;
+  }
+  return { positions, lanes, columns: gridColumns };
+}
+
+/** Arrange: the top-left position of every node in the journey grid (see the file header). */
+export function arrange(
+  nodes: readonly JourneyNode[],
+  touchpoints: readonly Touchpoint[],
+  opts?: ArrangeOptions,
+): Map<string, XY> {
+  return journeyGrid(nodes, touchpoints, opts).positions;
+}
