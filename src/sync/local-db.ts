@@ -1,0 +1,95 @@
+/**
+ * The browser's IndexedDB database `itinera` (Dexie 4): the map library and every map's Yjs
+ * updates. Schema versions are append-only: a new version keeps every older declaration and
+ * adds an upgrade function, so a browser holding any older version upgrades without losing
+ * data (local-db.upgrade test in e2e/offline.spec.ts).
+ *
+ * Yjs updates are stored y-indexeddb style (append one row per flushed batch, replace the rows
+ * by one snapshot row on load and past a threshold), not with y-dexie: see local-doc.ts.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+
+/** How a shared map is reached; absent while the map is local only. */
+export interface ShareInfo {
+  /** What this browser may do: edit, or only view (opened from a view link). */
+  readonly role: 'edit' | 'view';
+  /** Capability token that lets its holder edit, when this browser knows it. */
+  readonly editToken?: string;
+  /** Capability token that lets its holder view. */
+  readonly viewToken?: string;
+}
+
+/** One map in the library (table `maps`, key `id`). */
+export interface MapEntry {
+  /** Map id: the room name on the server and the key of its updates. */
+  readonly id: string;
+  /** Title, kept in step with the doc's `meta.title`. */
+  readonly title: string;
+  /** Template key the map was created from ('blank', 'airline', …). */
+  readonly template: string;
+  /** Creation time, ms since the epoch. */
+  readonly createdAt: number;
+  /** Time of the last stored edit, ms since the epoch; the library sorts by it. */
+  readonly updatedAt: number;
+  /** A small picture of the map, an `data:image/svg+xml` URL; absent until first drawn. */
+  readonly thumbnail?: string;
+  /** Sharing, once the map is shared. */
+  readonly share?: ShareInfo;
+}
+
+/** A deleted map kept for undo (table `trash`, since v2); its updates stay in `updates`. */
+export interface TrashEntry extends MapEntry {
+  /** Deletion time, ms since the epoch; purged after TRASH_KEEP_MS. */
+  readonly deletedAt: number;
+}
+
+/** One stored Yjs update (table `updates`, auto-increment key `i`). */
+export interface UpdateRow {
+  /** Auto-increment key: the order updates were stored in. */
+  readonly i?: number;
+  /** Id of the map the update belongs to. */
+  readonly mapId: string;
+  /** A Yjs update, V2 encoding; after compaction, the whole doc state. */
+  readonly u: Uint8Array;
+}
+
+export type ItineraDb = Dexie & {
+  maps: EntityTable<MapEntry, 'id'>;
+  trash: EntityTable<TrashEntry, 'id'>;
+  updates: EntityTable<UpdateRow, 'i'>;
+};
+
+export const DB_NAME = 'itinera';
+
+/** v1: library entries by last edit, updates by map in insertion order. */
+export function declareV1(db: Dexie): void {
+  db.version(1).stores({
+    maps: 'id, updatedAt',
+    updates: '++i, [mapId+i]',
+  });
+}
+
+/**
+ * v2: deleted maps move to `trash` (undo, later a "recently deleted" view); entries written by
+ * v1 without a template get 'blank', so every entry has one.
+ */
+export function declareV2(db: Dexie): void {
+  db.version(2)
+    .stores({ trash: 'id, deletedAt' })
+    .upgrade((tx) =>
+      tx
+        .table('maps')
+        .toCollection()
+        .modify((entry: { template?: unknown }) => {
+          if (typeof entry.template !== 'string') entry.template = 'blank';
+        }),
+    );
+}
+
+/** Opens (lazily, on first use) the database with every schema version declared. */
+export function openDb(name: string = DB_NAME): ItineraDb {
+  const db = new Dexie(name) as ItineraDb;
+  declareV1(db);
+  declareV2(db);
+  return db;
+}

@@ -1,0 +1,191 @@
+// Node-side tests of the IndexedDB adapter, on fake-indexeddb (a spec-complete in-memory
+// IndexedDB) so they run in the unit suite; the same properties are also checked in real
+// Chromium by e2e/offline.spec.ts.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDb, type ItineraDb } from './local-db';
+import { attachDoc, COMPACT_AFTER_ROWS, mapRows, type LocalAttachment } from './local-doc';
+
+let dbs: ItineraDb[] = [];
+let seq = 0;
+function freshDb(): ItineraDb {
+  const db = openDb(`test-${process.pid}-${++seq}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs) await db.delete();
+  dbs = [];
+});
+
+/** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One random edit shaped like the map's doc: records added, changed, deleted. */
+function randomEdit(doc: Y.Doc, rand: () => number): void {
+  const nodes = doc.getMap<Y.Map<unknown>>('nodes');
+  const ids = [...nodes.keys()];
+  const pick = () => ids[Math.floor(rand() * ids.length)]!;
+  const r = rand();
+  doc.transact(() => {
+    if (r < 0.3 || ids.length === 0) {
+      const rec = new Y.Map<unknown>();
+      rec.set('label', `n${Math.floor(rand() * 1000)}`);
+      rec.set('x', Math.floor(rand() * 500));
+      nodes.set(`n${Math.floor(rand() * 60)}`, rec);
+    } else if (r < 0.8) {
+      nodes.get(pick())?.set(rand() < 0.5 ? 'x' : 'label', Math.floor(rand() * 1000));
+    } else if (r < 0.9) {
+      nodes.delete(pick());
+    } else {
+      doc.getMap('meta').set('title', `T${Math.floor(rand() * 100)}`);
+    }
+  }, 'test-local');
+}
+
+/** The doc's content; root types are read as maps (a fresh doc does not know their type yet). */
+const json = (d: Y.Doc) => ({ meta: d.getMap('meta').toJSON(), nodes: d.getMap('nodes').toJSON() });
+
+async function load(db: ItineraDb, mapId: string, compactOnLoad = false): Promise<[Y.Doc, LocalAttachment]> {
+  const doc = new Y.Doc();
+  const a = attachDoc(db, doc, mapId, { compactOnLoad });
+  await a.whenSynced;
+  return [doc, a];
+}
+
+describe('local store: one map in IndexedDB', () => {
+  it('reloads exactly what was edited, across compactions (randomized, several seeds)', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const db = freshDb();
+      const rand = rng(seed);
+      const truth = new Y.Doc();
+      for (let session = 0; session < 4; session++) {
+        const [doc, a] = await load(db, 'm1', session % 2 === 1);
+        expect(json(doc), `seed ${seed} session ${session}`).toEqual(json(truth));
+        const edits = Math.floor(rand() * (COMPACT_AFTER_ROWS * 4));
+        for (let k = 0; k < edits; k++) {
+          randomEdit(doc, rand);
+          // Yield now and then so edits land in separate rows, as real edits would.
+          if (k % 3 === 0) await a.flushed();
+        }
+        if (session === 2) await a.compact();
+        await a.flushed();
+        Y.applyUpdate(truth, Y.encodeStateAsUpdate(doc));
+        a.dispose();
+      }
+      const [doc] = await load(db, 'm1');
+      expect(json(doc)).toEqual(json(truth));
+    }
+  });
+
+  it('compaction leaves one row holding the same doc', async () => {
+    const db = freshDb();
+    const [doc, a] = await load(db, 'm2');
+    const rand = rng(9);
+    for (let k = 0; k < 50; k++) {
+      randomEdit(doc, rand);
+      await a.flushed();
+    }
+    expect(await mapRows(db, 'm2').count()).toBe(50);
+    await a.compact();
+    expect(await mapRows(db, 'm2').count()).toBe(1);
+    const [again] = await load(db, 'm2');
+    expect(json(again)).toEqual(json(doc));
+  });
+
+  it('compaction folds in rows another tab stored but not yet broadcast', async () => {
+    const db = freshDb();
+    const [doc, a] = await load(db, 'm7');
+    doc.getMap('meta').set('title', 'mine');
+    await a.flushed();
+    const other = new Y.Doc();
+    other.getMap('nodes').set('theirs', new Y.Map());
+    await db.updates.add({ mapId: 'm7', u: Y.encodeStateAsUpdateV2(other) });
+    await a.compact();
+    expect(await mapRows(db, 'm7').count()).toBe(1);
+    const [again] = await load(db, 'm7');
+    expect(again.getMap('nodes').has('theirs')).toBe(true);
+    expect(again.getMap('meta').get('title')).toBe('mine');
+  });
+
+  it('does not store its own echoes: loading writes nothing', async () => {
+    const db = freshDb();
+    const [doc, a] = await load(db, 'm3');
+    doc.getMap('meta').set('title', 'x');
+    await a.flushed();
+    a.dispose();
+    const [, b] = await load(db, 'm3');
+    await b.flushed();
+    expect(await mapRows(db, 'm3').count()).toBe(1);
+  });
+
+  it('keeps the library entry title and updatedAt in step with the doc', async () => {
+    const db = freshDb();
+    const [doc, a] = await load(db, 'm4');
+    doc.getMap('meta').set('title', 'Train trip');
+    await a.flushed();
+    const entry = await db.maps.get('m4');
+    expect(entry?.title).toBe('Train trip');
+    expect(entry?.updatedAt).toBeGreaterThan(0);
+  });
+
+  it('two tabs on one map see each other and store each update once', async () => {
+    const db = freshDb();
+    const [d1, a1] = await load(db, 'm5');
+    const [d2, a2] = await load(db, 'm5');
+    d1.getMap('meta').set('title', 'from one');
+    d2.getMap('nodes').set('n', new Y.Map());
+    await expect.poll(() => d2.getMap('meta').get('title')).toBe('from one');
+    await expect.poll(() => d1.getMap('nodes').has('n')).toBe(true);
+    await a1.flushed();
+    await a2.flushed();
+    expect(await mapRows(db, 'm5').count()).toBe(2);
+  });
+
+  it('a quota error keeps the edit in memory, says so, and saves it once space is back', async () => {
+    const db = freshDb();
+    let full = false;
+    db.use({
+      stack: 'dbcore',
+      name: 'test-quota',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return {
+            ...t,
+            mutate: (req) =>
+              full && req.type === 'add'
+                ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
+                : t.mutate(req),
+          };
+        },
+      }),
+    });
+    const [doc, a] = await load(db, 'm6');
+    doc.getMap('meta').set('title', 'before');
+    await a.flushed();
+    full = true;
+    doc.getMap('meta').set('title', 'during');
+    await a.flushed();
+    expect(a.status.get()).toBe('error');
+    expect(a.status.errorCode()).toBe('quota');
+    expect(a.status.error()).toMatch(/storage is full/);
+    full = false;
+    doc.getMap('meta').set('title', 'after');
+    await a.flushed();
+    expect(a.status.get()).toBe('saved');
+    const [again] = await load(db, 'm6');
+    expect(again.getMap('meta').get('title')).toBe('after');
+    expect(await mapRows(db, 'm6').count()).toBeGreaterThanOrEqual(2);
+  });
+});
