@@ -1,0 +1,98 @@
+/**
+ * The emotion curve: the customer's average feeling at each stage, derived from the
+ * touchpoints' emotions so nobody has to draw it by hand.
+ *
+ * Which stage a touchpoint is "at" (kept simple on purpose, so people can predict it):
+ * 1. If one or both ends are stages, it is at each of those stages.
+ * 2. Otherwise, take the stages directly linked to either end (a channel or device is
+ *    "linked to" a stage when some touchpoint joins the two). If that is exactly one stage,
+ *    the touchpoint is at it; if it is none or several, it is at no stage (a channel used in
+ *    every stage, like "web", says nothing about any one of them).
+ * Only emotions that are whole numbers from -2 to 2 count; anything else is "not assessed".
+ * A touchpoint with an end that is not a node of the map (a dangling link) is at no stage.
+ */
+import type { JourneyNode, Touchpoint } from './types';
+
+export interface EmotionPoint {
+  readonly stageId: string;
+  /** The stage's `order`. */
+  readonly order: number;
+  readonly label: string;
+  /** Mean emotion of the rated touchpoints at the stage; null when none is rated (a gap). */
+  readonly average: number | null;
+  /** Rated touchpoints at the stage. */
+  readonly count: number;
+  /** Lowest rated emotion, null when none. */
+  readonly min: number | null;
+  /** Highest rated emotion, null when none. */
+  readonly max: number | null;
+}
+
+export interface EmotionSource {
+  readonly nodes: readonly JourneyNode[];
+  readonly touchpoints: readonly Touchpoint[];
+}
+
+const rated = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= -2 && v <= 2;
+
+/** The stages each touchpoint counts for, by the rule in the file header. */
+export function stagesOfTouchpoints(src: EmotionSource): Map<string, readonly string[]> {
+  const stageIds = new Set(src.nodes.filter((n) => n.kind === 'stage').map((n) => n.id));
+  const nodeIds = new Set(src.nodes.map((n) => n.id));
+  const touchpoints = src.touchpoints.filter((tp) => nodeIds.has(tp.from) && nodeIds.has(tp.to));
+  const linkedStages = new Map<string, Set<string>>();
+  const link = (node: string, stage: string) => {
+    const set = linkedStages.get(node) ?? new Set<string>();
+    set.add(stage);
+    linkedStages.set(node, set);
+  };
+  for (const tp of touchpoints) {
+    if (stageIds.has(tp.from) && !stageIds.has(tp.to)) link(tp.to, tp.from);
+    if (stageIds.has(tp.to) && !stageIds.has(tp.from)) link(tp.from, tp.to);
+  }
+  const out = new Map<string, readonly string[]>();
+  for (const tp of src.touchpoints) {
+    if (!nodeIds.has(tp.from) || !nodeIds.has(tp.to)) {
+      out.set(tp.id, []);
+      continue;
+    }
+    const direct = [tp.from, tp.to].filter((id) => stageIds.has(id));
+    if (direct.length > 0) {
+      out.set(tp.id, [...new Set(direct)]);
+      continue;
+    }
+    const near = new Set([...(linkedStages.get(tp.from) ?? []), ...(linkedStages.get(tp.to) ?? [])]);
+    out.set(tp.id, near.size === 1 ? [...near] : []);
+  }
+  return out;
+}
+
+/** One point per stage, in stage order (ties by id). */
+export function emotionCurve(src: EmotionSource): EmotionPoint[] {
+  const ratings = new Map<string, number[]>();
+  const atStages = stagesOfTouchpoints(src);
+  for (const tp of src.touchpoints) {
+    if (!rated(tp.emotion)) continue;
+    for (const stageId of atStages.get(tp.id) ?? []) {
+      const list = ratings.get(stageId) ?? [];
+      list.push(tp.emotion);
+      ratings.set(stageId, list);
+    }
+  }
+  const stages = src.nodes.flatMap((n) => (n.kind === 'stage' ? [n] : []));
+  stages.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return stages.map((s) => {
+    const list = ratings.get(s.id) ?? [];
+    const count = list.length;
+    return {
+      stageId: s.id,
+      order: s.order,
+      label: s.label,
+      average: count ? list.reduce((a, b) => a + b, 0) / count : null,
+      count,
+      min: count ? Math.min(...list) : null,
+      max: count ? Math.max(...list) : null,
+    };
+  });
+}
