@@ -9,6 +9,7 @@ import { isNewerSchema } from '../model/commands';
 import { createHistory } from '../model/history';
 import { migrate } from '../model/migrations';
 import { MapReader } from '../model/read';
+import { bindStrategyCommands } from '../model/strategy/bound-commands';
 import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore } from '../sync/local-store';
 
@@ -75,6 +76,7 @@ export async function openSession(mapId: string, _opts: OpenOptions = {}): Promi
       stopCapturing: history.stopCapturing,
     },
     sync: { subscribe: sync.subscribe, getSnapshot: sync.getSnapshot },
+    strategy: bindStrategyCommands(doc),
   };
   return {
     api,

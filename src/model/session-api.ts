@@ -3,7 +3,8 @@
  * the status of storage and sync. No Yjs types leak through, so `src/view/` never imports yjs.
  */
 import type { BoundCommands } from './bound-commands';
-import type { MapSnapshot } from './types';
+import type { BoundStrategyCommands } from './strategy/bound-commands';
+import type { MapSnapshot, XY } from './types';
 
 export interface ExternalStore<T> {
   subscribe(listener: () => void): () => void;
@@ -41,4 +42,31 @@ export interface MapSessionApi {
     stopCapturing(): void;
   };
   readonly sync: ExternalStore<SyncState>;
+  /** Commands of the strategy roadmap (model/strategy/). */
+  readonly strategy: BoundStrategyCommands;
+  /** Who else is here (awareness); absent for a map that is not shared. */
+  readonly presence?: PresenceApi;
+}
+
+/** One other person in the room, as their awareness state says. */
+export interface Peer {
+  readonly clientId: number;
+  readonly name: string;
+  /** CSS colour of their cursor and outlines. */
+  readonly color: string;
+  /** Pointer position in flow coordinates, when over the canvas. */
+  readonly cursor?: XY;
+  /** Ids of the nodes and touchpoints they have selected. */
+  readonly selection?: readonly string[];
+  /** Positions of the nodes they are dragging right now (before the drop is written). */
+  readonly drag?: Readonly<Record<string, XY>>;
+}
+
+export interface PresenceApi {
+  readonly peers: ExternalStore<readonly Peer[]>;
+  readonly me: ExternalStore<{ readonly name: string; readonly color: string }>;
+  setName(name: string): void;
+  setCursor(position: XY | null): void;
+  setSelection(ids: readonly string[]): void;
+  setDrag(positions: ReadonlyMap<string, XY> | null): void;
 }

@@ -16,10 +16,13 @@ import {
   type FinalConnectionState,
   type NodeChange,
   type OnSelectionChangeParams,
+  useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSnapshot, XY } from '../../model/types';
+import { PeerCursors } from '../presence/PeerCursors';
+import { usePeers } from '../hooks/usePeers';
 import { EmotionCurve } from './EmotionCurve';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
@@ -47,15 +50,39 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(new Map());
   const mapNodes = useRef(createNodeMapper()).current;
   const mapEdges = useRef(createEdgeMapper()).current;
+  const flow = useReactFlow();
+  const presence = session.presence;
+  const peers = usePeers(session);
+
+  // Other people's live drags and selections (awareness), under my own drag.
+  const { shownDrag, peerSelected } = useMemo(() => {
+    const remote = new Map<string, XY>();
+    const selectedBy = new Map<string, string>();
+    for (const p of peers) {
+      for (const [id, pos] of Object.entries(p.drag ?? {})) remote.set(id, pos);
+      for (const id of p.selection ?? []) if (!selectedBy.has(id)) selectedBy.set(id, p.color);
+    }
+    if (remote.size === 0) return { shownDrag: drag, peerSelected: selectedBy };
+    for (const [id, pos] of drag) remote.set(id, pos);
+    return { shownDrag: remote as ReadonlyMap<string, XY>, peerSelected: selectedBy };
+  }, [peers, drag]);
 
   const nodes = useMemo(
-    () => mapNodes(snapshot.nodes, { selected: selection.nodes, drag, resize, measured, readOnly }),
-    [mapNodes, snapshot.nodes, selection.nodes, drag, resize, measured, readOnly],
+    () =>
+      mapNodes(snapshot.nodes, {
+        selected: selection.nodes,
+        drag: shownDrag,
+        resize,
+        measured,
+        readOnly,
+        peerSelected,
+      }),
+    [mapNodes, snapshot.nodes, selection.nodes, shownDrag, resize, measured, readOnly, peerSelected],
   );
   const edges = useMemo(() => {
-    const pos = (id: string) => drag.get(id) ?? snapshot.nodeById.get(id);
+    const pos = (id: string) => shownDrag.get(id) ?? snapshot.nodeById.get(id);
     return mapEdges(snapshot.touchpoints, pos, selection.touchpoints);
-  }, [mapEdges, snapshot.touchpoints, snapshot.nodeById, drag, selection.touchpoints]);
+  }, [mapEdges, snapshot.touchpoints, snapshot.nodeById, shownDrag, selection.touchpoints]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
     let nextDrag: Map<string, XY> | null = null;
@@ -81,11 +108,16 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
         }
       }
     }
-    if (nextDrag) setDrag((dragRef.current = nextDrag));
+    if (nextDrag) {
+      setDrag((dragRef.current = nextDrag));
+      presenceRef.current?.setDrag(nextDrag);
+    }
     if (nextResize) setResize((resizeRef.current = nextResize));
     if (nextMeasured) setMeasured((measuredRef.current = nextMeasured));
   }, []);
   const dragRef = useRef<ReadonlyMap<string, XY>>(drag);
+  const presenceRef = useRef(presence);
+  presenceRef.current = presence;
   const resizeRef = useRef<ReadonlyMap<string, Size>>(resize);
   const measuredRef = useRef<ReadonlyMap<string, Size>>(measured);
 
@@ -94,8 +126,9 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
       const moves = dragged.map((n) => ({ id: n.id, ...(dragRef.current.get(n.id) ?? n.position) }));
       if (!readOnly) session.commands.moveNodes(moves);
       setDrag((dragRef.current = new Map()));
+      presence?.setDrag(null);
     },
-    [session, readOnly],
+    [session, readOnly, presence],
   );
 
   const onEdgesChange = useCallback((_changes: EdgeChange<TouchpointEdge>[]) => {
@@ -108,8 +141,9 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
       const touchpoints = new Set(e.map((x) => x.id));
       if (sameSet(nodes, selection.nodes) && sameSet(touchpoints, selection.touchpoints)) return;
       onSelectionChange({ nodes, touchpoints });
+      presence?.setSelection([...nodes, ...touchpoints]);
     },
-    [onSelectionChange, selection],
+    [onSelectionChange, selection, presence],
   );
 
   const onConnect = useCallback(
@@ -175,11 +209,16 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
       proOptions={{ hideAttribution: false }}
       ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
       aria-label={t('canvas.label')}
+      onPointerMove={
+        presence ? (e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : undefined
+      }
+      onPointerLeave={presence ? () => presence.setCursor(null) : undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
       <EmotionCurve snapshot={snapshot} />
       <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor={minimapColor} />
       <Controls />
+      {presence ? <PeerCursors peers={peers} /> : null}
     </ReactFlow>
   );
 }

@@ -15,6 +15,8 @@ export interface LocalNodeState {
   /** Sizes React Flow measured; kept so re-created nodes stay visible. */
   readonly measured: ReadonlyMap<string, { width: number; height: number }>;
   readonly readOnly: boolean;
+  /** Node ids other people have selected, with the colour of (one of) them. */
+  readonly peerSelected?: ReadonlyMap<string, string>;
 }
 
 interface NodeEntry {
@@ -24,6 +26,7 @@ interface NodeEntry {
   size: { width: number; height: number } | undefined;
   measured: { width: number; height: number } | undefined;
   readOnly: boolean;
+  peerColor: string | undefined;
   out: AppNode;
 }
 
@@ -38,6 +41,7 @@ export function createNodeMapper() {
       const pos = local.drag.get(src.id);
       const size = local.resize.get(src.id);
       const measured = local.measured.get(src.id);
+      const peerColor = local.peerSelected?.get(src.id);
       const prev = cache.get(src.id);
       if (
         prev &&
@@ -46,7 +50,8 @@ export function createNodeMapper() {
         prev.pos === pos &&
         prev.size === size &&
         prev.measured === measured &&
-        prev.readOnly === local.readOnly
+        prev.readOnly === local.readOnly &&
+        prev.peerColor === peerColor
       ) {
         next.set(src.id, prev);
         return prev.out;
@@ -65,8 +70,9 @@ export function createNodeMapper() {
         ariaLabel: src.label,
         ...(width !== undefined && height !== undefined && RESIZABLE.has(src.kind) ? { width, height } : {}),
         ...(measured ? { measured } : {}),
+        ...(peerColor ? { className: 'peer-selected', style: { ['--peer-color' as string]: peerColor } } : {}),
       } as AppNode;
-      next.set(src.id, { src, selected, pos, size, measured, readOnly: local.readOnly, out: node });
+      next.set(src.id, { src, selected, pos, size, measured, readOnly: local.readOnly, peerColor, out: node });
       return node;
     });
     cache = next;

@@ -1,0 +1,12 @@
+import { useSyncExternalStore } from 'react';
+import type { MapSessionApi, Peer } from '../../model/session-api';
+
+const NO_PEERS: readonly Peer[] = [];
+const noSubscribe = () => () => {};
+const noPeers = () => NO_PEERS;
+
+/** The other people in the room (empty when the map is not shared). */
+export function usePeers(session: MapSessionApi): readonly Peer[] {
+  const store = session.presence?.peers;
+  return useSyncExternalStore(store?.subscribe ?? noSubscribe, store?.getSnapshot ?? noPeers, store?.getSnapshot ?? noPeers);
+}
