@@ -4,7 +4,7 @@
  * for remote changes, in Yjs terms).
  */
 import * as Y from 'yjs';
-import { allRoots } from './doc';
+import { allRoots, metaMap, SCHEMA_VERSION } from './doc';
 import { LOCAL } from './origins';
 
 /** Edits closer together than this merge into one undo step (typing a label). */
@@ -26,14 +26,19 @@ export function createHistory(doc: Y.Doc): History {
     trackedOrigins: new Set([LOCAL]),
     captureTimeout: UNDO_CAPTURE_MS,
   });
+  const writable = () => {
+    const v = metaMap(doc).get('schemaVersion');
+    return !(typeof v === 'number' && v > SCHEMA_VERSION);
+  };
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
   for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
     manager.on(event, notify);
   }
   return {
-    undo: () => void manager.undo(),
-    redo: () => void manager.redo(),
+    // The undo manager writes directly; a doc a peer moved to a newer schema is read-only.
+    undo: () => void (writable() && manager.undo()),
+    redo: () => void (writable() && manager.redo()),
     canUndo: () => manager.canUndo(),
     canRedo: () => manager.canRedo(),
     stopCapturing: () => manager.stopCapturing(),

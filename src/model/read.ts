@@ -205,7 +205,9 @@ export class MapReader {
 
   getSnapshot = (): MapSnapshot => {
     if (this.snapshot) return this.snapshot;
-    const nodesChanged = this.refresh(nodesMap(this.doc), this.nodes, this.dirtyNodes, readNode);
+    const nodeIdsBefore = this.nodes.size;
+    const nodeSetChanged = { value: false };
+    const nodesChanged = this.refresh(nodesMap(this.doc), this.nodes, this.dirtyNodes, readNode, nodeSetChanged);
     const tpsChanged = this.refresh(
       touchpointsMap(this.doc),
       this.touchpoints,
@@ -219,8 +221,13 @@ export class MapReader {
     this.dirtyMeta = this.dirtyStrategy = false;
     const prev = this.lastSnapshot;
     const nodes = nodesChanged || !prev ? [...this.nodes.values()].sort(byId) : prev.nodes;
+    // A touchpoint whose node was deleted concurrently (a CRDT can keep both edits) is not shown.
     const touchpoints =
-      tpsChanged || !prev ? [...this.touchpoints.values()].sort(byId) : prev.touchpoints;
+      tpsChanged || nodeSetChanged.value || nodeIdsBefore !== this.nodes.size || !prev
+        ? [...this.touchpoints.values()]
+            .filter((t) => this.nodes.has(t.from) && this.nodes.has(t.to))
+            .sort(byId)
+        : prev.touchpoints;
     this.snapshot = {
       meta: this.meta,
       nodes,
@@ -244,8 +251,10 @@ export class MapReader {
     cache: Map<string, T>,
     dirty: Set<string> | 'all',
     read: (id: string, r: YRecord) => T,
+    setChanged: { value: boolean } = { value: false },
   ): boolean {
     if (dirty === 'all') {
+      setChanged.value = true;
       cache.clear();
       source.forEach((record, id) => {
         if (record instanceof Y.Map) cache.set(id, read(id, record));
@@ -254,8 +263,10 @@ export class MapReader {
     }
     for (const id of dirty) {
       const record = source.get(id);
+      const had = cache.has(id);
       if (record instanceof Y.Map) cache.set(id, read(id, record));
       else cache.delete(id);
+      if (had !== cache.has(id)) setChanged.value = true;
     }
     return dirty.size > 0;
   }

@@ -198,6 +198,11 @@ export interface CostModel {
   readonly currency?: string;
   /** Share of phone volume moved to digital channels, 0..100 (%). */
   readonly shiftPct?: number;
+  /**
+   * Target for the first answer on digital channels, in minutes. Absent = the seeds' default
+   * (60: 42% of customers expect an answer within 1 hour, Convince & Convert).
+   */
+  readonly responseTargetMinutes?: number;
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
