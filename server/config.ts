@@ -23,6 +23,10 @@ export interface ServerConfig {
   pingIntervalMs: number;
   /** Compact a room's update log into one snapshot after this many appended updates. */
   compactEvery: number;
+  /** How long an empty room stays in memory before it is compacted and unloaded. */
+  roomUnloadDelayMs: number;
+  /** SQLite synchronous mode: NORMAL survives a process crash, FULL also an OS crash. */
+  sqliteSync: 'NORMAL' | 'FULL';
 }
 
 export const HELP = `Itinera sync server: serves the built app, the HTTP API and the Yjs websocket.
@@ -41,6 +45,8 @@ Environment variables:
   RATE_LIMIT_PER_SEC websocket messages per second per connection (default 200)
   PING_INTERVAL_MS   websocket ping interval, idle peers dropped after one miss (default 30000)
   COMPACT_EVERY      updates appended before a room is compacted (default 500)
+  ROOM_UNLOAD_DELAY_MS  empty rooms are unloaded after this delay (default 10000)
+  SQLITE_SYNCHRONOUS NORMAL (survives kill -9, default) or FULL (also power loss, slower)
 `;
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number): number {
@@ -49,6 +55,12 @@ function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number): n
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer >= ${min}, got "${raw}"`);
   return n;
+}
+
+function sqliteSync(raw: string | undefined): 'NORMAL' | 'FULL' {
+  const v = (raw || 'NORMAL').toUpperCase();
+  if (v !== 'NORMAL' && v !== 'FULL') throw new Error(`SQLITE_SYNCHRONOUS: expected NORMAL or FULL, got "${raw}"`);
+  return v;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -70,5 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitPerSec: int(env, 'RATE_LIMIT_PER_SEC', 200, 1),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 30_000, 100),
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
+    roomUnloadDelayMs: int(env, 'ROOM_UNLOAD_DELAY_MS', 10_000, 0),
+    sqliteSync: sqliteSync(env.SQLITE_SYNCHRONOUS),
   };
 }

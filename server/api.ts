@@ -1,0 +1,106 @@
+// The HTTP API (JSON):
+//   POST /api/maps                       create a map with a new id        → 201 {id, editToken, viewToken}
+//   PUT  /api/maps/:id                   register a map made offline       → 201 {…} | 409 when the id is taken
+//   GET  /api/maps/:id/strategy-map.json the map as a strategy-map document (Bearer edit or view token)
+// POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
+// strategy-map JSON document to start from.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import { MAP_ID_PATTERN, signToken, verifyToken } from './auth';
+import { bearer, HttpError, parseJsonBody, readBody, sendJson } from './http-util';
+import type { Rooms } from './rooms';
+import type { Storage } from './storage/types';
+import { strategyMapModule } from './strategy-map';
+
+export interface ApiContext {
+  storage: Storage;
+  rooms: Rooms;
+  secret: string;
+  maxBodyBytes: number;
+}
+
+const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Same shape as the client's ids (src/model/ids.ts), with more randomness. */
+function newMapId(): string {
+  let out = 'map-';
+  for (const b of randomBytes(16)) out += ID_ALPHABET[b % ID_ALPHABET.length];
+  return out;
+}
+
+async function initialUpdate(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Array | undefined> {
+  const input = parseJsonBody(await readBody(req, maxBodyBytes));
+  if (input === undefined) return undefined;
+  const mod = await strategyMapModule();
+  if (!mod) throw new HttpError(501, 'strategy-map import is not available in this build');
+  const parsed = mod.parseStrategyMap(input);
+  if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.issues);
+  const doc = new Y.Doc();
+  mod.importStrategyMap(doc, parsed.value);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+async function create(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string | undefined) {
+  if (id !== undefined && !MAP_ID_PATTERN.test(id)) {
+    throw new HttpError(400, 'id: invalid map id', [{ path: 'id', message: 'expected 1-64 characters of A-Z a-z 0-9 _ -' }]);
+  }
+  const update = await initialUpdate(req, ctx.maxBodyBytes);
+  const mapId = id ?? newMapId();
+  if (!(await ctx.storage.createMap(mapId, Date.now()))) throw new HttpError(409, 'id: a map with this id already exists');
+  if (update) await ctx.storage.appendUpdate(mapId, update);
+  sendJson(res, 201, {
+    id: mapId,
+    editToken: signToken(ctx.secret, mapId, 'edit'),
+    viewToken: signToken(ctx.secret, mapId, 'view'),
+  });
+}
+
+async function exportMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
+  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId))) throw new HttpError(404, 'map not found');
+  if (!verifyToken(ctx.secret, mapId, bearer(req))) throw new HttpError(401, 'authorization: a valid token for this map is required');
+  const mod = await strategyMapModule();
+  if (!mod) throw new HttpError(501, 'strategy-map export is not available in this build');
+  const live = await ctx.rooms.peek(mapId);
+  if (live) {
+    await live.flush();
+    return sendJson(res, 200, mod.exportStrategyMap(live.doc));
+  }
+  const stored = await ctx.storage.load(mapId);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  try {
+    sendJson(res, 200, mod.exportStrategyMap(doc));
+  } finally {
+    doc.destroy();
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, 'path: invalid percent-encoding');
+  }
+}
+
+/** Handles /api/*; returns false for other paths. */
+export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  if (!path.startsWith('/api/')) return false;
+  try {
+    const parts = path.split('/').slice(2).map(safeDecode); // ['maps', id?, file?]
+    if (parts[0] !== 'maps') throw new HttpError(404, 'not found');
+    if (parts.length === 1 && req.method === 'POST') await create(ctx, req, res, undefined);
+    else if (parts.length === 2 && req.method === 'PUT') await create(ctx, req, res, parts[1]);
+    else if (parts.length === 3 && parts[2] === 'strategy-map.json' && req.method === 'GET') await exportMap(ctx, req, res, parts[1] ?? '');
+    else throw new HttpError(parts.length <= 3 ? 405 : 404, 'method or path not supported');
+  } catch (err) {
+    if (!(err instanceof HttpError)) throw err;
+    if (err.status === 413) res.setHeader('connection', 'close');
+    sendJson(res, err.status, { error: err.message, issues: err.issues });
+  }
+  return true;
+}

@@ -1,0 +1,54 @@
+// Capability tokens. A map has two tokens, edit and view, each an HMAC-SHA256 of the map id
+// and the role under the server secret: stateless (nothing stored per token), unforgeable
+// without the secret, and bound to one map, so one map's token never opens another.
+// Rotating SYNC_SECRET revokes every token at once.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Role = 'edit' | 'view';
+
+/** Map ids: what clients generate (`map-xxxxxxxxxx`, UUIDs), nothing that needs escaping. */
+export const MAP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+const PREFIX: Record<Role, string> = { edit: 'e', view: 'v' };
+
+function mac(secret: string, mapId: string, role: Role): string {
+  return createHmac('sha256', secret).update(`itinera/v1/${role}/${mapId}`).digest('base64url');
+}
+
+export function signToken(secret: string, mapId: string, role: Role): string {
+  return `${PREFIX[role]}.${mac(secret, mapId, role)}`;
+}
+
+/** The role a token grants on `mapId`, or undefined when it grants nothing there. */
+export function verifyToken(secret: string, mapId: string, token: string | null | undefined): Role | undefined {
+  if (!token || !MAP_ID_PATTERN.test(mapId)) return undefined;
+  const role: Role | undefined = token.startsWith('e.') ? 'edit' : token.startsWith('v.') ? 'view' : undefined;
+  if (!role) return undefined;
+  const given = Buffer.from(token);
+  const expected = Buffer.from(signToken(secret, mapId, role));
+  return given.length === expected.length && timingSafeEqual(given, expected) ? role : undefined;
+}
+
+/**
+ * The secret from SYNC_SECRET, else from DATA_DIR/secret, else a new random one written there
+ * (mode 0600) so tokens survive restarts.
+ */
+export function loadSecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) {
+    if (fromEnv.length < 16) throw new Error('SYNC_SECRET: expected at least 16 characters');
+    return fromEnv;
+  }
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) {
+    const s = readFileSync(file, 'utf8').trim();
+    if (s.length < 16) throw new Error(`${file}: secret shorter than 16 characters`);
+    return s;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const s = randomBytes(32).toString('base64url');
+  writeFileSync(file, s + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return s;
+}

@@ -1,0 +1,209 @@
+// One live map: its Y.Doc, its awareness and the peers connected to it. Invariant: a doc
+// update is relayed to other peers (or sent in a sync step 2) only after storage has appended
+// it; `chain` serialises every storage write and every reply that exposes doc state.
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Role } from './auth';
+import type { Logger } from './log';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './protocol';
+import type { Storage } from './storage/types';
+
+/** One connection as the room sees it; the socket layer implements it. */
+export interface Peer {
+  readonly id: number;
+  readonly role: Role;
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Origin of transactions that replay storage into the doc: never re-persisted. */
+const LOADING = Symbol('loading');
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Peers and the awareness client ids each one announced (removed when it leaves). */
+  readonly peers = new Map<Peer, Set<number>>();
+  private chain: Promise<void> = Promise.resolve();
+  private lastSeq = 0;
+  private sinceCompact = 0;
+  private compactQueued = false;
+  private failed = false;
+  private destroyed = false;
+  private readonly sawStep1 = new WeakSet<Peer>();
+
+  constructor(
+    readonly mapId: string,
+    private readonly storage: Storage,
+    private readonly log: Logger,
+    private readonly compactEvery: number,
+    private readonly onFail: (room: Room) => void,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOADING) return;
+      this.enqueue(async () => {
+        this.lastSeq = await this.storage.appendUpdate(this.mapId, update);
+        this.sinceCompact++;
+        const msg = encodeSyncUpdate(update);
+        for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
+        if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
+      });
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const ids = this.peers.get(origin as Peer);
+      if (ids) {
+        for (const c of [...added, ...updated]) ids.add(c);
+        for (const c of removed) ids.delete(c);
+      }
+      const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
+    });
+  }
+
+  /** Replays stored state; called once before the room is shared. */
+  async load(): Promise<void> {
+    const stored = await this.storage.load(this.mapId);
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOADING);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u, LOADING);
+      },
+      LOADING,
+    );
+    this.lastSeq = stored.lastSeq;
+    this.sinceCompact = stored.updates.length;
+    if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
+  }
+
+  join(peer: Peer): void {
+    this.peers.set(peer, new Set());
+    // Our state vector first: the client answers with whatever we lack (its offline edits).
+    this.enqueue(async () => {
+      peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      const states = [...this.awareness.getStates().keys()];
+      if (states.length > 0) {
+        peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+      }
+    });
+  }
+
+  leave(peer: Peer): void {
+    const ids = this.peers.get(peer);
+    this.peers.delete(peer);
+    if (ids && ids.size > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  /** Handles one binary message; throws ProtocolError (or a Yjs decoding error) on bad input. */
+  handle(peer: Peer, data: Uint8Array): void {
+    const msg = decodeMessage(data);
+    switch (msg.type) {
+      case 'sync-step1': {
+        const sv = msg.stateVector;
+        Y.decodeStateVector(sv); // validate now, so a bad one closes this peer only
+        // From the second step 1 on, a client is asking "what do you have?": answering with our
+        // state vector too lets it count its edits the server has confirmed (src/sync/websocket.ts).
+        const again = this.sawStep1.has(peer);
+        this.sawStep1.add(peer);
+        this.enqueue(async () => {
+          peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, sv)));
+          if (again) peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+        });
+        return;
+      }
+      case 'sync-update':
+        if (peer.role !== 'edit') {
+          this.log.warn('update from view token dropped', {
+            mapId: this.mapId,
+            peer: peer.id,
+            bytes: msg.update.length,
+          });
+          return;
+        }
+        Y.applyUpdate(this.doc, msg.update, peer);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, peer);
+        return;
+      case 'query-awareness': {
+        const states = [...this.awareness.getStates().keys()];
+        peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        return;
+      }
+    }
+  }
+
+  /** Resolves when every queued write and reply has run. */
+  flush(): Promise<void> {
+    return this.chain;
+  }
+
+  /** Compacts what is left and frees memory; the room must have no peers. */
+  async unload(): Promise<void> {
+    this.enqueue(() => this.compact());
+    await this.chain;
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.chain = this.chain.then(async () => {
+      if (this.failed) return;
+      try {
+        await task();
+      } catch (err) {
+        // The doc may now hold an update storage lacks: drop the room so every client resyncs
+        // against what is really stored (they still hold their edits and resend them).
+        this.failed = true;
+        this.log.error('room storage failed, closing room', {
+          mapId: this.mapId,
+          err: String(err),
+        });
+        for (const peer of this.peers.keys()) peer.close(1011, 'storage failure');
+        this.onFail(this);
+      }
+    });
+  }
+
+  private scheduleCompact(): void {
+    if (this.compactQueued) return;
+    this.compactQueued = true;
+    setImmediate(() =>
+      this.enqueue(async () => {
+        this.compactQueued = false;
+        await this.compact();
+      }),
+    );
+  }
+
+  private async compact(): Promise<void> {
+    if (this.sinceCompact === 0 || this.destroyed) return;
+    const upto = this.lastSeq;
+    const started = performance.now();
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.storage.compact(this.mapId, snapshot, upto);
+    this.log.debug('compacted', {
+      mapId: this.mapId,
+      updates: this.sinceCompact,
+      bytes: snapshot.length,
+      ms: Math.round(performance.now() - started),
+    });
+    this.sinceCompact = 0;
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

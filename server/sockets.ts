@@ -1,0 +1,156 @@
+// The sync websocket: `GET /sync/:mapId?token=…` upgraded by `ws`. Auth happens before the
+// upgrade (HTTP 401/404, nothing else sent). Per connection: maxPayload (ws closes with 1009),
+// an 'error' listener (ws would otherwise crash the process on an invalid frame), a token
+// bucket rate limit, ping/pong liveness, and a cap on unsent bytes for slow readers. Any bad
+// message closes only its own connection.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { MAP_ID_PATTERN, verifyToken, type Role } from './auth';
+import type { Logger } from './log';
+import type { Peer, Room } from './room';
+import type { Rooms } from './rooms';
+import type { Storage } from './storage/types';
+
+export interface SocketOptions {
+  secret: string;
+  maxMessageBytes: number;
+  rateLimitPerSec: number;
+  pingIntervalMs: number;
+}
+
+/** A reader this far behind is dropped rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+const SYNC_PATH = /^\/sync\/([^/?]+)$/;
+
+function reject(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log: Logger, opts: SocketOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+  let nextId = 1;
+  let accepting = true;
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (err) => log.debug('upgrade socket error', { err: String(err) }));
+    void (async () => {
+      if (!accepting) return reject(socket, 503, 'Service Unavailable');
+      const url = new URL(req.url ?? '/', 'http://x');
+      const match = SYNC_PATH.exec(url.pathname);
+      const mapId = match ? decodeURIComponent(match[1] ?? '') : '';
+      if (!match || !MAP_ID_PATTERN.test(mapId)) return reject(socket, 404, 'Not Found');
+      const role = verifyToken(opts.secret, mapId, url.searchParams.get('token'));
+      if (!role) {
+        log.info('upgrade refused', { mapId, status: 401 });
+        return reject(socket, 401, 'Unauthorized');
+      }
+      if (!(await storage.getMap(mapId))) return reject(socket, 404, 'Not Found');
+      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, role));
+    })().catch((err: unknown) => {
+      log.error('upgrade failed', { err: String(err) });
+      reject(socket, 500, 'Internal Server Error');
+    });
+  });
+
+  function connect(ws: WebSocket, mapId: string, role: Role): void {
+    const id = nextId++;
+    let room: Room | undefined;
+    let closed = false;
+    const early: Uint8Array[] = [];
+    let tokens = opts.rateLimitPerSec * 2;
+    let refilledAt = performance.now();
+    alive.set(ws, true);
+    const peer: Peer = {
+      id,
+      role,
+      send(data) {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return peer.close(1008, 'too slow');
+        ws.send(data);
+      },
+      close(code, reason) {
+        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+      },
+    };
+    const fail = (code: number, reason: string, err?: unknown) => {
+      log.warn('connection closed by server', { mapId, peer: id, code, reason, err: err === undefined ? undefined : String(err) });
+      peer.close(code, reason);
+    };
+    const handle = (data: Uint8Array) => {
+      try {
+        room!.handle(peer, data);
+      } catch (err) {
+        fail(1007, 'malformed message', err);
+      }
+    };
+    ws.on('error', (err) => log.info('socket error', { mapId, peer: id, err: String(err) }));
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('message', (raw: RawData, isBinary: boolean) => {
+      if (closed) return;
+      if (!isBinary) return fail(1003, 'binary messages only');
+      const now = performance.now();
+      tokens = Math.min(opts.rateLimitPerSec * 2, tokens + ((now - refilledAt) / 1000) * opts.rateLimitPerSec);
+      refilledAt = now;
+      if (--tokens < 0) return fail(1008, 'rate limit');
+      const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+      const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      if (room) handle(data);
+      else early.push(data);
+    });
+    ws.on('close', (code) => {
+      closed = true;
+      log.debug('disconnected', { mapId, peer: id, code });
+      if (room) {
+        room.leave(peer);
+        rooms.released(room);
+      }
+    });
+    log.debug('connected', { mapId, peer: id, role });
+    rooms.get(mapId).then(
+      (r) => {
+        if (closed) return rooms.released(r);
+        room = r;
+        r.join(peer);
+        for (const data of early.splice(0)) handle(data);
+      },
+      (err: unknown) => fail(1011, 'room failed to load', err),
+    );
+  }
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.get(ws)) {
+        log.info('idle connection dropped');
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, opts.pingIntervalMs);
+  pinger.unref();
+
+  return {
+    get connections(): number {
+      return wss.clients.size;
+    },
+    /** Stops accepting and closes every connection (1001: clients reconnect elsewhere/later). */
+    async close(): Promise<void> {
+      accepting = false;
+      clearInterval(pinger);
+      const closing = [...wss.clients].map(
+        (ws) =>
+          new Promise<void>((ok) => {
+            if (ws.readyState === WebSocket.CLOSED) return ok();
+            ws.once('close', () => ok());
+            ws.close(1001, 'server shutting down');
+            setTimeout(() => ws.terminate(), 2000).unref();
+          }),
+      );
+      await Promise.all(closing);
+      await new Promise<void>((ok) => wss.close(() => ok()));
+    },
+  };
+}

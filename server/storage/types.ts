@@ -1,0 +1,38 @@
+// The storage interface behind the sync server. SQLite is the default (sqlite.ts); a
+// PostgreSQL implementation would keep the same shape (see docs/operations.md). Methods are
+// async so a networked store fits; callers must not relay an update before appendUpdate
+// resolved: that promise is the durability guarantee.
+
+/** What a room needs to rebuild its document: a compacted snapshot and the updates after it. */
+export interface StoredDoc {
+  /** Yjs update holding the compacted state, or undefined before the first compaction. */
+  snapshot: Uint8Array | undefined;
+  /** Updates appended after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the newest stored update (0 when none). */
+  lastSeq: number;
+}
+
+export interface MapRecord {
+  /** The map id (MAP_ID_PATTERN). */
+  id: string;
+  /** Creation time, ms since the epoch. */
+  createdAt: number;
+}
+
+export interface Storage {
+  /** Registers a map; false when the id is taken (never overwrites). */
+  createMap(id: string, createdAt: number): Promise<boolean>;
+  getMap(id: string): Promise<MapRecord | undefined>;
+  /** Appends one update durably; resolves with its sequence number once it is on disk. */
+  appendUpdate(mapId: string, update: Uint8Array): Promise<number>;
+  load(mapId: string): Promise<StoredDoc>;
+  /**
+   * Replaces the snapshot with `snapshot` and deletes the updates with seq <= `uptoSeq`, in
+   * one transaction. `snapshot` must contain at least every update up to `uptoSeq`.
+   */
+  compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Counts for /healthz and logs. */
+  stats(): Promise<{ maps: number; updates: number }>;
+  close(): Promise<void>;
+}

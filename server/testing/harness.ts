@@ -1,0 +1,80 @@
+// Test harness: a real server on port 0 with SQLite in a fresh temp dir, and real
+// y-websocket clients in Node (the `ws` package as their WebSocket).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { readConfig, type ServerConfig } from '../config';
+import { createLogger } from '../log';
+import { startServer, type RunningServer } from '../server';
+
+export interface MapTokens {
+  id: string;
+  editToken: string;
+  viewToken: string;
+}
+
+export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'itinera-server-test-'));
+
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    ...readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    dataDir: tempDir(),
+    distDir: tempDir(),
+    syncSecret: 'test-secret-0123456789abcdef',
+    ...overrides,
+  };
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer & { config: ServerConfig }> {
+  const config = testConfig(overrides);
+  const server = await startServer(config, createLogger(config.logLevel));
+  return Object.assign(server, { config });
+}
+
+export async function createMap(baseUrl: string, body?: unknown): Promise<MapTokens> {
+  const res = await fetch(`${baseUrl}/api/maps`, {
+    method: 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`createMap: ${res.status} ${await res.text()}`);
+  return (await res.json()) as MapTokens;
+}
+
+export function wsUrl(baseUrl: string): string {
+  return baseUrl.replace(/^http/, 'ws') + '/sync';
+}
+
+export function connectClient(baseUrl: string, mapId: string, token: string, doc = new Y.Doc()) {
+  const provider = new WebsocketProvider(wsUrl(baseUrl), mapId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return { doc, provider };
+}
+
+/** Resolves once the provider has done its first sync with the server. */
+export function synced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((ok) => provider.once('sync', (s: boolean) => s && ok()));
+}
+
+/** The HTTP status a websocket upgrade got (101 when it opened). */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((ok) => {
+    const ws = new WebSocket(url);
+    ws.on('error', () => undefined);
+    ws.on('unexpected-response', (_req, res) => {
+      ok(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      ok(101);
+      ws.close();
+    });
+  });
+}
