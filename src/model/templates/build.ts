@@ -1,0 +1,123 @@
+/**
+ * What a map template is, and small builders that keep the template files readable.
+ * Templates are content (English labels), not UI text: a map seeded from one is the user's
+ * own map afterwards. Ids are fixed so two offline clients that seed the same template write
+ * the same records and converge.
+ */
+import { arrange } from '../layout';
+import type {
+  ChannelPlan,
+  ChannelType,
+  CompanyScore,
+  CostModel,
+  DeviceType,
+  Emotion,
+  Goal,
+  JourneyNode,
+  Kpi,
+  Touchpoint,
+  TrainingSession,
+} from '../types';
+
+export const TEMPLATE_KEYS = ['blank', 'airline', 'ecommerce'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+/** Strategy examples a template brings along; each part is optional. */
+export interface TemplateStrategy {
+  readonly self?: Omit<CompanyScore, 'id'>;
+  readonly competitors?: readonly CompanyScore[];
+  readonly goals?: readonly Goal[];
+  readonly kpis?: readonly Kpi[];
+  readonly training?: readonly TrainingSession[];
+  /** Keyed by channel node id. */
+  readonly channelPlans?: Readonly<Record<string, ChannelPlan>>;
+  readonly costModel?: CostModel;
+}
+
+export interface MapTemplate {
+  readonly key: TemplateKey;
+  /** i18next key of the template's name in the library UI (namespace of the caller). */
+  readonly nameKey: string;
+  /** English name, for logs and when no translation is at hand. */
+  readonly name: string;
+  /** Nodes with their Arrange positions. */
+  readonly nodes: readonly JourneyNode[];
+  readonly touchpoints: readonly Touchpoint[];
+  readonly strategy?: TemplateStrategy;
+}
+
+export const stage = (key: string, label: string, order: number): JourneyNode => ({
+  id: `stage-${key}`,
+  kind: 'stage',
+  label,
+  x: 0,
+  y: 0,
+  order,
+});
+
+export const channel = (key: string, label: string, channelType: ChannelType): JourneyNode => ({
+  id: `ch-${key}`,
+  kind: 'channel',
+  label,
+  x: 0,
+  y: 0,
+  channelType,
+});
+
+export const device = (key: string, label: string, deviceType: DeviceType): JourneyNode => ({
+  id: `dev-${key}`,
+  kind: 'device',
+  label,
+  x: 0,
+  y: 0,
+  deviceType,
+});
+
+export const note = (key: string, label: string, description?: string): JourneyNode => ({
+  id: `note-${key}`,
+  kind: 'note',
+  label,
+  x: 0,
+  y: 0,
+  ...(description ? { description } : {}),
+});
+
+export interface TouchInput {
+  readonly action: string;
+  readonly emotion?: Emotion;
+  readonly pains?: readonly string[];
+  readonly opportunities?: readonly string[];
+  readonly owner?: string;
+  /** Contacts per month. */
+  readonly volume?: number;
+  readonly kpiIds?: readonly string[];
+}
+
+/**
+ * A touchpoint between two node ids; its id is `tp-<from key>-<to key>` (the id prefix before
+ * the first dash dropped), e.g. `tp-booking-app` for stage-booking → ch-app.
+ */
+export function touch(from: string, to: string, input: TouchInput): Touchpoint {
+  const key = (id: string) => id.slice(id.indexOf('-') + 1);
+  return {
+    id: `tp-${key(from)}-${key(to)}`,
+    from,
+    to,
+    action: input.action,
+    painPoints: input.pains ?? [],
+    opportunities: input.opportunities ?? [],
+    kpiIds: input.kpiIds ?? [],
+    ...(input.emotion !== undefined ? { emotion: input.emotion } : {}),
+    ...(input.owner !== undefined ? { owner: input.owner } : {}),
+    ...(input.volume !== undefined ? { volume: input.volume } : {}),
+  };
+}
+
+/** Puts a template's nodes where Arrange would, so a seeded map opens tidy. */
+export function arranged(template: MapTemplate): MapTemplate {
+  const positions = arrange(template.nodes, template.touchpoints);
+  return {
+    ...template,
+    nodes: template.nodes.map((n) => ({ ...n, ...positions.get(n.id) })),
+  };
+}

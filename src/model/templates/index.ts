@@ -1,0 +1,4 @@
+/** Map templates: blank, airline (the seed articles' example) and e-commerce, and seeding. */
+export { TEMPLATE_KEYS, type MapTemplate, type TemplateKey, type TemplateStrategy } from './build';
+export { TEMPLATES } from './list';
+export { getTemplate, MAX_TITLE_CHARS, seedTemplate } from './seed';

@@ -1,0 +1,80 @@
+/**
+ * Seeding: writes a template into an empty map doc in one transaction with the SEED origin, so
+ * it never enters anyone's undo stack. Ids, fields and positions are fixed by the template, so
+ * two offline clients that seed the same template write the same records and converge.
+ */
+import type * as Y from 'yjs';
+import {
+  allRoots,
+  metaMap,
+  newRecord,
+  nodesMap,
+  SCHEMA_VERSION,
+  STRATEGY_COLLECTIONS,
+  strategyPart,
+  strategyRecords,
+  touchpointsMap,
+  writeFields,
+} from '../doc';
+import { SEED } from '../origins';
+import type { Touchpoint } from '../types';
+import type { MapTemplate, TemplateStrategy } from './build';
+import { TEMPLATES } from './list';
+
+export const MAX_TITLE_CHARS = 200;
+
+/** The template with this key, or a clear error naming the keys there are. */
+export function getTemplate(key: string): MapTemplate {
+  const found = TEMPLATES.find((t) => t.key === key);
+  if (!found) {
+    throw new Error(`template.key: "${String(key)}" is not one of ${TEMPLATES.map((t) => t.key).join(', ')}`);
+  }
+  return found;
+}
+
+/** Touchpoint fields as stored: empty lists are left out, like a touchpoint made by hand. */
+function touchpointFields(tp: Touchpoint): Record<string, unknown> {
+  const { id: _id, painPoints, opportunities, kpiIds, ...rest } = tp;
+  return {
+    ...rest,
+    painPoints: painPoints.length ? [...painPoints] : undefined,
+    opportunities: opportunities.length ? [...opportunities] : undefined,
+    kpiIds: kpiIds.length ? [...kpiIds] : undefined,
+  };
+}
+
+function writeStrategy(doc: Y.Doc, strategy: TemplateStrategy): void {
+  if (strategy.self) writeFields(strategyPart(doc, 'self'), { ...strategy.self });
+  for (const part of STRATEGY_COLLECTIONS) {
+    const records = strategy[part] ?? [];
+    // `order` keeps the template's order for display (the reader sorts by it, ties by id).
+    records.forEach((r, i) => strategyRecords(doc, part).set(r.id, newRecord({ ...r, order: i + 1 })));
+  }
+  for (const [channelId, plan] of Object.entries(strategy.channelPlans ?? {})) {
+    strategyRecords(doc, 'channelPlans').set(channelId, newRecord({ ...plan }));
+  }
+  if (strategy.costModel) writeFields(strategyPart(doc, 'costModel'), { ...strategy.costModel });
+}
+
+/**
+ * Writes template `key` into `doc`, which must be empty (a fresh map). `now` is the creation
+ * time recorded in meta (a parameter so tests are reproducible).
+ */
+export function seedTemplate(doc: Y.Doc, key: string, title: string, now: Date = new Date()): void {
+  const template = getTemplate(key);
+  if (typeof title !== 'string') throw new Error('seedTemplate.title: must be a string');
+  if (allRoots(doc).some((root) => (root as Y.Map<unknown>).size > 0)) {
+    throw new Error('seedTemplate.doc: must be empty (a template seeds a new map only)');
+  }
+  doc.transact(() => {
+    writeFields(metaMap(doc), {
+      schemaVersion: SCHEMA_VERSION,
+      title: title.trim().slice(0, MAX_TITLE_CHARS),
+      createdAt: now.toISOString(),
+      template: template.key,
+    });
+    for (const { id, ...fields } of template.nodes) nodesMap(doc).set(id, newRecord(fields));
+    for (const tp of template.touchpoints) touchpointsMap(doc).set(tp.id, newRecord(touchpointFields(tp)));
+    if (template.strategy) writeStrategy(doc, template.strategy);
+  }, SEED);
+}
