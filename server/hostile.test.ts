@@ -1,0 +1,169 @@
+// Hostile input: random and truncated frames, invalid websocket framing, oversized messages.
+// Each must close only the offending connection; the process and other rooms carry on.
+import { connect as tcpConnect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { seededRandom } from '../src/model/testing/random';
+import { encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './protocol';
+import { connectClient, createMap, startTestServer, synced, wsUrl } from './testing/harness';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** Opens a raw socket and sends frames taken from `take` until the server closes it. */
+function session(url: string, take: () => Uint8Array | undefined): Promise<void> {
+  return new Promise((ok) => {
+    const ws = new WebSocket(url);
+    ws.on('error', () => undefined);
+    ws.on('message', () => undefined);
+    ws.on('open', () => {
+      // One frame per tick: the server sees each one before deciding on the next.
+      const next = () => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        const frame = take();
+        if (!frame) return ws.close();
+        ws.send(frame, () => setImmediate(next));
+      };
+      next();
+    });
+    ws.on('close', () => ok());
+  });
+}
+
+function hostileFrames(seed: number, count: number): Uint8Array[] {
+  const rnd = seededRandom(seed);
+  const doc = new Y.Doc();
+  const valid: Uint8Array[] = [];
+  for (let i = 0; i < 20; i++) {
+    const before = Y.encodeStateVector(doc);
+    doc.getMap('nodes').set(`k${i}`, { label: 'x'.repeat(rnd.int(0, 50)), n: i });
+    doc.getArray('a').insert(0, [i]);
+    valid.push(encodeSyncUpdate(Y.encodeStateAsUpdate(doc, before)));
+  }
+  valid.push(encodeSyncStep1(Y.encodeStateVector(doc)));
+  valid.push(encodeAwareness(new Uint8Array([1, 5, 3, 3, 123, 125, 0])));
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = rnd.int(0, 3);
+    if (kind === 0) {
+      out.push(Uint8Array.from({ length: rnd.int(0, 64) }, () => rnd.int(0, 255)));
+    } else if (kind === 1) {
+      const v = rnd.pick(valid);
+      out.push(v.slice(0, rnd.int(0, v.length - 1))); // truncated
+    } else if (kind === 2) {
+      const v = rnd.pick(valid).slice();
+      for (let j = 0; j < 3; j++) v[rnd.int(0, v.length - 1)] = rnd.int(0, 255); // corrupted
+      out.push(v);
+    } else {
+      const v = rnd.pick(valid);
+      // A valid header claiming a huge payload, then garbage.
+      out.push(Uint8Array.from([v[0]!, v[1] ?? 0, 0xff, 0xff, 0xff, 0x7f, ...v.slice(2, 10)]));
+    }
+  }
+  return out;
+}
+
+describe('hostile input', () => {
+  it('10,000 random, truncated and corrupted frames leave the server up and other rooms fine', async () => {
+    const s = await startTestServer({ rateLimitPerSec: 1_000_000 });
+    cleanups.push(() => s.close());
+    const calm = await createMap(s.url);
+    const target = await createMap(s.url);
+    const a = connectClient(s.url, calm.id, calm.editToken);
+    const b = connectClient(s.url, calm.id, calm.editToken);
+    cleanups.push(() => a.provider.destroy(), () => b.provider.destroy());
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    a.doc.getMap('nodes').set('before', 1);
+
+    const frames = hostileFrames(7, 10_000);
+    const url = `${wsUrl(s.url)}/${target.id}?token=${target.editToken}`;
+    let next = 0;
+    let connections = 0;
+    const take = () => frames[next++];
+    const worker = async () => {
+      while (next < frames.length) {
+        await session(url, take);
+        connections++;
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    expect(connections).toBeGreaterThan(100); // most frames did close their connection
+
+    // Invalid websocket framing (unmasked client frame, reserved opcode) on raw TCP.
+    for (let i = 0; i < 20; i++) await rawBadFrame(s.port, target.id, target.editToken, i % 2 === 0);
+
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    b.doc.getMap('nodes').set('after', 2);
+    await expect.poll(() => a.doc.getMap('nodes').toJSON()).toEqual({ before: 1, after: 2 });
+    const fresh = connectClient(s.url, target.id, target.editToken);
+    cleanups.push(() => fresh.provider.destroy());
+    await synced(fresh.provider);
+    fresh.doc.getMap('nodes').set('ok', true);
+    const check = connectClient(s.url, target.id, target.viewToken);
+    cleanups.push(() => check.provider.destroy());
+    await expect.poll(() => check.doc.getMap('nodes').get('ok')).toBe(true);
+  });
+
+  it('an oversized message closes only that connection (1009)', async () => {
+    const s = await startTestServer({ maxMessageBytes: 64 * 1024 });
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const a = connectClient(s.url, map.id, map.editToken);
+    const b = connectClient(s.url, map.id, map.editToken);
+    cleanups.push(() => a.provider.destroy(), () => b.provider.destroy());
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+
+    const big = new WebSocket(`${wsUrl(s.url)}/${map.id}?token=${map.editToken}`);
+    big.on('error', () => undefined);
+    await new Promise((ok) => big.once('open', ok));
+    const code = new Promise<number>((ok) => big.once('close', (c: number) => ok(c)));
+    const d = new Y.Doc();
+    d.getMap('nodes').set('huge', 'x'.repeat(100 * 1024));
+    big.send(encodeSyncUpdate(Y.encodeStateAsUpdate(d)));
+    expect(await code).toBe(1009);
+
+    a.doc.getMap('nodes').set('still', 'works');
+    await expect.poll(() => b.doc.getMap('nodes').get('still')).toBe('works');
+    expect(b.doc.getMap('nodes').has('huge')).toBe(false);
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
+  it('a client over the rate limit is closed (1008), others are not', async () => {
+    const s = await startTestServer({ rateLimitPerSec: 20 });
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const a = connectClient(s.url, map.id, map.editToken);
+    cleanups.push(() => a.provider.destroy());
+    await synced(a.provider);
+    const flood = new WebSocket(`${wsUrl(s.url)}/${map.id}?token=${map.viewToken}`);
+    flood.on('error', () => undefined);
+    await new Promise((ok) => flood.once('open', ok));
+    const code = new Promise<number>((ok) => flood.once('close', (c: number) => ok(c)));
+    for (let i = 0; i < 100; i++) flood.send(new Uint8Array([3])); // query-awareness
+    expect(await code).toBe(1008);
+    expect(a.provider.wsconnected).toBe(true);
+  });
+});
+
+/** Upgrades by hand, then writes one frame that breaks RFC 6455; resolves when the server hangs up. */
+function rawBadFrame(port: number, mapId: string, token: string, unmasked: boolean): Promise<void> {
+  return new Promise((ok) => {
+    const sock = tcpConnect(port, '127.0.0.1');
+    sock.on('error', () => undefined);
+    sock.on('close', () => ok());
+    let upgraded = false;
+    sock.on('data', (d) => {
+      if (upgraded || !d.toString('latin1').startsWith('HTTP/1.1 101')) return;
+      upgraded = true;
+      // unmasked binary frame (clients must mask), or a reserved opcode 0x3 with the mask bit
+      sock.write(unmasked ? Buffer.from([0x82, 0x02, 0x00, 0x00]) : Buffer.from([0x83, 0x80, 1, 2, 3, 4]));
+    });
+    sock.write(
+      `GET /sync/${mapId}?token=${token} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
+  });
+}
