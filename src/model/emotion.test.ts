@@ -2,9 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { emotionCurve, stagesOfTouchpoints } from './emotion';
 import type { JourneyNode, Touchpoint } from './types';
 
-const stage = (id: string, order: number): JourneyNode => ({ id, kind: 'stage', label: id.toUpperCase(), x: 0, y: 0, order });
-const channel = (id: string): JourneyNode => ({ id, kind: 'channel', label: id, x: 0, y: 0, channelType: 'web' });
-const device = (id: string): JourneyNode => ({ id, kind: 'device', label: id, x: 0, y: 0, deviceType: 'pc' });
+const stage = (id: string, order: number): JourneyNode => ({
+  id,
+  kind: 'stage',
+  label: id.toUpperCase(),
+  x: 0,
+  y: 0,
+  order,
+});
+const channel = (id: string): JourneyNode => ({
+  id,
+  kind: 'channel',
+  label: id,
+  x: 0,
+  y: 0,
+  channelType: 'web',
+});
+const device = (id: string): JourneyNode => ({
+  id,
+  kind: 'device',
+  label: id,
+  x: 0,
+  y: 0,
+  deviceType: 'pc',
+});
 const tp = (id: string, from: string, to: string, emotion?: number): Touchpoint => ({
   id,
   from,
@@ -46,14 +67,30 @@ describe('emotionCurve', () => {
     const curve = emotionCurve({ nodes, touchpoints });
     expect(curve.map((p) => p.stageId)).toEqual(['s-search', 's-book', 's-fly', 's-after']);
     // s-search: t1 (+2), t2 (+1) → 3 / 2
-    expect(curve[0]).toEqual({ stageId: 's-search', order: 1, label: 'S-SEARCH', average: 1.5, count: 2, min: 1, max: 2 });
+    expect(curve[0]).toEqual({
+      stageId: 's-search',
+      order: 1,
+      label: 'S-SEARCH',
+      average: 1.5,
+      count: 2,
+      min: 1,
+      max: 2,
+    });
     // s-book: t3 (-1), t4 (-2), t9 (+1) → -2 / 3
     expect(curve[1]).toMatchObject({ count: 3, min: -2, max: 1 });
     expect(curve[1]!.average).toBeCloseTo(-2 / 3, 12);
     // s-fly: t6 (0), t7 (-2, through desk), t9 (+1) → -1 / 3
     expect(curve[2]).toMatchObject({ count: 3, min: -2, max: 1 });
     expect(curve[2]!.average).toBeCloseTo(-1 / 3, 12);
-    expect(curve[3]).toEqual({ stageId: 's-after', order: 4, label: 'S-AFTER', average: null, count: 0, min: null, max: null });
+    expect(curve[3]).toEqual({
+      stageId: 's-after',
+      order: 4,
+      label: 'S-AFTER',
+      average: null,
+      count: 0,
+      min: null,
+      max: null,
+    });
   });
 
   it('assigns touchpoints to stages by the documented rule', () => {
@@ -76,6 +113,8 @@ describe('emotionCurve', () => {
   });
 
   it('is empty for a map without stages', () => {
-    expect(emotionCurve({ nodes: [channel('web')], touchpoints: [tp('t', 'web', 'web', 2)] })).toEqual([]);
+    expect(
+      emotionCurve({ nodes: [channel('web')], touchpoints: [tp('t', 'web', 'web', 2)] }),
+    ).toEqual([]);
   });
 });

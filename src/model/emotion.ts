@@ -62,7 +62,10 @@ export function stagesOfTouchpoints(src: EmotionSource): Map<string, readonly st
       out.set(tp.id, [...new Set(direct)]);
       continue;
     }
-    const near = new Set([...(linkedStages.get(tp.from) ?? []), ...(linkedStages.get(tp.to) ?? [])]);
+    const near = new Set([
+      ...(linkedStages.get(tp.from) ?? []),
+      ...(linkedStages.get(tp.to) ?? []),
+    ]);
     out.set(tp.id, near.size === 1 ? [...near] : []);
   }
   return out;

@@ -47,7 +47,8 @@ function randomMap(seed: number, total: number) {
   const [st, ch, dv, nt] = (['stage', 'channel', 'device', 'note'] as const).map(of);
   const tps: Touchpoint[] = [];
   const link = (a: JourneyNode[], b: JourneyNode[], n: number) => {
-    if (a.length && b.length) for (let i = 0; i < n; i += 1) tps.push(tp(`t${tps.length}`, pick(a).id, pick(b).id));
+    if (a.length && b.length)
+      for (let i = 0; i < n; i += 1) tps.push(tp(`t${tps.length}`, pick(a).id, pick(b).id));
   };
   link(st!, ch!, Math.round(total * 0.8));
   link(ch!, dv!, Math.round(total * 0.6));
@@ -76,8 +77,14 @@ function overlaps(bs: Box[]): [string, string][] {
 }
 
 /** Touchpoints drawn as straight lines between node centres that cross each other. */
-function crossings(nodes: readonly JourneyNode[], tps: readonly Touchpoint[], pos: Map<string, XY>): number {
-  const centre = new Map(boxes(nodes, pos).map((b) => [b.id, { x: b.x + b.w / 2, y: b.y + b.h / 2 }]));
+function crossings(
+  nodes: readonly JourneyNode[],
+  tps: readonly Touchpoint[],
+  pos: Map<string, XY>,
+): number {
+  const centre = new Map(
+    boxes(nodes, pos).map((b) => [b.id, { x: b.x + b.w / 2, y: b.y + b.h / 2 }]),
+  );
   const segs = tps.filter((t) => centre.has(t.from) && centre.has(t.to) && t.from !== t.to);
   const cross = (o: XY, a: XY, b: XY) => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
   let count = 0;
@@ -86,7 +93,12 @@ function crossings(nodes: readonly JourneyNode[], tps: readonly Touchpoint[], po
       const s = segs[i]!;
       const t = segs[j]!;
       if (new Set([s.from, s.to, t.from, t.to]).size < 4) continue;
-      const [p1, p2, q1, q2] = [s.from, s.to, t.from, t.to].map((id) => centre.get(id)!) as [XY, XY, XY, XY];
+      const [p1, p2, q1, q2] = [s.from, s.to, t.from, t.to].map((id) => centre.get(id)!) as [
+        XY,
+        XY,
+        XY,
+        XY,
+      ];
       const d1 = cross(q1, q2, p1);
       const d2 = cross(q1, q2, p2);
       const d3 = cross(p1, p2, q1);
@@ -134,9 +146,18 @@ describe('arrange', () => {
       node('z-note', 'note'),
     ];
     // Id order would put a-ch first; its links say it belongs under the last stage.
-    const tps = [tp('1', 's3', 'a-ch'), tp('2', 's2', 'b-ch'), tp('3', 's1', 'c-ch'), tp('4', 'c-ch', 'a-dev')];
+    const tps = [
+      tp('1', 's3', 'a-ch'),
+      tp('2', 's2', 'b-ch'),
+      tp('3', 's1', 'c-ch'),
+      tp('4', 'c-ch', 'a-dev'),
+    ];
     const pos = arrange(nodes, tps);
-    for (const [stage, ch] of [['s1', 'c-ch'], ['s2', 'b-ch'], ['s3', 'a-ch']] as const) {
+    for (const [stage, ch] of [
+      ['s1', 'c-ch'],
+      ['s2', 'b-ch'],
+      ['s3', 'a-ch'],
+    ] as const) {
       expect(pos.get(ch)!.x).toBe(pos.get(stage)!.x + 0); // same column, both 200 wide
     }
     expect(pos.get('a-dev')!.x).toBe(pos.get('c-ch')!.x + 0);
@@ -166,7 +187,11 @@ describe('arrange', () => {
   it('honours w/h and defaults to NODE_SIZE', () => {
     expect(nodeSize(node('a', 'channel'))).toEqual(NODE_SIZE.channel);
     expect(nodeSize(node('a', 'note', { w: 333, h: -4 }))).toEqual({ w: 333, h: NODE_SIZE.note.h });
-    const nodes = [node('s1', 'stage', { order: 1 }), node('s2', 'stage', { order: 2 }), node('big', 'channel', { w: 900, h: 500 })];
+    const nodes = [
+      node('s1', 'stage', { order: 1 }),
+      node('s2', 'stage', { order: 2 }),
+      node('big', 'channel', { w: 900, h: 500 }),
+    ];
     const pos = arrange(nodes, [tp('1', 's1', 'big')]);
     expect(overlaps(boxes(nodes, pos))).toEqual([]);
     expect(pos.get('s2')!.x).toBeGreaterThanOrEqual(pos.get('big')!.x + 900);

@@ -89,7 +89,10 @@ const stageOrder = (n: JourneyNode) =>
   n.kind === 'stage' && Number.isFinite(n.order) ? n.order : Number.MAX_SAFE_INTEGER;
 
 /** Neighbour ids of every node, sorted so sums come out bit-identical whatever the input order. */
-function neighbours(ids: ReadonlySet<string>, touchpoints: readonly Touchpoint[]): Map<string, string[]> {
+function neighbours(
+  ids: ReadonlySet<string>,
+  touchpoints: readonly Touchpoint[],
+): Map<string, string[]> {
   const adj = new Map<string, string[]>();
   for (const id of ids) adj.set(id, []);
   for (const tp of touchpoints) {
@@ -136,7 +139,8 @@ function assignLane(
     const after = keyed.length - 1 - i;
     const lo = inCol >= cap ? col + 1 : col;
     // Room left once `node` sits in column x: what remains of x plus every column right of it.
-    const fits = (x: number) => cap - (x === col ? inCol + 1 : 1) + (columns - 1 - x) * cap >= after;
+    const fits = (x: number) =>
+      cap - (x === col ? inCol + 1 : 1) + (columns - 1 - x) * cap >= after;
     let x = Math.min(columns - 1, Math.max(lo, Number.isFinite(b) ? Math.round(b) : lo));
     while (x > lo && !fits(x)) x -= 1;
     inCol = x === col ? inCol + 1 : 1;

@@ -25,7 +25,11 @@ const C = {
   desk: 'ch-desk',
 } as const;
 const D = { smartphone: 'dev-smartphone', tablet: 'dev-tablet', pc: 'dev-pc' } as const;
-const KPI = { abandon: 'kpi-abandonment', speed: 'kpi-social-response', fcr: 'kpi-first-contact' } as const;
+const KPI = {
+  abandon: 'kpi-abandonment',
+  speed: 'kpi-social-response',
+  fcr: 'kpi-first-contact',
+} as const;
 
 const nodes = [
   stage('inspiration', 'Inspiration', 1),
@@ -96,7 +100,10 @@ const journey = [
   touch(S.booking, C.web, {
     action: 'Books and pays for the flight',
     emotion: 0,
-    pains: ['Card payment times out during 3-D Secure', 'Seat selection costs extra without warning'],
+    pains: [
+      'Card payment times out during 3-D Secure',
+      'Seat selection costs extra without warning',
+    ],
     opportunities: ['Save cards securely', 'Say clearly what each fare includes'],
     owner: 'E-commerce',
     volume: 60000,
@@ -146,7 +153,10 @@ const journey = [
   touch(S.checkin, C.web, {
     action: 'Tries to check in on the website',
     emotion: -2,
-    pains: ['Check-in fails for connecting flights', 'The boarding pass PDF is hard to read on a phone'],
+    pains: [
+      'Check-in fails for connecting flights',
+      'The boarding pass PDF is hard to read on a phone',
+    ],
     opportunities: ['Fix check-in for connections', 'Boarding passes in the phone wallet'],
     owner: 'E-commerce',
     volume: 70000,
@@ -229,17 +239,49 @@ const journey = [
 
 /** Which device each channel is used on: no emotion, it is a usage, not a moment. */
 const usage = [
-  touch(C.web, D.pc, { action: 'Uses the website on a computer', owner: 'E-commerce', volume: 420000 }),
-  touch(C.web, D.smartphone, { action: 'Uses the mobile website', owner: 'E-commerce', volume: 310000 }),
-  touch(C.web, D.tablet, { action: 'Browses deals on the sofa', owner: 'E-commerce', volume: 50000 }),
+  touch(C.web, D.pc, {
+    action: 'Uses the website on a computer',
+    owner: 'E-commerce',
+    volume: 420000,
+  }),
+  touch(C.web, D.smartphone, {
+    action: 'Uses the mobile website',
+    owner: 'E-commerce',
+    volume: 310000,
+  }),
+  touch(C.web, D.tablet, {
+    action: 'Browses deals on the sofa',
+    owner: 'E-commerce',
+    volume: 50000,
+  }),
   touch(C.app, D.smartphone, { action: 'Uses the app', owner: 'Digital product', volume: 560000 }),
-  touch(C.app, D.tablet, { action: 'Uses the tablet app on board', owner: 'Digital product', volume: 30000 }),
-  touch(C.email, D.smartphone, { action: 'Reads e-mails on the phone', owner: 'CRM', volume: 280000 }),
+  touch(C.app, D.tablet, {
+    action: 'Uses the tablet app on board',
+    owner: 'Digital product',
+    volume: 30000,
+  }),
+  touch(C.email, D.smartphone, {
+    action: 'Reads e-mails on the phone',
+    owner: 'CRM',
+    volume: 280000,
+  }),
   touch(C.email, D.pc, { action: 'Reads e-mails at work', owner: 'CRM', volume: 100000 }),
-  touch(C.chat, D.pc, { action: 'Chats from the booking page', owner: 'Customer service', volume: 16000 }),
-  touch(C.chat, D.smartphone, { action: 'Chats from the phone', owner: 'Customer service', volume: 10000 }),
+  touch(C.chat, D.pc, {
+    action: 'Chats from the booking page',
+    owner: 'Customer service',
+    volume: 16000,
+  }),
+  touch(C.chat, D.smartphone, {
+    action: 'Chats from the phone',
+    owner: 'Customer service',
+    volume: 10000,
+  }),
   touch(C.social, D.smartphone, { action: 'Uses social apps', owner: 'Marketing', volume: 149000 }),
-  touch(C.phone, D.smartphone, { action: 'Calls from the mobile phone', owner: 'Contact centre', volume: 16000 }),
+  touch(C.phone, D.smartphone, {
+    action: 'Calls from the mobile phone',
+    owner: 'Contact centre',
+    volume: 16000,
+  }),
 ];
 
 export const AIRLINE: MapTemplate = arranged({
@@ -270,15 +312,53 @@ export const AIRLINE: MapTemplate = arranged({
       },
     ],
     kpis: [
-      { id: KPI.abandon, name: 'Abandonment rate', family: 'service', target: 5, unit: '%', frequency: 'weekly', goalId: 'goal-call-volume', channelIds: [C.phone, C.chat] },
-      { id: KPI.speed, name: 'Social response time', family: 'quality', target: 60, unit: 'min', frequency: 'daily', goalId: 'goal-answer-faster', channelIds: [C.social] },
-      { id: KPI.fcr, name: 'First-contact resolution', family: 'effectiveness', target: 75, unit: '%', frequency: 'monthly', goalId: 'goal-call-volume', channelIds: [C.chat, C.phone] },
+      {
+        id: KPI.abandon,
+        name: 'Abandonment rate',
+        family: 'service',
+        target: 5,
+        unit: '%',
+        frequency: 'weekly',
+        goalId: 'goal-call-volume',
+        channelIds: [C.phone, C.chat],
+      },
+      {
+        id: KPI.speed,
+        name: 'Social response time',
+        family: 'quality',
+        target: 60,
+        unit: 'min',
+        frequency: 'daily',
+        goalId: 'goal-answer-faster',
+        channelIds: [C.social],
+      },
+      {
+        id: KPI.fcr,
+        name: 'First-contact resolution',
+        family: 'effectiveness',
+        target: 75,
+        unit: '%',
+        frequency: 'monthly',
+        goalId: 'goal-call-volume',
+        channelIds: [C.chat, C.phone],
+      },
     ],
     training: [
-      { id: 'train-social-tone', topic: 'Tone of voice for public replies on social networks', kind: 'behavioural', audience: 'Social care team', due: '2026-06-30' },
+      {
+        id: 'train-social-tone',
+        topic: 'Tone of voice for public replies on social networks',
+        kind: 'behavioural',
+        audience: 'Social care team',
+        due: '2026-06-30',
+      },
     ],
     channelPlans: {
-      [C.social]: { status: 'inUse', preferencePct: 33, reason: 'A third of customers prefer social media', relativeCost: 1 / 6 },
+      [C.social]: {
+        status: 'inUse',
+        preferencePct: 33,
+        reason: 'A third of customers prefer social media',
+        relativeCost: 1 / 6,
+      },
       [C.web]: { status: 'inUse', preferencePct: 45, relativeCost: 1 / 12 },
       [C.phone]: { status: 'inUse', preferencePct: 20, monthlyVolume: 16000, relativeCost: 1 },
     },

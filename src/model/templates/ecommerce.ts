@@ -25,8 +25,17 @@ const C = {
   phone: 'ch-phone',
   store: 'ch-store',
 } as const;
-const D = { smartphone: 'dev-smartphone', pc: 'dev-pc', tablet: 'dev-tablet', kiosk: 'dev-kiosk' } as const;
-const KPI = { aht: 'kpi-handling-time', transfer: 'kpi-transfer-rate', conversion: 'kpi-conversion' } as const;
+const D = {
+  smartphone: 'dev-smartphone',
+  pc: 'dev-pc',
+  tablet: 'dev-tablet',
+  kiosk: 'dev-kiosk',
+} as const;
+const KPI = {
+  aht: 'kpi-handling-time',
+  transfer: 'kpi-transfer-rate',
+  conversion: 'kpi-conversion',
+} as const;
 
 const nodes = [
   stage('discovery', 'Discovery', 1),
@@ -194,16 +203,48 @@ const journey = [
 /** Which device each channel is used on: no emotion, it is a usage, not a moment. */
 const usage = [
   touch(C.web, D.pc, { action: 'Shops on a computer', owner: 'E-commerce', volume: 380000 }),
-  touch(C.web, D.smartphone, { action: 'Shops on the mobile site', owner: 'E-commerce', volume: 520000 }),
-  touch(C.web, D.tablet, { action: 'Browses the catalogue on a tablet', owner: 'E-commerce', volume: 60000 }),
-  touch(C.app, D.smartphone, { action: 'Uses the shopping app', owner: 'Digital product', volume: 115000 }),
-  touch(C.email, D.smartphone, { action: 'Reads e-mails on the phone', owner: 'CRM', volume: 270000 }),
+  touch(C.web, D.smartphone, {
+    action: 'Shops on the mobile site',
+    owner: 'E-commerce',
+    volume: 520000,
+  }),
+  touch(C.web, D.tablet, {
+    action: 'Browses the catalogue on a tablet',
+    owner: 'E-commerce',
+    volume: 60000,
+  }),
+  touch(C.app, D.smartphone, {
+    action: 'Uses the shopping app',
+    owner: 'Digital product',
+    volume: 115000,
+  }),
+  touch(C.email, D.smartphone, {
+    action: 'Reads e-mails on the phone',
+    owner: 'CRM',
+    volume: 270000,
+  }),
   touch(C.email, D.pc, { action: 'Reads e-mails at work', owner: 'CRM', volume: 90000 }),
   touch(C.social, D.smartphone, { action: 'Uses social apps', owner: 'Marketing', volume: 212000 }),
-  touch(C.messaging, D.smartphone, { action: 'Writes on WhatsApp', owner: 'Customer service', volume: 35000 }),
-  touch(C.chat, D.pc, { action: 'Chats from the product page', owner: 'Customer service', volume: 22000 }),
-  touch(C.phone, D.smartphone, { action: 'Calls from the mobile phone', owner: 'Contact centre', volume: 29000 }),
-  touch(C.store, D.kiosk, { action: 'Checks stock on the in-store kiosk', owner: 'Retail', volume: 14000 }),
+  touch(C.messaging, D.smartphone, {
+    action: 'Writes on WhatsApp',
+    owner: 'Customer service',
+    volume: 35000,
+  }),
+  touch(C.chat, D.pc, {
+    action: 'Chats from the product page',
+    owner: 'Customer service',
+    volume: 22000,
+  }),
+  touch(C.phone, D.smartphone, {
+    action: 'Calls from the mobile phone',
+    owner: 'Contact centre',
+    volume: 29000,
+  }),
+  touch(C.store, D.kiosk, {
+    action: 'Checks stock on the in-store kiosk',
+    owner: 'Retail',
+    volume: 14000,
+  }),
 ];
 
 export const ECOMMERCE: MapTemplate = arranged({
@@ -214,7 +255,9 @@ export const ECOMMERCE: MapTemplate = arranged({
   touchpoints: [...journey, ...usage],
   strategy: {
     self: { name: 'Our shop', digitalCompetence: 3, serviceCulture: 3 },
-    competitors: [{ id: 'comp-megashop', name: 'MegaShop', digitalCompetence: 5, serviceCulture: 3 }],
+    competitors: [
+      { id: 'comp-megashop', name: 'MegaShop', digitalCompetence: 5, serviceCulture: 3 },
+    ],
     goals: [
       {
         id: 'goal-cost-per-contact',
@@ -234,15 +277,53 @@ export const ECOMMERCE: MapTemplate = arranged({
       },
     ],
     kpis: [
-      { id: KPI.aht, name: 'Average handling time', family: 'service', target: 6, unit: 'min', frequency: 'weekly', goalId: 'goal-cost-per-contact', channelIds: [C.chat, C.messaging, C.phone] },
-      { id: KPI.transfer, name: 'Transfer rate to other departments', family: 'quality', target: 10, unit: '%', frequency: 'monthly', goalId: 'goal-churn', channelIds: [C.messaging, C.phone] },
-      { id: KPI.conversion, name: 'Conversion', family: 'effectiveness', target: 3, unit: '%', frequency: 'weekly', goalId: 'goal-churn', channelIds: [C.web] },
+      {
+        id: KPI.aht,
+        name: 'Average handling time',
+        family: 'service',
+        target: 6,
+        unit: 'min',
+        frequency: 'weekly',
+        goalId: 'goal-cost-per-contact',
+        channelIds: [C.chat, C.messaging, C.phone],
+      },
+      {
+        id: KPI.transfer,
+        name: 'Transfer rate to other departments',
+        family: 'quality',
+        target: 10,
+        unit: '%',
+        frequency: 'monthly',
+        goalId: 'goal-churn',
+        channelIds: [C.messaging, C.phone],
+      },
+      {
+        id: KPI.conversion,
+        name: 'Conversion',
+        family: 'effectiveness',
+        target: 3,
+        unit: '%',
+        frequency: 'weekly',
+        goalId: 'goal-churn',
+        channelIds: [C.web],
+      },
     ],
     training: [
-      { id: 'train-tracking-tools', topic: 'Order tracking and refund tools in the messaging console', kind: 'technical', audience: 'Customer service agents', due: '2026-05-31' },
+      {
+        id: 'train-tracking-tools',
+        topic: 'Order tracking and refund tools in the messaging console',
+        kind: 'technical',
+        audience: 'Customer service agents',
+        due: '2026-05-31',
+      },
     ],
     channelPlans: {
-      [C.messaging]: { status: 'inUse', preferencePct: 38, reason: 'Customers already write to us on WhatsApp', relativeCost: 1 / 6 },
+      [C.messaging]: {
+        status: 'inUse',
+        preferencePct: 38,
+        reason: 'Customers already write to us on WhatsApp',
+        relativeCost: 1 / 6,
+      },
       [C.phone]: { status: 'inUse', preferencePct: 18, monthlyVolume: 29000, relativeCost: 1 },
     },
     costModel: { phoneContactCost: 5, currency: 'EUR', shiftPct: 25 },

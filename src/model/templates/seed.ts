@@ -27,7 +27,9 @@ export const MAX_TITLE_CHARS = 200;
 export function getTemplate(key: string): MapTemplate {
   const found = TEMPLATES.find((t) => t.key === key);
   if (!found) {
-    throw new Error(`template.key: "${String(key)}" is not one of ${TEMPLATES.map((t) => t.key).join(', ')}`);
+    throw new Error(
+      `template.key: "${String(key)}" is not one of ${TEMPLATES.map((t) => t.key).join(', ')}`,
+    );
   }
   return found;
 }
@@ -48,7 +50,9 @@ function writeStrategy(doc: Y.Doc, strategy: TemplateStrategy): void {
   for (const part of STRATEGY_COLLECTIONS) {
     const records = strategy[part] ?? [];
     // `order` keeps the template's order for display (the reader sorts by it, ties by id).
-    records.forEach((r, i) => strategyRecords(doc, part).set(r.id, newRecord({ ...r, order: i + 1 })));
+    records.forEach((r, i) =>
+      strategyRecords(doc, part).set(r.id, newRecord({ ...r, order: i + 1 })),
+    );
   }
   for (const [channelId, plan] of Object.entries(strategy.channelPlans ?? {})) {
     strategyRecords(doc, 'channelPlans').set(channelId, newRecord({ ...plan }));
@@ -74,7 +78,8 @@ export function seedTemplate(doc: Y.Doc, key: string, title: string, now: Date =
       template: template.key,
     });
     for (const { id, ...fields } of template.nodes) nodesMap(doc).set(id, newRecord(fields));
-    for (const tp of template.touchpoints) touchpointsMap(doc).set(tp.id, newRecord(touchpointFields(tp)));
+    for (const tp of template.touchpoints)
+      touchpointsMap(doc).set(tp.id, newRecord(touchpointFields(tp)));
     if (template.strategy) writeStrategy(doc, template.strategy);
   }, SEED);
 }

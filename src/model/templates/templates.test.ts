@@ -8,7 +8,8 @@ import { readSnapshot } from '../read';
 import { getTemplate, seedTemplate, TEMPLATE_KEYS, TEMPLATES } from './index';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
-const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+const byId = <T extends { id: string }>(xs: readonly T[]) =>
+  [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 function seeded(key: string, clientID?: number, now = NOW): Y.Doc {
   const doc = new Y.Doc();
@@ -23,7 +24,9 @@ describe('templates', () => {
   it('offers blank, airline and e-commerce', () => {
     expect(TEMPLATES.map((t) => t.key)).toEqual([...TEMPLATE_KEYS]);
     expect(getTemplate('blank').nodes).toEqual([]);
-    expect(() => getTemplate('zoo')).toThrow('template.key: "zoo" is not one of blank, airline, ecommerce');
+    expect(() => getTemplate('zoo')).toThrow(
+      'template.key: "zoo" is not one of blank, airline, ecommerce',
+    );
   });
 
   for (const template of TEMPLATES) {
@@ -58,7 +61,9 @@ describe('templates', () => {
         expect(new Set(tpIds).size).toBe(tpIds.length);
         const kpiIds = new Set(template.strategy?.kpis?.map((k) => k.id));
         const goalIds = new Set(template.strategy?.goals?.map((g) => g.id));
-        const channels = new Set(template.nodes.filter((n) => n.kind === 'channel').map((n) => n.id));
+        const channels = new Set(
+          template.nodes.filter((n) => n.kind === 'channel').map((n) => n.id),
+        );
         for (const tp of template.touchpoints) {
           expect(ids, tp.id).toContain(tp.from);
           expect(ids, tp.id).toContain(tp.to);
@@ -68,7 +73,8 @@ describe('templates', () => {
           if (k.goalId) expect(goalIds, k.id).toContain(k.goalId);
           for (const c of k.channelIds ?? []) expect(channels, k.id).toContain(c);
         }
-        for (const c of Object.keys(template.strategy?.channelPlans ?? {})) expect(channels).toContain(c);
+        for (const c of Object.keys(template.strategy?.channelPlans ?? {}))
+          expect(channels).toContain(c);
       });
 
       it('is laid out by Arrange, overlap-free', () => {
@@ -78,7 +84,8 @@ describe('templates', () => {
         for (const a of boxes) {
           for (const b of boxes) {
             if (a.id >= b.id) continue;
-            const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+            const apart =
+              a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
             expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
           }
         }
@@ -102,7 +109,9 @@ describe('templates', () => {
   it('refuses a doc that is not empty and a title that is not a string', () => {
     const doc = seeded('blank');
     expect(() => seedTemplate(doc, 'airline', 'Again')).toThrow('seedTemplate.doc: must be empty');
-    expect(() => seedTemplate(new Y.Doc(), 'airline', 42 as never)).toThrow('seedTemplate.title: must be a string');
+    expect(() => seedTemplate(new Y.Doc(), 'airline', 42 as never)).toThrow(
+      'seedTemplate.title: must be a string',
+    );
     expect(() => seedTemplate(new Y.Doc(), 'nope', 'x')).toThrow('template.key:');
   });
 
@@ -127,7 +136,11 @@ describe('templates', () => {
 
   it('gives the airline strategy examples: two goals, one KPI per family, one training session', () => {
     const { strategy } = readSnapshot(seeded('airline'));
-    expect(strategy.startingPoint.self).toMatchObject({ id: 'self', name: 'Our airline', digitalCompetence: 3 });
+    expect(strategy.startingPoint.self).toMatchObject({
+      id: 'self',
+      name: 'Our airline',
+      digitalCompetence: 3,
+    });
     expect(strategy.startingPoint.competitors).toHaveLength(1);
     expect(strategy.goals).toHaveLength(2);
     expect(strategy.kpis.map((k) => k.family)).toEqual(['service', 'quality', 'effectiveness']);
