@@ -1,0 +1,151 @@
+/**
+ * Builds the DOM that is turned into a picture: an off-screen copy of the canvas viewport with
+ * the editing chrome removed, framed by an optional title band and legend. Works on a copy, so
+ * the user never sees the canvas change during an export, and html-to-image reads the computed
+ * styles of the copy (selection outlines gone) rather than of the live canvas.
+ *
+ * Owns DOM: it attaches a hidden host to `document.body` until `dispose()`.
+ */
+import type { ImagePlan } from './geometry';
+
+/** One entry of the legend: a coloured swatch (with an optional symbol) and its name. */
+export interface LegendItem {
+  readonly label: string;
+  readonly color: string;
+  readonly symbol?: string;
+}
+
+/** The legend of node kinds and emotions, in the user's language (the view translates). */
+export interface Legend {
+  readonly kindsTitle: string;
+  readonly kinds: readonly LegendItem[];
+  readonly emotionsTitle: string;
+  readonly emotions: readonly LegendItem[];
+}
+
+/** What to export from a React Flow canvas. */
+export interface ExportSource {
+  /** The `.react-flow` root element of the canvas. */
+  readonly flowRoot: HTMLElement;
+  /** Title band text. */
+  readonly title: string;
+  /** Subtitle under the title, e.g. the date. */
+  readonly subtitle?: string;
+  readonly legend: Legend | null;
+  /** When set, only these nodes and edges are drawn (export of the selection). */
+  readonly only?: { readonly nodeIds: ReadonlySet<string>; readonly edgeIds: ReadonlySet<string> } | null;
+}
+
+/**
+ * Editing chrome: never in a picture. Handles, resize controls, selection rectangles, peer
+ * cursors and anything a feature marks with `data-export-ignore`.
+ */
+export const CHROME_SELECTOR = [
+  '.react-flow__handle',
+  '.react-flow__resize-control',
+  '.react-flow__nodesselection',
+  '.react-flow__selection',
+  '.react-flow__connectionline',
+  '.react-flow__edgeupdater',
+  '.react-flow__node-toolbar',
+  '[class*="peer-cursor"]',
+  '[data-export-ignore]',
+].join(',');
+
+/** Classes that draw a selection state; removed from the copy. */
+const SELECTION_CLASSES = ['selected', 'peer-selected', 'is-selected'];
+
+export interface ComposedExport {
+  readonly element: HTMLElement;
+  dispose(): void;
+}
+
+/** The first non-transparent background colour from `el` up to the document. */
+export function themeBackground(el: Element): string {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const bg = getComputedStyle(e).backgroundColor;
+    if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return bg;
+  }
+  return '#ffffff';
+}
+
+function stripViewport(viewport: HTMLElement, only: ExportSource['only']): void {
+  viewport.querySelectorAll(CHROME_SELECTOR).forEach((e) => e.remove());
+  for (const cls of SELECTION_CLASSES) viewport.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
+  if (!only) return;
+  viewport.querySelectorAll<HTMLElement>('.react-flow__node').forEach((n) => {
+    if (!only.nodeIds.has(n.dataset.id ?? '')) n.remove();
+  });
+  viewport.querySelectorAll<SVGGElement>('.react-flow__edge').forEach((g) => {
+    if (!only.edgeIds.has(g.getAttribute('data-id') ?? '')) (g.ownerSVGElement ?? g).remove();
+  });
+  // Edge labels live in their own layer; the touchpoint view tags them `tp-label-<edge id>`.
+  viewport.querySelectorAll<HTMLElement>('[data-testid^="tp-label-"]').forEach((l) => {
+    if (!only.edgeIds.has((l.dataset.testid ?? '').slice('tp-label-'.length))) l.remove();
+  });
+  // The emotion curve belongs to the whole map, not to a selection.
+  viewport.querySelectorAll('.emotion-curve').forEach((e) => e.remove());
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, style: Partial<CSSStyleDeclaration>, text?: string) {
+  const e = document.createElement(tag);
+  Object.assign(e.style, style);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function legendGroup(title: string, items: readonly LegendItem[]): HTMLElement {
+  const group = el('div', { display: 'flex', alignItems: 'center', gap: '14px' });
+  group.append(el('strong', { fontWeight: '600' }, title));
+  for (const item of items) {
+    const row = el('span', { display: 'inline-flex', alignItems: 'center', gap: '6px' });
+    const swatch = el('span', {
+      display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: '18px', height: '18px',
+      borderRadius: '5px', background: item.color, fontSize: '12px', lineHeight: '1',
+    }, item.symbol ?? '');
+    row.append(swatch, document.createTextNode(item.label));
+    group.append(row);
+  }
+  return group;
+}
+
+/** Builds the picture's DOM off-screen; call `dispose()` once the picture is drawn. */
+export function composeExport(source: ExportSource, plan: ImagePlan, background: string | null): ComposedExport {
+  const live = source.flowRoot.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!live) throw new Error('exportImage.source.flowRoot: no .react-flow__viewport inside');
+  // Laid out (so computed styles are real) but clipped to nothing, so it is never seen.
+  const host = el('div', { position: 'fixed', left: '0', top: '0', width: '0', height: '0', overflow: 'hidden', pointerEvents: 'none', zIndex: '-1' });
+  host.setAttribute('aria-hidden', 'true');
+  const root = el('div', {
+    position: 'relative', width: `${plan.width}px`, height: `${plan.height}px`, overflow: 'hidden',
+    background: background ?? 'transparent', color: getComputedStyle(source.flowRoot).color,
+  });
+  // The canvas's classes carry React Flow's CSS variables and the theme.
+  root.className = source.flowRoot.className;
+  const pad = plan.content.x;
+  if (plan.titlePx > 0) {
+    const band = el('div', { position: 'absolute', left: `${pad}px`, top: `${pad}px`, right: `${pad}px`, height: `${plan.titlePx}px`, display: 'flex', flexDirection: 'column', justifyContent: 'center' });
+    band.append(el('div', { fontSize: '30px', fontWeight: '700', lineHeight: '1.2', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }, source.title));
+    if (source.subtitle) band.append(el('div', { fontSize: '15px', opacity: '0.7' }, source.subtitle));
+    root.append(band);
+  }
+  const content = el('div', {
+    position: 'absolute', left: `${plan.content.x}px`, top: `${plan.content.y}px`,
+    width: `${plan.content.width}px`, height: `${plan.content.height}px`, overflow: 'hidden',
+  });
+  const viewport = live.cloneNode(true) as HTMLElement;
+  stripViewport(viewport, source.only ?? null);
+  const v = plan.viewport;
+  viewport.style.transform = `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
+  content.append(viewport);
+  root.append(content);
+  if (plan.legendPx > 0 && source.legend) {
+    const { legend } = source;
+    const band = el('div', { position: 'absolute', left: `${pad}px`, right: `${pad}px`, bottom: `${pad}px`, height: `${plan.legendPx}px`, display: 'flex', alignItems: 'center', gap: '40px', fontSize: '14px', flexWrap: 'wrap' });
+    band.append(legendGroup(legend.kindsTitle, legend.kinds), legendGroup(legend.emotionsTitle, legend.emotions));
+    root.append(band);
+  }
+  host.append(root);
+  document.body.append(host);
+  return { element: root, dispose: () => host.remove() };
+}
