@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-const KNOWN = new Set(['blank', 'airline', 'ecommerce', 'telco']);
+const KNOWN = new Set(['blank', 'airline', 'ecommerce']);
 
 /** A template's name (and one-line description), translated when the key is known. */
 export function TemplateName({ templateKey, withHint = false }: { templateKey: string; withHint?: boolean }) {

@@ -1,0 +1,102 @@
+// The library operations on fake-indexeddb (in-memory IndexedDB) in Node; e2e/library.spec.ts
+// drives the same operations through the page in real Chromium.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { purgeTrash } from './library';
+import { createLocalStore, type LocalStore, type MapEntry } from './local-store';
+
+let stores: LocalStore[] = [];
+let seq = 0;
+function freshStore(): LocalStore {
+  const s = createLocalStore(`lib-test-${process.pid}-${++seq}`);
+  stores.push(s);
+  return s;
+}
+afterEach(async () => {
+  for (const s of stores) await s.db.delete();
+  stores = [];
+});
+
+async function openDoc(store: LocalStore, id: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  await store.attach(doc, id, { compactOnLoad: false }).whenSynced;
+  return doc;
+}
+
+describe('map library', () => {
+  it('creates a map seeded from a template, with a thumbnail', async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'a1', template: 'airline', title: 'Flights' });
+    const entry = await store.getMap('a1');
+    expect(entry).toMatchObject({ id: 'a1', title: 'Flights', template: 'airline' });
+    expect(entry?.thumbnail).toMatch(/^data:image\/svg\+xml,/);
+    const doc = await openDoc(store, 'a1');
+    expect(doc.getMap('meta').get('title')).toBe('Flights');
+    expect(doc.getMap('nodes').size).toBeGreaterThan(10);
+  });
+
+  it('refuses bad input with a path and a reason', async () => {
+    const store = freshStore();
+    await expect(store.createMap({ id: 'a b', template: 'blank', title: 'x' })).rejects.toThrow(/^createMap.id: /);
+    await expect(store.createMap({ id: 'ok', template: 'nope', title: 'x' })).rejects.toThrow(/^createMap.template: must be one of blank, airline/);
+    await expect(store.createMap({ id: 'ok', template: 'blank', title: '  ' })).rejects.toThrow('createMap.title: must not be empty');
+    await store.createMap({ id: 'ok', template: 'blank', title: 'x' });
+    await expect(store.createMap({ id: 'ok', template: 'blank', title: 'y' })).rejects.toThrow('createMap.id: a map with id ok exists');
+    await expect(store.renameMap('missing', 'x')).rejects.toThrow('renameMap.id: no map with id missing');
+  });
+
+  it('renames in the doc and the entry, and an open doc follows', async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'r1', template: 'blank', title: 'Old' });
+    const open = await openDoc(store, 'r1');
+    await store.renameMap('r1', 'New');
+    expect((await store.getMap('r1'))?.title).toBe('New');
+    expect((await openDoc(store, 'r1')).getMap('meta').get('title')).toBe('New');
+    await expect.poll(() => open.getMap('meta').get('title')).toBe('New');
+  });
+
+  it('duplicates a map without its sharing; the copy is independent', async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'd1', template: 'ecommerce', title: 'Shop' });
+    await store.setShareInfo('d1', { role: 'edit', editToken: 't' });
+    await store.duplicateMap('d1', { id: 'd2', title: 'Copy of Shop' });
+    const copy = await store.getMap('d2');
+    expect(copy).toMatchObject({ title: 'Copy of Shop', template: 'ecommerce' });
+    expect(copy?.share).toBeUndefined();
+    const a = await openDoc(store, 'd1');
+    const b = await openDoc(store, 'd2');
+    expect(b.getMap('nodes').toJSON()).toEqual(a.getMap('nodes').toJSON());
+    expect(b.getMap('meta').get('title')).toBe('Copy of Shop');
+  });
+
+  it('deletes to the trash, restores, and purges old trash with its doc', async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'x1', template: 'blank', title: 'Gone' });
+    await store.deleteMap('x1');
+    expect(await store.getMap('x1')).toBeUndefined();
+    await store.restoreMap('x1');
+    expect((await store.getMap('x1'))?.title).toBe('Gone');
+    await store.deleteMap('x1');
+    expect(await purgeTrash(store.db, Date.now() + 1)).toBe(1);
+    await expect(store.restoreMap('x1')).rejects.toThrow('restoreMap.id: no deleted map with id x1');
+    expect(await store.db.updates.count()).toBe(0);
+  });
+
+  it('lists maps live, last edited first', async () => {
+    const store = freshStore();
+    const seen: (readonly MapEntry[] | undefined)[] = [];
+    const off = store.maps.subscribe(() => seen.push(store.maps.getSnapshot()));
+    await store.createMap({ id: 'l1', template: 'blank', title: 'First' });
+    await store.createMap({ id: 'l2', template: 'blank', title: 'Second' });
+    await expect.poll(() => store.maps.getSnapshot()?.map((e) => e.id)).toEqual(['l2', 'l1']);
+    const doc = await openDoc(store, 'l1');
+    const a = store.attach(doc, 'l1', { compactOnLoad: false });
+    await a.whenSynced;
+    doc.getMap('meta').set('title', 'First, edited');
+    await a.flushed();
+    await expect.poll(() => store.maps.getSnapshot()?.map((e) => e.title)).toEqual(['First, edited', 'Second']);
+    off();
+    expect(seen.length).toBeGreaterThan(1);
+  });
+});

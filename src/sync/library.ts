@@ -1,0 +1,166 @@
+/**
+ * The map library in IndexedDB: create (seeded from a template), rename, duplicate, delete to
+ * the trash and restore. Edits to a stored map's doc (rename) are written as a Yjs update row
+ * in the same transaction as the entry, and broadcast to tabs that have the map open.
+ */
+import * as Y from 'yjs';
+import { renameMap as renameMapCommand } from '../model/commands';
+import { metaMap } from '../model/doc';
+import { readSnapshot } from '../model/read';
+import { seedTemplate, TEMPLATES } from '../model/templates';
+import type { ItineraDb, MapEntry, ShareInfo } from './local-db';
+import { mapChannelName, mapRows } from './local-doc';
+import { drawThumbnail } from './thumbnail';
+
+/** Deleted maps stay restorable this long, ms. */
+export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+export const MAX_TITLE_CHARS = 200;
+/** Map ids: letters, digits, '-' and '_', 1..64 chars (the route and the server accept these). */
+export const MAP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface NewMapInput {
+  readonly id: string;
+  /** A key of TEMPLATES: 'blank', 'airline', … */
+  readonly template: string;
+  readonly title: string;
+}
+
+function checkId(path: string, id: unknown): string {
+  if (typeof id !== 'string' || !MAP_ID_PATTERN.test(id)) {
+    throw new Error(`${path}: must be 1 to 64 letters, digits, '-' or '_'`);
+  }
+  return id;
+}
+
+function checkTitle(path: string, title: unknown): string {
+  if (typeof title !== 'string') throw new Error(`${path}: must be a string`);
+  const t = title.trim();
+  if (t === '') throw new Error(`${path}: must not be empty`);
+  if (t.length > MAX_TITLE_CHARS) throw new Error(`${path}: must be at most ${MAX_TITLE_CHARS} characters`);
+  return t;
+}
+
+function checkTemplate(path: string, template: unknown): string {
+  const keys = TEMPLATES.map((t) => t.key as string);
+  if (typeof template !== 'string' || !keys.includes(template)) {
+    throw new Error(`${path}: must be one of ${keys.join(', ')}`);
+  }
+  return template;
+}
+
+function broadcast(mapId: string, update: Uint8Array): void {
+  if (typeof BroadcastChannel !== 'function') return;
+  const channel = new BroadcastChannel(mapChannelName(mapId));
+  channel.postMessage(update);
+  channel.close();
+}
+
+/** Inside a transaction: the stored doc of a map, as a fresh Y.Doc. */
+async function loadStoredDoc(db: ItineraDb, mapId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const rows = await mapRows(db, mapId).toArray();
+  Y.transact(doc, () => rows.forEach((r) => Y.applyUpdateV2(doc, r.u)));
+  return doc;
+}
+
+async function requireEntry(db: ItineraDb, path: string, id: string): Promise<MapEntry> {
+  const entry = await db.maps.get(id);
+  if (!entry) throw new Error(`${path}: no map with id ${id}`);
+  return entry;
+}
+
+export async function createMap(db: ItineraDb, input: NewMapInput): Promise<void> {
+  const id = checkId('createMap.id', input?.id);
+  const template = checkTemplate('createMap.template', input.template);
+  const title = checkTitle('createMap.title', input.title);
+  const doc = new Y.Doc();
+  seedTemplate(doc, template, title);
+  const now = Date.now();
+  const entry: MapEntry = {
+    id,
+    title: String(metaMap(doc).get('title') ?? title),
+    template,
+    createdAt: now,
+    updatedAt: now,
+    thumbnail: drawThumbnail(readSnapshot(doc)),
+  };
+  const u = Y.encodeStateAsUpdateV2(doc);
+  await db.transaction('rw', db.maps, db.updates, async () => {
+    if (await db.maps.get(id)) throw new Error(`createMap.id: a map with id ${id} exists`);
+    await db.maps.add(entry);
+    await db.updates.add({ mapId: id, u });
+  });
+}
+
+export async function renameMap(db: ItineraDb, id: string, title: string): Promise<void> {
+  checkId('renameMap.id', id);
+  const t = checkTitle('renameMap.title', title);
+  const update = await db.transaction('rw', db.maps, db.updates, async () => {
+    await requireEntry(db, 'renameMap.id', id);
+    const doc = await loadStoredDoc(db, id);
+    const updates: Uint8Array[] = [];
+    doc.on('updateV2', (u: Uint8Array) => updates.push(u));
+    renameMapCommand(doc, t);
+    const u = Y.mergeUpdatesV2(updates);
+    await db.updates.add({ mapId: id, u });
+    await db.maps.update(id, { title: String(metaMap(doc).get('title')), updatedAt: Date.now() });
+    return u;
+  });
+  broadcast(id, update);
+}
+
+/** Copies a map (doc, template, thumbnail; not its sharing) under a new id and title. */
+export async function duplicateMap(db: ItineraDb, id: string, copy: { id: string; title: string }): Promise<void> {
+  checkId('duplicateMap.id', id);
+  const newId = checkId('duplicateMap.copy.id', copy?.id);
+  const title = checkTitle('duplicateMap.copy.title', copy.title);
+  await db.transaction('rw', db.maps, db.updates, async () => {
+    const source = await requireEntry(db, 'duplicateMap.id', id);
+    if (await db.maps.get(newId)) throw new Error(`duplicateMap.copy.id: a map with id ${newId} exists`);
+    const doc = await loadStoredDoc(db, id);
+    renameMapCommand(doc, title);
+    const now = Date.now();
+    const { share: _share, ...rest } = source;
+    await db.maps.add({ ...rest, id: newId, title: String(metaMap(doc).get('title')), createdAt: now, updatedAt: now });
+    await db.updates.add({ mapId: newId, u: Y.encodeStateAsUpdateV2(doc) });
+  });
+}
+
+/** Moves a map to the trash; its doc stays stored until the trash is purged. */
+export async function deleteMap(db: ItineraDb, id: string): Promise<void> {
+  checkId('deleteMap.id', id);
+  await db.transaction('rw', db.maps, db.trash, async () => {
+    const entry = await requireEntry(db, 'deleteMap.id', id);
+    await db.trash.put({ ...entry, deletedAt: Date.now() });
+    await db.maps.delete(id);
+  });
+}
+
+/** Undoes deleteMap. */
+export async function restoreMap(db: ItineraDb, id: string): Promise<void> {
+  checkId('restoreMap.id', id);
+  await db.transaction('rw', db.maps, db.trash, async () => {
+    const entry = await db.trash.get(id);
+    if (!entry) throw new Error(`restoreMap.id: no deleted map with id ${id}`);
+    const { deletedAt: _deletedAt, ...rest } = entry;
+    await db.maps.put(rest);
+    await db.trash.delete(id);
+  });
+}
+
+/** Forgets maps deleted before `before` (ms since the epoch), docs included. */
+export async function purgeTrash(db: ItineraDb, before: number): Promise<number> {
+  return db.transaction('rw', db.trash, db.updates, async () => {
+    const old = await db.trash.where('deletedAt').below(before).primaryKeys();
+    for (const id of old) await mapRows(db, id).delete();
+    await db.trash.bulkDelete(old);
+    return old.length;
+  });
+}
+
+export async function setShareInfo(db: ItineraDb, id: string, share: ShareInfo): Promise<void> {
+  checkId('setShareInfo.id', id);
+  if (share?.role !== 'edit' && share?.role !== 'view') throw new Error(`setShareInfo.share.role: must be 'edit' or 'view'`);
+  const n = await db.maps.update(id, { share });
+  if (n === 0) throw new Error(`setShareInfo.id: no map with id ${id}`);
+}
