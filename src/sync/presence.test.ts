@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { colorFor, createPresence, NAME_STORAGE_KEY, parsePeer, PRESENCE_THROTTLE_MS } from './presence';
+
+/** Two real Awareness instances wired to each other the way the websocket provider relays them. */
+function pair() {
+  const a = new Awareness(new Y.Doc());
+  const b = new Awareness(new Y.Doc());
+  const link = (from: Awareness, to: Awareness) =>
+    from.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
+      const changed = [...added!, ...updated!, ...removed!];
+      applyAwarenessUpdate(to, encodeAwarenessUpdate(from, changed), 'remote');
+    });
+  link(a, b);
+  link(b, a);
+  return { a, b };
+}
+
+function memoryStorage(initial: Record<string, string> = {}) {
+  const m = new Map(Object.entries(initial));
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
+}
+
+describe('presence', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('shows each person to the other with name, colour, cursor, selection and drag', () => {
+    const { a, b } = pair();
+    const pa = createPresence(a, { defaultName: 'Ada', storage: null });
+    const pb = createPresence(b, { defaultName: 'Bo', storage: null });
+    expect(pb.peers.getSnapshot().map((p) => p.name)).toEqual(['Ada']);
+    expect(pa.peers.getSnapshot()).toEqual([{ clientId: b.clientID, name: 'Bo', color: colorFor(b.clientID) }]);
+
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    pa.setCursor({ x: 10, y: 20 });
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    pa.setSelection(['n1', 't1']);
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    pa.setDrag(new Map([['n1', { x: 5, y: 6 }]]));
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    const [ada] = pb.peers.getSnapshot();
+    expect(ada).toMatchObject({ cursor: { x: 10, y: 20 }, selection: ['n1', 't1'], drag: { n1: { x: 5, y: 6 } } });
+
+    pa.setDrag(null);
+    pa.setCursor(null);
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    expect(pb.peers.getSnapshot()[0]).not.toHaveProperty('drag');
+    expect(pb.peers.getSnapshot()[0]).not.toHaveProperty('cursor');
+
+    pa.dispose();
+    expect(pb.peers.getSnapshot()).toEqual([]);
+    pb.dispose();
+  });
+
+  it('sends at most one update per throttle window and always the last position', () => {
+    const { a, b } = pair();
+    const pa = createPresence(a, { defaultName: 'Ada', storage: null });
+    const pb = createPresence(b, { defaultName: 'Bo', storage: null });
+    let sent = 0;
+    a.on('update', () => sent++);
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    for (let i = 0; i < 100; i++) pa.setCursor({ x: i, y: i }); // a burst within one window
+    expect(sent).toBe(1); // the first goes out at once
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    expect(sent).toBe(2); // then one trailing update with the last value
+    expect(pb.peers.getSnapshot()[0]?.cursor).toEqual({ x: 99, y: 99 });
+    pa.dispose();
+    pb.dispose();
+  });
+
+  it('remembers the chosen name and ignores blank names', () => {
+    const { a, b } = pair();
+    const storage = memoryStorage();
+    const pa = createPresence(a, { defaultName: 'Guest 1', storage });
+    const pb = createPresence(b, { defaultName: 'Bo', storage: null });
+    expect(pa.me.getSnapshot().name).toBe('Guest 1');
+    const seen = vi.fn();
+    pa.me.subscribe(seen);
+    pa.setName('  Ada   Lovelace ');
+    pa.setName('   ');
+    expect(pa.me.getSnapshot()).toEqual({ name: 'Ada Lovelace', color: colorFor(a.clientID) });
+    expect(seen).toHaveBeenCalledTimes(1);
+    expect(storage.m.get(NAME_STORAGE_KEY)).toBe('Ada Lovelace');
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    expect(pb.peers.getSnapshot()[0]?.name).toBe('Ada Lovelace');
+    pa.dispose();
+
+    const again = createPresence(new Awareness(new Y.Doc()), { defaultName: 'Guest 2', storage });
+    expect(again.me.getSnapshot().name).toBe('Ada Lovelace');
+    again.dispose();
+    pb.dispose();
+  });
+
+  it('drops bad fields of a remote state instead of failing', () => {
+    expect(parsePeer(1, null)).toBeNull();
+    expect(parsePeer(1, { user: { name: '   ' } })).toBeNull();
+    expect(parsePeer(3, { user: { name: 'Eve', color: 'url(javascript:x)' }, cursor: { x: 'a', y: 1 }, selection: [1, 'n2'], drag: { n1: { x: NaN, y: 1 }, n2: { x: 1, y: 2 } } })).toEqual({
+      clientId: 3,
+      name: 'Eve',
+      color: colorFor(3),
+      selection: ['n2'],
+      drag: { n2: { x: 1, y: 2 } },
+    });
+    expect(parsePeer(4, { user: { name: 'x'.repeat(500) } })?.name).toHaveLength(40);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Presence over a y-protocols Awareness: my name, colour, pointer, selection and live drag go
+ * out as my awareness state; everyone else's comes back as a list of peers. Awareness travels
+ * on the same websocket as the doc (y-websocket protocol) and is never stored.
+ *
+ * Local writes are throttled to PRESENCE_THROTTLE_MS (about 30/s): a pointer move fires at
+ * 60-120 Hz and each awareness change is a message to every peer. Remote states are untrusted
+ * input: each field is checked and a bad one is dropped, never thrown.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+import type { ExternalStore, Peer, PresenceApi } from '../model/session-api';
+import type { XY } from '../model/types';
+
+/** Minimum gap between two awareness updates I send, ms (~30 per second). */
+export const PRESENCE_THROTTLE_MS = 33;
+/** Where my display name is remembered between sessions and maps. */
+export const NAME_STORAGE_KEY = 'itinera.presence.name';
+export const MAX_NAME_CHARS = 40;
+/** Caps on what a peer may make me render. */
+const MAX_SELECTION_IDS = 500;
+const MAX_DRAG_NODES = 500;
+
+/** Distinct, readable on white, and not the app's own blue selection colour. */
+export const PALETTE = ['#e03131', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599', '#c2255c', '#5c940d', '#1971c2', '#e8590c', '#6741d9'] as const;
+
+/** My colour: derived from the awareness client id, so it is stable for the session. */
+export function colorFor(clientId: number): string {
+  return PALETTE[Math.abs(clientId) % PALETTE.length] as string;
+}
+
+/** What I publish in awareness (the wire format other clients read). */
+interface WireState {
+  /** Who I am. */
+  user: { name: string; color: string };
+  /** Pointer in flow coordinates, or null when off the canvas. */
+  cursor: XY | null;
+  /** Ids of the nodes and touchpoints I have selected. */
+  selection: string[];
+  /** Live positions of the nodes I am dragging, or null. */
+  drag: Record<string, XY> | null;
+}
+
+export interface PresenceOptions {
+  /** Name used until the person picks one. */
+  readonly defaultName: string;
+  /** Where to remember the name; null to not remember (tests, private mode). */
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+}
+
+export interface Presence extends PresenceApi {
+  dispose(): void;
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const toXY = (v: unknown): XY | undefined => {
+  const o = v as { x?: unknown; y?: unknown } | null;
+  return o && typeof o === 'object' && isNum(o.x) && isNum(o.y) ? { x: o.x, y: o.y } : undefined;
+};
+
+export function cleanName(name: unknown): string {
+  return typeof name === 'string' ? name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_CHARS) : '';
+}
+
+/** A peer from its raw awareness state, or null when the state has no usable user. */
+export function parsePeer(clientId: number, raw: unknown): Peer | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const s = raw as Partial<Record<keyof WireState, unknown>>;
+  const user = s.user as { name?: unknown; color?: unknown } | undefined;
+  const name = cleanName(user?.name);
+  if (!name) return null;
+  const color = typeof user?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : colorFor(clientId);
+  const cursor = toXY(s.cursor);
+  const selection = Array.isArray(s.selection)
+    ? s.selection.filter((x): x is string => typeof x === 'string').slice(0, MAX_SELECTION_IDS)
+    : [];
+  let drag: Record<string, XY> | undefined;
+  if (s.drag && typeof s.drag === 'object') {
+    for (const [id, pos] of Object.entries(s.drag).slice(0, MAX_DRAG_NODES)) {
+      const xy = toXY(pos);
+      if (xy) (drag ??= {})[id] = xy;
+    }
+  }
+  return {
+    clientId,
+    name,
+    color,
+    ...(cursor ? { cursor } : {}),
+    ...(selection.length ? { selection } : {}),
+    ...(drag ? { drag } : {}),
+  };
+}
+
+function store<T>(get: () => T, listeners: Set<() => void>): ExternalStore<T> {
+  return {
+    getSnapshot: get,
+    subscribe(l) {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+  };
+}
+
+export function createPresence(awareness: Awareness, opts: PresenceOptions): Presence {
+  const storage = opts.storage === undefined ? globalThis.localStorage : opts.storage;
+  let remembered = '';
+  try {
+    remembered = cleanName(storage?.getItem(NAME_STORAGE_KEY));
+  } catch {
+    // Storage may be blocked (private mode): fall back to the default name.
+  }
+  let me = { name: remembered || cleanName(opts.defaultName) || 'Guest', color: colorFor(awareness.clientID) };
+  const state: WireState = { user: { ...me }, cursor: null, selection: [], drag: null };
+
+  // Throttle: the first change goes out at once, later ones at most every PRESENCE_THROTTLE_MS,
+  // the last one always (trailing), so a peer never keeps a stale cursor or drag.
+  let lastSent = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+  const flush = () => {
+    timer = null;
+    if (disposed) return;
+    lastSent = Date.now();
+    awareness.setLocalState({ ...state });
+  };
+  const schedule = () => {
+    if (disposed || timer) return;
+    const wait = lastSent + PRESENCE_THROTTLE_MS - Date.now();
+    if (wait <= 0) flush();
+    else timer = setTimeout(flush, wait);
+  };
+
+  const peerListeners = new Set<() => void>();
+  const meListeners = new Set<() => void>();
+  let peers: readonly Peer[] = [];
+  const rebuild = () => {
+    const next: Peer[] = [];
+    awareness.getStates().forEach((raw, id) => {
+      if (id === awareness.clientID) return;
+      const p = parsePeer(id, raw);
+      if (p) next.push(p);
+    });
+    next.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+    peers = next;
+    peerListeners.forEach((l) => l());
+  };
+  // 'change' fires only when a state really changed (not on the 15 s keep-alive renewals).
+  const onChange = () => rebuild();
+  awareness.on('change', onChange);
+  flush();
+  rebuild();
+
+  return {
+    peers: store(() => peers, peerListeners),
+    me: store(() => me, meListeners),
+    setName(name) {
+      const n = cleanName(name);
+      if (!n || n === me.name) return;
+      me = { ...me, name: n };
+      state.user = { ...me };
+      try {
+        storage?.setItem(NAME_STORAGE_KEY, n);
+      } catch {
+        // Not remembered, still used for this session.
+      }
+      meListeners.forEach((l) => l());
+      schedule();
+    },
+    setCursor(position) {
+      state.cursor = position ? { x: position.x, y: position.y } : null;
+      schedule();
+    },
+    setSelection(ids) {
+      state.selection = ids.slice(0, MAX_SELECTION_IDS);
+      schedule();
+    },
+    setDrag(positions) {
+      state.drag = positions && positions.size ? Object.fromEntries(positions) : null;
+      schedule();
+    },
+    dispose() {
+      disposed = true;
+      if (timer) clearTimeout(timer);
+      awareness.off('change', onChange);
+      // Tell the others I left now rather than after the 30 s awareness timeout.
+      awareness.setLocalState(null);
+    },
+  };
+}
