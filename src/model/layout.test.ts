@@ -233,6 +233,30 @@ describe('arrange', () => {
     }
   });
 
+  it('spreads a crowded lane over the columns instead of stacking it under one stage', () => {
+    // Five channels all on the second of four stages: hugging it would stack two columns and
+    // leave the last empty; spreading stacks only the one column that must be.
+    const stages = [1, 2, 3, 4].map((i) => node(`s${i}`, 'stage', { order: i }));
+    const channels = ['a', 'b', 'c', 'd', 'e'].map((id) => node(id, 'channel'));
+    const tps = channels.map((c) => tp(c.id, 's2', c.id));
+    const pos = arrange([...stages, ...channels], tps);
+    const xs = channels.map((c) => pos.get(c.id)!.x);
+    expect(new Set(xs)).toEqual(new Set(stages.map((s) => pos.get(s.id)!.x)));
+    expect(overlaps(boxes([...stages, ...channels], pos))).toEqual([]);
+  });
+
+  it('adds filler columns when one stage has a huge lane, and stays overlap-free past the DP limit', () => {
+    const nodes = [
+      node('s', 'stage'),
+      ...Array.from({ length: 2100 }, (_, i) => node(`c${i}`, 'channel')),
+    ];
+    const tps = nodes.slice(1).map((c) => tp(c.id, 's', c.id));
+    const grid = journeyGrid(nodes, tps);
+    expect(grid.columns.length).toBe(46); // ceil(sqrt(2100))
+    expect(grid.columns.filter((c) => c.stageId === null)).toHaveLength(45);
+    expect(overlaps(boxes(nodes, grid.positions))).toEqual([]);
+  });
+
   it('returns nothing for an empty map and ignores dangling touchpoints', () => {
     expect(arrange([], [tp('x', 'a', 'b')]).size).toBe(0);
   });

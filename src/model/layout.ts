@@ -7,7 +7,8 @@
  *   is linked to, repeated over a few down/up sweeps as in Sugiyama's crossing reduction, so
  *   touchpoints run mostly straight down instead of across the map.
  * - A column holds at most `ceil(laneSize / columns)` nodes of a lane, stacked in sub-rows, so
- *   lanes stay shallow and no column is crowded while its neighbours sit empty.
+ *   lanes stay shallow; the columns are chosen by a small dynamic programme that keeps the
+ *   barycentre order, stays near each barycentre and avoids stacking where it can.
  * - Nothing overlaps: every column is as wide as its widest node, every sub-row as tall as its
  *   node, and every coordinate and gap is a multiple of GRID_PX.
  *
@@ -104,10 +105,90 @@ function neighbours(
   return adj;
 }
 
+/** Cost, in columns of distance, of stacking a node under another: a shallow, spread lane reads
+ * better than one that hugs each barycentre (3 looked best on the templates). */
+const STACK_PENALTY = 3;
+/** Above this many DP states (nodes × columns × depth) a lane falls back to the greedy pass. */
+const MAX_DP_STATES = 4_000_000;
+
 /**
- * Puts a lane's nodes into columns: sorted by barycentre (unlinked nodes last, ties by id),
- * then greedily each to the column nearest its barycentre that keeps the order, respects the
- * column capacity and still leaves room for the nodes after it. Returns the stacks per column.
+ * Greedy column assignment: each node (in the given order) to the column nearest its
+ * barycentre that keeps the order, respects `cap` and leaves room for the nodes after it.
+ * With no barycentres it fills the columns left to right: the naive baseline.
+ */
+function greedyColumns(bary: readonly number[], columns: number, cap: number): number[] {
+  const out: number[] = [];
+  let col = 0;
+  let inCol = 0;
+  bary.forEach((b, i) => {
+    const after = bary.length - 1 - i;
+    const lo = inCol >= cap ? col + 1 : col;
+    // Room left once this node sits in column x: what remains of x plus every column right of it.
+    const fits = (x: number) =>
+      cap - (x === col ? inCol + 1 : 1) + (columns - 1 - x) * cap >= after;
+    let x = Math.min(columns - 1, Math.max(lo, Number.isFinite(b) ? Math.round(b) : lo));
+    while (x > lo && !fits(x)) x -= 1;
+    inCol = x === col ? inCol + 1 : 1;
+    col = x;
+    out.push(x);
+  });
+  return out;
+}
+
+/**
+ * Optimal order-preserving column assignment by dynamic programming: minimises the total
+ * distance of nodes from their barycentres plus STACK_PENALTY per stacked node, with at most
+ * `cap` nodes a column. State (node i, column c, depth k); ties go to the leftmost column.
+ * Returns null when the lane is too large for the table (the caller then goes greedy).
+ */
+function optimalColumns(bary: readonly number[], columns: number, cap: number): number[] | null {
+  const n = bary.length;
+  const width = columns * cap;
+  if (n === 0) return [];
+  if (n * width > MAX_DP_STATES) return null;
+  const cost = (i: number, c: number) => (Number.isFinite(bary[i]) ? Math.abs(c - bary[i]!) : 0);
+  const back = new Int32Array(n * width).fill(-1);
+  let prev = new Float64Array(width).fill(Infinity);
+  for (let c = 0; c < columns; c += 1) prev[c * cap] = cost(0, c);
+  for (let i = 1; i < n; i += 1) {
+    const cur = new Float64Array(width).fill(Infinity);
+    let runBest = Infinity;
+    let runIdx = -1;
+    for (let c = 0; c < columns; c += 1) {
+      const here = cost(i, c);
+      if (runIdx >= 0) {
+        cur[c * cap] = runBest + here;
+        back[i * width + c * cap] = runIdx;
+      }
+      for (let k = 1; k < cap; k += 1) {
+        const before = prev[c * cap + k - 1]!;
+        if (before === Infinity) continue;
+        cur[c * cap + k] = before + here + STACK_PENALTY;
+        back[i * width + c * cap + k] = c * cap + k - 1;
+      }
+      for (let k = 0; k < cap; k += 1) {
+        if (prev[c * cap + k]! < runBest) {
+          runBest = prev[c * cap + k]!;
+          runIdx = c * cap + k;
+        }
+      }
+    }
+    prev = cur;
+  }
+  let state = 0;
+  for (let s = 1; s < width; s += 1) if (prev[s]! < prev[state]!) state = s;
+  const out = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i -= 1) {
+    out[i] = Math.floor(state / cap);
+    state = back[i * width + state]!;
+  }
+  return out;
+}
+
+/**
+ * Puts a lane's nodes into columns: sorted by the barycentre of their linked nodes' columns
+ * (unlinked nodes last, ties by id), then assigned to columns keeping that order, at most
+ * `ceil(lane / columns)` deep. Returns the stack of nodes in each column, top to bottom.
  */
 function assignLane(
   lane: readonly JourneyNode[],
@@ -122,7 +203,7 @@ function assignLane(
     if (!naive) {
       for (const other of adj.get(node.id) ?? []) {
         const c = columnOf.get(other);
-        if (c !== undefined && other !== node.id) {
+        if (c !== undefined) {
           sum += c;
           count += 1;
         }
@@ -132,21 +213,13 @@ function assignLane(
   });
   keyed.sort((p, q) => (p.b === q.b ? byId(p.node, q.node) : p.b < q.b ? -1 : 1));
   const cap = Math.max(1, Math.ceil(lane.length / columns));
+  const bary = keyed.map((k) => k.b);
+  const cols =
+    (naive ? null : optimalColumns(bary, columns, cap)) ?? greedyColumns(bary, columns, cap);
   const stacks: JourneyNode[][] = Array.from({ length: columns }, () => []);
-  let col = 0;
-  let inCol = 0;
-  keyed.forEach(({ node, b }, i) => {
-    const after = keyed.length - 1 - i;
-    const lo = inCol >= cap ? col + 1 : col;
-    // Room left once `node` sits in column x: what remains of x plus every column right of it.
-    const fits = (x: number) =>
-      cap - (x === col ? inCol + 1 : 1) + (columns - 1 - x) * cap >= after;
-    let x = Math.min(columns - 1, Math.max(lo, Number.isFinite(b) ? Math.round(b) : lo));
-    while (x > lo && !fits(x)) x -= 1;
-    inCol = x === col ? inCol + 1 : 1;
-    col = x;
-    stacks[x]!.push(node);
-    columnOf.set(node.id, x);
+  keyed.forEach(({ node }, i) => {
+    stacks[cols[i]!]!.push(node);
+    columnOf.set(node.id, cols[i]!);
   });
   return stacks;
 }
@@ -166,7 +239,9 @@ export function journeyGrid(
   const laneKinds = LANE_ORDER.filter((k) => k !== 'stage');
   const laneNodes = new Map(laneKinds.map((k) => [k, sorted.filter((n) => n.kind === k)]));
   const widest = Math.max(0, ...[...laneNodes.values()].map((l) => l.length));
-  const columns = stages.length || Math.max(1, Math.ceil(Math.sqrt(widest)));
+  // Filler columns (no stage header) when a lane is much wider than the stages, so a map with
+  // one stage and fifty channels is a block, not a tower fifty nodes deep.
+  const columns = Math.max(stages.length, Math.ceil(Math.sqrt(widest)), 1);
   const adj = neighbours(new Set(sorted.map((n) => n.id)), touchpoints);
 
   const columnOf = new Map<string, number>(stages.map((s, i) => [s.id, i]));
