@@ -122,6 +122,8 @@ export class Room {
       }
       case 'sync-update':
         if (peer.role !== 'edit') {
+          // A viewer's client answers our step 1 with an empty update ([0, 0]): not worth a warning.
+          if (msg.update.length <= 2 && msg.update.every((b) => b === 0)) return;
           this.log.warn('update from view token dropped', {
             mapId: this.mapId,
             peer: peer.id,
