@@ -297,7 +297,7 @@ export const AIRLINE: MapTemplate = arranged({
       {
         id: 'goal-call-volume',
         title: 'Reduce call volume to the call centre',
-        preset: 'reduceCallVolume',
+        preset: 'callVolume',
         target: '-20%',
         deadline: '2026-12-31',
         benefit: 'Fewer phone contacts at 6× the cost of a social one',
@@ -305,7 +305,7 @@ export const AIRLINE: MapTemplate = arranged({
       {
         id: 'goal-answer-faster',
         title: 'Answer faster on social networks',
-        preset: 'answerFaster',
+        preset: 'responseSpeed',
         target: '< 1 hour',
         deadline: '2026-09-30',
         benefit: 'Travellers well served on social media recommend us 3× more',

@@ -262,7 +262,7 @@ export const ECOMMERCE: MapTemplate = arranged({
       {
         id: 'goal-cost-per-contact',
         title: 'Lower the average cost per interaction',
-        preset: 'lowerCostPerInteraction',
+        preset: 'costPerInteraction',
         target: '-15%',
         deadline: '2026-12-31',
         benefit: 'A web interaction costs about 1/12 of a phone call',
@@ -270,7 +270,7 @@ export const ECOMMERCE: MapTemplate = arranged({
       {
         id: 'goal-churn',
         title: 'Raise customer satisfaction and lower churn',
-        preset: 'raiseSatisfaction',
+        preset: 'satisfaction',
         target: 'NPS +10',
         deadline: '2027-03-31',
         benefit: 'Customers who get their refund fast buy again',
