@@ -1,0 +1,64 @@
+/** The options area of the export menu: scale, background, padding, size, title and legend. */
+import { useTranslation } from 'react-i18next';
+import { BACKGROUNDS, FITS, MAX_PADDING_PX, SCALES, type ImageOptions } from '../../export/options';
+
+interface Props {
+  value: ImageOptions;
+  onChange(next: ImageOptions): void;
+}
+
+export function ExportOptionsFields({ value, onChange }: Props) {
+  const { t } = useTranslation('export');
+  const set = <K extends keyof ImageOptions>(key: K, v: ImageOptions[K]) => onChange({ ...value, [key]: v });
+  return (
+    <fieldset className="export-options">
+      <legend>{t('options.legend')}</legend>
+      <label>
+        {t('options.scale')}
+        <select value={value.scale} onChange={(e) => set('scale', Number(e.target.value) as ImageOptions['scale'])}>
+          {SCALES.map((s) => (
+            <option key={s} value={s}>{`${s}×`}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('options.background')}
+        <select value={value.background} onChange={(e) => set('background', e.target.value as ImageOptions['background'])}>
+          {BACKGROUNDS.map((b) => (
+            <option key={b} value={b}>{t(`options.bg.${b}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('options.padding')}
+        <input
+          type="number"
+          min={0}
+          max={MAX_PADDING_PX}
+          step={8}
+          value={value.paddingPx}
+          onChange={(e) => {
+            const n = Math.round(Number(e.target.value));
+            if (Number.isFinite(n)) set('paddingPx', Math.min(MAX_PADDING_PX, Math.max(0, n)));
+          }}
+        />
+      </label>
+      <label>
+        {t('options.fit')}
+        <select value={value.fit} onChange={(e) => set('fit', e.target.value as ImageOptions['fit'])}>
+          {FITS.map((f) => (
+            <option key={f} value={f}>{t(`options.fits.${f}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label className="export-check">
+        <input type="checkbox" checked={value.includeTitle} onChange={(e) => set('includeTitle', e.target.checked)} />
+        {t('options.title')}
+      </label>
+      <label className="export-check">
+        <input type="checkbox" checked={value.includeLegend} onChange={(e) => set('includeLegend', e.target.checked)} />
+        {t('options.legendBox')}
+      </label>
+    </fieldset>
+  );
+}

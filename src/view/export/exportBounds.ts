@@ -1,0 +1,48 @@
+/**
+ * What an image export covers, in flow coordinates: React Flow's getNodesBounds of the nodes
+ * shown (all, or the selected ones), plus the emotion curve drawn above the stages for the
+ * whole map, so the picture is never cut off.
+ */
+import { getNodesBounds, type Node, type ReactFlowInstance } from '@xyflow/react';
+import { unionRects, type Rect } from '../../export/geometry';
+import type { MapSnapshot } from '../../model/types';
+
+export interface ExportScope {
+  readonly bounds: Rect;
+  /** Null for the whole map. */
+  readonly only: { nodeIds: ReadonlySet<string>; edgeIds: ReadonlySet<string> } | null;
+  readonly nodeCount: number;
+}
+
+/** The emotion curve's box in flow coordinates (its axis labels overflow to the left). */
+function curveRect(flowRoot: HTMLElement, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): Rect | null {
+  const curve = flowRoot.querySelector<HTMLElement>('.emotion-curve');
+  if (!curve) return null;
+  const r = curve.getBoundingClientRect();
+  const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
+  const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
+  const svg = curve.querySelector('svg');
+  const overflowLeft = svg ? Math.max(0, -svg.getBBox().x) : 0;
+  // The title sits 22 px above the box (styles.css .curve-title).
+  const titleAbove = 24;
+  return { x: a.x - overflowLeft, y: a.y - titleAbove, width: b.x - a.x + overflowLeft, height: b.y - a.y + titleAbove };
+}
+
+export function exportScope(
+  snapshot: MapSnapshot,
+  selectedNodeIds: ReadonlySet<string> | readonly string[],
+  flow: Pick<ReactFlowInstance, 'getNodes' | 'screenToFlowPosition'>,
+  flowRoot: HTMLElement,
+): ExportScope | null {
+  const selected = new Set(selectedNodeIds);
+  const all = flow.getNodes() as Node[];
+  const nodes = selected.size > 0 ? all.filter((n) => selected.has(n.id)) : all;
+  if (nodes.length === 0) return null;
+  const nodeBounds: Rect = getNodesBounds(nodes);
+  if (selected.size === 0) {
+    const curve = curveRect(flowRoot, flow);
+    return { bounds: unionRects(curve ? [nodeBounds, curve] : [nodeBounds]) ?? nodeBounds, only: null, nodeCount: nodes.length };
+  }
+  const edgeIds = new Set(snapshot.touchpoints.filter((t) => selected.has(t.from) && selected.has(t.to)).map((t) => t.id));
+  return { bounds: nodeBounds, only: { nodeIds: selected, edgeIds }, nodeCount: nodes.length };
+}
