@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient, createMap, startTestServer, synced } from './testing/harness';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+let s: Server;
+beforeAll(async () => {
+  s = await startTestServer({ maxBodyBytes: 4096 });
+});
+afterAll(() => s.close());
+
+const hasStrategyModule = existsSync(new URL('../src/model/strategy-map/index.ts', import.meta.url));
+
+describe('HTTP API', () => {
+  it('POST /api/maps with an empty body creates a map with two different tokens', async () => {
+    const res = await fetch(`${s.url}/api/maps`, { method: 'POST' });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { id: string; editToken: string; viewToken: string };
+    expect(body.id).toMatch(/^map-[a-z0-9]{16}$/);
+    expect(body.editToken).not.toBe(body.viewToken);
+    const again = await createMap(s.url);
+    expect(again.id).not.toBe(body.id);
+  });
+
+  it('PUT /api/maps/:id registers a map made offline once, then refuses the id (409)', async () => {
+    const id = 'map-offline1234';
+    const res = await fetch(`${s.url}/api/maps/${id}`, { method: 'PUT' });
+    expect(res.status).toBe(201);
+    const tokens = (await res.json()) as { id: string; editToken: string };
+    expect(tokens.id).toBe(id);
+    // The offline client then pushes its local doc over the websocket.
+    const c = connectClient(s.url, id, tokens.editToken);
+    await synced(c.provider);
+    c.doc.getMap('meta').set('title', 'From the train');
+    const check = connectClient(s.url, id, tokens.editToken);
+    await expect.poll(() => check.doc.getMap('meta').get('title')).toBe('From the train');
+    c.provider.destroy();
+    check.provider.destroy();
+
+    const taken = await fetch(`${s.url}/api/maps/${id}`, { method: 'PUT' });
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ error: expect.stringMatching(/^id: /) });
+  });
+
+  it('rejects a bad id, bad JSON and an oversized body with path: message errors', async () => {
+    const badId = await fetch(`${s.url}/api/maps/${'x'.repeat(65)}`, { method: 'PUT' });
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toEqual({ error: 'id: invalid map id', issues: [{ path: 'id', message: expect.any(String) }] });
+
+    const badJson = await fetch(`${s.url}/api/maps`, { method: 'POST', body: '{"oops', headers: { 'content-type': 'application/json' } });
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toMatchObject({ error: 'body: invalid JSON', issues: [{ path: '', message: expect.any(String) }] });
+
+    const big = await fetch(`${s.url}/api/maps`, { method: 'POST', body: JSON.stringify({ pad: 'x'.repeat(5000) }) });
+    expect(big.status).toBe(413);
+
+    expect((await fetch(`${s.url}/api/maps`, { method: 'DELETE' })).status).toBe(405);
+    expect((await fetch(`${s.url}/api/nothing`)).status).toBe(404);
+  });
+
+  it('GET strategy-map.json: 404 for an unknown map, 401 without a valid token for that map', async () => {
+    const a = await createMap(s.url);
+    const b = await createMap(s.url);
+    const get = (id: string, token?: string) =>
+      fetch(`${s.url}/api/maps/${id}/strategy-map.json`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await get('map-doesnotexist', a.editToken)).status).toBe(404);
+    expect((await get(a.id)).status).toBe(401);
+    expect((await get(a.id, b.editToken)).status).toBe(401);
+    expect((await get(a.id, 'e.forged')).status).toBe(401);
+  });
+
+  it.skipIf(!hasStrategyModule)('imports a strategy-map body and exports it again with either token', async () => {
+    const { exportStrategyMap } = await import('../src/model/strategy-map/index' as string);
+    const Y = await import('yjs');
+    const empty = exportStrategyMap(new Y.Doc());
+    const created = await createMap(s.url, empty);
+    for (const token of [created.editToken, created.viewToken]) {
+      const res = await fetch(`${s.url}/api/maps/${created.id}/strategy-map.json`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(empty);
+    }
+    const bad = await fetch(`${s.url}/api/maps`, { method: 'POST', body: JSON.stringify({ format: 42 }) });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: string; issues: { path: string; message: string }[] };
+    expect(body.issues.length).toBeGreaterThan(0);
+  });
+});

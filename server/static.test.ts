@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, tempDir } from './testing/harness';
+
+let s: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  const dist = tempDir();
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Itinera</title>');
+  writeFileSync(join(dist, 'sw.js'), 'self.x = 1;');
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dist, 'assets', 'index-abc123.css'), 'body{}');
+  writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+  s = await startTestServer({ distDir: dist });
+});
+afterAll(() => s.close());
+
+describe('static app', () => {
+  it.each([
+    ['/', 'text/html; charset=utf-8', 'no-cache'],
+    ['/sw.js', 'text/javascript; charset=utf-8', 'no-cache'],
+    ['/manifest.webmanifest', 'application/manifest+json; charset=utf-8', 'no-cache'],
+    ['/assets/index-abc123.js', 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
+    ['/assets/index-abc123.css', 'text/css; charset=utf-8', 'public, max-age=31536000, immutable'],
+    ['/map/some-id', 'text/html; charset=utf-8', 'no-cache'],
+  ])('%s → %s, %s', async (path, type, cache) => {
+    const res = await fetch(s.url + path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+    expect(res.headers.get('cache-control')).toBe(cache);
+  });
+
+  it('404s a missing asset instead of serving index.html', async () => {
+    expect((await fetch(`${s.url}/assets/gone-123.js`)).status).toBe(404);
+  });
+
+  it('never serves a file outside dist', async () => {
+    const raw = await new Promise<string>((ok) => {
+      const sock = connect(s.port, '127.0.0.1');
+      let out = '';
+      sock.on('data', (d) => (out += d.toString()));
+      sock.on('end', () => ok(out));
+      sock.write('GET /../../../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    });
+    expect(raw).not.toContain('root:');
+  });
+
+  it('answers /healthz with JSON counts', async () => {
+    const res = await fetch(`${s.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, rooms: 0, connections: 0 });
+  });
+});
