@@ -5,6 +5,7 @@ import { emotionCurve } from '../emotion';
 import { arrange, nodeSize } from '../layout';
 import { SEED } from '../origins';
 import { readSnapshot } from '../read';
+import { GOAL_PRESETS } from '../strategy/presets';
 import { getTemplate, seedTemplate, TEMPLATE_KEYS, TEMPLATES } from './index';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
@@ -75,6 +76,10 @@ describe('templates', () => {
         }
         for (const c of Object.keys(template.strategy?.channelPlans ?? {}))
           expect(channels).toContain(c);
+        const presets = GOAL_PRESETS.map((p) => p.key);
+        for (const g of template.strategy?.goals ?? []) {
+          if (g.preset) expect(presets, g.id).toContain(g.preset);
+        }
       });
 
       it('is laid out by Arrange, overlap-free', () => {
