@@ -1,0 +1,155 @@
+/**
+ * Import: writes a parsed strategy map into a brand-new map's Y.Doc, in one transaction with
+ * the IMPORT origin (so it never enters anyone's undo stack), using the layout of `../doc`.
+ * The value must come from `parseStrategyMap`: ids unique and references valid.
+ *
+ * Nodes without a position are placed by Arrange; when some nodes do have positions, the
+ * placed ones go below them so nothing the file positioned moves or is covered.
+ */
+import type * as Y from 'yjs';
+import {
+  allRoots,
+  metaMap,
+  newRecord,
+  nodesMap,
+  SCHEMA_VERSION,
+  strategyPart,
+  strategyRecords,
+  touchpointsMap,
+} from '../doc';
+import { arrange, LANE_GAP_PX, nodeSize } from '../layout';
+import { IMPORT } from '../origins';
+import type { JourneyNode, Touchpoint, XY } from '../types';
+import {
+  extraOf,
+  keysOf,
+  nodeFromJson,
+  recordFromJson,
+  touchpointFromJson,
+} from './convert';
+import {
+  channelPlanSchema,
+  competitorSchema,
+  costModelSchema,
+  goalSchema,
+  goLiveSchema,
+  kpiSchema,
+  selfScoreSchema,
+  startingPointSchema,
+  strategyMapSchema,
+  strategySchema,
+  trainingSchema,
+  type StrategyMapDocument,
+} from './schema';
+
+/**
+ * Key of `Strategy.extra` that holds the unknown fields of `startingPoint` (which has no
+ * `extra` of its own). A strategy field of that name is never unknown, so it cannot clash.
+ */
+export const STARTING_POINT_EXTRA_KEY = 'startingPoint';
+
+export class NonEmptyDocError extends Error {
+  constructor() {
+    super('importStrategyMap: the map is not empty; import into a new map');
+    this.name = 'NonEmptyDocError';
+  }
+}
+
+/** Positions for every node: the file's, else Arrange's (shifted below the positioned ones). */
+function positions(value: StrategyMapDocument): Map<string, XY> {
+  const out = new Map<string, XY>();
+  let bottom = -Infinity;
+  for (const n of value.nodes) {
+    if (!n.position) continue;
+    out.set(n.id, n.position);
+    bottom = Math.max(bottom, n.position.y + nodeSize({ kind: n.kind, ...n.size }).h);
+  }
+  if (out.size === value.nodes.length) return out;
+  let rank = 0;
+  const nodes = value.nodes.map((n) => nodeFromJson(n, { x: 0, y: 0 }, n.kind === 'stage' ? ++rank : 0));
+  const grid = arrange(nodes, value.touchpoints.map(touchpointFromJson));
+  const shift = out.size === 0 ? 0 : bottom + LANE_GAP_PX;
+  for (const n of value.nodes) {
+    const at = grid.get(n.id) ?? { x: 0, y: 0 };
+    if (!out.has(n.id)) out.set(n.id, { x: at.x, y: at.y + shift });
+  }
+  return out;
+}
+
+/** A record's fields for the doc: the node/touchpoint minus its id (the key of its map). */
+function fieldsOf(record: JourneyNode | Touchpoint): Record<string, unknown> {
+  const { id: _id, ...fields } = record;
+  return fields;
+}
+
+function generatedIds(taken: ReadonlySet<string | undefined>, count: number): string[] {
+  const out: string[] = [];
+  for (let n = 1; out.length < count; n += 1) {
+    const id = `competitor-${n}`;
+    if (!taken.has(id)) out.push(id);
+  }
+  return out;
+}
+
+export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void {
+  if (allRoots(doc).some((root) => (root as Y.Map<unknown>).size > 0)) throw new NonEmptyDocError();
+  const at = positions(value);
+  let rank = 0;
+  const nodes = value.nodes.map((n) =>
+    nodeFromJson(n, at.get(n.id) ?? { x: 0, y: 0 }, n.kind === 'stage' ? ++rank : 0),
+  );
+  const s = value.strategy;
+  const competitors = s.startingPoint.competitors;
+  const newIds = generatedIds(new Set(competitors.map((c) => c.id)), competitors.length);
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('title', value.title);
+    meta.set('createdAt', new Date().toISOString());
+    const topExtra = extraOf(value, keysOf(strategyMapSchema));
+    if (topExtra) meta.set('extra', topExtra);
+
+    for (const node of nodes) nodesMap(doc).set(node.id, newRecord(fieldsOf(node)));
+    for (const tp of value.touchpoints) {
+      const t = touchpointFromJson(tp);
+      touchpointsMap(doc).set(t.id, newRecord(fieldsOf(t)));
+    }
+
+    const self = strategyPart(doc, 'self');
+    for (const [k, v] of Object.entries(recordFromJson(s.startingPoint.self, selfScoreSchema))) self.set(k, v);
+    competitors.forEach((c, i) => {
+      const id = c.id ?? newIds.shift()!;
+      strategyRecords(doc, 'competitors').set(
+        id,
+        newRecord({ ...recordFromJson(c, competitorSchema), id, order: i + 1 }),
+      );
+    });
+    const lists = [
+      ['goals', s.goals, goalSchema],
+      ['kpis', s.kpis, kpiSchema],
+      ['training', s.training, trainingSchema],
+    ] as const;
+    for (const [part, items, schema] of lists) {
+      items.forEach((item, i) =>
+        strategyRecords(doc, part).set(item.id, newRecord({ ...recordFromJson(item, schema), order: i + 1 })),
+      );
+    }
+    for (const plan of s.channels) {
+      const { nodeId: _nodeId, ...fields } = recordFromJson(plan, channelPlanSchema);
+      strategyRecords(doc, 'channelPlans').set(plan.nodeId, newRecord(fields));
+    }
+    for (const [part, obj, schema] of [
+      ['costModel', s.costModel, costModelSchema],
+      ['goLive', s.goLive, goLiveSchema],
+    ] as const) {
+      const target = strategyPart(doc, part);
+      for (const [k, v] of Object.entries(recordFromJson(obj, schema))) target.set(k, v);
+    }
+    const spExtra = extraOf(s.startingPoint, keysOf(startingPointSchema));
+    const strategyExtra = {
+      ...extraOf(s, keysOf(strategySchema)),
+      ...(spExtra ? { [STARTING_POINT_EXTRA_KEY]: spExtra } : {}),
+    };
+    if (Object.keys(strategyExtra).length > 0) strategyPart(doc, 'meta').set('extra', strategyExtra);
+  }, IMPORT);
+}

@@ -1,0 +1,22 @@
+/**
+ * The strategy-map JSON format (`itinera/strategy-map`, version 1): validation, migration of
+ * older versions, import into a new map's doc and export from a doc. Shared by the editor
+ * (Import/Export) and the server (`POST /api/maps`). Documented in docs/strategy-map-format.md.
+ */
+export {
+  ID_PATTERN,
+  STRATEGY_MAP_FORMAT,
+  STRATEGY_MAP_VERSION,
+  strategyMapSchema,
+  type StrategyMapDocument,
+  type StrategyMapNode,
+  type StrategyMapStrategy,
+  type StrategyMapTouchpoint,
+} from './schema';
+export * from './limits';
+export type { ParseFailure, StrategyMapIssue } from './issues';
+export { parseStrategyMap, parseStrategyMapText, type StrategyMapParseResult } from './parse';
+export { importStrategyMap, NonEmptyDocError } from './import';
+export { exportStrategyMap, snapshotToStrategyMap } from './export';
+export { FORMAT_MIGRATIONS, type FormatMigration } from './versions';
+export { strategyMapJsonSchema } from './json-schema';

@@ -1,0 +1,41 @@
+/**
+ * Size limits of the strategy-map JSON format. They bound what an import can cost (memory,
+ * Y.Doc size, render time) and are published in the JSON Schema, so other tools can check a
+ * file before they send it. Raising one is backwards compatible; lowering one is not.
+ */
+import { MAX_LABEL_CHARS as COMMAND_LABEL_CHARS } from '../commands';
+import { MAX_STRATEGY_TEXT_CHARS } from '../strategy/validate';
+
+/** Largest file `parseStrategyMapText` reads, bytes (UTF-8). A 2,000-node map is ~1 MB. */
+export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+/** Nodes per map: well past React Flow's comfortable ~1,000 DOM nodes. */
+export const MAX_NODES = 5_000;
+/** Touchpoints per map. */
+export const MAX_TOUCHPOINTS = 20_000;
+/** Records per strategy list (competitors, goals, KPIs, training sessions, channel plans). */
+export const MAX_STRATEGY_ITEMS = 1_000;
+/** Items per string list (pain points, opportunities, KPI ids, checklist keys…). */
+export const MAX_LIST_ITEMS = 200;
+/** Characters of an id. */
+export const MAX_ID_CHARS = 100;
+/** Characters of a label, title or name: the same cap the editor's commands apply. */
+export const MAX_LABEL_CHARS = COMMAND_LABEL_CHARS;
+/** Characters of a long free text (descriptions, reasons, benefits, list items). */
+export const MAX_TEXT_CHARS = 5_000;
+/**
+ * Characters of a strategy text (names, titles, targets, units, checklist keys): the cap the
+ * strategy commands apply, so whatever the editor can write, the format can carry.
+ */
+export { MAX_STRATEGY_TEXT_CHARS };
+/** Longest response-time target, minutes (30 days), as the strategy commands accept. */
+export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
+/** Largest absolute canvas coordinate, px. */
+export const MAX_COORDINATE_PX = 1_000_000;
+/** Largest node width or height, px. */
+export const MAX_NODE_SIZE_PX = 10_000;
+/** Largest count or money amount (volumes, costs, KPI targets). */
+export const MAX_AMOUNT = 1e12;
+/** Deepest nesting of any value, counting from the document root (guards the parser's stack). */
+export const MAX_DEPTH = 32;
+/** Problems listed in one refusal; the rest are counted in a final line. */
+export const MAX_REPORTED_ISSUES = 100;

@@ -1,0 +1,95 @@
+/**
+ * Cross-record rules the zod schema cannot express: ids unique per collection, and every
+ * reference (touchpoint ends, KPI ids, goal ids, channel ids, channel plans) pointing at a
+ * record of the right kind in the same document. Runs on the raw JSON copy, even when the
+ * schema found problems elsewhere, so a refusal lists everything at once; records whose id is
+ * not a string are skipped (the schema reports them).
+ */
+import type { StrategyMapIssue } from './issues';
+import { formatPath } from './issues';
+import { isJsonObject, type JsonObject, type JsonValue } from './json';
+
+type Path = (string | number)[];
+
+function records(parent: JsonValue | undefined, key: string): { rec: JsonObject; path: Path }[] {
+  if (!isJsonObject(parent)) return [];
+  const list = parent[key];
+  if (!Array.isArray(list)) return [];
+  const out: { rec: JsonObject; path: Path }[] = [];
+  list.forEach((rec, i) => {
+    if (isJsonObject(rec)) out.push({ rec, path: [key, i] });
+  });
+  return out;
+}
+
+const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
+  const issues: StrategyMapIssue[] = [];
+  const add = (path: Path, message: string) => issues.push({ path: formatPath(path), message });
+
+  /** Ids of one collection; reports duplicates against the first occurrence. */
+  const unique = (items: { rec: JsonObject; path: Path }[], prefix: Path, field = 'id') => {
+    const first = new Map<string, Path>();
+    for (const { rec, path } of items) {
+      const value = str(rec[field]);
+      if (value === undefined) continue;
+      const seen = first.get(value);
+      if (seen) add([...prefix, ...path, field], `duplicate ${field} "${value}" (first at ${formatPath([...prefix, ...seen])})`);
+      else first.set(value, path);
+    }
+    return first;
+  };
+
+  const nodes = records(doc, 'nodes');
+  const nodeKinds = new Map<string, string | undefined>();
+  for (const { rec } of nodes) {
+    const id = str(rec.id);
+    if (id !== undefined && !nodeKinds.has(id)) nodeKinds.set(id, str(rec.kind));
+  }
+  unique(nodes, []);
+
+  const strategy = doc.strategy;
+  const sp = isJsonObject(strategy) ? strategy.startingPoint : undefined;
+  unique(records(sp, 'competitors'), ['strategy', 'startingPoint']);
+  unique(records(strategy, 'goals'), ['strategy']);
+  unique(records(strategy, 'training'), ['strategy']);
+  const goals = new Set(records(strategy, 'goals').map(({ rec }) => str(rec.id)));
+  const kpis = records(strategy, 'kpis');
+  const kpiIds = new Set(unique(kpis, ['strategy']).keys());
+
+  const mustBeChannel = (value: JsonValue | undefined, path: Path) => {
+    if (typeof value !== 'string') return;
+    const kind = nodeKinds.get(value);
+    if (kind === undefined) add(path, `no node with id "${value}"`);
+    else if (kind !== 'channel') add(path, `node "${value}" is a ${kind}, expected a channel`);
+  };
+
+  const touchpoints = records(doc, 'touchpoints');
+  unique(touchpoints, []);
+  for (const { rec, path } of touchpoints) {
+    for (const end of ['from', 'to'] as const) {
+      const value = str(rec[end]);
+      if (value !== undefined && !nodeKinds.has(value)) add([...path, end], `no node with id "${value}"`);
+    }
+    if (typeof rec.from === 'string' && rec.from === rec.to) add([...path, 'to'], 'links a node to itself');
+    if (Array.isArray(rec.kpiIds)) {
+      rec.kpiIds.forEach((k, i) => {
+        if (typeof k === 'string' && !kpiIds.has(k)) add([...path, 'kpiIds', i], `no KPI with id "${k}"`);
+      });
+    }
+  }
+
+  for (const { rec, path } of kpis) {
+    const goalId = str(rec.goalId);
+    if (goalId !== undefined && !goals.has(goalId)) add(['strategy', ...path, 'goalId'], `no goal with id "${goalId}"`);
+    if (Array.isArray(rec.channelIds)) {
+      rec.channelIds.forEach((c, i) => mustBeChannel(c, ['strategy', ...path, 'channelIds', i]));
+    }
+  }
+
+  const plans = records(strategy, 'channels');
+  unique(plans, ['strategy'], 'nodeId');
+  for (const { rec, path } of plans) mustBeChannel(rec.nodeId, ['strategy', ...path, 'nodeId']);
+  return issues;
+}

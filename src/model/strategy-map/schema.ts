@@ -1,0 +1,233 @@
+/**
+ * The zod schema of the strategy-map JSON format, version 1 (`docs/strategy-map-format.md`).
+ * It is the single source of the format: `parseStrategyMap` validates with it, the published
+ * JSON Schema is generated from it (`scripts/gen-schema.ts`), and `StrategyMapDocument` is
+ * inferred from it. Enums come from `../types`, and `convert.ts` maps every record to and from
+ * the hand-written types with full typing, so the format and the types cannot drift.
+ *
+ * What must stay true:
+ * - No transforms (they cannot be expressed in JSON Schema); defaults only.
+ * - Records are loose objects: unknown fields pass through, and import keeps them in `extra`.
+ * - Cross-record rules (unique ids, references) live in `references.ts`, not here.
+ */
+import { z } from 'zod';
+import {
+  CHANNEL_STATUSES,
+  CHANNEL_TYPES,
+  DEVICE_TYPES,
+  EMOTIONS,
+  KPI_FAMILIES,
+  TRAINING_KINDS,
+} from '../types';
+import {
+  MAX_AMOUNT,
+  MAX_COORDINATE_PX,
+  MAX_ID_CHARS,
+  MAX_LABEL_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_NODE_SIZE_PX,
+  MAX_NODES,
+  MAX_RESPONSE_TARGET_MINUTES,
+  MAX_STRATEGY_ITEMS,
+  MAX_STRATEGY_TEXT_CHARS,
+  MAX_TEXT_CHARS,
+  MAX_TOUCHPOINTS,
+} from './limits';
+
+/** The `format` field every strategy map carries. */
+export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
+/** The format version this code writes and reads natively (older ones are migrated). */
+export const STRATEGY_MAP_VERSION = 1;
+
+/**
+ * Ids: letters, digits and `_ . : -`, starting with a letter or digit, so an id is never
+ * `__proto__`; `constructor` and `prototype` are refused too because ids become object keys
+ * in some readers of the format.
+ */
+export const ID_PATTERN = /^(?!(?:constructor|prototype)$)[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+const id = z
+  .string()
+  .min(1)
+  .max(MAX_ID_CHARS)
+  .regex(ID_PATTERN, { error: 'expected an id of letters, digits and _ . : - (not a reserved word)' });
+const label = z.string().max(MAX_LABEL_CHARS);
+const text = z.string().max(MAX_TEXT_CHARS);
+/** Strategy texts: names, titles, targets, units… */
+const short = z.string().max(MAX_STRATEGY_TEXT_CHARS);
+const date = z.iso.date({ error: 'expected a real date as YYYY-MM-DD' });
+const amount = z.number().min(0).max(MAX_AMOUNT);
+const percent = z.number().min(0).max(100);
+const coordinate = z.number().min(-MAX_COORDINATE_PX).max(MAX_COORDINATE_PX);
+const extent = z.number().positive().max(MAX_NODE_SIZE_PX);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_ITEMS);
+const score = z.literal([1, 2, 3, 4, 5]).describe('Score from 1 (poor) to 5 (excellent)');
+
+// ---------- The journey ----------
+
+const nodeBase = {
+  /** Unique among nodes. */
+  id,
+  label: label.describe('Text shown on the canvas'),
+  /** Absent: Arrange places the node on import. */
+  position: z
+    .strictObject({ x: coordinate, y: coordinate })
+    .optional()
+    .describe('Top-left corner on the canvas, px; absent: placed by Arrange on import'),
+  size: z
+    .strictObject({ w: extent.optional(), h: extent.optional() })
+    .optional()
+    .describe('Size set by the user, px; absent: natural size'),
+  description: text.optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour as #rrggbb' })
+    .optional(),
+};
+
+export const stageNodeSchema = z.looseObject({
+  ...nodeBase,
+  kind: z.literal('stage'),
+  order: z
+    .number()
+    .min(-MAX_NODES)
+    .max(MAX_NODES)
+    .optional()
+    .describe('Position of the stage in the journey, 1-based; absent: its rank among the stages'),
+});
+export const channelNodeSchema = z.looseObject({
+  ...nodeBase,
+  kind: z.literal('channel'),
+  channelType: z.enum(CHANNEL_TYPES).default('other'),
+});
+export const deviceNodeSchema = z.looseObject({
+  ...nodeBase,
+  kind: z.literal('device'),
+  deviceType: z.enum(DEVICE_TYPES).default('other'),
+});
+export const noteNodeSchema = z.looseObject({ ...nodeBase, kind: z.literal('note') });
+
+export const nodeSchema = z.discriminatedUnion('kind', [
+  stageNodeSchema,
+  channelNodeSchema,
+  deviceNodeSchema,
+  noteNodeSchema,
+]);
+
+export const touchpointSchema = z.looseObject({
+  id,
+  from: id.describe('Id of the source node'),
+  to: id.describe('Id of the target node'),
+  action: text.describe('What the customer does here'),
+  emotion: z.literal([...EMOTIONS]).optional().describe('-2 (angry) … 2 (delighted)'),
+  painPoints: list(text).default([]),
+  opportunities: list(text).default([]),
+  kpiIds: list(id).default([]).describe('Ids of strategy KPIs that watch this touchpoint'),
+  owner: label.optional(),
+  volume: amount.optional().describe('Contacts per month'),
+});
+
+// ---------- The strategy ----------
+
+const companyFields = {
+  name: short,
+  digitalCompetence: score.optional(),
+  serviceCulture: score.optional(),
+};
+export const selfScoreSchema = z.looseObject({ ...companyFields, name: short.default('') });
+export const competitorSchema = z.looseObject({
+  id: id.optional().describe('Absent: generated on import'),
+  ...companyFields,
+});
+
+export const goalSchema = z.looseObject({
+  id,
+  title: short,
+  preset: short.optional(),
+  target: short.optional(),
+  deadline: date.optional(),
+  benefit: text.optional(),
+});
+
+export const kpiSchema = z.looseObject({
+  id,
+  name: short,
+  family: z.enum(KPI_FAMILIES),
+  target: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
+  unit: short.optional(),
+  frequency: short.optional(),
+  goalId: id.optional(),
+  channelIds: list(id).optional().describe('Ids of channel nodes this KPI watches'),
+});
+
+export const trainingSchema = z.looseObject({
+  id,
+  topic: short,
+  kind: z.enum(TRAINING_KINDS),
+  audience: short.optional(),
+  due: date.optional(),
+});
+
+/** Step 3, one entry per planned channel; an array (not an object keyed by id) so ids never become keys. */
+export const channelPlanSchema = z.looseObject({
+  nodeId: id.describe('Id of the channel node this plan is for'),
+  status: z.enum(CHANNEL_STATUSES).optional(),
+  preferencePct: percent.optional(),
+  reason: text.optional(),
+  monthlyVolume: amount.optional(),
+  relativeCost: amount.optional().describe('Cost of one contact relative to a phone call (phone = 1)'),
+});
+
+export const costModelSchema = z.looseObject({
+  phoneContactCost: amount.optional(),
+  currency: short.optional(),
+  shiftPct: percent.optional(),
+  responseTargetMinutes: z
+    .number()
+    .min(0)
+    .max(MAX_RESPONSE_TARGET_MINUTES)
+    .optional()
+    .describe('Target for the first answer on digital channels, minutes; absent: 60'),
+});
+
+export const goLiveSchema = z.looseObject({
+  date: date.optional(),
+  done: list(short).optional(),
+});
+
+const strategyItems = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_STRATEGY_ITEMS).default([]);
+
+export const startingPointSchema = z.looseObject({
+  self: selfScoreSchema.prefault({}),
+  competitors: strategyItems(competitorSchema),
+});
+
+export const strategySchema = z.looseObject({
+  startingPoint: startingPointSchema.prefault({}),
+  goals: strategyItems(goalSchema),
+  kpis: strategyItems(kpiSchema),
+  training: strategyItems(trainingSchema),
+  goLive: goLiveSchema.prefault({}),
+  channels: strategyItems(channelPlanSchema),
+  costModel: costModelSchema.prefault({}),
+});
+
+export const strategyMapSchema = z
+  .looseObject({
+    format: z.literal(STRATEGY_MAP_FORMAT),
+    version: z.literal(STRATEGY_MAP_VERSION),
+    title: label.default(''),
+    nodes: z.array(nodeSchema).max(MAX_NODES).default([]),
+    touchpoints: z.array(touchpointSchema).max(MAX_TOUCHPOINTS).default([]),
+    strategy: strategySchema.prefault({}),
+  })
+  .meta({
+    title: 'Itinera strategy map',
+    description:
+      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 1).',
+  });
+
+/** A valid v1 strategy map, with defaults filled in. Unknown fields stay on each object. */
+export type StrategyMapDocument = z.output<typeof strategyMapSchema>;
+export type StrategyMapNode = StrategyMapDocument['nodes'][number];
+export type StrategyMapTouchpoint = StrategyMapDocument['touchpoints'][number];
+export type StrategyMapStrategy = StrategyMapDocument['strategy'];
