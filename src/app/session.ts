@@ -3,6 +3,7 @@
  * network), then handed to views as a yjs-free MapSessionApi. Sync to the server is attached
  * after the local store, when the map is shared (see attachSharing).
  */
+import i18n from 'i18next';
 import * as Y from 'yjs';
 import { bindCommands } from '../model/bound-commands';
 import { isNewerSchema } from '../model/commands';
@@ -11,7 +12,8 @@ import { migrate } from '../model/migrations';
 import { MapReader } from '../model/read';
 import { bindStrategyCommands } from '../model/strategy/bound-commands';
 import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
-import { attachLocalStore } from '../sync/local-store';
+import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
+import { acceptShareLink, createCollab, tokenOf } from './sharing';
 
 export interface OpenedSession {
   readonly api: MapSessionApi;
@@ -45,7 +47,19 @@ export function observable<T>(initial: T) {
   };
 }
 
-export async function openSession(mapId: string, _opts: OpenOptions = {}): Promise<OpenedSession> {
+/** The map's share info: from the link's token (recorded in the library) or the library. */
+async function shareInfoFor(mapId: string, token: string | undefined): Promise<ShareInfo | undefined> {
+  try {
+    if (token) return (await acceptShareLink(mapId, token)) ?? (await getLocalStore().getMap(mapId))?.share;
+    return (await getLocalStore().getMap(mapId))?.share;
+  } catch (err) {
+    // The map still opens, only not shared: a library failure must not block editing.
+    console.warn('session: reading the share info failed', err);
+    return undefined;
+  }
+}
+
+export async function openSession(mapId: string, opts: OpenOptions = {}): Promise<OpenedSession> {
   const doc = new Y.Doc();
   const local = attachLocalStore(doc, mapId);
   await local.whenSynced;
@@ -53,8 +67,10 @@ export async function openSession(mapId: string, _opts: OpenOptions = {}): Promi
   const migration = migrate(doc);
   const reader = new MapReader(doc);
   const history = createHistory(doc);
+  const share = await shareInfoFor(mapId, opts.token);
+  const token = tokenOf(share);
 
-  const sync = observable<SyncState>({ save: local.status.get(), connection: 'local' });
+  const sync = observable<SyncState>({ save: local.status.get(), connection: token ? 'connecting' : 'local' });
   const offSave = local.status.subscribe(() =>
     sync.set({ ...sync.get(), save: local.status.get(), saveError: local.status.error?.() }),
   );
@@ -63,9 +79,15 @@ export async function openSession(mapId: string, _opts: OpenOptions = {}): Promi
     undoState.set({ canUndo: history.canUndo(), canRedo: history.canRedo() }),
   );
 
+  // Local-first: the websocket attaches after the local store loaded, and nothing waits for it.
+  // Presence exists from the start so that sharing the map later connects this editor live.
+  const collab = createCollab(doc, mapId, (connection) => sync.set({ ...sync.get(), connection }), i18n.t('share:defaultName', { n: doc.clientID % 1000 }));
+  if (token) collab.connect(token);
+
   const api: MapSessionApi = {
     mapId,
-    readOnlyReason: migration === 'newer' || isNewerSchema(doc) ? 'newerSchema' : null,
+    readOnlyReason:
+      migration === 'newer' || isNewerSchema(doc) ? 'newerSchema' : share?.role === 'view' && !share.editToken ? 'viewToken' : null,
     map: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
     commands: bindCommands(doc),
     undo: {
@@ -77,6 +99,7 @@ export async function openSession(mapId: string, _opts: OpenOptions = {}): Promi
     },
     sync: { subscribe: sync.subscribe, getSnapshot: sync.getSnapshot },
     strategy: bindStrategyCommands(doc),
+    presence: collab.presence,
   };
   return {
     api,
@@ -85,6 +108,7 @@ export async function openSession(mapId: string, _opts: OpenOptions = {}): Promi
     close() {
       offSave();
       offHistory();
+      collab.dispose();
       history.dispose();
       reader.dispose();
       local.dispose();

@@ -7,7 +7,12 @@
  *
  * Tokens are the server's capability tokens: `e.<mac>` grants edit, `v.<mac>` view (server/auth.ts).
  */
+import { WebsocketProvider } from 'y-websocket';
+import { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { ConnectionStatus } from '../model/session-api';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
+import { createPresence, type Presence } from '../sync/presence';
 import { mapHref } from './routes';
 
 export type ShareErrorCode = 'unreachable' | 'taken' | 'server' | 'noEntry';
@@ -88,6 +93,7 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
   const tokens = parseTokens(await res.json().catch(() => null), mapId);
   const share: ShareInfo = { role: 'edit', ...tokens };
   await store.setShareInfo(mapId, share);
+  openCollabs.get(mapId)?.forEach((c) => c.connect(tokens.editToken));
   return share;
 }
 
@@ -117,4 +123,94 @@ export async function acceptShareLink(mapId: string, token: string): Promise<Sha
     }
     return share;
   });
+}
+
+/** Server websocket endpoint for the page's own origin (server/sockets.ts: /sync/:mapId). */
+export function syncUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/** A reconnect jitter cap: spreads 50 clients' reconnects after a server restart, ms. */
+export const RECONNECT_MAX_BACKOFF_MS = 5000;
+
+export interface Collab {
+  readonly presence: Presence;
+  /** Starts syncing with the server using `token`; a no-op once connected. */
+  connect(token: string): void;
+  dispose(): void;
+}
+
+/** Open sessions' connect functions, so sharing a map connects its open editor at once. */
+const openCollabs = new Map<string, Set<Collab>>();
+
+/**
+ * Presence and, once a token is known, the websocket for an open session's doc. Runs after
+ * the local store has loaded (local-first): the editor renders from disk while this connects.
+ * Reports the connection through `setConnection`: connecting until the first sync, online
+ * once synced, offline when the socket drops or the browser says it is offline.
+ */
+export function createCollab(
+  doc: Y.Doc,
+  mapId: string,
+  setConnection: (c: ConnectionStatus) => void,
+  defaultName: string,
+): Collab {
+  const awareness = new Awareness(doc);
+  const presence = createPresence(awareness, { defaultName });
+  let provider: WebsocketProvider | null = null;
+  let wasOnline = false;
+  const report = () => {
+    const p = provider;
+    if (!p) return setConnection('local');
+    if (globalThis.navigator?.onLine === false || !p.shouldConnect) return setConnection('offline');
+    if (p.wsconnected && p.synced) {
+      wasOnline = true;
+      return setConnection('online');
+    }
+    // While retrying after a drop, say offline rather than flicker between states.
+    setConnection(wasOnline && !p.wsconnected ? 'offline' : 'connecting');
+  };
+  // Browsers keep a dead socket open for a long time after the network goes: follow the
+  // browser's own online/offline signal, and stop retrying while offline.
+  const onOffline = () => {
+    provider?.disconnect();
+    report();
+  };
+  const onOnline = () => {
+    provider?.connect();
+    report();
+  };
+  globalThis.addEventListener?.('offline', onOffline);
+  globalThis.addEventListener?.('online', onOnline);
+
+  const collab: Collab = {
+    presence,
+    connect(token) {
+      if (provider) return;
+      provider = new WebsocketProvider(syncUrl(), mapId, doc, {
+        params: { token },
+        awareness,
+        connect: globalThis.navigator?.onLine !== false,
+        // Jitter per client so a restarted server is not hit by every client in the same instant.
+        maxBackoffTime: Math.round(RECONNECT_MAX_BACKOFF_MS * (0.5 + Math.random() / 2)),
+      });
+      provider.on('status', report);
+      provider.on('sync', report);
+      report();
+    },
+    dispose() {
+      openCollabs.get(mapId)?.delete(collab);
+      globalThis.removeEventListener?.('offline', onOffline);
+      globalThis.removeEventListener?.('online', onOnline);
+      presence.dispose();
+      provider?.off('status', report);
+      provider?.off('sync', report);
+      provider?.destroy();
+      awareness.destroy();
+    },
+  };
+  let set = openCollabs.get(mapId);
+  if (!set) openCollabs.set(mapId, (set = new Set()));
+  set.add(collab);
+  return collab;
 }

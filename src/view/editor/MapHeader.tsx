@@ -3,6 +3,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
 import { LanguagePicker } from '../LanguagePicker';
+import { PeopleList } from '../presence/PeopleList';
+import { ShareDialog } from '../share/ShareDialog';
 import { SaveStatus } from './SaveStatus';
 
 export function MapHeader({ title, extras }: { title: string; extras?: ReactNode }) {
@@ -36,7 +38,11 @@ export function MapHeader({ title, extras }: { title: string; extras?: ReactNode
         }}
       />
       <SaveStatus />
-      <div className="header-extras">{extras}</div>
+      <PeopleList />
+      <div className="header-extras">
+        <ShareDialog />
+        {extras}
+      </div>
       <LanguagePicker />
     </header>
   );

@@ -1,0 +1,35 @@
+/** My display name for the others; presence remembers it for next time. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PresenceApi } from '../../model/session-api';
+import { useMe } from './usePresence';
+
+export function NamePicker({ presence }: { presence: PresenceApi }) {
+  const { t } = useTranslation('share');
+  const me = useMe(presence);
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft.trim()) presence.setName(draft);
+    setDraft(null);
+  };
+  return (
+    <span className="name-picker">
+      <input
+        aria-label={t('name.label')}
+        value={draft ?? me.name}
+        maxLength={40}
+        title={t('name.hint')}
+        style={{ borderColor: me.color }}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Escape') {
+            setDraft(null);
+            e.currentTarget.blur();
+          }
+        }}
+      />
+    </span>
+  );
+}

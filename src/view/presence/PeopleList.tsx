@@ -1,0 +1,40 @@
+/** Who is here: me first (with my name picker), then everyone else, each with their colour. */
+import { useTranslation } from 'react-i18next';
+import type { PresenceApi } from '../../model/session-api';
+import { useSession } from '../canvas/SessionContext';
+import { usePeers } from '../hooks/usePeers';
+import { useStore } from '../hooks/useStore';
+import { NamePicker } from './NamePicker';
+import { useMe } from './usePresence';
+import './presence.css';
+
+function People({ presence }: { presence: PresenceApi }) {
+  const { t } = useTranslation('share');
+  const session = useSession();
+  const peers = usePeers(session);
+  const me = useMe(presence);
+  return (
+    <div className="people-list">
+      <NamePicker presence={presence} />
+      <ul aria-label={t('people.label')} title={t('people.count', { count: peers.length + 1 })}>
+        <li style={{ ['--peer-color' as string]: me.color }}>
+          <span className="swatch" aria-hidden="true" />
+          {t('people.you', { name: me.name })}
+        </li>
+        {peers.map((p) => (
+          <li key={p.clientId} style={{ ['--peer-color' as string]: p.color }}>
+            <span className="swatch" aria-hidden="true" />
+            {p.name}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Nothing for a map that is not shared (no presence, or not connected to a server). */
+export function PeopleList() {
+  const session = useSession();
+  const { connection } = useStore(session.sync);
+  return session.presence && connection !== 'local' ? <People presence={session.presence} /> : null;
+}

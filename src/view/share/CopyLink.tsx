@@ -1,0 +1,30 @@
+/** One share link: shown in a read-only field (selectable by hand) with a copy button. */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function CopyLink({ label, copyLabel, href }: { label: string; copyLabel: string; href: string }) {
+  const { t } = useTranslation('share');
+  const id = useId();
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const copy = () => {
+    // The clipboard needs a secure context and permission: fall back to a clear message.
+    (navigator.clipboard?.writeText(href) ?? Promise.reject(new Error('no clipboard'))).then(
+      () => setCopied('yes'),
+      () => setCopied('failed'),
+    );
+  };
+  return (
+    <div className="share-link">
+      <label htmlFor={id}>{label}</label>
+      <div className="share-link-row">
+        <input id={id} readOnly value={href} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" onClick={copy}>
+          {copyLabel}
+        </button>
+      </div>
+      <span role="status" className="share-copied">
+        {copied === 'yes' ? t('copied') : copied === 'failed' ? t('copyFailed') : ''}
+      </span>
+    </div>
+  );
+}
