@@ -1,0 +1,58 @@
+/**
+ * Import of a strategy-map JSON file as a NEW map in the local library. The file is parsed and
+ * validated whole (model/strategy-map) before anything is written; a refused file changes
+ * nothing. The new map's doc and its library entry are stored in one IndexedDB transaction, so
+ * a failure half-way leaves no orphan.
+ */
+import * as Y from 'yjs';
+import { newId } from '../model/ids';
+import { importStrategyMap, parseStrategyMapText } from '../model/strategy-map';
+import { readSnapshot } from '../model/read';
+import { getLocalStore } from '../sync/local-store';
+import type { ItineraDb, MapEntry } from '../sync/local-db';
+import { drawThumbnail } from '../sync/thumbnail';
+
+export type ImportMapResult =
+  | { ok: true; mapId: string }
+  | { ok: false; error: string; issues: { path: string; message: string }[] };
+
+/** Template key recorded for imported maps (the library shows where a map came from). */
+export const IMPORTED_TEMPLATE = 'blank';
+
+/** Stores a whole doc state as a new library entry; refuses an existing id. */
+export async function createMapFromUpdate(db: ItineraDb, id: string, title: string, template: string, update: Uint8Array, thumbnail?: string): Promise<void> {
+  const now = Date.now();
+  const entry: MapEntry = { id, title, template, createdAt: now, updatedAt: now, ...(thumbnail ? { thumbnail } : {}) };
+  await db.transaction('rw', db.maps, db.updates, async () => {
+    if (await db.maps.get(id)) throw new Error(`createMapFromUpdate.id: a map with id ${id} exists`);
+    await db.maps.add(entry);
+    await db.updates.add({ mapId: id, u: update });
+  });
+}
+
+/** Parses `text` and, when valid, stores it as a new map in `db`. */
+export async function importMapText(text: string, db: ItineraDb = getLocalStore().db): Promise<ImportMapResult> {
+  const parsed = parseStrategyMapText(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error, issues: parsed.issues.map((i) => ({ path: i.path, message: i.message })) };
+  const doc = new Y.Doc();
+  try {
+    importStrategyMap(doc, parsed.value);
+    const snapshot = readSnapshot(doc);
+    const mapId = newId('map');
+    await createMapFromUpdate(db, mapId, snapshot.meta.title, IMPORTED_TEMPLATE, Y.encodeStateAsUpdateV2(doc), drawThumbnail(snapshot));
+    return { ok: true, mapId };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The Import button's and the canvas drop's handler: one `.json` file in, a new map out. */
+export async function importMapFile(file: File): Promise<ImportMapResult> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    return { ok: false, error: `Cannot read ${file.name}: ${String((err as Error)?.message ?? err)}`, issues: [] };
+  }
+  return importMapText(text);
+}
