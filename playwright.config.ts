@@ -41,6 +41,8 @@ export default defineConfig({
       ],
     },
     locale: 'en-US',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
     viewport: { width: 1440, height: 900 },
   },
   webServer: {

@@ -8,8 +8,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emotionCurve } from '../../model/emotion';
 import type { MapSnapshot } from '../../model/types';
-import { EMOTION_FACE, emotionColor } from '../emotionStyle';
-import type { Emotion } from '../../model/types';
+import { FaceGlyph } from '../Face';
 
 export const CURVE_HEIGHT_PX = 120;
 const CURVE_GAP_PX = 28;
@@ -68,10 +67,7 @@ export const EmotionCurve = memo(function EmotionCurve({ snapshot }: { snapshot:
           {pts.map((p, i) =>
             p.y === null || p.avg === null ? null : (
               <g key={i} transform={`translate(${p.x}, ${p.y})`}>
-                <circle r={13} fill={emotionColor(p.avg)} />
-                <text textAnchor="middle" dy="0.35em" fontSize={14}>
-                  {EMOTION_FACE[Math.round(p.avg) as Emotion]}
-                </text>
+                <FaceGlyph emotion={p.avg} r={12} />
               </g>
             ),
           )}

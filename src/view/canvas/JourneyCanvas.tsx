@@ -15,7 +15,6 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
-  type OnSelectionChangeParams,
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -84,12 +83,33 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
     return mapEdges(snapshot.touchpoints, pos, selection.touchpoints);
   }, [mapEdges, snapshot.touchpoints, snapshot.nodeById, shownDrag, selection.touchpoints]);
 
+  const dragRef = useRef<ReadonlyMap<string, XY>>(drag);
+  // Node and edge select changes of one gesture arrive in separate callbacks: accumulate them.
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  const applySelection = useCallback(
+    (next: Selection) => {
+      if (sameSet(next.nodes, selectionRef.current.nodes) && sameSet(next.touchpoints, selectionRef.current.touchpoints)) return;
+      selectionRef.current = next;
+      onSelectionChange(next);
+      presenceRef.current?.setSelection([...next.nodes, ...next.touchpoints]);
+    },
+    [onSelectionChange],
+  );
+  const presenceRef = useRef(presence);
+  presenceRef.current = presence;
+
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
     let nextDrag: Map<string, XY> | null = null;
     let nextResize: Map<string, Size> | null = null;
     let nextMeasured: Map<string, Size> | null = null;
+    let nextSelected: Set<string> | null = null;
     for (const c of changes) {
-      if (c.type === 'position' && c.dragging && c.position) {
+      if (c.type === 'select') {
+        nextSelected ??= new Set(selectionRef.current.nodes);
+        if (c.selected) nextSelected.add(c.id);
+        else nextSelected.delete(c.id);
+      } else if (c.type === 'position' && c.dragging && c.position) {
         nextDrag ??= new Map(dragRef.current);
         nextDrag.set(c.id, c.position);
       } else if (c.type === 'dimensions' && c.resizing === false && resizeRef.current.has(c.id)) {
@@ -114,10 +134,8 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
     }
     if (nextResize) setResize((resizeRef.current = nextResize));
     if (nextMeasured) setMeasured((measuredRef.current = nextMeasured));
-  }, []);
-  const dragRef = useRef<ReadonlyMap<string, XY>>(drag);
-  const presenceRef = useRef(presence);
-  presenceRef.current = presence;
+    if (nextSelected) applySelection({ ...selectionRef.current, nodes: nextSelected });
+  }, [applySelection]);
   const resizeRef = useRef<ReadonlyMap<string, Size>>(resize);
   const measuredRef = useRef<ReadonlyMap<string, Size>>(measured);
 
@@ -131,19 +149,19 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
     [session, readOnly, presence],
   );
 
-  const onEdgesChange = useCallback((_changes: EdgeChange<TouchpointEdge>[]) => {
-    /* selection arrives through onSelectionChange; removal through onDelete */
-  }, []);
-
-  const onSelection = useCallback(
-    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
-      const nodes = new Set(n.map((x) => x.id));
-      const touchpoints = new Set(e.map((x) => x.id));
-      if (sameSet(nodes, selection.nodes) && sameSet(touchpoints, selection.touchpoints)) return;
-      onSelectionChange({ nodes, touchpoints });
-      presence?.setSelection([...nodes, ...touchpoints]);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<TouchpointEdge>[]) => {
+      // Removal arrives through onDelete; only selection is handled here.
+      let next: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        next ??= new Set(selectionRef.current.touchpoints);
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      if (next) applySelection({ ...selectionRef.current, touchpoints: next });
     },
-    [onSelectionChange, selection, presence],
+    [applySelection],
   );
 
   const onConnect = useCallback(
@@ -186,7 +204,6 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onNodeDragStop={onNodeDragStop}
-      onSelectionChange={onSelection}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
       onDelete={onDelete}

@@ -1,12 +1,13 @@
 /** The editing toolbar: add nodes, arrange, undo/redo, duplicate, delete, snap and fit. */
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { nodeSize } from '../../model/layout';
+import { placeNewNode } from '../../model/placement';
 import type { NodeKind } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 
-const STAGE_SPACING_PX = 260;
 
 interface Props {
   selection: Selection;
@@ -30,16 +31,23 @@ export function Toolbar({ selection, select, snapToGrid, onSnapToGrid }: Props) 
       x: pane ? pane.left + pane.width / 2 : window.innerWidth / 2,
       y: pane ? pane.top + pane.height / 2 : window.innerHeight / 2,
     });
-    const jitter = (snap.nodes.length % 6) * 24;
-    let at = { x: center.x - 90 + jitter, y: center.y - 30 + jitter };
-    const stages = snap.nodes.filter((n) => n.kind === 'stage');
-    if (kind === 'stage' && stages.length > 0) {
-      const last = stages.reduce((a, b) => (b.x > a.x ? b : a));
-      at = { x: last.x + STAGE_SPACING_PX, y: last.y };
-    }
+    const at = placeNewNode(snap.nodes, kind, center);
     const id = session.commands.addNode({ kind, label: t(`newLabel.${kind}`), ...at });
     select({ nodes: new Set([id]), touchpoints: new Set() });
-    requestAnimationFrame(() => document.getElementById('inspector-label')?.focus());
+    requestAnimationFrame(() => {
+      document.getElementById('inspector-label')?.focus();
+      const size = nodeSize({ kind });
+      const b = flow.getViewport();
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+      // Bring the new node into view when it landed outside the visible part of the canvas.
+      if (pane) {
+        const sx = at.x * b.zoom + b.x;
+        const sy = at.y * b.zoom + b.y;
+        if (sx < 0 || sy < 0 || sx + size.w * b.zoom > pane.width || sy + size.h * b.zoom > pane.height) {
+          void flow.setCenter(at.x + size.w / 2, at.y + size.h / 2, { zoom: b.zoom, duration: 200 });
+        }
+      }
+    });
   };
 
   const remove = () => {

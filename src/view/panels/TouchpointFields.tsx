@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { EMOTIONS, type Emotion, type MapSnapshot, type Touchpoint } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
-import { EMOTION_FACE, emotionColor } from '../emotionStyle';
+import { emotionColor } from '../emotionStyle';
+import { Face } from '../Face';
 
 const lines = (text: string) => text.split('\n').map((s) => s.slice(0, 500)).slice(0, 50);
 
@@ -49,7 +50,7 @@ export function TouchpointFields({
               onChange={() => commands.updateTouchpoint(tp.id, { emotion: e as Emotion })}
               aria-label={t(`emotion.${e}`)}
             />
-            <span aria-hidden="true">{EMOTION_FACE[e]}</span>
+            <Face emotion={e} size={26} />
           </label>
         ))}
         <button type="button" className="link" onClick={() => commands.updateTouchpoint(tp.id, { emotion: undefined })}>

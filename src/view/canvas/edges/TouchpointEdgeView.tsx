@@ -1,7 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { Emotion } from '../../../model/types';
-import { EMOTION_FACE, emotionColor } from '../../emotionStyle';
+import { emotionColor } from '../../emotionStyle';
+import { Face } from '../../Face';
 import type { TouchpointEdge } from '../flowTypes';
 
 const MAX_LABEL_CHARS = 28;
@@ -21,7 +21,7 @@ export const TouchpointEdgeView = memo(function TouchpointEdgeView(props: EdgePr
         style={{ stroke: color, strokeWidth: selected ? 3.5 : 2.2 }}
         interactionWidth={18}
       />
-      {tp && (short || tp.emotion !== undefined) ? (
+      {tp && ((short && selected) || tp.emotion !== undefined || tp.painPoints.length > 0) ? (
         <EdgeLabelRenderer>
           <div
             className={`tp-label${selected ? ' is-selected' : ''}`}
@@ -29,11 +29,11 @@ export const TouchpointEdgeView = memo(function TouchpointEdgeView(props: EdgePr
             data-testid={`tp-label-${id}`}
           >
             {tp.emotion !== undefined ? (
-              <span className="tp-face" style={{ background: color }} aria-hidden="true">
-                {EMOTION_FACE[tp.emotion as Emotion]}
+              <span className="tp-face" aria-hidden="true">
+                <Face emotion={tp.emotion} size={18} />
               </span>
             ) : null}
-            {short ? <span className="tp-action">{short}</span> : null}
+            {short && selected ? <span className="tp-action">{short}</span> : null}
             {tp.painPoints.length > 0 ? <span className="tp-pain" title={tp.painPoints.join('\n')}>⚠ {tp.painPoints.length}</span> : null}
           </div>
         </EdgeLabelRenderer>

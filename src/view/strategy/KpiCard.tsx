@@ -1,0 +1,75 @@
+/** One KPI: target, unit, frequency, the goal it serves, and the channels and touchpoints it watches. */
+import { useTranslation } from 'react-i18next';
+import type { Kpi, MapSnapshot } from '../../model/types';
+import { useSession } from '../canvas/SessionContext';
+import { numberOrUndefined, textOrUndefined } from './inputs';
+
+export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) {
+  const { t } = useTranslation('strategy');
+  const { strategy, commands } = useSession();
+  const channels = snapshot.nodes.filter((n) => n.kind === 'channel');
+  const label = (id: string) => snapshot.nodeById.get(id)?.label ?? '?';
+  const watched = new Set(kpi.channelIds ?? []);
+  const toggleChannel = (id: string, on: boolean) => {
+    const next = on ? [...watched, id] : [...watched].filter((x) => x !== id);
+    strategy.updateKpi(kpi.id, { channelIds: next.length ? next : undefined });
+  };
+  return (
+    <fieldset className="strategy-card">
+      <legend>{kpi.name}</legend>
+      <label>{t('kpis.name')}
+        <input value={kpi.name} maxLength={500} onChange={(e) => strategy.updateKpi(kpi.id, { name: e.target.value || kpi.name })} />
+      </label>
+      <div className="strategy-row">
+        <label>{t('kpis.target')}
+          <input type="number" className="narrow" value={kpi.target ?? ''} onChange={(e) => strategy.updateKpi(kpi.id, { target: numberOrUndefined(e.target.value) })} />
+        </label>
+        <label>{t('kpis.unit')}
+          <input className="narrow" value={kpi.unit ?? ''} maxLength={40} onChange={(e) => strategy.updateKpi(kpi.id, { unit: textOrUndefined(e.target.value) })} />
+        </label>
+        <label>{t('kpis.frequency')}
+          <input className="narrow" value={kpi.frequency ?? ''} maxLength={40} onChange={(e) => strategy.updateKpi(kpi.id, { frequency: textOrUndefined(e.target.value) })} />
+        </label>
+      </div>
+      <label>{t('kpis.goal')}
+        <select value={kpi.goalId ?? ''} onChange={(e) => strategy.updateKpi(kpi.id, { goalId: textOrUndefined(e.target.value) })}>
+          <option value="">{t('kpis.noGoal')}</option>
+          {snapshot.strategy.goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
+        </select>
+      </label>
+      {channels.length > 0 && (
+        <fieldset className="check-list">
+          <legend>{t('kpis.channels')}</legend>
+          {channels.map((c) => (
+            <label key={c.id}>
+              <input type="checkbox" checked={watched.has(c.id)} aria-label={t('kpis.watches', { name: kpi.name, target: c.label })}
+                onChange={(e) => toggleChannel(c.id, e.target.checked)} />
+              {c.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {snapshot.touchpoints.length > 0 && (
+        <fieldset className="check-list">
+          <legend>{t('kpis.touchpoints')}</legend>
+          {snapshot.touchpoints.map((tp) => {
+            const name = tp.action || `${label(tp.from)} → ${label(tp.to)}`;
+            const on = tp.kpiIds.includes(kpi.id);
+            return (
+              <label key={tp.id}>
+                <input type="checkbox" checked={on} aria-label={t('kpis.watches', { name: kpi.name, target: name })}
+                  onChange={(e) => commands.updateTouchpoint(tp.id, {
+                    kpiIds: e.target.checked ? [...tp.kpiIds, kpi.id] : tp.kpiIds.filter((k) => k !== kpi.id),
+                  })} />
+                {name}
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
+      <button type="button" className="link" aria-label={t('common.remove', { name: kpi.name })} onClick={() => strategy.removeKpi(kpi.id)}>
+        {t('common.remove', { name: '' }).trim()}
+      </button>
+    </fieldset>
+  );
+}
