@@ -1,0 +1,96 @@
+// The adapter against the real server (port 0, SQLite in a temp dir) with `ws` as WebSocket.
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { createMap, startTestServer, wsUrl } from '../../server/testing/harness';
+import { seededRandom } from '../model/testing/random';
+import { attachWebsocket, reconnectDelay, RECONNECT_MAX_MS, syncUrlFor, type WebsocketAttachment } from './websocket';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function attach(s: Server | string, mapId: string, token: string, doc = new Y.Doc()): WebsocketAttachment & { doc: Y.Doc } {
+  const a = attachWebsocket(doc, {
+    url: typeof s === 'string' ? s : wsUrl(s.url),
+    mapId,
+    token,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  cleanups.push(() => a.dispose());
+  return Object.assign(a, { doc });
+}
+
+describe('attachWebsocket', () => {
+  it('goes connecting → online, syncs two docs and confirms local edits', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const a = attach(s, map.id, map.editToken);
+    const seen: string[] = [a.getStatus()];
+    a.state.subscribe(() => seen.push(a.getStatus()));
+    await a.whenSynced;
+    expect(seen[0]).toBe('connecting');
+    expect(a.getStatus()).toBe('online');
+
+    const b = attach(s, map.id, map.editToken);
+    a.doc.getMap('nodes').set('n1', 'hello');
+    a.doc.getMap('nodes').set('n2', 'world');
+    expect(a.unconfirmedCount()).toBe(2);
+    await expect.poll(() => a.unconfirmedCount()).toBe(0);
+    await expect.poll(() => b.doc.getMap('nodes').toJSON()).toEqual({ n1: 'hello', n2: 'world' });
+    expect(a.state.getSnapshot()).toEqual({ status: 'online', unconfirmed: 0 });
+  });
+
+  it('keeps offline edits unconfirmed while the server is down, then syncs and confirms them', async () => {
+    const first = await startTestServer();
+    const map = await createMap(first.url);
+    const a = attach(first, map.id, map.editToken);
+    await a.whenSynced;
+    await first.close();
+    await expect.poll(() => a.getStatus()).toBe('offline');
+    a.doc.getMap('nodes').set('offline', 1);
+    a.doc.getMap('nodes').delete('nothing');
+    a.doc.getMap('nodes').set('offline2', 2);
+    expect(a.unconfirmedCount()).toBe(2);
+
+    const second = await startTestServer({ port: first.port, dataDir: first.config.dataDir, syncSecret: first.config.syncSecret });
+    cleanups.push(() => second.close());
+    await expect.poll(() => a.getStatus(), { timeout: 20_000 }).toBe('online');
+    await expect.poll(() => a.unconfirmedCount()).toBe(0);
+    const b = attach(second, map.id, map.viewToken);
+    await b.whenSynced;
+    expect(b.doc.getMap('nodes').toJSON()).toEqual({ offline: 1, offline2: 2 });
+  });
+
+  it('stays offline with a refused token and stops retrying once disposed', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const a = attach(s, map.id, 'e.wrong');
+    await expect.poll(() => a.getStatus()).toBe('offline');
+    a.doc.getMap('nodes').set('x', 1);
+    expect(a.unconfirmedCount()).toBe(1);
+    a.dispose();
+    const health = async () => ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
+    expect(await health()).toBe(0);
+  });
+
+  it('spreads reconnects: full jitter, growing with attempts, capped', () => {
+    const rnd = seededRandom(5);
+    const first = Array.from({ length: 50 }, () => reconnectDelay(0, () => rnd.next()));
+    expect(new Set(first).size).toBeGreaterThan(40); // 50 clients do not retry in lock-step
+    expect(Math.max(...first)).toBeLessThanOrEqual(500);
+    expect(reconnectDelay(3, () => 0.999)).toBeGreaterThan(reconnectDelay(1, () => 0.999));
+    expect(reconnectDelay(30, () => 0.999)).toBeLessThanOrEqual(RECONNECT_MAX_MS);
+    expect(reconnectDelay(4, () => 0)).toBe(100);
+  });
+
+  it('derives the sync URL from the page location', () => {
+    expect(syncUrlFor({ protocol: 'https:', host: 'itinera.example' })).toBe('wss://itinera.example/sync');
+    expect(syncUrlFor({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/sync');
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * The websocket sync adapter: the stock y-websocket provider against our server
+ * (`/sync/:mapId?token=…`, see server/), plus what the stock client lacks:
+ *
+ * - Jittered reconnect backoff. The provider retries 100 ms → 2.5 s in lock-step, so 50
+ *   clients hammer a restarting server together; we take over scheduling (full jitter,
+ *   RECONNECT_BASE_MS doubling up to RECONNECT_MAX_MS) by switching its own retry off.
+ * - A status store ('connecting' before the first sync, 'online' once synced, 'offline'
+ *   after a drop until synced again) for useSyncExternalStore.
+ * - A count of local edits the server has not confirmed. The protocol has no acks, but the
+ *   socket is ordered and our server answers a sync step 1 only after everything received
+ *   before it is on disk, so after local edits we send a step 1 "probe"; its step 2 answer
+ *   confirms every edit sent before it. Edits whose probe was lost with the connection
+ *   count as unconfirmed again until a probe on a later connection is answered.
+ */
+import * as encoding from 'lib0/encoding';
+import type { Awareness } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { ExternalStore } from '../model/session-api';
+
+export type WebsocketStatus = 'connecting' | 'online' | 'offline';
+
+export interface WebsocketState {
+  readonly status: WebsocketStatus;
+  /** Local edits not yet confirmed by the server (0 when all are stored). */
+  readonly unconfirmed: number;
+}
+
+export interface WebsocketOptions {
+  /** Base of the sync endpoint, e.g. `wss://example.org/sync` (see syncUrlFor). */
+  url: string;
+  mapId: string;
+  token: string;
+  awareness?: Awareness;
+  /** For Node (tests, scripts): the `ws` package's WebSocket. */
+  WebSocketPolyfill?: typeof WebSocket;
+  /** Cross-tab BroadcastChannel sync (default on in browsers). */
+  disableBc?: boolean;
+}
+
+export interface WebsocketAttachment {
+  readonly provider: WebsocketProvider;
+  /** Resolves at the first completed sync with the server; never rejects (local-first). */
+  readonly whenSynced: Promise<void>;
+  readonly state: ExternalStore<WebsocketState>;
+  getStatus(): WebsocketStatus;
+  unconfirmedCount(): number;
+  dispose(): void;
+}
+
+export const RECONNECT_BASE_MS = 500;
+export const RECONNECT_MAX_MS = 15_000;
+/** Edits within this window share one confirmation probe. */
+export const PROBE_DEBOUNCE_MS = 250;
+
+/** The sync endpoint of the server that served this page. */
+export function syncUrlFor(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/** Full jitter: uniform in [0, min(max, base·2^attempt)], at least 100 ms. */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.min(attempt, 20));
+  return Math.max(100, Math.floor(random() * ceiling));
+}
+
+export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAttachment {
+  const provider = new WebsocketProvider(opts.url, opts.mapId, doc, {
+    params: { token: opts.token },
+    ...(opts.awareness ? { awareness: opts.awareness } : {}),
+    ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
+    disableBc: opts.disableBc ?? false,
+    maxBackoffTime: RECONNECT_MAX_MS,
+  });
+  let disposed = false;
+  let dropped = false;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let probeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Local updates not covered by any probe sent on the current connection. */
+  let uncovered = 0;
+  /** Probes sent on the current connection, oldest first: how many updates each covers. */
+  let inFlight: number[] = [];
+  let state: WebsocketState = { status: 'connecting', unconfirmed: 0 };
+  const listeners = new Set<() => void>();
+
+  const publish = () => {
+    const status: WebsocketStatus = provider.synced ? 'online' : dropped ? 'offline' : 'connecting';
+    const unconfirmed = uncovered + inFlight.reduce((a, b) => a + b, 0);
+    if (status === state.status && unconfirmed === state.unconfirmed) return;
+    state = { status, unconfirmed };
+    for (const l of listeners) l();
+  };
+
+  const sendProbe = () => {
+    probeTimer = undefined;
+    const ws = provider.ws;
+    if (disposed || !provider.synced || !ws || ws.readyState !== ws.OPEN || uncovered === 0) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0); // messageSync
+    syncProtocol.writeSyncStep1(e, doc);
+    ws.send(encoding.toUint8Array(e));
+    inFlight.push(uncovered);
+    uncovered = 0;
+  };
+  const scheduleProbe = () => {
+    if (probeTimer === undefined && !disposed) probeTimer = setTimeout(sendProbe, PROBE_DEBOUNCE_MS);
+  };
+
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider) return;
+    uncovered++;
+    scheduleProbe();
+    publish();
+  };
+  doc.on('update', onUpdate);
+
+  // Every step 2 from the server answers one step 1 of ours, in order.
+  const syncHandler = provider.messageHandlers[0]!;
+  provider.messageHandlers[0] = (encoder, decoder, prov, emitSynced, type) => {
+    const step = decoder.arr[decoder.pos];
+    syncHandler(encoder, decoder, prov, emitSynced, type);
+    if (!emitSynced || step !== syncProtocol.messageYjsSyncStep2) return;
+    inFlight.shift();
+    publish();
+  };
+
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'connected') inFlight = [0]; // the provider's own step 1 on open
+    publish();
+  });
+  let resolveSynced!: () => void;
+  const whenSynced = new Promise<void>((ok) => (resolveSynced = ok));
+  provider.on('sync', (synced: boolean) => {
+    if (synced) {
+      dropped = false;
+      attempt = 0;
+      resolveSynced();
+      if (uncovered > 0) scheduleProbe();
+    }
+    publish();
+  });
+  provider.on('connection-close', () => {
+    if (disposed) return;
+    uncovered += inFlight.reduce((a, b) => a + b, 0);
+    inFlight = [];
+    // Take retrying away from the provider (its timer sees shouldConnect=false and stops).
+    provider.shouldConnect = false;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (!disposed) provider.connect();
+    }, reconnectDelay(attempt++));
+    dropped = true;
+    publish();
+  });
+
+  // Back online: retry soon, still jittered, since a whole room's Wi-Fi returns at once.
+  const onOnline = () => {
+    if (disposed || provider.wsconnected || retryTimer === undefined) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (!disposed) provider.connect();
+    }, reconnectDelay(0));
+  };
+  globalThis.addEventListener?.('online', onOnline);
+
+  return {
+    provider,
+    whenSynced,
+    state: {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      getSnapshot: () => state,
+    },
+    getStatus: () => state.status,
+    unconfirmedCount: () => state.unconfirmed,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      clearTimeout(retryTimer);
+      clearTimeout(probeTimer);
+      globalThis.removeEventListener?.('online', onOnline);
+      doc.off('update', onUpdate);
+      provider.destroy();
+      listeners.clear();
+    },
+  };
+}
