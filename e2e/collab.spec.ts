@@ -1,0 +1,135 @@
+/**
+ * User story: a facilitator shares a map in a workshop. Two people (two browser contexts, each
+ * with its own IndexedDB) edit it together through the real server: edits, cursors and the
+ * people list in both directions; one goes offline, both edit, it comes back and both see
+ * everything; a view-only link cannot change the map.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
+
+async function person(browser: Browser): Promise<{ page: Page; editor: EditorPage; close(): Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { page, editor: new EditorPage(page), close: () => context.close() };
+}
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
+const people = (page: Page) => page.getByRole('list', { name: 'People here' });
+const cursorOf = (page: Page, name: string) => page.getByTestId('peer-cursor').filter({ hasText: name });
+
+async function setName(page: Page, name: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: 'Your name' });
+  await input.fill(name);
+  await input.press('Enter');
+  await expect(people(page)).toContainText(`${name} (you)`);
+}
+
+/** Moves the pointer over an empty part of the canvas. */
+async function hoverCanvas(page: Page, fx: number, fy: number): Promise<void> {
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 4 });
+}
+
+test('two people edit one shared map live, offline and back, and a view link cannot edit', async ({ browser }) => {
+  const ada = await person(browser);
+  const bo = await person(browser);
+  const viewer = await person(browser);
+  try {
+    const mapId = await ada.editor.createMap('Blank', 'Workshop map');
+    await ada.editor.add('stage', 'Welcome');
+
+    // Ada shares: the map is registered on the server under its own id.
+    await ada.editor.button('Share').click();
+    const dialog = ada.page.getByRole('dialog', { name: 'Share this map' });
+    const editLink = dialog.getByRole('textbox', { name: 'Edit link' });
+    await expect(editLink).toHaveValue(new RegExp(`#/map/${mapId}\\?token=e\\.`));
+    const viewLink = await dialog.getByRole('textbox', { name: 'View-only link' }).inputValue();
+    expect(viewLink).toMatch(new RegExp(`#/map/${mapId}\\?token=v\\.`));
+    await expect(dialog.getByRole('img', { name: /QR code of the edit link/ })).toBeVisible();
+    await dialog.screenshot({ path: 'test-results/collab-share-dialog.png' });
+    const edit = await editLink.inputValue();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(status(ada.page)).toHaveText('Online, all synced');
+
+    // Bo opens the edit link: the map joins his library and arrives from the server.
+    await bo.page.goto(edit);
+    await expect(bo.editor.node('Welcome')).toBeVisible();
+    await expect(status(bo.page)).toHaveText('Online, all synced');
+    await setName(ada.page, 'Ada');
+    await setName(bo.page, 'Bo');
+    await expect(people(ada.page).getByRole('listitem')).toHaveText(['Ada (you)', 'Bo']);
+    await expect(people(bo.page).getByRole('listitem')).toHaveText(['Bo (you)', 'Ada']);
+
+    // Edits both ways.
+    await bo.editor.add('stage', 'From Bo');
+    await expect(ada.editor.node('From Bo')).toBeVisible();
+    await ada.editor.add('stage', 'From Ada');
+    await expect(bo.editor.node('From Ada')).toBeVisible();
+
+    // Cursors both ways, with names.
+    await hoverCanvas(ada.page, 0.3, 0.7);
+    await expect(cursorOf(bo.page, 'Ada')).toBeVisible();
+    await hoverCanvas(bo.page, 0.6, 0.75);
+    await expect(cursorOf(ada.page, 'Bo')).toBeVisible();
+    await ada.page.screenshot({ path: 'test-results/collab-cursor-seen-by-ada.png' });
+    await bo.page.screenshot({ path: 'test-results/collab-cursor-seen-by-bo.png' });
+
+    // Bo goes offline; both edit; he comes back and both have everything.
+    await bo.page.context().setOffline(true);
+    await expect(status(bo.page)).toHaveText(/Offline/);
+    // (Ada's list keeps Bo until the server notices the dead connection: that is the server's
+    // ping timeout, not asserted here.)
+    await bo.editor.add('note', 'Written on the train');
+    await ada.editor.add('note', 'Written in the room');
+    await expect(ada.editor.node('Written on the train')).toHaveCount(0);
+    await bo.page.context().setOffline(false);
+    await expect(status(bo.page)).toHaveText('Online, all synced');
+    await expect(bo.editor.node('Written in the room')).toBeVisible();
+    await expect(ada.editor.node('Written on the train')).toBeVisible();
+    await expect(people(ada.page).getByRole('listitem')).toHaveText(['Ada (you)', 'Bo']);
+
+    // The viewer sees the map and live changes, but cannot change it.
+    await viewer.page.goto(viewLink);
+    await expect(viewer.editor.node('Written on the train')).toBeVisible();
+    await expect(viewer.page.getByRole('note').filter({ hasText: 'View only' })).toBeVisible();
+    await expect(viewer.editor.button('Add stage')).toBeDisabled();
+    await expect(viewer.page.getByRole('textbox', { name: 'Map title' })).not.toBeEditable();
+    await viewer.editor.node('Welcome').locator('.jn-label').click();
+    await viewer.page.keyboard.press('Delete');
+    const before = await ada.editor.position('Welcome');
+    const box = (await viewer.editor.node('Welcome').boundingBox())!;
+    await viewer.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await viewer.page.mouse.down();
+    await viewer.page.mouse.move(box.x + 300, box.y + 200, { steps: 8 });
+    await viewer.page.mouse.up();
+    await ada.editor.add('stage', 'After the viewer');
+    await expect(viewer.editor.node('After the viewer')).toBeVisible();
+    // Every edit up to "After the viewer" has reached Ada: the viewer's attempts changed nothing.
+    await expect(ada.editor.node('Welcome')).toBeVisible();
+    expect(await ada.editor.position('Welcome')).toEqual(before);
+    await expect(viewer.editor.node('Welcome')).toBeVisible();
+    await expect(people(ada.page).getByRole('listitem')).toHaveCount(3);
+  } finally {
+    await Promise.all([ada.close(), bo.close(), viewer.close()]);
+  }
+});
+
+test('sharing says clearly when the server cannot be reached', async ({ browser }) => {
+  const ada = await person(browser);
+  try {
+    await ada.editor.createMap('Blank', 'Offline map');
+    await ada.page.context().setOffline(true);
+    await ada.editor.button('Share').click();
+    const dialog = ada.page.getByRole('dialog', { name: 'Share this map' });
+    await expect(dialog.getByRole('alert')).toContainText('cannot be reached');
+    await dialog.screenshot({ path: 'test-results/collab-share-unreachable.png' });
+    await ada.page.context().setOffline(false);
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Edit link' })).toHaveValue(/token=e\./);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The open editor connects as soon as the map is shared, without a reload.
+    await expect(ada.page.getByRole('status').filter({ hasText: /Online/ })).toHaveText('Online, all synced');
+  } finally {
+    await ada.close();
+  }
+});
