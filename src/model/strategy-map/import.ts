@@ -55,6 +55,20 @@ export class NonEmptyDocError extends Error {
   }
 }
 
+/**
+ * Orders for stages that have none: after the highest order in the file, in file order.
+ * Call once per node, in file order; the value matters only for stages without an order.
+ */
+function stageOrders(value: StrategyMapDocument): () => number {
+  let next = Math.max(0, ...value.nodes.map((n) => (n.kind === 'stage' && n.order !== undefined ? n.order : 0)));
+  const missing = new Set(value.nodes.filter((n) => n.kind === 'stage' && n.order === undefined));
+  let i = 0;
+  return () => {
+    const node = value.nodes[i++];
+    return node && missing.has(node) ? ++next : 0;
+  };
+}
+
 /** Positions for every node: the file's, else Arrange's (shifted below the positioned ones). */
 function positions(value: StrategyMapDocument): Map<string, XY> {
   const out = new Map<string, XY>();
@@ -65,8 +79,8 @@ function positions(value: StrategyMapDocument): Map<string, XY> {
     bottom = Math.max(bottom, n.position.y + nodeSize({ kind: n.kind, ...n.size }).h);
   }
   if (out.size === value.nodes.length) return out;
-  let rank = 0;
-  const nodes = value.nodes.map((n) => nodeFromJson(n, { x: 0, y: 0 }, n.kind === 'stage' ? ++rank : 0));
+  const nextOrder = stageOrders(value);
+  const nodes = value.nodes.map((n) => nodeFromJson(n, { x: 0, y: 0 }, nextOrder()));
   const grid = arrange(nodes, value.touchpoints.map(touchpointFromJson));
   const shift = out.size === 0 ? 0 : bottom + LANE_GAP_PX;
   for (const n of value.nodes) {
@@ -94,10 +108,8 @@ function generatedIds(taken: ReadonlySet<string | undefined>, count: number): st
 export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void {
   if (allRoots(doc).some((root) => (root as Y.Map<unknown>).size > 0)) throw new NonEmptyDocError();
   const at = positions(value);
-  let rank = 0;
-  const nodes = value.nodes.map((n) =>
-    nodeFromJson(n, at.get(n.id) ?? { x: 0, y: 0 }, n.kind === 'stage' ? ++rank : 0),
-  );
+  const nextOrder = stageOrders(value);
+  const nodes = value.nodes.map((n) => nodeFromJson(n, at.get(n.id) ?? { x: 0, y: 0 }, nextOrder()));
   const s = value.strategy;
   const competitors = s.startingPoint.competitors;
   const newIds = generatedIds(new Set(competitors.map((c) => c.id)), competitors.length);

@@ -92,7 +92,7 @@ export const stageNodeSchema = z.looseObject({
     .min(-MAX_NODES)
     .max(MAX_NODES)
     .optional()
-    .describe('Position of the stage in the journey, 1-based; absent: its rank among the stages'),
+    .describe('Position of the stage in the journey, 1-based; absent: after the highest order in the file, in file order'),
 });
 export const channelNodeSchema = z.looseObject({
   ...nodeBase,

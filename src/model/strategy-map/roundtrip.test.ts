@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, strategyRecords, touchpointsMap } from '../doc';
+import { nodeSize } from '../layout';
+import { IMPORT } from '../origins';
+import { readSnapshot } from '../read';
+import { addNode, addTouchpoint, deleteItems, updateTouchpoint } from '../commands';
+import { seedTemplate, TEMPLATE_KEYS } from '../templates';
+import { seededRandom } from '../testing/random';
+import {
+  exportStrategyMap,
+  importStrategyMap,
+  NonEmptyDocError,
+  parseStrategyMap,
+  parseStrategyMapText,
+  snapshotToStrategyMap,
+  type StrategyMapDocument,
+} from './index';
+import { canonical, randomStrategyMap } from './testing/random-document';
+
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v1.json', import.meta.url), 'utf8');
+
+function parsed(input: unknown): StrategyMapDocument {
+  const r = parseStrategyMap(input);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+function imported(value: StrategyMapDocument): Y.Doc {
+  const doc = new Y.Doc();
+  importStrategyMap(doc, value);
+  return doc;
+}
+
+/** What must survive a trip through the JSON: everything but creation time and template key. */
+const content = (doc: Y.Doc) => {
+  const s = readSnapshot(doc);
+  return { title: s.meta.title, extra: s.meta.extra, nodes: s.nodes, touchpoints: s.touchpoints, strategy: s.strategy };
+};
+
+describe('strategy map round trip', () => {
+  it('imports the airline file and exports it back unchanged, extras included', () => {
+    const input = JSON.parse(AIRLINE_TEXT) as object;
+    const value = parsed(input);
+    const out = exportStrategyMap(imported(value));
+    expect(canonical(out)).toEqual(canonical(input));
+    expect(out['x-exported-by']).toBe('Itinera workshop kit');
+    expect(out.nodes.find((n) => n.id === 'note-1')?.['x-workshop']).toEqual({ author: 'Giulia', sticky: 'yellow' });
+    expect(out.strategy.startingPoint['x-survey']).toBe('Workshop of 12 March, 9 participants');
+  });
+
+  it('writes the doc layout in one IMPORT transaction, with the current schema version', () => {
+    const doc = new Y.Doc();
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
+    importStrategyMap(doc, parsed(JSON.parse(AIRLINE_TEXT)));
+    expect(origins).toEqual([IMPORT]);
+    expect(metaMap(doc).get('schemaVersion')).toBe(SCHEMA_VERSION);
+    expect(nodesMap(doc).get('stage-booking')?.toJSON()).toEqual({
+      kind: 'stage',
+      label: 'Booking',
+      x: 520,
+      y: 0,
+      order: 3,
+    });
+    expect(readSnapshot(doc).nodeById.get('note-1')?.extra).toEqual({ 'x-workshop': { author: 'Giulia', sticky: 'yellow' } });
+  });
+
+  it('is lossless on 200 random documents (export → import → export, and the docs read the same)', () => {
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const input = randomStrategyMap(seededRandom(seed));
+      const r = parseStrategyMap(input);
+      if (!r.ok) throw new Error(`seed ${seed}: ${r.error}`);
+      const doc1 = imported(r.value);
+      const out1 = exportStrategyMap(doc1);
+      expect(canonical(out1), `seed ${seed}`).toEqual(canonical(input));
+      // The export is a fixed point of parse: defaults already filled, nothing to add.
+      expect(parsed(JSON.parse(JSON.stringify(out1))), `seed ${seed}`).toEqual(out1);
+      const doc2 = imported(parsed(JSON.parse(JSON.stringify(out1))));
+      expect(content(doc2), `seed ${seed}`).toEqual(content(doc1));
+    }
+  });
+
+  it.each(TEMPLATE_KEYS)('is lossless on the %s template', (key) => {
+    const doc1 = new Y.Doc();
+    seedTemplate(doc1, key, `My ${key} map`);
+    const out1 = exportStrategyMap(doc1);
+    const doc2 = imported(parsed(JSON.parse(JSON.stringify(out1))));
+    expect(content(doc2)).toEqual(content(doc1));
+    expect(exportStrategyMap(doc2)).toEqual(out1);
+  });
+
+  it('places nodes without a position with Arrange, below the positioned ones', () => {
+    const input = JSON.parse(AIRLINE_TEXT) as { nodes: { id: string; position?: unknown }[] };
+    const unplaced = new Set(['ch-chat', 'dev-kiosk', 'stage-flight']);
+    for (const n of input.nodes) if (unplaced.has(n.id)) delete n.position;
+    const snap = readSnapshot(imported(parsed(input)));
+    const positioned = snap.nodes.filter((n) => !unplaced.has(n.id));
+    const bottom = Math.max(...positioned.map((n) => n.y + nodeSize(n).h));
+    for (const id of unplaced) expect(snap.nodeById.get(id)!.y).toBeGreaterThan(bottom);
+    expect(snap.nodeById.get('stage-booking')).toMatchObject({ x: 520, y: 0 });
+    // Arranged ones do not overlap each other.
+    const placed = snap.nodes.filter((n) => unplaced.has(n.id));
+    const keys = new Set(placed.map((n) => `${n.x},${n.y}`));
+    expect(keys.size).toBe(placed.length);
+  });
+
+  it('arranges a file with no positions at all into a grid with stages in order', () => {
+    const value = parsed({
+      format: 'itinera/strategy-map',
+      version: 1,
+      nodes: [
+        { id: 's2', kind: 'stage', label: 'B' },
+        { id: 's1', kind: 'stage', label: 'A', order: 1 },
+        { id: 'c', kind: 'channel', label: 'Web', channelType: 'web' },
+      ],
+      touchpoints: [{ id: 't', from: 's2', to: 'c', action: '' }],
+    });
+    const snap = readSnapshot(imported(value));
+    const [s1, s2] = [snap.nodeById.get('s1')!, snap.nodeById.get('s2')!];
+    expect(s1.x).toBeLessThan(s2.x);
+    expect(s1.y).toBe(s2.y);
+    expect(snap.nodeById.get('c')!.y).toBeGreaterThan(s1.y);
+    expect(snap.nodeById.get('s2')).toMatchObject({ kind: 'stage', order: 2 });
+  });
+
+  it('fills defaults: channel type other, empty strategy, generated competitor ids', () => {
+    const value = parsed({
+      format: 'itinera/strategy-map',
+      version: 1,
+      nodes: [{ id: 'c', kind: 'channel', label: 'Somewhere', position: { x: 0, y: 0 } }],
+      strategy: { startingPoint: { competitors: [{ name: 'A' }, { id: 'competitor-1', name: 'B' }, { name: 'C' }] } },
+    });
+    const out = exportStrategyMap(imported(value));
+    expect(out.nodes[0]).toMatchObject({ channelType: 'other' });
+    expect(out.strategy.startingPoint.self).toEqual({ name: '' });
+    expect(out.strategy.startingPoint.competitors.map((c) => [c.id, c.name])).toEqual([
+      ['competitor-2', 'A'],
+      ['competitor-1', 'B'],
+      ['competitor-3', 'C'],
+    ]);
+    expect(out.strategy.goals).toEqual([]);
+    expect(out.title).toBe('');
+  });
+
+  it('refuses to import into a map that is not empty', () => {
+    const doc = new Y.Doc();
+    addNode(doc, { kind: 'note', label: 'mine', x: 0, y: 0 });
+    expect(() => importStrategyMap(doc, parsed({ format: 'itinera/strategy-map', version: 1 }))).toThrow(NonEmptyDocError);
+    expect(nodesMap(doc).size).toBe(1);
+  });
+
+  it('leaves out dangling references a concurrent delete left behind, so the export imports again', () => {
+    const a = imported(parsed(JSON.parse(AIRLINE_TEXT)));
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    deleteItems(a, { nodeIds: ['dev-pc'] }); // peer A deletes a node…
+    addTouchpoint(b, { from: 'stage-search', to: 'dev-pc', action: 'late link', id: 'tp-late' }); // …B links it
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    expect(touchpointsMap(a).has('tp-late')).toBe(true);
+    // References to a removed KPI, goal and channel, as a stale peer could write them.
+    updateTouchpoint(a, 'tp-search-web', { kpiIds: ['kpi-gone', 'kpi-fcr'] });
+    a.transact(() => {
+      strategyRecords(a, 'kpis').get('kpi-speed')!.set('goalId', 'g-gone');
+      strategyRecords(a, 'kpis').get('kpi-speed')!.set('channelIds', ['ch-social', 'ch-gone']);
+      strategyRecords(a, 'channelPlans').set('ch-gone', newRecord({ status: 'planned' }));
+    });
+    const out = snapshotToStrategyMap(readSnapshot(a));
+    expect(out.touchpoints.some((t) => t.id === 'tp-late')).toBe(false);
+    expect(out.touchpoints.find((t) => t.id === 'tp-search-web')?.kpiIds).toEqual(['kpi-fcr']);
+    const speed = out.strategy.kpis.find((k) => k.id === 'kpi-speed')!;
+    expect([speed.goalId, speed.channelIds]).toEqual([undefined, ['ch-social']]);
+    expect(out.strategy.channels.map((c) => c.nodeId)).not.toContain('ch-gone');
+    expect(parseStrategyMapText(JSON.stringify(out)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Random valid strategy maps for round-trip tests, reproducible from a seed. They carry the
+ * awkward cases on purpose: unknown fields whose names clash with the doc's own fields (`x`,
+ * `order`, `extra`, `channelType` on a note), nested extras, emoji and accents, floats,
+ * empty strings, optional fields present or not.
+ */
+import {
+  CHANNEL_STATUSES,
+  CHANNEL_TYPES,
+  DEVICE_TYPES,
+  EMOTIONS,
+  KPI_FAMILIES,
+  NODE_KINDS,
+  TRAINING_KINDS,
+} from '../../types';
+import type { Random } from '../../testing/random';
+import type { JsonObject, JsonValue } from '../json';
+import { STRATEGY_MAP_FORMAT, STRATEGY_MAP_VERSION } from '../schema';
+
+const WORDS = ['Booking', 'Check-in', 'Città', 'perché', 'Ünïcode', '✈️ flight', '日本語', 'a "quote"', '', 'x\ny'];
+const CLASHING_KEYS = ['x', 'y', 'order', 'extra', 'channelType', 'schemaVersion', 'w', 'id-ish', 'x-vendor'];
+
+function text(rng: Random, words = 3): string {
+  return Array.from({ length: rng.int(1, words) }, () => rng.pick(WORDS)).join(' ');
+}
+
+function jsonValue(rng: Random, depth = 0): JsonValue {
+  const pick = rng.int(0, depth > 2 ? 3 : 5);
+  if (pick === 0) return null;
+  if (pick === 1) return rng.chance(0.5);
+  if (pick === 2) return rng.chance(0.5) ? rng.int(-1000, 1000) : rng.next() * 1e6;
+  if (pick === 3) return text(rng);
+  if (pick === 4) return Array.from({ length: rng.int(0, 3) }, () => jsonValue(rng, depth + 1));
+  const obj: JsonObject = {};
+  for (let i = rng.int(0, 3); i > 0; i -= 1) obj[rng.pick(CLASHING_KEYS)] = jsonValue(rng, depth + 1);
+  return obj;
+}
+
+/** Adds 0..2 unknown fields whose names are not known to `known`. */
+function withExtras(rng: Random, rec: JsonObject, known: readonly string[]): JsonObject {
+  if (!rng.chance(0.3)) return rec;
+  for (let i = rng.int(1, 2); i > 0; i -= 1) {
+    const key = rng.chance(0.5) ? rng.pick(CLASHING_KEYS) : `x-${rng.id('f')}`;
+    if (!known.includes(key) && !(key in rec)) rec[key] = jsonValue(rng);
+  }
+  return rec;
+}
+
+const maybe = <T>(rng: Random, make: () => T): T | undefined => (rng.chance(0.5) ? make() : undefined);
+
+function compact(obj: Record<string, JsonValue | undefined>): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+const NODE_BASE = ['id', 'kind', 'label', 'position', 'size', 'description', 'color'];
+
+function node(rng: Random, id: string, kind: string, order: number): JsonObject {
+  const fields = compact({
+    id,
+    kind,
+    label: text(rng),
+    position: { x: rng.int(-5000, 5000), y: rng.chance(0.8) ? rng.int(-5000, 5000) : rng.next() * 100 },
+    size: maybe(rng, () => compact({ w: rng.int(40, 400), h: maybe(rng, () => rng.int(40, 300)) })),
+    description: maybe(rng, () => text(rng, 8)),
+    color: maybe(rng, () => `#${rng.int(0, 0xffffff).toString(16).padStart(6, '0')}`),
+    order: kind === 'stage' ? order : undefined,
+    channelType: kind === 'channel' ? rng.pick(CHANNEL_TYPES) : undefined,
+    deviceType: kind === 'device' ? rng.pick(DEVICE_TYPES) : undefined,
+  });
+  const own = { stage: 'order', channel: 'channelType', device: 'deviceType' }[kind];
+  return withExtras(rng, fields, own ? [...NODE_BASE, own] : NODE_BASE);
+}
+
+/**
+ * A random document as `parseStrategyMap` returns it: every default written out, every node
+ * positioned, every stage ordered and every competitor with an id, so that it must come back
+ * from import → export exactly (up to the order of nodes, touchpoints and channel plans).
+ */
+export function randomStrategyMap(rng: Random): JsonObject {
+  const nodes: JsonObject[] = [];
+  let stageOrder = 0;
+  for (let i = rng.int(0, 25); i > 0; i -= 1) {
+    const kind = rng.pick(NODE_KINDS);
+    nodes.push(node(rng, rng.id(kind), kind, kind === 'stage' ? ++stageOrder : 0));
+  }
+  const channels = nodes.filter((n) => n.kind === 'channel').map((n) => n.id as string);
+  const goals = Array.from({ length: rng.int(0, 4) }, () =>
+    withExtras(rng, compact({
+      id: rng.id('goal'),
+      title: text(rng),
+      preset: maybe(rng, () => 'reduceCallVolume'),
+      target: maybe(rng, () => '-20%'),
+      deadline: maybe(rng, () => `20${rng.int(20, 40)}-0${rng.int(1, 9)}-${rng.int(10, 28)}`),
+      benefit: maybe(rng, () => text(rng, 6)),
+    }), ['id', 'title', 'preset', 'target', 'deadline', 'benefit']),
+  );
+  const kpis = Array.from({ length: rng.int(0, 5) }, () =>
+    withExtras(rng, compact({
+      id: rng.id('kpi'),
+      name: text(rng),
+      family: rng.pick(KPI_FAMILIES),
+      target: maybe(rng, () => rng.int(-100, 1000) / 4),
+      unit: maybe(rng, () => rng.pick(['%', 'min', 's'])),
+      frequency: maybe(rng, () => 'weekly'),
+      goalId: goals.length && rng.chance(0.5) ? (rng.pick(goals).id as string) : undefined,
+      channelIds: maybe(rng, () => channels.filter(() => rng.chance(0.5))),
+    }), ['id', 'name', 'family', 'target', 'unit', 'frequency', 'goalId', 'channelIds']),
+  );
+  const ids = nodes.map((n) => n.id as string);
+  const touchpoints: JsonObject[] = [];
+  for (let i = ids.length > 1 ? rng.int(0, 30) : 0; i > 0; i -= 1) {
+    const [from, to] = rng.shuffle(ids);
+    touchpoints.push(withExtras(rng, compact({
+      id: rng.id('tp'),
+      from,
+      to,
+      action: text(rng, 5),
+      emotion: maybe(rng, () => rng.pick(EMOTIONS)),
+      painPoints: Array.from({ length: rng.int(0, 3) }, () => text(rng, 4)),
+      opportunities: Array.from({ length: rng.int(0, 2) }, () => text(rng, 4)),
+      kpiIds: kpis.filter(() => rng.chance(0.3)).map((k) => k.id as string),
+      owner: maybe(rng, () => text(rng)),
+      volume: maybe(rng, () => rng.int(0, 1e6)),
+    }), ['id', 'from', 'to', 'action', 'emotion', 'painPoints', 'opportunities', 'kpiIds', 'owner', 'volume']));
+  }
+  const score = () => maybe(rng, () => rng.int(1, 5));
+  const company = (id?: string) =>
+    compact({ id, name: text(rng), digitalCompetence: score(), serviceCulture: score() });
+  const strategy: JsonObject = {
+    startingPoint: withExtras(rng, {
+      self: withExtras(rng, company(), ['name', 'digitalCompetence', 'serviceCulture']),
+      competitors: Array.from({ length: rng.int(0, 3) }, () => company(rng.id('comp'))),
+    }, ['self', 'competitors']),
+    goals,
+    kpis,
+    training: Array.from({ length: rng.int(0, 3) }, () =>
+      compact({ id: rng.id('t'), topic: text(rng), kind: rng.pick(TRAINING_KINDS), audience: maybe(rng, () => text(rng)) }),
+    ),
+    goLive: compact({ date: maybe(rng, () => '2028-02-29'), done: maybe(rng, () => ['goals', text(rng, 1)]) }),
+    channels: channels
+      .filter(() => rng.chance(0.6))
+      .map((nodeId) => compact({
+        nodeId,
+        status: maybe(rng, () => rng.pick(CHANNEL_STATUSES)),
+        preferencePct: maybe(rng, () => rng.int(0, 100)),
+        relativeCost: maybe(rng, () => rng.pick([1, 1 / 6, 1 / 12])),
+      })),
+    costModel: compact({ phoneContactCost: maybe(rng, () => 6.5), currency: maybe(rng, () => 'EUR'), shiftPct: maybe(rng, () => 25) }),
+  };
+  return withExtras(rng, {
+    format: STRATEGY_MAP_FORMAT,
+    version: STRATEGY_MAP_VERSION,
+    title: text(rng),
+    nodes,
+    touchpoints,
+    strategy: withExtras(rng, strategy, Object.keys(strategy)),
+  }, ['format', 'version', 'title', 'nodes', 'touchpoints', 'strategy']);
+}
+
+const byKey = (k: string) => (a: JsonValue, b: JsonValue) => {
+  const x = String((a as JsonObject)[k]);
+  const y = String((b as JsonObject)[k]);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** The document with its unordered collections sorted, for comparing two of them. */
+export function canonical(doc: object): JsonObject {
+  const d = doc as JsonObject;
+  const s = d.strategy as JsonObject;
+  return {
+    ...d,
+    nodes: [...(d.nodes as JsonValue[])].sort(byKey('id')),
+    touchpoints: [...(d.touchpoints as JsonValue[])].sort(byKey('id')),
+    strategy: { ...s, channels: [...(s.channels as JsonValue[])].sort(byKey('nodeId')) },
+  };
+}
