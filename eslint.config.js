@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const REACT = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'react-i18next'];
 const STORAGE = ['yjs', 'dexie', 'y-dexie', 'y-websocket', 'y-protocols', 'y-protocols/*', 'y-indexeddb'];
@@ -11,7 +12,8 @@ const banned = (names, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'bench/results', 'test-results', 'dev-dist'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'public', 'bench/results', 'test-results', 'dev-dist', 'playwright-report'] },
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { ...globals.node } } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -22,7 +22,7 @@ export const EmotionCurve = memo(function EmotionCurve({ snapshot }: { snapshot:
     const stages = points
       .map((p) => ({ p, node: snapshot.nodeById.get(p.stageId) }))
       .filter((s): s is { p: (typeof points)[number]; node: NonNullable<typeof s.node> } => !!s.node);
-    if (stages.length === 0) return null;
+    if (stages.length === 0 || stages.every((s) => s.p.average === null)) return null;
     const minX = Math.min(...stages.map((s) => s.node.x));
     const maxX = Math.max(...stages.map((s) => s.node.x + (s.node.w ?? DEFAULT_STAGE_W)));
     const top = Math.min(...stages.map((s) => s.node.y)) - CURVE_HEIGHT_PX - CURVE_GAP_PX;
