@@ -7,11 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
+import { exportStrategyMap, importStrategyMap, parseStrategyMap } from '../src/model/strategy-map/index';
 import { MAP_ID_PATTERN, signToken, verifyToken } from './auth';
 import { bearer, HttpError, parseJsonBody, readBody, sendJson } from './http-util';
 import type { Rooms } from './rooms';
 import type { Storage } from './storage/types';
-import { strategyMapModule } from './strategy-map';
 
 export interface ApiContext {
   storage: Storage;
@@ -32,12 +32,10 @@ function newMapId(): string {
 async function initialUpdate(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Array | undefined> {
   const input = parseJsonBody(await readBody(req, maxBodyBytes));
   if (input === undefined) return undefined;
-  const mod = await strategyMapModule();
-  if (!mod) throw new HttpError(501, 'strategy-map import is not available in this build');
-  const parsed = mod.parseStrategyMap(input);
+  const parsed = parseStrategyMap(input);
   if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.issues);
   const doc = new Y.Doc();
-  mod.importStrategyMap(doc, parsed.value);
+  importStrategyMap(doc, parsed.value);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
@@ -61,19 +59,17 @@ async function create(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
 async function exportMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
   if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId))) throw new HttpError(404, 'map not found');
   if (!verifyToken(ctx.secret, mapId, bearer(req))) throw new HttpError(401, 'authorization: a valid token for this map is required');
-  const mod = await strategyMapModule();
-  if (!mod) throw new HttpError(501, 'strategy-map export is not available in this build');
   const live = await ctx.rooms.peek(mapId);
   if (live) {
     await live.flush();
-    return sendJson(res, 200, mod.exportStrategyMap(live.doc));
+    return sendJson(res, 200, exportStrategyMap(live.doc));
   }
   const stored = await ctx.storage.load(mapId);
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
   try {
-    sendJson(res, 200, mod.exportStrategyMap(doc));
+    sendJson(res, 200, exportStrategyMap(doc));
   } finally {
     doc.destroy();
   }

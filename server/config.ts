@@ -1,6 +1,7 @@
 // Server configuration from environment variables. Every variable is documented in HELP
 // (printed by `--help`) and in docs/operations.md; keep the three in step.
 import { resolve } from 'node:path';
+import { MAX_DOCUMENT_BYTES } from '../src/model/strategy-map/limits';
 import { LOG_LEVELS, type LogLevel } from './log';
 
 export interface ServerConfig {
@@ -41,7 +42,7 @@ Environment variables:
   SYNC_SECRET        HMAC secret for map tokens (default: generated into DATA_DIR/secret)
   LOG_LEVEL          debug | info | warn | error | silent (default info)
   MAX_MESSAGE_BYTES  largest websocket message (default 2097152 = 2 MiB)
-  MAX_BODY_BYTES     largest HTTP API body (default 5242880 = 5 MiB)
+  MAX_BODY_BYTES     largest HTTP API body (default 8388608 = 8 MiB, the strategy-map limit)
   RATE_LIMIT_PER_SEC websocket messages per second per connection (default 200)
   PING_INTERVAL_MS   websocket ping interval, idle peers dropped after one miss (default 30000)
   COMPACT_EVERY      updates appended before a room is compacted (default 500)
@@ -78,7 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     syncSecret: env.SYNC_SECRET || undefined,
     logLevel,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
-    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 5 * 1024 * 1024, 1024),
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', MAX_DOCUMENT_BYTES, 1024),
     rateLimitPerSec: int(env, 'RATE_LIMIT_PER_SEC', 200, 1),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 30_000, 100),
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
