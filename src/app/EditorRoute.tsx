@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor } from '../view/editor/Editor';
+import { importMapFile } from './importMap';
+import { mapHref } from './routes';
 import { openSession, type OpenedSession } from './session';
 
 type State =
@@ -52,5 +54,11 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
       </div>
     );
   }
-  return <Editor session={state.session.api} />;
+  return (
+    <Editor
+      session={state.session.api}
+      onImportFile={importMapFile}
+      onOpenMap={(id) => (window.location.hash = mapHref(id))}
+    />
+  );
 }

@@ -1,6 +1,6 @@
 /** The map editor page: header, toolbar, canvas with its empty state, inspector. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSessionApi } from '../../model/session-api';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
@@ -10,24 +10,38 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { useStore } from '../hooks/useStore';
 import { Inspector } from '../panels/Inspector';
 import { Toolbar } from '../panels/Toolbar';
+import { ExportMenu } from '../export/ExportMenu';
+import { ImportErrors } from '../importing/ImportErrors';
+import type { ImportFile } from '../importing/types';
+import { useJsonFileDrop } from '../importing/useJsonFileDrop';
+import { StrategyPanel } from '../strategy/StrategyPanel';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
 const SNAP_STORAGE_KEY = 'itinera.snapToGrid';
+const noImport: ImportFile = async () => ({ ok: false, error: 'Import is not available here', issues: [] });
 
 interface Props {
   session: MapSessionApi;
-  /** Extra header controls from other features (share, export, people…). */
-  headerExtras?: ReactNode;
-  /** Extra panels beside the inspector (strategy…). */
-  sidePanels?: ReactNode;
+  /** Imports a dropped strategy-map file as a new map (app layer). */
+  onImportFile?: ImportFile;
+  /** Opens another map (after an import). */
+  onOpenMap?(mapId: string): void;
 }
 
-export function Editor({ session, headerExtras, sidePanels }: Props) {
+const STRATEGY_OPEN_KEY = 'itinera.strategyOpen';
+
+export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const { t } = useTranslation('editor');
   const snapshot = useStore(session.map);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [snapToGrid, setSnap] = useState(() => localStorage.getItem(SNAP_STORAGE_KEY) !== 'false');
+  const [strategyOpen, setStrategyOpen] = useState(() => localStorage.getItem(STRATEGY_OPEN_KEY) === 'true');
+  const toggleStrategy = (open: boolean) => {
+    localStorage.setItem(STRATEGY_OPEN_KEY, String(open));
+    setStrategyOpen(open);
+  };
+  const drop = useJsonFileDrop(onImportFile ?? noImport, onOpenMap);
   useShortcuts(session, selection, setSelection);
 
   useEffect(() => {
@@ -52,7 +66,22 @@ export function Editor({ session, headerExtras, sidePanels }: Props) {
     <SessionContext.Provider value={session}>
       <ReactFlowProvider>
         <div className="editor">
-          <MapHeader title={snapshot.meta.title} extras={headerExtras} />
+          <MapHeader
+            title={snapshot.meta.title}
+            extras={
+              <>
+                <button
+                  type="button"
+                  aria-pressed={strategyOpen}
+                  onClick={() => toggleStrategy(!strategyOpen)}
+                  className={strategyOpen ? 'is-on' : undefined}
+                >
+                  {t('strategy')}
+                </button>
+                <ExportMenu snapshot={snapshot} selectedNodeIds={[...selection.nodes]} />
+              </>
+            }
+          />
           {session.readOnlyReason ? (
             <div className="banner banner-readonly" role="note">
               {t(`readOnly.${session.readOnlyReason}`)}
@@ -60,7 +89,12 @@ export function Editor({ session, headerExtras, sidePanels }: Props) {
           ) : null}
           <Toolbar selection={selection} select={setSelection} snapToGrid={snapToGrid} onSnapToGrid={onSnap} />
           <div className="editor-body">
-            <main className="canvas-wrap" aria-label={t('canvas.region')}>
+            <main
+              className={`canvas-wrap${drop.over ? ' is-drop-target' : ''}`}
+              aria-label={t('canvas.region')}
+              aria-busy={drop.busy}
+              {...(onImportFile ? drop.handlers : {})}
+            >
               <JourneyCanvas
                 snapshot={snapshot}
                 selection={selection}
@@ -68,9 +102,11 @@ export function Editor({ session, headerExtras, sidePanels }: Props) {
                 snapToGrid={snapToGrid}
               />
               {snapshot.nodes.length === 0 ? <EmptyState /> : null}
+              {drop.over ? <div className="drop-hint">{t('dropHint')}</div> : null}
+              {drop.failure ? <ImportErrors failure={drop.failure} onDismiss={drop.dismiss} /> : null}
             </main>
             <Inspector snapshot={snapshot} selection={selection} />
-            {sidePanels}
+            {strategyOpen ? <StrategyPanel snapshot={snapshot} onClose={() => toggleStrategy(false)} /> : null}
           </div>
         </div>
       </ReactFlowProvider>
