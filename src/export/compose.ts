@@ -12,7 +12,10 @@ import type { ImagePlan } from './geometry';
 export interface LegendItem {
   readonly label: string;
   readonly color: string;
+  /** A short text drawn in the swatch (keep to characters every font has: no emoji). */
   readonly symbol?: string;
+  /** Round swatch (emotions) rather than square (node kinds). */
+  readonly round?: boolean;
 }
 
 /** The legend of node kinds and emotions, in the user's language (the view translates). */
@@ -51,6 +54,23 @@ export const CHROME_SELECTOR = [
   '[class*="peer-cursor"]',
   '[data-export-ignore]',
 ].join(',');
+
+/**
+ * SVG properties set by style sheets that html-to-image would lose: it copies an `<svg>`'s
+ * children verbatim, without their computed styles (a class-styled path turns black-filled).
+ */
+const SVG_STYLE_PROPS = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap',
+  'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline',
+];
+
+/** Inlines the style-sheet SVG properties of class-styled SVG descendants (once attached). */
+function inlineSvgStyles(root: Element): void {
+  for (const e of root.querySelectorAll<SVGElement>('svg [class]')) {
+    const cs = getComputedStyle(e);
+    for (const p of SVG_STYLE_PROPS) e.style.setProperty(p, cs.getPropertyValue(p));
+  }
+}
 
 /** Classes that draw a selection state; removed from the copy. */
 const SELECTION_CLASSES = ['selected', 'peer-selected', 'is-selected'];
@@ -100,8 +120,8 @@ function legendGroup(title: string, items: readonly LegendItem[]): HTMLElement {
   for (const item of items) {
     const row = el('span', { display: 'inline-flex', alignItems: 'center', gap: '6px' });
     const swatch = el('span', {
-      display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: '18px', height: '18px',
-      borderRadius: '5px', background: item.color, fontSize: '12px', lineHeight: '1',
+      display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: '16px', height: '16px',
+      borderRadius: item.round ? '50%' : '4px', background: item.color, fontSize: '11px', lineHeight: '1',
     }, item.symbol ?? '');
     row.append(swatch, document.createTextNode(item.label));
     group.append(row);
@@ -147,5 +167,6 @@ export function composeExport(source: ExportSource, plan: ImagePlan, background:
   }
   host.append(root);
   document.body.append(host);
+  inlineSvgStyles(viewport);
   return { element: root, dispose: () => host.remove() };
 }

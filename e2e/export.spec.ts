@@ -1,0 +1,147 @@
+/**
+ * User story: a consultant exports the airline map for a slide deck (PNG, SVG, clipboard) and
+ * for other tools (JSON), imports the JSON back as a new map, and is told clearly why a broken
+ * file is refused. The pictures are saved in test-results/export/ to be looked at.
+ */
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EditorPage } from './pages/EditorPage';
+
+const OUT = join('test-results', 'export');
+const TITLE = 'Viaggio aereo: città & più';
+const DAY = /\d{4}-\d{2}-\d{2}/;
+
+async function exportItem(page: Page, item: 'PNG' | 'SVG' | 'JSON'): Promise<Download> {
+  const menu = page.getByRole('dialog', { name: 'Export the map' });
+  if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await menu.getByRole('menuitem', { name: item, exact: true }).click();
+  return download;
+}
+
+async function save(download: Download, name: string): Promise<Buffer> {
+  mkdirSync(OUT, { recursive: true });
+  const path = join(OUT, name);
+  await download.saveAs(path);
+  return readFileSync(path);
+}
+
+/** Decodes the PNG in the page: its size, the share of non-background pixels and of distinct colours. */
+async function inspectPng(page: Page, png: Buffer) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+      if (a > 0 && (r < 245 || g < 245 || b < 245)) ink++;
+      colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
+    }
+    return { width: c.width, height: c.height, inkShare: ink / (data.length / 4 / 7), colours: colours.size };
+  }, png.toString('base64'));
+}
+
+test('exports the airline map as PNG and SVG without editing chrome', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.createMap('Airline', TITLE);
+  await expect(editor.node('Booking')).toBeVisible();
+
+  // Default: natural size at 2×, white background, title and legend.
+  const pngDownload = await exportItem(page, 'PNG');
+  expect(pngDownload.suggestedFilename()).toMatch(new RegExp(`^viaggio-aereo-citta-piu-${DAY.source}\\.png$`));
+  const png = await inspectPng(page, await save(pngDownload, 'airline.png'));
+  expect(png.width).toBeGreaterThan(2 * 1000);
+  expect(png.width % 2).toBe(0);
+  expect(png.height % 2).toBe(0);
+  expect(png.inkShare).toBeGreaterThan(0.05);
+  expect(png.colours).toBeGreaterThan(20);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported viaggio-aereo' })).toBeVisible();
+
+  // A 16:9 slide at 1× is exactly 1920×1080.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const panel = page.getByRole('dialog', { name: 'Export the map' });
+  await panel.getByRole('combobox', { name: 'Size' }).selectOption('slide');
+  await panel.getByRole('combobox', { name: 'Scale' }).selectOption('1');
+  const slide = await inspectPng(page, await save(await exportItem(page, 'PNG'), 'airline-slide.png'));
+  expect([slide.width, slide.height]).toEqual([1920, 1080]);
+  expect(slide.inkShare).toBeGreaterThan(0.05);
+
+  // SVG: text stays text (accents intact), no handles, minimap, controls or selection.
+  const svgDownload = await exportItem(page, 'SVG');
+  expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+  const svg = (await save(svgDownload, 'airline.svg')).toString('utf8');
+  expect(svg.startsWith('<svg')).toBe(true);
+  for (const label of ['Inspiration', 'Booking', 'Check-in', 'Mobile app', 'Call centre', 'Smartphone', TITLE.replace('&', '&amp;')]) {
+    expect(svg, label).toContain(label);
+  }
+  expect(svg).toContain('Delighted'); // the legend
+  for (const chrome of ['react-flow__handle', 'react-flow__minimap', 'react-flow__controls', 'react-flow__background', 'react-flow__attribution']) {
+    expect(svg, chrome).not.toContain(chrome);
+  }
+});
+
+test('exports only the selection, without its selection outline', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.createMap('Airline', 'Airline journey');
+  await editor.select('Booking');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByText('Exports the selection (1 node).')).toBeVisible();
+  const svg = (await save(await exportItem(page, 'SVG'), 'selection.svg')).toString('utf8');
+  expect(svg).toContain('Booking');
+  expect(svg).not.toContain('Mobile app');
+  expect(svg).not.toMatch(/class="[^"]*\bselected\b/);
+  expect(svg).not.toContain('react-flow__handle');
+});
+
+test('copies the picture to the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const editor = new EditorPage(page);
+  await editor.createMap('Airline', 'Airline journey');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Copy image' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Image copied to the clipboard' })).toBeVisible();
+  const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((i) => [...i.types]));
+  expect(types).toContain('image/png');
+});
+
+test('exports JSON, imports it as a new map, and refuses a broken file', async ({ page }) => {
+  const editor = new EditorPage(page);
+  const firstId = await editor.createMap('Airline', 'Airline journey');
+  const jsonDownload = await exportItem(page, 'JSON');
+  expect(jsonDownload.suggestedFilename()).toMatch(new RegExp(`^airline-journey-${DAY.source}\\.json$`));
+  const text = (await save(jsonDownload, 'airline.json')).toString('utf8');
+  const exported = JSON.parse(text);
+  expect(exported).toMatchObject({ format: 'itinera/strategy-map', version: 1, title: 'Airline journey' });
+
+  await page.goto('/');
+  const cards = page.getByRole('group', { name: 'Actions for Airline journey', exact: true });
+  await expect(cards).toHaveCount(1);
+  await page.getByLabel('Import a strategy map (.json)').setInputFiles({ name: 'airline.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page).toHaveURL(/#\/map\//);
+  expect(page.url()).not.toContain(firstId);
+  await expect(editor.node('Booking')).toBeVisible();
+  const again = JSON.parse((await save(await exportItem(page, 'JSON'), 'airline-reimported.json')).toString('utf8'));
+  expect(again).toEqual(exported);
+
+  // A broken file: every problem as path: message, and the library is unchanged.
+  await page.goto('/');
+  await expect(cards).toHaveCount(2);
+  const broken = { format: 'itinera/strategy-map', version: 1, title: 'Broken', nodes: [{ id: 'a', kind: 'planet', label: 'A' }], touchpoints: [{ id: 't', from: 'a', to: 'nowhere' }] };
+  writeFileSync(join(OUT, 'broken.json'), JSON.stringify(broken));
+  await page.getByLabel('Import a strategy map (.json)').setInputFiles(join(OUT, 'broken.json'));
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not import broken.json' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('listitem').filter({ hasText: /^nodes\[0\]\.kind: / })).toBeVisible();
+  await expect(alert.getByRole('listitem').filter({ hasText: /^touchpoints\[0\]\.to: / })).toBeVisible();
+  await expect(cards).toHaveCount(2);
+  await expect(page.getByRole('group', { name: /^Actions for / })).toHaveCount(2);
+});
