@@ -7,15 +7,19 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 
-async function person(browser: Browser): Promise<{ page: Page; editor: EditorPage; close(): Promise<void> }> {
+async function person(
+  browser: Browser,
+): Promise<{ page: Page; editor: EditorPage; close(): Promise<void> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   return { page, editor: new EditorPage(page), close: () => context.close() };
 }
 
-const status = (page: Page) => page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
+const status = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
 const people = (page: Page) => page.getByRole('list', { name: 'People here' });
-const cursorOf = (page: Page, name: string) => page.getByTestId('peer-cursor').filter({ hasText: name });
+const cursorOf = (page: Page, name: string) =>
+  page.getByTestId('peer-cursor').filter({ hasText: name });
 
 async function setName(page: Page, name: string): Promise<void> {
   const input = page.getByRole('textbox', { name: 'Your name' });
@@ -30,7 +34,9 @@ async function hoverCanvas(page: Page, fx: number, fy: number): Promise<void> {
   await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 4 });
 }
 
-test('two people edit one shared map live, offline and back, and a view link cannot edit', async ({ browser }) => {
+test('two people edit one shared map live, offline and back, and a view link cannot edit', async ({
+  browser,
+}) => {
   const ada = await person(browser);
   const bo = await person(browser);
   const viewer = await person(browser);
@@ -109,6 +115,10 @@ test('two people edit one shared map live, offline and back, and a view link can
     expect(await ada.editor.position('Welcome')).toEqual(before);
     await expect(viewer.editor.node('Welcome')).toBeVisible();
     await expect(people(ada.page).getByRole('listitem')).toHaveCount(3);
+
+    // Opening the link added the map to Bo's library, titled from the shared doc.
+    await bo.page.goto('/#/');
+    await expect(bo.page.getByRole('link', { name: 'Open Workshop map' })).toBeVisible();
   } finally {
     await Promise.all([ada.close(), bo.close(), viewer.close()]);
   }
@@ -128,7 +138,9 @@ test('sharing says clearly when the server cannot be reached', async ({ browser 
     await expect(dialog.getByRole('textbox', { name: 'Edit link' })).toHaveValue(/token=e\./);
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The open editor connects as soon as the map is shared, without a reload.
-    await expect(ada.page.getByRole('status').filter({ hasText: /Online/ })).toHaveText('Online, all synced');
+    await expect(ada.page.getByRole('status').filter({ hasText: /Online/ })).toHaveText(
+      'Online, all synced',
+    );
   } finally {
     await ada.close();
   }

@@ -81,7 +81,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
 
   // Local-first: the websocket attaches after the local store loaded, and nothing waits for it.
   // Presence exists from the start so that sharing the map later connects this editor live.
-  const collab = createCollab(doc, mapId, (connection) => sync.set({ ...sync.get(), connection }), i18n.t('share:defaultName', { n: doc.clientID % 1000 }));
+  const collab = createCollab(doc, mapId, (connection, unconfirmed) => sync.set({ ...sync.get(), connection, unconfirmed }), i18n.t('share:defaultName', { n: doc.clientID % 1000 }));
   if (token) collab.connect(token);
 
   const api: MapSessionApi = {

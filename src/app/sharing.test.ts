@@ -29,19 +29,27 @@ describe('sharing', () => {
     expect(roleOfToken(share.viewToken!)).toBe('view');
     expect((await getLocalStore().getMap(id))?.share).toEqual(share);
     // The server accepts the tokens for this map.
-    const res = await fetch(`${server.url}/api/maps/${id}/strategy-map.json`, { headers: { authorization: `Bearer ${share.viewToken}` } });
+    const res = await fetch(`${server.url}/api/maps/${id}/strategy-map.json`, {
+      headers: { authorization: `Bearer ${share.viewToken}` },
+    });
     expect(res.status).not.toBe(401);
     // Sharing again needs no network: an unreachable server does not matter now.
     expect(await shareMap(id, { apiBase: 'http://127.0.0.1:1' })).toEqual(share);
 
     const links = shareLinks(id, share, 'https://itinera.example/');
-    expect(links.edit).toBe(`https://itinera.example/#/map/${id}?token=${encodeURIComponent(share.editToken!)}`);
-    expect(links.view).toBe(`https://itinera.example/#/map/${id}?token=${encodeURIComponent(share.viewToken!)}`);
+    expect(links.edit).toBe(
+      `https://itinera.example/#/map/${id}?token=${encodeURIComponent(share.editToken!)}`,
+    );
+    expect(links.view).toBe(
+      `https://itinera.example/#/map/${id}?token=${encodeURIComponent(share.viewToken!)}`,
+    );
   });
 
   it('says clearly when the server cannot be reached or the id is taken', async () => {
     const id = await localMap();
-    await expect(shareMap(id, { apiBase: 'http://127.0.0.1:1' })).rejects.toMatchObject({ code: 'unreachable' });
+    await expect(shareMap(id, { apiBase: 'http://127.0.0.1:1' })).rejects.toMatchObject({
+      code: 'unreachable',
+    });
     expect((await getLocalStore().getMap(id))?.share).toBeUndefined();
 
     const taken = await localMap();
@@ -56,8 +64,16 @@ describe('sharing', () => {
     expect(await acceptShareLink(id, 'v.abc')).toEqual({ role: 'view', viewToken: 'v.abc' });
     const entry = await getLocalStore().getMap(id);
     expect(entry).toMatchObject({ id, share: { role: 'view', viewToken: 'v.abc' } });
-    expect(await acceptShareLink(id, 'e.xyz')).toEqual({ role: 'edit', viewToken: 'v.abc', editToken: 'e.xyz' });
-    expect(await acceptShareLink(id, 'v.abc')).toEqual({ role: 'edit', viewToken: 'v.abc', editToken: 'e.xyz' });
+    expect(await acceptShareLink(id, 'e.xyz')).toEqual({
+      role: 'edit',
+      viewToken: 'v.abc',
+      editToken: 'e.xyz',
+    });
+    expect(await acceptShareLink(id, 'v.abc')).toEqual({
+      role: 'edit',
+      viewToken: 'v.abc',
+      editToken: 'e.xyz',
+    });
     expect((await getLocalStore().getMap(id))?.share?.role).toBe('edit');
     expect(await acceptShareLink(id, 'garbage')).toBeUndefined();
   });

@@ -7,12 +7,12 @@
  *
  * Tokens are the server's capability tokens: `e.<mac>` grants edit, `v.<mac>` view (server/auth.ts).
  */
-import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { ConnectionStatus } from '../model/session-api';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
 import { createPresence, type Presence } from '../sync/presence';
+import { attachWebsocket, syncUrlFor, type WebsocketAttachment } from '../sync/websocket';
 import { mapHref } from './routes';
 
 export type ShareErrorCode = 'unreachable' | 'taken' | 'server' | 'noEntry';
@@ -57,10 +57,13 @@ function appBase(): string {
 
 function parseTokens(body: unknown, mapId: string): { editToken: string; viewToken: string } {
   const b = body as { id?: unknown; editToken?: unknown; viewToken?: unknown } | null;
-  if (!b || typeof b !== 'object') throw new ShareError('server', 'response: expected a JSON object');
+  if (!b || typeof b !== 'object')
+    throw new ShareError('server', 'response: expected a JSON object');
   if (b.id !== mapId) throw new ShareError('server', `response.id: expected ${mapId}`);
-  if (typeof b.editToken !== 'string' || roleOfToken(b.editToken) !== 'edit') throw new ShareError('server', 'response.editToken: missing or not an edit token');
-  if (typeof b.viewToken !== 'string' || roleOfToken(b.viewToken) !== 'view') throw new ShareError('server', 'response.viewToken: missing or not a view token');
+  if (typeof b.editToken !== 'string' || roleOfToken(b.editToken) !== 'edit')
+    throw new ShareError('server', 'response.editToken: missing or not an edit token');
+  if (typeof b.viewToken !== 'string' || roleOfToken(b.viewToken) !== 'view')
+    throw new ShareError('server', 'response.viewToken: missing or not a view token');
   return { editToken: b.editToken, viewToken: b.viewToken };
 }
 
@@ -79,11 +82,14 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   let res: Response;
   try {
-    res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}`, { method: 'PUT' });
+    res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}`, {
+      method: 'PUT',
+    });
   } catch (err) {
     throw new ShareError('unreachable', `server: ${(err as Error)?.message ?? String(err)}`);
   }
-  if (res.status === 409) throw new ShareError('taken', `mapId: ${mapId} is already registered on the server`);
+  if (res.status === 409)
+    throw new ShareError('taken', `mapId: ${mapId} is already registered on the server`);
   if (res.status !== 201) {
     const text = await res.text().catch(() => '');
     // A proxy in front of a stopped server answers 502/503/504: that is "unreachable" to a person.
@@ -102,7 +108,10 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
  * server's doc arrives) or upgrades view to edit; never downgrades an edit token to view.
  * Returns the share info to connect with, or undefined for a token of an unknown kind.
  */
-export async function acceptShareLink(mapId: string, token: string): Promise<ShareInfo | undefined> {
+export async function acceptShareLink(
+  mapId: string,
+  token: string,
+): Promise<ShareInfo | undefined> {
   const role = roleOfToken(token);
   if (!role) return undefined;
   const { db } = getLocalStore();
@@ -119,19 +128,18 @@ export async function acceptShareLink(mapId: string, token: string): Promise<Sha
       if (share !== old) await db.maps.update(mapId, { share });
     } else {
       const now = Date.now();
-      await db.maps.add({ id: mapId, title: '', template: 'blank', createdAt: now, updatedAt: now, share });
+      await db.maps.add({
+        id: mapId,
+        title: '',
+        template: 'blank',
+        createdAt: now,
+        updatedAt: now,
+        share,
+      });
     }
     return share;
   });
 }
-
-/** Server websocket endpoint for the page's own origin (server/sockets.ts: /sync/:mapId). */
-export function syncUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
-}
-
-/** A reconnect jitter cap: spreads 50 clients' reconnects after a server restart, ms. */
-export const RECONNECT_MAX_BACKOFF_MS = 5000;
 
 export interface Collab {
   readonly presence: Presence;
@@ -140,72 +148,75 @@ export interface Collab {
   dispose(): void;
 }
 
-/** Open sessions' connect functions, so sharing a map connects its open editor at once. */
+/** Open sessions' collabs by map id, so sharing a map connects its open editor at once. */
 const openCollabs = new Map<string, Set<Collab>>();
 
+const browserOffline = () => globalThis.navigator?.onLine === false;
+
 /**
- * Presence and, once a token is known, the websocket for an open session's doc. Runs after
- * the local store has loaded (local-first): the editor renders from disk while this connects.
- * Reports the connection through `setConnection`: connecting until the first sync, online
- * once synced, offline when the socket drops or the browser says it is offline.
+ * Presence and, once a token is known, the websocket (sync/websocket.ts) for an open
+ * session's doc. Runs after the local store has loaded (local-first): the editor renders from
+ * disk while this connects. Reports the connection and the unconfirmed edit count.
  */
 export function createCollab(
   doc: Y.Doc,
   mapId: string,
-  setConnection: (c: ConnectionStatus) => void,
+  setConnection: (c: ConnectionStatus, unconfirmed?: number) => void,
   defaultName: string,
 ): Collab {
   const awareness = new Awareness(doc);
   const presence = createPresence(awareness, { defaultName });
-  let provider: WebsocketProvider | null = null;
-  let wasOnline = false;
+  let ws: WebsocketAttachment | null = null;
+  let connectNow: (() => void) | null = null;
   const report = () => {
-    const p = provider;
-    if (!p) return setConnection('local');
-    if (globalThis.navigator?.onLine === false || !p.shouldConnect) return setConnection('offline');
-    if (p.wsconnected && p.synced) {
-      wasOnline = true;
-      return setConnection('online');
-    }
-    // While retrying after a drop, say offline rather than flicker between states.
-    setConnection(wasOnline && !p.wsconnected ? 'offline' : 'connecting');
+    if (!ws) return setConnection('local');
+    const { status, unconfirmed } = ws.state.getSnapshot();
+    setConnection(browserOffline() ? 'offline' : status, unconfirmed);
   };
-  // Browsers keep a dead socket open for a long time after the network goes: follow the
-  // browser's own online/offline signal, and stop retrying while offline.
+  // A socket can outlive the network for a long time (until a 30 s watchdog): follow the
+  // browser's offline signal at once, and do not let the adapter's retries reconnect until
+  // the browser is back online.
   const onOffline = () => {
-    provider?.disconnect();
+    ws?.provider.disconnect();
     report();
   };
   const onOnline = () => {
-    provider?.connect();
+    connectNow?.();
     report();
   };
   globalThis.addEventListener?.('offline', onOffline);
   globalThis.addEventListener?.('online', onOnline);
 
+  let offState = () => {};
   const collab: Collab = {
     presence,
     connect(token) {
-      if (provider) return;
-      provider = new WebsocketProvider(syncUrl(), mapId, doc, {
-        params: { token },
+      if (ws) return;
+      ws = attachWebsocket(doc, {
+        url: syncUrlFor(location),
+        mapId,
+        token,
         awareness,
-        connect: globalThis.navigator?.onLine !== false,
-        // Jitter per client so a restarted server is not hit by every client in the same instant.
-        maxBackoffTime: Math.round(RECONNECT_MAX_BACKOFF_MS * (0.5 + Math.random() / 2)),
+        disableBc: true,
       });
-      provider.on('status', report);
-      provider.on('sync', report);
+      const provider = ws.provider;
+      const original = provider.connect.bind(provider);
+      connectNow = original;
+      provider.connect = () => {
+        if (!browserOffline()) original();
+      };
+      if (browserOffline()) provider.disconnect();
+      offState = ws.state.subscribe(report);
       report();
     },
     dispose() {
       openCollabs.get(mapId)?.delete(collab);
       globalThis.removeEventListener?.('offline', onOffline);
       globalThis.removeEventListener?.('online', onOnline);
+      offState();
+      // Presence first: its "I left" state still goes out on the open socket.
       presence.dispose();
-      provider?.off('status', report);
-      provider?.off('sync', report);
-      provider?.destroy();
+      ws?.dispose();
       awareness.destroy();
     },
   };

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { colorFor, createPresence, NAME_STORAGE_KEY, parsePeer, PRESENCE_THROTTLE_MS } from './presence';
+import {
+  colorFor,
+  createPresence,
+  NAME_STORAGE_KEY,
+  parsePeer,
+  PRESENCE_THROTTLE_MS,
+} from './presence';
 
 /** Two real Awareness instances wired to each other the way the websocket provider relays them. */
 function pair() {
@@ -19,7 +25,11 @@ function pair() {
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const m = new Map(Object.entries(initial));
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    m,
+  };
 }
 
 describe('presence', () => {
@@ -31,7 +41,9 @@ describe('presence', () => {
     const pa = createPresence(a, { defaultName: 'Ada', storage: null });
     const pb = createPresence(b, { defaultName: 'Bo', storage: null });
     expect(pb.peers.getSnapshot().map((p) => p.name)).toEqual(['Ada']);
-    expect(pa.peers.getSnapshot()).toEqual([{ clientId: b.clientID, name: 'Bo', color: colorFor(b.clientID) }]);
+    expect(pa.peers.getSnapshot()).toEqual([
+      { clientId: b.clientID, name: 'Bo', color: colorFor(b.clientID) },
+    ]);
 
     vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
     pa.setCursor({ x: 10, y: 20 });
@@ -41,7 +53,11 @@ describe('presence', () => {
     pa.setDrag(new Map([['n1', { x: 5, y: 6 }]]));
     vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
     const [ada] = pb.peers.getSnapshot();
-    expect(ada).toMatchObject({ cursor: { x: 10, y: 20 }, selection: ['n1', 't1'], drag: { n1: { x: 5, y: 6 } } });
+    expect(ada).toMatchObject({
+      cursor: { x: 10, y: 20 },
+      selection: ['n1', 't1'],
+      drag: { n1: { x: 5, y: 6 } },
+    });
 
     pa.setDrag(null);
     pa.setCursor(null);
@@ -96,7 +112,14 @@ describe('presence', () => {
   it('drops bad fields of a remote state instead of failing', () => {
     expect(parsePeer(1, null)).toBeNull();
     expect(parsePeer(1, { user: { name: '   ' } })).toBeNull();
-    expect(parsePeer(3, { user: { name: 'Eve', color: 'url(javascript:x)' }, cursor: { x: 'a', y: 1 }, selection: [1, 'n2'], drag: { n1: { x: NaN, y: 1 }, n2: { x: 1, y: 2 } } })).toEqual({
+    expect(
+      parsePeer(3, {
+        user: { name: 'Eve', color: 'url(javascript:x)' },
+        cursor: { x: 'a', y: 1 },
+        selection: [1, 'n2'],
+        drag: { n1: { x: NaN, y: 1 }, n2: { x: 1, y: 2 } },
+      }),
+    ).toEqual({
       clientId: 3,
       name: 'Eve',
       color: colorFor(3),

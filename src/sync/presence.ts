@@ -21,7 +21,18 @@ const MAX_SELECTION_IDS = 500;
 const MAX_DRAG_NODES = 500;
 
 /** Distinct, readable on white, and not the app's own blue selection colour. */
-export const PALETTE = ['#e03131', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599', '#c2255c', '#5c940d', '#1971c2', '#e8590c', '#6741d9'] as const;
+export const PALETTE = [
+  '#e03131',
+  '#2f9e44',
+  '#f08c00',
+  '#9c36b5',
+  '#0c8599',
+  '#c2255c',
+  '#5c940d',
+  '#1971c2',
+  '#e8590c',
+  '#6741d9',
+] as const;
 
 /** My colour: derived from the awareness client id, so it is stable for the session. */
 export function colorFor(clientId: number): string {
@@ -68,7 +79,10 @@ export function parsePeer(clientId: number, raw: unknown): Peer | null {
   const user = s.user as { name?: unknown; color?: unknown } | undefined;
   const name = cleanName(user?.name);
   if (!name) return null;
-  const color = typeof user?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : colorFor(clientId);
+  const color =
+    typeof user?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color)
+      ? user.color
+      : colorFor(clientId);
   const cursor = toXY(s.cursor);
   const selection = Array.isArray(s.selection)
     ? s.selection.filter((x): x is string => typeof x === 'string').slice(0, MAX_SELECTION_IDS)
@@ -108,7 +122,10 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
   } catch {
     // Storage may be blocked (private mode): fall back to the default name.
   }
-  let me = { name: remembered || cleanName(opts.defaultName) || 'Guest', color: colorFor(awareness.clientID) };
+  let me = {
+    name: remembered || cleanName(opts.defaultName) || 'Guest',
+    color: colorFor(awareness.clientID),
+  };
   const state: WireState = { user: { ...me }, cursor: null, selection: [], drag: null };
 
   // Throttle: the first change goes out at once, later ones at most every PRESENCE_THROTTLE_MS,

@@ -27,7 +27,12 @@ export const PeerCursors = memo(function PeerCursors({ peers }: { peers: readonl
           }}
         >
           <svg width="18" height="18" viewBox="0 0 18 18">
-            <path d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z" fill={p.color} stroke="#fff" strokeWidth="1.2" />
+            <path
+              d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z"
+              fill={p.color}
+              stroke="#fff"
+              strokeWidth="1.2"
+            />
           </svg>
           <span className="peer-cursor-label">{p.name}</span>
         </div>

@@ -2,7 +2,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function CopyLink({ label, copyLabel, href }: { label: string; copyLabel: string; href: string }) {
+export function CopyLink({
+  label,
+  copyLabel,
+  href,
+}: {
+  label: string;
+  copyLabel: string;
+  href: string;
+}) {
   const { t } = useTranslation('share');
   const id = useId();
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');

@@ -11,7 +11,10 @@ import { CopyLink } from './CopyLink';
 import { QrCode } from './QrCode';
 import './share.css';
 
-type State = { phase: 'loading' } | { phase: 'ready'; links: ShareLinks } | { phase: 'error'; message: string };
+type State =
+  | { phase: 'loading' }
+  | { phase: 'ready'; links: ShareLinks }
+  | { phase: 'error'; message: string };
 
 export function ShareDialog() {
   const { t } = useTranslation('share');
@@ -26,7 +29,10 @@ export function ShareDialog() {
       (share) => setState({ phase: 'ready', links: shareLinks(session.mapId, share) }),
       (err: unknown) => {
         const detail = (err as Error)?.message ?? String(err);
-        const message = err instanceof ShareError ? t(`error.${err.code}`, { detail }) : t('error.server', { detail });
+        const message =
+          err instanceof ShareError
+            ? t(`error.${err.code}`, { detail })
+            : t('error.server', { detail });
         setState({ phase: 'error', message });
       },
     );
@@ -57,14 +63,23 @@ export function ShareDialog() {
           </div>
         ) : (
           <>
-            {links?.edit ? <CopyLink label={t('editLink')} copyLabel={t('copyEdit')} href={links.edit} /> : <p>{t('viewerOnly')}</p>}
+            {links?.edit ? (
+              <CopyLink label={t('editLink')} copyLabel={t('copyEdit')} href={links.edit} />
+            ) : (
+              <p>{t('viewerOnly')}</p>
+            )}
             <CopyLink label={t('viewLink')} copyLabel={t('copyView')} href={links!.view} />
             {links?.edit ? (
               <fieldset className="share-qr-for">
                 <legend>{t('qrFor')}</legend>
                 {(['edit', 'view'] as const).map((w) => (
                   <label key={w}>
-                    <input type="radio" name="qr-for" checked={qrFor === w} onChange={() => setQrFor(w)} />
+                    <input
+                      type="radio"
+                      name="qr-for"
+                      checked={qrFor === w}
+                      onChange={() => setQrFor(w)}
+                    />
                     {w === 'edit' ? t('editLink') : t('viewLink')}
                   </label>
                 ))}
@@ -72,7 +87,9 @@ export function ShareDialog() {
             ) : null}
             <QrCode
               text={qrWhich === 'edit' ? links!.edit! : links!.view}
-              alt={t('qrAlt', { which: (qrWhich === 'edit' ? t('editLink') : t('viewLink')).toLowerCase() })}
+              alt={t('qrAlt', {
+                which: (qrWhich === 'edit' ? t('editLink') : t('viewLink')).toLowerCase(),
+              })}
             />
           </>
         )}
