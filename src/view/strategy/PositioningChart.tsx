@@ -10,6 +10,8 @@ const SIZE_PX = 260;
 const PAD_PX = 34;
 const STEP_PX = (SIZE_PX - 2 * PAD_PX) / 4;
 const at = (score: number) => PAD_PX + (score - 1) * STEP_PX;
+/** Room on the right for the name of a company scored 5 on digital channels. */
+const LABEL_ROOM_PX = 60;
 
 export function PositioningChart({ startingPoint, ourLabel }: { startingPoint: StartingPoint; ourLabel: string }) {
   const { t } = useTranslation('strategy');
@@ -19,7 +21,7 @@ export function PositioningChart({ startingPoint, ourLabel }: { startingPoint: S
   ].filter(({ c }) => c.digitalCompetence !== undefined && c.serviceCulture !== undefined);
   const seen = new Map<string, number>();
   return (
-    <svg className="positioning-chart" viewBox={`0 0 ${SIZE_PX} ${SIZE_PX}`} role="img" aria-label={t('start.chart')}>
+    <svg className="positioning-chart" viewBox={`0 0 ${SIZE_PX + LABEL_ROOM_PX} ${SIZE_PX}`} role="img" aria-label={t('start.chart')}>
       <rect x={PAD_PX} y={PAD_PX} width={SIZE_PX - 2 * PAD_PX} height={SIZE_PX - 2 * PAD_PX} className="chart-area" />
       {[1, 2, 3, 4, 5].map((n) => (
         <g key={n} className="chart-grid">

@@ -3,7 +3,7 @@
  * plus the channel-cost model. Everything reads the snapshot and writes through
  * `session.strategy` commands, so every edit syncs, persists and undoes like the map's.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkSteps } from '../../model/strategy/completeness';
 import type { ChannelNode, MapSnapshot } from '../../model/types';
@@ -14,6 +14,7 @@ import { GoalsStep } from './GoalsStep';
 import { GoLiveStep } from './GoLiveStep';
 import { JourneyStep } from './JourneyStep';
 import { KpisStep } from './KpisStep';
+import { PrintDialog } from './PrintDialog';
 import { StartingPointStep } from './StartingPointStep';
 import { StepSection } from './StepSection';
 import { TrainingStep } from './TrainingStep';
@@ -26,6 +27,7 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
   const checks = useMemo(() => checkSteps(snapshot), [snapshot]);
   const channels = useMemo(() => snapshot.nodes.filter((n): n is ChannelNode => n.kind === 'channel'), [snapshot.nodes]);
   const st = snapshot.strategy;
+  const [printing, setPrinting] = useState(false);
   return (
     <aside className="strategy-panel" aria-label={t('panel.label')}>
       <header className="strategy-panel-header">
@@ -33,6 +35,8 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
         <button type="button" className="icon-button" aria-label={t('panel.close')} onClick={onClose}>×</button>
       </header>
       <p className="muted">{readOnly ? t('panel.readOnly') : t('panel.intro')}</p>
+      <button type="button" onClick={() => setPrinting(true)}>{t('print.open')}</button>
+      {printing && <PrintDialog snapshot={snapshot} onClose={() => setPrinting(false)} />}
       <fieldset className="strategy-body" disabled={readOnly}>
         <StepSection index={1} check={checks.startingPoint}>
           <StartingPointStep startingPoint={st.startingPoint} />
