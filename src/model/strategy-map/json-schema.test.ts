@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SCHEMA_FILE, schemaText } from '../../../scripts/gen-schema';
+import { seedTemplate, TEMPLATE_KEYS } from '../templates';
+import { seededRandom } from '../testing/random';
+import { exportStrategyMap, importStrategyMap, parseStrategyMap, parseStrategyMapText } from './index';
+import { randomStrategyMap } from './testing/random-document';
+
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v1.json', import.meta.url), 'utf8');
+const DOC_FILE = new URL('../../../docs/strategy-map-format.md', import.meta.url);
+
+// The schema's `format: date` is backed by a `pattern`, so format assertions are not needed.
+const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: false });
+const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+const errorsOf = (value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((e) => e.instancePath));
+
+const exported = (value: unknown) => {
+  const r = parseStrategyMap(value);
+  if (!r.ok) throw new Error(r.error);
+  const doc = new Y.Doc();
+  importStrategyMap(doc, r.value);
+  return JSON.parse(JSON.stringify(exportStrategyMap(doc))) as unknown;
+};
+
+describe('published JSON Schema', () => {
+  it('is the one generated from the zod schema (run scripts/gen-schema.ts after a change)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
+  });
+
+  it('validates the airline file and its export', () => {
+    expect(errorsOf(JSON.parse(AIRLINE_TEXT))).toEqual([]);
+    expect(errorsOf(exported(JSON.parse(AIRLINE_TEXT)))).toEqual([]);
+  });
+
+  it.each(TEMPLATE_KEYS)('validates the export of the %s template', (key) => {
+    const doc = new Y.Doc();
+    seedTemplate(doc, key, key);
+    expect(errorsOf(JSON.parse(JSON.stringify(exportStrategyMap(doc))))).toEqual([]);
+  });
+
+  it('validates the export of 100 random documents', () => {
+    for (let seed = 1; seed <= 100; seed += 1) {
+      expect(errorsOf(exported(randomStrategyMap(seededRandom(seed)))), `seed ${seed}`).toEqual([]);
+    }
+  });
+
+  it('refuses what parseStrategyMap refuses field by field', () => {
+    const bad = JSON.parse(AIRLINE_TEXT) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    bad.nodes[3].kind = 'lane';
+    bad.touchpoints[0].emotion = 3;
+    bad.strategy.goals[0].deadline = '2027-02-29';
+    bad.strategy.startingPoint.self.serviceCulture = 0;
+    bad.nodes[0].position.z = 1;
+    bad.version = 2;
+    const paths = errorsOf(bad);
+    for (const path of [
+      '/nodes/3',
+      '/touchpoints/0/emotion',
+      '/strategy/goals/0/deadline',
+      '/strategy/startingPoint/self/serviceCulture',
+      '/nodes/0/position',
+      '/version',
+    ]) {
+      expect(paths).toContain(path);
+    }
+  });
+});
+
+describe('docs/strategy-map-format.md', () => {
+  it('shows an example that is a valid strategy map', () => {
+    const doc = readFileSync(DOC_FILE, 'utf8');
+    const block = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    const r = parseStrategyMapText(block!);
+    expect(r.ok ? 'ok' : r.error).toBe('ok');
+    expect(errorsOf(JSON.parse(block!))).toEqual([]);
+  });
+});
