@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { FORMAT_MIGRATIONS, upgradeDocument, type FormatMigration } from './versions';
+
+const FORMAT = 'itinera/strategy-map';
+
+/** A made-up history (v1 → v2 renames `title` to `name`, v2 → v3 adds `tags`) to test the chain itself. */
+const HISTORY: FormatMigration[] = [
+  {
+    from: 1,
+    name: 'rename-title',
+    run: ({ title, ...rest }) => ({ ...rest, name: title ?? '' }),
+  },
+  { from: 2, name: 'add-tags', run: (doc) => ({ ...doc, tags: [] }) },
+];
+
+describe('format versions', () => {
+  it('has no migration while version 1 is the only one', () => {
+    expect(FORMAT_MIGRATIONS).toEqual([]);
+    expect(upgradeDocument({ format: FORMAT, version: 1, title: 'T' })).toEqual({
+      ok: true,
+      value: { format: FORMAT, version: 1, title: 'T' },
+    });
+  });
+
+  it('runs every step from the file version up to the current one, in order', () => {
+    expect(upgradeDocument({ format: FORMAT, version: 1, title: 'T' }, HISTORY, 3)).toEqual({
+      ok: true,
+      value: { format: FORMAT, version: 3, name: 'T', tags: [] },
+    });
+    expect(upgradeDocument({ format: FORMAT, version: 2, name: 'N' }, HISTORY, 3)).toEqual({
+      ok: true,
+      value: { format: FORMAT, version: 3, name: 'N', tags: [] },
+    });
+  });
+
+  it('does not change its input', () => {
+    const input = { format: FORMAT, version: 1, title: 'T' };
+    upgradeDocument(input, HISTORY, 3);
+    expect(input).toEqual({ format: FORMAT, version: 1, title: 'T' });
+  });
+
+  it('refuses a gap in the chain, a version newer than the code and one older than the first', () => {
+    expect(upgradeDocument({ format: FORMAT, version: 1 }, [HISTORY[1]!], 3)).toEqual({
+      ok: false,
+      issues: [{ path: 'version', message: 'no migration from version 1' }],
+    });
+    const newer = upgradeDocument({ format: FORMAT, version: 4 }, HISTORY, 3);
+    expect(!newer.ok && newer.issues[0]!.message).toMatch(/newer version of Itinera \(format version 4; this one reads up to 3\)/);
+    const older = upgradeDocument({ format: FORMAT, version: 1 }, HISTORY, 3, 2);
+    expect(!older.ok && older.issues[0]!.message).toBe('unknown version 1: the first is 2');
+  });
+});
