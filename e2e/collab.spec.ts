@@ -80,6 +80,20 @@ test('two people edit one shared map live, offline and back, and a view link can
     await ada.page.screenshot({ path: 'test-results/collab-cursor-seen-by-ada.png' });
     await bo.page.screenshot({ path: 'test-results/collab-cursor-seen-by-bo.png' });
 
+    // A live drag shows on Bo's screen before Ada drops the node.
+    await ada.editor.button('Fit view').click();
+    const seenByBo = await bo.editor.position('From Ada');
+    const grab = (await ada.editor.node('From Ada').locator('.jn-label').boundingBox())!;
+    await ada.page.mouse.move(grab.x + grab.width / 2, grab.y + grab.height / 2);
+    await ada.page.mouse.down();
+    await ada.page.mouse.move(grab.x + grab.width / 2, grab.y + grab.height / 2 + 160, {
+      steps: 10,
+    });
+    await expect
+      .poll(async () => (await bo.editor.position('From Ada')).y)
+      .toBeGreaterThan(seenByBo.y + 20);
+    await ada.page.mouse.up();
+
     // Bo goes offline; both edit; he comes back and both have everything.
     await bo.page.context().setOffline(true);
     await expect(status(bo.page)).toHaveText(/Offline/);
