@@ -31,7 +31,7 @@ export function GoalsStep({ goals, goLive }: { goals: readonly Goal[]; goLive?: 
         <fieldset key={g.id} className="strategy-card">
           <legend>{`${t('goals.title')} ${i + 1}`}</legend>
           <label>{t('goals.title')}
-            <input value={g.title} maxLength={500} onChange={(e) => strategy.updateGoal(g.id, { title: e.target.value || g.title })} />
+            <input value={g.title} maxLength={500} onChange={(e) => strategy.updateGoal(g.id, { title: e.target.value })} />
           </label>
           <div className="strategy-row">
             <label>{t('goals.target')}
@@ -44,7 +44,7 @@ export function GoalsStep({ goals, goLive }: { goals: readonly Goal[]; goLive?: 
           <label>{t('goals.benefit')}
             <input value={g.benefit ?? ''} maxLength={500} onChange={(e) => strategy.updateGoal(g.id, { benefit: textOrUndefined(e.target.value) })} />
           </label>
-          <button type="button" className="link" aria-label={t('common.remove', { name: g.title })} onClick={() => strategy.removeGoal(g.id)}>
+          <button type="button" className="link" aria-label={t('common.remove', { name: g.title || `${t('goals.title')} ${i + 1}` })} onClick={() => strategy.removeGoal(g.id)}>
             {t('common.remove', { name: '' }).trim()}
           </button>
         </fieldset>

@@ -10,15 +10,16 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
   const channels = snapshot.nodes.filter((n) => n.kind === 'channel');
   const label = (id: string) => snapshot.nodeById.get(id)?.label ?? '?';
   const watched = new Set(kpi.channelIds ?? []);
+  const title = kpi.name || t('kpis.newKpi');
   const toggleChannel = (id: string, on: boolean) => {
     const next = on ? [...watched, id] : [...watched].filter((x) => x !== id);
     strategy.updateKpi(kpi.id, { channelIds: next.length ? next : undefined });
   };
   return (
     <fieldset className="strategy-card">
-      <legend>{kpi.name}</legend>
+      <legend>{title}</legend>
       <label>{t('kpis.name')}
-        <input value={kpi.name} maxLength={500} onChange={(e) => strategy.updateKpi(kpi.id, { name: e.target.value || kpi.name })} />
+        <input value={kpi.name} maxLength={500} onChange={(e) => strategy.updateKpi(kpi.id, { name: e.target.value })} />
       </label>
       <div className="strategy-row">
         <label>{t('kpis.target')}
@@ -42,7 +43,7 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
           <legend>{t('kpis.channels')}</legend>
           {channels.map((c) => (
             <label key={c.id}>
-              <input type="checkbox" checked={watched.has(c.id)} aria-label={t('kpis.watches', { name: kpi.name, target: c.label })}
+              <input type="checkbox" checked={watched.has(c.id)} aria-label={t('kpis.watches', { name: title, target: c.label })}
                 onChange={(e) => toggleChannel(c.id, e.target.checked)} />
               {c.label}
             </label>
@@ -57,7 +58,7 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
             const on = tp.kpiIds.includes(kpi.id);
             return (
               <label key={tp.id}>
-                <input type="checkbox" checked={on} aria-label={t('kpis.watches', { name: kpi.name, target: name })}
+                <input type="checkbox" checked={on} aria-label={t('kpis.watches', { name: title, target: name })}
                   onChange={(e) => commands.updateTouchpoint(tp.id, {
                     kpiIds: e.target.checked ? [...tp.kpiIds, kpi.id] : tp.kpiIds.filter((k) => k !== kpi.id),
                   })} />
@@ -67,7 +68,7 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
           })}
         </fieldset>
       )}
-      <button type="button" className="link" aria-label={t('common.remove', { name: kpi.name })} onClick={() => strategy.removeKpi(kpi.id)}>
+      <button type="button" className="link" aria-label={t('common.remove', { name: title })} onClick={() => strategy.removeKpi(kpi.id)}>
         {t('common.remove', { name: '' }).trim()}
       </button>
     </fieldset>

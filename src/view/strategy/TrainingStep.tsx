@@ -14,7 +14,7 @@ export function TrainingStep({ training }: { training: readonly TrainingSession[
         <fieldset key={s.id} className="strategy-card">
           <legend>{`${t('training.topic')} ${i + 1}`}</legend>
           <label>{t('training.topic')}
-            <input value={s.topic} maxLength={500} onChange={(e) => strategy.updateTraining(s.id, { topic: e.target.value || s.topic })} />
+            <input value={s.topic} maxLength={500} onChange={(e) => strategy.updateTraining(s.id, { topic: e.target.value })} />
           </label>
           <div className="strategy-row">
             <label>{t('training.kind')}
@@ -29,7 +29,7 @@ export function TrainingStep({ training }: { training: readonly TrainingSession[
           <label>{t('training.audience')}
             <input value={s.audience ?? ''} maxLength={500} onChange={(e) => strategy.updateTraining(s.id, { audience: textOrUndefined(e.target.value) })} />
           </label>
-          <button type="button" className="link" aria-label={t('common.remove', { name: s.topic })} onClick={() => strategy.removeTraining(s.id)}>
+          <button type="button" className="link" aria-label={t('common.remove', { name: s.topic || `${t('training.topic')} ${i + 1}` })} onClick={() => strategy.removeTraining(s.id)}>
             {t('common.remove', { name: '' }).trim()}
           </button>
         </fieldset>
