@@ -13,7 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { STRATEGY_MAP_VERSION, strategyMapJsonSchema } from '../src/model/strategy-map/index';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SCHEMA_FILE = resolve(ROOT, `public/schema/strategy-map.v${STRATEGY_MAP_VERSION}.json`);
+export const SCHEMA_FILE = resolve(
+  ROOT,
+  `public/schema/strategy-map.v${STRATEGY_MAP_VERSION}.json`,
+);
 
 /** The file's exact text: 2-space JSON and a final newline, so diffs stay small. */
 export function schemaText(): string {

@@ -43,7 +43,11 @@ type DeepReadonly<T> = T extends readonly (infer U)[]
   : T extends object
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : false
+  : false;
 /** Same keys, and each side assignable to the other (readonly-ness aside). */
 type Same<A, B> = [DeepReadonly<A>] extends [DeepReadonly<B>]
   ? [DeepReadonly<B>] extends [DeepReadonly<A>]
@@ -58,7 +62,12 @@ export type SchemaMatchesTypes = [
   Assert<Same<Json<typeof goalSchema>, Typed<Goal>>>,
   Assert<Same<Json<typeof kpiSchema>, Typed<Kpi>>>,
   Assert<Same<Json<typeof trainingSchema>, Typed<TrainingSession>>>,
-  Assert<Same<Json<typeof competitorSchema>, Partial<Pick<CompanyScore, 'id'>> & Omit<Typed<CompanyScore>, 'id'>>>,
+  Assert<
+    Same<
+      Json<typeof competitorSchema>,
+      Partial<Pick<CompanyScore, 'id'>> & Omit<Typed<CompanyScore>, 'id'>
+    >
+  >,
   Assert<Same<Omit<Json<typeof channelPlanSchema>, 'nodeId'>, Typed<ChannelPlan>>>,
   Assert<Same<Json<typeof costModelSchema>, Typed<CostModel>>>,
   Assert<Same<Json<typeof goLiveSchema>, Typed<GoLive>>>,
@@ -70,7 +79,8 @@ export type SchemaMatchesTypes = [
 type Plain = Record<string, unknown>;
 
 /** Known keys of a zod object schema. */
-export const keysOf = (schema: { shape: object }): ReadonlySet<string> => new Set(Object.keys(schema.shape));
+export const keysOf = (schema: { shape: object }): ReadonlySet<string> =>
+  new Set(Object.keys(schema.shape));
 
 /** The fields of `obj` that are not in `known`, or undefined when there are none. */
 export function extraOf(obj: object, known: ReadonlySet<string>): Plain | undefined {
@@ -105,7 +115,11 @@ const NODE_KEYS = {
 };
 
 /** A node of the format as a JourneyNode at `at`; `stageRank` is the order used when absent. */
-export function nodeFromJson(n: StrategyMapNode, at: { x: number; y: number }, stageRank: number): JourneyNode {
+export function nodeFromJson(
+  n: StrategyMapNode,
+  at: { x: number; y: number },
+  stageRank: number,
+): JourneyNode {
   const base = compact({
     id: n.id,
     label: n.label,
@@ -173,7 +187,10 @@ export function touchpointFromJson(t: StrategyMapTouchpoint): Touchpoint {
 }
 
 /** `kpiIds` keeps only KPIs that exist (a concurrent delete can leave a dangling one). */
-export function touchpointToJson(t: Touchpoint, kpiIds: ReadonlySet<string>): StrategyMapTouchpoint {
+export function touchpointToJson(
+  t: Touchpoint,
+  kpiIds: ReadonlySet<string>,
+): StrategyMapTouchpoint {
   return {
     ...compact({
       id: t.id,
@@ -208,6 +225,7 @@ export function recordToJson<T extends object>(record: T, schema: { shape: objec
   const fields: Plain = {};
   const source = record as Plain;
   // In the schema's key order, so exported files read the same way as the documentation.
-  for (const k of known) if (Object.hasOwn(source, k) && source[k] !== undefined) fields[k] = source[k];
+  for (const k of known)
+    if (Object.hasOwn(source, k) && source[k] !== undefined) fields[k] = source[k];
   return { ...fields, ...cleanExtra(source.extra, known) };
 }

@@ -20,13 +20,7 @@ import {
 import { arrange, LANE_GAP_PX, nodeSize } from '../layout';
 import { IMPORT } from '../origins';
 import type { JourneyNode, Touchpoint, XY } from '../types';
-import {
-  extraOf,
-  keysOf,
-  nodeFromJson,
-  recordFromJson,
-  touchpointFromJson,
-} from './convert';
+import { extraOf, keysOf, nodeFromJson, recordFromJson, touchpointFromJson } from './convert';
 import {
   channelPlanSchema,
   competitorSchema,
@@ -60,7 +54,10 @@ export class NonEmptyDocError extends Error {
  * Call once per node, in file order; the value matters only for stages without an order.
  */
 function stageOrders(value: StrategyMapDocument): () => number {
-  let next = Math.max(0, ...value.nodes.map((n) => (n.kind === 'stage' && n.order !== undefined ? n.order : 0)));
+  let next = Math.max(
+    0,
+    ...value.nodes.map((n) => (n.kind === 'stage' && n.order !== undefined ? n.order : 0)),
+  );
   const missing = new Set(value.nodes.filter((n) => n.kind === 'stage' && n.order === undefined));
   let i = 0;
   return () => {
@@ -109,7 +106,9 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
   if (allRoots(doc).some((root) => (root as Y.Map<unknown>).size > 0)) throw new NonEmptyDocError();
   const at = positions(value);
   const nextOrder = stageOrders(value);
-  const nodes = value.nodes.map((n) => nodeFromJson(n, at.get(n.id) ?? { x: 0, y: 0 }, nextOrder()));
+  const nodes = value.nodes.map((n) =>
+    nodeFromJson(n, at.get(n.id) ?? { x: 0, y: 0 }, nextOrder()),
+  );
   const s = value.strategy;
   const competitors = s.startingPoint.competitors;
   const newIds = generatedIds(new Set(competitors.map((c) => c.id)), competitors.length);
@@ -128,7 +127,8 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
     }
 
     const self = strategyPart(doc, 'self');
-    for (const [k, v] of Object.entries(recordFromJson(s.startingPoint.self, selfScoreSchema))) self.set(k, v);
+    for (const [k, v] of Object.entries(recordFromJson(s.startingPoint.self, selfScoreSchema)))
+      self.set(k, v);
     competitors.forEach((c, i) => {
       const id = c.id ?? newIds.shift()!;
       strategyRecords(doc, 'competitors').set(
@@ -143,7 +143,10 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
     ] as const;
     for (const [part, items, schema] of lists) {
       items.forEach((item, i) =>
-        strategyRecords(doc, part).set(item.id, newRecord({ ...recordFromJson(item, schema), order: i + 1 })),
+        strategyRecords(doc, part).set(
+          item.id,
+          newRecord({ ...recordFromJson(item, schema), order: i + 1 }),
+        ),
       );
     }
     for (const plan of s.channels) {
@@ -162,6 +165,7 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
       ...extraOf(s, keysOf(strategySchema)),
       ...(spExtra ? { [STARTING_POINT_EXTRA_KEY]: spExtra } : {}),
     };
-    if (Object.keys(strategyExtra).length > 0) strategyPart(doc, 'meta').set('extra', strategyExtra);
+    if (Object.keys(strategyExtra).length > 0)
+      strategyPart(doc, 'meta').set('extra', strategyExtra);
   }, IMPORT);
 }

@@ -5,7 +5,12 @@ import * as Y from 'yjs';
 import { SCHEMA_FILE, schemaText } from '../../../scripts/gen-schema';
 import { seedTemplate, TEMPLATE_KEYS } from '../templates';
 import { seededRandom } from '../testing/random';
-import { exportStrategyMap, importStrategyMap, parseStrategyMap, parseStrategyMapText } from './index';
+import {
+  exportStrategyMap,
+  importStrategyMap,
+  parseStrategyMap,
+  parseStrategyMapText,
+} from './index';
 import { randomStrategyMap } from './testing/random-document';
 
 const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v1.json', import.meta.url), 'utf8');
@@ -14,7 +19,8 @@ const DOC_FILE = new URL('../../../docs/strategy-map-format.md', import.meta.url
 // The schema's `format: date` is backed by a `pattern`, so format assertions are not needed.
 const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: false });
 const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
-const errorsOf = (value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((e) => e.instancePath));
+const errorsOf = (value: unknown) =>
+  validate(value) ? [] : (validate.errors ?? []).map((e) => e.instancePath);
 
 const exported = (value: unknown) => {
   const r = parseStrategyMap(value);

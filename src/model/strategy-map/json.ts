@@ -17,7 +17,11 @@ export interface JsonObject {
 }
 
 /** Keys that could reach an object's prototype when assigned; never copied. */
-export const DANGEROUS_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const DANGEROUS_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 export const isJsonObject = (v: unknown): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,7 +42,8 @@ export function toJson(
     return undefined;
   };
   if (input === null || typeof input === 'string' || typeof input === 'boolean') return input;
-  if (typeof input === 'number') return Number.isFinite(input) ? input : bad('expected a finite number');
+  if (typeof input === 'number')
+    return Number.isFinite(input) ? input : bad('expected a finite number');
   if (typeof input !== 'object') return bad(`expected a JSON value, got ${typeof input}`);
   if (path.length >= MAX_DEPTH) return bad(`nested too deep: at most ${MAX_DEPTH} levels`);
   if (Array.isArray(input)) {
@@ -62,7 +67,9 @@ export function toJson(
 }
 
 /** Parses JSON text; the error names the line and column when the engine gives a position. */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+export function parseJsonText(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {

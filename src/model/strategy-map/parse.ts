@@ -21,7 +21,9 @@ export function parseStrategyMap(input: unknown): StrategyMapParseResult {
   const json = toJson(input, issues);
   if (issues.length > 0) return failure(issues);
   if (!isJsonObject(json)) {
-    return failure([{ path: '', message: 'expected a JSON object with "format": "itinera/strategy-map"' }]);
+    return failure([
+      { path: '', message: 'expected a JSON object with "format": "itinera/strategy-map"' },
+    ]);
   }
   const upgraded = upgradeDocument(json);
   if (!upgraded.ok) {
@@ -43,19 +45,29 @@ export function parseStrategyMap(input: unknown): StrategyMapParseResult {
 }
 
 export function parseStrategyMapText(text: string): StrategyMapParseResult {
-  if (typeof text !== 'string') return failure([{ path: '', message: 'expected the text of a JSON file' }]);
+  if (typeof text !== 'string')
+    return failure([{ path: '', message: 'expected the text of a JSON file' }]);
   // Cheap check first: every UTF-16 unit is at least one UTF-8 byte.
   const bytes = text.length > MAX_DOCUMENT_BYTES ? text.length : utf8Bytes(text);
   if (bytes > MAX_DOCUMENT_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return failure(
-      [{ path: '', message: `file too large: ${mb(bytes)} MB or more, the limit is ${mb(MAX_DOCUMENT_BYTES)} MB` }],
+      [
+        {
+          path: '',
+          message: `file too large: ${mb(bytes)} MB or more, the limit is ${mb(MAX_DOCUMENT_BYTES)} MB`,
+        },
+      ],
       'Cannot import: the file is too large.',
     );
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM left by some editors
   if (body.trim() === '') return failure([{ path: '', message: 'the file is empty' }]);
   const json = parseJsonText(body);
-  if (!json.ok) return failure([{ path: '', message: json.message }], 'Cannot import: the file is not valid JSON.');
+  if (!json.ok)
+    return failure(
+      [{ path: '', message: json.message }],
+      'Cannot import: the file is not valid JSON.',
+    );
   return parseStrategyMap(json.value);
 }

@@ -22,7 +22,8 @@ function records(parent: JsonValue | undefined, key: string): { rec: JsonObject;
   return out;
 }
 
-const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+const str = (v: JsonValue | undefined): string | undefined =>
+  typeof v === 'string' ? v : undefined;
 
 export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
   const issues: StrategyMapIssue[] = [];
@@ -35,7 +36,11 @@ export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
       const value = str(rec[field]);
       if (value === undefined) continue;
       const seen = first.get(value);
-      if (seen) add([...prefix, ...path, field], `duplicate ${field} "${value}" (first at ${formatPath([...prefix, ...seen])})`);
+      if (seen)
+        add(
+          [...prefix, ...path, field],
+          `duplicate ${field} "${value}" (first at ${formatPath([...prefix, ...seen])})`,
+        );
       else first.set(value, path);
     }
     return first;
@@ -70,19 +75,23 @@ export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
   for (const { rec, path } of touchpoints) {
     for (const end of ['from', 'to'] as const) {
       const value = str(rec[end]);
-      if (value !== undefined && !nodeKinds.has(value)) add([...path, end], `no node with id "${value}"`);
+      if (value !== undefined && !nodeKinds.has(value))
+        add([...path, end], `no node with id "${value}"`);
     }
-    if (typeof rec.from === 'string' && rec.from === rec.to) add([...path, 'to'], 'links a node to itself');
+    if (typeof rec.from === 'string' && rec.from === rec.to)
+      add([...path, 'to'], 'links a node to itself');
     if (Array.isArray(rec.kpiIds)) {
       rec.kpiIds.forEach((k, i) => {
-        if (typeof k === 'string' && !kpiIds.has(k)) add([...path, 'kpiIds', i], `no KPI with id "${k}"`);
+        if (typeof k === 'string' && !kpiIds.has(k))
+          add([...path, 'kpiIds', i], `no KPI with id "${k}"`);
       });
     }
   }
 
   for (const { rec, path } of kpis) {
     const goalId = str(rec.goalId);
-    if (goalId !== undefined && !goals.has(goalId)) add(['strategy', ...path, 'goalId'], `no goal with id "${goalId}"`);
+    if (goalId !== undefined && !goals.has(goalId))
+      add(['strategy', ...path, 'goalId'], `no goal with id "${goalId}"`);
     if (Array.isArray(rec.channelIds)) {
       rec.channelIds.forEach((c, i) => mustBeChannel(c, ['strategy', ...path, 'channelIds', i]));
     }

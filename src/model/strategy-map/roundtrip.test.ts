@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, strategyRecords, touchpointsMap } from '../doc';
+import {
+  metaMap,
+  newRecord,
+  nodesMap,
+  SCHEMA_VERSION,
+  strategyRecords,
+  touchpointsMap,
+} from '../doc';
 import { nodeSize } from '../layout';
 import { IMPORT } from '../origins';
 import { readSnapshot } from '../read';
@@ -36,7 +43,13 @@ function imported(value: StrategyMapDocument): Y.Doc {
 /** What must survive a trip through the JSON: everything but creation time and template key. */
 const content = (doc: Y.Doc) => {
   const s = readSnapshot(doc);
-  return { title: s.meta.title, extra: s.meta.extra, nodes: s.nodes, touchpoints: s.touchpoints, strategy: s.strategy };
+  return {
+    title: s.meta.title,
+    extra: s.meta.extra,
+    nodes: s.nodes,
+    touchpoints: s.touchpoints,
+    strategy: s.strategy,
+  };
 };
 
 describe('strategy map round trip', () => {
@@ -46,7 +59,10 @@ describe('strategy map round trip', () => {
     const out = exportStrategyMap(imported(value));
     expect(canonical(out)).toEqual(canonical(input));
     expect(out['x-exported-by']).toBe('Itinera workshop kit');
-    expect(out.nodes.find((n) => n.id === 'note-1')?.['x-workshop']).toEqual({ author: 'Giulia', sticky: 'yellow' });
+    expect(out.nodes.find((n) => n.id === 'note-1')?.['x-workshop']).toEqual({
+      author: 'Giulia',
+      sticky: 'yellow',
+    });
     expect(out.strategy.startingPoint['x-survey']).toBe('Workshop of 12 March, 9 participants');
   });
 
@@ -64,7 +80,9 @@ describe('strategy map round trip', () => {
       y: 0,
       order: 3,
     });
-    expect(readSnapshot(doc).nodeById.get('note-1')?.extra).toEqual({ 'x-workshop': { author: 'Giulia', sticky: 'yellow' } });
+    expect(readSnapshot(doc).nodeById.get('note-1')?.extra).toEqual({
+      'x-workshop': { author: 'Giulia', sticky: 'yellow' },
+    });
   });
 
   it('is lossless on 200 random documents (export → import → export, and the docs read the same)', () => {
@@ -130,7 +148,11 @@ describe('strategy map round trip', () => {
       format: 'itinera/strategy-map',
       version: 1,
       nodes: [{ id: 'c', kind: 'channel', label: 'Somewhere', position: { x: 0, y: 0 } }],
-      strategy: { startingPoint: { competitors: [{ name: 'A' }, { id: 'competitor-1', name: 'B' }, { name: 'C' }] } },
+      strategy: {
+        startingPoint: {
+          competitors: [{ name: 'A' }, { id: 'competitor-1', name: 'B' }, { name: 'C' }],
+        },
+      },
     });
     const out = exportStrategyMap(imported(value));
     expect(out.nodes[0]).toMatchObject({ channelType: 'other' });
@@ -147,7 +169,9 @@ describe('strategy map round trip', () => {
   it('refuses to import into a map that is not empty', () => {
     const doc = new Y.Doc();
     addNode(doc, { kind: 'note', label: 'mine', x: 0, y: 0 });
-    expect(() => importStrategyMap(doc, parsed({ format: 'itinera/strategy-map', version: 1 }))).toThrow(NonEmptyDocError);
+    expect(() =>
+      importStrategyMap(doc, parsed({ format: 'itinera/strategy-map', version: 1 })),
+    ).toThrow(NonEmptyDocError);
     expect(nodesMap(doc).size).toBe(1);
   });
 

@@ -49,7 +49,9 @@ const id = z
   .string()
   .min(1)
   .max(MAX_ID_CHARS)
-  .regex(ID_PATTERN, { error: 'expected an id of letters, digits and _ . : - (not a reserved word)' });
+  .regex(ID_PATTERN, {
+    error: 'expected an id of letters, digits and _ . : - (not a reserved word)',
+  });
 const label = z.string().max(MAX_LABEL_CHARS);
 const text = z.string().max(MAX_TEXT_CHARS);
 /** Strategy texts: names, titles, targets, units… */
@@ -92,7 +94,9 @@ export const stageNodeSchema = z.looseObject({
     .min(-MAX_NODES)
     .max(MAX_NODES)
     .optional()
-    .describe('Position of the stage in the journey, 1-based; absent: after the highest order in the file, in file order'),
+    .describe(
+      'Position of the stage in the journey, 1-based; absent: after the highest order in the file, in file order',
+    ),
 });
 export const channelNodeSchema = z.looseObject({
   ...nodeBase,
@@ -118,7 +122,10 @@ export const touchpointSchema = z.looseObject({
   from: id.describe('Id of the source node'),
   to: id.describe('Id of the target node'),
   action: text.describe('What the customer does here'),
-  emotion: z.literal([...EMOTIONS]).optional().describe('-2 (angry) … 2 (delighted)'),
+  emotion: z
+    .literal([...EMOTIONS])
+    .optional()
+    .describe('-2 (angry) … 2 (delighted)'),
   painPoints: list(text).default([]),
   opportunities: list(text).default([]),
   kpiIds: list(id).default([]).describe('Ids of strategy KPIs that watch this touchpoint'),
@@ -174,7 +181,9 @@ export const channelPlanSchema = z.looseObject({
   preferencePct: percent.optional(),
   reason: text.optional(),
   monthlyVolume: amount.optional(),
-  relativeCost: amount.optional().describe('Cost of one contact relative to a phone call (phone = 1)'),
+  relativeCost: amount
+    .optional()
+    .describe('Cost of one contact relative to a phone call (phone = 1)'),
 });
 
 export const costModelSchema = z.looseObject({
@@ -194,7 +203,8 @@ export const goLiveSchema = z.looseObject({
   done: list(short).optional(),
 });
 
-const strategyItems = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_STRATEGY_ITEMS).default([]);
+const strategyItems = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(MAX_STRATEGY_ITEMS).default([]);
 
 export const startingPointSchema = z.looseObject({
   self: selfScoreSchema.prefault({}),

@@ -45,7 +45,9 @@ describe('format versions', () => {
       issues: [{ path: 'version', message: 'no migration from version 1' }],
     });
     const newer = upgradeDocument({ format: FORMAT, version: 4 }, HISTORY, 3);
-    expect(!newer.ok && newer.issues[0]!.message).toMatch(/newer version of Itinera \(format version 4; this one reads up to 3\)/);
+    expect(!newer.ok && newer.issues[0]!.message).toMatch(
+      /newer version of Itinera \(format version 4; this one reads up to 3\)/,
+    );
     const older = upgradeDocument({ format: FORMAT, version: 1 }, HISTORY, 3, 2);
     expect(!older.ok && older.issues[0]!.message).toBe('unknown version 1: the first is 2');
   });

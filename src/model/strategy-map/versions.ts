@@ -23,7 +23,8 @@ export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [];
 /** The oldest version this code can read. */
 export const OLDEST_VERSION = 1;
 
-export type UpgradeResult = { ok: true; value: JsonObject } | { ok: false; issues: StrategyMapIssue[] };
+export type UpgradeResult =
+  { ok: true; value: JsonObject } | { ok: false; issues: StrategyMapIssue[] };
 
 /**
  * Checks `format` and `version` and migrates an older document to `current`. The migrations
@@ -45,18 +46,31 @@ export function upgradeDocument(
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return { ok: false, issues: [{ path: 'version', message: 'expected an integer version number' }] };
+    return {
+      ok: false,
+      issues: [{ path: 'version', message: 'expected an integer version number' }],
+    };
   }
   if (version > current) {
-    return { ok: false, issues: [{ path: 'version', message: newerVersionMessage(version, current) }] };
+    return {
+      ok: false,
+      issues: [{ path: 'version', message: newerVersionMessage(version, current) }],
+    };
   }
   if (version < oldest) {
-    return { ok: false, issues: [{ path: 'version', message: `unknown version ${version}: the first is ${oldest}` }] };
+    return {
+      ok: false,
+      issues: [{ path: 'version', message: `unknown version ${version}: the first is ${oldest}` }],
+    };
   }
   let value = doc;
   for (let v = version; v < current; v += 1) {
     const step = migrations.find((m) => m.from === v);
-    if (!step) return { ok: false, issues: [{ path: 'version', message: `no migration from version ${v}` }] };
+    if (!step)
+      return {
+        ok: false,
+        issues: [{ path: 'version', message: `no migration from version ${v}` }],
+      };
     value = { ...step.run(value), version: v + 1 };
   }
   return { ok: true, value };

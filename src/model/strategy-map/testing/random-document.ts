@@ -17,8 +17,29 @@ import type { Random } from '../../testing/random';
 import type { JsonObject, JsonValue } from '../json';
 import { STRATEGY_MAP_FORMAT, STRATEGY_MAP_VERSION } from '../schema';
 
-const WORDS = ['Booking', 'Check-in', 'Città', 'perché', 'Ünïcode', '✈️ flight', '日本語', 'a "quote"', '', 'x\ny'];
-const CLASHING_KEYS = ['x', 'y', 'order', 'extra', 'channelType', 'schemaVersion', 'w', 'id-ish', 'x-vendor'];
+const WORDS = [
+  'Booking',
+  'Check-in',
+  'Città',
+  'perché',
+  'Ünïcode',
+  '✈️ flight',
+  '日本語',
+  'a "quote"',
+  '',
+  'x\ny',
+];
+const CLASHING_KEYS = [
+  'x',
+  'y',
+  'order',
+  'extra',
+  'channelType',
+  'schemaVersion',
+  'w',
+  'id-ish',
+  'x-vendor',
+];
 
 function text(rng: Random, words = 3): string {
   return Array.from({ length: rng.int(1, words) }, () => rng.pick(WORDS)).join(' ');
@@ -32,7 +53,8 @@ function jsonValue(rng: Random, depth = 0): JsonValue {
   if (pick === 3) return text(rng);
   if (pick === 4) return Array.from({ length: rng.int(0, 3) }, () => jsonValue(rng, depth + 1));
   const obj: JsonObject = {};
-  for (let i = rng.int(0, 3); i > 0; i -= 1) obj[rng.pick(CLASHING_KEYS)] = jsonValue(rng, depth + 1);
+  for (let i = rng.int(0, 3); i > 0; i -= 1)
+    obj[rng.pick(CLASHING_KEYS)] = jsonValue(rng, depth + 1);
   return obj;
 }
 
@@ -46,7 +68,8 @@ function withExtras(rng: Random, rec: JsonObject, known: readonly string[]): Jso
   return rec;
 }
 
-const maybe = <T>(rng: Random, make: () => T): T | undefined => (rng.chance(0.5) ? make() : undefined);
+const maybe = <T>(rng: Random, make: () => T): T | undefined =>
+  rng.chance(0.5) ? make() : undefined;
 
 function compact(obj: Record<string, JsonValue | undefined>): JsonObject {
   const out: JsonObject = {};
@@ -61,7 +84,10 @@ function node(rng: Random, id: string, kind: string, order: number): JsonObject 
     id,
     kind,
     label: text(rng),
-    position: { x: rng.int(-5000, 5000), y: rng.chance(0.8) ? rng.int(-5000, 5000) : rng.next() * 100 },
+    position: {
+      x: rng.int(-5000, 5000),
+      y: rng.chance(0.8) ? rng.int(-5000, 5000) : rng.next() * 100,
+    },
     size: maybe(rng, () => compact({ w: rng.int(40, 400), h: maybe(rng, () => rng.int(40, 300)) })),
     description: maybe(rng, () => text(rng, 8)),
     color: maybe(rng, () => `#${rng.int(0, 0xffffff).toString(16).padStart(6, '0')}`),
@@ -87,76 +113,123 @@ export function randomStrategyMap(rng: Random): JsonObject {
   }
   const channels = nodes.filter((n) => n.kind === 'channel').map((n) => n.id as string);
   const goals = Array.from({ length: rng.int(0, 4) }, () =>
-    withExtras(rng, compact({
-      id: rng.id('goal'),
-      title: text(rng),
-      preset: maybe(rng, () => 'reduceCallVolume'),
-      target: maybe(rng, () => '-20%'),
-      deadline: maybe(rng, () => `20${rng.int(20, 40)}-0${rng.int(1, 9)}-${rng.int(10, 28)}`),
-      benefit: maybe(rng, () => text(rng, 6)),
-    }), ['id', 'title', 'preset', 'target', 'deadline', 'benefit']),
+    withExtras(
+      rng,
+      compact({
+        id: rng.id('goal'),
+        title: text(rng),
+        preset: maybe(rng, () => 'reduceCallVolume'),
+        target: maybe(rng, () => '-20%'),
+        deadline: maybe(rng, () => `20${rng.int(20, 40)}-0${rng.int(1, 9)}-${rng.int(10, 28)}`),
+        benefit: maybe(rng, () => text(rng, 6)),
+      }),
+      ['id', 'title', 'preset', 'target', 'deadline', 'benefit'],
+    ),
   );
   const kpis = Array.from({ length: rng.int(0, 5) }, () =>
-    withExtras(rng, compact({
-      id: rng.id('kpi'),
-      name: text(rng),
-      family: rng.pick(KPI_FAMILIES),
-      target: maybe(rng, () => rng.int(-100, 1000) / 4),
-      unit: maybe(rng, () => rng.pick(['%', 'min', 's'])),
-      frequency: maybe(rng, () => 'weekly'),
-      goalId: goals.length && rng.chance(0.5) ? (rng.pick(goals).id as string) : undefined,
-      channelIds: maybe(rng, () => channels.filter(() => rng.chance(0.5))),
-    }), ['id', 'name', 'family', 'target', 'unit', 'frequency', 'goalId', 'channelIds']),
+    withExtras(
+      rng,
+      compact({
+        id: rng.id('kpi'),
+        name: text(rng),
+        family: rng.pick(KPI_FAMILIES),
+        target: maybe(rng, () => rng.int(-100, 1000) / 4),
+        unit: maybe(rng, () => rng.pick(['%', 'min', 's'])),
+        frequency: maybe(rng, () => 'weekly'),
+        goalId: goals.length && rng.chance(0.5) ? (rng.pick(goals).id as string) : undefined,
+        channelIds: maybe(rng, () => channels.filter(() => rng.chance(0.5))),
+      }),
+      ['id', 'name', 'family', 'target', 'unit', 'frequency', 'goalId', 'channelIds'],
+    ),
   );
   const ids = nodes.map((n) => n.id as string);
   const touchpoints: JsonObject[] = [];
   for (let i = ids.length > 1 ? rng.int(0, 30) : 0; i > 0; i -= 1) {
     const [from, to] = rng.shuffle(ids);
-    touchpoints.push(withExtras(rng, compact({
-      id: rng.id('tp'),
-      from,
-      to,
-      action: text(rng, 5),
-      emotion: maybe(rng, () => rng.pick(EMOTIONS)),
-      painPoints: Array.from({ length: rng.int(0, 3) }, () => text(rng, 4)),
-      opportunities: Array.from({ length: rng.int(0, 2) }, () => text(rng, 4)),
-      kpiIds: kpis.filter(() => rng.chance(0.3)).map((k) => k.id as string),
-      owner: maybe(rng, () => text(rng)),
-      volume: maybe(rng, () => rng.int(0, 1e6)),
-    }), ['id', 'from', 'to', 'action', 'emotion', 'painPoints', 'opportunities', 'kpiIds', 'owner', 'volume']));
+    touchpoints.push(
+      withExtras(
+        rng,
+        compact({
+          id: rng.id('tp'),
+          from,
+          to,
+          action: text(rng, 5),
+          emotion: maybe(rng, () => rng.pick(EMOTIONS)),
+          painPoints: Array.from({ length: rng.int(0, 3) }, () => text(rng, 4)),
+          opportunities: Array.from({ length: rng.int(0, 2) }, () => text(rng, 4)),
+          kpiIds: kpis.filter(() => rng.chance(0.3)).map((k) => k.id as string),
+          owner: maybe(rng, () => text(rng)),
+          volume: maybe(rng, () => rng.int(0, 1e6)),
+        }),
+        [
+          'id',
+          'from',
+          'to',
+          'action',
+          'emotion',
+          'painPoints',
+          'opportunities',
+          'kpiIds',
+          'owner',
+          'volume',
+        ],
+      ),
+    );
   }
   const score = () => maybe(rng, () => rng.int(1, 5));
   const company = (id?: string) =>
     compact({ id, name: text(rng), digitalCompetence: score(), serviceCulture: score() });
   const strategy: JsonObject = {
-    startingPoint: withExtras(rng, {
-      self: withExtras(rng, company(), ['name', 'digitalCompetence', 'serviceCulture']),
-      competitors: Array.from({ length: rng.int(0, 3) }, () => company(rng.id('comp'))),
-    }, ['self', 'competitors']),
+    startingPoint: withExtras(
+      rng,
+      {
+        self: withExtras(rng, company(), ['name', 'digitalCompetence', 'serviceCulture']),
+        competitors: Array.from({ length: rng.int(0, 3) }, () => company(rng.id('comp'))),
+      },
+      ['self', 'competitors'],
+    ),
     goals,
     kpis,
     training: Array.from({ length: rng.int(0, 3) }, () =>
-      compact({ id: rng.id('t'), topic: text(rng), kind: rng.pick(TRAINING_KINDS), audience: maybe(rng, () => text(rng)) }),
+      compact({
+        id: rng.id('t'),
+        topic: text(rng),
+        kind: rng.pick(TRAINING_KINDS),
+        audience: maybe(rng, () => text(rng)),
+      }),
     ),
-    goLive: compact({ date: maybe(rng, () => '2028-02-29'), done: maybe(rng, () => ['goals', text(rng, 1)]) }),
+    goLive: compact({
+      date: maybe(rng, () => '2028-02-29'),
+      done: maybe(rng, () => ['goals', text(rng, 1)]),
+    }),
     channels: channels
       .filter(() => rng.chance(0.6))
-      .map((nodeId) => compact({
-        nodeId,
-        status: maybe(rng, () => rng.pick(CHANNEL_STATUSES)),
-        preferencePct: maybe(rng, () => rng.int(0, 100)),
-        relativeCost: maybe(rng, () => rng.pick([1, 1 / 6, 1 / 12])),
-      })),
-    costModel: compact({ phoneContactCost: maybe(rng, () => 6.5), currency: maybe(rng, () => 'EUR'), shiftPct: maybe(rng, () => 25) }),
+      .map((nodeId) =>
+        compact({
+          nodeId,
+          status: maybe(rng, () => rng.pick(CHANNEL_STATUSES)),
+          preferencePct: maybe(rng, () => rng.int(0, 100)),
+          relativeCost: maybe(rng, () => rng.pick([1, 1 / 6, 1 / 12])),
+        }),
+      ),
+    costModel: compact({
+      phoneContactCost: maybe(rng, () => 6.5),
+      currency: maybe(rng, () => 'EUR'),
+      shiftPct: maybe(rng, () => 25),
+    }),
   };
-  return withExtras(rng, {
-    format: STRATEGY_MAP_FORMAT,
-    version: STRATEGY_MAP_VERSION,
-    title: text(rng),
-    nodes,
-    touchpoints,
-    strategy: withExtras(rng, strategy, Object.keys(strategy)),
-  }, ['format', 'version', 'title', 'nodes', 'touchpoints', 'strategy']);
+  return withExtras(
+    rng,
+    {
+      format: STRATEGY_MAP_FORMAT,
+      version: STRATEGY_MAP_VERSION,
+      title: text(rng),
+      nodes,
+      touchpoints,
+      strategy: withExtras(rng, strategy, Object.keys(strategy)),
+    },
+    ['format', 'version', 'title', 'nodes', 'touchpoints', 'strategy'],
+  );
 }
 
 const byKey = (k: string) => (a: JsonValue, b: JsonValue) => {
