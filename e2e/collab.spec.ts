@@ -81,9 +81,13 @@ test('two people edit one shared map live, offline and back, and a view link can
     await bo.page.screenshot({ path: 'test-results/collab-cursor-seen-by-bo.png' });
 
     // A live drag shows on Bo's screen before Ada drops the node.
-    await ada.editor.button('Fit view').click();
+    const label = ada.editor.node('From Ada').locator('.jn-label');
+    await expect(label).toBeInViewport({ ratio: 1 });
+    await expect
+      .poll(async () => JSON.stringify(await label.boundingBox()))
+      .toBe(JSON.stringify(await label.boundingBox()));
     const seenByBo = await bo.editor.position('From Ada');
-    const grab = (await ada.editor.node('From Ada').locator('.jn-label').boundingBox())!;
+    const grab = (await label.boundingBox())!;
     await ada.page.mouse.move(grab.x + grab.width / 2, grab.y + grab.height / 2);
     await ada.page.mouse.down();
     await ada.page.mouse.move(grab.x + grab.width / 2, grab.y + grab.height / 2 + 160, {
