@@ -1,0 +1,148 @@
+/**
+ * Benchmark rows for issue 6 ("Speed"): PNG export at 2× of maps of 100 and 1,000 nodes, time
+ * and peak JS heap, against React Flow's documented download-image recipe (html-to-image's
+ * `toPng` of `.react-flow__viewport`, framed with `getNodesBounds`/`getViewportForBounds`) on
+ * the same map, in the same page and run.
+ *
+ * Ours is driven through the UI (Export → PNG, defaults: 2×, natural size, title and legend)
+ * and timed from the click to the download; the reference is run in the page with the same
+ * html-to-image build and downloaded the same way, framed to the same natural size at 2×.
+ * The maps are generated (bench/canvas/generate.ts) and imported with the library's Import.
+ *
+ * Called by the bench runner: `await benchExport(page, baseURL)`.
+ */
+import type { Page } from '@playwright/test';
+import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
+import { createRequire } from 'node:module';
+import * as Y from 'yjs';
+import { exportStrategyMap } from '../src/model/strategy-map';
+import { generateMap, seedMap } from './canvas/generate';
+import { row, type BenchRow } from './rows';
+
+export const NODE_COUNTS = [100, 1_000] as const;
+/** Exports per figure and side; the median is kept. */
+const RUNS = 3;
+/** Heap sampling period while an export runs, ms. */
+const SAMPLE_MS = 25;
+/** Same padding as our default, so both pictures frame the map alike. */
+const PADDING_PX = 32;
+const SCALE = 2;
+const REFERENCE = 'React Flow download-image recipe (html-to-image toPng of the viewport)';
+const EXPORT_TIMEOUT_MS = 180_000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function strategyMapText(n: number): string {
+  const doc = new Y.Doc();
+  seedMap(doc, generateMap(n), `Export bench ${n}`);
+  return JSON.stringify(exportStrategyMap(doc));
+}
+
+async function importMap(page: Page, baseURL: string, n: number): Promise<void> {
+  await page.goto(baseURL);
+  await page.getByLabel('Import a strategy map (.json)').setInputFiles({
+    name: `bench-${n}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(strategyMapText(n)),
+  });
+  await page.waitForURL(/#\/map\//);
+  await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length === count, n, { timeout: EXPORT_TIMEOUT_MS });
+}
+
+/** Runs `action` (which must end in a download) and returns its time and peak JS heap growth. */
+async function measure(page: Page, action: () => Promise<void>): Promise<{ ms: number; heapMb: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  };
+  const base = await heap();
+  let peak = base;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await heap());
+      await new Promise((r) => setTimeout(r, SAMPLE_MS));
+    }
+  })();
+  const started = performance.now();
+  try {
+    const download = page.waitForEvent('download', { timeout: EXPORT_TIMEOUT_MS });
+    await action();
+    await (await download).path();
+  } finally {
+    sampling = false;
+    await sampler;
+  }
+  const ms = performance.now() - started;
+  peak = Math.max(peak, await heap());
+  await cdp.detach();
+  return { ms, heapMb: (peak - base) / 1024 / 1024 };
+}
+
+async function ours(page: Page): Promise<void> {
+  const panel = page.getByRole('dialog', { name: 'Export the map' });
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await panel.getByRole('menuitem', { name: 'PNG', exact: true }).click();
+}
+
+/** React Flow's recipe, framed (in Node, with React Flow's helpers) to our natural size. */
+async function reference(page: Page): Promise<void> {
+  const measured = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => {
+      const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(el.style.transform);
+      return { id: el.dataset.id ?? '', x: Number(m?.[1] ?? 0), y: Number(m?.[2] ?? 0), width: el.offsetWidth, height: el.offsetHeight };
+    }),
+  );
+  const nodes: Node[] = measured.map((m) => ({ id: m.id, position: { x: m.x, y: m.y }, data: {}, measured: { width: m.width, height: m.height } }));
+  const bounds = getNodesBounds(nodes);
+  const width = Math.ceil(bounds.width + 2 * PADDING_PX);
+  const height = Math.ceil(bounds.height + 2 * PADDING_PX);
+  const viewport = getViewportForBounds(bounds, width, height, 0.5, 2, 0);
+  await page.evaluate(
+    async ({ width, height, viewport, scale }) => {
+      const h2i = (window as unknown as { htmlToImage: typeof import('html-to-image') }).htmlToImage;
+      const url = await h2i.toPng(document.querySelector<HTMLElement>('.react-flow__viewport')!, {
+        backgroundColor: '#ffffff',
+        width,
+        height,
+        pixelRatio: scale,
+        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
+      });
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'reference.png';
+      a.click();
+    },
+    { width, height, viewport, scale: SCALE },
+  );
+}
+
+export async function benchExport(page: Page, baseURL: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const h2iPath = createRequire(import.meta.url).resolve('html-to-image/dist/html-to-image.js');
+  for (const n of NODE_COUNTS) {
+    await importMap(page, baseURL, n);
+    await page.addScriptTag({ path: h2iPath });
+    const a: { ms: number; heapMb: number }[] = [];
+    const b: { ms: number; heapMb: number }[] = [];
+    // Alternate, so neither side always runs on a warmer page.
+    for (let i = 0; i < RUNS; i++) {
+      if (i % 2 === 0) {
+        a.push(await measure(page, () => ours(page)));
+        b.push(await measure(page, () => reference(page)));
+      } else {
+        b.push(await measure(page, () => reference(page)));
+        a.push(await measure(page, () => ours(page)));
+      }
+    }
+    const label = n.toLocaleString('en');
+    rows.push(
+      row(`export: PNG 2× of a ${label}-node map, time`, 'ms', median(a.map((x) => x.ms)), REFERENCE, median(b.map((x) => x.ms))),
+      row(`export: PNG 2× of a ${label}-node map, peak JS heap growth`, 'MB', median(a.map((x) => x.heapMb)), REFERENCE, median(b.map((x) => x.heapMb))),
+    );
+  }
+  return rows;
+}
