@@ -1,0 +1,56 @@
+/**
+ * Starts the app server (server/main.ts) as a child process on a free port with a temporary
+ * DATA_DIR, for benchmark modules that need the real app (local store, export). It serves the
+ * app's dist/, so `npm run build` must have run (`npm run bench` does).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AppServer {
+  readonly baseURL: string;
+  close(): Promise<void>;
+}
+
+const HEALTH_TIMEOUT_MS = 30_000;
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+export async function startAppServer(repoRoot: string): Promise<AppServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let up = false;
+  while (!up && Date.now() < deadline && child.exitCode === null) {
+    up = await fetch(`${baseURL}/healthz`).then((r) => r.ok, () => false);
+    if (!up) await new Promise((r) => setTimeout(r, 100)); // waiting for a child process to bind: polling is the only signal
+  }
+  if (!up) {
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`app server: not healthy on ${baseURL} (exit code ${child.exitCode})`);
+  }
+  return {
+    baseURL,
+    async close() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

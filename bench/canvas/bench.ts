@@ -1,0 +1,113 @@
+/**
+ * Canvas benchmarks (issue 3, "Speed"): the app's Editor against a bare React Flow page on the
+ * same generated graph, in the same browser and run. Rows per map size: load to interactive,
+ * remote edit to DOM, drag and pan frame cost (p50, p95), and node renders per drag step.
+ */
+import type { Browser, Page } from '@playwright/test';
+import type { BenchRow } from '../rows';
+import { row } from '../rows';
+import { frameCosts, quantile } from './frames';
+
+/** Page loads per figure (median taken): one load is noisy. */
+const LOAD_RUNS = 3;
+const REMOTE_EDITS = 15;
+const MOVE_STEPS = 40;
+const MOVE_PX = 4;
+const VIEWPORT = { width: 1440, height: 900 };
+const READY_TIMEOUT_MS = 120_000;
+
+type Kind = 'ours' | 'bare';
+
+interface Figures {
+  load: number;
+  remote: number;
+  drag: number[];
+  pan: number[];
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+async function open(browser: Browser, pagesURL: string, kind: Kind, n: number, count = false): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${pagesURL}canvas-${kind}.html?n=${n}${count ? '&count=1' : ''}`);
+  try {
+    await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: READY_TIMEOUT_MS });
+  } catch (err) {
+    throw new Error(`${kind} page, ${n} nodes, never became ready${errors.length ? `: ${errors.join('; ')}` : ''}`, { cause: err });
+  }
+  return page;
+}
+
+const close = (page: Page) => page.context().close();
+
+/** A node in the middle column: visible after fitView whatever the zoom clamp. */
+const middleNode = (n: number) => `ch-${Math.floor(n / 10 / 2)}-3`;
+
+async function moveFrom(page: Page, from: { x: number; y: number }, button: 'left' | 'middle', steps: number) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down({ button });
+  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + i * MOVE_PX, from.y + i * (MOVE_PX / 2));
+  await page.mouse.up({ button });
+}
+
+async function measure(browser: Browser, pagesURL: string, kind: Kind, n: number): Promise<Figures> {
+  const loads: number[] = [];
+  for (let i = 0; i < LOAD_RUNS - 1; i++) {
+    const page = await open(browser, pagesURL, kind, n);
+    loads.push((await page.evaluate(() => window.__bench!.readyAt!)) as number);
+    await close(page);
+  }
+  const page = await open(browser, pagesURL, kind, n);
+  try {
+    loads.push((await page.evaluate(() => window.__bench!.readyAt!)) as number);
+    const remotes: number[] = [];
+    for (let i = 0; i < REMOTE_EDITS; i++) {
+      remotes.push(await page.evaluate((label) => window.__bench!.remoteEdit('stage-0', label), `Renamed ${i}`));
+    }
+    const nodeAt = await page.evaluate((id) => window.__bench!.nodeCenter(id), middleNode(n));
+    if (!nodeAt) throw new Error(`${kind}: node ${middleNode(n)} not found`);
+    const drag = await frameCosts(browser, page, () => moveFrom(page, nodeAt, 'left', MOVE_STEPS));
+    const paneAt = await page.evaluate(() => window.__bench!.emptyPanePoint());
+    if (!paneAt) throw new Error(`${kind}: no empty pane point to pan from`);
+    const pan = await frameCosts(browser, page, () => moveFrom(page, paneAt, 'middle', MOVE_STEPS));
+    return { load: median(loads), remote: median(remotes), drag, pan };
+  } finally {
+    await close(page);
+  }
+}
+
+/** Node components rendered per drag step on our page (ideal: 1, the dragged node). */
+async function rendersPerDragStep(browser: Browser, pagesURL: string, n: number): Promise<number> {
+  const page = await open(browser, pagesURL, 'ours', n, true);
+  try {
+    const at = await page.evaluate((id) => window.__bench!.nodeCenter(id), middleNode(n));
+    if (!at) throw new Error(`ours: node ${middleNode(n)} not found`);
+    await page.evaluate(() => window.__bench!.resetRenders());
+    await moveFrom(page, at, 'left', MOVE_STEPS);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    return (await page.evaluate(() => window.__bench!.renders())) / MOVE_STEPS;
+  } finally {
+    await close(page);
+  }
+}
+
+export async function benchCanvas(browser: Browser, pagesURL: string, n: number): Promise<BenchRow[]> {
+  const ours = await measure(browser, pagesURL, 'ours', n);
+  const bare = await measure(browser, pagesURL, 'bare', n);
+  const ref = 'bare React Flow, same graph';
+  const name = (what: string) => `canvas ${n}: ${what}`;
+  const rows: BenchRow[] = [
+    row(name('load to interactive'), 'ms', ours.load, ref, bare.load),
+    row(name('remote edit to DOM'), 'ms', ours.remote, ref, bare.remote),
+    row(name('drag frame p50'), 'ms', quantile(ours.drag, 0.5), ref, quantile(bare.drag, 0.5)),
+    row(name('drag frame p95'), 'ms', quantile(ours.drag, 0.95), ref, quantile(bare.drag, 0.95), n >= 2000 ? 16.7 : undefined),
+    row(name('pan frame p50'), 'ms', quantile(ours.pan, 0.5), ref, quantile(bare.pan, 0.5)),
+    row(name('pan frame p95'), 'ms', quantile(ours.pan, 0.95), ref, quantile(bare.pan, 0.95)),
+  ];
+  const renders = await rendersPerDragStep(browser, pagesURL, n);
+  rows.push(row(name('node renders per drag step'), 'renders', renders, 'ideal: the dragged node only', 1));
+  return rows;
+}

@@ -1,0 +1,82 @@
+/**
+ * Benchmark modules besides the canvas: colleagues' files, found at run time with a dynamic
+ * import so the runner works while they are still being written. Known shapes:
+ * bench/local-store.ts `benchLocalStore(page, baseURL)`, bench/export.ts
+ * `benchExport(page, baseURL)`, bench/server-*.ts `benchServer()`; each resolves to rows.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BenchRow } from './rows';
+
+export interface BenchContext {
+  readonly browser: Browser;
+  /** Base URL of the built bench pages (built and served on first call). */
+  pagesURL(): Promise<string>;
+  /** Base URL of the app server (started on first call). */
+  baseURL(): Promise<string>;
+}
+
+export interface BenchModule {
+  readonly name: string;
+  run(ctx: BenchContext): Promise<BenchRow[]>;
+}
+
+type PageBench = (page: Page, baseURL: string) => Promise<BenchRow[]>;
+
+function pageModule(dir: string, file: string, exportName: string): BenchModule | null {
+  if (!existsSync(join(dir, file))) return null;
+  return {
+    name: file.replace(/\.ts$/, ''),
+    async run(ctx) {
+      const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+      const fn = mod[exportName];
+      if (typeof fn !== 'function') throw new Error(`${file}: no exported function ${exportName}`);
+      const baseURL = await ctx.baseURL();
+      const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+      try {
+        return checkRows(file, await (fn as PageBench)(await context.newPage(), baseURL));
+      } finally {
+        await context.close();
+      }
+    },
+  };
+}
+
+function serverModule(dir: string, file: string): BenchModule {
+  return {
+    name: file.replace(/\.ts$/, ''),
+    async run() {
+      const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+      if (typeof mod.benchServer !== 'function') throw new Error(`${file}: no exported function benchServer`);
+      return checkRows(file, await (mod.benchServer as () => Promise<BenchRow[]>)());
+    },
+  };
+}
+
+/** Rows from other modules are validated: a malformed row would poison latest.json. */
+function checkRows(file: string, rows: unknown): BenchRow[] {
+  if (!Array.isArray(rows)) throw new Error(`${file}: expected an array of rows, got ${typeof rows}`);
+  rows.forEach((r: Partial<BenchRow>, i) => {
+    for (const key of ['name', 'unit', 'reference'] as const) {
+      if (typeof r?.[key] !== 'string') throw new Error(`${file}: rows[${i}].${key}: expected a string`);
+    }
+    for (const key of ['value', 'referenceValue', 'ratio'] as const) {
+      if (typeof r?.[key] !== 'number') throw new Error(`${file}: rows[${i}].${key}: expected a number`);
+    }
+  });
+  return rows as BenchRow[];
+}
+
+export async function discoverModules(dir: string): Promise<BenchModule[]> {
+  const found: (BenchModule | null)[] = [
+    pageModule(dir, 'local-store.ts', 'benchLocalStore'),
+    pageModule(dir, 'export.ts', 'benchExport'),
+    ...readdirSync(dir)
+      .filter((f) => /^server-.*\.ts$/.test(f) && !f.endsWith('.test.ts'))
+      .sort()
+      .map((f) => serverModule(dir, f)),
+  ];
+  return found.filter((m): m is BenchModule => m !== null);
+}

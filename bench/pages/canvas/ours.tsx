@@ -1,0 +1,57 @@
+/**
+ * "Ours": the app's real Editor over an in-memory Y.Doc loaded from one Yjs update (what the
+ * app reads from storage), with the session built the way src/app/session.ts builds it minus
+ * IndexedDB. A remote edit is a Yjs update from a second doc, applied with the REMOTE origin.
+ */
+import '@xyflow/react/dist/style.css';
+import '../../../src/view/styles.css';
+import { createRoot } from 'react-dom/client';
+import * as Y from 'yjs';
+import { initI18n } from '../../../src/app/i18n';
+import { bindCommands } from '../../../src/model/bound-commands';
+import { nodesMap } from '../../../src/model/doc';
+import { createHistory } from '../../../src/model/history';
+import { REMOTE } from '../../../src/model/origins';
+import { MapReader } from '../../../src/model/read';
+import type { MapSessionApi, SyncState, UndoState } from '../../../src/model/session-api';
+import { bindStrategyCommands } from '../../../src/model/strategy/bound-commands';
+import { Editor } from '../../../src/view/editor/Editor';
+import { installHooks, nodeCountParam } from './probe';
+
+const constant = <T,>(value: T) => ({ subscribe: () => () => {}, getSnapshot: () => value });
+
+async function main() {
+  const n = nodeCountParam();
+  const bytes = new Uint8Array(await (await fetch(`fixtures/map-${n}.bin`)).arrayBuffer());
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, bytes, REMOTE);
+  const reader = new MapReader(doc);
+  const history = createHistory(doc);
+  const session: MapSessionApi = {
+    mapId: `bench-${n}`,
+    readOnlyReason: null,
+    map: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
+    commands: bindCommands(doc),
+    undo: {
+      ...constant<UndoState>({ canUndo: false, canRedo: false }),
+      undo: history.undo,
+      redo: history.redo,
+      stopCapturing: history.stopCapturing,
+    },
+    sync: constant<SyncState>({ save: 'saved', connection: 'local' }),
+    strategy: bindStrategyCommands(doc),
+  };
+
+  // "Another client": a replica of the doc whose edits reach ours as Yjs updates.
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+  installHooks(n, (nodeId, label) => {
+    nodesMap(other).get(nodeId)?.set('label', label);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)), REMOTE);
+  });
+
+  initI18n();
+  createRoot(document.getElementById('root')!).render(<Editor session={session} />);
+}
+
+void main();

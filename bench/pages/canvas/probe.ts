@@ -1,0 +1,100 @@
+/**
+ * In-page instrumentation shared by the two canvas bench pages, exposed as `window.__bench`
+ * for the runner (bench/canvas/bench.ts): when the map became visible and interactive, how
+ * long a remote edit takes to reach the DOM, where to grab a node or the empty pane.
+ */
+
+export interface BenchHooks {
+  /** ms from navigation start to the map visible (all nodes in the DOM, fitted) and the main thread free; null until then. */
+  readyAt: number | null;
+  /** Nodes the page was asked to show. */
+  nodeCount: number;
+  /** Applies one label edit "from another client" and resolves with ms until the DOM shows it. */
+  remoteEdit(nodeId: string, label: string): Promise<number>;
+  /** Node components rendered since the last reset (only with ?count=1 on the ours page). */
+  renders(): number;
+  resetRenders(): void;
+  /** A viewport point over the empty pane, for panning. */
+  emptyPanePoint(): { x: number; y: number } | null;
+  /** Centre of a node's element in viewport px. */
+  nodeCenter(id: string): { x: number; y: number } | null;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchHooks;
+    __benchRenders?: number;
+  }
+}
+
+export const params = new URLSearchParams(location.search);
+export const nodeCountParam = (): number => {
+  const n = Number(params.get('n') ?? '500');
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`?n: must be a positive integer, got ${params.get('n')}`);
+  return n;
+};
+
+const nodeEl = (id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+
+/** Resolves with ms from `start` until `nodeId`'s element contains `label` (checked on every DOM mutation). */
+export function timeUntilLabel(nodeId: string, label: string, start: number): Promise<number> {
+  return new Promise((resolve) => {
+    const done = () => nodeEl(nodeId)?.textContent?.includes(label) ?? false;
+    if (done()) return resolve(performance.now() - start);
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      observer.disconnect();
+      resolve(performance.now() - start);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/**
+ * Watches for the map being shown: every node in the DOM and the viewport fitted (React Flow
+ * fits only once nodes are measured); then a macrotask, so "interactive" means the main
+ * thread has finished the work that frame queued.
+ */
+function watchReady(hooks: BenchHooks): void {
+  const check = () => {
+    const count = document.querySelectorAll('.react-flow__node').length;
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const fitted = viewport && viewport.style.transform && viewport.style.transform !== 'translate(0px, 0px) scale(1)';
+    if (count >= hooks.nodeCount && fitted) {
+      setTimeout(() => (hooks.readyAt = performance.now()), 0);
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+export function installHooks(nodeCount: number, applyEdit: (nodeId: string, label: string) => void): BenchHooks {
+  const hooks: BenchHooks = {
+    readyAt: null,
+    nodeCount,
+    async remoteEdit(nodeId, label) {
+      const start = performance.now();
+      const waiting = timeUntilLabel(nodeId, label, start);
+      applyEdit(nodeId, label);
+      return waiting;
+    },
+    renders: () => window.__benchRenders ?? 0,
+    resetRenders: () => void (window.__benchRenders = 0),
+    emptyPanePoint() {
+      for (let y = 120; y < innerHeight - 40; y += 17) {
+        for (let x = 40; x < innerWidth - 260; x += 23) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      return null;
+    },
+    nodeCenter(id) {
+      const r = nodeEl(id)?.getBoundingClientRect();
+      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+    },
+  };
+  window.__bench = hooks;
+  watchReady(hooks);
+  return hooks;
+}
