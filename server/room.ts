@@ -35,6 +35,8 @@ export class Room {
   private sinceCompact = 0;
   private compactQueued = false;
   private failed = false;
+  /** Tasks queued on `chain` and not finished. */
+  private pending = 0;
   private destroyed = false;
   private readonly sawStep1 = new WeakSet<Peer>();
 
@@ -48,12 +50,21 @@ export class Room {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOADING) return;
+      const appendSync = this.storage.appendUpdateSync;
+      if (this.pending === 0 && appendSync && !this.failed) {
+        // Nothing queued ahead of it: append and relay in this tick (same order, same guarantee).
+        try {
+          this.lastSeq = appendSync.call(this.storage, this.mapId, update);
+        } catch (err) {
+          this.fail(err);
+          return;
+        }
+        this.appended(update, origin);
+        return;
+      }
       this.enqueue(async () => {
         this.lastSeq = await this.storage.appendUpdate(this.mapId, update);
-        this.sinceCompact++;
-        const msg = encodeSyncUpdate(update);
-        for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
-        if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
+        this.appended(update, origin);
       });
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
@@ -114,10 +125,12 @@ export class Room {
         // state vector too lets it count its edits the server has confirmed (src/sync/websocket.ts).
         const again = this.sawStep1.has(peer);
         this.sawStep1.add(peer);
-        this.enqueue(async () => {
+        const reply = () => {
           peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, sv)));
           if (again) peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-        });
+        };
+        if (this.pending === 0) reply();
+        else this.enqueue(async () => reply());
         return;
       }
       case 'sync-update':
@@ -158,23 +171,37 @@ export class Room {
     this.doc.destroy();
   }
 
+  private appended(update: Uint8Array, origin: unknown): void {
+    this.sinceCompact++;
+    const msg = encodeSyncUpdate(update);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
+    if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
+  }
+
+  /** Runs `task` after everything queued before it. */
   private enqueue(task: () => Promise<void>): void {
+    this.pending++;
     this.chain = this.chain.then(async () => {
-      if (this.failed) return;
       try {
-        await task();
+        if (!this.failed) await task();
       } catch (err) {
-        // The doc may now hold an update storage lacks: drop the room so every client resyncs
-        // against what is really stored (they still hold their edits and resend them).
-        this.failed = true;
-        this.log.error('room storage failed, closing room', {
-          mapId: this.mapId,
-          err: String(err),
-        });
-        for (const peer of this.peers.keys()) peer.close(1011, 'storage failure');
-        this.onFail(this);
+        this.fail(err);
+      } finally {
+        this.pending--;
       }
     });
+  }
+
+  /**
+   * The doc may now hold an update storage lacks: drop the room so every client resyncs
+   * against what is really stored (they still hold their edits and resend them).
+   */
+  private fail(err: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.log.error('room storage failed, closing room', { mapId: this.mapId, err: String(err) });
+    for (const peer of this.peers.keys()) peer.close(1011, 'storage failure');
+    this.onFail(this);
   }
 
   private scheduleCompact(): void {

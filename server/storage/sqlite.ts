@@ -65,6 +65,9 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     async appendUpdate(mapId, update) {
       return Number(insertUpdate.run(mapId, update).lastInsertRowid);
     },
+    appendUpdateSync(mapId, update) {
+      return Number(insertUpdate.run(mapId, update).lastInsertRowid);
+    },
     async load(mapId): Promise<StoredDoc> {
       const snap = selectSnapshot.get(mapId);
       const rows = selectUpdates.all(mapId, snap?.upto_seq ?? 0);

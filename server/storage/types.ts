@@ -26,6 +26,11 @@ export interface Storage {
   getMap(id: string): Promise<MapRecord | undefined>;
   /** Appends one update durably; resolves with its sequence number once it is on disk. */
   appendUpdate(mapId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Optional fast path for synchronous engines (SQLite): the same as appendUpdate, committed
+   * when it returns. Lets a room relay in the same tick when nothing else is queued.
+   */
+  appendUpdateSync?(mapId: string, update: Uint8Array): number;
   load(mapId: string): Promise<StoredDoc>;
   /**
    * Replaces the snapshot with `snapshot` and deletes the updates with seq <= `uptoSeq`, in

@@ -1,0 +1,245 @@
+/**
+ * Sync server benchmarks (issue 5), each against the stock `@y/websocket-server` (0.1.1,
+ * in-memory, no auth) run the same way in the same run: both servers are child processes,
+ * the clients are stock y-websocket providers in this process.
+ *
+ * Timings are pooled over ROUNDS alternating runs, since other work on the machine drifts.
+ *
+ * - latency from an edit in one client to its arrival in the others (p50, p95) with 2, 20 and
+ *   100 clients in one room; ours appends every update to SQLite before relaying it;
+ * - a burst: 100 rooms × 10 clients, every client sends 10 edits at once; time until all
+ *   90,000 deliveries arrived, and the server's resident memory afterwards;
+ * - cold load of a room with 10,000 stored updates (ours from SQLite after kill -9, so
+ *   nothing was compacted; then after compaction), against the first sync of the same doc
+ *   from the stock server's memory.
+ *
+ * `npm run bench` calls benchServer(); alone: `node --import tsx bench/server-sync.ts`
+ * (BENCH_N=2,20 picks room sizes, BENCH_LAT_ONLY=1 skips the burst and cold-load rows).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { row, type BenchRow } from './rows';
+
+const ROOT = join(import.meta.dirname, '..');
+const STOCK = 'stock @y/websocket-server (in-memory), same run';
+const EDITS = 200;
+const WARMUP = 20;
+const ROUNDS = 3;
+
+interface Child {
+  url: string;
+  proc: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  rssMb(): number;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((ok) => probe.close(() => ok()));
+  return port;
+}
+
+async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): Promise<Child> {
+  const port = await freePort();
+  const args = kind === 'ours' ? ['--import', 'tsx', 'server/main.ts'] : ['node_modules/@y/websocket-server/src/server.js'];
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_SEC: '100000', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(kind === 'ours' ? `${url}/healthz` : url).then((r) => r.ok, () => false)) break;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  return {
+    url,
+    proc,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((ok) => {
+        if (proc.exitCode !== null) return ok();
+        proc.once('exit', () => ok());
+        proc.kill(signal);
+      }),
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+  };
+}
+
+async function newRoom(server: Child, kind: 'ours' | 'stock'): Promise<{ id: string; token: string }> {
+  if (kind === 'stock') return { id: `room-${Math.random().toString(36).slice(2)}`, token: '' };
+  const res = await fetch(`${server.url}/api/maps`, { method: 'POST' });
+  const body = (await res.json()) as { id: string; editToken: string };
+  return { id: body.id, token: body.editToken };
+}
+
+function connect(server: Child, room: { id: string; token: string }, doc = new Y.Doc()) {
+  const provider = new WebsocketProvider(server.url.replace('http', 'ws') + '/sync', room.id, doc, {
+    params: { token: room.token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const synced = new Promise<void>((ok) => (provider.synced ? ok() : provider.once('sync', () => ok())));
+  return { doc, provider, synced };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
+
+async function latency(kind: 'ours' | 'stock', clients: number): Promise<number[]> {
+  const server = await start(kind, { DATA_DIR: mkdtempSync(join(tmpdir(), 'itinera-bench-sync-')) });
+  const room = await newRoom(server, kind);
+  const peers = Array.from({ length: clients }, () => connect(server, room));
+  await Promise.all(peers.map((p) => p.synced));
+  const [writer, ...readers] = peers;
+  const deltas: number[] = [];
+  for (let i = 0; i < EDITS + WARMUP; i++) {
+    let t0 = 0;
+    const arrived = Promise.all(
+      readers.map(
+        (r) =>
+          new Promise<number>((ok) => {
+            const m = r.doc.getMap('m');
+            const on = () => {
+              if (m.get('k') !== i) return;
+              m.unobserve(on);
+              ok(performance.now() - t0);
+            };
+            m.observe(on);
+          }),
+      ),
+    );
+    t0 = performance.now();
+    writer!.doc.getMap('m').set('k', i);
+    const ds = await arrived;
+    if (i >= WARMUP) deltas.push(...ds);
+  }
+  for (const p of peers) p.provider.destroy();
+  await server.stop();
+  return deltas;
+}
+
+async function burst(kind: 'ours' | 'stock'): Promise<{ ms: number; rssMb: number; idleMb: number }> {
+  const server = await start(kind, { DATA_DIR: mkdtempSync(join(tmpdir(), 'itinera-bench-sync-')) });
+  const idleMb = server.rssMb();
+  const rooms = await Promise.all(Array.from({ length: 100 }, () => newRoom(server, kind)));
+  const peers = rooms.flatMap((room) => Array.from({ length: 10 }, () => connect(server, room)));
+  await Promise.all(peers.map((p) => p.synced));
+  const PER_CLIENT = 10;
+  const expected = PER_CLIENT * 9; // each client sees its 9 room-mates' edits
+  const done = Promise.all(
+    peers.map(
+      (p) =>
+        new Promise<void>((ok) => {
+          let seen = 0;
+          p.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+            if (origin === p.provider && ++seen === expected) ok();
+          });
+        }),
+    ),
+  );
+  const t0 = performance.now();
+  peers.forEach((p, i) => {
+    for (let k = 0; k < PER_CLIENT; k++) p.doc.getMap('m').set(`c${i}-${k}`, k);
+  });
+  await done;
+  const ms = performance.now() - t0;
+  const rssMb = server.rssMb();
+  for (const p of peers) p.provider.destroy();
+  await server.stop();
+  return { ms, rssMb, idleMb };
+}
+
+async function timeToSync(server: Child, room: { id: string; token: string }, kind: 'ours' | 'stock' = 'ours'): Promise<number> {
+  // Warm the process up on another room first: we time the room load, not the process start.
+  const other = connect(server, await newRoom(server, kind));
+  await other.synced;
+  other.provider.destroy();
+  const t0 = performance.now();
+  const c = connect(server, room);
+  await c.synced;
+  const ms = performance.now() - t0;
+  c.provider.destroy();
+  return ms;
+}
+
+async function fill(server: Child, room: { id: string; token: string }, updates: number): Promise<void> {
+  const w = connect(server, room);
+  await w.synced;
+  for (let i = 0; i < updates; i++) w.doc.getMap('m').set(`k${i % 100}`, i);
+  const check = connect(server, room);
+  await new Promise<void>((ok) => {
+    const on = () => check.doc.getMap('m').get('k99') === updates - 1 && ok();
+    check.doc.on('update', on);
+    on();
+  });
+  w.provider.destroy();
+  check.provider.destroy();
+}
+
+async function coldLoad(): Promise<{ raw: number; compacted: number; stock: number }> {
+  const N = 10_000;
+  const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-sync-'));
+  const env = { DATA_DIR: dataDir, COMPACT_EVERY: '1000000000' };
+  let ours = await start('ours', env);
+  const room = await newRoom(ours, 'ours');
+  await fill(ours, room, N);
+  await ours.stop('SIGKILL'); // nothing compacted: 10,000 rows to replay
+  ours = await start('ours', env);
+  const raw = await timeToSync(ours, room);
+  await ours.stop(); // graceful: unloading compacts the room
+  ours = await start('ours', { DATA_DIR: dataDir });
+  const compacted = await timeToSync(ours, room);
+  await ours.stop();
+
+  const stock = await start('stock');
+  const sroom = await newRoom(stock, 'stock');
+  await fill(stock, sroom, N);
+  const warm = await timeToSync(stock, sroom, 'stock');
+  await stock.stop();
+  return { raw, compacted, stock: warm };
+}
+
+export async function benchServer(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  process.setMaxListeners(0); // every y-websocket provider adds a process 'exit' listener
+  for (const n of (process.env.BENCH_N ?? '2,20,100').split(',').map(Number)) {
+    // Alternate and pool: the machine's load drifts, and both servers should see the same drift.
+    const ours: number[] = [];
+    const stock: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      ours.push(...(await latency('ours', n)));
+      stock.push(...(await latency('stock', n)));
+    }
+    rows.push(
+      row(`sync: edit → arrival, ${n} clients in a room, p50`, 'ms', pct(ours, 0.5), STOCK, pct(stock, 0.5)),
+      row(`sync: edit → arrival, ${n} clients in a room, p95`, 'ms', pct(ours, 0.95), STOCK, pct(stock, 0.95)),
+    );
+  }
+  if (process.env.BENCH_LAT_ONLY) return rows;
+  const ob = await burst('ours');
+  const sb = await burst('stock');
+  rows.push(
+    row(`sync: 100 rooms × 10 clients, 10,000 edits burst delivered (${Math.round(10_000 / (ob.ms / 1000))} updates/s)`, 'ms', ob.ms, STOCK, sb.ms),
+    row('sync: server memory with 100 rooms × 10 clients (RSS)', 'MB', ob.rssMb, STOCK, sb.rssMb),
+    row('sync: server memory added by 100 rooms × 10 clients (RSS minus idle RSS)', 'MB', ob.rssMb - ob.idleMb, STOCK, sb.rssMb - sb.idleMb),
+  );
+  const cold = await coldLoad();
+  rows.push(
+    row('sync: cold load of a room with 10,000 stored updates (connect → synced)', 'ms', cold.raw, `${STOCK}, doc in memory`, cold.stock),
+    row('sync: cold load of the same room after compaction (connect → synced)', 'ms', cold.compacted, `${STOCK}, doc in memory`, cold.stock),
+  );
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await benchServer();
+  for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit} (reference ${r.referenceValue}, ratio ${r.ratio})`);
+  process.exit(0);
+}
