@@ -131,6 +131,21 @@ describe('hostile input', () => {
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
   });
 
+  it('drops a peer that stops answering pings, keeps one that answers', async () => {
+    const s = await startTestServer({ pingIntervalMs: 100 });
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const a = connectClient(s.url, map.id, map.editToken);
+    cleanups.push(() => a.provider.destroy());
+    await synced(a.provider);
+    const silent = await silentPeer(s.port, map.id, map.editToken);
+    const health = async () => ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
+    expect(await health()).toBe(2);
+    await silent.closed;
+    await expect.poll(health).toBe(1);
+    expect(a.provider.wsconnected).toBe(true);
+  });
+
   it('a client over the rate limit is closed (1008), others are not', async () => {
     const s = await startTestServer({ rateLimitPerSec: 20 });
     cleanups.push(() => s.close());
@@ -147,6 +162,21 @@ describe('hostile input', () => {
     expect(a.provider.wsconnected).toBe(true);
   });
 });
+
+/** Upgrades by hand and then never answers anything (a vanished laptop). */
+function silentPeer(port: number, mapId: string, token: string): Promise<{ closed: Promise<void> }> {
+  return new Promise((ok) => {
+    const sock = tcpConnect(port, '127.0.0.1');
+    sock.on('error', () => undefined);
+    const closed = new Promise<void>((done) => sock.on('close', () => done()));
+    sock.on('data', () => undefined); // reads pings, never answers them
+    sock.once('data', () => ok({ closed }));
+    sock.write(
+      `GET /sync/${mapId}?token=${token} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
+  });
+}
 
 /** Upgrades by hand, then writes one frame that breaks RFC 6455; resolves when the server hangs up. */
 function rawBadFrame(port: number, mapId: string, token: string, unmasked: boolean): Promise<void> {
