@@ -53,6 +53,9 @@ async function moveFrom(page: Page, from: { x: number; y: number }, button: 'lef
   await page.mouse.up({ button });
 }
 
+const viewportTransform = (page: Page) =>
+  page.evaluate(() => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+
 async function measure(browser: Browser, pagesURL: string, kind: Kind, n: number): Promise<Figures> {
   const loads: number[] = [];
   for (let i = 0; i < LOAD_RUNS - 1; i++) {
@@ -70,9 +73,13 @@ async function measure(browser: Browser, pagesURL: string, kind: Kind, n: number
     const nodeAt = await page.evaluate((id) => window.__bench!.nodeCenter(id), middleNode(n));
     if (!nodeAt) throw new Error(`${kind}: node ${middleNode(n)} not found`);
     const drag = await frameCosts(browser, page, () => moveFrom(page, nodeAt, 'left', MOVE_STEPS));
+    const movedTo = await page.evaluate((id) => window.__bench!.nodeCenter(id), middleNode(n));
+    if (!movedTo || movedTo.x <= nodeAt.x) throw new Error(`${kind}: the drag did not move node ${middleNode(n)}`);
     const paneAt = await page.evaluate(() => window.__bench!.emptyPanePoint());
     if (!paneAt) throw new Error(`${kind}: no empty pane point to pan from`);
+    const before = await viewportTransform(page);
     const pan = await frameCosts(browser, page, () => moveFrom(page, paneAt, 'middle', MOVE_STEPS));
+    if ((await viewportTransform(page)) === before) throw new Error(`${kind}: the pan did not move the viewport`);
     return { load: median(loads), remote: median(remotes), drag, pan };
   } finally {
     await close(page);
