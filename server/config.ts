@@ -41,7 +41,7 @@ Environment variables:
   DIST_DIR           built app to serve (default ./dist)
   SYNC_SECRET        HMAC secret for map tokens (default: generated into DATA_DIR/secret)
   LOG_LEVEL          debug | info | warn | error | silent (default info)
-  MAX_MESSAGE_BYTES  largest websocket message (default 2097152 = 2 MiB)
+  MAX_MESSAGE_BYTES  largest websocket message (default 10485760 = 10 MiB)
   MAX_BODY_BYTES     largest HTTP API body (default 8388608 = 8 MiB, the strategy-map limit)
   RATE_LIMIT_PER_SEC websocket messages per second per connection (default 200)
   PING_INTERVAL_MS   websocket ping interval, idle peers dropped after one miss (default 30000)
@@ -78,7 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     distDir: resolve(env.DIST_DIR || './dist'),
     syncSecret: env.SYNC_SECRET || undefined,
     logLevel,
-    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
+    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 10 * 1024 * 1024, 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', MAX_DOCUMENT_BYTES, 1024),
     rateLimitPerSec: int(env, 'RATE_LIMIT_PER_SEC', 200, 1),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 30_000, 100),
