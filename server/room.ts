@@ -75,7 +75,9 @@ export class Room {
         for (const c of removed) ids.delete(c);
       }
       const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
+      // Echoed to the sender too: y-websocket drops a connection that received nothing for
+      // 30 s, and a client alone in a room only ever hears its own 15 s awareness renewal.
+      for (const peer of this.peers.keys()) peer.send(msg);
     });
   }
 

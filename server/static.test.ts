@@ -32,6 +32,15 @@ describe('static app', () => {
     expect(res.headers.get('cache-control')).toBe(cache);
   });
 
+  it('revalidates with an ETag: 304 when unchanged', async () => {
+    const first = await fetch(`${s.url}/`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(`${s.url}/`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${s.url}/`, { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
+  });
+
   it('404s a missing asset instead of serving index.html', async () => {
     expect((await fetch(`${s.url}/assets/gone-123.js`)).status).toBe(404);
   });

@@ -36,10 +36,10 @@ export function cacheControl(relPath: string): string {
   return 'public, max-age=3600';
 }
 
-async function fileAt(path: string): Promise<number | undefined> {
+async function fileAt(path: string): Promise<{ size: number; etag: string } | undefined> {
   try {
     const s = await stat(path);
-    return s.isFile() ? s.size : undefined;
+    return s.isFile() ? { size: s.size, etag: `W/"${s.size.toString(36)}-${Math.floor(s.mtimeMs).toString(36)}"` } : undefined;
   } catch {
     return undefined;
   }
@@ -63,8 +63,8 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, dis
     res.writeHead(403).end();
     return true;
   }
-  let size = await fileAt(abs);
-  if (size === undefined) {
+  let file = await fileAt(abs);
+  if (file === undefined) {
     // SPA fallback only for route-like paths; a missing /assets/x.js must stay a 404.
     if (extname(rel) !== '') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -72,17 +72,26 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, dis
     }
     rel = 'index.html';
     abs = join(root, rel);
-    size = await fileAt(abs);
-    if (size === undefined) {
+    file = await fileAt(abs);
+    if (file === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('App not built: run `npx vite build`');
       return true;
     }
   }
-  res.writeHead(200, {
-    'content-type': TYPES[extname(rel).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': size,
+  const headers = {
     'cache-control': cacheControl(rel.split(sep).join('/')),
+    etag: file.etag,
     'x-content-type-options': 'nosniff',
+  };
+  // no-cache means "revalidate": the ETag turns a reload into a 304 when nothing changed.
+  if (req.headers['if-none-match'] === file.etag) {
+    res.writeHead(304, headers).end();
+    return true;
+  }
+  res.writeHead(200, {
+    ...headers,
+    'content-type': TYPES[extname(rel).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': file.size,
   });
   if (req.method === 'HEAD') {
     res.end();

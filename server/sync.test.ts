@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import { WebSocket } from 'ws';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { encodeAwareness } from './protocol';
 import { connectClient, createMap, startTestServer, synced, upgradeStatus, wsUrl } from './testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -85,6 +89,28 @@ describe('sync server', () => {
     const c = client(second, map.id, map.editToken);
     await synced(c.provider);
     expect(c.doc.getMap('nodes').toJSON()).toEqual(Object.fromEntries([...Array(10).keys()].map((i) => [`n${i}`, i])));
+  });
+
+  it('echoes awareness to its sender, so a client alone in a room is not idle-dropped by y-websocket', async () => {
+    const s = await server();
+    const map = await createMap(s.url);
+    const ws = new WebSocket(`${wsUrl(s.url)}/${map.id}?token=${map.viewToken}`);
+    ws.on('error', () => undefined);
+    const heard = new Promise<number[]>((ok) =>
+      ws.on('message', (data: Buffer) => {
+        if (data[0] !== 1) return; // awareness messages only
+        const aw = new Awareness(new Y.Doc());
+        applyAwarenessUpdate(aw, decoding.readVarUint8Array(decoding.createDecoder(data.subarray(1))), null);
+        ok([...aw.getStates().keys()]);
+      }),
+    );
+    await new Promise((ok) => ws.once('open', ok));
+    const mine = new Awareness(new Y.Doc());
+    mine.setLocalState({ user: { name: 'alone' } });
+    ws.send(encodeAwareness(encodeAwarenessUpdate(mine, [mine.clientID])));
+    expect(await heard).toContain(mine.clientID);
+    ws.close();
+    mine.destroy();
   });
 
   it('reports rooms and connections in /healthz and unloads empty rooms', async () => {

@@ -142,10 +142,16 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     }
     publish();
   });
-  provider.on('connection-close', () => {
+  provider.on('connection-close', (event: CloseEvent | null) => {
     if (disposed) return;
     uncovered += inFlight.reduce((a, b) => a + b, 0);
     inFlight = [];
+    // 4400-4499: the server says retrying cannot help (y-websocket's convention); obey it.
+    if (event && event.code >= 4400 && event.code < 4500) {
+      dropped = true;
+      publish();
+      return;
+    }
     // Take retrying away from the provider (its timer sees shouldConnect=false and stops).
     provider.shouldConnect = false;
     clearTimeout(retryTimer);
