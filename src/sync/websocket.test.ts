@@ -66,6 +66,21 @@ describe('attachWebsocket', () => {
     expect(b.doc.getMap('nodes').toJSON()).toEqual({ offline: 1, offline2: 2 });
   });
 
+  it('leaves a deliberate provider.disconnect() alone until the app connects again', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const a = attach(s, map.id, map.editToken);
+    await a.whenSynced;
+    a.provider.disconnect();
+    expect(a.getStatus()).toBe('offline');
+    a.doc.getMap('nodes').set('while-away', 1);
+    expect(a.unconfirmedCount()).toBe(1);
+    a.provider.connect();
+    await expect.poll(() => a.getStatus()).toBe('online');
+    await expect.poll(() => a.unconfirmedCount()).toBe(0);
+  });
+
   it('stays offline with a refused token and stops retrying once disposed', async () => {
     const s = await startTestServer();
     cleanups.push(() => s.close());

@@ -146,8 +146,10 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     if (disposed) return;
     uncovered += inFlight.reduce((a, b) => a + b, 0);
     inFlight = [];
-    // 4400-4499: the server says retrying cannot help (y-websocket's convention); obey it.
-    if (event && event.code >= 4400 && event.code < 4500) {
+    // provider.disconnect() (by the app, e.g. the browser went offline) clears shouldConnect
+    // before closing: a deliberate stop, not ours to undo. 4400-4499: the server says retrying
+    // cannot help (y-websocket's convention).
+    if (!provider.shouldConnect || (event && event.code >= 4400 && event.code < 4500)) {
       dropped = true;
       publish();
       return;
