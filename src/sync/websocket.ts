@@ -51,7 +51,7 @@ export interface WebsocketAttachment {
 }
 
 export const RECONNECT_BASE_MS = 500;
-export const RECONNECT_MAX_MS = 15_000;
+export const RECONNECT_MAX_MS = 4_000;
 /** Edits within this window share one confirmation probe. */
 export const PROBE_DEBOUNCE_MS = 250;
 
