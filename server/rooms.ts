@@ -73,10 +73,12 @@ export class Rooms {
     return room;
   }
 
+  /** A failed room: forget it now (new connections load a fresh one), free it. */
   private drop(room: Room): void {
     void this.live.get(room.mapId)?.then((r) => {
       if (r === room) this.live.delete(room.mapId);
     });
+    void room.unload().catch(() => undefined);
   }
 
   private unload(room: Room): Promise<void> {

@@ -39,7 +39,12 @@ export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log:
       if (!accepting) return reject(socket, 503, 'Service Unavailable');
       const url = new URL(req.url ?? '/', 'http://x');
       const match = SYNC_PATH.exec(url.pathname);
-      const mapId = match ? decodeURIComponent(match[1] ?? '') : '';
+      let mapId = '';
+      try {
+        mapId = match ? decodeURIComponent(match[1] ?? '') : '';
+      } catch {
+        /* bad percent-encoding: not a map id, 404 below */
+      }
       if (!match || !MAP_ID_PATTERN.test(mapId)) return reject(socket, 404, 'Not Found');
       const role = verifyToken(opts.secret, mapId, url.searchParams.get('token'));
       if (!role) {
