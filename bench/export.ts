@@ -19,7 +19,7 @@ import { exportStrategyMap } from '../src/model/strategy-map';
 import { generateMap, seedMap } from './canvas/generate';
 import { row, type BenchRow } from './rows';
 
-export const NODE_COUNTS = [100, 1_000] as const;
+export const NODE_COUNTS: readonly number[] = (process.env.BENCH_EXPORT_NODES ?? '100,1000').split(',').map(Number);
 /** Exports per figure and side; the median is kept. */
 const RUNS = 3;
 /** Heap sampling period while an export runs, ms. */
@@ -68,8 +68,9 @@ async function measure(page: Page, action: () => Promise<void>): Promise<{ ms: n
     }
   })();
   const started = performance.now();
+  const download = page.waitForEvent('download', { timeout: EXPORT_TIMEOUT_MS });
+  download.catch(() => {}); // reported below through `await download` when the action worked
   try {
-    const download = page.waitForEvent('download', { timeout: EXPORT_TIMEOUT_MS });
     await action();
     await (await download).path();
   } finally {
@@ -129,6 +130,7 @@ export async function benchExport(page: Page, baseURL: string): Promise<BenchRow
     const a: { ms: number; heapMb: number }[] = [];
     const b: { ms: number; heapMb: number }[] = [];
     // Alternate, so neither side always runs on a warmer page.
+    page.on('crash', () => console.error(`export bench: the page crashed (${n} nodes)`));
     for (let i = 0; i < RUNS; i++) {
       if (i % 2 === 0) {
         a.push(await measure(page, () => ours(page)));

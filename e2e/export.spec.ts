@@ -84,9 +84,10 @@ test('exports the airline map as PNG and SVG without editing chrome', async ({ p
     expect(svg, label).toContain(label);
   }
   expect(svg).toContain('Delighted'); // the legend
-  for (const chrome of ['react-flow__handle', 'react-flow__minimap', 'react-flow__controls', 'react-flow__background', 'react-flow__attribution']) {
-    expect(svg, chrome).not.toContain(chrome);
+  for (const chrome of ['react-flow__handle', 'react-flow__minimap', 'react-flow__controls', 'react-flow__background', 'react-flow__attribution', 'selected']) {
+    expect(svg, chrome).not.toMatch(new RegExp(`class="[^"]*\\b${chrome}\\b`));
   }
+  expect(svg.length).toBeLessThan(1_000_000); // styles are shared rules, not copied per element
 });
 
 test('exports only the selection, without its selection outline', async ({ page }) => {
@@ -99,7 +100,7 @@ test('exports only the selection, without its selection outline', async ({ page 
   expect(svg).toContain('Booking');
   expect(svg).not.toContain('Mobile app');
   expect(svg).not.toMatch(/class="[^"]*\bselected\b/);
-  expect(svg).not.toContain('react-flow__handle');
+  expect(svg).not.toMatch(/class="[^"]*react-flow__handle/);
 });
 
 test('copies the picture to the clipboard', async ({ page, context }) => {
@@ -144,4 +145,34 @@ test('exports JSON, imports it as a new map, and refuses a broken file', async (
   await expect(alert.getByRole('listitem').filter({ hasText: /^touchpoints\[0\]\.to: / })).toBeVisible();
   await expect(cards).toHaveCount(2);
   await expect(page.getByRole('group', { name: /^Actions for / })).toHaveCount(2);
+});
+
+test('dropping a .json strategy map on the canvas imports it as a new map', async ({ page }) => {
+  const editor = new EditorPage(page);
+  const firstId = await editor.createMap('Airline', 'Airline journey');
+  const text = (await save(await exportItem(page, 'JSON'), 'dropped.json')).toString('utf8');
+  const canvas = page.getByRole('main', { name: 'Journey map' });
+  const drop = async (name: string, body: string) => {
+    const dataTransfer = await page.evaluateHandle(
+      ([n, b]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([b], n, { type: 'application/json' }));
+        return dt;
+      },
+      [name, body] as const,
+    );
+    await canvas.dispatchEvent('dragover', { dataTransfer });
+    await canvas.dispatchEvent('drop', { dataTransfer });
+  };
+
+  // A broken file first: refused with its problems, and we stay on the same map.
+  await drop('broken.json', JSON.stringify({ format: 'itinera/strategy-map', version: 99, title: 'Future', nodes: [], touchpoints: [] }));
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not import broken.json' });
+  await expect(alert).toContainText('version');
+  expect(page.url()).toContain(firstId);
+
+  await drop('airline.json', text.replace('"Airline journey"', '"Dropped journey"'));
+  await expect(page.getByRole('textbox', { name: 'Map title' })).toHaveValue('Dropped journey');
+  expect(page.url()).not.toContain(firstId);
+  await expect(editor.node('Booking')).toBeVisible();
 });

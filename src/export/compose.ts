@@ -7,6 +7,7 @@
  * Owns DOM: it attaches a hidden host to `document.body` until `dispose()`.
  */
 import type { ImagePlan } from './geometry';
+import { inheritPageStyles } from './rasterize';
 
 /** One entry of the legend: a coloured swatch (with an optional symbol) and its name. */
 export interface LegendItem {
@@ -54,23 +55,6 @@ export const CHROME_SELECTOR = [
   '[class*="peer-cursor"]',
   '[data-export-ignore]',
 ].join(',');
-
-/**
- * SVG properties set by style sheets that html-to-image would lose: it copies an `<svg>`'s
- * children verbatim, without their computed styles (a class-styled path turns black-filled).
- */
-const SVG_STYLE_PROPS = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap',
-  'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline',
-];
-
-/** Inlines the style-sheet SVG properties of class-styled SVG descendants (once attached). */
-function inlineSvgStyles(root: Element): void {
-  for (const e of root.querySelectorAll<SVGElement>('svg [class]')) {
-    const cs = getComputedStyle(e);
-    for (const p of SVG_STYLE_PROPS) e.style.setProperty(p, cs.getPropertyValue(p));
-  }
-}
 
 /** Classes that draw a selection state; removed from the copy. */
 const SELECTION_CLASSES = ['selected', 'peer-selected', 'is-selected'];
@@ -140,8 +124,10 @@ export function composeExport(source: ExportSource, plan: ImagePlan, background:
     position: 'relative', width: `${plan.width}px`, height: `${plan.height}px`, overflow: 'hidden',
     background: background ?? 'transparent', color: getComputedStyle(source.flowRoot).color,
   });
-  // The canvas's classes carry React Flow's CSS variables and the theme.
+  // The canvas's classes carry React Flow's CSS variables and the theme; text styles and
+  // custom properties inherited from the page are copied, the picture has no page around it.
   root.className = source.flowRoot.className;
+  inheritPageStyles(root, source.flowRoot);
   const pad = plan.content.x;
   if (plan.titlePx > 0) {
     const band = el('div', { position: 'absolute', left: `${pad}px`, top: `${pad}px`, right: `${pad}px`, height: `${plan.titlePx}px`, display: 'flex', flexDirection: 'column', justifyContent: 'center' });
@@ -167,6 +153,5 @@ export function composeExport(source: ExportSource, plan: ImagePlan, background:
   }
   host.append(root);
   document.body.append(host);
-  inlineSvgStyles(viewport);
   return { element: root, dispose: () => host.remove() };
 }

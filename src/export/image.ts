@@ -1,14 +1,16 @@
 /**
- * Image export: a React Flow canvas in, a PNG Blob or an SVG string out, through html-to-image.
+ * Image export: a React Flow canvas in, a PNG Blob or an SVG string out (html-to-image's
+ * technique and its font embedding; the serialization is ours, see rasterize.ts).
  * The whole map (or the selection) is drawn, not the viewport; the editing chrome is left out
  * (compose.ts); the PNG respects the browser's canvas limits (geometry.ts) and says so when it
  * had to scale down. Runs in stages with a yield between them, so a progress indicator can
  * paint and the page stays responsive.
  */
-import { getFontEmbedCSS, toCanvas, toSvg } from 'html-to-image';
+import { getFontEmbedCSS } from 'html-to-image';
 import { composeExport, themeBackground, type ExportSource } from './compose';
 import { planImage, type CanvasLimits, type ImagePlan, type Rect } from './geometry';
 import type { ImageOptions } from './options';
+import { svgToCanvas, toSvgDocument, usedCss } from './rasterize';
 
 export type ExportStage = 'prepare' | 'fonts' | 'render' | 'encode' | 'done';
 /** Fraction of the work done when a stage starts, for a progress bar. */
@@ -51,7 +53,14 @@ function backgroundOf(req: ImageRequest): string | null {
   return themeBackground(req.flowRoot);
 }
 
-async function run<T>(req: ImageRequest, pixelRatioOf: (plan: ImagePlan) => number, draw: (node: HTMLElement, opts: Parameters<typeof toSvg>[1], plan: ImagePlan) => Promise<T>): Promise<T> {
+interface Drawn {
+  readonly svg: string;
+  readonly plan: ImagePlan;
+  readonly background: string | null;
+}
+
+/** Composes the picture off-screen and returns it as a standalone SVG document. */
+async function draw(req: ImageRequest): Promise<Drawn> {
   const stage = (s: ExportStage) => req.onStage?.(s);
   stage('prepare');
   const plan = planImage(req.bounds, req.options, req.limits);
@@ -60,20 +69,11 @@ async function run<T>(req: ImageRequest, pixelRatioOf: (plan: ImagePlan) => numb
   try {
     await yieldToBrowser();
     stage('fonts');
-    const fontEmbedCSS = await embeddedFonts(composed.element);
+    const fonts = await embeddedFonts(composed.element);
     await yieldToBrowser();
     stage('render');
-    const result = await draw(composed.element, {
-      width: plan.width,
-      height: plan.height,
-      pixelRatio: pixelRatioOf(plan),
-      ...(background ? { backgroundColor: background } : {}),
-      fontEmbedCSS,
-      // We already fit the canvas limits ourselves and tell the user; no silent rescale.
-      skipAutoScale: true,
-    }, plan);
-    stage('done');
-    return result;
+    const css = `${fonts}\n${usedCss(document, composed.element)}`;
+    return { svg: toSvgDocument(composed.element, plan.width, plan.height, css), plan, background };
   } finally {
     composed.dispose();
   }
@@ -86,25 +86,24 @@ function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 }
 
 /** Draws the picture as a PNG at `options.scale` (or less, within the canvas limits). */
-export function exportPng(req: ImageRequest): Promise<PngResult> {
-  return run(req, (plan) => plan.pixelRatio, async (node, opts, plan) => {
-    const canvas = await toCanvas(node, opts);
-    await yieldToBrowser();
-    req.onStage?.('encode');
-    const blob = await canvasToBlob(canvas);
-    const result = { blob, width: canvas.width, height: canvas.height, plan };
-    // Free the pixels now rather than at the next GC: large exports hold hundreds of MB.
-    canvas.width = 0;
-    canvas.height = 0;
-    return result;
-  });
+export async function exportPng(req: ImageRequest): Promise<PngResult> {
+  const { svg, plan, background } = await draw(req);
+  await yieldToBrowser();
+  const canvas = await svgToCanvas(svg, plan.width, plan.height, plan.pixelRatio, background);
+  await yieldToBrowser();
+  req.onStage?.('encode');
+  const blob = await canvasToBlob(canvas);
+  const result = { blob, width: canvas.width, height: canvas.height, plan };
+  // Free the pixels now rather than at the next GC: large exports hold hundreds of MB.
+  canvas.width = 0;
+  canvas.height = 0;
+  req.onStage?.('done');
+  return result;
 }
 
-/** Draws the picture as SVG markup (HTML in a foreignObject, text kept as text). */
-export function exportSvg(req: ImageRequest): Promise<SvgResult> {
-  return run(req, () => 1, async (node, opts, plan) => {
-    const url = await toSvg(node, opts);
-    req.onStage?.('encode');
-    return { svg: decodeURIComponent(url.slice(url.indexOf(',') + 1)), plan };
-  });
+/** Draws the picture as a standalone SVG document (HTML in a foreignObject, text kept as text). */
+export async function exportSvg(req: ImageRequest): Promise<SvgResult> {
+  const { svg, plan } = await draw(req);
+  req.onStage?.('done');
+  return { svg, plan };
 }

@@ -7,6 +7,7 @@
 import { useCallback, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isJsonFile, runImport, type ImportFailure, type ImportFile } from './types';
+import './importing.css';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
