@@ -44,6 +44,7 @@ export async function startServer(
         uptimeS: Math.round((Date.now() - started) / 1000),
         rooms: rooms.size,
         connections: sockets.connections,
+        rssMb: Math.round(process.memoryUsage.rss() / 1024 / 1024),
       });
       return;
     }

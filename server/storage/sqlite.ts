@@ -46,8 +46,6 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     'INSERT INTO snapshots (map_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(map_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq WHERE excluded.upto_seq >= snapshots.upto_seq',
   );
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?');
-  const countMaps = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM maps');
-  const countUpdates = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM updates');
   const compactTx = db.transaction((mapId: string, snapshot: Uint8Array, uptoSeq: number) => {
     upsertSnapshot.run(mapId, snapshot, uptoSeq);
     deleteUpdates.run(mapId, uptoSeq);
@@ -79,9 +77,6 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     },
     async compact(mapId, snapshot, uptoSeq) {
       compactTx(mapId, snapshot, uptoSeq);
-    },
-    async stats() {
-      return { maps: countMaps.get()?.n ?? 0, updates: countUpdates.get()?.n ?? 0 };
     },
     async close() {
       if (closed) return;

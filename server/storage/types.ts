@@ -37,7 +37,5 @@ export interface Storage {
    * one transaction. `snapshot` must contain at least every update up to `uptoSeq`.
    */
   compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
-  /** Counts for /healthz and logs. */
-  stats(): Promise<{ maps: number; updates: number }>;
   close(): Promise<void>;
 }
