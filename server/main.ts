@@ -16,7 +16,11 @@ try {
   process.exit(2);
 }
 const log = createLogger(config.logLevel);
-const server = await startServer(config, log);
+const server = await startServer(config, log).catch((err: unknown) => {
+  // EADDRINUSE, an unreadable DATA_DIR, a short SYNC_SECRET…: one clear line, then exit.
+  log.error('failed to start', { err: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+});
 
 let stopping = false;
 const stop = (signal: string) => {
