@@ -139,6 +139,17 @@ class LocalDocAdapter {
   };
 
   private apply(updates: Iterable<Uint8Array>): void {
+    // Our own listener off while applying (synchronously, so no other edit can slip in): with an
+    // updateV2 listener Yjs re-encodes the whole transaction, which doubled the load time.
+    this.doc.off('updateV2', this.onUpdate);
+    try {
+      this.applyNow(updates);
+    } finally {
+      if (!this.disposed) this.doc.on('updateV2', this.onUpdate);
+    }
+  }
+
+  private applyNow(updates: Iterable<Uint8Array>): void {
     Y.transact(
       this.doc,
       () => {
