@@ -113,6 +113,26 @@ describe('sync server', () => {
     mine.destroy();
   });
 
+  it('closes connected clients with 1001 on shutdown, after storing what they sent', async () => {
+    const s = await startTestServer();
+    const map = await createMap(s.url);
+    const a = client(s, map.id, map.editToken);
+    await synced(a.provider);
+    const codes: number[] = [];
+    a.provider.on('connection-close', (e: CloseEvent | null) => e && codes.push(e.code));
+    a.doc.getMap('nodes').set('last-word', 1);
+    const b = client(s, map.id, map.viewToken);
+    await expect.poll(() => b.doc.getMap('nodes').get('last-word')).toBe(1);
+    await s.close();
+    await expect.poll(() => codes).toContain(1001);
+    a.provider.disconnect();
+    b.provider.disconnect();
+    const again = await server({ dataDir: s.config.dataDir, syncSecret: s.config.syncSecret });
+    const c = client(again, map.id, map.viewToken);
+    await synced(c.provider);
+    expect(c.doc.getMap('nodes').get('last-word')).toBe(1);
+  });
+
   it('reports rooms and connections in /healthz and unloads empty rooms', async () => {
     const s = await server({ roomUnloadDelayMs: 0 });
     const map = await createMap(s.url);
