@@ -11,7 +11,9 @@
  *   socket is ordered and our server answers a sync step 1 only after everything received
  *   before it is on disk, so after local edits we send a step 1 "probe"; its step 2 answer
  *   confirms every edit sent before it. Edits whose probe was lost with the connection
- *   count as unconfirmed again until a probe on a later connection is answered.
+ *   count as unconfirmed again until a probe on a later connection is answered. Every doc
+ *   update that did not come from this provider counts, including ones the local store loads
+ *   from disk after we attached: they may be offline edits the server has never seen.
  */
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
