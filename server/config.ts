@@ -20,6 +20,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Messages per second a connection may send (token bucket, burst = 2 s worth). */
   rateLimitPerSec: number;
+  /** Bytes per second a connection may send (burst = 2 s worth, at least one max message). */
+  rateLimitBytesPerSec: number;
   /** Ping interval; a connection that missed one pong is dropped. */
   pingIntervalMs: number;
   /** Compact a room's update log into one snapshot after this many appended updates. */
@@ -44,6 +46,7 @@ Environment variables:
   MAX_MESSAGE_BYTES  largest websocket message (default 10485760 = 10 MiB)
   MAX_BODY_BYTES     largest HTTP API body (default 8388608 = 8 MiB, the strategy-map limit)
   RATE_LIMIT_PER_SEC websocket messages per second per connection (default 200)
+  RATE_LIMIT_BYTES_PER_SEC  websocket bytes per second per connection (default 1048576 = 1 MiB)
   PING_INTERVAL_MS   websocket ping interval, idle peers dropped after one miss (default 30000)
   COMPACT_EVERY      updates appended before a room is compacted (default 500)
   ROOM_UNLOAD_DELAY_MS  empty rooms are unloaded after this delay (default 10000)
@@ -81,6 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 10 * 1024 * 1024, 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', MAX_DOCUMENT_BYTES, 1024),
     rateLimitPerSec: int(env, 'RATE_LIMIT_PER_SEC', 200, 1),
+    rateLimitBytesPerSec: int(env, 'RATE_LIMIT_BYTES_PER_SEC', 1024 * 1024, 1024),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 30_000, 100),
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
     roomUnloadDelayMs: int(env, 'ROOM_UNLOAD_DELAY_MS', 10_000, 0),

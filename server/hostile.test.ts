@@ -146,6 +146,21 @@ describe('hostile input', () => {
     expect(a.provider.wsconnected).toBe(true);
   });
 
+  it('a client over the byte rate is closed (1008), even in small messages', async () => {
+    const s = await startTestServer({ rateLimitBytesPerSec: 1024, maxMessageBytes: 4096, rateLimitPerSec: 100_000 });
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const flood = new WebSocket(`${wsUrl(s.url)}/${map.id}?token=${map.viewToken}`);
+    flood.on('error', () => undefined);
+    await new Promise((ok) => flood.once('open', ok));
+    const code = new Promise<number>((ok) => flood.once('close', (c: number) => ok(c)));
+    // Well-formed 1 KiB sync step 1 messages (an empty state vector with padding): a malformed
+    // message would be closed with 1007, so 1008 proves the byte budget did it.
+    const sv = encodeSyncStep1(new Uint8Array(1000).fill(0));
+    for (let i = 0; i < 100; i++) flood.send(sv);
+    expect(await code).toBe(1008);
+  });
+
   it('a client over the rate limit is closed (1008), others are not', async () => {
     const s = await startTestServer({ rateLimitPerSec: 20 });
     cleanups.push(() => s.close());

@@ -68,6 +68,7 @@ export async function startServer(
     secret,
     maxMessageBytes: config.maxMessageBytes,
     rateLimitPerSec: config.rateLimitPerSec,
+    rateLimitBytesPerSec: config.rateLimitBytesPerSec,
     pingIntervalMs: config.pingIntervalMs,
   });
   await new Promise<void>((ok, fail) => {

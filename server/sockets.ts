@@ -16,6 +16,7 @@ export interface SocketOptions {
   secret: string;
   maxMessageBytes: number;
   rateLimitPerSec: number;
+  rateLimitBytesPerSec: number;
   pingIntervalMs: number;
 }
 
@@ -64,7 +65,11 @@ export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log:
     let room: Room | undefined;
     let closed = false;
     const early: Uint8Array[] = [];
-    let tokens = opts.rateLimitPerSec * 2;
+    const maxTokens = opts.rateLimitPerSec * 2;
+    // One message of the maximum size always fits: a client's first sync may be that big.
+    const maxBytes = Math.max(opts.rateLimitBytesPerSec * 2, opts.maxMessageBytes);
+    let tokens = maxTokens;
+    let bytes = maxBytes;
     let refilledAt = performance.now();
     alive.set(ws, true);
     const peer: Peer = {
@@ -95,11 +100,12 @@ export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log:
     ws.on('message', (raw: RawData, isBinary: boolean) => {
       if (closed) return;
       if (!isBinary) return fail(1003, 'binary messages only');
-      const now = performance.now();
-      tokens = Math.min(opts.rateLimitPerSec * 2, tokens + ((now - refilledAt) / 1000) * opts.rateLimitPerSec);
-      refilledAt = now;
-      if (--tokens < 0) return fail(1008, 'rate limit');
       const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+      const elapsedS = (performance.now() - refilledAt) / 1000;
+      refilledAt += elapsedS * 1000;
+      tokens = Math.min(maxTokens, tokens + elapsedS * opts.rateLimitPerSec) - 1;
+      bytes = Math.min(maxBytes, bytes + elapsedS * opts.rateLimitBytesPerSec) - buf.byteLength;
+      if (tokens < 0 || bytes < 0) return fail(1008, 'rate limit');
       const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
       if (room) handle(data);
       else early.push(data);
