@@ -14,6 +14,7 @@
 import type { Page } from '@playwright/test';
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { exportStrategyMap } from '../src/model/strategy-map';
 import { generateMap, seedMap } from './canvas/generate';
@@ -29,6 +30,8 @@ const PADDING_PX = 32;
 const SCALE = 2;
 const REFERENCE = 'React Flow download-image recipe (html-to-image toPng of the viewport)';
 const EXPORT_TIMEOUT_MS = 180_000;
+/** Kept out of git (.gitignore: test-results/). */
+const RESULTS_DIR = join(import.meta.dirname, '..', 'test-results', 'export-bench');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -50,7 +53,7 @@ async function importMap(page: Page, baseURL: string, n: number): Promise<void> 
 }
 
 /** Runs `action` (which must end in a download) and returns its time and peak JS heap growth. */
-async function measure(page: Page, action: () => Promise<void>): Promise<{ ms: number; heapMb: number }> {
+async function measure(page: Page, action: () => Promise<void>, saveAs?: string): Promise<{ ms: number; heapMb: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -72,7 +75,9 @@ async function measure(page: Page, action: () => Promise<void>): Promise<{ ms: n
   download.catch(() => {}); // reported below through `await download` when the action worked
   try {
     await action();
-    await (await download).path();
+    const file = await download;
+    await file.path();
+    if (saveAs) await file.saveAs(saveAs);
   } finally {
     sampling = false;
     await sampler;
@@ -133,8 +138,9 @@ export async function benchExport(page: Page, baseURL: string): Promise<BenchRow
     page.on('crash', () => console.error(`export bench: the page crashed (${n} nodes)`));
     for (let i = 0; i < RUNS; i++) {
       if (i % 2 === 0) {
-        a.push(await measure(page, () => ours(page)));
-        b.push(await measure(page, () => reference(page)));
+        // The first pictures are kept in test-results/export-bench/ to be looked at.
+        a.push(await measure(page, () => ours(page), i === 0 ? join(RESULTS_DIR, `export-${n}-ours.png`) : undefined));
+        b.push(await measure(page, () => reference(page), i === 0 ? join(RESULTS_DIR, `export-${n}-reference.png`) : undefined));
       } else {
         b.push(await measure(page, () => reference(page)));
         a.push(await measure(page, () => ours(page)));
