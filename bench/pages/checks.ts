@@ -22,7 +22,7 @@ export async function compactionCheck(seed: number): Promise<{ mismatches: strin
       const doc = new Y.Doc();
       const a = attachDoc(db, doc, 'm', { compactOnLoad: s % 2 === 1 });
       await a.whenSynced;
-      if (JSON.stringify(docJson(doc)) !== JSON.stringify(docJson(truth))) mismatches.push(`seed ${seed}: session ${s} loaded a different doc`);
+      if (docJson(doc) !== docJson(truth)) mismatches.push(`seed ${seed}: session ${s} loaded a different doc`);
       const edits = Math.floor(rand() * COMPACT_AFTER_ROWS * 3);
       for (let k = 0; k < edits; k++) {
         randomEdit(doc, rand);
@@ -37,10 +37,10 @@ export async function compactionCheck(seed: number): Promise<{ mismatches: strin
     const a = attachDoc(db, doc, 'm');
     await a.whenSynced;
     await a.compact();
-    if (JSON.stringify(docJson(doc)) !== JSON.stringify(docJson(truth))) mismatches.push(`seed ${seed}: final load differs`);
+    if (docJson(doc) !== docJson(truth)) mismatches.push(`seed ${seed}: final load differs`);
     const again = new Y.Doc();
     await attachDoc(db, again, 'm', { compactOnLoad: false }).whenSynced;
-    if (JSON.stringify(docJson(again)) !== JSON.stringify(docJson(truth))) mismatches.push(`seed ${seed}: load after compaction differs`);
+    if (docJson(again) !== docJson(truth)) mismatches.push(`seed ${seed}: load after compaction differs`);
     return { mismatches, rowsAtEnd: await mapRows(db, 'm').count(), sessions };
   } finally {
     db.close();

@@ -42,5 +42,12 @@ export function randomEdit(doc: Y.Doc, rand: () => number): void {
   }, 'edit');
 }
 
-/** The content of a map-shaped doc; roots are read as maps (a fresh doc knows no types yet). */
-export const docJson = (d: Y.Doc) => ({ meta: d.getMap('meta').toJSON(), nodes: d.getMap('nodes').toJSON() });
+/** Keys sorted at every level: a Y.Map's key order depends on the order updates arrived in. */
+function canonical(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+}
+
+/** The content of a map-shaped doc as a canonical string; roots read as maps. */
+export const docJson = (d: Y.Doc): string =>
+  JSON.stringify(canonical({ meta: d.getMap('meta').toJSON(), nodes: d.getMap('nodes').toJSON() }));

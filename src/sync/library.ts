@@ -48,9 +48,9 @@ function checkTemplate(path: string, template: unknown): string {
   return template;
 }
 
-function broadcast(mapId: string, update: Uint8Array): void {
+function broadcast(db: ItineraDb, mapId: string, update: Uint8Array): void {
   if (typeof BroadcastChannel !== 'function') return;
-  const channel = new BroadcastChannel(mapChannelName(mapId));
+  const channel = new BroadcastChannel(mapChannelName(db.name, mapId));
   channel.postMessage(update);
   channel.close();
 }
@@ -106,7 +106,7 @@ export async function renameMap(db: ItineraDb, id: string, title: string): Promi
     await db.maps.update(id, { title: String(metaMap(doc).get('title')), updatedAt: Date.now() });
     return u;
   });
-  broadcast(id, update);
+  broadcast(db, id, update);
 }
 
 /** Copies a map (doc, template, thumbnail; not its sharing) under a new id and title. */

@@ -51,7 +51,8 @@ export const COMPACT_AFTER_BYTES = 512 * 1024;
 export const THUMBNAIL_THROTTLE_MS = 3_000;
 export const RETRY_AFTER_ERROR_MS = 5_000;
 
-export const mapChannelName = (mapId: string): string => `itinera:map:${mapId}`;
+/** One channel per database and map (tests and benchmarks open other databases in one page). */
+export const mapChannelName = (dbName: string, mapId: string): string => `${dbName}:map:${mapId}`;
 
 const MESSAGES: Record<LocalErrorCode, string> = {
   quota:
@@ -104,7 +105,7 @@ class LocalDocAdapter {
     private readonly compactOnLoad: boolean,
   ) {
     // Subscribe before reading, so an update another tab stores meanwhile is not missed.
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(mapChannelName(mapId)) : null;
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(mapChannelName(db.name, mapId)) : null;
     this.channel?.addEventListener('message', this.onMessage);
     if (doc.store.clients.size > 0) this.pending.push(Y.encodeStateAsUpdateV2(doc));
     doc.on('updateV2', this.onUpdate);

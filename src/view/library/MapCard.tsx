@@ -79,13 +79,13 @@ export const MapCard = memo(function MapCard({ item, href, onOpen, onRename, onD
           title={t('rename', { title })}
           onClick={() => (setDraft(item.title), setRenaming(true))}
         >
-          ✎
+          {t('renameShort')}
         </button>
         <button type="button" className="link" aria-label={t('duplicate', { title })} title={t('duplicate', { title })} onClick={() => onDuplicate(item)}>
-          ⧉
+          {t('duplicateShort')}
         </button>
         <button type="button" className="link danger" aria-label={t('delete', { title })} title={t('delete', { title })} onClick={() => onDelete(item)}>
-          🗑
+          {t('deleteShort')}
         </button>
       </div>
     </li>

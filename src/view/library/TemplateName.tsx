@@ -7,7 +7,7 @@ export function TemplateName({ templateKey, withHint = false }: { templateKey: s
   const { t } = useTranslation('library');
   if (!KNOWN.has(templateKey)) return <span>{t('templates.other', { key: templateKey })}</span>;
   return (
-    <span className="template-name">
+    <span className={withHint ? 'template-name' : undefined}>
       <strong>{t(`templates.${templateKey}`)}</strong>
       {withHint ? <small>{t(`templates.${templateKey}Hint`)}</small> : null}
     </span>
