@@ -3,9 +3,10 @@
  * IndexedDB library, live across tabs through a Dexie live query).
  */
 import { useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { newId } from '../model/ids';
 import { TEMPLATES } from '../model/templates';
-import { getLocalStore, type MapEntry } from '../sync/local-store';
+import { errorCodeOf, getLocalStore, type MapEntry } from '../sync/local-store';
 import { LibraryPage } from '../view/library/LibraryPage';
 import type { LibraryActions, LibraryItem } from '../view/library/types';
 import { registerPwa } from './pwa';
@@ -27,26 +28,32 @@ const toItem = (e: MapEntry): LibraryItem => ({
 });
 
 export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useTranslation('library');
   const store = getLocalStore();
   const entries = useSyncExternalStore(store.maps.subscribe, store.maps.getSnapshot);
   const loadError = useSyncExternalStore(store.maps.subscribe, store.maps.getError);
   const items = useMemo(() => entries?.map(toItem), [entries]);
 
-  const actions = useMemo<LibraryActions>(
-    () => ({
-      async create({ template, title }) {
+  const actions = useMemo<LibraryActions>(() => {
+    // A full disk is the one failure people can act on: say so plainly (each operation is one
+    // transaction, so a failed one changed nothing).
+    const plain = <A extends unknown[]>(f: (...a: A) => Promise<void>) => (...a: A) =>
+      f(...a).catch((err: unknown) => {
+        throw errorCodeOf(err) === 'quota' ? new Error(t('quotaFull')) : err;
+      });
+    return {
+      create: plain(async ({ template, title }: { template: string; title: string }) => {
         const id = newId('map');
         await store.createMap({ id, template, title });
         onOpen(id);
-      },
+      }),
       open: onOpen,
-      rename: (id, title) => store.renameMap(id, title),
-      duplicate: (id, title) => store.duplicateMap(id, { id: newId('map'), title }),
-      remove: (id) => store.deleteMap(id),
-      restore: (id) => store.restoreMap(id),
-    }),
-    [store, onOpen],
-  );
+      rename: plain((id: string, title: string) => store.renameMap(id, title)),
+      duplicate: plain((id: string, title: string) => store.duplicateMap(id, { id: newId('map'), title })),
+      remove: plain((id: string) => store.deleteMap(id)),
+      restore: plain((id: string) => store.restoreMap(id)),
+    };
+  }, [store, onOpen, t]);
 
   return (
     <LibraryPage

@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import * as library from './library';
 import { DB_NAME, openDb, type ItineraDb, type MapEntry, type ShareInfo } from './local-db';
 import { attachDoc, type AttachOptions, type LocalAttachment } from './local-doc';
+export { errorCodeOf } from './local-doc';
 import { liveStore, type LiveStore } from './live-store';
 
 export type { MapEntry, ShareInfo } from './local-db';
