@@ -64,14 +64,14 @@ async function load(db: ItineraDb, mapId: string, compactOnLoad = false): Promis
 
 describe('local store: one map in IndexedDB', () => {
   it('reloads exactly what was edited, across compactions (randomized, several seeds)', async () => {
-    for (const seed of [1, 2, 3, 4, 5]) {
+    for (const seed of [1, 2, 3]) {
       const db = freshDb();
       const rand = rng(seed);
       const truth = new Y.Doc();
       for (let session = 0; session < 4; session++) {
         const [doc, a] = await load(db, 'm1', session % 2 === 1);
         expect(json(doc), `seed ${seed} session ${session}`).toEqual(json(truth));
-        const edits = Math.floor(rand() * (COMPACT_AFTER_ROWS * 4));
+        const edits = Math.floor(rand() * (COMPACT_AFTER_ROWS * 2.5));
         for (let k = 0; k < edits; k++) {
           randomEdit(doc, rand);
           // Yield now and then so edits land in separate rows, as real edits would.
