@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { newId } from '../model/ids';
 import { TEMPLATES } from '../model/templates';
 import { errorCodeOf, getLocalStore, type MapEntry } from '../sync/local-store';
+import { ImportButton } from '../view/importing/ImportButton';
 import { LibraryPage } from '../view/library/LibraryPage';
+import { importMapFile } from './importMap';
 import type { LibraryActions, LibraryItem } from '../view/library/types';
 import { registerPwa } from './pwa';
 import { mapHref } from './routes';
@@ -56,6 +58,10 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
   }, [store, onOpen, t]);
 
   return (
+    <>
+    <div className="library-import">
+      <ImportButton onImport={importMapFile} onImported={onOpen} />
+    </div>
     <LibraryPage
       items={items}
       loadError={loadError ? String(loadError) : null}
@@ -63,5 +69,6 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
       actions={actions}
       hrefFor={(id) => mapHref(id)}
     />
+    </>
   );
 }
