@@ -3,6 +3,8 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorRoute } from './EditorRoute';
 import { LibraryRoute } from './LibraryRoute';
+import { UpdatePrompt } from '../view/UpdatePrompt';
+import { usePwaUpdate } from './pwa';
 import { mapHref, parseRoute } from './routes';
 
 const subscribeHash = (cb: () => void) => {
@@ -14,9 +16,19 @@ const getHash = () => window.location.hash;
 export function App() {
   const { t } = useTranslation('common');
   const route = parseRoute(useSyncExternalStore(subscribeHash, getHash));
-  if (route.name === 'map') return <EditorRoute key={route.mapId} mapId={route.mapId} token={route.token} />;
+  const pwa = usePwaUpdate();
+  const prompt = <UpdatePrompt needRefresh={pwa.needRefresh} onUpdate={pwa.update} onDismiss={pwa.dismiss} />;
+  if (route.name === 'map') {
+    return (
+      <>
+        <EditorRoute key={route.mapId} mapId={route.mapId} token={route.token} />
+        {prompt}
+      </>
+    );
+  }
   return (
     <>
+      {prompt}
       {route.error ? (
         <div className="banner banner-error" role="alert">
           {t(route.error)}
