@@ -8,7 +8,6 @@ export const EMOTION_COLOR: Record<Emotion, string> = {
   1: '#6cbf5a',
   2: '#2e9e48',
 };
-export const EMOTION_FACE: Record<Emotion, string> = { [-2]: '😠', [-1]: '🙁', 0: '😐', 1: '🙂', 2: '😄' };
 export const UNRATED_COLOR = '#b8c0c8';
 
 export function emotionColor(e: number | null | undefined): string {
