@@ -4,10 +4,11 @@
  * write the doc directly. A doc written by a newer Itinera is refused (ReadOnlyDocError).
  */
 import * as Y from 'yjs';
-import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, strategyRecords, touchpointsMap, writeFields } from './doc';
+import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, touchpointsMap, writeFields } from './doc';
 import { newId } from './ids';
 import { LOCAL, type Origin } from './origins';
 import { readNode, readTouchpoint } from './read';
+import { deleteChannelPlans } from './strategy/storage';
 import { CHANNEL_TYPES, DEVICE_TYPES, EMOTIONS, type ChannelType, type DeviceType, type Emotion, type JourneyNode, type NodeKind, type Touchpoint, type XY } from './types';
 
 export class ReadOnlyDocError extends Error {
@@ -154,8 +155,7 @@ export function deleteItems(doc: Y.Doc, items: { nodeIds?: Iterable<string>; tou
     const tps = touchpointsMap(doc);
     const gone = new Set(items.nodeIds ?? []);
     for (const id of gone) nodes.delete(id);
-    const plans = strategyRecords(doc, 'channelPlans');
-    for (const id of gone) if (plans.has(id)) plans.delete(id);
+    deleteChannelPlans(doc, gone);
     for (const id of items.touchpointIds ?? []) tps.delete(id);
     if (gone.size === 0) return;
     for (const [id, record] of [...tps.entries()]) {

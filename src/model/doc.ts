@@ -1,6 +1,9 @@
 /**
- * The layout of a map's Y.Doc (schema v1). One nested Y.Map per record gives field-level
- * merge: one person moves a node while another renames it, and both survive.
+ * The layout of a map's Y.Doc (schema v2). One nested Y.Map per record gives field-level
+ * merge: one person moves a node while another renames it, and both survive. A nested map is
+ * only ever created together with a fresh id (addNode, addGoal…): a record created lazily on
+ * its first edit under a fixed key would race (two people create two maps under one key and
+ * Yjs keeps one, losing the other's fields), so such records are stored as flat keys instead.
  *
  * Y.Doc
  * ├── meta        Y.Map  schemaVersion, title, createdAt, template?, extra?
@@ -12,18 +15,26 @@
  *     strategy.goals         Y.Map<id, Y.Map>  Goal + order
  *     strategy.kpis          Y.Map<id, Y.Map>  Kpi + order
  *     strategy.training      Y.Map<id, Y.Map>  TrainingSession + order
- *     strategy.channelPlans  Y.Map<channelNodeId, Y.Map>  ChannelPlan
+ *     strategy.channelPlanFields  Y.Map  flat ChannelPlan fields (v2), see strategy/storage.ts:
+ *                            "<channelNodeId>" → true (the plan exists, even with no field)
+ *                            "<channelNodeId>/<field>" → the field's value
+ *     strategy.channelPlans  legacy (v1): Y.Map<channelNodeId, Y.Map>; emptied by the v2
+ *                            migration, still read (under the flat fields) for edits that a v1
+ *                            peer made before it synced
  *     strategy.costModel     Y.Map  CostModel
- *     strategy.goLive        Y.Map  GoLive
+ *     strategy.goLive        Y.Map  GoLive minus `done` (v1 kept `done: string[]` here: legacy)
+ *     strategy.goLiveDone    Y.Map<itemKey, order>  the hand-ticked go-live items (v2); `order`
+ *                            keeps the ticking (or imported) order for display and export
  *     strategy.meta          Y.Map  extra: unknown fields of an imported strategy
  *
- * Arrays inside a record (painPoints, kpiIds…) are plain JSON values: last writer wins.
+ * Arrays inside a record (painPoints, kpiIds, channelIds…) are plain JSON values: last writer
+ * wins.
  * `order` on collection records sorts them for display (ties by id).
  */
 import * as Y from 'yjs';
 
 /** Version of this layout; bump with a migration in migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type YRecord = Y.Map<unknown>;
 
@@ -35,7 +46,13 @@ export type StrategyObject = (typeof STRATEGY_OBJECTS)[number];
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 export const nodesMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('nodes');
 export const touchpointsMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('touchpoints');
-export type StrategyPart = StrategyCollection | StrategyObject | 'channelPlans' | 'meta';
+export type StrategyPart =
+  | StrategyCollection
+  | StrategyObject
+  | 'channelPlans'
+  | 'channelPlanFields'
+  | 'goLiveDone'
+  | 'meta';
 
 /** A root-level map of the strategy; root types are named, so concurrent creators converge. */
 export const strategyPart = (doc: Y.Doc, part: StrategyPart): Y.Map<unknown> =>
@@ -53,7 +70,9 @@ export function allRoots(doc: Y.Doc): Y.AbstractType<any>[] { // eslint-disable-
     metaMap(doc),
     nodesMap(doc),
     touchpointsMap(doc),
-    ...(['meta', 'channelPlans', ...STRATEGY_COLLECTIONS, ...STRATEGY_OBJECTS] as const).map((p) =>
+    ...(
+      ['meta', 'channelPlans', 'channelPlanFields', 'goLiveDone', ...STRATEGY_COLLECTIONS, ...STRATEGY_OBJECTS] as const
+    ).map((p) =>
       strategyPart(doc, p),
     ),
   ];

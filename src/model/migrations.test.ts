@@ -60,21 +60,21 @@ describe('migrate', () => {
     expect(metaMap(doc).size).toBe(0);
   });
 
-  it('migrates a v0 doc to v1 with the MIGRATION origin, then is a no-op', () => {
+  it('migrates a v0 doc to the current schema with the MIGRATION origin, then is a no-op', () => {
     const doc = v0Doc();
     const before = readSnapshot(doc);
     const origins = originsDuring(doc, () => expect(migrate(doc)).toBe('migrated'));
     expect(origins).toEqual([MIGRATION]);
     const after = readSnapshot(doc);
-    expect(metaMap(doc).get('schemaVersion')).toBe(1);
-    expect(after.meta).toEqual({ ...before.meta, schemaVersion: 1 });
+    expect(metaMap(doc).get('schemaVersion')).toBe(SCHEMA_VERSION);
+    expect(after.meta).toEqual({ ...before.meta, schemaVersion: SCHEMA_VERSION });
     expect(after.nodes).toEqual(before.nodes);
     const state = Y.encodeStateAsUpdate(doc);
     expect(originsDuring(doc, () => expect(migrate(doc)).toBe('current'))).toEqual([]);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
   });
 
-  it('two replicas that migrate offline converge to the same v1 doc', () => {
+  it('two replicas that migrate offline converge to the same doc', () => {
     const a = v0Doc();
     const b = new Y.Doc();
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a), REMOTE);

@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import { metaMap, SCHEMA_VERSION } from './doc';
 import { MIGRATION } from './origins';
+import { flattenLegacyGoLiveDone, flattenLegacyPlans } from './strategy/storage';
 
 export interface Migration {
   /** The schema version this migration produces. */
@@ -14,13 +15,27 @@ export interface Migration {
   readonly run: (doc: Y.Doc) => void;
 }
 
-/** v0 → v1: docs written before versioning get `schemaVersion: 1` (nothing else changed). */
 export const MIGRATIONS: readonly Migration[] = [
+  /** v0 → v1: docs written before versioning get `schemaVersion: 1` (nothing else changed). */
   {
     to: 1,
     name: 'stamp-schema-version',
     run: (doc) => {
       metaMap(doc).set('schemaVersion', 1);
+    },
+  },
+  /**
+   * v1 → v2: channel plans and go-live ticks become flat keys (strategy/storage.ts), so two
+   * people editing a channel's plan for the first time at once both keep their fields. The
+   * bump also makes v1 clients read-only: they would not see the flat keys.
+   */
+  {
+    to: 2,
+    name: 'flatten-channel-plans-and-go-live-ticks',
+    run: (doc) => {
+      flattenLegacyPlans(doc);
+      flattenLegacyGoLiveDone(doc);
+      metaMap(doc).set('schemaVersion', 2);
     },
   },
 ];

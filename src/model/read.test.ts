@@ -9,7 +9,7 @@ import {
   updateNode,
   updateTouchpoint,
 } from './commands';
-import { newRecord, nodesMap, strategyPart, touchpointsMap } from './doc';
+import { newRecord, nodesMap, SCHEMA_VERSION, strategyPart, touchpointsMap } from './doc';
 import { REMOTE } from './origins';
 import { MapReader, readSnapshot, readTouchpoint } from './read';
 import { seededRandom } from './testing/random';
@@ -232,7 +232,7 @@ describe('readSnapshot', () => {
     const snap = readSnapshot(new Y.Doc());
     expect(snap.nodes).toEqual([]);
     expect(snap.touchpoints).toEqual([]);
-    expect(snap.meta).toEqual({ schemaVersion: 1, title: '', createdAt: '' });
+    expect(snap.meta).toEqual({ schemaVersion: SCHEMA_VERSION, title: '', createdAt: '' });
     expect(snap.strategy.goals).toEqual([]);
   });
 });

@@ -16,8 +16,8 @@ import {
   touchpointsMap,
   type YRecord,
 } from './doc';
+import { readChannelPlans, readGoLiveDone } from './strategy/storage';
 import type {
-  ChannelPlan,
   CompanyScore,
   JourneyNode,
   MapMeta,
@@ -109,17 +109,16 @@ export function readStrategy(doc: Y.Doc): Strategy {
   const [competitors, goals, kpis, training] = STRATEGY_COLLECTIONS.map((c) =>
     sortedRecords(strategyRecords(doc, c), withoutOrder),
   );
-  const channelPlans: Record<string, ChannelPlan> = {};
-  strategyRecords(doc, 'channelPlans').forEach((record, id) => {
-    if (record instanceof Y.Map) channelPlans[id] = record.toJSON() as ChannelPlan;
-  });
+  const channelPlans = readChannelPlans(doc);
+  const { done: _legacyDone, ...goLive } = strategyPart(doc, 'goLive').toJSON() as Plain;
+  const done = readGoLiveDone(doc);
   const extra = strategyPart(doc, 'meta').get('extra');
   return {
     startingPoint: { self, competitors: competitors as unknown as CompanyScore[] },
     goals: goals as never,
     kpis: kpis as never,
     training: training as never,
-    goLive: strategyPart(doc, 'goLive').toJSON(),
+    goLive: done ? { ...goLive, done } : goLive,
     channelPlans,
     costModel: strategyPart(doc, 'costModel').toJSON(),
     ...(extra && typeof extra === 'object' ? { extra: extra as Plain } : {}),

@@ -19,6 +19,7 @@ import {
 } from '../doc';
 import { arrange, LANE_GAP_PX, nodeSize } from '../layout';
 import { IMPORT } from '../origins';
+import { writeChannelPlan, writeGoLiveDone } from '../strategy/storage';
 import type { JourneyNode, Touchpoint, XY } from '../types';
 import { extraOf, keysOf, nodeFromJson, recordFromJson, touchpointFromJson } from './convert';
 import {
@@ -151,15 +152,20 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
     }
     for (const plan of s.channels) {
       const { nodeId: _nodeId, ...fields } = recordFromJson(plan, channelPlanSchema);
-      strategyRecords(doc, 'channelPlans').set(plan.nodeId, newRecord(fields));
+      writeChannelPlan(doc, plan.nodeId, fields);
     }
     for (const [part, obj, schema] of [
       ['costModel', s.costModel, costModelSchema],
       ['goLive', s.goLive, goLiveSchema],
     ] as const) {
       const target = strategyPart(doc, part);
-      for (const [k, v] of Object.entries(recordFromJson(obj, schema))) target.set(k, v);
+      for (const [k, v] of Object.entries(recordFromJson(obj, schema))) {
+        // Ticks are one key each; only an empty list is kept as a list, to export as `[]`.
+        if (part === 'goLive' && k === 'done' && Array.isArray(v) && v.length > 0) continue;
+        target.set(k, v);
+      }
     }
+    writeGoLiveDone(doc, s.goLive.done ?? []);
     const spExtra = extraOf(s.startingPoint, keysOf(startingPointSchema));
     const strategyExtra = {
       ...extraOf(s, keysOf(strategySchema)),

@@ -5,11 +5,12 @@
  * clears the references to it in the same transaction, so nothing dangles.
  */
 import type * as Y from 'yjs';
-import { newRecord, strategyPart, strategyRecords, touchpointsMap, writeFields, type YRecord } from '../doc';
+import { newRecord, nodesMap, strategyPart, strategyRecords, touchpointsMap, writeFields, type YRecord } from '../doc';
 import { write } from '../commands';
 import { newId } from '../ids';
 import type { ChannelPlan, CompanyScore, CostModel, Goal, GoLive, Kpi, KpiFamily, TrainingKind, TrainingSession } from '../types';
 import { CHANNEL_STATUSES, KPI_FAMILIES, TRAINING_KINDS } from '../types';
+import { setGoLiveDone, writeChannelPlan } from './storage';
 import { Checker } from './validate';
 
 type Patch<T> = { -readonly [K in keyof Omit<T, 'id' | 'extra'>]?: T[K] | undefined };
@@ -120,13 +121,10 @@ export function updateChannelPlan(doc: Y.Doc, channelId: string, patch: ChannelP
   c.number(`${base}.relativeCost`, patch.relativeCost, 0, 100);
   c.done();
   write(doc, () => {
-    const plans = strategyRecords(doc, 'channelPlans');
     // Plans are keyed by the channel node's id; a plan is only kept for a live channel.
-    const node = doc.getMap<YRecord>('nodes').get(channelId);
+    const node = nodesMap(doc).get(channelId);
     if (!node || node.get('kind') !== 'channel') return;
-    const record = plans.get(channelId);
-    if (record) writeFields(record, defined(patch));
-    else plans.set(channelId, newRecord(defined(patch)));
+    writeChannelPlan(doc, channelId, defined(patch));
   });
 }
 
@@ -209,16 +207,10 @@ export function updateGoLive(doc: Y.Doc, patch: Pick<GoLivePatch, 'date'>): void
   write(doc, () => writeFields(strategyPart(doc, 'goLive'), defined(patch)));
 }
 
-/** Ticks or unticks one hand-checked go-live item (a list: last writer wins, as documented). */
+/** Ticks or unticks one hand-checked go-live item (one key per item: concurrent ticks all stay). */
 export function setGoLiveItem(doc: Y.Doc, key: string, done: boolean): void {
   const c = new Checker();
   c.text('goLive.done', key, { required: true });
   c.done();
-  write(doc, () => {
-    const goLive = strategyPart(doc, 'goLive');
-    const current = goLive.get('done');
-    const list = Array.isArray(current) ? current.filter((k): k is string => typeof k === 'string') : [];
-    const next = done ? [...new Set([...list, key])] : list.filter((k) => k !== key);
-    writeFields(goLive, { done: next });
-  });
+  write(doc, () => setGoLiveDone(doc, key, done));
 }

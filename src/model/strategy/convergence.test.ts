@@ -81,18 +81,106 @@ describe('strategy convergence', () => {
   }
 });
 
-describe('channel plans created concurrently (known limitation)', () => {
-  // A plan is a nested Y.Map created on its channel's first edit; when two offline people both
-  // create it, Yjs keeps one map and the other's fields are lost. Needs a layout change (flat
-  // `<channelId>.<field>` keys or the plan created with the channel node): reported to the lead.
-  it.fails("keeps both people's first fields on a plan they created at the same time", () => {
-    const [a, b] = [new Y.Doc(), new Y.Doc()];
-    addNode(a, { id: 'ch', kind: 'channel', channelType: 'app', label: 'App', x: 0, y: 0 });
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), REMOTE);
-    s.updateChannelPlan(a, 'ch', { status: 'planned' });
-    s.updateChannelPlan(b, 'ch', { preferencePct: 40 });
+/** Two replicas of one map with channel 'ch'; `edit` runs on each while they are apart. */
+function apart(editA: (d: Y.Doc) => void, editB: (d: Y.Doc) => void): [Y.Doc, Y.Doc] {
+  const [a, b] = [new Y.Doc(), new Y.Doc()];
+  a.clientID = 1;
+  b.clientID = 2;
+  addNode(a, { id: 'ch', kind: 'channel', channelType: 'app', label: 'App', x: 0, y: 0 });
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a), REMOTE);
+  editA(a);
+  editB(b);
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b), REMOTE);
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a), REMOTE);
+  expect(readStrategy(a)).toEqual(readStrategy(b));
+  return [a, b];
+}
+
+describe('first edits of the same record made at the same time', () => {
+  // A record created on its first edit under a fixed key must not be a nested Y.Map: both
+  // people would create one and Yjs would keep one map, dropping the other's fields.
+  it("keeps both people's first fields on a channel plan", () => {
+    for (const [first, second] of [[1, 2], [2, 1]] as const) {
+      const edits = {
+        1: (d: Y.Doc) => s.updateChannelPlan(d, 'ch', { status: 'planned' }),
+        2: (d: Y.Doc) => s.updateChannelPlan(d, 'ch', { preferencePct: 40, reason: 'Young customers' }),
+      };
+      const [a] = apart(edits[first], edits[second]);
+      expect(readStrategy(a).channelPlans.ch).toEqual({ status: 'planned', preferencePct: 40, reason: 'Young customers' });
+    }
+  });
+
+  it('keeps both ticks of the go-live checklist', () => {
+    const [a] = apart(
+      (d) => s.setGoLiveItem(d, 'announce', true),
+      (d) => s.setGoLiveItem(d, 'staffing', true),
+    );
+    expect(readStrategy(a).goLive.done).toEqual(['announce', 'staffing']);
+  });
+
+  it('keeps a tick next to a concurrent untick of another item', () => {
+    const [a] = apart(
+      (d) => {
+        s.setGoLiveItem(d, 'announce', true);
+        s.setGoLiveItem(d, 'monitoring', true);
+        s.setGoLiveItem(d, 'monitoring', false);
+      },
+      (d) => s.setGoLiveItem(d, 'staffing', true),
+    );
+    expect(readStrategy(a).goLive.done).toEqual(['announce', 'staffing']);
+  });
+
+  it('keeps both fields of the cost model, the own score and the go-live date', () => {
+    const [a] = apart(
+      (d) => {
+        s.updateCostModel(d, { currency: 'EUR' });
+        s.updateSelfScore(d, { digitalCompetence: 2 });
+        s.updateGoLive(d, { date: '2027-01-31' });
+      },
+      (d) => {
+        s.updateCostModel(d, { shiftPct: 30 });
+        s.updateSelfScore(d, { serviceCulture: 4 });
+        s.setGoLiveItem(d, 'announce', true);
+      },
+    );
+    const st = readStrategy(a);
+    expect(st.costModel).toEqual({ currency: 'EUR', shiftPct: 30 });
+    expect(st.startingPoint.self).toEqual({ id: 'self', name: '', digitalCompetence: 2, serviceCulture: 4 });
+    expect(st.goLive).toEqual({ date: '2027-01-31', done: ['announce'] });
+  });
+
+  // Collection records get a fresh id when added, so two adds never share a key; two edits of
+  // one record's different fields merge field by field.
+  it('keeps goals, KPIs, training and competitors added at the same time, and both field edits', () => {
+    const add = (d: Y.Doc, n: string) => {
+      s.addGoal(d, { title: `goal ${n}` });
+      s.addKpi(d, { name: `kpi ${n}`, family: 'service' });
+      s.addTraining(d, { topic: `topic ${n}`, kind: 'technical' });
+      s.addCompetitor(d, { name: `rival ${n}` });
+    };
+    const [a, b] = apart((d) => add(d, 'a'), (d) => add(d, 'b'));
+    const st = readStrategy(a);
+    expect(st.goals.map((g) => g.title).sort()).toEqual(['goal a', 'goal b']);
+    expect(st.kpis.map((k) => k.name).sort()).toEqual(['kpi a', 'kpi b']);
+    expect(st.training.map((t) => t.topic).sort()).toEqual(['topic a', 'topic b']);
+    expect(st.startingPoint.competitors.map((c) => c.name).sort()).toEqual(['rival a', 'rival b']);
+
+    const [goal, kpi, train, comp] = [st.goals[0]!.id, st.kpis[0]!.id, st.training[0]!.id, st.startingPoint.competitors[0]!.id];
+    s.updateGoal(a, goal, { target: '-20%' });
+    s.updateGoal(b, goal, { deadline: '2027-03-01' });
+    s.updateKpi(a, kpi, { unit: '%' });
+    s.updateKpi(b, kpi, { frequency: 'weekly' });
+    s.updateTraining(a, train, { audience: 'Agents' });
+    s.updateTraining(b, train, { due: '2027-02-01' });
+    s.updateCompetitor(a, comp, { digitalCompetence: 3 });
+    s.updateCompetitor(b, comp, { serviceCulture: 5 });
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b), REMOTE);
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a), REMOTE);
-    expect(readStrategy(a).channelPlans.ch).toEqual({ status: 'planned', preferencePct: 40 });
+    const merged = readStrategy(b);
+    expect(merged).toEqual(readStrategy(a));
+    expect(merged.goals.find((g) => g.id === goal)).toMatchObject({ target: '-20%', deadline: '2027-03-01' });
+    expect(merged.kpis.find((k) => k.id === kpi)).toMatchObject({ unit: '%', frequency: 'weekly' });
+    expect(merged.training.find((t) => t.id === train)).toMatchObject({ audience: 'Agents', due: '2027-02-01' });
+    expect(merged.startingPoint.competitors.find((c) => c.id === comp)).toMatchObject({ digitalCompetence: 3, serviceCulture: 5 });
   });
 });

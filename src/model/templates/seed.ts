@@ -17,6 +17,7 @@ import {
   writeFields,
 } from '../doc';
 import { SEED } from '../origins';
+import { writeChannelPlan } from '../strategy/storage';
 import type { Touchpoint } from '../types';
 import type { MapTemplate, TemplateStrategy } from './build';
 import { TEMPLATES } from './list';
@@ -55,7 +56,7 @@ function writeStrategy(doc: Y.Doc, strategy: TemplateStrategy): void {
     );
   }
   for (const [channelId, plan] of Object.entries(strategy.channelPlans ?? {})) {
-    strategyRecords(doc, 'channelPlans').set(channelId, newRecord({ ...plan }));
+    writeChannelPlan(doc, channelId, { ...plan });
   }
   if (strategy.costModel) writeFields(strategyPart(doc, 'costModel'), { ...strategy.costModel });
 }
