@@ -151,12 +151,11 @@ export interface Collab {
 /** Open sessions' collabs by map id, so sharing a map connects its open editor at once. */
 const openCollabs = new Map<string, Set<Collab>>();
 
-const browserOffline = () => globalThis.navigator?.onLine === false;
-
 /**
  * Presence and, once a token is known, the websocket (sync/websocket.ts) for an open
  * session's doc. Runs after the local store has loaded (local-first): the editor renders from
- * disk while this connects. Reports the connection and the unconfirmed edit count.
+ * disk while this connects. Reports the connection and the unconfirmed edit count; the adapter
+ * itself follows the browser's offline/online signal.
  */
 export function createCollab(
   doc: Y.Doc,
@@ -167,25 +166,11 @@ export function createCollab(
   const awareness = new Awareness(doc);
   const presence = createPresence(awareness, { defaultName });
   let ws: WebsocketAttachment | null = null;
-  let connectNow: (() => void) | null = null;
   const report = () => {
     if (!ws) return setConnection('local');
     const { status, unconfirmed } = ws.state.getSnapshot();
-    setConnection(browserOffline() ? 'offline' : status, unconfirmed);
+    setConnection(status, unconfirmed);
   };
-  // A socket can outlive the network for a long time (until a 30 s watchdog): follow the
-  // browser's offline signal at once, and do not let the adapter's retries reconnect until
-  // the browser is back online.
-  const onOffline = () => {
-    ws?.provider.disconnect();
-    report();
-  };
-  const onOnline = () => {
-    connectNow?.();
-    report();
-  };
-  globalThis.addEventListener?.('offline', onOffline);
-  globalThis.addEventListener?.('online', onOnline);
 
   let offState = () => {};
   const collab: Collab = {
@@ -199,20 +184,11 @@ export function createCollab(
         awareness,
         disableBc: true,
       });
-      const provider = ws.provider;
-      const original = provider.connect.bind(provider);
-      connectNow = original;
-      provider.connect = () => {
-        if (!browserOffline()) original();
-      };
-      if (browserOffline()) provider.disconnect();
       offState = ws.state.subscribe(report);
       report();
     },
     dispose() {
       openCollabs.get(mapId)?.delete(collab);
-      globalThis.removeEventListener?.('offline', onOffline);
-      globalThis.removeEventListener?.('online', onOnline);
       offState();
       // Presence first: its "I left" state still goes out on the open socket.
       presence.dispose();

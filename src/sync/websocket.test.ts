@@ -1,10 +1,11 @@
 // The adapter against the real server (port 0, SQLite in a temp dir) with `ws` as WebSocket.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createMap, startTestServer, wsUrl } from '../../server/testing/harness';
 import { seededRandom } from '../model/testing/random';
-import { attachWebsocket, reconnectDelay, RECONNECT_MAX_MS, syncUrlFor, type WebsocketAttachment } from './websocket';
+import { manualNetwork, type NetworkSignal } from './network';
+import { attachWebsocket, reconnectDelay, RECONNECT_MAX_MS, syncUrlFor, type WebsocketAttachment, type WebsocketOptions } from './websocket';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const cleanups: (() => unknown)[] = [];
@@ -12,16 +13,40 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function attach(s: Server | string, mapId: string, token: string, doc = new Y.Doc()): WebsocketAttachment & { doc: Y.Doc } {
+function attach(
+  s: Server | string,
+  mapId: string,
+  token: string,
+  doc = new Y.Doc(),
+  extra: { network?: NetworkSignal; onFailedAttempt?: WebsocketOptions['onFailedAttempt'] } = {},
+): WebsocketAttachment & { doc: Y.Doc } {
   const a = attachWebsocket(doc, {
     url: typeof s === 'string' ? s : wsUrl(s.url),
     mapId,
     token,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    ...extra,
   });
   cleanups.push(() => a.dispose());
   return Object.assign(a, { doc });
+}
+
+const connections = async (s: Server): Promise<number> =>
+  ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
+
+/** The `ws` WebSocket, counting how many sockets are opened through it. */
+function countingWebSocket() {
+  const counter = {
+    count: 0,
+    WS: class extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        counter.count++;
+      }
+    } as unknown as typeof globalThis.WebSocket,
+  };
+  return counter;
 }
 
 describe('attachWebsocket', () => {
@@ -92,6 +117,82 @@ describe('attachWebsocket', () => {
     a.dispose();
     const health = async () => ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
     expect(await health()).toBe(0);
+  });
+
+  it('closes at once when the network goes, stays away, and reconnects when it returns', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const network = manualNetwork(true);
+    const a = attach(s, map.id, map.editToken, new Y.Doc(), { network });
+    await a.whenSynced;
+    expect(await connections(s)).toBe(1);
+
+    network.set(false);
+    expect(a.getStatus()).toBe('offline'); // at once, not when the socket times out
+    await expect.poll(() => connections(s)).toBe(0);
+    a.doc.getMap('nodes').set('on-the-train', 1);
+    expect(a.state.getSnapshot()).toEqual({ status: 'offline', unconfirmed: 1 });
+    // No retry while offline, however long it lasts (timers faked from here: no sleeping).
+    const attempts = countingWebSocket();
+    a.provider._WS = attempts.WS;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      vi.advanceTimersByTime(RECONNECT_MAX_MS * 10);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(attempts.count).toBe(0);
+    expect(a.provider.ws).toBeNull();
+    expect(a.getStatus()).toBe('offline');
+    const b = attach(s, map.id, map.viewToken);
+    await b.whenSynced;
+
+    network.set(true);
+    await expect.poll(() => a.getStatus()).toBe('online');
+    expect(attempts.count).toBe(1);
+    await expect.poll(() => a.unconfirmedCount()).toBe(0);
+    await expect.poll(() => b.doc.getMap('nodes').get('on-the-train')).toBe(1);
+  });
+
+  it('attached with no network: offline, no attempt, connects when the network comes', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const network = manualNetwork(false);
+    const failed: number[] = [];
+    const a = attach(s, map.id, map.editToken, new Y.Doc(), { network, onFailedAttempt: () => failed.push(1) });
+    expect(a.getStatus()).toBe('offline');
+    expect(a.provider.ws).toBeNull();
+    network.set(true);
+    await a.whenSynced;
+    expect(a.getStatus()).toBe('online');
+    expect(failed).toEqual([]);
+  });
+
+  it('coming online does not undo the app’s own provider.disconnect()', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const network = manualNetwork(true);
+    const a = attach(s, map.id, map.editToken, new Y.Doc(), { network });
+    await a.whenSynced;
+    a.provider.disconnect();
+    network.set(false);
+    network.set(true);
+    await expect.poll(() => connections(s)).toBe(0);
+    expect(a.provider.ws).toBeNull();
+    expect(a.getStatus()).toBe('offline');
+  });
+
+  it('reports attempts that close before opening (a refused token) to onFailedAttempt', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    let failed = 0;
+    const a = attach(s, map.id, 'e.wrong', new Y.Doc(), { onFailedAttempt: () => failed++ });
+    await expect.poll(() => failed).toBeGreaterThanOrEqual(1);
+    expect(a.getStatus()).toBe('offline');
   });
 
   it('spreads reconnects: full jitter, growing with attempts, capped', () => {

@@ -6,7 +6,14 @@
  *   clients hammer a restarting server together; we take over scheduling (full jitter,
  *   RECONNECT_BASE_MS doubling up to RECONNECT_MAX_MS) by switching its own retry off.
  * - A status store ('connecting' before the first sync, 'online' once synced, 'offline'
- *   after a drop until synced again) for useSyncExternalStore.
+ *   after a drop, or while the device has no network, until synced again) for
+ *   useSyncExternalStore.
+ * - The browser's network signal (sync/network.ts): going offline closes the socket at once
+ *   (a dead socket can otherwise look open for 30 s) and stops retries; coming back online
+ *   reconnects at once, still jittered, since a whole room's Wi-Fi returns together.
+ * - `onFailedAttempt`: an attempt that closed before it opened. A browser cannot see why (a
+ *   refused token is an HTTP 401 at the upgrade, invisible to page code), so the app asks the
+ *   HTTP API (sync/access.ts).
  * - A count of local edits the server has not confirmed. The protocol has no acks, but the
  *   socket is ordered and our server answers a sync step 1 only after everything received
  *   before it is on disk, so after local edits we send a step 1 "probe"; its step 2 answer
@@ -21,6 +28,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { ExternalStore } from '../model/session-api';
+import { browserNetwork, type NetworkSignal } from './network';
 
 export type WebsocketStatus = 'connecting' | 'online' | 'offline';
 
@@ -40,6 +48,10 @@ export interface WebsocketOptions {
   WebSocketPolyfill?: typeof WebSocket;
   /** Cross-tab BroadcastChannel sync (default on in browsers). */
   disableBc?: boolean;
+  /** Whether the device has a network (default: the browser's online/offline signal). */
+  network?: NetworkSignal;
+  /** Called when a connection attempt closes before it opened (refused, or no server). */
+  onFailedAttempt?: () => void;
 }
 
 export interface WebsocketAttachment {
@@ -69,12 +81,14 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 }
 
 export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAttachment {
+  const network = opts.network ?? browserNetwork;
   const provider = new WebsocketProvider(opts.url, opts.mapId, doc, {
     params: { token: opts.token },
     ...(opts.awareness ? { awareness: opts.awareness } : {}),
     ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
     disableBc: opts.disableBc ?? false,
     maxBackoffTime: RECONNECT_MAX_MS,
+    connect: false,
   });
   let disposed = false;
   let dropped = false;
@@ -89,7 +103,8 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
   const listeners = new Set<() => void>();
 
   const publish = () => {
-    const status: WebsocketStatus = provider.synced ? 'online' : dropped ? 'offline' : 'connecting';
+    const offline = dropped || !network.online();
+    const status: WebsocketStatus = provider.synced ? 'online' : offline ? 'offline' : 'connecting';
     const unconfirmed = uncovered + inFlight.reduce((a, b) => a + b, 0);
     if (status === state.status && unconfirmed === state.unconfirmed) return;
     state = { status, unconfirmed };
@@ -144,39 +159,62 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     }
     publish();
   });
+
+  /**
+   * True while we stay away because the device is offline; the next online event reconnects.
+   * A deliberate provider.disconnect() by the app leaves it false, so coming online does not
+   * undo the app's stop.
+   */
+  let paused = !network.online();
+  /** Connects after `delay` ms unless disposed or already connected by then; waits if offline. */
+  const retryIn = (delay: number) => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (disposed || provider.ws) return;
+      if (network.online()) provider.connect();
+      else paused = true;
+    }, delay);
+  };
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (disposed) return;
+    const neverOpened = !provider.wsconnected;
     uncovered += inFlight.reduce((a, b) => a + b, 0);
     inFlight = [];
-    // provider.disconnect() (by the app, e.g. the browser went offline) clears shouldConnect
+    dropped = true;
+    // provider.disconnect() (ours when the network goes, or the app's) clears shouldConnect
     // before closing: a deliberate stop, not ours to undo. 4400-4499: the server says retrying
     // cannot help (y-websocket's convention).
     if (!provider.shouldConnect || (event && event.code >= 4400 && event.code < 4500)) {
-      dropped = true;
       publish();
       return;
     }
     // Take retrying away from the provider (its timer sees shouldConnect=false and stops).
     provider.shouldConnect = false;
-    clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      if (!disposed) provider.connect();
-    }, reconnectDelay(attempt++));
-    dropped = true;
+    if (network.online()) retryIn(reconnectDelay(attempt++));
+    else paused = true;
     publish();
+    if (neverOpened && event) opts.onFailedAttempt?.();
   });
 
-  // Back online: retry soon, still jittered, since a whole room's Wi-Fi returns at once.
-  const onOnline = () => {
-    if (disposed || provider.wsconnected || retryTimer === undefined) return;
-    clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
+  const onNetwork = () => {
+    if (disposed) return;
+    if (!network.online()) {
+      // Stop now rather than when the dead socket times out; resume on the online event.
+      if (provider.ws || retryTimer !== undefined) paused = true;
+      clearTimeout(retryTimer);
       retryTimer = undefined;
-      if (!disposed) provider.connect();
-    }, reconnectDelay(0));
+      if (provider.ws) provider.disconnect();
+    } else if (paused) {
+      paused = false;
+      attempt = 0;
+      retryIn(reconnectDelay(0));
+    }
+    publish();
   };
-  globalThis.addEventListener?.('online', onOnline);
+  const offNetwork = network.subscribe(onNetwork);
+  if (network.online()) provider.connect();
+  publish();
 
   return {
     provider,
@@ -195,7 +233,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
       disposed = true;
       clearTimeout(retryTimer);
       clearTimeout(probeTimer);
-      globalThis.removeEventListener?.('online', onOnline);
+      offNetwork();
       doc.off('update', onUpdate);
       provider.destroy();
       listeners.clear();
