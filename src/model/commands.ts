@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, touchpointsMap, writeFields } from './doc';
 import { newId } from './ids';
+import { capList, capText, MAX_LABEL_CHARS, MAX_LIST_ITEMS, MAX_TEXT_CHARS as LONG_TEXT_CHARS } from './limits';
 import { LOCAL, type Origin } from './origins';
 import { readNode, readTouchpoint } from './read';
 import { deleteChannelPlans } from './strategy/storage';
@@ -36,8 +37,10 @@ export function write<T>(doc: Y.Doc, fn: () => T, origin: Origin = LOCAL): T {
   return result;
 }
 
-export const MAX_LABEL_CHARS = 200;
-const clampText = (s: string, max = MAX_LABEL_CHARS) => s.slice(0, max);
+export { MAX_LABEL_CHARS };
+const clampText = (s: string, max = MAX_LABEL_CHARS) => capText(s, max);
+/** A free text cut to the format's limit; non-strings pass through for writeFields to store. */
+const longText = <T,>(v: T): T => (typeof v === 'string' ? (capText(v, LONG_TEXT_CHARS) as T) : v);
 
 export function renameMap(doc: Y.Doc, title: string): void {
   write(doc, () => {
@@ -78,7 +81,7 @@ function nodeFields(input: NewNode, doc: Y.Doc): Record<string, unknown> {
     y: Math.round(input.y),
     w: input.w,
     h: input.h,
-    description: input.description,
+    description: longText(input.description),
     color: input.color,
   };
   if (input.kind === 'stage') fields.order = input.order ?? nextStageOrder(doc);
@@ -116,6 +119,7 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch): void {
     if (!record) return;
     const fields: Record<string, unknown> = { ...patch };
     if (typeof patch.label === 'string') fields.label = clampText(patch.label);
+    if ('description' in patch) fields.description = longText(patch.description);
     writeFields(record, fields);
   });
 }
@@ -182,7 +186,7 @@ export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, origin: Origin =
       const id = input.id ?? newId('tp');
       touchpointsMap(doc).set(
         id,
-        newRecord({ from: input.from, to: input.to, action: input.action ?? '', emotion: input.emotion }),
+        newRecord({ from: input.from, to: input.to, action: longText(input.action ?? ''), emotion: input.emotion }),
       );
       return id;
     },
@@ -204,7 +208,15 @@ export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch)
   write(doc, () => {
     const record = touchpointsMap(doc).get(id);
     if (!record) return;
-    writeFields(record, patch);
+    const fields: Record<string, unknown> = { ...patch };
+    if ('action' in patch) fields.action = longText(patch.action);
+    if (typeof patch.owner === 'string') fields.owner = clampText(patch.owner);
+    for (const key of ['painPoints', 'opportunities'] as const) {
+      const list = patch[key];
+      if (Array.isArray(list)) fields[key] = capList(list, LONG_TEXT_CHARS);
+    }
+    if (Array.isArray(patch.kpiIds)) fields.kpiIds = patch.kpiIds.slice(0, MAX_LIST_ITEMS);
+    writeFields(record, fields);
   });
 }
 
@@ -263,13 +275,14 @@ export function duplicateNodes(doc: Y.Doc, nodeIds: Iterable<string>): string[] 
 }
 
 export const MAX_CLIP_ITEMS = 5_000;
+/** Clipboard caps: stricter than the format's, a paste is a small thing. */
 const MAX_TEXT_CHARS = 2_000;
-const MAX_LIST_ITEMS = 50;
+const MAX_CLIP_LIST_ITEMS = 50;
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const text = (v: unknown, max = MAX_TEXT_CHARS) => (typeof v === 'string' ? v.slice(0, max) : undefined);
 const list = (v: unknown) =>
-  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string').slice(0, MAX_LIST_ITEMS).map((s) => s.slice(0, 500)) : [];
+  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string').slice(0, MAX_CLIP_LIST_ITEMS).map((s) => s.slice(0, 500)) : [];
 
 /** Rebuilds a node from clipboard data with only known fields, in range; null when unusable. */
 function cleanNode(n: Record<string, unknown>): JourneyNode | null {

@@ -3,8 +3,7 @@
  * Y.Doc size, render time) and are published in the JSON Schema, so other tools can check a
  * file before they send it. Raising one is backwards compatible; lowering one is not.
  */
-import { MAX_LABEL_CHARS as COMMAND_LABEL_CHARS } from '../commands';
-import { MAX_STRATEGY_TEXT_CHARS } from '../strategy/validate';
+import { MAX_LABEL_CHARS, MAX_LIST_ITEMS, MAX_STRATEGY_TEXT_CHARS, MAX_TEXT_CHARS } from '../limits';
 
 /** Largest file `parseStrategyMapText` reads, bytes (UTF-8). A 2,000-node map is ~1 MB. */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
@@ -15,13 +14,13 @@ export const MAX_TOUCHPOINTS = 20_000;
 /** Records per strategy list (competitors, goals, KPIs, training sessions, channel plans). */
 export const MAX_STRATEGY_ITEMS = 1_000;
 /** Items per string list (pain points, opportunities, KPI ids, checklist keys…). */
-export const MAX_LIST_ITEMS = 200;
+export { MAX_LIST_ITEMS };
 /** Characters of an id. */
 export const MAX_ID_CHARS = 100;
 /** Characters of a label, title or name: the same cap the editor's commands apply. */
-export const MAX_LABEL_CHARS = COMMAND_LABEL_CHARS;
-/** Characters of a long free text (descriptions, reasons, benefits, list items). */
-export const MAX_TEXT_CHARS = 5_000;
+export { MAX_LABEL_CHARS };
+/** Characters of a long free text (descriptions, reasons, benefits, list items): commands cap to it. */
+export { MAX_TEXT_CHARS };
 /**
  * Characters of a strategy text (names, titles, targets, units, checklist keys): the cap the
  * strategy commands apply, so whatever the editor can write, the format can carry.

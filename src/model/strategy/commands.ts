@@ -1,6 +1,7 @@
 /**
  * Commands of the strategy roadmap: `verbNoun(doc, args)`, each one `write(doc, fn)` (LOCAL
- * origin, undoable, refused on a newer schema). Inputs are checked first; a bad value throws a
+ * origin, undoable, refused on a newer schema). Texts are cut to the strategy-map format's
+ * limits (so every edit exports), then inputs are checked; a bad value throws a
  * StrategyInputError (`path: message`) and nothing is written. Removing a goal or a KPI also
  * clears the references to it in the same transaction, so nothing dangles.
  */
@@ -11,7 +12,8 @@ import { newId } from '../ids';
 import type { ChannelPlan, CompanyScore, CostModel, Goal, GoLive, Kpi, KpiFamily, TrainingKind, TrainingSession } from '../types';
 import { CHANNEL_STATUSES, KPI_FAMILIES, TRAINING_KINDS } from '../types';
 import { setGoLiveDone, writeChannelPlan } from './storage';
-import { Checker } from './validate';
+import { capText, MAX_STRATEGY_TEXT_CHARS } from '../limits';
+import { capStrategyTexts, Checker } from './validate';
 
 type Patch<T> = { -readonly [K in keyof Omit<T, 'id' | 'extra'>]?: T[K] | undefined };
 export type CompanyPatch = Patch<CompanyScore>;
@@ -59,16 +61,19 @@ function addRecord(doc: Y.Doc, part: 'competitors' | 'goals' | 'kpis' | 'trainin
 // ---------- Step 1: starting point ----------
 
 export function updateSelfScore(doc: Y.Doc, patch: CompanyPatch): void {
+  patch = capStrategyTexts(patch);
   checkCompany(patch, 'self');
   write(doc, () => writeFields(strategyPart(doc, 'self'), defined(patch)));
 }
 
 export function addCompetitor(doc: Y.Doc, input: CompanyPatch & { name: string }, id?: string): string {
+  input = capStrategyTexts(input);
   checkCompany(input, 'competitor');
   return addRecord(doc, 'competitors', 'comp', input, id);
 }
 
 export function updateCompetitor(doc: Y.Doc, id: string, patch: CompanyPatch): void {
+  patch = capStrategyTexts(patch);
   checkCompany(patch, `competitors.${id}`);
   updateRecord(doc, 'competitors', id, patch);
 }
@@ -90,11 +95,13 @@ function checkGoal(p: GoalPatch, base: string, required = false): void {
 }
 
 export function addGoal(doc: Y.Doc, input: GoalPatch & { title: string }, id?: string): string {
+  input = capStrategyTexts(input);
   checkGoal(input, 'goal', true);
   return addRecord(doc, 'goals', 'goal', input, id);
 }
 
 export function updateGoal(doc: Y.Doc, id: string, patch: GoalPatch): void {
+  patch = capStrategyTexts(patch);
   checkGoal(patch, `goals.${id}`);
   updateRecord(doc, 'goals', id, patch);
 }
@@ -112,6 +119,7 @@ export function removeGoal(doc: Y.Doc, id: string): void {
 // ---------- Step 3: channels ----------
 
 export function updateChannelPlan(doc: Y.Doc, channelId: string, patch: ChannelPlanPatch): void {
+  patch = capStrategyTexts(patch);
   const c = new Checker();
   const base = `channelPlans.${channelId}`;
   c.oneOf(`${base}.status`, patch.status, CHANNEL_STATUSES);
@@ -143,11 +151,13 @@ function checkKpi(p: KpiPatch, base: string, required = false): void {
 }
 
 export function addKpi(doc: Y.Doc, input: KpiPatch & { name: string; family: KpiFamily }, id?: string): string {
+  input = capStrategyTexts(input);
   checkKpi(input, 'kpi', true);
   return addRecord(doc, 'kpis', 'kpi', input, id);
 }
 
 export function updateKpi(doc: Y.Doc, id: string, patch: KpiPatch): void {
+  patch = capStrategyTexts(patch);
   checkKpi(patch, `kpis.${id}`);
   updateRecord(doc, 'kpis', id, patch);
 }
@@ -175,11 +185,13 @@ function checkTraining(p: TrainingPatch, base: string, required = false): void {
 }
 
 export function addTraining(doc: Y.Doc, input: TrainingPatch & { topic: string; kind: TrainingKind }, id?: string): string {
+  input = capStrategyTexts(input);
   checkTraining(input, 'training', true);
   return addRecord(doc, 'training', 'train', input, id);
 }
 
 export function updateTraining(doc: Y.Doc, id: string, patch: TrainingPatch): void {
+  patch = capStrategyTexts(patch);
   checkTraining(patch, `training.${id}`);
   updateRecord(doc, 'training', id, patch);
 }
@@ -191,6 +203,7 @@ export function removeTraining(doc: Y.Doc, id: string): void {
 // ---------- Cost model and step 7 ----------
 
 export function updateCostModel(doc: Y.Doc, patch: CostModelPatch): void {
+  patch = capStrategyTexts(patch);
   const c = new Checker();
   c.number('costModel.phoneContactCost', patch.phoneContactCost);
   c.text('costModel.currency', patch.currency);
@@ -212,5 +225,5 @@ export function setGoLiveItem(doc: Y.Doc, key: string, done: boolean): void {
   const c = new Checker();
   c.text('goLive.done', key, { required: true });
   c.done();
-  write(doc, () => setGoLiveDone(doc, key, done));
+  write(doc, () => setGoLiveDone(doc, capText(key, MAX_STRATEGY_TEXT_CHARS), done));
 }

@@ -10,9 +10,10 @@ import {
   type KpiFamily,
   type TrainingKind,
 } from '../types';
+import { capText, MAX_LIST_ITEMS, MAX_STRATEGY_TEXT_CHARS, MAX_TEXT_CHARS } from '../limits';
 
-/** Longest free text a strategy field keeps (titles, reasons, benefits). */
-export const MAX_STRATEGY_TEXT_CHARS = 500;
+/** Longest short text a strategy field keeps (names, titles, targets); commands cap to it. */
+export { MAX_STRATEGY_TEXT_CHARS };
 /** Largest volume or cost a field accepts: keeps sums finite and the chart readable. */
 export const MAX_STRATEGY_NUMBER = 1e12;
 
@@ -39,8 +40,8 @@ export class Checker {
   text(path: string, v: unknown, { required = false } = {}): void {
     if (v === undefined && !required) return;
     if (typeof v !== 'string') return this.fail(path, 'must be a string');
-    if (required && v.trim() === '') return this.fail(path, 'must not be empty');
-    if (v.length > MAX_STRATEGY_TEXT_CHARS) this.fail(path, `must be at most ${MAX_STRATEGY_TEXT_CHARS} characters`);
+    // Length is not checked: the commands cap texts first (capStrategyTexts), like the editor's.
+    if (required && v.trim() === '') this.fail(path, 'must not be empty');
   }
 
   score(path: string, v: unknown): void {
@@ -75,6 +76,23 @@ export class Checker {
   done(): void {
     if (this.issues.length) throw new StrategyInputError(this.issues);
   }
+}
+
+/** Strategy fields that hold a long free text; every other string field is a short text. */
+const LONG_TEXT_FIELDS: ReadonlySet<string> = new Set(['benefit', 'reason']);
+
+/**
+ * A copy of `input` with every string field cut to what the strategy-map format carries
+ * (limits.ts): long texts to MAX_TEXT_CHARS, the rest to MAX_STRATEGY_TEXT_CHARS. Keys and
+ * `undefined` values are kept as they are ("clear this field").
+ */
+export function capStrategyTexts<T extends object>(input: T): T {
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(out)) {
+    if (typeof v === 'string') out[k] = capText(v, LONG_TEXT_FIELDS.has(k) ? MAX_TEXT_CHARS : MAX_STRATEGY_TEXT_CHARS);
+    else if (k === 'channelIds' && Array.isArray(v)) out[k] = v.slice(0, MAX_LIST_ITEMS);
+  }
+  return out as T;
 }
 
 export const isFamily = (v: unknown): v is KpiFamily => KPI_FAMILIES.includes(v as KpiFamily);

@@ -1,0 +1,30 @@
+/**
+ * Text and list limits every command applies, so whatever the editor can write the
+ * strategy-map format can carry (`strategy-map/limits.ts` publishes the same numbers in the
+ * JSON Schema). A leaf module: commands, strategy commands and the format all import it.
+ */
+
+/** Characters of a label, title, name or owner. */
+export const MAX_LABEL_CHARS = 200;
+/** Characters of a long free text (descriptions, actions, reasons, benefits, list items). */
+export const MAX_TEXT_CHARS = 5_000;
+/** Characters of a short strategy text (names, titles, targets, units, checklist keys). */
+export const MAX_STRATEGY_TEXT_CHARS = 500;
+/** Items per string list (pain points, opportunities, KPI ids, channel ids…). */
+export const MAX_LIST_ITEMS = 200;
+
+/**
+ * `s` cut to at most `max` UTF-16 units (what JSON Schema's maxLength and zod count), never
+ * between the two halves of a surrogate pair (an emoji is kept whole or dropped whole).
+ */
+export function capText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/** A string list cut to MAX_LIST_ITEMS items of at most `maxChars` each. */
+export function capList(items: readonly string[], maxChars: number): string[] {
+  return items.slice(0, MAX_LIST_ITEMS).map((s) => capText(s, maxChars));
+}
