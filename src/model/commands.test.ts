@@ -11,10 +11,11 @@ import {
   updateNode,
   updateTouchpoint,
 } from './commands';
-import { metaMap, newRecord, nodesMap, strategyRecords, touchpointsMap } from './doc';
+import { metaMap, nodesMap, touchpointsMap } from './doc';
 import { createHistory } from './history';
 import { LOCAL, SEED } from './origins';
 import { readSnapshot } from './read';
+import { updateChannelPlan } from './strategy/commands';
 import type { StageNode } from './types';
 
 /** Records the origin of every transaction that changed the doc. */
@@ -190,8 +191,8 @@ describe('deleteItems', () => {
     const t1 = addTouchpoint(doc, { from: stage, to: web, action: 'Books online' }) as string;
     const t2 = addTouchpoint(doc, { from: app, to: stage, action: 'Books in app' }) as string;
     const t3 = addTouchpoint(doc, { from: web, to: app, action: 'Switches' }) as string;
-    strategyRecords(doc, 'channelPlans').set(web, newRecord({ status: 'inUse' }));
-    strategyRecords(doc, 'channelPlans').set(app, newRecord({ status: 'planned' }));
+    updateChannelPlan(doc, web, { status: 'inUse' });
+    updateChannelPlan(doc, app, { status: 'planned' });
     return { doc, stage, web, app, t1, t2, t3 };
   }
 

@@ -4,7 +4,7 @@
  * write the doc directly. A doc written by a newer Itinera is refused (ReadOnlyDocError).
  */
 import * as Y from 'yjs';
-import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, touchpointsMap, writeFields } from './doc';
+import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, strategyRecords, touchpointsMap, writeFields } from './doc';
 import { newId } from './ids';
 import { capList, capText, MAX_LABEL_CHARS, MAX_LIST_ITEMS, MAX_TEXT_CHARS as LONG_TEXT_CHARS } from './limits';
 import { LOCAL, type Origin } from './origins';
@@ -152,7 +152,11 @@ export function resizeNode(doc: Y.Doc, id: string, size: { w: number; h: number 
   });
 }
 
-/** Deletes nodes (with every touchpoint that touches them and their channel plans) and touchpoints. */
+/**
+ * Deletes nodes and touchpoints. A node goes with every touchpoint touching it, its channel
+ * plan and its id in KPIs' `channelIds`, so nothing points at it (a touchpoint's KPI links
+ * live on the touchpoint and go with it).
+ */
 export function deleteItems(doc: Y.Doc, items: { nodeIds?: Iterable<string>; touchpointIds?: Iterable<string> }): void {
   write(doc, () => {
     const nodes = nodesMap(doc);
@@ -162,6 +166,10 @@ export function deleteItems(doc: Y.Doc, items: { nodeIds?: Iterable<string>; tou
     deleteChannelPlans(doc, gone);
     for (const id of items.touchpointIds ?? []) tps.delete(id);
     if (gone.size === 0) return;
+    strategyRecords(doc, 'kpis').forEach((kpi) => {
+      const ids = kpi.get('channelIds');
+      if (Array.isArray(ids) && ids.some((c) => gone.has(c))) kpi.set('channelIds', ids.filter((c) => !gone.has(c)));
+    });
     for (const [id, record] of [...tps.entries()]) {
       if (gone.has(String(record.get('from'))) || gone.has(String(record.get('to')))) tps.delete(id);
     }
