@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNode } from '../commands';
+import { addNode, deleteItems } from '../commands';
 import { REMOTE } from '../origins';
 import { readStrategy } from '../read';
 import { seededRandom, type Random } from '../testing/random';
@@ -32,6 +32,11 @@ function randomCommand(rnd: Random, doc: Y.Doc): void {
     () => s.addTraining(doc, { topic: rnd.id('t'), kind: rnd.pick(['technical', 'behavioural'] as const) }, rnd.id('train')),
     () => { const t = anyOf(st.training); if (t) s.updateTraining(doc, t.id, { due: date() }); },
     () => s.updateChannelPlan(doc, rnd.pick(CHANNELS), { status: rnd.pick(['inUse', 'planned', 'rejected'] as const), preferencePct: rnd.int(0, 100) }),
+    // First edits of one plan on several replicas at once, one field each (the v1 layout lost these).
+    () => s.updateChannelPlan(doc, rnd.pick(CHANNELS), rnd.pick([{ reason: rnd.id('why') }, { monthlyVolume: rnd.int(0, 9) }, { relativeCost: undefined }])),
+    () => s.addKpi(doc, { name: rnd.id('kpi'), family: 'quality', channelIds: [rnd.pick(CHANNELS)] }, rnd.id('kpi')),
+    // Rare: a channel is deleted (its plan and KPI links go); later edits of it are no-ops there.
+    () => rnd.chance(0.3) && deleteItems(doc, { nodeIds: [rnd.pick(CHANNELS)] }),
     () => s.updateCostModel(doc, { shiftPct: rnd.int(0, 100) }),
     () => s.updateGoLive(doc, { date: date() }),
     () => s.setGoLiveItem(doc, rnd.pick(['announce', 'staffing']), rnd.chance(0.5)),
