@@ -1,12 +1,22 @@
 /**
- * Text caps: every text a command writes is cut to the strategy-map format's limit, so any map
- * the editor can make exports, parses and imports again. Each field gets one character more
+ * Caps: every text a command writes is cut to the strategy-map format's limit (and every
+ * position, size and volume kept in its range), so any map the editor can make exports, parses
+ * and imports again. Each field gets one character more
  * than its limit; the test checks what was stored, then the whole trip through the JSON.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNode, addTouchpoint, updateNode, updateTouchpoint } from './commands';
-import { capText, MAX_LABEL_CHARS, MAX_LIST_ITEMS, MAX_STRATEGY_TEXT_CHARS, MAX_TEXT_CHARS } from './limits';
+import { addNode, addTouchpoint, copyItems, moveNodes, pasteItems, resizeNode, updateNode, updateTouchpoint } from './commands';
+import {
+  capText,
+  MAX_AMOUNT,
+  MAX_COORDINATE_PX,
+  MAX_LABEL_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_NODE_SIZE_PX,
+  MAX_STRATEGY_TEXT_CHARS,
+  MAX_TEXT_CHARS,
+} from './limits';
 import { readSnapshot } from './read';
 import * as s from './strategy/commands';
 import { exportStrategyMap, importStrategyMap, parseStrategyMapText } from './strategy-map';
@@ -95,6 +105,29 @@ describe('text caps', () => {
     const doc = new Y.Doc();
     expect(() => s.addGoal(doc, { title: 42 as never })).toThrow('goal.title: must be a string');
     expect(() => s.addGoal(doc, { title: ' '.repeat(MAX_STRATEGY_TEXT_CHARS + 1) })).toThrow('goal.title: must not be empty');
+  });
+
+  it('keeps positions, sizes and volumes in the range the format accepts', () => {
+    const doc = new Y.Doc();
+    const a = addNode(doc, { kind: 'note', label: 'Far', x: 2 * MAX_COORDINATE_PX, y: -3 * MAX_COORDINATE_PX, w: 2 * MAX_NODE_SIZE_PX, h: 0.2 });
+    const b = addNode(doc, { kind: 'channel', label: 'Web', x: 0, y: 0 });
+    const tp = addTouchpoint(doc, { from: a, to: b })!;
+    expect(readSnapshot(doc).nodeById.get(a)).toMatchObject({ x: MAX_COORDINATE_PX, y: -MAX_COORDINATE_PX, w: MAX_NODE_SIZE_PX, h: 1 });
+    moveNodes(doc, [{ id: b, x: -5 * MAX_COORDINATE_PX, y: 12.6 }]);
+    resizeNode(doc, b, { w: 3 * MAX_NODE_SIZE_PX, h: -4 });
+    expect(readSnapshot(doc).nodeById.get(b)).toMatchObject({ x: -MAX_COORDINATE_PX, y: 13, w: MAX_NODE_SIZE_PX, h: 1 });
+    updateNode(doc, b, { w: 0, h: MAX_NODE_SIZE_PX + 1 });
+    expect(readSnapshot(doc).nodeById.get(b)).toMatchObject({ w: 1, h: MAX_NODE_SIZE_PX });
+    const [pasted] = pasteItems(doc, copyItems(doc, [a]), { x: MAX_COORDINATE_PX, y: 0 });
+    expect(readSnapshot(doc).nodeById.get(pasted!)).toMatchObject({ x: MAX_COORDINATE_PX, w: MAX_NODE_SIZE_PX });
+    const volume = () => readSnapshot(doc).touchpointById.get(tp)?.volume;
+    updateTouchpoint(doc, tp, { volume: 10 * MAX_AMOUNT });
+    expect(volume()).toBe(MAX_AMOUNT);
+    expect(content(roundTrip(doc))).toEqual(content(doc));
+    updateTouchpoint(doc, tp, { volume: -5 });
+    expect(volume()).toBe(0);
+    updateTouchpoint(doc, tp, { volume: Number.NaN });
+    expect(volume()).toBeUndefined();
   });
 
   it('never cuts an emoji in half', () => {

@@ -6,7 +6,16 @@
 import * as Y from 'yjs';
 import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, strategyRecords, touchpointsMap, writeFields } from './doc';
 import { newId } from './ids';
-import { capList, capText, MAX_LABEL_CHARS, MAX_LIST_ITEMS, MAX_TEXT_CHARS as LONG_TEXT_CHARS } from './limits';
+import {
+  capAmount,
+  capCoordinate,
+  capList,
+  capSize,
+  capText,
+  MAX_LABEL_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_TEXT_CHARS as LONG_TEXT_CHARS,
+} from './limits';
 import { LOCAL, type Origin } from './origins';
 import { readNode, readTouchpoint } from './read';
 import { deleteChannelPlans } from './strategy/storage';
@@ -77,10 +86,10 @@ function nodeFields(input: NewNode, doc: Y.Doc): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     kind: input.kind,
     label: clampText(input.label),
-    x: Math.round(input.x),
-    y: Math.round(input.y),
-    w: input.w,
-    h: input.h,
+    x: capCoordinate(input.x),
+    y: capCoordinate(input.y),
+    w: input.w === undefined ? undefined : capSize(input.w),
+    h: input.h === undefined ? undefined : capSize(input.h),
     description: longText(input.description),
     color: input.color,
   };
@@ -120,6 +129,7 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch): void {
     const fields: Record<string, unknown> = { ...patch };
     if (typeof patch.label === 'string') fields.label = clampText(patch.label);
     if ('description' in patch) fields.description = longText(patch.description);
+    for (const key of ['w', 'h'] as const) if (typeof patch[key] === 'number') fields[key] = capSize(patch[key]);
     writeFields(record, fields);
   });
 }
@@ -132,7 +142,7 @@ export function moveNodes(doc: Y.Doc, moves: Iterable<{ id: string } & XY>, orig
       const nodes = nodesMap(doc);
       for (const { id, x, y } of moves) {
         const record = nodes.get(id);
-        if (record) writeFields(record, { x: Math.round(x), y: Math.round(y) });
+        if (record) writeFields(record, { x: capCoordinate(x), y: capCoordinate(y) });
       }
     },
     origin,
@@ -144,10 +154,10 @@ export function resizeNode(doc: Y.Doc, id: string, size: { w: number; h: number 
     const record = nodesMap(doc).get(id);
     if (!record) return;
     writeFields(record, {
-      w: Math.round(size.w),
-      h: Math.round(size.h),
-      ...(size.x !== undefined ? { x: Math.round(size.x) } : {}),
-      ...(size.y !== undefined ? { y: Math.round(size.y) } : {}),
+      w: capSize(size.w),
+      h: capSize(size.h),
+      ...(size.x !== undefined ? { x: capCoordinate(size.x) } : {}),
+      ...(size.y !== undefined ? { y: capCoordinate(size.y) } : {}),
     });
   });
 }
@@ -224,6 +234,8 @@ export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch)
       if (Array.isArray(list)) fields[key] = capList(list, LONG_TEXT_CHARS);
     }
     if (Array.isArray(patch.kpiIds)) fields.kpiIds = patch.kpiIds.slice(0, MAX_LIST_ITEMS);
+    // Not a number clears the volume (like an emptied field); a number is kept in the format's range.
+    if (typeof patch.volume === 'number') fields.volume = Number.isNaN(patch.volume) ? undefined : capAmount(patch.volume);
     writeFields(record, fields);
   });
 }
@@ -260,8 +272,10 @@ export function pasteItems(doc: Y.Doc, clip: Clip, offset: XY): string[] {
       const id = newId(ID_PREFIX[node.kind] ?? 'node');
       idMap.set(node.id, id);
       const { id: _old, ...fields } = node;
-      const extra = { ...fields, x: Math.round(node.x + offset.x), y: Math.round(node.y + offset.y) };
+      const extra = { ...fields, x: capCoordinate(node.x + offset.x), y: capCoordinate(node.y + offset.y) };
       if (node.kind === 'stage') Object.assign(extra, { order: nextStageOrder(doc) });
+      if (node.w !== undefined) extra.w = capSize(node.w);
+      if (node.h !== undefined) extra.h = capSize(node.h);
       nodes.set(id, newRecord(extra));
     }
     const tps = touchpointsMap(doc);

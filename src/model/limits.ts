@@ -1,5 +1,5 @@
 /**
- * Text and list limits every command applies, so whatever the editor can write the
+ * Text, list and number limits every command applies, so whatever the editor can write the
  * strategy-map format can carry (`strategy-map/limits.ts` publishes the same numbers in the
  * JSON Schema). A leaf module: commands, strategy commands and the format all import it.
  */
@@ -12,6 +12,21 @@ export const MAX_TEXT_CHARS = 5_000;
 export const MAX_STRATEGY_TEXT_CHARS = 500;
 /** Items per string list (pain points, opportunities, KPI ids, channel ids…). */
 export const MAX_LIST_ITEMS = 200;
+
+/** Largest absolute canvas coordinate, px. */
+export const MAX_COORDINATE_PX = 1_000_000;
+/** Largest node width or height, px. */
+export const MAX_NODE_SIZE_PX = 10_000;
+/** Largest count or money amount (volumes, costs, KPI targets). */
+export const MAX_AMOUNT = 1e12;
+
+const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+/** A canvas coordinate as stored: whole px, inside ±MAX_COORDINATE_PX. */
+export const capCoordinate = (v: number): number => clamp(Math.round(v), -MAX_COORDINATE_PX, MAX_COORDINATE_PX);
+/** A node width or height as stored: whole px, 1..MAX_NODE_SIZE_PX. */
+export const capSize = (v: number): number => clamp(Math.round(v), 1, MAX_NODE_SIZE_PX);
+/** A count (touchpoint volume) as stored: 0..MAX_AMOUNT. */
+export const capAmount = (v: number): number => clamp(v, 0, MAX_AMOUNT);
 
 /**
  * `s` cut to at most `max` UTF-16 units (what JSON Schema's maxLength and zod count), never

@@ -3,7 +3,15 @@
  * Y.Doc size, render time) and are published in the JSON Schema, so other tools can check a
  * file before they send it. Raising one is backwards compatible; lowering one is not.
  */
-import { MAX_LABEL_CHARS, MAX_LIST_ITEMS, MAX_STRATEGY_TEXT_CHARS, MAX_TEXT_CHARS } from '../limits';
+import {
+  MAX_AMOUNT,
+  MAX_COORDINATE_PX,
+  MAX_LABEL_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_NODE_SIZE_PX,
+  MAX_STRATEGY_TEXT_CHARS,
+  MAX_TEXT_CHARS,
+} from '../limits';
 
 /** Largest file `parseStrategyMapText` reads, bytes (UTF-8). A 2,000-node map is ~1 MB. */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
@@ -28,12 +36,9 @@ export { MAX_TEXT_CHARS };
 export { MAX_STRATEGY_TEXT_CHARS };
 /** Longest response-time target, minutes (30 days), as the strategy commands accept. */
 export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
-/** Largest absolute canvas coordinate, px. */
-export const MAX_COORDINATE_PX = 1_000_000;
-/** Largest node width or height, px. */
-export const MAX_NODE_SIZE_PX = 10_000;
-/** Largest count or money amount (volumes, costs, KPI targets). */
-export const MAX_AMOUNT = 1e12;
+/** Largest absolute canvas coordinate, px; largest node width or height, px; largest count or
+ * money amount (volumes, costs, KPI targets). Commands clamp to them (../limits.ts). */
+export { MAX_AMOUNT, MAX_COORDINATE_PX, MAX_NODE_SIZE_PX };
 /** Deepest nesting of any value, counting from the document root (guards the parser's stack). */
 export const MAX_DEPTH = 32;
 /** Problems listed in one refusal; the rest are counted in a final line. */
