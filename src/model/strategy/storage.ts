@@ -35,14 +35,15 @@ function same(a: unknown, b: unknown): boolean {
  */
 export function readChannelPlans(doc: Y.Doc): Record<string, ChannelPlan> {
   const plans: Record<string, Plain> = {};
+  // Own keys only: an id such as "constructor" must not find Object.prototype's.
+  const planOf = (id: string) => (Object.hasOwn(plans, id) ? plans[id]! : (plans[id] = {}));
   planFields(doc).forEach((value, key) => {
     const at = key.lastIndexOf(SEP);
-    const id = at < 0 ? key : key.slice(0, at);
-    const plan = (plans[id] ??= {});
+    const plan = planOf(at < 0 ? key : key.slice(0, at));
     if (at >= 0) plan[key.slice(at + 1)] = value;
   });
   legacyPlans(doc).forEach((record, id) => {
-    if (record instanceof Y.Map) Object.assign((plans[id] ??= {}), record.toJSON());
+    if (record instanceof Y.Map) Object.assign(planOf(id), record.toJSON());
   });
   return plans as Record<string, ChannelPlan>;
 }

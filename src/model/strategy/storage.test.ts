@@ -1,0 +1,73 @@
+/**
+ * The flat storage of channel plans and go-live ticks (storage.ts), through the commands that
+ * use it: undo, clearing, no-op writes, odd ids, and the order of ticks.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNode } from '../commands';
+import { strategyPart } from '../doc';
+import { createHistory } from '../history';
+import { readStrategy } from '../read';
+import * as s from './commands';
+
+function withChannel(id = 'ch'): Y.Doc {
+  const doc = new Y.Doc();
+  addNode(doc, { id, kind: 'channel', channelType: 'chat', label: 'Chat', x: 0, y: 0 });
+  return doc;
+}
+
+describe('channel plan storage', () => {
+  it('undoes a first plan edit whole: the plan is gone again', () => {
+    const doc = withChannel();
+    const history = createHistory(doc);
+    s.updateChannelPlan(doc, 'ch', { status: 'planned', preferencePct: 10 });
+    expect(readStrategy(doc).channelPlans).toEqual({ ch: { status: 'planned', preferencePct: 10 } });
+    history.undo();
+    expect(readStrategy(doc).channelPlans).toEqual({});
+    history.redo();
+    expect(readStrategy(doc).channelPlans.ch).toEqual({ status: 'planned', preferencePct: 10 });
+  });
+
+  it('keeps a plan with no field (it was started), and clears one field with undefined', () => {
+    const doc = withChannel();
+    s.updateChannelPlan(doc, 'ch', {});
+    expect(readStrategy(doc).channelPlans).toEqual({ ch: {} });
+    s.updateChannelPlan(doc, 'ch', { status: 'inUse', reason: 'Most asked' });
+    s.updateChannelPlan(doc, 'ch', { reason: undefined });
+    expect(readStrategy(doc).channelPlans.ch).toEqual({ status: 'inUse' });
+  });
+
+  it('writes nothing when the values are already there', () => {
+    const doc = withChannel();
+    s.updateChannelPlan(doc, 'ch', { status: 'inUse', preferencePct: 5 });
+    const state = Y.encodeStateAsUpdate(doc);
+    s.updateChannelPlan(doc, 'ch', { status: 'inUse', preferencePct: 5 });
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+  });
+
+  it('reads a plan whose channel id is an Object.prototype name', () => {
+    const doc = withChannel('constructor');
+    s.updateChannelPlan(doc, 'constructor', { status: 'rejected' });
+    expect(readStrategy(doc).channelPlans.constructor).toEqual({ status: 'rejected' });
+  });
+});
+
+describe('go-live tick storage', () => {
+  it('lists ticks in the order they were ticked, and re-ticking goes last', () => {
+    const doc = new Y.Doc();
+    for (const k of ['staffing', 'announce', 'monitoring']) s.setGoLiveItem(doc, k, true);
+    expect(readStrategy(doc).goLive.done).toEqual(['staffing', 'announce', 'monitoring']);
+    s.setGoLiveItem(doc, 'staffing', false);
+    s.setGoLiveItem(doc, 'staffing', true);
+    expect(readStrategy(doc).goLive.done).toEqual(['announce', 'monitoring', 'staffing']);
+    expect(strategyPart(doc, 'goLive').has('done')).toBe(false);
+  });
+
+  it('undoes a tick', () => {
+    const doc = new Y.Doc();
+    const history = createHistory(doc);
+    s.setGoLiveItem(doc, 'announce', true);
+    history.undo();
+    expect(readStrategy(doc).goLive.done).toBeUndefined();
+  });
+});
