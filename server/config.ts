@@ -28,6 +28,16 @@ export interface ServerConfig {
   compactEvery: number;
   /** How long an empty room stays in memory before it is compacted and unloaded. */
   roomUnloadDelayMs: number;
+  /** Open websocket connections (and pending upgrades) allowed per client address (429 above). */
+  maxConnectionsPerIp: number;
+  /** Open websocket connections allowed in total (503 above). */
+  maxConnections: number;
+  /** API requests per minute per client address (token bucket refill rate). */
+  apiRateLimitPerMin: number;
+  /** API requests a client address may make at once (token bucket size). */
+  apiRateLimitBurst: number;
+  /** Reverse proxies in front; > 0 reads the client address from X-Forwarded-For. */
+  trustProxy: number;
   /** SQLite synchronous mode: NORMAL survives a process crash, FULL also an OS crash. */
   sqliteSync: 'NORMAL' | 'FULL';
 }
@@ -50,6 +60,12 @@ Environment variables:
   PING_INTERVAL_MS   websocket ping interval, idle peers dropped after one miss (default 30000)
   COMPACT_EVERY      updates appended before a room is compacted (default 500)
   ROOM_UNLOAD_DELAY_MS  empty rooms are unloaded after this delay (default 10000)
+  MAX_CONNECTIONS_PER_IP  open websockets per client address, 429 above (default 200)
+  MAX_CONNECTIONS    open websockets in total, 503 above (default 10000)
+  API_RATE_LIMIT_PER_MIN  /api/ requests per minute per client address (default 60)
+  API_RATE_LIMIT_BURST    /api/ requests at once per client address (default 20)
+  TRUST_PROXY        number of reverse proxies in front; only then is the client address read
+                     from X-Forwarded-For (default 0: the header is ignored)
   SQLITE_SYNCHRONOUS NORMAL (survives kill -9, default) or FULL (also power loss, slower)
 `;
 
@@ -67,6 +83,16 @@ function sqliteSync(raw: string | undefined): 'NORMAL' | 'FULL' {
   return v;
 }
 
+/** How many proxies' X-Forwarded-For entries to trust: a count, so "true" is refused with a hint. */
+function trustProxy(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 0;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n > 10) {
+    throw new Error(`TRUST_PROXY: expected the number of reverse proxies in front of the server (0-10, usually 1), got "${raw}"`);
+  }
+  return n;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -74,6 +100,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   const port = int(env, 'PORT', 8080, 0);
   if (port > 65535) throw new Error(`PORT: expected 0..65535, got "${env.PORT}"`);
+  const maxConnections = int(env, 'MAX_CONNECTIONS', 10_000, 1);
+  const maxConnectionsPerIp = int(env, 'MAX_CONNECTIONS_PER_IP', 200, 1);
+  if (maxConnectionsPerIp > maxConnections) {
+    throw new Error(`MAX_CONNECTIONS_PER_IP: expected at most MAX_CONNECTIONS (${maxConnections}), got "${env.MAX_CONNECTIONS_PER_IP}"`);
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -88,6 +119,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 30_000, 100),
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
     roomUnloadDelayMs: int(env, 'ROOM_UNLOAD_DELAY_MS', 10_000, 0),
+    maxConnectionsPerIp,
+    maxConnections,
+    apiRateLimitPerMin: int(env, 'API_RATE_LIMIT_PER_MIN', 60, 1),
+    apiRateLimitBurst: int(env, 'API_RATE_LIMIT_BURST', 20, 1),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     sqliteSync: sqliteSync(env.SQLITE_SYNCHRONOUS),
   };
 }

@@ -1,5 +1,6 @@
-// Small HTTP helpers: JSON responses and size-limited body reading.
+// Small HTTP helpers: JSON responses, size-limited body reading, refused upgrades.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 export interface Issue {
   path: string;
@@ -55,4 +56,10 @@ export function bearer(req: IncomingMessage): string | undefined {
   const h = req.headers.authorization;
   const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null;
   return m?.[1];
+}
+
+/** Refuses a websocket upgrade with a bare HTTP response on the raw socket (no websocket yet). */
+export function rejectUpgrade(socket: Duplex, status: number, text: string, headers: Record<string, string | number> = {}): void {
+  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  socket.end(`HTTP/1.1 ${status} ${text}\r\n${extra}Connection: close\r\nContent-Length: 0\r\n\r\n`);
 }

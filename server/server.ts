@@ -1,10 +1,12 @@
-// The HTTP server: /healthz, the JSON API under /api/, the websocket upgrade on /sync/:id,
-// and the built app for everything else. startServer/close own the whole lifecycle:
+// The HTTP server: /healthz, the JSON API under /api/ (rate-limited per client address), the
+// websocket upgrade on /sync/:id (connection caps), and the built app for everything else.
+// startServer/close own the whole lifecycle:
 // storage open → listen; close: stop accepting → close sockets → flush and unload rooms →
 // close storage.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api';
+import { createGuards } from './guards';
 import { loadSecret } from './auth';
 import type { ServerConfig } from './config';
 import { sendJson } from './http-util';
@@ -35,6 +37,7 @@ export async function startServer(
   const secret = loadSecret(config.dataDir, config.syncSecret);
   const rooms = new Rooms(storage, log, { compactEvery: config.compactEvery, unloadDelayMs: config.roomUnloadDelayMs });
   const api = { storage, rooms, secret, maxBodyBytes: config.maxBodyBytes };
+  const guards = createGuards(config, log);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -45,9 +48,11 @@ export async function startServer(
         rooms: rooms.size,
         connections: sockets.connections,
         rssMb: Math.round(process.memoryUsage.rss() / 1024 / 1024),
+        refused: guards.refused,
       });
       return;
     }
+    if (path.startsWith('/api/') && !guards.admitApi(req, res)) return;
     if (await handleApi(api, req, res, path)) return;
     if (await serveStatic(req, res, config.distDir)) return;
     sendJson(res, 405, { error: 'method not allowed', issues: [] });
@@ -70,6 +75,7 @@ export async function startServer(
     rateLimitPerSec: config.rateLimitPerSec,
     rateLimitBytesPerSec: config.rateLimitBytesPerSec,
     pingIntervalMs: config.pingIntervalMs,
+    guards,
   });
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);

@@ -1,5 +1,5 @@
-// The sync websocket: `GET /sync/:mapId?token=…` upgraded by `ws`. Auth happens before the
-// upgrade (HTTP 401/404, nothing else sent). Per connection: maxPayload (ws closes with 1009),
+// The sync websocket: `GET /sync/:mapId?token=…` upgraded by `ws`. The connection caps
+// (guards.ts: 429/503) and auth happen before the upgrade (HTTP 401/404, nothing else sent). Per connection: maxPayload (ws closes with 1009),
 // an 'error' listener (ws would otherwise crash the process on an invalid frame), a token
 // bucket rate limit, ping/pong liveness, and a cap on unsent bytes for slow readers. Any bad
 // message closes only its own connection.
@@ -7,6 +7,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { MAP_ID_PATTERN, verifyToken, type Role } from './auth';
+import type { Guards } from './guards';
+import { rejectUpgrade as reject } from './http-util';
 import type { Logger } from './log';
 import type { Peer, Room } from './room';
 import type { Rooms } from './rooms';
@@ -18,15 +20,12 @@ export interface SocketOptions {
   rateLimitPerSec: number;
   rateLimitBytesPerSec: number;
   pingIntervalMs: number;
+  guards: Guards;
 }
 
 /** A reader this far behind is dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 const SYNC_PATH = /^\/sync\/([^/?]+)$/;
-
-function reject(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
 
 export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log: Logger, opts: SocketOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
@@ -38,6 +37,8 @@ export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log:
     socket.on('error', (err) => log.debug('upgrade socket error', { err: String(err) }));
     void (async () => {
       if (!accepting) return reject(socket, 503, 'Service Unavailable');
+      // Counted before anything else, pending upgrades included: each one holds a socket.
+      if (!opts.guards.admitUpgrade(req, socket)) return;
       const url = new URL(req.url ?? '/', 'http://x');
       const match = SYNC_PATH.exec(url.pathname);
       let mapId = '';

@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { readConfig, type ServerConfig } from '../config';
-import { createLogger } from '../log';
+import { createLogger, type Logger } from '../log';
 import { startServer, type RunningServer } from '../server';
 
 export interface MapTokens {
@@ -24,13 +24,21 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     dataDir: tempDir(),
     distDir: tempDir(),
     syncSecret: 'test-secret-0123456789abcdef',
+    // Every test client comes from 127.0.0.1: lift the abuse limits out of the way of suites
+    // that are not about them (abuse-limits.test.ts sets small ones).
+    maxConnectionsPerIp: 100_000,
+    maxConnections: 100_000,
+    apiRateLimitBurst: 100_000,
     ...overrides,
   };
 }
 
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer & { config: ServerConfig }> {
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  log?: Logger,
+): Promise<RunningServer & { config: ServerConfig }> {
   const config = testConfig(overrides);
-  const server = await startServer(config, createLogger(config.logLevel));
+  const server = await startServer(config, log ?? createLogger(config.logLevel));
   return Object.assign(server, { config });
 }
 
