@@ -6,6 +6,7 @@ import {
   newRecord,
   nodesMap,
   SCHEMA_VERSION,
+  strategyPart,
   strategyRecords,
   touchpointsMap,
 } from '../doc';
@@ -166,6 +167,15 @@ describe('strategy map round trip', () => {
     expect(out.title).toBe('');
   });
 
+  it('keeps the go-live ticks in file order, and an empty tick list as an empty list', () => {
+    const base = { format: 'itinera/strategy-map', version: 1 } as const;
+    for (const done of [['staffing', 'goals', 'announce'], []]) {
+      const out = exportStrategyMap(imported(parsed({ ...base, strategy: { goLive: { date: '2027-01-02', done } } })));
+      expect(out.strategy.goLive).toEqual({ date: '2027-01-02', done });
+    }
+    expect(exportStrategyMap(imported(parsed(base))).strategy.goLive).toEqual({});
+  });
+
   it('refuses to import into a map that is not empty', () => {
     const doc = new Y.Doc();
     addNode(doc, { kind: 'note', label: 'mine', x: 0, y: 0 });
@@ -188,14 +198,19 @@ describe('strategy map round trip', () => {
     a.transact(() => {
       strategyRecords(a, 'kpis').get('kpi-speed')!.set('goalId', 'g-gone');
       strategyRecords(a, 'kpis').get('kpi-speed')!.set('channelIds', ['ch-social', 'ch-gone']);
-      strategyRecords(a, 'channelPlans').set('ch-gone', newRecord({ status: 'planned' }));
+      // A plan edit that crossed the channel's delete (flat v2 keys), and one from a v1 peer.
+      strategyPart(a, 'channelPlanFields').set('ch-gone', true);
+      strategyPart(a, 'channelPlanFields').set('ch-gone/status', 'planned');
+      strategyRecords(a, 'channelPlans').set('ch-old', newRecord({ status: 'planned' }));
     });
     const out = snapshotToStrategyMap(readSnapshot(a));
     expect(out.touchpoints.some((t) => t.id === 'tp-late')).toBe(false);
     expect(out.touchpoints.find((t) => t.id === 'tp-search-web')?.kpiIds).toEqual(['kpi-fcr']);
     const speed = out.strategy.kpis.find((k) => k.id === 'kpi-speed')!;
     expect([speed.goalId, speed.channelIds]).toEqual([undefined, ['ch-social']]);
+    expect(readSnapshot(a).strategy.channelPlans['ch-gone']).toEqual({ status: 'planned' });
     expect(out.strategy.channels.map((c) => c.nodeId)).not.toContain('ch-gone');
+    expect(out.strategy.channels.map((c) => c.nodeId)).not.toContain('ch-old');
     expect(parseStrategyMapText(JSON.stringify(out)).ok).toBe(true);
   });
 });
