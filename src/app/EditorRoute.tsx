@@ -1,15 +1,26 @@
-/** Opens a map session for `#/map/<id>` (local-first) and renders the editor, or a clear error. */
+/**
+ * Opens a map session for `#/map/<id>` (local-first) and renders the editor, or a clear error.
+ * A shared map with nothing stored on this device yet (a link opened on a fresh browser, or a
+ * library entry whose doc has not arrived) waits for its first sync with the server, showing
+ * that it is loading, and says so plainly when the server refuses the link.
+ */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor } from '../view/editor/Editor';
+import { ShareServiceContext } from '../view/share/shareService';
+import type { FirstSync } from './collab';
+import { FirstSyncWait } from './FirstSyncWait';
 import { importMapFile } from './importMap';
 import { mapHref } from './routes';
 import { openSession, type OpenedSession } from './session';
+import { shareService } from './sharing';
 
 type State =
   | { phase: 'loading' }
+  | { phase: 'syncing'; session: OpenedSession }
   | { phase: 'ready'; session: OpenedSession }
   | { phase: 'missing' }
+  | { phase: 'refused'; why: Exclude<FirstSync, 'synced'> }
   | { phase: 'error'; message: string };
 
 export function EditorRoute({ mapId, token }: { mapId: string; token?: string }) {
@@ -24,10 +35,20 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
       (session) => {
         opened = session;
         if (cancelled) return session.close();
-        if (session.empty && !token) {
+        if (!session.empty) return setState({ phase: 'ready', session });
+        if (!session.shared) {
           session.close();
-          setState({ phase: 'missing' });
-        } else setState({ phase: 'ready', session });
+          return setState({ phase: 'missing' });
+        }
+        // Nothing on this device yet: the map is whatever the server has.
+        setState({ phase: 'syncing', session });
+        void session.firstSync().then((result) => {
+          if (cancelled) return;
+          if (result === 'synced') return setState({ phase: 'ready', session });
+          opened = null;
+          session.close();
+          setState({ phase: 'refused', why: result });
+        });
       },
       (err: unknown) => !cancelled && setState({ phase: 'error', message: String((err as Error)?.message ?? err) }),
     );
@@ -45,20 +66,29 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
       </div>
     );
   }
-  if (state.phase === 'missing' || state.phase === 'error') {
+  if (state.phase === 'syncing') return <FirstSyncWait sync={state.session.api.sync} />;
+  if (state.phase !== 'ready') {
+    const [title, hint] =
+      state.phase === 'missing'
+        ? [t('mapMissing'), t('mapMissingHint')]
+        : state.phase === 'refused'
+          ? [t(`firstSync.${state.why}`), t(`firstSync.${state.why}Hint`)]
+          : [t('mapError'), state.message];
     return (
       <div className="page-message" role="alert">
-        <h1>{state.phase === 'missing' ? t('mapMissing') : t('mapError')}</h1>
-        {state.phase === 'error' ? <p>{state.message}</p> : <p>{t('mapMissingHint')}</p>}
+        <h1>{title}</h1>
+        <p>{hint}</p>
         <a href="#/">{t('backToLibrary')}</a>
       </div>
     );
   }
   return (
-    <Editor
-      session={state.session.api}
-      onImportFile={importMapFile}
-      onOpenMap={(id) => (window.location.hash = mapHref(id))}
-    />
+    <ShareServiceContext.Provider value={shareService}>
+      <Editor
+        session={state.session.api}
+        onImportFile={importMapFile}
+        onOpenMap={(id) => (window.location.hash = mapHref(id))}
+      />
+    </ShareServiceContext.Provider>
   );
 }

@@ -13,13 +13,21 @@ import { MapReader } from '../model/read';
 import { bindStrategyCommands } from '../model/strategy/bound-commands';
 import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
-import { acceptShareLink, createCollab, tokenOf } from './sharing';
+import { createCollab, type FirstSync } from './collab';
+import { acceptShareLink, tokenOf } from './sharing';
 
 export interface OpenedSession {
   readonly api: MapSessionApi;
   readonly doc: Y.Doc;
-  /** True when nothing was stored locally for this id (unknown map). */
+  /** True when nothing was stored locally for this id (unknown map, or not downloaded yet). */
   readonly empty: boolean;
+  /** True when a token is known, so the map syncs with the server. */
+  readonly shared: boolean;
+  /**
+   * The first sync with the server: settles 'synced', or 'refused'/'notFound' when the server
+   * says the token cannot open this map. Pending while offline; never settles when not shared.
+   */
+  firstSync(): Promise<FirstSync>;
   close(): void;
 }
 
@@ -72,7 +80,8 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
 
   const sync = observable<SyncState>({ save: local.status.get(), connection: token ? 'connecting' : 'local' });
   const offSave = local.status.subscribe(() =>
-    sync.set({ ...sync.get(), save: local.status.get(), saveError: local.status.error?.() }),
+    // The code, not the adapter's English sentence: the view translates it (SaveStatus).
+    sync.set({ ...sync.get(), save: local.status.get(), saveError: local.status.errorCode() }),
   );
   const undoState = observable<UndoState>({ canUndo: false, canRedo: false });
   const offHistory = history.subscribe(() =>
@@ -81,7 +90,9 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
 
   // Local-first: the websocket attaches after the local store loaded, and nothing waits for it.
   // Presence exists from the start so that sharing the map later connects this editor live.
-  const collab = createCollab(doc, mapId, (connection, unconfirmed) => sync.set({ ...sync.get(), connection, unconfirmed }), i18n.t('share:defaultName', { n: doc.clientID % 1000 }));
+  const collab = createCollab(doc, mapId, (connection, unconfirmed) => sync.set({ ...sync.get(), connection, unconfirmed }), {
+    defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),
+  });
   if (token) collab.connect(token);
 
   const api: MapSessionApi = {
@@ -105,6 +116,8 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     api,
     doc,
     empty,
+    shared: token !== undefined,
+    firstSync: collab.firstSync,
     close() {
       offSave();
       offHistory();

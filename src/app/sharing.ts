@@ -7,12 +7,9 @@
  *
  * Tokens are the server's capability tokens: `e.<mac>` grants edit, `v.<mac>` view (server/auth.ts).
  */
-import { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
-import type { ConnectionStatus } from '../model/session-api';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
-import { createPresence, type Presence } from '../sync/presence';
-import { attachWebsocket, syncUrlFor, type WebsocketAttachment } from '../sync/websocket';
+import { connectOpenCollabs } from './collab';
+import type { ShareLinks, ShareService } from '../view/share/shareService';
 import { mapHref } from './routes';
 
 export type ShareErrorCode = 'unreachable' | 'taken' | 'server' | 'noEntry';
@@ -27,11 +24,7 @@ export class ShareError extends Error {
   }
 }
 
-export interface ShareLinks {
-  /** Link that lets its holder edit; absent when this browser only has a view token. */
-  readonly edit?: string;
-  readonly view: string;
-}
+export type { ShareLinks };
 
 /** The role a token grants, from its prefix; undefined for a token we cannot read. */
 export function roleOfToken(token: string): 'edit' | 'view' | undefined {
@@ -99,7 +92,7 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
   const tokens = parseTokens(await res.json().catch(() => null), mapId);
   const share: ShareInfo = { role: 'edit', ...tokens };
   await store.setShareInfo(mapId, share);
-  openCollabs.get(mapId)?.forEach((c) => c.connect(tokens.editToken));
+  connectOpenCollabs(mapId, tokens.editToken);
   return share;
 }
 
@@ -141,63 +134,7 @@ export async function acceptShareLink(
   });
 }
 
-export interface Collab {
-  readonly presence: Presence;
-  /** Starts syncing with the server using `token`; a no-op once connected. */
-  connect(token: string): void;
-  dispose(): void;
-}
-
-/** Open sessions' collabs by map id, so sharing a map connects its open editor at once. */
-const openCollabs = new Map<string, Set<Collab>>();
-
-/**
- * Presence and, once a token is known, the websocket (sync/websocket.ts) for an open
- * session's doc. Runs after the local store has loaded (local-first): the editor renders from
- * disk while this connects. Reports the connection and the unconfirmed edit count; the adapter
- * itself follows the browser's offline/online signal.
- */
-export function createCollab(
-  doc: Y.Doc,
-  mapId: string,
-  setConnection: (c: ConnectionStatus, unconfirmed?: number) => void,
-  defaultName: string,
-): Collab {
-  const awareness = new Awareness(doc);
-  const presence = createPresence(awareness, { defaultName });
-  let ws: WebsocketAttachment | null = null;
-  const report = () => {
-    if (!ws) return setConnection('local');
-    const { status, unconfirmed } = ws.state.getSnapshot();
-    setConnection(status, unconfirmed);
-  };
-
-  let offState = () => {};
-  const collab: Collab = {
-    presence,
-    connect(token) {
-      if (ws) return;
-      ws = attachWebsocket(doc, {
-        url: syncUrlFor(location),
-        mapId,
-        token,
-        awareness,
-        disableBc: true,
-      });
-      offState = ws.state.subscribe(report);
-      report();
-    },
-    dispose() {
-      openCollabs.get(mapId)?.delete(collab);
-      offState();
-      // Presence first: its "I left" state still goes out on the open socket.
-      presence.dispose();
-      ws?.dispose();
-      awareness.destroy();
-    },
-  };
-  let set = openCollabs.get(mapId);
-  if (!set) openCollabs.set(mapId, (set = new Set()));
-  set.add(collab);
-  return collab;
-}
+/** The share dialog's service (view/share/shareService.ts): register once, then the links. */
+export const shareService: ShareService = {
+  linksFor: async (mapId) => shareLinks(mapId, await shareMap(mapId)),
+};

@@ -1,14 +1,15 @@
 /**
- * The Share button and its dialog: registers the map on the server on first use, then shows
- * an edit link and a view-only link to copy, and a QR code for the projector. A person who
- * opened the map with a view link gets only the view link.
+ * The Share button and its dialog: registers the map on the server on first use (through the
+ * app's ShareService, see shareService.ts), then shows an edit link and a view-only link to
+ * copy, and a QR code for the projector. A person who opened the map with a view link gets
+ * only the view link. Without a share service (no server) there is no Share button.
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shareLinks, shareMap, ShareError, type ShareLinks } from '../../app/sharing';
 import { useSession } from '../canvas/SessionContext';
 import { CopyLink } from './CopyLink';
 import { QrCode } from './QrCode';
+import { failureCodeOf, useShareService, type ShareLinks } from './shareService';
 import './share.css';
 
 type State =
@@ -19,21 +20,19 @@ type State =
 export function ShareDialog() {
   const { t } = useTranslation('share');
   const session = useSession();
+  const service = useShareService();
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [qrFor, setQrFor] = useState<'edit' | 'view'>('edit');
 
   const load = () => {
+    if (!service) return;
     setState({ phase: 'loading' });
-    shareMap(session.mapId).then(
-      (share) => setState({ phase: 'ready', links: shareLinks(session.mapId, share) }),
+    service.linksFor(session.mapId).then(
+      (links) => setState({ phase: 'ready', links }),
       (err: unknown) => {
         const detail = (err as Error)?.message ?? String(err);
-        const message =
-          err instanceof ShareError
-            ? t(`error.${err.code}`, { detail })
-            : t('error.server', { detail });
-        setState({ phase: 'error', message });
+        setState({ phase: 'error', message: t(`error.${failureCodeOf(err)}`, { detail }) });
       },
     );
   };
@@ -42,6 +41,7 @@ export function ShareDialog() {
     load();
   };
 
+  if (!service) return null;
   const links = state.phase === 'ready' ? state.links : null;
   const qrWhich = links?.edit && qrFor === 'edit' ? 'edit' : 'view';
   return (

@@ -1,0 +1,114 @@
+/**
+ * An open session's collaboration: presence (awareness) from the start and, once a token is
+ * known, the websocket adapter (sync/websocket.ts). Runs after the local store has loaded
+ * (local-first): the editor renders from disk while this connects. The adapter itself follows
+ * the browser's offline/online signal.
+ *
+ * First sync: a map opened from a link (or a library entry with share info but nothing stored
+ * yet) has no content until the server's doc arrives, so the shell waits for `firstSync()`.
+ * A browser cannot see why a socket upgrade failed, so after an attempt that never opened we
+ * ask the HTTP API whether the token opens this map (sync/access.ts): a refused token or an
+ * unknown map settles `firstSync()` with that verdict instead of retrying in silence.
+ */
+import { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { ConnectionStatus } from '../model/session-api';
+import { checkAccess, type AccessCheckOptions } from '../sync/access';
+import { createPresence, type Presence } from '../sync/presence';
+import { attachWebsocket, syncUrlFor, type WebsocketAttachment } from '../sync/websocket';
+
+/** How the first sync with the server ended. */
+export type FirstSync = 'synced' | 'refused' | 'notFound';
+
+export interface Collab {
+  readonly presence: Presence;
+  /** Starts syncing with the server using `token`; a no-op once connected. */
+  connect(token: string): void;
+  /**
+   * Settles at the first completed sync, or when the server says the token cannot open this
+   * map. Never rejects; stays pending while offline or before connect().
+   */
+  firstSync(): Promise<FirstSync>;
+  dispose(): void;
+}
+
+export interface CollabOptions {
+  readonly defaultName: string;
+  /** Where the sync socket and the API are (the page's own origin by default). */
+  readonly syncUrl?: string;
+  readonly access?: AccessCheckOptions;
+  /** For Node (tests): the `ws` package's WebSocket. */
+  readonly WebSocketPolyfill?: typeof WebSocket;
+}
+
+/** Open sessions' collabs by map id, so sharing a map connects its open editor at once. */
+const openCollabs = new Map<string, Set<Collab>>();
+
+/** Connects every open editor of `mapId` (after the map was just shared). */
+export function connectOpenCollabs(mapId: string, token: string): void {
+  openCollabs.get(mapId)?.forEach((c) => c.connect(token));
+}
+
+export function createCollab(
+  doc: Y.Doc,
+  mapId: string,
+  setConnection: (c: ConnectionStatus, unconfirmed?: number) => void,
+  opts: CollabOptions,
+): Collab {
+  const awareness = new Awareness(doc);
+  const presence = createPresence(awareness, { defaultName: opts.defaultName });
+  let ws: WebsocketAttachment | null = null;
+  let disposed = false;
+  let settle!: (r: FirstSync) => void;
+  let settled = false;
+  const first = new Promise<FirstSync>((ok) => (settle = (r) => ((settled = true), ok(r))));
+  const report = () => {
+    if (!ws) return setConnection('local');
+    const { status, unconfirmed } = ws.state.getSnapshot();
+    setConnection(status, unconfirmed);
+  };
+
+  let offState = () => {};
+  const collab: Collab = {
+    presence,
+    connect(token) {
+      if (ws || disposed) return;
+      let checking = false;
+      // Only until the first sync: afterwards a failed attempt is a restart or the network.
+      const onFailedAttempt = () => {
+        if (checking || settled) return;
+        checking = true;
+        void checkAccess(mapId, token, opts.access).then((verdict) => {
+          checking = false;
+          if (!settled && !disposed && (verdict === 'refused' || verdict === 'notFound')) settle(verdict);
+        });
+      };
+      ws = attachWebsocket(doc, {
+        url: opts.syncUrl ?? syncUrlFor(location),
+        mapId,
+        token,
+        awareness,
+        disableBc: true,
+        onFailedAttempt,
+        ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
+      });
+      void ws.whenSynced.then(() => !settled && settle('synced'));
+      offState = ws.state.subscribe(report);
+      report();
+    },
+    firstSync: () => first,
+    dispose() {
+      disposed = true;
+      openCollabs.get(mapId)?.delete(collab);
+      offState();
+      // Presence first: its "I left" state still goes out on the open socket.
+      presence.dispose();
+      ws?.dispose();
+      awareness.destroy();
+    },
+  };
+  let set = openCollabs.get(mapId);
+  if (!set) openCollabs.set(mapId, (set = new Set()));
+  set.add(collab);
+  return collab;
+}

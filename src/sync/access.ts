@@ -1,0 +1,41 @@
+/**
+ * Asks the sync server over HTTP whether a token opens a map. A browser cannot see why a
+ * WebSocket upgrade failed (the server's 401/404 at the upgrade reaches page code as a bare
+ * close, code 1006), so after an attempt that never opened the app asks the API instead:
+ *   GET /api/maps/:id/strategy-map.json  (Bearer token) → 200 | 401 bad token | 404 unknown map
+ * It downloads the map as JSON, a price paid only after a failed attempt, never on a healthy
+ * connection.
+ */
+export type AccessVerdict =
+  /** The server accepts the token: the failure was passing (restart, network). */
+  | 'ok'
+  /** The token is not valid for this map (401). */
+  | 'refused'
+  /** The server has no map with this id (404). */
+  | 'notFound'
+  /** No answer, or not one we understand: try again later. */
+  | 'unknown';
+
+export interface AccessCheckOptions {
+  /** Origin of the server's API; the page's own by default. */
+  readonly apiBase?: string;
+  readonly fetch?: typeof fetch;
+}
+
+export async function checkAccess(mapId: string, token: string, opts: AccessCheckOptions = {}): Promise<AccessVerdict> {
+  const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  try {
+    const res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}/strategy-map.json`, {
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
+    // The body is not needed; let the connection go.
+    void res.body?.cancel().catch(() => {});
+    if (res.ok) return 'ok';
+    if (res.status === 401) return 'refused';
+    if (res.status === 404) return 'notFound';
+    return 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
