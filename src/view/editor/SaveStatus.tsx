@@ -2,16 +2,28 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 
-/** Saved locally / saving / offline / synced, announced politely (role status). */
+/** Failure codes of the local store (sync/local-doc.ts LocalErrorCode) with a message each. */
+const SAVE_ERRORS: readonly string[] = ['quota', 'failed'];
+
+/**
+ * Saved locally / saving / offline / synced, announced politely (role status). A failed save
+ * says why in words people can act on (a full disk), never the raw error text.
+ */
 export function SaveStatus() {
-  const { t } = useTranslation('editor');
+  const { t } = useTranslation(['editor', 'status']);
   const sync = useStore(useSession().sync);
   const key = sync.save === 'error' ? 'error' : sync.connection === 'local' ? sync.save : sync.connection;
+  // Offline with a known count says how many changes wait to be sent.
+  const text =
+    key === 'offline' && sync.unconfirmed
+      ? t('status:offlinePending', { count: sync.unconfirmed })
+      : t(`editor:status.${key}`, { count: sync.unconfirmed ?? 0 });
+  const saveError = sync.save === 'error' ? (SAVE_ERRORS.includes(sync.saveError ?? '') ? sync.saveError : 'failed') : null;
   return (
     <div className={`save-status status-${key}`} role="status" aria-live="polite">
       <span className="dot" aria-hidden="true" />
-      {t(`status.${key}`, { count: sync.unconfirmed ?? 0 })}
-      {sync.save === 'error' && sync.saveError ? <span className="status-error">: {sync.saveError}</span> : null}
+      {text}
+      {saveError ? <span className="status-error">: {t(`status:saveError.${saveError}`)}</span> : null}
     </div>
   );
 }

@@ -1,0 +1,64 @@
+// SaveStatus rendered by React (react-dom/server) with the real en/it message files.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInstance, type i18n as I18n } from 'i18next';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { MapSessionApi, SyncState } from '../../model/session-api';
+import { SessionContext } from '../canvas/SessionContext';
+import { SaveStatus } from './SaveStatus';
+
+const LOCALES = join(import.meta.dirname, '../../app/i18n/locales');
+
+async function i18nFor(lng: 'en' | 'it'): Promise<I18n> {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const lang of ['en', 'it']) {
+    resources[lang] = Object.fromEntries(
+      readdirSync(join(LOCALES, lang)).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(LOCALES, lang, f), 'utf8'))]),
+    );
+  }
+  const i18n = createInstance();
+  await i18n.use(initReactI18next).init({ lng, resources, fallbackLng: 'en', interpolation: { escapeValue: false } });
+  return i18n;
+}
+
+/** The status's text for one sync state (only `sync` of the session is read). */
+async function render(state: SyncState, lng: 'en' | 'it' = 'en'): Promise<string> {
+  const session = { sync: { subscribe: () => () => {}, getSnapshot: () => state } } as unknown as MapSessionApi;
+  const html = renderToStaticMarkup(
+    createElement(I18nextProvider, { i18n: await i18nFor(lng) }, createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus))),
+  );
+  return html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'");
+}
+
+describe('SaveStatus', () => {
+  it('explains a full browser storage in words, in English and Italian, never the raw error', async () => {
+    const full: SyncState = { save: 'error', saveError: 'quota', connection: 'local' };
+    expect(await render(full)).toBe(
+      "Not saved: this browser's storage is full. Your latest changes are kept in this tab only: delete maps you no longer need to free space, and they will be saved.",
+    );
+    expect(await render(full, 'it')).toMatch(/^Non salvata: lo spazio di archiviazione del browser è pieno\./);
+  });
+
+  it('gives any other failure the generic message, whatever the code says', async () => {
+    const failed = await render({ save: 'error', saveError: 'failed', connection: 'online' });
+    expect(failed).toBe('Not saved: saving to this browser failed. Your latest changes are kept in this tab, and saving is retried.');
+    expect(await render({ save: 'error', saveError: 'QuotaExceededError: DOM exception 22', connection: 'local' })).toBe(failed);
+  });
+
+  it('says how many changes wait while offline, when the count is known', async () => {
+    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 3 })).toBe('Offline · 3 changes not yet sent');
+    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 1 })).toBe('Offline · 1 change not yet sent');
+    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 3 }, 'it')).toBe('Offline · 3 modifiche non ancora inviate');
+    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 0 })).toBe('Offline: edits are kept on this device');
+    expect(await render({ save: 'saved', connection: 'offline' })).toBe('Offline: edits are kept on this device');
+  });
+
+  it('keeps the other states', async () => {
+    expect(await render({ save: 'saved', connection: 'local' })).toBe('Saved on this device');
+    expect(await render({ save: 'saved', connection: 'online', unconfirmed: 0 })).toBe('Online, all synced');
+    expect(await render({ save: 'saving', connection: 'connecting' })).toBe('Connecting…');
+  });
+});
