@@ -3,6 +3,7 @@
  * v1 code (`fixtures/airline.schema-v1.ydoc.b64`: the airline template seeded, one plan made
  * by hand, go-live date and two ticks), with `fixtures/airline.schema-v1.snapshot.json` the
  * snapshot the v1 code read from it. Never regenerate these files: they are what v1 wrote.
+ * `airline.schema-v2.*` is the same for v2 (a plan made by hand, two ticks), frozen at release.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +95,17 @@ describe('migration to schema v2', () => {
     setGoLiveItem(a, 'announce', false);
     expect(readStrategy(a).channelPlans['ch-app']).toEqual({ status: 'inUse', reason: 'Added by hand in v1' });
     expect(readStrategy(a).goLive.done).toEqual(['staffing']);
+  });
+
+  it('reads the frozen v2 doc as it was written, with nothing to migrate', () => {
+    const doc = new Y.Doc();
+    doc.clientID = 21;
+    Y.applyUpdate(doc, Buffer.from(fixture('airline.schema-v2.ydoc.b64').trim(), 'base64'), REMOTE);
+    const state = Y.encodeStateAsUpdate(doc);
+    expect(migrate(doc)).toBe('current');
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+    expect(content(doc)).toEqual(JSON.parse(fixture('airline.schema-v2.snapshot.json')));
+    expect(readStrategy(doc).goLive.done).toEqual(['staffing', 'announce']);
   });
 
   it('deleting a channel removes its plan in both layouts', () => {
