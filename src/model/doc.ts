@@ -18,11 +18,12 @@
  *     strategy.channelPlanFields  Y.Map  flat ChannelPlan fields (v2), see strategy/storage.ts:
  *                            "<channelNodeId>" → true (the plan exists, even with no field)
  *                            "<channelNodeId>/<field>" → the field's value
- *     strategy.channelPlans  legacy (v1): Y.Map<channelNodeId, Y.Map>; emptied by the v2
- *                            migration, still read (under the flat fields) for edits that a v1
- *                            peer made before it synced
+ *     strategy.channelPlans  legacy (v1): Y.Map<channelNodeId, Y.Map>; the v2 migration moves
+ *                            the fields to the flat keys and leaves the maps empty; still read
+ *                            (over the flat fields) for fields a v1 peer wrote before it synced
  *     strategy.costModel     Y.Map  CostModel
- *     strategy.goLive        Y.Map  GoLive minus `done` (v1 kept `done: string[]` here: legacy)
+ *     strategy.goLive        Y.Map  GoLive minus `done` (v1 kept `done: string[]` here; read as
+ *                            legacy ticks; an import writes `done: []` here for an empty list)
  *     strategy.goLiveDone    Y.Map<itemKey, order>  the hand-ticked go-live items (v2); `order`
  *                            keeps the ticking (or imported) order for display and export
  *     strategy.meta          Y.Map  extra: unknown fields of an imported strategy
