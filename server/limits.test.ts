@@ -63,8 +63,11 @@ describe('TokenBuckets', () => {
 
   it('holds at most maxKeys entries under a flood of new addresses', () => {
     const b = new TokenBuckets(60, 5, 50, manualClock().now);
-    for (let i = 0; i < 1_000; i++) b.take(`ip${i}`);
-    expect(b.size).toBe(50);
+    for (let i = 0; i < 1_000; i++) {
+      b.take(`ip${i}`);
+      expect(b.size).toBeLessThanOrEqual(50);
+    }
+    expect(b.size).toBeGreaterThan(40);
   });
 
   it('a refused request costs nothing: the next token still arrives on time', () => {

