@@ -1,5 +1,6 @@
 // Connection caps and the API rate limit against a real server on port 0 with real sockets.
 // Limits are configured small so each is reached in a few requests; nothing waits on time.
+import { connect as tcpConnect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createLogger } from './log';
@@ -80,6 +81,27 @@ describe('connection caps', () => {
     // asynchronously); had a 401 kept its slot, every later attempt would stay at 429.
     for (let i = 0; i < 4; i++) await expect.poll(async () => (await upgrade(wrong)).status).toBe(401);
     await expect.poll(async () => (await upgrade(url)).status).toBe(101);
+  });
+
+  it('frees the slot of a client that drops mid-upgrade', async () => {
+    const { s, map, url } = await setup({ maxConnectionsPerIp: 1 });
+    const { port } = new URL(s.url);
+    for (let i = 0; i < 5; i++) {
+      // A complete upgrade request, then gone before the server has answered.
+      await new Promise<void>((ok) => {
+        const sock = tcpConnect(Number(port), '127.0.0.1', () => {
+          sock.write(
+            `GET /sync/${map.id}?token=${map.editToken} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+              'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+            () => sock.destroy(),
+          );
+        });
+        sock.on('error', () => undefined);
+        sock.on('close', () => ok());
+      });
+    }
+    await expect.poll(async () => (await upgrade(url)).status).toBe(101);
+    expect((await health(s)).connections).toBe(1);
   });
 
   it('refuses with 503 and Retry-After when the server is full, per-address cap first', async () => {
