@@ -17,6 +17,18 @@ async function person(
 
 const status = (page: Page) =>
   page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
+
+/** Ada's new shared map with one stage; returns its id and edit link. */
+async function sharedMap(editor: EditorPage, title: string): Promise<{ mapId: string; edit: string }> {
+  const mapId = await editor.createMap('Blank', title);
+  await editor.add('stage', 'Welcome');
+  await editor.button('Share').click();
+  const dialog = editor.page.getByRole('dialog', { name: 'Share this map' });
+  const edit = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(status(editor.page)).toHaveText('Online, all synced');
+  return { mapId, edit };
+}
 const people = (page: Page) => page.getByRole('list', { name: 'People here' });
 const cursorOf = (page: Page, name: string) =>
   page.getByTestId('peer-cursor').filter({ hasText: name });
@@ -104,6 +116,7 @@ test('two people edit one shared map live, offline and back, and a view link can
     // (Ada's list keeps Bo until the server notices the dead connection: that is the server's
     // ping timeout, not asserted here.)
     await bo.editor.add('note', 'Written on the train');
+    await expect(status(bo.page)).toHaveText(/^Offline · \d+ changes? not yet sent$/);
     await ada.editor.add('note', 'Written in the room');
     await expect(ada.editor.node('Written on the train')).toHaveCount(0);
     await bo.page.context().setOffline(false);
@@ -120,6 +133,8 @@ test('two people edit one shared map live, offline and back, and a view link can
     await expect(viewer.page.getByRole('textbox', { name: 'Map title' })).not.toBeEditable();
     await viewer.editor.node('Welcome').locator('.jn-label').click();
     await viewer.page.keyboard.press('Delete');
+    // The canvas renders only what is on screen: bring every node into view before reading one.
+    await ada.editor.button('Fit view').click();
     const before = await ada.editor.position('Welcome');
     const box = (await viewer.editor.node('Welcome').boundingBox())!;
     await viewer.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -129,6 +144,7 @@ test('two people edit one shared map live, offline and back, and a view link can
     await ada.editor.add('stage', 'After the viewer');
     await expect(viewer.editor.node('After the viewer')).toBeVisible();
     // Every edit up to "After the viewer" has reached Ada: the viewer's attempts changed nothing.
+    await ada.editor.button('Fit view').click();
     await expect(ada.editor.node('Welcome')).toBeVisible();
     expect(await ada.editor.position('Welcome')).toEqual(before);
     await expect(viewer.editor.node('Welcome')).toBeVisible();
@@ -161,5 +177,48 @@ test('sharing says clearly when the server cannot be reached', async ({ browser 
     );
   } finally {
     await ada.close();
+  }
+});
+
+test('a link opened offline waits for the server, and the library entry then opens the map', async ({ browser }) => {
+  const ada = await person(browser);
+  const bo = await person(browser);
+  try {
+    const { mapId, edit } = await sharedMap(ada.editor, 'Opened on the train');
+    // Bo's app is loaded, then the network goes before he opens the link.
+    await bo.page.goto('/#/');
+    await bo.page.context().setOffline(true);
+    await bo.page.evaluate((hash) => (location.hash = hash), new URL(edit).hash);
+    const waiting = bo.page.getByRole('status').filter({ hasText: 'Getting the map from the server' });
+    await expect(waiting).toContainText('cannot be reached');
+    await bo.page.screenshot({ path: 'test-results/collab-first-sync-offline.png' });
+    // The link put the map in his library, with its token but no content yet.
+    await bo.page.evaluate(() => (location.hash = '#/'));
+    await bo.page.context().setOffline(false);
+    await bo.page.evaluate((id) => (location.hash = `#/map/${id}`), mapId);
+    await expect(bo.editor.node('Welcome')).toBeVisible();
+    await expect(bo.page.getByRole('textbox', { name: 'Map title' })).toHaveValue('Opened on the train');
+    await expect(status(bo.page)).toHaveText('Online, all synced');
+  } finally {
+    await Promise.all([ada.close(), bo.close()]);
+  }
+});
+
+test('a link the server refuses says so instead of opening an empty map', async ({ browser }) => {
+  const ada = await person(browser);
+  const eve = await person(browser);
+  try {
+    const { mapId } = await sharedMap(ada.editor, 'Guarded map');
+    await eve.page.goto(`/#/map/${mapId}?token=e.not-a-real-token`);
+    await expect(eve.page.getByRole('alert')).toContainText('This link does not open the map');
+    await expect(eve.page.getByRole('alert')).toContainText('Ask whoever shared it for a new link');
+    await eve.page.screenshot({ path: 'test-results/collab-link-refused.png' });
+    await eve.page.goto('/#/map/never-on-this-server?token=e.whatever');
+    await expect(eve.page.getByRole('alert')).toContainText('The server does not have this map');
+    // Refused links leave nothing behind in the library.
+    await eve.page.getByRole('link', { name: 'Back to my maps' }).click();
+    await expect(eve.page.getByText('No maps yet')).toBeVisible();
+  } finally {
+    await Promise.all([ada.close(), eve.close()]);
   }
 });

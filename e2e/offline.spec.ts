@@ -5,10 +5,51 @@
  * real Chromium IndexedDB, on the harness page (bench/pages): compaction keeps the doc
  * identical over randomized edits, and a v1 database upgrades keeping its data.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Harness } from '../bench/pages/harness';
 import { serveHarness, type HarnessServer } from '../bench/pages/serve';
 import { EditorPage } from './pages/EditorPage';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves a copy of dist/ (no API: the map pages stay local); deploy() changes its service worker. */
+async function serveCopyOfDist(): Promise<{ url: string; deploy(): void; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'itinera-dist-copy-'));
+  cpSync(join(import.meta.dirname, '../dist'), dir, { recursive: true });
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const file = path === '/' ? 'index.html' : path;
+      const body = readFileSync(join(dir, file));
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    deploy: () => writeFileSync(join(dir, 'sw.js'), `${readFileSync(join(dir, 'sw.js'), 'utf8')}\n// the next deployment\n`),
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 test.describe('the app offline', () => {
   /** Waits until the service worker is active and controls the page (after one reload). */
@@ -40,6 +81,55 @@ test.describe('the app offline', () => {
     await page.goto('/#/');
     await expect(page.getByRole('link', { name: 'Open Train trip' })).toBeVisible();
     await context.setOffline(false);
+  });
+
+  test('a share link opened on a fresh browser installs the offline shell: the map reopens with no network', async ({ browser }) => {
+    // Ada shares a map from her own browser.
+    const adaContext = await browser.newContext();
+    const ada = new EditorPage(await adaContext.newPage());
+    const mapId = await ada.createMap('Blank', 'Deep link');
+    await ada.add('stage', 'Shared stage');
+    await ada.button('Share').click();
+    const link = await ada.page.getByRole('textbox', { name: 'View-only link' }).inputValue();
+    await adaContext.close();
+
+    // Bo's very first page is the map: no library page registered anything before it.
+    const context = await browser.newContext();
+    try {
+      const bo = new EditorPage(await context.newPage());
+      await bo.page.goto(link);
+      await expect(bo.node('Shared stage')).toBeVisible();
+      await installOfflineShell(bo.page);
+      await context.setOffline(true);
+      await bo.page.goto(`/#/map/${mapId}`);
+      await bo.page.reload();
+      await expect(bo.node('Shared stage')).toBeVisible();
+      await context.setOffline(false);
+
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a new deployment offers its update on a deep-linked map page', async ({ browser }) => {
+    // A copy of the built app on its own static server, so the test can "deploy" a new version.
+    const site = await serveCopyOfDist();
+    const context = await browser.newContext({ baseURL: site.url });
+    try {
+      const page = await context.newPage();
+      await page.goto('/#/map/deep-linked-map');
+      await expect(page.getByRole('alert')).toContainText('This map is not on this device');
+      await installOfflineShell(page);
+      site.deploy();
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const prompt = page.getByRole('status').filter({ hasText: 'A new version of Itinera is available.' });
+      await expect(prompt).toBeVisible();
+      await prompt.getByRole('button', { name: 'Later' }).click();
+      await expect(prompt).toHaveCount(0);
+    } finally {
+      await context.close();
+      await site.close();
+    }
   });
 
   test('two tabs on one map see each other’s edits', async ({ context }) => {

@@ -13,7 +13,7 @@ import { FirstSyncWait } from './FirstSyncWait';
 import { importMapFile } from './importMap';
 import { mapHref } from './routes';
 import { openSession, type OpenedSession } from './session';
-import { shareService } from './sharing';
+import { forgetRefusedLink, shareService } from './sharing';
 
 type State =
   | { phase: 'loading' }
@@ -48,6 +48,7 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
           opened = null;
           session.close();
           setState({ phase: 'refused', why: result });
+          forgetRefusedLink(mapId).catch((err: unknown) => console.warn('editor: forgetting a refused link failed', err));
         });
       },
       (err: unknown) => !cancelled && setState({ phase: 'error', message: String((err as Error)?.message ?? err) }),

@@ -11,12 +11,7 @@ import { ImportButton } from '../view/importing/ImportButton';
 import { LibraryPage } from '../view/library/LibraryPage';
 import { importMapFile } from './importMap';
 import type { LibraryActions, LibraryItem } from '../view/library/types';
-import { registerPwa } from './pwa';
 import { mapHref } from './routes';
-
-// The app shell imports this module on every route, so the offline shell is registered even
-// before main.tsx calls registerPwa() itself (idempotent).
-void registerPwa();
 
 const TEMPLATE_KEYS: readonly string[] = TEMPLATES.map((t) => t.key);
 

@@ -95,10 +95,21 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   });
   if (token) collab.connect(token);
 
+  // A map that arrives by its first sync (nothing stored here) is migrated when it arrives.
+  let newer = migration === 'newer';
+  if (empty && token) {
+    void collab.firstSync().then((r) => {
+      if (r === 'synced' && migrate(doc) === 'newer') newer = true;
+    });
+  }
+  const viewOnly = share?.role === 'view' && !share.editToken;
+
   const api: MapSessionApi = {
     mapId,
-    readOnlyReason:
-      migration === 'newer' || isNewerSchema(doc) ? 'newerSchema' : share?.role === 'view' && !share.editToken ? 'viewToken' : null,
+    // A getter: the first sync can bring a doc from a newer version (see above).
+    get readOnlyReason() {
+      return newer || isNewerSchema(doc) ? 'newerSchema' : viewOnly ? 'viewToken' : null;
+    },
     map: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
     commands: bindCommands(doc),
     undo: {

@@ -7,6 +7,7 @@
  *
  * Tokens are the server's capability tokens: `e.<mac>` grants edit, `v.<mac>` view (server/auth.ts).
  */
+import { mapRows } from '../sync/local-doc';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
 import { connectOpenCollabs } from './collab';
 import type { ShareLinks, ShareService } from '../view/share/shareService';
@@ -131,6 +132,17 @@ export async function acceptShareLink(
       });
     }
     return share;
+  });
+}
+
+/**
+ * Drops the library entry a refused link added, when the map has no stored content (nothing
+ * is lost): a mistyped link must not leave an empty "Untitled map" behind.
+ */
+export async function forgetRefusedLink(mapId: string): Promise<void> {
+  const { db } = getLocalStore();
+  await db.transaction('rw', db.maps, db.updates, async () => {
+    if ((await mapRows(db, mapId).count()) === 0) await db.maps.delete(mapId);
   });
 }
 
