@@ -1,7 +1,7 @@
 // SaveStatus rendered by React (react-dom/server) with the real en/it message files.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInstance, type i18n as I18n } from 'i18next';
+import { createInstance, type i18n as I18n, type Resource } from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
@@ -13,7 +13,7 @@ import { SaveStatus } from './SaveStatus';
 const LOCALES = join(import.meta.dirname, '../../app/i18n/locales');
 
 async function i18nFor(lng: 'en' | 'it'): Promise<I18n> {
-  const resources: Record<string, Record<string, unknown>> = {};
+  const resources: Resource = {};
   for (const lang of ['en', 'it']) {
     resources[lang] = Object.fromEntries(
       readdirSync(join(LOCALES, lang)).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(LOCALES, lang, f), 'utf8'))]),
