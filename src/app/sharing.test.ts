@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/testing/harness';
 import { getLocalStore } from '../sync/local-store';
-import { acceptShareLink, roleOfToken, shareLinks, shareMap, ShareError } from './sharing';
+import { acceptShareLink, forgetRefusedLink, roleOfToken, shareLinks, shareMap, ShareError, shareService } from './sharing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -76,5 +76,23 @@ describe('sharing', () => {
     });
     expect((await getLocalStore().getMap(id))?.share?.role).toBe('edit');
     expect(await acceptShareLink(id, 'garbage')).toBeUndefined();
+  });
+
+  it('forgets the entry a refused link added, but never a map with content', async () => {
+    const refused = `map-refused-${process.pid}`;
+    await acceptShareLink(refused, 'e.mistyped');
+    expect(await getLocalStore().getMap(refused)).toBeDefined();
+    await forgetRefusedLink(refused);
+    expect(await getLocalStore().getMap(refused)).toBeUndefined();
+
+    const kept = await localMap(); // createMap stores the seeded doc
+    await acceptShareLink(kept, 'e.mistyped');
+    await forgetRefusedLink(kept);
+    expect(await getLocalStore().getMap(kept)).toMatchObject({ title: 'Workshop' });
+  });
+
+  it('rejects for the share dialog with a failure code it can translate', async () => {
+    const err = await shareService.linksFor('not-in-this-library').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'noEntry' });
   });
 });
