@@ -13,7 +13,7 @@ import { MapReader } from '../model/read';
 import { bindStrategyCommands } from '../model/strategy/bound-commands';
 import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
-import { createCollab, type FirstSync } from './collab';
+import { createCollab, type CollabOptions, type FirstSync } from './collab';
 import { acceptShareLink, tokenOf } from './sharing';
 
 export interface OpenedSession {
@@ -34,6 +34,8 @@ export interface OpenedSession {
 export interface OpenOptions {
   /** Capability token from a share link. */
   readonly token?: string;
+  /** Where the server is and how to reach it (tests, scripts); the page's own by default. */
+  readonly collab?: Omit<CollabOptions, 'defaultName'>;
 }
 
 /** Small observable value with a cached snapshot (for useSyncExternalStore). */
@@ -91,6 +93,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   // Local-first: the websocket attaches after the local store loaded, and nothing waits for it.
   // Presence exists from the start so that sharing the map later connects this editor live.
   const collab = createCollab(doc, mapId, (connection, unconfirmed) => sync.set({ ...sync.get(), connection, unconfirmed }), {
+    ...opts.collab,
     defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),
   });
   if (token) collab.connect(token);

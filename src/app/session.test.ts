@@ -1,0 +1,72 @@
+// A session on a shared map that has nothing stored here yet, against the real server (port 0)
+// and the real local store on fake-indexeddb (a spec-complete in-memory IndexedDB).
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { connectClient, createMap, startTestServer, wsUrl } from '../../server/testing/harness';
+import { SCHEMA_VERSION } from '../model/doc';
+import { openSession } from './session';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+let server: Server;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+/** A map on the server whose doc says `meta`, as another client wrote it. */
+async function serverMap(meta: Record<string, unknown>) {
+  const map = await createMap(server.url);
+  const author = connectClient(server.url, map.id, map.editToken);
+  for (const [k, v] of Object.entries(meta)) author.doc.getMap('meta').set(k, v);
+  const witness = connectClient(server.url, map.id, map.viewToken);
+  await expect.poll(() => witness.doc.getMap('meta').get('title')).toBe(meta.title);
+  author.provider.destroy();
+  witness.provider.destroy();
+  return map;
+}
+
+const collab = () => ({
+  syncUrl: wsUrl(server.url),
+  access: { apiBase: server.url },
+  WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+});
+
+describe('openSession on a shared map not stored here yet', () => {
+  it('is empty and shared, then migrates the doc its first sync brings', async () => {
+    const map = await serverMap({ schemaVersion: 1, title: 'Written by v1' });
+    const session = await openSession(map.id, { token: map.editToken, collab: collab() });
+    try {
+      expect(session.empty).toBe(true);
+      expect(session.shared).toBe(true);
+      expect(await session.firstSync()).toBe('synced');
+      expect(session.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
+      expect(session.api.map.getSnapshot().meta.title).toBe('Written by v1');
+      expect(session.api.readOnlyReason).toBeNull();
+    } finally {
+      session.close();
+    }
+  });
+
+  it('turns read-only when the first sync brings a doc from a newer version', async () => {
+    const map = await serverMap({ schemaVersion: SCHEMA_VERSION + 1, title: 'From the future' });
+    const session = await openSession(map.id, { token: map.editToken, collab: collab() });
+    try {
+      expect(session.api.readOnlyReason).toBeNull();
+      expect(await session.firstSync()).toBe('synced');
+      expect(session.api.readOnlyReason).toBe('newerSchema');
+    } finally {
+      session.close();
+    }
+  });
+
+  it('reports a refused token through firstSync', async () => {
+    const map = await serverMap({ title: 'Guarded' });
+    const session = await openSession(map.id, { token: 'e.mistyped', collab: collab() });
+    try {
+      expect(await session.firstSync()).toBe('refused');
+    } finally {
+      session.close();
+    }
+  });
+});
