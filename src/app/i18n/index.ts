@@ -1,6 +1,6 @@
 /**
  * i18next set-up. Messages live in `locales/<lang>/<namespace>.json`, one namespace per
- * feature (common, editor, library, share, strategy, export…), so each feature owns its file.
+ * feature (common, editor, library, share, status, strategy, export…), so each feature owns its file.
  * Every file exists in every language with the same keys (i18n.test.ts proves it).
  */
 import i18n from 'i18next';
