@@ -52,7 +52,7 @@ async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): 
   const args = kind === 'ours' ? ['--import', 'tsx', 'server/main.ts'] : ['node_modules/@y/websocket-server/src/server.js'];
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_SEC: '100000', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_SEC: '100000', MAX_CONNECTIONS_PER_IP: '100000', MAX_CONNECTIONS: '100000', API_RATE_LIMIT_BURST: '100000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

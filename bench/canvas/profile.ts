@@ -36,7 +36,7 @@ try {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     console.log(`${label}:\n${top(profile)}`);
   };
-  await profiled('remote edit', () => page.evaluate(() => window.__bench!.remoteEdit('stage-0', 'Profiled')));
+  await profiled('remote edit', () => page.evaluate((id) => window.__bench!.remoteEdit(id, 'Profiled'), `ch-${Math.floor(n / 20)}-3`));
   const at = (await page.evaluate(() => window.__bench!.emptyPanePoint()))!;
   await profiled('pan', async () => {
     await page.mouse.move(at.x, at.y);

@@ -45,7 +45,7 @@ async function main() {
   // "Another client": a replica of the doc whose edits reach ours as Yjs updates.
   const other = new Y.Doc();
   Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-  installHooks(n, (nodeId, label) => {
+  installHooks(reader.getSnapshot().nodes, (nodeId, label) => {
     nodesMap(other).get(nodeId)?.set('label', label);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)), REMOTE);
   });

@@ -5,10 +5,12 @@
  */
 
 export interface BenchHooks {
-  /** ms from navigation start to the map visible (all nodes in the DOM, fitted) and the main thread free; null until then. */
+  /** ms from navigation start to the map visible (fitted, every on-screen node rendered and measured) and the main thread free; null until then. */
   readyAt: number | null;
-  /** Nodes the page was asked to show. */
+  /** Nodes in the map. */
   nodeCount: number;
+  /** Nodes on screen when the map became ready (the same on both pages, or the comparison is off). */
+  onScreen: number;
   /** Applies one label edit "from another client" and resolves with ms until the DOM shows it. */
   remoteEdit(nodeId: string, label: string): Promise<number>;
   /** Node components rendered since the last reset (only with ?count=1 on the ours page). */
@@ -50,29 +52,64 @@ export function timeUntilLabel(nodeId: string, label: string, start: number): Pr
   });
 }
 
+/** Ids of the nodes whose top-left corner lies inside the canvas at the current viewport. */
+function nodesOnScreen(positions: readonly NodePosition[]): string[] | null {
+  const flow = document.querySelector<HTMLElement>('.react-flow');
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(viewport?.style.transform ?? '');
+  if (!flow || !m) return null;
+  const [tx, ty, z] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const { width, height } = flow.getBoundingClientRect();
+  return positions
+    .filter((p) => {
+      const x = p.x * z + tx;
+      const y = p.y * z + ty;
+      return x >= 0 && y >= 0 && x < width && y < height;
+    })
+    .map((p) => p.id);
+}
+
 /**
- * Watches for the map being shown: every node in the DOM and the viewport fitted (React Flow
- * fits only once nodes are measured); then a macrotask, so "interactive" means the main
- * thread has finished the work that frame queued.
+ * Watches for the map being shown: the viewport fitted (React Flow fits once nodes have a
+ * size) and every node that lies on screen in the DOM and visible (measured); then a
+ * macrotask, so "interactive" means the main thread has finished the work that frame queued.
+ * The same rule for both pages, whether or not a page renders off-screen nodes.
  */
-function watchReady(hooks: BenchHooks): void {
+function watchReady(hooks: BenchHooks, positions: readonly NodePosition[]): void {
   const check = () => {
-    const count = document.querySelectorAll('.react-flow__node').length;
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
     const fitted = viewport && viewport.style.transform && viewport.style.transform !== 'translate(0px, 0px) scale(1)';
-    if (count >= hooks.nodeCount && fitted) {
-      setTimeout(() => (hooks.readyAt = performance.now()), 0);
-      return;
+    const wanted = fitted ? nodesOnScreen(positions) : null;
+    if (wanted && wanted.length > 0) {
+      const shown = new Set<string>();
+      document.querySelectorAll<HTMLElement>('.react-flow__node').forEach((el) => {
+        if (el.style.visibility !== 'hidden') shown.add(el.dataset.id ?? '');
+      });
+      if (wanted.every((id) => shown.has(id))) {
+        hooks.onScreen = wanted.length;
+        setTimeout(() => (hooks.readyAt = performance.now()), 0);
+        return;
+      }
     }
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 }
 
-export function installHooks(nodeCount: number, applyEdit: (nodeId: string, label: string) => void): BenchHooks {
+export interface NodePosition {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+export function installHooks(
+  positions: readonly NodePosition[],
+  applyEdit: (nodeId: string, label: string) => void,
+): BenchHooks {
   const hooks: BenchHooks = {
     readyAt: null,
-    nodeCount,
+    nodeCount: positions.length,
+    onScreen: 0,
     async remoteEdit(nodeId, label) {
       const start = performance.now();
       const waiting = timeUntilLabel(nodeId, label, start);
@@ -95,6 +132,6 @@ export function installHooks(nodeCount: number, applyEdit: (nodeId: string, labe
     },
   };
   window.__bench = hooks;
-  watchReady(hooks);
+  watchReady(hooks, positions);
   return hooks;
 }

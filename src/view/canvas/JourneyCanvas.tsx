@@ -36,11 +36,13 @@ interface Props {
   selection: Selection;
   onSelectionChange(next: Selection): void;
   snapToGrid: boolean;
+  /** Render every node and touchpoint, not only those on screen (while an image is exported). */
+  renderAll?: boolean;
 }
 
 type Size = { width: number; height: number };
 
-export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGrid }: Props) {
+export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGrid, renderAll = false }: Props) {
   const { t } = useTranslation('editor');
   const session = useSession();
   const readOnly = session.readOnlyReason !== null;
@@ -219,6 +221,7 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
       elementsSelectable
+      onlyRenderVisibleElements={!renderAll}
       fitView
       fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
       minZoom={0.1}

@@ -3,8 +3,31 @@
  * whose inputs did not change, so memoized custom nodes skip re-rendering (a drag re-renders
  * only the dragged node).
  */
+import { Position, type NodeHandle } from '@xyflow/react';
+import { nodeSize } from '../../model/layout';
 import type { JourneyNode, Touchpoint, XY } from '../../model/types';
 import type { AppNode, TouchpointEdge } from './flowTypes';
+
+/** Rendered size of a side handle (styles.css: 9 px plus a 1.5 px border each side). */
+const HANDLE_PX = 12;
+
+/**
+ * Where the four side handles (nodes/Handles.tsx) sit on a node of this size, so React Flow can
+ * draw a touchpoint to a node it has not rendered yet (off screen, `onlyRenderVisibleElements`).
+ * Replaced by the measured handles once the node has been in the DOM.
+ */
+export function estimatedHandles(width: number, height: number): NodeHandle[] {
+  const h = HANDLE_PX / 2;
+  const at = (id: string, position: Position, x: number, y: number): NodeHandle => ({
+    id, type: 'source', position, x: x - h, y: y - h, width: HANDLE_PX, height: HANDLE_PX,
+  });
+  return [
+    at('t', Position.Top, width / 2, 0),
+    at('r', Position.Right, width, height / 2),
+    at('b', Position.Bottom, width / 2, height),
+    at('l', Position.Left, 0, height / 2),
+  ];
+}
 
 export interface LocalNodeState {
   readonly selected: ReadonlySet<string>;
@@ -58,6 +81,10 @@ export function createNodeMapper() {
       }
       const width = size?.width ?? src.w;
       const height = size?.height ?? src.h;
+      // Until React Flow has measured a node, it gets the model's size and handles, so the
+      // map can be fitted and linked without rendering every node once (off-screen nodes are
+      // not rendered at all).
+      const estimate = measured ? null : nodeSize({ kind: src.kind, w: size?.width ?? src.w, h: size?.height ?? src.h });
       const node = {
         id: src.id,
         type: src.kind,
@@ -69,7 +96,9 @@ export function createNodeMapper() {
         deletable: !local.readOnly,
         ariaLabel: src.label,
         ...(width !== undefined && height !== undefined && RESIZABLE.has(src.kind) ? { width, height } : {}),
-        ...(measured ? { measured } : {}),
+        ...(measured
+          ? { measured }
+          : { measured: { width: estimate!.w, height: estimate!.h }, handles: estimatedHandles(estimate!.w, estimate!.h) }),
         ...(peerColor ? { className: 'peer-selected', style: { ['--peer-color' as string]: peerColor } } : {}),
       } as AppNode;
       next.set(src.id, { src, selected, pos, size, measured, readOnly: local.readOnly, peerColor, out: node });

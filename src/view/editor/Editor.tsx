@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSessionApi } from '../../model/session-api';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { RenderAllContext, useRenderAllSwitch } from '../canvas/renderAll';
 import { EMPTY_SELECTION, type Selection } from '../canvas/selection';
 import { SessionContext } from '../canvas/SessionContext';
 import { useShortcuts } from '../hooks/useShortcuts';
@@ -19,7 +20,11 @@ import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
 const SNAP_STORAGE_KEY = 'itinera.snapToGrid';
-const noImport: ImportFile = async () => ({ ok: false, error: 'Import is not available here', issues: [] });
+const noImport: ImportFile = async () => ({
+  ok: false,
+  error: 'Import is not available here',
+  issues: [],
+});
 
 interface Props {
   session: MapSessionApi;
@@ -36,11 +41,14 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const snapshot = useStore(session.map);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [snapToGrid, setSnap] = useState(() => localStorage.getItem(SNAP_STORAGE_KEY) !== 'false');
-  const [strategyOpen, setStrategyOpen] = useState(() => localStorage.getItem(STRATEGY_OPEN_KEY) === 'true');
+  const [strategyOpen, setStrategyOpen] = useState(
+    () => localStorage.getItem(STRATEGY_OPEN_KEY) === 'true',
+  );
   const toggleStrategy = (open: boolean) => {
     localStorage.setItem(STRATEGY_OPEN_KEY, String(open));
     setStrategyOpen(open);
   };
+  const [renderAll, renderAllApi] = useRenderAllSwitch();
   const drop = useJsonFileDrop(onImportFile ?? noImport, onOpenMap);
   useShortcuts(session, selection, setSelection);
 
@@ -64,52 +72,64 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
 
   return (
     <SessionContext.Provider value={session}>
-      <ReactFlowProvider>
-        <div className="editor">
-          <MapHeader
-            title={snapshot.meta.title}
-            extras={
-              <>
-                <button
-                  type="button"
-                  aria-pressed={strategyOpen}
-                  onClick={() => toggleStrategy(!strategyOpen)}
-                  className={strategyOpen ? 'is-on' : undefined}
-                >
-                  {t('strategy')}
-                </button>
-                <ExportMenu snapshot={snapshot} selectedNodeIds={[...selection.nodes]} />
-              </>
-            }
-          />
-          {session.readOnlyReason ? (
-            <div className="banner banner-readonly" role="note">
-              {t(`readOnly.${session.readOnlyReason}`)}
+      <RenderAllContext.Provider value={renderAllApi}>
+        <ReactFlowProvider>
+          <div className="editor">
+            <MapHeader
+              title={snapshot.meta.title}
+              extras={
+                <>
+                  <button
+                    type="button"
+                    aria-pressed={strategyOpen}
+                    onClick={() => toggleStrategy(!strategyOpen)}
+                    className={strategyOpen ? 'is-on' : undefined}
+                  >
+                    {t('strategy')}
+                  </button>
+                  <ExportMenu snapshot={snapshot} selectedNodeIds={[...selection.nodes]} />
+                </>
+              }
+            />
+            {session.readOnlyReason ? (
+              <div className="banner banner-readonly" role="note">
+                {t(`readOnly.${session.readOnlyReason}`)}
+              </div>
+            ) : null}
+            <Toolbar
+              selection={selection}
+              select={setSelection}
+              snapToGrid={snapToGrid}
+              onSnapToGrid={onSnap}
+            />
+            <div className="editor-body">
+              <main
+                className={`canvas-wrap${drop.over ? ' is-drop-target' : ''}`}
+                aria-label={t('canvas.region')}
+                aria-busy={drop.busy}
+                {...(onImportFile ? drop.handlers : {})}
+              >
+                <JourneyCanvas
+                  snapshot={snapshot}
+                  selection={selection}
+                  onSelectionChange={setSelection}
+                  snapToGrid={snapToGrid}
+                  renderAll={renderAll}
+                />
+                {snapshot.nodes.length === 0 ? <EmptyState /> : null}
+                {drop.over ? <div className="drop-hint">{t('dropHint')}</div> : null}
+                {drop.failure ? (
+                  <ImportErrors failure={drop.failure} onDismiss={drop.dismiss} />
+                ) : null}
+              </main>
+              <Inspector snapshot={snapshot} selection={selection} />
+              {strategyOpen ? (
+                <StrategyPanel snapshot={snapshot} onClose={() => toggleStrategy(false)} />
+              ) : null}
             </div>
-          ) : null}
-          <Toolbar selection={selection} select={setSelection} snapToGrid={snapToGrid} onSnapToGrid={onSnap} />
-          <div className="editor-body">
-            <main
-              className={`canvas-wrap${drop.over ? ' is-drop-target' : ''}`}
-              aria-label={t('canvas.region')}
-              aria-busy={drop.busy}
-              {...(onImportFile ? drop.handlers : {})}
-            >
-              <JourneyCanvas
-                snapshot={snapshot}
-                selection={selection}
-                onSelectionChange={setSelection}
-                snapToGrid={snapToGrid}
-              />
-              {snapshot.nodes.length === 0 ? <EmptyState /> : null}
-              {drop.over ? <div className="drop-hint">{t('dropHint')}</div> : null}
-              {drop.failure ? <ImportErrors failure={drop.failure} onDismiss={drop.dismiss} /> : null}
-            </main>
-            <Inspector snapshot={snapshot} selection={selection} />
-            {strategyOpen ? <StrategyPanel snapshot={snapshot} onClose={() => toggleStrategy(false)} /> : null}
           </div>
-        </div>
-      </ReactFlowProvider>
+        </ReactFlowProvider>
+      </RenderAllContext.Provider>
     </SessionContext.Provider>
   );
 }

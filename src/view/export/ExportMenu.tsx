@@ -3,13 +3,14 @@
  * Exports the whole map, or the selection when there is one. Runs inside <ReactFlowProvider>.
  */
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canCopyImage, copyPngToClipboard, downloadBlob, downloadText } from '../../export/download';
 import { exportFileName } from '../../export/fileName';
 import { exportPng, exportSvg, STAGE_PROGRESS, type ImageRequest } from '../../export/image';
 import { DEFAULT_IMAGE_OPTIONS, type ImageOptions } from '../../export/options';
 import type { MapSnapshot } from '../../model/types';
+import { RenderAllContext, whenAllNodesRendered } from '../canvas/renderAll';
 import { exportScope } from './exportBounds';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import { buildLegend } from './legend';
@@ -32,6 +33,7 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<ImageOptions>(DEFAULT_IMAGE_OPTIONS);
   const task = useExportTask();
+  const renderAll = useContext(RenderAllContext);
   const wrap = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const selectionSize = Array.isArray(selectedNodeIds) ? selectedNodeIds.length : (selectedNodeIds as ReadonlySet<string>).size;
@@ -48,10 +50,10 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
   const title = snapshot.meta.title;
   const failed = (err: unknown): ExportMessage => ({ kind: 'alert', text: t('failed', { message: String((err as Error)?.message ?? err) }) });
 
+  const flowRootOf = () => store.getState().domNode?.closest<HTMLElement>('.react-flow') ?? store.getState().domNode ?? null;
+
   /** The image request for the current map, options and selection; null when there is nothing to draw. */
-  const request = (onStage: ImageRequest['onStage']): ImageRequest | null => {
-    const flowRoot = store.getState().domNode?.closest<HTMLElement>('.react-flow') ?? store.getState().domNode;
-    if (!flowRoot) return null;
+  const request = (flowRoot: HTMLElement, onStage: ImageRequest['onStage']): ImageRequest | null => {
     const scope = exportScope(snapshot, selectedNodeIds, flow, flowRoot);
     if (!scope) return null;
     const now = new Date();
@@ -65,6 +67,23 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
       options,
       onStage,
     };
+  };
+
+  /**
+   * Runs `draw` with every node and touchpoint in the DOM (the canvas normally renders only
+   * what is on screen, and the picture is drawn from a copy of the canvas DOM).
+   */
+  const withWholeMap = async <T,>(draw: (req: ImageRequest) => Promise<T>, onStage: ImageRequest['onStage']): Promise<T | null> => {
+    const flowRoot = flowRootOf();
+    if (!flowRoot || flow.getNodes().length === 0) return null;
+    const release = renderAll.hold();
+    try {
+      await whenAllNodesRendered(flowRoot, flow.getNodes().length);
+      const req = request(flowRoot, onStage);
+      return req ? await draw(req) : null;
+    } finally {
+      release();
+    }
   };
 
   const scaledMessage = (s: { requested: number; used: number } | null): ExportMessage | null =>
@@ -86,11 +105,17 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
     }
     if (item === 'copy') {
       // The clipboard write must start inside the click; the PNG arrives as a promise.
+      if (flow.getNodes().length === 0) return task.run(async () => ({ kind: 'alert', text: t('empty') }), failed);
       let scaled: { requested: number; used: number } | null = null;
       let copyStage: ((s: Parameters<NonNullable<ImageRequest['onStage']>>[0]) => void) | undefined;
-      const req = request((s) => copyStage?.(s));
-      if (!req) return task.run(async () => ({ kind: 'alert', text: t('empty') }), failed);
-      const png = exportPng(req).then((r) => ((scaled = r.plan.scaledDown), r.blob));
+      const png = withWholeMap(async (req) => {
+        const r = await exportPng(req);
+        scaled = r.plan.scaledDown;
+        return r.blob;
+      }, (s) => copyStage?.(s)).then((blob) => {
+        if (!blob) throw new Error(t('empty'));
+        return blob;
+      });
       const written = copyPngToClipboard(png);
       task.run(async (onStage) => {
         copyStage = onStage;
@@ -100,16 +125,17 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
       return;
     }
     task.run(async (onStage) => {
-      const req = request(onStage);
-      if (!req) return { kind: 'alert', text: t('empty') };
-      if (item === 'svg') {
-        const { svg } = await exportSvg(req);
-        downloadText(svg, name('svg'), 'image/svg+xml');
-        return { kind: 'status', text: t('done', { name: name('svg') }) };
-      }
-      const { blob, plan } = await exportPng(req);
-      downloadBlob(blob, name('png'));
-      return scaledMessage(plan.scaledDown) ?? { kind: 'status', text: t('done', { name: name('png') }) };
+      const done = await withWholeMap(async (req): Promise<ExportMessage> => {
+        if (item === 'svg') {
+          const { svg } = await exportSvg(req);
+          downloadText(svg, name('svg'), 'image/svg+xml');
+          return { kind: 'status', text: t('done', { name: name('svg') }) };
+        }
+        const { blob, plan } = await exportPng(req);
+        downloadBlob(blob, name('png'));
+        return scaledMessage(plan.scaledDown) ?? { kind: 'status', text: t('done', { name: name('png') }) };
+      }, onStage);
+      return done ?? { kind: 'alert', text: t('empty') };
     }, failed);
   };
 
