@@ -30,6 +30,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist-bench/', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
+    // BENCH_PROFILE=1: readable function names in bench/canvas/profile.ts output.
+    minify: process.env.BENCH_PROFILE ? false : 'oxc',
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
       input: {

@@ -1,7 +1,7 @@
 /**
  * Diagnostic, not a benchmark: CPU-profiles our canvas page (bench pages must be built:
  * `npx vite build -c bench/vite.config.ts`) during a remote edit and during a pan, and prints
- * the functions with the most self time. `node --import tsx bench/canvas/profile.ts [nodes]`.
+ * the functions with the most self time. `node --import tsx bench/canvas/profile.ts [nodes] [ours|bare]`.
  */
 import { chromium } from '@playwright/test';
 import { join } from 'node:path';
@@ -22,11 +22,12 @@ function top(profile: Profile, count = 12): string {
 }
 
 const n = Number(process.argv[2] ?? 2000);
+const kind = process.argv[3] ?? 'ours';
 const server = await servePages(join(import.meta.dirname, '../../dist-bench'), [n]);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${server.url}canvas-ours.html?n=${n}`);
+  await page.goto(`${server.url}canvas-${kind}.html?n=${n}`);
   await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: 120_000 });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -37,6 +38,14 @@ try {
     console.log(`${label}:\n${top(profile)}`);
   };
   await profiled('remote edit', () => page.evaluate((id) => window.__bench!.remoteEdit(id, 'Profiled'), `ch-${Math.floor(n / 20)}-3`));
+  const mid = `ch-${Math.floor(n / 20)}-3`;
+  const nodeAt = (await page.evaluate((id) => window.__bench!.nodeCenter(id), mid))!;
+  await profiled('drag', async () => {
+    await page.mouse.move(nodeAt.x, nodeAt.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(nodeAt.x + i * 4, nodeAt.y + i * 2);
+    await page.mouse.up();
+  });
   const at = (await page.evaluate(() => window.__bench!.emptyPanePoint()))!;
   await profiled('pan', async () => {
     await page.mouse.move(at.x, at.y);

@@ -3,12 +3,12 @@
  * (model/emotion.ts): nobody draws it by hand. Drawn in flow coordinates, so it pans and
  * zooms with the map and appears in image exports.
  */
-import { ViewportPortal } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emotionCurve } from '../../model/emotion';
 import type { MapSnapshot } from '../../model/types';
 import { FaceGlyph } from '../Face';
+import { FlowLayer } from './FlowLayer';
 
 export const CURVE_HEIGHT_PX = 120;
 const CURVE_GAP_PX = 28;
@@ -48,7 +48,7 @@ export const EmotionCurve = memo(function EmotionCurve({ snapshot }: { snapshot:
   }
   if (current) segments.push(current);
   return (
-    <ViewportPortal>
+    <FlowLayer layer="viewport">
       <div
         className="emotion-curve"
         style={{ transform: `translate(${left}px, ${top}px)`, width, height: CURVE_HEIGHT_PX }}
@@ -74,6 +74,6 @@ export const EmotionCurve = memo(function EmotionCurve({ snapshot }: { snapshot:
         </svg>
         <span className="curve-title">{t('curve.title')}</span>
       </div>
-    </ViewportPortal>
+    </FlowLayer>
   );
 });

@@ -16,6 +16,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +31,9 @@ import { createEdgeMapper, createNodeMapper } from './toFlow';
 import type { Selection } from './selection';
 
 export const GRID_PX = 20;
+/** Below this zoom the canvas draws less detail (styles.css, `lod-far`): faces, icons, sub-labels. */
+export const FAR_ZOOM = 0.35;
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 interface Props {
   snapshot: MapSnapshot;
@@ -53,6 +57,7 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
   const mapEdges = useRef(createEdgeMapper()).current;
   const flow = useReactFlow();
   const presence = session.presence;
+  const far = useStore(isFar);
   const peers = usePeers(session);
 
   // Other people's live drags and selections (awareness), under my own drag.
@@ -201,6 +206,7 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
     <ReactFlow<AppNode, TouchpointEdge>
       nodes={nodes}
       edges={edges}
+      className={far ? 'lod-far' : undefined}
       nodeTypes={NODE_TYPES}
       edgeTypes={EDGE_TYPES}
       onNodesChange={onNodesChange}

@@ -129,6 +129,7 @@ interface EdgeEntry {
 
 export function createEdgeMapper() {
   let cache = new Map<string, EdgeEntry>();
+  let last: TouchpointEdge[] = [];
   return (
     touchpoints: readonly Touchpoint[],
     positionOf: (id: string) => XY | undefined,
@@ -163,6 +164,10 @@ export function createEdgeMapper() {
       out.push(edge);
     }
     cache = next;
+    // The same array when no edge changed (a drag that keeps every touchpoint's sides): React
+    // Flow rebuilds its connection lookup over all edges whenever the array changes.
+    if (out.length === last.length && out.every((e, i) => e === last[i])) return last;
+    last = out;
     return out;
   };
 }

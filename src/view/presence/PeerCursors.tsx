@@ -2,10 +2,11 @@
  * Other people's pointers on the canvas, each with their name, drawn in flow coordinates inside
  * React Flow's viewport (so they pan and zoom with the map) but at a constant screen size.
  */
-import { useStore, ViewportPortal } from '@xyflow/react';
+import { useStore } from '@xyflow/react';
 import { memo } from 'react';
 import type { Peer } from '../../model/session-api';
 import './presence.css';
+import { FlowLayer } from '../canvas/FlowLayer';
 
 const zoomOf = (s: { transform: [number, number, number] }) => s.transform[2];
 
@@ -14,7 +15,7 @@ export const PeerCursors = memo(function PeerCursors({ peers }: { peers: readonl
   const shown = peers.filter((p) => p.cursor);
   if (shown.length === 0) return null;
   return (
-    <ViewportPortal>
+    <FlowLayer layer="viewport">
       {shown.map((p) => (
         <div
           key={p.clientId}
@@ -37,6 +38,6 @@ export const PeerCursors = memo(function PeerCursors({ peers }: { peers: readonl
           <span className="peer-cursor-label">{p.name}</span>
         </div>
       ))}
-    </ViewportPortal>
+    </FlowLayer>
   );
 });

@@ -1,15 +1,16 @@
 /**
  * A touchpoint on the canvas: a bezier in its emotion's colour with the face (and the pain-point
  * count) drawn in the edge's own SVG. Only the selected touchpoint gets an HTML label with its
- * action, through React Flow's EdgeLabelRenderer: that portal subscribes every label to the
- * store and looks its layer up with a querySelector on each store change, so one per edge made
- * a 3,000-touchpoint map crawl (bench/README.md, "canvas").
+ * action, in React Flow's edge label layer (FlowLayer). React Flow's own EdgeLabelRenderer
+ * subscribes every label to the store and runs a querySelector on each store change: one per
+ * edge made a 3,000-touchpoint map crawl (bench/README.md, "canvas").
  */
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Touchpoint } from '../../../model/types';
 import { emotionColor } from '../../emotionStyle';
 import { Face, FaceGlyph } from '../../Face';
+import { FlowLayer } from '../FlowLayer';
 import type { TouchpointEdge } from '../flowTypes';
 
 const MAX_LABEL_CHARS = 28;
@@ -48,7 +49,7 @@ function SelectedLabel({ tp, x, y, color }: { tp: Touchpoint; x: number; y: numb
   const short = action.length > MAX_LABEL_CHARS ? `${action.slice(0, MAX_LABEL_CHARS - 1)}…` : action;
   if (!short && tp.emotion === undefined && tp.painPoints.length === 0) return null;
   return (
-    <EdgeLabelRenderer>
+    <FlowLayer layer="edgeLabels">
       <div
         className="tp-label is-selected"
         style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, borderColor: color }}
@@ -66,7 +67,7 @@ function SelectedLabel({ tp, x, y, color }: { tp: Touchpoint; x: number; y: numb
           </span>
         ) : null}
       </div>
-    </EdgeLabelRenderer>
+    </FlowLayer>
   );
 }
 

@@ -1,0 +1,25 @@
+/**
+ * A portal into one of React Flow's layers, like its `ViewportPortal`/`EdgeLabelRenderer` but
+ * looking the layer up once: theirs subscribe to the store with a `querySelector` over the
+ * whole canvas DOM on every store change (each drag step and pan frame), which showed up in
+ * the canvas profile of a 500-node map.
+ */
+import { useStoreApi } from '@xyflow/react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+
+const LAYER_CLASS = {
+  /** Flow coordinates, above the nodes (React Flow's ViewportPortal target). */
+  viewport: 'react-flow__viewport-portal',
+  /** Flow coordinates, between edges and nodes (React Flow's EdgeLabelRenderer target). */
+  edgeLabels: 'react-flow__edgelabel-renderer',
+} as const;
+
+export function FlowLayer({ layer, children }: { layer: keyof typeof LAYER_CLASS; children: ReactNode }) {
+  const store = useStoreApi();
+  const [target, setTarget] = useState<Element | null>(null);
+  useLayoutEffect(() => {
+    setTarget(store.getState().domNode?.querySelector(`.${LAYER_CLASS[layer]}`) ?? null);
+  }, [store, layer]);
+  return target ? createPortal(children, target) : null;
+}
