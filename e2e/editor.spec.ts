@@ -20,7 +20,8 @@ test('builds a journey from a blank map with the UI only', async ({ page }) => {
   await editor.add('device', 'Smartphone');
   await editor.add('note', 'Ask the call centre');
 
-  // The second stage got order 2 and shows it.
+  // The second stage got order 2 and shows it (the canvas draws only what is on screen).
+  await editor.button('Fit view').click();
   await expect(editor.node('Booking').locator('.jn-order')).toHaveText('2');
 
   // Link Booking → Mobile app: the new touchpoint is selected in the inspector.

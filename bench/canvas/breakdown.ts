@@ -26,20 +26,25 @@ const server = await servePages(join(import.meta.dirname, '../../dist-bench'), [
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${server.url}canvas-${kind}.html?n=${n}`);
-  await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: 120_000 });
   const traced = async (label: string, fn: () => Promise<void>) => {
     await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'blink', 'cc', 'disabled-by-default-devtools.timeline'] });
     await fn();
     const parsed = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     console.log(`${kind} ${n} ${label}:\n${summarize(parsed.traceEvents)}`);
   };
+  await traced('load', async () => {
+    await page.goto(`${server.url}canvas-${kind}.html?n=${n}`);
+    await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: 120_000 });
+  });
   const move = async (at: { x: number; y: number }, button: 'left' | 'middle') => {
     await page.mouse.move(at.x, at.y);
     await page.mouse.down({ button });
     for (let i = 1; i <= 20; i++) await page.mouse.move(at.x + i * 4, at.y + i * 2);
     await page.mouse.up({ button });
   };
+  await traced('10 remote edits', async () => {
+    for (let i = 0; i < 10; i++) await page.evaluate((id) => window.__bench!.remoteEdit(id, `Edit ${Math.random()}`), `ch-${Math.floor(n / 20)}-3`);
+  });
   const nodeAt = (await page.evaluate((id) => window.__bench!.nodeCenter(id), `ch-${Math.floor(n / 20)}-3`))!;
   await traced('drag', () => move(nodeAt, 'left'));
   const paneAt = (await page.evaluate(() => window.__bench!.emptyPanePoint()))!;

@@ -47,7 +47,16 @@ export class EditorPage {
     await this.button('Fit view').click();
     await expect(source).toBeInViewport({ ratio: 1 });
     await expect(this.node(to)).toBeInViewport({ ratio: 1 });
-    await expect.poll(async () => JSON.stringify(await source.boundingBox())).toBe(JSON.stringify(await source.boundingBox()));
+    // Wait for the node to stop moving: two reads in a row give the same box.
+    let previous = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(await source.boundingBox());
+        const still = now === previous;
+        previous = now;
+        return still;
+      })
+      .toBe(true);
     await source.hover();
     const handle = source.locator('.react-flow__handle-bottom');
     const hb = (await handle.boundingBox())!;
@@ -60,6 +69,8 @@ export class EditorPage {
 
   /** The node's position in flow coordinates (independent of pan and zoom). */
   async position(label: string): Promise<{ x: number; y: number }> {
+    // The canvas renders only on-screen nodes: bring an off-screen one into view first.
+    if ((await this.node(label).count()) === 0) await this.button('Fit view').click();
     const transform = (await this.node(label).evaluate((el) => (el as HTMLElement).style.transform)) ?? '';
     const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(transform);
     if (!m) throw new Error(`no position on ${label}: ${transform}`);

@@ -4,7 +4,7 @@
  * whole canvas DOM on every store change (each drag step and pan frame), which showed up in
  * the canvas profile of a 500-node map.
  */
-import { useStoreApi } from '@xyflow/react';
+import { useStore } from '@xyflow/react';
 import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
@@ -15,11 +15,15 @@ const LAYER_CLASS = {
   edgeLabels: 'react-flow__edgelabel-renderer',
 } as const;
 
+const domNodeOf = (s: { domNode: HTMLDivElement | null }) => s.domNode;
+
 export function FlowLayer({ layer, children }: { layer: keyof typeof LAYER_CLASS; children: ReactNode }) {
-  const store = useStoreApi();
+  // The canvas element is set by React Flow after its first render: subscribe to it (a plain
+  // reference, cheap to compare), and look the layer up only when it changes.
+  const domNode = useStore(domNodeOf);
   const [target, setTarget] = useState<Element | null>(null);
   useLayoutEffect(() => {
-    setTarget(store.getState().domNode?.querySelector(`.${LAYER_CLASS[layer]}`) ?? null);
-  }, [store, layer]);
+    setTarget(domNode?.querySelector(`.${LAYER_CLASS[layer]}`) ?? null);
+  }, [domNode, layer]);
   return target ? createPortal(children, target) : null;
 }
