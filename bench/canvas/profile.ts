@@ -7,18 +7,33 @@ import { chromium } from '@playwright/test';
 import { join } from 'node:path';
 import { servePages } from './serve';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[]; }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; }
 
-function top(profile: Profile, count = 12): string {
+const frameKey = (f: ProfileNode['callFrame']) => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+
+/** The functions with the most self time, and with the most inclusive (self + callees) time. */
+function top(profile: Profile, count = Number(process.env.PROFILE_TOP ?? 14)): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
   profile.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const key = frameKey(byId.get(id)!.callFrame);
+    self.set(key, (self.get(key) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = frameKey(byId.get(at)!.callFrame);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + ms);
+    }
   });
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([k, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
+  const list = (m: Map<string, number>) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, count).map(([k, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
+  return ` self:\n${list(self)}\n inclusive:\n${list(inclusive)}`;
 }
 
 const n = Number(process.argv[2] ?? 2000);
@@ -37,7 +52,9 @@ try {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     console.log(`${label}:\n${top(profile)}`);
   };
-  await profiled('remote edit', () => page.evaluate((id) => window.__bench!.remoteEdit(id, 'Profiled'), `ch-${Math.floor(n / 20)}-3`));
+  await profiled('10 remote edits', async () => {
+    for (let i = 0; i < 10; i++) await page.evaluate(([id, l]) => window.__bench!.remoteEdit(id, l), [`ch-${Math.floor(n / 20)}-3`, `Profiled ${i}`] as const);
+  });
   const mid = `ch-${Math.floor(n / 20)}-3`;
   const nodeAt = (await page.evaluate((id) => window.__bench!.nodeCenter(id), mid))!;
   await profiled('drag', async () => {

@@ -8,7 +8,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   SelectionMode,
   type Connection,
@@ -24,6 +23,7 @@ import type { MapSnapshot, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
 import { usePeers } from '../hooks/usePeers';
 import { EmotionCurve } from './EmotionCurve';
+import { JourneyMiniMap } from './JourneyMiniMap';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
 import { useSession } from './SessionContext';
@@ -242,15 +242,13 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
       <EmotionCurve snapshot={snapshot} />
-      <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor={minimapColor} />
+      <JourneyMiniMap nodes={snapshot.nodes} />
       <Controls />
       {presence ? <PeerCursors peers={peers} /> : null}
     </ReactFlow>
   );
 }
 
-const MINIMAP_COLORS: Record<string, string> = { stage: '#3b5bdb', channel: '#0c8599', device: '#7048e8', note: '#f2c94c' };
-const minimapColor = (n: AppNode) => MINIMAP_COLORS[n.type ?? ''] ?? '#999';
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;

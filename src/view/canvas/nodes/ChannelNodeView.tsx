@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelFlowNode, DeviceFlowNode } from '../flowTypes';
 import { TypeIcon } from '../icons';
 import { SideHandles } from './Handles';
+import { useLiveHandles } from './useLiveHandles';
 
-export const ChannelNodeView = memo(function ChannelNodeView({ data }: NodeProps<ChannelFlowNode>) {
+export const ChannelNodeView = memo(function ChannelNodeView({ data, selected }: NodeProps<ChannelFlowNode>) {
   const { t } = useTranslation('editor');
+  const { live, hover } = useLiveHandles(selected);
   const node = data.node;
   return (
-    <div className="jn jn-channel" style={node.color ? { borderColor: node.color } : undefined}>
+    <div className="jn jn-channel" style={node.color ? { borderColor: node.color } : undefined} {...hover}>
       <span className="jn-icon" title={t(`channelType.${node.channelType}`)}>
         <TypeIcon type={node.channelType} />
       </span>
@@ -17,16 +19,17 @@ export const ChannelNodeView = memo(function ChannelNodeView({ data }: NodeProps
         <span className="jn-label">{node.label || t('node.untitled')}</span>
         <span className="jn-sub">{t(`channelType.${node.channelType}`)}</span>
       </span>
-      <SideHandles />
+      <SideHandles live={live} />
     </div>
   );
 });
 
-export const DeviceNodeView = memo(function DeviceNodeView({ data }: NodeProps<DeviceFlowNode>) {
+export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: NodeProps<DeviceFlowNode>) {
   const { t } = useTranslation('editor');
+  const { live, hover } = useLiveHandles(selected);
   const node = data.node;
   return (
-    <div className="jn jn-device" style={node.color ? { borderColor: node.color } : undefined}>
+    <div className="jn jn-device" style={node.color ? { borderColor: node.color } : undefined} {...hover}>
       <span className="jn-icon" title={t(`deviceType.${node.deviceType}`)}>
         <TypeIcon type={node.deviceType} />
       </span>
@@ -34,7 +37,7 @@ export const DeviceNodeView = memo(function DeviceNodeView({ data }: NodeProps<D
         <span className="jn-label">{node.label || t('node.untitled')}</span>
         <span className="jn-sub">{t(`deviceType.${node.deviceType}`)}</span>
       </span>
-      <SideHandles />
+      <SideHandles live={live} />
     </div>
   );
 });

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { NoteFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
+import { useLiveHandles } from './useLiveHandles';
 
 export const NoteNodeView = memo(function NoteNodeView({ data, selected, id }: NodeProps<NoteFlowNode>) {
   const { t } = useTranslation('editor');
   const session = useSession();
+  const { live, hover } = useLiveHandles(selected);
   const node = data.node;
   return (
-    <div className="jn jn-note" style={node.color ? { background: node.color } : undefined}>
+    <div className="jn jn-note" style={node.color ? { background: node.color } : undefined} {...hover}>
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
         minWidth={120}
@@ -19,7 +21,7 @@ export const NoteNodeView = memo(function NoteNodeView({ data, selected, id }: N
       />
       <span className="jn-label">{node.label || t('node.untitled')}</span>
       {node.description ? <span className="jn-desc">{node.description}</span> : null}
-      <SideHandles />
+      <SideHandles live={live} />
     </div>
   );
 });

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { StageFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
+import { useLiveHandles } from './useLiveHandles';
 
 export const StageNodeView = memo(function StageNodeView({ data, selected, id }: NodeProps<StageFlowNode>) {
   const { t } = useTranslation('editor');
   const session = useSession();
+  const { live, hover } = useLiveHandles(selected);
   const node = data.node;
   return (
-    <div className="jn jn-stage" style={node.color ? { borderTopColor: node.color } : undefined}>
+    <div className="jn jn-stage" style={node.color ? { borderTopColor: node.color } : undefined} {...hover}>
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
         minWidth={140}
@@ -21,7 +23,7 @@ export const StageNodeView = memo(function StageNodeView({ data, selected, id }:
         {node.order}
       </span>
       <span className="jn-label">{node.label || t('node.untitled')}</span>
-      <SideHandles />
+      <SideHandles live={live} />
     </div>
   );
 });
