@@ -176,3 +176,18 @@ test('dropping a .json strategy map on the canvas imports it as a new map', asyn
   expect(page.url()).not.toContain(firstId);
   await expect(editor.node('Booking')).toBeVisible();
 });
+
+test('exports the whole map while zoomed in on a part of it (the canvas draws only what is on screen)', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.createMap('Airline', 'Zoomed');
+  await expect(editor.node('Booking')).toBeVisible();
+  const all = await page.locator('.react-flow__node').count();
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(all);
+
+  const svg = (await save(await exportItem(page, 'SVG'), 'zoomed.svg')).toString('utf8');
+  expect(svg.match(/class="react-flow__node\b/g)?.length ?? 0).toBe(all);
+  for (const label of ['Inspiration', 'After the flight', 'Airport desk', 'Tablet']) expect(svg, label).toContain(label);
+  // Back to drawing only what is on screen.
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(all);
+});
