@@ -42,8 +42,7 @@ const server = await servePages(join(import.meta.dirname, '../../dist-bench'), [
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${server.url}canvas-${kind}.html?n=${n}`);
-  await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: 120_000 });
+  await page.goto('about:blank');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   const profiled = async (label: string, fn: () => Promise<unknown>) => {
@@ -52,6 +51,10 @@ try {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     console.log(`${label}:\n${top(profile)}`);
   };
+  await profiled('load', async () => {
+    await page.goto(`${server.url}canvas-${kind}.html?n=${n}`);
+    await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: 120_000 });
+  });
   await profiled('10 remote edits', async () => {
     for (let i = 0; i < 10; i++) await page.evaluate(([id, l]) => window.__bench!.remoteEdit(id, l), [`ch-${Math.floor(n / 20)}-3`, `Profiled ${i}`] as const);
   });

@@ -42,13 +42,21 @@ async function main() {
     strategy: bindStrategyCommands(doc),
   };
 
-  // "Another client": a replica of the doc whose edits reach ours as Yjs updates.
-  const other = new Y.Doc();
-  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-  installHooks(reader.getSnapshot().nodes, (nodeId, label) => {
-    nodesMap(other).get(nodeId)?.set('label', label);
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)), REMOTE);
-  });
+  // "Another client": a replica of the doc whose edits reach ours as Yjs updates. Made before
+  // the first timed edit rather than during the load (the app has no such replica).
+  let other: Y.Doc | null = null;
+  installHooks(
+    reader.getSnapshot().nodes,
+    (nodeId, label) => {
+      nodesMap(other!).get(nodeId)?.set('label', label);
+      const update = Y.encodeStateAsUpdate(other!, Y.encodeStateVector(doc));
+      return () => Y.applyUpdate(doc, update, REMOTE);
+    },
+    () => {
+      other = new Y.Doc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    },
+  );
 
   initI18n();
   createRoot(document.getElementById('root')!).render(<Editor session={session} />);

@@ -11,7 +11,7 @@ export interface BenchHooks {
   nodeCount: number;
   /** Nodes on screen when the map became ready (the same on both pages, or the comparison is off). */
   onScreen: number;
-  /** Applies one label edit "from another client" and resolves with ms until the DOM shows it. */
+  /** Applies one label edit "from another client" and resolves with ms from its arrival until the DOM shows it. */
   remoteEdit(nodeId: string, label: string): Promise<number>;
   /** Node components rendered since the last reset (only with ?count=1 on the ours page). */
   renders(): number;
@@ -104,16 +104,25 @@ export interface NodePosition {
 
 export function installHooks(
   positions: readonly NodePosition[],
-  applyEdit: (nodeId: string, label: string) => void,
+  /** Prepares one label edit (for ours: another replica's update, as bytes) and returns what applies it. */
+  makeEdit: (nodeId: string, label: string) => () => void,
+  /** One-off set-up for remote edits (the ours page's second replica), run before the first is timed. */
+  prepareRemote: () => void = () => {},
 ): BenchHooks {
+  let prepared = false;
   const hooks: BenchHooks = {
     readyAt: null,
     nodeCount: positions.length,
     onScreen: 0,
     async remoteEdit(nodeId, label) {
+      if (!prepared) {
+        prepareRemote();
+        prepared = true;
+      }
+      const apply = makeEdit(nodeId, label);
       const start = performance.now();
       const waiting = timeUntilLabel(nodeId, label, start);
-      applyEdit(nodeId, label);
+      apply();
       return waiting;
     },
     renders: () => window.__benchRenders ?? 0,

@@ -24,6 +24,7 @@ import { PeerCursors } from '../presence/PeerCursors';
 import { usePeers } from '../hooks/usePeers';
 import { EmotionCurve } from './EmotionCurve';
 import { JourneyMiniMap } from './JourneyMiniMap';
+import { NodeTextContext } from './nodes/NodeText';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
 import { useSession } from './SessionContext';
@@ -33,6 +34,11 @@ import type { Selection } from './selection';
 export const GRID_PX = 20;
 /** Below this zoom the canvas draws less detail (styles.css, `lod-far`): faces, icons, sub-labels. */
 export const FAR_ZOOM = 0.35;
+/**
+ * From this size on, only on-screen nodes and touchpoints are rendered. Below it everything is
+ * (mounting nodes that scroll into view costs more than it saves on a smaller map).
+ */
+export const CULL_ABOVE_NODES = 1000;
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 interface Props {
@@ -46,7 +52,13 @@ interface Props {
 
 type Size = { width: number; height: number };
 
-export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGrid, renderAll = false }: Props) {
+export function JourneyCanvas({
+  snapshot,
+  selection,
+  onSelectionChange,
+  snapToGrid,
+  renderAll = false,
+}: Props) {
   const { t } = useTranslation('editor');
   const session = useSession();
   const readOnly = session.readOnlyReason !== null;
@@ -83,7 +95,16 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
         readOnly,
         peerSelected,
       }),
-    [mapNodes, snapshot.nodes, selection.nodes, shownDrag, resize, measured, readOnly, peerSelected],
+    [
+      mapNodes,
+      snapshot.nodes,
+      selection.nodes,
+      shownDrag,
+      resize,
+      measured,
+      readOnly,
+      peerSelected,
+    ],
   );
   const edges = useMemo(() => {
     const pos = (id: string) => shownDrag.get(id) ?? snapshot.nodeById.get(id);
@@ -96,7 +117,11 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
   selectionRef.current = selection;
   const applySelection = useCallback(
     (next: Selection) => {
-      if (sameSet(next.nodes, selectionRef.current.nodes) && sameSet(next.touchpoints, selectionRef.current.touchpoints)) return;
+      if (
+        sameSet(next.nodes, selectionRef.current.nodes) &&
+        sameSet(next.touchpoints, selectionRef.current.touchpoints)
+      )
+        return;
       selectionRef.current = next;
       onSelectionChange(next);
       presenceRef.current?.setSelection([...next.nodes, ...next.touchpoints]);
@@ -106,49 +131,55 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
   const presenceRef = useRef(presence);
   presenceRef.current = presence;
 
-  const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
-    let nextDrag: Map<string, XY> | null = null;
-    let nextResize: Map<string, Size> | null = null;
-    let nextMeasured: Map<string, Size> | null = null;
-    let nextSelected: Set<string> | null = null;
-    for (const c of changes) {
-      if (c.type === 'select') {
-        nextSelected ??= new Set(selectionRef.current.nodes);
-        if (c.selected) nextSelected.add(c.id);
-        else nextSelected.delete(c.id);
-      } else if (c.type === 'position' && c.dragging && c.position) {
-        nextDrag ??= new Map(dragRef.current);
-        nextDrag.set(c.id, c.position);
-      } else if (c.type === 'dimensions' && c.resizing === false && resizeRef.current.has(c.id)) {
-        nextResize ??= new Map(resizeRef.current);
-        nextResize.delete(c.id);
-      } else if (c.type === 'dimensions' && c.dimensions) {
-        if (c.resizing && c.setAttributes) {
+  const onNodesChange = useCallback(
+    (changes: NodeChange<AppNode>[]) => {
+      let nextDrag: Map<string, XY> | null = null;
+      let nextResize: Map<string, Size> | null = null;
+      let nextMeasured: Map<string, Size> | null = null;
+      let nextSelected: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          nextSelected ??= new Set(selectionRef.current.nodes);
+          if (c.selected) nextSelected.add(c.id);
+          else nextSelected.delete(c.id);
+        } else if (c.type === 'position' && c.dragging && c.position) {
+          nextDrag ??= new Map(dragRef.current);
+          nextDrag.set(c.id, c.position);
+        } else if (c.type === 'dimensions' && c.resizing === false && resizeRef.current.has(c.id)) {
           nextResize ??= new Map(resizeRef.current);
-          nextResize.set(c.id, c.dimensions);
-        } else {
-          const prev = measuredRef.current.get(c.id);
-          if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) {
-            nextMeasured ??= new Map(measuredRef.current);
-            nextMeasured.set(c.id, c.dimensions);
+          nextResize.delete(c.id);
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          if (c.resizing && c.setAttributes) {
+            nextResize ??= new Map(resizeRef.current);
+            nextResize.set(c.id, c.dimensions);
+          } else {
+            const prev = measuredRef.current.get(c.id);
+            if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) {
+              nextMeasured ??= new Map(measuredRef.current);
+              nextMeasured.set(c.id, c.dimensions);
+            }
           }
         }
       }
-    }
-    if (nextDrag) {
-      setDrag((dragRef.current = nextDrag));
-      presenceRef.current?.setDrag(nextDrag);
-    }
-    if (nextResize) setResize((resizeRef.current = nextResize));
-    if (nextMeasured) setMeasured((measuredRef.current = nextMeasured));
-    if (nextSelected) applySelection({ ...selectionRef.current, nodes: nextSelected });
-  }, [applySelection]);
+      if (nextDrag) {
+        setDrag((dragRef.current = nextDrag));
+        presenceRef.current?.setDrag(nextDrag);
+      }
+      if (nextResize) setResize((resizeRef.current = nextResize));
+      if (nextMeasured) setMeasured((measuredRef.current = nextMeasured));
+      if (nextSelected) applySelection({ ...selectionRef.current, nodes: nextSelected });
+    },
+    [applySelection],
+  );
   const resizeRef = useRef<ReadonlyMap<string, Size>>(resize);
   const measuredRef = useRef<ReadonlyMap<string, Size>>(measured);
 
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: AppNode, dragged: AppNode[]) => {
-      const moves = dragged.map((n) => ({ id: n.id, ...(dragRef.current.get(n.id) ?? n.position) }));
+      const moves = dragged.map((n) => ({
+        id: n.id,
+        ...(dragRef.current.get(n.id) ?? n.position),
+      }));
       if (!readOnly) session.commands.moveNodes(moves);
       setDrag((dragRef.current = new Map()));
       presence?.setDrag(null);
@@ -186,9 +217,12 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
       if (readOnly || state.isValid || !state.fromNode) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
-      const el = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
+      const el = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest('.react-flow__node');
       const target = el?.getAttribute('data-id');
-      if (target && target !== state.fromNode.id) onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
+      if (target && target !== state.fromNode.id)
+        onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
     },
     [readOnly, onConnect],
   );
@@ -196,59 +230,65 @@ export function JourneyCanvas({ snapshot, selection, onSelectionChange, snapToGr
   const onDelete = useCallback(
     ({ nodes: n, edges: e }: { nodes: AppNode[]; edges: TouchpointEdge[] }) => {
       if (readOnly) return;
-      session.commands.deleteItems({ nodeIds: n.map((x) => x.id), touchpointIds: e.map((x) => x.id) });
+      session.commands.deleteItems({
+        nodeIds: n.map((x) => x.id),
+        touchpointIds: e.map((x) => x.id),
+      });
       onSelectionChange({ nodes: new Set(), touchpoints: new Set() });
     },
     [session, readOnly, onSelectionChange],
   );
 
   return (
-    <ReactFlow<AppNode, TouchpointEdge>
-      nodes={nodes}
-      edges={edges}
-      className={far ? 'lod-far' : undefined}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onNodeDragStop={onNodeDragStop}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      onDelete={onDelete}
-      connectionMode={ConnectionMode.Loose}
-      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-      selectionOnDrag
-      panOnDrag={[1, 2]}
-      panOnScroll
-      selectionMode={SelectionMode.Partial}
-      snapToGrid={snapToGrid}
-      snapGrid={[GRID_PX, GRID_PX]}
-      nodesDraggable={!readOnly}
-      nodesConnectable={!readOnly}
-      elementsSelectable
-      onlyRenderVisibleElements={!renderAll}
-      fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
-      minZoom={0.1}
-      maxZoom={2.5}
-      proOptions={{ hideAttribution: false }}
-      ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
-      aria-label={t('canvas.label')}
-      onPointerMove={
-        presence ? (e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : undefined
-      }
-      onPointerLeave={presence ? () => presence.setCursor(null) : undefined}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
-      <EmotionCurve snapshot={snapshot} />
-      <JourneyMiniMap nodes={snapshot.nodes} />
-      <Controls />
-      {presence ? <PeerCursors peers={peers} /> : null}
-    </ReactFlow>
+    <NodeTextContext.Provider value={t}>
+      <ReactFlow<AppNode, TouchpointEdge>
+        nodes={nodes}
+        edges={edges}
+        className={far ? 'lod-far' : undefined}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onDelete={onDelete}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionOnDrag
+        panOnDrag={[1, 2]}
+        panOnScroll
+        selectionMode={SelectionMode.Partial}
+        snapToGrid={snapToGrid}
+        snapGrid={[GRID_PX, GRID_PX]}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        onlyRenderVisibleElements={!renderAll && snapshot.nodes.length > CULL_ABOVE_NODES}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+        minZoom={0.1}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: false }}
+        ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
+        aria-label={t('canvas.label')}
+        onPointerMove={
+          presence
+            ? (e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
+            : undefined
+        }
+        onPointerLeave={presence ? () => presence.setCursor(null) : undefined}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
+        <EmotionCurve snapshot={snapshot} />
+        <JourneyMiniMap nodes={snapshot.nodes} />
+        <Controls />
+        {presence ? <PeerCursors peers={peers} /> : null}
+      </ReactFlow>
+    </NodeTextContext.Provider>
   );
 }
-
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;

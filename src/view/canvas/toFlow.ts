@@ -95,7 +95,9 @@ export function createNodeMapper() {
         connectable: !local.readOnly,
         deletable: !local.readOnly,
         ariaLabel: src.label,
-        ...(width !== undefined && height !== undefined && RESIZABLE.has(src.kind) ? { width, height } : {}),
+        // Resizable kinds always get their width (the model's default until resized) and a
+        // height once one was set; otherwise they grow with their text (styles.css min-height).
+        ...(RESIZABLE.has(src.kind) ? { width: width ?? nodeSize(src).w, ...(height !== undefined ? { height } : {}) } : {}),
         ...(measured
           ? { measured }
           : { measured: { width: estimate!.w, height: estimate!.h }, handles: estimatedHandles(estimate!.w, estimate!.h) }),

@@ -1,13 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ChannelFlowNode, DeviceFlowNode } from '../flowTypes';
 import { TypeIcon } from '../icons';
 import { SideHandles } from './Handles';
+import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
 
 export const ChannelNodeView = memo(function ChannelNodeView({ data, selected }: NodeProps<ChannelFlowNode>) {
-  const { t } = useTranslation('editor');
+  const t = useNodeText();
   const { live, hover } = useLiveHandles(selected);
   const node = data.node;
   return (
@@ -25,7 +25,7 @@ export const ChannelNodeView = memo(function ChannelNodeView({ data, selected }:
 });
 
 export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: NodeProps<DeviceFlowNode>) {
-  const { t } = useTranslation('editor');
+  const t = useNodeText();
   const { live, hover } = useLiveHandles(selected);
   const node = data.node;
   return (

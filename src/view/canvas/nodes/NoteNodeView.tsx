@@ -1,13 +1,13 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { NoteFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
+import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
 
 export const NoteNodeView = memo(function NoteNodeView({ data, selected, id }: NodeProps<NoteFlowNode>) {
-  const { t } = useTranslation('editor');
+  const t = useNodeText();
   const session = useSession();
   const { live, hover } = useLiveHandles(selected);
   const node = data.node;
@@ -16,7 +16,7 @@ export const NoteNodeView = memo(function NoteNodeView({ data, selected, id }: N
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
         minWidth={120}
-        minHeight={60}
+        minHeight={100}
         onResizeEnd={(_e, p) => session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })}
       />
       <span className="jn-label">{node.label || t('node.untitled')}</span>

@@ -1,13 +1,13 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { StageFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
+import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
 
 export const StageNodeView = memo(function StageNodeView({ data, selected, id }: NodeProps<StageFlowNode>) {
-  const { t } = useTranslation('editor');
+  const t = useNodeText();
   const session = useSession();
   const { live, hover } = useLiveHandles(selected);
   const node = data.node;
@@ -16,7 +16,7 @@ export const StageNodeView = memo(function StageNodeView({ data, selected, id }:
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
         minWidth={140}
-        minHeight={56}
+        minHeight={72}
         onResizeEnd={(_e, p) => session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })}
       />
       <span className="jn-order" aria-label={t('node.stageOrder', { order: node.order })}>
