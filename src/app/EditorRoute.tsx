@@ -10,7 +10,7 @@ import { Editor } from '../view/editor/Editor';
 import { ShareServiceContext } from '../view/share/shareService';
 import type { FirstSync } from './collab';
 import { FirstSyncWait } from './FirstSyncWait';
-import { importMapFile } from './importMap';
+import { importMapFileLazy as importMapFile } from './importMapLazy';
 import { mapHref } from './routes';
 import { openSession, type OpenedSession } from './session';
 import { forgetRefusedLink, shareService } from './sharing';

@@ -9,7 +9,7 @@ import { TEMPLATES } from '../model/templates';
 import { errorCodeOf, getLocalStore, type MapEntry } from '../sync/local-store';
 import { ImportButton } from '../view/importing/ImportButton';
 import { LibraryPage } from '../view/library/LibraryPage';
-import { importMapFile } from './importMap';
+import { importMapFileLazy as importMapFile } from './importMapLazy';
 import type { LibraryActions, LibraryItem } from '../view/library/types';
 import { mapHref } from './routes';
 

@@ -12,9 +12,9 @@ import { planImage, type CanvasLimits, type ImagePlan, type Rect } from './geome
 import type { ImageOptions } from './options';
 import { svgToCanvas, toSvgDocument, usedCss } from './rasterize';
 
-export type ExportStage = 'prepare' | 'fonts' | 'render' | 'encode' | 'done';
-/** Fraction of the work done when a stage starts, for a progress bar. */
-export const STAGE_PROGRESS: Record<ExportStage, number> = { prepare: 0, fonts: 0.1, render: 0.2, encode: 0.85, done: 1 };
+import type { ExportStage } from './stages';
+
+export { STAGE_PROGRESS, type ExportStage } from './stages';
 
 export interface ImageRequest extends ExportSource {
   /** What to draw, in flow coordinates (React Flow's getNodesBounds of the nodes shown). */

@@ -24,7 +24,7 @@ import { PeerCursors } from '../presence/PeerCursors';
 import { usePeers } from '../hooks/usePeers';
 import { EmotionCurve } from './EmotionCurve';
 import { JourneyMiniMap } from './JourneyMiniMap';
-import { NodeTextContext } from './nodes/NodeText';
+import { NodeTextContext, rememberingT } from './nodes/NodeText';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
 import { useSession } from './SessionContext';
@@ -70,6 +70,7 @@ export function JourneyCanvas({
   const flow = useReactFlow();
   const presence = session.presence;
   const far = useStore(isFar);
+  const nodeText = useMemo(() => rememberingT(t), [t]);
   const peers = usePeers(session);
 
   // Other people's live drags and selections (awareness), under my own drag.
@@ -240,7 +241,7 @@ export function JourneyCanvas({
   );
 
   return (
-    <NodeTextContext.Provider value={t}>
+    <NodeTextContext.Provider value={nodeText}>
       <ReactFlow<AppNode, TouchpointEdge>
         nodes={nodes}
         edges={edges}

@@ -1,6 +1,6 @@
 /** The map editor page: header, toolbar, canvas with its empty state, inspector. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSessionApi } from '../../model/session-api';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
@@ -15,9 +15,11 @@ import { ExportMenu } from '../export/ExportMenu';
 import { ImportErrors } from '../importing/ImportErrors';
 import type { ImportFile } from '../importing/types';
 import { useJsonFileDrop } from '../importing/useJsonFileDrop';
-import { StrategyPanel } from '../strategy/StrategyPanel';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
+
+/** The strategy roadmap panel is loaded when first opened, not with the canvas. */
+const StrategyPanel = lazy(() => import('../strategy/StrategyPanel').then((m) => ({ default: m.StrategyPanel })));
 
 const SNAP_STORAGE_KEY = 'itinera.snapToGrid';
 const noImport: ImportFile = async () => ({
@@ -124,7 +126,15 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
               </main>
               <Inspector snapshot={snapshot} selection={selection} />
               {strategyOpen ? (
-                <StrategyPanel snapshot={snapshot} onClose={() => toggleStrategy(false)} />
+                <Suspense
+                  fallback={
+                    <aside className="strategy-panel" aria-busy="true">
+                      <p role="status">{t('status.loading')}</p>
+                    </aside>
+                  }
+                >
+                  <StrategyPanel snapshot={snapshot} onClose={() => toggleStrategy(false)} />
+                </Suspense>
               ) : null}
             </div>
           </div>

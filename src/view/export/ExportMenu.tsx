@@ -7,14 +7,14 @@ import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canCopyImage, copyPngToClipboard, downloadBlob, downloadText } from '../../export/download';
 import { exportFileName } from '../../export/fileName';
-import { exportPng, exportSvg, STAGE_PROGRESS, type ImageRequest } from '../../export/image';
+import type { ImageRequest } from '../../export/image';
+import { STAGE_PROGRESS } from '../../export/stages';
 import { DEFAULT_IMAGE_OPTIONS, type ImageOptions } from '../../export/options';
 import type { MapSnapshot } from '../../model/types';
 import { RenderAllContext, whenAllNodesRendered } from '../canvas/renderAll';
 import { exportScope } from './exportBounds';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import { buildLegend } from './legend';
-import { strategyMapJson } from './strategyMapJson';
 import { useExportTask, type ExportMessage } from './useExportTask';
 import './export.css';
 
@@ -25,6 +25,9 @@ interface Props {
 }
 
 type Item = 'png' | 'svg' | 'json' | 'copy';
+
+/** The image export and html-to-image are loaded on first use, not with the editor. */
+const loadImageExport = () => import('../../export/image');
 
 export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
   const { t, i18n } = useTranslation('export');
@@ -94,6 +97,7 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
     const name = (ext: 'png' | 'svg' | 'json') => exportFileName(title, new Date(), ext);
     if (item === 'json') {
       task.run(async () => {
+        const { strategyMapJson } = await import('./strategyMapJson');
         downloadText(strategyMapJson(snapshot), name('json'), 'application/json');
         return { kind: 'status', text: t('done', { name: name('json') }) };
       }, failed);
@@ -109,6 +113,7 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
       let scaled: { requested: number; used: number } | null = null;
       let copyStage: ((s: Parameters<NonNullable<ImageRequest['onStage']>>[0]) => void) | undefined;
       const png = withWholeMap(async (req) => {
+        const { exportPng } = await loadImageExport();
         const r = await exportPng(req);
         scaled = r.plan.scaledDown;
         return r.blob;
@@ -126,6 +131,7 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
     }
     task.run(async (onStage) => {
       const done = await withWholeMap(async (req): Promise<ExportMessage> => {
+        const { exportPng, exportSvg } = await loadImageExport();
         if (item === 'svg') {
           const { svg } = await exportSvg(req);
           downloadText(svg, name('svg'), 'image/svg+xml');

@@ -1,6 +1,6 @@
 /** Runs one export at a time and exposes its progress and outcome to the export menu. */
 import { useCallback, useRef, useState } from 'react';
-import type { ExportStage } from '../../export/image';
+import type { ExportStage } from '../../export/stages';
 
 export type ExportMessage = { readonly kind: 'status' | 'alert'; readonly text: string };
 

@@ -4,13 +4,15 @@
  * copy, and a QR code for the projector. A person who opened the map with a view link gets
  * only the view link. Without a share service (no server) there is no Share button.
  */
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
 import { CopyLink } from './CopyLink';
-import { QrCode } from './QrCode';
 import { failureCodeOf, useShareService, type ShareLinks } from './shareService';
 import './share.css';
+
+/** The QR code library is loaded when the dialog first shows a code. */
+const QrCode = lazy(() => import('./QrCode').then((m) => ({ default: m.QrCode })));
 
 type State =
   | { phase: 'loading' }
@@ -85,12 +87,14 @@ export function ShareDialog() {
                 ))}
               </fieldset>
             ) : null}
-            <QrCode
-              text={qrWhich === 'edit' ? links!.edit! : links!.view}
-              alt={t('qrAlt', {
-                which: (qrWhich === 'edit' ? t('editLink') : t('viewLink')).toLowerCase(),
-              })}
-            />
+            <Suspense fallback={<div className="qr-loading" role="status">{t('qrLoading')}</div>}>
+              <QrCode
+                text={qrWhich === 'edit' ? links!.edit! : links!.view}
+                alt={t('qrAlt', {
+                  which: (qrWhich === 'edit' ? t('editLink') : t('viewLink')).toLowerCase(),
+                })}
+              />
+            </Suspense>
           </>
         )}
         <form method="dialog" className="share-actions">
