@@ -1,6 +1,6 @@
 /** The map editor page: header, toolbar, canvas with its empty state, inspector. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSessionApi } from '../../model/session-api';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
@@ -46,10 +46,10 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const [strategyOpen, setStrategyOpen] = useState(
     () => localStorage.getItem(STRATEGY_OPEN_KEY) === 'true',
   );
-  const toggleStrategy = (open: boolean) => {
+  const toggleStrategy = useCallback((open: boolean) => {
     localStorage.setItem(STRATEGY_OPEN_KEY, String(open));
     setStrategyOpen(open);
-  };
+  }, []);
   const [renderAll, renderAllApi] = useRenderAllSwitch();
   const drop = useJsonFileDrop(onImportFile ?? noImport, onOpenMap);
   useShortcuts(session, selection, setSelection);
@@ -67,10 +67,28 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
     }
   }, [snapshot, selection]);
 
-  const onSnap = (on: boolean) => {
+  const onSnap = useCallback((on: boolean) => {
     localStorage.setItem(SNAP_STORAGE_KEY, String(on));
     setSnap(on);
-  };
+  }, []);
+
+  // Header extras change with the panel and the selection, not with every edit of the map.
+  const headerExtras = useMemo(
+    () => (
+      <>
+        <button
+          type="button"
+          aria-pressed={strategyOpen}
+          onClick={() => toggleStrategy(!strategyOpen)}
+          className={strategyOpen ? 'is-on' : undefined}
+        >
+          {t('strategy')}
+        </button>
+        <ExportMenu selectedNodeIds={selection.nodes} />
+      </>
+    ),
+    [strategyOpen, toggleStrategy, selection.nodes, t],
+  );
 
   return (
     <SessionContext.Provider value={session}>
@@ -79,19 +97,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
           <div className="editor">
             <MapHeader
               title={snapshot.meta.title}
-              extras={
-                <>
-                  <button
-                    type="button"
-                    aria-pressed={strategyOpen}
-                    onClick={() => toggleStrategy(!strategyOpen)}
-                    className={strategyOpen ? 'is-on' : undefined}
-                  >
-                    {t('strategy')}
-                  </button>
-                  <ExportMenu snapshot={snapshot} selectedNodeIds={[...selection.nodes]} />
-                </>
-              }
+              extras={headerExtras}
             />
             {session.readOnlyReason ? (
               <div className="banner banner-readonly" role="note">

@@ -1,5 +1,5 @@
 /** The editor's top bar: back to the library, the map title (editable), status and extras. */
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
 import { LanguagePicker } from '../LanguagePicker';
@@ -7,7 +7,7 @@ import { PeopleList } from '../presence/PeopleList';
 import { ShareDialog } from '../share/ShareDialog';
 import { SaveStatus } from './SaveStatus';
 
-export function MapHeader({ title, extras }: { title: string; extras?: ReactNode }) {
+export const MapHeader = memo(function MapHeader({ title, extras }: { title: string; extras?: ReactNode }) {
   const { t } = useTranslation('editor');
   const session = useSession();
   const [draft, setDraft] = useState<string | null>(null);
@@ -46,4 +46,4 @@ export function MapHeader({ title, extras }: { title: string; extras?: ReactNode
       <LanguagePicker />
     </header>
   );
-}
+});

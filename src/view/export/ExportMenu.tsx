@@ -3,15 +3,15 @@
  * Exports the whole map, or the selection when there is one. Runs inside <ReactFlowProvider>.
  */
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useContext, useEffect, useId, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canCopyImage, copyPngToClipboard, downloadBlob, downloadText } from '../../export/download';
 import { exportFileName } from '../../export/fileName';
 import type { ImageRequest } from '../../export/image';
 import { STAGE_PROGRESS } from '../../export/stages';
 import { DEFAULT_IMAGE_OPTIONS, type ImageOptions } from '../../export/options';
-import type { MapSnapshot } from '../../model/types';
 import { RenderAllContext, whenAllNodesRendered } from '../canvas/renderAll';
+import { useSession } from '../canvas/SessionContext';
 import { exportScope } from './exportBounds';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import { buildLegend } from './legend';
@@ -19,7 +19,6 @@ import { useExportTask, type ExportMessage } from './useExportTask';
 import './export.css';
 
 interface Props {
-  snapshot: MapSnapshot;
   /** Ids of the selected nodes; when any, only they (and touchpoints between them) are drawn. */
   selectedNodeIds: ReadonlySet<string> | readonly string[];
 }
@@ -29,7 +28,8 @@ type Item = 'png' | 'svg' | 'json' | 'copy';
 /** The image export and html-to-image are loaded on first use, not with the editor. */
 const loadImageExport = () => import('../../export/image');
 
-export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
+/** Memoized: the map is read when an export starts (session.map), so edits do not re-render the menu. */
+export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
   const { t, i18n } = useTranslation('export');
   const flow = useReactFlow();
   const store = useStoreApi();
@@ -50,13 +50,14 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
     return () => document.removeEventListener('pointerdown', onDown);
   }, [open]);
 
-  const title = snapshot.meta.title;
+  const session = useSession();
   const failed = (err: unknown): ExportMessage => ({ kind: 'alert', text: t('failed', { message: String((err as Error)?.message ?? err) }) });
 
   const flowRootOf = () => store.getState().domNode?.closest<HTMLElement>('.react-flow') ?? store.getState().domNode ?? null;
 
   /** The image request for the current map, options and selection; null when there is nothing to draw. */
   const request = (flowRoot: HTMLElement, onStage: ImageRequest['onStage']): ImageRequest | null => {
+    const snapshot = session.map.getSnapshot();
     const scope = exportScope(snapshot, selectedNodeIds, flow, flowRoot);
     if (!scope) return null;
     const now = new Date();
@@ -94,11 +95,12 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
 
   const choose = (item: Item) => {
     setOpen(false);
+    const title = session.map.getSnapshot().meta.title;
     const name = (ext: 'png' | 'svg' | 'json') => exportFileName(title, new Date(), ext);
     if (item === 'json') {
       task.run(async () => {
         const { strategyMapJson } = await import('./strategyMapJson');
-        downloadText(strategyMapJson(snapshot), name('json'), 'application/json');
+        downloadText(strategyMapJson(session.map.getSnapshot()), name('json'), 'application/json');
         return { kind: 'status', text: t('done', { name: name('json') }) };
       }, failed);
       return;
@@ -177,4 +179,4 @@ export function ExportMenu({ snapshot, selectedNodeIds }: Props) {
       ) : null}
     </div>
   );
-}
+});

@@ -1,5 +1,6 @@
 /** The editing toolbar: add nodes, arrange, undo/redo, duplicate, delete, snap and fit. */
 import { useReactFlow } from '@xyflow/react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nodeSize } from '../../model/layout';
 import { placeNewNode } from '../../model/placement';
@@ -16,7 +17,7 @@ interface Props {
   onSnapToGrid(on: boolean): void;
 }
 
-export function Toolbar({ selection, select, snapToGrid, onSnapToGrid }: Props) {
+export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, onSnapToGrid }: Props) {
   const { t } = useTranslation('editor');
   const session = useSession();
   const flow = useReactFlow();
@@ -106,4 +107,4 @@ export function Toolbar({ selection, select, snapToGrid, onSnapToGrid }: Props) 
       </div>
     </div>
   );
-}
+});
