@@ -23,6 +23,7 @@ import type { MapSnapshot, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
 import { usePeers } from '../hooks/usePeers';
 import { EmotionCurve } from './EmotionCurve';
+import { useLiveDrag } from './useLiveDrag';
 import { JourneyMiniMap } from './JourneyMiniMap';
 import { NodeTextContext, rememberingT } from './nodes/NodeText';
 import type { AppNode, TouchpointEdge } from './flowTypes';
@@ -62,7 +63,8 @@ export function JourneyCanvas({
   const { t } = useTranslation('editor');
   const session = useSession();
   const readOnly = session.readOnlyReason !== null;
-  const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(new Map());
+  const drag = useLiveDrag(snapshot);
+  const { move: moveDrag, end: endDrag, ref: dragRef } = drag;
   const [resize, setResize] = useState<ReadonlyMap<string, Size>>(new Map());
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(new Map());
   const mapNodes = useRef(createNodeMapper()).current;
@@ -73,18 +75,21 @@ export function JourneyCanvas({
   const nodeText = useMemo(() => rememberingT(t), [t]);
   const peers = usePeers(session);
 
-  // Other people's live drags and selections (awareness), under my own drag.
+  // Other people's live drags and selections (awareness), under my own drag (read from its
+  // ref: see useLiveDrag; `drag.version` and the snapshot say when to read it again).
   const { shownDrag, peerSelected } = useMemo(() => {
+    const mine = drag.ref.current;
     const remote = new Map<string, XY>();
     const selectedBy = new Map<string, string>();
     for (const p of peers) {
       for (const [id, pos] of Object.entries(p.drag ?? {})) remote.set(id, pos);
       for (const id of p.selection ?? []) if (!selectedBy.has(id)) selectedBy.set(id, p.color);
     }
-    if (remote.size === 0) return { shownDrag: drag, peerSelected: selectedBy };
-    for (const [id, pos] of drag) remote.set(id, pos);
+    if (remote.size === 0) return { shownDrag: mine, peerSelected: selectedBy };
+    for (const [id, pos] of mine) remote.set(id, pos);
     return { shownDrag: remote as ReadonlyMap<string, XY>, peerSelected: selectedBy };
-  }, [peers, drag]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- drag.ref is read on purpose when these change
+  }, [peers, drag.version, drag.ref, snapshot.nodes]);
 
   const nodes = useMemo(
     () =>
@@ -112,7 +117,6 @@ export function JourneyCanvas({
     return mapEdges(snapshot.touchpoints, pos, selection.touchpoints);
   }, [mapEdges, snapshot.touchpoints, snapshot.nodeById, shownDrag, selection.touchpoints]);
 
-  const dragRef = useRef<ReadonlyMap<string, XY>>(drag);
   // Node and edge select changes of one gesture arrive in separate callbacks: accumulate them.
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
@@ -163,14 +167,14 @@ export function JourneyCanvas({
         }
       }
       if (nextDrag) {
-        setDrag((dragRef.current = nextDrag));
+        moveDrag(nextDrag);
         presenceRef.current?.setDrag(nextDrag);
       }
       if (nextResize) setResize((resizeRef.current = nextResize));
       if (nextMeasured) setMeasured((measuredRef.current = nextMeasured));
       if (nextSelected) applySelection({ ...selectionRef.current, nodes: nextSelected });
     },
-    [applySelection],
+    [applySelection, moveDrag, dragRef],
   );
   const resizeRef = useRef<ReadonlyMap<string, Size>>(resize);
   const measuredRef = useRef<ReadonlyMap<string, Size>>(measured);
@@ -182,10 +186,10 @@ export function JourneyCanvas({
         ...(dragRef.current.get(n.id) ?? n.position),
       }));
       if (!readOnly) session.commands.moveNodes(moves);
-      setDrag((dragRef.current = new Map()));
+      endDrag();
       presence?.setDrag(null);
     },
-    [session, readOnly, presence],
+    [session, readOnly, presence, endDrag, dragRef],
   );
 
   const onEdgesChange = useCallback(

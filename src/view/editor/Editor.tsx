@@ -1,6 +1,6 @@
 /** The map editor page: header, toolbar, canvas with its empty state, inspector. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSessionApi } from '../../model/session-api';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
@@ -50,6 +50,9 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
     localStorage.setItem(STRATEGY_OPEN_KEY, String(open));
     setStrategyOpen(open);
   }, []);
+  // The inspector follows the selection at lower priority: selecting a node by starting to
+  // drag it must not make the drag's first frames wait for the inspector's form.
+  const panelSelection = useDeferredValue(selection);
   const [renderAll, renderAllApi] = useRenderAllSwitch();
   const drop = useJsonFileDrop(onImportFile ?? noImport, onOpenMap);
   useShortcuts(session, selection, setSelection);
@@ -130,7 +133,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
                   <ImportErrors failure={drop.failure} onDismiss={drop.dismiss} />
                 ) : null}
               </main>
-              <Inspector snapshot={snapshot} selection={selection} />
+              <Inspector snapshot={snapshot} selection={panelSelection} />
               {strategyOpen ? (
                 <Suspense
                   fallback={
