@@ -177,17 +177,41 @@ test('dropping a .json strategy map on the canvas imports it as a new map', asyn
   await expect(editor.node('Booking')).toBeVisible();
 });
 
-test('exports the whole map while zoomed in on a part of it (the canvas draws only what is on screen)', async ({ page }) => {
-  const editor = new EditorPage(page);
-  await editor.createMap('Airline', 'Zoomed');
-  await expect(editor.node('Booking')).toBeVisible();
-  const all = await page.locator('.react-flow__node').count();
-  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
-  await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(all);
+/** A strategy-map file of `columns` stage columns with 10 nodes each: past the canvas's culling threshold. */
+function bigMapJson(columns: number): string {
+  const nodes: object[] = [];
+  for (let c = 0; c < columns; c++) {
+    nodes.push({ id: `s${c}`, kind: 'stage', label: `Stage ${c + 1}`, position: { x: c * 260, y: 0 }, order: c + 1 });
+    for (let r = 1; r < 10; r++) {
+      nodes.push({ id: `c${c}-${r}`, kind: 'channel', label: `Channel ${c + 1}.${r}`, channelType: 'web', position: { x: c * 260, y: r * 110 } });
+    }
+  }
+  const touchpoints = Array.from({ length: columns }, (_, c) => ({ id: `t${c}`, from: `s${c}`, to: `c${c}-1`, action: 'Looks', emotion: 1 }));
+  return JSON.stringify({ format: 'itinera/strategy-map', version: 1, title: 'Big map', nodes, touchpoints });
+}
 
-  const svg = (await save(await exportItem(page, 'SVG'), 'zoomed.svg')).toString('utf8');
+test('exports the whole of a big map while the canvas draws only what is on screen', async ({ page }) => {
+  test.slow();
+  const editor = new EditorPage(page);
+  await editor.createMap('Blank', 'Empty');
+  const dataTransfer = await page.evaluateHandle((body) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([body], 'big.json', { type: 'application/json' }));
+    return dt;
+  }, bigMapJson(110));
+  const canvas = page.getByRole('main', { name: 'Journey map' });
+  await canvas.dispatchEvent('dragover', { dataTransfer });
+  await canvas.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('textbox', { name: 'Map title' })).toHaveValue('Big map');
+  const all = 1100;
+  // Zoomed in: only part of the map is in the DOM.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(0);
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(all);
+
+  const svg = (await save(await exportItem(page, 'SVG'), 'big.svg')).toString('utf8');
   expect(svg.match(/class="react-flow__node\b/g)?.length ?? 0).toBe(all);
-  for (const label of ['Inspiration', 'After the flight', 'Airport desk', 'Tablet']) expect(svg, label).toContain(label);
+  for (const label of ['Stage 1', 'Stage 110', 'Channel 110.9']) expect(svg, label).toContain(label);
   // Back to drawing only what is on screen.
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(all);
 });

@@ -15,6 +15,7 @@ export function NodeFields({ node, readOnly, snapshot }: { node: JourneyNode; re
         {t('field.label')}
         <input
           id="inspector-label"
+          data-node-id={node.id}
           type="text"
           value={node.label}
           maxLength={200}

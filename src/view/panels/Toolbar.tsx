@@ -10,6 +10,19 @@ import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 
 
+/**
+ * Focuses the inspector's Label field once it shows node `id` (the inspector follows the
+ * selection at lower priority, so it may take a few frames); gives up after about a second.
+ */
+function focusLabelOf(id: string, framesLeft = 60): void {
+  const input = document.getElementById('inspector-label');
+  if (input?.dataset.nodeId === id) {
+    input.focus();
+    return;
+  }
+  if (framesLeft > 0) requestAnimationFrame(() => focusLabelOf(id, framesLeft - 1));
+}
+
 interface Props {
   selection: Selection;
   select(next: Selection): void;
@@ -35,8 +48,8 @@ export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, on
     const at = placeNewNode(snap.nodes, kind, center);
     const id = session.commands.addNode({ kind, label: t(`newLabel.${kind}`), ...at });
     select({ nodes: new Set([id]), touchpoints: new Set() });
+    focusLabelOf(id);
     requestAnimationFrame(() => {
-      document.getElementById('inspector-label')?.focus();
       const size = nodeSize({ kind });
       const b = flow.getViewport();
       const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
