@@ -126,8 +126,7 @@ export function composeExport(source: ExportSource, plan: ImagePlan, background:
   });
   // The canvas's classes carry React Flow's CSS variables and the theme; text styles and
   // custom properties inherited from the page are copied, the picture has no page around it.
-  // Level-of-detail classes (`lod-*`) follow the on-screen zoom; a picture has every detail.
-  root.className = [...source.flowRoot.classList].filter((c) => !c.startsWith('lod-')).join(' ');
+  root.className = source.flowRoot.className;
   inheritPageStyles(root, source.flowRoot);
   const pad = plan.content.x;
   if (plan.titlePx > 0) {

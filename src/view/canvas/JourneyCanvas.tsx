@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { MapSnapshot, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
 import { usePeers } from '../hooks/usePeers';
+import { FAR_ZOOM, FarContext, initialViewport } from './detail';
 import { EmotionCurve } from './EmotionCurve';
 import { useLiveDrag } from './useLiveDrag';
 import { JourneyMiniMap } from './JourneyMiniMap';
@@ -33,13 +34,13 @@ import { createEdgeMapper, createNodeMapper } from './toFlow';
 import type { Selection } from './selection';
 
 export const GRID_PX = 20;
-/** Below this zoom the canvas draws less detail (styles.css, `lod-far`): faces, icons, sub-labels. */
-export const FAR_ZOOM = 0.35;
 /**
  * From this size on, only on-screen nodes and touchpoints are rendered. Below it everything is
  * (mounting nodes that scroll into view costs more than it saves on a smaller map).
  */
 export const CULL_ABOVE_NODES = 1000;
+const FIT = { padding: 0.15, minZoom: 0.1, maxZoom: 1.2 };
+const FIT_VIEW_OPTIONS = { padding: FIT.padding, maxZoom: FIT.maxZoom };
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 interface Props {
@@ -71,7 +72,9 @@ export function JourneyCanvas({
   const mapEdges = useRef(createEdgeMapper()).current;
   const flow = useReactFlow();
   const presence = session.presence;
-  const far = useStore(isFar);
+  const far = useStore(isFar) && !renderAll;
+  // Where the map is shown before React Flow has measured and fitted it (see detail.ts).
+  const [startViewport] = useState(() => initialViewport(snapshot.nodes, FIT, { width: window.innerWidth, height: window.innerHeight }));
   const nodeText = useMemo(() => rememberingT(t), [t]);
   const peers = usePeers(session);
 
@@ -245,12 +248,12 @@ export function JourneyCanvas({
   );
 
   return (
+    <FarContext.Provider value={far}>
     <NodeTextContext.Provider value={nodeText}>
       <ReactFlow<AppNode, TouchpointEdge>
         nodes={nodes}
         edges={edges}
-        className={far ? 'lod-far' : undefined}
-        nodeTypes={NODE_TYPES}
+          nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -272,8 +275,9 @@ export function JourneyCanvas({
         elementsSelectable
         onlyRenderVisibleElements={!renderAll && snapshot.nodes.length > CULL_ABOVE_NODES}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
-        minZoom={0.1}
+        defaultViewport={startViewport}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={FIT.minZoom}
         maxZoom={2.5}
         proOptions={{ hideAttribution: false }}
         ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
@@ -292,6 +296,7 @@ export function JourneyCanvas({
         {presence ? <PeerCursors peers={peers} /> : null}
       </ReactFlow>
     </NodeTextContext.Provider>
+    </FarContext.Provider>
   );
 }
 

@@ -10,6 +10,7 @@ import { memo } from 'react';
 import type { Touchpoint } from '../../../model/types';
 import { emotionColor } from '../../emotionStyle';
 import { Face, FaceGlyph } from '../../Face';
+import { useFar } from '../detail';
 import { FlowLayer } from '../FlowLayer';
 import type { TouchpointEdge } from '../flowTypes';
 
@@ -76,11 +77,12 @@ export const TouchpointEdgeView = memo(function TouchpointEdgeView(props: EdgePr
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const tp = data?.touchpoint;
   const color = emotionColor(tp?.emotion);
+  const far = useFar();
   return (
     <>
       <BaseEdge id={id} path={path} style={{ stroke: color, strokeWidth: selected ? 3.5 : 2.2 }} interactionWidth={18} />
       {tp && selected ? <SelectedLabel tp={tp} x={labelX} y={labelY} color={color} /> : null}
-      {tp && !selected ? <EdgeGlyph tp={tp} x={labelX} y={labelY} /> : null}
+      {tp && !selected && !far ? <EdgeGlyph tp={tp} x={labelX} y={labelY} /> : null}
     </>
   );
 });

@@ -5,19 +5,23 @@ import { TypeIcon } from '../icons';
 import { SideHandles } from './Handles';
 import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
+import { useFar } from '../detail';
 
 export const ChannelNodeView = memo(function ChannelNodeView({ data, selected }: NodeProps<ChannelFlowNode>) {
   const t = useNodeText();
   const { live, hover } = useLiveHandles(selected);
+  const far = useFar();
   const node = data.node;
   return (
     <div className="jn jn-channel" style={node.color ? { borderColor: node.color } : undefined} {...hover}>
-      <span className="jn-icon" title={t(`channelType.${node.channelType}`)}>
-        <TypeIcon type={node.channelType} />
-      </span>
+      {far ? null : (
+        <span className="jn-icon" title={t(`channelType.${node.channelType}`)}>
+          <TypeIcon type={node.channelType} />
+        </span>
+      )}
       <span className="jn-text">
         <span className="jn-label">{node.label || t('node.untitled')}</span>
-        <span className="jn-sub">{t(`channelType.${node.channelType}`)}</span>
+        {far ? null : <span className="jn-sub">{t(`channelType.${node.channelType}`)}</span>}
       </span>
       <SideHandles live={live} />
     </div>
@@ -27,15 +31,18 @@ export const ChannelNodeView = memo(function ChannelNodeView({ data, selected }:
 export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: NodeProps<DeviceFlowNode>) {
   const t = useNodeText();
   const { live, hover } = useLiveHandles(selected);
+  const far = useFar();
   const node = data.node;
   return (
     <div className="jn jn-device" style={node.color ? { borderColor: node.color } : undefined} {...hover}>
-      <span className="jn-icon" title={t(`deviceType.${node.deviceType}`)}>
-        <TypeIcon type={node.deviceType} />
-      </span>
+      {far ? null : (
+        <span className="jn-icon" title={t(`deviceType.${node.deviceType}`)}>
+          <TypeIcon type={node.deviceType} />
+        </span>
+      )}
       <span className="jn-text">
         <span className="jn-label">{node.label || t('node.untitled')}</span>
-        <span className="jn-sub">{t(`deviceType.${node.deviceType}`)}</span>
+        {far ? null : <span className="jn-sub">{t(`deviceType.${node.deviceType}`)}</span>}
       </span>
       <SideHandles live={live} />
     </div>

@@ -5,11 +5,13 @@ import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
 import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
+import { useFar } from '../detail';
 
 export const NoteNodeView = memo(function NoteNodeView({ data, selected, id }: NodeProps<NoteFlowNode>) {
   const t = useNodeText();
   const session = useSession();
   const { live, hover } = useLiveHandles(selected);
+  const far = useFar();
   const node = data.node;
   return (
     <div className="jn jn-note" style={node.color ? { background: node.color } : undefined} {...hover}>
@@ -20,7 +22,7 @@ export const NoteNodeView = memo(function NoteNodeView({ data, selected, id }: N
         onResizeEnd={(_e, p) => session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })}
       />
       <span className="jn-label">{node.label || t('node.untitled')}</span>
-      {node.description ? <span className="jn-desc">{node.description}</span> : null}
+      {node.description && !far ? <span className="jn-desc">{node.description}</span> : null}
       <SideHandles live={live} />
     </div>
   );
