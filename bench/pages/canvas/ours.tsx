@@ -48,9 +48,13 @@ async function main() {
   installHooks(
     reader.getSnapshot().nodes,
     (nodeId, label) => {
+      // The update the other client's provider would send: what its transaction produced.
+      let update: Uint8Array | null = null;
+      const capture = (u: Uint8Array) => (update = u);
+      other!.on('update', capture);
       nodesMap(other!).get(nodeId)?.set('label', label);
-      const update = Y.encodeStateAsUpdate(other!, Y.encodeStateVector(doc));
-      return () => Y.applyUpdate(doc, update, REMOTE);
+      other!.off('update', capture);
+      return () => Y.applyUpdate(doc, update!, REMOTE);
     },
     () => {
       other = new Y.Doc();

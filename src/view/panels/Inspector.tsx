@@ -1,4 +1,5 @@
 /** The inspector beside the canvas: edits the selected node's or touchpoint's fields. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSnapshot } from '../../model/types';
 import type { Selection } from '../canvas/selection';
@@ -23,16 +24,24 @@ export function Inspector({ snapshot, selection }: { snapshot: MapSnapshot; sele
       ) : tp ? (
         <TouchpointFields key={tp.id} touchpoint={tp} readOnly={readOnly} snapshot={snapshot} />
       ) : (
-        <div className="inspector-empty">
-          <h2>{count > 1 ? t('inspector.many', { count }) : t('inspector.none')}</h2>
-          <p>{count > 1 ? t('inspector.manyHint') : t('inspector.noneHint')}</p>
-          <ul className="shortcut-list" aria-label={t('shortcuts.label')}>
-            {(['connect', 'select', 'delete', 'undo', 'copy', 'duplicate', 'nudge'] as const).map((k) => (
-              <li key={k}>{t(`shortcuts.${k}`)}</li>
-            ))}
-          </ul>
-        </div>
+        <InspectorHelp count={count} />
       )}
     </aside>
   );
 }
+
+/** What to do when nothing (or several things) is selected; memoized: edits do not change it. */
+const InspectorHelp = memo(function InspectorHelp({ count }: { count: number }) {
+  const { t } = useTranslation('editor');
+  return (
+    <div className="inspector-empty">
+      <h2>{count > 1 ? t('inspector.many', { count }) : t('inspector.none')}</h2>
+      <p>{count > 1 ? t('inspector.manyHint') : t('inspector.noneHint')}</p>
+      <ul className="shortcut-list" aria-label={t('shortcuts.label')}>
+        {(['connect', 'select', 'delete', 'undo', 'copy', 'duplicate', 'nudge'] as const).map((k) => (
+          <li key={k}>{t(`shortcuts.${k}`)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+});
