@@ -10,7 +10,7 @@ import { frameCosts, quantile } from './frames';
 
 /** Page loads per figure (median taken): one load is noisy. */
 const LOAD_RUNS = 3;
-const REMOTE_EDITS = 15;
+const REMOTE_EDITS = 31;
 const MOVE_STEPS = 80;
 const MOVE_PX = 4;
 const VIEWPORT = { width: 1440, height: 900 };

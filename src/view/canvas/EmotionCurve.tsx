@@ -3,10 +3,10 @@
  * (model/emotion.ts): nobody draws it by hand. Drawn in flow coordinates, so it pans and
  * zooms with the map and appears in image exports.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emotionCurve } from '../../model/emotion';
-import type { MapSnapshot } from '../../model/types';
+import type { JourneyNode, MapSnapshot } from '../../model/types';
 import { FaceGlyph } from '../Face';
 import { FlowLayer } from './FlowLayer';
 
@@ -15,7 +15,37 @@ const CURVE_GAP_PX = 28;
 const DEFAULT_STAGE_W = 200;
 const STEP_PX = CURVE_HEIGHT_PX / 4;
 
-export const EmotionCurve = memo(function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
+type CurveInput = Pick<MapSnapshot, 'nodes' | 'touchpoints' | 'nodeById'>;
+
+/**
+ * The snapshot as far as the curve is concerned: the curve depends on the touchpoints, the
+ * stage records and which nodes exist with which kind, not on a channel's label or position.
+ * Returns the previous input while those are unchanged, so editing or dragging anything else
+ * does not recompute or re-render the curve.
+ */
+function useCurveInput(snapshot: MapSnapshot): CurveInput {
+  const last = useRef<CurveInput | null>(null);
+  const prev = last.current;
+  if (prev && prev.touchpoints === snapshot.touchpoints && sameCurveNodes(prev.nodes, snapshot.nodes)) return prev;
+  last.current = snapshot;
+  return snapshot;
+}
+
+function sameCurveNodes(a: readonly JourneyNode[], b: readonly JourneyNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.kind !== y.kind || (x.kind === 'stage' && x !== y)) return false;
+  }
+  return true;
+}
+
+export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
+  return <EmotionCurveView snapshot={useCurveInput(snapshot)} />;
+}
+
+const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot: CurveInput }) {
   const { t } = useTranslation('editor');
   const geometry = useMemo(() => {
     const points = emotionCurve(snapshot);
