@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrange, GRID_PX, journeyGrid, NODE_SIZE, nodeSize } from './layout';
+import { arrange, GRID_PX, journeyGrid, NODE_SIZE, nodesBounds, nodeSize } from './layout';
 import type { JourneyNode, NodeKind, Touchpoint, XY } from './types';
 
 /** mulberry32: a tiny seeded PRNG so every random map is reproducible from its seed. */
@@ -259,5 +259,17 @@ describe('arrange', () => {
 
   it('returns nothing for an empty map and ignores dangling touchpoints', () => {
     expect(arrange([], [tp('x', 'a', 'b')]).size).toBe(0);
+  });
+});
+
+describe('nodesBounds', () => {
+  it('boxes nodes at their model sizes, and is null for none', () => {
+    expect(nodesBounds([])).toBeNull();
+    expect(
+      nodesBounds([
+        { id: 'a', kind: 'stage', label: 'A', x: 0, y: 0, order: 1 },
+        { id: 'b', kind: 'note', label: 'B', x: 300, y: 200, w: 250, h: 120 },
+      ]),
+    ).toEqual({ x: 0, y: 0, w: 550, h: 320 });
   });
 });

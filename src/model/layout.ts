@@ -83,6 +83,23 @@ export function nodeSize(node: Pick<JourneyNode, 'kind' | 'w' | 'h'>): Size {
   return { w: positive(node.w) ? node.w : fallback.w, h: positive(node.h) ? node.h : fallback.h };
 }
 
+/** The box around `nodes` at their model sizes; null for none. */
+export function nodesBounds(nodes: readonly JourneyNode[]): { x: number; y: number; w: number; h: number } | null {
+  if (nodes.length === 0) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of nodes) {
+    const { w, h } = nodeSize(n);
+    x0 = Math.min(x0, n.x);
+    y0 = Math.min(y0, n.y);
+    x1 = Math.max(x1, n.x + w);
+    y1 = Math.max(y1, n.y + h);
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
 const snapUp = (v: number) => Math.ceil(v / GRID_PX) * GRID_PX;
 const snap = (v: number) => Math.round(v / GRID_PX) * GRID_PX;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

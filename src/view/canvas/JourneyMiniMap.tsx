@@ -9,7 +9,7 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useCallback, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nodeSize } from '../../model/layout';
+import { nodeSize, nodesBounds } from '../../model/layout';
 import type { JourneyNode, NodeKind } from '../../model/types';
 
 const WIDTH = 200;
@@ -43,18 +43,7 @@ function kindPaths(nodes: readonly JourneyNode[]): { kind: NodeKind; d: string }
   return [...parts].map(([kind, list]) => ({ kind, d: list.join('') }));
 }
 
-function contentBox(nodes: readonly JourneyNode[]): Box {
-  if (nodes.length === 0) return { x: 0, y: 0, w: 1, h: 1 };
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const n of nodes) {
-    const { w, h } = nodeSize(n);
-    x0 = Math.min(x0, n.x);
-    y0 = Math.min(y0, n.y);
-    x1 = Math.max(x1, n.x + w);
-    y1 = Math.max(y1, n.y + h);
-  }
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-}
+const contentBox = (nodes: readonly JourneyNode[]): Box => nodesBounds(nodes) ?? { x: 0, y: 0, w: 1, h: 1 };
 
 type ViewState = { transform: [number, number, number]; width: number; height: number };
 /** The flow rectangle on screen, rounded so tiny float changes do not re-render. */

@@ -9,7 +9,7 @@
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
 import { createContext, useContext } from 'react';
-import { nodeSize } from '../../model/layout';
+import { nodesBounds } from '../../model/layout';
 import type { JourneyNode } from '../../model/types';
 
 export const FAR_ZOOM = 0.35;
@@ -26,16 +26,9 @@ export function initialViewport(
   fit: { padding: number; minZoom: number; maxZoom: number },
   screen: { width: number; height: number },
 ): Viewport {
-  if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const n of nodes) {
-    const { w, h } = nodeSize(n);
-    x0 = Math.min(x0, n.x);
-    y0 = Math.min(y0, n.y);
-    x1 = Math.max(x1, n.x + w);
-    y1 = Math.max(y1, n.y + h);
-  }
+  const box = nodesBounds(nodes);
+  if (!box) return { x: 0, y: 0, zoom: 1 };
   const width = Math.max(200, screen.width - PANELS_PX.width);
   const height = Math.max(200, screen.height - PANELS_PX.height);
-  return getViewportForBounds({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height, fit.minZoom, fit.maxZoom, fit.padding);
+  return getViewportForBounds({ x: box.x, y: box.y, width: box.w, height: box.h }, width, height, fit.minZoom, fit.maxZoom, fit.padding);
 }
