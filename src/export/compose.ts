@@ -87,8 +87,8 @@ function stripViewport(viewport: HTMLElement, only: ExportSource['only']): void 
   viewport.querySelectorAll<HTMLElement>('[data-testid^="tp-label-"]').forEach((l) => {
     if (!only.edgeIds.has((l.dataset.testid ?? '').slice('tp-label-'.length))) l.remove();
   });
-  // The emotion curve belongs to the whole map, not to a selection.
-  viewport.querySelectorAll('.emotion-curve').forEach((e) => e.remove());
+  // The emotion curve and the lane labels belong to the whole map, not to a selection.
+  viewport.querySelectorAll('.emotion-curve, .lane-labels').forEach((e) => e.remove());
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, style: Partial<CSSStyleDeclaration>, text?: string) {

@@ -26,6 +26,7 @@ import { FAR_ZOOM, FarContext, initialViewport } from './detail';
 import { EmotionCurve } from './EmotionCurve';
 import { useLiveDrag } from './useLiveDrag';
 import { JourneyMiniMap } from './JourneyMiniMap';
+import { LaneLabels } from './LaneLabels';
 import { NodeTextContext, rememberingT } from './nodes/NodeText';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
@@ -291,6 +292,7 @@ export function JourneyCanvas({
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
         <EmotionCurve snapshot={snapshot} />
+        <LaneLabels nodes={snapshot.nodes} />
         <JourneyMiniMap nodes={snapshot.nodes} />
         <Controls />
         {presence ? <PeerCursors peers={peers} /> : null}

@@ -10,6 +10,7 @@ import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useCallback, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nodeSize, nodesBounds } from '../../model/layout';
+import { useNodeGeometry } from './useNodeGeometry';
 import type { JourneyNode, NodeKind } from '../../model/types';
 
 const WIDTH = 200;
@@ -52,22 +53,8 @@ const viewRect = (s: ViewState): string => {
   return [-tx / z, -ty / z, s.width / z, s.height / z].map((v) => Math.round(v)).join(',');
 };
 
-const sameGeometry = (a: readonly JourneyNode[], b: readonly JourneyNode[]) =>
-  a.length === b.length &&
-  a.every((x, i) => {
-    const y = b[i]!;
-    return x === y || (x.kind === y.kind && x.x === y.x && x.y === y.y && x.w === y.w && x.h === y.h);
-  });
-
-/** The previous node list while no node moved, resized, appeared or went: a label edit does not redraw the mini map. */
-function useGeometry(nodes: readonly JourneyNode[]): readonly JourneyNode[] {
-  const last = useRef(nodes);
-  if (last.current !== nodes && !sameGeometry(last.current, nodes)) last.current = nodes;
-  return last.current;
-}
-
 export function JourneyMiniMap({ nodes }: { nodes: readonly JourneyNode[] }) {
-  return <MiniMapView nodes={useGeometry(nodes)} />;
+  return <MiniMapView nodes={useNodeGeometry(nodes)} />;
 }
 
 const MiniMapView = memo(function MiniMapView({ nodes }: { nodes: readonly JourneyNode[] }) {

@@ -1,7 +1,7 @@
 /**
  * What an image export covers, in flow coordinates: React Flow's getNodesBounds of the nodes
- * shown (all, or the selected ones), plus the emotion curve drawn above the stages for the
- * whole map, so the picture is never cut off.
+ * shown (all, or the selected ones), plus the emotion curve drawn above the stages and the lane
+ * labels left of the lanes for the whole map, so the picture is never cut off.
  */
 import { getNodesBounds, type Node, type ReactFlowInstance } from '@xyflow/react';
 import { unionRects, type Rect } from '../../export/geometry';
@@ -28,6 +28,16 @@ function curveRect(flowRoot: HTMLElement, flow: Pick<ReactFlowInstance, 'screenT
   return { x: a.x - overflowLeft, y: a.y - titleAbove, width: b.x - a.x + overflowLeft, height: b.y - a.y + titleAbove };
 }
 
+/** The lane labels' box in flow coordinates (LaneLabels.tsx), when the map has lanes. */
+function laneLabelsRect(flowRoot: HTMLElement, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): Rect | null {
+  const labels = flowRoot.querySelector<HTMLElement>('.lane-labels');
+  if (!labels) return null;
+  const r = labels.getBoundingClientRect();
+  const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
+  const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
+  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+}
+
 export function exportScope(
   snapshot: MapSnapshot,
   selectedNodeIds: ReadonlySet<string> | readonly string[],
@@ -40,8 +50,8 @@ export function exportScope(
   if (nodes.length === 0) return null;
   const nodeBounds: Rect = getNodesBounds(nodes);
   if (selected.size === 0) {
-    const curve = curveRect(flowRoot, flow);
-    return { bounds: unionRects(curve ? [nodeBounds, curve] : [nodeBounds]) ?? nodeBounds, only: null, nodeCount: nodes.length };
+    const extras = [curveRect(flowRoot, flow), laneLabelsRect(flowRoot, flow)].filter((r): r is Rect => r !== null);
+    return { bounds: unionRects([nodeBounds, ...extras]) ?? nodeBounds, only: null, nodeCount: nodes.length };
   }
   const edgeIds = new Set(snapshot.touchpoints.filter((t) => selected.has(t.from) && selected.has(t.to)).map((t) => t.id));
   return { bounds: nodeBounds, only: { nodeIds: selected, edgeIds }, nodeCount: nodes.length };
