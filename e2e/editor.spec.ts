@@ -90,6 +90,8 @@ test('the airline template opens arranged, with its emotion curve (README screen
     await expect(editor.node(stage)).toHaveCount(1);
   }
   await expect(page.getByRole('img', { name: /Emotion curve by stage/ })).toBeVisible();
+  // Laid out in lanes, so the lanes are labelled.
+  await expect(page.locator('.lane-label')).toHaveText(['Stages', 'Channels', 'Devices', 'Notes'], { ignoreCase: true });
   await expect(editor.node('After the flight')).toBeInViewport();
   await page.screenshot({ path: 'docs/screenshot.png' });
 });
