@@ -22,13 +22,20 @@ export interface LaneBands {
   readonly right: number;
 }
 
-/** Bands top to bottom, or null when the map has fewer than two kinds or is not in lanes. */
-export function laneBands(nodes: readonly JourneyNode[]): LaneBands | null {
+/**
+ * Bands top to bottom, or null when the map has fewer than two kinds or is not in lanes.
+ * `sizeOf` gives a node's drawn size when the caller knows better than the model (a note
+ * that grew with its text); by default the model's size.
+ */
+export function laneBands(
+  nodes: readonly JourneyNode[],
+  sizeOf: (node: JourneyNode) => { w: number; h: number } = nodeSize,
+): LaneBands | null {
   const byKind = new Map<NodeKind, { top: number; bottom: number; count: number }>();
   let left = Infinity;
   let right = -Infinity;
   for (const n of nodes) {
-    const { w, h } = nodeSize(n);
+    const { w, h } = sizeOf(n);
     const band = byKind.get(n.kind) ?? { top: Infinity, bottom: -Infinity, count: 0 };
     band.top = Math.min(band.top, n.y);
     band.bottom = Math.max(band.bottom, n.y + h);

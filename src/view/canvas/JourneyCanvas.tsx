@@ -292,7 +292,7 @@ export function JourneyCanvas({
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
         <EmotionCurve snapshot={snapshot} />
-        <LaneLabels nodes={snapshot.nodes} />
+        <LaneLabels nodes={snapshot.nodes} measured={measured} />
         <JourneyMiniMap nodes={snapshot.nodes} />
         <Controls />
         {presence ? <PeerCursors peers={peers} /> : null}

@@ -6,6 +6,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { laneBands } from '../../model/lanes';
+import { nodeSize } from '../../model/layout';
 import type { JourneyNode } from '../../model/types';
 import { FlowLayer } from './FlowLayer';
 import { useNodeGeometry } from './useNodeGeometry';
@@ -13,13 +14,23 @@ import { useNodeGeometry } from './useNodeGeometry';
 /** Width of the label column left of the map, px (exportBounds.ts includes it). */
 const LABEL_COLUMN_PX = 150;
 
-export function LaneLabels({ nodes }: { nodes: readonly JourneyNode[] }) {
-  return <LaneLabelsView nodes={useNodeGeometry(nodes)} />;
+type Measured = ReadonlyMap<string, { width: number; height: number }>;
+
+/** `measured`: sizes React Flow measured (a note grows with its text), preferred to the model's. */
+export function LaneLabels({ nodes, measured }: { nodes: readonly JourneyNode[]; measured: Measured }) {
+  return <LaneLabelsView nodes={useNodeGeometry(nodes)} measured={measured} />;
 }
 
-const LaneLabelsView = memo(function LaneLabelsView({ nodes }: { nodes: readonly JourneyNode[] }) {
+const LaneLabelsView = memo(function LaneLabelsView({ nodes, measured }: { nodes: readonly JourneyNode[]; measured: Measured }) {
   const { t } = useTranslation('editor');
-  const lanes = useMemo(() => laneBands(nodes), [nodes]);
+  const lanes = useMemo(
+    () =>
+      laneBands(nodes, (n) => {
+        const m = measured.get(n.id);
+        return m ? { w: m.width, h: m.height } : nodeSize(n);
+      }),
+    [nodes, measured],
+  );
   if (!lanes) return null;
   const top = lanes.bands[0]!.y;
   const last = lanes.bands[lanes.bands.length - 1]!;
