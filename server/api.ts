@@ -2,6 +2,10 @@
 //   POST /api/maps                       create a map with a new id        → 201 {id, editToken, viewToken}
 //   PUT  /api/maps/:id                   register a map made offline       → 201 {…} | 409 when the id is taken
 //   GET  /api/maps/:id/strategy-map.json the map as a strategy-map document (Bearer edit or view token)
+//   HEAD /api/maps/:id                   does this Bearer token open the map? → 204 with
+//                                        X-Itinera-Role: edit|view | 401 | 404, no body; reads
+//                                        only the map's record, never its content (clients ask
+//                                        after a websocket attempt failed, see src/sync/access.ts)
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
 // strategy-map JSON document to start from.
 import { randomBytes } from 'node:crypto';
@@ -75,6 +79,19 @@ async function exportMap(ctx: ApiContext, req: IncomingMessage, res: ServerRespo
   }
 }
 
+/** The role header of a HEAD answer: which capability the token grants. */
+export const ROLE_HEADER = 'x-itinera-role';
+
+/** HEAD /api/maps/:id: a token check as cheap as the websocket upgrade's (one record lookup). */
+async function checkMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
+  // Same order as GET: an unknown map is 404 whatever the token says.
+  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId))) throw new HttpError(404, 'map not found');
+  const role = verifyToken(ctx.secret, mapId, bearer(req));
+  if (!role) throw new HttpError(401, 'authorization: a valid token for this map is required');
+  res.writeHead(204, { [ROLE_HEADER]: role, 'cache-control': 'no-store' });
+  res.end();
+}
+
 function safeDecode(part: string): string {
   try {
     return decodeURIComponent(part);
@@ -91,6 +108,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     if (parts[0] !== 'maps') throw new HttpError(404, 'not found');
     if (parts.length === 1 && req.method === 'POST') await create(ctx, req, res, undefined);
     else if (parts.length === 2 && req.method === 'PUT') await create(ctx, req, res, parts[1]);
+    else if (parts.length === 2 && req.method === 'HEAD') await checkMap(ctx, req, res, parts[1] ?? '');
     else if (parts.length === 3 && parts[2] === 'strategy-map.json' && req.method === 'GET') await exportMap(ctx, req, res, parts[1] ?? '');
     else throw new HttpError(parts.length <= 3 ? 405 : 404, 'method or path not supported');
   } catch (err) {
