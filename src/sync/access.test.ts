@@ -23,4 +23,34 @@ describe('checkAccess', () => {
     expect(await checkAccess('no-such-map', map.editToken, { apiBase })).toBe('notFound');
     expect(await checkAccess(map.id, map.editToken, { apiBase: 'http://127.0.0.1:1' })).toBe('unknown');
   });
+
+  it('asks with one HEAD request and downloads nothing, however big the map', async () => {
+    const map = await createMap(server.url, bigMap());
+    const seen: { method: string; status: number; bytes: number }[] = [];
+    // The real fetch, recording what went over the wire.
+    const recording: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const bytes = (await res.clone().arrayBuffer()).byteLength;
+      seen.push({ method: init?.method ?? 'GET', status: res.status, bytes });
+      return res;
+    };
+    expect(await checkAccess(map.id, map.viewToken, { apiBase: server.url, fetch: recording })).toBe('ok');
+    expect(await checkAccess(map.id, 'v.wrong', { apiBase: server.url, fetch: recording })).toBe('refused');
+    expect(seen).toEqual([
+      { method: 'HEAD', status: 204, bytes: 0 },
+      { method: 'HEAD', status: 401, bytes: 0 },
+    ]);
+  });
 });
+
+/** A strategy-map document of a few hundred kilobytes (200 stages with long descriptions). */
+function bigMap(): unknown {
+  const nodes = Array.from({ length: 200 }, (_, i) => ({
+    id: `stage-${i}`,
+    kind: 'stage',
+    label: `Stage ${i}`,
+    position: { x: i * 300, y: 0 },
+    description: 'x'.repeat(1000),
+  }));
+  return { format: 'itinera/strategy-map', version: 1, title: 'Big', nodes, touchpoints: [] };
+}

@@ -2,9 +2,9 @@
  * Asks the sync server over HTTP whether a token opens a map. A browser cannot see why a
  * WebSocket upgrade failed (the server's 401/404 at the upgrade reaches page code as a bare
  * close, code 1006), so after an attempt that never opened the app asks the API instead:
- *   GET /api/maps/:id/strategy-map.json  (Bearer token) → 200 | 401 bad token | 404 unknown map
- * It downloads the map as JSON, a price paid only after a failed attempt, never on a healthy
- * connection.
+ *   HEAD /api/maps/:id  (Bearer token) → 204 | 401 bad token | 404 unknown map
+ * A HEAD has no body and the server answers it from the map's record alone (server/api.ts),
+ * so the check costs about what the refused upgrade did, whatever the map's size.
  */
 export type AccessVerdict =
   /** The server accepts the token: the failure was passing (restart, network). */
@@ -25,13 +25,12 @@ export interface AccessCheckOptions {
 export async function checkAccess(mapId: string, token: string, opts: AccessCheckOptions = {}): Promise<AccessVerdict> {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   try {
-    const res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}/strategy-map.json`, {
+    const res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}`, {
+      method: 'HEAD',
       headers: { authorization: `Bearer ${token}` },
       cache: 'no-store',
     });
-    // The body is not needed; let the connection go.
-    void res.body?.cancel().catch(() => {});
-    if (res.ok) return 'ok';
+    if (res.status === 204) return 'ok';
     if (res.status === 401) return 'refused';
     if (res.status === 404) return 'notFound';
     return 'unknown';
