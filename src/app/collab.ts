@@ -9,6 +9,11 @@
  * A browser cannot see why a socket upgrade failed, so after an attempt that never opened we
  * ask the HTTP API whether the token opens this map (sync/access.ts): a refused token or an
  * unknown map settles `firstSync()` with that verdict instead of retrying in silence.
+ *
+ * The same holds later and for a map with content on this device (revoked link, a server
+ * moved to another secret): the adapter stops ('refused', see ConnectionStatus) rather than
+ * retrying against a refusal forever, and the editor goes on locally. Only another token
+ * (connect() with a different one) or a new session tries again.
  */
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -22,7 +27,10 @@ export type FirstSync = 'synced' | 'refused' | 'notFound';
 
 export interface Collab {
   readonly presence: Presence;
-  /** Starts syncing with the server using `token`; a no-op once connected. */
+  /**
+   * Starts syncing with the server using `token`; a no-op once connecting or connected, except
+   * after a refusal, when a different token starts over with it.
+   */
   connect(token: string): void;
   /**
    * Settles at the first completed sync, or when the server says the token cannot open this
@@ -58,6 +66,7 @@ export function createCollab(
   const awareness = new Awareness(doc);
   const presence = createPresence(awareness, { defaultName: opts.defaultName });
   let ws: WebsocketAttachment | null = null;
+  let wsToken: string | undefined;
   let disposed = false;
   let settle!: (r: FirstSync) => void;
   let settled = false;
@@ -72,18 +81,25 @@ export function createCollab(
   const collab: Collab = {
     presence,
     connect(token) {
-      if (ws || disposed) return;
+      if (disposed) return;
+      if (ws) {
+        if (token === wsToken || ws.getStatus() !== 'refused') return;
+        offState();
+        ws.dispose();
+      }
       let checking = false;
-      // Only until the first sync: afterwards a failed attempt is a restart or the network.
+      // Every attempt that never opened, before and after the first sync: a refusal must stop
+      // the retries whenever it comes. One check at a time; a HEAD costs what the upgrade did.
       const onFailedAttempt = () => {
-        if (checking || settled) return;
+        if (checking || disposed) return;
         checking = true;
         void checkAccess(mapId, token, opts.access).then((verdict) => {
           checking = false;
-          if (!settled && !disposed && (verdict === 'refused' || verdict === 'notFound')) settle(verdict);
+          if (disposed || current !== ws || (verdict !== 'refused' && verdict !== 'notFound')) return;
+          if (current.refuse() && !settled) settle(verdict);
         });
       };
-      ws = attachWebsocket(doc, {
+      const current = attachWebsocket(doc, {
         url: opts.syncUrl ?? syncUrlFor(location),
         mapId,
         token,
@@ -92,8 +108,10 @@ export function createCollab(
         onFailedAttempt,
         ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
       });
-      void ws.whenSynced.then(() => !settled && settle('synced'));
-      offState = ws.state.subscribe(report);
+      ws = current;
+      wsToken = token;
+      void current.whenSynced.then(() => !settled && settle('synced'));
+      offState = current.state.subscribe(report);
       report();
     },
     firstSync: () => first,

@@ -12,14 +12,27 @@ export interface ExternalStore<T> {
 }
 
 export type SaveStatus = 'loading' | 'saving' | 'saved' | 'error';
-export type ConnectionStatus = 'local' | 'connecting' | 'online' | 'offline';
+/**
+ * The server connection of a session:
+ * - 'local': the map is not shared, nothing to connect to;
+ * - 'connecting': before the first sync, or reconnecting;
+ * - 'online': synced with the server;
+ * - 'offline': the network or the server is down; retried with backoff;
+ * - 'refused': the server refused this link's token (revoked, another server secret, an
+ *   unknown map); local edits are kept on this device. Not retried until the page is
+ *   reloaded or the map gets another token, since every attempt would be refused.
+ */
+export type ConnectionStatus = 'local' | 'connecting' | 'online' | 'offline' | 'refused';
 
 export interface SyncState {
   /** Local storage: is everything on disk? */
   readonly save: SaveStatus;
   /** Error message of the last failed save (quota…), if any. */
   readonly saveError?: string;
-  /** Server connection; 'local' when the map is not shared. */
+  /**
+   * Server connection; 'local' when the map is not shared, 'refused' when the server refused
+   * this link's token (local edits are kept on this device, see ConnectionStatus).
+   */
   readonly connection: ConnectionStatus;
   /** Local edits the server has not confirmed yet, when known. */
   readonly unconfirmed?: number;

@@ -18,7 +18,7 @@ function attach(
   mapId: string,
   token: string,
   doc = new Y.Doc(),
-  extra: { network?: NetworkSignal; onFailedAttempt?: WebsocketOptions['onFailedAttempt'] } = {},
+  extra: { network?: NetworkSignal; onFailedAttempt?: WebsocketOptions['onFailedAttempt']; WebSocketPolyfill?: typeof globalThis.WebSocket } = {},
 ): WebsocketAttachment & { doc: Y.Doc } {
   const a = attachWebsocket(doc, {
     url: typeof s === 'string' ? s : wsUrl(s.url),
@@ -193,6 +193,49 @@ describe('attachWebsocket', () => {
     const a = attach(s, map.id, 'e.wrong', new Y.Doc(), { onFailedAttempt: () => failed++ });
     await expect.poll(() => failed).toBeGreaterThanOrEqual(1);
     expect(a.getStatus()).toBe('offline');
+  });
+
+  it('refuse() stops for good: one attempt, no retry timer, no reconnect when the network returns', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const network = manualNetwork(true);
+    const attempts = countingWebSocket();
+    const a: WebsocketAttachment & { doc: Y.Doc } = attach(s, map.id, 'e.wrong', new Y.Doc(), {
+      network,
+      WebSocketPolyfill: attempts.WS,
+      // What the app does once the access check says 401 (app/collab.ts).
+      onFailedAttempt: () => void a.refuse(),
+    });
+    await expect.poll(() => a.getStatus()).toBe('refused');
+    expect(attempts.count).toBe(1);
+    // Local edits go on, counted as not sent.
+    a.doc.getMap('nodes').set('kept', 1);
+    expect(a.state.getSnapshot()).toEqual({ status: 'refused', unconfirmed: 1 });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      vi.advanceTimersByTime(RECONNECT_MAX_MS * 10);
+      network.set(false);
+      network.set(true);
+      vi.advanceTimersByTime(RECONNECT_MAX_MS * 10);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(attempts.count).toBe(1);
+    expect(a.provider.ws).toBeNull();
+    expect(a.getStatus()).toBe('refused');
+    expect(a.refuse()).toBe(true);
+  });
+
+  it('refuse() while a connection is open is stale and ignored', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const a = attach(s, map.id, map.editToken);
+    await a.whenSynced;
+    expect(a.refuse()).toBe(false);
+    expect(a.getStatus()).toBe('online');
+    expect(await connections(s)).toBe(1);
   });
 
   it('spreads reconnects: full jitter, growing with attempts, capped', () => {

@@ -13,7 +13,10 @@
  *   reconnects at once, still jittered, since a whole room's Wi-Fi returns together.
  * - `onFailedAttempt`: an attempt that closed before it opened. A browser cannot see why (a
  *   refused token is an HTTP 401 at the upgrade, invisible to page code), so the app asks the
- *   HTTP API (sync/access.ts).
+ *   HTTP API (sync/access.ts) and, when the server says the token cannot open this map, calls
+ *   `refuse()`: the adapter stops for good ('refused'), with no retry timer and no reconnect
+ *   on the online event, since every attempt would be refused the same way. Only a new
+ *   attachment (a page reload, another token) tries again.
  * - A count of local edits the server has not confirmed. The protocol has no acks, but the
  *   socket is ordered and our server answers a sync step 1 only after everything received
  *   before it is on disk, so after local edits we send a step 1 "probe"; its step 2 answer
@@ -30,7 +33,8 @@ import type * as Y from 'yjs';
 import type { ExternalStore } from '../model/session-api';
 import { browserNetwork, type NetworkSignal } from './network';
 
-export type WebsocketStatus = 'connecting' | 'online' | 'offline';
+/** 'refused': stopped after the server refused the token (see refuse()). */
+export type WebsocketStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
 export interface WebsocketState {
   readonly status: WebsocketStatus;
@@ -61,6 +65,12 @@ export interface WebsocketAttachment {
   readonly state: ExternalStore<WebsocketState>;
   getStatus(): WebsocketStatus;
   unconfirmedCount(): number;
+  /**
+   * The server refused this token (or has no such map): stop connecting for good and say
+   * 'refused'. Ignored while a connection is open (the refusal is stale then); returns
+   * whether the adapter stopped.
+   */
+  refuse(): boolean;
   dispose(): void;
 }
 
@@ -91,6 +101,8 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     connect: false,
   });
   let disposed = false;
+  /** Set by refuse(): no attempt is made any more, whatever the network does. */
+  let refused = false;
   let dropped = false;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -104,7 +116,13 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
 
   const publish = () => {
     const offline = dropped || !network.online();
-    const status: WebsocketStatus = provider.synced ? 'online' : offline ? 'offline' : 'connecting';
+    const status: WebsocketStatus = refused
+      ? 'refused'
+      : provider.synced
+        ? 'online'
+        : offline
+          ? 'offline'
+          : 'connecting';
     const unconfirmed = uncovered + inFlight.reduce((a, b) => a + b, 0);
     if (status === state.status && unconfirmed === state.unconfirmed) return;
     state = { status, unconfirmed };
@@ -171,7 +189,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
-      if (disposed || provider.ws) return;
+      if (disposed || refused || provider.ws) return;
       if (network.online()) provider.connect();
       else paused = true;
     }, delay);
@@ -185,7 +203,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     // provider.disconnect() (ours when the network goes, or the app's) clears shouldConnect
     // before closing: a deliberate stop, not ours to undo. 4400-4499: the server says retrying
     // cannot help (y-websocket's convention).
-    if (!provider.shouldConnect || (event && event.code >= 4400 && event.code < 4500)) {
+    if (refused || !provider.shouldConnect || (event && event.code >= 4400 && event.code < 4500)) {
       publish();
       return;
     }
@@ -198,7 +216,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
   });
 
   const onNetwork = () => {
-    if (disposed) return;
+    if (disposed || refused) return;
     if (!network.online()) {
       // Stop now rather than when the dead socket times out; resume on the online event.
       if (provider.ws || retryTimer !== undefined) paused = true;
@@ -228,6 +246,18 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     },
     getStatus: () => state.status,
     unconfirmedCount: () => state.unconfirmed,
+    refuse() {
+      if (disposed || refused || provider.wsconnected) return refused;
+      refused = true;
+      paused = false;
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+      // An attempt already under way: close it (shouldConnect false, so nothing retries).
+      if (provider.ws) provider.disconnect();
+      else provider.shouldConnect = false;
+      publish();
+      return true;
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -56,6 +56,23 @@ describe('SaveStatus', () => {
     expect(await render({ save: 'saved', connection: 'offline' })).toBe('Offline: edits are kept on this device');
   });
 
+  it('says a refused link no longer opens the map and that changes stay here, in English and Italian', async () => {
+    const refused: SyncState = { save: 'saved', connection: 'refused', unconfirmed: 2 };
+    expect(await render(refused)).toBe('This link no longer opens the shared map · changes are kept on this device');
+    expect(await render(refused, 'it')).toBe('Questo link non apre più la mappa condivisa · le modifiche restano su questo dispositivo');
+    expect(await render({ save: 'saving', connection: 'refused' })).toBe('This link no longer opens the shared map · changes are kept on this device');
+    // A failed save still comes first: it is the more urgent news.
+    expect(await render({ save: 'error', saveError: 'quota', connection: 'refused' })).toMatch(/^Not saved: /);
+  });
+
+  it('announces the refusal as a status with the offline look', async () => {
+    const session = { sync: { subscribe: () => () => {}, getSnapshot: () => ({ save: 'saved', connection: 'refused' }) } } as unknown as MapSessionApi;
+    const html = renderToStaticMarkup(
+      createElement(I18nextProvider, { i18n: await i18nFor('en') }, createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus))),
+    );
+    expect(html).toMatch(/^<div class="save-status status-refused status-offline" role="status" aria-live="polite">/);
+  });
+
   it('keeps the other states', async () => {
     expect(await render({ save: 'saved', connection: 'local' })).toBe('Saved on this device');
     expect(await render({ save: 'saved', connection: 'online', unconfirmed: 0 })).toBe('Online, all synced');
