@@ -106,6 +106,11 @@ test('fills every strategy step and a colleague sees it live; one-page print vie
     await speed.getByRole('checkbox', { name: 'Response speed watches Books a flight' }).check();
     await speed.getByRole('checkbox', { name: 'Response speed watches Mobile app' }).check();
     await expect(mark(a, 'KPIs')).toHaveAccessibleName('Complete');
+    // The touchpoint's inspector lists the KPIs measured there, both ways.
+    const tpForm = ada.page.getByRole('form', { name: 'Touchpoint details' });
+    await expect(tpForm.getByRole('checkbox', { name: 'Response speed' })).toBeChecked();
+    await tpForm.getByRole('checkbox', { name: 'Abandonment rate' }).check();
+    await expect(abandon.getByRole('checkbox', { name: 'Abandonment rate watches Books a flight' })).toBeChecked();
 
     // 5. Journey: the stage has a touchpoint through a channel.
     await expect(mark(a, 'Journey')).toHaveAccessibleName('Complete');

@@ -11,7 +11,9 @@ import { FaceGlyph } from '../Face';
 import { FlowLayer } from './FlowLayer';
 
 export const CURVE_HEIGHT_PX = 120;
-const CURVE_GAP_PX = 28;
+export const CURVE_GAP_PX = 28;
+/** Room the curve's title takes above it, px (styles.css .curve-title). */
+export const CURVE_TITLE_PX = 24;
 const DEFAULT_STAGE_W = 200;
 const STEP_PX = CURVE_HEIGHT_PX / 4;
 

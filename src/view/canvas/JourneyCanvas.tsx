@@ -17,12 +17,13 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSnapshot, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
 import { usePeers } from '../hooks/usePeers';
 import { FAR_ZOOM, FarContext, initialViewport } from './detail';
+import { FIT, mapExtent, useFitMap } from './useFitMap';
 import { EmotionCurve } from './EmotionCurve';
 import { useLiveDrag } from './useLiveDrag';
 import { JourneyMiniMap } from './JourneyMiniMap';
@@ -40,8 +41,7 @@ export const GRID_PX = 20;
  * (mounting nodes that scroll into view costs more than it saves on a smaller map).
  */
 export const CULL_ABOVE_NODES = 1000;
-const FIT = { padding: 0.15, minZoom: 0.1, maxZoom: 1.2 };
-const FIT_VIEW_OPTIONS = { padding: FIT.padding, maxZoom: FIT.maxZoom };
+const widthOf = (s: { width: number }) => s.width;
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 interface Props {
@@ -75,7 +75,18 @@ export function JourneyCanvas({
   const presence = session.presence;
   const far = useStore(isFar) && !renderAll;
   // Where the map is shown before React Flow has measured and fitted it (see detail.ts).
-  const [startViewport] = useState(() => initialViewport(snapshot.nodes, FIT, { width: window.innerWidth, height: window.innerHeight }));
+  const [startViewport] = useState(() => initialViewport(mapExtent(snapshot), FIT, { width: window.innerWidth, height: window.innerHeight }));
+  // Fit the whole map (with curve and lane labels) once the canvas has a size and the map has
+  // nodes (a shared map may arrive by its first sync).
+  const fitMap = useFitMap();
+  const canvasWidth = useStore(widthOf);
+  const fitted = useRef(false);
+  const hasNodes = snapshot.nodes.length > 0;
+  useEffect(() => {
+    if (fitted.current || !canvasWidth || !hasNodes) return;
+    fitted.current = true;
+    fitMap();
+  }, [canvasWidth, hasNodes, fitMap]);
   const nodeText = useMemo(() => rememberingT(t), [t]);
   const peers = usePeers(session);
 
@@ -275,9 +286,7 @@ export function JourneyCanvas({
         nodesConnectable={!readOnly}
         elementsSelectable
         onlyRenderVisibleElements={!renderAll && snapshot.nodes.length > CULL_ABOVE_NODES}
-        fitView
         defaultViewport={startViewport}
-        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={FIT.minZoom}
         maxZoom={2.5}
         proOptions={{ hideAttribution: false }}
@@ -294,7 +303,7 @@ export function JourneyCanvas({
         <EmotionCurve snapshot={snapshot} />
         <LaneLabels nodes={snapshot.nodes} measured={measured} />
         <JourneyMiniMap nodes={snapshot.nodes} />
-        <Controls />
+        <Controls onFitView={() => fitMap(200)} />
         {presence ? <PeerCursors peers={peers} /> : null}
       </ReactFlow>
     </NodeTextContext.Provider>

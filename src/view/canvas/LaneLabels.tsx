@@ -12,7 +12,7 @@ import { FlowLayer } from './FlowLayer';
 import { useNodeGeometry } from './useNodeGeometry';
 
 /** Width of the label column left of the map, px (exportBounds.ts includes it). */
-const LABEL_COLUMN_PX = 150;
+export const LABEL_COLUMN_PX = 150;
 
 type Measured = ReadonlyMap<string, { width: number; height: number }>;
 

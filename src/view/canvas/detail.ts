@@ -4,13 +4,11 @@
  * the DOM of a big map). Labels and colours stay. An image export always has every detail.
  *
  * The first render happens before React Flow has fitted the map, so the canvas starts at a
- * viewport estimated from the model's node sizes (`initialViewport`): a big map is far from
+ * viewport estimated from the model's node sizes (`initialViewport` of `mapExtent`): a big map is far from
  * its first render instead of being built in detail and then stripped.
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
 import { createContext, useContext } from 'react';
-import { nodesBounds } from '../../model/layout';
-import type { JourneyNode } from '../../model/types';
 
 export const FAR_ZOOM = 0.35;
 
@@ -22,13 +20,12 @@ export const useFar = () => useContext(FarContext);
 const PANELS_PX = { width: 320, height: 100 };
 
 export function initialViewport(
-  nodes: readonly JourneyNode[],
+  extent: { x: number; y: number; width: number; height: number } | null,
   fit: { padding: number; minZoom: number; maxZoom: number },
   screen: { width: number; height: number },
 ): Viewport {
-  const box = nodesBounds(nodes);
-  if (!box) return { x: 0, y: 0, zoom: 1 };
+  if (!extent) return { x: 0, y: 0, zoom: 1 };
   const width = Math.max(200, screen.width - PANELS_PX.width);
   const height = Math.max(200, screen.height - PANELS_PX.height);
-  return getViewportForBounds({ x: box.x, y: box.y, width: box.w, height: box.h }, width, height, fit.minZoom, fit.maxZoom, fit.padding);
+  return getViewportForBounds(extent, width, height, fit.minZoom, fit.maxZoom, fit.padding);
 }

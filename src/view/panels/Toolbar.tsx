@@ -7,6 +7,7 @@ import { placeNewNode } from '../../model/placement';
 import type { NodeKind } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
+import { useFitMap } from '../canvas/useFitMap';
 import { useStore } from '../hooks/useStore';
 
 
@@ -34,6 +35,7 @@ export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, on
   const { t } = useTranslation('editor');
   const session = useSession();
   const flow = useReactFlow();
+  const fitMap = useFitMap();
   const undo = useStore(session.undo);
   const readOnly = session.readOnlyReason !== null;
   const hasSelection = selection.nodes.size + selection.touchpoints.size > 0;
@@ -84,7 +86,7 @@ export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, on
           type="button"
           onClick={() => {
             session.commands.arrange();
-            requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
+            requestAnimationFrame(() => fitMap(300));
           }}
           disabled={readOnly}
           title={t('toolbar.arrangeHint')}
@@ -114,7 +116,7 @@ export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, on
           <input type="checkbox" checked={snapToGrid} onChange={(e) => onSnapToGrid(e.target.checked)} />
           {t('toolbar.snap')}
         </label>
-        <button type="button" onClick={() => void flow.fitView({ padding: 0.15, duration: 300 })}>
+        <button type="button" onClick={() => fitMap(300)}>
           {t('toolbar.fit')}
         </button>
       </div>

@@ -100,6 +100,27 @@ export function TouchpointFields({
           }}
         />
       </label>
+      <fieldset className="kpi-picks" disabled={readOnly}>
+        <legend>{t('field.kpis')}</legend>
+        {snapshot.strategy.kpis.length === 0 ? (
+          <p className="muted">{t('field.kpisNone')}</p>
+        ) : (
+          snapshot.strategy.kpis.map((kpi) => (
+            <label key={kpi.id} className="check">
+              <input
+                type="checkbox"
+                checked={tp.kpiIds.includes(kpi.id)}
+                onChange={(e) =>
+                  commands.updateTouchpoint(tp.id, {
+                    kpiIds: e.target.checked ? [...tp.kpiIds, kpi.id] : tp.kpiIds.filter((k) => k !== kpi.id),
+                  })
+                }
+              />
+              {kpi.name || t('node.untitled')}
+            </label>
+          ))
+        )}
+      </fieldset>
     </form>
   );
 }
