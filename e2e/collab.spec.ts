@@ -2,7 +2,8 @@
  * User story: a facilitator shares a map in a workshop. Two people (two browser contexts, each
  * with its own IndexedDB) edit it together through the real server: edits, cursors and the
  * people list in both directions; one goes offline, both edit, it comes back and both see
- * everything; a view-only link cannot change the map.
+ * everything; a view-only link cannot change the map. A link the server refuses says so, and a
+ * map already on the device stays there, editable, without hammering the server.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
@@ -220,5 +221,50 @@ test('a link the server refuses says so instead of opening an empty map', async 
     await expect(eve.page.getByText('No maps yet')).toBeVisible();
   } finally {
     await Promise.all([ada.close(), eve.close()]);
+  }
+});
+
+test('a refused link on a map this device has: says so, keeps it editable, no reconnect storm', async ({ browser }) => {
+  const ada = await person(browser);
+  try {
+    const { mapId } = await sharedMap(ada.editor, 'Kept on this device');
+    const { page, editor } = ada;
+    // Count sync attempts from a fresh load of the refused link. The page's clock is faked
+    // (it runs at real speed) so the test can run retry timers out without sleeping.
+    await page.goto('about:blank');
+    const attempts: string[] = [];
+    page.on('websocket', (ws) => {
+      if (ws.url().includes('/sync/')) attempts.push(ws.url());
+    });
+    await page.clock.install();
+    await page.goto(`/#/map/${mapId}?token=e.revoked-or-from-another-server`);
+    const refused = page.getByRole('status').filter({ hasText: 'This link no longer opens the shared map' });
+    await expect(refused).toHaveText('This link no longer opens the shared map · changes are kept on this device');
+    await page.screenshot({ path: 'test-results/collab-link-refused-local.png' });
+
+    // The local copy is there and still editable.
+    await expect(page.getByRole('textbox', { name: 'Map title' })).toHaveValue('Kept on this device');
+    await expect(editor.node('Welcome')).toBeVisible();
+    await expect(editor.button('Add stage')).toBeEnabled();
+    await editor.add('stage', 'After the refusal');
+    await expect(refused).toBeVisible();
+
+    // Forty seconds of retry timers (ten times the longest backoff), each step followed by a
+    // round trip to the server so an attempt it started has time to fail and schedule the next.
+    for (let i = 0; i < 10; i++) {
+      await page.clock.runFor(4_000);
+      await page.evaluate(() => fetch('/healthz').then((r) => r.status));
+    }
+    expect(attempts.length).toBeGreaterThanOrEqual(1);
+    expect(attempts.length).toBeLessThanOrEqual(2);
+    await expect(refused).toBeVisible();
+
+    // The edit was stored on this device: it is there after a reload, still refused.
+    await page.reload();
+    await expect(editor.node('After the refusal')).toBeVisible();
+    await expect(editor.node('Welcome')).toBeVisible();
+    await expect(refused).toBeVisible();
+  } finally {
+    await ada.close();
   }
 });
