@@ -70,3 +70,28 @@ describe('openSession on a shared map not stored here yet', () => {
     }
   });
 });
+
+describe('a link token and the token the library already has', () => {
+  const storedToken = async (mapId: string) => {
+    const { getLocalStore } = await import('../sync/local-store');
+    return (await getLocalStore().getMap(mapId))?.share?.editToken;
+  };
+
+  it('keeps the working token when a refused link is opened, and records a new one the server accepts', async () => {
+    const map = await serverMap({ title: 'Ours' });
+    const first = await openSession(map.id, { token: map.editToken, collab: collab() });
+    expect(await first.firstSync()).toBe('synced');
+    first.close();
+    expect(await storedToken(map.id)).toBe(map.editToken);
+
+    const wrong = await openSession(map.id, { token: 'e.revoked', collab: collab() });
+    expect(await wrong.firstSync()).toBe('refused');
+    wrong.close();
+    expect(await storedToken(map.id)).toBe(map.editToken);
+
+    // Reopened from the library (no link): the stored token still opens the map.
+    const again = await openSession(map.id, { collab: collab() });
+    expect(await again.firstSync()).toBe('synced');
+    again.close();
+  });
+});

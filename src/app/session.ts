@@ -14,7 +14,7 @@ import { bindStrategyCommands } from '../model/strategy/bound-commands';
 import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
 import { createCollab, type CollabOptions, type FirstSync } from './collab';
-import { acceptShareLink, tokenOf } from './sharing';
+import { acceptShareLink, tokenOf, withLinkToken } from './sharing';
 
 export interface OpenedSession {
   readonly api: MapSessionApi;
@@ -57,15 +57,28 @@ export function observable<T>(initial: T) {
   };
 }
 
-/** The map's share info: from the link's token (recorded in the library) or the library. */
-async function shareInfoFor(mapId: string, token: string | undefined): Promise<ShareInfo | undefined> {
+/**
+ * The map's share info: the library's, with the link's token when the page was opened from a
+ * link. A link token is recorded in the library at once when it replaces no token there (a
+ * new map, or one opened offline, must find it again), otherwise only once the server has
+ * accepted it (`confirm`): a mistyped or revoked link must not overwrite a token that works.
+ */
+async function shareInfoFor(
+  mapId: string,
+  token: string | undefined,
+): Promise<{ share: ShareInfo | undefined; confirm: (() => Promise<unknown>) | null }> {
   try {
-    if (token) return (await acceptShareLink(mapId, token)) ?? (await getLocalStore().getMap(mapId))?.share;
-    return (await getLocalStore().getMap(mapId))?.share;
+    const stored = (await getLocalStore().getMap(mapId))?.share;
+    if (!token) return { share: stored, confirm: null };
+    const withToken = withLinkToken(stored, token);
+    if (!withToken) return { share: stored, confirm: null };
+    const replaces = tokenOf(stored) !== undefined && tokenOf(withToken) !== tokenOf(stored);
+    if (!replaces) return { share: (await acceptShareLink(mapId, token)) ?? withToken, confirm: null };
+    return { share: withToken, confirm: () => acceptShareLink(mapId, token) };
   } catch (err) {
     // The map still opens, only not shared: a library failure must not block editing.
     console.warn('session: reading the share info failed', err);
-    return undefined;
+    return { share: undefined, confirm: null };
   }
 }
 
@@ -77,7 +90,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   const migration = migrate(doc);
   const reader = new MapReader(doc);
   const history = createHistory(doc);
-  const share = await shareInfoFor(mapId, opts.token);
+  const { share, confirm } = await shareInfoFor(mapId, opts.token);
   const token = tokenOf(share);
 
   const sync = observable<SyncState>({ save: local.status.get(), connection: token ? 'connecting' : 'local' });
@@ -97,6 +110,11 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),
   });
   if (token) collab.connect(token);
+  if (confirm) {
+    void collab.firstSync().then((r) => {
+      if (r === 'synced') confirm().catch((err: unknown) => console.warn('session: recording the link failed', err));
+    });
+  }
 
   // A map that arrives by its first sync (nothing stored here) is migrated when it arrives.
   let newer = migration === 'newer';

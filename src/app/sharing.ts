@@ -98,6 +98,18 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
 }
 
 /**
+ * The share info once a link's token is added: an edit token replaces the edit token, a view
+ * token the view token unless the map is already editable here (never downgraded). Undefined
+ * for a token of an unknown kind.
+ */
+export function withLinkToken(old: ShareInfo | undefined, token: string): ShareInfo | undefined {
+  const role = roleOfToken(token);
+  if (!role) return undefined;
+  if (role === 'edit') return { ...old, role: 'edit', editToken: token };
+  return old?.role === 'edit' ? old : { ...old, role: 'view', viewToken: token };
+}
+
+/**
  * Records a token from an opened link in the library: adds the map to it (empty until the
  * server's doc arrives) or upgrades view to edit; never downgrades an edit token to view.
  * Returns the share info to connect with, or undefined for a token of an unknown kind.
@@ -106,18 +118,12 @@ export async function acceptShareLink(
   mapId: string,
   token: string,
 ): Promise<ShareInfo | undefined> {
-  const role = roleOfToken(token);
-  if (!role) return undefined;
+  if (!roleOfToken(token)) return undefined;
   const { db } = getLocalStore();
   return db.transaction('rw', db.maps, async () => {
     const entry = await db.maps.get(mapId);
     const old = entry?.share;
-    const share: ShareInfo =
-      role === 'edit'
-        ? { ...old, role: 'edit', editToken: token }
-        : old?.role === 'edit'
-          ? old
-          : { ...old, role: 'view', viewToken: token };
+    const share = withLinkToken(old, token)!;
     if (entry) {
       if (share !== old) await db.maps.update(mapId, { share });
     } else {

@@ -25,7 +25,7 @@ export function SaveStatus() {
   const saveError = sync.save === 'error' ? (SAVE_ERRORS.includes(sync.saveError ?? '') ? sync.saveError : 'failed') : null;
   return (
     // A refused link also takes the offline look (grey dot) until styles.css has its own.
-    <div className={`save-status status-${key}${key === 'refused' ? ' status-offline' : ''}`} role="status" aria-live="polite">
+    <div className={`save-status status-${key}`} role="status" aria-live="polite">
       <span className="dot" aria-hidden="true" />
       {text}
       {saveError ? <span className="status-error">: {t(`status:saveError.${saveError}`)}</span> : null}
