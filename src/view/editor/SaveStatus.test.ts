@@ -65,12 +65,12 @@ describe('SaveStatus', () => {
     expect(await render({ save: 'error', saveError: 'quota', connection: 'refused' })).toMatch(/^Not saved: /);
   });
 
-  it('announces the refusal as a status with the offline look', async () => {
+  it('announces the refusal as a status of its own', async () => {
     const session = { sync: { subscribe: () => () => {}, getSnapshot: () => ({ save: 'saved', connection: 'refused' }) } } as unknown as MapSessionApi;
     const html = renderToStaticMarkup(
       createElement(I18nextProvider, { i18n: await i18nFor('en') }, createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus))),
     );
-    expect(html).toMatch(/^<div class="save-status status-refused status-offline" role="status" aria-live="polite">/);
+    expect(html).toMatch(/^<div class="save-status status-refused" role="status" aria-live="polite">/);
   });
 
   it('keeps the other states', async () => {

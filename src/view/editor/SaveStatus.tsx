@@ -24,7 +24,6 @@ export function SaveStatus() {
         : t(`editor:status.${key}`, { count: sync.unconfirmed ?? 0 });
   const saveError = sync.save === 'error' ? (SAVE_ERRORS.includes(sync.saveError ?? '') ? sync.saveError : 'failed') : null;
   return (
-    // A refused link also takes the offline look (grey dot) until styles.css has its own.
     <div className={`save-status status-${key}`} role="status" aria-live="polite">
       <span className="dot" aria-hidden="true" />
       {text}
