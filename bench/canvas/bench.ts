@@ -9,7 +9,7 @@ import { row } from '../rows';
 import { frameCosts, quantile } from './frames';
 
 /** Page loads per figure (median taken): one load is noisy. */
-const LOAD_RUNS = 3;
+const LOAD_RUNS = 5;
 const REMOTE_EDITS = 31;
 const MOVE_STEPS = 80;
 const MOVE_PX = 4;
