@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { MapSnapshot, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
 import { usePeers } from '../hooks/usePeers';
+import { GRID_PX } from '../../model/layout';
 import { FAR_ZOOM, FarContext, initialViewport } from './detail';
 import { FIT, mapExtent, useFitMap } from './useFitMap';
 import { EmotionCurve } from './EmotionCurve';
@@ -35,7 +36,6 @@ import { useSession } from './SessionContext';
 import { createEdgeMapper, createNodeMapper } from './toFlow';
 import type { Selection } from './selection';
 
-export const GRID_PX = 20;
 /**
  * From this size on, only on-screen nodes and touchpoints are rendered. Below it everything is
  * (mounting nodes that scroll into view costs more than it saves on a smaller map).

@@ -18,12 +18,6 @@ const HEIGHT = 150;
 /** Flow px of margin around the content, so the frame never sticks to the edge. */
 const PAD = 60;
 
-export const MINIMAP_COLORS: Record<NodeKind, string> = {
-  stage: '#3b5bdb',
-  channel: '#0c8599',
-  device: '#7048e8',
-  note: '#f2c94c',
-};
 
 interface Box {
   x: number;
@@ -109,7 +103,7 @@ const MiniMapView = memo(function MiniMapView({ nodes }: { nodes: readonly Journ
         onWheel={onWheel}
       >
         {paths.map((p) => (
-          <path key={p.kind} d={p.d} fill={MINIMAP_COLORS[p.kind]} />
+          <path key={p.kind} d={p.d} className={`minimap-${p.kind}`} />
         ))}
         <rect className="minimap-view" x={vx} y={vy} width={vw} height={vh} />
       </svg>

@@ -14,28 +14,30 @@ export interface ExportScope {
   readonly nodeCount: number;
 }
 
+/** An element's on-screen box in flow coordinates. */
+function flowRectOf(el: Element, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): Rect {
+  const r = el.getBoundingClientRect();
+  const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
+  const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
+  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+}
+
 /** The emotion curve's box in flow coordinates (its axis labels overflow to the left). */
 function curveRect(flowRoot: HTMLElement, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): Rect | null {
   const curve = flowRoot.querySelector<HTMLElement>('.emotion-curve');
   if (!curve) return null;
-  const r = curve.getBoundingClientRect();
-  const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
-  const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
+  const box = flowRectOf(curve, flow);
   const svg = curve.querySelector('svg');
   const overflowLeft = svg ? Math.max(0, -svg.getBBox().x) : 0;
   // The title sits 22 px above the box (styles.css .curve-title).
   const titleAbove = 24;
-  return { x: a.x - overflowLeft, y: a.y - titleAbove, width: b.x - a.x + overflowLeft, height: b.y - a.y + titleAbove };
+  return { x: box.x - overflowLeft, y: box.y - titleAbove, width: box.width + overflowLeft, height: box.height + titleAbove };
 }
 
 /** The lane labels' box in flow coordinates (LaneLabels.tsx), when the map has lanes. */
 function laneLabelsRect(flowRoot: HTMLElement, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): Rect | null {
   const labels = flowRoot.querySelector<HTMLElement>('.lane-labels');
-  if (!labels) return null;
-  const r = labels.getBoundingClientRect();
-  const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
-  const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
-  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+  return labels ? flowRectOf(labels, flow) : null;
 }
 
 export function exportScope(
