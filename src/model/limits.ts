@@ -19,6 +19,16 @@ export const MAX_COORDINATE_PX = 1_000_000;
 export const MAX_NODE_SIZE_PX = 10_000;
 /** Largest count or money amount (volumes, costs, KPI targets). */
 export const MAX_AMOUNT = 1e12;
+/** Characters of an id. */
+export const MAX_ID_CHARS = 100;
+/** Nodes per map: well past React Flow's comfortable ~1,000 DOM nodes. */
+export const MAX_NODES = 5_000;
+/** Touchpoints per map. */
+export const MAX_TOUCHPOINTS = 20_000;
+/** Records per strategy list (competitors, goals, KPIs, training sessions, channel plans). */
+export const MAX_STRATEGY_ITEMS = 1_000;
+/** Longest response-time target, minutes (30 days). */
+export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
 
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
 /** A canvas coordinate as stored: whole px, inside ±MAX_COORDINATE_PX. */

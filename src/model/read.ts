@@ -125,6 +125,8 @@ export function readStrategy(doc: Y.Doc): Strategy {
   };
 }
 
+const NO_REPAIRS: MapSnapshot['repairs'] = new Map();
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A whole snapshot, read from scratch (export, server, tests). */
@@ -237,6 +239,7 @@ export class MapReader {
         touchpoints === prev?.touchpoints
           ? prev.touchpointById
           : new Map(touchpoints.map((t) => [t.id, t])),
+      repairs: NO_REPAIRS,
     };
     this.lastSnapshot = this.snapshot;
     return this.snapshot;

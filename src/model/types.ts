@@ -4,6 +4,8 @@
  * `strategy-map/` are typed against them so the two cannot drift.
  */
 
+import type { RecordKey, Repair } from './records/repair';
+
 export const NODE_KINDS = ['stage', 'channel', 'device', 'note'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -234,6 +236,11 @@ export interface MapSnapshot {
   readonly strategy: Strategy;
   readonly nodeById: ReadonlyMap<string, JourneyNode>;
   readonly touchpointById: ReadonlyMap<string, Touchpoint>;
+  /**
+   * What the reader had to repair, by record key (`records/repair.ts`: `node:<id>`, `goal:<id>`,
+   * `costModel`…); a record that was valid has no entry. Never written back by the reader.
+   */
+  readonly repairs: ReadonlyMap<RecordKey, readonly Repair[]>;
 }
 
 export type XY = { readonly x: number; readonly y: number };

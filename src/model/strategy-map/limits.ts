@@ -5,6 +5,11 @@
  */
 import {
   MAX_AMOUNT,
+  MAX_ID_CHARS,
+  MAX_NODES,
+  MAX_RESPONSE_TARGET_MINUTES,
+  MAX_STRATEGY_ITEMS,
+  MAX_TOUCHPOINTS,
   MAX_COORDINATE_PX,
   MAX_LABEL_CHARS,
   MAX_LIST_ITEMS,
@@ -15,16 +20,12 @@ import {
 
 /** Largest file `parseStrategyMapText` reads, bytes (UTF-8). A 2,000-node map is ~1 MB. */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
-/** Nodes per map: well past React Flow's comfortable ~1,000 DOM nodes. */
-export const MAX_NODES = 5_000;
-/** Touchpoints per map. */
-export const MAX_TOUCHPOINTS = 20_000;
-/** Records per strategy list (competitors, goals, KPIs, training sessions, channel plans). */
-export const MAX_STRATEGY_ITEMS = 1_000;
+/** Nodes, touchpoints and records per strategy list: the same caps the editor works within. */
+export { MAX_NODES, MAX_TOUCHPOINTS, MAX_STRATEGY_ITEMS };
 /** Items per string list (pain points, opportunities, KPI ids, checklist keys…). */
 export { MAX_LIST_ITEMS };
 /** Characters of an id. */
-export const MAX_ID_CHARS = 100;
+export { MAX_ID_CHARS };
 /** Characters of a label, title or name: the same cap the editor's commands apply. */
 export { MAX_LABEL_CHARS };
 /** Characters of a long free text (descriptions, reasons, benefits, list items): commands cap to it. */
@@ -35,7 +36,7 @@ export { MAX_TEXT_CHARS };
  */
 export { MAX_STRATEGY_TEXT_CHARS };
 /** Longest response-time target, minutes (30 days), as the strategy commands accept. */
-export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
+export { MAX_RESPONSE_TARGET_MINUTES };
 /** Largest absolute canvas coordinate, px; largest node width or height, px; largest count or
  * money amount (volumes, costs, KPI targets). Commands clamp to them (../limits.ts). */
 export { MAX_AMOUNT, MAX_COORDINATE_PX, MAX_NODE_SIZE_PX };
