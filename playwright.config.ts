@@ -50,6 +50,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, LOG_LEVEL: 'warn', API_RATE_LIMIT_BURST: '1000', MAX_CONNECTIONS_PER_IP: '1000' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR,
+      LOG_LEVEL: 'warn',
+      API_RATE_LIMIT_BURST: '1000',
+      MAX_CONNECTIONS_PER_IP: '1000',
+    },
   },
 });

@@ -20,7 +20,9 @@ import { exportStrategyMap } from '../src/model/strategy-map';
 import { generateMap, seedMap } from './canvas/generate';
 import { row, type BenchRow } from './rows';
 
-export const NODE_COUNTS: readonly number[] = (process.env.BENCH_EXPORT_NODES ?? '100,1000').split(',').map(Number);
+export const NODE_COUNTS: readonly number[] = (process.env.BENCH_EXPORT_NODES ?? '100,1000')
+  .split(',')
+  .map(Number);
 /** Exports per figure and side; the median is kept. */
 const RUNS = 3;
 /** Heap sampling period while an export runs, ms. */
@@ -49,11 +51,19 @@ async function importMap(page: Page, baseURL: string, n: number): Promise<void> 
     buffer: Buffer.from(strategyMapText(n)),
   });
   await page.waitForURL(/#\/map\//);
-  await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length === count, n, { timeout: EXPORT_TIMEOUT_MS });
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('.react-flow__node').length === count,
+    n,
+    { timeout: EXPORT_TIMEOUT_MS },
+  );
 }
 
 /** Runs `action` (which must end in a download) and returns its time and peak JS heap growth. */
-async function measure(page: Page, action: () => Promise<void>, saveAs?: string): Promise<{ ms: number; heapMb: number }> {
+async function measure(
+  page: Page,
+  action: () => Promise<void>,
+  saveAs?: string,
+): Promise<{ ms: number; heapMb: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -90,7 +100,8 @@ async function measure(page: Page, action: () => Promise<void>, saveAs?: string)
 
 async function ours(page: Page): Promise<void> {
   const panel = page.getByRole('dialog', { name: 'Export the map' });
-  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Export', exact: true }).click();
+  if (!(await panel.isVisible()))
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
   await panel.getByRole('menuitem', { name: 'PNG', exact: true }).click();
 }
 
@@ -99,23 +110,39 @@ async function reference(page: Page): Promise<void> {
   const measured = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => {
       const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(el.style.transform);
-      return { id: el.dataset.id ?? '', x: Number(m?.[1] ?? 0), y: Number(m?.[2] ?? 0), width: el.offsetWidth, height: el.offsetHeight };
+      return {
+        id: el.dataset.id ?? '',
+        x: Number(m?.[1] ?? 0),
+        y: Number(m?.[2] ?? 0),
+        width: el.offsetWidth,
+        height: el.offsetHeight,
+      };
     }),
   );
-  const nodes: Node[] = measured.map((m) => ({ id: m.id, position: { x: m.x, y: m.y }, data: {}, measured: { width: m.width, height: m.height } }));
+  const nodes: Node[] = measured.map((m) => ({
+    id: m.id,
+    position: { x: m.x, y: m.y },
+    data: {},
+    measured: { width: m.width, height: m.height },
+  }));
   const bounds = getNodesBounds(nodes);
   const width = Math.ceil(bounds.width + 2 * PADDING_PX);
   const height = Math.ceil(bounds.height + 2 * PADDING_PX);
   const viewport = getViewportForBounds(bounds, width, height, 0.5, 2, 0);
   await page.evaluate(
     async ({ width, height, viewport, scale }) => {
-      const h2i = (window as unknown as { htmlToImage: typeof import('html-to-image') }).htmlToImage;
+      const h2i = (window as unknown as { htmlToImage: typeof import('html-to-image') })
+        .htmlToImage;
       const url = await h2i.toPng(document.querySelector<HTMLElement>('.react-flow__viewport')!, {
         backgroundColor: '#ffffff',
         width,
         height,
         pixelRatio: scale,
-        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
+        style: {
+          width: `${width}px`,
+          height: `${height}px`,
+          transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`,
+        },
       });
       const a = document.createElement('a');
       a.href = url;
@@ -139,8 +166,20 @@ export async function benchExport(page: Page, baseURL: string): Promise<BenchRow
     for (let i = 0; i < RUNS; i++) {
       if (i % 2 === 0) {
         // The first pictures are kept in test-results/export-bench/ to be looked at.
-        a.push(await measure(page, () => ours(page), i === 0 ? join(RESULTS_DIR, `export-${n}-ours.png`) : undefined));
-        b.push(await measure(page, () => reference(page), i === 0 ? join(RESULTS_DIR, `export-${n}-reference.png`) : undefined));
+        a.push(
+          await measure(
+            page,
+            () => ours(page),
+            i === 0 ? join(RESULTS_DIR, `export-${n}-ours.png`) : undefined,
+          ),
+        );
+        b.push(
+          await measure(
+            page,
+            () => reference(page),
+            i === 0 ? join(RESULTS_DIR, `export-${n}-reference.png`) : undefined,
+          ),
+        );
       } else {
         b.push(await measure(page, () => reference(page)));
         a.push(await measure(page, () => ours(page)));
@@ -148,8 +187,20 @@ export async function benchExport(page: Page, baseURL: string): Promise<BenchRow
     }
     const label = n.toLocaleString('en');
     rows.push(
-      row(`export: PNG 2× of a ${label}-node map, time`, 'ms', median(a.map((x) => x.ms)), REFERENCE, median(b.map((x) => x.ms))),
-      row(`export: PNG 2× of a ${label}-node map, peak JS heap growth`, 'MB', median(a.map((x) => x.heapMb)), REFERENCE, median(b.map((x) => x.heapMb))),
+      row(
+        `export: PNG 2× of a ${label}-node map, time`,
+        'ms',
+        median(a.map((x) => x.ms)),
+        REFERENCE,
+        median(b.map((x) => x.ms)),
+      ),
+      row(
+        `export: PNG 2× of a ${label}-node map, peak JS heap growth`,
+        'MB',
+        median(a.map((x) => x.heapMb)),
+        REFERENCE,
+        median(b.map((x) => x.heapMb)),
+      ),
     );
   }
   return rows;

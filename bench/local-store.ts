@@ -36,18 +36,38 @@ export async function benchLocalStore(page: Page, _baseURL?: string): Promise<Be
   const harness = await serveHarness();
   try {
     await page.goto(harness.url);
-    await page.waitForFunction(() => (window as unknown as { harness?: { ready: boolean } }).harness?.ready === true);
+    await page.waitForFunction(
+      () => (window as unknown as { harness?: { ready: boolean } }).harness?.ready === true,
+    );
     const rows: BenchRow[] = [];
     for (const edits of EDIT_COUNTS) {
       const f = await page.evaluate(
-        (n) => (window as unknown as { harness: { loadBench(n: number): Promise<LoadFigures> } }).harness.loadBench(n),
+        (n) =>
+          (
+            window as unknown as { harness: { loadBench(n: number): Promise<LoadFigures> } }
+          ).harness.loadBench(n),
         edits,
       );
       const n = edits.toLocaleString('en');
       rows.push(
-        row(`local store: open map after ${n} edits, not yet compacted (doc loaded)`, 'ms', f.oursRawMs, f.yIdbRawMs),
-        row(`local store: open map after ${n} edits, compacted (doc loaded)`, 'ms', f.oursCompactMs, f.yIdbCompactMs),
-        row(`local store: stored size after ${n} edits, compacted`, 'bytes', f.oursBytes, f.yIdbBytes),
+        row(
+          `local store: open map after ${n} edits, not yet compacted (doc loaded)`,
+          'ms',
+          f.oursRawMs,
+          f.yIdbRawMs,
+        ),
+        row(
+          `local store: open map after ${n} edits, compacted (doc loaded)`,
+          'ms',
+          f.oursCompactMs,
+          f.yIdbCompactMs,
+        ),
+        row(
+          `local store: stored size after ${n} edits, compacted`,
+          'bytes',
+          f.oursBytes,
+          f.yIdbBytes,
+        ),
       );
     }
     return rows;
@@ -60,7 +80,13 @@ async function main(): Promise<void> {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const rows = await benchLocalStore(await browser.newPage());

@@ -34,7 +34,10 @@ function pageModule(dir: string, file: string, exportName: string): BenchModule 
       const fn = mod[exportName];
       if (typeof fn !== 'function') throw new Error(`${file}: no exported function ${exportName}`);
       const baseURL = await ctx.baseURL();
-      const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+      const context = await ctx.browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'en-US',
+      });
       try {
         return checkRows(file, await (fn as PageBench)(await context.newPage(), baseURL));
       } finally {
@@ -49,7 +52,8 @@ function serverModule(dir: string, file: string): BenchModule {
     name: file.replace(/\.ts$/, ''),
     async run() {
       const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
-      if (typeof mod.benchServer !== 'function') throw new Error(`${file}: no exported function benchServer`);
+      if (typeof mod.benchServer !== 'function')
+        throw new Error(`${file}: no exported function benchServer`);
       return checkRows(file, await (mod.benchServer as () => Promise<BenchRow[]>)());
     },
   };
@@ -57,13 +61,16 @@ function serverModule(dir: string, file: string): BenchModule {
 
 /** Rows from other modules are validated: a malformed row would poison latest.json. */
 function checkRows(file: string, rows: unknown): BenchRow[] {
-  if (!Array.isArray(rows)) throw new Error(`${file}: expected an array of rows, got ${typeof rows}`);
+  if (!Array.isArray(rows))
+    throw new Error(`${file}: expected an array of rows, got ${typeof rows}`);
   rows.forEach((r: Partial<BenchRow>, i) => {
     for (const key of ['name', 'unit', 'reference'] as const) {
-      if (typeof r?.[key] !== 'string') throw new Error(`${file}: rows[${i}].${key}: expected a string`);
+      if (typeof r?.[key] !== 'string')
+        throw new Error(`${file}: rows[${i}].${key}: expected a string`);
     }
     for (const key of ['value', 'referenceValue', 'ratio'] as const) {
-      if (typeof r?.[key] !== 'number') throw new Error(`${file}: rows[${i}].${key}: expected a number`);
+      if (typeof r?.[key] !== 'number')
+        throw new Error(`${file}: rows[${i}].${key}: expected a number`);
     }
   });
   return rows as BenchRow[];

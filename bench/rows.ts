@@ -17,7 +17,14 @@ export const MAX_RATIO = 1.2;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function row(name: string, unit: string, value: number, reference: string, referenceValue: number, maxValue?: number): BenchRow {
+export function row(
+  name: string,
+  unit: string,
+  value: number,
+  reference: string,
+  referenceValue: number,
+  maxValue?: number,
+): BenchRow {
   return {
     name,
     unit,

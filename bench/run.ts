@@ -18,7 +18,13 @@ import { formatTable } from './table';
 
 const ROOT = join(import.meta.dirname, '..');
 const CANVAS_SIZES = [500, 2000] as const;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Playwright's own Chromium when downloaded, else Debian's. */
 function executablePath(): string | undefined {
@@ -41,11 +47,16 @@ async function main() {
     name: `canvas-${n}`,
     run: async (ctx) => benchCanvas(ctx.browser, await ctx.pagesURL(), n),
   }));
-  const modules = [...canvasModules, ...(await discoverModules(import.meta.dirname))].filter((m) => m.name.includes(only));
+  const modules = [...canvasModules, ...(await discoverModules(import.meta.dirname))].filter((m) =>
+    m.name.includes(only),
+  );
   if (modules.length === 0) throw new Error(`BENCH_ONLY: no module name contains "${only}"`);
   console.log(`modules: ${modules.map((m) => m.name).join(', ')}`);
 
-  const browser: Browser = await chromium.launch({ executablePath: executablePath(), args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({
+    executablePath: executablePath(),
+    args: CHROMIUM_ARGS,
+  });
   const pages = lazy<PagesServer>(async () => {
     await build({ configFile: join(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn' });
     return servePages(join(ROOT, 'dist-bench'), CANVAS_SIZES);
@@ -66,7 +77,9 @@ async function main() {
       try {
         const rows = await m.run(ctx);
         results.push(...rows);
-        console.log(`${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        console.log(
+          `${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       } catch (err) {
         const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
         failures.push({ name: m.name, error: err instanceof Error ? err.message : String(err) });
@@ -80,11 +93,15 @@ async function main() {
   }
 
   console.log(`\n${formatTable(results)}`);
-  if (failures.length) console.log(`\nfailed modules: ${failures.map((f) => `${f.name} (${f.error})`).join('; ')}`);
+  if (failures.length)
+    console.log(`\nfailed modules: ${failures.map((f) => `${f.name} (${f.error})`).join('; ')}`);
   const outDir = join(import.meta.dirname, 'results');
   mkdirSync(outDir, { recursive: true });
   const machine = { ...machineInfo(), chromium: browser.version() };
-  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ machine, results, failures }, null, 2)}\n`);
+  writeFileSync(
+    join(outDir, 'latest.json'),
+    `${JSON.stringify({ machine, results, failures }, null, 2)}\n`,
+  );
   console.log(`\nwrote bench/results/latest.json`);
 }
 

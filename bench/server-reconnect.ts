@@ -31,7 +31,12 @@ interface Client {
 }
 
 async function serve(port: number, dataDir: string): Promise<RunningServer> {
-  const config = { ...readConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), dataDir, syncSecret: 'bench-secret-0123456789', distDir: dataDir };
+  const config = {
+    ...readConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
+    dataDir,
+    syncSecret: 'bench-secret-0123456789',
+    distDir: dataDir,
+  };
   return startServer(config, createLogger('silent'));
 }
 
@@ -39,19 +44,34 @@ const until = async (ok: () => boolean) => {
   while (!ok()) await new Promise((r) => setTimeout(r, 10));
 };
 
-async function storm(kind: 'ours' | 'stock'): Promise<{ peak: number; attempts: number; backMs: number; medianMs: number }> {
+async function storm(
+  kind: 'ours' | 'stock',
+): Promise<{ peak: number; attempts: number; backMs: number; medianMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-reconnect-'));
   let server = await serve(0, dataDir);
   const port = server.port;
-  const map = (await (await fetch(`${server.url}/api/maps`, { method: 'POST' })).json()) as { id: string; editToken: string };
+  const map = (await (await fetch(`${server.url}/api/maps`, { method: 'POST' })).json()) as {
+    id: string;
+    editToken: string;
+  };
   const url = `ws://127.0.0.1:${port}/sync`;
   const clients: Client[] = Array.from({ length: CLIENTS }, () => {
     const doc = new Y.Doc();
     if (kind === 'ours') {
-      const a = attachWebsocket(doc, { url, mapId: map.id, token: map.editToken, WebSocketPolyfill: WS, disableBc: true });
+      const a = attachWebsocket(doc, {
+        url,
+        mapId: map.id,
+        token: map.editToken,
+        WebSocketPolyfill: WS,
+        disableBc: true,
+      });
       return { synced: () => a.getStatus() === 'online', dispose: () => a.dispose() };
     }
-    const p = new WebsocketProvider(url, map.id, doc, { params: { token: map.editToken }, WebSocketPolyfill: WS, disableBc: true });
+    const p = new WebsocketProvider(url, map.id, doc, {
+      params: { token: map.editToken },
+      WebSocketPolyfill: WS,
+      disableBc: true,
+    });
     return { synced: () => p.synced, dispose: () => p.destroy() };
   });
   await until(() => clients.every((c) => c.synced()));
@@ -70,7 +90,8 @@ async function storm(kind: 'ours' | 'stock'): Promise<{ peak: number; attempts: 
   const back = performance.now();
   const syncedAt = new Map<Client, number>();
   await until(() => {
-    for (const c of clients) if (!syncedAt.has(c) && c.synced()) syncedAt.set(c, performance.now() - back);
+    for (const c of clients)
+      if (!syncedAt.has(c) && c.synced()) syncedAt.set(c, performance.now() - back);
     return syncedAt.size === clients.length;
   });
   const times = [...syncedAt.values()].sort((a, b) => a - b);
@@ -80,7 +101,8 @@ async function storm(kind: 'ours' | 'stock'): Promise<{ peak: number; attempts: 
   await server.close();
 
   const buckets = new Map<number, number>();
-  for (const t of attempts) buckets.set(Math.floor(t / WINDOW_MS), (buckets.get(Math.floor(t / WINDOW_MS)) ?? 0) + 1);
+  for (const t of attempts)
+    buckets.set(Math.floor(t / WINDOW_MS), (buckets.get(Math.floor(t / WINDOW_MS)) ?? 0) + 1);
   return { peak: Math.max(0, ...buckets.values()), attempts: attempts.length, backMs, medianMs };
 }
 
@@ -90,14 +112,41 @@ export async function benchServer(): Promise<BenchRow[]> {
   const stock = await storm('stock');
   const ref = 'stock y-websocket provider (no jitter), same server, same run';
   return [
-    row(`reconnect: peak attempts in any ${WINDOW_MS} ms while the server is down, ${CLIENTS} clients`, 'attempts', ours.peak, ref, stock.peak),
-    row(`reconnect: attempts during ${DOWN_MS / 1000} s of downtime, ${CLIENTS} clients`, 'attempts', ours.attempts, ref, stock.attempts),
-    row(`reconnect: server back → half of ${CLIENTS} clients synced again (median)`, 'ms', ours.medianMs, ref, stock.medianMs),
-    row(`reconnect: server back → all ${CLIENTS} clients synced again`, 'ms', ours.backMs, ref, stock.backMs),
+    row(
+      `reconnect: peak attempts in any ${WINDOW_MS} ms while the server is down, ${CLIENTS} clients`,
+      'attempts',
+      ours.peak,
+      ref,
+      stock.peak,
+    ),
+    row(
+      `reconnect: attempts during ${DOWN_MS / 1000} s of downtime, ${CLIENTS} clients`,
+      'attempts',
+      ours.attempts,
+      ref,
+      stock.attempts,
+    ),
+    row(
+      `reconnect: server back → half of ${CLIENTS} clients synced again (median)`,
+      'ms',
+      ours.medianMs,
+      ref,
+      stock.medianMs,
+    ),
+    row(
+      `reconnect: server back → all ${CLIENTS} clients synced again`,
+      'ms',
+      ours.backMs,
+      ref,
+      stock.backMs,
+    ),
   ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await benchServer()) console.log(`${r.name}: ${r.value} ${r.unit} (reference ${r.referenceValue}, ratio ${r.ratio})`);
+  for (const r of await benchServer())
+    console.log(
+      `${r.name}: ${r.value} ${r.unit} (reference ${r.referenceValue}, ratio ${r.ratio})`,
+    );
   process.exit(0);
 }

@@ -49,15 +49,34 @@ async function freePort(): Promise<number> {
 
 async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): Promise<Child> {
   const port = await freePort();
-  const args = kind === 'ours' ? ['--import', 'tsx', 'server/main.ts'] : ['node_modules/@y/websocket-server/src/server.js'];
+  const args =
+    kind === 'ours'
+      ? ['--import', 'tsx', 'server/main.ts']
+      : ['node_modules/@y/websocket-server/src/server.js'];
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_SEC: '100000', MAX_CONNECTIONS_PER_IP: '100000', MAX_CONNECTIONS: '100000', API_RATE_LIMIT_BURST: '100000', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_SEC: '100000',
+      MAX_CONNECTIONS_PER_IP: '100000',
+      MAX_CONNECTIONS: '100000',
+      API_RATE_LIMIT_BURST: '100000',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if (await fetch(kind === 'ours' ? `${url}/healthz` : url).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(kind === 'ours' ? `${url}/healthz` : url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((ok) => setTimeout(ok, 100));
   }
   return {
@@ -69,11 +88,16 @@ async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): 
         proc.once('exit', () => ok());
         proc.kill(signal);
       }),
-    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    rssMb: () =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? NaN) /
+      1024,
   };
 }
 
-async function newRoom(server: Child, kind: 'ours' | 'stock'): Promise<{ id: string; token: string }> {
+async function newRoom(
+  server: Child,
+  kind: 'ours' | 'stock',
+): Promise<{ id: string; token: string }> {
   if (kind === 'stock') return { id: `room-${Math.random().toString(36).slice(2)}`, token: '' };
   const res = await fetch(`${server.url}/api/maps`, { method: 'POST' });
   const body = (await res.json()) as { id: string; editToken: string };
@@ -86,14 +110,19 @@ function connect(server: Child, room: { id: string; token: string }, doc = new Y
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
-  const synced = new Promise<void>((ok) => (provider.synced ? ok() : provider.once('sync', () => ok())));
+  const synced = new Promise<void>((ok) =>
+    provider.synced ? ok() : provider.once('sync', () => ok()),
+  );
   return { doc, provider, synced };
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
 
 async function latency(kind: 'ours' | 'stock', clients: number): Promise<number[]> {
-  const server = await start(kind, { DATA_DIR: mkdtempSync(join(tmpdir(), 'itinera-bench-sync-')) });
+  const server = await start(kind, {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'itinera-bench-sync-')),
+  });
   const room = await newRoom(server, kind);
   const peers = Array.from({ length: clients }, () => connect(server, room));
   await Promise.all(peers.map((p) => p.synced));
@@ -125,8 +154,12 @@ async function latency(kind: 'ours' | 'stock', clients: number): Promise<number[
   return deltas;
 }
 
-async function burst(kind: 'ours' | 'stock'): Promise<{ ms: number; rssMb: number; idleMb: number }> {
-  const server = await start(kind, { DATA_DIR: mkdtempSync(join(tmpdir(), 'itinera-bench-sync-')) });
+async function burst(
+  kind: 'ours' | 'stock',
+): Promise<{ ms: number; rssMb: number; idleMb: number }> {
+  const server = await start(kind, {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'itinera-bench-sync-')),
+  });
   const idleMb = server.rssMb();
   const rooms = await Promise.all(Array.from({ length: 100 }, () => newRoom(server, kind)));
   const peers = rooms.flatMap((room) => Array.from({ length: 10 }, () => connect(server, room)));
@@ -156,7 +189,11 @@ async function burst(kind: 'ours' | 'stock'): Promise<{ ms: number; rssMb: numbe
   return { ms, rssMb, idleMb };
 }
 
-async function timeToSync(server: Child, room: { id: string; token: string }, kind: 'ours' | 'stock' = 'ours'): Promise<number> {
+async function timeToSync(
+  server: Child,
+  room: { id: string; token: string },
+  kind: 'ours' | 'stock' = 'ours',
+): Promise<number> {
   // Warm the process up on another room first: we time the room load, not the process start.
   const other = connect(server, await newRoom(server, kind));
   await other.synced;
@@ -169,7 +206,11 @@ async function timeToSync(server: Child, room: { id: string; token: string }, ki
   return ms;
 }
 
-async function fill(server: Child, room: { id: string; token: string }, updates: number): Promise<void> {
+async function fill(
+  server: Child,
+  room: { id: string; token: string },
+  updates: number,
+): Promise<void> {
   const w = connect(server, room);
   await w.synced;
   for (let i = 0; i < updates; i++) w.doc.getMap('m').set(`k${i % 100}`, i);
@@ -218,28 +259,67 @@ export async function benchServer(): Promise<BenchRow[]> {
       stock.push(...(await latency('stock', n)));
     }
     rows.push(
-      row(`sync: edit → arrival, ${n} clients in a room, p50`, 'ms', pct(ours, 0.5), STOCK, pct(stock, 0.5)),
-      row(`sync: edit → arrival, ${n} clients in a room, p95`, 'ms', pct(ours, 0.95), STOCK, pct(stock, 0.95)),
+      row(
+        `sync: edit → arrival, ${n} clients in a room, p50`,
+        'ms',
+        pct(ours, 0.5),
+        STOCK,
+        pct(stock, 0.5),
+      ),
+      row(
+        `sync: edit → arrival, ${n} clients in a room, p95`,
+        'ms',
+        pct(ours, 0.95),
+        STOCK,
+        pct(stock, 0.95),
+      ),
     );
   }
   if (process.env.BENCH_LAT_ONLY) return rows;
   const ob = await burst('ours');
   const sb = await burst('stock');
   rows.push(
-    row(`sync: 100 rooms × 10 clients, 10,000 edits burst delivered (${Math.round(10_000 / (ob.ms / 1000))} updates/s)`, 'ms', ob.ms, STOCK, sb.ms),
+    row(
+      `sync: 100 rooms × 10 clients, 10,000 edits burst delivered (${Math.round(10_000 / (ob.ms / 1000))} updates/s)`,
+      'ms',
+      ob.ms,
+      STOCK,
+      sb.ms,
+    ),
     row('sync: server memory with 100 rooms × 10 clients (RSS)', 'MB', ob.rssMb, STOCK, sb.rssMb),
-    row('sync: server memory added by 100 rooms × 10 clients (RSS minus idle RSS)', 'MB', ob.rssMb - ob.idleMb, STOCK, sb.rssMb - sb.idleMb),
+    row(
+      'sync: server memory added by 100 rooms × 10 clients (RSS minus idle RSS)',
+      'MB',
+      ob.rssMb - ob.idleMb,
+      STOCK,
+      sb.rssMb - sb.idleMb,
+    ),
   );
   const cold = await coldLoad();
   rows.push(
-    row('sync: cold load of a room with 10,000 stored updates (connect → synced)', 'ms', cold.raw, `${STOCK}, doc in memory`, cold.stock),
-    row('sync: cold load of the same room after compaction (connect → synced)', 'ms', cold.compacted, `${STOCK}, doc in memory`, cold.stock),
+    row(
+      'sync: cold load of a room with 10,000 stored updates (connect → synced)',
+      'ms',
+      cold.raw,
+      `${STOCK}, doc in memory`,
+      cold.stock,
+    ),
+    row(
+      'sync: cold load of the same room after compaction (connect → synced)',
+      'ms',
+      cold.compacted,
+      `${STOCK}, doc in memory`,
+      cold.stock,
+    ),
   );
   return rows;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await benchServer();
-  for (const r of rows) console.log(`${r.name}: ${r.value} ${r.unit} (reference ${r.referenceValue}, ratio ${r.ratio})`);
+  for (const r of rows)
+    console.log(
+      `${r.name}: ${r.value} ${r.unit} (reference ${r.referenceValue}, ratio ${r.ratio})`,
+    );
   process.exit(0);
 }

@@ -27,9 +27,13 @@ export async function serveStatic(
   options: { extra?: ReadonlyMap<string, Buffer>; index?: string } = {},
 ): Promise<StaticServer> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname),
+    ).replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = options.extra?.get(path) ?? readFileSync(join(root, path === '/' && options.index ? options.index : path));
+      const body =
+        options.extra?.get(path) ??
+        readFileSync(join(root, path === '/' && options.index ? options.index : path));
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {

@@ -1,7 +1,8 @@
 /** The readable results table the runner prints. */
 import { passes, targetText, type BenchRow } from './rows';
 
-const fmt = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2)) : String(x));
+const fmt = (x: number) =>
+  Number.isFinite(x) ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2)) : String(x);
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['name', 'value', 'unit', 'reference', 'ref value', 'ratio', 'target', 'pass'];
@@ -16,6 +17,10 @@ export function formatTable(rows: readonly BenchRow[]): string {
     passes(r) ? 'pass' : 'FAIL',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

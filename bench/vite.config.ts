@@ -14,7 +14,10 @@ const countNodeRenders: Plugin = {
   name: 'bench-count-node-renders',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source === './nodeTypes' && importer?.replace(/\\/g, '/').endsWith('/src/view/canvas/JourneyCanvas.tsx')) {
+    if (
+      source === './nodeTypes' &&
+      importer?.replace(/\\/g, '/').endsWith('/src/view/canvas/JourneyCanvas.tsx')
+    ) {
       return counted;
     }
     return null;

@@ -20,7 +20,10 @@ const status = (page: Page) =>
   page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
 
 /** Ada's new shared map with one stage; returns its id and edit link. */
-async function sharedMap(editor: EditorPage, title: string): Promise<{ mapId: string; edit: string }> {
+async function sharedMap(
+  editor: EditorPage,
+  title: string,
+): Promise<{ mapId: string; edit: string }> {
   const mapId = await editor.createMap('Blank', title);
   await editor.add('stage', 'Welcome');
   await editor.button('Share').click();
@@ -181,7 +184,9 @@ test('sharing says clearly when the server cannot be reached', async ({ browser 
   }
 });
 
-test('a link opened offline waits for the server, and the library entry then opens the map', async ({ browser }) => {
+test('a link opened offline waits for the server, and the library entry then opens the map', async ({
+  browser,
+}) => {
   const ada = await person(browser);
   const bo = await person(browser);
   try {
@@ -190,7 +195,9 @@ test('a link opened offline waits for the server, and the library entry then ope
     await bo.page.goto('/#/');
     await bo.page.context().setOffline(true);
     await bo.page.evaluate((hash) => (location.hash = hash), new URL(edit).hash);
-    const waiting = bo.page.getByRole('status').filter({ hasText: 'Getting the map from the server' });
+    const waiting = bo.page
+      .getByRole('status')
+      .filter({ hasText: 'Getting the map from the server' });
     await expect(waiting).toContainText('cannot be reached');
     await bo.page.screenshot({ path: 'test-results/collab-first-sync-offline.png' });
     // The link put the map in his library, with its token but no content yet.
@@ -198,7 +205,9 @@ test('a link opened offline waits for the server, and the library entry then ope
     await bo.page.context().setOffline(false);
     await bo.page.evaluate((id) => (location.hash = `#/map/${id}`), mapId);
     await expect(bo.editor.node('Welcome')).toBeVisible();
-    await expect(bo.page.getByRole('textbox', { name: 'Map title' })).toHaveValue('Opened on the train');
+    await expect(bo.page.getByRole('textbox', { name: 'Map title' })).toHaveValue(
+      'Opened on the train',
+    );
     await expect(status(bo.page)).toHaveText('Online, all synced');
   } finally {
     await Promise.all([ada.close(), bo.close()]);
@@ -224,7 +233,9 @@ test('a link the server refuses says so instead of opening an empty map', async 
   }
 });
 
-test('a refused link on a map this device has: says so, keeps it editable, no reconnect storm', async ({ browser }) => {
+test('a refused link on a map this device has: says so, keeps it editable, no reconnect storm', async ({
+  browser,
+}) => {
   const ada = await person(browser);
   try {
     const { mapId } = await sharedMap(ada.editor, 'Kept on this device');
@@ -238,12 +249,18 @@ test('a refused link on a map this device has: says so, keeps it editable, no re
     });
     await page.clock.install();
     await page.goto(`/#/map/${mapId}?token=e.revoked-or-from-another-server`);
-    const refused = page.getByRole('status').filter({ hasText: 'This link no longer opens the shared map' });
-    await expect(refused).toHaveText('This link no longer opens the shared map · changes are kept on this device');
+    const refused = page
+      .getByRole('status')
+      .filter({ hasText: 'This link no longer opens the shared map' });
+    await expect(refused).toHaveText(
+      'This link no longer opens the shared map · changes are kept on this device',
+    );
     await page.screenshot({ path: 'test-results/collab-link-refused-local.png' });
 
     // The local copy is there and still editable.
-    await expect(page.getByRole('textbox', { name: 'Map title' })).toHaveValue('Kept on this device');
+    await expect(page.getByRole('textbox', { name: 'Map title' })).toHaveValue(
+      'Kept on this device',
+    );
     await expect(editor.node('Welcome')).toBeVisible();
     await expect(editor.button('Add stage')).toBeEnabled();
     await editor.add('stage', 'After the refusal');

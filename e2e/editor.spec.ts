@@ -35,7 +35,9 @@ test('builds a journey from a blank map with the UI only', async ({ page }) => {
   await expect(page.locator('.tp-label')).toContainText('Books a flight');
   await expect(page.locator('.tp-label .tp-face svg')).toHaveCount(1);
   // The emotion curve is derived from it.
-  await expect(page.getByRole('img', { name: /Emotion curve by stage: .*Booking: 1\.0/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /Emotion curve by stage: .*Booking: 1\.0/ }),
+  ).toBeVisible();
 
   await editor.link('Mobile app', 'Smartphone');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
@@ -83,15 +85,27 @@ test('builds a journey from a blank map with the UI only', async ({ page }) => {
   await page.screenshot({ path: 'test-results/editor-built.png' });
 });
 
-test('the airline template opens arranged, with its emotion curve (README screenshot)', async ({ page }) => {
+test('the airline template opens arranged, with its emotion curve (README screenshot)', async ({
+  page,
+}) => {
   const editor = new EditorPage(page);
   await editor.createMap('Airline', 'Airline journey');
-  for (const stage of ['Inspiration', 'Search', 'Booking', 'Check-in', 'Airport', 'Flight', 'After the flight']) {
+  for (const stage of [
+    'Inspiration',
+    'Search',
+    'Booking',
+    'Check-in',
+    'Airport',
+    'Flight',
+    'After the flight',
+  ]) {
     await expect(editor.node(stage)).toHaveCount(1);
   }
   await expect(page.getByRole('img', { name: /Emotion curve by stage/ })).toBeVisible();
   // Laid out in lanes, so the lanes are labelled.
-  await expect(page.locator('.lane-label')).toHaveText(['Stages', 'Channels', 'Devices', 'Notes'], { ignoreCase: true });
+  await expect(page.locator('.lane-label')).toHaveText(['Stages', 'Channels', 'Devices', 'Notes'], {
+    ignoreCase: true,
+  });
   await expect(editor.node('After the flight')).toBeInViewport();
   await page.screenshot({ path: 'docs/screenshot.png' });
 });

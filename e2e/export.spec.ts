@@ -14,7 +14,8 @@ const DAY = /\d{4}-\d{2}-\d{2}/;
 
 async function exportItem(page: Page, item: 'PNG' | 'SVG' | 'JSON'): Promise<Download> {
   const menu = page.getByRole('dialog', { name: 'Export the map' });
-  if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Export', exact: true }).click();
+  if (!(await menu.isVisible()))
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
   const download = page.waitForEvent('download');
   await menu.getByRole('menuitem', { name: item, exact: true }).click();
   return download;
@@ -46,7 +47,12 @@ async function inspectPng(page: Page, png: Buffer) {
       if (a > 0 && (r < 245 || g < 245 || b < 245)) ink++;
       colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
     }
-    return { width: c.width, height: c.height, inkShare: ink / (data.length / 4 / 7), colours: colours.size };
+    return {
+      width: c.width,
+      height: c.height,
+      inkShare: ink / (data.length / 4 / 7),
+      colours: colours.size,
+    };
   }, png.toString('base64'));
 }
 
@@ -57,21 +63,28 @@ test('exports the airline map as PNG and SVG without editing chrome', async ({ p
 
   // Default: natural size at 2×, white background, title and legend.
   const pngDownload = await exportItem(page, 'PNG');
-  expect(pngDownload.suggestedFilename()).toMatch(new RegExp(`^viaggio-aereo-citta-piu-${DAY.source}\\.png$`));
+  expect(pngDownload.suggestedFilename()).toMatch(
+    new RegExp(`^viaggio-aereo-citta-piu-${DAY.source}\\.png$`),
+  );
   const png = await inspectPng(page, await save(pngDownload, 'airline.png'));
   expect(png.width).toBeGreaterThan(2 * 1000);
   expect(png.width % 2).toBe(0);
   expect(png.height % 2).toBe(0);
   expect(png.inkShare).toBeGreaterThan(0.05);
   expect(png.colours).toBeGreaterThan(20);
-  await expect(page.getByRole('status').filter({ hasText: 'Exported viaggio-aereo' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Exported viaggio-aereo' }),
+  ).toBeVisible();
 
   // A 16:9 slide at 1× is exactly 1920×1080.
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const panel = page.getByRole('dialog', { name: 'Export the map' });
   await panel.getByRole('combobox', { name: 'Size' }).selectOption('slide');
   await panel.getByRole('combobox', { name: 'Scale' }).selectOption('1');
-  const slide = await inspectPng(page, await save(await exportItem(page, 'PNG'), 'airline-slide.png'));
+  const slide = await inspectPng(
+    page,
+    await save(await exportItem(page, 'PNG'), 'airline-slide.png'),
+  );
   expect([slide.width, slide.height]).toEqual([1920, 1080]);
   expect(slide.inkShare).toBeGreaterThan(0.05);
 
@@ -80,11 +93,26 @@ test('exports the airline map as PNG and SVG without editing chrome', async ({ p
   expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
   const svg = (await save(svgDownload, 'airline.svg')).toString('utf8');
   expect(svg.startsWith('<svg')).toBe(true);
-  for (const label of ['Inspiration', 'Booking', 'Check-in', 'Mobile app', 'Call centre', 'Smartphone', TITLE.replace('&', '&amp;')]) {
+  for (const label of [
+    'Inspiration',
+    'Booking',
+    'Check-in',
+    'Mobile app',
+    'Call centre',
+    'Smartphone',
+    TITLE.replace('&', '&amp;'),
+  ]) {
     expect(svg, label).toContain(label);
   }
   expect(svg).toContain('Delighted'); // the legend
-  for (const chrome of ['react-flow__handle', 'react-flow__minimap', 'react-flow__controls', 'react-flow__background', 'react-flow__attribution', 'selected']) {
+  for (const chrome of [
+    'react-flow__handle',
+    'react-flow__minimap',
+    'react-flow__controls',
+    'react-flow__background',
+    'react-flow__attribution',
+    'selected',
+  ]) {
     expect(svg, chrome).not.toMatch(new RegExp(`class="[^"]*\\b${chrome}\\b`));
   }
   expect(svg.length).toBeLessThan(1_000_000); // styles are shared rules, not copied per element
@@ -109,8 +137,12 @@ test('copies the picture to the clipboard', async ({ page, context }) => {
   await editor.createMap('Airline', 'Airline journey');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Copy image' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Image copied to the clipboard' })).toBeVisible();
-  const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((i) => [...i.types]));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Image copied to the clipboard' }),
+  ).toBeVisible();
+  const types = await page.evaluate(async () =>
+    (await navigator.clipboard.read()).flatMap((i) => [...i.types]),
+  );
   expect(types).toContain('image/png');
 });
 
@@ -118,31 +150,55 @@ test('exports JSON, imports it as a new map, and refuses a broken file', async (
   const editor = new EditorPage(page);
   const firstId = await editor.createMap('Airline', 'Airline journey');
   const jsonDownload = await exportItem(page, 'JSON');
-  expect(jsonDownload.suggestedFilename()).toMatch(new RegExp(`^airline-journey-${DAY.source}\\.json$`));
+  expect(jsonDownload.suggestedFilename()).toMatch(
+    new RegExp(`^airline-journey-${DAY.source}\\.json$`),
+  );
   const text = (await save(jsonDownload, 'airline.json')).toString('utf8');
   const exported = JSON.parse(text);
-  expect(exported).toMatchObject({ format: 'itinera/strategy-map', version: 1, title: 'Airline journey' });
+  expect(exported).toMatchObject({
+    format: 'itinera/strategy-map',
+    version: 1,
+    title: 'Airline journey',
+  });
 
   await page.goto('/');
   const cards = page.getByRole('group', { name: 'Actions for Airline journey', exact: true });
   await expect(cards).toHaveCount(1);
-  await page.getByLabel('Import a strategy map (.json)').setInputFiles({ name: 'airline.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel('Import a strategy map (.json)')
+    .setInputFiles({
+      name: 'airline.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
   await expect(page).toHaveURL(/#\/map\//);
   expect(page.url()).not.toContain(firstId);
   await expect(editor.node('Booking')).toBeVisible();
-  const again = JSON.parse((await save(await exportItem(page, 'JSON'), 'airline-reimported.json')).toString('utf8'));
+  const again = JSON.parse(
+    (await save(await exportItem(page, 'JSON'), 'airline-reimported.json')).toString('utf8'),
+  );
   expect(again).toEqual(exported);
 
   // A broken file: every problem as path: message, and the library is unchanged.
   await page.goto('/');
   await expect(cards).toHaveCount(2);
-  const broken = { format: 'itinera/strategy-map', version: 1, title: 'Broken', nodes: [{ id: 'a', kind: 'planet', label: 'A' }], touchpoints: [{ id: 't', from: 'a', to: 'nowhere' }] };
+  const broken = {
+    format: 'itinera/strategy-map',
+    version: 1,
+    title: 'Broken',
+    nodes: [{ id: 'a', kind: 'planet', label: 'A' }],
+    touchpoints: [{ id: 't', from: 'a', to: 'nowhere' }],
+  };
   writeFileSync(join(OUT, 'broken.json'), JSON.stringify(broken));
   await page.getByLabel('Import a strategy map (.json)').setInputFiles(join(OUT, 'broken.json'));
   const alert = page.getByRole('alert').filter({ hasText: 'Could not import broken.json' });
   await expect(alert).toBeVisible();
-  await expect(alert.getByRole('listitem').filter({ hasText: /^nodes\[0\]\.kind: / })).toBeVisible();
-  await expect(alert.getByRole('listitem').filter({ hasText: /^touchpoints\[0\]\.to: / })).toBeVisible();
+  await expect(
+    alert.getByRole('listitem').filter({ hasText: /^nodes\[0\]\.kind: / }),
+  ).toBeVisible();
+  await expect(
+    alert.getByRole('listitem').filter({ hasText: /^touchpoints\[0\]\.to: / }),
+  ).toBeVisible();
   await expect(cards).toHaveCount(2);
   await expect(page.getByRole('group', { name: /^Actions for / })).toHaveCount(2);
 });
@@ -166,7 +222,16 @@ test('dropping a .json strategy map on the canvas imports it as a new map', asyn
   };
 
   // A broken file first: refused with its problems, and we stay on the same map.
-  await drop('broken.json', JSON.stringify({ format: 'itinera/strategy-map', version: 99, title: 'Future', nodes: [], touchpoints: [] }));
+  await drop(
+    'broken.json',
+    JSON.stringify({
+      format: 'itinera/strategy-map',
+      version: 99,
+      title: 'Future',
+      nodes: [],
+      touchpoints: [],
+    }),
+  );
   const alert = page.getByRole('alert').filter({ hasText: 'Could not import broken.json' });
   await expect(alert).toContainText('version');
   expect(page.url()).toContain(firstId);
@@ -181,16 +246,42 @@ test('dropping a .json strategy map on the canvas imports it as a new map', asyn
 function bigMapJson(columns: number): string {
   const nodes: object[] = [];
   for (let c = 0; c < columns; c++) {
-    nodes.push({ id: `s${c}`, kind: 'stage', label: `Stage ${c + 1}`, position: { x: c * 260, y: 0 }, order: c + 1 });
+    nodes.push({
+      id: `s${c}`,
+      kind: 'stage',
+      label: `Stage ${c + 1}`,
+      position: { x: c * 260, y: 0 },
+      order: c + 1,
+    });
     for (let r = 1; r < 10; r++) {
-      nodes.push({ id: `c${c}-${r}`, kind: 'channel', label: `Channel ${c + 1}.${r}`, channelType: 'web', position: { x: c * 260, y: r * 110 } });
+      nodes.push({
+        id: `c${c}-${r}`,
+        kind: 'channel',
+        label: `Channel ${c + 1}.${r}`,
+        channelType: 'web',
+        position: { x: c * 260, y: r * 110 },
+      });
     }
   }
-  const touchpoints = Array.from({ length: columns }, (_, c) => ({ id: `t${c}`, from: `s${c}`, to: `c${c}-1`, action: 'Looks', emotion: 1 }));
-  return JSON.stringify({ format: 'itinera/strategy-map', version: 1, title: 'Big map', nodes, touchpoints });
+  const touchpoints = Array.from({ length: columns }, (_, c) => ({
+    id: `t${c}`,
+    from: `s${c}`,
+    to: `c${c}-1`,
+    action: 'Looks',
+    emotion: 1,
+  }));
+  return JSON.stringify({
+    format: 'itinera/strategy-map',
+    version: 1,
+    title: 'Big map',
+    nodes,
+    touchpoints,
+  });
 }
 
-test('exports the whole of a big map while the canvas draws only what is on screen', async ({ page }) => {
+test('exports the whole of a big map while the canvas draws only what is on screen', async ({
+  page,
+}) => {
   test.slow();
   const editor = new EditorPage(page);
   await editor.createMap('Blank', 'Empty');
@@ -211,7 +302,8 @@ test('exports the whole of a big map while the canvas draws only what is on scre
 
   const svg = (await save(await exportItem(page, 'SVG'), 'big.svg')).toString('utf8');
   expect(svg.match(/class="react-flow__node\b/g)?.length ?? 0).toBe(all);
-  for (const label of ['Stage 1', 'Stage 110', 'Channel 110.9']) expect(svg, label).toContain(label);
+  for (const label of ['Stage 1', 'Stage 110', 'Channel 110.9'])
+    expect(svg, label).toContain(label);
   // Back to drawing only what is on screen.
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(all);
 });

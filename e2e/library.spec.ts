@@ -47,7 +47,9 @@ test('create, list by last edit, search, rename, duplicate, delete and undo', as
   await expect.poll(() => titles(page)).toEqual(['Night train', 'Empty one', 'Shoe shop']);
 
   await page.getByRole('button', { name: 'Duplicate Shoe shop' }).click();
-  await expect.poll(() => titles(page)).toEqual(['Copy of Shoe shop', 'Night train', 'Empty one', 'Shoe shop']);
+  await expect
+    .poll(() => titles(page))
+    .toEqual(['Copy of Shoe shop', 'Night train', 'Empty one', 'Shoe shop']);
 
   await page.getByRole('button', { name: 'Delete Empty one' }).click();
   await expect(page.getByRole('status').filter({ hasText: '“Empty one” deleted.' })).toBeVisible();
@@ -57,7 +59,9 @@ test('create, list by last edit, search, rename, duplicate, delete and undo', as
 
   // Survives a reload; opening a card opens its map.
   await page.reload();
-  await expect.poll(() => titles(page)).toEqual(['Copy of Shoe shop', 'Night train', 'Empty one', 'Shoe shop']);
+  await expect
+    .poll(() => titles(page))
+    .toEqual(['Copy of Shoe shop', 'Night train', 'Empty one', 'Shoe shop']);
   await page.getByRole('link', { name: 'Open Night train' }).click();
   await expect(page).toHaveURL(/#\/map\//);
   await expect(page.getByRole('textbox', { name: 'Map title' })).toHaveValue('Night train');

@@ -30,11 +30,16 @@ async function serveCopyOfDist(): Promise<{ url: string; deploy(): void; close()
   const dir = mkdtempSync(join(tmpdir(), 'itinera-dist-copy-'));
   cpSync(join(import.meta.dirname, '../dist'), dir, { recursive: true });
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname),
+    ).replace(/^(\.\.[/\\])+/, '');
     try {
       const file = path === '/' ? 'index.html' : path;
       const body = readFileSync(join(dir, file));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -43,7 +48,11 @@ async function serveCopyOfDist(): Promise<{ url: string; deploy(): void; close()
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    deploy: () => writeFileSync(join(dir, 'sw.js'), `${readFileSync(join(dir, 'sw.js'), 'utf8')}\n// the next deployment\n`),
+    deploy: () =>
+      writeFileSync(
+        join(dir, 'sw.js'),
+        `${readFileSync(join(dir, 'sw.js'), 'utf8')}\n// the next deployment\n`,
+      ),
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
       rmSync(dir, { recursive: true, force: true });
@@ -54,12 +63,19 @@ async function serveCopyOfDist(): Promise<{ url: string; deploy(): void; close()
 test.describe('the app offline', () => {
   /** Waits until the service worker is active and controls the page (after one reload). */
   async function installOfflineShell(page: Page): Promise<void> {
-    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.ready).active)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.ready).active))
+      .toBe(true);
     await page.reload();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true);
   }
 
-  test('edits survive a reload, and the app and map open and edit with no network', async ({ page, context }) => {
+  test('edits survive a reload, and the app and map open and edit with no network', async ({
+    page,
+    context,
+  }) => {
     const editor = new EditorPage(page);
     await editor.createMap('Blank', 'Train trip');
     await editor.add('stage', 'Boarding');
@@ -83,7 +99,9 @@ test.describe('the app offline', () => {
     await context.setOffline(false);
   });
 
-  test('a share link opened on a fresh browser installs the offline shell: the map reopens with no network', async ({ browser }) => {
+  test('a share link opened on a fresh browser installs the offline shell: the map reopens with no network', async ({
+    browser,
+  }) => {
     // Ada shares a map from her own browser.
     const adaContext = await browser.newContext();
     const ada = new EditorPage(await adaContext.newPage());
@@ -105,7 +123,6 @@ test.describe('the app offline', () => {
       await bo.page.reload();
       await expect(bo.node('Shared stage')).toBeVisible();
       await context.setOffline(false);
-
     } finally {
       await context.close();
     }
@@ -122,7 +139,9 @@ test.describe('the app offline', () => {
       await installOfflineShell(page);
       site.deploy();
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-      const prompt = page.getByRole('status').filter({ hasText: 'A new version of Itinera is available.' });
+      const prompt = page
+        .getByRole('status')
+        .filter({ hasText: 'A new version of Itinera is available.' });
       await expect(prompt).toBeVisible();
       await prompt.getByRole('button', { name: 'Later' }).click();
       await expect(prompt).toHaveCount(0);
@@ -159,13 +178,18 @@ test.describe('the local store in real IndexedDB', () => {
   });
   const open = async (page: Page) => {
     await page.goto(harness.url);
-    await page.waitForFunction(() => (window as unknown as { harness?: Harness }).harness?.ready === true);
+    await page.waitForFunction(
+      () => (window as unknown as { harness?: Harness }).harness?.ready === true,
+    );
   };
 
   test('compaction keeps the doc identical over randomized edit sessions', async ({ page }) => {
     await open(page);
     for (const seed of [11, 12, 13]) {
-      const result = await page.evaluate((s) => (window as unknown as { harness: Harness }).harness.compactionCheck(s), seed);
+      const result = await page.evaluate(
+        (s) => (window as unknown as { harness: Harness }).harness.compactionCheck(s),
+        seed,
+      );
       expect(result.mismatches).toEqual([]);
       expect(result.rowsAtEnd).toBe(1);
     }
@@ -173,7 +197,9 @@ test.describe('the local store in real IndexedDB', () => {
 
   test('a database written by schema v1 upgrades keeping its maps and docs', async ({ page }) => {
     await open(page);
-    const r = await page.evaluate(() => (window as unknown as { harness: Harness }).harness.upgradeCheck());
+    const r = await page.evaluate(() =>
+      (window as unknown as { harness: Harness }).harness.upgradeCheck(),
+    );
     expect(r.versionBefore).toBe(1);
     expect(r.versionAfter).toBe(2);
     expect(r.entries).toEqual([
@@ -190,11 +216,14 @@ test.describe('the local store in real IndexedDB', () => {
     await open(b);
     const db = `two-tabs-${Date.now()}`;
     type W = { harness: Harness };
-    for (const p of [a, b]) await p.evaluate((name) => (window as unknown as W).harness.twoTabsCheck.open(name), db);
+    for (const p of [a, b])
+      await p.evaluate((name) => (window as unknown as W).harness.twoTabsCheck.open(name), db);
     await a.evaluate(() => (window as unknown as W).harness.twoTabsCheck.set('a', 'from A'));
     await b.evaluate(() => (window as unknown as W).harness.twoTabsCheck.set('b', 'from B'));
     for (const p of [a, b]) {
-      await expect.poll(() => p.evaluate(() => (window as unknown as W).harness.twoTabsCheck.read())).toEqual({ a: 'from A', b: 'from B' });
+      await expect
+        .poll(() => p.evaluate(() => (window as unknown as W).harness.twoTabsCheck.read()))
+        .toEqual({ a: 'from A', b: 'from B' });
     }
     expect(await a.evaluate(() => (window as unknown as W).harness.twoTabsCheck.rows())).toBe(2);
   });

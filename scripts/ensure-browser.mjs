@@ -34,6 +34,8 @@ if (isRoot) {
   run('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium');
 }
 if (!have()) {
-  console.error('[ensure-browser] no Chromium available: install `chromium` (Debian) or run `npx playwright install chromium`');
+  console.error(
+    '[ensure-browser] no Chromium available: install `chromium` (Debian) or run `npx playwright install chromium`',
+  );
   process.exit(1);
 }

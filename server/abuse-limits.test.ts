@@ -36,7 +36,10 @@ function upgrade(url: string, headers: Record<string, string> = {}): Promise<Upg
   });
 }
 
-const closed = (ws: WebSocket) => new Promise<void>((ok) => (ws.readyState === WebSocket.CLOSED ? ok() : ws.once('close', () => ok())));
+const closed = (ws: WebSocket) =>
+  new Promise<void>((ok) =>
+    ws.readyState === WebSocket.CLOSED ? ok() : ws.once('close', () => ok()),
+  );
 
 async function setup(overrides: Partial<ServerConfig>, lines: string[] = []) {
   const log = createLogger('warn', (line) => lines.push(line));
@@ -47,9 +50,14 @@ async function setup(overrides: Partial<ServerConfig>, lines: string[] = []) {
 }
 
 const health = async (s: Server) =>
-  (await (await fetch(`${s.url}/healthz`)).json()) as { connections: number; refused: Record<string, number> };
+  (await (await fetch(`${s.url}/healthz`)).json()) as {
+    connections: number;
+    refused: Record<string, number>;
+  };
 const warnings = (lines: string[], limit: string) =>
-  lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'limit reached' && l.limit === limit);
+  lines
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((l) => l.msg === 'limit reached' && l.limit === limit);
 
 describe('connection caps', () => {
   it('refuses a client over its cap with 429 and Retry-After, before any websocket, and frees the slot on close', async () => {
@@ -58,12 +66,15 @@ describe('connection caps', () => {
     const a = await upgrade(url);
     const b = await upgrade(url);
     expect([a.status, b.status]).toEqual([101, 101]);
-    for (let i = 0; i < 3; i++) expect(await upgrade(url)).toMatchObject({ status: 429, retryAfter: '30' });
+    for (let i = 0; i < 3; i++)
+      expect(await upgrade(url)).toMatchObject({ status: 429, retryAfter: '30' });
     const h = await health(s);
     expect(h.connections).toBe(2); // the refused upgrades never became websockets
     expect(h.refused['connections-per-ip']).toBe(3);
     // Logged once for the address, not once per refusal.
-    expect(warnings(lines, 'connections-per-ip')).toEqual([expect.objectContaining({ level: 'warn', ip: '127.0.0.1', max: 2, suppressed: 0 })]);
+    expect(warnings(lines, 'connections-per-ip')).toEqual([
+      expect.objectContaining({ level: 'warn', ip: '127.0.0.1', max: 2, suppressed: 0 }),
+    ]);
 
     a.ws.close();
     await closed(a.ws);
@@ -79,7 +90,8 @@ describe('connection caps', () => {
     await closed(held.ws);
     // Each refused socket frees its slot once it has closed (poll: the close lands
     // asynchronously); had a 401 kept its slot, every later attempt would stay at 429.
-    for (let i = 0; i < 4; i++) await expect.poll(async () => (await upgrade(wrong)).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      await expect.poll(async () => (await upgrade(wrong)).status).toBe(401);
     await expect.poll(async () => (await upgrade(url)).status).toBe(101);
   });
 
@@ -106,7 +118,10 @@ describe('connection caps', () => {
 
   it('refuses with 503 and Retry-After when the server is full, per-address cap first', async () => {
     const lines: string[] = [];
-    const { url } = await setup({ maxConnectionsPerIp: 1, maxConnections: 2, trustProxy: 1 }, lines);
+    const { url } = await setup(
+      { maxConnectionsPerIp: 1, maxConnections: 2, trustProxy: 1 },
+      lines,
+    );
     const as = (ip: string) => upgrade(url, { 'x-forwarded-for': ip });
     expect((await as('198.51.100.1')).status).toBe(101);
     expect((await as('198.51.100.2')).status).toBe(101);
@@ -122,7 +137,9 @@ describe('connection caps', () => {
     expect((await upgrade(trusting.url, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(101);
     expect((await upgrade(trusting.url, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(101);
     // The entry our proxy appended counts, not what the client put before it.
-    expect((await upgrade(trusting.url, { 'x-forwarded-for': '203.0.113.9, 198.51.100.2' })).status).toBe(429);
+    expect(
+      (await upgrade(trusting.url, { 'x-forwarded-for': '203.0.113.9, 198.51.100.2' })).status,
+    ).toBe(429);
 
     const plain = await setup({ maxConnectionsPerIp: 1 });
     expect((await upgrade(plain.url, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(101);
@@ -133,7 +150,9 @@ describe('connection caps', () => {
 
 describe('API rate limit', () => {
   const get = (s: Server, map: MapTokens, headers: Record<string, string> = {}) =>
-    fetch(`${s.url}/api/maps/${map.id}/strategy-map.json`, { headers: { authorization: `Bearer ${map.viewToken}`, ...headers } });
+    fetch(`${s.url}/api/maps/${map.id}/strategy-map.json`, {
+      headers: { authorization: `Bearer ${map.viewToken}`, ...headers },
+    });
 
   it('allows the burst, then answers 429 JSON with Retry-After; other routes are not limited', async () => {
     const lines: string[] = [];
@@ -148,20 +167,32 @@ describe('API rate limit', () => {
       const retryAfter = Number(res.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
-      expect(await res.json()).toEqual({ error: expect.stringMatching(/^rate limit: /), issues: [], retryAfter });
+      expect(await res.json()).toEqual({
+        error: expect.stringMatching(/^rate limit: /),
+        issues: [],
+        retryAfter,
+      });
     }
     expect((await fetch(`${s.url}/api/maps`, { method: 'POST' })).status).toBe(429);
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
     expect((await health(s)).refused['api-rate']).toBe(5);
-    expect(warnings(lines, 'api-rate')).toEqual([expect.objectContaining({ ip: '127.0.0.1', perMinute: 1, burst: 3, suppressed: 0 })]);
+    expect(warnings(lines, 'api-rate')).toEqual([
+      expect.objectContaining({ ip: '127.0.0.1', perMinute: 1, burst: 3, suppressed: 0 }),
+    ]);
   });
 
   it('keys the bucket by X-Forwarded-For only when TRUST_PROXY is set', async () => {
     const trusting = await setup({ apiRateLimitBurst: 1, apiRateLimitPerMin: 1, trustProxy: 1 });
     // setup's createMap came without the header, as 127.0.0.1.
-    expect((await get(trusting.s, trusting.map, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(200);
-    expect((await get(trusting.s, trusting.map, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(429);
-    expect((await get(trusting.s, trusting.map, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(200);
+    expect(
+      (await get(trusting.s, trusting.map, { 'x-forwarded-for': '198.51.100.1' })).status,
+    ).toBe(200);
+    expect(
+      (await get(trusting.s, trusting.map, { 'x-forwarded-for': '198.51.100.1' })).status,
+    ).toBe(429);
+    expect(
+      (await get(trusting.s, trusting.map, { 'x-forwarded-for': '198.51.100.2' })).status,
+    ).toBe(200);
 
     const plain = await setup({ apiRateLimitBurst: 1, apiRateLimitPerMin: 1 });
     expect((await get(plain.s, plain.map, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(429);

@@ -5,7 +5,14 @@ import { createLogger } from './log';
 import { startServer } from './server';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
-import { connectClient, createMap, startTestServer, synced, testConfig, type MapTokens } from './testing/harness';
+import {
+  connectClient,
+  createMap,
+  startTestServer,
+  synced,
+  testConfig,
+  type MapTokens,
+} from './testing/harness';
 
 const head = (url: string, mapId: string, token?: string) =>
   fetch(`${url}/api/maps/${encodeURIComponent(mapId)}`, {
@@ -46,7 +53,12 @@ describe('HEAD /api/maps/:id', () => {
     const c = connectClient(server.url, map.id, map.editToken);
     await synced(c.provider);
     c.doc.getMap('meta').set('title', 'Big map');
-    await expect.poll(async () => (await fetch(`${server.url}/healthz`).then((r) => r.json()) as { rooms: number }).rooms).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          ((await fetch(`${server.url}/healthz`).then((r) => r.json())) as { rooms: number }).rooms,
+      )
+      .toBe(1);
     c.provider.destroy();
     loads = 0;
 
@@ -67,7 +79,10 @@ describe('HEAD /api/maps/:id', () => {
       expect(res.status, String(token)).toBe(401);
       expect(res.headers.get('x-itinera-role')).toBeNull();
     }
-    const basic = await fetch(`${server.url}/api/maps/${map.id}`, { method: 'HEAD', headers: { authorization: `Basic ${map.editToken}` } });
+    const basic = await fetch(`${server.url}/api/maps/${map.id}`, {
+      method: 'HEAD',
+      headers: { authorization: `Basic ${map.editToken}` },
+    });
     expect(basic.status).toBe(401);
   });
 
@@ -94,7 +109,9 @@ describe('HEAD /api/maps/:id rate limit', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     // The same bucket as the rest of /api/: a GET is refused too.
-    const get = await fetch(`${s.url}/api/maps/${map.id}/strategy-map.json`, { headers: { authorization: `Bearer ${map.viewToken}` } });
+    const get = await fetch(`${s.url}/api/maps/${map.id}/strategy-map.json`, {
+      headers: { authorization: `Bearer ${map.viewToken}` },
+    });
     expect(get.status).toBe(429);
   });
 });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { exportStrategyMap, importStrategyMap, parseStrategyMap } from '../src/model/strategy-map/index';
+import {
+  exportStrategyMap,
+  importStrategyMap,
+  parseStrategyMap,
+} from '../src/model/strategy-map/index';
 import { connectClient, createMap, startTestServer, synced } from './testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -45,13 +49,26 @@ describe('HTTP API', () => {
   it('rejects a bad id, bad JSON and an oversized body with path: message errors', async () => {
     const badId = await fetch(`${s.url}/api/maps/${'x'.repeat(65)}`, { method: 'PUT' });
     expect(badId.status).toBe(400);
-    expect(await badId.json()).toEqual({ error: 'id: invalid map id', issues: [{ path: 'id', message: expect.any(String) }] });
+    expect(await badId.json()).toEqual({
+      error: 'id: invalid map id',
+      issues: [{ path: 'id', message: expect.any(String) }],
+    });
 
-    const badJson = await fetch(`${s.url}/api/maps`, { method: 'POST', body: '{"oops', headers: { 'content-type': 'application/json' } });
+    const badJson = await fetch(`${s.url}/api/maps`, {
+      method: 'POST',
+      body: '{"oops',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(badJson.status).toBe(400);
-    expect(await badJson.json()).toMatchObject({ error: 'body: invalid JSON', issues: [{ path: '', message: expect.any(String) }] });
+    expect(await badJson.json()).toMatchObject({
+      error: 'body: invalid JSON',
+      issues: [{ path: '', message: expect.any(String) }],
+    });
 
-    const big = await fetch(`${s.url}/api/maps`, { method: 'POST', body: JSON.stringify({ pad: 'x'.repeat(5000) }) });
+    const big = await fetch(`${s.url}/api/maps`, {
+      method: 'POST',
+      body: JSON.stringify({ pad: 'x'.repeat(5000) }),
+    });
     expect(big.status).toBe(413);
 
     expect((await fetch(`${s.url}/api/maps`, { method: 'DELETE' })).status).toBe(405);
@@ -62,7 +79,9 @@ describe('HTTP API', () => {
     const a = await createMap(s.url);
     const b = await createMap(s.url);
     const get = (id: string, token?: string) =>
-      fetch(`${s.url}/api/maps/${id}/strategy-map.json`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      fetch(`${s.url}/api/maps/${id}/strategy-map.json`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
     expect((await get('map-doesnotexist', a.editToken)).status).toBe(404);
     expect((await get(a.id)).status).toBe(401);
     expect((await get(a.id, b.editToken)).status).toBe(401);
@@ -71,7 +90,12 @@ describe('HTTP API', () => {
 
   it('imports a strategy-map body and exports it again with either token', async () => {
     // Round trip through the server: what it stores is what the module would export itself.
-    const airline = JSON.parse(readFileSync(new URL('../src/model/strategy-map/fixtures/airline.v1.json', import.meta.url), 'utf8'));
+    const airline = JSON.parse(
+      readFileSync(
+        new URL('../src/model/strategy-map/fixtures/airline.v1.json', import.meta.url),
+        'utf8',
+      ),
+    );
     const parsed = parseStrategyMap(airline);
     if (!parsed.ok) throw new Error(parsed.error);
     const local = new Y.Doc();
@@ -80,7 +104,9 @@ describe('HTTP API', () => {
     const big = await startTestServer(); // the fixture is larger than this suite's 4 KiB body limit
     const created = await createMap(big.url, airline);
     for (const token of [created.editToken, created.viewToken]) {
-      const res = await fetch(`${big.url}/api/maps/${created.id}/strategy-map.json`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${big.url}/api/maps/${created.id}/strategy-map.json`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual(expected);
     }
@@ -89,13 +115,21 @@ describe('HTTP API', () => {
     const c = connectClient(big.url, created.id, created.editToken);
     await synced(c.provider);
     expect(c.doc.getMap('nodes').size).toBe((expected as { nodes: unknown[] }).nodes.length);
-    const live = await fetch(`${big.url}/api/maps/${created.id}/strategy-map.json`, { headers: { authorization: `Bearer ${created.viewToken}` } });
+    const live = await fetch(`${big.url}/api/maps/${created.id}/strategy-map.json`, {
+      headers: { authorization: `Bearer ${created.viewToken}` },
+    });
     expect(await live.json()).toEqual(expected);
     c.provider.destroy();
     await big.close();
-    const bad = await fetch(`${s.url}/api/maps`, { method: 'POST', body: JSON.stringify({ format: 42 }) });
+    const bad = await fetch(`${s.url}/api/maps`, {
+      method: 'POST',
+      body: JSON.stringify({ format: 42 }),
+    });
     expect(bad.status).toBe(400);
-    const body = (await bad.json()) as { error: string; issues: { path: string; message: string }[] };
+    const body = (await bad.json()) as {
+      error: string;
+      issues: { path: string; message: string }[];
+    };
     expect(body.issues.length).toBeGreaterThan(0);
   });
 });

@@ -11,7 +11,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
-import { exportStrategyMap, importStrategyMap, parseStrategyMap } from '../src/model/strategy-map/index';
+import {
+  exportStrategyMap,
+  importStrategyMap,
+  parseStrategyMap,
+} from '../src/model/strategy-map/index';
 import { MAP_ID_PATTERN, signToken, verifyToken } from './auth';
 import { bearer, HttpError, parseJsonBody, readBody, sendJson } from './http-util';
 import type { Rooms } from './rooms';
@@ -33,7 +37,10 @@ function newMapId(): string {
   return out;
 }
 
-async function initialUpdate(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Array | undefined> {
+async function initialUpdate(
+  req: IncomingMessage,
+  maxBodyBytes: number,
+): Promise<Uint8Array | undefined> {
   const input = parseJsonBody(await readBody(req, maxBodyBytes));
   if (input === undefined) return undefined;
   const parsed = parseStrategyMap(input);
@@ -45,13 +52,21 @@ async function initialUpdate(req: IncomingMessage, maxBodyBytes: number): Promis
   return update;
 }
 
-async function create(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string | undefined) {
+async function create(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string | undefined,
+) {
   if (id !== undefined && !MAP_ID_PATTERN.test(id)) {
-    throw new HttpError(400, 'id: invalid map id', [{ path: 'id', message: 'expected 1-64 characters of A-Z a-z 0-9 _ -' }]);
+    throw new HttpError(400, 'id: invalid map id', [
+      { path: 'id', message: 'expected 1-64 characters of A-Z a-z 0-9 _ -' },
+    ]);
   }
   const update = await initialUpdate(req, ctx.maxBodyBytes);
   const mapId = id ?? newMapId();
-  if (!(await ctx.storage.createMap(mapId, Date.now()))) throw new HttpError(409, 'id: a map with this id already exists');
+  if (!(await ctx.storage.createMap(mapId, Date.now())))
+    throw new HttpError(409, 'id: a map with this id already exists');
   if (update) await ctx.storage.appendUpdate(mapId, update);
   sendJson(res, 201, {
     id: mapId,
@@ -60,9 +75,16 @@ async function create(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   });
 }
 
-async function exportMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
-  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId))) throw new HttpError(404, 'map not found');
-  if (!verifyToken(ctx.secret, mapId, bearer(req))) throw new HttpError(401, 'authorization: a valid token for this map is required');
+async function exportMap(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  mapId: string,
+) {
+  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId)))
+    throw new HttpError(404, 'map not found');
+  if (!verifyToken(ctx.secret, mapId, bearer(req)))
+    throw new HttpError(401, 'authorization: a valid token for this map is required');
   const live = await ctx.rooms.peek(mapId);
   if (live) {
     await live.flush();
@@ -85,7 +107,8 @@ export const ROLE_HEADER = 'x-itinera-role';
 /** HEAD /api/maps/:id: a token check as cheap as the websocket upgrade's (one record lookup). */
 async function checkMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
   // Same order as GET: an unknown map is 404 whatever the token says.
-  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId))) throw new HttpError(404, 'map not found');
+  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId)))
+    throw new HttpError(404, 'map not found');
   const role = verifyToken(ctx.secret, mapId, bearer(req));
   if (!role) throw new HttpError(401, 'authorization: a valid token for this map is required');
   res.writeHead(204, { [ROLE_HEADER]: role, 'cache-control': 'no-store' });
@@ -101,15 +124,22 @@ function safeDecode(part: string): string {
 }
 
 /** Handles /api/*; returns false for other paths. */
-export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+export async function handleApi(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<boolean> {
   if (!path.startsWith('/api/')) return false;
   try {
     const parts = path.split('/').slice(2).map(safeDecode); // ['maps', id?, file?]
     if (parts[0] !== 'maps') throw new HttpError(404, 'not found');
     if (parts.length === 1 && req.method === 'POST') await create(ctx, req, res, undefined);
     else if (parts.length === 2 && req.method === 'PUT') await create(ctx, req, res, parts[1]);
-    else if (parts.length === 2 && req.method === 'HEAD') await checkMap(ctx, req, res, parts[1] ?? '');
-    else if (parts.length === 3 && parts[2] === 'strategy-map.json' && req.method === 'GET') await exportMap(ctx, req, res, parts[1] ?? '');
+    else if (parts.length === 2 && req.method === 'HEAD')
+      await checkMap(ctx, req, res, parts[1] ?? '');
+    else if (parts.length === 3 && parts[2] === 'strategy-map.json' && req.method === 'GET')
+      await exportMap(ctx, req, res, parts[1] ?? '');
     else throw new HttpError(parts.length <= 3 ? 405 : 404, 'method or path not supported');
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;

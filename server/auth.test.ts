@@ -31,6 +31,8 @@ describe('capability tokens', () => {
   });
 
   it('refuses a short SYNC_SECRET with a clear message', () => {
-    expect(() => loadSecret(tempDir(), 'short')).toThrow('SYNC_SECRET: expected at least 16 characters');
+    expect(() => loadSecret(tempDir(), 'short')).toThrow(
+      'SYNC_SECRET: expected at least 16 characters',
+    );
   });
 });

@@ -22,9 +22,17 @@ export function signToken(secret: string, mapId: string, role: Role): string {
 }
 
 /** The role a token grants on `mapId`, or undefined when it grants nothing there. */
-export function verifyToken(secret: string, mapId: string, token: string | null | undefined): Role | undefined {
+export function verifyToken(
+  secret: string,
+  mapId: string,
+  token: string | null | undefined,
+): Role | undefined {
   if (!token || !MAP_ID_PATTERN.test(mapId)) return undefined;
-  const role: Role | undefined = token.startsWith('e.') ? 'edit' : token.startsWith('v.') ? 'view' : undefined;
+  const role: Role | undefined = token.startsWith('e.')
+    ? 'edit'
+    : token.startsWith('v.')
+      ? 'view'
+      : undefined;
   if (!role) return undefined;
   const given = Buffer.from(token);
   const expected = Buffer.from(signToken(secret, mapId, role));

@@ -13,7 +13,11 @@ export function clientAddress(req: IncomingMessage, trustProxy: number): string 
 }
 
 /** clientAddress on its inputs: the socket's peer address and the X-Forwarded-For header. */
-export function pickAddress(remote: string | undefined, forwarded: string | string[] | undefined, trustProxy: number): string {
+export function pickAddress(
+  remote: string | undefined,
+  forwarded: string | string[] | undefined,
+  trustProxy: number,
+): string {
   const peer = normalize(remote ?? '') ?? 'unknown';
   if (trustProxy <= 0) return peer;
   const raw = Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '');
@@ -55,7 +59,8 @@ function expandIpv6(address: string): string[] | undefined {
   const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
   if (v4) {
     const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
-    text = text.slice(0, v4.index) + ((a << 8) | b).toString(16) + ':' + ((c << 8) | d).toString(16);
+    text =
+      text.slice(0, v4.index) + ((a << 8) | b).toString(16) + ':' + ((c << 8) | d).toString(16);
   }
   const [head = '', tail] = text.split('::');
   const left = head === '' ? [] : head.split(':');

@@ -5,22 +5,51 @@ import { HELP, readConfig } from './config';
 describe('readConfig', () => {
   it('has documented defaults', () => {
     const c = readConfig({});
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', logLevel: 'info', sqliteSync: 'NORMAL', maxMessageBytes: 10 * 1024 * 1024 });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      logLevel: 'info',
+      sqliteSync: 'NORMAL',
+      maxMessageBytes: 10 * 1024 * 1024,
+    });
     expect(c.dataDir.endsWith('.data')).toBe(true);
-    expect(c).toMatchObject({ maxConnectionsPerIp: 200, maxConnections: 10_000, apiRateLimitPerMin: 60, apiRateLimitBurst: 20, trustProxy: 0 });
-    expect(readConfig({ TRUST_PROXY: '1', MAX_CONNECTIONS: '5', MAX_CONNECTIONS_PER_IP: '5' })).toMatchObject({ trustProxy: 1, maxConnections: 5 });
+    expect(c).toMatchObject({
+      maxConnectionsPerIp: 200,
+      maxConnections: 10_000,
+      apiRateLimitPerMin: 60,
+      apiRateLimitBurst: 20,
+      trustProxy: 0,
+    });
+    expect(
+      readConfig({ TRUST_PROXY: '1', MAX_CONNECTIONS: '5', MAX_CONNECTIONS_PER_IP: '5' }),
+    ).toMatchObject({ trustProxy: 1, maxConnections: 5 });
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT: expected an integer >= 0, got "eighty"'],
     [{ PORT: '70000' }, 'PORT: expected 0..65535, got "70000"'],
-    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: expected one of debug, info, warn, error, silent, got "loud"'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL: expected one of debug, info, warn, error, silent, got "loud"',
+    ],
     [{ MAX_MESSAGE_BYTES: '10' }, 'MAX_MESSAGE_BYTES: expected an integer >= 1024, got "10"'],
     [{ MAX_CONNECTIONS_PER_IP: '0' }, 'MAX_CONNECTIONS_PER_IP: expected an integer >= 1, got "0"'],
-    [{ MAX_CONNECTIONS: '10', MAX_CONNECTIONS_PER_IP: '20' }, 'MAX_CONNECTIONS_PER_IP: expected at most MAX_CONNECTIONS (10), got "20"'],
-    [{ API_RATE_LIMIT_PER_MIN: '1.5' }, 'API_RATE_LIMIT_PER_MIN: expected an integer >= 1, got "1.5"'],
-    [{ API_RATE_LIMIT_BURST: 'lots' }, 'API_RATE_LIMIT_BURST: expected an integer >= 1, got "lots"'],
-    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: expected the number of reverse proxies in front of the server (0-10, usually 1), got "true"'],
+    [
+      { MAX_CONNECTIONS: '10', MAX_CONNECTIONS_PER_IP: '20' },
+      'MAX_CONNECTIONS_PER_IP: expected at most MAX_CONNECTIONS (10), got "20"',
+    ],
+    [
+      { API_RATE_LIMIT_PER_MIN: '1.5' },
+      'API_RATE_LIMIT_PER_MIN: expected an integer >= 1, got "1.5"',
+    ],
+    [
+      { API_RATE_LIMIT_BURST: 'lots' },
+      'API_RATE_LIMIT_BURST: expected an integer >= 1, got "lots"',
+    ],
+    [
+      { TRUST_PROXY: 'true' },
+      'TRUST_PROXY: expected the number of reverse proxies in front of the server (0-10, usually 1), got "true"',
+    ],
     [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY: expected the number'],
     [{ SQLITE_SYNCHRONOUS: 'off' }, 'SQLITE_SYNCHRONOUS: expected NORMAL or FULL, got "off"'],
   ])('rejects %o with a path: message error', (env, message) => {
@@ -29,7 +58,9 @@ describe('readConfig', () => {
 
   it('documents every variable it reads, in --help and in docs/operations.md', () => {
     const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
-    const read = new Set([...source.matchAll(/env\.([A-Z_]+)|int\(env, '([A-Z_]+)'/g)].map((m) => m[1] ?? m[2]));
+    const read = new Set(
+      [...source.matchAll(/env\.([A-Z_]+)|int\(env, '([A-Z_]+)'/g)].map((m) => m[1] ?? m[2]),
+    );
     expect(read.size).toBeGreaterThan(10);
     const doc = readFileSync(new URL('../docs/operations.md', import.meta.url), 'utf8');
     for (const name of read) {

@@ -73,13 +73,15 @@ function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number): n
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer >= ${min}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name}: expected an integer >= ${min}, got "${raw}"`);
   return n;
 }
 
 function sqliteSync(raw: string | undefined): 'NORMAL' | 'FULL' {
   const v = (raw || 'NORMAL').toUpperCase();
-  if (v !== 'NORMAL' && v !== 'FULL') throw new Error(`SQLITE_SYNCHRONOUS: expected NORMAL or FULL, got "${raw}"`);
+  if (v !== 'NORMAL' && v !== 'FULL')
+    throw new Error(`SQLITE_SYNCHRONOUS: expected NORMAL or FULL, got "${raw}"`);
   return v;
 }
 
@@ -88,7 +90,9 @@ function trustProxy(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 0;
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || n > 10) {
-    throw new Error(`TRUST_PROXY: expected the number of reverse proxies in front of the server (0-10, usually 1), got "${raw}"`);
+    throw new Error(
+      `TRUST_PROXY: expected the number of reverse proxies in front of the server (0-10, usually 1), got "${raw}"`,
+    );
   }
   return n;
 }
@@ -103,7 +107,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const maxConnections = int(env, 'MAX_CONNECTIONS', 10_000, 1);
   const maxConnectionsPerIp = int(env, 'MAX_CONNECTIONS_PER_IP', 200, 1);
   if (maxConnectionsPerIp > maxConnections) {
-    throw new Error(`MAX_CONNECTIONS_PER_IP: expected at most MAX_CONNECTIONS (${maxConnections}), got "${env.MAX_CONNECTIONS_PER_IP}"`);
+    throw new Error(
+      `MAX_CONNECTIONS_PER_IP: expected at most MAX_CONNECTIONS (${maxConnections}), got "${env.MAX_CONNECTIONS_PER_IP}"`,
+    );
   }
   return {
     port,

@@ -47,34 +47,39 @@ const content = (doc: Y.Doc): string =>
   canonical({ nodes: doc.getMap('nodes').toJSON(), order: doc.getArray('order').toJSON() });
 
 describe('convergence', () => {
-  it.each([1, 2, 3, 4])('8 clients with random edits and disconnects converge (seed %i)', async (seed) => {
-    const s = await startTestServer({ compactEvery: 50 });
-    cleanups.push(() => s.close());
-    const map = await createMap(s.url);
-    const rnd = seededRandom(seed);
-    const clients = Array.from({ length: 8 }, () => connectClient(s.url, map.id, map.editToken));
-    for (const c of clients) cleanups.push(() => c.provider.destroy());
-    await Promise.all(clients.map((c) => synced(c.provider)));
+  it.each([1, 2, 3, 4])(
+    '8 clients with random edits and disconnects converge (seed %i)',
+    async (seed) => {
+      const s = await startTestServer({ compactEvery: 50 });
+      cleanups.push(() => s.close());
+      const map = await createMap(s.url);
+      const rnd = seededRandom(seed);
+      const clients = Array.from({ length: 8 }, () => connectClient(s.url, map.id, map.editToken));
+      for (const c of clients) cleanups.push(() => c.provider.destroy());
+      await Promise.all(clients.map((c) => synced(c.provider)));
 
-    for (let round = 0; round < 40; round++) {
-      for (const c of clients) {
-        if (rnd.chance(0.1)) {
-          if (c.provider.shouldConnect) c.provider.disconnect();
-          else c.provider.connect();
+      for (let round = 0; round < 40; round++) {
+        for (const c of clients) {
+          if (rnd.chance(0.1)) {
+            if (c.provider.shouldConnect) c.provider.disconnect();
+            else c.provider.connect();
+          }
+          for (let i = rnd.int(0, 3); i > 0; i--) randomEdit(c.doc, rnd);
         }
-        for (let i = rnd.int(0, 3); i > 0; i--) randomEdit(c.doc, rnd);
+        // Let the sockets breathe between rounds so edits interleave with relays.
+        await new Promise((ok) => setImmediate(ok));
       }
-      // Let the sockets breathe between rounds so edits interleave with relays.
-      await new Promise((ok) => setImmediate(ok));
-    }
-    for (const c of clients) if (!c.provider.shouldConnect) c.provider.connect();
+      for (const c of clients) if (!c.provider.shouldConnect) c.provider.connect();
 
-    const states = () => clients.map((c) => content(c.doc));
-    await expect.poll(() => new Set(states()).size, { timeout: 20_000 }).toBe(1);
-    const late = connectClient(s.url, map.id, map.viewToken);
-    cleanups.push(() => late.provider.destroy());
-    await synced(late.provider);
-    await expect.poll(() => content(late.doc)).toBe(states()[0]);
-    expect(clients[0]!.doc.getMap('nodes').size + clients[0]!.doc.getArray('order').length).toBeGreaterThan(0);
-  });
+      const states = () => clients.map((c) => content(c.doc));
+      await expect.poll(() => new Set(states()).size, { timeout: 20_000 }).toBe(1);
+      const late = connectClient(s.url, map.id, map.viewToken);
+      cleanups.push(() => late.provider.destroy());
+      await synced(late.provider);
+      await expect.poll(() => content(late.doc)).toBe(states()[0]);
+      expect(
+        clients[0]!.doc.getMap('nodes').size + clients[0]!.doc.getArray('order').length,
+      ).toBeGreaterThan(0);
+    },
+  );
 });

@@ -15,7 +15,14 @@ afterEach(async () => {
 /** Starts server/main.ts on a free port; resolves with its URL once it logs "listening". */
 function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', DIST_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      DIST_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -35,7 +42,10 @@ describe('crash durability', () => {
     const map = await createMap(first.url);
     const a = connectClient(first.url, map.id, map.editToken);
     const b = connectClient(first.url, map.id, map.editToken);
-    cleanups.push(() => a.provider.destroy(), () => b.provider.destroy());
+    cleanups.push(
+      () => a.provider.destroy(),
+      () => b.provider.destroy(),
+    );
     await Promise.all([synced(a.provider), synced(b.provider)]);
     for (let i = 0; i < 50; i++) a.doc.getMap('nodes').set(`n${i}`, i);
     await expect.poll(() => b.doc.getMap('nodes').get('n49')).toBe(49);
@@ -52,7 +62,9 @@ describe('crash durability', () => {
     expect(c.doc.getMap('nodes').size).toBe(50);
     c.provider.disconnect();
 
-    const exited = new Promise<number | null>((ok) => second.child.once('exit', (code) => ok(code)));
+    const exited = new Promise<number | null>((ok) =>
+      second.child.once('exit', (code) => ok(code)),
+    );
     second.child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

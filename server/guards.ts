@@ -20,7 +20,11 @@ export type LimitName = 'connections-per-ip' | 'connections-total' | 'api-rate';
 
 export type GuardConfig = Pick<
   ServerConfig,
-  'maxConnectionsPerIp' | 'maxConnections' | 'apiRateLimitPerMin' | 'apiRateLimitBurst' | 'trustProxy'
+  | 'maxConnectionsPerIp'
+  | 'maxConnections'
+  | 'apiRateLimitPerMin'
+  | 'apiRateLimitBurst'
+  | 'trustProxy'
 >;
 
 export interface Guards {
@@ -34,9 +38,18 @@ export interface Guards {
 
 export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): Guards {
   const connections = new ConnectionLimiter(config.maxConnectionsPerIp, config.maxConnections);
-  const buckets = new TokenBuckets(config.apiRateLimitPerMin, config.apiRateLimitBurst, undefined, clock);
+  const buckets = new TokenBuckets(
+    config.apiRateLimitPerMin,
+    config.apiRateLimitBurst,
+    undefined,
+    clock,
+  );
   const throttle = new LogThrottle(60_000, clock);
-  const refused: Record<LimitName, number> = { 'connections-per-ip': 0, 'connections-total': 0, 'api-rate': 0 };
+  const refused: Record<LimitName, number> = {
+    'connections-per-ip': 0,
+    'connections-total': 0,
+    'api-rate': 0,
+  };
 
   const note = (limit: LimitName, ip: string, fields: Record<string, unknown>) => {
     refused[limit]++;
@@ -69,7 +82,10 @@ export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): G
       const ip = limitKey(clientAddress(req, config.trustProxy));
       const verdict = buckets.take(ip);
       if (verdict.ok) return true;
-      note('api-rate', ip, { perMinute: config.apiRateLimitPerMin, burst: config.apiRateLimitBurst });
+      note('api-rate', ip, {
+        perMinute: config.apiRateLimitPerMin,
+        burst: config.apiRateLimitBurst,
+      });
       res.setHeader('retry-after', verdict.retryAfterS);
       // The body is not read: close rather than leave it in the keep-alive stream.
       res.setHeader('connection', 'close');

@@ -74,7 +74,10 @@ describe('hostile input', () => {
     const target = await createMap(s.url);
     const a = connectClient(s.url, calm.id, calm.editToken);
     const b = connectClient(s.url, calm.id, calm.editToken);
-    cleanups.push(() => a.provider.destroy(), () => b.provider.destroy());
+    cleanups.push(
+      () => a.provider.destroy(),
+      () => b.provider.destroy(),
+    );
     await Promise.all([synced(a.provider), synced(b.provider)]);
     a.doc.getMap('nodes').set('before', 1);
 
@@ -93,7 +96,8 @@ describe('hostile input', () => {
     expect(connections).toBeGreaterThan(100); // most frames did close their connection
 
     // Invalid websocket framing (unmasked client frame, reserved opcode) on raw TCP.
-    for (let i = 0; i < 20; i++) await rawBadFrame(s.port, target.id, target.editToken, i % 2 === 0);
+    for (let i = 0; i < 20; i++)
+      await rawBadFrame(s.port, target.id, target.editToken, i % 2 === 0);
 
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
     b.doc.getMap('nodes').set('after', 2);
@@ -113,7 +117,10 @@ describe('hostile input', () => {
     const map = await createMap(s.url);
     const a = connectClient(s.url, map.id, map.editToken);
     const b = connectClient(s.url, map.id, map.editToken);
-    cleanups.push(() => a.provider.destroy(), () => b.provider.destroy());
+    cleanups.push(
+      () => a.provider.destroy(),
+      () => b.provider.destroy(),
+    );
     await Promise.all([synced(a.provider), synced(b.provider)]);
 
     const big = new WebSocket(`${wsUrl(s.url)}/${map.id}?token=${map.editToken}`);
@@ -139,7 +146,8 @@ describe('hostile input', () => {
     cleanups.push(() => a.provider.destroy());
     await synced(a.provider);
     const silent = await silentPeer(s.port, map.id, map.editToken);
-    const health = async () => ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
+    const health = async () =>
+      ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
     expect(await health()).toBe(2);
     await silent.closed;
     await expect.poll(health).toBe(1);
@@ -147,7 +155,11 @@ describe('hostile input', () => {
   });
 
   it('a client over the byte rate is closed (1008), even in small messages', async () => {
-    const s = await startTestServer({ rateLimitBytesPerSec: 1024, maxMessageBytes: 4096, rateLimitPerSec: 100_000 });
+    const s = await startTestServer({
+      rateLimitBytesPerSec: 1024,
+      maxMessageBytes: 4096,
+      rateLimitPerSec: 100_000,
+    });
     cleanups.push(() => s.close());
     const map = await createMap(s.url);
     const flood = new WebSocket(`${wsUrl(s.url)}/${map.id}?token=${map.viewToken}`);
@@ -179,7 +191,11 @@ describe('hostile input', () => {
 });
 
 /** Upgrades by hand and then never answers anything (a vanished laptop). */
-function silentPeer(port: number, mapId: string, token: string): Promise<{ closed: Promise<void> }> {
+function silentPeer(
+  port: number,
+  mapId: string,
+  token: string,
+): Promise<{ closed: Promise<void> }> {
   return new Promise((ok) => {
     const sock = tcpConnect(port, '127.0.0.1');
     sock.on('error', () => undefined);
@@ -204,7 +220,9 @@ function rawBadFrame(port: number, mapId: string, token: string, unmasked: boole
       if (upgraded || !d.toString('latin1').startsWith('HTTP/1.1 101')) return;
       upgraded = true;
       // unmasked binary frame (clients must mask), or a reserved opcode 0x3 with the mask bit
-      sock.write(unmasked ? Buffer.from([0x82, 0x02, 0x00, 0x00]) : Buffer.from([0x83, 0x80, 1, 2, 3, 4]));
+      sock.write(
+        unmasked ? Buffer.from([0x82, 0x02, 0x00, 0x00]) : Buffer.from([0x83, 0x80, 1, 2, 3, 4]),
+      );
     });
     sock.write(
       `GET /sync/${mapId}?token=${token} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +

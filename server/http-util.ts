@@ -59,7 +59,16 @@ export function bearer(req: IncomingMessage): string | undefined {
 }
 
 /** Refuses a websocket upgrade with a bare HTTP response on the raw socket (no websocket yet). */
-export function rejectUpgrade(socket: Duplex, status: number, text: string, headers: Record<string, string | number> = {}): void {
-  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-  socket.end(`HTTP/1.1 ${status} ${text}\r\n${extra}Connection: close\r\nContent-Length: 0\r\n\r\n`);
+export function rejectUpgrade(
+  socket: Duplex,
+  status: number,
+  text: string,
+  headers: Record<string, string | number> = {},
+): void {
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\n${extra}Connection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
 }

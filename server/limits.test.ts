@@ -10,7 +10,11 @@ function manualClock() {
 describe('ConnectionLimiter', () => {
   it('caps per key, then in total, and frees slots on release', () => {
     const c = new ConnectionLimiter(2, 3);
-    expect([c.tryAcquire('a'), c.tryAcquire('a'), c.tryAcquire('a')]).toEqual(['ok', 'ok', 'perIp']);
+    expect([c.tryAcquire('a'), c.tryAcquire('a'), c.tryAcquire('a')]).toEqual([
+      'ok',
+      'ok',
+      'perIp',
+    ]);
     expect([c.tryAcquire('b'), c.tryAcquire('c')]).toEqual(['ok', 'total']);
     c.release('a');
     expect(c.tryAcquire('c')).toBe('ok');
@@ -31,7 +35,11 @@ describe('TokenBuckets', () => {
   it('allows a burst, then refuses with the seconds until the next token', () => {
     const clock = manualClock();
     const b = new TokenBuckets(60, 3, 100, clock.now); // one token per second
-    expect([b.take('a'), b.take('a'), b.take('a')]).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect([b.take('a'), b.take('a'), b.take('a')]).toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: true },
+    ]);
     expect(b.take('a')).toEqual({ ok: false, retryAfterS: 1 });
     expect(b.take('b')).toEqual({ ok: true }); // other addresses are not affected
     clock.advance(1_000);

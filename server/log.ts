@@ -13,15 +13,19 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-export function createLogger(level: LogLevel, write?: (line: string, level: LogLevel) => void): Logger {
+export function createLogger(
+  level: LogLevel,
+  write?: (line: string, level: LogLevel) => void,
+): Logger {
   const out =
     write ??
     ((line: string, l: LogLevel) => {
       (RANK[l] >= RANK.warn ? process.stderr : process.stdout).write(line + '\n');
     });
-  const emit = (l: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
-    if (RANK[l] < RANK[level]) return;
-    out(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...fields }), l);
-  };
+  const emit =
+    (l: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
+      if (RANK[l] < RANK[level]) return;
+      out(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...fields }), l);
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

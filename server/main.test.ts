@@ -4,7 +4,10 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './testing/harness';
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const dir = tempDir();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, DIST_DIR: dir, ...env },
@@ -20,8 +23,14 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
 describe('server/main.ts start-up', () => {
   it.each([
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY: expected the number of reverse proxies'],
-    [{ MAX_CONNECTIONS_PER_IP: '-3' }, 'MAX_CONNECTIONS_PER_IP: expected an integer >= 1, got "-3"'],
-    [{ API_RATE_LIMIT_PER_MIN: 'fast' }, 'API_RATE_LIMIT_PER_MIN: expected an integer >= 1, got "fast"'],
+    [
+      { MAX_CONNECTIONS_PER_IP: '-3' },
+      'MAX_CONNECTIONS_PER_IP: expected an integer >= 1, got "-3"',
+    ],
+    [
+      { API_RATE_LIMIT_PER_MIN: 'fast' },
+      'API_RATE_LIMIT_PER_MIN: expected an integer >= 1, got "fast"',
+    ],
   ])('refuses %o with a NAME: message line and exit code 2', async (env, message) => {
     const { code, stderr, stdout } = await run([], env);
     expect(code).toBe(2);
@@ -32,7 +41,13 @@ describe('server/main.ts start-up', () => {
   it('--help lists the abuse-limit settings', async () => {
     const { code, stdout } = await run(['--help'], {});
     expect(code).toBe(0);
-    for (const name of ['MAX_CONNECTIONS_PER_IP', 'MAX_CONNECTIONS ', 'API_RATE_LIMIT_PER_MIN', 'API_RATE_LIMIT_BURST', 'TRUST_PROXY']) {
+    for (const name of [
+      'MAX_CONNECTIONS_PER_IP',
+      'MAX_CONNECTIONS ',
+      'API_RATE_LIMIT_PER_MIN',
+      'API_RATE_LIMIT_BURST',
+      'TRUST_PROXY',
+    ]) {
       expect(stdout).toContain(name);
     }
   });

@@ -31,7 +31,11 @@ export function decodeMessage(data: Uint8Array): Incoming {
       const payload = decoding.readVarUint8Array(d);
       if (step === SYNC_STEP1) msg = { type: 'sync-step1', stateVector: payload };
       else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
-        msg = { type: 'sync-update', step: step === SYNC_STEP2 ? 'step2' : 'update', update: payload };
+        msg = {
+          type: 'sync-update',
+          step: step === SYNC_STEP2 ? 'step2' : 'update',
+          update: payload,
+        };
       } else throw new ProtocolError(`unknown sync step ${step}`);
     } else if (type === MSG_AWARENESS) {
       msg = { type: 'awareness', update: decoding.readVarUint8Array(d) };

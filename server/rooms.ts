@@ -60,14 +60,18 @@ export class Rooms {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     const rooms = await Promise.allSettled([...this.live.values()]);
-    await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? this.unload(r.value) : undefined)));
+    await Promise.all(
+      rooms.map((r) => (r.status === 'fulfilled' ? this.unload(r.value) : undefined)),
+    );
     await Promise.all(this.unloading.values());
   }
 
   private async load(mapId: string): Promise<Room> {
     await this.unloading.get(mapId);
     const started = performance.now();
-    const room = new Room(mapId, this.storage, this.log, this.opts.compactEvery, (r) => this.drop(r));
+    const room = new Room(mapId, this.storage, this.log, this.opts.compactEvery, (r) =>
+      this.drop(r),
+    );
     await room.load();
     this.log.info('room loaded', { mapId, ms: Math.round(performance.now() - started) });
     return room;
@@ -87,7 +91,9 @@ export class Rooms {
     this.live.delete(room.mapId);
     const p = room
       .unload()
-      .catch((err: unknown) => this.log.error('room unload failed', { mapId: room.mapId, err: String(err) }))
+      .catch((err: unknown) =>
+        this.log.error('room unload failed', { mapId: room.mapId, err: String(err) }),
+      )
       .finally(() => {
         this.unloading.delete(room.mapId);
         this.log.info('room unloaded', { mapId: room.mapId });

@@ -35,7 +35,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const started = Date.now();
   const secret = loadSecret(config.dataDir, config.syncSecret);
-  const rooms = new Rooms(storage, log, { compactEvery: config.compactEvery, unloadDelayMs: config.roomUnloadDelayMs });
+  const rooms = new Rooms(storage, log, {
+    compactEvery: config.compactEvery,
+    unloadDelayMs: config.roomUnloadDelayMs,
+  });
   const api = { storage, rooms, secret, maxBodyBytes: config.maxBodyBytes };
   const guards = createGuards(config, log);
 
@@ -82,7 +85,12 @@ export async function startServer(
     http.listen(config.port, config.host, () => ok());
   });
   const port = (http.address() as AddressInfo).port;
-  log.info('listening', { host: config.host, port, dataDir: config.dataDir, distDir: config.distDir });
+  log.info('listening', {
+    host: config.host,
+    port,
+    dataDir: config.dataDir,
+    distDir: config.distDir,
+  });
   let closing: Promise<void> | undefined;
   return {
     port,

@@ -27,7 +27,13 @@ export interface SocketOptions {
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 const SYNC_PATH = /^\/sync\/([^/?]+)$/;
 
-export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log: Logger, opts: SocketOptions) {
+export function attachSockets(
+  http: Server,
+  rooms: Rooms,
+  storage: Storage,
+  log: Logger,
+  opts: SocketOptions,
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
   let nextId = 1;
   let accepting = true;
@@ -82,11 +88,18 @@ export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log:
         ws.send(data);
       },
       close(code, reason) {
-        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING)
+          ws.close(code, reason);
       },
     };
     const fail = (code: number, reason: string, err?: unknown) => {
-      log.warn('connection closed by server', { mapId, peer: id, code, reason, err: err === undefined ? undefined : String(err) });
+      log.warn('connection closed by server', {
+        mapId,
+        peer: id,
+        code,
+        reason,
+        err: err === undefined ? undefined : String(err),
+      });
       peer.close(code, reason);
     };
     const handle = (data: Uint8Array) => {
@@ -101,7 +114,11 @@ export function attachSockets(http: Server, rooms: Rooms, storage: Storage, log:
     ws.on('message', (raw: RawData, isBinary: boolean) => {
       if (closed) return;
       if (!isBinary) return fail(1003, 'binary messages only');
-      const buf = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+      const buf = Array.isArray(raw)
+        ? Buffer.concat(raw)
+        : Buffer.isBuffer(raw)
+          ? raw
+          : Buffer.from(raw);
       const elapsedS = (performance.now() - refilledAt) / 1000;
       refilledAt += elapsedS * 1000;
       tokens = Math.min(maxTokens, tokens + elapsedS * opts.rateLimitPerSec) - 1;

@@ -22,7 +22,11 @@ describe('static app', () => {
     ['/', 'text/html; charset=utf-8', 'no-cache'],
     ['/sw.js', 'text/javascript; charset=utf-8', 'no-cache'],
     ['/manifest.webmanifest', 'application/manifest+json; charset=utf-8', 'no-cache'],
-    ['/assets/index-abc123.js', 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
+    [
+      '/assets/index-abc123.js',
+      'text/javascript; charset=utf-8',
+      'public, max-age=31536000, immutable',
+    ],
     ['/assets/index-abc123.css', 'text/css; charset=utf-8', 'public, max-age=31536000, immutable'],
     ['/map/some-id', 'text/html; charset=utf-8', 'no-cache'],
   ])('%s → %s, %s', async (path, type, cache) => {
@@ -38,7 +42,9 @@ describe('static app', () => {
     expect(etag).toBeTruthy();
     const again = await fetch(`${s.url}/`, { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
-    expect((await fetch(`${s.url}/`, { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
+    expect((await fetch(`${s.url}/`, { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(
+      200,
+    );
   });
 
   it('404s a missing asset instead of serving index.html', async () => {

@@ -39,14 +39,20 @@ export function cacheControl(relPath: string): string {
 async function fileAt(path: string): Promise<{ size: number; etag: string } | undefined> {
   try {
     const s = await stat(path);
-    return s.isFile() ? { size: s.size, etag: `W/"${s.size.toString(36)}-${Math.floor(s.mtimeMs).toString(36)}"` } : undefined;
+    return s.isFile()
+      ? { size: s.size, etag: `W/"${s.size.toString(36)}-${Math.floor(s.mtimeMs).toString(36)}"` }
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Serves GET/HEAD from distDir. Returns false when the request is not for it. */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: string): Promise<boolean> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  distDir: string,
+): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   let pathname: string;
   try {
@@ -74,7 +80,9 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, dis
     abs = join(root, rel);
     file = await fileAt(abs);
     if (file === undefined) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('App not built: run `npx vite build`');
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('App not built: run `npx vite build`');
       return true;
     }
   }

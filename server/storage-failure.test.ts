@@ -42,7 +42,10 @@ describe('storage failure', () => {
     const map = await createMap(s.url);
     const a = connectClient(s.url, map.id, map.editToken);
     const b = connectClient(s.url, map.id, map.editToken);
-    cleanups.push(() => a.provider.destroy(), () => b.provider.destroy());
+    cleanups.push(
+      () => a.provider.destroy(),
+      () => b.provider.destroy(),
+    );
     await Promise.all([synced(a.provider), synced(b.provider)]);
     const closes: number[] = [];
     b.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code));
@@ -57,7 +60,8 @@ describe('storage failure', () => {
     const stored = async () => {
       const loaded = await storage.load(map.id);
       const doc = new Y.Doc();
-      for (const u of [...(loaded.snapshot ? [loaded.snapshot] : []), ...loaded.updates]) Y.applyUpdate(doc, u);
+      for (const u of [...(loaded.snapshot ? [loaded.snapshot] : []), ...loaded.updates])
+        Y.applyUpdate(doc, u);
       return doc.getMap('nodes').get('precious');
     };
     await expect.poll(stored).toBe(1);

@@ -4,7 +4,14 @@ import { WebSocket } from 'ws';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { encodeAwareness } from './protocol';
-import { connectClient, createMap, startTestServer, synced, upgradeStatus, wsUrl } from './testing/harness';
+import {
+  connectClient,
+  createMap,
+  startTestServer,
+  synced,
+  upgradeStatus,
+  wsUrl,
+} from './testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const cleanups: (() => unknown)[] = [];
@@ -85,10 +92,15 @@ describe('sync server', () => {
     other.provider.destroy();
     await first.close();
 
-    const second = await server({ dataDir: first.config.dataDir, syncSecret: first.config.syncSecret });
+    const second = await server({
+      dataDir: first.config.dataDir,
+      syncSecret: first.config.syncSecret,
+    });
     const c = client(second, map.id, map.editToken);
     await synced(c.provider);
-    expect(c.doc.getMap('nodes').toJSON()).toEqual(Object.fromEntries([...Array(10).keys()].map((i) => [`n${i}`, i])));
+    expect(c.doc.getMap('nodes').toJSON()).toEqual(
+      Object.fromEntries([...Array(10).keys()].map((i) => [`n${i}`, i])),
+    );
   });
 
   it('echoes awareness to its sender, so a client alone in a room is not idle-dropped by y-websocket', async () => {
@@ -100,7 +112,11 @@ describe('sync server', () => {
       ws.on('message', (data: Buffer) => {
         if (data[0] !== 1) return; // awareness messages only
         const aw = new Awareness(new Y.Doc());
-        applyAwarenessUpdate(aw, decoding.readVarUint8Array(decoding.createDecoder(data.subarray(1))), null);
+        applyAwarenessUpdate(
+          aw,
+          decoding.readVarUint8Array(decoding.createDecoder(data.subarray(1))),
+          null,
+        );
         ok([...aw.getStates().keys()]);
       }),
     );
@@ -138,7 +154,8 @@ describe('sync server', () => {
     const map = await createMap(s.url);
     const a = client(s, map.id, map.editToken);
     await synced(a.provider);
-    const health = async () => (await (await fetch(`${s.url}/healthz`)).json()) as { rooms: number; connections: number };
+    const health = async () =>
+      (await (await fetch(`${s.url}/healthz`)).json()) as { rooms: number; connections: number };
     expect(await health()).toMatchObject({ rooms: 1, connections: 1 });
     a.provider.destroy();
     await expect.poll(health).toMatchObject({ rooms: 0, connections: 0 });

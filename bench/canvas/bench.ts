@@ -29,16 +29,27 @@ interface Figures {
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 
-async function open(browser: Browser, pagesURL: string, kind: Kind, n: number, count = false): Promise<Page> {
+async function open(
+  browser: Browser,
+  pagesURL: string,
+  kind: Kind,
+  n: number,
+  count = false,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${pagesURL}canvas-${kind}.html?n=${n}${count ? '&count=1' : ''}`);
   try {
-    await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: READY_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__bench?.readyAt != null, null, {
+      timeout: READY_TIMEOUT_MS,
+    });
   } catch (err) {
-    throw new Error(`${kind} page, ${n} nodes, never became ready${errors.length ? `: ${errors.join('; ')}` : ''}`, { cause: err });
+    throw new Error(
+      `${kind} page, ${n} nodes, never became ready${errors.length ? `: ${errors.join('; ')}` : ''}`,
+      { cause: err },
+    );
   }
   return page;
 }
@@ -48,17 +59,30 @@ const close = (page: Page) => page.context().close();
 /** A node in the middle column: visible after fitView whatever the zoom clamp. */
 const middleNode = (n: number) => `ch-${Math.floor(n / 10 / 2)}-3`;
 
-async function moveFrom(page: Page, from: { x: number; y: number }, button: 'left' | 'middle', steps: number) {
+async function moveFrom(
+  page: Page,
+  from: { x: number; y: number },
+  button: 'left' | 'middle',
+  steps: number,
+) {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down({ button });
-  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + i * MOVE_PX, from.y + i * (MOVE_PX / 2));
+  for (let i = 1; i <= steps; i++)
+    await page.mouse.move(from.x + i * MOVE_PX, from.y + i * (MOVE_PX / 2));
   await page.mouse.up({ button });
 }
 
 const viewportTransform = (page: Page) =>
-  page.evaluate(() => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+  page.evaluate(
+    () => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '',
+  );
 
-async function measure(browser: Browser, pagesURL: string, kind: Kind, n: number): Promise<Figures> {
+async function measure(
+  browser: Browser,
+  pagesURL: string,
+  kind: Kind,
+  n: number,
+): Promise<Figures> {
   const loads: number[] = [];
   for (let i = 0; i < LOAD_RUNS - 1; i++) {
     const page = await open(browser, pagesURL, kind, n);
@@ -72,18 +96,25 @@ async function measure(browser: Browser, pagesURL: string, kind: Kind, n: number
     const remotes: number[] = [];
     for (let i = 0; i < REMOTE_EDITS; i++) {
       // A node on screen (the stage at the far left may be scrolled off at the minimum zoom).
-      remotes.push(await page.evaluate(([id, label]) => window.__bench!.remoteEdit(id, label), [middleNode(n), `Renamed ${i}`] as const));
+      remotes.push(
+        await page.evaluate(([id, label]) => window.__bench!.remoteEdit(id, label), [
+          middleNode(n),
+          `Renamed ${i}`,
+        ] as const),
+      );
     }
     const nodeAt = await page.evaluate((id) => window.__bench!.nodeCenter(id), middleNode(n));
     if (!nodeAt) throw new Error(`${kind}: node ${middleNode(n)} not found`);
     const drag = await frameCosts(browser, page, () => moveFrom(page, nodeAt, 'left', MOVE_STEPS));
     const movedTo = await page.evaluate((id) => window.__bench!.nodeCenter(id), middleNode(n));
-    if (!movedTo || movedTo.x <= nodeAt.x) throw new Error(`${kind}: the drag did not move node ${middleNode(n)}`);
+    if (!movedTo || movedTo.x <= nodeAt.x)
+      throw new Error(`${kind}: the drag did not move node ${middleNode(n)}`);
     const paneAt = await page.evaluate(() => window.__bench!.emptyPanePoint());
     if (!paneAt) throw new Error(`${kind}: no empty pane point to pan from`);
     const before = await viewportTransform(page);
     const pan = await frameCosts(browser, page, () => moveFrom(page, paneAt, 'middle', MOVE_STEPS));
-    if ((await viewportTransform(page)) === before) throw new Error(`${kind}: the pan did not move the viewport`);
+    if ((await viewportTransform(page)) === before)
+      throw new Error(`${kind}: the pan did not move the viewport`);
     return { load: median(loads), remote: median(remotes), drag, pan, onScreen };
   } finally {
     await close(page);
@@ -98,14 +129,20 @@ async function rendersPerDragStep(browser: Browser, pagesURL: string, n: number)
     if (!at) throw new Error(`ours: node ${middleNode(n)} not found`);
     await page.evaluate(() => window.__bench!.resetRenders());
     await moveFrom(page, at, 'left', MOVE_STEPS);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
     return (await page.evaluate(() => window.__bench!.renders())) / MOVE_STEPS;
   } finally {
     await close(page);
   }
 }
 
-export async function benchCanvas(browser: Browser, pagesURL: string, n: number): Promise<BenchRow[]> {
+export async function benchCanvas(
+  browser: Browser,
+  pagesURL: string,
+  n: number,
+): Promise<BenchRow[]> {
   const ours = await measure(browser, pagesURL, 'ours', n);
   const bare = await measure(browser, pagesURL, 'bare', n);
   const ref = 'bare React Flow, same graph';
@@ -114,7 +151,14 @@ export async function benchCanvas(browser: Browser, pagesURL: string, n: number)
     row(name('load to interactive'), 'ms', ours.load, ref, bare.load),
     row(name('remote edit to DOM'), 'ms', ours.remote, ref, bare.remote),
     row(name('drag frame p50'), 'ms', quantile(ours.drag, 0.5), ref, quantile(bare.drag, 0.5)),
-    row(name('drag frame p95'), 'ms', quantile(ours.drag, 0.95), ref, quantile(bare.drag, 0.95), n >= 2000 ? 16.7 : undefined),
+    row(
+      name('drag frame p95'),
+      'ms',
+      quantile(ours.drag, 0.95),
+      ref,
+      quantile(bare.drag, 0.95),
+      n >= 2000 ? 16.7 : undefined,
+    ),
     row(name('pan frame p50'), 'ms', quantile(ours.pan, 0.5), ref, quantile(bare.pan, 0.5)),
     row(name('pan frame p95'), 'ms', quantile(ours.pan, 0.95), ref, quantile(bare.pan, 0.95)),
   ];
@@ -122,6 +166,8 @@ export async function benchCanvas(browser: Browser, pagesURL: string, n: number)
   // smaller than the bare page's: header, toolbar and inspector take room).
   rows.push(row(name('nodes on screen at load'), 'nodes', ours.onScreen, ref, bare.onScreen));
   const renders = await rendersPerDragStep(browser, pagesURL, n);
-  rows.push(row(name('node renders per drag step'), 'renders', renders, 'ideal: the dragged node only', 1));
+  rows.push(
+    row(name('node renders per drag step'), 'renders', renders, 'ideal: the dragged node only', 1),
+  );
   return rows;
 }

@@ -11,12 +11,18 @@ import { servePages } from './serve';
 const n = Number(process.argv[2] ?? 2000);
 const kind = process.argv[3] ?? 'ours';
 const server = await servePages(join(import.meta.dirname, '../../dist-bench'), [n]);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${server.url}canvas-${kind}.html?n=${n}`);
   await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: 120_000 });
-  const at = (await page.evaluate((id) => window.__bench!.nodeCenter(id), `ch-${Math.floor(n / 20)}-3`))!;
+  const at = (await page.evaluate(
+    (id) => window.__bench!.nodeCenter(id),
+    `ch-${Math.floor(n / 20)}-3`,
+  ))!;
   const costs = await frameCosts(browser, page, async () => {
     await page.mouse.move(at.x, at.y);
     await page.mouse.down();

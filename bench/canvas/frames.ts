@@ -18,10 +18,18 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-export const TRACE_CATEGORIES = ['devtools.timeline', 'toplevel', 'disabled-by-default-devtools.timeline.frame'];
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'toplevel',
+  'disabled-by-default-devtools.timeline.frame',
+];
 
 /** Per-frame main-thread work in ms, for the frames drawn while `during` ran. */
-export async function frameCosts(browser: Browser, page: Page, during: () => Promise<void>): Promise<number[]> {
+export async function frameCosts(
+  browser: Browser,
+  page: Page,
+  during: () => Promise<void>,
+): Promise<number[]> {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   let buffer: Buffer;
   try {
@@ -29,18 +37,27 @@ export async function frameCosts(browser: Browser, page: Page, during: () => Pro
   } finally {
     buffer = await browser.stopTracing();
   }
-  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const parsed = JSON.parse(buffer.toString('utf8')) as
+    { traceEvents?: TraceEvent[] } | TraceEvent[];
   return costsFromTrace(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
 }
 
 export function costsFromTrace(events: TraceEvent[]): number[] {
   const mains = new Set(
-    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`),
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}/${e.tid}`),
   );
   const onMain = (e: TraceEvent) => mains.has(`${e.pid}/${e.tid}`);
   // Top-level tasks: RunTask complete events not nested in another one.
   const tasks = events
-    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && onMain(e) && e.dur !== undefined)
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.name === 'ThreadControllerImpl::RunTask' &&
+        onMain(e) &&
+        e.dur !== undefined,
+    )
     .sort((a, b) => a.ts - b.ts);
   const top: { start: number; end: number }[] = [];
   for (const t of tasks) {

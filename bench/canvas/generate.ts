@@ -5,7 +5,13 @@
  * seed always gives the same map, so runs compare like with like.
  */
 import * as Y from 'yjs';
-import { metaMap, nodesMap, SCHEMA_VERSION, touchpointsMap, writeFields } from '../../src/model/doc';
+import {
+  metaMap,
+  nodesMap,
+  SCHEMA_VERSION,
+  touchpointsMap,
+  writeFields,
+} from '../../src/model/doc';
 import { SEED } from '../../src/model/origins';
 import {
   CHANNEL_TYPES,
@@ -39,7 +45,8 @@ function prng(seed: number): () => number {
   };
 }
 
-const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const pick = <T>(rand: () => number, xs: readonly T[]): T =>
+  xs[Math.floor(rand() * xs.length)] as T;
 
 /** A map of `nodeCount` nodes and `round(1.5 × nodeCount)` touchpoints. */
 export function generateMap(nodeCount: number, seed = 1): GeneratedMap {
@@ -72,7 +79,14 @@ export function generateMap(nodeCount: number, seed = 1): GeneratedMap {
       const deviceType = pick(rand, DEVICE_TYPES);
       nodes.push({ id, kind: 'device', label: `${deviceType} ${col}.${row}`, x, y, deviceType });
     } else {
-      nodes.push({ id: `note-${col}`, kind: 'note', label: `Note ${col + 1}`, x, y, description: 'Observed in interviews' });
+      nodes.push({
+        id: `note-${col}`,
+        kind: 'note',
+        label: `Note ${col + 1}`,
+        x,
+        y,
+        description: 'Observed in interviews',
+      });
     }
   }
   const touchpoints: Touchpoint[] = [];
@@ -98,11 +112,16 @@ export function generateMap(nodeCount: number, seed = 1): GeneratedMap {
   };
   // Journey edges first (stage → its channels → devices), then cross-stage hand-offs until 1.5×.
   for (const c of columns) for (const ch of c.channels) add(c.stage, ch);
-  for (const c of columns) c.channels.forEach((ch, i) => add(ch, c.devices[i % Math.max(1, c.devices.length)]));
+  for (const c of columns)
+    c.channels.forEach((ch, i) => add(ch, c.devices[i % Math.max(1, c.devices.length)]));
   for (let guard = 0; touchpoints.length < target && guard < target * 20; guard++) {
     const a = pick(rand, columns);
-    const b = columns[Math.min(columns.length - 1, columns.indexOf(a) + 1 + Math.floor(rand() * 2))]!;
-    add(pick(rand, a.channels.length ? a.channels : [a.stage]), pick(rand, [b.stage, ...b.channels, ...b.devices]));
+    const b =
+      columns[Math.min(columns.length - 1, columns.indexOf(a) + 1 + Math.floor(rand() * 2))]!;
+    add(
+      pick(rand, a.channels.length ? a.channels : [a.stage]),
+      pick(rand, [b.stage, ...b.channels, ...b.devices]),
+    );
   }
   return { nodes, touchpoints };
 }
@@ -110,7 +129,11 @@ export function generateMap(nodeCount: number, seed = 1): GeneratedMap {
 /** Writes `map` into an empty doc in one SEED transaction, the way a template is seeded. */
 export function seedMap(doc: Y.Doc, map: GeneratedMap, title: string): void {
   doc.transact(() => {
-    writeFields(metaMap(doc), { schemaVersion: SCHEMA_VERSION, title, createdAt: '2026-01-01T00:00:00.000Z' });
+    writeFields(metaMap(doc), {
+      schemaVersion: SCHEMA_VERSION,
+      title,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
     for (const { id, ...fields } of map.nodes) {
       const record = new Y.Map<unknown>();
       nodesMap(doc).set(id, record);
@@ -136,7 +159,11 @@ export function mapUpdate(map: GeneratedMap, title: string): Uint8Array {
 /** The same graph for the bare React Flow page: default nodes, plain edges. */
 export function bareGraph(map: GeneratedMap) {
   return {
-    nodes: map.nodes.map((n) => ({ id: n.id, position: { x: n.x, y: n.y }, data: { label: n.label } })),
+    nodes: map.nodes.map((n) => ({
+      id: n.id,
+      position: { x: n.x, y: n.y },
+      data: { label: n.label },
+    })),
     edges: map.touchpoints.map((t) => ({ id: t.id, source: t.from, target: t.to })),
   };
 }

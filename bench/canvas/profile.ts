@@ -7,10 +7,19 @@ import { chromium } from '@playwright/test';
 import { join } from 'node:path';
 import { servePages } from './serve';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[]; }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
-const frameKey = (f: ProfileNode['callFrame']) => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+const frameKey = (f: ProfileNode['callFrame']) =>
+  `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
 
 /** The functions with the most self time, and with the most inclusive (self + callees) time. */
 function top(profile: Profile, count = Number(process.env.PROFILE_TOP ?? 14)): string {
@@ -32,14 +41,21 @@ function top(profile: Profile, count = Number(process.env.PROFILE_TOP ?? 14)): s
     }
   });
   const list = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, count).map(([k, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([k, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${k}`)
+      .join('\n');
   return ` self:\n${list(self)}\n inclusive:\n${list(inclusive)}`;
 }
 
 const n = Number(process.argv[2] ?? 2000);
 const kind = process.argv[3] ?? 'ours';
 const server = await servePages(join(import.meta.dirname, '../../dist-bench'), [n]);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto('about:blank');
@@ -56,7 +72,11 @@ try {
     await page.waitForFunction(() => window.__bench?.readyAt != null, null, { timeout: 120_000 });
   });
   await profiled('10 remote edits', async () => {
-    for (let i = 0; i < 10; i++) await page.evaluate(([id, l]) => window.__bench!.remoteEdit(id, l), [`ch-${Math.floor(n / 20)}-3`, `Profiled ${i}`] as const);
+    for (let i = 0; i < 10; i++)
+      await page.evaluate(([id, l]) => window.__bench!.remoteEdit(id, l), [
+        `ch-${Math.floor(n / 20)}-3`,
+        `Profiled ${i}`,
+      ] as const);
   });
   const mid = `ch-${Math.floor(n / 20)}-3`;
   const nodeAt = (await page.evaluate((id) => window.__bench!.nodeCenter(id), mid))!;

@@ -2,16 +2,24 @@
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import { declareV1, openDb } from '../../src/sync/local-db';
-import { attachDoc, COMPACT_AFTER_ROWS, mapRows, type LocalAttachment } from '../../src/sync/local-doc';
+import {
+  attachDoc,
+  COMPACT_AFTER_ROWS,
+  mapRows,
+  type LocalAttachment,
+} from '../../src/sync/local-doc';
 import { docJson, randomEdit, rng } from './edits';
 
-const unique = (what: string) => `harness-${what}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+const unique = (what: string) =>
+  `harness-${what}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 /**
  * Randomized edit sessions on one map, each reloading from IndexedDB and compacting now and
  * then; after every reload the doc must equal the truth. Returns what differed, if anything.
  */
-export async function compactionCheck(seed: number): Promise<{ mismatches: string[]; rowsAtEnd: number; sessions: number }> {
+export async function compactionCheck(
+  seed: number,
+): Promise<{ mismatches: string[]; rowsAtEnd: number; sessions: number }> {
   const db = openDb(unique('compaction'));
   const rand = rng(seed);
   const truth = new Y.Doc();
@@ -22,7 +30,8 @@ export async function compactionCheck(seed: number): Promise<{ mismatches: strin
       const doc = new Y.Doc();
       const a = attachDoc(db, doc, 'm', { compactOnLoad: s % 2 === 1 });
       await a.whenSynced;
-      if (docJson(doc) !== docJson(truth)) mismatches.push(`seed ${seed}: session ${s} loaded a different doc`);
+      if (docJson(doc) !== docJson(truth))
+        mismatches.push(`seed ${seed}: session ${s} loaded a different doc`);
       const edits = Math.floor(rand() * COMPACT_AFTER_ROWS * 3);
       for (let k = 0; k < edits; k++) {
         randomEdit(doc, rand);
@@ -40,7 +49,8 @@ export async function compactionCheck(seed: number): Promise<{ mismatches: strin
     if (docJson(doc) !== docJson(truth)) mismatches.push(`seed ${seed}: final load differs`);
     const again = new Y.Doc();
     await attachDoc(db, again, 'm', { compactOnLoad: false }).whenSynced;
-    if (docJson(again) !== docJson(truth)) mismatches.push(`seed ${seed}: load after compaction differs`);
+    if (docJson(again) !== docJson(truth))
+      mismatches.push(`seed ${seed}: load after compaction differs`);
     return { mismatches, rowsAtEnd: await mapRows(db, 'm').count(), sessions };
   } finally {
     db.close();
@@ -71,7 +81,9 @@ export async function upgradeCheck(): Promise<{
 
   const db = openDb(name);
   try {
-    const entries = (await db.maps.orderBy('updatedAt').toArray()).map(({ id, title, template }) => ({ id, title, template }));
+    const entries = (await db.maps.orderBy('updatedAt').toArray()).map(
+      ({ id, title, template }) => ({ id, title, template }),
+    );
     const loaded = new Y.Doc();
     await attachDoc(db, loaded, 'old-1').whenSynced;
     return {

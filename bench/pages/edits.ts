@@ -45,7 +45,11 @@ export function randomEdit(doc: Y.Doc, rand: () => number): void {
 /** Keys sorted at every level: a Y.Map's key order depends on the order updates arrived in. */
 function canonical(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+  );
 }
 
 /** The content of a map-shaped doc as a canonical string; roots read as maps. */

@@ -21,7 +21,12 @@ export async function serveHarness(): Promise<HarnessServer> {
     configFile: false,
     root: import.meta.dirname,
     logLevel: 'error',
-    build: { outDir, emptyOutDir: true, minify: false, rollupOptions: { input: join(import.meta.dirname, 'harness.html') } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: { input: join(import.meta.dirname, 'harness.html') },
+    },
   });
   const server = await serveStatic(outDir, { index: 'harness.html' });
   return {

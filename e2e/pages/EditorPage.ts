@@ -21,7 +21,9 @@ export class EditorPage {
   }
 
   node(label: string): Locator {
-    return this.page.locator('.react-flow__node').filter({ has: this.page.locator('.jn-label', { hasText: new RegExp(`^${label}$`) }) });
+    return this.page
+      .locator('.react-flow__node')
+      .filter({ has: this.page.locator('.jn-label', { hasText: new RegExp(`^${label}$`) }) });
   }
 
   get label(): Locator {
@@ -71,7 +73,8 @@ export class EditorPage {
   async position(label: string): Promise<{ x: number; y: number }> {
     // The canvas renders only on-screen nodes: bring an off-screen one into view first.
     if ((await this.node(label).count()) === 0) await this.button('Fit view').click();
-    const transform = (await this.node(label).evaluate((el) => (el as HTMLElement).style.transform)) ?? '';
+    const transform =
+      (await this.node(label).evaluate((el) => (el as HTMLElement).style.transform)) ?? '';
     const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(transform);
     if (!m) throw new Error(`no position on ${label}: ${transform}`);
     return { x: Math.round(Number(m[1])), y: Math.round(Number(m[2])) };

@@ -36,9 +36,13 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   db.exec(SCHEMA);
 
   const insertMap = db.prepare('INSERT OR IGNORE INTO maps (id, created_at) VALUES (?, ?)');
-  const selectMap = db.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM maps WHERE id = ?');
+  const selectMap = db.prepare<[string], { id: string; created_at: number }>(
+    'SELECT id, created_at FROM maps WHERE id = ?',
+  );
   const insertUpdate = db.prepare('INSERT INTO updates (map_id, data) VALUES (?, ?)');
-  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>('SELECT data, upto_seq FROM snapshots WHERE map_id = ?');
+  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
+    'SELECT data, upto_seq FROM snapshots WHERE map_id = ?',
+  );
   const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq',
   );

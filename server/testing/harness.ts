@@ -20,7 +20,11 @@ export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'itinera-server-
 
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
-    ...readConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...readConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    }),
     dataDir: tempDir(),
     distDir: tempDir(),
     syncSecret: 'test-secret-0123456789abcdef',

@@ -17,7 +17,9 @@ export function App() {
   const { t } = useTranslation('common');
   const route = parseRoute(useSyncExternalStore(subscribeHash, getHash));
   const pwa = usePwaUpdate();
-  const prompt = <UpdatePrompt needRefresh={pwa.needRefresh} onUpdate={pwa.update} onDismiss={pwa.dismiss} />;
+  const prompt = (
+    <UpdatePrompt needRefresh={pwa.needRefresh} onUpdate={pwa.update} onDismiss={pwa.dismiss} />
+  );
   if (route.name === 'map') {
     return (
       <>

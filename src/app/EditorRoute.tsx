@@ -48,10 +48,13 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
           opened = null;
           session.close();
           setState({ phase: 'refused', why: result });
-          forgetRefusedLink(mapId).catch((err: unknown) => console.warn('editor: forgetting a refused link failed', err));
+          forgetRefusedLink(mapId).catch((err: unknown) =>
+            console.warn('editor: forgetting a refused link failed', err),
+          );
         });
       },
-      (err: unknown) => !cancelled && setState({ phase: 'error', message: String((err as Error)?.message ?? err) }),
+      (err: unknown) =>
+        !cancelled && setState({ phase: 'error', message: String((err as Error)?.message ?? err) }),
     );
     return () => {
       cancelled = true;

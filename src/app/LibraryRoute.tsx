@@ -34,10 +34,12 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
   const actions = useMemo<LibraryActions>(() => {
     // A full disk is the one failure people can act on: say so plainly (each operation is one
     // transaction, so a failed one changed nothing).
-    const plain = <A extends unknown[]>(f: (...a: A) => Promise<void>) => (...a: A) =>
-      f(...a).catch((err: unknown) => {
-        throw errorCodeOf(err) === 'quota' ? new Error(t('quotaFull')) : err;
-      });
+    const plain =
+      <A extends unknown[]>(f: (...a: A) => Promise<void>) =>
+      (...a: A) =>
+        f(...a).catch((err: unknown) => {
+          throw errorCodeOf(err) === 'quota' ? new Error(t('quotaFull')) : err;
+        });
     return {
       create: plain(async ({ template, title }: { template: string; title: string }) => {
         const id = newId('map');
@@ -46,7 +48,9 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
       }),
       open: onOpen,
       rename: plain((id: string, title: string) => store.renameMap(id, title)),
-      duplicate: plain((id: string, title: string) => store.duplicateMap(id, { id: newId('map'), title })),
+      duplicate: plain((id: string, title: string) =>
+        store.duplicateMap(id, { id: newId('map'), title }),
+      ),
       remove: plain((id: string) => store.deleteMap(id)),
       restore: plain((id: string) => store.restoreMap(id)),
     };
@@ -54,16 +58,16 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
 
   return (
     <>
-    <div className="library-import">
-      <ImportButton onImport={importMapFile} onImported={onOpen} />
-    </div>
-    <LibraryPage
-      items={items}
-      loadError={loadError ? String(loadError) : null}
-      templates={TEMPLATE_KEYS}
-      actions={actions}
-      hrefFor={(id) => mapHref(id)}
-    />
+      <div className="library-import">
+        <ImportButton onImport={importMapFile} onImported={onOpen} />
+      </div>
+      <LibraryPage
+        items={items}
+        loadError={loadError ? String(loadError) : null}
+        templates={TEMPLATE_KEYS}
+        actions={actions}
+        hrefFor={(id) => mapHref(id)}
+      />
     </>
   );
 }

@@ -99,7 +99,11 @@ describe('createCollab: a refused link', () => {
     expect(await c.firstSync()).toBe('synced');
     await first.close();
     // Moved to a new secret on the same address: every old token is now refused.
-    const moved = await startTestServer({ dataDir, port: first.port, syncSecret: 'another-secret-0123456789abcdef' });
+    const moved = await startTestServer({
+      dataDir,
+      port: first.port,
+      syncSecret: 'another-secret-0123456789abcdef',
+    });
     cleanups.push(() => moved.close());
     await expect.poll(() => seen.at(-1), { timeout: 15_000 }).toBe('refused');
     expect(seen).toContain('offline');

@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { connectClient, createMap, startTestServer, synced, wsUrl } from '../../server/testing/harness';
+import {
+  connectClient,
+  createMap,
+  startTestServer,
+  synced,
+  wsUrl,
+} from '../../server/testing/harness';
 import type { ConnectionStatus } from '../model/session-api';
 import { createCollab, type Collab } from './collab';
 

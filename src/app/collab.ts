@@ -95,7 +95,8 @@ export function createCollab(
         checking = true;
         void checkAccess(mapId, token, opts.access).then((verdict) => {
           checking = false;
-          if (disposed || current !== ws || (verdict !== 'refused' && verdict !== 'notFound')) return;
+          if (disposed || current !== ws || (verdict !== 'refused' && verdict !== 'notFound'))
+            return;
           if (current.refuse() && !settled) settle(verdict);
         });
       };

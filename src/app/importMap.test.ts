@@ -25,7 +25,11 @@ afterEach(async () => {
 
 async function storedDoc(db: ItineraDb, mapId: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  for (const row of await db.updates.where('[mapId+i]').between([mapId, 0], [mapId, Infinity]).toArray()) Y.applyUpdateV2(doc, row.u);
+  for (const row of await db.updates
+    .where('[mapId+i]')
+    .between([mapId, 0], [mapId, Infinity])
+    .toArray())
+    Y.applyUpdateV2(doc, row.u);
   return doc;
 }
 
@@ -47,7 +51,10 @@ describe('importMapText', () => {
 
   it('imports the published airline fixture', async () => {
     const db = freshDb();
-    const text = readFileSync(join(import.meta.dirname, '../model/strategy-map/fixtures/airline.v1.json'), 'utf8');
+    const text = readFileSync(
+      join(import.meta.dirname, '../model/strategy-map/fixtures/airline.v1.json'),
+      'utf8',
+    );
     const result = await importMapText(text, db);
     expect(result).toMatchObject({ ok: true });
     expect(await db.maps.count()).toBe(1);
@@ -65,7 +72,9 @@ describe('importMapText', () => {
     const result = await importMapText(JSON.stringify(broken), db);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['nodes[0].kind', 'touchpoints[0].to']));
+    expect(result.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['nodes[0].kind', 'touchpoints[0].to']),
+    );
     expect(await db.maps.count()).toBe(0);
     expect(await db.updates.count()).toBe(0);
   });

@@ -20,26 +20,56 @@ export type ImportMapResult =
 export const IMPORTED_TEMPLATE = 'blank';
 
 /** Stores a whole doc state as a new library entry; refuses an existing id. */
-export async function createMapFromUpdate(db: ItineraDb, id: string, title: string, template: string, update: Uint8Array, thumbnail?: string): Promise<void> {
+export async function createMapFromUpdate(
+  db: ItineraDb,
+  id: string,
+  title: string,
+  template: string,
+  update: Uint8Array,
+  thumbnail?: string,
+): Promise<void> {
   const now = Date.now();
-  const entry: MapEntry = { id, title, template, createdAt: now, updatedAt: now, ...(thumbnail ? { thumbnail } : {}) };
+  const entry: MapEntry = {
+    id,
+    title,
+    template,
+    createdAt: now,
+    updatedAt: now,
+    ...(thumbnail ? { thumbnail } : {}),
+  };
   await db.transaction('rw', db.maps, db.updates, async () => {
-    if (await db.maps.get(id)) throw new Error(`createMapFromUpdate.id: a map with id ${id} exists`);
+    if (await db.maps.get(id))
+      throw new Error(`createMapFromUpdate.id: a map with id ${id} exists`);
     await db.maps.add(entry);
     await db.updates.add({ mapId: id, u: update });
   });
 }
 
 /** Parses `text` and, when valid, stores it as a new map in `db`. */
-export async function importMapText(text: string, db: ItineraDb = getLocalStore().db): Promise<ImportMapResult> {
+export async function importMapText(
+  text: string,
+  db: ItineraDb = getLocalStore().db,
+): Promise<ImportMapResult> {
   const parsed = parseStrategyMapText(text);
-  if (!parsed.ok) return { ok: false, error: parsed.error, issues: parsed.issues.map((i) => ({ path: i.path, message: i.message })) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      error: parsed.error,
+      issues: parsed.issues.map((i) => ({ path: i.path, message: i.message })),
+    };
   const doc = new Y.Doc();
   try {
     importStrategyMap(doc, parsed.value);
     const snapshot = readSnapshot(doc);
     const mapId = newId('map');
-    await createMapFromUpdate(db, mapId, snapshot.meta.title, IMPORTED_TEMPLATE, Y.encodeStateAsUpdateV2(doc), drawThumbnail(snapshot));
+    await createMapFromUpdate(
+      db,
+      mapId,
+      snapshot.meta.title,
+      IMPORTED_TEMPLATE,
+      Y.encodeStateAsUpdateV2(doc),
+      drawThumbnail(snapshot),
+    );
     return { ok: true, mapId };
   } finally {
     doc.destroy();
@@ -52,7 +82,11 @@ export async function importMapFile(file: File): Promise<ImportMapResult> {
   try {
     text = await file.text();
   } catch (err) {
-    return { ok: false, error: `Cannot read ${file.name}: ${String((err as Error)?.message ?? err)}`, issues: [] };
+    return {
+      ok: false,
+      error: `Cannot read ${file.name}: ${String((err as Error)?.message ?? err)}`,
+      issues: [],
+    };
   }
   return importMapText(text);
 }

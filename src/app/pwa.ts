@@ -31,7 +31,8 @@ export function registerPwa(): Promise<void> {
 }
 
 async function register(): Promise<void> {
-  if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator))
+    return;
   const { registerSW } = await import('virtual:pwa-register');
   updateSW = registerSW({
     immediate: true,

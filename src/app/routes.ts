@@ -25,7 +25,8 @@ export function parseRoute(hash: string): Route {
   }
   if (!MAP_ID_PATTERN.test(mapId)) return { name: 'library', error: 'route.badId' };
   const token = new URLSearchParams(query).get('token') ?? undefined;
-  if (token !== undefined && !TOKEN_PATTERN.test(token)) return { name: 'library', error: 'route.badToken' };
+  if (token !== undefined && !TOKEN_PATTERN.test(token))
+    return { name: 'library', error: 'route.badToken' };
   return token ? { name: 'map', mapId, token } : { name: 'map', mapId };
 }
 

@@ -73,7 +73,8 @@ async function shareInfoFor(
     const withToken = withLinkToken(stored, token);
     if (!withToken) return { share: stored, confirm: null };
     const replaces = tokenOf(stored) !== undefined && tokenOf(withToken) !== tokenOf(stored);
-    if (!replaces) return { share: (await acceptShareLink(mapId, token)) ?? withToken, confirm: null };
+    if (!replaces)
+      return { share: (await acceptShareLink(mapId, token)) ?? withToken, confirm: null };
     return { share: withToken, confirm: () => acceptShareLink(mapId, token) };
   } catch (err) {
     // The map still opens, only not shared: a library failure must not block editing.
@@ -93,7 +94,10 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   const { share, confirm } = await shareInfoFor(mapId, opts.token);
   const token = tokenOf(share);
 
-  const sync = observable<SyncState>({ save: local.status.get(), connection: token ? 'connecting' : 'local' });
+  const sync = observable<SyncState>({
+    save: local.status.get(),
+    connection: token ? 'connecting' : 'local',
+  });
   const offSave = local.status.subscribe(() =>
     // The code, not the adapter's English sentence: the view translates it (SaveStatus).
     sync.set({ ...sync.get(), save: local.status.get(), saveError: local.status.errorCode() }),
@@ -105,14 +109,20 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
 
   // Local-first: the websocket attaches after the local store loaded, and nothing waits for it.
   // Presence exists from the start so that sharing the map later connects this editor live.
-  const collab = createCollab(doc, mapId, (connection, unconfirmed) => sync.set({ ...sync.get(), connection, unconfirmed }), {
-    ...opts.collab,
-    defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),
-  });
+  const collab = createCollab(
+    doc,
+    mapId,
+    (connection, unconfirmed) => sync.set({ ...sync.get(), connection, unconfirmed }),
+    {
+      ...opts.collab,
+      defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),
+    },
+  );
   if (token) collab.connect(token);
   if (confirm) {
     void collab.firstSync().then((r) => {
-      if (r === 'synced') confirm().catch((err: unknown) => console.warn('session: recording the link failed', err));
+      if (r === 'synced')
+        confirm().catch((err: unknown) => console.warn('session: recording the link failed', err));
     });
   }
 

@@ -4,7 +4,15 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/testing/harness';
 import { getLocalStore } from '../sync/local-store';
-import { acceptShareLink, forgetRefusedLink, roleOfToken, shareLinks, shareMap, ShareError, shareService } from './sharing';
+import {
+  acceptShareLink,
+  forgetRefusedLink,
+  roleOfToken,
+  shareLinks,
+  shareMap,
+  ShareError,
+  shareService,
+} from './sharing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;

@@ -37,7 +37,10 @@ export interface ExportSource {
   readonly subtitle?: string;
   readonly legend: Legend | null;
   /** When set, only these nodes and edges are drawn (export of the selection). */
-  readonly only?: { readonly nodeIds: ReadonlySet<string>; readonly edgeIds: ReadonlySet<string> } | null;
+  readonly only?: {
+    readonly nodeIds: ReadonlySet<string>;
+    readonly edgeIds: ReadonlySet<string>;
+  } | null;
 }
 
 /**
@@ -75,7 +78,8 @@ export function themeBackground(el: Element): string {
 
 function stripViewport(viewport: HTMLElement, only: ExportSource['only']): void {
   viewport.querySelectorAll(CHROME_SELECTOR).forEach((e) => e.remove());
-  for (const cls of SELECTION_CLASSES) viewport.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
+  for (const cls of SELECTION_CLASSES)
+    viewport.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
   if (!only) return;
   viewport.querySelectorAll<HTMLElement>('.react-flow__node').forEach((n) => {
     if (!only.nodeIds.has(n.dataset.id ?? '')) n.remove();
@@ -91,7 +95,11 @@ function stripViewport(viewport: HTMLElement, only: ExportSource['only']): void 
   viewport.querySelectorAll('.emotion-curve, .lane-labels').forEach((e) => e.remove());
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, style: Partial<CSSStyleDeclaration>, text?: string) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  style: Partial<CSSStyleDeclaration>,
+  text?: string,
+) {
   const e = document.createElement(tag);
   Object.assign(e.style, style);
   if (text !== undefined) e.textContent = text;
@@ -103,10 +111,21 @@ function legendGroup(title: string, items: readonly LegendItem[]): HTMLElement {
   group.append(el('strong', { fontWeight: '600' }, title));
   for (const item of items) {
     const row = el('span', { display: 'inline-flex', alignItems: 'center', gap: '6px' });
-    const swatch = el('span', {
-      display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: '16px', height: '16px',
-      borderRadius: item.round ? '50%' : '4px', background: item.color, fontSize: '11px', lineHeight: '1',
-    }, item.symbol ?? '');
+    const swatch = el(
+      'span',
+      {
+        display: 'inline-flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        width: '16px',
+        height: '16px',
+        borderRadius: item.round ? '50%' : '4px',
+        background: item.color,
+        fontSize: '11px',
+        lineHeight: '1',
+      },
+      item.symbol ?? '',
+    );
     row.append(swatch, document.createTextNode(item.label));
     group.append(row);
   }
@@ -114,15 +133,32 @@ function legendGroup(title: string, items: readonly LegendItem[]): HTMLElement {
 }
 
 /** Builds the picture's DOM off-screen; call `dispose()` once the picture is drawn. */
-export function composeExport(source: ExportSource, plan: ImagePlan, background: string | null): ComposedExport {
+export function composeExport(
+  source: ExportSource,
+  plan: ImagePlan,
+  background: string | null,
+): ComposedExport {
   const live = source.flowRoot.querySelector<HTMLElement>('.react-flow__viewport');
   if (!live) throw new Error('exportImage.source.flowRoot: no .react-flow__viewport inside');
   // Laid out (so computed styles are real) but clipped to nothing, so it is never seen.
-  const host = el('div', { position: 'fixed', left: '0', top: '0', width: '0', height: '0', overflow: 'hidden', pointerEvents: 'none', zIndex: '-1' });
+  const host = el('div', {
+    position: 'fixed',
+    left: '0',
+    top: '0',
+    width: '0',
+    height: '0',
+    overflow: 'hidden',
+    pointerEvents: 'none',
+    zIndex: '-1',
+  });
   host.setAttribute('aria-hidden', 'true');
   const root = el('div', {
-    position: 'relative', width: `${plan.width}px`, height: `${plan.height}px`, overflow: 'hidden',
-    background: background ?? 'transparent', color: getComputedStyle(source.flowRoot).color,
+    position: 'relative',
+    width: `${plan.width}px`,
+    height: `${plan.height}px`,
+    overflow: 'hidden',
+    background: background ?? 'transparent',
+    color: getComputedStyle(source.flowRoot).color,
   });
   // The canvas's classes carry React Flow's CSS variables and the theme; text styles and
   // custom properties inherited from the page are copied, the picture has no page around it.
@@ -130,14 +166,41 @@ export function composeExport(source: ExportSource, plan: ImagePlan, background:
   inheritPageStyles(root, source.flowRoot);
   const pad = plan.content.x;
   if (plan.titlePx > 0) {
-    const band = el('div', { position: 'absolute', left: `${pad}px`, top: `${pad}px`, right: `${pad}px`, height: `${plan.titlePx}px`, display: 'flex', flexDirection: 'column', justifyContent: 'center' });
-    band.append(el('div', { fontSize: '30px', fontWeight: '700', lineHeight: '1.2', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }, source.title));
-    if (source.subtitle) band.append(el('div', { fontSize: '15px', opacity: '0.7' }, source.subtitle));
+    const band = el('div', {
+      position: 'absolute',
+      left: `${pad}px`,
+      top: `${pad}px`,
+      right: `${pad}px`,
+      height: `${plan.titlePx}px`,
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'center',
+    });
+    band.append(
+      el(
+        'div',
+        {
+          fontSize: '30px',
+          fontWeight: '700',
+          lineHeight: '1.2',
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        },
+        source.title,
+      ),
+    );
+    if (source.subtitle)
+      band.append(el('div', { fontSize: '15px', opacity: '0.7' }, source.subtitle));
     root.append(band);
   }
   const content = el('div', {
-    position: 'absolute', left: `${plan.content.x}px`, top: `${plan.content.y}px`,
-    width: `${plan.content.width}px`, height: `${plan.content.height}px`, overflow: 'hidden',
+    position: 'absolute',
+    left: `${plan.content.x}px`,
+    top: `${plan.content.y}px`,
+    width: `${plan.content.width}px`,
+    height: `${plan.content.height}px`,
+    overflow: 'hidden',
   });
   const viewport = live.cloneNode(true) as HTMLElement;
   stripViewport(viewport, source.only ?? null);
@@ -147,8 +210,22 @@ export function composeExport(source: ExportSource, plan: ImagePlan, background:
   root.append(content);
   if (plan.legendPx > 0 && source.legend) {
     const { legend } = source;
-    const band = el('div', { position: 'absolute', left: `${pad}px`, right: `${pad}px`, bottom: `${pad}px`, height: `${plan.legendPx}px`, display: 'flex', alignItems: 'center', gap: '40px', fontSize: '14px', flexWrap: 'wrap' });
-    band.append(legendGroup(legend.kindsTitle, legend.kinds), legendGroup(legend.emotionsTitle, legend.emotions));
+    const band = el('div', {
+      position: 'absolute',
+      left: `${pad}px`,
+      right: `${pad}px`,
+      bottom: `${pad}px`,
+      height: `${plan.legendPx}px`,
+      display: 'flex',
+      alignItems: 'center',
+      gap: '40px',
+      fontSize: '14px',
+      flexWrap: 'wrap',
+    });
+    band.append(
+      legendGroup(legend.kindsTitle, legend.kinds),
+      legendGroup(legend.emotionsTitle, legend.emotions),
+    );
     root.append(band);
   }
   host.append(root);

@@ -24,7 +24,11 @@ export function downloadText(text: string, fileName: string, type: string): void
 
 /** True when this browser can put a PNG on the clipboard. */
 export function canCopyImage(): boolean {
-  return typeof ClipboardItem === 'function' && typeof navigator !== 'undefined' && typeof navigator.clipboard?.write === 'function';
+  return (
+    typeof ClipboardItem === 'function' &&
+    typeof navigator !== 'undefined' &&
+    typeof navigator.clipboard?.write === 'function'
+  );
 }
 
 /**

@@ -22,6 +22,10 @@ export function isoDay(date: Date): string {
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
 }
 
-export function exportFileName(title: string, date: Date, extension: 'png' | 'svg' | 'json'): string {
+export function exportFileName(
+  title: string,
+  date: Date,
+  extension: 'png' | 'svg' | 'json',
+): string {
   return `${slugify(title)}-${isoDay(date)}.${extension}`;
 }

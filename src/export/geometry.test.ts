@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fitPixelRatio, LEGEND_BAND_PX, planImage, SLIDE_HEIGHT_PX, SLIDE_WIDTH_PX, TITLE_BAND_PX, unionRects } from './geometry';
+import {
+  fitPixelRatio,
+  LEGEND_BAND_PX,
+  planImage,
+  SLIDE_HEIGHT_PX,
+  SLIDE_WIDTH_PX,
+  TITLE_BAND_PX,
+  unionRects,
+} from './geometry';
 import { DEFAULT_IMAGE_OPTIONS, type ImageOptions } from './options';
 
 const opts = (o: Partial<ImageOptions>): ImageOptions => ({ ...DEFAULT_IMAGE_OPTIONS, ...o });
@@ -7,7 +15,10 @@ const bounds = { x: -100, y: 50, width: 1000, height: 400 };
 
 describe('planImage', () => {
   it('natural size: the map at 100 % plus padding and bands, bounds moved to the content box', () => {
-    const p = planImage(bounds, opts({ fit: 'natural', paddingPx: 20, includeTitle: true, includeLegend: true }));
+    const p = planImage(
+      bounds,
+      opts({ fit: 'natural', paddingPx: 20, includeTitle: true, includeLegend: true }),
+    );
     expect(p.width).toBe(1040);
     expect(p.height).toBe(400 + 40 + TITLE_BAND_PX + LEGEND_BAND_PX);
     expect(p.content).toEqual({ x: 20, y: 20 + TITLE_BAND_PX, width: 1000, height: 400 });
@@ -17,7 +28,10 @@ describe('planImage', () => {
   });
 
   it('slide: 1920×1080, the map fitted and centred in the content box', () => {
-    const p = planImage(bounds, opts({ fit: 'slide', paddingPx: 0, includeTitle: false, includeLegend: false }));
+    const p = planImage(
+      bounds,
+      opts({ fit: 'slide', paddingPx: 0, includeTitle: false, includeLegend: false }),
+    );
     expect([p.width, p.height]).toEqual([SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX]);
     expect(p.viewport.zoom).toBeCloseTo(1.92);
     // Centred vertically: the scaled map is 768 px high in 1080.
@@ -31,10 +45,14 @@ describe('planImage', () => {
   });
 
   it('scales down within the canvas limits and says so', () => {
-    const p = planImage({ x: 0, y: 0, width: 12_000, height: 3_000 }, opts({ scale: 3, paddingPx: 0, includeTitle: false, includeLegend: false }), {
-      maxSidePx: 16_384,
-      maxAreaPx: 1e12,
-    });
+    const p = planImage(
+      { x: 0, y: 0, width: 12_000, height: 3_000 },
+      opts({ scale: 3, paddingPx: 0, includeTitle: false, includeLegend: false }),
+      {
+        maxSidePx: 16_384,
+        maxAreaPx: 1e12,
+      },
+    );
     expect(p.pixelRatio).toBeLessThan(3);
     expect(p.width * p.pixelRatio).toBeLessThanOrEqual(16_384);
     expect(p.scaledDown).toEqual({ requested: 3, used: p.pixelRatio });
@@ -42,7 +60,8 @@ describe('planImage', () => {
 });
 
 describe('fitPixelRatio', () => {
-  it('keeps the requested scale when it fits', () => expect(fitPixelRatio(1000, 1000, 3, { maxSidePx: 16384, maxAreaPx: 1e8 })).toBe(3));
+  it('keeps the requested scale when it fits', () =>
+    expect(fitPixelRatio(1000, 1000, 3, { maxSidePx: 16384, maxAreaPx: 1e8 })).toBe(3));
   it('respects the area limit', () => {
     const r = fitPixelRatio(10_000, 10_000, 2, { maxSidePx: 32_767, maxAreaPx: 16_777_216 });
     expect(10_000 * r * 10_000 * r).toBeLessThanOrEqual(16_777_216);
@@ -53,6 +72,11 @@ describe('fitPixelRatio', () => {
 describe('unionRects', () => {
   it('returns null for none and the hull for several', () => {
     expect(unionRects([])).toBeNull();
-    expect(unionRects([{ x: 0, y: 0, width: 10, height: 10 }, { x: -5, y: 5, width: 10, height: 20 }])).toEqual({ x: -5, y: 0, width: 15, height: 25 });
+    expect(
+      unionRects([
+        { x: 0, y: 0, width: 10, height: 10 },
+        { x: -5, y: 5, width: 10, height: 20 },
+      ]),
+    ).toEqual({ x: -5, y: 0, width: 15, height: 25 });
   });
 });

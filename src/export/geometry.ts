@@ -33,7 +33,10 @@ export interface CanvasLimits {
   readonly maxSidePx: number;
   readonly maxAreaPx: number;
 }
-export const DEFAULT_CANVAS_LIMITS: CanvasLimits = { maxSidePx: MAX_CANVAS_SIDE_PX, maxAreaPx: MAX_CANVAS_AREA_PX };
+export const DEFAULT_CANVAS_LIMITS: CanvasLimits = {
+  maxSidePx: MAX_CANVAS_SIDE_PX,
+  maxAreaPx: MAX_CANVAS_AREA_PX,
+};
 
 /** The plan of one picture. */
 export interface ImagePlan {
@@ -54,7 +57,11 @@ export interface ImagePlan {
 }
 
 /** Plans a picture of `bounds` (the map or the selection) with the given options. */
-export function planImage(bounds: Rect, options: ImageOptions, limits: CanvasLimits = DEFAULT_CANVAS_LIMITS): ImagePlan {
+export function planImage(
+  bounds: Rect,
+  options: ImageOptions,
+  limits: CanvasLimits = DEFAULT_CANVAS_LIMITS,
+): ImagePlan {
   const pad = options.paddingPx;
   const titlePx = options.includeTitle ? TITLE_BAND_PX : 0;
   const legendPx = options.includeLegend ? LEGEND_BAND_PX : 0;
@@ -99,7 +106,12 @@ export function planImage(bounds: Rect, options: ImageOptions, limits: CanvasLim
 }
 
 /** The largest ratio ≤ `scale` whose canvas (width·r × height·r) fits the limits. */
-export function fitPixelRatio(width: number, height: number, scale: number, limits: CanvasLimits): number {
+export function fitPixelRatio(
+  width: number,
+  height: number,
+  scale: number,
+  limits: CanvasLimits,
+): number {
   const bySide = limits.maxSidePx / Math.max(width, height);
   const byArea = Math.sqrt(limits.maxAreaPx / (width * height));
   const r = Math.min(scale, bySide, byArea);

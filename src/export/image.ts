@@ -81,7 +81,11 @@ async function draw(req: ImageRequest): Promise<Drawn> {
 
 function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('exportPng: the browser could not encode the picture'))), 'image/png'),
+    canvas.toBlob(
+      (b) =>
+        b ? resolve(b) : reject(new Error('exportPng: the browser could not encode the picture')),
+      'image/png',
+    ),
   );
 }
 

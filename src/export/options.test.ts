@@ -20,10 +20,13 @@ describe('parseImageOptions', () => {
 
 describe('exportFileName', () => {
   it('slugs the title and adds the local date', () => {
-    expect(exportFileName('Airline journey', new Date(2026, 10, 24), 'png')).toBe('airline-journey-2026-11-24.png');
+    expect(exportFileName('Airline journey', new Date(2026, 10, 24), 'png')).toBe(
+      'airline-journey-2026-11-24.png',
+    );
   });
   it('folds Italian accents and drops emoji and symbols', () => {
     expect(slugify('Viaggio in città: è così 😄!')).toBe('viaggio-in-citta-e-cosi');
   });
-  it('never returns an empty name', () => expect(exportFileName('😄', new Date(2026, 0, 2), 'json')).toBe('map-2026-01-02.json'));
+  it('never returns an empty name', () =>
+    expect(exportFileName('😄', new Date(2026, 0, 2), 'json')).toBe('map-2026-01-02.json'));
 });

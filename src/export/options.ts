@@ -34,7 +34,8 @@ export const DEFAULT_IMAGE_OPTIONS: ImageOptions = Object.freeze({
 });
 
 function oneOf<T>(path: string, value: unknown, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) throw new Error(`${path}: must be one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value as T))
+    throw new Error(`${path}: must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -46,7 +47,8 @@ function bool(path: string, value: unknown): boolean {
 /** Checks partial options from the UI or storage and fills the defaults; throws `path: message`. */
 export function parseImageOptions(input: unknown, path = 'options'): ImageOptions {
   if (input === undefined) return DEFAULT_IMAGE_OPTIONS;
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error(`${path}: must be an object`);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new Error(`${path}: must be an object`);
   const o = { ...DEFAULT_IMAGE_OPTIONS, ...(input as Partial<ImageOptions>) };
   const pad = o.paddingPx;
   if (typeof pad !== 'number' || !Number.isInteger(pad) || pad < 0 || pad > MAX_PADDING_PX) {

@@ -40,7 +40,14 @@ export function usedCss(doc: Document, root: Element): string {
 /** Copies the inherited text styles and CSS custom properties the picture's root gets from the page. */
 export function inheritPageStyles(root: HTMLElement, from: Element): void {
   const cs = getComputedStyle(from);
-  for (const p of ['font-family', 'font-size', 'line-height', 'color', 'font-weight', '-webkit-font-smoothing']) {
+  for (const p of [
+    'font-family',
+    'font-size',
+    'line-height',
+    'color',
+    'font-weight',
+    '-webkit-font-smoothing',
+  ]) {
     root.style.setProperty(p, cs.getPropertyValue(p));
   }
   for (let i = 0; i < cs.length; i++) {
@@ -50,7 +57,12 @@ export function inheritPageStyles(root: HTMLElement, from: Element): void {
 }
 
 /** A standalone SVG document showing `root` (already laid out, `width`×`height` CSS px). */
-export function toSvgDocument(root: HTMLElement, width: number, height: number, css: string): string {
+export function toSvgDocument(
+  root: HTMLElement,
+  width: number,
+  height: number,
+  css: string,
+): string {
   const html = new XMLSerializer().serializeToString(root);
   const safeCss = css.replaceAll(']]>', ']]]]><![CDATA[>');
   return (
@@ -61,7 +73,13 @@ export function toSvgDocument(root: HTMLElement, width: number, height: number, 
 }
 
 /** Draws an SVG document on a canvas `pixelRatio` times its size (the SVG is rasterized at that size, so text stays crisp). */
-export async function svgToCanvas(svg: string, width: number, height: number, pixelRatio: number, background: string | null): Promise<HTMLCanvasElement> {
+export async function svgToCanvas(
+  svg: string,
+  width: number,
+  height: number,
+  pixelRatio: number,
+  background: string | null,
+): Promise<HTMLCanvasElement> {
   const img = new Image();
   img.decoding = 'async';
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

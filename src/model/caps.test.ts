@@ -6,7 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNode, addTouchpoint, copyItems, moveNodes, pasteItems, resizeNode, updateNode, updateTouchpoint } from './commands';
+import {
+  addNode,
+  addTouchpoint,
+  copyItems,
+  moveNodes,
+  pasteItems,
+  resizeNode,
+  updateNode,
+  updateTouchpoint,
+} from './commands';
 import {
   capText,
   MAX_AMOUNT,
@@ -40,7 +49,13 @@ const content = (doc: Y.Doc) => {
 describe('text caps', () => {
   it('caps journey texts on add and update, and the map exports and imports again', () => {
     const doc = new Y.Doc();
-    const a = addNode(doc, { kind: 'stage', label: over(MAX_LABEL_CHARS), description: over(MAX_TEXT_CHARS), x: 0, y: 0 });
+    const a = addNode(doc, {
+      kind: 'stage',
+      label: over(MAX_LABEL_CHARS),
+      description: over(MAX_TEXT_CHARS),
+      x: 0,
+      y: 0,
+    });
     const b = addNode(doc, { kind: 'channel', label: 'Web', x: 300, y: 0 });
     const tp = addTouchpoint(doc, { from: a, to: b, action: over(MAX_TEXT_CHARS) })!;
     let snap = readSnapshot(doc);
@@ -48,7 +63,10 @@ describe('text caps', () => {
     expect(snap.nodeById.get(a)?.description).toHaveLength(MAX_TEXT_CHARS);
     expect(snap.touchpointById.get(tp)?.action).toHaveLength(MAX_TEXT_CHARS);
 
-    updateNode(doc, b, { label: over(MAX_LABEL_CHARS, 'y'), description: over(MAX_TEXT_CHARS, 'y') });
+    updateNode(doc, b, {
+      label: over(MAX_LABEL_CHARS, 'y'),
+      description: over(MAX_TEXT_CHARS, 'y'),
+    });
     updateTouchpoint(doc, tp, {
       action: over(MAX_TEXT_CHARS, 'z'),
       owner: over(MAX_LABEL_CHARS),
@@ -76,7 +94,14 @@ describe('text caps', () => {
     s.updateSelfScore(doc, { name: short });
     const comp = s.addCompetitor(doc, { name: short });
     const goal = s.addGoal(doc, { title: short, preset: short, target: short, benefit: long });
-    s.addKpi(doc, { name: short, family: 'quality', unit: short, frequency: short, goalId: goal, channelIds: ['ch'] });
+    s.addKpi(doc, {
+      name: short,
+      family: 'quality',
+      unit: short,
+      frequency: short,
+      goalId: goal,
+      channelIds: ['ch'],
+    });
     s.addTraining(doc, { topic: short, kind: 'technical', audience: short });
     s.updateChannelPlan(doc, 'ch', { reason: long });
     s.updateCostModel(doc, { currency: short });
@@ -85,18 +110,32 @@ describe('text caps', () => {
     const st = readSnapshot(doc).strategy;
     const goalRecord = st.goals[0]!;
     expect(st.startingPoint.self.name).toHaveLength(MAX_STRATEGY_TEXT_CHARS);
-    expect(st.startingPoint.competitors.find((c) => c.id === comp)?.name).toHaveLength(MAX_STRATEGY_TEXT_CHARS);
-    expect([goalRecord.title, goalRecord.preset, goalRecord.target].map((x) => x?.length)).toEqual(Array(3).fill(MAX_STRATEGY_TEXT_CHARS));
+    expect(st.startingPoint.competitors.find((c) => c.id === comp)?.name).toHaveLength(
+      MAX_STRATEGY_TEXT_CHARS,
+    );
+    expect([goalRecord.title, goalRecord.preset, goalRecord.target].map((x) => x?.length)).toEqual(
+      Array(3).fill(MAX_STRATEGY_TEXT_CHARS),
+    );
     expect(goalRecord.benefit).toHaveLength(MAX_TEXT_CHARS);
-    expect([st.kpis[0]!.name, st.kpis[0]!.unit, st.kpis[0]!.frequency].map((x) => x?.length)).toEqual(Array(3).fill(MAX_STRATEGY_TEXT_CHARS));
-    expect([st.training[0]!.topic, st.training[0]!.audience].map((x) => x?.length)).toEqual(Array(2).fill(MAX_STRATEGY_TEXT_CHARS));
+    expect(
+      [st.kpis[0]!.name, st.kpis[0]!.unit, st.kpis[0]!.frequency].map((x) => x?.length),
+    ).toEqual(Array(3).fill(MAX_STRATEGY_TEXT_CHARS));
+    expect([st.training[0]!.topic, st.training[0]!.audience].map((x) => x?.length)).toEqual(
+      Array(2).fill(MAX_STRATEGY_TEXT_CHARS),
+    );
     expect(st.channelPlans.ch?.reason).toHaveLength(MAX_TEXT_CHARS);
     expect(st.costModel.currency).toHaveLength(MAX_STRATEGY_TEXT_CHARS);
     expect(st.goLive.done).toEqual(['x'.repeat(MAX_STRATEGY_TEXT_CHARS)]);
 
     // Updates cap the same way as adds.
-    s.updateGoal(doc, goal, { title: over(MAX_STRATEGY_TEXT_CHARS, 'u'), benefit: over(MAX_TEXT_CHARS, 'u') });
-    expect(readSnapshot(doc).strategy.goals[0]).toMatchObject({ title: 'u'.repeat(MAX_STRATEGY_TEXT_CHARS), benefit: 'u'.repeat(MAX_TEXT_CHARS) });
+    s.updateGoal(doc, goal, {
+      title: over(MAX_STRATEGY_TEXT_CHARS, 'u'),
+      benefit: over(MAX_TEXT_CHARS, 'u'),
+    });
+    expect(readSnapshot(doc).strategy.goals[0]).toMatchObject({
+      title: 'u'.repeat(MAX_STRATEGY_TEXT_CHARS),
+      benefit: 'u'.repeat(MAX_TEXT_CHARS),
+    });
 
     expect(content(roundTrip(doc))).toEqual(content(doc));
   });
@@ -104,22 +143,44 @@ describe('text caps', () => {
   it('still refuses what is not a text, with a path: message error', () => {
     const doc = new Y.Doc();
     expect(() => s.addGoal(doc, { title: 42 as never })).toThrow('goal.title: must be a string');
-    expect(() => s.addGoal(doc, { title: ' '.repeat(MAX_STRATEGY_TEXT_CHARS + 1) })).toThrow('goal.title: must not be empty');
+    expect(() => s.addGoal(doc, { title: ' '.repeat(MAX_STRATEGY_TEXT_CHARS + 1) })).toThrow(
+      'goal.title: must not be empty',
+    );
   });
 
   it('keeps positions, sizes and volumes in the range the format accepts', () => {
     const doc = new Y.Doc();
-    const a = addNode(doc, { kind: 'note', label: 'Far', x: 2 * MAX_COORDINATE_PX, y: -3 * MAX_COORDINATE_PX, w: 2 * MAX_NODE_SIZE_PX, h: 0.2 });
+    const a = addNode(doc, {
+      kind: 'note',
+      label: 'Far',
+      x: 2 * MAX_COORDINATE_PX,
+      y: -3 * MAX_COORDINATE_PX,
+      w: 2 * MAX_NODE_SIZE_PX,
+      h: 0.2,
+    });
     const b = addNode(doc, { kind: 'channel', label: 'Web', x: 0, y: 0 });
     const tp = addTouchpoint(doc, { from: a, to: b })!;
-    expect(readSnapshot(doc).nodeById.get(a)).toMatchObject({ x: MAX_COORDINATE_PX, y: -MAX_COORDINATE_PX, w: MAX_NODE_SIZE_PX, h: 1 });
+    expect(readSnapshot(doc).nodeById.get(a)).toMatchObject({
+      x: MAX_COORDINATE_PX,
+      y: -MAX_COORDINATE_PX,
+      w: MAX_NODE_SIZE_PX,
+      h: 1,
+    });
     moveNodes(doc, [{ id: b, x: -5 * MAX_COORDINATE_PX, y: 12.6 }]);
     resizeNode(doc, b, { w: 3 * MAX_NODE_SIZE_PX, h: -4 });
-    expect(readSnapshot(doc).nodeById.get(b)).toMatchObject({ x: -MAX_COORDINATE_PX, y: 13, w: MAX_NODE_SIZE_PX, h: 1 });
+    expect(readSnapshot(doc).nodeById.get(b)).toMatchObject({
+      x: -MAX_COORDINATE_PX,
+      y: 13,
+      w: MAX_NODE_SIZE_PX,
+      h: 1,
+    });
     updateNode(doc, b, { w: 0, h: MAX_NODE_SIZE_PX + 1 });
     expect(readSnapshot(doc).nodeById.get(b)).toMatchObject({ w: 1, h: MAX_NODE_SIZE_PX });
     const [pasted] = pasteItems(doc, copyItems(doc, [a]), { x: MAX_COORDINATE_PX, y: 0 });
-    expect(readSnapshot(doc).nodeById.get(pasted!)).toMatchObject({ x: MAX_COORDINATE_PX, w: MAX_NODE_SIZE_PX });
+    expect(readSnapshot(doc).nodeById.get(pasted!)).toMatchObject({
+      x: MAX_COORDINATE_PX,
+      w: MAX_NODE_SIZE_PX,
+    });
     const volume = () => readSnapshot(doc).touchpointById.get(tp)?.volume;
     updateTouchpoint(doc, tp, { volume: 10 * MAX_AMOUNT });
     expect(volume()).toBe(MAX_AMOUNT);
@@ -132,8 +193,12 @@ describe('text caps', () => {
 
   it('never cuts an emoji in half', () => {
     const emoji = '😀';
-    expect(capText(`${'x'.repeat(MAX_LABEL_CHARS - 1)}${emoji}`, MAX_LABEL_CHARS)).toBe('x'.repeat(MAX_LABEL_CHARS - 1));
-    expect(capText(`${'x'.repeat(MAX_LABEL_CHARS - 2)}${emoji}!`, MAX_LABEL_CHARS)).toBe(`${'x'.repeat(MAX_LABEL_CHARS - 2)}${emoji}`);
+    expect(capText(`${'x'.repeat(MAX_LABEL_CHARS - 1)}${emoji}`, MAX_LABEL_CHARS)).toBe(
+      'x'.repeat(MAX_LABEL_CHARS - 1),
+    );
+    expect(capText(`${'x'.repeat(MAX_LABEL_CHARS - 2)}${emoji}!`, MAX_LABEL_CHARS)).toBe(
+      `${'x'.repeat(MAX_LABEL_CHARS - 2)}${emoji}`,
+    );
     expect(capText('short', MAX_LABEL_CHARS)).toBe('short');
   });
 });

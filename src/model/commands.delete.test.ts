@@ -19,7 +19,8 @@ function airline(): Y.Doc {
 }
 
 /** Every channel id any KPI of the doc lists. */
-const kpiChannels = (doc: Y.Doc) => new Set(readSnapshot(doc).strategy.kpis.flatMap((k) => k.channelIds ?? []));
+const kpiChannels = (doc: Y.Doc) =>
+  new Set(readSnapshot(doc).strategy.kpis.flatMap((k) => k.channelIds ?? []));
 
 /** The export, checked: it parses, the KPIs' channel lists are the doc's, and it imports again. */
 function exportChecked(doc: Y.Doc) {
@@ -27,7 +28,9 @@ function exportChecked(doc: Y.Doc) {
   const parsed = parseStrategyMapText(JSON.stringify(out));
   if (!parsed.ok) throw new Error(parsed.error);
   const snap = readSnapshot(doc);
-  expect(out.strategy.kpis.map((k) => k.channelIds)).toEqual(snap.strategy.kpis.map((k) => k.channelIds));
+  expect(out.strategy.kpis.map((k) => k.channelIds)).toEqual(
+    snap.strategy.kpis.map((k) => k.channelIds),
+  );
   const copy = new Y.Doc();
   importStrategyMap(copy, parsed.value);
   expect(readSnapshot(copy).strategy.kpis).toEqual(snap.strategy.kpis);
@@ -53,7 +56,11 @@ describe('deleteItems and KPI references', () => {
     const doc = airline();
     deleteItems(doc, { nodeIds: ['ch-chat', 'ch-phone', 'ch-social'] });
     expect(kpiChannels(doc).size).toBe(0);
-    expect(readSnapshot(doc).strategy.kpis.every((k) => k.channelIds === undefined || k.channelIds.length === 0)).toBe(true);
+    expect(
+      readSnapshot(doc).strategy.kpis.every(
+        (k) => k.channelIds === undefined || k.channelIds.length === 0,
+      ),
+    ).toBe(true);
     exportChecked(doc);
   });
 

@@ -4,7 +4,15 @@
  * write the doc directly. A doc written by a newer Itinera is refused (ReadOnlyDocError).
  */
 import * as Y from 'yjs';
-import { metaMap, newRecord, nodesMap, SCHEMA_VERSION, strategyRecords, touchpointsMap, writeFields } from './doc';
+import {
+  metaMap,
+  newRecord,
+  nodesMap,
+  SCHEMA_VERSION,
+  strategyRecords,
+  touchpointsMap,
+  writeFields,
+} from './doc';
 import { newId } from './ids';
 import {
   capAmount,
@@ -20,7 +28,15 @@ import { LOCAL, type Origin } from './origins';
 import { type Clip } from './clip';
 import { readNode, readTouchpoint } from './read';
 import { deleteChannelPlans } from './strategy/storage';
-import { type ChannelType, type DeviceType, type Emotion, type JourneyNode, type NodeKind, type Touchpoint, type XY } from './types';
+import {
+  type ChannelType,
+  type DeviceType,
+  type Emotion,
+  type JourneyNode,
+  type NodeKind,
+  type Touchpoint,
+  type XY,
+} from './types';
 
 export class ReadOnlyDocError extends Error {
   constructor(readonly docVersion: number) {
@@ -50,7 +66,7 @@ export function write<T>(doc: Y.Doc, fn: () => T, origin: Origin = LOCAL): T {
 export { MAX_LABEL_CHARS };
 const clampText = (s: string, max = MAX_LABEL_CHARS) => capText(s, max);
 /** A free text cut to the format's limit; non-strings pass through for writeFields to store. */
-const longText = <T,>(v: T): T => (typeof v === 'string' ? (capText(v, LONG_TEXT_CHARS) as T) : v);
+const longText = <T>(v: T): T => (typeof v === 'string' ? (capText(v, LONG_TEXT_CHARS) as T) : v);
 
 export function renameMap(doc: Y.Doc, title: string): void {
   write(doc, () => {
@@ -73,7 +89,12 @@ export interface NewNode {
   id?: string;
 }
 
-const ID_PREFIX: Record<NodeKind, string> = { stage: 'stage', channel: 'ch', device: 'dev', note: 'note' };
+const ID_PREFIX: Record<NodeKind, string> = {
+  stage: 'stage',
+  channel: 'ch',
+  device: 'dev',
+  note: 'note',
+};
 
 function nextStageOrder(doc: Y.Doc): number {
   let max = 0;
@@ -130,13 +151,18 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch): void {
     const fields: Record<string, unknown> = { ...patch };
     if (typeof patch.label === 'string') fields.label = clampText(patch.label);
     if ('description' in patch) fields.description = longText(patch.description);
-    for (const key of ['w', 'h'] as const) if (typeof patch[key] === 'number') fields[key] = capSize(patch[key]);
+    for (const key of ['w', 'h'] as const)
+      if (typeof patch[key] === 'number') fields[key] = capSize(patch[key]);
     writeFields(record, fields);
   });
 }
 
 /** Writes final positions (drag end, arrange, nudge): one transaction, positions rounded. */
-export function moveNodes(doc: Y.Doc, moves: Iterable<{ id: string } & XY>, origin: Origin = LOCAL): void {
+export function moveNodes(
+  doc: Y.Doc,
+  moves: Iterable<{ id: string } & XY>,
+  origin: Origin = LOCAL,
+): void {
   write(
     doc,
     () => {
@@ -150,7 +176,11 @@ export function moveNodes(doc: Y.Doc, moves: Iterable<{ id: string } & XY>, orig
   );
 }
 
-export function resizeNode(doc: Y.Doc, id: string, size: { w: number; h: number } & Partial<XY>): void {
+export function resizeNode(
+  doc: Y.Doc,
+  id: string,
+  size: { w: number; h: number } & Partial<XY>,
+): void {
   write(doc, () => {
     const record = nodesMap(doc).get(id);
     if (!record) return;
@@ -168,7 +198,10 @@ export function resizeNode(doc: Y.Doc, id: string, size: { w: number; h: number 
  * plan and its id in KPIs' `channelIds`, so nothing points at it (a touchpoint's KPI links
  * live on the touchpoint and go with it).
  */
-export function deleteItems(doc: Y.Doc, items: { nodeIds?: Iterable<string>; touchpointIds?: Iterable<string> }): void {
+export function deleteItems(
+  doc: Y.Doc,
+  items: { nodeIds?: Iterable<string>; touchpointIds?: Iterable<string> },
+): void {
   write(doc, () => {
     const nodes = nodesMap(doc);
     const tps = touchpointsMap(doc);
@@ -179,10 +212,15 @@ export function deleteItems(doc: Y.Doc, items: { nodeIds?: Iterable<string>; tou
     if (gone.size === 0) return;
     strategyRecords(doc, 'kpis').forEach((kpi) => {
       const ids = kpi.get('channelIds');
-      if (Array.isArray(ids) && ids.some((c) => gone.has(c))) kpi.set('channelIds', ids.filter((c) => !gone.has(c)));
+      if (Array.isArray(ids) && ids.some((c) => gone.has(c)))
+        kpi.set(
+          'channelIds',
+          ids.filter((c) => !gone.has(c)),
+        );
     });
     for (const [id, record] of [...tps.entries()]) {
-      if (gone.has(String(record.get('from'))) || gone.has(String(record.get('to')))) tps.delete(id);
+      if (gone.has(String(record.get('from'))) || gone.has(String(record.get('to'))))
+        tps.delete(id);
     }
   });
 }
@@ -196,7 +234,11 @@ export interface NewTouchpoint {
 }
 
 /** Links two existing, distinct nodes; returns the new touchpoint id, or null when refused. */
-export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, origin: Origin = LOCAL): string | null {
+export function addTouchpoint(
+  doc: Y.Doc,
+  input: NewTouchpoint,
+  origin: Origin = LOCAL,
+): string | null {
   return write(
     doc,
     () => {
@@ -205,7 +247,12 @@ export function addTouchpoint(doc: Y.Doc, input: NewTouchpoint, origin: Origin =
       const id = input.id ?? newId('tp');
       touchpointsMap(doc).set(
         id,
-        newRecord({ from: input.from, to: input.to, action: longText(input.action ?? ''), emotion: input.emotion }),
+        newRecord({
+          from: input.from,
+          to: input.to,
+          action: longText(input.action ?? ''),
+          emotion: input.emotion,
+        }),
       );
       return id;
     },
@@ -236,7 +283,8 @@ export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch)
     }
     if (Array.isArray(patch.kpiIds)) fields.kpiIds = patch.kpiIds.slice(0, MAX_LIST_ITEMS);
     // Not a number clears the volume (like an emptied field); a number is kept in the format's range.
-    if (typeof patch.volume === 'number') fields.volume = Number.isNaN(patch.volume) ? undefined : capAmount(patch.volume);
+    if (typeof patch.volume === 'number')
+      fields.volume = Number.isNaN(patch.volume) ? undefined : capAmount(patch.volume);
     writeFields(record, fields);
   });
 }
@@ -266,7 +314,11 @@ export function pasteItems(doc: Y.Doc, clip: Clip, offset: XY): string[] {
       const id = newId(ID_PREFIX[node.kind] ?? 'node');
       idMap.set(node.id, id);
       const { id: _old, ...fields } = node;
-      const extra = { ...fields, x: capCoordinate(node.x + offset.x), y: capCoordinate(node.y + offset.y) };
+      const extra = {
+        ...fields,
+        x: capCoordinate(node.x + offset.x),
+        y: capCoordinate(node.y + offset.y),
+      };
       if (node.kind === 'stage') Object.assign(extra, { order: nextStageOrder(doc) });
       if (node.w !== undefined) extra.w = capSize(node.w);
       if (node.h !== undefined) extra.h = capSize(node.h);
@@ -287,7 +339,10 @@ export function pasteItems(doc: Y.Doc, clip: Clip, offset: XY): string[] {
 export const DUPLICATE_OFFSET_PX = 40;
 
 export function duplicateNodes(doc: Y.Doc, nodeIds: Iterable<string>): string[] {
-  return pasteItems(doc, copyItems(doc, nodeIds), { x: DUPLICATE_OFFSET_PX, y: DUPLICATE_OFFSET_PX });
+  return pasteItems(doc, copyItems(doc, nodeIds), {
+    x: DUPLICATE_OFFSET_PX,
+    y: DUPLICATE_OFFSET_PX,
+  });
 }
 
 export { MAX_CLIP_ITEMS, parseClip, type Clip } from './clip';

@@ -66,16 +66,22 @@ export const strategyRecords = (
 ): Y.Map<YRecord> => doc.getMap(`strategy.${part}`);
 
 /** Every root type a map uses, for observers and the undo manager. */
-export function allRoots(doc: Y.Doc): Y.AbstractType<any>[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function allRoots(doc: Y.Doc): Y.AbstractType<any>[] {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
     metaMap(doc),
     nodesMap(doc),
     touchpointsMap(doc),
     ...(
-      ['meta', 'channelPlans', 'channelPlanFields', 'goLiveDone', ...STRATEGY_COLLECTIONS, ...STRATEGY_OBJECTS] as const
-    ).map((p) =>
-      strategyPart(doc, p),
-    ),
+      [
+        'meta',
+        'channelPlans',
+        'channelPlanFields',
+        'goLiveDone',
+        ...STRATEGY_COLLECTIONS,
+        ...STRATEGY_OBJECTS,
+      ] as const
+    ).map((p) => strategyPart(doc, p)),
   ];
 }
 /** Sets each field of `fields` on `record`; `undefined` deletes the key. Skips unchanged values. */

@@ -149,7 +149,7 @@ describe('createHistory', () => {
 
   // Reported: undo is a CRDT edit like any other, so undoing my addNode after a peer linked a
   // touchpoint to that node leaves the peer's touchpoint pointing at a node that is gone.
-  it('undoing an add after a peer linked to the node hides the peer\'s touchpoint', () => {
+  it("undoing an add after a peer linked to the node hides the peer's touchpoint", () => {
     const { mine, theirs, flush } = pair();
     const other = addNode(mine, { kind: 'stage', label: 'Other', x: 0, y: 0 }, SEED);
     const history = createHistory(mine);

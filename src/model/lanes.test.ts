@@ -3,12 +3,31 @@ import { laneBands } from './lanes';
 import { AIRLINE } from './templates/airline';
 import type { JourneyNode } from './types';
 
-const stage = (id: string, x: number, y: number): JourneyNode => ({ id, kind: 'stage', label: id, x, y, order: 1 });
-const channel = (id: string, x: number, y: number): JourneyNode => ({ id, kind: 'channel', label: id, x, y, channelType: 'web' });
+const stage = (id: string, x: number, y: number): JourneyNode => ({
+  id,
+  kind: 'stage',
+  label: id,
+  x,
+  y,
+  order: 1,
+});
+const channel = (id: string, x: number, y: number): JourneyNode => ({
+  id,
+  kind: 'channel',
+  label: id,
+  x,
+  y,
+  channelType: 'web',
+});
 
 describe('laneBands', () => {
   it('gives one band per kind, top to bottom, spanning its nodes', () => {
-    const lanes = laneBands([stage('s1', 0, 0), stage('s2', 260, 0), channel('c1', 0, 200), channel('c2', 260, 300)]);
+    const lanes = laneBands([
+      stage('s1', 0, 0),
+      stage('s2', 260, 0),
+      channel('c1', 0, 200),
+      channel('c2', 260, 300),
+    ]);
     expect(lanes).toEqual({
       bands: [
         { kind: 'stage', y: 0, height: 72, count: 2 },
@@ -26,6 +45,11 @@ describe('laneBands', () => {
   });
 
   it('finds the lanes of an arranged template', () => {
-    expect(laneBands(AIRLINE.nodes)?.bands.map((b) => b.kind)).toEqual(['stage', 'channel', 'device', 'note']);
+    expect(laneBands(AIRLINE.nodes)?.bands.map((b) => b.kind)).toEqual([
+      'stage',
+      'channel',
+      'device',
+      'note',
+    ]);
   });
 });

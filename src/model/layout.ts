@@ -84,7 +84,9 @@ export function nodeSize(node: Pick<JourneyNode, 'kind' | 'w' | 'h'>): Size {
 }
 
 /** The box around `nodes` at their model sizes; null for none. */
-export function nodesBounds(nodes: readonly JourneyNode[]): { x: number; y: number; w: number; h: number } | null {
+export function nodesBounds(
+  nodes: readonly JourneyNode[],
+): { x: number; y: number; w: number; h: number } | null {
   if (nodes.length === 0) return null;
   let x0 = Infinity;
   let y0 = Infinity;

@@ -32,7 +32,8 @@ export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
 
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
 /** A canvas coordinate as stored: whole px, inside ±MAX_COORDINATE_PX. */
-export const capCoordinate = (v: number): number => clamp(Math.round(v), -MAX_COORDINATE_PX, MAX_COORDINATE_PX);
+export const capCoordinate = (v: number): number =>
+  clamp(Math.round(v), -MAX_COORDINATE_PX, MAX_COORDINATE_PX);
 /** A node width or height as stored: whole px, 1..MAX_NODE_SIZE_PX. */
 export const capSize = (v: number): number => clamp(Math.round(v), 1, MAX_NODE_SIZE_PX);
 /** A count (touchpoint volume) as stored: 0..MAX_AMOUNT. */

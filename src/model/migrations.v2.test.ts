@@ -16,9 +16,12 @@ import { readSnapshot, readStrategy } from './read';
 import { setGoLiveItem, updateChannelPlan } from './strategy/commands';
 import { exportStrategyMap, parseStrategyMap } from './strategy-map';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const V1_UPDATE = Buffer.from(fixture('airline.schema-v1.ydoc.b64').trim(), 'base64');
-const V1_SNAPSHOT = JSON.parse(fixture('airline.schema-v1.snapshot.json')) as ReturnType<typeof content>;
+const V1_SNAPSHOT = JSON.parse(fixture('airline.schema-v1.snapshot.json')) as ReturnType<
+  typeof content
+>;
 
 function v1Doc(clientID: number): Y.Doc {
   const doc = new Y.Doc();
@@ -49,7 +52,10 @@ describe('migration to schema v2', () => {
   it('reads the same map after migrating, from the flat layout only', () => {
     const doc = v1Doc(11);
     expect(migrate(doc)).toBe('migrated');
-    expect(content(doc)).toEqual({ ...V1_SNAPSHOT, meta: { ...V1_SNAPSHOT.meta, schemaVersion: SCHEMA_VERSION } });
+    expect(content(doc)).toEqual({
+      ...V1_SNAPSHOT,
+      meta: { ...V1_SNAPSHOT.meta, schemaVersion: SCHEMA_VERSION },
+    });
     // Nothing is left in the legacy places, so nothing depends on reading them.
     strategyRecords(doc, 'channelPlans').forEach((plan) => expect((plan as YRecord).size).toBe(0));
     expect(strategyPart(doc, 'goLive').has('done')).toBe(false);
@@ -63,7 +69,12 @@ describe('migration to schema v2', () => {
     migrate(doc);
     const out = exportStrategyMap(doc);
     expect(parseStrategyMap(JSON.parse(JSON.stringify(out))).ok).toBe(true);
-    expect(out.strategy.channels.map((c) => c.nodeId)).toEqual(['ch-app', 'ch-phone', 'ch-social', 'ch-web']);
+    expect(out.strategy.channels.map((c) => c.nodeId)).toEqual([
+      'ch-app',
+      'ch-phone',
+      'ch-social',
+      'ch-web',
+    ]);
     expect(out.strategy.goLive.done).toEqual(['announce', 'staffing']);
   });
 
@@ -73,7 +84,10 @@ describe('migration to schema v2', () => {
     migrate(b);
     sync(a, b);
     expect(content(a)).toEqual(content(b));
-    expect(readStrategy(a).channelPlans['ch-app']).toEqual({ status: 'planned', reason: 'Added by hand in v1' });
+    expect(readStrategy(a).channelPlans['ch-app']).toEqual({
+      status: 'planned',
+      reason: 'Added by hand in v1',
+    });
   });
 
   it('keeps the plan edit and the ticks a v1 peer made while this replica migrated', () => {
@@ -86,14 +100,20 @@ describe('migration to schema v2', () => {
     });
     sync(a, old);
     for (const doc of [a, old]) {
-      expect(readStrategy(doc).channelPlans['ch-app']).toEqual({ status: 'rejected', reason: 'Added by hand in v1' });
+      expect(readStrategy(doc).channelPlans['ch-app']).toEqual({
+        status: 'rejected',
+        reason: 'Added by hand in v1',
+      });
       expect(readStrategy(doc).goLive.done).toEqual(['announce', 'staffing', 'monitoring']);
     }
     // A v2 edit after that replaces the v1 peer's value, and unticking works on either layout.
     updateChannelPlan(a, 'ch-app', { status: 'inUse' });
     setGoLiveItem(a, 'monitoring', false);
     setGoLiveItem(a, 'announce', false);
-    expect(readStrategy(a).channelPlans['ch-app']).toEqual({ status: 'inUse', reason: 'Added by hand in v1' });
+    expect(readStrategy(a).channelPlans['ch-app']).toEqual({
+      status: 'inUse',
+      reason: 'Added by hand in v1',
+    });
     expect(readStrategy(a).goLive.done).toEqual(['staffing']);
   });
 
@@ -111,7 +131,9 @@ describe('migration to schema v2', () => {
   it('deleting a channel removes its plan in both layouts', () => {
     const [a, old] = [v1Doc(11), v1Doc(12)];
     migrate(a);
-    old.transact(() => strategyRecords(old, 'channelPlans').get('ch-web')!.set('reason', 'late v1 edit'));
+    old.transact(() =>
+      strategyRecords(old, 'channelPlans').get('ch-web')!.set('reason', 'late v1 edit'),
+    );
     sync(a, old);
     expect(readStrategy(a).channelPlans['ch-web']?.reason).toBe('late v1 edit');
     deleteItems(a, { nodeIds: ['ch-web'] });

@@ -5,7 +5,20 @@ import type { JourneyNode, NodeKind } from './types';
 import { seededRandom } from './testing/random';
 
 const make = (id: string, kind: NodeKind, x: number, y: number): JourneyNode =>
-  ({ id, kind, label: id, x, y, ...(kind === 'stage' ? { order: 1 } : kind === 'channel' ? { channelType: 'web' } : kind === 'device' ? { deviceType: 'pc' } : {}) }) as JourneyNode;
+  ({
+    id,
+    kind,
+    label: id,
+    x,
+    y,
+    ...(kind === 'stage'
+      ? { order: 1 }
+      : kind === 'channel'
+        ? { channelType: 'web' }
+        : kind === 'device'
+          ? { deviceType: 'pc' }
+          : {}),
+  }) as JourneyNode;
 
 function overlap(a: JourneyNode, b: JourneyNode): boolean {
   const sa = nodeSize(a);

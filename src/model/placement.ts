@@ -12,10 +12,18 @@ const LANE_HEIGHT_PX = 64 + LANE_GAP_PX;
 
 const snap = (v: number) => Math.round(v / GRID_PX) * GRID_PX;
 
-function overlaps(a: { x: number; y: number; w: number; h: number }, nodes: readonly JourneyNode[]): boolean {
+function overlaps(
+  a: { x: number; y: number; w: number; h: number },
+  nodes: readonly JourneyNode[],
+): boolean {
   return nodes.some((n) => {
     const s = nodeSize(n);
-    return a.x < n.x + s.w + GAP_PX / 2 && n.x < a.x + a.w + GAP_PX / 2 && a.y < n.y + s.h + GAP_PX / 2 && n.y < a.y + a.h + GAP_PX / 2;
+    return (
+      a.x < n.x + s.w + GAP_PX / 2 &&
+      n.x < a.x + a.w + GAP_PX / 2 &&
+      a.y < n.y + s.h + GAP_PX / 2 &&
+      n.y < a.y + a.h + GAP_PX / 2
+    );
   });
 }
 
@@ -29,9 +37,15 @@ export function placeNewNode(nodes: readonly JourneyNode[], kind: NodeKind, cent
   } else {
     const left = Math.min(...stages.map((s) => s.x));
     const top = Math.min(...stages.map((s) => s.y));
-    const laneY = top + (LANE_INDEX[kind] === 0 ? 0 : nodeSize({ kind: 'stage' }).h + LANE_GAP_PX + (LANE_INDEX[kind] - 1) * LANE_HEIGHT_PX);
+    const laneY =
+      top +
+      (LANE_INDEX[kind] === 0
+        ? 0
+        : nodeSize({ kind: 'stage' }).h + LANE_GAP_PX + (LANE_INDEX[kind] - 1) * LANE_HEIGHT_PX);
     const inLane = nodes.filter((n) => n.kind === kind);
-    const right = inLane.length ? Math.max(...inLane.map((n) => n.x + nodeSize(n).w)) + GAP_PX : left;
+    const right = inLane.length
+      ? Math.max(...inLane.map((n) => n.x + nodeSize(n).w)) + GAP_PX
+      : left;
     start = { x: right, y: laneY };
   }
   const at = { x: snap(start.x), y: snap(start.y), w: size.w, h: size.h };

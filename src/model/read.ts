@@ -187,7 +187,10 @@ export class MapReader {
     );
   }
 
-  private markDirty(events: Y.YEvent<Y.AbstractType<unknown>>[], which: 'nodes' | 'touchpoints'): void {
+  private markDirty(
+    events: Y.YEvent<Y.AbstractType<unknown>>[],
+    which: 'nodes' | 'touchpoints',
+  ): void {
     const set = which === 'nodes' ? this.dirtyNodes : this.dirtyTouchpoints;
     if (set === 'all') return;
     for (const e of events) {
@@ -208,7 +211,13 @@ export class MapReader {
     if (this.snapshot) return this.snapshot;
     const nodeIdsBefore = this.nodes.size;
     const nodeSetChanged = { value: false };
-    const nodesChanged = this.refresh(nodesMap(this.doc), this.nodes, this.dirtyNodes, readNode, nodeSetChanged);
+    const nodesChanged = this.refresh(
+      nodesMap(this.doc),
+      this.nodes,
+      this.dirtyNodes,
+      readNode,
+      nodeSetChanged,
+    );
     const tpsChanged = this.refresh(
       touchpointsMap(this.doc),
       this.touchpoints,

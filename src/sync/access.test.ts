@@ -21,7 +21,9 @@ describe('checkAccess', () => {
     expect(await checkAccess(map.id, 'e.wrong', { apiBase })).toBe('refused');
     expect(await checkAccess(map.id, other.editToken, { apiBase })).toBe('refused');
     expect(await checkAccess('no-such-map', map.editToken, { apiBase })).toBe('notFound');
-    expect(await checkAccess(map.id, map.editToken, { apiBase: 'http://127.0.0.1:1' })).toBe('unknown');
+    expect(await checkAccess(map.id, map.editToken, { apiBase: 'http://127.0.0.1:1' })).toBe(
+      'unknown',
+    );
   });
 
   it('asks with one HEAD request and downloads nothing, however big the map', async () => {
@@ -34,8 +36,12 @@ describe('checkAccess', () => {
       seen.push({ method: init?.method ?? 'GET', status: res.status, bytes });
       return res;
     };
-    expect(await checkAccess(map.id, map.viewToken, { apiBase: server.url, fetch: recording })).toBe('ok');
-    expect(await checkAccess(map.id, 'v.wrong', { apiBase: server.url, fetch: recording })).toBe('refused');
+    expect(
+      await checkAccess(map.id, map.viewToken, { apiBase: server.url, fetch: recording }),
+    ).toBe('ok');
+    expect(await checkAccess(map.id, 'v.wrong', { apiBase: server.url, fetch: recording })).toBe(
+      'refused',
+    );
     expect(seen).toEqual([
       { method: 'HEAD', status: 204, bytes: 0 },
       { method: 'HEAD', status: 401, bytes: 0 },

@@ -22,7 +22,11 @@ export interface AccessCheckOptions {
   readonly fetch?: typeof fetch;
 }
 
-export async function checkAccess(mapId: string, token: string, opts: AccessCheckOptions = {}): Promise<AccessVerdict> {
+export async function checkAccess(
+  mapId: string,
+  token: string,
+  opts: AccessCheckOptions = {},
+): Promise<AccessVerdict> {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   try {
     const res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}`, {

@@ -38,12 +38,22 @@ describe('map library', () => {
 
   it('refuses bad input with a path and a reason', async () => {
     const store = freshStore();
-    await expect(store.createMap({ id: 'a b', template: 'blank', title: 'x' })).rejects.toThrow(/^createMap.id: /);
-    await expect(store.createMap({ id: 'ok', template: 'nope', title: 'x' })).rejects.toThrow(/^createMap.template: must be one of blank, airline/);
-    await expect(store.createMap({ id: 'ok', template: 'blank', title: '  ' })).rejects.toThrow('createMap.title: must not be empty');
+    await expect(store.createMap({ id: 'a b', template: 'blank', title: 'x' })).rejects.toThrow(
+      /^createMap.id: /,
+    );
+    await expect(store.createMap({ id: 'ok', template: 'nope', title: 'x' })).rejects.toThrow(
+      /^createMap.template: must be one of blank, airline/,
+    );
+    await expect(store.createMap({ id: 'ok', template: 'blank', title: '  ' })).rejects.toThrow(
+      'createMap.title: must not be empty',
+    );
     await store.createMap({ id: 'ok', template: 'blank', title: 'x' });
-    await expect(store.createMap({ id: 'ok', template: 'blank', title: 'y' })).rejects.toThrow('createMap.id: a map with id ok exists');
-    await expect(store.renameMap('missing', 'x')).rejects.toThrow('renameMap.id: no map with id missing');
+    await expect(store.createMap({ id: 'ok', template: 'blank', title: 'y' })).rejects.toThrow(
+      'createMap.id: a map with id ok exists',
+    );
+    await expect(store.renameMap('missing', 'x')).rejects.toThrow(
+      'renameMap.id: no map with id missing',
+    );
   });
 
   it('renames in the doc and the entry, and an open doc follows', async () => {
@@ -79,7 +89,9 @@ describe('map library', () => {
     expect((await store.getMap('x1'))?.title).toBe('Gone');
     await store.deleteMap('x1');
     expect(await purgeTrash(store.db, Date.now() + 1)).toBe(1);
-    await expect(store.restoreMap('x1')).rejects.toThrow('restoreMap.id: no deleted map with id x1');
+    await expect(store.restoreMap('x1')).rejects.toThrow(
+      'restoreMap.id: no deleted map with id x1',
+    );
     expect(await store.db.updates.count()).toBe(0);
   });
 
@@ -95,7 +107,9 @@ describe('map library', () => {
     await a.whenSynced;
     doc.getMap('meta').set('title', 'First, edited');
     await a.flushed();
-    await expect.poll(() => store.maps.getSnapshot()?.map((e) => e.title)).toEqual(['First, edited', 'Second']);
+    await expect
+      .poll(() => store.maps.getSnapshot()?.map((e) => e.title))
+      .toEqual(['First, edited', 'Second']);
     off();
     expect(seen.length).toBeGreaterThan(1);
   });

@@ -36,7 +36,8 @@ function checkTitle(path: string, title: unknown): string {
   if (typeof title !== 'string') throw new Error(`${path}: must be a string`);
   const t = title.trim();
   if (t === '') throw new Error(`${path}: must not be empty`);
-  if (t.length > MAX_TITLE_CHARS) throw new Error(`${path}: must be at most ${MAX_TITLE_CHARS} characters`);
+  if (t.length > MAX_TITLE_CHARS)
+    throw new Error(`${path}: must be at most ${MAX_TITLE_CHARS} characters`);
   return t;
 }
 
@@ -110,18 +111,29 @@ export async function renameMap(db: ItineraDb, id: string, title: string): Promi
 }
 
 /** Copies a map (doc, template, thumbnail; not its sharing) under a new id and title. */
-export async function duplicateMap(db: ItineraDb, id: string, copy: { id: string; title: string }): Promise<void> {
+export async function duplicateMap(
+  db: ItineraDb,
+  id: string,
+  copy: { id: string; title: string },
+): Promise<void> {
   checkId('duplicateMap.id', id);
   const newId = checkId('duplicateMap.copy.id', copy?.id);
   const title = checkTitle('duplicateMap.copy.title', copy.title);
   await db.transaction('rw', db.maps, db.updates, async () => {
     const source = await requireEntry(db, 'duplicateMap.id', id);
-    if (await db.maps.get(newId)) throw new Error(`duplicateMap.copy.id: a map with id ${newId} exists`);
+    if (await db.maps.get(newId))
+      throw new Error(`duplicateMap.copy.id: a map with id ${newId} exists`);
     const doc = await loadStoredDoc(db, id);
     renameMapCommand(doc, title);
     const now = Date.now();
     const { share: _share, ...rest } = source;
-    await db.maps.add({ ...rest, id: newId, title: String(metaMap(doc).get('title')), createdAt: now, updatedAt: now });
+    await db.maps.add({
+      ...rest,
+      id: newId,
+      title: String(metaMap(doc).get('title')),
+      createdAt: now,
+      updatedAt: now,
+    });
     await db.updates.add({ mapId: newId, u: Y.encodeStateAsUpdateV2(doc) });
   });
 }
@@ -160,7 +172,8 @@ export async function purgeTrash(db: ItineraDb, before: number): Promise<number>
 
 export async function setShareInfo(db: ItineraDb, id: string, share: ShareInfo): Promise<void> {
   checkId('setShareInfo.id', id);
-  if (share?.role !== 'edit' && share?.role !== 'view') throw new Error(`setShareInfo.share.role: must be 'edit' or 'view'`);
+  if (share?.role !== 'edit' && share?.role !== 'view')
+    throw new Error(`setShareInfo.share.role: must be 'edit' or 'view'`);
   const n = await db.maps.update(id, { share });
   if (n === 0) throw new Error(`setShareInfo.id: no map with id ${id}`);
 }

@@ -55,7 +55,11 @@ function randomEdit(doc: Y.Doc, rand: () => number): void {
 /** The doc's content; root types are read as maps (a fresh doc does not know their type yet). */
 const json = (d: Y.Doc) => ({ meta: d.getMap('meta').toJSON(), nodes: d.getMap('nodes').toJSON() });
 
-async function load(db: ItineraDb, mapId: string, compactOnLoad = false): Promise<[Y.Doc, LocalAttachment]> {
+async function load(
+  db: ItineraDb,
+  mapId: string,
+  compactOnLoad = false,
+): Promise<[Y.Doc, LocalAttachment]> {
   const doc = new Y.Doc();
   const a = attachDoc(db, doc, mapId, { compactOnLoad });
   await a.whenSynced;

@@ -57,12 +57,15 @@ export const mapChannelName = (dbName: string, mapId: string): string => `${dbNa
 const MESSAGES: Record<LocalErrorCode, string> = {
   quota:
     'The browser storage is full: your latest changes are kept in this tab but not saved. Free some space (delete old maps) and they will be saved.',
-  failed: 'Saving to this browser failed: your latest changes are kept in this tab and saving is retried.',
+  failed:
+    'Saving to this browser failed: your latest changes are kept in this tab and saving is retried.',
 };
 
 export function errorCodeOf(err: unknown): LocalErrorCode {
   const e = err as { name?: string; inner?: { name?: string } } | null;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError' ? 'quota' : 'failed';
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError'
+    ? 'quota'
+    : 'failed';
 }
 
 /** The rows of one map, oldest first. */
@@ -74,7 +77,12 @@ export interface AttachOptions {
   readonly compactOnLoad?: boolean;
 }
 
-export function attachDoc(db: ItineraDb, doc: Y.Doc, mapId: string, opts: AttachOptions = {}): LocalAttachment {
+export function attachDoc(
+  db: ItineraDb,
+  doc: Y.Doc,
+  mapId: string,
+  opts: AttachOptions = {},
+): LocalAttachment {
   return new LocalDocAdapter(db, doc, mapId, opts.compactOnLoad ?? true).api;
 }
 
@@ -105,7 +113,10 @@ class LocalDocAdapter {
     private readonly compactOnLoad: boolean,
   ) {
     // Subscribe before reading, so an update another tab stores meanwhile is not missed.
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(mapChannelName(db.name, mapId)) : null;
+    this.channel =
+      typeof BroadcastChannel === 'function'
+        ? new BroadcastChannel(mapChannelName(db.name, mapId))
+        : null;
     this.channel?.addEventListener('message', this.onMessage);
     if (doc.store.clients.size > 0) this.pending.push(Y.encodeStateAsUpdateV2(doc));
     doc.on('updateV2', this.onUpdate);
@@ -223,9 +234,14 @@ class LocalDocAdapter {
     }
     if (this.pending.length === 0) this.setState('saved');
     this.scheduleThumbnail();
-    if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS || this.bytesSinceSnapshot >= COMPACT_AFTER_BYTES) {
+    if (
+      this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS ||
+      this.bytesSinceSnapshot >= COMPACT_AFTER_BYTES
+    ) {
       // Compaction only saves space; when it fails the rows are all still there.
-      await this.compactNow().catch((err: unknown) => console.warn('local-store: compaction failed', err));
+      await this.compactNow().catch((err: unknown) =>
+        console.warn('local-store: compaction failed', err),
+      );
     }
   }
 
@@ -237,7 +253,12 @@ class LocalDocAdapter {
     const now = Date.now();
     const entry = await db.maps.get(mapId);
     if (entry) {
-      await db.maps.update(mapId, typeof title === 'string' && title !== entry.title ? { updatedAt: now, title } : { updatedAt: now });
+      await db.maps.update(
+        mapId,
+        typeof title === 'string' && title !== entry.title
+          ? { updatedAt: now, title }
+          : { updatedAt: now },
+      );
     } else if (!(await db.trash.get(mapId))) {
       // A map opened from a link, never listed here: list it once it has content.
       const template = meta.get('template');

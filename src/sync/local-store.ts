@@ -69,9 +69,9 @@ export function getLocalStore(): LocalStore {
   const store = createLocalStore();
   singleton = store;
   void store.requestPersistence();
-  library.purgeTrash(store.db, Date.now() - library.TRASH_KEEP_MS).catch((err: unknown) =>
-    console.warn('local-store: purging the trash failed', err),
-  );
+  library
+    .purgeTrash(store.db, Date.now() - library.TRASH_KEEP_MS)
+    .catch((err: unknown) => console.warn('local-store: purging the trash failed', err));
   return store;
 }
 

@@ -25,7 +25,9 @@ export const browserNetwork: NetworkSignal = {
 };
 
 /** A signal switched by hand (tests, or an app that knows better than the browser). */
-export function manualNetwork(initiallyOnline = true): NetworkSignal & { set(online: boolean): void } {
+export function manualNetwork(
+  initiallyOnline = true,
+): NetworkSignal & { set(online: boolean): void } {
   let online = initiallyOnline;
   const listeners = new Set<() => void>();
   return {

@@ -22,7 +22,10 @@ const FILL: Record<NodeKind, string> = {
   note: '#fab005',
 };
 
-const size = (n: JourneyNode) => ({ w: n.w ?? NATURAL_SIZE[n.kind].w, h: n.h ?? NATURAL_SIZE[n.kind].h });
+const size = (n: JourneyNode) => ({
+  w: n.w ?? NATURAL_SIZE[n.kind].w,
+  h: n.h ?? NATURAL_SIZE[n.kind].h,
+});
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** An `data:image/svg+xml` URL picturing the map; an empty map gives an empty frame. */
@@ -43,7 +46,10 @@ export function drawThumbnail(snapshot: MapSnapshot): string {
   const lines: string[] = [];
   const boxes: string[] = [];
   if (snapshot.nodes.length > 0) {
-    const scale = Math.min((W - 2 * PADDING_PX) / (maxX - minX || 1), (H - 2 * PADDING_PX) / (maxY - minY || 1));
+    const scale = Math.min(
+      (W - 2 * PADDING_PX) / (maxX - minX || 1),
+      (H - 2 * PADDING_PX) / (maxY - minY || 1),
+    );
     const px = (x: number) => r1(PADDING_PX + (x - minX) * scale);
     const py = (y: number) => r1(PADDING_PX + (y - minY) * scale);
     for (const t of snapshot.touchpoints) {

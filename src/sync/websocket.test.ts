@@ -5,7 +5,14 @@ import * as Y from 'yjs';
 import { createMap, startTestServer, wsUrl } from '../../server/testing/harness';
 import { seededRandom } from '../model/testing/random';
 import { manualNetwork, type NetworkSignal } from './network';
-import { attachWebsocket, reconnectDelay, RECONNECT_MAX_MS, syncUrlFor, type WebsocketAttachment, type WebsocketOptions } from './websocket';
+import {
+  attachWebsocket,
+  reconnectDelay,
+  RECONNECT_MAX_MS,
+  syncUrlFor,
+  type WebsocketAttachment,
+  type WebsocketOptions,
+} from './websocket';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const cleanups: (() => unknown)[] = [];
@@ -18,7 +25,11 @@ function attach(
   mapId: string,
   token: string,
   doc = new Y.Doc(),
-  extra: { network?: NetworkSignal; onFailedAttempt?: WebsocketOptions['onFailedAttempt']; WebSocketPolyfill?: typeof globalThis.WebSocket } = {},
+  extra: {
+    network?: NetworkSignal;
+    onFailedAttempt?: WebsocketOptions['onFailedAttempt'];
+    WebSocketPolyfill?: typeof globalThis.WebSocket;
+  } = {},
 ): WebsocketAttachment & { doc: Y.Doc } {
   const a = attachWebsocket(doc, {
     url: typeof s === 'string' ? s : wsUrl(s.url),
@@ -82,7 +93,11 @@ describe('attachWebsocket', () => {
     a.doc.getMap('nodes').set('offline2', 2);
     expect(a.unconfirmedCount()).toBe(2);
 
-    const second = await startTestServer({ port: first.port, dataDir: first.config.dataDir, syncSecret: first.config.syncSecret });
+    const second = await startTestServer({
+      port: first.port,
+      dataDir: first.config.dataDir,
+      syncSecret: first.config.syncSecret,
+    });
     cleanups.push(() => second.close());
     await expect.poll(() => a.getStatus(), { timeout: 20_000 }).toBe('online');
     await expect.poll(() => a.unconfirmedCount()).toBe(0);
@@ -115,7 +130,8 @@ describe('attachWebsocket', () => {
     a.doc.getMap('nodes').set('x', 1);
     expect(a.unconfirmedCount()).toBe(1);
     a.dispose();
-    const health = async () => ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
+    const health = async () =>
+      ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
     expect(await health()).toBe(0);
   });
 
@@ -161,7 +177,10 @@ describe('attachWebsocket', () => {
     const map = await createMap(s.url);
     const network = manualNetwork(false);
     const failed: number[] = [];
-    const a = attach(s, map.id, map.editToken, new Y.Doc(), { network, onFailedAttempt: () => failed.push(1) });
+    const a = attach(s, map.id, map.editToken, new Y.Doc(), {
+      network,
+      onFailedAttempt: () => failed.push(1),
+    });
     expect(a.getStatus()).toBe('offline');
     expect(a.provider.ws).toBeNull();
     network.set(true);
@@ -249,7 +268,11 @@ describe('attachWebsocket', () => {
   });
 
   it('derives the sync URL from the page location', () => {
-    expect(syncUrlFor({ protocol: 'https:', host: 'itinera.example' })).toBe('wss://itinera.example/sync');
-    expect(syncUrlFor({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/sync');
+    expect(syncUrlFor({ protocol: 'https:', host: 'itinera.example' })).toBe(
+      'wss://itinera.example/sync',
+    );
+    expect(syncUrlFor({ protocol: 'http:', host: 'localhost:8080' })).toBe(
+      'ws://localhost:8080/sync',
+    );
   });
 });

@@ -141,7 +141,8 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     uncovered = 0;
   };
   const scheduleProbe = () => {
-    if (probeTimer === undefined && !disposed) probeTimer = setTimeout(sendProbe, PROBE_DEBOUNCE_MS);
+    if (probeTimer === undefined && !disposed)
+      probeTimer = setTimeout(sendProbe, PROBE_DEBOUNCE_MS);
   };
 
   const onUpdate = (_update: Uint8Array, origin: unknown) => {

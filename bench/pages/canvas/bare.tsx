@@ -52,8 +52,12 @@ function Bare({ graph }: { graph: Graph }) {
 async function main() {
   const n = nodeCountParam();
   const graph = (await (await fetch(`fixtures/bare-${n}.json`)).json()) as Graph;
-  installHooks(graph.nodes.map((x) => ({ id: x.id, ...x.position })), (nodeId, label) => () =>
-    setNodesOutside?.((nds) => nds.map((x) => (x.id === nodeId ? { ...x, data: { ...x.data, label } } : x))),
+  installHooks(
+    graph.nodes.map((x) => ({ id: x.id, ...x.position })),
+    (nodeId, label) => () =>
+      setNodesOutside?.((nds) =>
+        nds.map((x) => (x.id === nodeId ? { ...x, data: { ...x.data, label } } : x)),
+      ),
   );
   createRoot(document.getElementById('root')!).render(<Bare graph={graph} />);
 }

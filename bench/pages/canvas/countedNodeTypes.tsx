@@ -18,7 +18,9 @@ function counted(Inner: ComponentType<NodeProps>): ComponentType<NodeProps> {
 const counting = new URLSearchParams(location.search).get('count') === '1';
 
 export const NODE_TYPES: NodeTypes = counting
-  ? Object.fromEntries(Object.entries(APP_NODE_TYPES).map(([k, v]) => [k, counted(v as ComponentType<NodeProps>)]))
+  ? Object.fromEntries(
+      Object.entries(APP_NODE_TYPES).map(([k, v]) => [k, counted(v as ComponentType<NodeProps>)]),
+    )
   : APP_NODE_TYPES;
 
 export { EDGE_TYPES };

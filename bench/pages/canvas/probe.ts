@@ -32,11 +32,13 @@ declare global {
 export const params = new URLSearchParams(location.search);
 export const nodeCountParam = (): number => {
   const n = Number(params.get('n') ?? '500');
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`?n: must be a positive integer, got ${params.get('n')}`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`?n: must be a positive integer, got ${params.get('n')}`);
   return n;
 };
 
-const nodeEl = (id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+const nodeEl = (id: string) =>
+  document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
 
 /** Resolves with ms from `start` until `nodeId`'s element contains `label` (checked on every DOM mutation). */
 export function timeUntilLabel(nodeId: string, label: string, start: number): Promise<number> {
@@ -56,7 +58,9 @@ export function timeUntilLabel(nodeId: string, label: string, start: number): Pr
 function nodesOnScreen(positions: readonly NodePosition[]): string[] | null {
   const flow = document.querySelector<HTMLElement>('.react-flow');
   const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(viewport?.style.transform ?? '');
+  const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(
+    viewport?.style.transform ?? '',
+  );
   if (!flow || !m) return null;
   const [tx, ty, z] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const { width, height } = flow.getBoundingClientRect();
@@ -78,7 +82,10 @@ function nodesOnScreen(positions: readonly NodePosition[]): string[] | null {
 function watchReady(hooks: BenchHooks, positions: readonly NodePosition[]): void {
   const check = () => {
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-    const fitted = viewport && viewport.style.transform && viewport.style.transform !== 'translate(0px, 0px) scale(1)';
+    const fitted =
+      viewport &&
+      viewport.style.transform &&
+      viewport.style.transform !== 'translate(0px, 0px) scale(1)';
     const wanted = fitted ? nodesOnScreen(positions) : null;
     if (wanted && wanted.length > 0) {
       const shown = new Set<string>();
@@ -130,7 +137,8 @@ export function installHooks(
     emptyPanePoint() {
       for (let y = 120; y < innerHeight - 40; y += 17) {
         for (let x = 40; x < innerWidth - 260; x += 23) {
-          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'))
+            return { x, y };
         }
       }
       return null;

@@ -16,17 +16,21 @@ describe('translations', () => {
   });
   const namespaces = readdirSync(join(DIR, 'en'));
   it('has the same namespace files in every language', () => {
-    for (const lang of langs) expect(readdirSync(join(DIR, lang)).sort()).toEqual([...namespaces].sort());
+    for (const lang of langs)
+      expect(readdirSync(join(DIR, lang)).sort()).toEqual([...namespaces].sort());
   });
   for (const ns of namespaces) {
     it(`${ns}: every key exists in every language, none empty`, () => {
-      const load = (lang: string) => JSON.parse(readFileSync(join(DIR, lang, ns), 'utf8')) as unknown;
+      const load = (lang: string) =>
+        JSON.parse(readFileSync(join(DIR, lang, ns), 'utf8')) as unknown;
       const en = keys(load('en')).sort();
       for (const lang of langs) {
         const other = load(lang);
         expect(keys(other).sort(), `${lang}/${ns}`).toEqual(en);
         for (const k of keys(other)) {
-          const v = k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], other);
+          const v = k
+            .split('.')
+            .reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], other);
           expect(String(v).trim(), `${lang}/${ns}: ${k}`).not.toBe('');
         }
       }

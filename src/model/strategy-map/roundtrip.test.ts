@@ -170,7 +170,9 @@ describe('strategy map round trip', () => {
   it('keeps the go-live ticks in file order, and an empty tick list as an empty list', () => {
     const base = { format: 'itinera/strategy-map', version: 1 } as const;
     for (const done of [['staffing', 'goals', 'announce'], []]) {
-      const out = exportStrategyMap(imported(parsed({ ...base, strategy: { goLive: { date: '2027-01-02', done } } })));
+      const out = exportStrategyMap(
+        imported(parsed({ ...base, strategy: { goLive: { date: '2027-01-02', done } } })),
+      );
       expect(out.strategy.goLive).toEqual({ date: '2027-01-02', done });
     }
     expect(exportStrategyMap(imported(parsed(base))).strategy.goLive).toEqual({});

@@ -45,13 +45,9 @@ export const STRATEGY_MAP_VERSION = 1;
  * in some readers of the format.
  */
 export const ID_PATTERN = /^(?!(?:constructor|prototype)$)[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
-const id = z
-  .string()
-  .min(1)
-  .max(MAX_ID_CHARS)
-  .regex(ID_PATTERN, {
-    error: 'expected an id of letters, digits and _ . : - (not a reserved word)',
-  });
+const id = z.string().min(1).max(MAX_ID_CHARS).regex(ID_PATTERN, {
+  error: 'expected an id of letters, digits and _ . : - (not a reserved word)',
+});
 const label = z.string().max(MAX_LABEL_CHARS);
 const text = z.string().max(MAX_TEXT_CHARS);
 /** Strategy texts: names, titles, targets, units… */

@@ -12,11 +12,13 @@ export function bindStrategyCommands(doc: Y.Doc) {
     addGoal: (input: c.GoalPatch & { title: string }) => c.addGoal(doc, input),
     updateGoal: (id: string, patch: c.GoalPatch) => c.updateGoal(doc, id, patch),
     removeGoal: (id: string) => c.removeGoal(doc, id),
-    updateChannelPlan: (channelId: string, patch: c.ChannelPlanPatch) => c.updateChannelPlan(doc, channelId, patch),
+    updateChannelPlan: (channelId: string, patch: c.ChannelPlanPatch) =>
+      c.updateChannelPlan(doc, channelId, patch),
     addKpi: (input: c.KpiPatch & { name: string; family: KpiFamily }) => c.addKpi(doc, input),
     updateKpi: (id: string, patch: c.KpiPatch) => c.updateKpi(doc, id, patch),
     removeKpi: (id: string) => c.removeKpi(doc, id),
-    addTraining: (input: c.TrainingPatch & { topic: string; kind: TrainingKind }) => c.addTraining(doc, input),
+    addTraining: (input: c.TrainingPatch & { topic: string; kind: TrainingKind }) =>
+      c.addTraining(doc, input),
     updateTraining: (id: string, patch: c.TrainingPatch) => c.updateTraining(doc, id, patch),
     removeTraining: (id: string) => c.removeTraining(doc, id),
     updateCostModel: (patch: c.CostModelPatch) => c.updateCostModel(doc, patch),

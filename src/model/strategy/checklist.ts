@@ -9,15 +9,27 @@ import { checkSteps, STEPS, type Missing, type StepKey } from './completeness';
 export const MANUAL_GO_LIVE_ITEMS = ['announce', 'staffing', 'monitoring', 'escalation'] as const;
 
 export type ChecklistItem =
-  | { readonly key: StepKey; readonly source: 'step'; readonly done: boolean; readonly missing: readonly Missing[] }
+  | {
+      readonly key: StepKey;
+      readonly source: 'step';
+      readonly done: boolean;
+      readonly missing: readonly Missing[];
+    }
   | { readonly key: string; readonly source: 'manual'; readonly done: boolean };
 
 export function goLiveChecklist(s: MapSnapshot): ChecklistItem[] {
   const checks = checkSteps(s);
   const ticked = new Set(s.strategy.goLive.done ?? []);
-  const auto = STEPS.filter((k) => k !== 'goLive').map(
-    (k): ChecklistItem => ({ key: k, source: 'step', done: checks[k].status === 'done', missing: checks[k].missing }),
-  );
-  const manual = MANUAL_GO_LIVE_ITEMS.map((k): ChecklistItem => ({ key: k, source: 'manual', done: ticked.has(k) }));
+  const auto = STEPS.filter((k) => k !== 'goLive').map((k): ChecklistItem => ({
+    key: k,
+    source: 'step',
+    done: checks[k].status === 'done',
+    missing: checks[k].missing,
+  }));
+  const manual = MANUAL_GO_LIVE_ITEMS.map((k): ChecklistItem => ({
+    key: k,
+    source: 'manual',
+    done: ticked.has(k),
+  }));
   return [...auto, ...manual];
 }

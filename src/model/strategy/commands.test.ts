@@ -15,21 +15,51 @@ describe('strategy commands', () => {
     const doc = fresh();
     addNode(doc, { id: 'ch-app', kind: 'channel', channelType: 'app', label: 'App', x: 0, y: 0 });
     s.updateSelfScore(doc, { name: 'Us', digitalCompetence: 2, serviceCulture: 3 });
-    const rival = s.addCompetitor(doc, { name: 'Rival Air', digitalCompetence: 4, serviceCulture: 3 });
-    const goal = s.addGoal(doc, { title: 'Reduce call volume', preset: 'callVolume', target: '-20%', deadline: '2027-06-30' });
-    const kpi = s.addKpi(doc, { name: 'Response speed', family: 'quality', target: 60, unit: 'min', goalId: goal });
+    const rival = s.addCompetitor(doc, {
+      name: 'Rival Air',
+      digitalCompetence: 4,
+      serviceCulture: 3,
+    });
+    const goal = s.addGoal(doc, {
+      title: 'Reduce call volume',
+      preset: 'callVolume',
+      target: '-20%',
+      deadline: '2027-06-30',
+    });
+    const kpi = s.addKpi(doc, {
+      name: 'Response speed',
+      family: 'quality',
+      target: 60,
+      unit: 'min',
+      goalId: goal,
+    });
     s.addTraining(doc, { topic: 'Tone of voice', kind: 'behavioural', due: '2027-05-01' });
-    s.updateChannelPlan(doc, 'ch-app', { status: 'planned', preferencePct: 25, reason: 'Young customers' });
+    s.updateChannelPlan(doc, 'ch-app', {
+      status: 'planned',
+      preferencePct: 25,
+      reason: 'Young customers',
+    });
     s.updateCostModel(doc, { shiftPct: 20, responseTargetMinutes: 30 });
     s.updateGoLive(doc, { date: '2027-09-01' });
     s.setGoLiveItem(doc, 'announce', true);
     const st = readStrategy(doc);
-    expect(st.startingPoint.self).toMatchObject({ id: 'self', name: 'Us', digitalCompetence: 2, serviceCulture: 3 });
-    expect(st.startingPoint.competitors).toEqual([{ id: rival, name: 'Rival Air', digitalCompetence: 4, serviceCulture: 3 }]);
+    expect(st.startingPoint.self).toMatchObject({
+      id: 'self',
+      name: 'Us',
+      digitalCompetence: 2,
+      serviceCulture: 3,
+    });
+    expect(st.startingPoint.competitors).toEqual([
+      { id: rival, name: 'Rival Air', digitalCompetence: 4, serviceCulture: 3 },
+    ]);
     expect(st.goals[0]).toMatchObject({ id: goal, target: '-20%', deadline: '2027-06-30' });
     expect(st.kpis[0]).toMatchObject({ id: kpi, goalId: goal, family: 'quality' });
     expect(st.training[0]).toMatchObject({ topic: 'Tone of voice', kind: 'behavioural' });
-    expect(st.channelPlans['ch-app']).toEqual({ status: 'planned', preferencePct: 25, reason: 'Young customers' });
+    expect(st.channelPlans['ch-app']).toEqual({
+      status: 'planned',
+      preferencePct: 25,
+      reason: 'Young customers',
+    });
     expect(st.costModel).toEqual({ shiftPct: 20, responseTargetMinutes: 30 });
     expect(st.goLive).toEqual({ date: '2027-09-01', done: ['announce'] });
   });
@@ -48,14 +78,35 @@ describe('strategy commands', () => {
   });
 
   it.each([
-    [() => s.updateSelfScore(fresh(), { digitalCompetence: 6 as never }), 'self.digitalCompetence: must be an integer from 1 to 5'],
+    [
+      () => s.updateSelfScore(fresh(), { digitalCompetence: 6 as never }),
+      'self.digitalCompetence: must be an integer from 1 to 5',
+    ],
     [() => s.addGoal(fresh(), { title: ' ' }), 'goal.title: must not be empty'],
-    [() => s.addGoal(fresh(), { title: 'G', deadline: '2027-02-30' }), 'goal.deadline: is not a real date'],
-    [() => s.addGoal(fresh(), { title: 'G', deadline: '30/06/2027' }), 'goal.deadline: must be a date YYYY-MM-DD'],
-    [() => s.addKpi(fresh(), { name: 'K', family: 'speed' as never }), 'kpi.family: must be one of service, quality, effectiveness'],
-    [() => s.updateChannelPlan(fresh(), 'c', { preferencePct: 120 }), 'channelPlans.c.preferencePct: must be between 0 and 100'],
-    [() => s.updateCostModel(fresh(), { phoneContactCost: Number.NaN }), 'costModel.phoneContactCost: must be a finite number'],
-    [() => s.addTraining(fresh(), { topic: 'T', kind: 'soft' as never }), 'training.kind: must be one of technical, behavioural'],
+    [
+      () => s.addGoal(fresh(), { title: 'G', deadline: '2027-02-30' }),
+      'goal.deadline: is not a real date',
+    ],
+    [
+      () => s.addGoal(fresh(), { title: 'G', deadline: '30/06/2027' }),
+      'goal.deadline: must be a date YYYY-MM-DD',
+    ],
+    [
+      () => s.addKpi(fresh(), { name: 'K', family: 'speed' as never }),
+      'kpi.family: must be one of service, quality, effectiveness',
+    ],
+    [
+      () => s.updateChannelPlan(fresh(), 'c', { preferencePct: 120 }),
+      'channelPlans.c.preferencePct: must be between 0 and 100',
+    ],
+    [
+      () => s.updateCostModel(fresh(), { phoneContactCost: Number.NaN }),
+      'costModel.phoneContactCost: must be a finite number',
+    ],
+    [
+      () => s.addTraining(fresh(), { topic: 'T', kind: 'soft' as never }),
+      'training.kind: must be one of technical, behavioural',
+    ],
   ])('refuses bad input with a path: message error (%#)', (run, message) => {
     expect(run).toThrow(StrategyInputError);
     expect(run).toThrow(message);
@@ -63,7 +114,9 @@ describe('strategy commands', () => {
 
   it('writes nothing when any field of the input is bad', () => {
     const doc = fresh();
-    expect(() => s.updateSelfScore(doc, { name: 'Us', serviceCulture: 0 as never })).toThrow('self.serviceCulture');
+    expect(() => s.updateSelfScore(doc, { name: 'Us', serviceCulture: 0 as never })).toThrow(
+      'self.serviceCulture',
+    );
     expect(readStrategy(doc).startingPoint.self.name).toBe('');
   });
 

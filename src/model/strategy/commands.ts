@@ -6,10 +6,28 @@
  * clears the references to it in the same transaction, so nothing dangles.
  */
 import type * as Y from 'yjs';
-import { newRecord, nodesMap, strategyPart, strategyRecords, touchpointsMap, writeFields, type YRecord } from '../doc';
+import {
+  newRecord,
+  nodesMap,
+  strategyPart,
+  strategyRecords,
+  touchpointsMap,
+  writeFields,
+  type YRecord,
+} from '../doc';
 import { write } from '../commands';
 import { newId } from '../ids';
-import type { ChannelPlan, CompanyScore, CostModel, Goal, GoLive, Kpi, KpiFamily, TrainingKind, TrainingSession } from '../types';
+import type {
+  ChannelPlan,
+  CompanyScore,
+  CostModel,
+  Goal,
+  GoLive,
+  Kpi,
+  KpiFamily,
+  TrainingKind,
+  TrainingSession,
+} from '../types';
 import { CHANNEL_STATUSES, KPI_FAMILIES, TRAINING_KINDS } from '../types';
 import { setGoLiveDone, writeChannelPlan } from './storage';
 import { capText, MAX_STRATEGY_TEXT_CHARS } from '../limits';
@@ -26,7 +44,8 @@ export type GoLivePatch = Patch<GoLive>;
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 /** Present keys only: `{ a: undefined }` means "clear a", a missing key means "leave it". */
-const defined = (patch: object) => Object.fromEntries(Object.entries(patch).filter(([k]) => has(patch, k)));
+const defined = (patch: object) =>
+  Object.fromEntries(Object.entries(patch).filter(([k]) => has(patch, k)));
 
 function checkCompany(p: CompanyPatch, base: string): void {
   const c = new Checker();
@@ -42,14 +61,25 @@ function nextOrder(map: Y.Map<YRecord>): number {
   return max + 1;
 }
 
-function updateRecord(doc: Y.Doc, part: 'competitors' | 'goals' | 'kpis' | 'training', id: string, patch: object): void {
+function updateRecord(
+  doc: Y.Doc,
+  part: 'competitors' | 'goals' | 'kpis' | 'training',
+  id: string,
+  patch: object,
+): void {
   write(doc, () => {
     const record = strategyRecords(doc, part).get(id);
     if (record) writeFields(record, defined(patch));
   });
 }
 
-function addRecord(doc: Y.Doc, part: 'competitors' | 'goals' | 'kpis' | 'training', prefix: string, fields: object, id?: string): string {
+function addRecord(
+  doc: Y.Doc,
+  part: 'competitors' | 'goals' | 'kpis' | 'training',
+  prefix: string,
+  fields: object,
+  id?: string,
+): string {
   return write(doc, () => {
     const map = strategyRecords(doc, part);
     const key = id ?? newId(prefix);
@@ -66,7 +96,11 @@ export function updateSelfScore(doc: Y.Doc, patch: CompanyPatch): void {
   write(doc, () => writeFields(strategyPart(doc, 'self'), defined(patch)));
 }
 
-export function addCompetitor(doc: Y.Doc, input: CompanyPatch & { name: string }, id?: string): string {
+export function addCompetitor(
+  doc: Y.Doc,
+  input: CompanyPatch & { name: string },
+  id?: string,
+): string {
   input = capStrategyTexts(input);
   checkCompany(input, 'competitor');
   return addRecord(doc, 'competitors', 'comp', input, id);
@@ -150,7 +184,11 @@ function checkKpi(p: KpiPatch, base: string, required = false): void {
   c.done();
 }
 
-export function addKpi(doc: Y.Doc, input: KpiPatch & { name: string; family: KpiFamily }, id?: string): string {
+export function addKpi(
+  doc: Y.Doc,
+  input: KpiPatch & { name: string; family: KpiFamily },
+  id?: string,
+): string {
   input = capStrategyTexts(input);
   checkKpi(input, 'kpi', true);
   return addRecord(doc, 'kpis', 'kpi', input, id);
@@ -168,7 +206,11 @@ export function removeKpi(doc: Y.Doc, id: string): void {
     strategyRecords(doc, 'kpis').delete(id);
     touchpointsMap(doc).forEach((tp) => {
       const ids = tp.get('kpiIds');
-      if (Array.isArray(ids) && ids.includes(id)) tp.set('kpiIds', ids.filter((k) => k !== id));
+      if (Array.isArray(ids) && ids.includes(id))
+        tp.set(
+          'kpiIds',
+          ids.filter((k) => k !== id),
+        );
     });
   });
 }
@@ -184,7 +226,11 @@ function checkTraining(p: TrainingPatch, base: string, required = false): void {
   c.done();
 }
 
-export function addTraining(doc: Y.Doc, input: TrainingPatch & { topic: string; kind: TrainingKind }, id?: string): string {
+export function addTraining(
+  doc: Y.Doc,
+  input: TrainingPatch & { topic: string; kind: TrainingKind },
+  id?: string,
+): string {
   input = capStrategyTexts(input);
   checkTraining(input, 'training', true);
   return addRecord(doc, 'training', 'train', input, id);

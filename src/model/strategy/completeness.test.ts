@@ -15,27 +15,47 @@ function complete() {
   addTouchpoint(doc, { id: 'tp-1', from: 'st-1', to: 'ch-1', action: 'Books' });
   s.updateSelfScore(doc, { name: 'Us', digitalCompetence: 2, serviceCulture: 3 });
   s.addCompetitor(doc, { name: 'Rival', digitalCompetence: 4, serviceCulture: 3 }, 'comp-1');
-  const g = s.addGoal(doc, { title: 'Answer faster', target: '60 min', deadline: '2027-06-30', benefit: 'Happier customers' });
+  const g = s.addGoal(doc, {
+    title: 'Answer faster',
+    target: '60 min',
+    deadline: '2027-06-30',
+    benefit: 'Happier customers',
+  });
   s.updateChannelPlan(doc, 'ch-1', { status: 'inUse', preferencePct: 30 });
-  s.addKpi(doc, { name: 'Response speed', family: 'quality', target: 60, unit: 'min', frequency: 'daily', goalId: g });
+  s.addKpi(doc, {
+    name: 'Response speed',
+    family: 'quality',
+    target: 60,
+    unit: 'min',
+    frequency: 'daily',
+    goalId: g,
+  });
   s.addTraining(doc, { topic: 'Tools', kind: 'technical', audience: 'Agents', due: '2027-05-01' });
   s.addTraining(doc, { topic: 'Tone', kind: 'behavioural', audience: 'Agents', due: '2027-05-15' });
   s.updateGoLive(doc, { date: '2027-09-01' });
   return doc;
 }
 
-const statuses = (doc: Y.Doc) => Object.fromEntries(Object.values(checkSteps(readSnapshot(doc))).map((c) => [c.step, c.status]));
+const statuses = (doc: Y.Doc) =>
+  Object.fromEntries(Object.values(checkSteps(readSnapshot(doc))).map((c) => [c.step, c.status]));
 
 describe('checkSteps', () => {
   it('marks an empty map empty everywhere except what exists', () => {
     expect(statuses(new Y.Doc())).toEqual({
-      startingPoint: 'empty', goals: 'empty', channels: 'empty', kpis: 'empty', journey: 'empty', training: 'empty', goLive: 'empty',
+      startingPoint: 'empty',
+      goals: 'empty',
+      channels: 'empty',
+      kpis: 'empty',
+      journey: 'empty',
+      training: 'empty',
+      goLive: 'empty',
     });
   });
 
   it('marks every step done on a complete map', () => {
     const checks = checkSteps(readSnapshot(complete()));
-    for (const c of Object.values(checks)) expect(c, c.step).toMatchObject({ status: 'done', missing: [] });
+    for (const c of Object.values(checks))
+      expect(c, c.step).toMatchObject({ status: 'done', missing: [] });
   });
 
   it('names what is missing, step by step', () => {
@@ -44,15 +64,31 @@ describe('checkSteps', () => {
     addNode(doc, { id: 'st-2', kind: 'stage', label: 'Check-in', x: 200, y: 0 });
     addNode(doc, { id: 'dev-1', kind: 'device', label: 'Phone', x: 0, y: 300 });
     addTouchpoint(doc, { id: 'tp-2', from: 'st-1', to: 'dev-1', action: 'Opens the app' });
-    addNode(doc, { id: 'ch-2', kind: 'channel', channelType: 'social', label: 'Twitter', x: 100, y: 100 });
+    addNode(doc, {
+      id: 'ch-2',
+      kind: 'channel',
+      channelType: 'social',
+      label: 'Twitter',
+      x: 100,
+      y: 100,
+    });
     const checks = checkSteps(readSnapshot(doc));
-    expect(checks.startingPoint).toMatchObject({ status: 'partial', missing: [{ key: 'competitorScores', params: { name: 'Rival' } }] });
-    expect(checks.channels.missing).toEqual([{ key: 'channelStatus', params: { name: 'Twitter' } }]);
+    expect(checks.startingPoint).toMatchObject({
+      status: 'partial',
+      missing: [{ key: 'competitorScores', params: { name: 'Rival' } }],
+    });
+    expect(checks.channels.missing).toEqual([
+      { key: 'channelStatus', params: { name: 'Twitter' } },
+    ]);
     expect(checks.journey.missing).toEqual([
       { key: 'stageTouchpoint', params: { name: 'Check-in' } },
       { key: 'touchpointChannel', params: { name: 'Opens the app' } },
     ]);
-    expect(checks.goLive.missing.map((m) => m.params?.step)).toEqual(['startingPoint', 'channels', 'journey']);
+    expect(checks.goLive.missing.map((m) => m.params?.step)).toEqual([
+      'startingPoint',
+      'channels',
+      'journey',
+    ]);
   });
 
   it('wants a KPI to serve an existing goal, and both kinds of training', () => {
@@ -75,8 +111,16 @@ describe('goLiveChecklist', () => {
     const items = goLiveChecklist(readSnapshot(doc));
     const done = Object.fromEntries(items.map((i) => [i.key, i.done]));
     expect(done).toEqual({
-      startingPoint: false, goals: true, channels: true, kpis: true, journey: true, training: true,
-      announce: false, staffing: true, monitoring: false, escalation: false,
+      startingPoint: false,
+      goals: true,
+      channels: true,
+      kpis: true,
+      journey: true,
+      training: true,
+      announce: false,
+      staffing: true,
+      monitoring: false,
+      escalation: false,
     });
   });
 });

@@ -5,7 +5,15 @@
  */
 import type { MapSnapshot } from '../types';
 
-export const STEPS = ['startingPoint', 'goals', 'channels', 'kpis', 'journey', 'training', 'goLive'] as const;
+export const STEPS = [
+  'startingPoint',
+  'goals',
+  'channels',
+  'kpis',
+  'journey',
+  'training',
+  'goLive',
+] as const;
 export type StepKey = (typeof STEPS)[number];
 export type StepStatus = 'empty' | 'partial' | 'done';
 
@@ -33,8 +41,12 @@ function startingPoint(s: MapSnapshot): StepCheck {
   const missing: Missing[] = [];
   if (!scored(self)) missing.push({ key: 'selfScores' });
   if (competitors.length === 0) missing.push({ key: 'noCompetitor' });
-  for (const c of competitors) if (!scored(c)) missing.push({ key: 'competitorScores', params: { name: c.name } });
-  const started = self.digitalCompetence !== undefined || self.serviceCulture !== undefined || competitors.length > 0;
+  for (const c of competitors)
+    if (!scored(c)) missing.push({ key: 'competitorScores', params: { name: c.name } });
+  const started =
+    self.digitalCompetence !== undefined ||
+    self.serviceCulture !== undefined ||
+    competitors.length > 0;
   return { step: 'startingPoint', status: status(started, missing), missing };
 }
 
@@ -55,8 +67,10 @@ function channels(s: MapSnapshot): StepCheck {
   const list = s.nodes.filter((n) => n.kind === 'channel');
   const plans = s.strategy.channelPlans;
   if (list.length === 0) missing.push({ key: 'noChannel' });
-  for (const c of list) if (!plans[c.id]?.status) missing.push({ key: 'channelStatus', params: { name: c.label } });
-  if (list.length > 0 && !list.some((c) => plans[c.id]?.preferencePct !== undefined)) missing.push({ key: 'noSurvey' });
+  for (const c of list)
+    if (!plans[c.id]?.status) missing.push({ key: 'channelStatus', params: { name: c.label } });
+  if (list.length > 0 && !list.some((c) => plans[c.id]?.preferencePct !== undefined))
+    missing.push({ key: 'noSurvey' });
   const started = list.some((c) => plans[c.id] !== undefined);
   return { step: 'channels', status: status(started, missing), missing };
 }
@@ -66,9 +80,11 @@ function kpis(s: MapSnapshot): StepCheck {
   const list = s.strategy.kpis;
   if (list.length === 0) missing.push({ key: 'noKpi' });
   for (const k of list) {
-    if (k.target === undefined || !k.unit) missing.push({ key: 'kpiTarget', params: { name: k.name } });
+    if (k.target === undefined || !k.unit)
+      missing.push({ key: 'kpiTarget', params: { name: k.name } });
     if (!k.frequency) missing.push({ key: 'kpiFrequency', params: { name: k.name } });
-    if (!k.goalId || !s.strategy.goals.some((g) => g.id === k.goalId)) missing.push({ key: 'kpiGoal', params: { name: k.name } });
+    if (!k.goalId || !s.strategy.goals.some((g) => g.id === k.goalId))
+      missing.push({ key: 'kpiGoal', params: { name: k.name } });
   }
   return { step: 'kpis', status: status(list.length > 0, missing), missing };
 }
@@ -79,11 +95,14 @@ function journey(s: MapSnapshot): StepCheck {
   const kindOf = (id: string) => s.nodeById.get(id)?.kind;
   if (stages.length === 0) missing.push({ key: 'noStage' });
   for (const st of stages) {
-    if (!s.touchpoints.some((t) => t.from === st.id || t.to === st.id)) missing.push({ key: 'stageTouchpoint', params: { name: st.label } });
+    if (!s.touchpoints.some((t) => t.from === st.id || t.to === st.id))
+      missing.push({ key: 'stageTouchpoint', params: { name: st.label } });
   }
   for (const t of s.touchpoints) {
     if (kindOf(t.from) !== 'channel' && kindOf(t.to) !== 'channel') {
-      const name = t.action || `${s.nodeById.get(t.from)?.label ?? '?'} → ${s.nodeById.get(t.to)?.label ?? '?'}`;
+      const name =
+        t.action ||
+        `${s.nodeById.get(t.from)?.label ?? '?'} → ${s.nodeById.get(t.to)?.label ?? '?'}`;
       missing.push({ key: 'touchpointChannel', params: { name } });
     }
   }
@@ -107,7 +126,15 @@ export function checkSteps(s: MapSnapshot): Record<StepKey, StepCheck> {
   const before = [startingPoint(s), goals(s), channels(s), kpis(s), journey(s), training(s)];
   const missing: Missing[] = [];
   if (!s.strategy.goLive.date) missing.push({ key: 'goLiveDate' });
-  for (const c of before) if (c.status !== 'done') missing.push({ key: 'stepIncomplete', params: { step: c.step } });
-  const goLive: StepCheck = { step: 'goLive', status: status(Boolean(s.strategy.goLive.date), missing), missing };
-  return Object.fromEntries([...before, goLive].map((c) => [c.step, c])) as Record<StepKey, StepCheck>;
+  for (const c of before)
+    if (c.status !== 'done') missing.push({ key: 'stepIncomplete', params: { step: c.step } });
+  const goLive: StepCheck = {
+    step: 'goLive',
+    status: status(Boolean(s.strategy.goLive.date), missing),
+    missing,
+  };
+  return Object.fromEntries([...before, goLive].map((c) => [c.step, c])) as Record<
+    StepKey,
+    StepCheck
+  >;
 }

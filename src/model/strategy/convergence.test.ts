@@ -20,21 +20,71 @@ function randomCommand(rnd: Random, doc: Y.Doc): void {
   const date = () => `2027-0${rnd.int(1, 9)}-1${rnd.int(0, 9)}`;
   const ops: (() => void)[] = [
     () => s.updateSelfScore(doc, { digitalCompetence: score(), serviceCulture: score() }),
-    () => s.addCompetitor(doc, { name: rnd.id('rival'), digitalCompetence: score() }, rnd.id('comp')),
-    () => { const c = anyOf(st.startingPoint.competitors); if (c) s.updateCompetitor(doc, c.id, { serviceCulture: score() }); },
-    () => { const c = anyOf(st.startingPoint.competitors); if (c) s.removeCompetitor(doc, c.id); },
+    () =>
+      s.addCompetitor(doc, { name: rnd.id('rival'), digitalCompetence: score() }, rnd.id('comp')),
+    () => {
+      const c = anyOf(st.startingPoint.competitors);
+      if (c) s.updateCompetitor(doc, c.id, { serviceCulture: score() });
+    },
+    () => {
+      const c = anyOf(st.startingPoint.competitors);
+      if (c) s.removeCompetitor(doc, c.id);
+    },
     () => s.addGoal(doc, { title: rnd.id('goal'), deadline: date() }, rnd.id('goal')),
-    () => { const g = anyOf(st.goals); if (g) s.updateGoal(doc, g.id, { target: `-${rnd.int(1, 50)}%` }); },
-    () => { const g = anyOf(st.goals); if (g) s.removeGoal(doc, g.id); },
-    () => s.addKpi(doc, { name: rnd.id('kpi'), family: 'service', goalId: anyOf(st.goals)?.id }, rnd.id('kpi')),
-    () => { const k = anyOf(st.kpis); if (k) s.updateKpi(doc, k.id, { target: rnd.int(0, 100), goalId: anyOf(st.goals)?.id }); },
-    () => { const k = anyOf(st.kpis); if (k) s.removeKpi(doc, k.id); },
-    () => s.addTraining(doc, { topic: rnd.id('t'), kind: rnd.pick(['technical', 'behavioural'] as const) }, rnd.id('train')),
-    () => { const t = anyOf(st.training); if (t) s.updateTraining(doc, t.id, { due: date() }); },
-    () => s.updateChannelPlan(doc, rnd.pick(CHANNELS), { status: rnd.pick(['inUse', 'planned', 'rejected'] as const), preferencePct: rnd.int(0, 100) }),
+    () => {
+      const g = anyOf(st.goals);
+      if (g) s.updateGoal(doc, g.id, { target: `-${rnd.int(1, 50)}%` });
+    },
+    () => {
+      const g = anyOf(st.goals);
+      if (g) s.removeGoal(doc, g.id);
+    },
+    () =>
+      s.addKpi(
+        doc,
+        { name: rnd.id('kpi'), family: 'service', goalId: anyOf(st.goals)?.id },
+        rnd.id('kpi'),
+      ),
+    () => {
+      const k = anyOf(st.kpis);
+      if (k) s.updateKpi(doc, k.id, { target: rnd.int(0, 100), goalId: anyOf(st.goals)?.id });
+    },
+    () => {
+      const k = anyOf(st.kpis);
+      if (k) s.removeKpi(doc, k.id);
+    },
+    () =>
+      s.addTraining(
+        doc,
+        { topic: rnd.id('t'), kind: rnd.pick(['technical', 'behavioural'] as const) },
+        rnd.id('train'),
+      ),
+    () => {
+      const t = anyOf(st.training);
+      if (t) s.updateTraining(doc, t.id, { due: date() });
+    },
+    () =>
+      s.updateChannelPlan(doc, rnd.pick(CHANNELS), {
+        status: rnd.pick(['inUse', 'planned', 'rejected'] as const),
+        preferencePct: rnd.int(0, 100),
+      }),
     // First edits of one plan on several replicas at once, one field each (the v1 layout lost these).
-    () => s.updateChannelPlan(doc, rnd.pick(CHANNELS), rnd.pick([{ reason: rnd.id('why') }, { monthlyVolume: rnd.int(0, 9) }, { relativeCost: undefined }])),
-    () => s.addKpi(doc, { name: rnd.id('kpi'), family: 'quality', channelIds: [rnd.pick(CHANNELS)] }, rnd.id('kpi')),
+    () =>
+      s.updateChannelPlan(
+        doc,
+        rnd.pick(CHANNELS),
+        rnd.pick([
+          { reason: rnd.id('why') },
+          { monthlyVolume: rnd.int(0, 9) },
+          { relativeCost: undefined },
+        ]),
+      ),
+    () =>
+      s.addKpi(
+        doc,
+        { name: rnd.id('kpi'), family: 'quality', channelIds: [rnd.pick(CHANNELS)] },
+        rnd.id('kpi'),
+      ),
     // Rare: a channel is deleted (its plan and KPI links go); later edits of it are no-ops there.
     () => rnd.chance(0.3) && deleteItems(doc, { nodeIds: [rnd.pick(CHANNELS)] }),
     () => s.updateCostModel(doc, { shiftPct: rnd.int(0, 100) }),
@@ -52,7 +102,8 @@ function run(seed: number, n: number, rounds: number) {
     return doc;
   });
   // The map's channel nodes exist everywhere before the strategy work starts.
-  for (const id of CHANNELS) addNode(docs[0]!, { id, kind: 'channel', channelType: 'web', label: id, x: 0, y: 0 });
+  for (const id of CHANNELS)
+    addNode(docs[0]!, { id, kind: 'channel', channelType: 'web', label: id, x: 0, y: 0 });
   const base = Y.encodeStateAsUpdate(docs[0]!);
   for (const doc of docs.slice(1)) Y.applyUpdate(doc, base, REMOTE);
   const inbox = docs.map(() => [] as Uint8Array[]);
@@ -105,13 +156,21 @@ describe('first edits of the same record made at the same time', () => {
   // A record created on its first edit under a fixed key must not be a nested Y.Map: both
   // people would create one and Yjs would keep one map, dropping the other's fields.
   it("keeps both people's first fields on a channel plan", () => {
-    for (const [first, second] of [[1, 2], [2, 1]] as const) {
+    for (const [first, second] of [
+      [1, 2],
+      [2, 1],
+    ] as const) {
       const edits = {
         1: (d: Y.Doc) => s.updateChannelPlan(d, 'ch', { status: 'planned' }),
-        2: (d: Y.Doc) => s.updateChannelPlan(d, 'ch', { preferencePct: 40, reason: 'Young customers' }),
+        2: (d: Y.Doc) =>
+          s.updateChannelPlan(d, 'ch', { preferencePct: 40, reason: 'Young customers' }),
       };
       const [a] = apart(edits[first], edits[second]);
-      expect(readStrategy(a).channelPlans.ch).toEqual({ status: 'planned', preferencePct: 40, reason: 'Young customers' });
+      expect(readStrategy(a).channelPlans.ch).toEqual({
+        status: 'planned',
+        preferencePct: 40,
+        reason: 'Young customers',
+      });
     }
   });
 
@@ -150,7 +209,12 @@ describe('first edits of the same record made at the same time', () => {
     );
     const st = readStrategy(a);
     expect(st.costModel).toEqual({ currency: 'EUR', shiftPct: 30 });
-    expect(st.startingPoint.self).toEqual({ id: 'self', name: '', digitalCompetence: 2, serviceCulture: 4 });
+    expect(st.startingPoint.self).toEqual({
+      id: 'self',
+      name: '',
+      digitalCompetence: 2,
+      serviceCulture: 4,
+    });
     expect(st.goLive).toEqual({ date: '2027-01-31', done: ['announce'] });
   });
 
@@ -163,14 +227,22 @@ describe('first edits of the same record made at the same time', () => {
       s.addTraining(d, { topic: `topic ${n}`, kind: 'technical' });
       s.addCompetitor(d, { name: `rival ${n}` });
     };
-    const [a, b] = apart((d) => add(d, 'a'), (d) => add(d, 'b'));
+    const [a, b] = apart(
+      (d) => add(d, 'a'),
+      (d) => add(d, 'b'),
+    );
     const st = readStrategy(a);
     expect(st.goals.map((g) => g.title).sort()).toEqual(['goal a', 'goal b']);
     expect(st.kpis.map((k) => k.name).sort()).toEqual(['kpi a', 'kpi b']);
     expect(st.training.map((t) => t.topic).sort()).toEqual(['topic a', 'topic b']);
     expect(st.startingPoint.competitors.map((c) => c.name).sort()).toEqual(['rival a', 'rival b']);
 
-    const [goal, kpi, train, comp] = [st.goals[0]!.id, st.kpis[0]!.id, st.training[0]!.id, st.startingPoint.competitors[0]!.id];
+    const [goal, kpi, train, comp] = [
+      st.goals[0]!.id,
+      st.kpis[0]!.id,
+      st.training[0]!.id,
+      st.startingPoint.competitors[0]!.id,
+    ];
     s.updateGoal(a, goal, { target: '-20%' });
     s.updateGoal(b, goal, { deadline: '2027-03-01' });
     s.updateKpi(a, kpi, { unit: '%' });
@@ -183,9 +255,18 @@ describe('first edits of the same record made at the same time', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a), REMOTE);
     const merged = readStrategy(b);
     expect(merged).toEqual(readStrategy(a));
-    expect(merged.goals.find((g) => g.id === goal)).toMatchObject({ target: '-20%', deadline: '2027-03-01' });
+    expect(merged.goals.find((g) => g.id === goal)).toMatchObject({
+      target: '-20%',
+      deadline: '2027-03-01',
+    });
     expect(merged.kpis.find((k) => k.id === kpi)).toMatchObject({ unit: '%', frequency: 'weekly' });
-    expect(merged.training.find((t) => t.id === train)).toMatchObject({ audience: 'Agents', due: '2027-02-01' });
-    expect(merged.startingPoint.competitors.find((c) => c.id === comp)).toMatchObject({ digitalCompetence: 3, serviceCulture: 5 });
+    expect(merged.training.find((t) => t.id === train)).toMatchObject({
+      audience: 'Agents',
+      due: '2027-02-01',
+    });
+    expect(merged.startingPoint.competitors.find((c) => c.id === comp)).toMatchObject({
+      digitalCompetence: 3,
+      serviceCulture: 5,
+    });
   });
 });

@@ -8,11 +8,29 @@ import { computeCosts } from './cost';
 
 function airline() {
   const doc = new Y.Doc();
-  addNode(doc, { id: 'ch-phone', kind: 'channel', channelType: 'phone', label: 'Call centre', x: 0, y: 0 });
-  addNode(doc, { id: 'ch-social', kind: 'channel', channelType: 'social', label: 'Facebook', x: 0, y: 100 });
+  addNode(doc, {
+    id: 'ch-phone',
+    kind: 'channel',
+    channelType: 'phone',
+    label: 'Call centre',
+    x: 0,
+    y: 0,
+  });
+  addNode(doc, {
+    id: 'ch-social',
+    kind: 'channel',
+    channelType: 'social',
+    label: 'Facebook',
+    x: 0,
+    y: 100,
+  });
   addNode(doc, { id: 'ch-web', kind: 'channel', channelType: 'web', label: 'FAQ', x: 0, y: 200 });
   updateChannelPlan(doc, 'ch-phone', { monthlyVolume: 10_000, status: 'inUse' });
-  updateChannelPlan(doc, 'ch-social', { monthlyVolume: 1_200, status: 'planned', preferencePct: 60 });
+  updateChannelPlan(doc, 'ch-social', {
+    monthlyVolume: 1_200,
+    status: 'planned',
+    preferencePct: 60,
+  });
   updateChannelPlan(doc, 'ch-web', { monthlyVolume: 2_400, status: 'inUse', preferencePct: 40 });
   updateCostModel(doc, { phoneContactCost: 6, currency: 'EUR' });
   return doc;
@@ -68,7 +86,14 @@ describe('computeCosts', () => {
 
   it('says so when there is phone volume but no digital channel', () => {
     const doc = new Y.Doc();
-    addNode(doc, { id: 'ch-phone', kind: 'channel', channelType: 'phone', label: 'Phone', x: 0, y: 0 });
+    addNode(doc, {
+      id: 'ch-phone',
+      kind: 'channel',
+      channelType: 'phone',
+      label: 'Phone',
+      x: 0,
+      y: 0,
+    });
     updateChannelPlan(doc, 'ch-phone', { monthlyVolume: 100 });
     updateCostModel(doc, { shiftPct: 40 });
     const r = computeCosts(readSnapshot(doc));

@@ -51,7 +51,9 @@ const channels = (s: MapSnapshot): ChannelNode[] =>
 
 /** Relative cost of a channel: its plan's own figure, else the default for its type. */
 export function relativeCostOf(s: MapSnapshot, channel: ChannelNode): number {
-  return s.strategy.channelPlans[channel.id]?.relativeCost ?? DEFAULT_RELATIVE_COST[channel.channelType];
+  return (
+    s.strategy.channelPlans[channel.id]?.relativeCost ?? DEFAULT_RELATIVE_COST[channel.channelType]
+  );
 }
 
 export function computeCosts(s: MapSnapshot): CostResult {
@@ -63,7 +65,9 @@ export function computeCosts(s: MapSnapshot): CostResult {
   const volume = (c: ChannelNode) => Math.max(0, plan(c).monthlyVolume ?? 0);
 
   const phones = list.filter((c) => c.channelType === 'phone');
-  const targets = list.filter((c) => DIGITAL_CHANNEL_TYPES.includes(c.channelType) && plan(c).status !== 'rejected');
+  const targets = list.filter(
+    (c) => DIGITAL_CHANNEL_TYPES.includes(c.channelType) && plan(c).status !== 'rejected',
+  );
   const phoneVolume = phones.reduce((sum, c) => sum + volume(c), 0);
   const noDigitalTarget = phoneVolume > 0 && targets.length === 0;
   const shiftedVolume = noDigitalTarget ? 0 : (phoneVolume * shiftPct) / 100;
@@ -74,7 +78,9 @@ export function computeCosts(s: MapSnapshot): CostResult {
   if (sum(weights) === 0) weights = weightsBy(volume);
   if (sum(weights) === 0) weights = weightsBy(() => 1);
   const totalWeight = sum(weights);
-  const gain = new Map(targets.map((c, i) => [c.id, totalWeight ? (shiftedVolume * weights[i]!) / totalWeight : 0]));
+  const gain = new Map(
+    targets.map((c, i) => [c.id, totalWeight ? (shiftedVolume * weights[i]!) / totalWeight : 0]),
+  );
 
   const rows = list.map((c): CostRow => {
     const relativeCost = relativeCostOf(s, c);
@@ -82,7 +88,9 @@ export function computeCosts(s: MapSnapshot): CostResult {
     const volumeToday = volume(c);
     // Each phone line gives up the same share of its own volume.
     const volumeAfter =
-      c.channelType === 'phone' ? volumeToday * (1 - shiftedVolume / (phoneVolume || 1)) : volumeToday + (gain.get(c.id) ?? 0);
+      c.channelType === 'phone'
+        ? volumeToday * (1 - shiftedVolume / (phoneVolume || 1))
+        : volumeToday + (gain.get(c.id) ?? 0);
     return {
       channelId: c.id,
       label: c.label,

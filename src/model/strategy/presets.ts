@@ -15,11 +15,36 @@ export interface GoalPreset {
 
 /** Step 2: goals with a direct business impact, in the seeds' order. */
 export const GOAL_PRESETS: readonly GoalPreset[] = [
-  { key: 'callVolume', title: 'Reduce call volume to the call centre', target: '-20%', benefit: 'Lower cost: conversations move to cheaper digital channels' },
-  { key: 'costPerInteraction', title: 'Lower the average cost per interaction', target: '-15%', benefit: 'Lower cost per contact' },
-  { key: 'agentProductivity', title: 'Raise agent productivity', target: '+10% contacts per agent hour', benefit: 'Operational efficiency' },
-  { key: 'satisfaction', title: 'Raise customer satisfaction and lower churn', target: '+10 NPS', benefit: 'Customers well served on social media are 3× more likely to recommend the company' },
-  { key: 'responseSpeed', title: 'Answer faster', target: 'First answer within 60 min', benefit: 'Meets what 42% of customers expect (an answer within 1 hour)' },
+  {
+    key: 'callVolume',
+    title: 'Reduce call volume to the call centre',
+    target: '-20%',
+    benefit: 'Lower cost: conversations move to cheaper digital channels',
+  },
+  {
+    key: 'costPerInteraction',
+    title: 'Lower the average cost per interaction',
+    target: '-15%',
+    benefit: 'Lower cost per contact',
+  },
+  {
+    key: 'agentProductivity',
+    title: 'Raise agent productivity',
+    target: '+10% contacts per agent hour',
+    benefit: 'Operational efficiency',
+  },
+  {
+    key: 'satisfaction',
+    title: 'Raise customer satisfaction and lower churn',
+    target: '+10 NPS',
+    benefit: 'Customers well served on social media are 3× more likely to recommend the company',
+  },
+  {
+    key: 'responseSpeed',
+    title: 'Answer faster',
+    target: 'First answer within 60 min',
+    benefit: 'Meets what 42% of customers expect (an answer within 1 hour)',
+  },
 ];
 
 export interface KpiPreset {
@@ -35,16 +60,78 @@ export interface KpiPreset {
 
 /** Step 4: the three linked families of metrics. */
 export const KPI_PRESETS: readonly KpiPreset[] = [
-  { key: 'inboundOutbound', name: 'Inbound vs outbound conversations', family: 'service', unit: '% inbound', frequency: 'weekly' },
-  { key: 'handlingTime', name: 'Average handling time', family: 'service', unit: 'min', frequency: 'weekly' },
-  { key: 'abandonment', name: 'Abandonment rate', family: 'service', unit: '%', frequency: 'daily' },
-  { key: 'responseSpeed', name: 'Response speed', family: 'quality', unit: 'min', target: 60, frequency: 'daily', source: 'Convince & Convert: 42% of customers expect an answer within 1 hour' },
-  { key: 'responseQuality', name: 'Response quality', family: 'quality', unit: 'score 1-5', frequency: 'monthly' },
-  { key: 'transferRate', name: 'Transfer rate to other departments', family: 'quality', unit: '%', frequency: 'monthly' },
-  { key: 'reach', name: 'Reach of communications', family: 'effectiveness', unit: 'people', frequency: 'monthly' },
-  { key: 'sentiment', name: 'Sentiment', family: 'effectiveness', unit: '% positive', frequency: 'weekly' },
-  { key: 'conversion', name: 'Conversion', family: 'effectiveness', unit: '%', frequency: 'monthly' },
-  { key: 'firstContactResolution', name: 'First-contact resolution', family: 'effectiveness', unit: '%', frequency: 'weekly' },
+  {
+    key: 'inboundOutbound',
+    name: 'Inbound vs outbound conversations',
+    family: 'service',
+    unit: '% inbound',
+    frequency: 'weekly',
+  },
+  {
+    key: 'handlingTime',
+    name: 'Average handling time',
+    family: 'service',
+    unit: 'min',
+    frequency: 'weekly',
+  },
+  {
+    key: 'abandonment',
+    name: 'Abandonment rate',
+    family: 'service',
+    unit: '%',
+    frequency: 'daily',
+  },
+  {
+    key: 'responseSpeed',
+    name: 'Response speed',
+    family: 'quality',
+    unit: 'min',
+    target: 60,
+    frequency: 'daily',
+    source: 'Convince & Convert: 42% of customers expect an answer within 1 hour',
+  },
+  {
+    key: 'responseQuality',
+    name: 'Response quality',
+    family: 'quality',
+    unit: 'score 1-5',
+    frequency: 'monthly',
+  },
+  {
+    key: 'transferRate',
+    name: 'Transfer rate to other departments',
+    family: 'quality',
+    unit: '%',
+    frequency: 'monthly',
+  },
+  {
+    key: 'reach',
+    name: 'Reach of communications',
+    family: 'effectiveness',
+    unit: 'people',
+    frequency: 'monthly',
+  },
+  {
+    key: 'sentiment',
+    name: 'Sentiment',
+    family: 'effectiveness',
+    unit: '% positive',
+    frequency: 'weekly',
+  },
+  {
+    key: 'conversion',
+    name: 'Conversion',
+    family: 'effectiveness',
+    unit: '%',
+    frequency: 'monthly',
+  },
+  {
+    key: 'firstContactResolution',
+    name: 'First-contact resolution',
+    family: 'effectiveness',
+    unit: '%',
+    frequency: 'weekly',
+  },
 ];
 
 export interface Figure {
@@ -55,11 +142,31 @@ export interface Figure {
 
 /** Figures the seeds cite, with their sources (shown in the panel). */
 export const FIGURES: Readonly<Record<string, Figure>> = {
-  responseHour: { key: 'responseHour', text: '42% of customers expect an answer within 1 hour', source: 'Convince & Convert' },
-  responseHalfHour: { key: 'responseHalfHour', text: '32% of customers expect an answer within 30 minutes', source: 'Convince & Convert' },
-  socialCost: { key: 'socialCost', text: 'A social-media contact costs on average 1/6 of a phone call', source: 'B2Bnewsnetwork' },
-  webCost: { key: 'webCost', text: 'A web contact costs on average 1/12 of a phone call', source: 'B2Bnewsnetwork' },
-  socialPreference: { key: 'socialPreference', text: '33% of consumers prefer to contact a company on social media', source: 'Nielsen' },
+  responseHour: {
+    key: 'responseHour',
+    text: '42% of customers expect an answer within 1 hour',
+    source: 'Convince & Convert',
+  },
+  responseHalfHour: {
+    key: 'responseHalfHour',
+    text: '32% of customers expect an answer within 30 minutes',
+    source: 'Convince & Convert',
+  },
+  socialCost: {
+    key: 'socialCost',
+    text: 'A social-media contact costs on average 1/6 of a phone call',
+    source: 'B2Bnewsnetwork',
+  },
+  webCost: {
+    key: 'webCost',
+    text: 'A web contact costs on average 1/12 of a phone call',
+    source: 'B2Bnewsnetwork',
+  },
+  socialPreference: {
+    key: 'socialPreference',
+    text: '33% of consumers prefer to contact a company on social media',
+    source: 'Nielsen',
+  },
 };
 
 /** Default first-answer target, minutes: the 1-hour expectation of 42% of customers. */
@@ -89,7 +196,14 @@ export const DEFAULT_RELATIVE_COST: Readonly<Record<ChannelType, number>> = {
 export const SEEDED_COST_TYPES: readonly ChannelType[] = ['phone', 'social', 'web'];
 
 /** Channels the cost model moves phone volume to (written or self-service contacts). */
-export const DIGITAL_CHANNEL_TYPES: readonly ChannelType[] = ['social', 'chat', 'messaging', 'email', 'web', 'app'];
+export const DIGITAL_CHANNEL_TYPES: readonly ChannelType[] = [
+  'social',
+  'chat',
+  'messaging',
+  'email',
+  'web',
+  'app',
+];
 
 /** Default cost of one phone contact: a placeholder to replace with the company's own figure. */
 export const DEFAULT_PHONE_CONTACT_COST = 5;

@@ -21,7 +21,9 @@ describe('channel plan storage', () => {
     const doc = withChannel();
     const history = createHistory(doc);
     s.updateChannelPlan(doc, 'ch', { status: 'planned', preferencePct: 10 });
-    expect(readStrategy(doc).channelPlans).toEqual({ ch: { status: 'planned', preferencePct: 10 } });
+    expect(readStrategy(doc).channelPlans).toEqual({
+      ch: { status: 'planned', preferencePct: 10 },
+    });
     history.undo();
     expect(readStrategy(doc).channelPlans).toEqual({});
     history.redo();

@@ -22,7 +22,9 @@ const legacyPlans = (doc: Y.Doc) => strategyRecords(doc, 'channelPlans');
 const ticks = (doc: Y.Doc) => strategyPart(doc, 'goLiveDone');
 
 function same(a: unknown, b: unknown): boolean {
-  return a === b || (typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
+  return (
+    a === b || (typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b))
+  );
 }
 
 // ---------- channel plans ----------
@@ -104,8 +106,11 @@ export function deleteChannelPlans(doc: Y.Doc, channelIds: ReadonlySet<string>):
 export function readGoLiveDone(doc: Y.Doc): string[] | undefined {
   const legacy = strategyPart(doc, 'goLive').get('done');
   const order = new Map<string, number>();
-  if (Array.isArray(legacy)) legacy.forEach((k, i) => typeof k === 'string' && !order.has(k) && order.set(k, i + 1));
-  ticks(doc).forEach((value, key) => order.set(key, typeof value === 'number' ? value : Number.MAX_SAFE_INTEGER));
+  if (Array.isArray(legacy))
+    legacy.forEach((k, i) => typeof k === 'string' && !order.has(k) && order.set(k, i + 1));
+  ticks(doc).forEach((value, key) =>
+    order.set(key, typeof value === 'number' ? value : Number.MAX_SAFE_INTEGER),
+  );
   if (order.size === 0 && !Array.isArray(legacy)) return undefined;
   return [...order.entries()]
     .sort(([ka, a], [kb, b]) => a - b || (ka < kb ? -1 : ka > kb ? 1 : 0))
@@ -126,7 +131,11 @@ export function setGoLiveDone(doc: Y.Doc, key: string, done: boolean): void {
     return;
   }
   if (map.has(key)) map.delete(key);
-  if (inLegacy) goLive.set('done', legacy.filter((k) => k !== key));
+  if (inLegacy)
+    goLive.set(
+      'done',
+      legacy.filter((k) => k !== key),
+    );
 }
 
 /**
@@ -137,7 +146,11 @@ export function flattenLegacyGoLiveDone(doc: Y.Doc): void {
   const goLive = strategyPart(doc, 'goLive');
   const legacy = goLive.get('done');
   if (legacy === undefined) return;
-  if (Array.isArray(legacy)) writeGoLiveDone(doc, legacy.filter((k): k is string => typeof k === 'string'));
+  if (Array.isArray(legacy))
+    writeGoLiveDone(
+      doc,
+      legacy.filter((k): k is string => typeof k === 'string'),
+    );
   goLive.delete('done');
 }
 

@@ -46,31 +46,41 @@ export class Checker {
 
   score(path: string, v: unknown): void {
     if (v === undefined) return;
-    if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 5) this.fail(path, 'must be an integer from 1 to 5');
+    if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 5)
+      this.fail(path, 'must be an integer from 1 to 5');
   }
 
   /** ISO calendar date YYYY-MM-DD that exists (no 2027-02-30). */
   date(path: string, v: unknown): void {
     if (v === undefined) return;
-    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return this.fail(path, 'must be a date YYYY-MM-DD');
+    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))
+      return this.fail(path, 'must be a date YYYY-MM-DD');
     const d = new Date(`${v}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) this.fail(path, 'is not a real date');
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+      this.fail(path, 'is not a real date');
   }
 
   number(path: string, v: unknown, min = 0, max = MAX_STRATEGY_NUMBER): void {
     if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v)) return this.fail(path, 'must be a finite number');
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return this.fail(path, 'must be a finite number');
     if (v < min || v > max) this.fail(path, `must be between ${min} and ${max}`);
   }
 
-  oneOf<T extends string>(path: string, v: unknown, allowed: readonly T[], { required = false } = {}): void {
+  oneOf<T extends string>(
+    path: string,
+    v: unknown,
+    allowed: readonly T[],
+    { required = false } = {},
+  ): void {
     if (v === undefined && !required) return;
     if (!allowed.includes(v as T)) this.fail(path, `must be one of ${allowed.join(', ')}`);
   }
 
   ids(path: string, v: unknown): void {
     if (v === undefined) return;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) this.fail(path, 'must be a list of ids');
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      this.fail(path, 'must be a list of ids');
   }
 
   done(): void {
@@ -89,12 +99,15 @@ const LONG_TEXT_FIELDS: ReadonlySet<string> = new Set(['benefit', 'reason']);
 export function capStrategyTexts<T extends object>(input: T): T {
   const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   for (const [k, v] of Object.entries(out)) {
-    if (typeof v === 'string') out[k] = capText(v, LONG_TEXT_FIELDS.has(k) ? MAX_TEXT_CHARS : MAX_STRATEGY_TEXT_CHARS);
+    if (typeof v === 'string')
+      out[k] = capText(v, LONG_TEXT_FIELDS.has(k) ? MAX_TEXT_CHARS : MAX_STRATEGY_TEXT_CHARS);
     else if (k === 'channelIds' && Array.isArray(v)) out[k] = v.slice(0, MAX_LIST_ITEMS);
   }
   return out as T;
 }
 
 export const isFamily = (v: unknown): v is KpiFamily => KPI_FAMILIES.includes(v as KpiFamily);
-export const isTrainingKind = (v: unknown): v is TrainingKind => TRAINING_KINDS.includes(v as TrainingKind);
-export const isChannelStatus = (v: unknown): v is ChannelStatus => CHANNEL_STATUSES.includes(v as ChannelStatus);
+export const isTrainingKind = (v: unknown): v is TrainingKind =>
+  TRAINING_KINDS.includes(v as TrainingKind);
+export const isChannelStatus = (v: unknown): v is ChannelStatus =>
+  CHANNEL_STATUSES.includes(v as ChannelStatus);

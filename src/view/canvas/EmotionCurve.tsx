@@ -28,7 +28,12 @@ type CurveInput = Pick<MapSnapshot, 'nodes' | 'touchpoints' | 'nodeById'>;
 function useCurveInput(snapshot: MapSnapshot): CurveInput {
   const last = useRef<CurveInput | null>(null);
   const prev = last.current;
-  if (prev && prev.touchpoints === snapshot.touchpoints && sameCurveNodes(prev.nodes, snapshot.nodes)) return prev;
+  if (
+    prev &&
+    prev.touchpoints === snapshot.touchpoints &&
+    sameCurveNodes(prev.nodes, snapshot.nodes)
+  )
+    return prev;
   last.current = snapshot;
   return snapshot;
 }
@@ -53,7 +58,9 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
     const points = emotionCurve(snapshot);
     const stages = points
       .map((p) => ({ p, node: snapshot.nodeById.get(p.stageId) }))
-      .filter((s): s is { p: (typeof points)[number]; node: NonNullable<typeof s.node> } => !!s.node);
+      .filter(
+        (s): s is { p: (typeof points)[number]; node: NonNullable<typeof s.node> } => !!s.node,
+      );
     if (stages.length === 0 || stages.every((s) => s.p.average === null)) return null;
     const minX = Math.min(...stages.map((s) => s.node.x));
     const maxX = Math.max(...stages.map((s) => s.node.x + (s.node.w ?? DEFAULT_STAGE_W)));
@@ -86,13 +93,19 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
         style={{ transform: `translate(${left}px, ${top}px)`, width, height: CURVE_HEIGHT_PX }}
         role="img"
         aria-label={t('curve.label', {
-          values: pts.map((p) => `${p.label}: ${p.avg === null ? t('curve.none') : p.avg.toFixed(1)}`).join(', '),
+          values: pts
+            .map((p) => `${p.label}: ${p.avg === null ? t('curve.none') : p.avg.toFixed(1)}`)
+            .join(', '),
         })}
       >
         <svg width={width} height={CURVE_HEIGHT_PX} overflow="visible" aria-hidden="true">
           <line x1={0} x2={width} y1={2 * STEP_PX} y2={2 * STEP_PX} className="curve-zero" />
-          <text x={-8} y={6} className="curve-axis" textAnchor="end">+2</text>
-          <text x={-8} y={CURVE_HEIGHT_PX + 4} className="curve-axis" textAnchor="end">−2</text>
+          <text x={-8} y={6} className="curve-axis" textAnchor="end">
+            +2
+          </text>
+          <text x={-8} y={CURVE_HEIGHT_PX + 4} className="curve-axis" textAnchor="end">
+            −2
+          </text>
           {segments.map((d, i) => (
             <path key={i} d={d} className="curve-line" />
           ))}

@@ -17,7 +17,13 @@ const LAYER_CLASS = {
 
 const domNodeOf = (s: { domNode: HTMLDivElement | null }) => s.domNode;
 
-export function FlowLayer({ layer, children }: { layer: keyof typeof LAYER_CLASS; children: ReactNode }) {
+export function FlowLayer({
+  layer,
+  children,
+}: {
+  layer: keyof typeof LAYER_CLASS;
+  children: ReactNode;
+}) {
   // The canvas element is set by React Flow after its first render: subscribe to it (a plain
   // reference, cheap to compare), and look the layer up only when it changes.
   const domNode = useStore(domNodeOf);

@@ -75,7 +75,12 @@ export function JourneyCanvas({
   const presence = session.presence;
   const far = useStore(isFar) && !renderAll;
   // Where the map is shown before React Flow has measured and fitted it (see detail.ts).
-  const [startViewport] = useState(() => initialViewport(mapExtent(snapshot), FIT, { width: window.innerWidth, height: window.innerHeight }));
+  const [startViewport] = useState(() =>
+    initialViewport(mapExtent(snapshot), FIT, {
+      width: window.innerWidth,
+      height: window.innerHeight,
+    }),
+  );
   // Fit the whole map (with curve and lane labels) once the canvas has a size and the map has
   // nodes (a shared map may arrive by its first sync).
   const fitMap = useFitMap();
@@ -261,52 +266,52 @@ export function JourneyCanvas({
 
   return (
     <FarContext.Provider value={far}>
-    <NodeTextContext.Provider value={nodeText}>
-      <ReactFlow<AppNode, TouchpointEdge>
-        nodes={nodes}
-        edges={edges}
+      <NodeTextContext.Provider value={nodeText}>
+        <ReactFlow<AppNode, TouchpointEdge>
+          nodes={nodes}
+          edges={edges}
           nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onDelete={onDelete}
-        connectionMode={ConnectionMode.Loose}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        selectionOnDrag
-        panOnDrag={[1, 2]}
-        panOnScroll
-        selectionMode={SelectionMode.Partial}
-        snapToGrid={snapToGrid}
-        snapGrid={[GRID_PX, GRID_PX]}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        onlyRenderVisibleElements={!renderAll && snapshot.nodes.length > CULL_ABOVE_NODES}
-        defaultViewport={startViewport}
-        minZoom={FIT.minZoom}
-        maxZoom={2.5}
-        proOptions={{ hideAttribution: false }}
-        ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
-        aria-label={t('canvas.label')}
-        onPointerMove={
-          presence
-            ? (e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
-            : undefined
-        }
-        onPointerLeave={presence ? () => presence.setCursor(null) : undefined}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
-        <EmotionCurve snapshot={snapshot} />
-        <LaneLabels nodes={snapshot.nodes} measured={measured} />
-        <JourneyMiniMap nodes={snapshot.nodes} />
-        <Controls onFitView={() => fitMap(200)} />
-        {presence ? <PeerCursors peers={peers} /> : null}
-      </ReactFlow>
-    </NodeTextContext.Provider>
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onDelete={onDelete}
+          connectionMode={ConnectionMode.Loose}
+          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          selectionOnDrag
+          panOnDrag={[1, 2]}
+          panOnScroll
+          selectionMode={SelectionMode.Partial}
+          snapToGrid={snapToGrid}
+          snapGrid={[GRID_PX, GRID_PX]}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          onlyRenderVisibleElements={!renderAll && snapshot.nodes.length > CULL_ABOVE_NODES}
+          defaultViewport={startViewport}
+          minZoom={FIT.minZoom}
+          maxZoom={2.5}
+          proOptions={{ hideAttribution: false }}
+          ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
+          aria-label={t('canvas.label')}
+          onPointerMove={
+            presence
+              ? (e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
+              : undefined
+          }
+          onPointerLeave={presence ? () => presence.setCursor(null) : undefined}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
+          <EmotionCurve snapshot={snapshot} />
+          <LaneLabels nodes={snapshot.nodes} measured={measured} />
+          <JourneyMiniMap nodes={snapshot.nodes} />
+          <Controls onFitView={() => fitMap(200)} />
+          {presence ? <PeerCursors peers={peers} /> : null}
+        </ReactFlow>
+      </NodeTextContext.Provider>
     </FarContext.Provider>
   );
 }

@@ -18,7 +18,6 @@ const HEIGHT = 150;
 /** Flow px of margin around the content, so the frame never sticks to the edge. */
 const PAD = 60;
 
-
 interface Box {
   x: number;
   y: number;
@@ -33,12 +32,15 @@ function kindPaths(nodes: readonly JourneyNode[]): { kind: NodeKind; d: string }
     const { w, h } = nodeSize(n);
     let list = parts.get(n.kind);
     if (!list) parts.set(n.kind, (list = []));
-    list.push(`M${Math.round(n.x)} ${Math.round(n.y)}h${Math.round(w)}v${Math.round(h)}h${-Math.round(w)}z`);
+    list.push(
+      `M${Math.round(n.x)} ${Math.round(n.y)}h${Math.round(w)}v${Math.round(h)}h${-Math.round(w)}z`,
+    );
   }
   return [...parts].map(([kind, list]) => ({ kind, d: list.join('') }));
 }
 
-const contentBox = (nodes: readonly JourneyNode[]): Box => nodesBounds(nodes) ?? { x: 0, y: 0, w: 1, h: 1 };
+const contentBox = (nodes: readonly JourneyNode[]): Box =>
+  nodesBounds(nodes) ?? { x: 0, y: 0, w: 1, h: 1 };
 
 type ViewState = { transform: [number, number, number]; width: number; height: number };
 /** The flow rectangle on screen, rounded so tiny float changes do not re-render. */

@@ -17,11 +17,23 @@ export const LABEL_COLUMN_PX = 150;
 type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
 /** `measured`: sizes React Flow measured (a note grows with its text), preferred to the model's. */
-export function LaneLabels({ nodes, measured }: { nodes: readonly JourneyNode[]; measured: Measured }) {
+export function LaneLabels({
+  nodes,
+  measured,
+}: {
+  nodes: readonly JourneyNode[];
+  measured: Measured;
+}) {
   return <LaneLabelsView nodes={useNodeGeometry(nodes)} measured={measured} />;
 }
 
-const LaneLabelsView = memo(function LaneLabelsView({ nodes, measured }: { nodes: readonly JourneyNode[]; measured: Measured }) {
+const LaneLabelsView = memo(function LaneLabelsView({
+  nodes,
+  measured,
+}: {
+  nodes: readonly JourneyNode[];
+  measured: Measured;
+}) {
   const { t } = useTranslation('editor');
   const lanes = useMemo(
     () =>
@@ -46,7 +58,11 @@ const LaneLabelsView = memo(function LaneLabelsView({ nodes, measured }: { nodes
         }}
       >
         {lanes.bands.map((b) => (
-          <div key={b.kind} className={`lane-label lane-${b.kind}`} style={{ top: b.y - top, height: b.height }}>
+          <div
+            key={b.kind}
+            className={`lane-label lane-${b.kind}`}
+            style={{ top: b.y - top, height: b.height }}
+          >
             <span>{t(`lane.${b.kind}`)}</span>
           </div>
         ))}

@@ -39,7 +39,11 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * until it has measured it), and two more frames have drawn their touchpoints. Rejects after
  * `timeoutMs` with a message saying how far it got.
  */
-export async function whenAllNodesRendered(flowRoot: HTMLElement, count: number, timeoutMs = 30_000): Promise<void> {
+export async function whenAllNodesRendered(
+  flowRoot: HTMLElement,
+  count: number,
+  timeoutMs = 30_000,
+): Promise<void> {
   const started = performance.now();
   for (;;) {
     const nodes = flowRoot.querySelectorAll<HTMLElement>('.react-flow__node');
@@ -49,7 +53,9 @@ export async function whenAllNodesRendered(flowRoot: HTMLElement, count: number,
     });
     if (shown >= count) break;
     if (performance.now() - started > timeoutMs) {
-      throw new Error(`rendering the whole map: ${shown} of ${count} nodes drawn after ${Math.round(timeoutMs / 1000)} s`);
+      throw new Error(
+        `rendering the whole map: ${shown} of ${count} nodes drawn after ${Math.round(timeoutMs / 1000)} s`,
+      );
     }
     await nextFrame();
   }

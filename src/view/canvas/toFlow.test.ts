@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyNode, Touchpoint } from '../../model/types';
-import { createEdgeMapper, createNodeMapper, estimatedHandles, type LocalNodeState } from './toFlow';
+import {
+  createEdgeMapper,
+  createNodeMapper,
+  estimatedHandles,
+  type LocalNodeState,
+} from './toFlow';
 
 const stage: JourneyNode = { id: 's1', kind: 'stage', label: 'Booking', x: 0, y: 0, order: 1 };
-const channel: JourneyNode = { id: 'c1', kind: 'channel', label: 'App', x: 0, y: 200, channelType: 'app' };
-const tp: Touchpoint = { id: 't1', from: 's1', to: 'c1', action: 'Books', painPoints: [], opportunities: [], kpiIds: [] };
+const channel: JourneyNode = {
+  id: 'c1',
+  kind: 'channel',
+  label: 'App',
+  x: 0,
+  y: 200,
+  channelType: 'app',
+};
+const tp: Touchpoint = {
+  id: 't1',
+  from: 's1',
+  to: 'c1',
+  action: 'Books',
+  painPoints: [],
+  opportunities: [],
+  kpiIds: [],
+};
 
 const local = (over: Partial<LocalNodeState> = {}): LocalNodeState => ({
   selected: new Set(),
@@ -37,7 +57,10 @@ describe('createNodeMapper', () => {
     const [first] = map([channel], local());
     expect(first!.measured).toEqual({ width: 180, height: 64 });
     expect(first!.handles).toHaveLength(4);
-    const [second] = map([channel], local({ measured: new Map([['c1', { width: 231, height: 70 }]]) }));
+    const [second] = map(
+      [channel],
+      local({ measured: new Map([['c1', { width: 231, height: 70 }]]) }),
+    );
     expect(second!.measured).toEqual({ width: 231, height: 70 });
     expect(second!.handles).toBeUndefined();
   });
@@ -70,7 +93,11 @@ describe('createEdgeMapper', () => {
     // The channel moved to the right of the stage: the touchpoint now leaves from the right side.
     const moved = map([tp], (id) => (id === 'c1' ? { x: 600, y: 0 } : pos(id)), new Set(['t1']));
     expect(moved[0]!.sourceHandle).toBe('r');
-    const edited = map([{ ...tp, action: 'Pays' }], (id) => (id === 'c1' ? { x: 600, y: 0 } : pos(id)), new Set(['t1']));
+    const edited = map(
+      [{ ...tp, action: 'Pays' }],
+      (id) => (id === 'c1' ? { x: 600, y: 0 } : pos(id)),
+      new Set(['t1']),
+    );
     expect(edited).not.toBe(moved);
     expect(edited[0]!.data!.touchpoint.action).toBe('Pays');
   });

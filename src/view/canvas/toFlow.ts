@@ -19,7 +19,13 @@ const HANDLE_PX = 12;
 export function estimatedHandles(width: number, height: number): NodeHandle[] {
   const h = HANDLE_PX / 2;
   const at = (id: string, position: Position, x: number, y: number): NodeHandle => ({
-    id, type: 'source', position, x: x - h, y: y - h, width: HANDLE_PX, height: HANDLE_PX,
+    id,
+    type: 'source',
+    position,
+    x: x - h,
+    y: y - h,
+    width: HANDLE_PX,
+    height: HANDLE_PX,
   });
   return [
     at('t', Position.Top, width / 2, 0),
@@ -84,7 +90,9 @@ export function createNodeMapper() {
       // Until React Flow has measured a node, it gets the model's size and handles, so the
       // map can be fitted and linked without rendering every node once (off-screen nodes are
       // not rendered at all).
-      const estimate = measured ? null : nodeSize({ kind: src.kind, w: size?.width ?? src.w, h: size?.height ?? src.h });
+      const estimate = measured
+        ? null
+        : nodeSize({ kind: src.kind, w: size?.width ?? src.w, h: size?.height ?? src.h });
       const node = {
         id: src.id,
         type: src.kind,
@@ -97,13 +105,29 @@ export function createNodeMapper() {
         ariaLabel: src.label,
         // Resizable kinds always get their width (the model's default until resized) and a
         // height once one was set; otherwise they grow with their text (styles.css min-height).
-        ...(RESIZABLE.has(src.kind) ? { width: width ?? nodeSize(src).w, ...(height !== undefined ? { height } : {}) } : {}),
+        ...(RESIZABLE.has(src.kind)
+          ? { width: width ?? nodeSize(src).w, ...(height !== undefined ? { height } : {}) }
+          : {}),
         ...(measured
           ? { measured }
-          : { measured: { width: estimate!.w, height: estimate!.h }, handles: estimatedHandles(estimate!.w, estimate!.h) }),
-        ...(peerColor ? { className: 'peer-selected', style: { ['--peer-color' as string]: peerColor } } : {}),
+          : {
+              measured: { width: estimate!.w, height: estimate!.h },
+              handles: estimatedHandles(estimate!.w, estimate!.h),
+            }),
+        ...(peerColor
+          ? { className: 'peer-selected', style: { ['--peer-color' as string]: peerColor } }
+          : {}),
       } as AppNode;
-      next.set(src.id, { src, selected, pos, size, measured, readOnly: local.readOnly, peerColor, out: node });
+      next.set(src.id, {
+        src,
+        selected,
+        pos,
+        size,
+        measured,
+        readOnly: local.readOnly,
+        peerColor,
+        out: node,
+      });
       return node;
     });
     cache = next;
@@ -112,14 +136,21 @@ export function createNodeMapper() {
 }
 
 /** Which side handles to use so a touchpoint leaves and enters along its main direction. */
-export function handlesFor(from: XY | undefined, to: XY | undefined): { sourceHandle: string; targetHandle: string } {
+export function handlesFor(
+  from: XY | undefined,
+  to: XY | undefined,
+): { sourceHandle: string; targetHandle: string } {
   if (!from || !to) return { sourceHandle: 'b', targetHandle: 't' };
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   if (Math.abs(dy) >= Math.abs(dx) * 0.6) {
-    return dy >= 0 ? { sourceHandle: 'b', targetHandle: 't' } : { sourceHandle: 't', targetHandle: 'b' };
+    return dy >= 0
+      ? { sourceHandle: 'b', targetHandle: 't' }
+      : { sourceHandle: 't', targetHandle: 'b' };
   }
-  return dx >= 0 ? { sourceHandle: 'r', targetHandle: 'l' } : { sourceHandle: 'l', targetHandle: 'r' };
+  return dx >= 0
+    ? { sourceHandle: 'r', targetHandle: 'l' }
+    : { sourceHandle: 'l', targetHandle: 'r' };
 }
 
 interface EdgeEntry {

@@ -16,7 +16,9 @@ import { useSession } from './SessionContext';
 export const FIT = { padding: 0.12, minZoom: 0.1, maxZoom: 1.2 } as const;
 
 /** The map's extent in flow coordinates, with the curve and lane labels; null for an empty map. */
-export function mapExtent(snapshot: Pick<MapSnapshot, 'nodes' | 'touchpoints'>): { x: number; y: number; width: number; height: number } | null {
+export function mapExtent(
+  snapshot: Pick<MapSnapshot, 'nodes' | 'touchpoints'>,
+): { x: number; y: number; width: number; height: number } | null {
   const box = nodesBounds(snapshot.nodes);
   if (!box) return null;
   let { x, y } = box;
@@ -25,7 +27,10 @@ export function mapExtent(snapshot: Pick<MapSnapshot, 'nodes' | 'touchpoints'>):
   if (laneBands(snapshot.nodes)) x -= LABEL_COLUMN_PX;
   const stages = snapshot.nodes.filter((n) => n.kind === 'stage');
   if (stages.length > 0 && emotionCurve(snapshot).some((p) => p.average !== null)) {
-    y = Math.min(y, Math.min(...stages.map((s) => s.y)) - CURVE_GAP_PX - CURVE_HEIGHT_PX - CURVE_TITLE_PX);
+    y = Math.min(
+      y,
+      Math.min(...stages.map((s) => s.y)) - CURVE_GAP_PX - CURVE_HEIGHT_PX - CURVE_TITLE_PX,
+    );
   }
   return { x, y, width: right - x, height: bottom - y };
 }
@@ -40,7 +45,14 @@ export function useFitMap(): (duration?: number) => void {
       const extent = mapExtent(session.map.getSnapshot());
       const { width, height } = store.getState();
       if (!extent || !width || !height) return;
-      const viewport = getViewportForBounds(extent, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding);
+      const viewport = getViewportForBounds(
+        extent,
+        width,
+        height,
+        FIT.minZoom,
+        FIT.maxZoom,
+        FIT.padding,
+      );
       void flow.setViewport(viewport, duration ? { duration } : undefined);
     },
     [session, flow, store],

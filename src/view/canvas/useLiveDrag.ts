@@ -54,11 +54,13 @@ export function useLiveDrag(snapshot: MapSnapshot): LiveDrag {
       // Touchpoints of the dragged nodes leave from the side facing their other end.
       const at = (id: string) => next.get(id) ?? snapshot.nodeById.get(id);
       const sides = new Map<string, { sourceHandle: string; targetHandle: string }>();
-      for (const id of next.keys()) for (const t of byNode.get(id) ?? []) sides.set(t.id, handlesFor(at(t.from), at(t.to)));
+      for (const id of next.keys())
+        for (const t of byNode.get(id) ?? []) sides.set(t.id, handlesFor(at(t.from), at(t.to)));
       let turned = false;
       const edges = state.edges.map((e) => {
         const h = sides.get(e.id);
-        if (!h || (h.sourceHandle === e.sourceHandle && h.targetHandle === e.targetHandle)) return e;
+        if (!h || (h.sourceHandle === e.sourceHandle && h.targetHandle === e.targetHandle))
+          return e;
         turned = true;
         return { ...e, ...h };
       });

@@ -5,7 +5,9 @@ const sameGeometry = (a: readonly JourneyNode[], b: readonly JourneyNode[]) =>
   a.length === b.length &&
   a.every((x, i) => {
     const y = b[i]!;
-    return x === y || (x.kind === y.kind && x.x === y.x && x.y === y.y && x.w === y.w && x.h === y.h);
+    return (
+      x === y || (x.kind === y.kind && x.x === y.x && x.y === y.y && x.w === y.w && x.h === y.h)
+    );
   });
 
 /**

@@ -19,7 +19,9 @@ import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
 /** The strategy roadmap panel is loaded when first opened, not with the canvas. */
-const StrategyPanel = lazy(() => import('../strategy/StrategyPanel').then((m) => ({ default: m.StrategyPanel })));
+const StrategyPanel = lazy(() =>
+  import('../strategy/StrategyPanel').then((m) => ({ default: m.StrategyPanel })),
+);
 
 const SNAP_STORAGE_KEY = 'itinera.snapToGrid';
 const noImport: ImportFile = async () => ({
@@ -98,10 +100,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
       <RenderAllContext.Provider value={renderAllApi}>
         <ReactFlowProvider>
           <div className="editor">
-            <MapHeader
-              title={snapshot.meta.title}
-              extras={headerExtras}
-            />
+            <MapHeader title={snapshot.meta.title} extras={headerExtras} />
             {session.readOnlyReason ? (
               <div className="banner banner-readonly" role="note">
                 {t(`readOnly.${session.readOnlyReason}`)}

@@ -7,12 +7,19 @@ import { PeopleList } from '../presence/PeopleList';
 import { ShareDialog } from '../share/ShareDialog';
 import { SaveStatus } from './SaveStatus';
 
-export const MapHeader = memo(function MapHeader({ title, extras }: { title: string; extras?: ReactNode }) {
+export const MapHeader = memo(function MapHeader({
+  title,
+  extras,
+}: {
+  title: string;
+  extras?: ReactNode;
+}) {
   const { t } = useTranslation('editor');
   const session = useSession();
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
-    if (draft !== null && draft.trim() !== title) session.commands.renameMap(draft.trim() || t('untitledMap'));
+    if (draft !== null && draft.trim() !== title)
+      session.commands.renameMap(draft.trim() || t('untitledMap'));
     setDraft(null);
   };
   return (

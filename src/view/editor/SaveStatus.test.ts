@@ -16,19 +16,30 @@ async function i18nFor(lng: 'en' | 'it'): Promise<I18n> {
   const resources: Resource = {};
   for (const lang of ['en', 'it']) {
     resources[lang] = Object.fromEntries(
-      readdirSync(join(LOCALES, lang)).map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(LOCALES, lang, f), 'utf8'))]),
+      readdirSync(join(LOCALES, lang)).map((f) => [
+        f.replace(/\.json$/, ''),
+        JSON.parse(readFileSync(join(LOCALES, lang, f), 'utf8')),
+      ]),
     );
   }
   const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ lng, resources, fallbackLng: 'en', interpolation: { escapeValue: false } });
+  await i18n
+    .use(initReactI18next)
+    .init({ lng, resources, fallbackLng: 'en', interpolation: { escapeValue: false } });
   return i18n;
 }
 
 /** The status's text for one sync state (only `sync` of the session is read). */
 async function render(state: SyncState, lng: 'en' | 'it' = 'en'): Promise<string> {
-  const session = { sync: { subscribe: () => () => {}, getSnapshot: () => state } } as unknown as MapSessionApi;
+  const session = {
+    sync: { subscribe: () => () => {}, getSnapshot: () => state },
+  } as unknown as MapSessionApi;
   const html = renderToStaticMarkup(
-    createElement(I18nextProvider, { i18n: await i18nFor(lng) }, createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus))),
+    createElement(
+      I18nextProvider,
+      { i18n: await i18nFor(lng) },
+      createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus)),
+    ),
   );
   return html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'");
 }
@@ -39,43 +50,84 @@ describe('SaveStatus', () => {
     expect(await render(full)).toBe(
       "Not saved: this browser's storage is full. Your latest changes are kept in this tab only: delete maps you no longer need to free space, and they will be saved.",
     );
-    expect(await render(full, 'it')).toMatch(/^Non salvata: lo spazio di archiviazione del browser è pieno\./);
+    expect(await render(full, 'it')).toMatch(
+      /^Non salvata: lo spazio di archiviazione del browser è pieno\./,
+    );
   });
 
   it('gives any other failure the generic message, whatever the code says', async () => {
     const failed = await render({ save: 'error', saveError: 'failed', connection: 'online' });
-    expect(failed).toBe('Not saved: saving to this browser failed. Your latest changes are kept in this tab, and saving is retried.');
-    expect(await render({ save: 'error', saveError: 'QuotaExceededError: DOM exception 22', connection: 'local' })).toBe(failed);
+    expect(failed).toBe(
+      'Not saved: saving to this browser failed. Your latest changes are kept in this tab, and saving is retried.',
+    );
+    expect(
+      await render({
+        save: 'error',
+        saveError: 'QuotaExceededError: DOM exception 22',
+        connection: 'local',
+      }),
+    ).toBe(failed);
   });
 
   it('says how many changes wait while offline, when the count is known', async () => {
-    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 3 })).toBe('Offline · 3 changes not yet sent');
-    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 1 })).toBe('Offline · 1 change not yet sent');
-    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 3 }, 'it')).toBe('Offline · 3 modifiche non ancora inviate');
-    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 0 })).toBe('Offline: edits are kept on this device');
-    expect(await render({ save: 'saved', connection: 'offline' })).toBe('Offline: edits are kept on this device');
+    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 3 })).toBe(
+      'Offline · 3 changes not yet sent',
+    );
+    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 1 })).toBe(
+      'Offline · 1 change not yet sent',
+    );
+    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 3 }, 'it')).toBe(
+      'Offline · 3 modifiche non ancora inviate',
+    );
+    expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 0 })).toBe(
+      'Offline: edits are kept on this device',
+    );
+    expect(await render({ save: 'saved', connection: 'offline' })).toBe(
+      'Offline: edits are kept on this device',
+    );
   });
 
   it('says a refused link no longer opens the map and that changes stay here, in English and Italian', async () => {
     const refused: SyncState = { save: 'saved', connection: 'refused', unconfirmed: 2 };
-    expect(await render(refused)).toBe('This link no longer opens the shared map · changes are kept on this device');
-    expect(await render(refused, 'it')).toBe('Questo link non apre più la mappa condivisa · le modifiche restano su questo dispositivo');
-    expect(await render({ save: 'saving', connection: 'refused' })).toBe('This link no longer opens the shared map · changes are kept on this device');
+    expect(await render(refused)).toBe(
+      'This link no longer opens the shared map · changes are kept on this device',
+    );
+    expect(await render(refused, 'it')).toBe(
+      'Questo link non apre più la mappa condivisa · le modifiche restano su questo dispositivo',
+    );
+    expect(await render({ save: 'saving', connection: 'refused' })).toBe(
+      'This link no longer opens the shared map · changes are kept on this device',
+    );
     // A failed save still comes first: it is the more urgent news.
-    expect(await render({ save: 'error', saveError: 'quota', connection: 'refused' })).toMatch(/^Not saved: /);
+    expect(await render({ save: 'error', saveError: 'quota', connection: 'refused' })).toMatch(
+      /^Not saved: /,
+    );
   });
 
   it('announces the refusal as a status of its own', async () => {
-    const session = { sync: { subscribe: () => () => {}, getSnapshot: () => ({ save: 'saved', connection: 'refused' }) } } as unknown as MapSessionApi;
+    const session = {
+      sync: {
+        subscribe: () => () => {},
+        getSnapshot: () => ({ save: 'saved', connection: 'refused' }),
+      },
+    } as unknown as MapSessionApi;
     const html = renderToStaticMarkup(
-      createElement(I18nextProvider, { i18n: await i18nFor('en') }, createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus))),
+      createElement(
+        I18nextProvider,
+        { i18n: await i18nFor('en') },
+        createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus)),
+      ),
     );
-    expect(html).toMatch(/^<div class="save-status status-refused" role="status" aria-live="polite">/);
+    expect(html).toMatch(
+      /^<div class="save-status status-refused" role="status" aria-live="polite">/,
+    );
   });
 
   it('keeps the other states', async () => {
     expect(await render({ save: 'saved', connection: 'local' })).toBe('Saved on this device');
-    expect(await render({ save: 'saved', connection: 'online', unconfirmed: 0 })).toBe('Online, all synced');
+    expect(await render({ save: 'saved', connection: 'online', unconfirmed: 0 })).toBe(
+      'Online, all synced',
+    );
     expect(await render({ save: 'saving', connection: 'connecting' })).toBe('Connecting…');
   });
 });

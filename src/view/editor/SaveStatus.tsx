@@ -14,7 +14,8 @@ const SAVE_ERRORS: readonly string[] = ['quota', 'failed'];
 export function SaveStatus() {
   const { t } = useTranslation(['editor', 'status']);
   const sync = useStore(useSession().sync);
-  const key = sync.save === 'error' ? 'error' : sync.connection === 'local' ? sync.save : sync.connection;
+  const key =
+    sync.save === 'error' ? 'error' : sync.connection === 'local' ? sync.save : sync.connection;
   // Offline with a known count says how many changes wait to be sent.
   const text =
     key === 'refused'
@@ -22,12 +23,19 @@ export function SaveStatus() {
       : key === 'offline' && sync.unconfirmed
         ? t('status:offlinePending', { count: sync.unconfirmed })
         : t(`editor:status.${key}`, { count: sync.unconfirmed ?? 0 });
-  const saveError = sync.save === 'error' ? (SAVE_ERRORS.includes(sync.saveError ?? '') ? sync.saveError : 'failed') : null;
+  const saveError =
+    sync.save === 'error'
+      ? SAVE_ERRORS.includes(sync.saveError ?? '')
+        ? sync.saveError
+        : 'failed'
+      : null;
   return (
     <div className={`save-status status-${key}`} role="status" aria-live="polite">
       <span className="dot" aria-hidden="true" />
       {text}
-      {saveError ? <span className="status-error">: {t(`status:saveError.${saveError}`)}</span> : null}
+      {saveError ? (
+        <span className="status-error">: {t(`status:saveError.${saveError}`)}</span>
+      ) : null}
     </div>
   );
 }

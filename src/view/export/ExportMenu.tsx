@@ -5,7 +5,12 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canCopyImage, copyPngToClipboard, downloadBlob, downloadText } from '../../export/download';
+import {
+  canCopyImage,
+  copyPngToClipboard,
+  downloadBlob,
+  downloadText,
+} from '../../export/download';
 import { exportFileName } from '../../export/fileName';
 import type { ImageRequest } from '../../export/image';
 import { STAGE_PROGRESS } from '../../export/stages';
@@ -39,7 +44,9 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
   const renderAll = useContext(RenderAllContext);
   const wrap = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  const selectionSize = Array.isArray(selectedNodeIds) ? selectedNodeIds.length : (selectedNodeIds as ReadonlySet<string>).size;
+  const selectionSize = Array.isArray(selectedNodeIds)
+    ? selectedNodeIds.length
+    : (selectedNodeIds as ReadonlySet<string>).size;
 
   useEffect(() => {
     if (!open) return;
@@ -51,12 +58,21 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
   }, [open]);
 
   const session = useSession();
-  const failed = (err: unknown): ExportMessage => ({ kind: 'alert', text: t('failed', { message: String((err as Error)?.message ?? err) }) });
+  const failed = (err: unknown): ExportMessage => ({
+    kind: 'alert',
+    text: t('failed', { message: String((err as Error)?.message ?? err) }),
+  });
 
-  const flowRootOf = () => store.getState().domNode?.closest<HTMLElement>('.react-flow') ?? store.getState().domNode ?? null;
+  const flowRootOf = () =>
+    store.getState().domNode?.closest<HTMLElement>('.react-flow') ??
+    store.getState().domNode ??
+    null;
 
   /** The image request for the current map, options and selection; null when there is nothing to draw. */
-  const request = (flowRoot: HTMLElement, onStage: ImageRequest['onStage']): ImageRequest | null => {
+  const request = (
+    flowRoot: HTMLElement,
+    onStage: ImageRequest['onStage'],
+  ): ImageRequest | null => {
     const snapshot = session.map.getSnapshot();
     const scope = exportScope(snapshot, selectedNodeIds, flow, flowRoot);
     if (!scope) return null;
@@ -77,7 +93,10 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
    * Runs `draw` with every node and touchpoint in the DOM (the canvas normally renders only
    * what is on screen, and the picture is drawn from a copy of the canvas DOM).
    */
-  const withWholeMap = async <T,>(draw: (req: ImageRequest) => Promise<T>, onStage: ImageRequest['onStage']): Promise<T | null> => {
+  const withWholeMap = async <T,>(
+    draw: (req: ImageRequest) => Promise<T>,
+    onStage: ImageRequest['onStage'],
+  ): Promise<T | null> => {
     const flowRoot = flowRootOf();
     if (!flowRoot || flow.getNodes().length === 0) return null;
     const release = renderAll.hold();
@@ -111,15 +130,19 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
     }
     if (item === 'copy') {
       // The clipboard write must start inside the click; the PNG arrives as a promise.
-      if (flow.getNodes().length === 0) return task.run(async () => ({ kind: 'alert', text: t('empty') }), failed);
+      if (flow.getNodes().length === 0)
+        return task.run(async () => ({ kind: 'alert', text: t('empty') }), failed);
       let scaled: { requested: number; used: number } | null = null;
       let copyStage: ((s: Parameters<NonNullable<ImageRequest['onStage']>>[0]) => void) | undefined;
-      const png = withWholeMap(async (req) => {
-        const { exportPng } = await loadImageExport();
-        const r = await exportPng(req);
-        scaled = r.plan.scaledDown;
-        return r.blob;
-      }, (s) => copyStage?.(s)).then((blob) => {
+      const png = withWholeMap(
+        async (req) => {
+          const { exportPng } = await loadImageExport();
+          const r = await exportPng(req);
+          scaled = r.plan.scaledDown;
+          return r.blob;
+        },
+        (s) => copyStage?.(s),
+      ).then((blob) => {
         if (!blob) throw new Error(t('empty'));
         return blob;
       });
@@ -141,7 +164,12 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
         }
         const { blob, plan } = await exportPng(req);
         downloadBlob(blob, name('png'));
-        return scaledMessage(plan.scaledDown) ?? { kind: 'status', text: t('done', { name: name('png') }) };
+        return (
+          scaledMessage(plan.scaledDown) ?? {
+            kind: 'status',
+            text: t('done', { name: name('png') }),
+          }
+        );
       }, onStage);
       return done ?? { kind: 'alert', text: t('empty') };
     }, failed);
@@ -150,15 +178,30 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
   const items: Item[] = ['png', 'svg', 'json', 'copy'];
   return (
     <div className="export-menu" ref={wrap} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-      <button type="button" aria-haspopup="true" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
         {t('button')}
       </button>
       {open ? (
         <div className="export-panel" id={panelId} role="dialog" aria-label={t('dialog')}>
-          <p className="export-scope">{selectionSize > 0 ? t('scope.selection', { count: selectionSize }) : t('scope.map')}</p>
+          <p className="export-scope">
+            {selectionSize > 0 ? t('scope.selection', { count: selectionSize }) : t('scope.map')}
+          </p>
           <div role="menu" aria-label={t('menu')} className="export-items">
             {items.map((item) => (
-              <button key={item} type="button" role="menuitem" title={t(`${item}Hint`)} disabled={task.stage !== null} onClick={() => choose(item)}>
+              <button
+                key={item}
+                type="button"
+                role="menuitem"
+                title={t(`${item}Hint`)}
+                disabled={task.stage !== null}
+                onClick={() => choose(item)}
+              >
                 {t(item)}
               </button>
             ))}
@@ -174,7 +217,9 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
       ) : task.message ? (
         <div className="export-message" role={task.message.kind}>
           {task.message.text}
-          <button type="button" aria-label={t('import.dismiss')} onClick={task.dismiss}>×</button>
+          <button type="button" aria-label={t('import.dismiss')} onClick={task.dismiss}>
+            ×
+          </button>
         </div>
       ) : null}
     </div>

@@ -9,13 +9,17 @@ interface Props {
 
 export function ExportOptionsFields({ value, onChange }: Props) {
   const { t } = useTranslation('export');
-  const set = <K extends keyof ImageOptions>(key: K, v: ImageOptions[K]) => onChange({ ...value, [key]: v });
+  const set = <K extends keyof ImageOptions>(key: K, v: ImageOptions[K]) =>
+    onChange({ ...value, [key]: v });
   return (
     <fieldset className="export-options">
       <legend>{t('options.legend')}</legend>
       <label>
         {t('options.scale')}
-        <select value={value.scale} onChange={(e) => set('scale', Number(e.target.value) as ImageOptions['scale'])}>
+        <select
+          value={value.scale}
+          onChange={(e) => set('scale', Number(e.target.value) as ImageOptions['scale'])}
+        >
           {SCALES.map((s) => (
             <option key={s} value={s}>{`${s}×`}</option>
           ))}
@@ -23,9 +27,14 @@ export function ExportOptionsFields({ value, onChange }: Props) {
       </label>
       <label>
         {t('options.background')}
-        <select value={value.background} onChange={(e) => set('background', e.target.value as ImageOptions['background'])}>
+        <select
+          value={value.background}
+          onChange={(e) => set('background', e.target.value as ImageOptions['background'])}
+        >
           {BACKGROUNDS.map((b) => (
-            <option key={b} value={b}>{t(`options.bg.${b}`)}</option>
+            <option key={b} value={b}>
+              {t(`options.bg.${b}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -45,18 +54,31 @@ export function ExportOptionsFields({ value, onChange }: Props) {
       </label>
       <label>
         {t('options.fit')}
-        <select value={value.fit} onChange={(e) => set('fit', e.target.value as ImageOptions['fit'])}>
+        <select
+          value={value.fit}
+          onChange={(e) => set('fit', e.target.value as ImageOptions['fit'])}
+        >
           {FITS.map((f) => (
-            <option key={f} value={f}>{t(`options.fits.${f}`)}</option>
+            <option key={f} value={f}>
+              {t(`options.fits.${f}`)}
+            </option>
           ))}
         </select>
       </label>
       <label className="export-check">
-        <input type="checkbox" checked={value.includeTitle} onChange={(e) => set('includeTitle', e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={value.includeTitle}
+          onChange={(e) => set('includeTitle', e.target.checked)}
+        />
         {t('options.title')}
       </label>
       <label className="export-check">
-        <input type="checkbox" checked={value.includeLegend} onChange={(e) => set('includeLegend', e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={value.includeLegend}
+          onChange={(e) => set('includeLegend', e.target.checked)}
+        />
         {t('options.legendBox')}
       </label>
     </fieldset>

@@ -23,7 +23,10 @@ function flowRectOf(el: Element, flow: Pick<ReactFlowInstance, 'screenToFlowPosi
 }
 
 /** The emotion curve's box in flow coordinates (its axis labels overflow to the left). */
-function curveRect(flowRoot: HTMLElement, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): Rect | null {
+function curveRect(
+  flowRoot: HTMLElement,
+  flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>,
+): Rect | null {
   const curve = flowRoot.querySelector<HTMLElement>('.emotion-curve');
   if (!curve) return null;
   const box = flowRectOf(curve, flow);
@@ -31,11 +34,19 @@ function curveRect(flowRoot: HTMLElement, flow: Pick<ReactFlowInstance, 'screenT
   const overflowLeft = svg ? Math.max(0, -svg.getBBox().x) : 0;
   // The title sits 22 px above the box (styles.css .curve-title).
   const titleAbove = 24;
-  return { x: box.x - overflowLeft, y: box.y - titleAbove, width: box.width + overflowLeft, height: box.height + titleAbove };
+  return {
+    x: box.x - overflowLeft,
+    y: box.y - titleAbove,
+    width: box.width + overflowLeft,
+    height: box.height + titleAbove,
+  };
 }
 
 /** The lane labels' box in flow coordinates (LaneLabels.tsx), when the map has lanes. */
-function laneLabelsRect(flowRoot: HTMLElement, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): Rect | null {
+function laneLabelsRect(
+  flowRoot: HTMLElement,
+  flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>,
+): Rect | null {
   const labels = flowRoot.querySelector<HTMLElement>('.lane-labels');
   return labels ? flowRectOf(labels, flow) : null;
 }
@@ -52,9 +63,17 @@ export function exportScope(
   if (nodes.length === 0) return null;
   const nodeBounds: Rect = getNodesBounds(nodes);
   if (selected.size === 0) {
-    const extras = [curveRect(flowRoot, flow), laneLabelsRect(flowRoot, flow)].filter((r): r is Rect => r !== null);
-    return { bounds: unionRects([nodeBounds, ...extras]) ?? nodeBounds, only: null, nodeCount: nodes.length };
+    const extras = [curveRect(flowRoot, flow), laneLabelsRect(flowRoot, flow)].filter(
+      (r): r is Rect => r !== null,
+    );
+    return {
+      bounds: unionRects([nodeBounds, ...extras]) ?? nodeBounds,
+      only: null,
+      nodeCount: nodes.length,
+    };
   }
-  const edgeIds = new Set(snapshot.touchpoints.filter((t) => selected.has(t.from) && selected.has(t.to)).map((t) => t.id));
+  const edgeIds = new Set(
+    snapshot.touchpoints.filter((t) => selected.has(t.from) && selected.has(t.to)).map((t) => t.id),
+  );
   return { bounds: nodeBounds, only: { nodeIds: selected, edgeIds }, nodeCount: nodes.length };
 }

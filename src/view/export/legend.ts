@@ -21,9 +21,16 @@ export function buildLegend(t: TFunction<'export'>, flowRoot: HTMLElement): Lege
     kindsTitle: t('legend.kinds'),
     kinds: NODE_KINDS.map((k) => {
       const [name, fallback] = KIND_COLOR_VAR[k];
-      return { label: t(`legend.kind.${k}`), color: style.getPropertyValue(name).trim() || fallback };
+      return {
+        label: t(`legend.kind.${k}`),
+        color: style.getPropertyValue(name).trim() || fallback,
+      };
     }),
     emotionsTitle: t('legend.emotions'),
-    emotions: EMOTIONS.map((e) => ({ label: t(`legend.emotion.${e}`), color: EMOTION_COLOR[e], round: true })),
+    emotions: EMOTIONS.map((e) => ({
+      label: t(`legend.emotion.${e}`),
+      color: EMOTION_COLOR[e],
+      round: true,
+    })),
   };
 }

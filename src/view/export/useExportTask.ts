@@ -9,7 +9,10 @@ export interface ExportTask {
   readonly stage: ExportStage | null;
   readonly message: ExportMessage | null;
   /** Starts `job` unless one is running; its result is the message to show. */
-  run(job: (onStage: (s: ExportStage) => void) => Promise<ExportMessage | null>, onError: (err: unknown) => ExportMessage): void;
+  run(
+    job: (onStage: (s: ExportStage) => void) => Promise<ExportMessage | null>,
+    onError: (err: unknown) => ExportMessage,
+  ): void;
   dismiss(): void;
 }
 

@@ -8,5 +8,9 @@ const noPeers = () => NO_PEERS;
 /** The other people in the room (empty when the map is not shared). */
 export function usePeers(session: MapSessionApi): readonly Peer[] {
   const store = session.presence?.peers;
-  return useSyncExternalStore(store?.subscribe ?? noSubscribe, store?.getSnapshot ?? noPeers, store?.getSnapshot ?? noPeers);
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscribe,
+    store?.getSnapshot ?? noPeers,
+    store?.getSnapshot ?? noPeers,
+  );
 }

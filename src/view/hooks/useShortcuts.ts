@@ -63,7 +63,10 @@ export function useShortcuts(
       const { session, selection } = state.current;
       if (selection.nodes.size === 0) return;
       e.preventDefault();
-      e.clipboardData.setData(CLIP_MIME, JSON.stringify(session.commands.copyItems(selection.nodes)));
+      e.clipboardData.setData(
+        CLIP_MIME,
+        JSON.stringify(session.commands.copyItems(selection.nodes)),
+      );
     };
     const onCut = (e: ClipboardEvent) => {
       if (isTyping(e.target) || !e.clipboardData) return;

@@ -2,7 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportFailure } from './types';
 
-export function ImportErrors({ failure, onDismiss }: { failure: ImportFailure; onDismiss(): void }) {
+export function ImportErrors({
+  failure,
+  onDismiss,
+}: {
+  failure: ImportFailure;
+  onDismiss(): void;
+}) {
   const { t } = useTranslation('export');
   return (
     <div className="import-errors" role="alert">

@@ -24,7 +24,10 @@ export interface JsonFileDrop {
   dismiss(): void;
 }
 
-export function useJsonFileDrop(onImport: ImportFile, onImported?: (mapId: string) => void): JsonFileDrop {
+export function useJsonFileDrop(
+  onImport: ImportFile,
+  onImported?: (mapId: string) => void,
+): JsonFileDrop {
   const { t } = useTranslation('export');
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -38,7 +41,12 @@ export function useJsonFileDrop(onImport: ImportFile, onImported?: (mapId: strin
   }, []);
   const onDragLeave = useCallback((e: DragEvent) => {
     // Leaving for a child of the target is not leaving the target.
-    if (e.currentTarget instanceof Node && e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) return;
+    if (
+      e.currentTarget instanceof Node &&
+      e.relatedTarget instanceof Node &&
+      e.currentTarget.contains(e.relatedTarget)
+    )
+      return;
     setOver(false);
   }, []);
   const onDrop = useCallback(

@@ -30,9 +30,13 @@ export function LibraryPage({ items, loadError, templates, actions, hrefFor }: P
     setError(null);
     p.catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   }, []);
-  const onRename = useCallback((id: string, title: string) => run(actions.rename(id, title)), [actions, run]);
+  const onRename = useCallback(
+    (id: string, title: string) => run(actions.rename(id, title)),
+    [actions, run],
+  );
   const onDuplicate = useCallback(
-    (item: LibraryItem) => run(actions.duplicate(item.id, t('copyOf', { title: item.title || t('untitled') }))),
+    (item: LibraryItem) =>
+      run(actions.duplicate(item.id, t('copyOf', { title: item.title || t('untitled') }))),
     [actions, run, t],
   );
   const onDelete = useCallback(
@@ -56,12 +60,21 @@ export function LibraryPage({ items, loadError, templates, actions, hrefFor }: P
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <button type="button" className="primary" onClick={() => setCreating(true)} aria-expanded={creating}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setCreating(true)}
+          aria-expanded={creating}
+        >
           {t('newMap')}
         </button>
       </div>
       {creating ? (
-        <NewMapDialog templates={templates} onCreate={actions.create} onClose={() => setCreating(false)} />
+        <NewMapDialog
+          templates={templates}
+          onCreate={actions.create}
+          onClose={() => setCreating(false)}
+        />
       ) : null}
       {error || loadError ? (
         <p role="alert" className="library-error">

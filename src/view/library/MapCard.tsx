@@ -13,12 +13,22 @@ interface Props {
 }
 
 /** One map in the library: thumbnail, title (a link that opens it), last edit, actions. */
-export const MapCard = memo(function MapCard({ item, href, onOpen, onRename, onDuplicate, onDelete }: Props) {
+export const MapCard = memo(function MapCard({
+  item,
+  href,
+  onOpen,
+  onRename,
+  onDuplicate,
+  onDelete,
+}: Props) {
   const { t, i18n } = useTranslation('library');
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(item.title);
   const title = item.title || t('untitled');
-  const when = new Date(item.updatedAt).toLocaleString(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Date(item.updatedAt).toLocaleString(i18n.resolvedLanguage, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -69,7 +79,11 @@ export const MapCard = memo(function MapCard({ item, href, onOpen, onRename, onD
       )}
       <p className="map-card-meta">
         <TemplateName templateKey={item.template} /> · {t('edited', { when })}
-        {item.shared ? <span className="map-card-badge">{t(item.shared === 'view' ? 'sharedView' : 'shared')}</span> : null}
+        {item.shared ? (
+          <span className="map-card-badge">
+            {t(item.shared === 'view' ? 'sharedView' : 'shared')}
+          </span>
+        ) : null}
       </p>
       <div className="map-card-actions" role="group" aria-label={t('actions', { title })}>
         <button
@@ -81,10 +95,22 @@ export const MapCard = memo(function MapCard({ item, href, onOpen, onRename, onD
         >
           {t('renameShort')}
         </button>
-        <button type="button" className="link" aria-label={t('duplicate', { title })} title={t('duplicate', { title })} onClick={() => onDuplicate(item)}>
+        <button
+          type="button"
+          className="link"
+          aria-label={t('duplicate', { title })}
+          title={t('duplicate', { title })}
+          onClick={() => onDuplicate(item)}
+        >
           {t('duplicateShort')}
         </button>
-        <button type="button" className="link danger" aria-label={t('delete', { title })} title={t('delete', { title })} onClick={() => onDelete(item)}>
+        <button
+          type="button"
+          className="link danger"
+          aria-label={t('delete', { title })}
+          title={t('delete', { title })}
+          onClick={() => onDelete(item)}
+        >
           {t('deleteShort')}
         </button>
       </div>

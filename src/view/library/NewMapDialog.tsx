@@ -41,14 +41,26 @@ export function NewMapDialog({ templates, onCreate, onClose }: Props) {
           <legend>{t('template')}</legend>
           {templates.map((key) => (
             <label key={key} className={key === template ? 'selected' : undefined}>
-              <input type="radio" name="template" value={key} checked={key === template} onChange={() => setTemplate(key)} />
+              <input
+                type="radio"
+                name="template"
+                value={key}
+                checked={key === template}
+                onChange={() => setTemplate(key)}
+              />
               <TemplateName templateKey={key} withHint />
             </label>
           ))}
         </fieldset>
         <label className="library-field">
           {t('title')}
-          <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} autoFocus />
+          <input
+            type="text"
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+            autoFocus
+          />
         </label>
         {error ? (
           <p role="alert" className="library-error">

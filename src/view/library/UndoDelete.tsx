@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 export const UNDO_VISIBLE_MS = 10_000;
 
 /** "X deleted. Undo": a polite status message with the undo button. */
-export function UndoDelete({ title, onUndo, onDismiss }: { title: string; onUndo(): void; onDismiss(): void }) {
+export function UndoDelete({
+  title,
+  onUndo,
+  onDismiss,
+}: {
+  title: string;
+  onUndo(): void;
+  onDismiss(): void;
+}) {
   const { t } = useTranslation('library');
   useEffect(() => {
     const timer = setTimeout(onDismiss, UNDO_VISIBLE_MS);

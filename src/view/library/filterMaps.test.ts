@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { filterMaps } from './filterMaps';
 import type { LibraryItem } from './types';
 
-const item = (id: string, title: string): LibraryItem => ({ id, title, template: 'blank', updatedAt: 0 });
-const items = [item('a', 'Café Roma journey'), item('b', 'Airline booking'), item('c', 'Telco support')];
+const item = (id: string, title: string): LibraryItem => ({
+  id,
+  title,
+  template: 'blank',
+  updatedAt: 0,
+});
+const items = [
+  item('a', 'Café Roma journey'),
+  item('b', 'Airline booking'),
+  item('c', 'Telco support'),
+];
 
 describe('filterMaps', () => {
   it('keeps everything for an empty query', () => {

@@ -7,12 +7,21 @@ import { useSession } from '../canvas/SessionContext';
 import { NodeFields } from './NodeFields';
 import { TouchpointFields } from './TouchpointFields';
 
-export function Inspector({ snapshot, selection }: { snapshot: MapSnapshot; selection: Selection }) {
+export function Inspector({
+  snapshot,
+  selection,
+}: {
+  snapshot: MapSnapshot;
+  selection: Selection;
+}) {
   const { t } = useTranslation('editor');
   const session = useSession();
   const readOnly = session.readOnlyReason !== null;
   const count = selection.nodes.size + selection.touchpoints.size;
-  const node = count === 1 && selection.nodes.size === 1 ? snapshot.nodeById.get([...selection.nodes][0]!) : undefined;
+  const node =
+    count === 1 && selection.nodes.size === 1
+      ? snapshot.nodeById.get([...selection.nodes][0]!)
+      : undefined;
   const tp =
     count === 1 && selection.touchpoints.size === 1
       ? snapshot.touchpointById.get([...selection.touchpoints][0]!)
@@ -38,9 +47,11 @@ const InspectorHelp = memo(function InspectorHelp({ count }: { count: number }) 
       <h2>{count > 1 ? t('inspector.many', { count }) : t('inspector.none')}</h2>
       <p>{count > 1 ? t('inspector.manyHint') : t('inspector.noneHint')}</p>
       <ul className="shortcut-list" aria-label={t('shortcuts.label')}>
-        {(['connect', 'select', 'delete', 'undo', 'copy', 'duplicate', 'nudge'] as const).map((k) => (
-          <li key={k}>{t(`shortcuts.${k}`)}</li>
-        ))}
+        {(['connect', 'select', 'delete', 'undo', 'copy', 'duplicate', 'nudge'] as const).map(
+          (k) => (
+            <li key={k}>{t(`shortcuts.${k}`)}</li>
+          ),
+        )}
       </ul>
     </div>
   );

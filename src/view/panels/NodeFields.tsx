@@ -1,13 +1,34 @@
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, DEVICE_TYPES, type ChannelType, type DeviceType, type JourneyNode, type MapSnapshot } from '../../model/types';
+import {
+  CHANNEL_TYPES,
+  DEVICE_TYPES,
+  type ChannelType,
+  type DeviceType,
+  type JourneyNode,
+  type MapSnapshot,
+} from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 
-export function NodeFields({ node, readOnly, snapshot }: { node: JourneyNode; readOnly: boolean; snapshot: MapSnapshot }) {
+export function NodeFields({
+  node,
+  readOnly,
+  snapshot,
+}: {
+  node: JourneyNode;
+  readOnly: boolean;
+  snapshot: MapSnapshot;
+}) {
   const { t } = useTranslation('editor');
   const { commands } = useSession();
-  const links = snapshot.touchpoints.filter((tp) => tp.from === node.id || tp.to === node.id).length;
+  const links = snapshot.touchpoints.filter(
+    (tp) => tp.from === node.id || tp.to === node.id,
+  ).length;
   return (
-    <form className="fields" onSubmit={(e) => e.preventDefault()} aria-label={t('inspector.nodeForm')}>
+    <form
+      className="fields"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={t('inspector.nodeForm')}
+    >
       <h2>
         <span className={`kind-badge kind-${node.kind}`}>{t(`kind.${node.kind}`)}</span>
       </h2>
@@ -34,7 +55,8 @@ export function NodeFields({ node, readOnly, snapshot }: { node: JourneyNode; re
             readOnly={readOnly}
             onChange={(e) => {
               const v = Number(e.target.value);
-              if (Number.isInteger(v) && v >= 1 && v <= 999) commands.updateNode(node.id, { order: v });
+              if (Number.isInteger(v) && v >= 1 && v <= 999)
+                commands.updateNode(node.id, { order: v });
             }}
           />
         </label>
@@ -45,7 +67,9 @@ export function NodeFields({ node, readOnly, snapshot }: { node: JourneyNode; re
           <select
             value={node.channelType}
             disabled={readOnly}
-            onChange={(e) => commands.updateNode(node.id, { channelType: e.target.value as ChannelType })}
+            onChange={(e) =>
+              commands.updateNode(node.id, { channelType: e.target.value as ChannelType })
+            }
           >
             {CHANNEL_TYPES.map((c) => (
               <option key={c} value={c}>
@@ -61,7 +85,9 @@ export function NodeFields({ node, readOnly, snapshot }: { node: JourneyNode; re
           <select
             value={node.deviceType}
             disabled={readOnly}
-            onChange={(e) => commands.updateNode(node.id, { deviceType: e.target.value as DeviceType })}
+            onChange={(e) =>
+              commands.updateNode(node.id, { deviceType: e.target.value as DeviceType })
+            }
           >
             {DEVICE_TYPES.map((d) => (
               <option key={d} value={d}>

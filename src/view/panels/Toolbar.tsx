@@ -10,7 +10,6 @@ import { useSession } from '../canvas/SessionContext';
 import { useFitMap } from '../canvas/useFitMap';
 import { useStore } from '../hooks/useStore';
 
-
 /**
  * Focuses the inspector's Label field once it shows node `id` (the inspector follows the
  * selection at lower priority, so it may take a few frames); gives up after about a second.
@@ -31,7 +30,12 @@ interface Props {
   onSnapToGrid(on: boolean): void;
 }
 
-export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, onSnapToGrid }: Props) {
+export const Toolbar = memo(function Toolbar({
+  selection,
+  select,
+  snapToGrid,
+  onSnapToGrid,
+}: Props) {
   const { t } = useTranslation('editor');
   const session = useSession();
   const flow = useReactFlow();
@@ -59,15 +63,26 @@ export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, on
       if (pane) {
         const sx = at.x * b.zoom + b.x;
         const sy = at.y * b.zoom + b.y;
-        if (sx < 0 || sy < 0 || sx + size.w * b.zoom > pane.width || sy + size.h * b.zoom > pane.height) {
-          void flow.setCenter(at.x + size.w / 2, at.y + size.h / 2, { zoom: b.zoom, duration: 200 });
+        if (
+          sx < 0 ||
+          sy < 0 ||
+          sx + size.w * b.zoom > pane.width ||
+          sy + size.h * b.zoom > pane.height
+        ) {
+          void flow.setCenter(at.x + size.w / 2, at.y + size.h / 2, {
+            zoom: b.zoom,
+            duration: 200,
+          });
         }
       }
     });
   };
 
   const remove = () => {
-    session.commands.deleteItems({ nodeIds: selection.nodes, touchpointIds: selection.touchpoints });
+    session.commands.deleteItems({
+      nodeIds: selection.nodes,
+      touchpointIds: selection.touchpoints,
+    });
     select({ nodes: new Set(), touchpoints: new Set() });
   };
 
@@ -75,7 +90,13 @@ export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, on
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="toolbar-group">
         {(['stage', 'channel', 'device', 'note'] as const).map((kind) => (
-          <button key={kind} type="button" onClick={() => add(kind)} disabled={readOnly} className={`add-${kind}`}>
+          <button
+            key={kind}
+            type="button"
+            onClick={() => add(kind)}
+            disabled={readOnly}
+            className={`add-${kind}`}
+          >
             <span aria-hidden="true" className={`swatch swatch-${kind}`} />
             {t(`toolbar.add.${kind}`)}
           </button>
@@ -93,27 +114,51 @@ export const Toolbar = memo(function Toolbar({ selection, select, snapToGrid, on
         >
           {t('toolbar.arrange')}
         </button>
-        <button type="button" onClick={session.undo.undo} disabled={readOnly || !undo.canUndo} title="Ctrl+Z">
+        <button
+          type="button"
+          onClick={session.undo.undo}
+          disabled={readOnly || !undo.canUndo}
+          title="Ctrl+Z"
+        >
           {t('toolbar.undo')}
         </button>
-        <button type="button" onClick={session.undo.redo} disabled={readOnly || !undo.canRedo} title="Ctrl+Shift+Z">
+        <button
+          type="button"
+          onClick={session.undo.redo}
+          disabled={readOnly || !undo.canRedo}
+          title="Ctrl+Shift+Z"
+        >
           {t('toolbar.redo')}
         </button>
         <button
           type="button"
-          onClick={() => select({ nodes: new Set(session.commands.duplicateNodes(selection.nodes)), touchpoints: new Set() })}
+          onClick={() =>
+            select({
+              nodes: new Set(session.commands.duplicateNodes(selection.nodes)),
+              touchpoints: new Set(),
+            })
+          }
           disabled={readOnly || selection.nodes.size === 0}
           title="Ctrl+D"
         >
           {t('toolbar.duplicate')}
         </button>
-        <button type="button" onClick={remove} disabled={readOnly || !hasSelection} title={t('toolbar.deleteHint')}>
+        <button
+          type="button"
+          onClick={remove}
+          disabled={readOnly || !hasSelection}
+          title={t('toolbar.deleteHint')}
+        >
           {t('toolbar.delete')}
         </button>
       </div>
       <div className="toolbar-group">
         <label className="toggle">
-          <input type="checkbox" checked={snapToGrid} onChange={(e) => onSnapToGrid(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={snapToGrid}
+            onChange={(e) => onSnapToGrid(e.target.checked)}
+          />
           {t('toolbar.snap')}
         </label>
         <button type="button" onClick={() => fitMap(300)}>

@@ -4,7 +4,11 @@ import { useSession } from '../canvas/SessionContext';
 import { emotionColor } from '../emotionStyle';
 import { Face } from '../Face';
 
-const lines = (text: string) => text.split('\n').map((s) => s.slice(0, 500)).slice(0, 50);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((s) => s.slice(0, 500))
+    .slice(0, 50);
 
 export function TouchpointFields({
   touchpoint: tp,
@@ -20,7 +24,11 @@ export function TouchpointFields({
   const from = snapshot.nodeById.get(tp.from)?.label ?? '?';
   const to = snapshot.nodeById.get(tp.to)?.label ?? '?';
   return (
-    <form className="fields" onSubmit={(e) => e.preventDefault()} aria-label={t('inspector.touchpointForm')}>
+    <form
+      className="fields"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={t('inspector.touchpointForm')}
+    >
       <h2>
         <span className="kind-badge kind-touchpoint">{t('kind.touchpoint')}</span>
       </h2>
@@ -38,10 +46,19 @@ export function TouchpointFields({
           onChange={(e) => commands.updateTouchpoint(tp.id, { action: e.target.value })}
         />
       </label>
-      <fieldset className="emotion-picker" role="radiogroup" aria-label={t('field.emotion')} disabled={readOnly}>
+      <fieldset
+        className="emotion-picker"
+        role="radiogroup"
+        aria-label={t('field.emotion')}
+        disabled={readOnly}
+      >
         <legend>{t('field.emotion')}</legend>
         {EMOTIONS.map((e) => (
-          <label key={e} className={tp.emotion === e ? 'is-on' : ''} style={{ borderColor: emotionColor(e) }}>
+          <label
+            key={e}
+            className={tp.emotion === e ? 'is-on' : ''}
+            style={{ borderColor: emotionColor(e) }}
+          >
             <input
               type="radio"
               name={`emotion-${tp.id}`}
@@ -53,7 +70,11 @@ export function TouchpointFields({
             <Face emotion={e} size={26} />
           </label>
         ))}
-        <button type="button" className="link" onClick={() => commands.updateTouchpoint(tp.id, { emotion: undefined })}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => commands.updateTouchpoint(tp.id, { emotion: undefined })}
+        >
           {t('field.emotionClear')}
         </button>
       </fieldset>
@@ -74,7 +95,9 @@ export function TouchpointFields({
           value={tp.opportunities.join('\n')}
           readOnly={readOnly}
           placeholder={t('field.onePerLine')}
-          onChange={(e) => commands.updateTouchpoint(tp.id, { opportunities: lines(e.target.value) })}
+          onChange={(e) =>
+            commands.updateTouchpoint(tp.id, { opportunities: lines(e.target.value) })
+          }
         />
       </label>
       <label>
@@ -96,7 +119,8 @@ export function TouchpointFields({
           readOnly={readOnly}
           onChange={(e) => {
             const v = e.target.value === '' ? undefined : Number(e.target.value);
-            if (v === undefined || (Number.isFinite(v) && v >= 0)) commands.updateTouchpoint(tp.id, { volume: v });
+            if (v === undefined || (Number.isFinite(v) && v >= 0))
+              commands.updateTouchpoint(tp.id, { volume: v });
           }}
         />
       </label>
@@ -112,7 +136,9 @@ export function TouchpointFields({
                 checked={tp.kpiIds.includes(kpi.id)}
                 onChange={(e) =>
                   commands.updateTouchpoint(tp.id, {
-                    kpiIds: e.target.checked ? [...tp.kpiIds, kpi.id] : tp.kpiIds.filter((k) => k !== kpi.id),
+                    kpiIds: e.target.checked
+                      ? [...tp.kpiIds, kpi.id]
+                      : tp.kpiIds.filter((k) => k !== kpi.id),
                   })
                 }
               />

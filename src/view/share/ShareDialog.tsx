@@ -87,7 +87,13 @@ export function ShareDialog() {
                 ))}
               </fieldset>
             ) : null}
-            <Suspense fallback={<div className="qr-loading" role="status">{t('qrLoading')}</div>}>
+            <Suspense
+              fallback={
+                <div className="qr-loading" role="status">
+                  {t('qrLoading')}
+                </div>
+              }
+            >
               <QrCode
                 text={qrWhich === 'edit' ? links!.edit! : links!.view}
                 alt={t('qrAlt', {

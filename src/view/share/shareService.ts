@@ -28,7 +28,12 @@ export function useShareService(): ShareService | null {
   return useContext(ShareServiceContext);
 }
 
-const CODES: readonly string[] = ['unreachable', 'taken', 'server', 'noEntry'] satisfies ShareFailureCode[];
+const CODES: readonly string[] = [
+  'unreachable',
+  'taken',
+  'server',
+  'noEntry',
+] satisfies ShareFailureCode[];
 
 /** The failure code an error carries, 'server' when it carries none we know. */
 export function failureCodeOf(err: unknown): ShareFailureCode {

@@ -15,15 +15,24 @@ export function GoLiveStep({ snapshot, check }: { snapshot: MapSnapshot; check: 
   return (
     <>
       <p className="muted">{t('goLive.hint')}</p>
-      <label>{t('goLive.date')}
-        <input type="date" value={snapshot.strategy.goLive.date ?? ''} onChange={(e) => strategy.updateGoLive({ date: textOrUndefined(e.target.value) })} />
+      <label>
+        {t('goLive.date')}
+        <input
+          type="date"
+          value={snapshot.strategy.goLive.date ?? ''}
+          onChange={(e) => strategy.updateGoLive({ date: textOrUndefined(e.target.value) })}
+        />
       </label>
       <ul className="go-live-checklist" aria-label={t('goLive.checklist')}>
         {items.map((item) => (
           <li key={item.key} className={item.done ? 'is-done' : ''}>
             <label>
-              <input type="checkbox" checked={item.done} disabled={item.source === 'step'}
-                onChange={(e) => strategy.setGoLiveItem(item.key, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={item.done}
+                disabled={item.source === 'step'}
+                onChange={(e) => strategy.setGoLiveItem(item.key, e.target.checked)}
+              />
               {t(`goLive.item.${item.key}`)}
             </label>
           </li>

@@ -7,7 +7,9 @@ const DAY_MS = 86_400_000;
 export function GoalTimeline({ goals, goLive }: { goals: readonly Goal[]; goLive?: string }) {
   const { t, i18n } = useTranslation('strategy');
   const points = [
-    ...goals.filter((g) => g.deadline).map((g) => ({ id: g.id, date: g.deadline!, label: g.title, goLive: false })),
+    ...goals
+      .filter((g) => g.deadline)
+      .map((g) => ({ id: g.id, date: g.deadline!, label: g.title, goLive: false })),
     ...(goLive ? [{ id: 'go-live', date: goLive, label: t('step.goLive'), goLive: true }] : []),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (points.length === 0) return <p className="muted">{t('goals.noDeadline')}</p>;
@@ -18,8 +20,13 @@ export function GoalTimeline({ goals, goLive }: { goals: readonly Goal[]; goLive
   return (
     <ol className="goal-timeline" aria-label={t('goals.timeline')}>
       {points.map((p, i) => (
-        <li key={p.id} className={p.goLive ? 'is-golive' : ''} style={{ ['--at' as string]: `${((times[i]! - first) / span) * 100}%` }}>
-          <time dateTime={p.date}>{fmt.format(new Date(`${p.date}T00:00:00Z`))}</time> <span>{p.label}</span>
+        <li
+          key={p.id}
+          className={p.goLive ? 'is-golive' : ''}
+          style={{ ['--at' as string]: `${((times[i]! - first) / span) * 100}%` }}
+        >
+          <time dateTime={p.date}>{fmt.format(new Date(`${p.date}T00:00:00Z`))}</time>{' '}
+          <span>{p.label}</span>
         </li>
       ))}
     </ol>

@@ -25,26 +25,59 @@ export function GoalsStep({ goals, goLive }: { goals: readonly Goal[]; goLive?: 
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => strategy.addGoal({ title: t('goals.newGoal') })}>{t('goals.addCustom')}</button>
+        <button type="button" onClick={() => strategy.addGoal({ title: t('goals.newGoal') })}>
+          {t('goals.addCustom')}
+        </button>
       </div>
       {goals.map((g, i) => (
         <fieldset key={g.id} className="strategy-card">
           <legend>{`${t('goals.title')} ${i + 1}`}</legend>
-          <label>{t('goals.title')}
-            <input value={g.title} maxLength={500} onChange={(e) => strategy.updateGoal(g.id, { title: e.target.value })} />
+          <label>
+            {t('goals.title')}
+            <input
+              value={g.title}
+              maxLength={500}
+              onChange={(e) => strategy.updateGoal(g.id, { title: e.target.value })}
+            />
           </label>
           <div className="strategy-row">
-            <label>{t('goals.target')}
-              <input value={g.target ?? ''} maxLength={500} onChange={(e) => strategy.updateGoal(g.id, { target: textOrUndefined(e.target.value) })} />
+            <label>
+              {t('goals.target')}
+              <input
+                value={g.target ?? ''}
+                maxLength={500}
+                onChange={(e) =>
+                  strategy.updateGoal(g.id, { target: textOrUndefined(e.target.value) })
+                }
+              />
             </label>
-            <label>{t('goals.deadline')}
-              <input type="date" value={g.deadline ?? ''} onChange={(e) => strategy.updateGoal(g.id, { deadline: textOrUndefined(e.target.value) })} />
+            <label>
+              {t('goals.deadline')}
+              <input
+                type="date"
+                value={g.deadline ?? ''}
+                onChange={(e) =>
+                  strategy.updateGoal(g.id, { deadline: textOrUndefined(e.target.value) })
+                }
+              />
             </label>
           </div>
-          <label>{t('goals.benefit')}
-            <input value={g.benefit ?? ''} maxLength={500} onChange={(e) => strategy.updateGoal(g.id, { benefit: textOrUndefined(e.target.value) })} />
+          <label>
+            {t('goals.benefit')}
+            <input
+              value={g.benefit ?? ''}
+              maxLength={500}
+              onChange={(e) =>
+                strategy.updateGoal(g.id, { benefit: textOrUndefined(e.target.value) })
+              }
+            />
           </label>
-          <button type="button" className="link" aria-label={t('common.remove', { name: g.title || `${t('goals.title')} ${i + 1}` })} onClick={() => strategy.removeGoal(g.id)}>
+          <button
+            type="button"
+            className="link"
+            aria-label={t('common.remove', { name: g.title || `${t('goals.title')} ${i + 1}` })}
+            onClick={() => strategy.removeGoal(g.id)}
+          >
             {t('common.remove', { name: '' }).trim()}
           </button>
         </fieldset>

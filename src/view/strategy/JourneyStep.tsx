@@ -9,7 +9,13 @@ export function JourneyStep({ snapshot, check }: { snapshot: MapSnapshot; check:
   return (
     <>
       <p className="muted">{t('journey.hint')}</p>
-      <p>{t('journey.summary', { stages: count('stage'), channels: count('channel'), touchpoints: snapshot.touchpoints.length })}</p>
+      <p>
+        {t('journey.summary', {
+          stages: count('stage'),
+          channels: count('channel'),
+          touchpoints: snapshot.touchpoints.length,
+        })}
+      </p>
       {check.status === 'done' && <p className="strategy-ok">{t('journey.allGood')}</p>}
     </>
   );

@@ -18,24 +18,59 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
   return (
     <fieldset className="strategy-card">
       <legend>{title}</legend>
-      <label>{t('kpis.name')}
-        <input value={kpi.name} maxLength={500} onChange={(e) => strategy.updateKpi(kpi.id, { name: e.target.value })} />
+      <label>
+        {t('kpis.name')}
+        <input
+          value={kpi.name}
+          maxLength={500}
+          onChange={(e) => strategy.updateKpi(kpi.id, { name: e.target.value })}
+        />
       </label>
       <div className="strategy-row">
-        <label>{t('kpis.target')}
-          <input type="number" className="narrow" value={kpi.target ?? ''} onChange={(e) => strategy.updateKpi(kpi.id, { target: numberOrUndefined(e.target.value) })} />
+        <label>
+          {t('kpis.target')}
+          <input
+            type="number"
+            className="narrow"
+            value={kpi.target ?? ''}
+            onChange={(e) =>
+              strategy.updateKpi(kpi.id, { target: numberOrUndefined(e.target.value) })
+            }
+          />
         </label>
-        <label>{t('kpis.unit')}
-          <input className="narrow" value={kpi.unit ?? ''} maxLength={40} onChange={(e) => strategy.updateKpi(kpi.id, { unit: textOrUndefined(e.target.value) })} />
+        <label>
+          {t('kpis.unit')}
+          <input
+            className="narrow"
+            value={kpi.unit ?? ''}
+            maxLength={40}
+            onChange={(e) => strategy.updateKpi(kpi.id, { unit: textOrUndefined(e.target.value) })}
+          />
         </label>
-        <label>{t('kpis.frequency')}
-          <input className="narrow" value={kpi.frequency ?? ''} maxLength={40} onChange={(e) => strategy.updateKpi(kpi.id, { frequency: textOrUndefined(e.target.value) })} />
+        <label>
+          {t('kpis.frequency')}
+          <input
+            className="narrow"
+            value={kpi.frequency ?? ''}
+            maxLength={40}
+            onChange={(e) =>
+              strategy.updateKpi(kpi.id, { frequency: textOrUndefined(e.target.value) })
+            }
+          />
         </label>
       </div>
-      <label>{t('kpis.goal')}
-        <select value={kpi.goalId ?? ''} onChange={(e) => strategy.updateKpi(kpi.id, { goalId: textOrUndefined(e.target.value) })}>
+      <label>
+        {t('kpis.goal')}
+        <select
+          value={kpi.goalId ?? ''}
+          onChange={(e) => strategy.updateKpi(kpi.id, { goalId: textOrUndefined(e.target.value) })}
+        >
           <option value="">{t('kpis.noGoal')}</option>
-          {snapshot.strategy.goals.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
+          {snapshot.strategy.goals.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.title}
+            </option>
+          ))}
         </select>
       </label>
       {channels.length > 0 && (
@@ -43,8 +78,12 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
           <legend>{t('kpis.channels')}</legend>
           {channels.map((c) => (
             <label key={c.id}>
-              <input type="checkbox" checked={watched.has(c.id)} aria-label={t('kpis.watches', { name: title, target: c.label })}
-                onChange={(e) => toggleChannel(c.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={watched.has(c.id)}
+                aria-label={t('kpis.watches', { name: title, target: c.label })}
+                onChange={(e) => toggleChannel(c.id, e.target.checked)}
+              />
               {c.label}
             </label>
           ))}
@@ -58,17 +97,30 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
             const on = tp.kpiIds.includes(kpi.id);
             return (
               <label key={tp.id}>
-                <input type="checkbox" checked={on} aria-label={t('kpis.watches', { name: title, target: name })}
-                  onChange={(e) => commands.updateTouchpoint(tp.id, {
-                    kpiIds: e.target.checked ? [...tp.kpiIds, kpi.id] : tp.kpiIds.filter((k) => k !== kpi.id),
-                  })} />
+                <input
+                  type="checkbox"
+                  checked={on}
+                  aria-label={t('kpis.watches', { name: title, target: name })}
+                  onChange={(e) =>
+                    commands.updateTouchpoint(tp.id, {
+                      kpiIds: e.target.checked
+                        ? [...tp.kpiIds, kpi.id]
+                        : tp.kpiIds.filter((k) => k !== kpi.id),
+                    })
+                  }
+                />
                 {name}
               </label>
             );
           })}
         </fieldset>
       )}
-      <button type="button" className="link" aria-label={t('common.remove', { name: title })} onClick={() => strategy.removeKpi(kpi.id)}>
+      <button
+        type="button"
+        className="link"
+        aria-label={t('common.remove', { name: title })}
+        onClick={() => strategy.removeKpi(kpi.id)}
+      >
         {t('common.remove', { name: '' }).trim()}
       </button>
     </fieldset>

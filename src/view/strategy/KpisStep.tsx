@@ -12,7 +12,13 @@ export function KpisStep({ snapshot }: { snapshot: MapSnapshot }) {
   const addPreset = (key: string) => {
     const p = KPI_PRESETS.find((k) => k.key === key);
     if (!p) return;
-    strategy.addKpi({ name: t(`kpiPreset.${p.key}`), family: p.family, unit: p.unit, target: p.target, frequency: p.frequency });
+    strategy.addKpi({
+      name: t(`kpiPreset.${p.key}`),
+      family: p.family,
+      unit: p.unit,
+      target: p.target,
+      frequency: p.frequency,
+    });
   };
   const addCustom = (family: KpiFamily) => strategy.addKpi({ name: t('kpis.newKpi'), family });
   return (
@@ -24,17 +30,31 @@ export function KpisStep({ snapshot }: { snapshot: MapSnapshot }) {
           <div key={family} className="kpi-family" role="group" aria-label={familyName}>
             <h4>{familyName}</h4>
             <div className="strategy-row">
-              <select aria-label={t('kpis.addPreset', { family: familyName.toLowerCase() })} value="" onChange={(e) => addPreset(e.target.value)}>
+              <select
+                aria-label={t('kpis.addPreset', { family: familyName.toLowerCase() })}
+                value=""
+                onChange={(e) => addPreset(e.target.value)}
+              >
                 <option value="">{t('kpis.choosePreset')}</option>
                 {KPI_PRESETS.filter((p) => p.family === family).map((p) => (
-                  <option key={p.key} value={p.key}>{t(`kpiPreset.${p.key}`)}</option>
+                  <option key={p.key} value={p.key}>
+                    {t(`kpiPreset.${p.key}`)}
+                  </option>
                 ))}
               </select>
-              <button type="button" aria-label={`${t('kpis.addCustom')}: ${familyName}`} onClick={() => addCustom(family)}>
+              <button
+                type="button"
+                aria-label={`${t('kpis.addCustom')}: ${familyName}`}
+                onClick={() => addCustom(family)}
+              >
                 {t('kpis.addCustom')}
               </button>
             </div>
-            {kpis.filter((k) => k.family === family).map((k) => <KpiCard key={k.id} kpi={k} snapshot={snapshot} />)}
+            {kpis
+              .filter((k) => k.family === family)
+              .map((k) => (
+                <KpiCard key={k.id} kpi={k} snapshot={snapshot} />
+              ))}
           </div>
         );
       })}

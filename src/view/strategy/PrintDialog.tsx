@@ -15,9 +15,16 @@ export function PrintDialog({ snapshot, onClose }: { snapshot: MapSnapshot; onCl
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="strategy-print-dialog" aria-label={t('print.label')} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="strategy-print-dialog"
+      aria-label={t('print.label')}
+      onClose={onClose}
+    >
       <div className="no-print strategy-print-actions">
-        <button type="button" onClick={onClose}>{t('print.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('print.close')}
+        </button>
       </div>
       <StrategyPrintView snapshot={snapshot} />
     </dialog>

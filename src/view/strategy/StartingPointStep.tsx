@@ -10,7 +10,8 @@ export function StartingPointStep({ startingPoint }: { startingPoint: StartingPo
   const { strategy } = useSession();
   const { self, competitors } = startingPoint;
   const ours = self.name || t('start.us');
-  const scoreLabel = (theme: 'digital' | 'culture', name: string) => t('start.scoreOf', { theme: t(`start.${theme}`), name });
+  const scoreLabel = (theme: 'digital' | 'culture', name: string) =>
+    t('start.scoreOf', { theme: t(`start.${theme}`), name });
   return (
     <>
       <p className="muted">{t('start.hint')}</p>
@@ -18,19 +19,40 @@ export function StartingPointStep({ startingPoint }: { startingPoint: StartingPo
         <thead>
           <tr>
             <th scope="col" />
-            <th scope="col" title={t('start.digitalLong')}>{t('start.digital')}</th>
-            <th scope="col" title={t('start.cultureLong')}>{t('start.culture')}</th>
+            <th scope="col" title={t('start.digitalLong')}>
+              {t('start.digital')}
+            </th>
+            <th scope="col" title={t('start.cultureLong')}>
+              {t('start.culture')}
+            </th>
             <th scope="col" />
           </tr>
         </thead>
         <tbody>
           <tr>
             <td>
-              <input aria-label={t('start.ourName')} value={self.name} placeholder={t('start.us')} maxLength={200}
-                onChange={(e) => strategy.updateSelfScore({ name: e.target.value })} />
+              <input
+                aria-label={t('start.ourName')}
+                value={self.name}
+                placeholder={t('start.us')}
+                maxLength={200}
+                onChange={(e) => strategy.updateSelfScore({ name: e.target.value })}
+              />
             </td>
-            <td><ScoreSelect label={scoreLabel('digital', ours)} value={self.digitalCompetence} onChange={(v) => strategy.updateSelfScore({ digitalCompetence: v })} /></td>
-            <td><ScoreSelect label={scoreLabel('culture', ours)} value={self.serviceCulture} onChange={(v) => strategy.updateSelfScore({ serviceCulture: v })} /></td>
+            <td>
+              <ScoreSelect
+                label={scoreLabel('digital', ours)}
+                value={self.digitalCompetence}
+                onChange={(v) => strategy.updateSelfScore({ digitalCompetence: v })}
+              />
+            </td>
+            <td>
+              <ScoreSelect
+                label={scoreLabel('culture', ours)}
+                value={self.serviceCulture}
+                onChange={(v) => strategy.updateSelfScore({ serviceCulture: v })}
+              />
+            </td>
             <td />
           </tr>
           {competitors.map((c, i) => {
@@ -38,20 +60,48 @@ export function StartingPointStep({ startingPoint }: { startingPoint: StartingPo
             return (
               <tr key={c.id}>
                 <td>
-                  <input aria-label={`${t('start.competitorName')} ${i + 1}`} value={c.name} maxLength={200}
-                    onChange={(e) => strategy.updateCompetitor(c.id, { name: e.target.value })} />
+                  <input
+                    aria-label={`${t('start.competitorName')} ${i + 1}`}
+                    value={c.name}
+                    maxLength={200}
+                    onChange={(e) => strategy.updateCompetitor(c.id, { name: e.target.value })}
+                  />
                 </td>
-                <td><ScoreSelect label={scoreLabel('digital', name)} value={c.digitalCompetence} onChange={(v) => strategy.updateCompetitor(c.id, { digitalCompetence: v })} /></td>
-                <td><ScoreSelect label={scoreLabel('culture', name)} value={c.serviceCulture} onChange={(v) => strategy.updateCompetitor(c.id, { serviceCulture: v })} /></td>
                 <td>
-                  <button type="button" className="icon-button" aria-label={t('common.remove', { name })} onClick={() => strategy.removeCompetitor(c.id)}>×</button>
+                  <ScoreSelect
+                    label={scoreLabel('digital', name)}
+                    value={c.digitalCompetence}
+                    onChange={(v) => strategy.updateCompetitor(c.id, { digitalCompetence: v })}
+                  />
+                </td>
+                <td>
+                  <ScoreSelect
+                    label={scoreLabel('culture', name)}
+                    value={c.serviceCulture}
+                    onChange={(v) => strategy.updateCompetitor(c.id, { serviceCulture: v })}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={t('common.remove', { name })}
+                    onClick={() => strategy.removeCompetitor(c.id)}
+                  >
+                    ×
+                  </button>
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <button type="button" onClick={() => strategy.addCompetitor({ name: `${t('start.newCompetitor')} ${competitors.length + 1}` })}>
+      <button
+        type="button"
+        onClick={() =>
+          strategy.addCompetitor({ name: `${t('start.newCompetitor')} ${competitors.length + 1}` })
+        }
+      >
         {t('start.addCompetitor')}
       </button>
       <PositioningChart startingPoint={startingPoint} ourLabel={t('start.us')} />

@@ -6,14 +6,27 @@ import { MissingList } from './MissingList';
 
 const MARK = { empty: '○', partial: '◐', done: '✓' } as const;
 
-export function StepSection({ index, check, children }: { index: number; check: StepCheck; children: ReactNode }) {
+export function StepSection({
+  index,
+  check,
+  children,
+}: {
+  index: number;
+  check: StepCheck;
+  children: ReactNode;
+}) {
   const { t } = useTranslation('strategy');
   const headingId = `strategy-step-${check.step}`;
   return (
     <section className={`strategy-step is-${check.status}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
         <span className="step-number">{index}.</span> {t(`step.${check.step}`)}
-        <span className={`step-mark mark-${check.status}`} role="img" aria-label={t(`status.${check.status}`)} title={t(`status.${check.status}`)}>
+        <span
+          className={`step-mark mark-${check.status}`}
+          role="img"
+          aria-label={t(`status.${check.status}`)}
+          title={t(`status.${check.status}`)}
+        >
           {MARK[check.status]}
         </span>
       </h3>

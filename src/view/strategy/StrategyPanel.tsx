@@ -25,17 +25,29 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
   const session = useSession();
   const readOnly = session.readOnlyReason !== null;
   const checks = useMemo(() => checkSteps(snapshot), [snapshot]);
-  const channels = useMemo(() => snapshot.nodes.filter((n): n is ChannelNode => n.kind === 'channel'), [snapshot.nodes]);
+  const channels = useMemo(
+    () => snapshot.nodes.filter((n): n is ChannelNode => n.kind === 'channel'),
+    [snapshot.nodes],
+  );
   const st = snapshot.strategy;
   const [printing, setPrinting] = useState(false);
   return (
     <aside className="strategy-panel" aria-label={t('panel.label')}>
       <header className="strategy-panel-header">
         <h2>{t('panel.title')}</h2>
-        <button type="button" className="icon-button" aria-label={t('panel.close')} onClick={onClose}>×</button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('panel.close')}
+          onClick={onClose}
+        >
+          ×
+        </button>
       </header>
       <p className="muted">{readOnly ? t('panel.readOnly') : t('panel.intro')}</p>
-      <button type="button" onClick={() => setPrinting(true)}>{t('print.open')}</button>
+      <button type="button" onClick={() => setPrinting(true)}>
+        {t('print.open')}
+      </button>
       {printing && <PrintDialog snapshot={snapshot} onClose={() => setPrinting(false)} />}
       <fieldset className="strategy-body" disabled={readOnly}>
         <StepSection index={1} check={checks.startingPoint}>

@@ -14,11 +14,19 @@ import './strategy.css';
 
 /** For each stage in journey order: the channels and actions of its touchpoints. */
 function journeyByStage(s: MapSnapshot) {
-  const stages = s.nodes.filter((n): n is StageNode => n.kind === 'stage').sort((a, b) => a.order - b.order);
+  const stages = s.nodes
+    .filter((n): n is StageNode => n.kind === 'stage')
+    .sort((a, b) => a.order - b.order);
   return stages.map((stage) => {
     const tps = s.touchpoints.filter((t) => t.from === stage.id || t.to === stage.id);
-    const others = tps.map((t) => s.nodeById.get(t.from === stage.id ? t.to : t.from)).filter((n) => n?.kind === 'channel');
-    return { stage, channels: [...new Set(others.map((n) => n!.label))], actions: tps.map((t) => t.action).filter(Boolean) };
+    const others = tps
+      .map((t) => s.nodeById.get(t.from === stage.id ? t.to : t.from))
+      .filter((n) => n?.kind === 'channel');
+    return {
+      stage,
+      channels: [...new Set(others.map((n) => n!.label))],
+      actions: tps.map((t) => t.action).filter(Boolean),
+    };
   });
 }
 
@@ -33,7 +41,9 @@ export function StrategyPrintView({ snapshot }: { snapshot: MapSnapshot }) {
   return (
     <article className="strategy-print" aria-label={t('print.label')}>
       <div className="no-print">
-        <button type="button" onClick={() => window.print()}>{t('print.print')}</button>
+        <button type="button" onClick={() => window.print()}>
+          {t('print.print')}
+        </button>
       </div>
       <h1>{t('print.title', { title: snapshot.meta.title })}</h1>
       <div className="strategy-print-grid">
@@ -42,7 +52,12 @@ export function StrategyPrintView({ snapshot }: { snapshot: MapSnapshot }) {
           <table>
             <tbody>
               {st.goals.map((g) => (
-                <tr key={g.id}><th scope="row">{g.title}</th><td>{g.target}</td><td>{g.deadline}</td><td>{g.benefit}</td></tr>
+                <tr key={g.id}>
+                  <th scope="row">{g.title}</th>
+                  <td>{g.target}</td>
+                  <td>{g.deadline}</td>
+                  <td>{g.benefit}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -58,7 +73,11 @@ export function StrategyPrintView({ snapshot }: { snapshot: MapSnapshot }) {
               <div key={stage.id}>
                 <strong>{stage.label}</strong>
                 <div>{chs.join(', ')}</div>
-                <ul>{actions.map((a, i) => <li key={i}>{a}</li>)}</ul>
+                <ul>
+                  {actions.map((a, i) => (
+                    <li key={i}>{a}</li>
+                  ))}
+                </ul>
               </div>
             ))}
           </div>
@@ -78,7 +97,9 @@ export function StrategyPrintView({ snapshot }: { snapshot: MapSnapshot }) {
             })}
           </ul>
           <p>
-            {t('cost.saving')}: <strong>{formatMoney(costs.saving, costs.currency, i18n.language)}</strong> ({costs.shiftPct}%)
+            {t('cost.saving')}:{' '}
+            <strong>{formatMoney(costs.saving, costs.currency, i18n.language)}</strong> (
+            {costs.shiftPct}%)
           </p>
         </section>
         <section>
@@ -87,14 +108,16 @@ export function StrategyPrintView({ snapshot }: { snapshot: MapSnapshot }) {
             <div key={f}>
               <strong>{t(`kpis.family.${f}`)}</strong>
               <ul>
-                {st.kpis.filter((k) => k.family === f).map((k) => (
-                  <li key={k.id}>
-                    {k.name}
-                    {k.target !== undefined ? `: ${k.target} ${k.unit ?? ''}` : ''}
-                    {k.frequency ? ` (${k.frequency})` : ''}
-                    {goalTitle(k.goalId) ? ` → ${goalTitle(k.goalId)}` : ''}
-                  </li>
-                ))}
+                {st.kpis
+                  .filter((k) => k.family === f)
+                  .map((k) => (
+                    <li key={k.id}>
+                      {k.name}
+                      {k.target !== undefined ? `: ${k.target} ${k.unit ?? ''}` : ''}
+                      {k.frequency ? ` (${k.frequency})` : ''}
+                      {goalTitle(k.goalId) ? ` → ${goalTitle(k.goalId)}` : ''}
+                    </li>
+                  ))}
               </ul>
             </div>
           ))}
@@ -103,13 +126,22 @@ export function StrategyPrintView({ snapshot }: { snapshot: MapSnapshot }) {
           <h2>{t('print.trainingOf')}</h2>
           <ul>
             {st.training.map((s) => (
-              <li key={s.id}>{s.topic} ({t(`training.${s.kind}`)}){s.audience ? `, ${s.audience}` : ''}{s.due ? `, ${s.due}` : ''}</li>
+              <li key={s.id}>
+                {s.topic} ({t(`training.${s.kind}`)}){s.audience ? `, ${s.audience}` : ''}
+                {s.due ? `, ${s.due}` : ''}
+              </li>
             ))}
           </ul>
           <h2>{t('step.goLive')}</h2>
-          <p><strong>{st.goLive.date ?? t('print.noDate')}</strong></p>
+          <p>
+            <strong>{st.goLive.date ?? t('print.noDate')}</strong>
+          </p>
           <ul>
-            {checklist.map((i) => <li key={i.key}>{i.done ? '✓' : '○'} {t(`goLive.item.${i.key}`)}</li>)}
+            {checklist.map((i) => (
+              <li key={i.key}>
+                {i.done ? '✓' : '○'} {t(`goLive.item.${i.key}`)}
+              </li>
+            ))}
           </ul>
         </section>
       </div>

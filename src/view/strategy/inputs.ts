@@ -5,7 +5,8 @@ export const numberOrUndefined = (value: string): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
-export const textOrUndefined = (value: string): string | undefined => (value === '' ? undefined : value);
+export const textOrUndefined = (value: string): string | undefined =>
+  value === '' ? undefined : value;
 
 /** A number for display: up to 2 decimals, grouped by the UI language. */
 export const formatNumber = (n: number, lang: string, digits = 0): string =>
@@ -13,7 +14,11 @@ export const formatNumber = (n: number, lang: string, digits = 0): string =>
 
 export function formatMoney(n: number, currency: string, lang: string): string {
   try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+    return new Intl.NumberFormat(lang, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    }).format(n);
   } catch {
     // An unknown currency code typed by hand: show the number and the code as typed.
     return `${formatNumber(n, lang)} ${currency}`;

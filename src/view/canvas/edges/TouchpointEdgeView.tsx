@@ -45,9 +45,20 @@ const EdgeGlyph = memo(function EdgeGlyph({ tp, x, y }: { tp: Touchpoint; x: num
 });
 
 /** The selected touchpoint's HTML label: face, action and pain count. */
-function SelectedLabel({ tp, x, y, color }: { tp: Touchpoint; x: number; y: number; color: string }) {
+function SelectedLabel({
+  tp,
+  x,
+  y,
+  color,
+}: {
+  tp: Touchpoint;
+  x: number;
+  y: number;
+  color: string;
+}) {
   const action = tp.action;
-  const short = action.length > MAX_LABEL_CHARS ? `${action.slice(0, MAX_LABEL_CHARS - 1)}…` : action;
+  const short =
+    action.length > MAX_LABEL_CHARS ? `${action.slice(0, MAX_LABEL_CHARS - 1)}…` : action;
   if (!short && tp.emotion === undefined && tp.painPoints.length === 0) return null;
   return (
     <FlowLayer layer="edgeLabels">
@@ -72,15 +83,30 @@ function SelectedLabel({ tp, x, y, color }: { tp: Touchpoint; x: number; y: numb
   );
 }
 
-export const TouchpointEdgeView = memo(function TouchpointEdgeView(props: EdgeProps<TouchpointEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+export const TouchpointEdgeView = memo(function TouchpointEdgeView(
+  props: EdgeProps<TouchpointEdge>,
+) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data } =
+    props;
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const tp = data?.touchpoint;
   const color = emotionColor(tp?.emotion);
   const far = useFar();
   return (
     <>
-      <BaseEdge id={id} path={path} style={{ stroke: color, strokeWidth: selected ? 3.5 : 2.2 }} interactionWidth={18} />
+      <BaseEdge
+        id={id}
+        path={path}
+        style={{ stroke: color, strokeWidth: selected ? 3.5 : 2.2 }}
+        interactionWidth={18}
+      />
       {tp && selected ? <SelectedLabel tp={tp} x={labelX} y={labelY} color={color} /> : null}
       {tp && !selected && !far ? <EdgeGlyph tp={tp} x={labelX} y={labelY} /> : null}
     </>

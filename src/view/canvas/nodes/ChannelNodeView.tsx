@@ -7,13 +7,20 @@ import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
 import { useFar } from '../detail';
 
-export const ChannelNodeView = memo(function ChannelNodeView({ data, selected }: NodeProps<ChannelFlowNode>) {
+export const ChannelNodeView = memo(function ChannelNodeView({
+  data,
+  selected,
+}: NodeProps<ChannelFlowNode>) {
   const t = useNodeText();
   const { live, hover } = useLiveHandles(selected);
   const far = useFar();
   const node = data.node;
   return (
-    <div className="jn jn-channel" style={node.color ? { borderColor: node.color } : undefined} {...hover}>
+    <div
+      className="jn jn-channel"
+      style={node.color ? { borderColor: node.color } : undefined}
+      {...hover}
+    >
       {far ? null : (
         <span className="jn-icon" title={t(`channelType.${node.channelType}`)}>
           <TypeIcon type={node.channelType} />
@@ -28,13 +35,20 @@ export const ChannelNodeView = memo(function ChannelNodeView({ data, selected }:
   );
 });
 
-export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: NodeProps<DeviceFlowNode>) {
+export const DeviceNodeView = memo(function DeviceNodeView({
+  data,
+  selected,
+}: NodeProps<DeviceFlowNode>) {
   const t = useNodeText();
   const { live, hover } = useLiveHandles(selected);
   const far = useFar();
   const node = data.node;
   return (
-    <div className="jn jn-device" style={node.color ? { borderColor: node.color } : undefined} {...hover}>
+    <div
+      className="jn jn-device"
+      style={node.color ? { borderColor: node.color } : undefined}
+      {...hover}
+    >
       {far ? null : (
         <span className="jn-icon" title={t(`deviceType.${node.deviceType}`)}>
           <TypeIcon type={node.deviceType} />

@@ -7,19 +7,29 @@ import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
 import { useFar } from '../detail';
 
-export const NoteNodeView = memo(function NoteNodeView({ data, selected, id }: NodeProps<NoteFlowNode>) {
+export const NoteNodeView = memo(function NoteNodeView({
+  data,
+  selected,
+  id,
+}: NodeProps<NoteFlowNode>) {
   const t = useNodeText();
   const session = useSession();
   const { live, hover } = useLiveHandles(selected);
   const far = useFar();
   const node = data.node;
   return (
-    <div className="jn jn-note" style={node.color ? { background: node.color } : undefined} {...hover}>
+    <div
+      className="jn jn-note"
+      style={node.color ? { background: node.color } : undefined}
+      {...hover}
+    >
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
         minWidth={120}
         minHeight={100}
-        onResizeEnd={(_e, p) => session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })}
+        onResizeEnd={(_e, p) =>
+          session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })
+        }
       />
       <span className="jn-label">{node.label || t('node.untitled')}</span>
       {node.description && !far ? <span className="jn-desc">{node.description}</span> : null}

@@ -6,18 +6,28 @@ import { SideHandles } from './Handles';
 import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
 
-export const StageNodeView = memo(function StageNodeView({ data, selected, id }: NodeProps<StageFlowNode>) {
+export const StageNodeView = memo(function StageNodeView({
+  data,
+  selected,
+  id,
+}: NodeProps<StageFlowNode>) {
   const t = useNodeText();
   const session = useSession();
   const { live, hover } = useLiveHandles(selected);
   const node = data.node;
   return (
-    <div className="jn jn-stage" style={node.color ? { borderTopColor: node.color } : undefined} {...hover}>
+    <div
+      className="jn jn-stage"
+      style={node.color ? { borderTopColor: node.color } : undefined}
+      {...hover}
+    >
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
         minWidth={140}
         minHeight={72}
-        onResizeEnd={(_e, p) => session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })}
+        onResizeEnd={(_e, p) =>
+          session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })
+        }
       />
       <span className="jn-order" aria-label={t('node.stageOrder', { order: node.order })}>
         {node.order}
