@@ -66,8 +66,8 @@ export const strategyRecords = (
 ): Y.Map<YRecord> => doc.getMap(`strategy.${part}`);
 
 /** Every root type a map uses, for observers and the undo manager. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function allRoots(doc: Y.Doc): Y.AbstractType<any>[] {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
     metaMap(doc),
     nodesMap(doc),
