@@ -164,13 +164,11 @@ test('exports JSON, imports it as a new map, and refuses a broken file', async (
   await page.goto('/');
   const cards = page.getByRole('group', { name: 'Actions for Airline journey', exact: true });
   await expect(cards).toHaveCount(1);
-  await page
-    .getByLabel('Import a strategy map (.json)')
-    .setInputFiles({
-      name: 'airline.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(text),
-    });
+  await page.getByLabel('Import a strategy map (.json)').setInputFiles({
+    name: 'airline.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
   await expect(page).toHaveURL(/#\/map\//);
   expect(page.url()).not.toContain(firstId);
   await expect(editor.node('Booking')).toBeVisible();
