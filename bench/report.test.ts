@@ -46,7 +46,7 @@ describe('bench report', () => {
     expect(lines[0]).toBe('| row | ours | reference | ratio | target | result |');
     expect(lines).toHaveLength(2 + SAMPLE.results.length);
     expect(lines[2]).toBe(
-      '| canvas 2000: drag frame p95 | 15.10 ms | 45.20 ms, bare React Flow | 0.33 | ratio ≤ 1.2, < 16.7 ms | pass |',
+      '| canvas 2000: drag frame p95 | 15.1 ms | 45.2 ms, bare React Flow | 0.33 | ratio ≤ 1.2, < 16.7 ms | pass |',
     );
     expect(lines[3]).toMatch(/\| \*\*miss\*\* \|$/);
     // a pipe in a name would split the row

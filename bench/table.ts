@@ -1,13 +1,13 @@
 /** The readable results table the runner prints. */
 import { passes, targetText, type BenchRow } from './rows';
 
-/** A figure as the tables show it: counts as they are, whole numbers from 100 up, else two decimals. */
+/** A figure as the tables show it: whole numbers from 100 up, else at most two decimals. */
 export const fmt = (x: number) =>
-  !Number.isFinite(x) || Number.isInteger(x)
+  !Number.isFinite(x)
     ? String(x)
     : Math.abs(x) >= 100
       ? x.toFixed(0)
-      : x.toFixed(2);
+      : String(Number(x.toFixed(2)));
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['name', 'value', 'unit', 'reference', 'ref value', 'ratio', 'target', 'pass'];
