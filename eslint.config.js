@@ -2,7 +2,8 @@
 // The layer patterns are regular expressions on the import specifier, so they match at any
 // depth: `../../view/a` from src/model/strategy and `../src/view/a` from server/ are refused
 // like `../view/a` (a gitignore-style `*/view/*` group matches one segment only and let them
-// through). src/layers.test.ts proves every rule on fixture imports; change both together.
+// through). The same bans apply to dynamic import() through the local layers/dynamic-imports
+// rule. src/layers.test.ts proves every rule on fixture imports; change both together.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -32,26 +33,76 @@ const BANS = {
     regex: ['yjs', 'y-protocols'].map(pkg),
     why: 'views never touch the Y.Doc: read snapshots and call commands through the MapSession',
   },
-  view: { regex: [folder('view')], why: 'nothing below src/view/ imports view code' },
-  sync: { regex: [folder('sync')], why: 'model/ is pure: adapters import it, never the reverse' },
-  app: { regex: [folder('app')], why: 'src/app/ wires everything; nothing imports it back' },
+  view: { regex: [folder('view')], why: 'only src/app/ and src/view/ itself import view code' },
+  sync: {
+    regex: [folder('sync')],
+    why: 'model/ is pure: adapters import the model, never the reverse',
+  },
+  app: { regex: [folder('app')], why: 'src/app/ wires everything and nothing imports it back' },
 };
 
-/** One no-restricted-imports rule refusing every listed ban, each with its own message. */
-const layer = (name, bans) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: bans.flatMap((ban) =>
-        BANS[ban].regex.map((regex) => ({
-          regex,
-          caseSensitive: true,
-          message: `${name} never imports this: ${BANS[ban].why} (docs/architecture.md, "Layers").`,
-        })),
-      ),
-    },
-  ],
-});
+/**
+ * no-restricted-imports sees static imports and re-exports only; this sees `import('…')` with
+ * a literal specifier, so a lazy-loaded module cannot cross a layer either.
+ */
+const dynamicImports = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Refuse dynamic import() of the specifiers a layer bans' },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          patterns: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { regex: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+      },
+    ],
+  },
+  create(context) {
+    const patterns = (context.options[0]?.patterns ?? []).map((p) => ({
+      regex: new RegExp(p.regex, 'u'),
+      message: p.message,
+    }));
+    return {
+      ImportExpression(node) {
+        const src = node.source;
+        const value =
+          src.type === 'Literal'
+            ? src.value
+            : src.type === 'TemplateLiteral' && src.expressions.length === 0
+              ? src.quasis[0].value.cooked
+              : null;
+        if (typeof value !== 'string') return;
+        const hit = patterns.find((p) => p.regex.test(value));
+        if (hit)
+          context.report({ node, message: `'${value}' import is restricted. ${hit.message}` });
+      },
+    };
+  },
+};
+
+/** The layer's bans for static imports (no-restricted-imports) and dynamic ones, one list. */
+const layer = (name, bans) => {
+  const patterns = bans.flatMap((ban) =>
+    BANS[ban].regex.map((regex) => ({
+      regex,
+      message: `${name} never imports this: ${BANS[ban].why} (docs/architecture.md, "Layers").`,
+    })),
+  );
+  return {
+    'no-restricted-imports': [
+      'error',
+      { patterns: patterns.map((p) => ({ ...p, caseSensitive: true })) },
+    ],
+    'layers/dynamic-imports': ['error', { patterns }],
+  };
+};
 
 export default tseslint.config(
   {
@@ -70,7 +121,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { 'react-hooks': reactHooks },
+    plugins: {
+      'react-hooks': reactHooks,
+      layers: { rules: { 'dynamic-imports': dynamicImports } },
+    },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',

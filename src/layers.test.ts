@@ -1,16 +1,17 @@
 /**
  * The layer rules of docs/architecture.md ("Layers") bite: ESLint, with the project's own
  * eslint.config.js, lints one-line fixture imports placed at fake paths in each layer. Every
- * forbidden import is refused by no-restricted-imports, at any depth, and the imports the
- * layers table allows pass. The files need not exist: lintText only uses the path to pick the
- * config blocks.
+ * forbidden import is refused (static, re-export, type-only or dynamic), at any depth, and the
+ * imports the layers table allows pass. The files need not exist: lintText only uses the path
+ * to pick the config blocks.
  */
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const RULE = 'no-restricted-imports';
+/** Static imports and re-exports; dynamic import() has its own rule in eslint.config.js. */
+const RULES = new Set(['no-restricted-imports', 'layers/dynamic-imports']);
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -23,7 +24,7 @@ async function layerMessages(filePath: string, code: string): Promise<string[]> 
   if (!result) throw new Error(`no lint result for ${filePath}`);
   const fatal = result.messages.filter((m) => m.fatal);
   if (fatal.length) throw new Error(`${filePath}: ${fatal.map((m) => m.message).join('; ')}`);
-  return result.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId && RULES.has(m.ruleId)).map((m) => m.message);
 }
 
 const importOf = (source: string) => `import { a } from '${source}';\nexport { a };\n`;
@@ -109,6 +110,16 @@ describe('layer lint rules', () => {
 
   it.each(ALLOWED)('%s may import %s', async (file, source) => {
     expect(await layerMessages(file, importOf(source))).toEqual([]);
+  });
+
+  it('refuses dynamic imports, and lets allowed ones through', async () => {
+    const lazy = (source: string) => `export const load = () => import('${source}');\n`;
+    expect(await layerMessages('src/model/templates/x.ts', lazy('../../view/a'))).toHaveLength(1);
+    expect(await layerMessages('src/view/x.tsx', lazy('../app/session'))).toHaveLength(1);
+    expect(await layerMessages('src/view/x.tsx', lazy('yjs'))).toHaveLength(1);
+    expect(await layerMessages('server/x.ts', lazy('../src/view/a'))).toHaveLength(1);
+    expect(await layerMessages('src/view/x.tsx', lazy('../export/image'))).toEqual([]);
+    expect(await layerMessages('src/model/x.ts', lazy('./records/node'))).toEqual([]);
   });
 
   it('refuses re-exports and type-only imports too', async () => {
