@@ -61,7 +61,9 @@ describe('bench report', () => {
     expect(md).toContain('Chromium 156.0.8078.114');
     expect(md).toContain('Partial run: local-store not run');
     expect(md).toContain('Failed (rows absent): export (page crashed)');
-    expect(md).toContain('**2 of 3 rows miss their target**');
+    expect(md).toContain('**2 of 3 rows miss their target:**');
+    expect(md).toContain('- canvas 2000: pan frame p95 (22 ms, over the 16.7 ms ceiling)');
+    expect(md).toContain('- reconnect: all | clients back (2.34× the reference)');
   });
 
   it('renders an older results file without the modules field', () => {

@@ -2,7 +2,7 @@
  * The results as Markdown: bench/results/latest.md, and the README's "How fast it is" figures
  * between BEGIN_MARKER and END_MARKER. Pure (results in, text out) so a unit test can pin it.
  */
-import { passes, targetText, type BenchRow } from './rows';
+import { MAX_RATIO, passes, targetText, type BenchRow } from './rows';
 import type { BenchResults } from './results';
 import { fmt } from './table';
 
@@ -17,6 +17,13 @@ const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 /** The rows that miss their target, in run order. */
 export function misses(results: BenchResults): BenchRow[] {
   return results.results.filter((r) => !passes(r));
+}
+
+/** Why a row misses: its ratio, or (ratio met) its absolute ceiling. */
+function missReason(r: BenchRow): string {
+  return Number.isFinite(r.ratio) && r.ratio <= MAX_RATIO && r.maxValue !== undefined
+    ? `${fmt(r.value)} ${r.unit}, over the ${r.maxValue} ${r.unit} ceiling`
+    : `${fmt(r.ratio)}× the reference`;
 }
 
 /** One table: row, ours, reference, ratio, target, result; a missed row reads **miss**. */
@@ -62,13 +69,16 @@ export function summary(results: BenchResults): string {
       `Failed (rows absent): ${results.failures.map((f) => `${f.name} (${cell(f.error)})`).join('; ')}.`,
     );
   const missed = misses(results);
-  lines.push(
-    missed.length
-      ? `**${missed.length} of ${results.results.length} rows miss their target**: ` +
-          `${missed.map((r) => cell(r.name)).join('; ')}.`
-      : `All ${results.results.length} rows meet their target.`,
-  );
-  return lines.join('\n');
+  if (!missed.length)
+    return [...lines, `All ${results.results.length} rows meet their target.`].join('\n');
+  const list = missed.map((r) => `- ${r.name} (${missReason(r)})`);
+  return [
+    ...lines,
+    '',
+    `**${missed.length} of ${results.results.length} rows miss their target:**`,
+    '',
+    ...list,
+  ].join('\n');
 }
 
 /** bench/results/latest.md. */
