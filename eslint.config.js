@@ -41,6 +41,21 @@ const BANS = {
   app: { regex: [folder('app')], why: 'src/app/ wires everything and nothing imports it back' },
 };
 
+/** The browser globals model/ code could reach for; the server has none of them. */
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'requestAnimationFrame',
+  'HTMLElement',
+  'Element',
+  'getComputedStyle',
+];
+
 /**
  * no-restricted-imports sees static imports and re-exports only; this sees `import('…')` with
  * a literal specifier, so a lazy-loaded module cannot cross a layer either.
@@ -138,7 +153,17 @@ export default tseslint.config(
   // rather than merging them, so a second block on the same files would silently drop bans.
   {
     files: ['src/model/**'],
-    rules: layer('src/model/', ['react', 'storage', 'view', 'sync', 'app']),
+    rules: {
+      ...layer('src/model/', ['react', 'storage', 'view', 'sync', 'app']),
+      // The server runs the model: the DOM is the one dependency no import would show.
+      'no-restricted-globals': [
+        'error',
+        ...DOM_GLOBALS.map((name) => ({
+          name,
+          message: 'src/model/ runs on the server too: no DOM (docs/architecture.md, "Layers").',
+        })),
+      ],
+    },
   },
   { files: ['src/sync/**'], rules: layer('src/sync/', ['react', 'view', 'app']) },
   { files: ['src/export/**'], rules: layer('src/export/', ['react', 'view', 'app']) },

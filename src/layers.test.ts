@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 /** Static imports and re-exports; dynamic import() has its own rule in eslint.config.js. */
-const RULES = new Set(['no-restricted-imports', 'layers/dynamic-imports']);
+const RULES = new Set(['no-restricted-imports', 'layers/dynamic-imports', 'no-restricted-globals']);
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -120,6 +120,12 @@ describe('layer lint rules', () => {
     expect(await layerMessages('server/x.ts', lazy('../src/view/a'))).toHaveLength(1);
     expect(await layerMessages('src/view/x.tsx', lazy('../export/image'))).toEqual([]);
     expect(await layerMessages('src/model/x.ts', lazy('./records/node'))).toEqual([]);
+  });
+
+  it('refuses DOM globals in model/, not in view/', async () => {
+    const dom = 'export const width = () => window.innerWidth + document.body.clientWidth;\n';
+    expect(await layerMessages('src/model/geometry.ts', dom)).toHaveLength(2);
+    expect(await layerMessages('src/view/x.tsx', dom)).toEqual([]);
   });
 
   it('refuses re-exports and type-only imports too', async () => {
