@@ -162,5 +162,4 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `${r.name}: ${r.value} ${r.unit} (reference ${r.referenceValue}, ratio ${r.ratio})`,
     );
-  process.exit(0);
 }
