@@ -15,6 +15,8 @@ export interface AppServer {
 }
 
 const HEALTH_TIMEOUT_MS = 30_000;
+/** A server that has not exited this long after SIGTERM is killed: the bench must end. */
+const KILL_AFTER_MS = 10_000;
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -60,7 +62,9 @@ export async function startAppServer(repoRoot: string): Promise<AppServer> {
     baseURL,
     async close() {
       if (child.exitCode === null) child.kill('SIGTERM');
+      const kill = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
       await exited;
+      clearTimeout(kill);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

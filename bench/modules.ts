@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type { BenchRow } from './rows';
 
 export interface BenchContext {
-  readonly browser: Browser;
+  /** Headless Chromium (launched on first call). */
+  browser(): Promise<Browser>;
   /** Base URL of the built bench pages (built and served on first call). */
   pagesURL(): Promise<string>;
   /** Base URL of the app server (started on first call). */
@@ -34,7 +35,9 @@ function pageModule(dir: string, file: string, exportName: string): BenchModule 
       const fn = mod[exportName];
       if (typeof fn !== 'function') throw new Error(`${file}: no exported function ${exportName}`);
       const baseURL = await ctx.baseURL();
-      const context = await ctx.browser.newContext({
+      const context = await (
+        await ctx.browser()
+      ).newContext({
         viewport: { width: 1440, height: 900 },
         locale: 'en-US',
       });
@@ -86,4 +89,13 @@ export async function discoverModules(dir: string): Promise<BenchModule[]> {
       .map((f) => serverModule(dir, f)),
   ];
   return found.filter((m): m is BenchModule => m !== null);
+}
+
+/** The modules BENCH_ONLY selects: every module when unset. */
+export function selectModules<M extends { name: string }>(all: readonly M[], only = ''): M[] {
+  const wanted = only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return wanted.length ? all.filter((m) => wanted.some((w) => m.name.includes(w))) : [...all];
 }

@@ -1,8 +1,10 @@
 /**
  * The benchmark runner (`npm run bench`): builds the bench pages, starts what modules need
- * (static pages server, the app server as a child process, headless Chromium), runs every
- * benchmark module, prints a table and writes bench/results/latest.json. A failing module is
- * reported and skipped. BENCH_ONLY=<substring> runs only the modules whose name contains it.
+ * (static pages server, the app server as a child process, headless Chromium), each on first
+ * use, runs every benchmark module, prints a table, writes bench/results/latest.json and
+ * latest.md, and after a full run fills the README's figures. A failing module is reported and
+ * skipped, and makes the exit code 1. BENCH_ONLY=<substring>[,<substring>…] runs only the
+ * modules whose name contains one of them.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -11,8 +13,11 @@ import { build } from 'vite';
 import { startAppServer, type AppServer } from './app-server';
 import { benchCanvas } from './canvas/bench';
 import { servePages, type PagesServer } from './canvas/serve';
-import { discoverModules, type BenchContext, type BenchModule } from './modules';
+import { exitWhenDone } from './exit';
+import { discoverModules, selectModules, type BenchContext, type BenchModule } from './modules';
 import { machineInfo } from './machine';
+import { updateReadme, writeLatestMarkdown } from './readme';
+import { LATEST_JSON, RESULTS_DIR, type BenchResults } from './results';
 import type { BenchRow } from './rows';
 import { formatTable } from './table';
 
@@ -41,35 +46,36 @@ function lazy<T>(start: () => Promise<T>) {
   return { get: () => (value ??= start()), started: () => value };
 }
 
-async function main() {
+/** Runs the selected modules and writes the results; resolves to the exit code. */
+async function main(): Promise<number> {
   const only = process.env.BENCH_ONLY ?? '';
   const canvasModules: BenchModule[] = CANVAS_SIZES.map((n) => ({
     name: `canvas-${n}`,
-    run: async (ctx) => benchCanvas(ctx.browser, await ctx.pagesURL(), n),
+    run: async (ctx) => benchCanvas(await ctx.browser(), await ctx.pagesURL(), n),
   }));
-  const modules = [...canvasModules, ...(await discoverModules(import.meta.dirname))].filter((m) =>
-    m.name.includes(only),
-  );
+  const all = [...canvasModules, ...(await discoverModules(import.meta.dirname))];
+  const modules = selectModules(all, only);
   if (modules.length === 0) throw new Error(`BENCH_ONLY: no module name contains "${only}"`);
   console.log(`modules: ${modules.map((m) => m.name).join(', ')}`);
 
-  const browser: Browser = await chromium.launch({
-    executablePath: executablePath(),
-    args: CHROMIUM_ARGS,
-  });
+  // Started on first use: a server-only run needs no browser, no pages and no app server.
+  const browser = lazy<Browser>(() =>
+    chromium.launch({ executablePath: executablePath(), args: CHROMIUM_ARGS }),
+  );
   const pages = lazy<PagesServer>(async () => {
     await build({ configFile: join(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn' });
     return servePages(join(ROOT, 'dist-bench'), CANVAS_SIZES);
   });
   const app = lazy<AppServer>(() => startAppServer(ROOT));
   const ctx: BenchContext = {
-    browser,
+    browser: () => browser.get(),
     pagesURL: async () => (await pages.get()).url,
     baseURL: async () => (await app.get()).baseURL,
   };
 
   const results: BenchRow[] = [];
   const failures: { name: string; error: string }[] = [];
+  let chromiumVersion: string | undefined;
   try {
     for (const m of modules) {
       const started = performance.now();
@@ -87,22 +93,53 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
-    await (await pages.started())?.close();
-    await (await app.started())?.close();
+    // Each closed even when another's close throws: one leak must not keep the rest open.
+    const closing = [
+      browser.started()?.then(async (b) => {
+        chromiumVersion = b.version();
+        await b.close();
+      }),
+      pages.started()?.then((p) => p.close()),
+      app.started()?.then((a) => a.close()),
+    ];
+    for (const r of await Promise.allSettled(closing))
+      if (r.status === 'rejected') console.error('bench: closing failed:', r.reason);
   }
 
   console.log(`\n${formatTable(results)}`);
   if (failures.length)
     console.log(`\nfailed modules: ${failures.map((f) => `${f.name} (${f.error})`).join('; ')}`);
-  const outDir = join(import.meta.dirname, 'results');
-  mkdirSync(outDir, { recursive: true });
-  const machine = { ...machineInfo(), chromium: browser.version() };
-  writeFileSync(
-    join(outDir, 'latest.json'),
-    `${JSON.stringify({ machine, results, failures }, null, 2)}\n`,
-  );
-  console.log(`\nwrote bench/results/latest.json`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const ran = new Set(modules.map((m) => m.name));
+  const out: BenchResults = {
+    machine: { ...machineInfo(), ...(chromiumVersion ? { chromium: chromiumVersion } : {}) },
+    results,
+    failures,
+    modules: {
+      ran: [...ran],
+      skipped: all.map((m) => m.name).filter((n) => !ran.has(n)),
+    },
+  };
+  writeFileSync(LATEST_JSON, `${JSON.stringify(out, null, 2)}\n`);
+  await writeLatestMarkdown(out);
+  console.log(`\nwrote bench/results/latest.json and latest.md`);
+  // A partial run would replace the README's figures with a subset: only a full run writes them.
+  if (out.modules!.skipped.length === 0) {
+    await updateReadme(out);
+    console.log('updated the figures in README.md ("How fast it is")');
+  } else {
+    console.log('partial run (BENCH_ONLY): README.md left as is; `npm run bench:readme` fills it');
+  }
+  return failures.length ? 1 : 0;
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let code: number;
+  try {
+    code = await main();
+  } catch (err) {
+    console.error(err);
+    code = 1;
+  }
+  exitWhenDone(code);
+}

@@ -1,8 +1,13 @@
 /** The readable results table the runner prints. */
 import { passes, targetText, type BenchRow } from './rows';
 
-const fmt = (x: number) =>
-  Number.isFinite(x) ? (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2)) : String(x);
+/** A figure as the tables show it: whole numbers from 100 up, else at most two decimals. */
+export const fmt = (x: number) =>
+  !Number.isFinite(x)
+    ? String(x)
+    : Math.abs(x) >= 100
+      ? x.toFixed(0)
+      : String(Number(x.toFixed(2)));
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['name', 'value', 'unit', 'reference', 'ref value', 'ratio', 'target', 'pass'];
@@ -14,7 +19,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     fmt(r.referenceValue),
     fmt(r.ratio),
     targetText(r),
-    passes(r) ? 'pass' : 'FAIL',
+    passes(r) ? 'pass' : 'MISS',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) =>

@@ -1,0 +1,106 @@
+/** The Markdown the bench writes (latest.md, the README's figures), from a sample run. */
+import { describe, expect, it } from 'vitest';
+import { describeResources } from './exit';
+import { selectModules } from './modules';
+import {
+  BEGIN_MARKER,
+  END_MARKER,
+  latestMarkdown,
+  misses,
+  readmeSection,
+  replaceSection,
+  resultsTable,
+} from './report';
+import type { BenchResults } from './results';
+import { row } from './rows';
+
+const SAMPLE: BenchResults = {
+  machine: {
+    date: '2026-12-01T20:13:16.685Z',
+    platform: 'linux 6.18 x64',
+    cpu: 'AMD EPYC',
+    cores: 2,
+    memoryGiB: 23.5,
+    node: 'v20.20.2',
+    chromium: '156.0.8078.114',
+  },
+  results: [
+    row('canvas 2000: drag frame p95', 'ms', 15.1, 'bare React Flow', 45.2, 16.7),
+    row('canvas 2000: pan frame p95', 'ms', 22, 'bare React Flow', 54, 16.7),
+    row('reconnect: all | clients back', 'ms', 3897, 'stock provider', 1667),
+  ],
+  failures: [{ name: 'export', error: 'page crashed' }],
+  modules: { ran: ['canvas-2000', 'server-reconnect', 'export'], skipped: ['local-store'] },
+};
+
+describe('bench report', () => {
+  it('finds the rows that miss: a ratio above 1.2, or a value over its ceiling', () => {
+    expect(misses(SAMPLE).map((r) => r.name)).toEqual([
+      'canvas 2000: pan frame p95', // ratio 0.41, but 22 ms is over the 16.7 ms ceiling
+      'reconnect: all | clients back', // ratio 2.34
+    ]);
+  });
+
+  it('renders one table row per result, marking misses', () => {
+    const lines = resultsTable(SAMPLE.results).split('\n');
+    expect(lines[0]).toBe('| row | ours | reference | ratio | target | result |');
+    expect(lines).toHaveLength(2 + SAMPLE.results.length);
+    expect(lines[2]).toBe(
+      '| canvas 2000: drag frame p95 | 15.1 ms | 45.2 ms, bare React Flow | 0.33 | ratio ≤ 1.2, < 16.7 ms | pass |',
+    );
+    expect(lines[3]).toMatch(/\| \*\*miss\*\* \|$/);
+    // a pipe in a name would split the row
+    expect(lines[4]).toBe(
+      '| reconnect: all \\| clients back | 3897 ms | 1667 ms, stock provider | 2.34 | ratio ≤ 1.2 | **miss** |',
+    );
+  });
+
+  it('says which run, which modules were left out or failed, and how many rows missed', () => {
+    const md = latestMarkdown(SAMPLE);
+    expect(md).toContain('Run of 2026-12-01 20:13 UTC on AMD EPYC (2 cores');
+    expect(md).toContain('Chromium 156.0.8078.114');
+    expect(md).toContain('Partial run: local-store not run');
+    expect(md).toContain('Failed (rows absent): export (page crashed)');
+    expect(md).toContain('**2 of 3 rows miss their target:**');
+    expect(md).toContain('- canvas 2000: pan frame p95 (22 ms, over the 16.7 ms ceiling)');
+    expect(md).toContain('- reconnect: all | clients back (2.34× the reference)');
+  });
+
+  it('renders an older results file without the modules field', () => {
+    const { modules: _modules, ...old } = SAMPLE;
+    const md = latestMarkdown({ ...old, failures: [], results: SAMPLE.results.slice(0, 1) });
+    expect(md).not.toContain('Partial run');
+    expect(md).toContain('All 1 rows meet their target.');
+  });
+
+  it('replaces only the text between the README markers', () => {
+    const readme = `# Itinera\n\n## How fast it is\n\nIntro.\n\n${BEGIN_MARKER}\nold figures\n${END_MARKER}\n\n## Next\n`;
+    const next = replaceSection(readme, readmeSection(SAMPLE));
+    expect(next.startsWith('# Itinera\n\n## How fast it is\n\nIntro.\n\n')).toBe(true);
+    expect(next.endsWith(`${END_MARKER}\n\n## Next\n`)).toBe(true);
+    expect(next).not.toContain('old figures');
+    expect(next).toContain('| canvas 2000: drag frame p95 |');
+    // idempotent: filling twice gives the same README
+    expect(replaceSection(next, readmeSection(SAMPLE))).toBe(next);
+    expect(() => replaceSection('# no markers\n', readmeSection(SAMPLE))).toThrow(/bench:begin/);
+  });
+});
+
+describe('bench runner helpers', () => {
+  it('BENCH_ONLY selects by substring, several separated by commas', () => {
+    const all = ['canvas-500', 'canvas-2000', 'local-store', 'server-sync'].map((name) => ({
+      name,
+    }));
+    const names = (only?: string) => selectModules(all, only).map((m) => m.name);
+    expect(names()).toEqual(['canvas-500', 'canvas-2000', 'local-store', 'server-sync']);
+    expect(names('canvas')).toEqual(['canvas-500', 'canvas-2000']);
+    expect(names('local-store, server')).toEqual(['local-store', 'server-sync']);
+    expect(names('nothing')).toEqual([]);
+  });
+
+  it('counts what still holds the event loop', () => {
+    expect(describeResources(['Timeout', 'TCPSocketWrap', 'Timeout'])).toBe(
+      'Timeout ×2, TCPSocketWrap',
+    );
+  });
+});

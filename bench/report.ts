@@ -1,0 +1,111 @@
+/**
+ * The results as Markdown: bench/results/latest.md, and the README's "How fast it is" figures
+ * between BEGIN_MARKER and END_MARKER. Pure (results in, text out) so a unit test can pin it.
+ */
+import { MAX_RATIO, passes, targetText, type BenchRow } from './rows';
+import type { BenchResults } from './results';
+import { fmt } from './table';
+
+export const BEGIN_MARKER = '<!-- bench:begin -->';
+export const END_MARKER = '<!-- bench:end -->';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** "2026-12-01 20:13 UTC" from an ISO date. */
+const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+/** The rows that miss their target, in run order. */
+export function misses(results: BenchResults): BenchRow[] {
+  return results.results.filter((r) => !passes(r));
+}
+
+/** Why a row misses: its ratio, or (ratio met) its absolute ceiling. */
+function missReason(r: BenchRow): string {
+  return Number.isFinite(r.ratio) && r.ratio <= MAX_RATIO && r.maxValue !== undefined
+    ? `${fmt(r.value)} ${r.unit}, over the ${r.maxValue} ${r.unit} ceiling`
+    : `${fmt(r.ratio)}× the reference`;
+}
+
+/** One table: row, ours, reference, ratio, target, result; a missed row reads **miss**. */
+export function resultsTable(rows: readonly BenchRow[]): string {
+  const lines = [
+    '| row | ours | reference | ratio | target | result |',
+    '| --- | ---: | --- | ---: | --- | --- |',
+    ...rows.map((r) =>
+      [
+        '',
+        cell(r.name),
+        cell(`${fmt(r.value)} ${r.unit}`),
+        cell(`${fmt(r.referenceValue)} ${r.unit}, ${r.reference}`),
+        fmt(r.ratio),
+        cell(targetText(r)),
+        passes(r) ? 'pass' : '**miss**',
+        '',
+      ]
+        .join(' | ')
+        .trim(),
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** Where and when the figures were measured, which modules ran, and what missed. */
+export function summary(results: BenchResults): string {
+  const m = results.machine;
+  const browser = m.chromium ? `, Chromium ${m.chromium}` : '';
+  const lines = [
+    `Run of ${when(m.date)} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, ` +
+      `Node ${m.node}${browser}), from \`bench/results/latest.json\`.`,
+  ];
+  if (results.modules) {
+    lines.push(`Modules run: ${results.modules.ran.join(', ') || 'none'}.`);
+    if (results.modules.skipped.length)
+      lines.push(
+        `Partial run: ${results.modules.skipped.join(', ')} not run, so their rows are absent.`,
+      );
+  }
+  if (results.failures.length)
+    lines.push(
+      `Failed (rows absent): ${results.failures.map((f) => `${f.name} (${cell(f.error)})`).join('; ')}.`,
+    );
+  const missed = misses(results);
+  if (!missed.length)
+    return [...lines, `All ${results.results.length} rows meet their target.`].join('\n');
+  const list = missed.map((r) => `- ${r.name} (${missReason(r)})`);
+  return [
+    ...lines,
+    '',
+    `**${missed.length} of ${results.results.length} rows miss their target:**`,
+    '',
+    ...list,
+  ].join('\n');
+}
+
+/** bench/results/latest.md. */
+export function latestMarkdown(results: BenchResults): string {
+  return `# Latest bench run\n\n${summary(results)}\n\n${resultsTable(results.results)}\n`;
+}
+
+/** The README's section body, markers included. */
+export function readmeSection(results: BenchResults): string {
+  return [
+    BEGIN_MARKER,
+    '',
+    '<!-- Written by `npm run bench:readme` from the latest run: edit bench/report.ts, not this. -->',
+    '',
+    summary(results),
+    '',
+    resultsTable(results.results),
+    '',
+    END_MARKER,
+  ].join('\n');
+}
+
+/** `readme` with the text between the markers replaced; throws when the markers are missing. */
+export function replaceSection(readme: string, section: string): string {
+  const begin = readme.indexOf(BEGIN_MARKER);
+  const end = readme.indexOf(END_MARKER);
+  if (begin < 0 || end < begin)
+    throw new Error(`README.md: no ${BEGIN_MARKER} … ${END_MARKER} section to fill`);
+  return readme.slice(0, begin) + section + readme.slice(end + END_MARKER.length);
+}
