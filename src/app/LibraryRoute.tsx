@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { newId } from '../model/ids';
 import { TEMPLATES } from '../model/templates';
 import { errorCodeOf, getLocalStore, type MapEntry } from '../sync/local-store';
-import { ImportButton } from '../view/importing/ImportButton';
+import { PanelBoundary } from '../view/errors/PanelBoundary';
 import { LibraryPage } from '../view/library/LibraryPage';
 import { importMapFileLazy as importMapFile } from './importMapLazy';
 import type { LibraryActions, LibraryItem } from '../view/library/types';
@@ -57,17 +57,15 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
   }, [store, onOpen, t]);
 
   return (
-    <>
-      <div className="library-import">
-        <ImportButton onImport={importMapFile} onImported={onOpen} />
-      </div>
+    <PanelBoundary panel="library" className="panel-error-library">
       <LibraryPage
         items={items}
         loadError={loadError ? String(loadError) : null}
         templates={TEMPLATE_KEYS}
         actions={actions}
+        importFile={importMapFile}
         hrefFor={(id) => mapHref(id)}
       />
-    </>
+    </PanelBoundary>
   );
 }
