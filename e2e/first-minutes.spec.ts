@@ -123,3 +123,27 @@ for (const [lang, picker, text] of [
     await expectNoAxeViolations(page);
   });
 }
+
+test('an airline map created in Italian speaks Italian, on the canvas and in the strategy', async ({
+  page,
+}) => {
+  await page.goto('/?lang=it#/');
+  await page.getByRole('button', { name: 'Nuova mappa' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nuova mappa' });
+  await dialog.getByRole('radio', { name: /^Compagnia aerea/ }).check();
+  await expect(dialog.getByRole('textbox', { name: 'Titolo' })).toHaveValue('Compagnia aerea');
+  await dialog.getByRole('button', { name: 'Crea mappa' }).click();
+  await expect(page.getByRole('textbox', { name: 'Titolo della mappa' })).toHaveValue(
+    'Compagnia aerea',
+  );
+  const editor = new EditorPage(page);
+  for (const label of ['Ispirazione', 'Prenotazione', 'Dopo il volo', 'Sito web', 'Call center'])
+    await expect(editor.node(label)).toBeVisible();
+  await expect(editor.node('Booking')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Strategia', exact: true }).click();
+  const goal = page.getByRole('group', { name: 'Obiettivo 1' });
+  await expect(goal.getByRole('textbox', { name: 'Obiettivo', exact: true })).toHaveValue(
+    'Ridurre le chiamate al call center',
+  );
+  await page.screenshot({ path: `${SHOTS}/airline-it.png` });
+});
