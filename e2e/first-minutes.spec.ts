@@ -56,6 +56,20 @@ test('the library puts Import beside New map, in the page column', async ({ page
   expect(heading!.y).toBeLessThan(a.y + a.height);
   await page.screenshot({ path: `${SHOTS}/library-import.png` });
   await expectNoAxeViolations(page);
+
+  // A refused file's problems show under the buttons, over the page, and go when dismissed.
+  await page.getByLabel('Import a strategy map (.json)').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "format": "nope" '),
+  });
+  const problems = page.getByRole('alert').filter({ hasText: 'broken.json' });
+  await expect(problems).toBeVisible();
+  await expect(problems).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${SHOTS}/library-import-refused.png` });
+  await expectNoAxeViolations(page);
+  await problems.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(problems).toHaveCount(0);
 });
 
 /** A map of this device shared once, then opened with a token the server refuses. */
