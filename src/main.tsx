@@ -5,6 +5,7 @@ import './view/styles.css';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
 import { registerPwa } from './app/pwa';
+import { AppBoundary } from './view/errors/AppBoundary';
 
 initI18n();
 // Once, before any route renders: a deep link to a map gets the offline shell too, and the
@@ -12,6 +13,9 @@ initI18n();
 void registerPwa();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {/* Even a failure outside every panel shows a message, never a blank page. */}
+    <AppBoundary>
+      <App />
+    </AppBoundary>
   </StrictMode>,
 );

@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { newId } from '../model/ids';
 import { TEMPLATES } from '../model/templates';
 import { errorCodeOf, getLocalStore, type MapEntry } from '../sync/local-store';
-import { ImportButton } from '../view/importing/ImportButton';
+import { PanelBoundary } from '../view/errors/PanelBoundary';
 import { LibraryPage } from '../view/library/LibraryPage';
+import { i18n } from './i18n';
 import { importMapFileLazy as importMapFile } from './importMapLazy';
+import { createTemplateMap, templateLocale } from './newMap';
 import type { LibraryActions, LibraryItem } from '../view/library/types';
 import { mapHref } from './routes';
 
@@ -43,7 +45,9 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
     return {
       create: plain(async ({ template, title }: { template: string; title: string }) => {
         const id = newId('map');
-        await store.createMap({ id, template, title });
+        // The example's texts in the language the person is using the app in.
+        const locale = templateLocale(i18n.resolvedLanguage);
+        await createTemplateMap(store.db, { id, template, title, locale });
         onOpen(id);
       }),
       open: onOpen,
@@ -57,17 +61,15 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
   }, [store, onOpen, t]);
 
   return (
-    <>
-      <div className="library-import">
-        <ImportButton onImport={importMapFile} onImported={onOpen} />
-      </div>
+    <PanelBoundary panel="library" className="panel-error-library">
       <LibraryPage
         items={items}
         loadError={loadError ? String(loadError) : null}
         templates={TEMPLATE_KEYS}
         actions={actions}
+        importFile={importMapFile}
         hrefFor={(id) => mapHref(id)}
       />
-    </>
+    </PanelBoundary>
   );
 }

@@ -9,8 +9,9 @@ import { newId } from '../model/ids';
 import { importStrategyMap, parseStrategyMapText } from '../model/strategy-map';
 import { readSnapshot } from '../model/read';
 import { getLocalStore } from '../sync/local-store';
-import type { ItineraDb, MapEntry } from '../sync/local-db';
+import type { ItineraDb } from '../sync/local-db';
 import { drawThumbnail } from '../sync/thumbnail';
+import { createMapFromUpdate } from './storeMap';
 
 export type ImportMapResult =
   | { ok: true; mapId: string }
@@ -18,32 +19,6 @@ export type ImportMapResult =
 
 /** Template key recorded for imported maps (the library shows where a map came from). */
 export const IMPORTED_TEMPLATE = 'blank';
-
-/** Stores a whole doc state as a new library entry; refuses an existing id. */
-export async function createMapFromUpdate(
-  db: ItineraDb,
-  id: string,
-  title: string,
-  template: string,
-  update: Uint8Array,
-  thumbnail?: string,
-): Promise<void> {
-  const now = Date.now();
-  const entry: MapEntry = {
-    id,
-    title,
-    template,
-    createdAt: now,
-    updatedAt: now,
-    ...(thumbnail ? { thumbnail } : {}),
-  };
-  await db.transaction('rw', db.maps, db.updates, async () => {
-    if (await db.maps.get(id))
-      throw new Error(`createMapFromUpdate.id: a map with id ${id} exists`);
-    await db.maps.add(entry);
-    await db.updates.add({ mapId: id, u: update });
-  });
-}
 
 /** Parses `text` and, when valid, stores it as a new map in `db`. */
 export async function importMapText(

@@ -1,7 +1,7 @@
 /**
  * What a map template is, and small builders that keep the template files readable.
- * Templates are content (English labels), not UI text: a map seeded from one is the user's
- * own map afterwards. Ids are fixed so two offline clients that seed the same template write
+ * Templates are content, not UI text: a map seeded from one is the person's own map afterwards,
+ * in the language it was created in (English here, other languages in localize.ts). Ids are fixed so two offline clients that seed the same template write
  * the same records and converge.
  */
 import { arrange } from '../layout';

@@ -2,3 +2,4 @@
 export { TEMPLATE_KEYS, type MapTemplate, type TemplateKey, type TemplateStrategy } from './build';
 export { TEMPLATES } from './list';
 export { getTemplate, MAX_TITLE_CHARS, seedTemplate } from './seed';
+export { TEMPLATE_LOCALES, type TemplateLocale, type TemplateTexts } from './localize';

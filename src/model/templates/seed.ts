@@ -20,19 +20,20 @@ import { SEED } from '../origins';
 import { writeChannelPlan } from '../strategy/storage';
 import type { Touchpoint } from '../types';
 import type { MapTemplate, TemplateStrategy } from './build';
-import { TEMPLATES } from './list';
+import { inLocale, TEMPLATES } from './list';
+import type { TemplateLocale } from './localize';
 
 export const MAX_TITLE_CHARS = 200;
 
-/** The template with this key, or a clear error naming the keys there are. */
-export function getTemplate(key: string): MapTemplate {
+/** The template with this key in `locale`, or a clear error naming the keys there are. */
+export function getTemplate(key: string, locale: TemplateLocale = 'en'): MapTemplate {
   const found = TEMPLATES.find((t) => t.key === key);
   if (!found) {
     throw new Error(
       `template.key: "${String(key)}" is not one of ${TEMPLATES.map((t) => t.key).join(', ')}`,
     );
   }
-  return found;
+  return inLocale(found, locale);
 }
 
 /** Touchpoint fields as stored: empty lists are left out, like a touchpoint made by hand. */
@@ -62,11 +63,19 @@ function writeStrategy(doc: Y.Doc, strategy: TemplateStrategy): void {
 }
 
 /**
- * Writes template `key` into `doc`, which must be empty (a fresh map). `now` is the creation
- * time recorded in meta (a parameter so tests are reproducible).
+ * Writes template `key` into `doc`, which must be empty (a fresh map), with its texts in
+ * `locale` (the UI language of the person creating the map; ids are the same in every
+ * language). `now` is the creation time recorded in meta (a parameter so tests are
+ * reproducible).
  */
-export function seedTemplate(doc: Y.Doc, key: string, title: string, now: Date = new Date()): void {
-  const template = getTemplate(key);
+export function seedTemplate(
+  doc: Y.Doc,
+  key: string,
+  title: string,
+  now: Date = new Date(),
+  locale: TemplateLocale = 'en',
+): void {
+  const template = getTemplate(key, locale);
   if (typeof title !== 'string') throw new Error('seedTemplate.title: must be a string');
   if (allRoots(doc).some((root) => (root as Y.Map<unknown>).size > 0)) {
     throw new Error('seedTemplate.doc: must be empty (a template seeds a new map only)');

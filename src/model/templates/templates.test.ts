@@ -6,7 +6,9 @@ import { arrange, nodeSize } from '../layout';
 import { SEED } from '../origins';
 import { readSnapshot } from '../read';
 import { GOAL_PRESETS } from '../strategy/presets';
-import { getTemplate, seedTemplate, TEMPLATE_KEYS, TEMPLATES } from './index';
+import { getTemplate, seedTemplate, TEMPLATE_KEYS, TEMPLATE_LOCALES, TEMPLATES } from './index';
+import { AIRLINE_IT } from './airline.it';
+import { localize } from './localize';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 const byId = <T extends { id: string }>(xs: readonly T[]) =>
@@ -151,5 +153,108 @@ describe('templates', () => {
     expect(strategy.kpis.map((k) => k.family)).toEqual(['service', 'quality', 'effectiveness']);
     expect(strategy.training).toHaveLength(1);
     expect(strategy.costModel).toEqual({ phoneContactCost: 6, currency: 'EUR', shiftPct: 20 });
+  });
+
+  describe('in the UI language', () => {
+    /** The template with every text blanked: what must not depend on the language. */
+    const structure = (key: string, locale: 'en' | 'it') => {
+      const t = getTemplate(key, locale);
+      return {
+        nodes: t.nodes.map(({ label: _l, description: _d, ...rest }) => rest),
+        touchpoints: t.touchpoints.map(
+          ({ action: _a, owner: _o, painPoints, opportunities, ...rest }) => ({
+            ...rest,
+            pains: painPoints.length,
+            opportunities: opportunities.length,
+          }),
+        ),
+        kpis: t.strategy?.kpis?.map(({ name: _n, ...rest }) => rest),
+        goals: t.strategy?.goals?.map((g) => [g.id, g.preset, g.deadline]),
+      };
+    };
+
+    for (const key of TEMPLATE_KEYS) {
+      for (const locale of TEMPLATE_LOCALES) {
+        it(`${key} in ${locale}: same ids, numbers and positions as in English`, () => {
+          expect(structure(key, locale)).toEqual(structure(key, 'en'));
+        });
+      }
+    }
+
+    it('seeds the airline in Italian: stages, channels, actions, pains and strategy texts', () => {
+      const doc = new Y.Doc();
+      seedTemplate(doc, 'airline', 'Volo', NOW, 'it');
+      const snap = readSnapshot(doc);
+      expect(emotionCurve(snap).map((p) => p.label)).toEqual([
+        'Ispirazione',
+        'Ricerca',
+        'Prenotazione',
+        'Check-in',
+        'Aeroporto',
+        'Volo',
+        'Dopo il volo',
+      ]);
+      expect(snap.nodeById.get('ch-phone')?.label).toBe('Call center');
+      const tp = snap.touchpointById.get('tp-booking-phone');
+      expect(tp?.action).toBe('Telefona per prenotare un viaggio con più tappe');
+      expect(tp?.painPoints[0]).toBe('Attende più di 15 minuti');
+      expect(tp?.owner).toBe('Contact center');
+      expect(snap.strategy.goals.map((g) => g.title)).toEqual([
+        'Ridurre le chiamate al call center',
+        'Rispondere più in fretta sui social network',
+      ]);
+      expect(snap.strategy.startingPoint.self.name).toBe('La nostra compagnia aerea');
+      expect(snap.strategy.channelPlans['ch-social']?.reason).toBe(
+        'Un terzo dei clienti preferisce i social',
+      );
+    });
+
+    it('translates every text of the examples (no English left in Italian)', () => {
+      for (const key of ['airline', 'ecommerce']) {
+        const en = getTemplate(key, 'en');
+        const it = getTemplate(key, 'it');
+        const differs = (a: readonly string[], b: readonly string[]) =>
+          a.filter((x, i) => x !== b[i]).length;
+        const actions = (t: typeof en) => t.touchpoints.map((tp) => tp.action);
+        // Every action is a sentence of its own language; labels may coincide (PC, E-mail).
+        expect(differs(actions(en), actions(it)), key).toBe(en.touchpoints.length);
+      }
+    });
+
+    it('converges when one offline client seeds in English and another in Italian', () => {
+      const a = new Y.Doc();
+      a.clientID = 1;
+      seedTemplate(a, 'airline', 'Trip', NOW, 'en');
+      const b = new Y.Doc();
+      b.clientID = 2;
+      seedTemplate(b, 'airline', 'Viaggio', NOW, 'it');
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+      expect(json(a)).toEqual(json(b));
+      expect(nodesMap(a).size).toBe(getTemplate('airline').nodes.length);
+      expect(readSnapshot(a).touchpoints).toHaveLength(getTemplate('airline').touchpoints.length);
+    });
+
+    it('refuses a translation table that misses a text or names a record the template lacks', () => {
+      const airline = getTemplate('airline');
+      const { 'stage-search': _gone, ...nodes } = AIRLINE_IT.nodes;
+      expect(() => localize(airline, { ...AIRLINE_IT, nodes }, 'it')).toThrow(
+        'template airline (it): no text for node stage-search',
+      );
+      expect(() =>
+        localize(
+          airline,
+          { ...AIRLINE_IT, nodes: { ...AIRLINE_IT.nodes, 'stage-gone': 'Via' } },
+          'it',
+        ),
+      ).toThrow('template airline (it): node stage-gone is not in the template');
+      const touchpoints = {
+        ...AIRLINE_IT.touchpoints,
+        'tp-search-web': { action: 'Confronta', pains: ['Uno'] },
+      };
+      expect(() => localize(airline, { ...AIRLINE_IT, touchpoints }, 'it')).toThrow(
+        'touchpoint tp-search-web pains has 1 texts, the template 2',
+      );
+    });
   });
 });

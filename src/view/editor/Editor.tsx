@@ -1,4 +1,7 @@
-/** The map editor page: header, toolbar, canvas with its empty state, inspector. */
+/**
+ * The map editor page: header, toolbar, canvas with its empty state, inspector. Each panel has
+ * its own error boundary, so one that fails to render leaves the others working.
+ */
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +18,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { ImportErrors } from '../importing/ImportErrors';
 import type { ImportFile } from '../importing/types';
 import { useJsonFileDrop } from '../importing/useJsonFileDrop';
+import { PanelBoundary } from '../errors/PanelBoundary';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
@@ -89,7 +93,9 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
         >
           {t('strategy')}
         </button>
-        <ExportMenu selectedNodeIds={selection.nodes} />
+        <PanelBoundary panel="export" compact>
+          <ExportMenu selectedNodeIds={selection.nodes} />
+        </PanelBoundary>
       </>
     ),
     [strategyOpen, toggleStrategy, selection.nodes, t],
@@ -119,30 +125,36 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
                 aria-busy={drop.busy}
                 {...(onImportFile ? drop.handlers : {})}
               >
-                <JourneyCanvas
-                  snapshot={snapshot}
-                  selection={selection}
-                  onSelectionChange={setSelection}
-                  snapToGrid={snapToGrid}
-                  renderAll={renderAll}
-                />
-                {snapshot.nodes.length === 0 ? <EmptyState /> : null}
+                <PanelBoundary panel="canvas" className="panel-error-canvas">
+                  <JourneyCanvas
+                    snapshot={snapshot}
+                    selection={selection}
+                    onSelectionChange={setSelection}
+                    snapToGrid={snapToGrid}
+                    renderAll={renderAll}
+                  />
+                  {snapshot.nodes.length === 0 ? <EmptyState /> : null}
+                </PanelBoundary>
                 {drop.over ? <div className="drop-hint">{t('dropHint')}</div> : null}
                 {drop.failure ? (
                   <ImportErrors failure={drop.failure} onDismiss={drop.dismiss} />
                 ) : null}
               </main>
-              <Inspector snapshot={snapshot} selection={panelSelection} />
+              <PanelBoundary panel="inspector" className="panel-error-side">
+                <Inspector snapshot={snapshot} selection={panelSelection} />
+              </PanelBoundary>
               {strategyOpen ? (
-                <Suspense
-                  fallback={
-                    <aside className="strategy-panel" aria-busy="true">
-                      <p role="status">{t('status.loading')}</p>
-                    </aside>
-                  }
-                >
-                  <StrategyPanel snapshot={snapshot} onClose={() => toggleStrategy(false)} />
-                </Suspense>
+                <PanelBoundary panel="strategy" className="panel-error-side">
+                  <Suspense
+                    fallback={
+                      <aside className="strategy-panel" aria-busy="true">
+                        <p role="status">{t('status.loading')}</p>
+                      </aside>
+                    }
+                  >
+                    <StrategyPanel snapshot={snapshot} onClose={() => toggleStrategy(false)} />
+                  </Suspense>
+                </PanelBoundary>
               ) : null}
             </div>
           </div>

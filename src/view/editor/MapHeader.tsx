@@ -2,6 +2,7 @@
 import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
+import { PanelBoundary } from '../errors/PanelBoundary';
 import { LanguagePicker } from '../LanguagePicker';
 import { PeopleList } from '../presence/PeopleList';
 import { ShareDialog } from '../share/ShareDialog';
@@ -47,7 +48,9 @@ export const MapHeader = memo(function MapHeader({
       <SaveStatus />
       <PeopleList />
       <div className="header-extras">
-        <ShareDialog />
+        <PanelBoundary panel="share" compact>
+          <ShareDialog />
+        </PanelBoundary>
         {extras}
       </div>
       <LanguagePicker />

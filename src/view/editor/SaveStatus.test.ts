@@ -119,7 +119,27 @@ describe('SaveStatus', () => {
       ),
     );
     expect(html).toMatch(
-      /^<div class="save-status status-refused" role="status" aria-live="polite">/,
+      /^<div class="save-status status-refused" role="status" aria-live="polite"/,
+    );
+  });
+
+  it('carries its whole text as its title, for when the header cuts it', async () => {
+    const session = {
+      sync: {
+        subscribe: () => () => {},
+        getSnapshot: () => ({ save: 'error', saveError: 'quota', connection: 'refused' }),
+      },
+    } as unknown as MapSessionApi;
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nextProvider,
+        { i18n: await i18nFor('en') },
+        createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus)),
+      ),
+    );
+    const title = /title="([^"]*)"/.exec(html)?.[1]?.replace(/&#x27;/g, "'");
+    expect(title).toBe(
+      "Not saved: this browser's storage is full. Your latest changes are kept in this tab only: delete maps you no longer need to free space, and they will be saved.",
     );
   });
 

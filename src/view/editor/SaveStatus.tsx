@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
@@ -10,6 +11,11 @@ const SAVE_ERRORS: readonly string[] = ['quota', 'failed'];
  * failed save says why in words people can act on (a full disk), never the raw error text. A
  * refused link says the link no longer works and that edits stay on this device, since
  * "Offline" would promise a sync that will never come.
+ *
+ * A long text (the refused link, a failed save) is cut with an ellipsis so the header never
+ * grows past the window and the language picker stays in view; the whole text stays the
+ * element's content (what screen readers announce), its title (hover), and a focused, cut
+ * status shows it whole (keyboard).
  */
 export function SaveStatus() {
   const { t } = useTranslation(['editor', 'status']);
@@ -29,13 +35,42 @@ export function SaveStatus() {
         ? sync.saveError
         : 'failed'
       : null;
+  const full = saveError ? `${text}: ${t(`status:saveError.${saveError}`)}` : text;
+  const [textRef, cut] = useIsCut<HTMLSpanElement>(full);
   return (
-    <div className={`save-status status-${key}`} role="status" aria-live="polite">
+    <div
+      className={`save-status status-${key}`}
+      role="status"
+      aria-live="polite"
+      title={full}
+      // Focusable only when cut: keyboard users need a way to the hidden part; a whole text
+      // needs no tab stop.
+      tabIndex={cut ? 0 : undefined}
+    >
       <span className="dot" aria-hidden="true" />
-      {text}
-      {saveError ? (
-        <span className="status-error">: {t(`status:saveError.${saveError}`)}</span>
-      ) : null}
+      <span className="save-status-text" ref={textRef}>
+        {text}
+        {saveError ? (
+          <span className="status-error">: {t(`status:saveError.${saveError}`)}</span>
+        ) : null}
+      </span>
     </div>
   );
+}
+
+/** Whether the element's text is cut by its ellipsis now (re-measured when its box changes). */
+function useIsCut<E extends HTMLElement>(text: string) {
+  const ref = useRef<E>(null);
+  const [cut, setCut] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setCut(el.scrollWidth > el.clientWidth);
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [text]);
+  return [ref, cut] as const;
 }

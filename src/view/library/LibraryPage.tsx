@@ -1,5 +1,7 @@
 import { useCallback, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportButton } from '../importing/ImportButton';
+import type { ImportFile } from '../importing/types';
 import { filterMaps } from './filterMaps';
 import './library.css';
 import { MapCard } from './MapCard';
@@ -14,11 +16,13 @@ interface Props {
   readonly loadError?: string | null;
   readonly templates: readonly string[];
   readonly actions: LibraryActions;
+  /** Imports a strategy-map file as a new map (app layer); the new map then opens. */
+  readonly importFile?: ImportFile;
   hrefFor(id: string): string;
 }
 
-/** The map library: search, New map, and the maps as cards. */
-export function LibraryPage({ items, loadError, templates, actions, hrefFor }: Props) {
+/** The map library: search, Import and New map side by side, and the maps as cards. */
+export function LibraryPage({ items, loadError, templates, actions, importFile, hrefFor }: Props) {
   const { t } = useTranslation('library');
   const [creating, setCreating] = useState(false);
   const [query, setQuery] = useState('');
@@ -60,6 +64,7 @@ export function LibraryPage({ items, loadError, templates, actions, hrefFor }: P
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        {importFile ? <ImportButton onImport={importFile} onImported={actions.open} /> : null}
         <button
           type="button"
           className="primary"

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TemplateName } from './TemplateName';
+import { templateName, TemplateName } from './TemplateName';
 
 interface Props {
   readonly templates: readonly string[];
@@ -13,7 +13,10 @@ export function NewMapDialog({ templates, onCreate, onClose }: Props) {
   const { t } = useTranslation('library');
   const headingId = useId();
   const [template, setTemplate] = useState(templates[0] ?? 'blank');
-  const [title, setTitle] = useState(() => t('defaultTitle'));
+  // What the person typed, or null: until they type, the title follows the chosen template's
+  // name (in the UI language), so picking "Airline" does not create an "Untitled map".
+  const [typed, setTyped] = useState<string | null>(null);
+  const title = typed ?? (template === 'blank' ? t('defaultTitle') : templateName(t, template));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,7 +49,11 @@ export function NewMapDialog({ templates, onCreate, onClose }: Props) {
                 name="template"
                 value={key}
                 checked={key === template}
-                onChange={() => setTemplate(key)}
+                onChange={() => {
+                  setTemplate(key);
+                  // A title cleared to nothing is not one the person chose: follow the template.
+                  if (!typed?.trim()) setTyped(null);
+                }}
               />
               <TemplateName templateKey={key} withHint />
             </label>
@@ -58,7 +65,7 @@ export function NewMapDialog({ templates, onCreate, onClose }: Props) {
             type="text"
             value={title}
             maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
+            onChange={(e) => setTyped(e.target.value)}
             autoFocus
           />
         </label>

@@ -1,6 +1,11 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 const KNOWN = new Set(['blank', 'airline', 'ecommerce']);
+
+/** A template's translated name (`t` of the library namespace). */
+export const templateName = (t: TFunction<'library'>, key: string): string =>
+  KNOWN.has(key) ? t(`templates.${key}`) : t('templates.other', { key });
 
 /** A template's name (and one-line description), translated when the key is known. */
 export function TemplateName({
@@ -11,10 +16,10 @@ export function TemplateName({
   withHint?: boolean;
 }) {
   const { t } = useTranslation('library');
-  if (!KNOWN.has(templateKey)) return <span>{t('templates.other', { key: templateKey })}</span>;
+  if (!KNOWN.has(templateKey)) return <span>{templateName(t, templateKey)}</span>;
   return (
     <span className={withHint ? 'template-name' : undefined}>
-      <strong>{t(`templates.${templateKey}`)}</strong>
+      <strong>{templateName(t, templateKey)}</strong>
       {withHint ? <small>{t(`templates.${templateKey}Hint`)}</small> : null}
     </span>
   );
