@@ -9,7 +9,7 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useCallback, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nodeSize, nodesBounds } from '../../model/layout';
+import { nodeSize, nodesBounds } from '../../model/geometry';
 import { useNodeGeometry } from './useNodeGeometry';
 import type { JourneyNode, NodeKind } from '../../model/types';
 

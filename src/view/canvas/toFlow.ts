@@ -4,7 +4,7 @@
  * only the dragged node).
  */
 import { Position, type NodeHandle } from '@xyflow/react';
-import { nodeSize } from '../../model/layout';
+import { nodeSize } from '../../model/geometry';
 import type { JourneyNode, Touchpoint, XY } from '../../model/types';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 

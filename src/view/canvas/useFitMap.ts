@@ -5,35 +5,10 @@
  */
 import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { emotionCurve } from '../../model/emotion';
-import { laneBands } from '../../model/lanes';
-import { nodesBounds } from '../../model/layout';
-import type { MapSnapshot } from '../../model/types';
-import { CURVE_GAP_PX, CURVE_HEIGHT_PX, CURVE_TITLE_PX } from './EmotionCurve';
-import { LABEL_COLUMN_PX } from './LaneLabels';
+import { mapExtent } from '../../model/geometry';
 import { useSession } from './SessionContext';
 
 export const FIT = { padding: 0.12, minZoom: 0.1, maxZoom: 1.2 } as const;
-
-/** The map's extent in flow coordinates, with the curve and lane labels; null for an empty map. */
-export function mapExtent(
-  snapshot: Pick<MapSnapshot, 'nodes' | 'touchpoints'>,
-): { x: number; y: number; width: number; height: number } | null {
-  const box = nodesBounds(snapshot.nodes);
-  if (!box) return null;
-  let { x, y } = box;
-  const right = box.x + box.w;
-  const bottom = box.y + box.h;
-  if (laneBands(snapshot.nodes)) x -= LABEL_COLUMN_PX;
-  const stages = snapshot.nodes.filter((n) => n.kind === 'stage');
-  if (stages.length > 0 && emotionCurve(snapshot).some((p) => p.average !== null)) {
-    y = Math.min(
-      y,
-      Math.min(...stages.map((s) => s.y)) - CURVE_GAP_PX - CURVE_HEIGHT_PX - CURVE_TITLE_PX,
-    );
-  }
-  return { x, y, width: right - x, height: bottom - y };
-}
 
 /** Returns `fit(duration?)`: fits the current map into the canvas (no-op before it has a size). */
 export function useFitMap(): (duration?: number) => void {
@@ -42,6 +17,8 @@ export function useFitMap(): (duration?: number) => void {
   const store = useStoreApi();
   return useCallback(
     (duration = 0) => {
+      // The model's sizes, as on the first render (detail.ts), so Fit view gives the same
+      // picture before and after React Flow has measured the nodes.
       const extent = mapExtent(session.map.getSnapshot());
       const { width, height } = store.getState();
       if (!extent || !width || !height) return;

@@ -74,7 +74,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
     onStage: ImageRequest['onStage'],
   ): ImageRequest | null => {
     const snapshot = session.map.getSnapshot();
-    const scope = exportScope(snapshot, selectedNodeIds, flow, flowRoot);
+    const scope = exportScope(snapshot, selectedNodeIds, flow);
     if (!scope) return null;
     const now = new Date();
     return {

@@ -1,5 +1,6 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { MIN_NODE_SIZE } from '../../../model/geometry';
 import type { StageFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
@@ -23,8 +24,8 @@ export const StageNodeView = memo(function StageNodeView({
     >
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
-        minWidth={140}
-        minHeight={72}
+        minWidth={MIN_NODE_SIZE.stage.w}
+        minHeight={MIN_NODE_SIZE.stage.h}
         onResizeEnd={(_e, p) =>
           session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })
         }
