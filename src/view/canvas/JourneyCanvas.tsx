@@ -25,6 +25,7 @@ import { usePeers } from '../hooks/usePeers';
 import { GRID_PX, mapExtent } from '../../model/geometry';
 import { FAR_ZOOM, FarContext, initialViewport } from './detail';
 import { FIT, useFitMap } from './useFitMap';
+import { CANVAS_CSS_VARS } from './canvasCssVars';
 import { EmotionCurve } from './EmotionCurve';
 import { useLiveDrag } from './useLiveDrag';
 import { JourneyMiniMap } from './JourneyMiniMap';
@@ -297,6 +298,7 @@ export function JourneyCanvas({
           proOptions={{ hideAttribution: false }}
           ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
           aria-label={t('canvas.label')}
+          style={CANVAS_CSS_VARS}
           onPointerMove={
             presence
               ? (e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
