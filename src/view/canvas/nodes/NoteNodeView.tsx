@@ -12,6 +12,7 @@ export const NoteNodeView = memo(function NoteNodeView({
   data,
   selected,
   id,
+  isConnectable,
 }: NodeProps<NoteFlowNode>) {
   const t = useNodeText();
   const session = useSession();
@@ -34,7 +35,7 @@ export const NoteNodeView = memo(function NoteNodeView({
       />
       <span className="jn-label">{node.label || t('node.untitled')}</span>
       {node.description && !far ? <span className="jn-desc">{node.description}</span> : null}
-      <SideHandles live={live} />
+      <SideHandles live={live} connectable={isConnectable} />
     </div>
   );
 });

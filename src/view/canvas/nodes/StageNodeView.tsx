@@ -11,6 +11,7 @@ export const StageNodeView = memo(function StageNodeView({
   data,
   selected,
   id,
+  isConnectable,
 }: NodeProps<StageFlowNode>) {
   const t = useNodeText();
   const session = useSession();
@@ -34,7 +35,7 @@ export const StageNodeView = memo(function StageNodeView({
         {node.order}
       </span>
       <span className="jn-label">{node.label || t('node.untitled')}</span>
-      <SideHandles live={live} />
+      <SideHandles live={live} connectable={isConnectable} />
     </div>
   );
 });
