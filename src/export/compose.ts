@@ -27,10 +27,26 @@ export interface Legend {
   readonly emotions: readonly LegendItem[];
 }
 
+/**
+ * Where things are in the canvas DOM, as CSS selectors: the canvas library's private markup,
+ * given by the view (view/canvas/flowContract.ts EXPORT_DOM) so this module names none of it.
+ */
+export interface CanvasDom {
+  /** The transformed layer holding nodes, edges and overlays; the picture is a copy of it. */
+  readonly viewport: string;
+  /** A node element, with its id in `data-id`. */
+  readonly node: string;
+  /** An edge's SVG group, with its id in `data-id`. */
+  readonly edge: string;
+  /** The library's editing chrome (handles, resize controls, selection boxes…). */
+  readonly chrome: string;
+}
+
 /** What to export from a React Flow canvas. */
 export interface ExportSource {
   /** The `.react-flow` root element of the canvas. */
   readonly flowRoot: HTMLElement;
+  readonly dom: CanvasDom;
   /** Title band text. */
   readonly title: string;
   /** Subtitle under the title, e.g. the date. */
@@ -44,20 +60,11 @@ export interface ExportSource {
 }
 
 /**
- * Editing chrome: never in a picture. Handles, resize controls, selection rectangles, peer
- * cursors and anything a feature marks with `data-export-ignore`.
+ * Editing chrome: never in a picture. The canvas's own (`CanvasDom.chrome`), peer cursors and
+ * anything a feature marks with `data-export-ignore`.
  */
-export const CHROME_SELECTOR = [
-  '.react-flow__handle',
-  '.react-flow__resize-control',
-  '.react-flow__nodesselection',
-  '.react-flow__selection',
-  '.react-flow__connectionline',
-  '.react-flow__edgeupdater',
-  '.react-flow__node-toolbar',
-  '[class*="peer-cursor"]',
-  '[data-export-ignore]',
-].join(',');
+const chromeSelector = (dom: CanvasDom) =>
+  [dom.chrome, '[class*="peer-cursor"]', '[data-export-ignore]'].join(',');
 
 /** Classes that draw a selection state; removed from the copy. */
 const SELECTION_CLASSES = ['selected', 'peer-selected', 'is-selected'];
@@ -76,15 +83,15 @@ export function themeBackground(el: Element): string {
   return '#ffffff';
 }
 
-function stripViewport(viewport: HTMLElement, only: ExportSource['only']): void {
-  viewport.querySelectorAll(CHROME_SELECTOR).forEach((e) => e.remove());
+function stripViewport(viewport: HTMLElement, dom: CanvasDom, only: ExportSource['only']): void {
+  viewport.querySelectorAll(chromeSelector(dom)).forEach((e) => e.remove());
   for (const cls of SELECTION_CLASSES)
     viewport.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
   if (!only) return;
-  viewport.querySelectorAll<HTMLElement>('.react-flow__node').forEach((n) => {
+  viewport.querySelectorAll<HTMLElement>(dom.node).forEach((n) => {
     if (!only.nodeIds.has(n.dataset.id ?? '')) n.remove();
   });
-  viewport.querySelectorAll<SVGGElement>('.react-flow__edge').forEach((g) => {
+  viewport.querySelectorAll<SVGGElement>(dom.edge).forEach((g) => {
     if (!only.edgeIds.has(g.getAttribute('data-id') ?? '')) (g.ownerSVGElement ?? g).remove();
   });
   // Edge labels live in their own layer; the touchpoint view tags them `tp-label-<edge id>`.
@@ -138,8 +145,8 @@ export function composeExport(
   plan: ImagePlan,
   background: string | null,
 ): ComposedExport {
-  const live = source.flowRoot.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!live) throw new Error('exportImage.source.flowRoot: no .react-flow__viewport inside');
+  const live = source.flowRoot.querySelector<HTMLElement>(source.dom.viewport);
+  if (!live) throw new Error(`exportImage.source.flowRoot: no ${source.dom.viewport} inside`);
   // Laid out (so computed styles are real) but clipped to nothing, so it is never seen.
   const host = el('div', {
     position: 'fixed',
@@ -203,7 +210,7 @@ export function composeExport(
     overflow: 'hidden',
   });
   const viewport = live.cloneNode(true) as HTMLElement;
-  stripViewport(viewport, source.only ?? null);
+  stripViewport(viewport, source.dom, source.only ?? null);
   const v = plan.viewport;
   viewport.style.transform = `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
   content.append(viewport);

@@ -6,7 +6,6 @@ import {
   SLIDE_HEIGHT_PX,
   SLIDE_WIDTH_PX,
   TITLE_BAND_PX,
-  unionRects,
 } from './geometry';
 import { DEFAULT_IMAGE_OPTIONS, type ImageOptions } from './options';
 
@@ -66,17 +65,5 @@ describe('fitPixelRatio', () => {
     const r = fitPixelRatio(10_000, 10_000, 2, { maxSidePx: 32_767, maxAreaPx: 16_777_216 });
     expect(10_000 * r * 10_000 * r).toBeLessThanOrEqual(16_777_216);
     expect(r).toBe(0.4);
-  });
-});
-
-describe('unionRects', () => {
-  it('returns null for none and the hull for several', () => {
-    expect(unionRects([])).toBeNull();
-    expect(
-      unionRects([
-        { x: 0, y: 0, width: 10, height: 10 },
-        { x: -5, y: 5, width: 10, height: 20 },
-      ]),
-    ).toEqual({ x: -5, y: 0, width: 15, height: 25 });
   });
 });

@@ -2,15 +2,11 @@
  * Where things go in an exported picture: the pure geometry of an image export (no DOM), so it
  * can be tested without a browser. Units are CSS px of the output unless a name says otherwise.
  */
+import type { Box } from '../model/geometry';
 import type { ImageOptions } from './options';
 
-/** A rectangle in flow (canvas) coordinates, px. */
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+/** A rectangle in flow (canvas) coordinates, px: the model's (the map's extent is one). */
+export type Rect = Box;
 
 /** A 16:9 slide at 1×, px. */
 export const SLIDE_WIDTH_PX = 1920;
@@ -117,20 +113,4 @@ export function fitPixelRatio(
   const r = Math.min(scale, bySide, byArea);
   // Two decimals, rounded down, so rounding never pushes the canvas over a limit.
   return Math.floor(r * 100) / 100;
-}
-
-/** The smallest rectangle holding all of `rects`; null for none. */
-export function unionRects(rects: readonly Rect[]): Rect | null {
-  if (rects.length === 0) return null;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const r of rects) {
-    x0 = Math.min(x0, r.x);
-    y0 = Math.min(y0, r.y);
-    x1 = Math.max(x1, r.x + r.width);
-    y1 = Math.max(y1, r.y + r.height);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

@@ -15,27 +15,30 @@
  * What must stay true: the result depends only on the *set* of nodes and touchpoints, never on
  * their order in the input (two peers arranging the same map get the same picture).
  */
+import {
+  COLUMN_GAP_PX,
+  GRID_PX,
+  LANE_GAP_PX,
+  LANE_ORDER,
+  NODE_SIZE,
+  nodeSize,
+  ROW_GAP_PX,
+} from './geometry';
 import type { JourneyNode, NodeKind, Touchpoint, XY } from './types';
 
-/** Canvas snap grid, px. */
-export const GRID_PX = 20;
+// The grid's sizes and gaps live in geometry.ts; re-exported for the modules that took them
+// from here (one definition, two ways in; new code imports geometry.ts).
+export {
+  COLUMN_GAP_PX,
+  GRID_PX,
+  LANE_GAP_PX,
+  LANE_ORDER,
+  NODE_SIZE,
+  nodesBounds,
+  nodeSize,
+  ROW_GAP_PX,
+} from './geometry';
 
-/** Natural size of each kind of node, px, used when a node has no `w`/`h` of its own. */
-export const NODE_SIZE: Readonly<Record<NodeKind, { readonly w: number; readonly h: number }>> = {
-  stage: { w: 200, h: 72 },
-  channel: { w: 180, h: 64 },
-  device: { w: 180, h: 64 },
-  note: { w: 200, h: 100 },
-};
-
-/** Horizontal space between columns, px. */
-export const COLUMN_GAP_PX = 60;
-/** Vertical space between nodes stacked in one column of a lane, px. */
-export const ROW_GAP_PX = 20;
-/** Vertical space between lanes, px: room for the canvas to draw a lane label. */
-export const LANE_GAP_PX = 80;
-/** Lanes from top to bottom. */
-export const LANE_ORDER: readonly NodeKind[] = ['stage', 'channel', 'device', 'note'];
 /** Crossing-reduction sweeps when the caller does not say; more rarely changes the result. */
 export const DEFAULT_SWEEPS = 4;
 const MAX_SWEEPS = 32;
@@ -71,35 +74,6 @@ export interface JourneyGrid {
   readonly positions: Map<string, XY>;
   readonly lanes: readonly GridLane[];
   readonly columns: readonly GridColumn[];
-}
-
-type Size = { w: number; h: number };
-
-const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
-
-/** The size a node is drawn at: its own `w`/`h` when set, else the default of its kind. */
-export function nodeSize(node: Pick<JourneyNode, 'kind' | 'w' | 'h'>): Size {
-  const fallback = NODE_SIZE[node.kind] ?? NODE_SIZE.note;
-  return { w: positive(node.w) ? node.w : fallback.w, h: positive(node.h) ? node.h : fallback.h };
-}
-
-/** The box around `nodes` at their model sizes; null for none. */
-export function nodesBounds(
-  nodes: readonly JourneyNode[],
-): { x: number; y: number; w: number; h: number } | null {
-  if (nodes.length === 0) return null;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const n of nodes) {
-    const { w, h } = nodeSize(n);
-    x0 = Math.min(x0, n.x);
-    y0 = Math.min(y0, n.y);
-    x1 = Math.max(x1, n.x + w);
-    y1 = Math.max(y1, n.y + h);
-  }
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
 const snapUp = (v: number) => Math.ceil(v / GRID_PX) * GRID_PX;

@@ -3,12 +3,11 @@
  * row, channels, devices and notes in lanes below), to the right of what is there, never on
  * top of another node. Pure, so it is tested without a canvas.
  */
-import { GRID_PX, LANE_GAP_PX, nodeSize } from './layout';
+import { GRID_PX, laneTop, nodeSize } from './geometry';
 import type { JourneyNode, NodeKind, XY } from './types';
 
+/** Space kept free around a new node, px. */
 const GAP_PX = 2 * GRID_PX;
-const LANE_INDEX: Record<NodeKind, number> = { stage: 0, channel: 1, device: 2, note: 3 };
-const LANE_HEIGHT_PX = 64 + LANE_GAP_PX;
 
 const snap = (v: number) => Math.round(v / GRID_PX) * GRID_PX;
 
@@ -37,11 +36,7 @@ export function placeNewNode(nodes: readonly JourneyNode[], kind: NodeKind, cent
   } else {
     const left = Math.min(...stages.map((s) => s.x));
     const top = Math.min(...stages.map((s) => s.y));
-    const laneY =
-      top +
-      (LANE_INDEX[kind] === 0
-        ? 0
-        : nodeSize({ kind: 'stage' }).h + LANE_GAP_PX + (LANE_INDEX[kind] - 1) * LANE_HEIGHT_PX);
+    const laneY = laneTop(kind, top);
     const inLane = nodes.filter((n) => n.kind === kind);
     const right = inLane.length
       ? Math.max(...inLane.map((n) => n.x + nodeSize(n).w)) + GAP_PX

@@ -3,18 +3,12 @@
  * lines for touchpoints), as a data URL. Pure string work, so it is cheap enough to redraw
  * every few seconds while someone edits and needs no DOM.
  */
-import type { JourneyNode, MapSnapshot, NodeKind } from '../model/types';
+import { nodeSize } from '../model/geometry';
+import type { MapSnapshot, NodeKind } from '../model/types';
 
 export const THUMBNAIL_WIDTH_PX = 160;
 export const THUMBNAIL_HEIGHT_PX = 100;
 const PADDING_PX = 6;
-/** Natural node sizes on the canvas, px, used when the user has not resized a node. */
-const NATURAL_SIZE: Record<NodeKind, { w: number; h: number }> = {
-  stage: { w: 200, h: 60 },
-  channel: { w: 160, h: 56 },
-  device: { w: 160, h: 56 },
-  note: { w: 180, h: 100 },
-};
 const FILL: Record<NodeKind, string> = {
   stage: '#3b5bdb',
   channel: '#0ca678',
@@ -22,10 +16,8 @@ const FILL: Record<NodeKind, string> = {
   note: '#fab005',
 };
 
-const size = (n: JourneyNode) => ({
-  w: n.w ?? NATURAL_SIZE[n.kind].w,
-  h: n.h ?? NATURAL_SIZE[n.kind].h,
-});
+/** Nodes at the canvas's sizes (model/geometry.ts), so the thumbnail has the map's proportions. */
+const size = nodeSize;
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** An `data:image/svg+xml` URL picturing the map; an empty map gives an empty frame. */

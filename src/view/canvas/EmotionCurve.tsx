@@ -5,17 +5,15 @@
  */
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emotionCurve } from '../../model/emotion';
+import {
+  CURVE_AXIS_GAP_PX,
+  CURVE_FACE_R_PX,
+  CURVE_TITLE_TOP_PX,
+  curveLayout,
+} from '../../model/geometry';
 import type { JourneyNode, MapSnapshot } from '../../model/types';
 import { FaceGlyph } from '../Face';
 import { FlowLayer } from './FlowLayer';
-
-export const CURVE_HEIGHT_PX = 120;
-export const CURVE_GAP_PX = 28;
-/** Room the curve's title takes above it, px (styles.css .curve-title). */
-export const CURVE_TITLE_PX = 24;
-const DEFAULT_STAGE_W = 200;
-const STEP_PX = CURVE_HEIGHT_PX / 4;
 
 type CurveInput = Pick<MapSnapshot, 'nodes' | 'touchpoints' | 'nodeById'>;
 
@@ -54,27 +52,10 @@ export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
 
 const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot: CurveInput }) {
   const { t } = useTranslation('editor');
-  const geometry = useMemo(() => {
-    const points = emotionCurve(snapshot);
-    const stages = points
-      .map((p) => ({ p, node: snapshot.nodeById.get(p.stageId) }))
-      .filter(
-        (s): s is { p: (typeof points)[number]; node: NonNullable<typeof s.node> } => !!s.node,
-      );
-    if (stages.length === 0 || stages.every((s) => s.p.average === null)) return null;
-    const minX = Math.min(...stages.map((s) => s.node.x));
-    const maxX = Math.max(...stages.map((s) => s.node.x + (s.node.w ?? DEFAULT_STAGE_W)));
-    const top = Math.min(...stages.map((s) => s.node.y)) - CURVE_HEIGHT_PX - CURVE_GAP_PX;
-    const pts = stages.map((s) => ({
-      x: s.node.x + (s.node.w ?? DEFAULT_STAGE_W) / 2 - minX,
-      y: s.p.average === null ? null : (2 - s.p.average) * STEP_PX,
-      avg: s.p.average,
-      label: s.p.label,
-    }));
-    return { left: minX, top, width: Math.max(maxX - minX, 1), pts };
-  }, [snapshot]);
-  if (!geometry) return null;
-  const { left, top, width, pts } = geometry;
+  // Where it goes is the model's (model/geometry.ts): Fit view and image export use the same.
+  const curve = useMemo(() => curveLayout(snapshot), [snapshot]);
+  if (!curve) return null;
+  const { left, top, width, height, points: pts } = curve;
   const segments: string[] = [];
   let current = '';
   for (const p of [...pts].sort((a, b) => a.x - b.x)) {
@@ -90,34 +71,38 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
     <FlowLayer layer="viewport">
       <div
         className="emotion-curve"
-        style={{ transform: `translate(${left}px, ${top}px)`, width, height: CURVE_HEIGHT_PX }}
+        style={{ transform: `translate(${left}px, ${top}px)`, width, height }}
         role="img"
         aria-label={t('curve.label', {
           values: pts
-            .map((p) => `${p.label}: ${p.avg === null ? t('curve.none') : p.avg.toFixed(1)}`)
+            .map(
+              (p) => `${p.label}: ${p.average === null ? t('curve.none') : p.average.toFixed(1)}`,
+            )
             .join(', '),
         })}
       >
-        <svg width={width} height={CURVE_HEIGHT_PX} overflow="visible" aria-hidden="true">
-          <line x1={0} x2={width} y1={2 * STEP_PX} y2={2 * STEP_PX} className="curve-zero" />
-          <text x={-8} y={6} className="curve-axis" textAnchor="end">
+        <svg width={width} height={height} overflow="visible" aria-hidden="true">
+          <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="curve-zero" />
+          <text x={-CURVE_AXIS_GAP_PX} y={6} className="curve-axis" textAnchor="end">
             +2
           </text>
-          <text x={-8} y={CURVE_HEIGHT_PX + 4} className="curve-axis" textAnchor="end">
+          <text x={-CURVE_AXIS_GAP_PX} y={height + 4} className="curve-axis" textAnchor="end">
             −2
           </text>
           {segments.map((d, i) => (
             <path key={i} d={d} className="curve-line" />
           ))}
           {pts.map((p, i) =>
-            p.y === null || p.avg === null ? null : (
+            p.y === null || p.average === null ? null : (
               <g key={i} transform={`translate(${p.x}, ${p.y})`}>
-                <FaceGlyph emotion={p.avg} r={12} />
+                <FaceGlyph emotion={p.average} r={CURVE_FACE_R_PX} />
               </g>
             ),
           )}
         </svg>
-        <span className="curve-title">{t('curve.title')}</span>
+        <span className="curve-title" style={{ top: -CURVE_TITLE_TOP_PX }}>
+          {t('curve.title')}
+        </span>
       </div>
     </FlowLayer>
   );

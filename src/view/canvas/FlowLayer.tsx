@@ -7,29 +7,15 @@
 import { useStore } from '@xyflow/react';
 import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { flowLayer, selectDomNode, type FlowLayerName } from './flowContract';
 
-const LAYER_CLASS = {
-  /** Flow coordinates, above the nodes (React Flow's ViewportPortal target). */
-  viewport: 'react-flow__viewport-portal',
-  /** Flow coordinates, between edges and nodes (React Flow's EdgeLabelRenderer target). */
-  edgeLabels: 'react-flow__edgelabel-renderer',
-} as const;
-
-const domNodeOf = (s: { domNode: HTMLDivElement | null }) => s.domNode;
-
-export function FlowLayer({
-  layer,
-  children,
-}: {
-  layer: keyof typeof LAYER_CLASS;
-  children: ReactNode;
-}) {
+export function FlowLayer({ layer, children }: { layer: FlowLayerName; children: ReactNode }) {
   // The canvas element is set by React Flow after its first render: subscribe to it (a plain
   // reference, cheap to compare), and look the layer up only when it changes.
-  const domNode = useStore(domNodeOf);
+  const domNode = useStore(selectDomNode);
   const [target, setTarget] = useState<Element | null>(null);
   useLayoutEffect(() => {
-    setTarget(domNode?.querySelector(`.${LAYER_CLASS[layer]}`) ?? null);
+    setTarget(flowLayer(domNode, layer));
   }, [domNode, layer]);
   return target ? createPortal(children, target) : null;
 }

@@ -22,9 +22,11 @@ import { useTranslation } from 'react-i18next';
 import type { MapSnapshot, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
 import { usePeers } from '../hooks/usePeers';
-import { GRID_PX } from '../../model/layout';
+import { GRID_PX, mapExtent } from '../../model/geometry';
 import { FAR_ZOOM, FarContext, initialViewport } from './detail';
-import { FIT, mapExtent, useFitMap } from './useFitMap';
+import { FIT, useFitMap } from './useFitMap';
+import { CANVAS_CSS_VARS } from './canvasCssVars';
+import { nodeIdAtPoint, selectCanvasWidth, selectZoom } from './flowContract';
 import { EmotionCurve } from './EmotionCurve';
 import { useLiveDrag } from './useLiveDrag';
 import { JourneyMiniMap } from './JourneyMiniMap';
@@ -41,8 +43,7 @@ import type { Selection } from './selection';
  * (mounting nodes that scroll into view costs more than it saves on a smaller map).
  */
 export const CULL_ABOVE_NODES = 1000;
-const widthOf = (s: { width: number }) => s.width;
-const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+const isFar = (s: Parameters<typeof selectZoom>[0]) => selectZoom(s) < FAR_ZOOM;
 
 interface Props {
   snapshot: MapSnapshot;
@@ -84,7 +85,7 @@ export function JourneyCanvas({
   // Fit the whole map (with curve and lane labels) once the canvas has a size and the map has
   // nodes (a shared map may arrive by its first sync).
   const fitMap = useFitMap();
-  const canvasWidth = useStore(widthOf);
+  const canvasWidth = useStore(selectCanvasWidth);
   const fitted = useRef(false);
   const hasNodes = snapshot.nodes.length > 0;
   useEffect(() => {
@@ -242,10 +243,7 @@ export function JourneyCanvas({
       if (readOnly || state.isValid || !state.fromNode) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
-      const el = document
-        .elementFromPoint(point.clientX, point.clientY)
-        ?.closest('.react-flow__node');
-      const target = el?.getAttribute('data-id');
+      const target = nodeIdAtPoint(point.clientX, point.clientY);
       if (target && target !== state.fromNode.id)
         onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
     },
@@ -297,6 +295,7 @@ export function JourneyCanvas({
           proOptions={{ hideAttribution: false }}
           ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
           aria-label={t('canvas.label')}
+          style={CANVAS_CSS_VARS}
           onPointerMove={
             presence
               ? (e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))

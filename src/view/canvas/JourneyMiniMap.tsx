@@ -9,7 +9,8 @@
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useCallback, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nodeSize, nodesBounds } from '../../model/layout';
+import { nodeSize, nodesBounds } from '../../model/geometry';
+import { viewRectOf } from './flowContract';
 import { useNodeGeometry } from './useNodeGeometry';
 import type { JourneyNode, NodeKind } from '../../model/types';
 
@@ -42,11 +43,10 @@ function kindPaths(nodes: readonly JourneyNode[]): { kind: NodeKind; d: string }
 const contentBox = (nodes: readonly JourneyNode[]): Box =>
   nodesBounds(nodes) ?? { x: 0, y: 0, w: 1, h: 1 };
 
-type ViewState = { transform: [number, number, number]; width: number; height: number };
 /** The flow rectangle on screen, rounded so tiny float changes do not re-render. */
-const viewRect = (s: ViewState): string => {
-  const [tx, ty, z] = s.transform;
-  return [-tx / z, -ty / z, s.width / z, s.height / z].map((v) => Math.round(v)).join(',');
+const viewRect = (s: Parameters<typeof viewRectOf>[0]): string => {
+  const r = viewRectOf(s);
+  return [r.x, r.y, r.width, r.height].map((v) => Math.round(v)).join(',');
 };
 
 export function JourneyMiniMap({ nodes }: { nodes: readonly JourneyNode[] }) {

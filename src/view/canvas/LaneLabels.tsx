@@ -1,20 +1,15 @@
 /**
  * Lane labels to the left of a map laid out in lanes (Stages, Channels, Devices, Notes), each
- * with a bar as tall as its lane: derived from where the nodes are (model/lanes.ts), drawn in
- * flow coordinates so they pan, zoom and appear in image exports.
+ * with a bar as tall as its lane: derived from where the nodes are (`laneBands` in
+ * model/geometry.ts), drawn in flow coordinates so they pan, zoom and appear in image exports.
  */
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { laneBands } from '../../model/lanes';
-import { nodeSize } from '../../model/layout';
+import { laneBands, laneLabelsBox } from '../../model/geometry';
 import type { JourneyNode } from '../../model/types';
 import { FlowLayer } from './FlowLayer';
+import { measuredSizeOf, type Measured } from './measuredSize';
 import { useNodeGeometry } from './useNodeGeometry';
-
-/** Width of the label column left of the map, px (exportBounds.ts includes it). */
-export const LABEL_COLUMN_PX = 150;
-
-type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
 /** `measured`: sizes React Flow measured (a note grows with its text), preferred to the model's. */
 export function LaneLabels({
@@ -35,33 +30,25 @@ const LaneLabelsView = memo(function LaneLabelsView({
   measured: Measured;
 }) {
   const { t } = useTranslation('editor');
-  const lanes = useMemo(
-    () =>
-      laneBands(nodes, (n) => {
-        const m = measured.get(n.id);
-        return m ? { w: m.width, h: m.height } : nodeSize(n);
-      }),
-    [nodes, measured],
-  );
+  const lanes = useMemo(() => laneBands(nodes, measuredSizeOf(measured)), [nodes, measured]);
   if (!lanes) return null;
-  const top = lanes.bands[0]!.y;
-  const last = lanes.bands[lanes.bands.length - 1]!;
+  const box = laneLabelsBox(lanes);
   return (
     <FlowLayer layer="viewport">
       <div
         className="lane-labels"
         aria-hidden="true"
         style={{
-          transform: `translate(${lanes.left - LABEL_COLUMN_PX}px, ${top}px)`,
-          width: LABEL_COLUMN_PX,
-          height: last.y + last.height - top,
+          transform: `translate(${box.x}px, ${box.y}px)`,
+          width: box.width,
+          height: box.height,
         }}
       >
         {lanes.bands.map((b) => (
           <div
             key={b.kind}
             className={`lane-label lane-${b.kind}`}
-            style={{ top: b.y - top, height: b.height }}
+            style={{ top: b.y - box.y, height: b.height }}
           >
             <span>{t(`lane.${b.kind}`)}</span>
           </div>

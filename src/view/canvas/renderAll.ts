@@ -4,6 +4,7 @@
  * moment. The editor owns the switch; the export holds it while it copies.
  */
 import { createContext, useMemo, useState } from 'react';
+import { countShownNodes } from './flowContract';
 
 export interface RenderAllApi {
   /** Asks the canvas to render everything until the returned release is called. */
@@ -46,11 +47,7 @@ export async function whenAllNodesRendered(
 ): Promise<void> {
   const started = performance.now();
   for (;;) {
-    const nodes = flowRoot.querySelectorAll<HTMLElement>('.react-flow__node');
-    let shown = 0;
-    nodes.forEach((n) => {
-      if (n.style.visibility !== 'hidden') shown++;
-    });
+    const shown = countShownNodes(flowRoot);
     if (shown >= count) break;
     if (performance.now() - started > timeoutMs) {
       throw new Error(

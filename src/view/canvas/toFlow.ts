@@ -4,12 +4,10 @@
  * only the dragged node).
  */
 import { Position, type NodeHandle } from '@xyflow/react';
-import { nodeSize } from '../../model/layout';
+import { nodeSize } from '../../model/geometry';
 import type { JourneyNode, Touchpoint, XY } from '../../model/types';
+import { HANDLE_PX } from './canvasCssVars';
 import type { AppNode, TouchpointEdge } from './flowTypes';
-
-/** Rendered size of a side handle (styles.css: 9 px plus a 1.5 px border each side). */
-const HANDLE_PX = 12;
 
 /**
  * Where the four side handles (nodes/Handles.tsx) sit on a node of this size, so React Flow can

@@ -8,10 +8,9 @@
  * (`version` changes tell it to), so a re-render in the middle of a drag (a remote edit, a
  * peer's cursor) never puts a dragged node back.
  */
-import { useStoreApi } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MapSnapshot, XY } from '../../model/types';
-import type { AppNode, TouchpointEdge } from './flowTypes';
+import { replaceStoreEdges, replaceStoreNodes, useFlowStore } from './flowContract';
 import { handlesFor } from './toFlow';
 
 export interface LiveDrag {
@@ -25,7 +24,7 @@ export interface LiveDrag {
 }
 
 export function useLiveDrag(snapshot: MapSnapshot): LiveDrag {
-  const store = useStoreApi<AppNode, TouchpointEdge>();
+  const store = useFlowStore();
   const ref = useRef<ReadonlyMap<string, XY>>(new Map());
   const [version, setVersion] = useState(0);
 
@@ -44,27 +43,21 @@ export function useLiveDrag(snapshot: MapSnapshot): LiveDrag {
   const move = useCallback(
     (next: ReadonlyMap<string, XY>) => {
       ref.current = next;
-      const state = store.getState();
-      state.setNodes(
-        state.nodes.map((n) => {
-          const p = next.get(n.id);
-          return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
-        }),
-      );
+      replaceStoreNodes(store, (n) => {
+        const p = next.get(n.id);
+        return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
+      });
       // Touchpoints of the dragged nodes leave from the side facing their other end.
       const at = (id: string) => next.get(id) ?? snapshot.nodeById.get(id);
       const sides = new Map<string, { sourceHandle: string; targetHandle: string }>();
       for (const id of next.keys())
         for (const t of byNode.get(id) ?? []) sides.set(t.id, handlesFor(at(t.from), at(t.to)));
-      let turned = false;
-      const edges = state.edges.map((e) => {
+      replaceStoreEdges(store, (e) => {
         const h = sides.get(e.id);
-        if (!h || (h.sourceHandle === e.sourceHandle && h.targetHandle === e.targetHandle))
-          return e;
-        turned = true;
-        return { ...e, ...h };
+        return !h || (h.sourceHandle === e.sourceHandle && h.targetHandle === e.targetHandle)
+          ? e
+          : { ...e, ...h };
       });
-      if (turned) state.setEdges(edges);
     },
     [store, byNode, snapshot.nodeById],
   );

@@ -2,7 +2,7 @@
  * The editor header's Export menu: PNG, SVG, JSON and Copy image, with the image options.
  * Exports the whole map, or the selection when there is one. Runs inside <ReactFlowProvider>.
  */
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useReactFlow } from '@xyflow/react';
 import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +15,7 @@ import { exportFileName } from '../../export/fileName';
 import type { ImageRequest } from '../../export/image';
 import { STAGE_PROGRESS } from '../../export/stages';
 import { DEFAULT_IMAGE_OPTIONS, type ImageOptions } from '../../export/options';
+import { EXPORT_DOM, flowRootOf, useFlowStore } from '../canvas/flowContract';
 import { RenderAllContext, whenAllNodesRendered } from '../canvas/renderAll';
 import { useSession } from '../canvas/SessionContext';
 import { exportScope } from './exportBounds';
@@ -37,7 +38,7 @@ const loadImageExport = () => import('../../export/image');
 export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
   const { t, i18n } = useTranslation('export');
   const flow = useReactFlow();
-  const store = useStoreApi();
+  const store = useFlowStore();
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<ImageOptions>(DEFAULT_IMAGE_OPTIONS);
   const task = useExportTask();
@@ -63,22 +64,18 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
     text: t('failed', { message: String((err as Error)?.message ?? err) }),
   });
 
-  const flowRootOf = () =>
-    store.getState().domNode?.closest<HTMLElement>('.react-flow') ??
-    store.getState().domNode ??
-    null;
-
   /** The image request for the current map, options and selection; null when there is nothing to draw. */
   const request = (
     flowRoot: HTMLElement,
     onStage: ImageRequest['onStage'],
   ): ImageRequest | null => {
     const snapshot = session.map.getSnapshot();
-    const scope = exportScope(snapshot, selectedNodeIds, flow, flowRoot);
+    const scope = exportScope(snapshot, selectedNodeIds, flow);
     if (!scope) return null;
     const now = new Date();
     return {
       flowRoot,
+      dom: EXPORT_DOM,
       bounds: scope.bounds,
       only: scope.only,
       title: snapshot.meta.title,
@@ -97,7 +94,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
     draw: (req: ImageRequest) => Promise<T>,
     onStage: ImageRequest['onStage'],
   ): Promise<T | null> => {
-    const flowRoot = flowRootOf();
+    const flowRoot = flowRootOf(store);
     if (!flowRoot || flow.getNodes().length === 0) return null;
     const release = renderAll.hold();
     try {

@@ -1,11 +1,14 @@
 /**
- * What an image export covers, in flow coordinates: React Flow's getNodesBounds of the nodes
- * shown (all, or the selected ones), plus the emotion curve drawn above the stages and the lane
- * labels left of the lanes for the whole map, so the picture is never cut off.
+ * What an image export covers, in flow coordinates: the map's extent (model/geometry.ts: the
+ * nodes plus the emotion curve and the lane labels, exactly what Fit view fits) for the whole
+ * map, or the selected nodes' box; at the sizes React Flow measured (a note grows with its
+ * text), so the picture is never cut off.
  */
-import { getNodesBounds, type Node, type ReactFlowInstance } from '@xyflow/react';
-import { unionRects, type Rect } from '../../export/geometry';
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { Rect } from '../../export/geometry';
+import { mapExtent, nodesBounds } from '../../model/geometry';
 import type { MapSnapshot } from '../../model/types';
+import { measuredSizeOf } from '../canvas/measuredSize';
 
 export interface ExportScope {
   readonly bounds: Rect;
@@ -14,66 +17,32 @@ export interface ExportScope {
   readonly nodeCount: number;
 }
 
-/** An element's on-screen box in flow coordinates. */
-function flowRectOf(el: Element, flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>): Rect {
-  const r = el.getBoundingClientRect();
-  const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
-  const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
-  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
-}
-
-/** The emotion curve's box in flow coordinates (its axis labels overflow to the left). */
-function curveRect(
-  flowRoot: HTMLElement,
-  flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>,
-): Rect | null {
-  const curve = flowRoot.querySelector<HTMLElement>('.emotion-curve');
-  if (!curve) return null;
-  const box = flowRectOf(curve, flow);
-  const svg = curve.querySelector('svg');
-  const overflowLeft = svg ? Math.max(0, -svg.getBBox().x) : 0;
-  // The title sits 22 px above the box (styles.css .curve-title).
-  const titleAbove = 24;
-  return {
-    x: box.x - overflowLeft,
-    y: box.y - titleAbove,
-    width: box.width + overflowLeft,
-    height: box.height + titleAbove,
-  };
-}
-
-/** The lane labels' box in flow coordinates (LaneLabels.tsx), when the map has lanes. */
-function laneLabelsRect(
-  flowRoot: HTMLElement,
-  flow: Pick<ReactFlowInstance, 'screenToFlowPosition'>,
-): Rect | null {
-  const labels = flowRoot.querySelector<HTMLElement>('.lane-labels');
-  return labels ? flowRectOf(labels, flow) : null;
-}
-
 export function exportScope(
   snapshot: MapSnapshot,
   selectedNodeIds: ReadonlySet<string> | readonly string[],
-  flow: Pick<ReactFlowInstance, 'getNodes' | 'screenToFlowPosition'>,
-  flowRoot: HTMLElement,
+  flow: Pick<ReactFlowInstance, 'getNodes'>,
 ): ExportScope | null {
   const selected = new Set(selectedNodeIds);
-  const all = flow.getNodes() as Node[];
-  const nodes = selected.size > 0 ? all.filter((n) => selected.has(n.id)) : all;
-  if (nodes.length === 0) return null;
-  const nodeBounds: Rect = getNodesBounds(nodes);
-  if (selected.size === 0) {
-    const extras = [curveRect(flowRoot, flow), laneLabelsRect(flowRoot, flow)].filter(
-      (r): r is Rect => r !== null,
-    );
-    return {
-      bounds: unionRects([nodeBounds, ...extras]) ?? nodeBounds,
-      only: null,
-      nodeCount: nodes.length,
-    };
+  const measured = new Map<string, { width: number; height: number }>();
+  for (const n of flow.getNodes()) {
+    if (n.measured?.width && n.measured.height)
+      measured.set(n.id, { width: n.measured.width, height: n.measured.height });
   }
+  const sizeOf = measuredSizeOf(measured);
+  const nodes =
+    selected.size > 0 ? snapshot.nodes.filter((n) => selected.has(n.id)) : snapshot.nodes;
+  if (nodes.length === 0) return null;
+  if (selected.size === 0) {
+    const bounds = mapExtent(snapshot, sizeOf)!;
+    return { bounds, only: null, nodeCount: nodes.length };
+  }
+  const box = nodesBounds(nodes, sizeOf)!;
   const edgeIds = new Set(
     snapshot.touchpoints.filter((t) => selected.has(t.from) && selected.has(t.to)).map((t) => t.id),
   );
-  return { bounds: nodeBounds, only: { nodeIds: selected, edgeIds }, nodeCount: nodes.length };
+  return {
+    bounds: { x: box.x, y: box.y, width: box.w, height: box.h },
+    only: { nodeIds: selected, edgeIds },
+    nodeCount: nodes.length,
+  };
 }

@@ -7,11 +7,10 @@ import { memo } from 'react';
 import type { Peer } from '../../model/session-api';
 import './presence.css';
 import { FlowLayer } from '../canvas/FlowLayer';
-
-const zoomOf = (s: { transform: [number, number, number] }) => s.transform[2];
+import { selectZoom } from '../canvas/flowContract';
 
 export const PeerCursors = memo(function PeerCursors({ peers }: { peers: readonly Peer[] }) {
-  const zoom = useStore(zoomOf);
+  const zoom = useStore(selectZoom);
   const shown = peers.filter((p) => p.cursor);
   if (shown.length === 0) return null;
   return (

@@ -10,6 +10,7 @@ import { useFar } from '../detail';
 export const ChannelNodeView = memo(function ChannelNodeView({
   data,
   selected,
+  isConnectable,
 }: NodeProps<ChannelFlowNode>) {
   const t = useNodeText();
   const { live, hover } = useLiveHandles(selected);
@@ -30,7 +31,7 @@ export const ChannelNodeView = memo(function ChannelNodeView({
         <span className="jn-label">{node.label || t('node.untitled')}</span>
         {far ? null : <span className="jn-sub">{t(`channelType.${node.channelType}`)}</span>}
       </span>
-      <SideHandles live={live} />
+      <SideHandles live={live} connectable={isConnectable} />
     </div>
   );
 });
@@ -38,6 +39,7 @@ export const ChannelNodeView = memo(function ChannelNodeView({
 export const DeviceNodeView = memo(function DeviceNodeView({
   data,
   selected,
+  isConnectable,
 }: NodeProps<DeviceFlowNode>) {
   const t = useNodeText();
   const { live, hover } = useLiveHandles(selected);
@@ -58,7 +60,7 @@ export const DeviceNodeView = memo(function DeviceNodeView({
         <span className="jn-label">{node.label || t('node.untitled')}</span>
         {far ? null : <span className="jn-sub">{t(`deviceType.${node.deviceType}`)}</span>}
       </span>
-      <SideHandles live={live} />
+      <SideHandles live={live} connectable={isConnectable} />
     </div>
   );
 });

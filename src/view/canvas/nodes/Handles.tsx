@@ -6,10 +6,12 @@
  * made every store change (each drag step) run thousands of selectors on a big map. A node
  * nobody is pointing at gets plain elements instead, with the classes and data attributes React
  * Flow reads when it measures handles (touchpoints attach to them) and when it looks up the
- * handle a connection ends on (`isValidHandle` queries `data-id`). Hovering or selecting the
- * node swaps in the real handles, which start connections and show feedback.
+ * handle a connection ends on: `plainHandleProps` in ../flowContract.ts, checked against real
+ * handles by e2e/flow-contract.spec.ts. Hovering or selecting the node swaps in the real
+ * handles, which start connections and show feedback.
  */
-import { Handle, Position, useNodeId, useStoreApi } from '@xyflow/react';
+import { Handle, Position, useNodeId } from '@xyflow/react';
+import { plainHandleProps, useFlowStore } from '../flowContract';
 
 const SIDES = [
   { id: 't', position: Position.Top },
@@ -18,30 +20,29 @@ const SIDES = [
   { id: 'l', position: Position.Left },
 ] as const;
 
-export function SideHandles({ live }: { live: boolean }) {
-  const nodeId = useNodeId();
-  const store = useStoreApi();
+/** `connectable`: the node's `isConnectable` (false on a read-only map). */
+export function SideHandles({ live, connectable }: { live: boolean; connectable: boolean }) {
+  const nodeId = useNodeId() ?? '';
+  const store = useFlowStore();
   if (live) {
     return (
       <>
         {SIDES.map((s) => (
-          <Handle key={s.id} id={s.id} type="source" position={s.position} />
+          <Handle
+            key={s.id}
+            id={s.id}
+            type="source"
+            position={s.position}
+            isConnectable={connectable}
+          />
         ))}
       </>
     );
   }
-  const { rfId, noPanClassName } = store.getState();
   return (
     <>
       {SIDES.map((s) => (
-        <div
-          key={s.id}
-          data-handleid={s.id}
-          data-nodeid={nodeId ?? undefined}
-          data-handlepos={s.position}
-          data-id={`${rfId}-${nodeId}-${s.id}-source`}
-          className={`react-flow__handle react-flow__handle-${s.position} nodrag ${noPanClassName} source connectable connectablestart connectableend`}
-        />
+        <div key={s.id} {...plainHandleProps(store, nodeId, s.id, s.position, connectable)} />
       ))}
     </>
   );

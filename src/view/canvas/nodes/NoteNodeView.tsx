@@ -1,5 +1,6 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { MIN_NODE_SIZE } from '../../../model/geometry';
 import type { NoteFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
@@ -11,6 +12,7 @@ export const NoteNodeView = memo(function NoteNodeView({
   data,
   selected,
   id,
+  isConnectable,
 }: NodeProps<NoteFlowNode>) {
   const t = useNodeText();
   const session = useSession();
@@ -25,15 +27,15 @@ export const NoteNodeView = memo(function NoteNodeView({
     >
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
-        minWidth={120}
-        minHeight={100}
+        minWidth={MIN_NODE_SIZE.note.w}
+        minHeight={MIN_NODE_SIZE.note.h}
         onResizeEnd={(_e, p) =>
           session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })
         }
       />
       <span className="jn-label">{node.label || t('node.untitled')}</span>
       {node.description && !far ? <span className="jn-desc">{node.description}</span> : null}
-      <SideHandles live={live} />
+      <SideHandles live={live} connectable={isConnectable} />
     </div>
   );
 });

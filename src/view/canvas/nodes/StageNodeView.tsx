@@ -1,5 +1,6 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { MIN_NODE_SIZE } from '../../../model/geometry';
 import type { StageFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
@@ -10,6 +11,7 @@ export const StageNodeView = memo(function StageNodeView({
   data,
   selected,
   id,
+  isConnectable,
 }: NodeProps<StageFlowNode>) {
   const t = useNodeText();
   const session = useSession();
@@ -23,8 +25,8 @@ export const StageNodeView = memo(function StageNodeView({
     >
       <NodeResizer
         isVisible={selected && !session.readOnlyReason}
-        minWidth={140}
-        minHeight={72}
+        minWidth={MIN_NODE_SIZE.stage.w}
+        minHeight={MIN_NODE_SIZE.stage.h}
         onResizeEnd={(_e, p) =>
           session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })
         }
@@ -33,7 +35,7 @@ export const StageNodeView = memo(function StageNodeView({
         {node.order}
       </span>
       <span className="jn-label">{node.label || t('node.untitled')}</span>
-      <SideHandles live={live} />
+      <SideHandles live={live} connectable={isConnectable} />
     </div>
   );
 });
