@@ -4,12 +4,10 @@
  */
 import type { BoundCommands } from './bound-commands';
 import type { BoundStrategyCommands } from './strategy/bound-commands';
+import type { ExternalStore } from './observable';
 import type { MapSnapshot, XY } from './types';
 
-export interface ExternalStore<T> {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): T;
-}
+export type { ExternalStore } from './observable';
 
 export type SaveStatus = 'loading' | 'saving' | 'saved' | 'error';
 /**

@@ -30,7 +30,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { ExternalStore } from '../model/session-api';
+import { createEmitter, externalStore, type ExternalStore } from '../model/observable';
 import { browserNetwork, type NetworkSignal } from './network';
 
 /** 'refused': stopped after the server refused the token (see refuse()). */
@@ -112,7 +112,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
   /** Probes sent on the current connection, oldest first: how many updates each covers. */
   let inFlight: number[] = [];
   let state: WebsocketState = { status: 'connecting', unconfirmed: 0 };
-  const listeners = new Set<() => void>();
+  const changed = createEmitter();
 
   const publish = () => {
     const offline = dropped || !network.online();
@@ -126,7 +126,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     const unconfirmed = uncovered + inFlight.reduce((a, b) => a + b, 0);
     if (status === state.status && unconfirmed === state.unconfirmed) return;
     state = { status, unconfirmed };
-    for (const l of listeners) l();
+    changed.notify();
   };
 
   const sendProbe = () => {
@@ -238,13 +238,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
   return {
     provider,
     whenSynced,
-    state: {
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      getSnapshot: () => state,
-    },
+    state: externalStore(() => state, changed),
     getStatus: () => state.status,
     unconfirmedCount: () => state.unconfirmed,
     refuse() {
@@ -267,7 +261,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
       offNetwork();
       doc.off('update', onUpdate);
       provider.destroy();
-      listeners.clear();
+      changed.clear();
     },
   };
 }
