@@ -11,6 +11,7 @@ import { createHistory } from '../model/history';
 import { migrate } from '../model/migrations';
 import { createValueStore } from '../model/observable';
 import { MapReader } from '../model/read';
+import { createSelectionStore } from '../model/selection';
 import { bindStrategyCommands } from '../model/strategy/bound-commands';
 import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
@@ -101,6 +102,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     },
   );
   if (token) collab.connect(token);
+  const selection = createSelectionStore((ids) => collab.presence.setSelection(ids));
   if (confirm) {
     void collab.firstSync().then((r) => {
       if (r === 'synced')
@@ -134,6 +136,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     },
     sync: { subscribe: sync.subscribe, getSnapshot: sync.getSnapshot },
     strategy: bindStrategyCommands(doc),
+    selection,
     presence: collab.presence,
   };
   return {
@@ -145,6 +148,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     close() {
       offSave();
       offHistory();
+      selection.dispose();
       collab.dispose();
       history.dispose();
       reader.dispose();
