@@ -4,13 +4,14 @@
  * (connection-machine.test.ts). The adapter (websocket.ts) turns what the provider, the timer
  * and the network say into events, and carries out the effects the transition returns.
  *
- *   idle ──start(online)──▶ connecting ──synced──▶ synced
- *    │  ╲ start(offline)        │ ▲ close (server gone, refused upgrade: retry)   │
- *    │   ╲                      ▼ │retryDue                                     │
- *    │    ╲──────────────▶ offline ◀──networkDown── backoff ◀──close────────────┘
- *    │                     networkUp ──▶ backoff
- *    └◀── close the app or the server meant (provider.disconnect(), code 4400-4499)
- *   any state but synced, or connecting with an open socket ──refuse──▶ refused (final)
+ *   idle       ─start─▶ connecting (online) | offline (no network)
+ *   connecting ─synced─▶ synced
+ *   connecting, synced ─close─▶ backoff (retry) | offline (no network) | idle (the app's
+ *                               provider.disconnect(), or the server's 4400-4499)
+ *   backoff    ─retryDue─▶ connecting | offline
+ *   idle, offline, backoff ─attempt (the app calls provider.connect())─▶ connecting
+ *   connecting, synced, backoff ─networkDown─▶ offline ─networkUp─▶ backoff
+ *   any but synced (or connecting with the socket open) ─refuse─▶ refused (final)
  */
 
 export type ConnectionPhase =
