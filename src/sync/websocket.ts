@@ -49,7 +49,10 @@ import {
 } from './connection-machine';
 import { browserNetwork, type NetworkSignal } from './network';
 
-/** 'refused': stopped after the server refused the token (see refuse()). */
+/**
+ * What the app shows ('connecting' | 'online' | 'offline' | 'refused', from the machine's
+ * state: statusOf); 'refused': stopped after the server refused the token (see refuse()).
+ */
 export type WebsocketStatus = ReturnType<typeof statusOf>;
 
 export interface WebsocketState {
