@@ -6,6 +6,7 @@
  * map already on the device stays there, editable, without hammering the server.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { UNDO_CAPTURE_MS } from '../src/model/history';
 import { EditorPage } from './pages/EditorPage';
 
 async function person(
@@ -283,5 +284,90 @@ test('a refused link on a map this device has: says so, keeps it editable, no re
     await expect(refused).toBeVisible();
   } finally {
     await ada.close();
+  }
+});
+
+/** Ids of the nodes with this class: `selected` (mine) or `peer-selected` (someone else's). */
+const nodeIds = (page: Page, cls: 'selected' | 'peer-selected') =>
+  page
+    .locator(`.react-flow__node.${cls}`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? '').sort());
+
+/** Sends a clipboard event the way the browser does on Ctrl+C/X/V; returns what was copied. */
+const clipboard = (page: Page, type: 'copy' | 'cut' | 'paste', text = '') =>
+  page.evaluate(
+    ([type, text]) => {
+      const data = new DataTransfer();
+      if (text) data.setData('text/plain', text);
+      document.dispatchEvent(new ClipboardEvent(type!, { clipboardData: data, bubbles: true }));
+      return data.getData('text/plain');
+    },
+    [type, text],
+  );
+
+test('a peer sees my selection follow add, connect, duplicate, paste, cut and delete', async ({
+  browser,
+}) => {
+  const ada = await person(browser);
+  const bo = await person(browser);
+  /** Bo's outlines show exactly what Ada has selected (`count` nodes). */
+  const boSeesAdasSelection = async (count: number) => {
+    await expect.poll(() => nodeIds(ada.page, 'selected')).toHaveLength(count);
+    const mine = await nodeIds(ada.page, 'selected');
+    await expect.poll(() => nodeIds(bo.page, 'peer-selected')).toEqual(mine);
+  };
+  /** Ends Ada's undo capture group, so her next edit is an undo step of its own. */
+  const newUndoStep = () => ada.page.clock.runFor(UNDO_CAPTURE_MS + 1);
+  try {
+    // Ada's clock is faked (it runs at real speed) to end undo groups without sleeping.
+    await ada.page.clock.install();
+    const { edit } = await sharedMap(ada.editor, 'Selections');
+    await bo.page.goto(edit);
+    await expect(bo.editor.node('Welcome')).toBeVisible();
+    await boSeesAdasSelection(1);
+
+    // Toolbar add: the new node is selected, on both screens.
+    await ada.editor.add('stage', 'Second');
+    await boSeesAdasSelection(1);
+
+    // Connect: the new touchpoint is selected, so no node is any more.
+    await ada.editor.select('Welcome');
+    await boSeesAdasSelection(1);
+    await ada.editor.link('Welcome', 'Second');
+    await expect(ada.page.locator('.react-flow__edge.selected')).toHaveCount(1);
+    await boSeesAdasSelection(0);
+
+    // Toolbar duplicate selects the copy.
+    await ada.editor.select('Second');
+    await ada.editor.button('Duplicate').click();
+    await expect(ada.editor.node('Second')).toHaveCount(2);
+    await boSeesAdasSelection(1);
+
+    // Paste selects what was pasted.
+    const clip = await clipboard(ada.page, 'copy');
+    expect(clip).toContain('Second');
+    await clipboard(ada.page, 'paste', clip);
+    await expect(ada.editor.node('Second')).toHaveCount(3);
+    await boSeesAdasSelection(1);
+
+    // Cut selects nothing: after undo the node is back, and not outlined as Ada's on Bo's screen.
+    await newUndoStep();
+    await clipboard(ada.page, 'cut');
+    await expect(bo.editor.node('Second')).toHaveCount(2);
+    await ada.editor.button('Undo').click();
+    await expect(bo.editor.node('Second')).toHaveCount(3);
+    await boSeesAdasSelection(0);
+
+    // Toolbar delete, the same.
+    await ada.editor.select('Welcome');
+    await boSeesAdasSelection(1);
+    await newUndoStep();
+    await ada.editor.button('Delete').click();
+    await expect(bo.editor.node('Welcome')).toHaveCount(0);
+    await ada.editor.button('Undo').click();
+    await expect(bo.editor.node('Welcome')).toHaveCount(1);
+    await boSeesAdasSelection(0);
+  } finally {
+    await Promise.all([ada.close(), bo.close()]);
   }
 });

@@ -1,17 +1,18 @@
 // The y-websocket wire protocol (what the stock `y-websocket` client speaks): every binary
-// message starts with a varuint type: 0 sync (y-protocols/sync: step1 state vector, step2 and
-// update carrying a Yjs update), 1 awareness (an awareness update), 2 auth, 3 query-awareness.
+// message starts with a varuint type (the constants are in src/model/protocol-messages.ts,
+// shared with the client): 0 sync (y-protocols/sync: step1 state vector, step2 and update
+// carrying a Yjs update), 1 awareness (an awareness update), 2 auth, 3 query-awareness.
 // Decoding is strict: a message must be fully consumed, anything else throws ProtocolError.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-
-export const MSG_SYNC = 0;
-export const MSG_AWARENESS = 1;
-export const MSG_AUTH = 2;
-export const MSG_QUERY_AWARENESS = 3;
-export const SYNC_STEP1 = 0;
-export const SYNC_STEP2 = 1;
-export const SYNC_UPDATE = 2;
+import {
+  MSG_AWARENESS,
+  MSG_QUERY_AWARENESS,
+  MSG_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from '../src/model/protocol-messages';
 
 export class ProtocolError extends Error {}
 

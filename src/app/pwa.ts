@@ -6,6 +6,7 @@
  */
 /// <reference types="vite-plugin-pwa/client" />
 import { useSyncExternalStore } from 'react';
+import { createEmitter } from '../model/observable';
 
 export interface PwaState {
   /** A new version is installed and waiting for the person's go-ahead. */
@@ -15,13 +16,13 @@ export interface PwaState {
 }
 
 let state: PwaState = { needRefresh: false, offlineReady: false };
-const listeners = new Set<() => void>();
+const changed = createEmitter();
 let updateSW: ((reloadPage?: boolean) => Promise<void>) | null = null;
 let registering: Promise<void> | null = null;
 
 function set(patch: Partial<PwaState>): void {
   state = { ...state, ...patch };
-  listeners.forEach((l) => l());
+  changed.notify();
 }
 
 /** Registers the service worker (once, however often called). No-op in dev and without support. */
@@ -43,10 +44,7 @@ async function register(): Promise<void> {
 }
 
 export const pwaStore = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-  },
+  subscribe: changed.subscribe,
   getSnapshot: (): PwaState => state,
   /** Activates the waiting version and reloads the page into it. */
   update(): void {

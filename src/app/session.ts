@@ -9,7 +9,9 @@ import { bindCommands } from '../model/bound-commands';
 import { isNewerSchema } from '../model/commands';
 import { createHistory } from '../model/history';
 import { migrate } from '../model/migrations';
+import { createValueStore } from '../model/observable';
 import { MapReader } from '../model/read';
+import { createSelectionStore } from '../model/selection';
 import { bindStrategyCommands } from '../model/strategy/bound-commands';
 import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
@@ -36,25 +38,6 @@ export interface OpenOptions {
   readonly token?: string;
   /** Where the server is and how to reach it (tests, scripts); the page's own by default. */
   readonly collab?: Omit<CollabOptions, 'defaultName'>;
-}
-
-/** Small observable value with a cached snapshot (for useSyncExternalStore). */
-export function observable<T>(initial: T) {
-  let value = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    getSnapshot: () => value,
-    set(next: T) {
-      if (Object.is(next, value)) return;
-      value = next;
-      listeners.forEach((l) => l());
-    },
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
 }
 
 /**
@@ -94,7 +77,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   const { share, confirm } = await shareInfoFor(mapId, opts.token);
   const token = tokenOf(share);
 
-  const sync = observable<SyncState>({
+  const sync = createValueStore<SyncState>({
     save: local.status.get(),
     connection: token ? 'connecting' : 'local',
   });
@@ -102,7 +85,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     // The code, not the adapter's English sentence: the view translates it (SaveStatus).
     sync.set({ ...sync.get(), save: local.status.get(), saveError: local.status.errorCode() }),
   );
-  const undoState = observable<UndoState>({ canUndo: false, canRedo: false });
+  const undoState = createValueStore<UndoState>({ canUndo: false, canRedo: false });
   const offHistory = history.subscribe(() =>
     undoState.set({ canUndo: history.canUndo(), canRedo: history.canRedo() }),
   );
@@ -119,6 +102,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     },
   );
   if (token) collab.connect(token);
+  const selection = createSelectionStore((ids) => collab.presence.setSelection(ids));
   if (confirm) {
     void collab.firstSync().then((r) => {
       if (r === 'synced')
@@ -152,6 +136,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     },
     sync: { subscribe: sync.subscribe, getSnapshot: sync.getSnapshot },
     strategy: bindStrategyCommands(doc),
+    selection,
     presence: collab.presence,
   };
   return {
@@ -163,6 +148,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     close() {
       offSave();
       offHistory();
+      selection.dispose();
       collab.dispose();
       history.dispose();
       reader.dispose();

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { allRoots, metaMap, SCHEMA_VERSION } from './doc';
+import { createEmitter } from './observable';
 import { LOCAL } from './origins';
 
 /** Edits closer together than this merge into one undo step (typing a label). */
@@ -30,8 +31,8 @@ export function createHistory(doc: Y.Doc): History {
     const v = metaMap(doc).get('schemaVersion');
     return !(typeof v === 'number' && v > SCHEMA_VERSION);
   };
-  const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
+  const changed = createEmitter();
+  const notify = () => changed.notify();
   for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
     manager.on(event, notify);
   }
@@ -42,12 +43,9 @@ export function createHistory(doc: Y.Doc): History {
     canUndo: () => manager.canUndo(),
     canRedo: () => manager.canRedo(),
     stopCapturing: () => manager.stopCapturing(),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: changed.subscribe,
     dispose() {
-      listeners.clear();
+      changed.clear();
       manager.destroy();
     },
   };

@@ -5,6 +5,7 @@
  * only changed ones re-render.
  */
 import * as Y from 'yjs';
+import { createEmitter } from './observable';
 import {
   allRoots,
   metaMap,
@@ -148,7 +149,7 @@ export class MapReader {
   private dirtyStrategy = true;
   private meta: MapMeta | null = null;
   private strategy: Strategy | null = null;
-  private listeners = new Set<() => void>();
+  private readonly changed = createEmitter();
   private readonly disposers: (() => void)[] = [];
 
   constructor(
@@ -169,7 +170,7 @@ export class MapReader {
     const onAfter = () => {
       if (this.snapshot && this.isDirty()) {
         this.snapshot = null;
-        for (const l of [...this.listeners]) l();
+        this.changed.notify();
       }
     };
     doc.on('afterTransaction', onAfter);
@@ -202,10 +203,7 @@ export class MapReader {
     }
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.changed.subscribe(listener);
 
   getSnapshot = (): MapSnapshot => {
     if (this.snapshot) return this.snapshot;
@@ -284,6 +282,6 @@ export class MapReader {
 
   dispose(): void {
     for (const d of this.disposers) d();
-    this.listeners.clear();
+    this.changed.clear();
   }
 }

@@ -4,12 +4,11 @@
  */
 import type { BoundCommands } from './bound-commands';
 import type { BoundStrategyCommands } from './strategy/bound-commands';
+import type { ExternalStore } from './observable';
+import type { SelectionStore } from './selection';
 import type { MapSnapshot, XY } from './types';
 
-export interface ExternalStore<T> {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): T;
-}
+export type { ExternalStore } from './observable';
 
 export type SaveStatus = 'loading' | 'saving' | 'saved' | 'error';
 /**
@@ -57,6 +56,11 @@ export interface MapSessionApi {
   readonly sync: ExternalStore<SyncState>;
   /** Commands of the strategy roadmap (model/strategy/). */
   readonly strategy: BoundStrategyCommands;
+  /**
+   * What I have selected: the one place the selection changes, and every change is published
+   * to presence (model/selection.ts).
+   */
+  readonly selection: SelectionStore;
   /** Who else is here (awareness); absent for a map that is not shared. */
   readonly presence?: PresenceApi;
 }

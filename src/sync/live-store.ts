@@ -4,6 +4,7 @@
  * re-runs the query when another tab changes the tables it read, so this is live across tabs.
  */
 import { liveQuery } from 'dexie';
+import { createEmitter } from '../model/observable';
 
 export interface LiveStore<T> {
   subscribe(listener: () => void): () => void;
@@ -16,12 +17,12 @@ export interface LiveStore<T> {
 export function liveStore<T>(query: () => Promise<T>): LiveStore<T> {
   let value: T | undefined;
   let error: unknown;
-  const listeners = new Set<() => void>();
+  const changed = createEmitter();
   let subscription: { unsubscribe(): void } | null = null;
-  const notify = () => listeners.forEach((l) => l());
+  const notify = () => changed.notify();
   return {
     subscribe(listener) {
-      listeners.add(listener);
+      const off = changed.subscribe(listener);
       subscription ??= liveQuery(query).subscribe({
         next: (v) => {
           value = v;
@@ -34,8 +35,8 @@ export function liveStore<T>(query: () => Promise<T>): LiveStore<T> {
         },
       });
       return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && subscription) {
+        off();
+        if (changed.size === 0 && subscription) {
           subscription.unsubscribe();
           subscription = null;
         }

@@ -17,6 +17,7 @@
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import { metaMap } from '../model/doc';
+import { createEmitter } from '../model/observable';
 import { readSnapshot } from '../model/read';
 import type { ItineraDb } from './local-db';
 import { drawThumbnail } from './thumbnail';
@@ -99,7 +100,7 @@ class LocalDocAdapter {
   private readonly channel: BroadcastChannel | null;
   private state: LocalSaveStatus = 'saved';
   private errCode: LocalErrorCode | undefined;
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = createEmitter();
   private disposed = false;
   private thumbTimer: ReturnType<typeof setTimeout> | null = null;
   private lastThumbAt = 0;
@@ -125,7 +126,7 @@ class LocalDocAdapter {
       whenSynced,
       status: {
         get: () => this.state,
-        subscribe: (l) => (this.listeners.add(l), () => void this.listeners.delete(l)),
+        subscribe: this.changed.subscribe,
         error: () => (this.errCode ? MESSAGES[this.errCode] : undefined),
         errorCode: () => this.errCode,
       },
@@ -322,7 +323,7 @@ class LocalDocAdapter {
   private setState(next: LocalSaveStatus, force = false): void {
     if (this.state === next && !force) return;
     this.state = next;
-    this.listeners.forEach((l) => l());
+    this.changed.notify();
   }
 
   private dispose(): void {

@@ -4,6 +4,8 @@
  * provider's 30 s watchdog), so the websocket adapter follows this signal instead of waiting
  * for the socket to notice. Tests and Node scripts pass their own signal (manualNetwork).
  */
+import { createEmitter } from '../model/observable';
+
 export interface NetworkSignal {
   /** False only when the device is known to be offline. */
   online(): boolean;
@@ -29,17 +31,14 @@ export function manualNetwork(
   initiallyOnline = true,
 ): NetworkSignal & { set(online: boolean): void } {
   let online = initiallyOnline;
-  const listeners = new Set<() => void>();
+  const changed = createEmitter();
   return {
     online: () => online,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    subscribe: changed.subscribe,
     set(next) {
       if (next === online) return;
       online = next;
-      for (const l of [...listeners]) l();
+      changed.notify();
     },
   };
 }

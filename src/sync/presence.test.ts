@@ -8,6 +8,8 @@ import {
   parsePeer,
   PRESENCE_THROTTLE_MS,
 } from './presence';
+import * as commands from '../model/commands';
+import { createSelectionStore } from '../model/selection';
 
 /** Two real Awareness instances wired to each other the way the websocket provider relays them. */
 function pair() {
@@ -127,5 +129,40 @@ describe('presence', () => {
       drag: { n2: { x: 1, y: 2 } },
     });
     expect(parsePeer(4, { user: { name: 'x'.repeat(500) } })?.name).toHaveLength(40);
+  });
+
+  it('a peer sees my selection after add, duplicate, paste, cut, connect and delete', () => {
+    const { a, b } = pair();
+    const doc = new Y.Doc();
+    const pa = createPresence(a, { defaultName: 'Ada', storage: null });
+    const pb = createPresence(b, { defaultName: 'Bo', storage: null });
+    // What the session does: the one selection store publishes to my presence.
+    const selection = createSelectionStore((ids) => pa.setSelection(ids));
+    const seenByBo = () => {
+      vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+      return pb.peers.getSnapshot()[0]?.selection ?? [];
+    };
+    // The view paths, as Toolbar, useShortcuts and JourneyCanvas run them.
+    const added = commands.addNode(doc, { kind: 'stage', label: 'Added', x: 0, y: 0 });
+    selection.selectNodes([added]);
+    expect(seenByBo()).toEqual([added]);
+    const [dup] = commands.duplicateNodes(doc, [added]);
+    selection.selectNodes([dup!]);
+    expect(seenByBo()).toEqual([dup]);
+    const clip = commands.parseClip(JSON.stringify(commands.copyItems(doc, [added])))!;
+    const pasted = commands.pasteItems(doc, clip, { x: 40, y: 40 });
+    selection.selectNodes(pasted);
+    expect(seenByBo()).toEqual(pasted);
+    commands.deleteItems(doc, { nodeIds: pasted });
+    selection.clear();
+    expect(seenByBo()).toEqual([]);
+    const tp = commands.addTouchpoint(doc, { from: added, to: dup! })!;
+    selection.selectTouchpoints([tp]);
+    expect(seenByBo()).toEqual([tp]);
+    selection.set({ nodes: new Set([added]), touchpoints: new Set([tp]) });
+    expect(seenByBo()).toEqual([added, tp]);
+    commands.deleteItems(doc, { nodeIds: [added], touchpointIds: [tp] });
+    selection.clear();
+    expect(seenByBo()).toEqual([]);
   });
 });

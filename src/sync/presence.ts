@@ -8,7 +8,8 @@
  * input: each field is checked and a bad one is dropped, never thrown.
  */
 import type { Awareness } from 'y-protocols/awareness';
-import type { ExternalStore, Peer, PresenceApi } from '../model/session-api';
+import { createEmitter, externalStore } from '../model/observable';
+import type { Peer, PresenceApi } from '../model/session-api';
 import type { XY } from '../model/types';
 
 /** Minimum gap between two awareness updates I send, ms (~30 per second). */
@@ -104,16 +105,6 @@ export function parsePeer(clientId: number, raw: unknown): Peer | null {
   };
 }
 
-function store<T>(get: () => T, listeners: Set<() => void>): ExternalStore<T> {
-  return {
-    getSnapshot: get,
-    subscribe(l) {
-      listeners.add(l);
-      return () => void listeners.delete(l);
-    },
-  };
-}
-
 export function createPresence(awareness: Awareness, opts: PresenceOptions): Presence {
   const storage = opts.storage === undefined ? globalThis.localStorage : opts.storage;
   let remembered = '';
@@ -146,8 +137,8 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
     else timer = setTimeout(flush, wait);
   };
 
-  const peerListeners = new Set<() => void>();
-  const meListeners = new Set<() => void>();
+  const peersChanged = createEmitter();
+  const meChanged = createEmitter();
   let peers: readonly Peer[] = [];
   const rebuild = () => {
     const next: Peer[] = [];
@@ -158,7 +149,7 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
     });
     next.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
     peers = next;
-    peerListeners.forEach((l) => l());
+    peersChanged.notify();
   };
   // 'change' fires only when a state really changed (not on the 15 s keep-alive renewals).
   const onChange = () => rebuild();
@@ -167,8 +158,8 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
   rebuild();
 
   return {
-    peers: store(() => peers, peerListeners),
-    me: store(() => me, meListeners),
+    peers: externalStore(() => peers, peersChanged),
+    me: externalStore(() => me, meChanged),
     setName(name) {
       const n = cleanName(name);
       if (!n || n === me.name) return;
@@ -179,7 +170,7 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
       } catch {
         // Not remembered, still used for this session.
       }
-      meListeners.forEach((l) => l());
+      meChanged.notify();
       schedule();
     },
     setCursor(position) {

@@ -1,12 +1,17 @@
 // The adapter against the real server (port 0, SQLite in a temp dir) with `ws` as WebSocket.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as yws from 'y-websocket';
 import * as Y from 'yjs';
 import { createMap, startTestServer, wsUrl } from '../../server/testing/harness';
+import * as wire from '../model/protocol-messages';
 import { seededRandom } from '../model/testing/random';
 import { manualNetwork, type NetworkSignal } from './network';
 import {
   attachWebsocket,
+  isSyncStep2,
   reconnectDelay,
   RECONNECT_MAX_MS,
   syncUrlFor,
@@ -144,8 +149,10 @@ describe('attachWebsocket', () => {
     await a.whenSynced;
     expect(await connections(s)).toBe(1);
 
+    expect(a.getPhase()).toBe('synced');
     network.set(false);
     expect(a.getStatus()).toBe('offline'); // at once, not when the socket times out
+    expect(a.getPhase()).toBe('offline');
     await expect.poll(() => connections(s)).toBe(0);
     a.doc.getMap('nodes').set('on-the-train', 1);
     expect(a.state.getSnapshot()).toEqual({ status: 'offline', unconfirmed: 1 });
@@ -197,8 +204,10 @@ describe('attachWebsocket', () => {
     const a = attach(s, map.id, map.editToken, new Y.Doc(), { network });
     await a.whenSynced;
     a.provider.disconnect();
+    expect(a.getPhase()).toBe('idle');
     network.set(false);
     network.set(true);
+    expect(a.getPhase()).toBe('idle');
     await expect.poll(() => connections(s)).toBe(0);
     expect(a.provider.ws).toBeNull();
     expect(a.getStatus()).toBe('offline');
@@ -227,6 +236,7 @@ describe('attachWebsocket', () => {
       onFailedAttempt: () => void a.refuse(),
     });
     await expect.poll(() => a.getStatus()).toBe('refused');
+    expect(a.getPhase()).toBe('refused');
     expect(attempts.count).toBe(1);
     // Local edits go on, counted as not sent.
     a.doc.getMap('nodes').set('kept', 1);
@@ -274,5 +284,35 @@ describe('attachWebsocket', () => {
     expect(syncUrlFor({ protocol: 'http:', host: 'localhost:8080' })).toBe(
       'ws://localhost:8080/sync',
     );
+  });
+
+  it('shares the stock client’s message types (model/protocol-messages.ts, used by the server too)', () => {
+    expect([wire.MSG_SYNC, wire.MSG_AWARENESS, wire.MSG_AUTH, wire.MSG_QUERY_AWARENESS]).toEqual([
+      yws.messageSync,
+      yws.messageAwareness,
+      yws.messageAuth,
+      yws.messageQueryAwareness,
+    ]);
+    expect([wire.SYNC_STEP1, wire.SYNC_STEP2, wire.SYNC_UPDATE]).toEqual([
+      syncProtocol.messageYjsSyncStep1,
+      syncProtocol.messageYjsSyncStep2,
+      syncProtocol.messageYjsUpdate,
+    ]);
+  });
+
+  it('recognises a sync step 2 and nothing else', () => {
+    const doc = new Y.Doc();
+    const message = (write: (e: encoding.Encoder) => void) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, wire.MSG_SYNC);
+      write(e);
+      return encoding.toUint8Array(e);
+    };
+    expect(isSyncStep2(message((e) => syncProtocol.writeSyncStep2(e, doc)))).toBe(true);
+    expect(isSyncStep2(message((e) => syncProtocol.writeSyncStep1(e, doc)))).toBe(false);
+    expect(isSyncStep2(message((e) => syncProtocol.writeUpdate(e, new Uint8Array())))).toBe(false);
+    expect(isSyncStep2(new Uint8Array([wire.MSG_AWARENESS, wire.SYNC_STEP2]))).toBe(false);
+    expect(isSyncStep2(new Uint8Array([wire.MSG_SYNC]))).toBe(false);
+    expect(isSyncStep2(new Uint8Array())).toBe(false);
   });
 });

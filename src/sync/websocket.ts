@@ -1,6 +1,9 @@
 /**
  * The websocket sync adapter: the stock y-websocket provider against our server
- * (`/sync/:mapId?token=…`, see server/), plus what the stock client lacks:
+ * (`/sync/:mapId?token=…`, see server/), plus what the stock client lacks. The connection is
+ * an explicit state machine (sync/connection-machine.ts: idle, connecting, synced, offline,
+ * backoff, refused); this file turns what the provider, the retry timer and the network say
+ * into its events and carries out the effects it returns.
  *
  * - Jittered reconnect backoff. The provider retries 100 ms → 2.5 s in lock-step, so 50
  *   clients hammer a restarting server together; we take over scheduling (full jitter,
@@ -24,17 +27,33 @@
  *   count as unconfirmed again until a probe on a later connection is answered. Every doc
  *   update that did not come from this provider counts, including ones the local store loads
  *   from disk after we attached: they may be offline edits the server has never seen.
+ *   Answers are read from the socket's own message events (message types shared with the
+ *   server: model/protocol-messages.ts), not by replacing the provider's handlers.
  */
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { ExternalStore } from '../model/session-api';
+import { createEmitter, externalStore, type ExternalStore } from '../model/observable';
+import { MSG_SYNC, SYNC_STEP2 } from '../model/protocol-messages';
+import {
+  INITIAL_CONNECTION,
+  statusOf,
+  transition,
+  type ConnectionEffect,
+  type ConnectionEvent,
+  type ConnectionPhase,
+  type ConnectionState,
+} from './connection-machine';
 import { browserNetwork, type NetworkSignal } from './network';
 
-/** 'refused': stopped after the server refused the token (see refuse()). */
-export type WebsocketStatus = 'connecting' | 'online' | 'offline' | 'refused';
+/**
+ * What the app shows ('connecting' | 'online' | 'offline' | 'refused', from the machine's
+ * state: statusOf); 'refused': stopped after the server refused the token (see refuse()).
+ */
+export type WebsocketStatus = ReturnType<typeof statusOf>;
 
 export interface WebsocketState {
   readonly status: WebsocketStatus;
@@ -64,6 +83,8 @@ export interface WebsocketAttachment {
   readonly whenSynced: Promise<void>;
   readonly state: ExternalStore<WebsocketState>;
   getStatus(): WebsocketStatus;
+  /** The state machine's phase (finer than the status: idle, backoff…). */
+  getPhase(): ConnectionPhase;
   unconfirmedCount(): number;
   /**
    * The server refused this token (or has no such map): stop connecting for good and say
@@ -90,6 +111,16 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.max(100, Math.floor(random() * ceiling));
 }
 
+/** Whether a message from the server is a sync step 2 (the answer to a step 1). */
+export function isSyncStep2(message: Uint8Array): boolean {
+  try {
+    const d = decoding.createDecoder(message);
+    return decoding.readVarUint(d) === MSG_SYNC && decoding.readVarUint(d) === SYNC_STEP2;
+  } catch {
+    return false; // Too short to be one.
+  }
+}
+
 export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAttachment {
   const network = opts.network ?? browserNetwork;
   const provider = new WebsocketProvider(opts.url, opts.mapId, doc, {
@@ -101,32 +132,76 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     connect: false,
   });
   let disposed = false;
-  /** Set by refuse(): no attempt is made any more, whatever the network does. */
-  let refused = false;
-  let dropped = false;
-  let attempt = 0;
+  let connection: ConnectionState = INITIAL_CONNECTION;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let probeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Local updates not covered by any probe sent on the current connection. */
   let uncovered = 0;
   /** Probes sent on the current connection, oldest first: how many updates each covers. */
   let inFlight: number[] = [];
-  let state: WebsocketState = { status: 'connecting', unconfirmed: 0 };
-  const listeners = new Set<() => void>();
+  let state: WebsocketState = { status: statusOf(connection), unconfirmed: 0 };
+  const changed = createEmitter();
 
   const publish = () => {
-    const offline = dropped || !network.online();
-    const status: WebsocketStatus = refused
-      ? 'refused'
-      : provider.synced
-        ? 'online'
-        : offline
-          ? 'offline'
-          : 'connecting';
+    const status = statusOf(connection);
     const unconfirmed = uncovered + inFlight.reduce((a, b) => a + b, 0);
     if (status === state.status && unconfirmed === state.unconfirmed) return;
     state = { status, unconfirmed };
-    for (const l of listeners) l();
+    changed.notify();
+  };
+
+  const run = (effect: ConnectionEffect) => {
+    switch (effect.type) {
+      case 'connect':
+        provider.connect();
+        break;
+      case 'disconnect':
+        // With no socket, only keep the provider from starting one (disconnect() would also
+        // leave the cross-tab channel).
+        if (provider.ws) provider.disconnect();
+        else provider.shouldConnect = false;
+        break;
+      case 'takeOverRetry':
+        // The provider's timer sees shouldConnect=false and does nothing.
+        provider.shouldConnect = false;
+        break;
+      case 'scheduleRetry':
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          dispatch({ type: 'retryDue', online: network.online() });
+        }, reconnectDelay(effect.attempt));
+        break;
+      case 'cancelRetry':
+        clearTimeout(retryTimer);
+        retryTimer = undefined;
+        break;
+      case 'reportFailedAttempt':
+        opts.onFailedAttempt?.();
+        break;
+    }
+  };
+  // Effects can raise events synchronously (disconnect() closes the socket at once): those
+  // wait until the current transition's effects have all run, so each sees the state it
+  // was computed for.
+  const queue: ConnectionEvent[] = [];
+  let running = false;
+  const dispatch = (event: ConnectionEvent) => {
+    if (disposed) return;
+    queue.push(event);
+    if (running) return;
+    running = true;
+    try {
+      for (let e = queue.shift(); e; e = queue.shift()) {
+        const next = transition(connection, e);
+        connection = next.state;
+        for (const effect of next.effects) if (!disposed) run(effect);
+      }
+    } finally {
+      running = false;
+      queue.length = 0;
+    }
+    publish();
   };
 
   const sendProbe = () => {
@@ -134,7 +209,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     const ws = provider.ws;
     if (disposed || !provider.synced || !ws || ws.readyState !== ws.OPEN || uncovered === 0) return;
     const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 0); // messageSync
+    encoding.writeVarUint(e, MSG_SYNC);
     syncProtocol.writeSyncStep1(e, doc);
     ws.send(encoding.toUint8Array(e));
     inFlight.push(uncovered);
@@ -153,111 +228,65 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
   };
   doc.on('update', onUpdate);
 
-  // Every step 2 from the server answers one step 1 of ours, in order.
-  const syncHandler = provider.messageHandlers[0]!;
-  provider.messageHandlers[0] = (encoder, decoder, prov, emitSynced, type) => {
-    const step = decoder.arr[decoder.pos];
-    syncHandler(encoder, decoder, prov, emitSynced, type);
-    if (!emitSynced || step !== syncProtocol.messageYjsSyncStep2) return;
-    inFlight.shift();
-    publish();
-  };
-
   provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'connected') inFlight = [0]; // the provider's own step 1 on open
-    publish();
+    if (status === 'connecting') {
+      // Every step 2 from the server answers one step 1 of ours, in order. This listener is
+      // added after the provider's onmessage, so the provider has applied the answer first.
+      const socket = provider.ws;
+      socket?.addEventListener('message', (event: MessageEvent) => {
+        // binaryType 'arraybuffer' (set by the provider), as its own handler reads it.
+        if (provider.ws !== socket || typeof event.data === 'string') return;
+        if (!isSyncStep2(new Uint8Array(event.data as ArrayBuffer))) return;
+        inFlight.shift();
+        publish();
+      });
+      dispatch({ type: 'attempt' });
+    } else if (status === 'connected') {
+      inFlight = [0]; // the provider's own step 1 on open
+      dispatch({ type: 'open' });
+    } else publish();
   });
   let resolveSynced!: () => void;
   const whenSynced = new Promise<void>((ok) => (resolveSynced = ok));
   provider.on('sync', (synced: boolean) => {
-    if (synced) {
-      dropped = false;
-      attempt = 0;
-      resolveSynced();
-      if (uncovered > 0) scheduleProbe();
-    }
-    publish();
+    if (!synced) return publish();
+    resolveSynced();
+    if (uncovered > 0) scheduleProbe();
+    dispatch({ type: 'synced' });
   });
 
-  /**
-   * True while we stay away because the device is offline; the next online event reconnects.
-   * A deliberate provider.disconnect() by the app leaves it false, so coming online does not
-   * undo the app's stop.
-   */
-  let paused = !network.online();
-  /** Connects after `delay` ms unless disposed or already connected by then; waits if offline. */
-  const retryIn = (delay: number) => {
-    clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      if (disposed || refused || provider.ws) return;
-      if (network.online()) provider.connect();
-      else paused = true;
-    }, delay);
-  };
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (disposed) return;
-    const neverOpened = !provider.wsconnected;
     uncovered += inFlight.reduce((a, b) => a + b, 0);
     inFlight = [];
-    dropped = true;
-    // provider.disconnect() (ours when the network goes, or the app's) clears shouldConnect
-    // before closing: a deliberate stop, not ours to undo. 4400-4499: the server says retrying
-    // cannot help (y-websocket's convention).
-    if (refused || !provider.shouldConnect || (event && event.code >= 4400 && event.code < 4500)) {
-      publish();
-      return;
-    }
-    // Take retrying away from the provider (its timer sees shouldConnect=false and stops).
-    provider.shouldConnect = false;
-    if (network.online()) retryIn(reconnectDelay(attempt++));
-    else paused = true;
-    publish();
-    if (neverOpened && event) opts.onFailedAttempt?.();
+    dispatch({
+      type: 'close',
+      // provider.disconnect() (ours when the network goes, or the app's) clears
+      // shouldConnect before closing.
+      deliberate: !provider.shouldConnect,
+      permanent: event !== null && event.code >= 4400 && event.code < 4500,
+      // `event` is null when the provider closed the socket itself (its 30 s watchdog).
+      neverOpened: !provider.wsconnected && event !== null,
+      online: network.online(),
+    });
   });
 
-  const onNetwork = () => {
-    if (disposed || refused) return;
-    if (!network.online()) {
-      // Stop now rather than when the dead socket times out; resume on the online event.
-      if (provider.ws || retryTimer !== undefined) paused = true;
-      clearTimeout(retryTimer);
-      retryTimer = undefined;
-      if (provider.ws) provider.disconnect();
-    } else if (paused) {
-      paused = false;
-      attempt = 0;
-      retryIn(reconnectDelay(0));
-    }
-    publish();
-  };
-  const offNetwork = network.subscribe(onNetwork);
-  if (network.online()) provider.connect();
-  publish();
+  const offNetwork = network.subscribe(() =>
+    dispatch({ type: network.online() ? 'networkUp' : 'networkDown' }),
+  );
+  dispatch({ type: 'start', online: network.online() });
 
   return {
     provider,
     whenSynced,
-    state: {
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      getSnapshot: () => state,
-    },
+    state: externalStore(() => state, changed),
     getStatus: () => state.status,
+    getPhase: () => connection.phase,
     unconfirmedCount: () => state.unconfirmed,
     refuse() {
-      if (disposed || refused || provider.wsconnected) return refused;
-      refused = true;
-      paused = false;
-      clearTimeout(retryTimer);
-      retryTimer = undefined;
-      // An attempt already under way: close it (shouldConnect false, so nothing retries).
-      if (provider.ws) provider.disconnect();
-      else provider.shouldConnect = false;
-      publish();
-      return true;
+      if (disposed) return connection.phase === 'refused';
+      dispatch({ type: 'refuse' });
+      return connection.phase === 'refused';
     },
     dispose() {
       if (disposed) return;
@@ -267,7 +296,7 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
       offNetwork();
       doc.off('update', onUpdate);
       provider.destroy();
-      listeners.clear();
+      changed.clear();
     },
   };
 }

@@ -13,6 +13,7 @@ import { nodesMap } from '../../../src/model/doc';
 import { createHistory } from '../../../src/model/history';
 import { REMOTE } from '../../../src/model/origins';
 import { MapReader } from '../../../src/model/read';
+import { createSelectionStore } from '../../../src/model/selection';
 import type { MapSessionApi, SyncState, UndoState } from '../../../src/model/session-api';
 import { bindStrategyCommands } from '../../../src/model/strategy/bound-commands';
 import { Editor } from '../../../src/view/editor/Editor';
@@ -40,6 +41,7 @@ async function main() {
     },
     sync: constant<SyncState>({ save: 'saved', connection: 'local' }),
     strategy: bindStrategyCommands(doc),
+    selection: createSelectionStore(),
   };
 
   // "Another client": a replica of the doc whose edits reach ours as Yjs updates. Made before

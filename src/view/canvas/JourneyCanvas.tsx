@@ -149,8 +149,8 @@ export function JourneyCanvas({
       )
         return;
       selectionRef.current = next;
+      // The session's selection store publishes it to presence (every path goes through it).
       onSelectionChange(next);
-      presenceRef.current?.setSelection([...next.nodes, ...next.touchpoints]);
     },
     [onSelectionChange],
   );

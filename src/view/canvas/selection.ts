@@ -1,7 +1,2 @@
-/** The local selection (never in the doc; shared with peers through awareness). */
-export interface Selection {
-  readonly nodes: ReadonlySet<string>;
-  readonly touchpoints: ReadonlySet<string>;
-}
-
-export const EMPTY_SELECTION: Selection = { nodes: new Set(), touchpoints: new Set() };
+/** The local selection: defined in the model, where the session's selection store is. */
+export { EMPTY_SELECTION, type Selection } from '../../model/selection';

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { MapSessionApi } from '../../model/session-api';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { RenderAllContext, useRenderAllSwitch } from '../canvas/renderAll';
-import { EMPTY_SELECTION, type Selection } from '../canvas/selection';
 import { SessionContext } from '../canvas/SessionContext';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useStore } from '../hooks/useStore';
@@ -47,7 +46,9 @@ const STRATEGY_OPEN_KEY = 'itinera.strategyOpen';
 export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const { t } = useTranslation('editor');
   const snapshot = useStore(session.map);
-  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  // The session's store: every change reaches the peers (model/selection.ts).
+  const selection = useStore(session.selection);
+  const setSelection = session.selection.set;
   const [snapToGrid, setSnap] = useState(() => localStorage.getItem(SNAP_STORAGE_KEY) !== 'false');
   const [strategyOpen, setStrategyOpen] = useState(
     () => localStorage.getItem(STRATEGY_OPEN_KEY) === 'true',
@@ -74,7 +75,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
     if (nodes.length !== selection.nodes.size || tps.length !== selection.touchpoints.size) {
       setSelection({ nodes: new Set(nodes), touchpoints: new Set(tps) });
     }
-  }, [snapshot, selection]);
+  }, [snapshot, selection, setSelection]);
 
   const onSnap = useCallback((on: boolean) => {
     localStorage.setItem(SNAP_STORAGE_KEY, String(on));
