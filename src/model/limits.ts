@@ -38,6 +38,9 @@ const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(mi
  */
 export const capNumber = (v: number, limit: NumberLimit): number =>
   clamp(limit.integer ? Math.round(v) : v, limit.min, limit.max);
+/** Whether `v` is a number its field accepts as it is (finite, inside the limit, whole if needed). */
+export const inLimit = (v: number, limit: NumberLimit): boolean =>
+  Number.isFinite(v) && v >= limit.min && v <= limit.max && (!limit.integer || Number.isInteger(v));
 /** A canvas coordinate as stored: whole px, inside ±MAX_COORDINATE_PX. */
 export const capCoordinate = (v: number): number =>
   clamp(Math.round(v), -MAX_COORDINATE_PX, MAX_COORDINATE_PX);
