@@ -80,8 +80,10 @@ export function makeSnapshot(parts: SnapshotParts = {}): MapSnapshot {
 }
 
 const store = <T>(value: T) => ({ subscribe: () => () => {}, getSnapshot: () => value });
-/** Every command is a no-op: rendering must never write. */
-const noCommands = new Proxy({}, { get: () => () => undefined });
+/** Names of the commands views called, in order: rendering must never write. */
+export const commandCalls: string[] = [];
+/** Every command is a no-op that records its name. */
+const noCommands = new Proxy({}, { get: (_, name) => () => void commandCalls.push(String(name)) });
 
 export function fakeSession(snapshot: MapSnapshot): MapSessionApi {
   return {
