@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { COMPANY_SCORE_LIMITS } from '../../model/records/company-score';
 import type { Score } from '../../model/types';
 
-/** Every score the limits allow (both scores share one range). */
+/** Every score the limits allow (both scores share one range), lowest first. */
 const { min, max } = COMPANY_SCORE_LIMITS.digitalCompetence;
-const SCORES = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+export const SCORES: readonly number[] = Array.from({ length: max - min + 1 }, (_, i) => min + i);
 
 export function ScoreSelect({
   label,
