@@ -13,8 +13,13 @@ import { useSession } from '../canvas/SessionContext';
 import { inLimit } from '../../model/limits';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
 
-/** The node fields this form edits (a repair of any other one is noted on the form). */
-const EDITED = ['label', 'order', 'channelType', 'deviceType', 'description', 'color'] as const;
+/** The node fields this form edits, by kind (a repair of any other one is noted on the form). */
+const EDITED: Record<JourneyNode['kind'], readonly string[]> = {
+  stage: ['label', 'order', 'description', 'color'],
+  channel: ['label', 'channelType', 'description', 'color'],
+  device: ['label', 'deviceType', 'description', 'color'],
+  note: ['label', 'description', 'color'],
+};
 
 export function NodeFields({
   node,
@@ -43,7 +48,7 @@ export function NodeFields({
       <h2>
         <span className={`kind-badge kind-${node.kind}`}>{t(`kind.${node.kind}`)}</span>
       </h2>
-      {notes.recordNote(EDITED)}
+      {notes.recordNote(EDITED[node.kind])}
       <label>
         {t('field.label')}
         <input
