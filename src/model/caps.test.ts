@@ -27,6 +27,8 @@ import {
   MAX_TEXT_CHARS,
 } from './limits';
 import { readSnapshot } from './read';
+import { NODE_LIMITS } from './records/node';
+import { TOUCHPOINT_LIMITS } from './records/touchpoint';
 import * as s from './strategy/commands';
 import { exportStrategyMap, importStrategyMap, parseStrategyMapText } from './strategy-map';
 
@@ -200,5 +202,22 @@ describe('text caps', () => {
       `${'x'.repeat(MAX_LABEL_CHARS - 2)}${emoji}`,
     );
     expect(capText('short', MAX_LABEL_CHARS)).toBe('short');
+  });
+
+  it("caps with the record kinds' limits: stage order, touchpoint KPI ids", () => {
+    const doc = new Y.Doc();
+    const a = addNode(doc, { kind: 'stage', label: 'A', x: 0, y: 0, order: 1.4 });
+    expect(readSnapshot(doc).nodeById.get(a)).toMatchObject({ order: 1 });
+    updateNode(doc, a, { order: NODE_LIMITS.order.max * 3 });
+    expect(readSnapshot(doc).nodeById.get(a)).toMatchObject({ order: NODE_LIMITS.order.max });
+    const b = addNode(doc, { kind: 'channel', label: 'Web', x: 300, y: 0 });
+    const tp = addTouchpoint(doc, { from: a, to: b })!;
+    const L = TOUCHPOINT_LIMITS.kpiIds;
+    updateTouchpoint(doc, tp, {
+      kpiIds: Array.from({ length: L.items + 1 }, (_, i) => `${i}`.padEnd(L.chars + 1, 'k')),
+    });
+    const ids = readSnapshot(doc).touchpointById.get(tp)!.kpiIds;
+    expect(ids).toHaveLength(L.items);
+    expect(Math.max(...ids.map((k) => k.length))).toBe(L.chars);
   });
 });

@@ -14,16 +14,11 @@ import {
   writeFields,
 } from './doc';
 import { newId } from './ids';
-import {
-  capAmount,
-  capCoordinate,
-  capList,
-  capSize,
-  capText,
-  MAX_LABEL_CHARS,
-  MAX_LIST_ITEMS,
-  MAX_TEXT_CHARS as LONG_TEXT_CHARS,
-} from './limits';
+import { capList, capNumber, capText, MAX_LABEL_CHARS } from './limits';
+import { META_LIMITS } from './records/meta';
+import { NODE_LIMITS } from './records/node';
+import { TOUCHPOINT_LIMITS } from './records/touchpoint';
+import type { TextLimit } from './records/field-limits';
 import { LOCAL, type Origin } from './origins';
 import { type Clip } from './clip';
 import { readNode, readTouchpoint } from './read';
@@ -64,13 +59,16 @@ export function write<T>(doc: Y.Doc, fn: () => T, origin: Origin = LOCAL): T {
 }
 
 export { MAX_LABEL_CHARS };
-const clampText = (s: string, max = MAX_LABEL_CHARS) => capText(s, max);
-/** A free text cut to the format's limit; non-strings pass through for writeFields to store. */
-const longText = <T>(v: T): T => (typeof v === 'string' ? (capText(v, LONG_TEXT_CHARS) as T) : v);
+/**
+ * A text cut to its field's limit (`records/<kind>.ts`); non-strings (undefined: "clear the
+ * field") pass through for writeFields to store.
+ */
+const cut = <T>(v: T, limit: TextLimit): T =>
+  typeof v === 'string' ? (capText(v, limit) as T) : v;
 
 export function renameMap(doc: Y.Doc, title: string): void {
   write(doc, () => {
-    metaMap(doc).set('title', clampText(title.trim()));
+    metaMap(doc).set('title', capText(title.trim(), META_LIMITS.title));
   });
 }
 
@@ -107,15 +105,16 @@ function nextStageOrder(doc: Y.Doc): number {
 function nodeFields(input: NewNode, doc: Y.Doc): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     kind: input.kind,
-    label: clampText(input.label),
-    x: capCoordinate(input.x),
-    y: capCoordinate(input.y),
-    w: input.w === undefined ? undefined : capSize(input.w),
-    h: input.h === undefined ? undefined : capSize(input.h),
-    description: longText(input.description),
+    label: capText(input.label, NODE_LIMITS.label),
+    x: capNumber(input.x, NODE_LIMITS.x),
+    y: capNumber(input.y, NODE_LIMITS.y),
+    w: input.w === undefined ? undefined : capNumber(input.w, NODE_LIMITS.w),
+    h: input.h === undefined ? undefined : capNumber(input.h, NODE_LIMITS.h),
+    description: cut(input.description, NODE_LIMITS.description),
     color: input.color,
   };
-  if (input.kind === 'stage') fields.order = input.order ?? nextStageOrder(doc);
+  if (input.kind === 'stage')
+    fields.order = capNumber(input.order ?? nextStageOrder(doc), NODE_LIMITS.order);
   if (input.kind === 'channel') fields.channelType = input.channelType ?? 'web';
   if (input.kind === 'device') fields.deviceType = input.deviceType ?? 'smartphone';
   return fields;
@@ -149,10 +148,12 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch): void {
     const record = nodesMap(doc).get(id);
     if (!record) return;
     const fields: Record<string, unknown> = { ...patch };
-    if (typeof patch.label === 'string') fields.label = clampText(patch.label);
-    if ('description' in patch) fields.description = longText(patch.description);
+    if (typeof patch.label === 'string') fields.label = capText(patch.label, NODE_LIMITS.label);
+    if ('description' in patch)
+      fields.description = cut(patch.description, NODE_LIMITS.description);
+    if (typeof patch.order === 'number') fields.order = capNumber(patch.order, NODE_LIMITS.order);
     for (const key of ['w', 'h'] as const)
-      if (typeof patch[key] === 'number') fields[key] = capSize(patch[key]);
+      if (typeof patch[key] === 'number') fields[key] = capNumber(patch[key], NODE_LIMITS[key]);
     writeFields(record, fields);
   });
 }
@@ -169,7 +170,8 @@ export function moveNodes(
       const nodes = nodesMap(doc);
       for (const { id, x, y } of moves) {
         const record = nodes.get(id);
-        if (record) writeFields(record, { x: capCoordinate(x), y: capCoordinate(y) });
+        if (record)
+          writeFields(record, { x: capNumber(x, NODE_LIMITS.x), y: capNumber(y, NODE_LIMITS.y) });
       }
     },
     origin,
@@ -179,16 +181,16 @@ export function moveNodes(
 export function resizeNode(
   doc: Y.Doc,
   id: string,
-  size: { w: number; h: number } & Partial<XY>,
+  box: { w: number; h: number } & Partial<XY>,
 ): void {
   write(doc, () => {
     const record = nodesMap(doc).get(id);
     if (!record) return;
     writeFields(record, {
-      w: capSize(size.w),
-      h: capSize(size.h),
-      ...(size.x !== undefined ? { x: capCoordinate(size.x) } : {}),
-      ...(size.y !== undefined ? { y: capCoordinate(size.y) } : {}),
+      w: capNumber(box.w, NODE_LIMITS.w),
+      h: capNumber(box.h, NODE_LIMITS.h),
+      ...(box.x !== undefined ? { x: capNumber(box.x, NODE_LIMITS.x) } : {}),
+      ...(box.y !== undefined ? { y: capNumber(box.y, NODE_LIMITS.y) } : {}),
     });
   });
 }
@@ -250,7 +252,7 @@ export function addTouchpoint(
         newRecord({
           from: input.from,
           to: input.to,
-          action: longText(input.action ?? ''),
+          action: capText(input.action ?? '', TOUCHPOINT_LIMITS.action),
           emotion: input.emotion,
         }),
       );
@@ -275,16 +277,18 @@ export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch)
     const record = touchpointsMap(doc).get(id);
     if (!record) return;
     const fields: Record<string, unknown> = { ...patch };
-    if ('action' in patch) fields.action = longText(patch.action);
-    if (typeof patch.owner === 'string') fields.owner = clampText(patch.owner);
-    for (const key of ['painPoints', 'opportunities'] as const) {
+    if ('action' in patch) fields.action = cut(patch.action, TOUCHPOINT_LIMITS.action);
+    if (typeof patch.owner === 'string')
+      fields.owner = capText(patch.owner, TOUCHPOINT_LIMITS.owner);
+    for (const key of ['painPoints', 'opportunities', 'kpiIds'] as const) {
       const list = patch[key];
-      if (Array.isArray(list)) fields[key] = capList(list, LONG_TEXT_CHARS);
+      if (Array.isArray(list)) fields[key] = capList(list, TOUCHPOINT_LIMITS[key]);
     }
-    if (Array.isArray(patch.kpiIds)) fields.kpiIds = patch.kpiIds.slice(0, MAX_LIST_ITEMS);
     // Not a number clears the volume (like an emptied field); a number is kept in the format's range.
     if (typeof patch.volume === 'number')
-      fields.volume = Number.isNaN(patch.volume) ? undefined : capAmount(patch.volume);
+      fields.volume = Number.isNaN(patch.volume)
+        ? undefined
+        : capNumber(patch.volume, TOUCHPOINT_LIMITS.volume);
     writeFields(record, fields);
   });
 }
@@ -316,12 +320,12 @@ export function pasteItems(doc: Y.Doc, clip: Clip, offset: XY): string[] {
       const { id: _old, ...fields } = node;
       const extra = {
         ...fields,
-        x: capCoordinate(node.x + offset.x),
-        y: capCoordinate(node.y + offset.y),
+        x: capNumber(node.x + offset.x, NODE_LIMITS.x),
+        y: capNumber(node.y + offset.y, NODE_LIMITS.y),
       };
       if (node.kind === 'stage') Object.assign(extra, { order: nextStageOrder(doc) });
-      if (node.w !== undefined) extra.w = capSize(node.w);
-      if (node.h !== undefined) extra.h = capSize(node.h);
+      if (node.w !== undefined) extra.w = capNumber(node.w, NODE_LIMITS.w);
+      if (node.h !== undefined) extra.h = capNumber(node.h, NODE_LIMITS.h);
       nodes.set(id, newRecord(extra));
     }
     const tps = touchpointsMap(doc);

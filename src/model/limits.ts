@@ -3,6 +3,7 @@
  * strategy-map format can carry (`strategy-map/limits.ts` publishes the same numbers in the
  * JSON Schema). A leaf module: commands, strategy commands and the format all import it.
  */
+import type { ListLimit, NumberLimit, TextLimit } from './records/field-limits';
 
 /** Characters of a label, title, name or owner. */
 export const MAX_LABEL_CHARS = 200;
@@ -31,6 +32,15 @@ export const MAX_STRATEGY_ITEMS = 1_000;
 export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
 
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+/**
+ * A number kept inside a field's limit (`records/<kind>.ts`): clamped to `min..max`, rounded
+ * when the field is whole. NaN stays NaN (each caller decides what "not a number" means).
+ */
+export const capNumber = (v: number, limit: NumberLimit): number =>
+  clamp(limit.integer ? Math.round(v) : v, limit.min, limit.max);
+/** Whether `v` is a number its field accepts as it is (finite, inside the limit, whole if needed). */
+export const inLimit = (v: number, limit: NumberLimit): boolean =>
+  Number.isFinite(v) && v >= limit.min && v <= limit.max && (!limit.integer || Number.isInteger(v));
 /** A canvas coordinate as stored: whole px, inside ±MAX_COORDINATE_PX. */
 export const capCoordinate = (v: number): number =>
   clamp(Math.round(v), -MAX_COORDINATE_PX, MAX_COORDINATE_PX);
@@ -40,17 +50,24 @@ export const capSize = (v: number): number => clamp(Math.round(v), 1, MAX_NODE_S
 export const capAmount = (v: number): number => clamp(v, 0, MAX_AMOUNT);
 
 /**
- * `s` cut to at most `max` UTF-16 units (what JSON Schema's maxLength and zod count), never
- * between the two halves of a surrogate pair (an emoji is kept whole or dropped whole).
+ * `s` cut to at most `limit` UTF-16 units (what JSON Schema's maxLength and zod count), never
+ * between the two halves of a surrogate pair (an emoji is kept whole or dropped whole). The
+ * limit is a field's `TextLimit` from `records/<kind>.ts`, or a bare count.
  */
-export function capText(s: string, max: number): string {
+export function capText(s: string, limit: number | TextLimit): string {
+  const max = typeof limit === 'number' ? limit : limit.chars;
   if (s.length <= max) return s;
   const cut = s.slice(0, max);
   const last = cut.charCodeAt(cut.length - 1);
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
-/** A string list cut to MAX_LIST_ITEMS items of at most `maxChars` each. */
-export function capList(items: readonly string[], maxChars: number): string[] {
-  return items.slice(0, MAX_LIST_ITEMS).map((s) => capText(s, maxChars));
+/**
+ * A string list cut to a field's `ListLimit` (`items` entries of at most `chars` each); a bare
+ * count is the characters per item, with MAX_LIST_ITEMS items.
+ */
+export function capList(items: readonly string[], limit: number | ListLimit): string[] {
+  const { items: n, chars } =
+    typeof limit === 'number' ? { items: MAX_LIST_ITEMS, chars: limit } : limit;
+  return items.slice(0, n).map((s) => capText(s, chars));
 }

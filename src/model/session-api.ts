@@ -79,9 +79,17 @@ export interface Peer {
   readonly drag?: Readonly<Record<string, XY>>;
 }
 
+/**
+ * Characters of a display name in presence: short enough for a cursor label and the people
+ * list. Names are not map records (they live in awareness, never in the doc), so this is not a
+ * records limit; the name picker and presence's `cleanName` cut to it.
+ */
+export const MAX_NAME_CHARS = 40;
+
 export interface PresenceApi {
   readonly peers: ExternalStore<readonly Peer[]>;
   readonly me: ExternalStore<{ readonly name: string; readonly color: string }>;
+  /** Trimmed, cut to MAX_NAME_CHARS; an empty name is ignored. */
   setName(name: string): void;
   setCursor(position: XY | null): void;
   setSelection(ids: readonly string[]): void;

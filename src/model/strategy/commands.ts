@@ -1,7 +1,8 @@
 /**
  * Commands of the strategy roadmap: `verbNoun(doc, args)`, each one `write(doc, fn)` (LOCAL
- * origin, undoable, refused on a newer schema). Texts are cut to the strategy-map format's
- * limits (so every edit exports), then inputs are checked; a bad value throws a
+ * origin, undoable, refused on a newer schema). Texts and lists are cut to the record kind's
+ * limits (`../records/<kind>.ts`, so every edit exports and reads back as it was written), then
+ * inputs are checked against the same limits; a bad value throws a
  * StrategyInputError (`path: message`) and nothing is written. Removing a goal or a KPI also
  * clears the references to it in the same transaction, so nothing dangles.
  */
@@ -30,7 +31,14 @@ import type {
 } from '../types';
 import { CHANNEL_STATUSES, KPI_FAMILIES, TRAINING_KINDS } from '../types';
 import { setGoLiveDone, writeChannelPlan } from './storage';
-import { capText, MAX_STRATEGY_TEXT_CHARS } from '../limits';
+import { capText } from '../limits';
+import { CHANNEL_PLAN_LIMITS } from '../records/channel-plan';
+import { COMPANY_SCORE_LIMITS } from '../records/company-score';
+import { COST_MODEL_LIMITS } from '../records/cost-model';
+import { GO_LIVE_LIMITS } from '../records/go-live';
+import { GOAL_LIMITS } from '../records/goal';
+import { KPI_LIMITS } from '../records/kpi';
+import { TRAINING_LIMITS } from '../records/training';
 import { capStrategyTexts, Checker } from './validate';
 
 type Patch<T> = { -readonly [K in keyof Omit<T, 'id' | 'extra'>]?: T[K] | undefined };
@@ -50,8 +58,8 @@ const defined = (patch: object) =>
 function checkCompany(p: CompanyPatch, base: string): void {
   const c = new Checker();
   if (has(p, 'name')) c.text(`${base}.name`, p.name);
-  c.score(`${base}.digitalCompetence`, p.digitalCompetence);
-  c.score(`${base}.serviceCulture`, p.serviceCulture);
+  c.score(`${base}.digitalCompetence`, p.digitalCompetence, COMPANY_SCORE_LIMITS.digitalCompetence);
+  c.score(`${base}.serviceCulture`, p.serviceCulture, COMPANY_SCORE_LIMITS.serviceCulture);
   c.done();
 }
 
@@ -91,7 +99,7 @@ function addRecord(
 // ---------- Step 1: starting point ----------
 
 export function updateSelfScore(doc: Y.Doc, patch: CompanyPatch): void {
-  patch = capStrategyTexts(patch);
+  patch = capStrategyTexts(patch, COMPANY_SCORE_LIMITS);
   checkCompany(patch, 'self');
   write(doc, () => writeFields(strategyPart(doc, 'self'), defined(patch)));
 }
@@ -101,13 +109,13 @@ export function addCompetitor(
   input: CompanyPatch & { name: string },
   id?: string,
 ): string {
-  input = capStrategyTexts(input);
+  input = capStrategyTexts(input, COMPANY_SCORE_LIMITS);
   checkCompany(input, 'competitor');
   return addRecord(doc, 'competitors', 'comp', input, id);
 }
 
 export function updateCompetitor(doc: Y.Doc, id: string, patch: CompanyPatch): void {
-  patch = capStrategyTexts(patch);
+  patch = capStrategyTexts(patch, COMPANY_SCORE_LIMITS);
   checkCompany(patch, `competitors.${id}`);
   updateRecord(doc, 'competitors', id, patch);
 }
@@ -129,13 +137,13 @@ function checkGoal(p: GoalPatch, base: string, required = false): void {
 }
 
 export function addGoal(doc: Y.Doc, input: GoalPatch & { title: string }, id?: string): string {
-  input = capStrategyTexts(input);
+  input = capStrategyTexts(input, GOAL_LIMITS);
   checkGoal(input, 'goal', true);
   return addRecord(doc, 'goals', 'goal', input, id);
 }
 
 export function updateGoal(doc: Y.Doc, id: string, patch: GoalPatch): void {
-  patch = capStrategyTexts(patch);
+  patch = capStrategyTexts(patch, GOAL_LIMITS);
   checkGoal(patch, `goals.${id}`);
   updateRecord(doc, 'goals', id, patch);
 }
@@ -153,14 +161,14 @@ export function removeGoal(doc: Y.Doc, id: string): void {
 // ---------- Step 3: channels ----------
 
 export function updateChannelPlan(doc: Y.Doc, channelId: string, patch: ChannelPlanPatch): void {
-  patch = capStrategyTexts(patch);
+  patch = capStrategyTexts(patch, CHANNEL_PLAN_LIMITS);
   const c = new Checker();
   const base = `channelPlans.${channelId}`;
   c.oneOf(`${base}.status`, patch.status, CHANNEL_STATUSES);
-  c.number(`${base}.preferencePct`, patch.preferencePct, 0, 100);
+  c.number(`${base}.preferencePct`, patch.preferencePct, CHANNEL_PLAN_LIMITS.preferencePct);
   c.text(`${base}.reason`, patch.reason);
-  c.number(`${base}.monthlyVolume`, patch.monthlyVolume);
-  c.number(`${base}.relativeCost`, patch.relativeCost, 0, 100);
+  c.number(`${base}.monthlyVolume`, patch.monthlyVolume, CHANNEL_PLAN_LIMITS.monthlyVolume);
+  c.number(`${base}.relativeCost`, patch.relativeCost, CHANNEL_PLAN_LIMITS.relativeCost);
   c.done();
   write(doc, () => {
     // Plans are keyed by the channel node's id; a plan is only kept for a live channel.
@@ -176,7 +184,7 @@ function checkKpi(p: KpiPatch, base: string, required = false): void {
   const c = new Checker();
   if (required || has(p, 'name')) c.text(`${base}.name`, p.name, { required });
   c.oneOf(`${base}.family`, p.family, KPI_FAMILIES, { required });
-  c.number(`${base}.target`, p.target, -1e12);
+  c.number(`${base}.target`, p.target, KPI_LIMITS.target);
   c.text(`${base}.unit`, p.unit);
   c.text(`${base}.frequency`, p.frequency);
   c.text(`${base}.goalId`, p.goalId);
@@ -189,13 +197,13 @@ export function addKpi(
   input: KpiPatch & { name: string; family: KpiFamily },
   id?: string,
 ): string {
-  input = capStrategyTexts(input);
+  input = capStrategyTexts(input, KPI_LIMITS);
   checkKpi(input, 'kpi', true);
   return addRecord(doc, 'kpis', 'kpi', input, id);
 }
 
 export function updateKpi(doc: Y.Doc, id: string, patch: KpiPatch): void {
-  patch = capStrategyTexts(patch);
+  patch = capStrategyTexts(patch, KPI_LIMITS);
   checkKpi(patch, `kpis.${id}`);
   updateRecord(doc, 'kpis', id, patch);
 }
@@ -231,13 +239,13 @@ export function addTraining(
   input: TrainingPatch & { topic: string; kind: TrainingKind },
   id?: string,
 ): string {
-  input = capStrategyTexts(input);
+  input = capStrategyTexts(input, TRAINING_LIMITS);
   checkTraining(input, 'training', true);
   return addRecord(doc, 'training', 'train', input, id);
 }
 
 export function updateTraining(doc: Y.Doc, id: string, patch: TrainingPatch): void {
-  patch = capStrategyTexts(patch);
+  patch = capStrategyTexts(patch, TRAINING_LIMITS);
   checkTraining(patch, `training.${id}`);
   updateRecord(doc, 'training', id, patch);
 }
@@ -249,12 +257,13 @@ export function removeTraining(doc: Y.Doc, id: string): void {
 // ---------- Cost model and step 7 ----------
 
 export function updateCostModel(doc: Y.Doc, patch: CostModelPatch): void {
-  patch = capStrategyTexts(patch);
+  patch = capStrategyTexts(patch, COST_MODEL_LIMITS);
   const c = new Checker();
-  c.number('costModel.phoneContactCost', patch.phoneContactCost);
+  const L = COST_MODEL_LIMITS;
+  c.number('costModel.phoneContactCost', patch.phoneContactCost, L.phoneContactCost);
   c.text('costModel.currency', patch.currency);
-  c.number('costModel.shiftPct', patch.shiftPct, 0, 100);
-  c.number('costModel.responseTargetMinutes', patch.responseTargetMinutes, 0, 60 * 24 * 30);
+  c.number('costModel.shiftPct', patch.shiftPct, L.shiftPct);
+  c.number('costModel.responseTargetMinutes', patch.responseTargetMinutes, L.responseTargetMinutes);
   c.done();
   write(doc, () => writeFields(strategyPart(doc, 'costModel'), defined(patch)));
 }
@@ -271,5 +280,5 @@ export function setGoLiveItem(doc: Y.Doc, key: string, done: boolean): void {
   const c = new Checker();
   c.text('goLive.done', key, { required: true });
   c.done();
-  write(doc, () => setGoLiveDone(doc, capText(key, MAX_STRATEGY_TEXT_CHARS), done));
+  write(doc, () => setGoLiveDone(doc, capText(key, GO_LIVE_LIMITS.done.chars), done));
 }

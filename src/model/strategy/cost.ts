@@ -7,6 +7,8 @@
  * to the customers' preference (%) when any is given, else to today's volume, else equally:
  * customers move to the channels they say they prefer.
  */
+import { capNumber } from '../limits';
+import { COST_MODEL_LIMITS } from '../records/cost-model';
 import type { ChannelNode, ChannelType, MapSnapshot } from '../types';
 import {
   DEFAULT_CURRENCY,
@@ -59,7 +61,7 @@ export function relativeCostOf(s: MapSnapshot, channel: ChannelNode): number {
 export function computeCosts(s: MapSnapshot): CostResult {
   const model = s.strategy.costModel;
   const phoneContactCost = model.phoneContactCost ?? DEFAULT_PHONE_CONTACT_COST;
-  const shiftPct = Math.min(100, Math.max(0, model.shiftPct ?? 0));
+  const shiftPct = capNumber(model.shiftPct ?? 0, COST_MODEL_LIMITS.shiftPct);
   const list = channels(s);
   const plan = (c: ChannelNode) => s.strategy.channelPlans[c.id] ?? {};
   const volume = (c: ChannelNode) => Math.max(0, plan(c).monthlyVolume ?? 0);

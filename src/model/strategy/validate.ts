@@ -1,6 +1,8 @@
 /**
  * Input checks for the strategy commands. A command refuses a bad value whole (nothing is
  * written) with a `path: message` error, so a view or the server can show exactly what is wrong.
+ * Ranges, scores and text lengths are the record kinds' limits (`../records/<kind>.ts`), the
+ * same ones the reader restores to and the format publishes.
  */
 import {
   CHANNEL_STATUSES,
@@ -10,12 +12,11 @@ import {
   type KpiFamily,
   type TrainingKind,
 } from '../types';
-import { capText, MAX_LIST_ITEMS, MAX_STRATEGY_TEXT_CHARS, MAX_TEXT_CHARS } from '../limits';
+import { capList, capText } from '../limits';
+import type { FieldLimit, ListLimit, NumberLimit, TextLimit } from '../records/field-limits';
 
-/** Longest short text a strategy field keeps (names, titles, targets); commands cap to it. */
-export { MAX_STRATEGY_TEXT_CHARS };
-/** Largest volume or cost a field accepts: keeps sums finite and the chart readable. */
-export const MAX_STRATEGY_NUMBER = 1e12;
+const isListLimit = (l: FieldLimit): l is ListLimit => 'items' in l;
+const isTextLimit = (l: FieldLimit): l is TextLimit => 'chars' in l && !isListLimit(l);
 
 export interface InputIssue {
   readonly path: string;
@@ -44,10 +45,11 @@ export class Checker {
     if (required && v.trim() === '') this.fail(path, 'must not be empty');
   }
 
-  score(path: string, v: unknown): void {
+  /** A score: a whole number inside its limit (`COMPANY_SCORE_LIMITS`: 1 to 5). */
+  score(path: string, v: unknown, { min, max }: NumberLimit): void {
     if (v === undefined) return;
-    if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 5)
-      this.fail(path, 'must be an integer from 1 to 5');
+    if (!Number.isInteger(v) || (v as number) < min || (v as number) > max)
+      this.fail(path, `must be an integer from ${min} to ${max}`);
   }
 
   /** ISO calendar date YYYY-MM-DD that exists (no 2027-02-30). */
@@ -60,11 +62,13 @@ export class Checker {
       this.fail(path, 'is not a real date');
   }
 
-  number(path: string, v: unknown, min = 0, max = MAX_STRATEGY_NUMBER): void {
+  /** A number inside its field's limit; refused (not clamped) so a typo never saves as the bound. */
+  number(path: string, v: unknown, { min, max, integer = false }: NumberLimit): void {
     if (v === undefined) return;
     if (typeof v !== 'number' || !Number.isFinite(v))
       return this.fail(path, 'must be a finite number');
-    if (v < min || v > max) this.fail(path, `must be between ${min} and ${max}`);
+    if (v < min || v > max) return this.fail(path, `must be between ${min} and ${max}`);
+    if (integer && !Number.isInteger(v)) this.fail(path, 'must be a whole number');
   }
 
   oneOf<T extends string>(
@@ -88,20 +92,23 @@ export class Checker {
   }
 }
 
-/** Strategy fields that hold a long free text; every other string field is a short text. */
-const LONG_TEXT_FIELDS: ReadonlySet<string> = new Set(['benefit', 'reason']);
-
 /**
- * A copy of `input` with every string field cut to what the strategy-map format carries
- * (limits.ts): long texts to MAX_TEXT_CHARS, the rest to MAX_STRATEGY_TEXT_CHARS. Keys and
- * `undefined` values are kept as they are ("clear this field").
+ * A copy of `input` with every text field cut to its limit in `limits` (the record kind's
+ * `<KIND>_LIMITS`) and every list to its item count and item length, so a command caps exactly
+ * what the reader and the format allow. Fields without a text or list limit (dates, enums) are
+ * left for the Checker; keys and `undefined` values are kept as they are ("clear this field").
  */
-export function capStrategyTexts<T extends object>(input: T): T {
+export function capStrategyTexts<T extends object>(
+  input: T,
+  limits: Readonly<Record<string, FieldLimit>>,
+): T {
   const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   for (const [k, v] of Object.entries(out)) {
-    if (typeof v === 'string')
-      out[k] = capText(v, LONG_TEXT_FIELDS.has(k) ? MAX_TEXT_CHARS : MAX_STRATEGY_TEXT_CHARS);
-    else if (k === 'channelIds' && Array.isArray(v)) out[k] = v.slice(0, MAX_LIST_ITEMS);
+    const limit = Object.prototype.hasOwnProperty.call(limits, k) ? limits[k] : undefined;
+    if (!limit) continue;
+    if (typeof v === 'string' && isTextLimit(limit)) out[k] = capText(v, limit);
+    else if (Array.isArray(v) && isListLimit(limit) && v.every((x) => typeof x === 'string'))
+      out[k] = capList(v, limit);
   }
   return out as T;
 }

@@ -2,6 +2,7 @@ import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TemplateName } from './TemplateName';
 import type { LibraryItem } from './types';
+import { META_LIMITS } from '../../model/records/meta';
 
 interface Props {
   readonly item: LibraryItem;
@@ -60,7 +61,7 @@ export const MapCard = memo(function MapCard({
             type="text"
             aria-label={t('newTitle', { title })}
             value={draft}
-            maxLength={200}
+            maxLength={META_LIMITS.title.chars}
             autoFocus
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}

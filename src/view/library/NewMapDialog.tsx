@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { templateName, TemplateName } from './TemplateName';
+import { META_LIMITS } from '../../model/records/meta';
 
 interface Props {
   readonly templates: readonly string[];
@@ -64,7 +65,7 @@ export function NewMapDialog({ templates, onCreate, onClose }: Props) {
           <input
             type="text"
             value={title}
-            maxLength={200}
+            maxLength={META_LIMITS.title.chars}
             onChange={(e) => setTyped(e.target.value)}
             autoFocus
           />

@@ -1,10 +1,12 @@
 /** The inspector beside the canvas: edits the selected node's or touchpoint's fields. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { recordKey } from '../../model/records/repair';
 import type { MapSnapshot } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
 import { NodeFields } from './NodeFields';
+import { repairsOf } from './RepairNote';
 import { TouchpointFields } from './TouchpointFields';
 
 export function Inspector({
@@ -29,9 +31,21 @@ export function Inspector({
   return (
     <aside className="inspector" aria-label={t('inspector.label')}>
       {node ? (
-        <NodeFields key={node.id} node={node} readOnly={readOnly} snapshot={snapshot} />
+        <NodeFields
+          key={node.id}
+          node={node}
+          readOnly={readOnly}
+          snapshot={snapshot}
+          repairs={repairsOf(snapshot, recordKey('node', node.id))}
+        />
       ) : tp ? (
-        <TouchpointFields key={tp.id} touchpoint={tp} readOnly={readOnly} snapshot={snapshot} />
+        <TouchpointFields
+          key={tp.id}
+          touchpoint={tp}
+          readOnly={readOnly}
+          snapshot={snapshot}
+          repairs={repairsOf(snapshot, recordKey('touchpoint', tp.id))}
+        />
       ) : (
         <InspectorHelp count={count} />
       )}

@@ -7,19 +7,35 @@ import {
   type JourneyNode,
   type MapSnapshot,
 } from '../../model/types';
+import { recordKey, type Repair } from '../../model/records/repair';
+import { NODE_LIMITS } from '../../model/records/node';
 import { useSession } from '../canvas/SessionContext';
+import { inLimit } from '../../model/limits';
+import { NO_REPAIRS, repairNotes } from './RepairNote';
+
+/** The node fields this form edits, by kind (a repair of any other one is noted on the form). */
+const EDITED: Record<JourneyNode['kind'], readonly string[]> = {
+  stage: ['label', 'order', 'description', 'color'],
+  channel: ['label', 'channelType', 'description', 'color'],
+  device: ['label', 'deviceType', 'description', 'color'],
+  note: ['label', 'description', 'color'],
+};
 
 export function NodeFields({
   node,
   readOnly,
   snapshot,
+  repairs = NO_REPAIRS,
 }: {
   node: JourneyNode;
   readOnly: boolean;
   snapshot: MapSnapshot;
+  /** What the reader repaired in this node (`snapshot.repairs`, kept by identity). */
+  repairs?: readonly Repair[];
 }) {
   const { t } = useTranslation('editor');
   const { commands } = useSession();
+  const notes = repairNotes(recordKey('node', node.id), repairs);
   const links = snapshot.touchpoints.filter(
     (tp) => tp.from === node.id || tp.to === node.id,
   ).length;
@@ -32,6 +48,7 @@ export function NodeFields({
       <h2>
         <span className={`kind-badge kind-${node.kind}`}>{t(`kind.${node.kind}`)}</span>
       </h2>
+      {notes.recordNote(EDITED[node.kind])}
       <label>
         {t('field.label')}
         <input
@@ -39,34 +56,39 @@ export function NodeFields({
           data-node-id={node.id}
           type="text"
           value={node.label}
-          maxLength={200}
+          maxLength={NODE_LIMITS.label.chars}
           readOnly={readOnly}
+          aria-describedby={notes.describedBy('label')}
           onChange={(e) => commands.updateNode(node.id, { label: e.target.value })}
         />
       </label>
+      {notes.note('label')}
       {node.kind === 'stage' ? (
         <label>
           {t('field.order')}
           <input
             type="number"
-            min={1}
-            max={999}
+            min={NODE_LIMITS.order.min}
+            max={NODE_LIMITS.order.max}
             value={node.order}
             readOnly={readOnly}
+            aria-describedby={notes.describedBy('order')}
             onChange={(e) => {
               const v = Number(e.target.value);
-              if (Number.isInteger(v) && v >= 1 && v <= 999)
+              if (e.target.value !== '' && inLimit(v, NODE_LIMITS.order))
                 commands.updateNode(node.id, { order: v });
             }}
           />
         </label>
       ) : null}
+      {node.kind === 'stage' ? notes.note('order') : null}
       {node.kind === 'channel' ? (
         <label>
           {t('field.channelType')}
           <select
             value={node.channelType}
             disabled={readOnly}
+            aria-describedby={notes.describedBy('channelType')}
             onChange={(e) =>
               commands.updateNode(node.id, { channelType: e.target.value as ChannelType })
             }
@@ -79,12 +101,14 @@ export function NodeFields({
           </select>
         </label>
       ) : null}
+      {node.kind === 'channel' ? notes.note('channelType') : null}
       {node.kind === 'device' ? (
         <label>
           {t('field.deviceType')}
           <select
             value={node.deviceType}
             disabled={readOnly}
+            aria-describedby={notes.describedBy('deviceType')}
             onChange={(e) =>
               commands.updateNode(node.id, { deviceType: e.target.value as DeviceType })
             }
@@ -97,25 +121,30 @@ export function NodeFields({
           </select>
         </label>
       ) : null}
+      {node.kind === 'device' ? notes.note('deviceType') : null}
       <label>
         {t('field.description')}
         <textarea
           rows={4}
           value={node.description ?? ''}
-          maxLength={2000}
+          maxLength={NODE_LIMITS.description.chars}
           readOnly={readOnly}
+          aria-describedby={notes.describedBy('description')}
           onChange={(e) => commands.updateNode(node.id, { description: e.target.value })}
         />
       </label>
+      {notes.note('description')}
       <label className="inline">
         {t('field.color')}
         <input
           type="color"
           value={node.color ?? '#ffffff'}
           disabled={readOnly}
+          aria-describedby={notes.describedBy('color')}
           onChange={(e) => commands.updateNode(node.id, { color: e.target.value })}
         />
       </label>
+      {notes.note('color')}
       <p className="muted">{t('inspector.links', { count: links })}</p>
     </form>
   );

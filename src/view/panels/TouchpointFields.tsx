@@ -1,26 +1,42 @@
 import { useTranslation } from 'react-i18next';
 import { EMOTIONS, type Emotion, type MapSnapshot, type Touchpoint } from '../../model/types';
+import { inLimit } from '../../model/limits';
+import { recordKey, type Repair } from '../../model/records/repair';
+import { TOUCHPOINT_LIMITS } from '../../model/records/touchpoint';
 import { useSession } from '../canvas/SessionContext';
 import { emotionColor } from '../emotionStyle';
 import { Face } from '../Face';
+import { NO_REPAIRS, repairNotes } from './RepairNote';
 
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((s) => s.slice(0, 500))
-    .slice(0, 50);
+/** One item per line; the command cuts the list to TOUCHPOINT_LIMITS (items and characters). */
+const lines = (text: string) => text.split('\n');
+
+/** The touchpoint fields this form edits (a repair of any other one is noted on the form). */
+const EDITED = [
+  'action',
+  'emotion',
+  'painPoints',
+  'opportunities',
+  'owner',
+  'volume',
+  'kpiIds',
+] as const;
 
 export function TouchpointFields({
   touchpoint: tp,
   readOnly,
   snapshot,
+  repairs = NO_REPAIRS,
 }: {
   touchpoint: Touchpoint;
   readOnly: boolean;
   snapshot: MapSnapshot;
+  /** What the reader repaired in this touchpoint (`snapshot.repairs`, kept by identity). */
+  repairs?: readonly Repair[];
 }) {
   const { t } = useTranslation('editor');
   const { commands } = useSession();
+  const notes = repairNotes(recordKey('touchpoint', tp.id), repairs);
   const from = snapshot.nodeById.get(tp.from)?.label ?? '?';
   const to = snapshot.nodeById.get(tp.to)?.label ?? '?';
   return (
@@ -35,21 +51,25 @@ export function TouchpointFields({
       <p className="muted">
         {from} → {to}
       </p>
+      {notes.recordNote(EDITED)}
       <label>
         {t('field.action')}
         <input
           type="text"
           value={tp.action}
-          maxLength={300}
+          maxLength={TOUCHPOINT_LIMITS.action.chars}
           readOnly={readOnly}
           placeholder={t('field.actionPlaceholder')}
+          aria-describedby={notes.describedBy('action')}
           onChange={(e) => commands.updateTouchpoint(tp.id, { action: e.target.value })}
         />
       </label>
+      {notes.note('action')}
       <fieldset
         className="emotion-picker"
         role="radiogroup"
         aria-label={t('field.emotion')}
+        aria-describedby={notes.describedBy('emotion')}
         disabled={readOnly}
       >
         <legend>{t('field.emotion')}</legend>
@@ -78,6 +98,7 @@ export function TouchpointFields({
           {t('field.emotionClear')}
         </button>
       </fieldset>
+      {notes.note('emotion')}
       <label>
         {t('field.painPoints')}
         <textarea
@@ -85,9 +106,11 @@ export function TouchpointFields({
           value={tp.painPoints.join('\n')}
           readOnly={readOnly}
           placeholder={t('field.onePerLine')}
+          aria-describedby={notes.describedBy('painPoints')}
           onChange={(e) => commands.updateTouchpoint(tp.id, { painPoints: lines(e.target.value) })}
         />
       </label>
+      {notes.note('painPoints')}
       <label>
         {t('field.opportunities')}
         <textarea
@@ -95,36 +118,47 @@ export function TouchpointFields({
           value={tp.opportunities.join('\n')}
           readOnly={readOnly}
           placeholder={t('field.onePerLine')}
+          aria-describedby={notes.describedBy('opportunities')}
           onChange={(e) =>
             commands.updateTouchpoint(tp.id, { opportunities: lines(e.target.value) })
           }
         />
       </label>
+      {notes.note('opportunities')}
       <label>
         {t('field.owner')}
         <input
           type="text"
           value={tp.owner ?? ''}
-          maxLength={200}
+          maxLength={TOUCHPOINT_LIMITS.owner.chars}
           readOnly={readOnly}
+          aria-describedby={notes.describedBy('owner')}
           onChange={(e) => commands.updateTouchpoint(tp.id, { owner: e.target.value })}
         />
       </label>
+      {notes.note('owner')}
       <label>
         {t('field.volume')}
         <input
           type="number"
-          min={0}
+          min={TOUCHPOINT_LIMITS.volume.min}
+          max={TOUCHPOINT_LIMITS.volume.max}
           value={tp.volume ?? ''}
           readOnly={readOnly}
+          aria-describedby={notes.describedBy('volume')}
           onChange={(e) => {
             const v = e.target.value === '' ? undefined : Number(e.target.value);
-            if (v === undefined || (Number.isFinite(v) && v >= 0))
+            if (v === undefined || inLimit(v, TOUCHPOINT_LIMITS.volume))
               commands.updateTouchpoint(tp.id, { volume: v });
           }}
         />
       </label>
-      <fieldset className="kpi-picks" disabled={readOnly}>
+      {notes.note('volume')}
+      <fieldset
+        className="kpi-picks"
+        disabled={readOnly}
+        aria-describedby={notes.describedBy('kpiIds')}
+      >
         <legend>{t('field.kpis')}</legend>
         {snapshot.strategy.kpis.length === 0 ? (
           <p className="muted">{t('field.kpisNone')}</p>
@@ -147,6 +181,7 @@ export function TouchpointFields({
           ))
         )}
       </fieldset>
+      {notes.note('kpiIds')}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** My display name for the others; presence remembers it for next time. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PresenceApi } from '../../model/session-api';
+import { MAX_NAME_CHARS, type PresenceApi } from '../../model/session-api';
 import { useMe } from './usePresence';
 
 export function NamePicker({ presence }: { presence: PresenceApi }) {
@@ -17,7 +17,7 @@ export function NamePicker({ presence }: { presence: PresenceApi }) {
       <input
         aria-label={t('name.label')}
         value={draft ?? me.name}
-        maxLength={40}
+        maxLength={MAX_NAME_CHARS}
         title={t('name.hint')}
         style={{ borderColor: me.color }}
         onChange={(e) => setDraft(e.target.value)}

@@ -7,15 +7,25 @@ import {
   type ChannelPlan,
   type ChannelStatus,
 } from '../../model/types';
+import { CHANNEL_PLAN_LIMITS } from '../../model/records/channel-plan';
+import { recordKey } from '../../model/records/repair';
+import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
-import { numberOrUndefined, textOrUndefined } from './inputs';
+import { recordNotes } from '../panels/RepairNote';
+import { fitsLimit, numberOrUndefined, textOrUndefined } from './inputs';
+
+/** The plan fields edited here or in the cost model (a repair of any other one is noted on the row). */
+const EDITED = ['status', 'preferencePct', 'reason', 'monthlyVolume', 'relativeCost'] as const;
 
 export function ChannelsStep({
   channels,
   plans,
+  repairs,
 }: {
   channels: readonly ChannelNode[];
   plans: Readonly<Record<string, ChannelPlan>>;
+  /** What the reader repaired (`snapshot.repairs`): `channelPlan:<nodeId>`. */
+  repairs?: MapSnapshot['repairs'];
 }) {
   const { t } = useTranslation('strategy');
   const { strategy } = useSession();
@@ -44,12 +54,17 @@ export function ChannelsStep({
           <tbody>
             {channels.map((c) => {
               const plan = plans[c.id] ?? {};
+              const notes = recordNotes(repairs, recordKey('channelPlan', c.id));
               return (
                 <tr key={c.id}>
-                  <th scope="row">{c.label}</th>
+                  <th scope="row">
+                    {c.label}
+                    {notes.recordNote(EDITED)}
+                  </th>
                   <td>
                     <select
                       aria-label={t('channels.status', { name: c.label })}
+                      aria-describedby={notes.describedBy('status')}
                       value={plan.status ?? ''}
                       onChange={(e) =>
                         strategy.updateChannelPlan(c.id, {
@@ -64,33 +79,38 @@ export function ChannelsStep({
                         </option>
                       ))}
                     </select>
+                    {notes.note('status')}
                   </td>
                   <td>
                     <input
                       type="number"
-                      min={0}
-                      max={100}
+                      min={CHANNEL_PLAN_LIMITS.preferencePct.min}
+                      max={CHANNEL_PLAN_LIMITS.preferencePct.max}
                       className="narrow"
                       aria-label={t('channels.preference', { name: c.label })}
+                      aria-describedby={notes.describedBy('preferencePct')}
                       value={plan.preferencePct ?? ''}
                       onChange={(e) => {
                         const v = numberOrUndefined(e.target.value);
-                        if (v === undefined || (v >= 0 && v <= 100))
+                        if (fitsLimit(v, CHANNEL_PLAN_LIMITS.preferencePct))
                           strategy.updateChannelPlan(c.id, { preferencePct: v });
                       }}
                     />
+                    {notes.note('preferencePct')}
                   </td>
                   <td>
                     <input
                       aria-label={t('channels.reason', { name: c.label })}
                       value={plan.reason ?? ''}
-                      maxLength={500}
+                      maxLength={CHANNEL_PLAN_LIMITS.reason.chars}
+                      aria-describedby={notes.describedBy('reason')}
                       onChange={(e) =>
                         strategy.updateChannelPlan(c.id, {
                           reason: textOrUndefined(e.target.value),
                         })
                       }
                     />
+                    {notes.note('reason')}
                   </td>
                 </tr>
               );

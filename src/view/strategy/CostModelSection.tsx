@@ -7,9 +7,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeCosts } from '../../model/strategy/cost';
 import { DEFAULT_RESPONSE_TARGET_MINUTES, FIGURES } from '../../model/strategy/presets';
+import { CHANNEL_PLAN_LIMITS } from '../../model/records/channel-plan';
+import { COST_MODEL_LIMITS, CURRENCY_CODE_CHARS } from '../../model/records/cost-model';
+import { recordKey } from '../../model/records/repair';
 import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
-import { formatMoney, formatNumber, numberOrUndefined } from './inputs';
+import { recordNotes } from '../panels/RepairNote';
+import { fitsLimit, formatMoney, formatNumber, numberOrUndefined } from './inputs';
 
 export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
   const { t, i18n } = useTranslation('strategy');
@@ -19,22 +23,29 @@ export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
   const lang = i18n.language;
   const money = (n: number) => formatMoney(n, r.currency, lang);
   const source = (key: string) => t('common.source', { source: FIGURES[key]!.source });
+  const L = COST_MODEL_LIMITS;
+  const P = CHANNEL_PLAN_LIMITS;
+  const notes = recordNotes(snapshot.repairs, recordKey('costModel'));
   return (
     <section className="strategy-step cost-model" aria-labelledby="strategy-cost-title">
       <h3 id="strategy-cost-title">{t('cost.title')}</h3>
       <p className="muted">{t('cost.hint')}</p>
+      {notes.recordNote(['phoneContactCost', 'currency', 'shiftPct', 'responseTargetMinutes'])}
       <div className="strategy-row">
         <label>
           {t('cost.phoneCost')}
           <input
             type="number"
-            min={0}
+            min={L.phoneContactCost.min}
+            max={L.phoneContactCost.max}
             step="0.01"
             className="narrow"
             value={model.phoneContactCost ?? r.phoneContactCost}
+            aria-describedby={notes.describedBy('phoneContactCost')}
             onChange={(e) => {
               const v = numberOrUndefined(e.target.value);
-              if (v === undefined || v >= 0) strategy.updateCostModel({ phoneContactCost: v });
+              if (fitsLimit(v, L.phoneContactCost))
+                strategy.updateCostModel({ phoneContactCost: v });
             }}
           />
         </label>
@@ -42,14 +53,17 @@ export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
           {t('cost.currency')}
           <input
             className="narrow"
-            maxLength={3}
+            maxLength={CURRENCY_CODE_CHARS}
             value={model.currency ?? r.currency}
+            aria-describedby={notes.describedBy('currency')}
             onChange={(e) =>
               strategy.updateCostModel({ currency: e.target.value.toUpperCase() || undefined })
             }
           />
         </label>
       </div>
+      {notes.note('phoneContactCost')}
+      {notes.note('currency')}
       {r.rows.length > 0 && (
         <table className="strategy-table">
           <thead>
@@ -60,41 +74,49 @@ export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
             </tr>
           </thead>
           <tbody>
-            {r.rows.map((row) => (
-              <tr key={row.channelId}>
-                <th scope="row">{row.label}</th>
-                <td>
-                  <input
-                    type="number"
-                    min={0}
-                    className="narrow"
-                    aria-label={t('cost.volume', { name: row.label })}
-                    value={snapshot.strategy.channelPlans[row.channelId]?.monthlyVolume ?? ''}
-                    onChange={(e) => {
-                      const v = numberOrUndefined(e.target.value);
-                      if (v === undefined || v >= 0)
-                        strategy.updateChannelPlan(row.channelId, { monthlyVolume: v });
-                    }}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="number"
-                    min={0}
-                    max={100}
-                    step="0.01"
-                    className="narrow"
-                    aria-label={t('cost.relative', { name: row.label })}
-                    value={Number(row.relativeCost.toFixed(3))}
-                    onChange={(e) => {
-                      const v = numberOrUndefined(e.target.value);
-                      if (v === undefined || (v >= 0 && v <= 100))
-                        strategy.updateChannelPlan(row.channelId, { relativeCost: v });
-                    }}
-                  />
-                </td>
-              </tr>
-            ))}
+            {r.rows.map((row) => {
+              const plan = recordNotes(snapshot.repairs, recordKey('channelPlan', row.channelId));
+              return (
+                <tr key={row.channelId}>
+                  <th scope="row">{row.label}</th>
+                  <td>
+                    <input
+                      type="number"
+                      min={P.monthlyVolume.min}
+                      max={P.monthlyVolume.max}
+                      className="narrow"
+                      aria-label={t('cost.volume', { name: row.label })}
+                      aria-describedby={plan.describedBy('monthlyVolume')}
+                      value={snapshot.strategy.channelPlans[row.channelId]?.monthlyVolume ?? ''}
+                      onChange={(e) => {
+                        const v = numberOrUndefined(e.target.value);
+                        if (fitsLimit(v, P.monthlyVolume))
+                          strategy.updateChannelPlan(row.channelId, { monthlyVolume: v });
+                      }}
+                    />
+                    {plan.note('monthlyVolume')}
+                  </td>
+                  <td>
+                    <input
+                      type="number"
+                      min={P.relativeCost.min}
+                      max={P.relativeCost.max}
+                      step="0.01"
+                      className="narrow"
+                      aria-label={t('cost.relative', { name: row.label })}
+                      aria-describedby={plan.describedBy('relativeCost')}
+                      value={Number(row.relativeCost.toFixed(3))}
+                      onChange={(e) => {
+                        const v = numberOrUndefined(e.target.value);
+                        if (fitsLimit(v, P.relativeCost))
+                          strategy.updateChannelPlan(row.channelId, { relativeCost: v });
+                      }}
+                    />
+                    {plan.note('relativeCost')}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
@@ -102,13 +124,15 @@ export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
         {t('cost.shift')}
         <input
           type="range"
-          min={0}
-          max={100}
+          min={L.shiftPct.min}
+          max={L.shiftPct.max}
           step={1}
           value={r.shiftPct}
+          aria-describedby={notes.describedBy('shiftPct')}
           onChange={(e) => strategy.updateCostModel({ shiftPct: Number(e.target.value) })}
         />
       </label>
+      {notes.note('shiftPct')}
       <p className="muted">
         {t('cost.shiftValue', { pct: r.shiftPct, count: formatNumber(r.shiftedVolume, lang) })}
       </p>
@@ -137,15 +161,19 @@ export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
         {t('cost.responseTarget')}
         <input
           type="number"
-          min={0}
+          min={L.responseTargetMinutes.min}
+          max={L.responseTargetMinutes.max}
           className="narrow"
           value={model.responseTargetMinutes ?? DEFAULT_RESPONSE_TARGET_MINUTES}
+          aria-describedby={notes.describedBy('responseTargetMinutes')}
           onChange={(e) => {
             const v = numberOrUndefined(e.target.value);
-            if (v === undefined || v >= 0) strategy.updateCostModel({ responseTargetMinutes: v });
+            if (fitsLimit(v, L.responseTargetMinutes))
+              strategy.updateCostModel({ responseTargetMinutes: v });
           }}
         />
       </label>
+      {notes.note('responseTargetMinutes')}
       <ul className="strategy-figures">
         <li>
           {t('cost.figureHour')} <cite>{source('responseHour')}</cite>

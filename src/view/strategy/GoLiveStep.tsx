@@ -3,8 +3,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { goLiveChecklist } from '../../model/strategy/checklist';
 import type { StepCheck } from '../../model/strategy/completeness';
+import { recordKey } from '../../model/records/repair';
 import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
+import { recordNotes } from '../panels/RepairNote';
 import { textOrUndefined } from './inputs';
 import { MissingList } from './MissingList';
 
@@ -12,18 +14,26 @@ export function GoLiveStep({ snapshot, check }: { snapshot: MapSnapshot; check: 
   const { t } = useTranslation('strategy');
   const { strategy } = useSession();
   const items = useMemo(() => goLiveChecklist(snapshot), [snapshot]);
+  const notes = recordNotes(snapshot.repairs, recordKey('goLive'));
   return (
     <>
       <p className="muted">{t('goLive.hint')}</p>
+      {notes.recordNote(['date', 'done'])}
       <label>
         {t('goLive.date')}
         <input
           type="date"
           value={snapshot.strategy.goLive.date ?? ''}
+          aria-describedby={notes.describedBy('date')}
           onChange={(e) => strategy.updateGoLive({ date: textOrUndefined(e.target.value) })}
         />
       </label>
-      <ul className="go-live-checklist" aria-label={t('goLive.checklist')}>
+      {notes.note('date')}
+      <ul
+        className="go-live-checklist"
+        aria-label={t('goLive.checklist')}
+        aria-describedby={notes.describedBy('done')}
+      >
         {items.map((item) => (
           <li key={item.key} className={item.done ? 'is-done' : ''}>
             <label>
@@ -38,6 +48,7 @@ export function GoLiveStep({ snapshot, check }: { snapshot: MapSnapshot; check: 
           </li>
         ))}
       </ul>
+      {notes.note('done')}
       <MissingList missing={check.missing} />
     </>
   );

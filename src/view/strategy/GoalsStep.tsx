@@ -1,12 +1,27 @@
 /** Step 2: goals from the seeds' list or custom, each with target, deadline and benefit. */
 import { useTranslation } from 'react-i18next';
 import { GOAL_PRESETS } from '../../model/strategy/presets';
-import type { Goal } from '../../model/types';
+import { GOAL_LIMITS } from '../../model/records/goal';
+import { recordKey } from '../../model/records/repair';
+import type { Goal, MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
+import { recordNotes } from '../panels/RepairNote';
 import { GoalTimeline } from './GoalTimeline';
 import { textOrUndefined } from './inputs';
 
-export function GoalsStep({ goals, goLive }: { goals: readonly Goal[]; goLive?: string }) {
+/** The goal fields a card edits (a repair of any other one is noted on the card). */
+const EDITED = ['title', 'target', 'deadline', 'benefit'] as const;
+
+export function GoalsStep({
+  goals,
+  goLive,
+  repairs,
+}: {
+  goals: readonly Goal[];
+  goLive?: string;
+  /** What the reader repaired (`snapshot.repairs`): `goal:<id>`. */
+  repairs?: MapSnapshot['repairs'];
+}) {
   const { t } = useTranslation('strategy');
   const { strategy } = useSession();
   const addPreset = (key: string) => {
@@ -29,59 +44,71 @@ export function GoalsStep({ goals, goLive }: { goals: readonly Goal[]; goLive?: 
           {t('goals.addCustom')}
         </button>
       </div>
-      {goals.map((g, i) => (
-        <fieldset key={g.id} className="strategy-card">
-          <legend>{`${t('goals.title')} ${i + 1}`}</legend>
-          <label>
-            {t('goals.title')}
-            <input
-              value={g.title}
-              maxLength={500}
-              onChange={(e) => strategy.updateGoal(g.id, { title: e.target.value })}
-            />
-          </label>
-          <div className="strategy-row">
+      {goals.map((g, i) => {
+        const notes = recordNotes(repairs, recordKey('goal', g.id));
+        return (
+          <fieldset key={g.id} className="strategy-card">
+            <legend>{`${t('goals.title')} ${i + 1}`}</legend>
+            {notes.recordNote(EDITED)}
             <label>
-              {t('goals.target')}
+              {t('goals.title')}
               <input
-                value={g.target ?? ''}
-                maxLength={500}
+                value={g.title}
+                maxLength={GOAL_LIMITS.title.chars}
+                aria-describedby={notes.describedBy('title')}
+                onChange={(e) => strategy.updateGoal(g.id, { title: e.target.value })}
+              />
+            </label>
+            {notes.note('title')}
+            <div className="strategy-row">
+              <label>
+                {t('goals.target')}
+                <input
+                  value={g.target ?? ''}
+                  maxLength={GOAL_LIMITS.target.chars}
+                  aria-describedby={notes.describedBy('target')}
+                  onChange={(e) =>
+                    strategy.updateGoal(g.id, { target: textOrUndefined(e.target.value) })
+                  }
+                />
+              </label>
+              <label>
+                {t('goals.deadline')}
+                <input
+                  type="date"
+                  value={g.deadline ?? ''}
+                  aria-describedby={notes.describedBy('deadline')}
+                  onChange={(e) =>
+                    strategy.updateGoal(g.id, { deadline: textOrUndefined(e.target.value) })
+                  }
+                />
+              </label>
+            </div>
+            {notes.note('target')}
+            {notes.note('deadline')}
+            <label>
+              {t('goals.benefit')}
+              <input
+                value={g.benefit ?? ''}
+                maxLength={GOAL_LIMITS.benefit.chars}
+                aria-describedby={notes.describedBy('benefit')}
                 onChange={(e) =>
-                  strategy.updateGoal(g.id, { target: textOrUndefined(e.target.value) })
+                  strategy.updateGoal(g.id, { benefit: textOrUndefined(e.target.value) })
                 }
               />
             </label>
-            <label>
-              {t('goals.deadline')}
-              <input
-                type="date"
-                value={g.deadline ?? ''}
-                onChange={(e) =>
-                  strategy.updateGoal(g.id, { deadline: textOrUndefined(e.target.value) })
-                }
-              />
-            </label>
-          </div>
-          <label>
-            {t('goals.benefit')}
-            <input
-              value={g.benefit ?? ''}
-              maxLength={500}
-              onChange={(e) =>
-                strategy.updateGoal(g.id, { benefit: textOrUndefined(e.target.value) })
-              }
-            />
-          </label>
-          <button
-            type="button"
-            className="link"
-            aria-label={t('common.remove', { name: g.title || `${t('goals.title')} ${i + 1}` })}
-            onClick={() => strategy.removeGoal(g.id)}
-          >
-            {t('common.remove', { name: '' }).trim()}
-          </button>
-        </fieldset>
-      ))}
+            {notes.note('benefit')}
+            <button
+              type="button"
+              className="link"
+              aria-label={t('common.remove', { name: g.title || `${t('goals.title')} ${i + 1}` })}
+              onClick={() => strategy.removeGoal(g.id)}
+            >
+              {t('common.remove', { name: '' }).trim()}
+            </button>
+          </fieldset>
+        );
+      })}
       <GoalTimeline goals={goals} goLive={goLive} />
     </>
   );

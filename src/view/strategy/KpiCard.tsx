@@ -1,8 +1,14 @@
 /** One KPI: target, unit, frequency, the goal it serves, and the channels and touchpoints it watches. */
 import { useTranslation } from 'react-i18next';
+import { KPI_LIMITS } from '../../model/records/kpi';
+import { recordKey } from '../../model/records/repair';
 import type { Kpi, MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
-import { numberOrUndefined, textOrUndefined } from './inputs';
+import { recordNotes } from '../panels/RepairNote';
+import { fitsLimit, numberOrUndefined, textOrUndefined } from './inputs';
+
+/** The KPI fields a card edits; a repaired family (the card sits under the default) is noted on the card. */
+const EDITED = ['name', 'target', 'unit', 'frequency', 'goalId', 'channelIds'] as const;
 
 export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) {
   const { t } = useTranslation('strategy');
@@ -11,6 +17,7 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
   const label = (id: string) => snapshot.nodeById.get(id)?.label ?? '?';
   const watched = new Set(kpi.channelIds ?? []);
   const title = kpi.name || t('kpis.newKpi');
+  const notes = recordNotes(snapshot.repairs, recordKey('kpi', kpi.id));
   const toggleChannel = (id: string, on: boolean) => {
     const next = on ? [...watched, id] : [...watched].filter((x) => x !== id);
     strategy.updateKpi(kpi.id, { channelIds: next.length ? next : undefined });
@@ -18,24 +25,31 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
   return (
     <fieldset className="strategy-card">
       <legend>{title}</legend>
+      {notes.recordNote(EDITED)}
       <label>
         {t('kpis.name')}
         <input
           value={kpi.name}
-          maxLength={500}
+          maxLength={KPI_LIMITS.name.chars}
+          aria-describedby={notes.describedBy('name')}
           onChange={(e) => strategy.updateKpi(kpi.id, { name: e.target.value })}
         />
       </label>
+      {notes.note('name')}
       <div className="strategy-row">
         <label>
           {t('kpis.target')}
           <input
             type="number"
             className="narrow"
+            min={KPI_LIMITS.target.min}
+            max={KPI_LIMITS.target.max}
             value={kpi.target ?? ''}
-            onChange={(e) =>
-              strategy.updateKpi(kpi.id, { target: numberOrUndefined(e.target.value) })
-            }
+            aria-describedby={notes.describedBy('target')}
+            onChange={(e) => {
+              const v = numberOrUndefined(e.target.value);
+              if (fitsLimit(v, KPI_LIMITS.target)) strategy.updateKpi(kpi.id, { target: v });
+            }}
           />
         </label>
         <label>
@@ -43,7 +57,8 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
           <input
             className="narrow"
             value={kpi.unit ?? ''}
-            maxLength={40}
+            maxLength={KPI_LIMITS.unit.chars}
+            aria-describedby={notes.describedBy('unit')}
             onChange={(e) => strategy.updateKpi(kpi.id, { unit: textOrUndefined(e.target.value) })}
           />
         </label>
@@ -52,17 +67,22 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
           <input
             className="narrow"
             value={kpi.frequency ?? ''}
-            maxLength={40}
+            maxLength={KPI_LIMITS.frequency.chars}
+            aria-describedby={notes.describedBy('frequency')}
             onChange={(e) =>
               strategy.updateKpi(kpi.id, { frequency: textOrUndefined(e.target.value) })
             }
           />
         </label>
       </div>
+      {notes.note('target')}
+      {notes.note('unit')}
+      {notes.note('frequency')}
       <label>
         {t('kpis.goal')}
         <select
           value={kpi.goalId ?? ''}
+          aria-describedby={notes.describedBy('goalId')}
           onChange={(e) => strategy.updateKpi(kpi.id, { goalId: textOrUndefined(e.target.value) })}
         >
           <option value="">{t('kpis.noGoal')}</option>
@@ -73,8 +93,9 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
           ))}
         </select>
       </label>
+      {notes.note('goalId')}
       {channels.length > 0 && (
-        <fieldset className="check-list">
+        <fieldset className="check-list" aria-describedby={notes.describedBy('channelIds')}>
           <legend>{t('kpis.channels')}</legend>
           {channels.map((c) => (
             <label key={c.id}>
@@ -89,6 +110,7 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
           ))}
         </fieldset>
       )}
+      {notes.note('channelIds')}
       {snapshot.touchpoints.length > 0 && (
         <fieldset className="check-list">
           <legend>{t('kpis.touchpoints')}</legend>

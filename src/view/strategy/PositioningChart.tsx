@@ -5,12 +5,14 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { CompanyScore, StartingPoint } from '../../model/types';
+import { SCORES } from './ScoreSelect';
 
 const SIZE_PX = 260;
 const PAD_PX = 34;
-const STEP_PX = (SIZE_PX - 2 * PAD_PX) / 4;
-const at = (score: number) => PAD_PX + (score - 1) * STEP_PX;
-/** Room on the right for the name of a company scored 5 on digital channels. */
+const LOWEST = SCORES[0]!;
+const STEP_PX = (SIZE_PX - 2 * PAD_PX) / (SCORES.length - 1);
+const at = (score: number) => PAD_PX + (score - LOWEST) * STEP_PX;
+/** Room on the right for the name of a company with the top digital score. */
 const LABEL_ROOM_PX = 60;
 
 export function PositioningChart({
@@ -40,7 +42,7 @@ export function PositioningChart({
         height={SIZE_PX - 2 * PAD_PX}
         className="chart-area"
       />
-      {[1, 2, 3, 4, 5].map((n) => (
+      {SCORES.map((n) => (
         <g key={n} className="chart-grid">
           <line x1={at(n)} y1={PAD_PX} x2={at(n)} y2={SIZE_PX - PAD_PX} />
           <line x1={PAD_PX} y1={SIZE_PX - at(n)} x2={SIZE_PX - PAD_PX} y2={SIZE_PX - at(n)} />

@@ -51,13 +51,13 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
       {printing && <PrintDialog snapshot={snapshot} onClose={() => setPrinting(false)} />}
       <fieldset className="strategy-body" disabled={readOnly}>
         <StepSection index={1} check={checks.startingPoint}>
-          <StartingPointStep startingPoint={st.startingPoint} />
+          <StartingPointStep startingPoint={st.startingPoint} repairs={snapshot.repairs} />
         </StepSection>
         <StepSection index={2} check={checks.goals}>
-          <GoalsStep goals={st.goals} goLive={st.goLive.date} />
+          <GoalsStep goals={st.goals} goLive={st.goLive.date} repairs={snapshot.repairs} />
         </StepSection>
         <StepSection index={3} check={checks.channels}>
-          <ChannelsStep channels={channels} plans={st.channelPlans} />
+          <ChannelsStep channels={channels} plans={st.channelPlans} repairs={snapshot.repairs} />
         </StepSection>
         <CostModelSection snapshot={snapshot} />
         <StepSection index={4} check={checks.kpis}>
@@ -67,7 +67,7 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
           <JourneyStep snapshot={snapshot} check={checks.journey} />
         </StepSection>
         <StepSection index={6} check={checks.training}>
-          <TrainingStep training={st.training} />
+          <TrainingStep training={st.training} repairs={snapshot.repairs} />
         </StepSection>
         <StepSection index={7} check={checks.goLive}>
           <GoLiveStep snapshot={snapshot} check={checks.goLive} />

@@ -1,9 +1,16 @@
+import { inLimit } from '../../model/limits';
+import type { NumberLimit } from '../../model/records/field-limits';
+
 /** Turns form values into command values: an empty field clears the value (undefined). */
 export const numberOrUndefined = (value: string): number | undefined => {
   if (value.trim() === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) ? n : undefined;
 };
+
+/** A form number the field's limit accepts, or an emptied field (undefined: clear the value). */
+export const fitsLimit = (v: number | undefined, limit: NumberLimit): boolean =>
+  v === undefined || inLimit(v, limit);
 
 export const textOrUndefined = (value: string): string | undefined =>
   value === '' ? undefined : value;
