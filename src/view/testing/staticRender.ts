@@ -20,6 +20,7 @@ import type {
   Touchpoint,
 } from '../../model/types';
 import { SessionContext } from '../canvas/SessionContext';
+import { createSelectionStore } from '../../model/selection';
 
 /** The app's message files, read from disk (a view may not import app/). */
 const LOCALES = join(import.meta.dirname, '../../app/i18n/locales');
@@ -90,6 +91,7 @@ export function fakeSession(snapshot: MapSnapshot): MapSessionApi {
     mapId: 'm1',
     readOnlyReason: null,
     map: store(snapshot),
+    selection: createSelectionStore(),
     commands: noCommands as MapSessionApi['commands'],
     strategy: noCommands as MapSessionApi['strategy'],
     undo: {
