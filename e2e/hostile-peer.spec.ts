@@ -144,11 +144,11 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
     });
 
     await test.step('the inspector opens on a garbage node, which can be renamed', async () => {
-      await editor.select(GARBAGE.channelLabel);
+      await editor.selectWithKeyboard(GARBAGE.channelLabel);
       await expect(page.getByRole('form', { name: 'Node details' })).toBeVisible();
       await editor.label.fill('Hostile channel renamed');
       await expect(editor.node('Hostile channel renamed')).toBeVisible();
-      await editor.select(GARBAGE.hugeDescriptionLabel);
+      await editor.selectWithKeyboard(GARBAGE.hugeDescriptionLabel);
       await expect(page.getByRole('form', { name: 'Node details' })).toBeVisible();
     });
 

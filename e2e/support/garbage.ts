@@ -106,8 +106,9 @@ export function garbageNodes(doc: Y.Doc, opts: GarbageOptions = {}): void {
       yMap({
         kind: 'channel',
         label: GARBAGE.channelLabel,
-        x: '120',
-        y: NaN,
+        // Strings, but where no other node is: the person clicks it.
+        x: '900',
+        y: '600',
         w: NaN,
         h: Infinity,
         channelType: 99,
@@ -117,7 +118,7 @@ export function garbageNodes(doc: Y.Doc, opts: GarbageOptions = {}): void {
     );
     nodes.set(
       GARBAGE.numericStage,
-      yMap({ kind: 'stage', label: 4242, x: 200, y: 0, order: Infinity }),
+      yMap({ kind: 'stage', label: 4242, x: 200, y: NaN, order: Infinity }),
     );
     nodes.set(
       GARBAGE.unknownKind,
