@@ -54,6 +54,7 @@ async function hoverCanvas(page: Page, fx: number, fy: number): Promise<void> {
 test('two people edit one shared map live, offline and back, and a view link cannot edit', async ({
   browser,
 }) => {
+  test.slow(); // one long story: three people, offline and back, three accessibility passes
   const ada = await person(browser);
   const bo = await person(browser);
   const viewer = await person(browser);
