@@ -60,6 +60,11 @@ function victim(map: Y.Map<unknown>, spare: ReadonlySet<string>, prefix = ''): s
     .sort()[0];
 }
 
+/** Sets `key` unless it is spared (a record the person is editing, or garbage she renamed). */
+function put(map: Y.Map<unknown>, spare: ReadonlySet<string>, key: string, value: unknown): void {
+  if (!spare.has(key)) map.set(key, value);
+}
+
 function corrupt(record: unknown, fields: Record<string, unknown>): void {
   if (!(record instanceof Y.Map)) return;
   for (const [k, v] of Object.entries(fields)) record.set(k, v);
@@ -101,7 +106,9 @@ export function garbageNodes(doc: Y.Doc, opts: GarbageOptions = {}): void {
         x: '40',
         description: false,
       });
-    nodes.set(
+    put(
+      nodes,
+      spare,
       GARBAGE.channel,
       yMap({
         kind: 'channel',
@@ -116,19 +123,27 @@ export function garbageNodes(doc: Y.Doc, opts: GarbageOptions = {}): void {
         color: yArray(['#fff']),
       }),
     );
-    nodes.set(
+    put(
+      nodes,
+      spare,
       GARBAGE.numericStage,
       yMap({ kind: 'stage', label: 4242, x: 200, y: NaN, order: Infinity }),
     );
-    nodes.set(
+    put(
+      nodes,
+      spare,
       GARBAGE.unknownKind,
       yMap({ kind: 'planet', label: GARBAGE.unknownKindLabel, x: 300, y: 600 }),
     );
-    nodes.set(
+    put(
+      nodes,
+      spare,
       GARBAGE.nestedLabel,
       yMap({ kind: 'note', label: yMap({ nested: 'label' }), x: 400, y: 700, w: 'wide' }),
     );
-    nodes.set(
+    put(
+      nodes,
+      spare,
       GARBAGE.hugeDescription,
       yMap({
         kind: 'device',
@@ -140,12 +155,12 @@ export function garbageNodes(doc: Y.Doc, opts: GarbageOptions = {}): void {
       }),
     );
     // Values that are not records at all under node keys.
-    nodes.set('hostile-number', 7 as never);
-    nodes.set('hostile-string', 'a node?' as never);
-    nodes.set('hostile-null', null as never);
-    nodes.set('hostile-bytes', new Uint8Array([1, 2, 3]) as never);
-    nodes.set('hostile-array', yArray([{ kind: 'stage' }]) as never);
-    nodes.set('hostile-text', yText('not a node') as never);
+    put(nodes, spare, 'hostile-number', 7);
+    put(nodes, spare, 'hostile-string', 'a node?');
+    put(nodes, spare, 'hostile-null', null);
+    put(nodes, spare, 'hostile-bytes', new Uint8Array([1, 2, 3]));
+    put(nodes, spare, 'hostile-array', yArray([{ kind: 'stage' }]));
+    put(nodes, spare, 'hostile-text', yText('not a node'));
   });
 }
 
@@ -164,7 +179,9 @@ export function garbageTouchpoints(doc: Y.Doc, opts: GarbageOptions = {}): void 
         volume: 'lots',
         owner: 404,
       });
-    tps.set(
+    put(
+      tps,
+      spare,
       GARBAGE.touchpoint,
       yMap({
         from: 'nowhere',
@@ -176,8 +193,8 @@ export function garbageTouchpoints(doc: Y.Doc, opts: GarbageOptions = {}): void 
         volume: -Infinity,
       }),
     );
-    tps.set('hostile-touchpoint-scalar', true as never);
-    tps.set('hostile-touchpoint-text', yText('a touchpoint?') as never);
+    put(tps, spare, 'hostile-touchpoint-scalar', true);
+    put(tps, spare, 'hostile-touchpoint-text', yText('a touchpoint?'));
   });
 }
 
@@ -195,16 +212,20 @@ export function garbageStrategy(doc: Y.Doc, opts: GarbageOptions = {}): void {
     const competitors = part('competitors');
     const competitor = victim(competitors, spare);
     if (competitor) corrupt(competitors.get(competitor), { digitalCompetence: -Infinity });
-    competitors.set(
+    put(
+      competitors,
+      spare,
       GARBAGE.competitor,
       yMap({ name: null, digitalCompetence: 0, serviceCulture: '5', order: 'last' }),
     );
-    competitors.set('hostile-competitor-scalar', 5);
+    put(competitors, spare, 'hostile-competitor-scalar', 5);
 
     const goals = part('goals');
     const goal = victim(goals, spare);
     if (goal) corrupt(goals.get(goal), { title: 777, deadline: 'not a date', order: NaN });
-    goals.set(
+    put(
+      goals,
+      spare,
       GARBAGE.goal,
       yMap({
         title: 123456,
@@ -215,12 +236,14 @@ export function garbageStrategy(doc: Y.Doc, opts: GarbageOptions = {}): void {
         order: Infinity,
       }),
     );
-    goals.set('hostile-goal-scalar', 'a goal?');
+    put(goals, spare, 'hostile-goal-scalar', 'a goal?');
 
     const kpis = part('kpis');
     const kpi = victim(kpis, spare);
     if (kpi) corrupt(kpis.get(kpi), { family: 'astrology', target: 'high', channelIds: 'web' });
-    kpis.set(
+    put(
+      kpis,
+      spare,
       GARBAGE.kpi,
       yMap({
         name: 5,
@@ -232,16 +255,18 @@ export function garbageStrategy(doc: Y.Doc, opts: GarbageOptions = {}): void {
         order: -0,
       }),
     );
-    kpis.set('hostile-kpi-scalar', [1, 2]);
+    put(kpis, spare, 'hostile-kpi-scalar', [1, 2]);
 
     const training = part('training');
     const session = victim(training, spare);
     if (session) corrupt(training.get(session), { kind: 'juggling', due: 12 });
-    training.set(
+    put(
+      training,
+      spare,
       GARBAGE.training,
       yMap({ topic: false, kind: 'juggling', audience: NaN, due: yArray(['2027']) }),
     );
-    training.set('hostile-training-scalar', null);
+    put(training, spare, 'hostile-training-scalar', null);
 
     // Channel plans: flat fields of the wrong type, for a real channel and for nobody.
     const fields = part('channelPlanFields');
@@ -290,6 +315,16 @@ export function garbageNewRoots(doc: Y.Doc): void {
     doc.getMap('strategy.hostile').set('x', NaN);
     doc.getArray('hostile-root').push([1, 'two', null]);
   });
+}
+
+/**
+ * A valid note written after garbage: the server relays one client's updates in order, so when
+ * the note shows on a peer's canvas, everything this client wrote before it has arrived too.
+ */
+export function writeMarker(doc: Y.Doc, label: string): void {
+  doc
+    .getMap('nodes')
+    .set('hostile-marker', yMap({ kind: 'note', label, x: 700, y: 700, w: 160, h: 60 }));
 }
 
 /** Everything at once. */
