@@ -74,9 +74,16 @@ async function exportItem(page: Page, item: 'PNG' | 'JSON'): Promise<Download> {
   if (!(await menu.isVisible()))
     await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(menu).toBeVisible();
-  const download = page.waitForEvent('download');
+  const download = page.waitForEvent('download', { timeout: 0 });
   await menu.getByRole('menuitem', { name: item, exact: true }).click();
-  return download;
+  // A failed export says so instead of downloading: fail with its message, not a timeout.
+  const failure = page.getByText(/^Export failed/);
+  return Promise.race([
+    download,
+    failure.waitFor({ timeout: 0 }).then(async () => {
+      throw new Error(`${item} export: ${await failure.innerText()}`);
+    }),
+  ]);
 }
 
 async function bytesOf(download: Download): Promise<Buffer> {
