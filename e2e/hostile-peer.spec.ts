@@ -24,7 +24,7 @@ import {
 } from './support/garbage';
 
 /** The records the facilitator edits: the hostile peer leaves them alone so the edits are hers. */
-const SPARE = new Set(['stage-booking', 'ch-chat', 'goal-answer-faster']);
+const SPARE = new Set(['stage-booking', 'ch-email', 'goal-answer-faster']);
 const STEPS = [
   'Starting point',
   'Goals and timelines',
@@ -172,7 +172,7 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
 
     await test.step('garbage in touchpoints while the person adds a touchpoint', async () => {
       garbageTouchpoints(peer.doc, { spare: SPARE });
-      await editor.link('Booking under fire', 'Web chat');
+      await editor.link('Booking under fire', 'E-mail');
       const form = page.getByRole('form', { name: 'Touchpoint details' });
       await expect(form).toBeVisible();
       await form.getByRole('textbox', { name: 'Action', exact: true }).fill('Asks under fire');
@@ -201,7 +201,7 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
       const card = await goalCard(panel, 'Answer faster on social networks');
       // Everything again, sparing what the person made or renamed since the first round.
       writeGarbageEverywhere(peer.doc, {
-        spare: new Set([...SPARE, GARBAGE.channel, ...touchpointIds(peer.doc, 'ch-chat')]),
+        spare: new Set([...SPARE, GARBAGE.channel, ...touchpointIds(peer.doc, 'ch-email')]),
       });
       await card.getByRole('textbox', { name: 'Expected benefit' }).fill('Edited under fire');
       await expect(card.getByRole('textbox', { name: 'Expected benefit' })).toHaveValue(
@@ -243,7 +243,7 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
             if (
               tp instanceof Y.Map &&
               tp.get('from') === 'stage-booking' &&
-              tp.get('to') === 'ch-chat'
+              tp.get('to') === 'ch-email'
             )
               actions.push(tp.get('action'));
           });
