@@ -122,6 +122,14 @@ test('shows the Italian UI when the language is switched', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Aggiungi fase' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Disponi' })).toBeVisible();
   await expectNoA11yViolations(page, 'editor, Italian');
+  await page.getByRole('button', { name: 'Strategia', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: 'Strategia' })).toBeVisible();
+  await expectNoA11yViolations(page, 'strategy panel, Italian');
+  await page.getByRole('button', { name: 'Strategia', exact: true }).click();
+  await page.getByRole('button', { name: 'Esporta', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Esporta la mappa' })).toBeVisible();
+  await expectNoA11yViolations(page, 'export menu, Italian');
+  await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
   await expect(page.getByRole('button', { name: 'Add stage' })).toBeVisible();
 });
