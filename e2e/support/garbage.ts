@@ -113,7 +113,8 @@ export function garbageNodes(doc: Y.Doc, opts: GarbageOptions = {}): void {
       yMap({
         kind: 'channel',
         label: GARBAGE.channelLabel,
-        // Strings, but where no other node is: the person clicks it.
+        // Numeric strings: coerced, they put the node apart from the others (today it lands
+        // at 0,0 under the first stage; the test selects it from the keyboard either way).
         x: '900',
         y: '600',
         w: NaN,
