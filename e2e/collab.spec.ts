@@ -8,6 +8,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { UNDO_CAPTURE_MS } from '../src/model/history';
 import { EditorPage } from './pages/EditorPage';
+import { expectNoA11yViolations } from './support/axe';
 
 async function person(
   browser: Browser,
@@ -54,6 +55,7 @@ async function hoverCanvas(page: Page, fx: number, fy: number): Promise<void> {
 test('two people edit one shared map live, offline and back, and a view link cannot edit', async ({
   browser,
 }) => {
+  test.slow(); // one long story: three people, offline and back, three accessibility passes
   const ada = await person(browser);
   const bo = await person(browser);
   const viewer = await person(browser);
@@ -70,6 +72,7 @@ test('two people edit one shared map live, offline and back, and a view link can
     expect(viewLink).toMatch(new RegExp(`#/map/${mapId}\\?token=v\\.`));
     await expect(dialog.getByRole('img', { name: /QR code of the edit link/ })).toBeVisible();
     await dialog.screenshot({ path: 'test-results/collab-share-dialog.png' });
+    await expectNoA11yViolations(ada.page, 'share dialog');
     const edit = await editLink.inputValue();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(status(ada.page)).toHaveText('Online, all synced');
@@ -135,6 +138,7 @@ test('two people edit one shared map live, offline and back, and a view link can
     await expect(viewer.editor.node('Written on the train')).toBeVisible();
     await expect(viewer.page.getByRole('note').filter({ hasText: 'View only' })).toBeVisible();
     await expect(viewer.editor.button('Add stage')).toBeDisabled();
+    await expectNoA11yViolations(viewer.page, 'editor, view-only link');
     await expect(viewer.page.getByRole('textbox', { name: 'Map title' })).not.toBeEditable();
     await viewer.editor.node('Welcome').locator('.jn-label').click();
     await viewer.page.keyboard.press('Delete');
@@ -171,6 +175,7 @@ test('sharing says clearly when the server cannot be reached', async ({ browser 
     await ada.editor.button('Share').click();
     const dialog = ada.page.getByRole('dialog', { name: 'Share this map' });
     await expect(dialog.getByRole('alert')).toContainText('cannot be reached');
+    await expectNoA11yViolations(ada.page, 'share dialog, server unreachable');
     await dialog.screenshot({ path: 'test-results/collab-share-unreachable.png' });
     await ada.page.context().setOffline(false);
     await dialog.getByRole('button', { name: 'Try again' }).click();

@@ -4,12 +4,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
+import { expectNoA11yViolations } from './support/axe';
 
 test('builds a journey from a blank map with the UI only', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.createMap('Blank', 'Airline journey');
   await expect(page).toHaveTitle(/Airline journey/);
   await expect(page.getByRole('note').filter({ hasText: 'An empty journey' })).toBeVisible();
+  await expectNoA11yViolations(page, 'editor, empty map');
 
   await editor.add('stage', 'Inspiration');
   await expect(page.getByRole('note').filter({ hasText: 'An empty journey' })).toBeHidden();
@@ -19,6 +21,7 @@ test('builds a journey from a blank map with the UI only', async ({ page }) => {
   await expect(editor.node('Mobile app')).toContainText('App');
   await editor.add('device', 'Smartphone');
   await editor.add('note', 'Ask the call centre');
+  await expectNoA11yViolations(page, 'editor with canvas, node inspector');
 
   // The second stage got order 2 and shows it (the canvas draws only what is on screen).
   await editor.button('Fit view').click();
@@ -34,6 +37,7 @@ test('builds a journey from a blank map with the UI only', async ({ page }) => {
   await page.getByRole('textbox', { name: 'Pain points' }).fill('Seat fee shown late');
   await expect(page.locator('.tp-label')).toContainText('Books a flight');
   await expect(page.locator('.tp-label .tp-face svg')).toHaveCount(1);
+  await expectNoA11yViolations(page, 'touchpoint inspector');
   // The emotion curve is derived from it.
   await expect(
     page.getByRole('img', { name: /Emotion curve by stage: .*Booking: 1\.0/ }),
@@ -102,6 +106,7 @@ test('the airline template opens arranged, with its emotion curve (README screen
     await expect(editor.node(stage)).toHaveCount(1);
   }
   await expect(page.getByRole('img', { name: /Emotion curve by stage/ })).toBeVisible();
+  await expectNoA11yViolations(page, 'editor, airline template');
   // Laid out in lanes, so the lanes are labelled.
   await expect(page.locator('.lane-label')).toHaveText(['Stages', 'Channels', 'Devices', 'Notes'], {
     ignoreCase: true,
@@ -116,6 +121,15 @@ test('shows the Italian UI when the language is switched', async ({ page }) => {
   await page.getByRole('combobox', { name: 'Language' }).selectOption('it');
   await expect(page.getByRole('button', { name: 'Aggiungi fase' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Disponi' })).toBeVisible();
+  await expectNoA11yViolations(page, 'editor, Italian');
+  await page.getByRole('button', { name: 'Strategia', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: 'Strategia' })).toBeVisible();
+  await expectNoA11yViolations(page, 'strategy panel, Italian');
+  await page.getByRole('button', { name: 'Strategia', exact: true }).click();
+  await page.getByRole('button', { name: 'Esporta', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Esporta la mappa' })).toBeVisible();
+  await expectNoA11yViolations(page, 'export menu, Italian');
+  await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
   await expect(page.getByRole('button', { name: 'Add stage' })).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EditorPage } from './pages/EditorPage';
+import { expectNoA11yViolations } from './support/axe';
 
 const OUT = join('test-results', 'export');
 const TITLE = 'Viaggio aereo: città & più';
@@ -79,6 +80,7 @@ test('exports the airline map as PNG and SVG without editing chrome', async ({ p
   // A 16:9 slide at 1× is exactly 1920×1080.
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const panel = page.getByRole('dialog', { name: 'Export the map' });
+  await expectNoA11yViolations(page, 'export menu');
   await panel.getByRole('combobox', { name: 'Size' }).selectOption('slide');
   await panel.getByRole('combobox', { name: 'Scale' }).selectOption('1');
   const slide = await inspectPng(
@@ -124,6 +126,7 @@ test('exports only the selection, without its selection outline', async ({ page 
   await editor.select('Booking');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByText('Exports the selection (1 node).')).toBeVisible();
+  await expectNoA11yViolations(page, 'export menu, selection');
   const svg = (await save(await exportItem(page, 'SVG'), 'selection.svg')).toString('utf8');
   expect(svg).toContain('Booking');
   expect(svg).not.toContain('Mobile app');
@@ -191,6 +194,7 @@ test('exports JSON, imports it as a new map, and refuses a broken file', async (
   await page.getByLabel('Import a strategy map (.json)').setInputFiles(join(OUT, 'broken.json'));
   const alert = page.getByRole('alert').filter({ hasText: 'Could not import broken.json' });
   await expect(alert).toBeVisible();
+  await expectNoA11yViolations(page, 'library, import refused');
   await expect(
     alert.getByRole('listitem').filter({ hasText: /^nodes\[0\]\.kind: / }),
   ).toBeVisible();

@@ -4,6 +4,7 @@
  * every change live, with no reload. Real Chromium, real IndexedDB.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoA11yViolations } from './support/axe';
 
 async function createMap(page: Page, template: RegExp, title: string): Promise<void> {
   await page.goto('/#/');
@@ -23,6 +24,10 @@ test('an empty library says what to do first', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Your maps' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No maps yet' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New map' })).toBeVisible();
+  await expectNoA11yViolations(page, 'library, empty');
+  await page.getByRole('button', { name: 'New map' }).click();
+  await expect(page.getByRole('dialog', { name: 'New map' })).toBeVisible();
+  await expectNoA11yViolations(page, 'new-map dialog');
 });
 
 test('create, list by last edit, search, rename, duplicate, delete and undo', async ({ page }) => {
@@ -32,6 +37,7 @@ test('create, list by last edit, search, rename, duplicate, delete and undo', as
   await page.goto('/#/');
   await expect.poll(() => titles(page)).toEqual(['Empty one', 'Shoe shop', 'Train trip']);
   await expect(page.getByRole('img', { name: 'Preview of Train trip' })).toBeVisible();
+  await expectNoA11yViolations(page, 'library, with maps');
 
   const search = page.getByRole('searchbox', { name: 'Search maps' });
   await search.fill('SHOE');
@@ -86,7 +92,9 @@ test('a second tab sees new, renamed and deleted maps live', async ({ context })
 test('the library speaks Italian', async ({ page }) => {
   await page.goto('/?lang=it#/');
   await expect(page.getByRole('heading', { level: 1, name: 'Le tue mappe' })).toBeVisible();
+  await expectNoA11yViolations(page, 'library, Italian');
   await page.getByRole('button', { name: 'Nuova mappa' }).click();
   await expect(page.getByRole('radio', { name: /^Compagnia aerea/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Crea mappa' })).toBeVisible();
+  await expectNoA11yViolations(page, 'new-map dialog, Italian');
 });

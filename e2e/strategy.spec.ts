@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
+import { expectNoA11yViolations } from './support/axe';
 
 async function person(browser: Browser) {
   const context = await browser.newContext();
@@ -66,6 +67,7 @@ test('fills every strategy step and a colleague sees it live; one-page print vie
     const b = await openStrategy(bo.page);
     for (const s of STEPS.slice(0, 4).concat(STEPS.slice(5)))
       await expect(mark(a, s)).toHaveAccessibleName(/Not started|In progress/);
+    await expectNoA11yViolations(ada.page, 'strategy panel, not started');
 
     // 1. Starting point.
     await a.getByRole('textbox', { name: 'Our company name' }).fill('Sky Italia');
@@ -175,6 +177,13 @@ test('fills every strategy step and a colleague sees it live; one-page print vie
     await a.getByLabel('Go-live date').fill('2027-09-01');
     await a.getByRole('checkbox', { name: 'New channels announced to customers' }).check();
     for (const s of STEPS) await expect(mark(a, s), s).toHaveAccessibleName('Complete');
+    // Each step on its own, so a violation names its step.
+    for (const s of STEPS) {
+      const heading = await step(a, s).getAttribute('aria-labelledby');
+      await expectNoA11yViolations(ada.page, `strategy panel, step ${s}, complete`, {
+        include: `section[aria-labelledby="${heading}"]`,
+      });
+    }
 
     // Bo sees every value and every mark.
     await expect(b.getByRole('textbox', { name: 'Our company name' })).toHaveValue('Sky Italia');
@@ -234,6 +243,7 @@ test('fills every strategy step and a colleague sees it live; one-page print vie
       await expect(print).toContainText(text);
     }
     await print.screenshot({ path: 'test-results/strategy-print-dialog.png' });
+    await expectNoA11yViolations(ada.page, 'one-page strategy map');
     await ada.page.emulateMedia({ media: 'print' });
     await ada.page.screenshot({ path: 'test-results/strategy-print-media.png', fullPage: true });
     await ada.page.emulateMedia({ media: 'screen' });

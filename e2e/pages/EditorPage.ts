@@ -43,6 +43,17 @@ export class EditorPage {
     await expect(this.label).toHaveValue(label);
   }
 
+  /**
+   * Selects a node from the keyboard (focus it, press Enter), as a keyboard user does: works
+   * even when another node covers it on the canvas.
+   */
+  async selectWithKeyboard(label: string): Promise<void> {
+    const node = this.page.getByRole('group', { name: label, exact: true });
+    await node.focus();
+    await node.press('Enter');
+    await expect(this.label).toHaveValue(label);
+  }
+
   /** Drags from a side handle of one node and drops on the body of another. */
   async link(from: string, to: string): Promise<void> {
     const source = this.node(from);
