@@ -50,7 +50,7 @@ describe('createTemplateMap', () => {
     const db = freshDb();
     const input = { id: 'map-a', template: 'blank', title: 'A', locale: 'en' } as const;
     await expect(createTemplateMap(db, { ...input, title: '  ' })).rejects.toThrow(
-      'createTemplateMap.title: must not be empty',
+      'createMap.title: must not be empty',
     );
     await createTemplateMap(db, input);
     await expect(createTemplateMap(db, { ...input, title: 'B' })).rejects.toThrow(

@@ -1,15 +1,11 @@
 /**
- * The library's New map: a map seeded from a template with its texts in the UI language.
- * (`sync/library.ts` createMap seeds in English; it can take the locale itself later, and this
- * then becomes a call to it.)
+ * The library's New map: a map seeded from a template with its texts in the UI language, stored
+ * by `sync/library.ts` createMap (which checks the id, template and title).
  */
-import * as Y from 'yjs';
-import { readSnapshot } from '../model/read';
-import { seedTemplate, TEMPLATE_LOCALES, type TemplateLocale } from '../model/templates';
+import { TEMPLATE_LOCALES, type TemplateLocale } from '../model/templates';
 import type { ItineraDb } from '../sync/local-db';
-import { drawThumbnail } from '../sync/thumbnail';
+import { createMap } from '../sync/library';
 import { LANGUAGES } from './i18n';
-import { createMapFromUpdate } from './storeMap';
 
 // Every UI language has its template texts: adding a language without them fails to compile.
 const _everyLanguageHasTemplates: readonly TemplateLocale[] = LANGUAGES;
@@ -25,21 +21,6 @@ export interface NewTemplateMap {
   readonly locale: TemplateLocale;
 }
 
-export async function createTemplateMap(db: ItineraDb, input: NewTemplateMap): Promise<void> {
-  if (!input.title.trim()) throw new Error('createTemplateMap.title: must not be empty');
-  const doc = new Y.Doc();
-  try {
-    seedTemplate(doc, input.template, input.title, new Date(), input.locale);
-    const snapshot = readSnapshot(doc);
-    await createMapFromUpdate(
-      db,
-      input.id,
-      snapshot.meta.title,
-      snapshot.meta.template ?? input.template,
-      Y.encodeStateAsUpdateV2(doc),
-      drawThumbnail(snapshot),
-    );
-  } finally {
-    doc.destroy();
-  }
+export function createTemplateMap(db: ItineraDb, input: NewTemplateMap): Promise<void> {
+  return createMap(db, input);
 }

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { renameMap as renameMapCommand } from '../model/commands';
 import { metaMap } from '../model/doc';
 import { readSnapshot } from '../model/read';
-import { seedTemplate, TEMPLATES } from '../model/templates';
+import { seedTemplate, TEMPLATES, type TemplateLocale } from '../model/templates';
 import type { ItineraDb, MapEntry, ShareInfo } from './local-db';
 import { mapChannelName, mapRows } from './local-doc';
 import { drawThumbnail } from './thumbnail';
@@ -23,6 +23,8 @@ export interface NewMapInput {
   /** A key of TEMPLATES: 'blank', 'airline', … */
   readonly template: string;
   readonly title: string;
+  /** Language of the template's texts (stage names, actions…); English when absent. */
+  readonly locale?: TemplateLocale;
 }
 
 function checkId(path: string, id: unknown): string {
@@ -75,7 +77,7 @@ export async function createMap(db: ItineraDb, input: NewMapInput): Promise<void
   const template = checkTemplate('createMap.template', input.template);
   const title = checkTitle('createMap.title', input.title);
   const doc = new Y.Doc();
-  seedTemplate(doc, template, title);
+  seedTemplate(doc, template, title, new Date(), input.locale);
   const now = Date.now();
   const entry: MapEntry = {
     id,

@@ -9,14 +9,15 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { createEmitter, externalStore } from '../model/observable';
-import type { Peer, PresenceApi } from '../model/session-api';
+import { MAX_NAME_CHARS, type Peer, type PresenceApi } from '../model/session-api';
 import type { XY } from '../model/types';
 
 /** Minimum gap between two awareness updates I send, ms (~30 per second). */
 export const PRESENCE_THROTTLE_MS = 33;
 /** Where my display name is remembered between sessions and maps. */
 export const NAME_STORAGE_KEY = 'itinera.presence.name';
-export const MAX_NAME_CHARS = 40;
+/** Longest display name (defined with the session API, which the name picker reads). */
+export { MAX_NAME_CHARS };
 /** Caps on what a peer may make me render. */
 const MAX_SELECTION_IDS = 500;
 const MAX_DRAG_NODES = 500;
