@@ -7,7 +7,19 @@ import {
   MAX_NODES,
   MAX_TEXT_CHARS,
 } from '../limits';
+import {
+  CHANNEL_TYPES,
+  DEVICE_TYPES,
+  NODE_KINDS,
+  type JourneyNode,
+  type NodeBase,
+  type NodeKind,
+  type NoteNode,
+} from '../types';
 import type { FieldLimit } from './field-limits';
+import { color, num, oneOf, text, type RepairLog } from './fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './repair';
+import { extraOf, fieldsOf, own } from './source';
 
 export const NODE_LIMITS = {
   id: { chars: MAX_ID_CHARS },
@@ -19,3 +31,60 @@ export const NODE_LIMITS = {
   h: { min: 1, max: MAX_NODE_SIZE_PX, integer: true },
   order: { min: -MAX_NODES, max: MAX_NODES, integer: true },
 } as const satisfies Record<string, FieldLimit>;
+
+const NODE_KEYS = ['id', 'kind', 'label', 'x', 'y', 'w', 'h', 'description', 'color'] as const;
+/** The fields a node of each kind knows; any other field goes to `extra`. */
+const KNOWN: Record<NodeKind, ReadonlySet<string>> = {
+  stage: new Set([...NODE_KEYS, 'order']),
+  channel: new Set([...NODE_KEYS, 'channelType']),
+  device: new Set([...NODE_KEYS, 'deviceType']),
+  note: new Set(NODE_KEYS),
+};
+
+/**
+ * Any value as a node with id `id` (a usable id: the caller checks it with `isId`). An unknown
+ * kind is a note; a missing position is 0,0; a stage without an order is 1.
+ */
+export function restoreNode(raw: unknown, id: string): Restored<JourneyNode> {
+  const log: RepairLog = [];
+  const o = fieldsOf(raw, log) ?? {};
+  const L = NODE_LIMITS;
+  const kind = oneOf(own(o, 'kind'), 'kind', NODE_KINDS, 'note', log);
+  const w = num(own(o, 'w'), 'w', L.w, undefined, log);
+  const h = num(own(o, 'h'), 'h', L.h, undefined, log);
+  const description = text(own(o, 'description'), 'description', L.description, undefined, log);
+  const colour = color(own(o, 'color'), 'color', log);
+  const extra = extraOf(o, KNOWN[kind], log);
+  const base: Mutable<NodeBase> = {
+    id,
+    kind,
+    label: text(own(o, 'label'), 'label', L.label, '', log),
+    x: num(own(o, 'x'), 'x', L.x, 0, log),
+    y: num(own(o, 'y'), 'y', L.y, 0, log),
+  };
+  // Absent stays absent (not `undefined`): snapshots compare and export field by field.
+  if (w !== undefined) base.w = w;
+  if (h !== undefined) base.h = h;
+  if (description !== undefined) base.description = description;
+  if (colour !== undefined) base.color = colour;
+  if (extra !== undefined) base.extra = extra;
+  let value: JourneyNode;
+  switch (kind) {
+    case 'stage':
+      value = { ...base, kind, order: num(own(o, 'order'), 'order', L.order, 1, log) };
+      break;
+    case 'channel': {
+      const t = oneOf(own(o, 'channelType'), 'channelType', CHANNEL_TYPES, 'other', log);
+      value = { ...base, kind, channelType: t };
+      break;
+    }
+    case 'device': {
+      const t = oneOf(own(o, 'deviceType'), 'deviceType', DEVICE_TYPES, 'other', log);
+      value = { ...base, kind, deviceType: t };
+      break;
+    }
+    default:
+      value = base as NoteNode;
+  }
+  return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
+}
