@@ -21,6 +21,8 @@ export const SELF_ID = 'self';
  * list (not a field of the record): read by the reader, never kept in `extra`.
  */
 const KNOWN: ReadonlySet<string> = new Set([...Object.keys(COMPANY_SCORE_LIMITS), 'order']);
+/** Its fields in the format: `extra` never holds them (`order` may be an extra there). */
+const FORMAT_FIELDS: ReadonlySet<string> = new Set([...KNOWN].filter((k) => k !== 'order'));
 
 /** Any value as a company score: `strategy.self` (id SELF_ID) or a competitor with id `id`. */
 export function restoreCompanyScore(raw: unknown, id: string = SELF_ID): Restored<CompanyScore> {
@@ -38,7 +40,7 @@ export function restoreCompanyScore(raw: unknown, id: string = SELF_ID): Restore
   if (digital !== undefined) value.digitalCompetence = digital as Score; // whole, 1..5
   const service = num(own(o, 'serviceCulture'), 'serviceCulture', L.serviceCulture, undefined, log);
   if (service !== undefined) value.serviceCulture = service as Score;
-  const extra = extraOf(o, KNOWN, log);
+  const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
 }

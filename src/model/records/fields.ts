@@ -91,9 +91,8 @@ export function text<D extends string | undefined>(
     note(log, field, 'tooLong', `longer than ${limit.chars} characters`);
     return capText(v, limit.chars);
   }
-  if (v === undefined) {
-    if (fallback !== undefined) note(log, field, 'missing', 'missing');
-  } else note(log, field, 'wrongType', `expected a text, got ${describe(v)}`);
+  // A missing text is the empty one: how a record stores "nothing typed yet", not a repair.
+  if (v !== undefined) note(log, field, 'wrongType', `expected a text, got ${describe(v)}`);
   return fallback;
 }
 
@@ -139,9 +138,9 @@ export function list<D extends readonly string[] | undefined>(
   ids = false,
 ): readonly string[] | D {
   if (!Array.isArray(v)) {
-    if (v === undefined) {
-      if (fallback !== undefined) note(log, field, 'missing', 'missing');
-    } else note(log, field, 'wrongType', `expected a list of texts, got ${describe(v)}`);
+    // A missing list is the empty one (as for texts), not a repair.
+    if (v !== undefined)
+      note(log, field, 'wrongType', `expected a list of texts, got ${describe(v)}`);
     return fallback;
   }
   let valid = v.length <= limit.items;

@@ -16,6 +16,8 @@ export const GOAL_LIMITS = {
 
 /** Fields a goal knows; `order` is the doc's place in the list (see company-score.ts). */
 const KNOWN: ReadonlySet<string> = new Set([...Object.keys(GOAL_LIMITS), 'deadline', 'order']);
+/** Its fields in the format: `extra` never holds them (`order` may be an extra there). */
+const FORMAT_FIELDS: ReadonlySet<string> = new Set([...KNOWN].filter((k) => k !== 'order'));
 
 /** Any value as a goal with id `id`. */
 export function restoreGoal(raw: unknown, id: string): Restored<Goal> {
@@ -31,7 +33,7 @@ export function restoreGoal(raw: unknown, id: string): Restored<Goal> {
   if (deadline !== undefined) value.deadline = deadline;
   const benefit = text(own(o, 'benefit'), 'benefit', L.benefit, undefined, log);
   if (benefit !== undefined) value.benefit = benefit;
-  const extra = extraOf(o, KNOWN, log);
+  const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
 }

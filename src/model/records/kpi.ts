@@ -18,6 +18,8 @@ export const KPI_LIMITS = {
 
 /** Fields a KPI knows; `order` is the doc's place in the list (see company-score.ts). */
 const KNOWN: ReadonlySet<string> = new Set([...Object.keys(KPI_LIMITS), 'family', 'order']);
+/** Its fields in the format: `extra` never holds them (`order` may be an extra there). */
+const FORMAT_FIELDS: ReadonlySet<string> = new Set([...KNOWN].filter((k) => k !== 'order'));
 
 /** Any value as a KPI with id `id`; an unknown family is the first one ('service'). */
 export function restoreKpi(raw: unknown, id: string): Restored<Kpi> {
@@ -39,7 +41,7 @@ export function restoreKpi(raw: unknown, id: string): Restored<Kpi> {
   if (goalId !== undefined) value.goalId = goalId;
   const channelIds = list(own(o, 'channelIds'), 'channelIds', L.channelIds, undefined, log, true);
   if (channelIds !== undefined) value.channelIds = channelIds;
-  const extra = extraOf(o, KNOWN, log);
+  const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
 }

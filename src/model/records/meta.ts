@@ -16,6 +16,15 @@ export const META_LIMITS = {
 } as const satisfies Record<string, FieldLimit>;
 
 const KNOWN: ReadonlySet<string> = new Set([...Object.keys(META_LIMITS)]);
+/** The top-level fields of the format: `meta.extra` holds the document's other ones. */
+const FORMAT_FIELDS: ReadonlySet<string> = new Set([
+  'format',
+  'version',
+  'title',
+  'nodes',
+  'touchpoints',
+  'strategy',
+]);
 
 /** Any value as the map's metadata (a singleton: the `meta` root map). */
 export function restoreMeta(raw: unknown): Restored<MapMeta> {
@@ -35,7 +44,7 @@ export function restoreMeta(raw: unknown): Restored<MapMeta> {
   };
   const template = text(own(o, 'template'), 'template', L.template, undefined, log);
   if (template !== undefined) value.template = template;
-  const extra = extraOf(o, KNOWN, log);
+  const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
 }

@@ -42,6 +42,18 @@ const KNOWN: Record<NodeKind, ReadonlySet<string>> = {
 };
 
 /**
+ * The fields of each kind in the strategy-map format (position and size are objects there):
+ * `extra` never holds them, while `x`, `y`, `w`, `h` may be extras of a file.
+ */
+const FORMAT_NODE_KEYS = ['id', 'kind', 'label', 'position', 'size', 'description', 'color'];
+const FORMAT_FIELDS: Record<NodeKind, ReadonlySet<string>> = {
+  stage: new Set([...FORMAT_NODE_KEYS, 'order']),
+  channel: new Set([...FORMAT_NODE_KEYS, 'channelType']),
+  device: new Set([...FORMAT_NODE_KEYS, 'deviceType']),
+  note: new Set(FORMAT_NODE_KEYS),
+};
+
+/**
  * Any value as a node with id `id` (a usable id: the caller checks it with `isId`). An unknown
  * kind is a note; a missing position is 0,0; a stage without an order is 1.
  */
@@ -54,7 +66,7 @@ export function restoreNode(raw: unknown, id: string): Restored<JourneyNode> {
   const h = num(own(o, 'h'), 'h', L.h, undefined, log);
   const description = text(own(o, 'description'), 'description', L.description, undefined, log);
   const colour = color(own(o, 'color'), 'color', log);
-  const extra = extraOf(o, KNOWN[kind], log);
+  const extra = extraOf(o, KNOWN[kind], log, FORMAT_FIELDS[kind]);
   const base: Mutable<NodeBase> = {
     id,
     kind,

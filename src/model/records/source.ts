@@ -103,20 +103,22 @@ function jsonCopy(v: unknown, depth: number, budget: { left: number }): unknown 
 
 /**
  * The record's `extra`: its stored `extra` object merged with its unknown own fields (those
- * not in `known`), each kept only when it is plain JSON and fits MAX_EXTRA_CHARS; undefined
- * when nothing is left. Fields of `extra` that are known fields are dropped (a peer could have
- * written one there, and the export would otherwise write it over the real field).
+ * not in `known`, the fields of the record as stored), each kept only when it is plain JSON
+ * and fits MAX_EXTRA_CHARS; undefined when nothing is left. Names in `reserved` (the record's
+ * fields in the strategy-map format, which the export writes beside `extra`'s) are dropped: a
+ * peer could have written one there, and the export would write it over the real field.
  */
 export function extraOf(
   o: Readonly<Plain>,
   known: ReadonlySet<string>,
   log: RepairLog,
+  reserved: ReadonlySet<string> = known,
 ): Plain | undefined {
   let out: Plain | undefined;
   const budget = { left: MAX_EXTRA_CHARS };
   const keep = (k: string, v: unknown, field: string) => {
     if (v === undefined) return;
-    if (known.has(k) || DANGEROUS_KEYS.has(k)) {
+    if (reserved.has(k) || DANGEROUS_KEYS.has(k)) {
       note(log, field, 'unknown', 'a field that cannot be kept');
       return;
     }

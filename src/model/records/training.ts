@@ -19,6 +19,8 @@ const KNOWN: ReadonlySet<string> = new Set([
   'due',
   'order',
 ]);
+/** Its fields in the format: `extra` never holds them (`order` may be an extra there). */
+const FORMAT_FIELDS: ReadonlySet<string> = new Set([...KNOWN].filter((k) => k !== 'order'));
 
 /** Any value as a training session with id `id`; an unknown kind is the first ('technical'). */
 export function restoreTraining(raw: unknown, id: string): Restored<TrainingSession> {
@@ -34,7 +36,7 @@ export function restoreTraining(raw: unknown, id: string): Restored<TrainingSess
   if (audience !== undefined) value.audience = audience;
   const due = date(own(o, 'due'), 'due', log);
   if (due !== undefined) value.due = due;
-  const extra = extraOf(o, KNOWN, log);
+  const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
 }
