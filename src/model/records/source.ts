@@ -33,6 +33,14 @@ const isPlainObject = (v: object): boolean => {
 };
 
 /**
+ * A plain object JSON can carry as is: also without an own `__proto__` key. Such a key is
+ * why: lib0's decoder assigns keys, so on every other peer (and here after a reload) that
+ * object has the key's value as its prototype instead. Refusing both forms keeps peers'
+ * snapshots equal.
+ */
+const isJsonObject = (v: object): boolean => isPlainObject(v) && !Object.hasOwn(v, '__proto__');
+
+/**
  * The own fields of `raw` as a read-only bag: a Y.Map's current entries (nested Y types stay
  * as they are, so field restorers see them as the wrong type), or a plain object itself (no
  * copy). Null (with a repair of the record itself) when `raw` is not a record.
@@ -89,7 +97,7 @@ function jsonCopy(v: unknown, depth: number, budget: { left: number }): unknown 
     }
     return out;
   }
-  if (!isPlainObject(v)) return undefined;
+  if (!isJsonObject(v)) return undefined;
   const out: Plain = {};
   for (const k of Object.keys(v)) {
     if (DANGEROUS_KEYS.has(k)) return undefined;
@@ -148,10 +156,10 @@ export function extraOf(
       typeof stored === 'object' &&
       stored !== null &&
       !Array.isArray(stored) &&
-      isPlainObject(stored)
+      isJsonObject(stored)
     ) {
       for (const k of Object.keys(stored)) keep(k, (stored as Plain)[k], `extra.${k}`);
-    } else note(log, 'extra', 'wrongType', `expected an object, got ${describe(stored)}`);
+    } else note(log, 'extra', 'wrongType', `expected a plain JSON object, got ${describe(stored)}`);
   }
   return out;
 }
