@@ -14,7 +14,9 @@ import {
   type JourneyNode,
   type NodeBase,
   type NodeKind,
-  type NoteNode,
+  type StageNode,
+  type ChannelNode,
+  type DeviceNode,
 } from '../types';
 import type { FieldLimit } from './field-limits';
 import { color, num, oneOf, text, type RepairLog } from './fields';
@@ -53,6 +55,11 @@ const FORMAT_FIELDS: Record<NodeKind, ReadonlySet<string>> = {
   note: new Set(FORMAT_NODE_KEYS),
 };
 
+/** The fields only one kind has. */
+type KindFields = Pick<StageNode, 'order'> &
+  Pick<ChannelNode, 'channelType'> &
+  Pick<DeviceNode, 'deviceType'>;
+
 /**
  * Any value as a node with id `id` (a usable id: the caller checks it with `isId`). An unknown
  * kind is a note; a missing position is 0,0; a stage without an order is 1.
@@ -80,23 +87,12 @@ export function restoreNode(raw: unknown, id: string): Restored<JourneyNode> {
   if (description !== undefined) base.description = description;
   if (colour !== undefined) base.color = colour;
   if (extra !== undefined) base.extra = extra;
-  let value: JourneyNode;
-  switch (kind) {
-    case 'stage':
-      value = { ...base, kind, order: num(own(o, 'order'), 'order', L.order, 1, log) };
-      break;
-    case 'channel': {
-      const t = oneOf(own(o, 'channelType'), 'channelType', CHANNEL_TYPES, 'other', log);
-      value = { ...base, kind, channelType: t };
-      break;
-    }
-    case 'device': {
-      const t = oneOf(own(o, 'deviceType'), 'deviceType', DEVICE_TYPES, 'other', log);
-      value = { ...base, kind, deviceType: t };
-      break;
-    }
-    default:
-      value = base as NoteNode;
-  }
-  return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
+  // The kind's own field goes on the same object (no copy per record: the fast path).
+  const value: Mutable<NodeBase & Partial<KindFields>> = base;
+  if (kind === 'stage') value.order = num(own(o, 'order'), 'order', L.order, 1, log);
+  else if (kind === 'channel')
+    value.channelType = oneOf(own(o, 'channelType'), 'channelType', CHANNEL_TYPES, 'other', log);
+  else if (kind === 'device')
+    value.deviceType = oneOf(own(o, 'deviceType'), 'deviceType', DEVICE_TYPES, 'other', log);
+  return { value: value as JourneyNode, repaired: log.length === 0 ? NO_REPAIRS : log };
 }
