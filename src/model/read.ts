@@ -66,9 +66,9 @@ export class MapReader {
   private dirtyStrategy = true;
   private meta: MapMeta | null = null;
   private strategy: Strategy | null = null;
-  /** Repairs by record key: nodes, touchpoints, meta, strategy (each rebuilt with its part). */
-  private readonly nodeRepairs: Repairs = new Map();
-  private readonly touchpointRepairs: Repairs = new Map();
+  /** Repairs of nodes and touchpoints by id, meta's, the strategy's by record key. */
+  private readonly nodeRepairs = new Map<string, readonly Repair[]>();
+  private readonly touchpointRepairs = new Map<string, readonly Repair[]>();
   private metaRepairs: readonly Repair[] = [];
   private readonly strategyRepairs: Repairs = new Map();
   /** Whether any repair entry changed since the last snapshot (else its map is reused). */
@@ -141,7 +141,6 @@ export class MapReader {
       this.nodes,
       this.dirtyNodes,
       restoreNode,
-      NODE,
       this.nodeRepairs,
       nodeSetChanged,
     );
@@ -150,7 +149,6 @@ export class MapReader {
       this.touchpoints,
       this.dirtyTouchpoints,
       restoreTouchpoint,
-      TOUCHPOINT,
       this.touchpointRepairs,
     );
     this.dirtyNodes = new Set();
@@ -197,16 +195,22 @@ export class MapReader {
 
   /** One map of every record's repairs (the shared empty one when nothing was repaired). */
   private collectRepairs(): MapSnapshot['repairs'] {
-    const parts = [this.nodeRepairs, this.touchpointRepairs, this.strategyRepairs];
-    if (this.metaRepairs.length === 0 && parts.every((p) => p.size === 0)) return NO_REPAIRS;
+    const byId = [
+      [NODE, this.nodeRepairs],
+      [TOUCHPOINT, this.touchpointRepairs],
+    ] as const;
+    const none = byId.every(([, p]) => p.size === 0) && this.strategyRepairs.size === 0;
+    if (this.metaRepairs.length === 0 && none) return NO_REPAIRS;
     const all: Repairs = new Map();
     if (this.metaRepairs.length > 0) all.set(recordKey('meta'), this.metaRepairs);
-    for (const part of parts) for (const [k, v] of part) all.set(k, v);
+    for (const [kind, part] of byId) for (const [id, v] of part) all.set(recordKey(kind, id), v);
+    for (const [k, v] of this.strategyRepairs) all.set(k, v);
     return all;
   }
 
   /**
-   * Re-reads dirty records into `cache` and their repairs into `repairs`; returns whether
+   * Re-reads dirty records into `cache` and their repairs into `repairs` (by id: the record
+   * key is only built for the snapshot's map, not per record read); returns whether
    * anything changed. A value that is not a record, or a record under a key that is not a
    * usable id, is skipped (and reported under its key).
    */
@@ -215,13 +219,11 @@ export class MapReader {
     cache: Map<string, T>,
     dirty: Set<string> | 'all',
     restore: (raw: unknown, id: string) => Restored<T>,
-    kind: string,
-    repairs: Repairs,
+    repairs: Map<string, readonly Repair[]>,
     setChanged: { value: boolean } = { value: false },
   ): boolean {
     const readOne = (id: string, record: unknown) => {
-      const key = recordKey(kind, id);
-      const had = repairs.has(key);
+      const had = repairs.size > 0 && repairs.has(id);
       let repaired: readonly Repair[] = NOT_A_RECORD;
       if (record === undefined) repaired = [];
       else if (!(record instanceof Y.Map)) cache.delete(id);
@@ -233,8 +235,8 @@ export class MapReader {
         cache.set(id, restored.value);
         repaired = restored.repaired;
       }
-      if (repaired.length > 0) repairs.set(key, repaired);
-      else repairs.delete(key);
+      if (repaired.length > 0) repairs.set(id, repaired);
+      else if (had) repairs.delete(id);
       if (had || repaired.length > 0) this.repairsChanged = true;
     };
     if (dirty === 'all') {

@@ -47,8 +47,20 @@ const isJsonObject = (v: object): boolean => isPlainObject(v) && !Object.hasOwn(
  */
 export function fieldsOf(raw: unknown, log: RepairLog): Readonly<Plain> | null {
   if (raw instanceof Y.Map) {
-    const out: Plain = Object.create(null) as Plain;
-    raw.forEach((v, k) => (out[k] = v));
+    // A plain object (fast properties; a null-prototype one is a slow dictionary), with a
+    // `__proto__` key defined as an own field rather than assigned (which would set the
+    // prototype).
+    const out: Plain = {};
+    raw.forEach((v, k) => {
+      if (k === '__proto__')
+        Object.defineProperty(out, k, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else out[k] = v;
+    });
     return out;
   }
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && isPlainObject(raw))
