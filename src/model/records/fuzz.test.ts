@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addTouchpoint, moveNodes, ReadOnlyDocError, updateNode } from '../commands';
+import { newRecord, nodesMap, touchpointsMap } from '../doc';
 import { MapReader, readSnapshot } from '../read';
 import { updateGoal, updateKpi } from '../strategy/commands';
 import { exportStrategyMap, parseStrategyMap } from '../strategy-map';
@@ -94,6 +95,24 @@ function peers(template: string): { a: Y.Doc; b: Y.Doc } {
   return { a, b };
 }
 
+/**
+ * Fixes one record the snapshot lists as repaired, as a person editing it would: a node or
+ * touchpoint gets its restored value written back (a fresh record), a skipped one is deleted.
+ */
+function heal(doc: Y.Doc, snap: MapSnapshot, pick: number): string {
+  const keys = [...snap.repairs.keys()].filter((k) => /^(node|touchpoint):/.test(k));
+  const key = keys[Math.floor(pick * keys.length)];
+  if (key === undefined) return 'heal: nothing';
+  const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const root = kind === 'node' ? nodesMap(doc) : touchpointsMap(doc);
+  const value = kind === 'node' ? snap.nodeById.get(id) : snap.touchpointById.get(id);
+  doc.transact(() => {
+    if (value) root.set(id, newRecord(value as unknown as Record<string, unknown>));
+    else root.delete(id);
+  }, 'person');
+  return `heal ${key.slice(0, 60)}`;
+}
+
 /** A few edits a person would make, on records the snapshot shows. */
 function editAsAPerson(doc: Y.Doc, snap: MapSnapshot): void {
   const [first, second] = snap.nodes;
@@ -144,6 +163,12 @@ describe('restore fuzz: garbage in random places of real maps', () => {
         for (let i = 0; i < WRITES_PER_SEED; i++) {
           log.push(writeGarbage(rng.chance(0.5) ? a : b, rng));
           check(i % 2 === 1);
+          // Then, now and then, a person fixes a repaired record (repaired → valid must clear
+          // its repairs in the live reader as in a fresh one).
+          if (rng.chance(0.5)) {
+            log.push(heal(rng.chance(0.5) ? a : b, live.getSnapshot(), rng.next()));
+            check(false);
+          }
         }
         editAsAPerson(a, live.getSnapshot());
         log.push('edits');
