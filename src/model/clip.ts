@@ -2,116 +2,57 @@
  * The clipboard format of copy and paste (`itinera/clip`) and its parser: a value read from the
  * system clipboard is a trust boundary like any import, so only known fields in range survive.
  */
-import {
-  CHANNEL_TYPES,
-  DEVICE_TYPES,
-  EMOTIONS,
-  type ChannelType,
-  type DeviceType,
-  type Emotion,
-  type JourneyNode,
-  type Touchpoint,
-} from './types';
-import { MAX_LABEL_CHARS } from './limits';
+import { MAX_ID_CHARS } from './limits';
+import { isId, restoreNode, restoreTouchpoint } from './records';
+import type { JourneyNode, Touchpoint } from './types';
 
 /** What copy puts on the clipboard: the nodes and the touchpoints between them. */
 export interface Clip {
+  /** Always 'itinera/clip': what tells our clip from any other text on the clipboard. */
   readonly format: 'itinera/clip';
+  /** The copied nodes, with their ids in the source map (paste gives them new ones). */
   readonly nodes: readonly JourneyNode[];
+  /** The touchpoints between the copied nodes, ends by those source ids. */
   readonly touchpoints: readonly Touchpoint[];
 }
 
+/** Nodes and touchpoints read from one clip: a paste is a small thing. */
 export const MAX_CLIP_ITEMS = 5_000;
-/** Clipboard caps: stricter than the format's, a paste is a small thing. */
-const MAX_TEXT_CHARS = 2_000;
-const MAX_CLIP_LIST_ITEMS = 50;
 
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const text = (v: unknown, max = MAX_TEXT_CHARS) =>
-  typeof v === 'string' ? v.slice(0, max) : undefined;
-const list = (v: unknown) =>
-  Array.isArray(v)
-    ? v
-        .filter((s): s is string => typeof s === 'string')
-        .slice(0, MAX_CLIP_LIST_ITEMS)
-        .map((s) => s.slice(0, 500))
-    : [];
+type Plain = Record<string, unknown>;
 
-/** Rebuilds a node from clipboard data with only known fields, in range; null when unusable. */
-function cleanNode(n: Record<string, unknown>): JourneyNode | null {
-  if (typeof n.id !== 'string' || typeof n.label !== 'string' || !isNum(n.x) || !isNum(n.y))
-    return null;
-  const base = {
-    id: n.id,
-    label: text(n.label, MAX_LABEL_CHARS) ?? '',
-    x: n.x,
-    y: n.y,
-    ...(isNum(n.w) && n.w > 0 && isNum(n.h) && n.h > 0 ? { w: n.w, h: n.h } : {}),
-    ...(text(n.description) !== undefined ? { description: text(n.description) } : {}),
-    ...(typeof n.color === 'string' && /^#[0-9a-f]{6}$/i.test(n.color) ? { color: n.color } : {}),
-  };
-  switch (n.kind) {
-    case 'stage':
-      return {
-        ...base,
-        kind: 'stage',
-        order: isNum(n.order) ? Math.max(1, Math.round(n.order)) : 1,
-      };
-    case 'channel':
-      return {
-        ...base,
-        kind: 'channel',
-        channelType: CHANNEL_TYPES.includes(n.channelType as ChannelType)
-          ? (n.channelType as ChannelType)
-          : 'other',
-      };
-    case 'device':
-      return {
-        ...base,
-        kind: 'device',
-        deviceType: DEVICE_TYPES.includes(n.deviceType as DeviceType)
-          ? (n.deviceType as DeviceType)
-          : 'other',
-      };
-    case 'note':
-      return { ...base, kind: 'note' };
-    default:
-      return null;
-  }
-}
-
-function cleanTouchpoint(t: Record<string, unknown>): Touchpoint | null {
-  if (typeof t.id !== 'string' || typeof t.from !== 'string' || typeof t.to !== 'string')
-    return null;
-  return {
-    id: t.id,
-    from: t.from,
-    to: t.to,
-    action: text(t.action, 300) ?? '',
-    painPoints: list(t.painPoints),
-    opportunities: list(t.opportunities),
-    kpiIds: list(t.kpiIds),
-    ...(EMOTIONS.includes(t.emotion as Emotion) ? { emotion: t.emotion as Emotion } : {}),
-    ...(text(t.owner, MAX_LABEL_CHARS) !== undefined
-      ? { owner: text(t.owner, MAX_LABEL_CHARS) }
-      : {}),
-    ...(isNum(t.volume) && t.volume >= 0 ? { volume: t.volume } : {}),
-  };
-}
-
-const records = (v: unknown): Record<string, unknown>[] =>
+const records = (v: unknown): Plain[] =>
   Array.isArray(v)
     ? v
         .slice(0, MAX_CLIP_ITEMS)
-        .filter(
-          (r): r is Record<string, unknown> =>
-            typeof r === 'object' && r !== null && !Array.isArray(r),
-        )
+        .filter((r): r is Plain => typeof r === 'object' && r !== null && !Array.isArray(r))
     : [];
 
 /**
- * A value read from the system clipboard: a trust boundary like any import. Only known fields
- * in range survive; anything else (unknown keys, `__proto__`, out-of-range values) is dropped.
+ * Each record with a usable id, first of each id, through its restore (records/): the same
+ * defaults and limits as every other way into a map. The clip's own unknown fields are not
+ * pasted (`extra` dropped): a paste makes new records of this version.
+ */
+function restoreAll<T extends { id: string; extra?: unknown }>(
+  items: Plain[],
+  restore: (raw: unknown, id: string) => { value: T },
+): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const item of items) {
+    const id = Object.hasOwn(item, 'id') ? item.id : undefined;
+    if (!isId(id, MAX_ID_CHARS) || seen.has(id)) continue;
+    seen.add(id);
+    const { extra: _extra, ...value } = restore(item, id).value;
+    out.push(value as T);
+  }
+  return out;
+}
+
+/**
+ * A value read from the system clipboard: a trust boundary like any import. Every record goes
+ * through its restore: known fields, in range, defaults filled; unknown keys and `__proto__`
+ * are dropped; a record without a usable id is dropped.
  */
 export function parseClip(raw: string): Clip | null {
   let v: unknown;
@@ -128,11 +69,10 @@ export function parseClip(raw: string): Clip | null {
     !Array.isArray(clip.touchpoints)
   )
     return null;
-  const nodes = records(clip.nodes)
-    .map(cleanNode)
-    .filter((n): n is JourneyNode => n !== null);
-  const touchpoints = records(clip.touchpoints)
-    .map(cleanTouchpoint)
-    .filter((t): t is Touchpoint => t !== null);
+  const nodes = restoreAll(records(clip.nodes), restoreNode);
+  // A touchpoint whose ends are not usable ids could never be pasted (restore makes them '').
+  const touchpoints = restoreAll(records(clip.touchpoints), restoreTouchpoint).filter(
+    (t) => t.from !== '' && t.to !== '',
+  );
   return { format: 'itinera/clip', nodes, touchpoints };
 }

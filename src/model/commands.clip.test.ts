@@ -108,7 +108,7 @@ describe('copy, paste and duplicate', () => {
     expect(parseClip(text)).toBeNull();
   });
 
-  it('parseClip drops malformed records and keeps the good ones', () => {
+  it('parseClip repairs records through their restore and drops those without a usable id', () => {
     const good = { id: 'n1', kind: 'note', label: 'ok', x: 1, y: 2 };
     const clip = parseClip(
       JSON.stringify({
@@ -117,15 +117,15 @@ describe('copy, paste and duplicate', () => {
           good,
           null,
           7,
-          { ...good, kind: 'rocket' },
-          { ...good, x: '1' },
-          { ...good, y: null },
-          { ...good, label: 3 },
+          { ...good, id: 'n2', kind: 'rocket', x: '1', y: null, label: 3, extra: { a: 1 } },
+          { ...good, id: 'n1', label: 'second n1: dropped' },
+          { ...good, id: '__proto__' },
+          { ...good, id: undefined },
         ],
         touchpoints: [{ id: 't1', from: 'n1', to: 'n2' }, { id: 't2', from: 1, to: 'n2' }, 'x'],
       }),
     );
-    expect(clip?.nodes).toEqual([good]);
+    expect(clip?.nodes).toEqual([good, { id: 'n2', kind: 'note', label: '', x: 1, y: 0 }]);
     expect(clip?.touchpoints.map((t) => t.id)).toEqual(['t1']);
   });
 

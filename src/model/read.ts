@@ -6,127 +6,45 @@
  */
 import * as Y from 'yjs';
 import { createEmitter } from './observable';
+import { allRoots, metaMap, nodesMap, touchpointsMap, type YRecord } from './doc';
+import { MAX_ID_CHARS } from './limits';
+import { NOT_A_RECORD, NOT_AN_ID, readStrategyInto } from './read-strategy';
 import {
-  allRoots,
-  metaMap,
-  nodesMap,
-  SCHEMA_VERSION,
-  STRATEGY_COLLECTIONS,
-  strategyPart,
-  strategyRecords,
-  touchpointsMap,
-  type YRecord,
-} from './doc';
-import { readChannelPlans, readGoLiveDone } from './strategy/storage';
-import type {
-  CompanyScore,
-  JourneyNode,
-  MapMeta,
-  MapSnapshot,
-  Strategy,
-  Touchpoint,
-} from './types';
+  isId,
+  recordKey,
+  restoreMeta,
+  restoreNode,
+  restoreTouchpoint,
+  type RecordKey,
+  type Repair,
+  type Restored,
+} from './records';
+import type { JourneyNode, MapMeta, MapSnapshot, Strategy, Touchpoint } from './types';
 
-type Plain = Record<string, unknown>;
+type Repairs = Map<RecordKey, readonly Repair[]>;
 
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const num = (v: unknown, fallback = 0): number =>
-  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-const strings = (v: unknown): readonly string[] =>
-  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
-
-/** Copies the optional fields that are present, so absent stays absent (not `undefined`). */
-function pick(src: Plain, keys: readonly string[]): Plain {
-  const out: Plain = {};
-  for (const k of keys) if (src[k] !== undefined) out[k] = src[k];
-  return out;
+/** A node record, restored (records/node.ts); `record` may be any value a peer wrote. */
+export function readNode(id: string, record: unknown): JourneyNode {
+  return restoreNode(record, id).value;
 }
 
-export function readNode(id: string, record: YRecord): JourneyNode {
-  const r = record.toJSON() as Plain;
-  const base = {
-    id,
-    label: str(r.label),
-    x: num(r.x),
-    y: num(r.y),
-    ...pick(r, ['w', 'h', 'description', 'color', 'extra']),
-  };
-  switch (r.kind) {
-    case 'stage':
-      return { ...base, kind: 'stage', order: num(r.order, 1) };
-    case 'channel':
-      return { ...base, kind: 'channel', channelType: (r.channelType ?? 'other') as never };
-    case 'device':
-      return { ...base, kind: 'device', deviceType: (r.deviceType ?? 'other') as never };
-    default:
-      return { ...base, kind: 'note' };
-  }
-}
-
-export function readTouchpoint(id: string, record: YRecord): Touchpoint {
-  const r = record.toJSON() as Plain;
-  return {
-    id,
-    from: str(r.from),
-    to: str(r.to),
-    action: str(r.action),
-    painPoints: strings(r.painPoints),
-    opportunities: strings(r.opportunities),
-    kpiIds: strings(r.kpiIds),
-    ...pick(r, ['emotion', 'owner', 'volume', 'extra']),
-  };
+/** A touchpoint record, restored (records/touchpoint.ts). */
+export function readTouchpoint(id: string, record: unknown): Touchpoint {
+  return restoreTouchpoint(record, id).value;
 }
 
 export function readMeta(doc: Y.Doc): MapMeta {
-  const m = metaMap(doc).toJSON() as Plain;
-  return {
-    schemaVersion: num(m.schemaVersion, SCHEMA_VERSION),
-    title: str(m.title),
-    createdAt: str(m.createdAt),
-    ...pick(m, ['template', 'extra']),
-  };
+  return restoreMeta(metaMap(doc)).value;
 }
 
-function sortedRecords<T>(map: Y.Map<YRecord>, read: (id: string, r: Plain) => T): T[] {
-  const rows: { order: number; id: string; value: T }[] = [];
-  map.forEach((record, id) => {
-    if (!(record instanceof Y.Map)) return;
-    const plain = record.toJSON() as Plain;
-    rows.push({ order: num(plain.order, Number.MAX_SAFE_INTEGER), id, value: read(id, plain) });
-  });
-  rows.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return rows.map((r) => r.value);
-}
-
-/** Strips the display-only `order` key that collection records carry in the doc. */
-function withoutOrder(id: string, r: Plain): Plain {
-  const { order: _order, ...rest } = r;
-  return { ...rest, id };
-}
-
+/** The strategy of `doc`, every record restored (read-strategy.ts). */
 export function readStrategy(doc: Y.Doc): Strategy {
-  const selfPlain = strategyPart(doc, 'self').toJSON() as Plain;
-  const self: CompanyScore = { name: '', ...selfPlain, id: 'self' } as CompanyScore;
-  const [competitors, goals, kpis, training] = STRATEGY_COLLECTIONS.map((c) =>
-    sortedRecords(strategyRecords(doc, c), withoutOrder),
-  );
-  const channelPlans = readChannelPlans(doc);
-  const { done: _legacyDone, ...goLive } = strategyPart(doc, 'goLive').toJSON() as Plain;
-  const done = readGoLiveDone(doc);
-  const extra = strategyPart(doc, 'meta').get('extra');
-  return {
-    startingPoint: { self, competitors: competitors as unknown as CompanyScore[] },
-    goals: goals as never,
-    kpis: kpis as never,
-    training: training as never,
-    goLive: done ? { ...goLive, done } : goLive,
-    channelPlans,
-    costModel: strategyPart(doc, 'costModel').toJSON(),
-    ...(extra && typeof extra === 'object' ? { extra: extra as Plain } : {}),
-  };
+  return readStrategyInto(doc, new Map());
 }
 
 const NO_REPAIRS: MapSnapshot['repairs'] = new Map();
+const NODE = 'node';
+const TOUCHPOINT = 'touchpoint';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -150,6 +68,13 @@ export class MapReader {
   private meta: MapMeta | null = null;
   private strategy: Strategy | null = null;
   private readonly changed = createEmitter();
+  /** Repairs of nodes and touchpoints by id, meta's, the strategy's by record key. */
+  private readonly nodeRepairs = new Map<string, readonly Repair[]>();
+  private readonly touchpointRepairs = new Map<string, readonly Repair[]>();
+  private metaRepairs: readonly Repair[] = [];
+  private readonly strategyRepairs: Repairs = new Map();
+  /** Whether any repair entry changed since the last snapshot (else its map is reused). */
+  private repairsChanged = true;
   private readonly disposers: (() => void)[] = [];
 
   constructor(
@@ -213,19 +138,30 @@ export class MapReader {
       nodesMap(this.doc),
       this.nodes,
       this.dirtyNodes,
-      readNode,
+      restoreNode,
+      this.nodeRepairs,
       nodeSetChanged,
     );
     const tpsChanged = this.refresh(
       touchpointsMap(this.doc),
       this.touchpoints,
       this.dirtyTouchpoints,
-      readTouchpoint,
+      restoreTouchpoint,
+      this.touchpointRepairs,
     );
     this.dirtyNodes = new Set();
     this.dirtyTouchpoints = new Set();
-    if (this.dirtyMeta || !this.meta) this.meta = readMeta(this.doc);
-    if (this.dirtyStrategy || !this.strategy) this.strategy = readStrategy(this.doc);
+    if (this.dirtyMeta || !this.meta) {
+      const meta = restoreMeta(metaMap(this.doc));
+      if (meta.repaired.length > 0 || this.metaRepairs.length > 0) this.repairsChanged = true;
+      this.meta = meta.value;
+      this.metaRepairs = meta.repaired;
+    }
+    if (this.dirtyStrategy || !this.strategy) {
+      const before = this.strategyRepairs.size;
+      this.strategy = readStrategyInto(this.doc, this.strategyRepairs);
+      if (before > 0 || this.strategyRepairs.size > 0) this.repairsChanged = true;
+    }
     this.dirtyMeta = this.dirtyStrategy = false;
     const prev = this.lastSnapshot;
     const nodes = nodesChanged || !prev ? [...this.nodes.values()].sort(byId) : prev.nodes;
@@ -246,35 +182,74 @@ export class MapReader {
         touchpoints === prev?.touchpoints
           ? prev.touchpointById
           : new Map(touchpoints.map((t) => [t.id, t])),
-      repairs: NO_REPAIRS,
+      repairs: this.repairsChanged || !prev ? this.collectRepairs() : prev.repairs,
     };
+    this.repairsChanged = false;
     this.lastSnapshot = this.snapshot;
     return this.snapshot;
   };
 
   private lastSnapshot: MapSnapshot | null = null;
 
-  /** Re-reads dirty records into `cache`; returns whether anything changed. */
+  /** One map of every record's repairs (the shared empty one when nothing was repaired). */
+  private collectRepairs(): MapSnapshot['repairs'] {
+    const byId = [
+      [NODE, this.nodeRepairs],
+      [TOUCHPOINT, this.touchpointRepairs],
+    ] as const;
+    const none = byId.every(([, p]) => p.size === 0) && this.strategyRepairs.size === 0;
+    if (this.metaRepairs.length === 0 && none) return NO_REPAIRS;
+    const all: Repairs = new Map();
+    if (this.metaRepairs.length > 0) all.set(recordKey('meta'), this.metaRepairs);
+    for (const [kind, part] of byId) for (const [id, v] of part) all.set(recordKey(kind, id), v);
+    for (const [k, v] of this.strategyRepairs) all.set(k, v);
+    return all;
+  }
+
+  /**
+   * Re-reads dirty records into `cache` and their repairs into `repairs` (by id: the record
+   * key is only built for the snapshot's map, not per record read); returns whether
+   * anything changed. A value that is not a record, or a record under a key that is not a
+   * usable id, is skipped (and reported under its key).
+   */
   private refresh<T>(
     source: Y.Map<YRecord>,
     cache: Map<string, T>,
     dirty: Set<string> | 'all',
-    read: (id: string, r: YRecord) => T,
+    restore: (raw: unknown, id: string) => Restored<T>,
+    repairs: Map<string, readonly Repair[]>,
     setChanged: { value: boolean } = { value: false },
   ): boolean {
+    const readOne = (id: string, record: unknown) => {
+      const had = repairs.size > 0 && repairs.has(id);
+      let repaired: readonly Repair[] = NOT_A_RECORD;
+      if (record === undefined) repaired = [];
+      else if (!(record instanceof Y.Map)) cache.delete(id);
+      else if (!isId(id, MAX_ID_CHARS)) {
+        cache.delete(id);
+        repaired = NOT_AN_ID;
+      } else {
+        const restored = restore(record, id);
+        cache.set(id, restored.value);
+        repaired = restored.repaired;
+      }
+      if (repaired.length > 0) repairs.set(id, repaired);
+      else if (had) repairs.delete(id);
+      if (had || repaired.length > 0) this.repairsChanged = true;
+    };
     if (dirty === 'all') {
       setChanged.value = true;
       cache.clear();
-      source.forEach((record, id) => {
-        if (record instanceof Y.Map) cache.set(id, read(id, record));
-      });
+      if (repairs.size > 0) this.repairsChanged = true;
+      repairs.clear();
+      source.forEach((record, id) => readOne(id, record));
       return true;
     }
     for (const id of dirty) {
       const record = source.get(id);
       const had = cache.has(id);
-      if (record instanceof Y.Map) cache.set(id, read(id, record));
-      else cache.delete(id);
+      if (record === undefined) cache.delete(id);
+      readOne(id, record);
       if (had !== cache.has(id)) setChanged.value = true;
     }
     return dirty.size > 0;

@@ -44,3 +44,9 @@ export interface Restored<T> {
 export type RecordKey = string;
 export const recordKey = (kind: string, id?: string): RecordKey =>
   id === undefined ? kind : `${kind}:${id}`;
+
+/** The `repaired` of every valid record: one shared empty list (nothing allocated per record). */
+export const NO_REPAIRS: readonly Repair[] = Object.freeze([]);
+
+/** A record type without its `readonly`s, for building a restored value field by field. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

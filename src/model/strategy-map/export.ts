@@ -10,6 +10,7 @@
 import type * as Y from 'yjs';
 import { readSnapshot } from '../read';
 import type { MapSnapshot } from '../types';
+import { MAX_NODES, MAX_STRATEGY_ITEMS, MAX_TOUCHPOINTS } from './limits';
 import { cleanExtra, keysOf, nodeToJson, recordToJson, touchpointToJson } from './convert';
 import { STARTING_POINT_EXTRA_KEY } from './import';
 import {
@@ -32,7 +33,43 @@ import {
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function snapshotToStrategyMap(snapshot: MapSnapshot): StrategyMapDocument {
+/**
+ * The snapshot cut to the format's counts. The editor's commands stay within them, but a peer
+ * can add records past them; the export keeps the first ones (snapshot order) and drops every
+ * reference to the rest, so it still parses.
+ */
+function withinCounts(snapshot: MapSnapshot): MapSnapshot {
+  const { nodes, touchpoints, strategy: s } = snapshot;
+  const items = MAX_STRATEGY_ITEMS;
+  const fits =
+    nodes.length <= MAX_NODES &&
+    touchpoints.length <= MAX_TOUCHPOINTS &&
+    [s.startingPoint.competitors, s.goals, s.kpis, s.training].every((l) => l.length <= items);
+  if (fits) return snapshot;
+  return {
+    ...snapshot,
+    nodes: nodes.slice(0, MAX_NODES),
+    touchpoints: touchpoints.slice(0, MAX_TOUCHPOINTS),
+    strategy: {
+      ...s,
+      startingPoint: {
+        ...s.startingPoint,
+        competitors: s.startingPoint.competitors.slice(0, items),
+      },
+      goals: s.goals.slice(0, items),
+      kpis: s.kpis.slice(0, items),
+      training: s.training.slice(0, items),
+    },
+  };
+}
+
+/**
+ * A snapshot (from the reader: every record restored) as a strategy-map document. Never
+ * throws, and what it returns always passes `parseStrategyMap`: records are valid by their
+ * restore, counts are cut to the format's, and dangling references are left out.
+ */
+export function snapshotToStrategyMap(whole: MapSnapshot): StrategyMapDocument {
+  const snapshot = withinCounts(whole);
   const { meta, strategy: s } = snapshot;
   const nodeIds = new Set(snapshot.nodes.map((n) => n.id));
   const channelIds = new Set(snapshot.nodes.filter((n) => n.kind === 'channel').map((n) => n.id));
@@ -48,6 +85,7 @@ export function snapshotToStrategyMap(snapshot: MapSnapshot): StrategyMapDocumen
   const channels = Object.entries(s.channelPlans)
     .filter(([nodeId]) => channelIds.has(nodeId))
     .sort(([a], [b]) => byKey(a, b))
+    .slice(0, MAX_STRATEGY_ITEMS)
     .map(([nodeId, plan]) => ({ nodeId, ...recordToJson(plan, channelPlanSchema) }));
   const { [STARTING_POINT_EXTRA_KEY]: spExtra, ...strategyExtra } = cleanExtra(s.extra, new Set());
 
@@ -79,6 +117,7 @@ export function snapshotToStrategyMap(snapshot: MapSnapshot): StrategyMapDocumen
   };
 }
 
+/** The map in `doc` as a strategy-map document (see snapshotToStrategyMap: never throws). */
 export function exportStrategyMap(doc: Y.Doc): StrategyMapDocument {
   return snapshotToStrategyMap(readSnapshot(doc));
 }

@@ -20,6 +20,17 @@ import {
 import { arrange, LANE_GAP_PX, nodeSize } from '../layout';
 import { IMPORT } from '../origins';
 import { writeChannelPlan, writeGoLiveDone } from '../strategy/storage';
+import {
+  restoreChannelPlan,
+  restoreCompanyScore,
+  restoreCostModel,
+  restoreGoal,
+  restoreGoLive,
+  restoreKpi,
+  restoreNode,
+  restoreTouchpoint,
+  restoreTraining,
+} from '../records';
 import type { JourneyNode, Touchpoint, XY } from '../types';
 import { extraOf, keysOf, nodeFromJson, recordFromJson, touchpointFromJson } from './convert';
 import {
@@ -107,8 +118,10 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
   if (allRoots(doc).some((root) => (root as Y.Map<unknown>).size > 0)) throw new NonEmptyDocError();
   const at = positions(value);
   const nextOrder = stageOrders(value);
-  const nodes = value.nodes.map((n) =>
-    nodeFromJson(n, at.get(n.id) ?? { x: 0, y: 0 }, nextOrder()),
+  // Through the records' restore, as every way into a doc: the doc holds what the reader
+  // would show (positions whole px, sizes 1..max), so an imported map has no repairs.
+  const nodes = value.nodes.map(
+    (n) => restoreNode(nodeFromJson(n, at.get(n.id) ?? { x: 0, y: 0 }, nextOrder()), n.id).value,
   );
   const s = value.strategy;
   const competitors = s.startingPoint.competitors;
@@ -123,43 +136,46 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
 
     for (const node of nodes) nodesMap(doc).set(node.id, newRecord(fieldsOf(node)));
     for (const tp of value.touchpoints) {
-      const t = touchpointFromJson(tp);
+      const t = restoreTouchpoint(touchpointFromJson(tp), tp.id).value;
       touchpointsMap(doc).set(t.id, newRecord(fieldsOf(t)));
     }
 
     const self = strategyPart(doc, 'self');
-    for (const [k, v] of Object.entries(recordFromJson(s.startingPoint.self, selfScoreSchema)))
-      self.set(k, v);
+    const selfScore = restoreCompanyScore(recordFromJson(s.startingPoint.self, selfScoreSchema));
+    for (const [k, v] of Object.entries(selfScore.value)) if (k !== 'id') self.set(k, v);
     competitors.forEach((c, i) => {
       const id = c.id ?? newIds.shift()!;
       strategyRecords(doc, 'competitors').set(
         id,
-        newRecord({ ...recordFromJson(c, competitorSchema), id, order: i + 1 }),
+        newRecord({
+          ...restoreCompanyScore(recordFromJson(c, competitorSchema), id).value,
+          order: i + 1,
+        }),
       );
     });
     const lists = [
-      ['goals', s.goals, goalSchema],
-      ['kpis', s.kpis, kpiSchema],
-      ['training', s.training, trainingSchema],
+      ['goals', s.goals, goalSchema, restoreGoal],
+      ['kpis', s.kpis, kpiSchema, restoreKpi],
+      ['training', s.training, trainingSchema, restoreTraining],
     ] as const;
-    for (const [part, items, schema] of lists) {
+    for (const [part, items, schema, restore] of lists) {
       items.forEach((item, i) =>
         strategyRecords(doc, part).set(
           item.id,
-          newRecord({ ...recordFromJson(item, schema), order: i + 1 }),
+          newRecord({ ...restore(recordFromJson(item, schema), item.id).value, order: i + 1 }),
         ),
       );
     }
     for (const plan of s.channels) {
-      const { nodeId: _nodeId, ...fields } = recordFromJson(plan, channelPlanSchema);
-      writeChannelPlan(doc, plan.nodeId, fields);
+      const fields = restoreChannelPlan(recordFromJson(plan, channelPlanSchema), plan.nodeId);
+      writeChannelPlan(doc, plan.nodeId, { ...fields.value });
     }
-    for (const [part, obj, schema] of [
-      ['costModel', s.costModel, costModelSchema],
-      ['goLive', s.goLive, goLiveSchema],
+    for (const [part, obj, schema, restore] of [
+      ['costModel', s.costModel, costModelSchema, restoreCostModel],
+      ['goLive', s.goLive, goLiveSchema, restoreGoLive],
     ] as const) {
       const target = strategyPart(doc, part);
-      for (const [k, v] of Object.entries(recordFromJson(obj, schema))) {
+      for (const [k, v] of Object.entries(restore(recordFromJson(obj, schema)).value)) {
         // Ticks are one key each; only an empty list is kept as a list, to export as `[]`.
         if (part === 'goLive' && k === 'done' && Array.isArray(v) && v.length > 0) continue;
         target.set(k, v);

@@ -20,19 +20,24 @@ import {
   TRAINING_KINDS,
 } from '../types';
 import {
-  MAX_AMOUNT,
-  MAX_COORDINATE_PX,
-  MAX_ID_CHARS,
-  MAX_LABEL_CHARS,
-  MAX_LIST_ITEMS,
-  MAX_NODE_SIZE_PX,
-  MAX_NODES,
-  MAX_RESPONSE_TARGET_MINUTES,
-  MAX_STRATEGY_ITEMS,
-  MAX_STRATEGY_TEXT_CHARS,
-  MAX_TEXT_CHARS,
-  MAX_TOUCHPOINTS,
-} from './limits';
+  amount,
+  colour,
+  coordinate,
+  date,
+  extent,
+  id,
+  label,
+  list,
+  numberOf,
+  percent,
+  score,
+  short,
+  text,
+} from '../records/fields.schema';
+import { COST_MODEL_LIMITS } from '../records/cost-model';
+import { KPI_LIMITS } from '../records/kpi';
+import { NODE_LIMITS } from '../records/node';
+import { MAX_NODES, MAX_STRATEGY_ITEMS, MAX_TOUCHPOINTS } from './limits';
 
 /** The `format` field every strategy map carries. */
 export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
@@ -40,25 +45,11 @@ export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
 export const STRATEGY_MAP_VERSION = 1;
 
 /**
- * Ids: letters, digits and `_ . : -`, starting with a letter or digit, so an id is never
- * `__proto__`; `constructor` and `prototype` are refused too because ids become object keys
- * in some readers of the format.
+ * Ids: letters, digits and `_ . : -`, starting with a letter or digit (records/fields.ts, the
+ * one definition: the editor's records and the format accept the same ids). Field definitions
+ * and their limits come from the records (records/fields.schema.ts).
  */
-export const ID_PATTERN = /^(?!(?:constructor|prototype)$)[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
-const id = z.string().min(1).max(MAX_ID_CHARS).regex(ID_PATTERN, {
-  error: 'expected an id of letters, digits and _ . : - (not a reserved word)',
-});
-const label = z.string().max(MAX_LABEL_CHARS);
-const text = z.string().max(MAX_TEXT_CHARS);
-/** Strategy texts: names, titles, targets, units… */
-const short = z.string().max(MAX_STRATEGY_TEXT_CHARS);
-const date = z.iso.date({ error: 'expected a real date as YYYY-MM-DD' });
-const amount = z.number().min(0).max(MAX_AMOUNT);
-const percent = z.number().min(0).max(100);
-const coordinate = z.number().min(-MAX_COORDINATE_PX).max(MAX_COORDINATE_PX);
-const extent = z.number().positive().max(MAX_NODE_SIZE_PX);
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_ITEMS);
-const score = z.literal([1, 2, 3, 4, 5]).describe('Score from 1 (poor) to 5 (excellent)');
+export { ID_PATTERN } from '../records/fields';
 
 // ---------- The journey ----------
 
@@ -76,19 +67,13 @@ const nodeBase = {
     .optional()
     .describe('Size set by the user, px; absent: natural size'),
   description: text.optional(),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour as #rrggbb' })
-    .optional(),
+  color: colour.optional(),
 };
 
 export const stageNodeSchema = z.looseObject({
   ...nodeBase,
   kind: z.literal('stage'),
-  order: z
-    .number()
-    .min(-MAX_NODES)
-    .max(MAX_NODES)
+  order: numberOf(NODE_LIMITS.order, false)
     .optional()
     .describe(
       'Position of the stage in the journey, 1-based; absent: after the highest order in the file, in file order',
@@ -155,7 +140,7 @@ export const kpiSchema = z.looseObject({
   id,
   name: short,
   family: z.enum(KPI_FAMILIES),
-  target: z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).optional(),
+  target: numberOf(KPI_LIMITS.target).optional(),
   unit: short.optional(),
   frequency: short.optional(),
   goalId: id.optional(),
@@ -186,10 +171,7 @@ export const costModelSchema = z.looseObject({
   phoneContactCost: amount.optional(),
   currency: short.optional(),
   shiftPct: percent.optional(),
-  responseTargetMinutes: z
-    .number()
-    .min(0)
-    .max(MAX_RESPONSE_TARGET_MINUTES)
+  responseTargetMinutes: numberOf(COST_MODEL_LIMITS.responseTargetMinutes)
     .optional()
     .describe('Target for the first answer on digital channels, minutes; absent: 60'),
 });

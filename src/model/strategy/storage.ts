@@ -11,6 +11,9 @@
  */
 import * as Y from 'yjs';
 import { strategyPart, strategyRecords } from '../doc';
+import { MAX_ID_CHARS } from '../limits';
+import { restoreChannelPlan } from '../records/channel-plan';
+import { isId } from '../records/fields';
 import type { ChannelPlan } from '../types';
 
 type Plain = Record<string, unknown>;
@@ -30,24 +33,39 @@ function same(a: unknown, b: unknown): boolean {
 // ---------- channel plans ----------
 
 /**
- * Every channel plan: the flat fields, with any field still in a legacy v1 map over them. A
- * legacy field wins because it can only be newer than its flat copy: the migration and every
- * write delete the legacy field when they write the flat one, so a legacy field that is still
- * there was written by a v1 peer that had not seen them.
+ * Every channel plan as stored, not yet restored: the flat fields, with any field still in a
+ * legacy v1 map over them. A legacy field wins because it can only be newer than its flat
+ * copy: the migration and every write delete the legacy field when they write the flat one, so
+ * a legacy field that is still there was written by a v1 peer that had not seen them.
+ * Keys and fields are any string a peer wrote (`__proto__` included), so both levels are
+ * null-prototype bags: an assignment can never reach a prototype.
  */
-export function readChannelPlans(doc: Y.Doc): Record<string, ChannelPlan> {
-  const plans: Record<string, Plain> = {};
-  // Own keys only: an id such as "constructor" must not find Object.prototype's.
-  const planOf = (id: string) => (Object.hasOwn(plans, id) ? plans[id]! : (plans[id] = {}));
+export function readRawChannelPlans(doc: Y.Doc): Map<string, Plain> {
+  const plans = new Map<string, Plain>();
+  const planOf = (id: string) => {
+    let plan = plans.get(id);
+    if (!plan) plans.set(id, (plan = Object.create(null) as Plain));
+    return plan;
+  };
   planFields(doc).forEach((value, key) => {
     const at = key.lastIndexOf(SEP);
     const plan = planOf(at < 0 ? key : key.slice(0, at));
     if (at >= 0) plan[key.slice(at + 1)] = value;
   });
   legacyPlans(doc).forEach((record, id) => {
-    if (record instanceof Y.Map) Object.assign(planOf(id), record.toJSON());
+    if (!(record instanceof Y.Map)) return;
+    const plan = planOf(id);
+    record.forEach((value, field) => (plan[field] = value));
   });
-  return plans as Record<string, ChannelPlan>;
+  return plans;
+}
+
+/** Every channel plan with a usable node id, restored (records/channel-plan.ts). */
+export function readChannelPlans(doc: Y.Doc): Record<string, ChannelPlan> {
+  const out: Record<string, ChannelPlan> = {};
+  for (const [id, raw] of readRawChannelPlans(doc))
+    if (isId(id, MAX_ID_CHARS)) out[id] = restoreChannelPlan(raw, id).value;
+  return out;
 }
 
 /**

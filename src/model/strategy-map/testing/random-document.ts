@@ -86,7 +86,8 @@ function node(rng: Random, id: string, kind: string, order: number): JsonObject 
     label: text(rng),
     position: {
       x: rng.int(-5000, 5000),
-      y: rng.chance(0.8) ? rng.int(-5000, 5000) : rng.next() * 100,
+      // Whole px: positions are whole in the doc (NODE_LIMITS), so an import rounds fractions.
+      y: rng.chance(0.8) ? rng.int(-5000, 5000) : rng.int(0, 100),
     },
     size: maybe(rng, () => compact({ w: rng.int(40, 400), h: maybe(rng, () => rng.int(40, 300)) })),
     description: maybe(rng, () => text(rng, 8)),

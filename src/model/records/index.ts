@@ -1,0 +1,19 @@
+/**
+ * The records at the trust boundary: every record kind's limits and restore (README.md).
+ * No zod here or in anything this imports: the zod schemas are in `*.schema.ts`, loaded with
+ * the strategy-map parser, never with the editor's main chunk.
+ */
+export * from './repair';
+export * from './field-limits';
+export { ID_PATTERN, isDate, isId } from './fields';
+export { DANGEROUS_KEYS, MAX_EXTRA_CHARS, MAX_EXTRA_DEPTH } from './source';
+export { NODE_LIMITS, restoreNode } from './node';
+export { TOUCHPOINT_LIMITS, restoreTouchpoint } from './touchpoint';
+export { COMPANY_SCORE_LIMITS, restoreCompanyScore, SELF_ID } from './company-score';
+export { GOAL_LIMITS, restoreGoal } from './goal';
+export { KPI_LIMITS, restoreKpi } from './kpi';
+export { TRAINING_LIMITS, restoreTraining } from './training';
+export { CHANNEL_PLAN_LIMITS, restoreChannelPlan } from './channel-plan';
+export { COST_MODEL_LIMITS, restoreCostModel } from './cost-model';
+export { GO_LIVE_LIMITS, restoreGoLive } from './go-live';
+export { META_LIMITS, restoreMeta, restoreStrategyExtra } from './meta';

@@ -1,0 +1,16 @@
+/** The zod schema of a restored map metadata (snapshot form): what `restoreMeta` returns satisfies it. */
+import { z } from 'zod';
+import type { MapMeta } from '../types';
+import { extra, numberOf, textOf } from './fields.schema';
+import { META_LIMITS as L } from './meta';
+import type { Assert, Out, Same, Typed } from './type-checks';
+
+export const metaRecordSchema = z.strictObject({
+  schemaVersion: numberOf(L.schemaVersion),
+  title: textOf(L.title),
+  createdAt: textOf(L.createdAt),
+  template: textOf(L.template).optional(),
+  extra,
+});
+
+export type MetaSchemaMatchesType = Assert<Same<Out<typeof metaRecordSchema>, Typed<MapMeta>>>;

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  isDate,
+  MAX_EXTRA_CHARS,
+  NODE_LIMITS,
+  restoreChannelPlan,
+  restoreCompanyScore,
+  restoreCostModel,
+  restoreGoal,
+  restoreGoLive,
+  restoreKpi,
+  restoreMeta,
+  restoreNode,
+  restoreStrategyExtra,
+  restoreTouchpoint,
+  restoreTraining,
+  TOUCHPOINT_LIMITS,
+} from './index';
+import { NO_REPAIRS } from './repair';
+
+const ALL = [
+  (v: unknown) => restoreNode(v, 'n1'),
+  (v: unknown) => restoreTouchpoint(v, 't1'),
+  (v: unknown) => restoreCompanyScore(v),
+  (v: unknown) => restoreCompanyScore(v, 'c1'),
+  (v: unknown) => restoreGoal(v, 'g1'),
+  (v: unknown) => restoreKpi(v, 'k1'),
+  (v: unknown) => restoreTraining(v, 's1'),
+  (v: unknown) => restoreChannelPlan(v, 'n1'),
+  restoreCostModel,
+  restoreGoLive,
+  restoreMeta,
+  restoreStrategyExtra,
+];
+
+function yMapOf(fields: Record<string, unknown>): Y.Map<unknown> {
+  const doc = new Y.Doc();
+  const m = doc.getMap('m');
+  for (const [k, v] of Object.entries(fields)) m.set(k, v);
+  return m;
+}
+
+describe('restore', () => {
+  it('a valid record comes back unchanged with the shared empty repair list', () => {
+    const node = { kind: 'stage', label: 'Book', x: 20, y: -40, w: 200, h: 80, order: 2 };
+    const r = restoreNode(yMapOf(node), 'n1');
+    expect(r.value).toEqual({ id: 'n1', ...node });
+    expect(r.repaired).toBe(NO_REPAIRS);
+    const tp = {
+      from: 'a',
+      to: 'b',
+      action: 'x',
+      painPoints: ['p'],
+      opportunities: [],
+      kpiIds: ['k1'],
+      emotion: -2,
+      volume: 3.5,
+    };
+    const t = restoreTouchpoint(tp, 't1');
+    expect(t.value).toEqual({ id: 't1', ...tp });
+    expect(t.repaired).toBe(NO_REPAIRS);
+    expect(
+      restoreKpi({ name: 'AHT', family: 'quality', channelIds: ['c1'], order: 3 }, 'k1'),
+    ).toEqual({
+      value: { id: 'k1', name: 'AHT', family: 'quality', channelIds: ['c1'] },
+      repaired: NO_REPAIRS,
+    });
+  });
+
+  it('never throws, whatever the value', () => {
+    const doc = new Y.Doc();
+    const nested = doc.getMap('x');
+    nested.set('a', new Y.Text('t'));
+    const hostile = JSON.parse(
+      '{"__proto__": {"label": 1}, "constructor": 2, "label": "ok"}',
+    ) as unknown;
+    const values: unknown[] = [
+      undefined,
+      null,
+      true,
+      0,
+      NaN,
+      Infinity,
+      -Infinity,
+      'x'.repeat(10_000_000),
+      [],
+      [1, 'a'],
+      new Uint8Array([1, 2]),
+      new Y.Text('t'),
+      new Y.Array(),
+      nested,
+      hostile,
+      () => 1,
+      Symbol('s'),
+      10n,
+      new Date(0),
+      new Map(),
+      Object.create(null),
+    ];
+    for (const restore of ALL) for (const v of values) expect(() => restore(v)).not.toThrow();
+  });
+
+  it('coerces, clamps and cuts, listing every repair', () => {
+    const r = restoreNode(
+      {
+        kind: 'bogus',
+        label: 7,
+        x: '12',
+        y: NaN,
+        w: 1e9,
+        h: 0.2,
+        color: 'red',
+        description: 'd'.repeat(6000),
+      },
+      'n1',
+    );
+    expect(r.value).toEqual({
+      id: 'n1',
+      kind: 'note',
+      label: '',
+      x: 12,
+      y: 0,
+      w: NODE_LIMITS.w.max,
+      h: 1,
+      description: 'd'.repeat(NODE_LIMITS.description.chars),
+    });
+    expect(r.repaired.map((p) => `${p.field}:${p.kind}`).sort()).toEqual(
+      [
+        'color:unknown',
+        'description:tooLong',
+        'h:outOfRange',
+        'kind:unknown',
+        'label:wrongType',
+        'w:outOfRange',
+        'x:wrongType',
+        'y:outOfRange',
+      ].sort(),
+    );
+    const t = restoreTouchpoint(
+      {
+        from: '__proto__',
+        to: 3,
+        emotion: 2.6,
+        painPoints: ['a', 1, 'b'],
+        kpiIds: ['ok', 'not ok'],
+        volume: -1,
+      },
+      't1',
+    );
+    expect(t.value).toEqual({
+      id: 't1',
+      from: '',
+      to: '',
+      action: '',
+      emotion: 2,
+      painPoints: ['a', 'b'],
+      opportunities: [],
+      kpiIds: ['ok'],
+      volume: 0,
+    });
+    const many = Array.from({ length: 300 }, (_, i) => `p${i}`);
+    expect(restoreTouchpoint({ painPoints: many }, 't').value.painPoints).toHaveLength(
+      TOUCHPOINT_LIMITS.painPoints.items,
+    );
+    expect(restoreKpi({ family: 'unknown', target: Infinity }, 'k').value).toEqual({
+      id: 'k',
+      name: '',
+      family: 'service',
+    });
+    expect(restoreTraining({ kind: 'x', due: '2025-02-29' }, 's').value).toEqual({
+      id: 's',
+      topic: '',
+      kind: 'technical',
+    });
+    expect(restoreCompanyScore({ digitalCompetence: 9, serviceCulture: 0.6 }).value).toEqual({
+      id: 'self',
+      name: '',
+      digitalCompetence: 5,
+      serviceCulture: 1,
+    });
+    expect(restoreChannelPlan({ status: 'gone', preferencePct: 140 }, 'c').value).toEqual({
+      preferencePct: 100,
+    });
+    expect(restoreGoLive({ date: '2026-13-01', done: 'a' }).value).toEqual({});
+    expect(restoreCostModel(yMapOf({ shiftPct: new Y.Array() })).repaired[0]?.kind).toBe(
+      'wrongType',
+    );
+    expect(restoreMeta(5).value).toEqual({ schemaVersion: 2, title: '', createdAt: '' });
+    expect(restoreGoal({ title: 'T', deadline: '2024-02-29' }, 'g').value).toEqual({
+      id: 'g',
+      title: 'T',
+      deadline: '2024-02-29',
+    });
+  });
+
+  it('keeps unknown fields in extra only when they are small plain JSON', () => {
+    const hostile = JSON.parse('{"__proto__": {"a": 1}, "ok": [1, {"b": null}]}') as unknown;
+    const r = restoreGoal(
+      {
+        title: 'T',
+        future: { a: [1, 'x'] },
+        bytes: new Uint8Array(2),
+        nan: NaN,
+        big: 'x'.repeat(MAX_EXTRA_CHARS),
+        hostile,
+        extra: { title: 'shadow', kept: true },
+      },
+      'g',
+    );
+    expect(r.value.extra).toEqual({ future: { a: [1, 'x'] }, kept: true });
+    expect(r.repaired.map((p) => p.field).sort()).toEqual([
+      'big',
+      'bytes',
+      'extra.title',
+      'hostile',
+      'nan',
+    ]);
+    expect(Object.getPrototypeOf(r.value.extra)).toBe(Object.prototype);
+    expect(restoreStrategyExtra({ goals: [], other: 1 }).value).toEqual({ other: 1 });
+    expect(restoreStrategyExtra(new Y.Map()).value).toBeUndefined();
+  });
+
+  it('dates: real calendar days only', () => {
+    expect(['2024-02-29', '2000-02-29', '0000-01-01', '2026-12-31'].every(isDate)).toBe(true);
+    expect(
+      ['1900-02-29', '2026-04-31', '2026-00-10', '2026-1-01', '2026-01-01T00:00'].some(isDate),
+    ).toBe(false);
+  });
+});

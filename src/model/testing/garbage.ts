@@ -1,0 +1,182 @@
+/**
+ * Garbage for the shared doc, from a seeded PRNG: any value a stock Yjs client with an edit
+ * link could write (wrong types, NaN, ±Infinity, huge strings, bytes, nested Y types, objects
+ * with `__proto__` keys, non-records under record keys), and writers that put it in random
+ * places of a real map: fields of records in every root map, whole records, record keys, new
+ * keys. Used by the restore fuzz test (records/fuzz.test.ts) and the browser test that writes
+ * garbage into an open map. Deterministic for a seed, so a failure replays from its message.
+ */
+import * as Y from 'yjs';
+import { allRoots } from '../doc';
+import type { Random } from './random';
+
+/** Field names worth hitting: every known field of every record kind, plus strangers. */
+export const FIELD_NAMES = [
+  'kind', 'label', 'x', 'y', 'w', 'h', 'description', 'color', 'order', 'channelType',
+  'deviceType', 'extra', 'from', 'to', 'action', 'emotion', 'painPoints', 'opportunities',
+  'kpiIds', 'owner', 'volume', 'name', 'digitalCompetence', 'serviceCulture', 'title',
+  'preset', 'target', 'deadline', 'benefit', 'family', 'unit', 'frequency', 'goalId',
+  'channelIds', 'topic', 'audience', 'due', 'status', 'preferencePct', 'reason',
+  'monthlyVolume', 'relativeCost', 'phoneContactCost', 'currency', 'shiftPct',
+  'responseTargetMinutes', 'date', 'done', 'schemaVersion', 'createdAt', 'template', 'id',
+  'nodeId', 'position', 'size', '__proto__', 'constructor', 'prototype', 'toString', '',
+  'x-future',
+] as const; // prettier-ignore
+
+/** Keys for new records or fields: ids, reserved words, separators, very long keys. */
+function garbageKey(rng: Random): string {
+  return rng.pick([
+    () => rng.id('g'),
+    () => rng.pick(FIELD_NAMES),
+    () => '__proto__',
+    () => 'constructor',
+    () => 'has space',
+    () => `${rng.id('c')}/${rng.pick(FIELD_NAMES)}`, // a flat channel-plan field key
+    () => 'k'.repeat(rng.int(100, 400)),
+    () => '',
+  ])();
+}
+
+const NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  2.5,
+  3,
+  5,
+  6,
+  100,
+  101,
+  -2,
+  2,
+  NaN,
+  Infinity,
+  -Infinity,
+  1e12,
+  1e13,
+  -1e13,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  Number.MAX_SAFE_INTEGER,
+  0.1 + 0.2,
+];
+
+/**
+ * A plain object with an own `__proto__` key (as JSON.parse makes one) and a nested own
+ * `constructor` (Yjs refuses one at the top: it looks at `value.constructor`).
+ */
+const protoObject = () =>
+  JSON.parse(
+    '{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": 1}}}',
+  ) as unknown;
+
+/**
+ * One garbage value. `depth` bounds nesting; `huge` allows a multi-megabyte string (slow to
+ * sync, so callers ask for it rarely); `json` leaves out Y types (Yjs refuses them inside a
+ * plain list or object).
+ */
+export function garbageValue(rng: Random, depth = 0, huge = false, json = false): unknown {
+  const leaf = depth >= 3;
+  const kinds = [
+    () => rng.pick(NUMBERS),
+    () => rng.next() * 1e6 - 5e5,
+    () => rng.pick(['', 'x', 'stage', 'channel', 'note', 'service', 'inUse', '2026-02-30']),
+    () => rng.pick(['2026-01-31', '#12ab34', '#xyz', 'red', '12', ' 7 ', '1e400', 'NaN']),
+    () => 'long '.repeat(rng.int(50, 300)),
+    () => (huge ? 'h'.repeat(10 * 1024 * 1024) : 'h'.repeat(rng.int(5001, 6000))),
+    () => '\ud83d\ude00'.repeat(rng.int(1, 1500)),
+    () => rng.chance(0.5),
+    () => null,
+    () => new Uint8Array(rng.int(0, 16)),
+    protoObject,
+    ...(leaf
+      ? []
+      : [
+          () =>
+            Array.from({ length: rng.int(0, 5) }, () => garbageValue(rng, depth + 1, false, true)),
+          () => Array.from({ length: rng.int(201, 260) }, (_, i) => `item ${i}`),
+          () =>
+            Object.fromEntries(
+              // Never an own `constructor` here: Yjs refuses such an object at the top of a
+              // field (it dispatches on `value.constructor`). Never an own `__proto__` either:
+              // lib0's decoder assigns keys, so the other peer gets an object whose prototype is
+              // the value (bytes there make that peer's next encode throw: a lib0 hazard outside
+              // the restore boundary). protoObject carries both, with harmless values.
+              Array.from({ length: rng.int(0, 4) }, () => [
+                garbageKey(rng).replace(/^(constructor|__proto__)$/, '$1?'),
+                garbageValue(rng, depth + 1, false, true),
+              ]),
+            ),
+          ...(json ? [] : [() => garbageYType(rng, depth + 1), () => garbageYType(rng, depth + 1)]),
+        ]),
+  ];
+  return rng.pick(kinds)();
+}
+
+/** A fresh Y.Map, Y.Array or Y.Text holding garbage (integrated when it is written). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function garbageYType(rng: Random, depth = 0): Y.AbstractType<any> {
+  switch (rng.int(0, 2)) {
+    case 0: {
+      const m = new Y.Map<unknown>();
+      for (let i = rng.int(0, 4); i > 0; i--)
+        m.set(rng.pick(FIELD_NAMES) || 'f', garbageValue(rng, depth + 1));
+      return m;
+    }
+    case 1: {
+      const a = new Y.Array<unknown>();
+      a.push(Array.from({ length: rng.int(0, 4) }, () => garbageValue(rng, depth + 1)));
+      return a;
+    }
+    default:
+      return new Y.Text('text '.repeat(rng.int(0, 20)));
+  }
+}
+
+/** What one write did, for the failure message of a test. */
+export type GarbageWrite = string;
+
+/**
+ * Writes one piece of garbage into a random place of `doc` (in one transaction, origin
+ * `origin`) and says where. Places: a field of a record in a collection root (nodes,
+ * touchpoints, competitors, goals, KPIs, training, legacy channel plans), a field of a
+ * singleton root (meta, self, cost model, go-live, ticks, flat plan fields, strategy meta), a
+ * record replaced by a non-record or by a record of garbage, a new key, a deleted key.
+ */
+export function writeGarbage(doc: Y.Doc, rng: Random, origin: unknown = 'garbage'): GarbageWrite {
+  const roots = allRoots(doc) as Y.Map<unknown>[];
+  const root = rng.pick(roots);
+  const name = [...doc.share].find(([, t]) => (t as unknown) === root)?.[0] ?? '?';
+  const keys = [...root.keys()];
+  const records = keys.filter((k) => root.get(k) instanceof Y.Map);
+  const huge = rng.chance(0.002);
+  let did = '';
+  doc.transact(() => {
+    const action = rng.int(0, 9);
+    if (action <= 4 && records.length > 0) {
+      const id = rng.pick(records);
+      const record = root.get(id) as Y.Map<unknown>;
+      const field = rng.chance(0.8) ? rng.pick(FIELD_NAMES) : garbageKey(rng);
+      record.set(field, garbageValue(rng, 0, huge));
+      did = `${name}[${id}].${field} = garbage`;
+    } else if (action <= 5 && keys.length > 0) {
+      const id = rng.pick(keys);
+      root.set(id, garbageValue(rng, 1, huge));
+      did = `${name}[${id}] = garbage`;
+    } else if (action <= 6 && keys.length > 0) {
+      const id = rng.pick(keys);
+      root.set(id, garbageYType(rng));
+      did = `${name}[${id}] = garbage Y type`;
+    } else if (action <= 8) {
+      const key = rng.chance(0.5) ? garbageKey(rng) : rng.pick(FIELD_NAMES);
+      root.set(key, rng.chance(0.5) ? garbageYType(rng) : garbageValue(rng, 0, huge));
+      did = `${name}[${key.slice(0, 40)}] = new garbage`;
+    } else if (keys.length > 0) {
+      const id = rng.pick(keys);
+      root.delete(id);
+      did = `delete ${name}[${id}]`;
+    } else did = 'nothing';
+  }, origin);
+  return did;
+}
