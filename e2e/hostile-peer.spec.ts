@@ -7,6 +7,7 @@
  * reach the other client, and the server's JSON export answers 200 with a document that
  * parses (issue 11, item 2).
  */
+import { expectNoA11yViolations } from './support/axe';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -167,7 +168,16 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
       await editor.label.fill('Hostile channel renamed');
       await expect(editor.node('Hostile channel renamed')).toBeVisible();
       await editor.selectWithKeyboard(GARBAGE.hugeDescriptionLabel);
-      await expect(page.getByRole('form', { name: 'Node details' })).toBeVisible();
+      const details = page.getByRole('form', { name: 'Node details' });
+      await expect(details).toBeVisible();
+      // The over-long description is shown cut, and said to be repaired where it is edited.
+      const description = details.getByRole('textbox', { name: 'Description' });
+      await expect(description).toHaveAccessibleDescription(/Repaired: the text was too long/);
+      await expect(
+        details.getByRole('note').filter({ hasText: 'the text was too long and was cut' }),
+      ).toHaveCount(1);
+      await page.screenshot({ path: 'test-results/repaired-inspector.png' });
+      await expectNoA11yViolations(page, 'inspector with a repaired field');
     });
 
     await test.step('garbage in touchpoints while the person adds a touchpoint', async () => {
