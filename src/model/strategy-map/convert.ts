@@ -34,29 +34,12 @@ import {
   type StrategyMapNode,
   type StrategyMapTouchpoint,
 } from './schema';
+import type { Assert, Out, Same, Typed } from '../records/type-checks';
 
 // ---------- compile-time checks that the schema matches types.ts ----------
 
-type WithoutIndex<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
-type DeepReadonly<T> = T extends readonly (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
-type SameKeys<A, B> = [keyof A] extends [keyof B]
-  ? [keyof B] extends [keyof A]
-    ? true
-    : false
-  : false;
-/** Same keys, and each side assignable to the other (readonly-ness aside). */
-type Same<A, B> = [DeepReadonly<A>] extends [DeepReadonly<B>]
-  ? [DeepReadonly<B>] extends [DeepReadonly<A>]
-    ? SameKeys<A, B>
-    : false
-  : false;
-type Assert<T extends true> = T;
-type Json<S extends z.ZodType> = WithoutIndex<z.output<S>>;
-type Typed<T> = Omit<T, 'extra'>;
+// The JSON records carry no `extra` key, so `Out` (which drops it) is their known fields.
+type Json<S extends z.ZodType> = Out<S>;
 
 export type SchemaMatchesTypes = [
   Assert<Same<Json<typeof goalSchema>, Typed<Goal>>>,
