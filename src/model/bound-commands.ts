@@ -2,6 +2,8 @@
 import type * as Y from 'yjs';
 import * as c from './commands';
 import { arrangeMap } from './arrange-command';
+import * as g from './grid-commands';
+import type { LaneKey } from './grid';
 
 export function bindCommands(doc: Y.Doc) {
   return {
@@ -19,6 +21,20 @@ export function bindCommands(doc: Y.Doc) {
     pasteItems: (clip: c.Clip, offset: { x: number; y: number }) => c.pasteItems(doc, clip, offset),
     duplicateNodes: (nodeIds: Iterable<string>) => c.duplicateNodes(doc, nodeIds),
     arrange: () => arrangeMap(doc),
+    // The journey grid (grid-commands.ts).
+    addLane: (input: g.NewLane) => g.addLane(doc, input),
+    renameLane: (key: LaneKey, title: string) => g.renameLane(doc, key, title),
+    setLaneHidden: (key: LaneKey, hidden: boolean) => g.setLaneHidden(doc, key, hidden),
+    reorderLanes: (keys: readonly LaneKey[]) => g.reorderLanes(doc, keys),
+    deleteLane: (laneId: string) => g.deleteLane(doc, laneId),
+    addLaneItem: (input: g.NewLaneItem) => g.addLaneItem(doc, input),
+    updateLaneItem: (id: string, patch: { text: string }) => g.updateLaneItem(doc, id, patch),
+    moveLaneItem: (id: string, to: { laneId: string; stageId: string; order: number }) =>
+      g.moveLaneItem(doc, id, to),
+    deleteLaneItems: (ids: Iterable<string>) => g.deleteLaneItems(doc, ids),
+    relinkTouchpoint: (id: string, to: { stageId: string; channelId: string }) =>
+      g.relinkTouchpoint(doc, id, to),
+    reorderStages: (ids: readonly string[]) => g.reorderStages(doc, ids),
   };
 }
 

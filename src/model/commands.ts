@@ -23,6 +23,7 @@ import { LOCAL, type Origin } from './origins';
 import { type Clip } from './clip';
 import { readNode, readTouchpoint } from './read';
 import { deleteChannelPlans } from './strategy/storage';
+import { deleteGridLeftovers } from './grid-commands';
 import {
   type ChannelType,
   type DeviceType,
@@ -210,6 +211,7 @@ export function deleteItems(
     const gone = new Set(items.nodeIds ?? []);
     for (const id of gone) nodes.delete(id);
     deleteChannelPlans(doc, gone);
+    deleteGridLeftovers(doc, gone);
     for (const id of items.touchpointIds ?? []) tps.delete(id);
     if (gone.size === 0) return;
     strategyRecords(doc, 'kpis').forEach((kpi) => {

@@ -27,6 +27,13 @@
  *     strategy.goLiveDone    Y.Map<itemKey, order>  the hand-ticked go-live items (v2); `order`
  *                            keeps the ticking (or imported) order for display and export
  *     strategy.meta          Y.Map  extra: unknown fields of an imported strategy
+ * └── the journey grid (model/grid.ts), added in schema v2 without a bump: older clients
+ *     ignore these roots and a reader without them shows the derived lanes only
+ *     grid.lanes         Y.Map<id, Y.Map>  content Lane fields (type, title, order, hidden)
+ *     grid.items         Y.Map<id, Y.Map>  LaneItem fields (laneId, stageId, text, order)
+ *     grid.laneSettings  Y.Map  flat derived-lane settings, "<laneKey>/<field>" → value
+ *                        (laneKey: 'actions', 'devices'…, or 'channel:<nodeId>'; field:
+ *                        order, hidden, title), see records/lane-setting.ts
  *
  * Arrays inside a record (painPoints, kpiIds, channelIds…) are plain JSON values: last writer
  * wins.
@@ -65,6 +72,34 @@ export const strategyRecords = (
   part: StrategyCollection | 'channelPlans',
 ): Y.Map<YRecord> => doc.getMap(`strategy.${part}`);
 
+export const GRID_PARTS = ['lanes', 'items', 'laneSettings'] as const;
+export type GridPart = (typeof GRID_PARTS)[number];
+export const gridLanesMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('grid.lanes');
+export const gridItemsMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('grid.items');
+export const gridSettingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('grid.laneSettings');
+/** The grid's root maps, in GRID_PARTS order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const gridRoots = (doc: Y.Doc): Y.Map<any>[] => [
+  gridLanesMap(doc),
+  gridItemsMap(doc),
+  gridSettingsMap(doc),
+];
+
+/** The strategy's root maps (observed together by the reader). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function strategyRoots(doc: Y.Doc): Y.Map<any>[] {
+  return (
+    [
+      'meta',
+      'channelPlans',
+      'channelPlanFields',
+      'goLiveDone',
+      ...STRATEGY_COLLECTIONS,
+      ...STRATEGY_OBJECTS,
+    ] as const
+  ).map((p) => strategyPart(doc, p));
+}
+
 /** Every root type a map uses, for observers and the undo manager. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function allRoots(doc: Y.Doc): Y.AbstractType<any>[] {
@@ -72,16 +107,8 @@ export function allRoots(doc: Y.Doc): Y.AbstractType<any>[] {
     metaMap(doc),
     nodesMap(doc),
     touchpointsMap(doc),
-    ...(
-      [
-        'meta',
-        'channelPlans',
-        'channelPlanFields',
-        'goLiveDone',
-        ...STRATEGY_COLLECTIONS,
-        ...STRATEGY_OBJECTS,
-      ] as const
-    ).map((p) => strategyPart(doc, p)),
+    ...strategyRoots(doc),
+    ...gridRoots(doc),
   ];
 }
 /** Sets each field of `fields` on `record`; `undefined` deletes the key. Skips unchanged values. */

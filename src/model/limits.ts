@@ -28,6 +28,12 @@ export const MAX_NODES = 5_000;
 export const MAX_TOUCHPOINTS = 20_000;
 /** Records per strategy list (competitors, goals, KPIs, training sessions, channel plans). */
 export const MAX_STRATEGY_ITEMS = 1_000;
+/** Content lanes per map (frontstage, backstage, support, text lanes). */
+export const MAX_LANES = 100;
+/** Items in all content lanes of a map together. */
+export const MAX_LANE_ITEMS = 10_000;
+/** Largest absolute `order` of a lane or lane item (orders may be fractional). */
+export const MAX_ORDER = 1_000_000;
 /** Longest response-time target, minutes (30 days). */
 export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
 

@@ -6,7 +6,8 @@
  */
 import * as Y from 'yjs';
 import { createEmitter } from './observable';
-import { allRoots, metaMap, nodesMap, touchpointsMap, type YRecord } from './doc';
+import { gridRoots, metaMap, nodesMap, strategyRoots, touchpointsMap, type YRecord } from './doc';
+import { GridReader } from './read-grid';
 import { MAX_ID_CHARS } from './limits';
 import { NOT_A_RECORD, NOT_AN_ID, readStrategyInto } from './read-strategy';
 import {
@@ -65,6 +66,8 @@ export class MapReader {
   private dirtyTouchpoints: Set<string> | 'all' = 'all';
   private dirtyMeta = true;
   private dirtyStrategy = true;
+  private dirtyGrid = true;
+  private readonly grid = new GridReader();
   private meta: MapMeta | null = null;
   private strategy: Strategy | null = null;
   private readonly changed = createEmitter();
@@ -91,7 +94,8 @@ export class MapReader {
     watch(nodesMap(doc), (events) => this.markDirty(events, 'nodes'));
     watch(touchpointsMap(doc), (events) => this.markDirty(events, 'touchpoints'));
     watch(metaMap(doc), () => (this.dirtyMeta = true));
-    for (const root of allRoots(doc).slice(3)) watch(root, () => (this.dirtyStrategy = true));
+    for (const root of strategyRoots(doc)) watch(root, () => (this.dirtyStrategy = true));
+    for (const root of gridRoots(doc)) watch(root, () => (this.dirtyGrid = true));
     const onAfter = () => {
       if (this.snapshot && this.isDirty()) {
         this.snapshot = null;
@@ -106,6 +110,7 @@ export class MapReader {
     return (
       this.dirtyMeta ||
       this.dirtyStrategy ||
+      this.dirtyGrid ||
       this.dirtyNodes === 'all' ||
       this.dirtyNodes.size > 0 ||
       this.dirtyTouchpoints === 'all' ||
@@ -164,6 +169,11 @@ export class MapReader {
     }
     this.dirtyMeta = this.dirtyStrategy = false;
     const prev = this.lastSnapshot;
+    const stagesChanged = nodeSetChanged.value || nodeIdsBefore !== this.nodes.size;
+    if (this.dirtyGrid || stagesChanged || !prev) {
+      if (this.grid.read(this.doc, this.nodes, this.dirtyGrid)) this.repairsChanged = true;
+      this.dirtyGrid = false;
+    }
     const nodes = nodesChanged || !prev ? [...this.nodes.values()].sort(byId) : prev.nodes;
     // A touchpoint whose node was deleted concurrently (a CRDT can keep both edits) is not shown.
     const touchpoints =
@@ -177,6 +187,7 @@ export class MapReader {
       nodes,
       touchpoints,
       strategy: this.strategy,
+      grid: this.grid.data,
       nodeById: nodes === prev?.nodes ? prev.nodeById : new Map(nodes.map((n) => [n.id, n])),
       touchpointById:
         touchpoints === prev?.touchpoints
@@ -197,12 +208,16 @@ export class MapReader {
       [NODE, this.nodeRepairs],
       [TOUCHPOINT, this.touchpointRepairs],
     ] as const;
-    const none = byId.every(([, p]) => p.size === 0) && this.strategyRepairs.size === 0;
+    const none =
+      byId.every(([, p]) => p.size === 0) &&
+      this.strategyRepairs.size === 0 &&
+      this.grid.repairs.size === 0;
     if (this.metaRepairs.length === 0 && none) return NO_REPAIRS;
     const all: Repairs = new Map();
     if (this.metaRepairs.length > 0) all.set(recordKey('meta'), this.metaRepairs);
     for (const [kind, part] of byId) for (const [id, v] of part) all.set(recordKey(kind, id), v);
     for (const [k, v] of this.strategyRepairs) all.set(k, v);
+    for (const [k, v] of this.grid.repairs) all.set(k, v);
     return all;
   }
 

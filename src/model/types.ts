@@ -227,6 +227,85 @@ export interface Strategy {
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
+// ---------- The journey grid (stages × lanes; model/grid.ts) ----------
+
+/**
+ * Lanes whose cells are computed from the graph, never stored: the actions, touchpoints (one
+ * `channel` row per channel node), devices, emotion, pain points, opportunities and KPIs of
+ * each stage's touchpoints. Only their display settings are stored (`LaneSetting`).
+ */
+export const DERIVED_LANE_TYPES = [
+  'actions',
+  'channel',
+  'devices',
+  'emotion',
+  'painPoints',
+  'opportunities',
+  'kpis',
+] as const;
+export type DerivedLaneType = (typeof DERIVED_LANE_TYPES)[number];
+
+/**
+ * Lanes holding their own items, a list per stage: the service blueprint's frontstage and
+ * backstage actions and support processes (lines of interaction and visibility around them),
+ * and free text lanes (thoughts, quotes…).
+ */
+export const CONTENT_LANE_TYPES = ['frontstage', 'backstage', 'support', 'text'] as const;
+export type ContentLaneType = (typeof CONTENT_LANE_TYPES)[number];
+
+export const LANE_TYPES = [...DERIVED_LANE_TYPES, ...CONTENT_LANE_TYPES] as const;
+export type LaneType = DerivedLaneType | ContentLaneType;
+
+/** A lane with its own content (record kind `lane`, records/lane.ts). */
+export interface Lane {
+  readonly id: string;
+  readonly type: ContentLaneType;
+  /** Shown as the row's title; empty = the type's name in the UI language. */
+  readonly title: string;
+  /** Place among all lanes (derived ones included), ascending; ties by key. */
+  readonly order: number;
+  readonly hidden: boolean;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** One short item in a content lane's cell (record kind `laneItem`, records/lane-item.ts). */
+export interface LaneItem {
+  readonly id: string;
+  readonly laneId: string;
+  /** The stage (column) it belongs to. */
+  readonly stageId: string;
+  readonly text: string;
+  /** Place in its cell, ascending; ties by id. */
+  readonly order: number;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The key of a derived lane's display settings: the lane type for the one-of-a-kind lanes,
+ * `channel:<nodeId>` for a channel's row.
+ */
+export type DerivedLaneKey = Exclude<DerivedLaneType, 'channel'> | `channel:${string}`;
+
+/**
+ * Display settings of a derived lane (records/lane-setting.ts); every field absent = default
+ * (the default order, shown, the type's or channel's name).
+ */
+export interface LaneSetting {
+  readonly order?: number;
+  readonly hidden?: boolean;
+  /** A one-of-a-kind lane's own title; a channel row's title is its channel node's label. */
+  readonly title?: string;
+}
+
+/** What the grid stores, as read: content lanes, their items, derived lanes' settings. */
+export interface GridData {
+  /** Content lanes by id order (the grid sorts rows by `order`). */
+  readonly lanes: readonly Lane[];
+  /** Items whose lane and stage exist, by id order. */
+  readonly items: readonly LaneItem[];
+  readonly settings: ReadonlyMap<DerivedLaneKey, LaneSetting>;
+}
+
 /** An immutable view of a whole map, read from the Y.Doc (see read.ts). */
 export interface MapSnapshot {
   readonly meta: MapMeta;
@@ -234,6 +313,8 @@ export interface MapSnapshot {
   readonly nodes: readonly JourneyNode[];
   readonly touchpoints: readonly Touchpoint[];
   readonly strategy: Strategy;
+  /** The journey grid's own records (lanes, lane items, lane settings). */
+  readonly grid: GridData;
   readonly nodeById: ReadonlyMap<string, JourneyNode>;
   readonly touchpointById: ReadonlyMap<string, Touchpoint>;
   /**

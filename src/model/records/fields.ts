@@ -96,6 +96,13 @@ export function text<D extends string | undefined>(
   return fallback;
 }
 
+/** A boolean, or absent when missing or not a boolean. */
+export function flag(v: unknown, field: string, log: RepairLog): boolean | undefined {
+  if (typeof v === 'boolean' || v === undefined) return v;
+  note(log, field, 'wrongType', `expected true or false, got ${describe(v)}`);
+  return undefined;
+}
+
 /** One of `allowed`; `fallback` (undefined: absent) otherwise. */
 export function oneOf<T, D extends T | undefined>(
   v: unknown,

@@ -17,3 +17,15 @@ export { CHANNEL_PLAN_LIMITS, restoreChannelPlan } from './channel-plan';
 export { COST_MODEL_LIMITS, restoreCostModel } from './cost-model';
 export { GO_LIVE_LIMITS, restoreGoLive } from './go-live';
 export { META_LIMITS, restoreMeta, restoreStrategyExtra } from './meta';
+export { LANE_LIMITS, restoreLane } from './lane';
+export { LANE_ITEM_LIMITS, restoreLaneItem } from './lane-item';
+export {
+  CHANNEL_LANE_PREFIX,
+  channelLaneKey,
+  isDerivedLaneKey,
+  LANE_SETTING_FIELDS,
+  LANE_SETTING_LIMITS,
+  LANE_SETTING_SEP,
+  restoreLaneSettings,
+  type LaneSettingField,
+} from './lane-setting';

@@ -13,6 +13,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import type { RecordKey, Repair } from '../../model/records/repair';
 import type { MapSessionApi } from '../../model/session-api';
 import type {
+  GridData,
   ChannelPlan,
   JourneyNode,
   MapSnapshot,
@@ -54,6 +55,7 @@ export interface SnapshotParts {
   strategy?: Partial<Strategy>;
   title?: string;
   repairs?: Readonly<Record<RecordKey, readonly Repair[]>>;
+  grid?: GridData;
 }
 
 export function makeSnapshot(parts: SnapshotParts = {}): MapSnapshot {
@@ -74,6 +76,7 @@ export function makeSnapshot(parts: SnapshotParts = {}): MapSnapshot {
     nodes,
     touchpoints,
     strategy,
+    grid: parts.grid ?? { lanes: [], items: [], settings: new Map() },
     nodeById: new Map(nodes.map((n) => [n.id, n])),
     touchpointById: new Map(touchpoints.map((t) => [t.id, t])),
     repairs: new Map(Object.entries(parts.repairs ?? {})),
