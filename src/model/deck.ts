@@ -1,0 +1,194 @@
+/**
+ * A deck's content: what the PDF pages, the PowerPoint slides and the presentation mode show,
+ * as plain texts and numbers (no layout, no UI strings). One function of the snapshot
+ * (`deckContent`), so the three formats can never disagree about what the map says. Titles the
+ * person never typed (a content lane titled '', KPI families…) are left for the caller to name
+ * in the UI language: every such place carries the key it needs (`type`, `family`).
+ */
+import { gridModel, meanEmotion, type LaneKey } from './grid';
+import { goLiveChecklist, type ChecklistItem } from './strategy/checklist';
+import { computeCosts, type CostResult } from './strategy/cost';
+import type {
+  ChannelStatus,
+  ContentLaneType,
+  Emotion,
+  Goal,
+  KpiFamily,
+  MapSnapshot,
+  TrainingSession,
+} from './types';
+
+export interface DeckTouchpoint {
+  readonly id: string;
+  readonly action: string;
+  /** Label of the channel it joins the stage to, if any. */
+  readonly channel?: string;
+  readonly emotion?: Emotion;
+  readonly painPoints: readonly string[];
+  readonly opportunities: readonly string[];
+  readonly owner?: string;
+  readonly volume?: number;
+  /** Names of the KPIs watching it. */
+  readonly kpis: readonly string[];
+}
+
+export interface DeckLane {
+  readonly key: LaneKey;
+  readonly type: ContentLaneType;
+  /** '' = name it by `type` in the UI language. */
+  readonly title: string;
+  readonly items: readonly string[];
+}
+
+export interface DeckKpi {
+  readonly id: string;
+  readonly name: string;
+  readonly family: KpiFamily;
+  readonly target?: number;
+  readonly unit?: string;
+  readonly frequency?: string;
+}
+
+export interface DeckStage {
+  readonly stageId: string;
+  readonly title: string;
+  readonly description?: string;
+  /** 1-based place in the journey. */
+  readonly index: number;
+  /** Mean rated emotion of its touchpoints; null when none is rated. */
+  readonly emotion: number | null;
+  /** Lowest rated emotion (the worst moment), null when none. */
+  readonly worstEmotion: number | null;
+  /** Its touchpoints, grouped by channel in the grid's row order, then the others. */
+  readonly touchpoints: readonly DeckTouchpoint[];
+  readonly devices: readonly string[];
+  readonly painPoints: readonly string[];
+  readonly opportunities: readonly string[];
+  readonly kpis: readonly DeckKpi[];
+  /** Visible content lanes that have items in this stage, in the grid's order. */
+  readonly lanes: readonly DeckLane[];
+}
+
+export interface DeckChannel {
+  readonly id: string;
+  readonly label: string;
+  readonly status?: ChannelStatus;
+  readonly preferencePct?: number;
+  readonly reason?: string;
+}
+
+export interface DeckStrategy {
+  readonly goals: readonly Goal[];
+  readonly kpis: readonly DeckKpi[];
+  readonly channels: readonly DeckChannel[];
+  readonly costs: CostResult;
+  readonly training: readonly TrainingSession[];
+  readonly goLiveDate?: string;
+  readonly checklist: readonly ChecklistItem[];
+  /** Whether any step has content (an empty strategy gets no page). */
+  readonly hasContent: boolean;
+}
+
+export interface Deck {
+  readonly title: string;
+  /** ISO timestamp the map was created. */
+  readonly createdAt: string;
+  readonly stages: readonly DeckStage[];
+  readonly strategy: DeckStrategy;
+}
+
+const kpiOf = (k: DeckKpi): DeckKpi => ({
+  id: k.id,
+  name: k.name,
+  family: k.family,
+  ...(k.target !== undefined ? { target: k.target } : {}),
+  ...(k.unit !== undefined ? { unit: k.unit } : {}),
+  ...(k.frequency !== undefined ? { frequency: k.frequency } : {}),
+});
+
+/** The deck of `snapshot` (every value restored already: the snapshot's records are). */
+export function deckContent(snapshot: MapSnapshot): Deck {
+  const grid = gridModel(snapshot);
+  const kpiName = new Map(snapshot.strategy.kpis.map((k) => [k.id, k.name]));
+  const channelRows = grid.rows.filter((r) => r.type === 'channel' && r.channel);
+  const contentRows = grid.visibleRows.filter((r) => r.laneId !== undefined);
+  const stages = grid.stages.map((stage, i): DeckStage => {
+    const col = grid.columns.get(stage.id)!;
+    const seen = new Set<string>();
+    const touchpoints: DeckTouchpoint[] = [];
+    const add = (tpId: string, channel?: string) => {
+      const tp = snapshot.touchpointById.get(tpId);
+      if (!tp || seen.has(tp.id)) return;
+      seen.add(tp.id);
+      touchpoints.push({
+        id: tp.id,
+        action: tp.action,
+        ...(channel !== undefined ? { channel } : {}),
+        ...(tp.emotion !== undefined ? { emotion: tp.emotion } : {}),
+        painPoints: tp.painPoints.filter((p) => p.trim()),
+        opportunities: tp.opportunities.filter((p) => p.trim()),
+        ...(tp.owner ? { owner: tp.owner } : {}),
+        ...(tp.volume !== undefined ? { volume: tp.volume } : {}),
+        kpis: tp.kpiIds.flatMap((id) => (kpiName.has(id) ? [kpiName.get(id)!] : [])),
+      });
+    };
+    for (const row of channelRows)
+      for (const tp of col.byChannel.get(row.channel!.id) ?? []) add(tp.id, row.channel!.label);
+    for (const tp of col.touchpoints) add(tp.id);
+    const lanes = contentRows.flatMap((row): DeckLane[] => {
+      const items = (col.items.get(row.laneId!) ?? []).map((it) => it.text).filter((t) => t.trim());
+      return items.length
+        ? [{ key: row.key, type: row.type as ContentLaneType, title: row.title, items }]
+        : [];
+    });
+    return {
+      stageId: stage.id,
+      title: stage.label,
+      ...(stage.description ? { description: stage.description } : {}),
+      index: i + 1,
+      emotion: meanEmotion(col.emotions),
+      worstEmotion: col.emotions.length ? Math.min(...col.emotions) : null,
+      touchpoints,
+      devices: col.devices.map((d) => d.label),
+      painPoints: col.painPoints.map((p) => p.text),
+      opportunities: col.opportunities.map((p) => p.text),
+      kpis: col.kpis.map(kpiOf),
+      lanes,
+    };
+  });
+  const st = snapshot.strategy;
+  const channels = snapshot.nodes.flatMap((n): DeckChannel[] => {
+    if (n.kind !== 'channel') return [];
+    const plan = st.channelPlans[n.id];
+    return [
+      {
+        id: n.id,
+        label: n.label,
+        ...(plan?.status ? { status: plan.status } : {}),
+        ...(plan?.preferencePct !== undefined ? { preferencePct: plan.preferencePct } : {}),
+        ...(plan?.reason ? { reason: plan.reason } : {}),
+      },
+    ];
+  });
+  const hasContent =
+    st.goals.length > 0 ||
+    st.kpis.length > 0 ||
+    st.training.length > 0 ||
+    Object.keys(st.channelPlans).length > 0 ||
+    st.goLive.date !== undefined;
+  return {
+    title: snapshot.meta.title,
+    createdAt: snapshot.meta.createdAt,
+    stages,
+    strategy: {
+      goals: st.goals,
+      kpis: st.kpis.map(kpiOf),
+      channels,
+      costs: computeCosts(snapshot),
+      training: st.training,
+      ...(st.goLive.date ? { goLiveDate: st.goLive.date } : {}),
+      checklist: goLiveChecklist(snapshot),
+      hasContent,
+    },
+  };
+}
