@@ -1,6 +1,7 @@
 /**
  * Writes the published JSON Schema of the strategy-map format, generated from the zod schema
- * (src/model/strategy-map/schema.ts), to public/schema/strategy-map.v1.json.
+ * (src/model/strategy-map/schema.ts), to public/schema/strategy-map.v<STRATEGY_MAP_VERSION>.json.
+ * The files of older versions stay as they were published (files in the wild name them).
  *
  *   node --import tsx scripts/gen-schema.ts           write the file
  *   node --import tsx scripts/gen-schema.ts --check   exit 1 if the committed file is stale

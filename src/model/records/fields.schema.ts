@@ -9,8 +9,11 @@ import { CHANNEL_PLAN_LIMITS } from './channel-plan';
 import type { ListLimit, NumberLimit, TextLimit } from './field-limits';
 import { COLOR_PATTERN, ID_PATTERN } from './fields';
 import { GOAL_LIMITS } from './goal';
+import { LANE_LIMITS } from './lane';
+import { CHANNEL_LANE_PREFIX } from './lane-setting';
 import { NODE_LIMITS } from './node';
 import { TOUCHPOINT_LIMITS } from './touchpoint';
+import { DERIVED_LANE_TYPES } from '../types';
 
 /** A text of at most `limit.chars` UTF-16 units. */
 export const textOf = (limit: TextLimit) => z.string().max(limit.chars);
@@ -46,3 +49,24 @@ export const list = <T extends z.ZodType>(item: T) => listOf(item);
 export const colour = z.string().regex(COLOR_PATTERN, { error: 'expected a colour as #rrggbb' });
 /** `extra` of a restored record: plain JSON fields. */
 export const extra = z.record(z.string(), z.json()).optional();
+
+// ---------- the journey grid ----------
+
+/** A lane's or lane item's place, ascending (fractions allowed: one between two neighbours). */
+export const laneOrder = numberOf(LANE_LIMITS.order, false);
+/** The one-of-a-kind derived lanes (every derived type but `channel`, which has one per node). */
+export const SINGLE_DERIVED_LANES = DERIVED_LANE_TYPES.filter(
+  (t): t is Exclude<(typeof DERIVED_LANE_TYPES)[number], 'channel'> => t !== 'channel',
+);
+/** `ID_PATTERN` without its anchors, to build patterns that contain an id. */
+const ID_BODY = ID_PATTERN.source.replace(/^\^/, '').replace(/\$$/, '');
+/**
+ * The key of a derived lane (records/lane-setting.ts `isDerivedLaneKey`): a one-of-a-kind
+ * lane type, or `channel:<node id>` for a channel's row.
+ */
+export const derivedLaneKey = z
+  .string()
+  .max(CHANNEL_LANE_PREFIX.length + NODE_LIMITS.id.chars)
+  .regex(new RegExp(`^(?:${SINGLE_DERIVED_LANES.join('|')}|${CHANNEL_LANE_PREFIX}${ID_BODY})$`), {
+    error: `expected a derived lane: ${SINGLE_DERIVED_LANES.join(', ')} or ${CHANNEL_LANE_PREFIX}<channel node id>`,
+  });

@@ -14,3 +14,6 @@ export { channelPlanRecordSchema } from './channel-plan.schema';
 export { costModelRecordSchema } from './cost-model.schema';
 export { goLiveRecordSchema } from './go-live.schema';
 export { metaRecordSchema } from './meta.schema';
+export { laneRecordSchema } from './lane.schema';
+export { laneItemRecordSchema } from './lane-item.schema';
+export { laneSettingRecordSchema } from './lane-setting.schema';

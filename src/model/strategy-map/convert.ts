@@ -15,6 +15,9 @@ import type {
   Goal,
   JourneyNode,
   Kpi,
+  Lane,
+  LaneItem,
+  LaneSetting,
   TrainingSession,
   Touchpoint,
 } from '../types';
@@ -27,6 +30,9 @@ import {
   goalSchema,
   goLiveSchema,
   kpiSchema,
+  laneItemSchema,
+  laneSchema,
+  laneSettingSchema,
   noteNodeSchema,
   stageNodeSchema,
   touchpointSchema,
@@ -55,6 +61,9 @@ export type SchemaMatchesTypes = [
   Assert<Same<Json<typeof costModelSchema>, Typed<CostModel>>>,
   Assert<Same<Json<typeof goLiveSchema>, Typed<GoLive>>>,
   Assert<Same<Json<typeof touchpointSchema>, Typed<Touchpoint>>>,
+  Assert<Same<Json<typeof laneSchema>, Typed<Lane>>>,
+  Assert<Same<Json<typeof laneItemSchema>, Typed<LaneItem>>>,
+  Assert<Same<Omit<Json<typeof laneSettingSchema>, 'lane'>, Typed<LaneSetting>>>,
 ];
 
 // ---------- extras ----------

@@ -1,7 +1,8 @@
 /**
  * Export: a map as a strategy-map document (pure: snapshot in, plain value out; the caller
  * stringifies). The result is what `parseStrategyMap` would return for it: defaults filled,
- * nodes and touchpoints by id, strategy lists in display order, channel plans by node id.
+ * nodes and touchpoints by id, strategy lists in display order, channel plans by node id,
+ * lanes and lane items by id, lane settings by lane key.
  *
  * What must stay true: export → import → export gives the same document. Concurrent edits can
  * leave dangling references in a doc (a touchpoint added while its node was deleted, a KPI id
@@ -9,17 +10,28 @@
  */
 import type * as Y from 'yjs';
 import { readSnapshot } from '../read';
+import { CHANNEL_LANE_PREFIX } from '../records/lane-setting';
 import type { MapSnapshot } from '../types';
-import { MAX_NODES, MAX_STRATEGY_ITEMS, MAX_TOUCHPOINTS } from './limits';
+import {
+  MAX_LANE_ITEMS,
+  MAX_LANES,
+  MAX_NODES,
+  MAX_STRATEGY_ITEMS,
+  MAX_TOUCHPOINTS,
+} from './limits';
 import { cleanExtra, keysOf, nodeToJson, recordToJson, touchpointToJson } from './convert';
-import { STARTING_POINT_EXTRA_KEY } from './import';
+import { GRID_EXTRA_KEY, STARTING_POINT_EXTRA_KEY } from './import';
 import {
   channelPlanSchema,
   competitorSchema,
   costModelSchema,
   goalSchema,
   goLiveSchema,
+  gridSchema,
   kpiSchema,
+  laneItemSchema,
+  laneSchema,
+  laneSettingSchema,
   selfScoreSchema,
   startingPointSchema,
   STRATEGY_MAP_FORMAT,
@@ -28,6 +40,7 @@ import {
   strategySchema,
   trainingSchema,
   type StrategyMapDocument,
+  type StrategyMapGrid,
   type StrategyMapStrategy,
 } from './schema';
 
@@ -39,17 +52,24 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * reference to the rest, so it still parses.
  */
 function withinCounts(snapshot: MapSnapshot): MapSnapshot {
-  const { nodes, touchpoints, strategy: s } = snapshot;
+  const { nodes, touchpoints, strategy: s, grid } = snapshot;
   const items = MAX_STRATEGY_ITEMS;
   const fits =
     nodes.length <= MAX_NODES &&
     touchpoints.length <= MAX_TOUCHPOINTS &&
+    grid.lanes.length <= MAX_LANES &&
+    grid.items.length <= MAX_LANE_ITEMS &&
     [s.startingPoint.competitors, s.goals, s.kpis, s.training].every((l) => l.length <= items);
   if (fits) return snapshot;
   return {
     ...snapshot,
     nodes: nodes.slice(0, MAX_NODES),
     touchpoints: touchpoints.slice(0, MAX_TOUCHPOINTS),
+    grid: {
+      ...grid,
+      lanes: grid.lanes.slice(0, MAX_LANES),
+      items: grid.items.slice(0, MAX_LANE_ITEMS),
+    },
     strategy: {
       ...s,
       startingPoint: {
@@ -61,6 +81,35 @@ function withinCounts(snapshot: MapSnapshot): MapSnapshot {
       training: s.training.slice(0, items),
     },
   };
+}
+
+/**
+ * The grid of a snapshot cut to the exported nodes: items whose lane or stage is not in the
+ * file and settings of channels that are not are left out (the reader keeps them for undo);
+ * settings sorted by lane key, empty ones dropped.
+ */
+function gridToJson(snapshot: MapSnapshot, extra: unknown): StrategyMapGrid {
+  const { lanes, items, settings } = snapshot.grid;
+  const stageIds = new Set(snapshot.nodes.filter((n) => n.kind === 'stage').map((n) => n.id));
+  const channelIds = new Set(snapshot.nodes.filter((n) => n.kind === 'channel').map((n) => n.id));
+  const laneIds = new Set(lanes.map((l) => l.id));
+  const laneSettings = [...settings]
+    .filter(
+      ([key]) =>
+        !key.startsWith(CHANNEL_LANE_PREFIX) ||
+        channelIds.has(key.slice(CHANNEL_LANE_PREFIX.length)),
+    )
+    .sort(([a], [b]) => byKey(a, b))
+    .map(([lane, setting]) => ({ lane, ...recordToJson(setting, laneSettingSchema) }))
+    .filter((setting) => Object.keys(setting).length > 1);
+  return {
+    lanes: lanes.map((l) => recordToJson(l, laneSchema)),
+    items: items
+      .filter((i) => laneIds.has(i.laneId) && stageIds.has(i.stageId))
+      .map((i) => recordToJson(i, laneItemSchema)),
+    laneSettings,
+    ...cleanExtra(extra, keysOf(gridSchema)),
+  } as StrategyMapGrid; // each record was built from its own schema's keys
 }
 
 /**
@@ -88,6 +137,7 @@ export function snapshotToStrategyMap(whole: MapSnapshot): StrategyMapDocument {
     .slice(0, MAX_STRATEGY_ITEMS)
     .map(([nodeId, plan]) => ({ nodeId, ...recordToJson(plan, channelPlanSchema) }));
   const { [STARTING_POINT_EXTRA_KEY]: spExtra, ...strategyExtra } = cleanExtra(s.extra, new Set());
+  const { [GRID_EXTRA_KEY]: gridExtra, ...topExtra } = cleanExtra(meta.extra, new Set());
 
   const strategy = {
     startingPoint: {
@@ -113,7 +163,8 @@ export function snapshotToStrategyMap(whole: MapSnapshot): StrategyMapDocument {
       .filter((t) => nodeIds.has(t.from) && nodeIds.has(t.to) && t.from !== t.to)
       .map((t) => touchpointToJson(t, kpiIds)),
     strategy,
-    ...cleanExtra(meta.extra, keysOf(strategyMapSchema)),
+    grid: gridToJson(snapshot, gridExtra),
+    ...cleanExtra(topExtra, keysOf(strategyMapSchema)),
   };
 }
 

@@ -9,6 +9,9 @@
 import type * as Y from 'yjs';
 import {
   allRoots,
+  gridItemsMap,
+  gridLanesMap,
+  gridSettingsMap,
   metaMap,
   newRecord,
   nodesMap,
@@ -27,11 +30,15 @@ import {
   restoreGoal,
   restoreGoLive,
   restoreKpi,
+  restoreLane,
+  restoreLaneItem,
+  restoreLaneSettings,
   restoreNode,
   restoreTouchpoint,
   restoreTraining,
 } from '../records';
-import type { JourneyNode, Touchpoint, XY } from '../types';
+import { LANE_SETTING_FIELDS, LANE_SETTING_SEP } from '../records/lane-setting';
+import type { JourneyNode, Lane, LaneItem, Touchpoint, XY } from '../types';
 import { extraOf, keysOf, nodeFromJson, recordFromJson, touchpointFromJson } from './convert';
 import {
   channelPlanSchema,
@@ -39,13 +46,17 @@ import {
   costModelSchema,
   goalSchema,
   goLiveSchema,
+  gridSchema,
   kpiSchema,
+  laneItemSchema,
+  laneSchema,
   selfScoreSchema,
   startingPointSchema,
   strategyMapSchema,
   strategySchema,
   trainingSchema,
   type StrategyMapDocument,
+  type StrategyMapGrid,
 } from './schema';
 
 /**
@@ -53,6 +64,12 @@ import {
  * `extra` of its own). A strategy field of that name is never unknown, so it cannot clash.
  */
 export const STARTING_POINT_EXTRA_KEY = 'startingPoint';
+
+/**
+ * Key of `MapMeta.extra` that holds the unknown fields of `grid` (which has no `extra` of its
+ * own). A top-level field of that name is never unknown, so it cannot clash.
+ */
+export const GRID_EXTRA_KEY = 'grid';
 
 export class NonEmptyDocError extends Error {
   constructor() {
@@ -99,10 +116,43 @@ function positions(value: StrategyMapDocument): Map<string, XY> {
   return out;
 }
 
-/** A record's fields for the doc: the node/touchpoint minus its id (the key of its map). */
-function fieldsOf(record: JourneyNode | Touchpoint): Record<string, unknown> {
+/** A record's fields for the doc: the record minus its id (the key of its map). */
+function fieldsOf(record: JourneyNode | Touchpoint | LaneItem): Record<string, unknown> {
   const { id: _id, ...fields } = record;
   return fields;
+}
+
+/**
+ * The grid's records into its roots, as the grid commands write them: a lane's `hidden` only
+ * when true, settings as flat `"<laneKey>/<field>"` keys. Through the records' restore, like
+ * every way into a doc.
+ */
+function writeGrid(doc: Y.Doc, grid: StrategyMapGrid): void {
+  for (const lane of grid.lanes) {
+    const {
+      id: _id,
+      hidden,
+      ...fields
+    }: Lane = restoreLane(recordFromJson(lane, laneSchema), lane.id).value;
+    gridLanesMap(doc).set(lane.id, newRecord({ ...fields, hidden: hidden ? true : undefined }));
+  }
+  for (const item of grid.items) {
+    const value = restoreLaneItem(recordFromJson(item, laneItemSchema), item.id).value;
+    gridItemsMap(doc).set(item.id, newRecord(fieldsOf(value)));
+  }
+  const entries: [string, unknown][] = [];
+  for (const { lane, ...setting } of grid.laneSettings) {
+    for (const field of LANE_SETTING_FIELDS)
+      if (setting[field] !== undefined)
+        entries.push([`${lane}${LANE_SETTING_SEP}${field}`, setting[field]]);
+  }
+  const settings = restoreLaneSettings(entries).value;
+  for (const [lane, setting] of settings) {
+    for (const field of LANE_SETTING_FIELDS) {
+      const v = setting[field];
+      if (v !== undefined) gridSettingsMap(doc).set(`${lane}${LANE_SETTING_SEP}${field}`, v);
+    }
+  }
 }
 
 function generatedIds(taken: ReadonlySet<string | undefined>, count: number): string[] {
@@ -131,8 +181,12 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
     meta.set('schemaVersion', SCHEMA_VERSION);
     meta.set('title', value.title);
     meta.set('createdAt', new Date().toISOString());
-    const topExtra = extraOf(value, keysOf(strategyMapSchema));
-    if (topExtra) meta.set('extra', topExtra);
+    const gridExtra = extraOf(value.grid, keysOf(gridSchema));
+    const topExtra = {
+      ...extraOf(value, keysOf(strategyMapSchema)),
+      ...(gridExtra ? { [GRID_EXTRA_KEY]: gridExtra } : {}),
+    };
+    if (Object.keys(topExtra).length > 0) meta.set('extra', topExtra);
 
     for (const node of nodes) nodesMap(doc).set(node.id, newRecord(fieldsOf(node)));
     for (const tp of value.touchpoints) {
@@ -189,5 +243,6 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
     };
     if (Object.keys(strategyExtra).length > 0)
       strategyPart(doc, 'meta').set('extra', strategyExtra);
+    writeGrid(doc, value.grid);
   }, IMPORT);
 }

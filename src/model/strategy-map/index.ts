@@ -1,5 +1,5 @@
 /**
- * The strategy-map JSON format (`itinera/strategy-map`, version 1): validation, migration of
+ * The strategy-map JSON format (`itinera/strategy-map`, version 2): validation, migration of
  * older versions, import into a new map's doc and export from a doc. Shared by the editor
  * (Import/Export) and the server (`POST /api/maps`). Documented in docs/strategy-map-format.md.
  */
@@ -9,6 +9,10 @@ export {
   STRATEGY_MAP_VERSION,
   strategyMapSchema,
   type StrategyMapDocument,
+  type StrategyMapGrid,
+  type StrategyMapLane,
+  type StrategyMapLaneItem,
+  type StrategyMapLaneSetting,
   type StrategyMapNode,
   type StrategyMapStrategy,
   type StrategyMapTouchpoint,
@@ -18,5 +22,5 @@ export type { ParseFailure, StrategyMapIssue } from './issues';
 export { parseStrategyMap, parseStrategyMapText, type StrategyMapParseResult } from './parse';
 export { importStrategyMap, NonEmptyDocError } from './import';
 export { exportStrategyMap, snapshotToStrategyMap } from './export';
-export { FORMAT_MIGRATIONS, type FormatMigration } from './versions';
+export { FORMAT_MIGRATIONS, V1_GRID_FIELD, type FormatMigration } from './versions';
 export { strategyMapJsonSchema } from './json-schema';

@@ -13,7 +13,13 @@ import {
 } from './index';
 import { randomStrategyMap } from './testing/random-document';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v1.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v2.json', import.meta.url), 'utf8');
+const AIRLINE_V1_TEXT = readFileSync(
+  new URL('./fixtures/airline.v1.json', import.meta.url),
+  'utf8',
+);
+/** The schema of version 1 as it was published: frozen, still served. */
+const SCHEMA_V1_FILE = new URL('../../../public/schema/strategy-map.v1.json', import.meta.url);
 const DOC_FILE = new URL('../../../docs/strategy-map-format.md', import.meta.url);
 
 // The schema's `format: date` is backed by a `pattern`, so format assertions are not needed.
@@ -21,6 +27,9 @@ const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: false 
 const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
 const errorsOf = (value: unknown) =>
   validate(value) ? [] : (validate.errors ?? []).map((e) => e.instancePath);
+const validateV1 = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(
+  JSON.parse(readFileSync(SCHEMA_V1_FILE, 'utf8')) as object,
+);
 
 const exported = (value: unknown) => {
   const r = parseStrategyMap(value);
@@ -35,9 +44,18 @@ describe('published JSON Schema', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
   });
 
-  it('validates the airline file and its export', () => {
+  it('is published as strategy-map.v2.json, beside the frozen v1 file', () => {
+    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v2\.json$/);
+  });
+
+  it('validates the airline file (grid included) and its export', () => {
     expect(errorsOf(JSON.parse(AIRLINE_TEXT))).toEqual([]);
     expect(errorsOf(exported(JSON.parse(AIRLINE_TEXT)))).toEqual([]);
+  });
+
+  it('validates the export of the version 1 airline file; the v1 schema still validates that file', () => {
+    expect(validateV1(JSON.parse(AIRLINE_V1_TEXT))).toBe(true);
+    expect(errorsOf(exported(JSON.parse(AIRLINE_V1_TEXT)))).toEqual([]);
   });
 
   it.each(TEMPLATE_KEYS)('validates the export of the %s template', (key) => {
@@ -59,7 +77,11 @@ describe('published JSON Schema', () => {
     bad.strategy.goals[0].deadline = '2027-02-29';
     bad.strategy.startingPoint.self.serviceCulture = 0;
     bad.nodes[0].position.z = 1;
-    bad.version = 2;
+    bad.grid.lanes[0].type = 'channel';
+    bad.grid.items[0].order = 'first';
+    bad.grid.laneSettings[0].lane = 'channel:';
+    bad.grid.laneSettings[1].colour = 'red';
+    bad.version = 3;
     const paths = errorsOf(bad);
     for (const path of [
       '/nodes/3',
@@ -67,6 +89,10 @@ describe('published JSON Schema', () => {
       '/strategy/goals/0/deadline',
       '/strategy/startingPoint/self/serviceCulture',
       '/nodes/0/position',
+      '/grid/lanes/0/type',
+      '/grid/items/0/order',
+      '/grid/laneSettings/0/lane',
+      '/grid/laneSettings/1',
       '/version',
     ]) {
       expect(paths).toContain(path);

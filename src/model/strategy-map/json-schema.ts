@@ -1,7 +1,8 @@
 /**
  * The published JSON Schema of the format, generated from the zod schema (never edited by
- * hand): `scripts/gen-schema.ts` writes it to public/schema/strategy-map.v1.json and a test
- * checks the committed file is up to date. It describes what a file may contain (`io: 'input'`,
+ * hand): `scripts/gen-schema.ts` writes it to public/schema/strategy-map.v<version>.json and
+ * a test checks the committed file is up to date (older versions' files stay published,
+ * frozen). It describes what a file may contain (`io: 'input'`,
  * so defaulted fields are optional); the cross-record rules (unique ids, references) are
  * beyond JSON Schema and checked by `parseStrategyMap` only.
  */

@@ -6,6 +6,8 @@
 import {
   MAX_AMOUNT,
   MAX_ID_CHARS,
+  MAX_LANE_ITEMS,
+  MAX_LANES,
   MAX_NODES,
   MAX_RESPONSE_TARGET_MINUTES,
   MAX_STRATEGY_ITEMS,
@@ -17,11 +19,19 @@ import {
   MAX_STRATEGY_TEXT_CHARS,
   MAX_TEXT_CHARS,
 } from '../limits';
+import { DERIVED_LANE_TYPES } from '../types';
 
 /** Largest file `parseStrategyMapText` reads, bytes (UTF-8). A 2,000-node map is ~1 MB. */
 export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 /** Nodes, touchpoints and records per strategy list: the same caps the editor works within. */
 export { MAX_NODES, MAX_TOUCHPOINTS, MAX_STRATEGY_ITEMS };
+/** Content lanes and lane items of the grid: the same caps the grid commands work within. */
+export { MAX_LANES, MAX_LANE_ITEMS };
+/**
+ * Derived lanes' settings: one per one-of-a-kind derived lane and one per channel node, so
+ * every map within MAX_NODES fits.
+ */
+export const MAX_LANE_SETTINGS = MAX_NODES + DERIVED_LANE_TYPES.length - 1;
 /** Items per string list (pain points, opportunities, KPI ids, checklist keys…). */
 export { MAX_LIST_ITEMS };
 /** Characters of an id. */

@@ -14,11 +14,11 @@ describe('parseStrategyMap', () => {
     expect(r.ok ? r.value.nodes.length : r.error).toBe(17);
   });
 
-  it('accepts the example of issue 6, filling defaults', () => {
+  it('accepts the example of issue 6 (version 1), migrating it and filling defaults', () => {
     const r = parseStrategyMap({ format: 'itinera/strategy-map', version: 1, title: 'T' });
     expect(r.ok && r.value).toEqual({
       format: 'itinera/strategy-map',
-      version: 1,
+      version: 2,
       title: 'T',
       nodes: [],
       touchpoints: [],
@@ -31,7 +31,10 @@ describe('parseStrategyMap', () => {
         channels: [],
         costModel: {},
       },
+      grid: { lanes: [], items: [], laneSettings: [] },
     });
+    const v2 = parseStrategyMap({ format: 'itinera/strategy-map', version: 2, title: 'T' });
+    expect(v2.ok && v2.value).toEqual(r.ok && r.value);
   });
 
   it('lists every problem at once, with a readable error text', () => {
@@ -79,11 +82,11 @@ describe('parseStrategyMap', () => {
   });
 
   it('refuses a newer version with a message saying so', () => {
-    const r = parseStrategyMap({ ...airline(), version: 2 });
+    const r = parseStrategyMap({ ...airline(), version: 3 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatch(
-      /^Cannot import: this file was written by a newer version of Itinera \(format version 2; this one reads up to 1\)/,
+      /^Cannot import: this file was written by a newer version of Itinera \(format version 3; this one reads up to 2\)/,
     );
     expect(r.issues).toEqual([
       { path: 'version', message: expect.stringContaining('update Itinera to import it') },

@@ -1,13 +1,15 @@
 /**
  * Cross-record rules the zod schema cannot express: ids unique per collection, and every
- * reference (touchpoint ends, KPI ids, goal ids, channel ids, channel plans) pointing at a
- * record of the right kind in the same document. Runs on the raw JSON copy, even when the
+ * reference (touchpoint ends, KPI ids, goal ids, channel ids, channel plans, a lane item's lane
+ * and stage, a channel lane's settings) pointing at a record of the right kind in the same
+ * document. Runs on the raw JSON copy, even when the
  * schema found problems elsewhere, so a refusal lists everything at once; records whose id is
  * not a string are skipped (the schema reports them).
  */
 import type { StrategyMapIssue } from './issues';
 import { formatPath } from './issues';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
+import { CHANNEL_LANE_PREFIX } from '../records/lane-setting';
 
 type Path = (string | number)[];
 
@@ -63,12 +65,14 @@ export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
   const kpis = records(strategy, 'kpis');
   const kpiIds = new Set(unique(kpis, ['strategy']).keys());
 
-  const mustBeChannel = (value: JsonValue | undefined, path: Path) => {
+  const mustBeKind = (expected: string, value: JsonValue | undefined, path: Path) => {
     if (typeof value !== 'string') return;
     const kind = nodeKinds.get(value);
     if (kind === undefined) add(path, `no node with id "${value}"`);
-    else if (kind !== 'channel') add(path, `node "${value}" is a ${kind}, expected a channel`);
+    else if (kind !== expected) add(path, `node "${value}" is a ${kind}, expected a ${expected}`);
   };
+  const mustBeChannel = (value: JsonValue | undefined, path: Path) =>
+    mustBeKind('channel', value, path);
 
   const touchpoints = records(doc, 'touchpoints');
   unique(touchpoints, []);
@@ -100,5 +104,24 @@ export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
   const plans = records(strategy, 'channels');
   unique(plans, ['strategy'], 'nodeId');
   for (const { rec, path } of plans) mustBeChannel(rec.nodeId, ['strategy', ...path, 'nodeId']);
+
+  const grid = doc.grid;
+  const lanes = records(grid, 'lanes');
+  const laneIds = new Set(unique(lanes, ['grid']).keys());
+  const items = records(grid, 'items');
+  unique(items, ['grid']);
+  for (const { rec, path } of items) {
+    const laneId = str(rec.laneId);
+    if (laneId !== undefined && !laneIds.has(laneId))
+      add(['grid', ...path, 'laneId'], `no lane with id "${laneId}"`);
+    mustBeKind('stage', rec.stageId, ['grid', ...path, 'stageId']);
+  }
+  const settings = records(grid, 'laneSettings');
+  unique(settings, ['grid'], 'lane');
+  for (const { rec, path } of settings) {
+    const lane = str(rec.lane);
+    if (lane?.startsWith(CHANNEL_LANE_PREFIX) && lane.length > CHANNEL_LANE_PREFIX.length)
+      mustBeChannel(lane.slice(CHANNEL_LANE_PREFIX.length), ['grid', ...path, 'lane']);
+  }
   return issues;
 }

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  gridItemsMap,
+  gridLanesMap,
+  gridSettingsMap,
   metaMap,
   newRecord,
   nodesMap,
@@ -14,6 +17,15 @@ import { nodeSize } from '../layout';
 import { IMPORT } from '../origins';
 import { readSnapshot } from '../read';
 import { addNode, addTouchpoint, deleteItems, updateTouchpoint } from '../commands';
+import { contentLaneKey, gridModel } from '../grid';
+import {
+  addLane,
+  addLaneItem,
+  renameLane,
+  reorderLanes,
+  setLaneHidden,
+  updateLaneItem,
+} from '../grid-commands';
 import { seedTemplate, TEMPLATE_KEYS } from '../templates';
 import { seededRandom } from '../testing/random';
 import {
@@ -27,7 +39,12 @@ import {
 } from './index';
 import { canonical, randomStrategyMap } from './testing/random-document';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v1.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v2.json', import.meta.url), 'utf8');
+/** The airline map as version 1 wrote it (no grid): frozen, it must import for good. */
+const AIRLINE_V1_TEXT = readFileSync(
+  new URL('./fixtures/airline.v1.json', import.meta.url),
+  'utf8',
+);
 
 function parsed(input: unknown): StrategyMapDocument {
   const r = parseStrategyMap(input);
@@ -50,21 +67,133 @@ const content = (doc: Y.Doc) => {
     nodes: s.nodes,
     touchpoints: s.touchpoints,
     strategy: s.strategy,
+    grid: s.grid,
   };
 };
 
 describe('strategy map round trip', () => {
-  it('imports the airline file and exports it back unchanged, extras included', () => {
+  it('imports the airline file and exports it back unchanged, grid and extras included', () => {
     const input = JSON.parse(AIRLINE_TEXT) as object;
     const value = parsed(input);
     const out = exportStrategyMap(imported(value));
     expect(canonical(out)).toEqual(canonical(input));
+    expect(out.grid['x-grid-note']).toBe('Blueprint lanes from the workshop of 12 March');
+    expect(out.grid.lanes.find((l) => l.id === 'lane-quotes')?.['x-workshop']).toEqual({
+      board: 'wall 2',
+      colour: 'pink',
+    });
+    expect(out.grid.items.find((i) => i.id === 'item-3')?.['x-source']).toBe('Interview 4');
+    // export → import → export: the same file, and the docs read the same.
+    const doc2 = imported(parsed(JSON.parse(JSON.stringify(out))));
+    expect(exportStrategyMap(doc2)).toEqual(out);
+    expect(content(doc2)).toEqual(content(imported(value)));
     expect(out['x-exported-by']).toBe('Itinera workshop kit');
     expect(out.nodes.find((n) => n.id === 'note-1')?.['x-workshop']).toEqual({
       author: 'Giulia',
       sticky: 'yellow',
     });
     expect(out.strategy.startingPoint['x-survey']).toBe('Workshop of 12 March, 9 participants');
+  });
+
+  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 2', () => {
+    const input = JSON.parse(AIRLINE_V1_TEXT) as Record<string, unknown>;
+    const doc = imported(parsed(input));
+    expect(gridLanesMap(doc).size + gridItemsMap(doc).size + gridSettingsMap(doc).size).toBe(0);
+    const out = exportStrategyMap(doc);
+    expect(canonical(out)).toEqual(
+      canonical({ ...input, version: 2, grid: { lanes: [], items: [], laneSettings: [] } }),
+    );
+    // The v2 airline is the v1 one plus its grid.
+    const { grid: _grid, ...v2 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    expect(v2).toEqual({ ...input, version: 2 });
+  });
+
+  it('writes the grid as the grid commands do: hidden only when true, settings as flat keys', () => {
+    const doc = imported(parsed(JSON.parse(AIRLINE_TEXT)));
+    expect(gridLanesMap(doc).get('lane-quotes')?.toJSON()).toEqual({
+      type: 'text',
+      title: 'What customers say',
+      order: 5.5,
+      hidden: true,
+      extra: { 'x-workshop': { board: 'wall 2', colour: 'pink' } },
+    });
+    expect(gridLanesMap(doc).get('lane-front')?.toJSON()).toEqual({
+      type: 'frontstage',
+      title: 'Agents and crew',
+      order: 80,
+    });
+    expect(gridItemsMap(doc).get('item-3')?.toJSON()).toEqual({
+      laneId: 'lane-back',
+      stageId: 'stage-booking',
+      text: 'Fare rules checked by the revenue desk',
+      order: 1,
+      extra: { 'x-source': 'Interview 4' },
+    });
+    expect(gridSettingsMap(doc).toJSON()).toEqual({
+      'actions/title': 'What the customer does',
+      'channel:ch-phone/order': 15,
+      'channel:ch-social/hidden': true,
+      'devices/hidden': true,
+      'devices/order': 35,
+      'kpis/order': 75,
+      'kpis/hidden': false,
+    });
+    expect(metaMap(doc).get('extra')).toEqual({
+      'x-exported-by': 'Itinera workshop kit',
+      grid: { 'x-grid-note': 'Blueprint lanes from the workshop of 12 March' },
+    });
+    const snap = readSnapshot(doc);
+    expect(snap.repairs.size).toBe(0);
+    const rows = gridModel(snap).rows;
+    expect(rows.slice(0, 3).map((r) => r.key)).toEqual([
+      'lane:lane-quotes',
+      'actions',
+      'channel:ch-phone',
+    ]);
+    expect(rows.find((r) => r.key === 'devices')?.hidden).toBe(true);
+  });
+
+  it('is lossless on a map whose grid was made with the grid commands', () => {
+    const doc1 = new Y.Doc();
+    seedTemplate(doc1, 'airline', 'Grid');
+    const stages = readSnapshot(doc1).nodes.filter((n) => n.kind === 'stage');
+    const channel = readSnapshot(doc1).nodes.find((n) => n.kind === 'channel')!;
+    const front = addLane(doc1, { type: 'frontstage', title: 'Crew', order: 85 })!;
+    const notes = addLane(doc1, { type: 'text', order: 5 })!;
+    addLaneItem(doc1, { laneId: front, stageId: stages[0]!.id, text: 'Greets at the gate' });
+    addLaneItem(doc1, { laneId: front, stageId: stages[0]!.id, text: 'Scans the pass' });
+    const quote = addLaneItem(doc1, { laneId: notes, stageId: stages[1]!.id, text: 'Too slow' })!;
+    updateLaneItem(doc1, quote, { text: '“Too slow”' });
+    renameLane(doc1, 'emotion', 'Mood');
+    setLaneHidden(doc1, 'kpis', true);
+    setLaneHidden(doc1, contentLaneKey(notes), true);
+    const keys = gridModel(readSnapshot(doc1)).rows.map((r) => r.key);
+    reorderLanes(doc1, [...keys.slice(1), keys[0]!]);
+    setLaneHidden(doc1, `channel:${channel.id}`, true);
+    gridItemsMap(doc1).get(quote)!.set('x-mood', { level: 2 }); // a newer peer's field
+
+    const out1 = exportStrategyMap(doc1);
+    expect(out1.grid.lanes).toHaveLength(2);
+    expect(out1.grid.items).toHaveLength(3);
+    expect(out1.grid.laneSettings.find((l) => l.lane === 'emotion')).toMatchObject({
+      title: 'Mood',
+    });
+    const doc2 = imported(parsed(JSON.parse(JSON.stringify(out1))));
+    expect(content(doc2)).toEqual(content(doc1));
+    expect(exportStrategyMap(doc2)).toEqual(out1);
+    expect(gridModel(readSnapshot(doc2)).rows).toEqual(gridModel(readSnapshot(doc1)).rows);
+  });
+
+  it('leaves out grid records a concurrent delete left dangling, so the export imports again', () => {
+    const doc = imported(parsed(JSON.parse(AIRLINE_TEXT)));
+    doc.transact(() => {
+      nodesMap(doc).delete('stage-checkin'); // items 4, 5, 7 are in its column
+      nodesMap(doc).delete('ch-social'); // its row's setting stays in the doc
+    });
+    const out = exportStrategyMap(doc);
+    expect(out.grid.items.map((i) => i.id)).toEqual(['item-1', 'item-2', 'item-3', 'item-6']);
+    expect(out.grid.laneSettings.map((l) => l.lane)).not.toContain('channel:ch-social');
+    expect(parseStrategyMapText(JSON.stringify(out)).ok).toBe(true);
   });
 
   it('writes the doc layout in one IMPORT transaction, with the current schema version', () => {

@@ -1,5 +1,6 @@
 /**
- * The zod schema of the strategy-map JSON format, version 1 (`docs/strategy-map-format.md`).
+ * The zod schema of the strategy-map JSON format, version 2 (`docs/strategy-map-format.md`;
+ * version 1 had no `grid`, see versions.ts).
  * It is the single source of the format: `parseStrategyMap` validates with it, the published
  * JSON Schema is generated from it (`scripts/gen-schema.ts`), and `StrategyMapDocument` is
  * inferred from it. Enums come from `../types`, and `convert.ts` maps every record to and from
@@ -14,6 +15,8 @@ import { z } from 'zod';
 import {
   CHANNEL_STATUSES,
   CHANNEL_TYPES,
+  CONTENT_LANE_TYPES,
+  DERIVED_LANE_TYPES,
   DEVICE_TYPES,
   EMOTIONS,
   KPI_FAMILIES,
@@ -24,25 +27,39 @@ import {
   colour,
   coordinate,
   date,
+  derivedLaneKey,
   extent,
   id,
   label,
+  laneOrder,
   list,
   numberOf,
   percent,
   score,
   short,
   text,
+  textOf,
 } from '../records/fields.schema';
+import { DEFAULT_LANE_ORDER } from '../grid';
 import { COST_MODEL_LIMITS } from '../records/cost-model';
 import { KPI_LIMITS } from '../records/kpi';
+import { LANE_LIMITS } from '../records/lane';
+import { LANE_ITEM_LIMITS } from '../records/lane-item';
+import { LANE_SETTING_LIMITS } from '../records/lane-setting';
 import { NODE_LIMITS } from '../records/node';
-import { MAX_NODES, MAX_STRATEGY_ITEMS, MAX_TOUCHPOINTS } from './limits';
+import {
+  MAX_LANE_ITEMS,
+  MAX_LANE_SETTINGS,
+  MAX_LANES,
+  MAX_NODES,
+  MAX_STRATEGY_ITEMS,
+  MAX_TOUCHPOINTS,
+} from './limits';
 
 /** The `format` field every strategy map carries. */
 export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
 /** The format version this code writes and reads natively (older ones are migrated). */
-export const STRATEGY_MAP_VERSION = 1;
+export const STRATEGY_MAP_VERSION = 2;
 
 /**
  * Ids: letters, digits and `_ . : -`, starting with a letter or digit (records/fields.ts, the
@@ -199,6 +216,57 @@ export const strategySchema = z.looseObject({
   costModel: costModelSchema.prefault({}),
 });
 
+// ---------- The journey grid (version 2) ----------
+
+/** A lane with its own content (the derived lanes are computed from the graph, never listed). */
+export const laneSchema = z.looseObject({
+  /** Unique among lanes. */
+  id,
+  type: z.enum(CONTENT_LANE_TYPES),
+  title: textOf(LANE_LIMITS.title)
+    .default('')
+    .describe("Row title; empty: the type's name in the reader's language"),
+  order: laneOrder.describe(
+    `Place among all lanes, ascending (the derived ones by default: ${DERIVED_LANE_TYPES.map((t) => `${t} ${DEFAULT_LANE_ORDER[t]}`).join(', ')}); ties by id`,
+  ),
+  hidden: z.boolean().default(false),
+});
+
+export const laneItemSchema = z.looseObject({
+  /** Unique among lane items. */
+  id,
+  laneId: id.describe('Id of the lane of grid.lanes it is in'),
+  stageId: id.describe('Id of the stage node (column) it is in'),
+  text: textOf(LANE_ITEM_LIMITS.text),
+  order: numberOf(LANE_ITEM_LIMITS.order, false).describe(
+    'Place in its cell, ascending; ties by id',
+  ),
+});
+
+/**
+ * Display settings of a derived lane. Strict: they are stored as flat keys, with nowhere to
+ * keep an unknown field, so one is refused rather than lost.
+ */
+export const laneSettingSchema = z.strictObject({
+  lane: derivedLaneKey.describe(
+    'The derived lane: actions, devices, emotion, painPoints, opportunities, kpis, or channel:<id of a channel node>',
+  ),
+  order: numberOf(LANE_SETTING_LIMITS.order, false)
+    .optional()
+    .describe('Place among all lanes; absent: the default place'),
+  hidden: z.boolean().optional(),
+  title: textOf(LANE_SETTING_LIMITS.title)
+    .optional()
+    .describe("Own title; absent: the type's name (a channel row shows its channel node's label)"),
+});
+
+export const gridSchema = z.looseObject({
+  lanes: z.array(laneSchema).max(MAX_LANES).default([]),
+  items: z.array(laneItemSchema).max(MAX_LANE_ITEMS).default([]),
+  /** An array with `lane`, like the channel plans, so node ids never become keys. */
+  laneSettings: z.array(laneSettingSchema).max(MAX_LANE_SETTINGS).default([]),
+});
+
 export const strategyMapSchema = z
   .looseObject({
     format: z.literal(STRATEGY_MAP_FORMAT),
@@ -207,15 +275,22 @@ export const strategyMapSchema = z
     nodes: z.array(nodeSchema).max(MAX_NODES).default([]),
     touchpoints: z.array(touchpointSchema).max(MAX_TOUCHPOINTS).default([]),
     strategy: strategySchema.prefault({}),
+    grid: gridSchema
+      .prefault({})
+      .describe("The journey grid: content lanes, their items, derived lanes' settings"),
   })
   .meta({
     title: 'Itinera strategy map',
     description:
-      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 1).',
+      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 2).',
   });
 
-/** A valid v1 strategy map, with defaults filled in. Unknown fields stay on each object. */
+/** A valid v2 strategy map, with defaults filled in. Unknown fields stay on each object. */
 export type StrategyMapDocument = z.output<typeof strategyMapSchema>;
 export type StrategyMapNode = StrategyMapDocument['nodes'][number];
 export type StrategyMapTouchpoint = StrategyMapDocument['touchpoints'][number];
 export type StrategyMapStrategy = StrategyMapDocument['strategy'];
+export type StrategyMapGrid = StrategyMapDocument['grid'];
+export type StrategyMapLane = StrategyMapGrid['lanes'][number];
+export type StrategyMapLaneItem = StrategyMapGrid['items'][number];
+export type StrategyMapLaneSetting = StrategyMapGrid['laneSettings'][number];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FORMAT_MIGRATIONS, upgradeDocument, type FormatMigration } from './versions';
+import { STRATEGY_MAP_VERSION } from './schema';
+import {
+  FORMAT_MIGRATIONS,
+  upgradeDocument,
+  V1_GRID_FIELD,
+  type FormatMigration,
+} from './versions';
 
 const FORMAT = 'itinera/strategy-map';
 
@@ -14,11 +20,32 @@ const HISTORY: FormatMigration[] = [
 ];
 
 describe('format versions', () => {
-  it('has no migration while version 1 is the only one', () => {
-    expect(FORMAT_MIGRATIONS).toEqual([]);
+  it('has one migration per version after the first, in order', () => {
+    expect(STRATEGY_MAP_VERSION).toBe(2);
+    expect(FORMAT_MIGRATIONS.map((m) => [m.from, m.name])).toEqual([[1, 'add-grid']]);
+    expect(upgradeDocument({ format: FORMAT, version: 2, title: 'T' })).toEqual({
+      ok: true,
+      value: { format: FORMAT, version: 2, title: 'T' },
+    });
+  });
+
+  it('v1 → v2 gives a v1 map an empty grid (derived lanes only), keeping a v1 field named grid', () => {
     expect(upgradeDocument({ format: FORMAT, version: 1, title: 'T' })).toEqual({
       ok: true,
-      value: { format: FORMAT, version: 1, title: 'T' },
+      value: {
+        format: FORMAT,
+        version: 2,
+        title: 'T',
+        grid: { lanes: [], items: [], laneSettings: [] },
+      },
+    });
+    const theirs = { rows: ['a', 'b'] };
+    const r = upgradeDocument({ format: FORMAT, version: 1, grid: theirs });
+    expect(r.ok && r.value).toEqual({
+      format: FORMAT,
+      version: 2,
+      [V1_GRID_FIELD]: theirs,
+      grid: { lanes: [], items: [], laneSettings: [] },
     });
   });
 

@@ -1,9 +1,13 @@
 /**
  * Versions of the strategy-map format. A file states `format` and `version`; an older version
  * is brought up to date by a chain of append-only migrations (plain JSON in, plain JSON out,
- * deterministic), a newer one is refused with a message that says so. Version 1 is the first,
- * so the chain is empty today: when version 2 comes, bump STRATEGY_MAP_VERSION and append
- * `{ from: 1, name, run }` here, and keep a frozen v1 fixture with a test that loads it.
+ * deterministic), a newer one is refused with a message that says so. For a new version, bump
+ * STRATEGY_MAP_VERSION, append `{ from: <previous>, name, run }` here, and keep a frozen
+ * fixture of the previous version with a test that loads it (fixtures/airline.v1.json).
+ *
+ * History:
+ * - 1: the journey (nodes, touchpoints) and the strategy.
+ * - 2: the journey grid (`grid`: content lanes, lane items, derived lanes' settings).
  */
 import type { StrategyMapIssue } from './issues';
 import type { JsonObject } from './json';
@@ -17,8 +21,25 @@ export interface FormatMigration {
   readonly run: (doc: JsonObject) => JsonObject;
 }
 
-/** Append-only. Empty while version 1 is the only version. */
-export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [];
+/**
+ * Where the v1 → v2 migration keeps a top-level `grid` field of a version 1 file: v1 did not
+ * know it (another tool's field, kept as an unknown field), v2 gives the name a meaning.
+ */
+export const V1_GRID_FIELD = 'x-v1-grid';
+
+/** v1 → v2: a v1 map has no grid of its own (the grid shows its derived lanes only). */
+const addGrid: FormatMigration = {
+  from: 1,
+  name: 'add-grid',
+  run: ({ grid, ...rest }) => ({
+    ...(grid === undefined || rest[V1_GRID_FIELD] !== undefined ? {} : { [V1_GRID_FIELD]: grid }),
+    ...rest,
+    grid: { lanes: [], items: [], laneSettings: [] },
+  }),
+};
+
+/** Append-only: one step per version after the first. */
+export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [addGrid];
 
 /** The oldest version this code can read. */
 export const OLDEST_VERSION = 1;

@@ -7,6 +7,8 @@
 import {
   CHANNEL_STATUSES,
   CHANNEL_TYPES,
+  CONTENT_LANE_TYPES,
+  DERIVED_LANE_TYPES,
   DEVICE_TYPES,
   EMOTIONS,
   KPI_FAMILIES,
@@ -102,7 +104,8 @@ function node(rng: Random, id: string, kind: string, order: number): JsonObject 
 
 /**
  * A random document as `parseStrategyMap` returns it: every default written out, every node
- * positioned, every stage ordered and every competitor with an id, so that it must come back
+ * positioned, every stage ordered and every competitor with an id, a grid over its stages
+ * and channels, so that it must come back
  * from import → export exactly (up to the order of nodes, touchpoints and channel plans).
  */
 export function randomStrategyMap(rng: Random): JsonObject {
@@ -219,18 +222,74 @@ export function randomStrategyMap(rng: Random): JsonObject {
       shiftPct: maybe(rng, () => 25),
     }),
   };
-  return withExtras(
+  const doc: JsonObject = {
+    format: STRATEGY_MAP_FORMAT,
+    version: STRATEGY_MAP_VERSION,
+    title: text(rng),
+    nodes,
+    touchpoints,
+    strategy: withExtras(rng, strategy, Object.keys(strategy)),
+  };
+  doc.grid = randomGrid(
     rng,
-    {
-      format: STRATEGY_MAP_FORMAT,
-      version: STRATEGY_MAP_VERSION,
-      title: text(rng),
-      nodes,
-      touchpoints,
-      strategy: withExtras(rng, strategy, Object.keys(strategy)),
-    },
-    ['format', 'version', 'title', 'nodes', 'touchpoints', 'strategy'],
+    nodes.filter((n) => n.kind === 'stage').map((n) => n.id as string),
+    channels,
   );
+  return withExtras(rng, doc, [...Object.keys(doc)]);
+}
+
+/** A random grid (parse output form) over these stages and channels. */
+function randomGrid(
+  rng: Random,
+  stages: readonly string[],
+  channels: readonly string[],
+): JsonObject {
+  const order = () => (rng.chance(0.7) ? rng.int(-20, 200) : rng.int(0, 2000) / 8);
+  const lanes = Array.from({ length: rng.int(0, 5) }, () =>
+    withExtras(
+      rng,
+      {
+        id: rng.id('lane'),
+        type: rng.pick(CONTENT_LANE_TYPES),
+        title: rng.chance(0.3) ? '' : text(rng),
+        order: order(),
+        hidden: rng.chance(0.2),
+      },
+      ['id', 'type', 'title', 'order', 'hidden'],
+    ),
+  );
+  const items: JsonObject[] = [];
+  for (let i = lanes.length && stages.length ? rng.int(0, 15) : 0; i > 0; i -= 1) {
+    items.push(
+      withExtras(
+        rng,
+        {
+          id: rng.id('item'),
+          laneId: rng.pick(lanes).id as string,
+          stageId: rng.pick(stages),
+          text: text(rng, 6),
+          order: order(),
+        },
+        ['id', 'laneId', 'stageId', 'text', 'order'],
+      ),
+    );
+  }
+  const keys = [
+    ...DERIVED_LANE_TYPES.filter((t) => t !== 'channel'),
+    ...channels.map((c) => `channel:${c}`),
+  ];
+  const laneSettings = keys
+    .filter(() => rng.chance(0.3))
+    .map((lane) => {
+      const setting = compact({
+        lane,
+        order: maybe(rng, order),
+        hidden: maybe(rng, () => rng.chance(0.5)),
+        title: maybe(rng, () => text(rng)),
+      });
+      return Object.keys(setting).length > 1 ? setting : { lane, hidden: true };
+    });
+  return withExtras(rng, { lanes, items, laneSettings }, ['lanes', 'items', 'laneSettings']);
 }
 
 const byKey = (k: string) => (a: JsonValue, b: JsonValue) => {
@@ -243,10 +302,19 @@ const byKey = (k: string) => (a: JsonValue, b: JsonValue) => {
 export function canonical(doc: object): JsonObject {
   const d = doc as JsonObject;
   const s = d.strategy as JsonObject;
+  const g = d.grid as JsonObject | undefined;
   return {
     ...d,
     nodes: [...(d.nodes as JsonValue[])].sort(byKey('id')),
     touchpoints: [...(d.touchpoints as JsonValue[])].sort(byKey('id')),
     strategy: { ...s, channels: [...(s.channels as JsonValue[])].sort(byKey('nodeId')) },
+    ...(g && {
+      grid: {
+        ...g,
+        lanes: [...(g.lanes as JsonValue[])].sort(byKey('id')),
+        items: [...(g.items as JsonValue[])].sort(byKey('id')),
+        laneSettings: [...(g.laneSettings as JsonValue[])].sort(byKey('lane')),
+      },
+    }),
   };
 }
