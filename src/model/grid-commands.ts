@@ -46,6 +46,8 @@ function target(key: string): Target | null {
   return { kind: 'derived', key };
 }
 
+const isChannel = (doc: Y.Doc, id: string) => nodesMap(doc).get(id)?.get('kind') === 'channel';
+
 function setSetting(doc: Y.Doc, key: string, field: LaneSettingField, value: unknown): void {
   const settings = gridSettingsMap(doc);
   const k = `${key}${LANE_SETTING_SEP}${field}`;
@@ -94,7 +96,8 @@ export function renameLane(doc: Y.Doc, key: LaneKey, title: string): void {
       if (lane) writeFields(lane, { title: capText(title, LANE_LIMITS.title) });
     } else if (t.kind === 'channel') {
       const node = nodesMap(doc).get(t.id);
-      if (node) writeFields(node, { label: capText(title, NODE_LIMITS.label) });
+      if (node?.get('kind') === 'channel')
+        writeFields(node, { label: capText(title, NODE_LIMITS.label) });
     } else {
       const trimmed = capText(title.trim(), LANE_SETTING_LIMITS.title);
       setSetting(doc, t.key, 'title', trimmed === '' ? undefined : trimmed);
@@ -110,7 +113,8 @@ export function setLaneHidden(doc: Y.Doc, key: LaneKey, hidden: boolean): void {
     if (t.kind === 'content') {
       const lane = gridLanesMap(doc).get(t.id);
       if (lane) writeFields(lane, { hidden: hidden ? true : undefined });
-    } else setSetting(doc, t.key, 'hidden', hidden ? true : undefined);
+    } else if (t.kind === 'derived' || isChannel(doc, t.id))
+      setSetting(doc, t.key, 'hidden', hidden ? true : undefined);
   });
 }
 
@@ -130,7 +134,7 @@ export function reorderLanes(doc: Y.Doc, keys: readonly LaneKey[]): void {
       if (t.kind === 'content') {
         const lane = gridLanesMap(doc).get(t.id);
         if (lane) writeFields(lane, { order });
-      } else if (t.kind === 'derived' || nodesMap(doc).has(t.id))
+      } else if (t.kind === 'derived' || isChannel(doc, t.id))
         setSetting(doc, t.key, 'order', order);
     });
   });
@@ -226,7 +230,8 @@ export function deleteLaneItems(doc: Y.Doc, ids: Iterable<string>): void {
 /**
  * Relinks a touchpoint to the cell of `stageId` and `channelId`: the end that is a stage
  * becomes `stageId`, the other end `channelId` (the direction is kept). One undo step; nothing
- * happens when either node is not of its kind or the touchpoint joins no stage.
+ * happens when either node is not of its kind or the touchpoint is not a card of the grid (one
+ * end a stage, the other a channel).
  */
 export function relinkTouchpoint(
   doc: Y.Doc,
@@ -238,11 +243,12 @@ export function relinkTouchpoint(
     const nodes = nodesMap(doc);
     if (!tp) return;
     if (nodes.get(to.stageId)?.get('kind') !== 'stage') return;
-    if (nodes.get(to.channelId)?.get('kind') !== 'channel') return;
-    const from = String(tp.get('from'));
-    const stageAtFrom = nodes.get(from)?.get('kind') === 'stage';
-    const toEnd = String(tp.get('to'));
-    if (!stageAtFrom && nodes.get(toEnd)?.get('kind') !== 'stage') return;
+    if (!isChannel(doc, to.channelId)) return;
+    const kindOf = (end: unknown) => nodes.get(String(end))?.get('kind');
+    const from = kindOf(tp.get('from'));
+    const toEnd = kindOf(tp.get('to'));
+    const stageAtFrom = from === 'stage' && toEnd === 'channel';
+    if (!stageAtFrom && !(from === 'channel' && toEnd === 'stage')) return;
     writeFields(
       tp,
       stageAtFrom ? { from: to.stageId, to: to.channelId } : { from: to.channelId, to: to.stageId },
