@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNode, addTouchpoint, updateTouchpoint } from './commands';
 import { gridItemsMap, gridLanesMap, gridSettingsMap, newRecord, nodesMap } from './doc';
-import { contentLaneKey, DEFAULT_LANE_ORDER, gridModel, gridRows, meanEmotion } from './grid';
+import {
+  contentLaneKey,
+  DEFAULT_LANE_ORDER,
+  gridModel,
+  gridRows,
+  meanEmotion,
+  type LaneKey,
+} from './grid';
 import { addLane, addLaneItem, reorderLanes, setLaneHidden } from './grid-commands';
 import { readSnapshot } from './read';
 import { addKpi } from './strategy/commands';
@@ -81,7 +88,7 @@ describe('gridModel rows', () => {
     const { doc } = sample();
     const before = gridRows(readSnapshot(doc)).map((r) => r.key);
     // The person moves App above Web and Devices to the top.
-    const moved = ['devices', ...before.filter((k) => k !== 'devices')];
+    const moved: LaneKey[] = ['devices', ...before.filter((k) => k !== 'devices')];
     [moved[2], moved[3]] = [moved[3]!, moved[2]!];
     reorderLanes(doc, moved);
     expect(keys(doc)).toEqual(moved);
