@@ -347,3 +347,37 @@ describe('stages and deleting nodes', () => {
     expect(readSnapshot(doc).nodeById.has(s1)).toBe(true);
   });
 });
+
+describe('on a doc with garbage under record keys', () => {
+  it('skips values that are not records instead of throwing', () => {
+    const { doc, s1, web } = sample();
+    const lane = addLane(doc, { type: 'text', order: 110 })!;
+    addLaneItem(doc, { laneId: lane, stageId: s1, text: 'kept' });
+    doc.transact(() => {
+      (gridItemsMap(doc) as Y.Map<unknown>).set('junk', 42);
+      (gridItemsMap(doc) as Y.Map<unknown>).set('text', 'not a record');
+      (gridLanesMap(doc) as Y.Map<unknown>).set('fake', 'lane');
+      (nodesMap(doc) as Y.Map<unknown>).set('ghost', [1, 2]);
+      (doc.getMap('touchpoints') as Y.Map<unknown>).set('bad', null);
+    });
+    expect(() => {
+      expect(addLaneItem(doc, { laneId: lane, stageId: s1, text: 'more' })).not.toBeNull();
+      expect(addLaneItem(doc, { laneId: 'fake', stageId: s1, text: 'x' })).toBeNull();
+      expect(addLaneItem(doc, { laneId: lane, stageId: 'ghost', text: 'x' })).toBeNull();
+      updateLaneItem(doc, 'junk', { text: 'x' });
+      moveLaneItem(doc, 'junk', { laneId: lane, stageId: s1, order: 1 });
+      renameLane(doc, 'lane:fake', 'x');
+      renameLane(doc, 'channel:ghost', 'x');
+      setLaneHidden(doc, 'lane:fake', true);
+      setLaneHidden(doc, 'channel:ghost', true);
+      reorderLanes(doc, ['lane:fake', 'channel:ghost', `channel:${web}`]);
+      relinkTouchpoint(doc, 'bad', { stageId: s1, channelId: web });
+      reorderStages(doc, ['ghost', s1]);
+      deleteLane(doc, 'fake');
+      deleteItems(doc, { nodeIds: [s1] });
+    }).not.toThrow();
+    expect(gridItemsMap(doc).get('junk' as never)).toBe(42);
+    expect(gridSettingsMap(doc).has('channel:ghost/hidden')).toBe(false);
+    expect(readSnapshot(doc).grid.items).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  * a touchpoint to another cell. Same rules as commands.ts: one transaction each, texts cut and
  * numbers clamped with the record kind's limits, nothing written for a record that is gone.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   gridItemsMap,
   gridLanesMap,
@@ -12,6 +12,7 @@ import {
   nodesMap,
   touchpointsMap,
   writeFields,
+  type YRecord,
 } from './doc';
 import { write } from './commands';
 import type { LaneKey } from './grid';
@@ -46,7 +47,17 @@ function target(key: string): Target | null {
   return { kind: 'derived', key };
 }
 
-const isChannel = (doc: Y.Doc, id: string) => nodesMap(doc).get(id)?.get('kind') === 'channel';
+/**
+ * The record under `id`, or undefined when absent or not a record (any peer can put any value
+ * under a key: commands skip what the reader skips, never throw on it).
+ */
+function rec(map: Y.Map<YRecord>, id: string): YRecord | undefined {
+  const r = map.get(id);
+  return r instanceof Y.Map ? r : undefined;
+}
+const kindOf = (doc: Y.Doc, id: unknown) => rec(nodesMap(doc), String(id))?.get('kind');
+const isChannel = (doc: Y.Doc, id: string) => kindOf(doc, id) === 'channel';
+const isStage = (doc: Y.Doc, id: string) => kindOf(doc, id) === 'stage';
 
 function setSetting(doc: Y.Doc, key: string, field: LaneSettingField, value: unknown): void {
   const settings = gridSettingsMap(doc);
@@ -92,10 +103,10 @@ export function renameLane(doc: Y.Doc, key: LaneKey, title: string): void {
   if (!t) return;
   write(doc, () => {
     if (t.kind === 'content') {
-      const lane = gridLanesMap(doc).get(t.id);
+      const lane = rec(gridLanesMap(doc), t.id);
       if (lane) writeFields(lane, { title: capText(title, LANE_LIMITS.title) });
     } else if (t.kind === 'channel') {
-      const node = nodesMap(doc).get(t.id);
+      const node = rec(nodesMap(doc), t.id);
       if (node?.get('kind') === 'channel')
         writeFields(node, { label: capText(title, NODE_LIMITS.label) });
     } else {
@@ -111,7 +122,7 @@ export function setLaneHidden(doc: Y.Doc, key: LaneKey, hidden: boolean): void {
   if (!t) return;
   write(doc, () => {
     if (t.kind === 'content') {
-      const lane = gridLanesMap(doc).get(t.id);
+      const lane = rec(gridLanesMap(doc), t.id);
       if (lane) writeFields(lane, { hidden: hidden ? true : undefined });
     } else if (t.kind === 'derived' || isChannel(doc, t.id))
       setSetting(doc, t.key, 'hidden', hidden ? true : undefined);
@@ -132,7 +143,7 @@ export function reorderLanes(doc: Y.Doc, keys: readonly LaneKey[]): void {
       const order = (i + 1) * LANE_ORDER_STEP;
       if (!t) return;
       if (t.kind === 'content') {
-        const lane = gridLanesMap(doc).get(t.id);
+        const lane = rec(gridLanesMap(doc), t.id);
         if (lane) writeFields(lane, { order });
       } else if (t.kind === 'derived' || isChannel(doc, t.id))
         setSetting(doc, t.key, 'order', order);
@@ -146,7 +157,7 @@ export function deleteLane(doc: Y.Doc, laneId: string): void {
     gridLanesMap(doc).delete(laneId);
     const items = gridItemsMap(doc);
     for (const [id, item] of [...items.entries()])
-      if (item.get('laneId') === laneId) items.delete(id);
+      if (item instanceof Y.Map && item.get('laneId') === laneId) items.delete(id);
   });
 }
 
@@ -163,13 +174,13 @@ export interface NewLaneItem {
 export function addLaneItem(doc: Y.Doc, input: NewLaneItem): string | null {
   return write(doc, () => {
     const items = gridItemsMap(doc);
-    const stage = nodesMap(doc).get(input.stageId);
-    if (!gridLanesMap(doc).has(input.laneId) || stage?.get('kind') !== 'stage') return null;
+    if (!rec(gridLanesMap(doc), input.laneId) || !isStage(doc, input.stageId)) return null;
     if (items.size >= MAX_LANE_ITEMS) return null;
     let order = input.order;
     if (order === undefined) {
       let max = 0;
       items.forEach((item) => {
+        if (!(item instanceof Y.Map)) return;
         const o = item.get('order');
         if (
           item.get('laneId') === input.laneId &&
@@ -197,7 +208,7 @@ export function addLaneItem(doc: Y.Doc, input: NewLaneItem): string | null {
 
 export function updateLaneItem(doc: Y.Doc, id: string, patch: { text: string }): void {
   write(doc, () => {
-    const item = gridItemsMap(doc).get(id);
+    const item = rec(gridItemsMap(doc), id);
     if (item) writeFields(item, { text: capText(patch.text, LANE_ITEM_LIMITS.text) });
   });
 }
@@ -209,9 +220,8 @@ export function moveLaneItem(
   to: { laneId: string; stageId: string; order: number },
 ): void {
   write(doc, () => {
-    const item = gridItemsMap(doc).get(id);
-    if (!item || !gridLanesMap(doc).has(to.laneId)) return;
-    if (nodesMap(doc).get(to.stageId)?.get('kind') !== 'stage') return;
+    const item = rec(gridItemsMap(doc), id);
+    if (!item || !rec(gridLanesMap(doc), to.laneId) || !isStage(doc, to.stageId)) return;
     writeFields(item, {
       laneId: to.laneId,
       stageId: to.stageId,
@@ -239,14 +249,10 @@ export function relinkTouchpoint(
   to: { stageId: string; channelId: string },
 ): void {
   write(doc, () => {
-    const tp = touchpointsMap(doc).get(id);
-    const nodes = nodesMap(doc);
-    if (!tp) return;
-    if (nodes.get(to.stageId)?.get('kind') !== 'stage') return;
-    if (!isChannel(doc, to.channelId)) return;
-    const kindOf = (end: unknown) => nodes.get(String(end))?.get('kind');
-    const from = kindOf(tp.get('from'));
-    const toEnd = kindOf(tp.get('to'));
+    const tp = rec(touchpointsMap(doc), id);
+    if (!tp || !isStage(doc, to.stageId) || !isChannel(doc, to.channelId)) return;
+    const from = kindOf(doc, tp.get('from'));
+    const toEnd = kindOf(doc, tp.get('to'));
     const stageAtFrom = from === 'stage' && toEnd === 'channel';
     if (!stageAtFrom && !(from === 'channel' && toEnd === 'stage')) return;
     writeFields(
@@ -261,7 +267,7 @@ export function reorderStages(doc: Y.Doc, ids: readonly string[]): void {
   write(doc, () => {
     const nodes = nodesMap(doc);
     ids.forEach((id, i) => {
-      const node = nodes.get(id);
+      const node = rec(nodes, id);
       if (node?.get('kind') === 'stage')
         writeFields(node, { order: capNumber(i + 1, NODE_LIMITS.order) });
     });
@@ -276,7 +282,7 @@ export function deleteGridLeftovers(doc: Y.Doc, nodeIds: ReadonlySet<string>): v
   if (nodeIds.size === 0) return;
   const items = gridItemsMap(doc);
   for (const [id, item] of [...items.entries()])
-    if (nodeIds.has(String(item.get('stageId')))) items.delete(id);
+    if (item instanceof Y.Map && nodeIds.has(String(item.get('stageId')))) items.delete(id);
   const settings = gridSettingsMap(doc);
   for (const key of [...settings.keys()]) {
     if (!key.startsWith(CHANNEL_LANE_PREFIX)) continue;
