@@ -5,7 +5,7 @@
  * the same records and converge.
  */
 import { DEFAULT_LANE_ORDER } from '../grid';
-import { arrange } from '../layout';
+import { arrange, gridLaneOrder } from '../layout';
 import type {
   ChannelPlan,
   ChannelType,
@@ -167,9 +167,23 @@ export function laneCells(
   );
 }
 
+/** The Arrange options of a template's grid (its lane settings; see gridLaneOrder). */
+export function templateLaneOrder(template: MapTemplate): ReturnType<typeof gridLaneOrder> {
+  return gridLaneOrder({
+    nodes: template.nodes,
+    grid: {
+      lanes: template.lanes ?? [],
+      items: [],
+      settings: new Map(
+        Object.entries(template.laneSettings ?? {}) as [DerivedLaneKey, LaneSetting][],
+      ),
+    },
+  });
+}
+
 /** Puts a template's nodes where Arrange would, so a seeded map opens tidy. */
 export function arranged(template: MapTemplate): MapTemplate {
-  const positions = arrange(template.nodes, template.touchpoints);
+  const positions = arrange(template.nodes, template.touchpoints, templateLaneOrder(template));
   return {
     ...template,
     nodes: template.nodes.map((n) => ({ ...n, ...positions.get(n.id) })),

@@ -9,6 +9,7 @@ import { GOAL_PRESETS } from '../strategy/presets';
 import { getTemplate, seedTemplate, TEMPLATE_KEYS, TEMPLATE_LOCALES, TEMPLATES } from './index';
 import { AIRLINE_IT } from './airline.it';
 import { localize } from './localize';
+import { templateLaneOrder } from './build';
 import { ECOMMERCE_IT } from './ecommerce.it';
 import { gridModel } from '../grid';
 
@@ -114,7 +115,7 @@ describe('templates', () => {
       });
 
       it('is laid out by Arrange, overlap-free', () => {
-        const pos = arrange(template.nodes, template.touchpoints);
+        const pos = arrange(template.nodes, template.touchpoints, templateLaneOrder(template));
         for (const n of template.nodes) expect(pos.get(n.id), n.id).toEqual({ x: n.x, y: n.y });
         const boxes = template.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y, ...nodeSize(n) }));
         for (const a of boxes) {
