@@ -381,3 +381,21 @@ describe('on a doc with garbage under record keys', () => {
     expect(readSnapshot(doc).grid.items).toEqual([]);
   });
 });
+
+describe('orders that are not numbers', () => {
+  it('puts a lane at its default place, an item last in its cell; refuses a derived type', () => {
+    const { doc, s1, s2 } = sample();
+    const lane = addLane(doc, { type: 'support', order: NaN })!;
+    expect(readSnapshot(doc).grid.lanes.find((l) => l.id === lane)?.order).toBe(100);
+    expect(addLane(doc, { type: 'channel' as never, order: 5 })).toBeNull();
+    addLaneItem(doc, { laneId: lane, stageId: s1, text: 'a', order: 4 });
+    const b = addLaneItem(doc, { laneId: lane, stageId: s1, text: 'b', order: NaN })!;
+    const c = addLaneItem(doc, { laneId: lane, stageId: s2, text: 'c' })!;
+    moveLaneItem(doc, c, { laneId: lane, stageId: s1, order: NaN });
+    const orders = Object.fromEntries(readSnapshot(doc).grid.items.map((i) => [i.text, i.order]));
+    expect(orders).toEqual({ a: 4, b: 5, c: 6 });
+    moveLaneItem(doc, b, { laneId: lane, stageId: s1, order: NaN });
+    expect(readSnapshot(doc).grid.items.find((i) => i.id === b)?.order).toBe(7);
+    expect(gridRepairs(doc)).toEqual([]);
+  });
+});

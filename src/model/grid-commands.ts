@@ -15,7 +15,7 @@ import {
   type YRecord,
 } from './doc';
 import { write } from './commands';
-import type { LaneKey } from './grid';
+import { DEFAULT_LANE_ORDER, type LaneKey } from './grid';
 import { newId } from './ids';
 import { capNumber, capText, MAX_LANE_ITEMS, MAX_LANES } from './limits';
 import { LANE_LIMITS } from './records/lane';
@@ -28,7 +28,7 @@ import {
   type LaneSettingField,
 } from './records/lane-setting';
 import { NODE_LIMITS } from './records/node';
-import type { ContentLaneType } from './types';
+import { CONTENT_LANE_TYPES, type ContentLaneType } from './types';
 
 const CONTENT_PREFIX = 'lane:';
 
@@ -76,8 +76,13 @@ export interface NewLane {
   id?: string;
 }
 
-/** Adds a content lane; returns its id, or null past MAX_LANES. */
+/**
+ * Adds a content lane; returns its id, or null past MAX_LANES or for a type that is not a
+ * content lane's. An order that is not a number puts it at its type's default place.
+ */
 export function addLane(doc: Y.Doc, input: NewLane): string | null {
+  if (!(CONTENT_LANE_TYPES as readonly string[]).includes(input.type)) return null;
+  const order = Number.isNaN(input.order) ? DEFAULT_LANE_ORDER[input.type] : input.order;
   return write(doc, () => {
     const lanes = gridLanesMap(doc);
     if (lanes.size >= MAX_LANES) return null;
@@ -87,7 +92,7 @@ export function addLane(doc: Y.Doc, input: NewLane): string | null {
       newRecord({
         type: input.type,
         title: capText(input.title ?? '', LANE_LIMITS.title),
-        order: capNumber(input.order, LANE_LIMITS.order),
+        order: capNumber(order, LANE_LIMITS.order),
       }),
     );
     return id;
@@ -176,22 +181,10 @@ export function addLaneItem(doc: Y.Doc, input: NewLaneItem): string | null {
     const items = gridItemsMap(doc);
     if (!rec(gridLanesMap(doc), input.laneId) || !isStage(doc, input.stageId)) return null;
     if (items.size >= MAX_LANE_ITEMS) return null;
-    let order = input.order;
-    if (order === undefined) {
-      let max = 0;
-      items.forEach((item) => {
-        if (!(item instanceof Y.Map)) return;
-        const o = item.get('order');
-        if (
-          item.get('laneId') === input.laneId &&
-          item.get('stageId') === input.stageId &&
-          typeof o === 'number' &&
-          Number.isFinite(o)
-        )
-          max = Math.max(max, o);
-      });
-      order = max + 1;
-    }
+    const order =
+      input.order === undefined || Number.isNaN(input.order)
+        ? lastOrder(items, input.laneId, input.stageId) + 1
+        : input.order;
     const id = input.id ?? newId('item');
     items.set(
       id,
@@ -213,7 +206,27 @@ export function updateLaneItem(doc: Y.Doc, id: string, patch: { text: string }):
   });
 }
 
-/** Moves an item to another cell (or place in its cell), one undo step. */
+/** The largest order in a cell (0 when empty), of the items that are records with one. */
+function lastOrder(items: Y.Map<YRecord>, laneId: string, stageId: string, skip?: string): number {
+  let max = 0;
+  items.forEach((item, id) => {
+    if (!(item instanceof Y.Map) || id === skip) return;
+    const o = item.get('order');
+    if (
+      item.get('laneId') === laneId &&
+      item.get('stageId') === stageId &&
+      typeof o === 'number' &&
+      Number.isFinite(o)
+    )
+      max = Math.max(max, o);
+  });
+  return max;
+}
+
+/**
+ * Moves an item to another cell (or place in its cell), one undo step; an order that is not a
+ * number puts it last in the cell.
+ */
 export function moveLaneItem(
   doc: Y.Doc,
   id: string,
@@ -222,10 +235,13 @@ export function moveLaneItem(
   write(doc, () => {
     const item = rec(gridItemsMap(doc), id);
     if (!item || !rec(gridLanesMap(doc), to.laneId) || !isStage(doc, to.stageId)) return;
+    const order = Number.isNaN(to.order)
+      ? lastOrder(gridItemsMap(doc), to.laneId, to.stageId, id) + 1
+      : to.order;
     writeFields(item, {
       laneId: to.laneId,
       stageId: to.stageId,
-      order: capNumber(to.order, LANE_ITEM_LIMITS.order),
+      order: capNumber(order, LANE_ITEM_LIMITS.order),
     });
   });
 }
