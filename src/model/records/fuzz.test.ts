@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addTouchpoint, deleteItems, moveNodes, ReadOnlyDocError, updateNode } from '../commands';
 import { gridItemsMap, gridLanesMap, newRecord, nodesMap, touchpointsMap } from '../doc';
+import { arrangeMap } from '../arrange-command';
 import { gridModel } from '../grid';
 import { addLaneItem, renameLane, reorderLanes, setLaneHidden } from '../grid-commands';
 import { MapReader, readSnapshot } from '../read';
@@ -189,6 +190,8 @@ function editAsAPerson(doc: Y.Doc, snap: MapSnapshot): void {
       setLaneHidden(doc, row.key, true);
     }
     reorderLanes(doc, [...grid.rows.map((r) => r.key)].reverse());
+    // Arrange reads the grid's lane order from whatever the garbage left.
+    arrangeMap(doc);
     // Deleting a stage takes its items and channel settings along, whatever else is there.
     const last = grid.stages.at(-1);
     if (last && last.id !== first?.id && last.id !== second?.id)
