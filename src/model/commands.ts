@@ -214,7 +214,9 @@ export function deleteItems(
     deleteGridLeftovers(doc, gone);
     for (const id of items.touchpointIds ?? []) tps.delete(id);
     if (gone.size === 0) return;
+    // Values that are not records (any peer can write one) are skipped, never read.
     strategyRecords(doc, 'kpis').forEach((kpi) => {
+      if (!(kpi instanceof Y.Map)) return;
       const ids = kpi.get('channelIds');
       if (Array.isArray(ids) && ids.some((c) => gone.has(c)))
         kpi.set(
@@ -223,6 +225,7 @@ export function deleteItems(
         );
     });
     for (const [id, record] of [...tps.entries()]) {
+      if (!(record instanceof Y.Map)) continue;
       if (gone.has(String(record.get('from'))) || gone.has(String(record.get('to'))))
         tps.delete(id);
     }

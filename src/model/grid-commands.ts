@@ -3,7 +3,7 @@
  * a touchpoint to another cell. Same rules as commands.ts: one transaction each, texts cut and
  * numbers clamped with the record kind's limits, nothing written for a record that is gone.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   gridItemsMap,
   gridLanesMap,
@@ -12,9 +12,10 @@ import {
   nodesMap,
   touchpointsMap,
   writeFields,
+  type YRecord,
 } from './doc';
 import { write } from './commands';
-import type { LaneKey } from './grid';
+import { DEFAULT_LANE_ORDER, type LaneKey } from './grid';
 import { newId } from './ids';
 import { capNumber, capText, MAX_LANE_ITEMS, MAX_LANES } from './limits';
 import { LANE_LIMITS } from './records/lane';
@@ -27,7 +28,7 @@ import {
   type LaneSettingField,
 } from './records/lane-setting';
 import { NODE_LIMITS } from './records/node';
-import type { ContentLaneType } from './types';
+import { CONTENT_LANE_TYPES, type ContentLaneType } from './types';
 
 const CONTENT_PREFIX = 'lane:';
 
@@ -46,6 +47,18 @@ function target(key: string): Target | null {
   return { kind: 'derived', key };
 }
 
+/**
+ * The record under `id`, or undefined when absent or not a record (any peer can put any value
+ * under a key: commands skip what the reader skips, never throw on it).
+ */
+function rec(map: Y.Map<YRecord>, id: string): YRecord | undefined {
+  const r = map.get(id);
+  return r instanceof Y.Map ? r : undefined;
+}
+const kindOf = (doc: Y.Doc, id: unknown) => rec(nodesMap(doc), String(id))?.get('kind');
+const isChannel = (doc: Y.Doc, id: string) => kindOf(doc, id) === 'channel';
+const isStage = (doc: Y.Doc, id: string) => kindOf(doc, id) === 'stage';
+
 function setSetting(doc: Y.Doc, key: string, field: LaneSettingField, value: unknown): void {
   const settings = gridSettingsMap(doc);
   const k = `${key}${LANE_SETTING_SEP}${field}`;
@@ -63,8 +76,13 @@ export interface NewLane {
   id?: string;
 }
 
-/** Adds a content lane; returns its id, or null past MAX_LANES. */
+/**
+ * Adds a content lane; returns its id, or null past MAX_LANES or for a type that is not a
+ * content lane's. An order that is not a number puts it at its type's default place.
+ */
 export function addLane(doc: Y.Doc, input: NewLane): string | null {
+  if (!(CONTENT_LANE_TYPES as readonly string[]).includes(input.type)) return null;
+  const order = Number.isNaN(input.order) ? DEFAULT_LANE_ORDER[input.type] : input.order;
   return write(doc, () => {
     const lanes = gridLanesMap(doc);
     if (lanes.size >= MAX_LANES) return null;
@@ -74,7 +92,7 @@ export function addLane(doc: Y.Doc, input: NewLane): string | null {
       newRecord({
         type: input.type,
         title: capText(input.title ?? '', LANE_LIMITS.title),
-        order: capNumber(input.order, LANE_LIMITS.order),
+        order: capNumber(order, LANE_LIMITS.order),
       }),
     );
     return id;
@@ -90,11 +108,12 @@ export function renameLane(doc: Y.Doc, key: LaneKey, title: string): void {
   if (!t) return;
   write(doc, () => {
     if (t.kind === 'content') {
-      const lane = gridLanesMap(doc).get(t.id);
+      const lane = rec(gridLanesMap(doc), t.id);
       if (lane) writeFields(lane, { title: capText(title, LANE_LIMITS.title) });
     } else if (t.kind === 'channel') {
-      const node = nodesMap(doc).get(t.id);
-      if (node) writeFields(node, { label: capText(title, NODE_LIMITS.label) });
+      const node = rec(nodesMap(doc), t.id);
+      if (node?.get('kind') === 'channel')
+        writeFields(node, { label: capText(title, NODE_LIMITS.label) });
     } else {
       const trimmed = capText(title.trim(), LANE_SETTING_LIMITS.title);
       setSetting(doc, t.key, 'title', trimmed === '' ? undefined : trimmed);
@@ -108,9 +127,10 @@ export function setLaneHidden(doc: Y.Doc, key: LaneKey, hidden: boolean): void {
   if (!t) return;
   write(doc, () => {
     if (t.kind === 'content') {
-      const lane = gridLanesMap(doc).get(t.id);
+      const lane = rec(gridLanesMap(doc), t.id);
       if (lane) writeFields(lane, { hidden: hidden ? true : undefined });
-    } else setSetting(doc, t.key, 'hidden', hidden ? true : undefined);
+    } else if (t.kind === 'derived' || isChannel(doc, t.id))
+      setSetting(doc, t.key, 'hidden', hidden ? true : undefined);
   });
 }
 
@@ -128,9 +148,9 @@ export function reorderLanes(doc: Y.Doc, keys: readonly LaneKey[]): void {
       const order = (i + 1) * LANE_ORDER_STEP;
       if (!t) return;
       if (t.kind === 'content') {
-        const lane = gridLanesMap(doc).get(t.id);
+        const lane = rec(gridLanesMap(doc), t.id);
         if (lane) writeFields(lane, { order });
-      } else if (t.kind === 'derived' || nodesMap(doc).has(t.id))
+      } else if (t.kind === 'derived' || isChannel(doc, t.id))
         setSetting(doc, t.key, 'order', order);
     });
   });
@@ -142,7 +162,7 @@ export function deleteLane(doc: Y.Doc, laneId: string): void {
     gridLanesMap(doc).delete(laneId);
     const items = gridItemsMap(doc);
     for (const [id, item] of [...items.entries()])
-      if (item.get('laneId') === laneId) items.delete(id);
+      if (item instanceof Y.Map && item.get('laneId') === laneId) items.delete(id);
   });
 }
 
@@ -159,24 +179,12 @@ export interface NewLaneItem {
 export function addLaneItem(doc: Y.Doc, input: NewLaneItem): string | null {
   return write(doc, () => {
     const items = gridItemsMap(doc);
-    const stage = nodesMap(doc).get(input.stageId);
-    if (!gridLanesMap(doc).has(input.laneId) || stage?.get('kind') !== 'stage') return null;
+    if (!rec(gridLanesMap(doc), input.laneId) || !isStage(doc, input.stageId)) return null;
     if (items.size >= MAX_LANE_ITEMS) return null;
-    let order = input.order;
-    if (order === undefined) {
-      let max = 0;
-      items.forEach((item) => {
-        const o = item.get('order');
-        if (
-          item.get('laneId') === input.laneId &&
-          item.get('stageId') === input.stageId &&
-          typeof o === 'number' &&
-          Number.isFinite(o)
-        )
-          max = Math.max(max, o);
-      });
-      order = max + 1;
-    }
+    const order =
+      input.order === undefined || Number.isNaN(input.order)
+        ? lastOrder(items, input.laneId, input.stageId) + 1
+        : input.order;
     const id = input.id ?? newId('item');
     items.set(
       id,
@@ -193,25 +201,47 @@ export function addLaneItem(doc: Y.Doc, input: NewLaneItem): string | null {
 
 export function updateLaneItem(doc: Y.Doc, id: string, patch: { text: string }): void {
   write(doc, () => {
-    const item = gridItemsMap(doc).get(id);
+    const item = rec(gridItemsMap(doc), id);
     if (item) writeFields(item, { text: capText(patch.text, LANE_ITEM_LIMITS.text) });
   });
 }
 
-/** Moves an item to another cell (or place in its cell), one undo step. */
+/** The largest order in a cell (0 when empty), of the items that are records with one. */
+function lastOrder(items: Y.Map<YRecord>, laneId: string, stageId: string, skip?: string): number {
+  let max = 0;
+  items.forEach((item, id) => {
+    if (!(item instanceof Y.Map) || id === skip) return;
+    const o = item.get('order');
+    if (
+      item.get('laneId') === laneId &&
+      item.get('stageId') === stageId &&
+      typeof o === 'number' &&
+      Number.isFinite(o)
+    )
+      max = Math.max(max, o);
+  });
+  return max;
+}
+
+/**
+ * Moves an item to another cell (or place in its cell), one undo step; an order that is not a
+ * number puts it last in the cell.
+ */
 export function moveLaneItem(
   doc: Y.Doc,
   id: string,
   to: { laneId: string; stageId: string; order: number },
 ): void {
   write(doc, () => {
-    const item = gridItemsMap(doc).get(id);
-    if (!item || !gridLanesMap(doc).has(to.laneId)) return;
-    if (nodesMap(doc).get(to.stageId)?.get('kind') !== 'stage') return;
+    const item = rec(gridItemsMap(doc), id);
+    if (!item || !rec(gridLanesMap(doc), to.laneId) || !isStage(doc, to.stageId)) return;
+    const order = Number.isNaN(to.order)
+      ? lastOrder(gridItemsMap(doc), to.laneId, to.stageId, id) + 1
+      : to.order;
     writeFields(item, {
       laneId: to.laneId,
       stageId: to.stageId,
-      order: capNumber(to.order, LANE_ITEM_LIMITS.order),
+      order: capNumber(order, LANE_ITEM_LIMITS.order),
     });
   });
 }
@@ -226,7 +256,8 @@ export function deleteLaneItems(doc: Y.Doc, ids: Iterable<string>): void {
 /**
  * Relinks a touchpoint to the cell of `stageId` and `channelId`: the end that is a stage
  * becomes `stageId`, the other end `channelId` (the direction is kept). One undo step; nothing
- * happens when either node is not of its kind or the touchpoint joins no stage.
+ * happens when either node is not of its kind or the touchpoint is not a card of the grid (one
+ * end a stage, the other a channel).
  */
 export function relinkTouchpoint(
   doc: Y.Doc,
@@ -234,15 +265,12 @@ export function relinkTouchpoint(
   to: { stageId: string; channelId: string },
 ): void {
   write(doc, () => {
-    const tp = touchpointsMap(doc).get(id);
-    const nodes = nodesMap(doc);
-    if (!tp) return;
-    if (nodes.get(to.stageId)?.get('kind') !== 'stage') return;
-    if (nodes.get(to.channelId)?.get('kind') !== 'channel') return;
-    const from = String(tp.get('from'));
-    const stageAtFrom = nodes.get(from)?.get('kind') === 'stage';
-    const toEnd = String(tp.get('to'));
-    if (!stageAtFrom && nodes.get(toEnd)?.get('kind') !== 'stage') return;
+    const tp = rec(touchpointsMap(doc), id);
+    if (!tp || !isStage(doc, to.stageId) || !isChannel(doc, to.channelId)) return;
+    const from = kindOf(doc, tp.get('from'));
+    const toEnd = kindOf(doc, tp.get('to'));
+    const stageAtFrom = from === 'stage' && toEnd === 'channel';
+    if (!stageAtFrom && !(from === 'channel' && toEnd === 'stage')) return;
     writeFields(
       tp,
       stageAtFrom ? { from: to.stageId, to: to.channelId } : { from: to.channelId, to: to.stageId },
@@ -255,7 +283,7 @@ export function reorderStages(doc: Y.Doc, ids: readonly string[]): void {
   write(doc, () => {
     const nodes = nodesMap(doc);
     ids.forEach((id, i) => {
-      const node = nodes.get(id);
+      const node = rec(nodes, id);
       if (node?.get('kind') === 'stage')
         writeFields(node, { order: capNumber(i + 1, NODE_LIMITS.order) });
     });
@@ -270,7 +298,7 @@ export function deleteGridLeftovers(doc: Y.Doc, nodeIds: ReadonlySet<string>): v
   if (nodeIds.size === 0) return;
   const items = gridItemsMap(doc);
   for (const [id, item] of [...items.entries()])
-    if (nodeIds.has(String(item.get('stageId')))) items.delete(id);
+    if (item instanceof Y.Map && nodeIds.has(String(item.get('stageId')))) items.delete(id);
   const settings = gridSettingsMap(doc);
   for (const key of [...settings.keys()]) {
     if (!key.startsWith(CHANNEL_LANE_PREFIX)) continue;

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { arrange, GRID_PX, journeyGrid, NODE_SIZE, nodesBounds, nodeSize } from './layout';
+import * as Y from 'yjs';
+import { arrangeMap } from './arrange-command';
+import { gridRows } from './grid';
+import { reorderLanes } from './grid-commands';
+import { createHistory } from './history';
+import {
+  arrange,
+  GRID_PX,
+  gridLaneOrder,
+  journeyGrid,
+  NODE_SIZE,
+  nodesBounds,
+  nodeSize,
+} from './layout';
+import { readSnapshot } from './read';
+import { seedTemplate } from './templates';
 import type { JourneyNode, NodeKind, Touchpoint, XY } from './types';
 
 /** mulberry32: a tiny seeded PRNG so every random map is reproducible from its seed. */
@@ -259,6 +274,128 @@ describe('arrange', () => {
 
   it('returns nothing for an empty map and ignores dangling touchpoints', () => {
     expect(arrange([], [tp('x', 'a', 'b')]).size).toBe(0);
+  });
+});
+
+/** Ids of `kind` nodes in canvas reading order: left to right, then top to bottom. */
+const canvasOrder = (nodes: readonly JourneyNode[], pos: Map<string, XY>, kind: NodeKind) =>
+  nodes
+    .filter((n) => n.kind === kind)
+    .map((n) => ({ id: n.id, ...pos.get(n.id)! }))
+    .sort((a, b) => a.x - b.x || a.y - b.y)
+    .map((n) => n.id);
+
+describe('arrange in the grid’s lane order', () => {
+  const stages = ['s1', 's2', 's3'].map((id, i) => node(id, 'stage', { order: i + 1 }));
+  const channels = ['ca', 'cb', 'cc', 'cd'].map((id) => node(id, 'channel'));
+  const devices = ['da', 'db'].map((id) => node(id, 'device'));
+  const nodes = [...stages, ...channels, ...devices];
+  // ca serves s1, cb s2, cc s3, cd s1; da is used with ca, db with cc.
+  const tps = [
+    tp('1', 's1', 'ca'),
+    tp('2', 's2', 'cb'),
+    tp('3', 's3', 'cc'),
+    tp('4', 's1', 'cd'),
+    tp('5', 'ca', 'da'),
+    tp('6', 'cc', 'db'),
+  ];
+
+  it('keeps a given channel order, letting barycentres choose the columns', () => {
+    const free = arrange(nodes, tps);
+    expect(canvasOrder(nodes, free, 'channel')).toEqual(['ca', 'cd', 'cb', 'cc']);
+    const order = ['cc', 'cb', 'ca', 'cd'];
+    const pos = arrange(nodes, tps, { channelOrder: order });
+    expect(canvasOrder(nodes, pos, 'channel')).toEqual(order);
+    expect(overlaps(boxes(nodes, pos))).toEqual([]);
+    // An order that agrees with the barycentres changes nothing.
+    expect(arrange(nodes, tps, { channelOrder: ['ca', 'cd', 'cb', 'cc'] })).toEqual(free);
+    // Channels the order leaves out follow it, by barycentre; unknown ids are ignored.
+    const partial = arrange(nodes, tps, { channelOrder: ['cc', 'gone', 'cc'] });
+    expect(canvasOrder(nodes, partial, 'channel')).toEqual(['cc', 'ca', 'cd', 'cb']);
+  });
+
+  it('is deterministic whatever the input order, with a channel order', () => {
+    const opts = { channelOrder: ['cb', 'cd', 'ca', 'cc'] };
+    const a = [...arrange(nodes, tps, opts)].sort();
+    const b = [...arrange(shuffled(nodes, 3), shuffled(tps, 4), opts)].sort();
+    expect(b).toEqual(a);
+  });
+
+  it('stacks the device band above the channel band when asked', () => {
+    const grid = journeyGrid(nodes, tps, { bands: ['device', 'channel'] });
+    expect(grid.lanes.map((l) => l.kind)).toEqual(['stage', 'device', 'channel', 'note']);
+    const maxDevice = Math.max(...devices.map((d) => grid.positions.get(d.id)!.y));
+    const minChannel = Math.min(...channels.map((c) => grid.positions.get(c.id)!.y));
+    expect(maxDevice).toBeLessThan(minChannel);
+    expect(overlaps(boxes(nodes, grid.positions))).toEqual([]);
+    // Bad or repeated bands are ignored, missing ones follow in the default order.
+    const odd = journeyGrid(nodes, tps, { bands: ['note', 'note', 'stage' as never] });
+    expect(odd.lanes.map((l) => l.kind)).toEqual(['stage', 'note', 'channel', 'device']);
+  });
+
+  it('reads the order from the grid: channels only once the person ordered them', () => {
+    const doc = new Y.Doc();
+    seedTemplate(doc, 'airline', 'Trip', new Date('2026-03-01T00:00:00Z'));
+    expect(gridLaneOrder(readSnapshot(doc))).toEqual({ bands: ['channel', 'device', 'note'] });
+    const keys = gridRows(readSnapshot(doc)).map((r) => r.key);
+    const moved = [
+      'devices' as const,
+      ...keys.filter((k) => k !== 'devices' && !k.startsWith('channel:')),
+      ...keys.filter((k) => k.startsWith('channel:')).reverse(),
+    ];
+    reorderLanes(doc, moved);
+    const order = gridLaneOrder(readSnapshot(doc));
+    expect(order.bands).toEqual(['device', 'channel', 'note']);
+    expect(order.channelOrder).toEqual(
+      moved.filter((k) => k.startsWith('channel:')).map((k) => k.slice('channel:'.length)),
+    );
+  });
+
+  it('Arrange places channels in the grid’s order after the person reorders channel lanes', () => {
+    const doc = new Y.Doc();
+    seedTemplate(doc, 'airline', 'Trip', new Date('2026-03-01T00:00:00Z'));
+    const history = createHistory(doc);
+    const rows = gridRows(readSnapshot(doc));
+    const channelKeys = rows.filter((r) => r.type === 'channel').map((r) => r.key);
+    // The seed opens arranged: the grid's channel rows follow the canvas.
+    const seeded = readSnapshot(doc);
+    const seededPos = new Map(seeded.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
+    expect(canvasOrder(seeded.nodes, seededPos, 'channel')).toEqual(
+      channelKeys.map((k) => k.slice('channel:'.length)),
+    );
+    // The person puts the call centre first and the website last.
+    const wanted = [
+      'channel:ch-phone',
+      ...channelKeys.filter((k) => k !== 'channel:ch-phone' && k !== 'channel:ch-web'),
+      'channel:ch-web',
+    ] as const;
+    const keys = rows.map((r) => r.key);
+    const at = keys.indexOf(channelKeys[0]!);
+    reorderLanes(doc, [
+      ...keys.slice(0, at),
+      ...wanted,
+      ...keys.slice(at).filter((k) => !k.startsWith('channel:')),
+    ]);
+    history.stopCapturing();
+    arrangeMap(doc);
+    const snap = readSnapshot(doc);
+    const pos = new Map(snap.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
+    const expected = wanted.map((k) => k.slice('channel:'.length));
+    expect(canvasOrder(snap.nodes, pos, 'channel')).toEqual(expected);
+    // The grid still shows that order, nothing overlaps, and Arrange again changes nothing.
+    expect(
+      gridRows(snap)
+        .filter((r) => r.type === 'channel')
+        .map((r) => r.key),
+    ).toEqual(wanted);
+    expect(overlaps(boxes(snap.nodes, pos))).toEqual([]);
+    let writes = 0;
+    doc.on('update', () => writes++);
+    arrangeMap(doc);
+    expect(writes).toBe(0);
+    // One undo step takes the layout back.
+    history.undo();
+    expect(readSnapshot(doc).nodes).toEqual(seeded.nodes);
   });
 });
 

@@ -12,8 +12,15 @@
  * - Nothing overlaps: every column is as wide as its widest node, every sub-row as tall as its
  *   node, and every coordinate and gap is a multiple of GRID_PX.
  *
- * What must stay true: the result depends only on the *set* of nodes and touchpoints, never on
- * their order in the input (two peers arranging the same map get the same picture).
+ * - In the journey grid's order when given (`gridLaneOrder`, as Arrange passes it): channels
+ *   keep the order of the grid's channel rows once the person has ordered them (barycentres
+ *   still choose the columns, never the order), and the channel and device bands are stacked
+ *   in the order the grid has its channel rows and its Devices lane. So the canvas reads like
+ *   the grid, and switching views keeps a person's mental map.
+ *
+ * What must stay true: the result depends only on the *set* of nodes and touchpoints (and the
+ * lane order given), never on their order in the input (two peers arranging the same map get
+ * the same picture).
  */
 import {
   COLUMN_GAP_PX,
@@ -24,7 +31,9 @@ import {
   nodeSize,
   ROW_GAP_PX,
 } from './geometry';
-import type { JourneyNode, NodeKind, Touchpoint, XY } from './types';
+import { gridRows } from './grid';
+import { channelLaneKey } from './records/lane-setting';
+import type { JourneyNode, MapSnapshot, NodeKind, Touchpoint, XY } from './types';
 
 // The grid's sizes and gaps live in geometry.ts; re-exported for the modules that took them
 // from here (one definition, two ways in; new code imports geometry.ts).
@@ -48,6 +57,45 @@ export interface ArrangeOptions {
   readonly sweeps?: number;
   /** Top-left corner of the grid, px; snapped to the grid. */
   readonly origin?: XY;
+  /**
+   * Channel ids in the order to keep (left to right, then top to bottom within a column):
+   * the grid's channel rows. Channels not listed follow, by barycentre. Absent: every channel
+   * by barycentre (crossing reduction).
+   */
+  readonly channelOrder?: readonly string[];
+  /**
+   * The bands under the stage row, top to bottom; kinds left out follow in LANE_ORDER.
+   * Absent: channels, devices, notes.
+   */
+  readonly bands?: readonly LaneBand[];
+}
+
+/** A band of the canvas under the stages. */
+export type LaneBand = Exclude<NodeKind, 'stage'>;
+
+/**
+ * The journey grid's lane order as Arrange options (model/grid.ts): the channel rows' order
+ * once the person has ordered any of them (a stored order; until then the grid follows the
+ * canvas, so Arrange is free to untangle), and the channel band above or below the device band
+ * as the grid has its first channel row and its Devices lane. Notes stay at the bottom.
+ */
+export function gridLaneOrder(
+  snapshot: Pick<MapSnapshot, 'nodes' | 'grid'>,
+): Pick<ArrangeOptions, 'channelOrder' | 'bands'> {
+  const rows = gridRows(snapshot);
+  const channels = rows.filter((r) => r.type === 'channel' && r.channel);
+  const ordered = channels.some(
+    (r) => snapshot.grid.settings.get(channelLaneKey(r.channel!.id))?.order !== undefined,
+  );
+  const firstChannel = rows.findIndex((r) => r.type === 'channel');
+  const devices = rows.findIndex((r) => r.type === 'devices');
+  return {
+    ...(ordered ? { channelOrder: channels.map((r) => r.channel!.id) } : {}),
+    bands:
+      firstChannel >= 0 && devices < firstChannel
+        ? ['device', 'channel', 'note']
+        : ['channel', 'device', 'note'],
+  };
 }
 
 /** One horizontal band of the grid, for the canvas to draw a lane label. */
@@ -189,6 +237,7 @@ function assignLane(
   adj: Map<string, string[]>,
   columns: number,
   naive: boolean,
+  rank?: ReadonlyMap<string, number>,
 ): JourneyNode[][] {
   const keyed = lane.map((node) => {
     let sum = 0;
@@ -204,7 +253,13 @@ function assignLane(
     }
     return { node, b: count > 0 ? sum / count : Number.POSITIVE_INFINITY };
   });
-  keyed.sort((p, q) => (p.b === q.b ? byId(p.node, q.node) : p.b < q.b ? -1 : 1));
+  const fixed = (id: string) => rank?.get(id) ?? Number.POSITIVE_INFINITY;
+  keyed.sort(
+    (p, q) =>
+      // A given order first (the grid's), then barycentres, then ids.
+      fixed(p.node.id) - fixed(q.node.id) ||
+      (p.b === q.b ? byId(p.node, q.node) : p.b < q.b ? -1 : 1),
+  );
   const cap = Math.max(1, Math.ceil(lane.length / columns));
   const bary = keyed.map((k) => k.b);
   const cols =
@@ -229,7 +284,13 @@ export function journeyGrid(
   const stages = sorted
     .filter((n) => n.kind === 'stage')
     .sort((a, b) => stageOrder(a) - stageOrder(b) || byId(a, b));
-  const laneKinds = LANE_ORDER.filter((k) => k !== 'stage');
+  const given = (opts.bands ?? []).filter(
+    (k, i, all) => k !== ('stage' as NodeKind) && LANE_ORDER.includes(k) && all.indexOf(k) === i,
+  );
+  const laneKinds = [...given, ...LANE_ORDER.filter((k) => k !== 'stage' && !given.includes(k))];
+  const channelRank = opts.channelOrder
+    ? new Map(opts.channelOrder.map((id, i) => [id, i] as const).reverse())
+    : undefined;
   const laneNodes = new Map(laneKinds.map((k) => [k, sorted.filter((n) => n.kind === k)]));
   const widest = Math.max(0, ...[...laneNodes.values()].map((l) => l.length));
   // Filler columns (no stage header) when a lane is much wider than the stages, so a map with
@@ -243,7 +304,11 @@ export function journeyGrid(
     // Down then up, so each lane is pulled by both the lane above and the lane below.
     const order = sweep % 2 === 0 ? laneKinds : [...laneKinds].reverse();
     for (const kind of order) {
-      stacks.set(kind, assignLane(laneNodes.get(kind)!, columnOf, adj, columns, sweeps === 0));
+      const rank = kind === 'channel' ? channelRank : undefined;
+      stacks.set(
+        kind,
+        assignLane(laneNodes.get(kind)!, columnOf, adj, columns, sweeps === 0, rank),
+      );
     }
   }
 

@@ -169,8 +169,9 @@ export class MapReader {
     }
     this.dirtyMeta = this.dirtyStrategy = false;
     const prev = this.lastSnapshot;
-    const stagesChanged = nodeSetChanged.value || nodeIdsBefore !== this.nodes.size;
-    if (this.dirtyGrid || stagesChanged || !prev) {
+    // Any node change may change which items show (a stage deleted, or its kind rewritten by a
+    // peer); when none does, the grid keeps its identity (GridReader compares the items).
+    if (this.dirtyGrid || nodesChanged || !prev) {
       if (this.grid.read(this.doc, this.nodes, this.dirtyGrid)) this.repairsChanged = true;
       this.dirtyGrid = false;
     }

@@ -2,7 +2,10 @@
  * The restore boundary under fire: real maps (every template), random garbage written into
  * random places (testing/garbage.ts), and after every write:
  * - a live (incremental) MapReader and a fresh readSnapshot never throw and agree;
- * - every record of the snapshot satisfies its zod schema;
+ * - every record of the snapshot satisfies its zod schema (the grid's lanes, items and
+ *   settings are not checked against a schema here yet: their zod schemas come with the
+ *   strategy-map format's grid part; their invariants are checked instead, see gridProblems);
+ * - the journey grid (gridModel) builds from every snapshot without throwing;
  * - the export stringifies and parses with parseStrategyMap;
  * - a second peer, synced by exchanging updates, reads the same snapshot;
  * and at the end real commands still work on the garbage doc.
@@ -10,8 +13,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addTouchpoint, moveNodes, ReadOnlyDocError, updateNode } from '../commands';
-import { newRecord, nodesMap, touchpointsMap } from '../doc';
+import { addTouchpoint, deleteItems, moveNodes, ReadOnlyDocError, updateNode } from '../commands';
+import { gridItemsMap, gridLanesMap, newRecord, nodesMap, touchpointsMap } from '../doc';
+import { arrangeMap } from '../arrange-command';
+import { gridModel } from '../grid';
+import { addLaneItem, renameLane, reorderLanes, setLaneHidden } from '../grid-commands';
 import { MapReader, readSnapshot } from '../read';
 import { updateGoal, updateKpi } from '../strategy/commands';
 import { exportStrategyMap, parseStrategyMap } from '../strategy-map';
@@ -72,6 +78,43 @@ export function schemaProblems(snap: MapSnapshot): string[] {
   return problems;
 }
 
+/**
+ * The grid as read is whole: each item in a lane and a stage that are shown, each lane and
+ * setting within its limits' shapes; and gridModel builds from it, every row once.
+ */
+export function gridProblems(snap: MapSnapshot): string[] {
+  const problems: string[] = [];
+  const lanes = new Set(snap.grid.lanes.map((l) => l.id));
+  for (const i of snap.grid.items) {
+    if (!lanes.has(i.laneId)) problems.push(`item ${i.id}: lane ${i.laneId} not shown`);
+    if (snap.nodeById.get(i.stageId)?.kind !== 'stage')
+      problems.push(`item ${i.id}: ${i.stageId} is not a stage`);
+    if (typeof i.text !== 'string' || !Number.isFinite(i.order)) problems.push(`item ${i.id}`);
+  }
+  for (const l of snap.grid.lanes)
+    if (typeof l.title !== 'string' || !Number.isFinite(l.order) || typeof l.hidden !== 'boolean')
+      problems.push(`lane ${l.id}`);
+  for (const [key, s] of snap.grid.settings) {
+    if (s.order !== undefined && !Number.isFinite(s.order)) problems.push(`setting ${key}.order`);
+    if (s.hidden !== undefined && typeof s.hidden !== 'boolean') problems.push(`setting ${key}`);
+    if (s.title !== undefined && typeof s.title !== 'string') problems.push(`setting ${key}`);
+  }
+  try {
+    const m = gridModel(snap);
+    const keys = m.rows.map((r) => r.key);
+    if (new Set(keys).size !== keys.length) problems.push('grid: a row twice');
+    if (m.columns.size !== m.stages.length) problems.push('grid: a stage without its column');
+    const shown = [...m.columns.values()].reduce(
+      (n, c) => n + [...c.items.values()].reduce((k, list) => k + list.length, 0),
+      0,
+    );
+    if (shown !== snap.grid.items.length) problems.push('grid: items not all in a cell');
+  } catch (e) {
+    problems.push(`gridModel threw: ${String(e)}`);
+  }
+  return problems;
+}
+
 function exportProblems(doc: Y.Doc): string[] {
   const text = JSON.stringify(exportStrategyMap(doc));
   const parsed = parseStrategyMap(JSON.parse(text));
@@ -100,12 +143,21 @@ function peers(template: string): { a: Y.Doc; b: Y.Doc } {
  * touchpoint gets its restored value written back (a fresh record), a skipped one is deleted.
  */
 function heal(doc: Y.Doc, snap: MapSnapshot, pick: number): string {
-  const keys = [...snap.repairs.keys()].filter((k) => /^(node|touchpoint):/.test(k));
+  const keys = [...snap.repairs.keys()].filter((k) => /^(node|touchpoint|lane|laneItem):/.test(k));
   const key = keys[Math.floor(pick * keys.length)];
   if (key === undefined) return 'heal: nothing';
   const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-  const root = kind === 'node' ? nodesMap(doc) : touchpointsMap(doc);
-  const value = kind === 'node' ? snap.nodeById.get(id) : snap.touchpointById.get(id);
+  const root = (
+    { node: nodesMap, touchpoint: touchpointsMap, lane: gridLanesMap }[kind] ?? gridItemsMap
+  )(doc);
+  const value =
+    kind === 'node'
+      ? snap.nodeById.get(id)
+      : kind === 'touchpoint'
+        ? snap.touchpointById.get(id)
+        : kind === 'lane'
+          ? snap.grid.lanes.find((l) => l.id === id)
+          : snap.grid.items.find((i) => i.id === id);
   doc.transact(() => {
     if (value) root.set(id, newRecord(value as unknown as Record<string, unknown>));
     else root.delete(id);
@@ -127,6 +179,23 @@ function editAsAPerson(doc: Y.Doc, snap: MapSnapshot): void {
     if (goal) updateGoal(doc, goal.id, { title: 'goal edited' });
     const kpi = snap.strategy.kpis[0];
     if (kpi) updateKpi(doc, kpi.id, { name: 'kpi edited', target: 5 });
+    // The grid: type an item, rename, hide and reorder lanes.
+    const grid = gridModel(snap);
+    const lane = snap.grid.lanes[0];
+    const stage = grid.stages[0];
+    if (lane && stage) addLaneItem(doc, { laneId: lane.id, stageId: stage.id, text: 'typed' });
+    const row = grid.rows.at(-1);
+    if (row) {
+      renameLane(doc, row.key, 'lane renamed');
+      setLaneHidden(doc, row.key, true);
+    }
+    reorderLanes(doc, [...grid.rows.map((r) => r.key)].reverse());
+    // Arrange reads the grid's lane order from whatever the garbage left.
+    arrangeMap(doc);
+    // Deleting a stage takes its items and channel settings along, whatever else is there.
+    const last = grid.stages.at(-1);
+    if (last && last.id !== first?.id && last.id !== second?.id)
+      deleteItems(doc, { nodeIds: [last.id] });
   } catch (e) {
     // A map written by a newer schema is read-only by design (migrations.ts).
     if (!(e instanceof ReadOnlyDocError)) throw e;
@@ -156,6 +225,7 @@ describe('restore fuzz: garbage in random places of real maps', () => {
           const snap = live.getSnapshot();
           expect(snap, where()).toEqual(readSnapshot(a));
           expect(readSnapshot(b), where()).toEqual(snap);
+          expect(gridProblems(snap), where()).toEqual([]);
           if (!full) return;
           expect(schemaProblems(snap), where()).toEqual([]);
           expect(exportProblems(a), where()).toEqual([]);

@@ -4,7 +4,18 @@
  * the classic curve (high while dreaming of the trip, a dip at check-in and the airport).
  * Volumes are contacts per month for a mid-size carrier; owners are company teams.
  */
-import { arranged, channel, device, type MapTemplate, note, stage, touch } from './build';
+import {
+  arranged,
+  BLUEPRINT,
+  channel,
+  device,
+  lane,
+  laneCells,
+  type MapTemplate,
+  note,
+  stage,
+  touch,
+} from './build';
 
 const S = {
   inspiration: 'stage-inspiration',
@@ -284,12 +295,67 @@ const usage = [
   }),
 ];
 
+/** The Text lane of travellers' own words, right under the emotion curve. */
+const THOUGHTS = lane('thoughts', 'text', 'Customer thoughts', 45);
+const [FRONT, BACK, SUPPORT] = BLUEPRINT;
+
+/**
+ * The service blueprint behind the journey: a call centre that still carries what the digital
+ * channels cannot do, agents who see no booking history, systems that do not talk to each
+ * other. Frontstage is what the traveller sees people and systems do, backstage what happens
+ * out of sight, support the systems and tools both rely on.
+ */
+const laneItems = [
+  ...laneCells(FRONT.id, {
+    [S.inspiration]: ['Social team posts fare promotions'],
+    [S.search]: ['Website shows fares in a calendar'],
+    [S.booking]: ['Call centre agents book multi-city trips', 'Chatbot answers baggage questions'],
+    [S.checkin]: ['App issues the boarding pass'],
+    [S.airport]: [
+      'Desk staff drop bags and answer delay questions',
+      'Social care replies to complaints',
+    ],
+    [S.flight]: ['Cabin crew serve meals and sell Wi-Fi'],
+    [S.after]: ['Agents take lost-luggage calls', 'Chat agents handle compensation claims'],
+  }),
+  ...laneCells(BACK.id, {
+    [S.inspiration]: ['Marketing sets up campaigns without live availability'],
+    [S.search]: ['Revenue management updates fares twice a day'],
+    [S.booking]: [
+      'Agents answer calls with no booking history',
+      'Agents re-key web bookings that failed at payment',
+    ],
+    [S.checkin]: ['Passport data is checked against the passenger list'],
+    [S.airport]: ['Operations control decides on delays without telling the desks'],
+    [S.flight]: ['Catering loads meals by the booked counts'],
+    [S.after]: ['Claims are handled in a separate tool without the booking'],
+  }),
+  ...laneCells(SUPPORT.id, {
+    [S.inspiration]: ['Social listening tool', 'Campaign manager'],
+    [S.search]: ['Booking engine'],
+    [S.booking]: ['Booking engine', 'CRM', 'Payment gateway'],
+    [S.checkin]: ['Departure control system'],
+    [S.airport]: ['Flight status feed', 'Social listening tool'],
+    [S.flight]: ['On-board sales system'],
+    [S.after]: ['CRM', 'Baggage tracing system'],
+  }),
+  ...laneCells(THOUGHTS.id, {
+    [S.inspiration]: ['“Lisbon in spring, why not?”'],
+    [S.booking]: ['“Why do I have to call to book two cities?”'],
+    [S.checkin]: ['“The scan failed again, I’ll do it at the airport.”'],
+    [S.airport]: ['“Nobody here knows anything about the delay.”'],
+    [S.after]: ['“I have told this story three times already.”'],
+  }),
+];
+
 export const AIRLINE: MapTemplate = arranged({
   key: 'airline',
   nameKey: 'templates.airline',
   name: 'Airline',
   nodes,
   touchpoints: [...journey, ...usage],
+  lanes: [...BLUEPRINT, THOUGHTS],
+  laneItems,
   strategy: {
     self: { name: 'Our airline', digitalCompetence: 3, serviceCulture: 4 },
     competitors: [{ id: 'comp-skyjet', name: 'SkyJet', digitalCompetence: 4, serviceCulture: 2 }],

@@ -1,5 +1,11 @@
-/** The blank template: an empty map, for people who start from a whiteboard. */
-import type { MapTemplate } from './build';
+/**
+ * The blank template: an empty map, for people who start from a whiteboard. Its grid shows the
+ * derived lanes (actions, a row per channel, devices, emotion, pain points, opportunities,
+ * KPIs: no records needed) plus the three empty service-blueprint lanes (Frontstage actions,
+ * Backstage actions, Support processes), untitled so the UI names them in the person's
+ * language. That is the default set of a new map.
+ */
+import { BLUEPRINT, type MapTemplate } from './build';
 
 export const BLANK: MapTemplate = {
   key: 'blank',
@@ -7,4 +13,5 @@ export const BLANK: MapTemplate = {
   name: 'Blank',
   nodes: [],
   touchpoints: [],
+  lanes: BLUEPRINT,
 };

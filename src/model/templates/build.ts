@@ -4,17 +4,23 @@
  * in the language it was created in (English here, other languages in localize.ts). Ids are fixed so two offline clients that seed the same template write
  * the same records and converge.
  */
-import { arrange } from '../layout';
+import { DEFAULT_LANE_ORDER } from '../grid';
+import { arrange, gridLaneOrder } from '../layout';
 import type {
   ChannelPlan,
   ChannelType,
   CompanyScore,
+  ContentLaneType,
   CostModel,
+  DerivedLaneKey,
   DeviceType,
   Emotion,
   Goal,
   JourneyNode,
   Kpi,
+  Lane,
+  LaneItem,
+  LaneSetting,
   Touchpoint,
   TrainingSession,
 } from '../types';
@@ -44,6 +50,12 @@ export interface MapTemplate {
   readonly nodes: readonly JourneyNode[];
   readonly touchpoints: readonly Touchpoint[];
   readonly strategy?: TemplateStrategy;
+  /** Content lanes of the journey grid (model/grid.ts); the derived lanes need no record. */
+  readonly lanes?: readonly Lane[];
+  /** Items of those lanes, each in one stage's cell. */
+  readonly laneItems?: readonly LaneItem[];
+  /** Display settings of derived lanes (order, hidden, title), by lane key. */
+  readonly laneSettings?: Readonly<Partial<Record<DerivedLaneKey, LaneSetting>>>;
 }
 
 export const stage = (key: string, label: string, order: number): JourneyNode => ({
@@ -113,9 +125,65 @@ export function touch(from: string, to: string, input: TouchInput): Touchpoint {
   };
 }
 
+/**
+ * A content lane `lane-<key>` at its type's default place in the grid (or `order`); title ''
+ * lets the UI name it in the person's language (and follow a later change of language).
+ */
+export const lane = (
+  key: string,
+  type: ContentLaneType,
+  title = '',
+  order: number = DEFAULT_LANE_ORDER[type],
+): Lane => ({ id: `lane-${key}`, type, title, order, hidden: false });
+
+/**
+ * The service-blueprint lanes every template starts with (blank included): Frontstage
+ * actions, Backstage actions and Support processes, untitled so the UI names them. The same
+ * ids in every template, so two clients' seeds converge.
+ */
+export const BLUEPRINT = [
+  lane('frontstage', 'frontstage'),
+  lane('backstage', 'backstage'),
+  lane('support', 'support'),
+] as const;
+
+/**
+ * The items of one lane, stage by stage: `{ 'stage-booking': ['…', '…'] }` gives items
+ * `item-<lane key>-<stage key>-<n>` (`item-backstage-booking-1`…), in that order.
+ */
+export function laneCells(
+  laneId: string,
+  byStage: Readonly<Record<string, readonly string[]>>,
+): LaneItem[] {
+  const key = (id: string) => id.slice(id.indexOf('-') + 1);
+  return Object.entries(byStage).flatMap(([stageId, texts]) =>
+    texts.map((text, i) => ({
+      id: `item-${key(laneId)}-${key(stageId)}-${i + 1}`,
+      laneId,
+      stageId,
+      text,
+      order: i + 1,
+    })),
+  );
+}
+
+/** The Arrange options of a template's grid (its lane settings; see gridLaneOrder). */
+export function templateLaneOrder(template: MapTemplate): ReturnType<typeof gridLaneOrder> {
+  return gridLaneOrder({
+    nodes: template.nodes,
+    grid: {
+      lanes: template.lanes ?? [],
+      items: [],
+      settings: new Map(
+        Object.entries(template.laneSettings ?? {}) as [DerivedLaneKey, LaneSetting][],
+      ),
+    },
+  });
+}
+
 /** Puts a template's nodes where Arrange would, so a seeded map opens tidy. */
 export function arranged(template: MapTemplate): MapTemplate {
-  const positions = arrange(template.nodes, template.touchpoints);
+  const positions = arrange(template.nodes, template.touchpoints, templateLaneOrder(template));
   return {
     ...template,
     nodes: template.nodes.map((n) => ({ ...n, ...positions.get(n.id) })),

@@ -152,4 +152,17 @@ export const ECOMMERCE_IT: TemplateTexts = {
     },
     channelPlans: { 'ch-messaging': 'I clienti ci scrivono già su WhatsApp' },
   },
+  laneItems: {
+    'item-frontstage-research-1': 'Il personale del negozio aiuta con le taglie',
+    'item-frontstage-delivery-1': 'Gli operatori rispondono a "dov\'è il mio ordine?"',
+    'item-frontstage-returns-1': 'Il personale del negozio accetta i resi alla cassa',
+    'item-backstage-purchase-1': 'Il magazzino prepara gli ordini una volta al giorno',
+    'item-backstage-delivery-1': 'Gli operatori cercano il pacco sul sito del corriere',
+    'item-backstage-returns-1': 'I resi vengono controllati a mano prima del rimborso',
+    'item-support-research-1': 'Sistema di magazzino (solo online)',
+    'item-support-purchase-1': 'Fornitore dei pagamenti',
+    'item-support-purchase-2': 'Sistema di gestione degli ordini',
+    'item-support-delivery-1': 'Tracciamento del corriere',
+    'item-support-returns-1': 'Portale dei resi',
+  },
 };

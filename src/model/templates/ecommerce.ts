@@ -4,7 +4,16 @@
  * returns, where "where is my order?" and "where is my refund?" fill the contact centre.
  * Volumes are contacts per month; owners are company teams.
  */
-import { arranged, channel, device, type MapTemplate, stage, touch } from './build';
+import {
+  arranged,
+  BLUEPRINT,
+  channel,
+  device,
+  laneCells,
+  type MapTemplate,
+  stage,
+  touch,
+} from './build';
 
 const S = {
   discovery: 'stage-discovery',
@@ -247,12 +256,36 @@ const usage = [
   }),
 ];
 
+const [FRONT, BACK, SUPPORT] = BLUEPRINT;
+
+/** A small blueprint: where "where is my order?" and "where is my refund?" come from. */
+const laneItems = [
+  ...laneCells(FRONT.id, {
+    [S.research]: ['Shop staff help with sizes'],
+    [S.delivery]: ['Agents answer "where is my order?"'],
+    [S.returns]: ['Shop staff take returns at the till'],
+  }),
+  ...laneCells(BACK.id, {
+    [S.purchase]: ['The warehouse picks orders once a day'],
+    [S.delivery]: ['Agents look up the parcel on the carrier’s site'],
+    [S.returns]: ['Returns are checked by hand before the refund'],
+  }),
+  ...laneCells(SUPPORT.id, {
+    [S.research]: ['Stock system (online only)'],
+    [S.purchase]: ['Payment provider', 'Order management system'],
+    [S.delivery]: ['Carrier tracking feed'],
+    [S.returns]: ['Returns portal'],
+  }),
+];
+
 export const ECOMMERCE: MapTemplate = arranged({
   key: 'ecommerce',
   nameKey: 'templates.ecommerce',
   name: 'E-commerce',
   nodes,
   touchpoints: [...journey, ...usage],
+  lanes: BLUEPRINT,
+  laneItems,
   strategy: {
     self: { name: 'Our shop', digitalCompetence: 3, serviceCulture: 3 },
     competitors: [

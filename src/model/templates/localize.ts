@@ -33,6 +33,13 @@ export interface TemplateTexts {
   readonly touchpoints: Readonly<Record<string, TouchTexts>>;
   /** Team names by their English name (one team owns many touchpoints). */
   readonly owners: Texts;
+  /**
+   * Grid lane titles: a content lane's by its id, a derived lane's own title by its key
+   * (`kpis`…). Only lanes with a title: an untitled lane is named by the UI in every language.
+   */
+  readonly lanes?: Texts;
+  /** Lane item id → its text. */
+  readonly laneItems?: Texts;
   readonly strategy?: {
     /** Our company's name on the positioning chart (competitors are brands: kept). */
     readonly self?: string;
@@ -92,6 +99,23 @@ export function localize(template: MapTemplate, texts: TemplateTexts, locale: st
     };
   });
   const strategy = template.strategy && localizeStrategy(template.strategy, texts, pick);
+  const lanes = template.lanes?.map((l) =>
+    l.title === '' ? l : { ...l, title: pick(texts.lanes, 'lane', l.id) },
+  );
+  const laneItems = template.laneItems?.map((i) => ({
+    ...i,
+    text: pick(texts.laneItems, 'item', i.id),
+  }));
+  const laneSettings =
+    template.laneSettings &&
+    Object.fromEntries(
+      Object.entries(template.laneSettings).map(([key, s]) => [
+        key,
+        s?.title === undefined || s.title === ''
+          ? s
+          : { ...s, title: pick(texts.lanes, 'lane', key) },
+      ]),
+    );
 
   // Every text of the table was used: one left over belongs to a record that is gone.
   const tables: [string, object | undefined][] = [
@@ -102,13 +126,23 @@ export function localize(template: MapTemplate, texts: TemplateTexts, locale: st
     ['kpi', texts.strategy?.kpis],
     ['training', texts.strategy?.training],
     ['plan', texts.strategy?.channelPlans],
+    ['lane', texts.lanes],
+    ['item', texts.laneItems],
   ];
   for (const [part, table] of tables) {
     for (const id of Object.keys(table ?? {}))
       if (!used.has(`${part}:${id}`))
         throw new Error(`${where}: ${part} ${id} is not in the template`);
   }
-  return { ...template, nodes, touchpoints, ...(strategy ? { strategy } : {}) };
+  return {
+    ...template,
+    nodes,
+    touchpoints,
+    ...(strategy ? { strategy } : {}),
+    ...(lanes ? { lanes } : {}),
+    ...(laneItems ? { laneItems } : {}),
+    ...(laneSettings ? { laneSettings } : {}),
+  };
 }
 
 type Pick = <T>(

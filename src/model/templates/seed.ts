@@ -6,6 +6,9 @@
 import type * as Y from 'yjs';
 import {
   allRoots,
+  gridItemsMap,
+  gridLanesMap,
+  gridSettingsMap,
   metaMap,
   newRecord,
   nodesMap,
@@ -17,6 +20,7 @@ import {
   writeFields,
 } from '../doc';
 import { SEED } from '../origins';
+import { LANE_SETTING_FIELDS, LANE_SETTING_SEP } from '../records/lane-setting';
 import { writeChannelPlan } from '../strategy/storage';
 import type { Touchpoint } from '../types';
 import type { MapTemplate, TemplateStrategy } from './build';
@@ -45,6 +49,20 @@ function touchpointFields(tp: Touchpoint): Record<string, unknown> {
     opportunities: opportunities.length ? [...opportunities] : undefined,
     kpiIds: kpiIds.length ? [...kpiIds] : undefined,
   };
+}
+
+/** The grid's records: content lanes, their items, derived lanes' flat settings. */
+function writeGrid(doc: Y.Doc, template: MapTemplate): void {
+  for (const { id, hidden, ...fields } of template.lanes ?? [])
+    gridLanesMap(doc).set(id, newRecord({ ...fields, hidden: hidden ? true : undefined }));
+  for (const { id, ...fields } of template.laneItems ?? [])
+    gridItemsMap(doc).set(id, newRecord(fields));
+  for (const [key, setting] of Object.entries(template.laneSettings ?? {})) {
+    for (const field of LANE_SETTING_FIELDS) {
+      const value = setting?.[field];
+      if (value !== undefined) gridSettingsMap(doc).set(`${key}${LANE_SETTING_SEP}${field}`, value);
+    }
+  }
 }
 
 function writeStrategy(doc: Y.Doc, strategy: TemplateStrategy): void {
@@ -91,5 +109,6 @@ export function seedTemplate(
     for (const tp of template.touchpoints)
       touchpointsMap(doc).set(tp.id, newRecord(touchpointFields(tp)));
     if (template.strategy) writeStrategy(doc, template.strategy);
+    writeGrid(doc, template);
   }, SEED);
 }

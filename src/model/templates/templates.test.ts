@@ -9,6 +9,9 @@ import { GOAL_PRESETS } from '../strategy/presets';
 import { getTemplate, seedTemplate, TEMPLATE_KEYS, TEMPLATE_LOCALES, TEMPLATES } from './index';
 import { AIRLINE_IT } from './airline.it';
 import { localize } from './localize';
+import { templateLaneOrder } from './build';
+import { ECOMMERCE_IT } from './ecommerce.it';
+import { gridModel } from '../grid';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 const byId = <T extends { id: string }>(xs: readonly T[]) =>
@@ -55,6 +58,33 @@ describe('templates', () => {
         expect(snap.strategy.training).toEqual(s.training ?? []);
         expect(snap.strategy.startingPoint.competitors).toEqual(s.competitors ?? []);
         expect(snap.strategy.channelPlans).toEqual(s.channelPlans ?? {});
+        expect(snap.grid.lanes).toEqual(byId(template.lanes ?? []));
+        expect(snap.grid.items).toEqual(byId(template.laneItems ?? []));
+        expect(Object.fromEntries(snap.grid.settings)).toEqual(template.laneSettings ?? {});
+        expect(snap.repairs).toEqual(new Map());
+      });
+
+      it('has grid lanes and items with unique ids, each item in a lane and stage it has', () => {
+        const laneIds = (template.lanes ?? []).map((l) => l.id);
+        expect(new Set(laneIds).size).toBe(laneIds.length);
+        const itemIds = (template.laneItems ?? []).map((i) => i.id);
+        expect(new Set(itemIds).size).toBe(itemIds.length);
+        const stages = new Set(template.nodes.filter((n) => n.kind === 'stage').map((n) => n.id));
+        for (const item of template.laneItems ?? []) {
+          expect(laneIds, item.id).toContain(item.laneId);
+          expect(stages.has(item.stageId), item.id).toBe(true);
+          expect(item.text.trim(), item.id).not.toBe('');
+        }
+        // Every template starts with the three service-blueprint lanes, untitled.
+        expect(
+          (template.lanes ?? []).filter((l) =>
+            ['frontstage', 'backstage', 'support'].includes(l.type),
+          ),
+        ).toEqual([
+          { id: 'lane-frontstage', type: 'frontstage', title: '', order: 80, hidden: false },
+          { id: 'lane-backstage', type: 'backstage', title: '', order: 90, hidden: false },
+          { id: 'lane-support', type: 'support', title: '', order: 100, hidden: false },
+        ]);
       });
 
       it('has unique ids, touchpoints whose ends exist, and references that resolve', () => {
@@ -85,7 +115,7 @@ describe('templates', () => {
       });
 
       it('is laid out by Arrange, overlap-free', () => {
-        const pos = arrange(template.nodes, template.touchpoints);
+        const pos = arrange(template.nodes, template.touchpoints, templateLaneOrder(template));
         for (const n of template.nodes) expect(pos.get(n.id), n.id).toEqual({ x: n.x, y: n.y });
         const boxes = template.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y, ...nodeSize(n) }));
         for (const a of boxes) {
@@ -120,6 +150,49 @@ describe('templates', () => {
       'seedTemplate.title: must be a string',
     );
     expect(() => seedTemplate(new Y.Doc(), 'nope', 'x')).toThrow('template.key:');
+  });
+
+  it('gives a blank map the default lanes: the derived ones and the empty blueprint lanes', () => {
+    const grid = gridModel(readSnapshot(seeded('blank')));
+    expect(grid.rows.map((r) => [r.key, r.title])).toEqual([
+      ['actions', ''],
+      ['devices', ''],
+      ['emotion', ''],
+      ['painPoints', ''],
+      ['opportunities', ''],
+      ['kpis', ''],
+      ['lane:lane-frontstage', ''],
+      ['lane:lane-backstage', ''],
+      ['lane:lane-support', ''],
+    ]);
+    expect(grid.visibleRows).toHaveLength(grid.rows.length);
+  });
+
+  it('gives the airline a service blueprint in every stage and customer thoughts under the curve', () => {
+    const grid = gridModel(readSnapshot(seeded('airline')));
+    const keys = grid.rows.map((r) => r.key);
+    expect(keys.indexOf('lane:lane-thoughts')).toBe(keys.indexOf('emotion') + 1);
+    expect(grid.rows.find((r) => r.key === 'lane:lane-thoughts')).toMatchObject({
+      type: 'text',
+      title: 'Customer thoughts',
+    });
+    for (const stage of grid.stages) {
+      const items = grid.columns.get(stage.id)!.items;
+      for (const lane of ['lane-frontstage', 'lane-backstage', 'lane-support'])
+        expect(items.get(lane)?.length, `${stage.id} ${lane}`).toBeGreaterThan(0);
+    }
+    const booking = grid.columns.get('stage-booking')!.items;
+    expect(booking.get('lane-backstage')?.[0]?.text).toBe(
+      'Agents answer calls with no booking history',
+    );
+    expect(booking.get('lane-support')?.map((i) => i.text)).toEqual([
+      'Booking engine',
+      'CRM',
+      'Payment gateway',
+    ]);
+    expect(grid.columns.get('stage-inspiration')!.items.get('lane-support')?.[0]?.text).toBe(
+      'Social listening tool',
+    );
   });
 
   it('gives the airline a believable emotion curve: high at inspiration, lowest at the airport', () => {
@@ -170,6 +243,9 @@ describe('templates', () => {
         ),
         kpis: t.strategy?.kpis?.map(({ name: _n, ...rest }) => rest),
         goals: t.strategy?.goals?.map((g) => [g.id, g.preset, g.deadline]),
+        lanes: t.lanes?.map(({ title, ...rest }) => ({ ...rest, titled: title !== '' })),
+        items: t.laneItems?.map(({ text: _t, ...rest }) => rest),
+        settings: t.laneSettings,
       };
     };
 
@@ -207,6 +283,29 @@ describe('templates', () => {
       expect(snap.strategy.channelPlans['ch-social']?.reason).toBe(
         'Un terzo dei clienti preferisce i social',
       );
+      const grid = gridModel(snap);
+      expect(grid.rows.find((r) => r.key === 'lane:lane-thoughts')?.title).toBe(
+        'Pensieri del cliente',
+      );
+      // Untitled lanes stay untitled: the UI names them in the person's language.
+      expect(grid.rows.find((r) => r.key === 'lane:lane-backstage')?.title).toBe('');
+      expect(grid.columns.get('stage-booking')!.items.get('lane-backstage')?.[0]?.text).toBe(
+        'Gli operatori rispondono alle chiamate senza lo storico delle prenotazioni',
+      );
+    });
+
+    it('translates the lane items of the examples', () => {
+      for (const key of ['airline', 'ecommerce']) {
+        const en = getTemplate(key, 'en').laneItems ?? [];
+        const it = getTemplate(key, 'it').laneItems ?? [];
+        expect(en.length, key).toBeGreaterThan(0);
+        // Names of systems may coincide (CRM); most items are sentences of their language.
+        const same = en.filter((item, i) => item.text === it[i]?.text).map((i) => i.text);
+        expect(
+          same.every((t) => t === 'CRM'),
+          `${key}: ${same.join(', ')}`,
+        ).toBe(true);
+      }
     });
 
     it('translates every text of the examples (no English left in Italian)', () => {
@@ -255,6 +354,61 @@ describe('templates', () => {
       expect(() => localize(airline, { ...AIRLINE_IT, touchpoints }, 'it')).toThrow(
         'touchpoint tp-search-web pains has 1 texts, the template 2',
       );
+    });
+
+    it('refuses a table that misses a lane item or lane title, or names ones the template lacks', () => {
+      const airline = getTemplate('airline');
+      const { 'item-support-booking-2': _crm, ...laneItems } = AIRLINE_IT.laneItems!;
+      expect(() => localize(airline, { ...AIRLINE_IT, laneItems }, 'it')).toThrow(
+        'template airline (it): no text for item item-support-booking-2',
+      );
+      expect(() =>
+        localize(
+          airline,
+          { ...AIRLINE_IT, laneItems: { ...AIRLINE_IT.laneItems, 'item-gone-1': 'Via' } },
+          'it',
+        ),
+      ).toThrow('template airline (it): item item-gone-1 is not in the template');
+      expect(() => localize(airline, { ...AIRLINE_IT, lanes: {} }, 'it')).toThrow(
+        'template airline (it): no text for lane lane-thoughts',
+      );
+      // An untitled lane takes no title: one in the table is stale.
+      expect(() =>
+        localize(
+          getTemplate('ecommerce'),
+          { ...ECOMMERCE_IT, lanes: { 'lane-support': 'Supporto' } },
+          'it',
+        ),
+      ).toThrow('template ecommerce (it): lane lane-support is not in the template');
+      // A derived lane's title set by a template is translated too.
+      const titled = { ...airline, laneSettings: { kpis: { title: 'Measures', order: 5 } } };
+      expect(() => localize(titled, AIRLINE_IT, 'it')).toThrow('no text for lane kpis');
+      const done = localize(
+        titled,
+        { ...AIRLINE_IT, lanes: { ...AIRLINE_IT.lanes, kpis: 'Misure' } },
+        'it',
+      );
+      expect(done.laneSettings).toEqual({ kpis: { title: 'Misure', order: 5 } });
+    });
+
+    it('seeds derived lane settings as flat keys', () => {
+      const doc = new Y.Doc();
+      // Through a template object (none of the shipped ones sets any).
+      const airline = getTemplate('airline');
+      const settings = { devices: { hidden: true, order: 75 }, 'channel:ch-web': { order: 15 } };
+      const before = airline.laneSettings;
+      Object.assign(airline, { laneSettings: settings });
+      try {
+        seedTemplate(doc, 'airline', 'T', NOW);
+      } finally {
+        Object.assign(airline, { laneSettings: before });
+      }
+      expect(doc.getMap('grid.laneSettings').toJSON()).toEqual({
+        'devices/hidden': true,
+        'devices/order': 75,
+        'channel:ch-web/order': 15,
+      });
+      expect(Object.fromEntries(readSnapshot(doc).grid.settings)).toEqual(settings);
     });
   });
 });

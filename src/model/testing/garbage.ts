@@ -20,8 +20,18 @@ export const FIELD_NAMES = [
   'monthlyVolume', 'relativeCost', 'phoneContactCost', 'currency', 'shiftPct',
   'responseTargetMinutes', 'date', 'done', 'schemaVersion', 'createdAt', 'template', 'id',
   'nodeId', 'position', 'size', '__proto__', 'constructor', 'prototype', 'toString', '',
-  'x-future',
+  'x-future', 'type', 'hidden', 'laneId', 'stageId', 'text',
 ] as const; // prettier-ignore
+
+/** Lane keys of the grid's flat settings (`"<laneKey>/<field>"`), real and broken. */
+const LANE_KEYS = [
+  'actions', 'devices', 'emotion', 'painPoints', 'opportunities', 'kpis', 'channel', 'channel:',
+  'lane:lane-backstage', 'frontstage', 'channel:has space', 'channel:a/b', '',
+] as const; // prettier-ignore
+const LANE_SETTING_FIELDS = ['order', 'hidden', 'title', 'colour', ''] as const;
+
+/** Fields of grid records and others that point at a record by id. */
+const REFERENCE_FIELDS = ['laneId', 'stageId', 'from', 'to', 'goalId'] as const;
 
 /** Keys for new records or fields: ids, reserved words, separators, very long keys. */
 function garbageKey(rng: Random): string {
@@ -32,6 +42,7 @@ function garbageKey(rng: Random): string {
     () => 'constructor',
     () => 'has space',
     () => `${rng.id('c')}/${rng.pick(FIELD_NAMES)}`, // a flat channel-plan field key
+    () => `${rng.pick(LANE_KEYS)}/${rng.pick(LANE_SETTING_FIELDS)}`, // a flat lane setting key
     () => 'k'.repeat(rng.int(100, 400)),
     () => '',
   ])();
@@ -138,11 +149,33 @@ export function garbageYType(rng: Random, depth = 0): Y.AbstractType<any> {
 export type GarbageWrite = string;
 
 /**
+ * A key of `grid.laneSettings` naming a real lane of `doc` (a one-of-a-kind lane, or the row
+ * of one of its nodes, channel or not) and a field, real or not.
+ */
+function laneSettingKey(doc: Y.Doc, rng: Random): string {
+  const nodeIds = [...(doc.getMap('nodes') as Y.Map<unknown>).keys()];
+  const lane =
+    nodeIds.length > 0 && rng.chance(0.5)
+      ? `channel:${rng.pick(nodeIds)}`
+      : rng.pick(['actions', 'devices', 'emotion', 'painPoints', 'opportunities', 'kpis']);
+  return `${lane}/${rng.pick(LANE_SETTING_FIELDS)}`;
+}
+
+/** Ids of records a reference could point at: nodes, lanes, goals. */
+function referenceTargets(doc: Y.Doc): string[] {
+  return ['nodes', 'grid.lanes', 'strategy.goals'].flatMap((name) => [
+    ...(doc.getMap(name) as Y.Map<unknown>).keys(),
+  ]);
+}
+
+/**
  * Writes one piece of garbage into a random place of `doc` (in one transaction, origin
  * `origin`) and says where. Places: a field of a record in a collection root (nodes,
  * touchpoints, competitors, goals, KPIs, training, legacy channel plans), a field of a
  * singleton root (meta, self, cost model, go-live, ticks, flat plan fields, strategy meta), a
- * record replaced by a non-record or by a record of garbage, a new key, a deleted key.
+ * record replaced by a non-record or by a record of garbage, a new key, a deleted key; in the
+ * grid (lanes, items, flat lane settings) the same, plus settings of real lanes and references
+ * (an item's lane or stage, a touchpoint's end) moved to other real records.
  */
 export function writeGarbage(doc: Y.Doc, rng: Random, origin: unknown = 'garbage'): GarbageWrite {
   const roots = allRoots(doc) as Y.Map<unknown>[];
@@ -154,7 +187,21 @@ export function writeGarbage(doc: Y.Doc, rng: Random, origin: unknown = 'garbage
   let did = '';
   doc.transact(() => {
     const action = rng.int(0, 9);
-    if (action <= 4 && records.length > 0) {
+    if (name === 'grid.laneSettings' && rng.chance(0.5)) {
+      // A real lane's setting set to anything (the flat keys exist before anyone edits).
+      const key = laneSettingKey(doc, rng);
+      root.set(key, rng.chance(0.3) ? garbageYType(rng) : garbageValue(rng, 0, huge));
+      did = `${name}[${key}] = garbage`;
+    } else if (action <= 1 && records.length > 0 && rng.chance(0.3)) {
+      // A reference moved to another real record, of the right kind or not (an item's stage
+      // that is a channel, a touchpoint to a lane id…).
+      const id = rng.pick(records);
+      const targets = referenceTargets(doc);
+      const field = rng.pick(REFERENCE_FIELDS);
+      const target = targets.length > 0 ? rng.pick(targets) : 'nobody';
+      (root.get(id) as Y.Map<unknown>).set(field, target);
+      did = `${name}[${id}].${field} = ${target}`;
+    } else if (action <= 4 && records.length > 0) {
       const id = rng.pick(records);
       const record = root.get(id) as Y.Map<unknown>;
       const field = rng.chance(0.8) ? rng.pick(FIELD_NAMES) : garbageKey(rng);
