@@ -56,6 +56,11 @@ describe('export of a damaged doc', () => {
     const lanes = gridLanesMap(doc);
     const items = gridItemsMap(doc);
     const settings = gridSettingsMap(doc);
+    // Only what this test writes: the template's own lanes, items and settings go first.
+    doc.transact(() => {
+      for (const root of [lanes, items, settings] as Y.Map<unknown>[])
+        for (const key of [...root.keys()]) root.delete(key);
+    });
     doc.transact(() => {
       lanes.set('lane-ok', newRecord({ type: 'backstage', title: 'Ok', order: 1 }));
       lanes.set(

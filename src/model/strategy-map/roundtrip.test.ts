@@ -158,6 +158,7 @@ describe('strategy map round trip', () => {
     seedTemplate(doc1, 'airline', 'Grid');
     const stages = readSnapshot(doc1).nodes.filter((n) => n.kind === 'stage');
     const channel = readSnapshot(doc1).nodes.find((n) => n.kind === 'channel')!;
+    const seeded = readSnapshot(doc1).grid; // the template's own lanes and items
     const front = addLane(doc1, { type: 'frontstage', title: 'Crew', order: 85 })!;
     const notes = addLane(doc1, { type: 'text', order: 5 })!;
     addLaneItem(doc1, { laneId: front, stageId: stages[0]!.id, text: 'Greets at the gate' });
@@ -173,8 +174,8 @@ describe('strategy map round trip', () => {
     gridItemsMap(doc1).get(quote)!.set('x-mood', { level: 2 }); // a newer peer's field
 
     const out1 = exportStrategyMap(doc1);
-    expect(out1.grid.lanes).toHaveLength(2);
-    expect(out1.grid.items).toHaveLength(3);
+    expect(out1.grid.lanes).toHaveLength(seeded.lanes.length + 2);
+    expect(out1.grid.items).toHaveLength(seeded.items.length + 3);
     expect(out1.grid.laneSettings.find((l) => l.lane === 'emotion')).toMatchObject({
       title: 'Mood',
     });
