@@ -62,7 +62,7 @@ const MESSAGES: Readonly<Record<CsvErrorCode, string>> = {
   itemTooLong: 'line {line} is longer than {max} characters',
   badEmotion: '"{value}" is not an emotion: a whole number from -2 to 2, or empty',
   notNumber: '"{value}" is not a number',
-  outOfRange: '{value} is not between {min} and {max}',
+  outOfRange: '"{value}" is not between {min} and {max}',
   unknownKpi: 'the strategy has no KPI named "{value}"',
   ambiguousKpi: 'several KPIs are named "{value}": write its id instead',
   tooManyNodes: 'the map would have more than {max} nodes',

@@ -5,7 +5,6 @@
  * every cell quoted, numbers with the language's decimal mark, texts neutralised against
  * formulas (cells.ts). The import reads every such file back as the same map.
  */
-import Papa from 'papaparse';
 import { orderedStages } from '../grid';
 import type { MapSnapshot, Touchpoint } from '../types';
 import {
@@ -116,6 +115,6 @@ export function touchpointsCsv(
       }),
     );
   }
-  const body = Papa.unparse(rows, { delimiter, quotes: true, newline: '\r\n' });
-  return `\uFEFF${body}\r\n`;
+  const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+  return `\uFEFF${rows.map((r) => r.map(quote).join(delimiter)).join('\r\n')}\r\n`;
 }
