@@ -2,7 +2,6 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNode, addTouchpoint, updateTouchpoint } from '../commands';
-import { touchpointsMap } from '../doc';
 import { createHistory } from '../history';
 import { MAX_LABEL_CHARS, MAX_LIST_ITEMS, MAX_TEXT_CHARS } from '../limits';
 import { readSnapshot } from '../read';
