@@ -10,7 +10,10 @@ import { seededRandom } from '../testing/random';
 import type { MapSnapshot, StageNode } from '../types';
 import { decimalMarkOf, formatNumber, neutralise, parseNumber, unneutralise } from './cells';
 import { columnLetter, CSV_HEADERS, type CsvColumn, type CsvLocale } from './columns';
-import { formatIssue } from './errors';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeCsvBytes } from './decode';
+import { CSV_ERROR_CODES, csvErrorTemplate, formatIssue } from './errors';
 import { importTouchpointsCsv, touchpointsCsv, type CsvImportResult } from '.';
 
 const DAY = new Date('2026-11-24T10:00:00Z');
@@ -579,5 +582,38 @@ describe('cells', () => {
     expect(decimalMarkOf(';')).toBe(',');
     expect(columnLetter(0)).toBe('A');
     expect(columnLetter(27)).toBe('AB');
+  });
+});
+
+describe('decodeCsvBytes', () => {
+  it('reads UTF-8 (with or without BOM) and falls back to Windows-1252', () => {
+    const utf8 = new TextEncoder().encode('\uFEFFOpportunità;Città');
+    expect(decodeCsvBytes(utf8)).toBe('Opportunità;Città'); // the BOM is dropped
+    const ansi = Uint8Array.from([
+      0x4f, 0x70, 0x70, 0x6f, 0x72, 0x74, 0x75, 0x6e, 0x69, 0x74, 0xe0,
+    ]);
+    expect(decodeCsvBytes(ansi)).toBe('Opportunità');
+  });
+});
+
+describe('messages', () => {
+  it('every error code is translated in en and it with the same placeholders', () => {
+    const dir = join(import.meta.dirname, '../../app/i18n/locales');
+    const params = (s: string, re: RegExp) => [...s.matchAll(re)].map((m) => m[1]).sort();
+    for (const lang of ['en', 'it']) {
+      const file = JSON.parse(readFileSync(join(dir, lang, 'csv.json'), 'utf8')) as {
+        error: Record<string, string>;
+      };
+      expect(Object.keys(file.error).sort()).toEqual([...CSV_ERROR_CODES].sort());
+      for (const code of CSV_ERROR_CODES)
+        expect(params(file.error[code]!, /\{\{(\w+)\}\}/g), `${lang} ${code}`).toEqual(
+          params(csvErrorTemplate(code), /\{(\w+)\}/g),
+        );
+      if (lang === 'en')
+        for (const code of CSV_ERROR_CODES)
+          expect(file.error[code]!.replace(/\{\{/g, '{').replace(/\}\}/g, '}')).toBe(
+            csvErrorTemplate(code),
+          );
+    }
   });
 });

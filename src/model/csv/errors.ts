@@ -69,6 +69,11 @@ const MESSAGES: Readonly<Record<CsvErrorCode, string>> = {
   tooManyTouchpoints: 'the map would have more than {max} touchpoints',
 };
 
+/** Every code, for the translations' test. */
+export const CSV_ERROR_CODES = Object.keys(MESSAGES) as CsvErrorCode[];
+/** The English template of each code, `{param}` placeholders. */
+export const csvErrorTemplate = (code: CsvErrorCode): string => MESSAGES[code];
+
 /** Longest cell text quoted in a message. */
 export const MAX_QUOTED_CHARS = 40;
 
