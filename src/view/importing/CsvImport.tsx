@@ -73,7 +73,10 @@ export function CsvImport() {
     setBusy(true);
     try {
       const text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+      // Its own undo step, never merged with an edit typed just before or after.
+      session.undo.stopCapturing();
       const result = await session.commands.importTouchpointsCsv(text);
+      session.undo.stopCapturing();
       if (result.ok) setOutcome({ kind: 'done', fileName: file.name, summary: result });
       else setOutcome({ kind: 'failed', fileName: file.name, issues: result.errors });
     } catch (err) {
