@@ -367,6 +367,46 @@ describe('importTouchpointsCsv: new rows', () => {
         if (m.id !== n.id) expect(Math.abs(m.x - n.x) + Math.abs(m.y - n.y)).toBeGreaterThan(0);
   });
 
+  it('keeps the ends of a row whose end cells were all emptied', () => {
+    const doc = airline();
+    const csv = edited(doc, 'en', (rows, col) => {
+      const r = rows[rowOf(rows, 'tp-booking-web')]!;
+      for (const c of ['fromId', 'toId', 'stage', 'channel', 'device'] as const) r[col(c)] = '';
+      r[col('action')] = 'Books';
+    });
+    expect(ok(importTouchpointsCsv(doc, csv)).updated).toBe(1);
+    expect(readSnapshot(doc).touchpointById.get('tp-booking-web')).toMatchObject({
+      from: 'stage-booking',
+      to: 'ch-web',
+      action: 'Books',
+    });
+  });
+
+  it('replaces a hidden touchpoint (an end deleted by a peer) named by a new row', () => {
+    const doc = airline();
+    doc.transact(() => {
+      const record = new Y.Map<unknown>();
+      record.set('from', 'stage-gone');
+      record.set('to', 'ch-web');
+      doc.getMap<Y.Map<unknown>>('touchpoints').set('tp-hidden', record);
+    });
+    expect(readSnapshot(doc).touchpointById.has('tp-hidden')).toBe(false);
+    const csv = edited(doc, 'en', (rows, col) => {
+      const r = rows[0]!.map(() => '');
+      Object.assign(r, {
+        [col('id')]: 'tp-hidden',
+        [col('stage')]: 'Flight',
+        [col('channel')]: 'Website',
+      });
+      rows.push(r);
+    });
+    expect(ok(importTouchpointsCsv(doc, csv)).created).toBe(1);
+    expect(readSnapshot(doc).touchpointById.get('tp-hidden')).toMatchObject({
+      from: 'stage-flight',
+      to: 'ch-web',
+    });
+  });
+
   it('never deletes: rows left out of the file leave their touchpoints alone', () => {
     const doc = airline();
     const before = content(readSnapshot(doc));

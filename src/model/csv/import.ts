@@ -318,7 +318,8 @@ export function planTouchpointsCsv(snapshot: MapSnapshot, text: string): CsvPlan
       if (ref && END_KINDS.every((k) => !has(k) || cell(k)!.trim() === labelOf(ref, k)))
         return { from: ref.from, to: ref.to };
       if (filled.length === 0) {
-        if (existing && !has('fromId') && !has('toId')) return existing;
+        // No end named at all: an existing touchpoint keeps its ends.
+        if (existing && fromId === '' && toId === '') return existing;
         if (fromId !== '' && toId !== '' && fromId === toId) fail('toId', 'sameNode');
         else if (fromId !== '' || toId !== '') {
           if (fromId !== '' && !snapshot.nodeById.has(fromId))
