@@ -149,9 +149,12 @@ function readTable(input: string): Table | CsvIssue {
   }
   if (text.trim() === '') return issue(1, 'A', 'empty');
   if (delimiter === undefined) {
+    // Headers hold no line breaks: the first line is enough (and papaparse scans less).
+    const end = text.search(/\r?\n/);
+    const first = end < 0 ? text : text.slice(0, end);
     let best = 0;
     for (const d of DELIMITERS) {
-      const n = knownColumns(text, d);
+      const n = knownColumns(first, d);
       if (n > best) [best, delimiter] = [n, d];
     }
     if (delimiter === undefined) return issue(1, 'A', 'noColumns');
