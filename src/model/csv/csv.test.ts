@@ -358,7 +358,8 @@ describe('importTouchpointsCsv: new rows', () => {
     expect(loyalty.order).toBe(8);
     expect(added.find((n) => n.label === 'Telefono')).toMatchObject({ channelType: 'phone' });
     expect(added.find((n) => n.label === 'TV')).toMatchObject({ deviceType: 'tv' });
-    expect(added.find((n) => n.label === 'WhatsApp')).toMatchObject({ channelType: 'other' });
+    expect(added.find((n) => n.label === 'WhatsApp')).toMatchObject({ channelType: 'messaging' });
+    expect(added.find((n) => n.label === 'Kiosk app')).toMatchObject({ channelType: 'other' });
     // New nodes sit in their kind's lane, on no other node.
     const stageY = before.nodes.find((n) => n.kind === 'stage')!.y;
     expect(loyalty.y).toBe(stageY);

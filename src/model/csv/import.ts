@@ -193,6 +193,16 @@ class LabelIndex {
 /** A created channel's or device's type, when its label is a type's name; else 'other'. */
 const TYPE_WORDS: Readonly<Record<string, ChannelType | DeviceType>> = {
   telefono: 'phone',
+  'call centre': 'phone',
+  'call center': 'phone',
+  'mobile app': 'app',
+  'app mobile': 'app',
+  'web chat': 'chat',
+  'chat web': 'chat',
+  whatsapp: 'messaging',
+  messenger: 'messaging',
+  telegram: 'messaging',
+  sms: 'messaging',
   'e-mail': 'email',
   mail: 'email',
   sito: 'web',
