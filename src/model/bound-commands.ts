@@ -4,6 +4,7 @@ import * as c from './commands';
 import { arrangeMap } from './arrange-command';
 import * as g from './grid-commands';
 import type { LaneKey } from './grid';
+import type { CsvImportResult } from './csv/import';
 
 export function bindCommands(doc: Y.Doc) {
   return {
@@ -35,6 +36,10 @@ export function bindCommands(doc: Y.Doc) {
     relinkTouchpoint: (id: string, to: { stageId: string; channelId: string }) =>
       g.relinkTouchpoint(doc, id, to),
     reorderStages: (ids: readonly string[]) => g.reorderStages(doc, ids),
+    // CSV import of touchpoints (csv/import.ts): all or nothing, one undo step. Loaded on first
+    // use, with papaparse, not with the editor.
+    importTouchpointsCsv: async (text: string): Promise<CsvImportResult> =>
+      (await import('./csv/import')).importTouchpointsCsv(doc, text),
   };
 }
 
