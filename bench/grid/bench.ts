@@ -72,7 +72,7 @@ async function scroll(page: Page, view: View, at: { x: number; y: number }): Pro
   await page.mouse.up({ button: 'middle' });
 }
 
-async function measure(browser: Browser, pagesURL: string, view: View): Promise<Figures> {
+export async function measure(browser: Browser, pagesURL: string, view: View): Promise<Figures> {
   const loads: number[] = [];
   for (let i = 0; i < LOAD_RUNS - 1; i++) {
     const page = await open(browser, pagesURL, view);
