@@ -22,6 +22,8 @@ export interface GridSource {
   readonly title: string;
   readonly subtitle?: string;
   readonly legend: Legend | null;
+  /** The grid's editing chrome as a CSS selector (add buttons, menus), given by the view. */
+  readonly chrome?: string;
 }
 
 export interface PreparedGrid {
@@ -35,7 +37,15 @@ export interface PreparedGrid {
 /** Never in a picture of the grid. */
 const CHROME = '[data-export-ignore], [class*="peer-cursor"], [data-peer-cursor]';
 /** Classes that draw a selection or focus state; removed from the copy. */
-const STATE_CLASSES = ['selected', 'peer-selected', 'is-selected', 'is-focused', 'is-active'];
+const STATE_CLASSES = [
+  'selected',
+  'peer-selected',
+  'is-selected',
+  'is-peer',
+  'is-drop',
+  'is-focused',
+  'is-active',
+];
 const SCROLLS = /(auto|scroll|hidden|clip)/;
 
 /** The live grid's full width: its own scroll width, or its scroll container's. */
@@ -82,8 +92,9 @@ function ancestorChain(grid: HTMLElement): [HTMLElement, HTMLElement] | null {
 }
 
 /** Makes the copy a still picture of the whole grid. */
-function unclip(copy: HTMLElement, width: number): void {
-  copy.querySelectorAll(CHROME).forEach((e) => e.remove());
+function unclip(copy: HTMLElement, width: number, chrome: string | undefined): void {
+  copy.querySelectorAll(chrome ? `${CHROME}, ${chrome}` : CHROME).forEach((e) => e.remove());
+  copy.querySelectorAll('[tabindex]').forEach((e) => e.removeAttribute('tabindex'));
   for (const cls of STATE_CLASSES)
     copy.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
   copy.removeAttribute('data-testid'); // one journey-grid in the page (tests look it up)
@@ -126,7 +137,7 @@ export function prepareGridExport(source: GridSource): PreparedGrid {
   const width = wholeWidth(live);
   const copy = live.cloneNode(true) as HTMLElement;
   copyFieldValues(live, copy);
-  unclip(copy, width);
+  unclip(copy, width, source.chrome);
   const host = hiddenHost();
   // Laid out at its natural size in a box as wide as the grid (the hidden host clips it).
   const stage = document.createElement('div');

@@ -22,7 +22,7 @@ import { RenderAllContext, whenAllNodesRendered } from '../canvas/renderAll';
 import { useSession } from '../canvas/SessionContext';
 import { exportScope } from './exportBounds';
 import { ExportOptionsFields } from './ExportOptionsFields';
-import { gridOnScreen, withWholeGrid } from './gridPicture';
+import { GRID_EXPORT_CHROME, gridOnScreen, withWholeGrid } from './gridPicture';
 import { buildGridLegend, buildLegend } from './legend';
 import { useExportTask, type ExportMessage } from './useExportTask';
 import './export.css';
@@ -73,10 +73,11 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
   /** The image request for the current map, options and selection; null when there is nothing to draw. */
   const request = (
     flowRoot: HTMLElement,
+    from: Pick<typeof flow, 'getNodes'>,
     onStage: ImageRequest['onStage'],
   ): ImageRequest | null => {
     const snapshot = session.map.getSnapshot();
-    const scope = exportScope(snapshot, selectedNodeIds, flow);
+    const scope = exportScope(snapshot, selectedNodeIds, from);
     if (!scope) return null;
     const now = new Date();
     return {
@@ -94,18 +95,34 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
 
   /**
    * Runs `draw` with every node and touchpoint in the DOM (the canvas normally renders only
-   * what is on screen, and the picture is drawn from a copy of the canvas DOM).
+   * what is on screen, and the picture is drawn from a copy of the canvas DOM). When the grid
+   * is shown, the canvas is rendered off-screen for the picture.
    */
   const withWholeMap = async <T,>(
     draw: (req: ImageRequest) => Promise<T>,
     onStage: ImageRequest['onStage'],
   ): Promise<T | null> => {
-    const flowRoot = flowRootOf(store);
-    if (!flowRoot || flow.getNodes().length === 0) return null;
+    const shown = flowRootOf(store);
+    if (!shown?.isConnected) {
+      const { renderOffscreenCanvas } = await import('./offscreenView');
+      const offscreen = await renderOffscreenCanvas(session);
+      try {
+        const { flow: hidden, store: hiddenStore } = offscreen.value;
+        const flowRoot = flowRootOf(hiddenStore)!;
+        const count = session.map.getSnapshot().nodes.length;
+        if (count === 0) return null;
+        await whenAllNodesRendered(flowRoot, count);
+        const req = request(flowRoot, hidden, onStage);
+        return req ? await draw(req) : null;
+      } finally {
+        offscreen.dispose();
+      }
+    }
+    if (flow.getNodes().length === 0) return null;
     const release = renderAll.hold();
     try {
-      await whenAllNodesRendered(flowRoot, flow.getNodes().length);
-      const req = request(flowRoot, onStage);
+      await whenAllNodesRendered(shown, flow.getNodes().length);
+      const req = request(shown, flow, onStage);
       return req ? await draw(req) : null;
     } finally {
       release();
@@ -117,13 +134,14 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     draw: (req: GridImageRequest) => Promise<T>,
     onStage: GridImageRequest['onStage'],
   ): Promise<T | null> =>
-    withWholeGrid(session, renderAll, async (gridRoot, hasBlueprint) => {
+    withWholeGrid(session, async (gridRoot) => {
       const snapshot = session.map.getSnapshot();
       return draw({
         gridRoot,
         title: snapshot.meta.title,
         subtitle: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date()),
-        legend: options.includeLegend ? buildGridLegend(t, gridRoot, hasBlueprint) : null,
+        legend: options.includeLegend ? buildGridLegend(t, gridRoot) : null,
+        chrome: GRID_EXPORT_CHROME,
         options,
         onStage,
       });
@@ -169,7 +187,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     const empty =
       chosen === 'grid'
         ? !session.map.getSnapshot().nodes.some((n) => n.kind === 'stage')
-        : flow.getNodes().length === 0;
+        : session.map.getSnapshot().nodes.length === 0;
     if (item === 'copy') {
       // The clipboard write must start inside the click; the PNG arrives as a promise.
       if (empty) return task.run(async () => ({ kind: 'alert', text: t('empty') }), failed);

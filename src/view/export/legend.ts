@@ -3,7 +3,7 @@
  * - Canvas: node kinds and emotions, coloured as on the canvas (emotions as plain coloured
  *   dots: emoji faces would need an emoji font on the machine).
  * - Grid: the emotion faces the grid's cards show (the app's SVG face, not emoji) and the
- *   service blueprint's lines of interaction and visibility.
+ *   service blueprint's lines (interaction, visibility, internal interaction) the grid draws.
  */
 import type { TFunction } from 'i18next';
 import { createElement } from 'react';
@@ -59,22 +59,12 @@ function faceElement(emotion: Emotion): Element | undefined {
   return svg;
 }
 
-/**
- * The lines the grid draws between the blueprint lanes, as custom properties the grid may set
- * on its root (with these fallbacks): style and colour.
- */
-const LINES = {
-  interaction: { style: 'solid', colorVar: '--grid-line-interaction', fallback: '#495057' },
-  visibility: { style: 'dashed', colorVar: '--grid-line-visibility', fallback: '#495057' },
-} as const;
+/** The blueprint lines the grid draws (view/grid: a row `has-line line-<kind>`, coloured by `--blueprint-line`). */
+const LINE_KINDS = ['interaction', 'visibility', 'internal'] as const;
+const LINE_FALLBACK = '#495057';
 
-/** The grid picture's legend; the lines only when the grid shows a blueprint lane. */
-export function buildGridLegend(
-  t: TFunction<'export'>,
-  gridRoot: HTMLElement,
-  withLines: boolean,
-): Legend {
-  const style = getComputedStyle(gridRoot);
+/** The grid picture's legend: the emotion faces, and the blueprint lines the grid draws. */
+export function buildGridLegend(t: TFunction<'export'>, gridRoot: HTMLElement): Legend {
   const faces: LegendItem[] = EMOTIONS.map((e) => {
     const swatch = faceElement(e);
     return {
@@ -84,15 +74,17 @@ export function buildGridLegend(
       ...(swatch ? { swatch } : {}),
     };
   });
-  const lines: LegendItem[] = (['interaction', 'visibility'] as const).map((k) => ({
-    label: t(`legend.line.${k}`),
-    color: style.getPropertyValue(LINES[k].colorVar).trim() || LINES[k].fallback,
-    line: LINES[k].style,
-  }));
+  const lines: LegendItem[] = [];
+  for (const kind of LINE_KINDS) {
+    const row = gridRoot.querySelector(`.has-line.line-${kind}`);
+    if (!row) continue;
+    const color = getComputedStyle(row).getPropertyValue('--blueprint-line').trim();
+    lines.push({ label: t(`legend.line.${kind}`), color: color || LINE_FALLBACK, line: 'dashed' });
+  }
   return {
     groups: [
       { title: t('legend.emotions'), items: faces },
-      ...(withLines ? [{ title: t('legend.lines'), items: lines }] : []),
+      ...(lines.length ? [{ title: t('legend.lines'), items: lines }] : []),
     ],
   };
 }
