@@ -141,15 +141,6 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
   const mark = p.peers.get(tp.id);
   const selected = p.selected.has(tp.id);
   const emotionName = emotion === undefined ? t('cell.unrated') : t(`editor:emotion.${emotion}`);
-  const name = [
-    tp.action.trim() || t('cell.noAction'),
-    emotionName,
-    pains ? t('cell.painCount', { count: pains }) : '',
-    kpis ? t('cell.kpiCount', { count: kpis }) : '',
-    mark ? mark.name : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
   const onKey = (e: KeyboardEvent) => {
     if (readOnly) return;
     const dir = ARROWS[e.key];
@@ -178,7 +169,6 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
         type="button"
         tabIndex={-1}
         className="grid-card-main"
-        aria-label={name}
         aria-keyshortcuts={
           readOnly ? undefined : 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown'
         }
@@ -195,21 +185,26 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
         </span>
         <span className={`grid-card-action${tp.action.trim() ? '' : ' is-empty'}`}>
           {tp.action.trim() || t('cell.noAction')}
+          {/* The name reads "action, emotion, 2 pain points, 1 KPI, peer". */}
+          <span className="sr-only">, {emotionName}</span>
         </span>
         {pains || kpis ? (
-          <span className="grid-card-meta" aria-hidden="true">
+          <span className="grid-card-meta">
             {pains ? (
               <span className="grid-badge grid-badge-pain">
+                <span className="sr-only">, </span>
                 {t('cell.painCount', { count: pains })}
               </span>
             ) : null}
             {kpis ? (
               <span className="grid-badge grid-badge-kpi">
+                <span className="sr-only">, </span>
                 {t('cell.kpiCount', { count: kpis })}
               </span>
             ) : null}
           </span>
         ) : null}
+        {mark ? <span className="sr-only">, {mark.name}</span> : null}
       </button>
     </li>
   );

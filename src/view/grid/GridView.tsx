@@ -79,6 +79,8 @@ export function GridView({ snapshot, selection, select }: Props) {
   const [active, setActive] = useState<{ r: number; c: number }>({ r: 1, c: 1 });
   const activeRef = useRef(active);
   activeRef.current = active;
+  // Has a cell had the focus (so "below the focused row" means something)?
+  const touched = useRef(false);
   const [renaming, setRenaming] = useState<Renaming | null>(null);
   const pending = useRef<PendingFocus | null>(null);
 
@@ -249,7 +251,7 @@ export function GridView({ snapshot, selection, select }: Props) {
       },
       addLane(type: ContentLaneType) {
         const m = model();
-        const r = activeRef.current.r;
+        const r = touched.current ? activeRef.current.r : 0;
         const anchor = (r >= 1 ? m.visibleRows[r - 1] : undefined) ?? m.visibleRows.at(-1);
         const id = cmd.addLane({ type, order: anchor?.order ?? 1000 });
         if (!id) return;
@@ -394,6 +396,7 @@ export function GridView({ snapshot, selection, select }: Props) {
   const onFocus = (e: React.FocusEvent<HTMLElement>) => {
     const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-r]');
     if (!cell) return;
+    touched.current = true;
     const r = Number(cell.dataset.r);
     const c = Number(cell.dataset.c);
     if (r !== activeRef.current.r || c !== activeRef.current.c) setActive({ r, c });

@@ -130,28 +130,10 @@ export const HeaderRow = memo(function HeaderRow(p: HeaderProps) {
             tabIndex={p.activeCol === i + 1 ? 0 : -1}
             style={stage.color ? ({ '--stage-accent': stage.color } as CSSProperties) : undefined}
           >
-            <div className="grid-stage-head">
+            <div className="grid-stage-top">
               <span className="grid-stage-order" aria-hidden="true">
                 {i + 1}
               </span>
-              {renaming ? (
-                <RenameInput
-                  initial={stage.label}
-                  label={t('stage.nameInput')}
-                  maxLength={NODE_LIMITS.label.chars}
-                  onDone={(v) => p.api.finishRename({ stage: stage.id }, v)}
-                />
-              ) : (
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className="grid-stage-name"
-                  onClick={() => p.api.selectNode(stage.id)}
-                  onDoubleClick={() => !readOnly && p.api.startRename({ stage: stage.id })}
-                >
-                  {title}
-                </button>
-              )}
               {readOnly || renaming ? null : (
                 <MenuButton
                   label={t('stage.options', { title })}
@@ -163,6 +145,24 @@ export const HeaderRow = memo(function HeaderRow(p: HeaderProps) {
                 </MenuButton>
               )}
             </div>
+            {renaming ? (
+              <RenameInput
+                initial={stage.label}
+                label={t('stage.nameInput')}
+                maxLength={NODE_LIMITS.label.chars}
+                onDone={(v) => p.api.finishRename({ stage: stage.id }, v)}
+              />
+            ) : (
+              <button
+                type="button"
+                tabIndex={-1}
+                className="grid-stage-name"
+                onClick={() => p.api.selectNode(stage.id)}
+                onDoubleClick={() => !readOnly && p.api.startRename({ stage: stage.id })}
+              >
+                {title}
+              </button>
+            )}
           </th>
         );
       })}
