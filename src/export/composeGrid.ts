@@ -131,17 +131,31 @@ function settle(copy: HTMLElement): void {
   }
 }
 
-/** Lays an unclipped copy of the grid out off-screen and measures it. */
-export function prepareGridExport(source: GridSource): PreparedGrid {
+/** A box the grid should fit well (a 16:9 slide's content box), and how far it may be enlarged. */
+export interface FitBox {
+  readonly width: number;
+  readonly height: number;
+  readonly maxZoom: number;
+}
+
+/** Widths tried for a slide, as multiples of the grid's width on screen (wider = less wrapping, shorter rows). */
+const SLIDE_WIDTHS = [1, 1.25, 1.5, 2, 2.5];
+
+/**
+ * Lays an unclipped copy of the grid out off-screen and measures it: at the grid's width on
+ * screen, or, given `fit`, at the width (from the screen's up to 2.5 times it) whose shape
+ * fits the box largest, so a slide is not a tall strip of narrow columns.
+ */
+export function prepareGridExport(source: GridSource, fit?: FitBox): PreparedGrid {
   const live = source.gridRoot;
-  const width = wholeWidth(live);
+  const screenWidth = wholeWidth(live);
   const copy = live.cloneNode(true) as HTMLElement;
   copyFieldValues(live, copy);
-  unclip(copy, width, source.chrome);
+  unclip(copy, screenWidth, source.chrome);
   const host = hiddenHost();
   // Laid out at its natural size in a box as wide as the grid (the hidden host clips it).
   const stage = document.createElement('div');
-  Object.assign(stage.style, { position: 'absolute', left: '0', top: '0', width: `${width}px` });
+  Object.assign(stage.style, { position: 'absolute', left: '0', top: '0' });
   const chain = ancestorChain(live);
   if (chain) {
     chain[1].append(copy);
@@ -150,13 +164,30 @@ export function prepareGridExport(source: GridSource): PreparedGrid {
   host.append(stage);
   document.body.append(host);
   settle(copy);
-  const rect = copy.getBoundingClientRect();
-  const bounds: Rect = {
-    x: 0,
-    y: 0,
-    width: Math.ceil(Math.max(rect.width, copy.scrollWidth, width)),
-    height: Math.ceil(Math.max(rect.height, copy.scrollHeight, 1)),
+  const measureAt = (width: number): Rect => {
+    stage.style.width = copy.style.width = copy.style.minWidth = `${width}px`;
+    const rect = copy.getBoundingClientRect();
+    return {
+      x: 0,
+      y: 0,
+      width: Math.ceil(Math.max(rect.width, copy.scrollWidth, width)),
+      height: Math.ceil(Math.max(rect.height, copy.scrollHeight, 1)),
+    };
   };
+  let bounds = measureAt(screenWidth);
+  if (fit) {
+    const zoomOf = (b: Rect) => Math.min(fit.width / b.width, fit.height / b.height, fit.maxZoom);
+    let best = { bounds, zoom: zoomOf(bounds), width: screenWidth };
+    let laidOutAt = screenWidth;
+    for (const k of SLIDE_WIDTHS.slice(1)) {
+      laidOutAt = Math.round(screenWidth * k);
+      const b = measureAt(laidOutAt);
+      const zoom = zoomOf(b);
+      // A wider layout only when it is clearly larger on the slide.
+      if (zoom > best.zoom * 1.02) best = { bounds: b, zoom, width: laidOutAt };
+    }
+    bounds = best.width === laidOutAt ? best.bounds : measureAt(best.width);
+  }
   const dispose = () => host.remove();
   return {
     bounds,

@@ -10,7 +10,13 @@
 import { getFontEmbedCSS } from 'html-to-image';
 import { composeExport, themeBackground, type ComposedExport, type ExportSource } from './compose';
 import { prepareGridExport, type GridSource } from './composeGrid';
-import { planImage, type CanvasLimits, type ImagePlan, type Rect } from './geometry';
+import {
+  MAX_SLIDE_ZOOM,
+  planImage,
+  type CanvasLimits,
+  type ImagePlan,
+  type Rect,
+} from './geometry';
 import type { ImageOptions } from './options';
 import { svgToCanvas, toSvgDocument, usedCss } from './rasterize';
 
@@ -110,7 +116,15 @@ function gridComposer(req: GridImageRequest): Composer {
     options: req.options,
     onStage: req.onStage,
     compose() {
-      const prepared = prepareGridExport(req);
+      // A slide: lay the grid out at the width that fits the slide's content box best.
+      const slide =
+        req.options.fit === 'slide'
+          ? planImage({ x: 0, y: 0, width: 1, height: 1 }, req.options, req.limits).content
+          : null;
+      const prepared = prepareGridExport(
+        req,
+        slide ? { width: slide.width, height: slide.height, maxZoom: MAX_SLIDE_ZOOM } : undefined,
+      );
       try {
         const plan = planImage(prepared.bounds, req.options, req.limits);
         const background = backgroundOf(req.options, req.gridRoot);
