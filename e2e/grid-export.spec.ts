@@ -60,6 +60,22 @@ async function pngSize(page: Page, png: Buffer) {
   }, png.toString('base64'));
 }
 
+/** Adds a content lane from the grid's toolbar with one item in `stage` (typed in place). */
+async function addLaneWithItem(page: Page, type: string, stage: string, item: string) {
+  await page.getByRole('button', { name: 'Add lane', exact: true }).click();
+  await page.getByRole('menuitem', { name: type, exact: true }).click();
+  const title = grid(page).getByRole('textbox', { name: 'Lane title' });
+  await expect(title).toBeFocused();
+  await title.press('Enter');
+  await page.getByRole('button', { name: `Add item: ${type}, ${stage}`, exact: true }).click();
+  const input = page.getByRole('textbox', { name: `Item in ${type}, ${stage}` });
+  await expect(input).toBeFocused();
+  await input.fill(item);
+  await input.press('Enter');
+  await page.getByRole('textbox', { name: `Item in ${type}, ${stage}` }).press('Escape');
+  await expect(grid(page).getByRole('button', { name: item, exact: true })).toBeAttached();
+}
+
 const stageNames = AIRLINE.nodes.filter((n) => n.kind === 'stage').map((n) => n.label);
 const lastStage = AIRLINE.nodes
   .filter((n) => n.kind === 'stage')
@@ -73,13 +89,21 @@ test('exports the whole airline grid as SVG, PNG, a 16:9 slide and to the clipbo
   page,
   context,
 }) => {
+  test.slow(); // four pictures of the whole grid
   expect(lastStageActions.length).toBeGreaterThan(0);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const editor = new EditorPage(page);
   await editor.createMap('Airline', 'Airline journey');
   await page.getByRole('button', { name: 'Grid', exact: true }).click();
   await expect(grid(page)).toHaveAttribute('data-ready', 'true');
+  // Blueprint lanes with an item in the last stage (the template may bring its own lanes).
+  const frontstage = 'Claim form pre-filled from the booking';
+  const backstage = 'Agent checks the baggage trace';
+  await addLaneWithItem(page, 'Frontstage actions', lastStage.label, frontstage);
+  await addLaneWithItem(page, 'Backstage actions', lastStage.label, backstage);
+  await expect(grid(page).getByText('Line of visibility')).toBeAttached();
   const scroller = page.getByTestId('journey-grid-scroll');
+  await scroller.evaluate((el) => el.scrollTo(0, 0));
   // The grid is wider than its area: it scrolls, and the last stage is out of view.
   const area = await scroller.evaluate((el) => ({
     width: el.clientWidth,
@@ -103,11 +127,12 @@ test('exports the whole airline grid as SVG, PNG, a 16:9 slide and to the clipbo
   // SVG: every stage, the last stage's touchpoints, lane titles, the title and the legend.
   const svg = (await save(await exportItem(page, 'SVG'), 'airline-grid.svg')).toString('utf8');
   expect(svg.startsWith('<svg')).toBe(true);
-  for (const text of [...stageNames, ...lastStageActions, 'Airline journey', 'Mobile app'])
-    expect(svg, text).toContain(xml(text));
-  expect(svg).toContain('Delighted'); // the legend's faces
-  const hasBlueprint = (await grid(page).locator('.line-visibility').count()) > 0;
-  if (hasBlueprint) expect(svg).toContain('Line of visibility');
+  const texts = [...stageNames, ...lastStageActions, frontstage, backstage, 'Mobile app'];
+  for (const text of [...texts, 'Airline journey']) expect(svg, text).toContain(xml(text));
+  // The legend: the faces and the blueprint lines (once in the grid, once in the legend).
+  expect(svg).toContain('Delighted');
+  expect(svg.split('Line of visibility').length - 1).toBe(2);
+  expect(svg.split('Line of interaction').length - 1).toBe(2);
   const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1]);
   const height = Number(/<svg[^>]* height="(\d+)"/.exec(svg)?.[1]);
   expect(width).toBeGreaterThan(area.scrollWidth); // the whole grid plus padding
