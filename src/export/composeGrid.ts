@@ -99,7 +99,11 @@ function unclip(copy: HTMLElement, width: number, chrome: string | undefined): v
     copy.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
   copy.removeAttribute('data-testid'); // one journey-grid in the page (tests look it up)
   copy.removeAttribute('id');
-  copy.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
+  // No duplicate ids in the page while the copy exists (labels, aria references); SVG ids stay,
+  // a gradient or marker may be referenced by url(#id) inside the picture.
+  copy.querySelectorAll('[id]').forEach((e) => {
+    if (!(e instanceof SVGElement)) e.removeAttribute('id');
+  });
   Object.assign(copy.style, {
     width: `${width}px`,
     minWidth: `${width}px`,
