@@ -7,6 +7,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 import { expectNoA11yViolations } from './support/axe';
 
+// Each story is long and the machine is shared: more than the default minute.
+test.describe.configure({ timeout: 150_000 });
+
 const SHOTS = process.env.GRID_SHOTS ?? 'test-results/grid';
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Journey grid' });

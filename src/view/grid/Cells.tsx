@@ -134,13 +134,14 @@ const ActionsCell = memo(function ActionsCell(p: CellProps) {
 
 /** One touchpoint of a channel row: face, action, pain-point count, KPI marks. */
 function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: string }) {
-  const { t, readOnly } = p.api;
+  const { text, readOnly } = p.api;
   const emotion = tp.emotion;
   const pains = tp.painPoints.filter((s) => s.trim()).length;
   const kpis = tp.kpiIds.length;
   const mark = p.peers.get(tp.id);
   const selected = p.selected.has(tp.id);
-  const emotionName = emotion === undefined ? t('cell.unrated') : t(`editor:emotion.${emotion}`);
+  const emotionName =
+    emotion === undefined ? text('cell.unrated') : text(`editor:emotion.${emotion}`);
   const onKey = (e: KeyboardEvent) => {
     if (readOnly) return;
     const dir = ARROWS[e.key];
@@ -172,7 +173,6 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
         aria-keyshortcuts={
           readOnly ? undefined : 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown'
         }
-        title={readOnly ? undefined : t('cell.moveHint')}
         onClick={() => p.api.selectTouchpoint(tp.id)}
         onKeyDown={onKey}
       >
@@ -184,7 +184,7 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
           )}
         </span>
         <span className={`grid-card-action${tp.action.trim() ? '' : ' is-empty'}`}>
-          {tp.action.trim() || t('cell.noAction')}
+          {tp.action.trim() || text('cell.noAction')}
           {/* The name reads "action, emotion, 2 pain points, 1 KPI, peer". */}
           <span className="sr-only">, {emotionName}</span>
         </span>
@@ -193,13 +193,13 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
             {pains ? (
               <span className="grid-badge grid-badge-pain">
                 <span className="sr-only">, </span>
-                {t('cell.painCount', { count: pains })}
+                {text('cell.painCount', pains)}
               </span>
             ) : null}
             {kpis ? (
               <span className="grid-badge grid-badge-kpi">
                 <span className="sr-only">, </span>
-                {t('cell.kpiCount', { count: kpis })}
+                {text('cell.kpiCount', kpis)}
               </span>
             ) : null}
           </span>
@@ -254,11 +254,7 @@ const ChannelCell = memo(function ChannelCell(p: CellProps) {
           type="button"
           tabIndex={-1}
           className="grid-add"
-          aria-label={t('cell.addTouchpoint', {
-            stage: stageTitle(p.stage.label, t),
-            channel: rowTitle(p.row, t),
-          })}
-          title={t('cell.addTouchpoint', {
+          aria-label={p.api.fill('cell.addTouchpoint', {
             stage: stageTitle(p.stage.label, t),
             channel: rowTitle(p.row, t),
           })}
@@ -493,7 +489,7 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
                 <li key={item.id}>
                   <ItemEditor
                     initial={item.text}
-                    label={t('cell.itemInput', { lane, stage })}
+                    label={p.api.fill('cell.itemInput', { lane, stage })}
                     onCommit={(text, viaEnter) => {
                       setEditing(null);
                       if (text.trim() === '') p.api.deleteItem(item.id);
@@ -541,7 +537,7 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
         {editing === '' ? (
           <ItemEditor
             initial=""
-            label={t('cell.itemInput', { lane, stage })}
+            label={p.api.fill('cell.itemInput', { lane, stage })}
             onCommit={(text, viaEnter) => {
               if (text.trim() !== '') p.api.addItem(laneId, p.stage.id, text);
               // Enter goes on with the next item, as in a list; a click elsewhere stops.
@@ -559,8 +555,7 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
             type="button"
             tabIndex={-1}
             className="grid-add grid-add-item"
-            aria-label={t('cell.addItem', { lane, stage })}
-            title={t('cell.addItem', { lane, stage })}
+            aria-label={p.api.fill('cell.addItem', { lane, stage })}
             data-enter={items.length ? undefined : ''}
             onClick={() => setEditing('')}
           >

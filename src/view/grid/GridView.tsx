@@ -16,7 +16,7 @@ import type { ContentLaneType, MapSnapshot } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
 import { usePeers } from '../hooks/usePeers';
-import { type Direction, type GridApi, type Renaming } from './api';
+import { cachedTexts, type Direction, type GridApi, type Renaming } from './api';
 import type { PeerMark } from './Cells';
 import { rowCells } from './cells';
 import { dropLaneKeys, insertLaneKey, moveLaneKeys, moveStageIds } from './laneOrder';
@@ -146,6 +146,7 @@ export function GridView({ snapshot, selection, select }: Props) {
     return {
       readOnly,
       t,
+      ...cachedTexts(t),
       selectTouchpoint,
       selectNode,
       addTouchpoint(stageId, channelId) {

@@ -9,6 +9,10 @@ export interface GridApi {
   readonly readOnly: boolean;
   /** The grid namespace's translation (one function for every cell). */
   readonly t: TFunction;
+  /** t(key, { count }) for texts without other values, cached (thousands of cards share them). */
+  text(key: string, count?: number): string;
+  /** t(key, vars) through a cached template: the message is looked up once per key. */
+  fill(key: string, vars: Readonly<Record<string, string>>): string;
   selectTouchpoint(id: string): void;
   selectNode(id: string): void;
   addTouchpoint(stageId: string, channelId: string): void;
@@ -53,3 +57,25 @@ export function stageTitle(label: unknown, t: TFunction): string {
 export const TOUCHPOINT_MIME = 'application/x-itinera-touchpoint';
 export const LANE_MIME = 'application/x-itinera-lane';
 export const ITEM_MIME = 'application/x-itinera-lane-item';
+
+/** The cached text and template helpers of GridApi for one translation function. */
+export function cachedTexts(t: TFunction): Pick<GridApi, 'text' | 'fill'> {
+  const texts = new Map<string, string>();
+  const templates = new Map<string, string>();
+  return {
+    text(key, count) {
+      const k = count === undefined ? key : `${key}|${count}`;
+      let v = texts.get(k);
+      if (v === undefined) texts.set(k, (v = count === undefined ? t(key) : t(key, { count })));
+      return v;
+    },
+    fill(key, vars) {
+      let tpl = templates.get(key);
+      if (tpl === undefined) {
+        const marks = Object.fromEntries(Object.keys(vars).map((k) => [k, `{§${k}§}`]));
+        templates.set(key, (tpl = t(key, { ...marks, interpolation: { escapeValue: false } })));
+      }
+      return tpl.replace(/\{§(\w+)§\}/g, (_, k: string) => vars[k] ?? '');
+    },
+  };
+}
