@@ -14,6 +14,7 @@ import { startAppServer, type AppServer } from './app-server';
 import { benchCanvas } from './canvas/bench';
 import { servePages, type PagesServer } from './canvas/serve';
 import { exitWhenDone } from './exit';
+import { benchGrid } from './grid/bench';
 import { discoverModules, selectModules, type BenchContext, type BenchModule } from './modules';
 import { machineInfo } from './machine';
 import { updateReadme, writeLatestMarkdown } from './readme';
@@ -53,7 +54,11 @@ async function main(): Promise<number> {
     name: `canvas-${n}`,
     run: async (ctx) => benchCanvas(await ctx.browser(), await ctx.pagesURL(), n),
   }));
-  const all = [...canvasModules, ...(await discoverModules(import.meta.dirname))];
+  const gridModule: BenchModule = {
+    name: 'grid',
+    run: async (ctx) => benchGrid(await ctx.browser(), await ctx.pagesURL()),
+  };
+  const all = [...canvasModules, gridModule, ...(await discoverModules(import.meta.dirname))];
   const modules = selectModules(all, only);
   if (modules.length === 0) throw new Error(`BENCH_ONLY: no module name contains "${only}"`);
   console.log(`modules: ${modules.map((m) => m.name).join(', ')}`);

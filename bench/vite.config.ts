@@ -40,6 +40,7 @@ export default defineConfig({
       input: {
         ours: `${pages}canvas-ours.html`,
         bare: `${pages}canvas-bare.html`,
+        grid: `${pages}grid.html`,
       },
     },
   },

@@ -9,7 +9,7 @@
 import type { ImagePlan } from './geometry';
 import { inheritPageStyles } from './rasterize';
 
-/** One entry of the legend: a coloured swatch (with an optional symbol) and its name. */
+/** One entry of the legend: a swatch (coloured square or dot, a line, or a drawn element) and its name. */
 export interface LegendItem {
   readonly label: string;
   readonly color: string;
@@ -17,14 +17,21 @@ export interface LegendItem {
   readonly symbol?: string;
   /** Round swatch (emotions) rather than square (node kinds). */
   readonly round?: boolean;
+  /** A line swatch (the grid's lines of interaction and visibility) instead of a square. */
+  readonly line?: 'solid' | 'dashed' | 'dotted';
+  /** An element drawn as the swatch (e.g. an emotion face as SVG); copied, never moved. */
+  readonly swatch?: Element;
 }
 
-/** The legend of node kinds and emotions, in the user's language (the view translates). */
+/** One titled group of the legend. */
+export interface LegendGroup {
+  readonly title: string;
+  readonly items: readonly LegendItem[];
+}
+
+/** The legend, in the user's language (the view translates): node kinds and emotions, or the grid's faces and lines. */
 export interface Legend {
-  readonly kindsTitle: string;
-  readonly kinds: readonly LegendItem[];
-  readonly emotionsTitle: string;
-  readonly emotions: readonly LegendItem[];
+  readonly groups: readonly LegendGroup[];
 }
 
 /**
@@ -102,7 +109,7 @@ function stripViewport(viewport: HTMLElement, dom: CanvasDom, only: ExportSource
   viewport.querySelectorAll('.emotion-curve, .lane-labels').forEach((e) => e.remove());
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
+export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   style: Partial<CSSStyleDeclaration>,
   text?: string,
@@ -113,41 +120,51 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-function legendGroup(title: string, items: readonly LegendItem[]): HTMLElement {
+function swatchOf(item: LegendItem): Element {
+  if (item.swatch) {
+    const copy = item.swatch.cloneNode(true) as Element;
+    const box = el('span', { display: 'inline-flex', width: '18px', height: '18px' });
+    box.append(copy);
+    return box;
+  }
+  if (item.line) {
+    return el('span', {
+      display: 'inline-block',
+      width: '28px',
+      height: '0',
+      borderTop: `2px ${item.line} ${item.color}`,
+    });
+  }
+  return el(
+    'span',
+    {
+      display: 'inline-flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      width: '16px',
+      height: '16px',
+      borderRadius: item.round ? '50%' : '4px',
+      background: item.color,
+      fontSize: '11px',
+      lineHeight: '1',
+    },
+    item.symbol ?? '',
+  );
+}
+
+function legendGroup({ title, items }: LegendGroup): HTMLElement {
   const group = el('div', { display: 'flex', alignItems: 'center', gap: '14px' });
   group.append(el('strong', { fontWeight: '600' }, title));
   for (const item of items) {
     const row = el('span', { display: 'inline-flex', alignItems: 'center', gap: '6px' });
-    const swatch = el(
-      'span',
-      {
-        display: 'inline-flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        width: '16px',
-        height: '16px',
-        borderRadius: item.round ? '50%' : '4px',
-        background: item.color,
-        fontSize: '11px',
-        lineHeight: '1',
-      },
-      item.symbol ?? '',
-    );
-    row.append(swatch, document.createTextNode(item.label));
+    row.append(swatchOf(item), document.createTextNode(item.label));
     group.append(row);
   }
   return group;
 }
 
-/** Builds the picture's DOM off-screen; call `dispose()` once the picture is drawn. */
-export function composeExport(
-  source: ExportSource,
-  plan: ImagePlan,
-  background: string | null,
-): ComposedExport {
-  const live = source.flowRoot.querySelector<HTMLElement>(source.dom.viewport);
-  if (!live) throw new Error(`exportImage.source.flowRoot: no ${source.dom.viewport} inside`);
-  // Laid out (so computed styles are real) but clipped to nothing, so it is never seen.
+/** The hidden host a picture is built in: laid out (computed styles are real) but clipped to nothing. */
+export function hiddenHost(): HTMLElement {
   const host = el('div', {
     position: 'fixed',
     left: '0',
@@ -159,18 +176,29 @@ export function composeExport(
     zIndex: '-1',
   });
   host.setAttribute('aria-hidden', 'true');
+  return host;
+}
+
+/**
+ * The picture's root (`plan.width`×`plan.height`) with its title band and legend band; the
+ * caller appends the content box (at `plan.content`). `from` gives the theme: its classes, its
+ * text styles and the custom properties it inherits.
+ */
+export function framePicture(
+  plan: ImagePlan,
+  background: string | null,
+  from: Element,
+  text: { title: string; subtitle?: string; legend: Legend | null },
+): HTMLElement {
   const root = el('div', {
     position: 'relative',
     width: `${plan.width}px`,
     height: `${plan.height}px`,
     overflow: 'hidden',
     background: background ?? 'transparent',
-    color: getComputedStyle(source.flowRoot).color,
+    color: getComputedStyle(from).color,
   });
-  // The canvas's classes carry React Flow's CSS variables and the theme; text styles and
-  // custom properties inherited from the page are copied, the picture has no page around it.
-  root.className = source.flowRoot.className;
-  inheritPageStyles(root, source.flowRoot);
+  inheritPageStyles(root, from);
   const pad = plan.content.x;
   if (plan.titlePx > 0) {
     const band = el('div', {
@@ -194,29 +222,13 @@ export function composeExport(
           overflow: 'hidden',
           textOverflow: 'ellipsis',
         },
-        source.title,
+        text.title,
       ),
     );
-    if (source.subtitle)
-      band.append(el('div', { fontSize: '15px', opacity: '0.7' }, source.subtitle));
+    if (text.subtitle) band.append(el('div', { fontSize: '15px', opacity: '0.7' }, text.subtitle));
     root.append(band);
   }
-  const content = el('div', {
-    position: 'absolute',
-    left: `${plan.content.x}px`,
-    top: `${plan.content.y}px`,
-    width: `${plan.content.width}px`,
-    height: `${plan.content.height}px`,
-    overflow: 'hidden',
-  });
-  const viewport = live.cloneNode(true) as HTMLElement;
-  stripViewport(viewport, source.dom, source.only ?? null);
-  const v = plan.viewport;
-  viewport.style.transform = `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
-  content.append(viewport);
-  root.append(content);
-  if (plan.legendPx > 0 && source.legend) {
-    const { legend } = source;
+  if (plan.legendPx > 0 && text.legend) {
     const band = el('div', {
       position: 'absolute',
       left: `${pad}px`,
@@ -229,12 +241,45 @@ export function composeExport(
       fontSize: '14px',
       flexWrap: 'wrap',
     });
-    band.append(
-      legendGroup(legend.kindsTitle, legend.kinds),
-      legendGroup(legend.emotionsTitle, legend.emotions),
-    );
+    band.append(...text.legend.groups.map(legendGroup));
     root.append(band);
   }
+  return root;
+}
+
+/** The box, inside the picture, the content is drawn in (`plan.content`, clipped). */
+export function contentBox(plan: ImagePlan): HTMLElement {
+  return el('div', {
+    position: 'absolute',
+    left: `${plan.content.x}px`,
+    top: `${plan.content.y}px`,
+    width: `${plan.content.width}px`,
+    height: `${plan.content.height}px`,
+    overflow: 'hidden',
+  });
+}
+
+/** Builds the picture's DOM off-screen; call `dispose()` once the picture is drawn. */
+export function composeExport(
+  source: ExportSource,
+  plan: ImagePlan,
+  background: string | null,
+): ComposedExport {
+  const live = source.flowRoot.querySelector<HTMLElement>(source.dom.viewport);
+  if (!live) throw new Error(`exportImage.source.flowRoot: no ${source.dom.viewport} inside`);
+  const host = hiddenHost();
+  const root = framePicture(plan, background, source.flowRoot, source);
+  // The canvas's classes carry React Flow's CSS variables and the theme; text styles and
+  // custom properties inherited from the page are copied, the picture has no page around it.
+  root.className = source.flowRoot.className;
+  const content = contentBox(plan);
+  const viewport = live.cloneNode(true) as HTMLElement;
+  stripViewport(viewport, source.dom, source.only ?? null);
+  const v = plan.viewport;
+  viewport.style.transform = `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
+  content.append(viewport);
+  // The content goes under the title band and the legend (appended first, drawn below them).
+  root.prepend(content);
   host.append(root);
   document.body.append(host);
   return { element: root, dispose: () => host.remove() };

@@ -9,6 +9,10 @@ export type Fit = (typeof FITS)[number];
 export const IMAGE_FORMATS = ['png', 'svg'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
+/** What the picture shows: the node canvas or the journey grid (default: the view on screen). */
+export const PICTURES = ['canvas', 'grid'] as const;
+export type Picture = (typeof PICTURES)[number];
+
 /** Largest padding around the map, px. */
 export const MAX_PADDING_PX = 400;
 

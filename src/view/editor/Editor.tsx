@@ -18,6 +18,8 @@ import { ImportErrors } from '../importing/ImportErrors';
 import type { ImportFile } from '../importing/types';
 import { useJsonFileDrop } from '../importing/useJsonFileDrop';
 import { PanelBoundary } from '../errors/PanelBoundary';
+import { GridView } from '../grid/GridView';
+import { loadEditorView, saveEditorView, type EditorView } from '../grid/viewMode';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
@@ -45,6 +47,16 @@ const STRATEGY_OPEN_KEY = 'itinera.strategyOpen';
 
 export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const { t } = useTranslation('editor');
+  const { t: tg } = useTranslation('grid');
+  // Canvas or grid, remembered per map on this device.
+  const [view, setViewState] = useState<EditorView>(() => loadEditorView(session.mapId));
+  const setView = useCallback(
+    (next: EditorView) => {
+      saveEditorView(session.mapId, next);
+      setViewState(next);
+    },
+    [session.mapId],
+  );
   const snapshot = useStore(session.map);
   // The session's store: every change reaches the peers (model/selection.ts).
   const selection = useStore(session.selection);
@@ -62,7 +74,8 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const panelSelection = useDeferredValue(selection);
   const [renderAll, renderAllApi] = useRenderAllSwitch();
   const drop = useJsonFileDrop(onImportFile ?? noImport, onOpenMap);
-  useShortcuts(session, selection, setSelection);
+  // Arrow keys move the grid's focus, never the selected nodes.
+  useShortcuts(session, selection, setSelection, { nudge: view === 'canvas' });
 
   useEffect(() => {
     document.title = `${snapshot.meta.title || t('untitledMap')} · Itinera`;
@@ -86,6 +99,19 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const headerExtras = useMemo(
     () => (
       <>
+        <div className="editor-view-switch" role="group" aria-label={tg('view.label')}>
+          {(['canvas', 'grid'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              className={view === v ? 'is-on' : undefined}
+              onClick={() => setView(v)}
+            >
+              {tg(`view.${v}`)}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           aria-pressed={strategyOpen}
@@ -99,7 +125,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
         </PanelBoundary>
       </>
     ),
-    [strategyOpen, toggleStrategy, selection.nodes, t],
+    [strategyOpen, toggleStrategy, selection.nodes, t, tg, view, setView],
   );
 
   return (
@@ -113,29 +139,37 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
                 {t(`readOnly.${session.readOnlyReason}`)}
               </div>
             ) : null}
-            <Toolbar
-              selection={selection}
-              select={setSelection}
-              snapToGrid={snapToGrid}
-              onSnapToGrid={onSnap}
-            />
+            {view === 'canvas' ? (
+              <Toolbar
+                selection={selection}
+                select={setSelection}
+                snapToGrid={snapToGrid}
+                onSnapToGrid={onSnap}
+              />
+            ) : null}
             <div className="editor-body">
               <main
                 className={`canvas-wrap${drop.over ? ' is-drop-target' : ''}`}
-                aria-label={t('canvas.region')}
+                aria-label={view === 'grid' ? tg('region') : t('canvas.region')}
                 aria-busy={drop.busy}
                 {...(onImportFile ? drop.handlers : {})}
               >
-                <PanelBoundary panel="canvas" className="panel-error-canvas">
-                  <JourneyCanvas
-                    snapshot={snapshot}
-                    selection={selection}
-                    onSelectionChange={setSelection}
-                    snapToGrid={snapToGrid}
-                    renderAll={renderAll}
-                  />
-                  {snapshot.nodes.length === 0 ? <EmptyState /> : null}
-                </PanelBoundary>
+                {view === 'grid' ? (
+                  <PanelBoundary panel="grid" className="panel-error-canvas">
+                    <GridView snapshot={snapshot} selection={selection} select={setSelection} />
+                  </PanelBoundary>
+                ) : (
+                  <PanelBoundary panel="canvas" className="panel-error-canvas">
+                    <JourneyCanvas
+                      snapshot={snapshot}
+                      selection={selection}
+                      onSelectionChange={setSelection}
+                      snapToGrid={snapToGrid}
+                      renderAll={renderAll}
+                    />
+                    {snapshot.nodes.length === 0 ? <EmptyState /> : null}
+                  </PanelBoundary>
+                )}
                 {drop.over ? <div className="drop-hint">{t('dropHint')}</div> : null}
                 {drop.failure ? (
                   <ImportErrors failure={drop.failure} onDismiss={drop.dismiss} />

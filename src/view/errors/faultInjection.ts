@@ -8,7 +8,8 @@
  */
 
 /** Panels with their own boundary, plus `app` for the top-level one. */
-export type PanelName = 'canvas' | 'inspector' | 'strategy' | 'share' | 'export' | 'library';
+export type PanelName =
+  'canvas' | 'grid' | 'inspector' | 'strategy' | 'share' | 'export' | 'library';
 
 declare global {
   var __ITINERA_FAIL_PANEL__: string | undefined;

@@ -1,6 +1,8 @@
 /**
  * The editor header's Export menu: PNG, SVG, JSON and Copy image, with the image options.
- * Exports the whole map, or the selection when there is one. Runs inside <ReactFlowProvider>.
+ * The picture is the canvas or the journey grid (default: the view on screen). The canvas
+ * picture is the whole map, or the selection when there is one; the grid picture is always
+ * the whole grid (gridPicture.ts). Runs inside <ReactFlowProvider>.
  */
 import { useReactFlow } from '@xyflow/react';
 import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
@@ -12,21 +14,24 @@ import {
   downloadText,
 } from '../../export/download';
 import { exportFileName } from '../../export/fileName';
-import type { ImageRequest } from '../../export/image';
+import type { GridImageRequest, ImageRequest, PngResult, SvgResult } from '../../export/image';
 import { STAGE_PROGRESS } from '../../export/stages';
-import { DEFAULT_IMAGE_OPTIONS, type ImageOptions } from '../../export/options';
+import { DEFAULT_IMAGE_OPTIONS, type ImageOptions, type Picture } from '../../export/options';
 import { EXPORT_DOM, flowRootOf, useFlowStore } from '../canvas/flowContract';
 import { RenderAllContext, whenAllNodesRendered } from '../canvas/renderAll';
 import { useSession } from '../canvas/SessionContext';
 import { exportScope } from './exportBounds';
 import { ExportOptionsFields } from './ExportOptionsFields';
-import { buildLegend } from './legend';
+import { GRID_EXPORT_CHROME, gridOnScreen, withWholeGrid } from './gridPicture';
+import { buildGridLegend, buildLegend } from './legend';
 import { useExportTask, type ExportMessage } from './useExportTask';
 import './export.css';
 
 interface Props {
   /** Ids of the selected nodes; when any, only they (and touchpoints between them) are drawn. */
   selectedNodeIds: ReadonlySet<string> | readonly string[];
+  /** The view on screen, the picture's default; when not given, the menu looks (a grid in the page). */
+  view?: Picture;
 }
 
 type Item = 'png' | 'svg' | 'json' | 'copy';
@@ -35,12 +40,13 @@ type Item = 'png' | 'svg' | 'json' | 'copy';
 const loadImageExport = () => import('../../export/image');
 
 /** Memoized: the map is read when an export starts (session.map), so edits do not re-render the menu. */
-export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
+export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Props) {
   const { t, i18n } = useTranslation('export');
   const flow = useReactFlow();
   const store = useFlowStore();
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<ImageOptions>(DEFAULT_IMAGE_OPTIONS);
+  const [picture, setPicture] = useState<Picture>('canvas');
   const task = useExportTask();
   const renderAll = useContext(RenderAllContext);
   const wrap = useRef<HTMLDivElement>(null);
@@ -67,10 +73,11 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
   /** The image request for the current map, options and selection; null when there is nothing to draw. */
   const request = (
     flowRoot: HTMLElement,
+    from: Pick<typeof flow, 'getNodes'>,
     onStage: ImageRequest['onStage'],
   ): ImageRequest | null => {
     const snapshot = session.map.getSnapshot();
-    const scope = exportScope(snapshot, selectedNodeIds, flow);
+    const scope = exportScope(snapshot, selectedNodeIds, from);
     if (!scope) return null;
     const now = new Date();
     return {
@@ -88,23 +95,73 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
 
   /**
    * Runs `draw` with every node and touchpoint in the DOM (the canvas normally renders only
-   * what is on screen, and the picture is drawn from a copy of the canvas DOM).
+   * what is on screen, and the picture is drawn from a copy of the canvas DOM). When the grid
+   * is shown, the canvas is rendered off-screen for the picture.
    */
   const withWholeMap = async <T,>(
     draw: (req: ImageRequest) => Promise<T>,
     onStage: ImageRequest['onStage'],
   ): Promise<T | null> => {
-    const flowRoot = flowRootOf(store);
-    if (!flowRoot || flow.getNodes().length === 0) return null;
+    const shown = flowRootOf(store);
+    if (!shown?.isConnected) {
+      const { renderOffscreenCanvas } = await import('./offscreenView');
+      const offscreen = await renderOffscreenCanvas(session);
+      try {
+        const { flow: hidden, store: hiddenStore } = offscreen.value;
+        const flowRoot = flowRootOf(hiddenStore)!;
+        const count = session.map.getSnapshot().nodes.length;
+        if (count === 0) return null;
+        await whenAllNodesRendered(flowRoot, count);
+        const req = request(flowRoot, hidden, onStage);
+        return req ? await draw(req) : null;
+      } finally {
+        offscreen.dispose();
+      }
+    }
+    if (flow.getNodes().length === 0) return null;
     const release = renderAll.hold();
     try {
-      await whenAllNodesRendered(flowRoot, flow.getNodes().length);
-      const req = request(flowRoot, onStage);
+      await whenAllNodesRendered(shown, flow.getNodes().length);
+      const req = request(shown, flow, onStage);
       return req ? await draw(req) : null;
     } finally {
       release();
     }
   };
+
+  /** The grid picture's request (the whole grid), for `draw`; null when there is nothing to draw. */
+  const withGrid = <T,>(
+    draw: (req: GridImageRequest) => Promise<T>,
+    onStage: GridImageRequest['onStage'],
+  ): Promise<T | null> =>
+    withWholeGrid(session, async (gridRoot) => {
+      const snapshot = session.map.getSnapshot();
+      return draw({
+        gridRoot,
+        title: snapshot.meta.title,
+        subtitle: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date()),
+        legend: options.includeLegend ? buildGridLegend(t, gridRoot) : null,
+        chrome: GRID_EXPORT_CHROME,
+        options,
+        onStage,
+      });
+    });
+
+  /** The chosen picture as a PNG or an SVG; null when there is nothing to draw. */
+  const renderPng = (
+    chosen: Picture,
+    onStage: ImageRequest['onStage'],
+  ): Promise<PngResult | null> =>
+    chosen === 'grid'
+      ? withGrid(async (req) => (await loadImageExport()).exportGridPng(req), onStage)
+      : withWholeMap(async (req) => (await loadImageExport()).exportPng(req), onStage);
+  const renderSvg = (
+    chosen: Picture,
+    onStage: ImageRequest['onStage'],
+  ): Promise<SvgResult | null> =>
+    chosen === 'grid'
+      ? withGrid(async (req) => (await loadImageExport()).exportGridSvg(req), onStage)
+      : withWholeMap(async (req) => (await loadImageExport()).exportSvg(req), onStage);
 
   const scaledMessage = (s: { requested: number; used: number } | null): ExportMessage | null =>
     s ? { kind: 'status', text: t('scaledDown', { requested: s.requested, used: s.used }) } : null;
@@ -125,23 +182,21 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
       task.run(async () => ({ kind: 'alert', text: t('copyUnsupported') }), failed);
       return;
     }
+    const chosen = picture;
+    // A grid picture needs stages; a canvas picture needs nodes.
+    const empty =
+      chosen === 'grid'
+        ? !session.map.getSnapshot().nodes.some((n) => n.kind === 'stage')
+        : session.map.getSnapshot().nodes.length === 0;
     if (item === 'copy') {
       // The clipboard write must start inside the click; the PNG arrives as a promise.
-      if (flow.getNodes().length === 0)
-        return task.run(async () => ({ kind: 'alert', text: t('empty') }), failed);
+      if (empty) return task.run(async () => ({ kind: 'alert', text: t('empty') }), failed);
       let scaled: { requested: number; used: number } | null = null;
       let copyStage: ((s: Parameters<NonNullable<ImageRequest['onStage']>>[0]) => void) | undefined;
-      const png = withWholeMap(
-        async (req) => {
-          const { exportPng } = await loadImageExport();
-          const r = await exportPng(req);
-          scaled = r.plan.scaledDown;
-          return r.blob;
-        },
-        (s) => copyStage?.(s),
-      ).then((blob) => {
-        if (!blob) throw new Error(t('empty'));
-        return blob;
+      const png = renderPng(chosen, (s) => copyStage?.(s)).then((r) => {
+        if (!r) throw new Error(t('empty'));
+        scaled = r.plan.scaledDown;
+        return r.blob;
       });
       const written = copyPngToClipboard(png);
       task.run(async (onStage) => {
@@ -152,23 +207,22 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
       return;
     }
     task.run(async (onStage) => {
-      const done = await withWholeMap(async (req): Promise<ExportMessage> => {
-        const { exportPng, exportSvg } = await loadImageExport();
-        if (item === 'svg') {
-          const { svg } = await exportSvg(req);
-          downloadText(svg, name('svg'), 'image/svg+xml');
-          return { kind: 'status', text: t('done', { name: name('svg') }) };
+      if (empty) return { kind: 'alert', text: t('empty') };
+      if (item === 'svg') {
+        const r = await renderSvg(chosen, onStage);
+        if (!r) return { kind: 'alert', text: t('empty') };
+        downloadText(r.svg, name('svg'), 'image/svg+xml');
+        return { kind: 'status', text: t('done', { name: name('svg') }) };
+      }
+      const r = await renderPng(chosen, onStage);
+      if (!r) return { kind: 'alert', text: t('empty') };
+      downloadBlob(r.blob, name('png'));
+      return (
+        scaledMessage(r.plan.scaledDown) ?? {
+          kind: 'status',
+          text: t('done', { name: name('png') }),
         }
-        const { blob, plan } = await exportPng(req);
-        downloadBlob(blob, name('png'));
-        return (
-          scaledMessage(plan.scaledDown) ?? {
-            kind: 'status',
-            text: t('done', { name: name('png') }),
-          }
-        );
-      }, onStage);
-      return done ?? { kind: 'alert', text: t('empty') };
+      );
     }, failed);
   };
 
@@ -180,14 +234,22 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          // Each time the menu opens, the picture is the view on screen.
+          if (!open) setPicture(view ?? (gridOnScreen() ? 'grid' : 'canvas'));
+          setOpen((o) => !o);
+        }}
       >
         {t('button')}
       </button>
       {open ? (
         <div className="export-panel" id={panelId} role="dialog" aria-label={t('dialog')}>
           <p className="export-scope">
-            {selectionSize > 0 ? t('scope.selection', { count: selectionSize }) : t('scope.map')}
+            {picture === 'grid'
+              ? t('scope.grid')
+              : selectionSize > 0
+                ? t('scope.selection', { count: selectionSize })
+                : t('scope.map')}
           </p>
           <div role="menu" aria-label={t('menu')} className="export-items">
             {items.map((item) => (
@@ -203,7 +265,12 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds }: Props) {
               </button>
             ))}
           </div>
-          <ExportOptionsFields value={options} onChange={setOptions} />
+          <ExportOptionsFields
+            value={options}
+            onChange={setOptions}
+            picture={picture}
+            onPictureChange={setPicture}
+          />
         </div>
       ) : null}
       {task.stage !== null ? (

@@ -1,19 +1,42 @@
-/** The options area of the export menu: scale, background, padding, size, title and legend. */
+/** The options area of the export menu: picture, scale, background, padding, size, title and legend. */
 import { useTranslation } from 'react-i18next';
-import { BACKGROUNDS, FITS, MAX_PADDING_PX, SCALES, type ImageOptions } from '../../export/options';
+import {
+  BACKGROUNDS,
+  FITS,
+  MAX_PADDING_PX,
+  PICTURES,
+  SCALES,
+  type ImageOptions,
+  type Picture,
+} from '../../export/options';
 
 interface Props {
   value: ImageOptions;
   onChange(next: ImageOptions): void;
+  /** The canvas or the grid; omitted: no choice shown. */
+  picture?: Picture;
+  onPictureChange?(next: Picture): void;
 }
 
-export function ExportOptionsFields({ value, onChange }: Props) {
+export function ExportOptionsFields({ value, onChange, picture, onPictureChange }: Props) {
   const { t } = useTranslation('export');
   const set = <K extends keyof ImageOptions>(key: K, v: ImageOptions[K]) =>
     onChange({ ...value, [key]: v });
   return (
     <fieldset className="export-options">
       <legend>{t('options.legend')}</legend>
+      {picture && onPictureChange ? (
+        <label>
+          {t('options.picture')}
+          <select value={picture} onChange={(e) => onPictureChange(e.target.value as Picture)}>
+            {PICTURES.map((p) => (
+              <option key={p} value={p}>
+                {t(`options.pictures.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label>
         {t('options.scale')}
         <select

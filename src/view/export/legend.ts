@@ -1,11 +1,18 @@
 /**
- * The legend drawn in exported pictures: node kinds and emotions, coloured as on the canvas.
- * Emotions are plain coloured dots: emoji faces would need an emoji font on the machine.
+ * The legends drawn in exported pictures, in the user's language.
+ * - Canvas: node kinds and emotions, coloured as on the canvas (emotions as plain coloured
+ *   dots: emoji faces would need an emoji font on the machine).
+ * - Grid: the emotion faces the grid's cards show (the app's SVG face, not emoji) and the
+ *   service blueprint's lines (interaction, visibility, internal interaction) the grid draws.
  */
 import type { TFunction } from 'i18next';
-import type { Legend } from '../../export/compose';
-import { EMOTIONS, NODE_KINDS } from '../../model/types';
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import type { Legend, LegendItem } from '../../export/compose';
+import { EMOTIONS, NODE_KINDS, type Emotion } from '../../model/types';
 import { EMOTION_COLOR } from '../emotionStyle';
+import { Face } from '../Face';
 
 /** The CSS variables styles.css colours the kinds with; fallbacks match its defaults. */
 const KIND_COLOR_VAR: Record<(typeof NODE_KINDS)[number], [string, string]> = {
@@ -15,22 +22,69 @@ const KIND_COLOR_VAR: Record<(typeof NODE_KINDS)[number], [string, string]> = {
   note: ['--note', '#f2c94c'],
 };
 
+function emotionItems(t: TFunction<'export'>): LegendItem[] {
+  return EMOTIONS.map((e) => ({
+    label: t(`legend.emotion.${e}`),
+    color: EMOTION_COLOR[e],
+    round: true,
+  }));
+}
+
 export function buildLegend(t: TFunction<'export'>, flowRoot: HTMLElement): Legend {
   const style = getComputedStyle(flowRoot);
   return {
-    kindsTitle: t('legend.kinds'),
-    kinds: NODE_KINDS.map((k) => {
-      const [name, fallback] = KIND_COLOR_VAR[k];
-      return {
-        label: t(`legend.kind.${k}`),
-        color: style.getPropertyValue(name).trim() || fallback,
-      };
-    }),
-    emotionsTitle: t('legend.emotions'),
-    emotions: EMOTIONS.map((e) => ({
+    groups: [
+      {
+        title: t('legend.kinds'),
+        items: NODE_KINDS.map((k) => {
+          const [name, fallback] = KIND_COLOR_VAR[k];
+          return {
+            label: t(`legend.kind.${k}`),
+            color: style.getPropertyValue(name).trim() || fallback,
+          };
+        }),
+      },
+      { title: t('legend.emotions'), items: emotionItems(t) },
+    ],
+  };
+}
+
+/** The app's emotion face (view/Face.tsx) as a detached SVG element, rendered once per emotion. */
+function faceElement(emotion: Emotion): Element | undefined {
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  flushSync(() => root.render(createElement(Face, { emotion, size: 18 })));
+  const svg = host.firstElementChild?.cloneNode(true) as Element | undefined;
+  root.unmount();
+  return svg;
+}
+
+/** The blueprint lines the grid draws (view/grid: a row `has-line line-<kind>`, coloured by `--blueprint-line`). */
+const LINE_KINDS = ['interaction', 'visibility', 'internal'] as const;
+const LINE_FALLBACK = '#495057';
+
+/** The grid picture's legend: the emotion faces, and the blueprint lines the grid draws. */
+export function buildGridLegend(t: TFunction<'export'>, gridRoot: HTMLElement): Legend {
+  const faces: LegendItem[] = EMOTIONS.map((e) => {
+    const swatch = faceElement(e);
+    return {
       label: t(`legend.emotion.${e}`),
       color: EMOTION_COLOR[e],
       round: true,
-    })),
+      ...(swatch ? { swatch } : {}),
+    };
+  });
+  const lines: LegendItem[] = [];
+  for (const kind of LINE_KINDS) {
+    const row = gridRoot.querySelector(`.has-line.line-${kind}`);
+    if (!row) continue;
+    const color = getComputedStyle(row).getPropertyValue('--blueprint-line').trim();
+    lines.push({ label: t(`legend.line.${kind}`), color: color || LINE_FALLBACK, line: 'dashed' });
+  }
+  return {
+    groups: [
+      { title: t('legend.emotions'), items: faces },
+      ...(lines.length ? [{ title: t('legend.lines'), items: lines }] : []),
+    ],
   };
 }

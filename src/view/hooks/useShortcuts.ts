@@ -22,14 +22,17 @@ export function useShortcuts(
   session: MapSessionApi,
   selection: Selection,
   select: (next: Selection) => void,
+  /** nudge: arrow keys move the selected nodes (the canvas; the grid uses them to move focus). */
+  options: { nudge?: boolean } = {},
 ): void {
-  const state = useRef({ session, selection, select });
-  state.current = { session, selection, select };
+  const nudge = options.nudge ?? true;
+  const state = useRef({ session, selection, select, nudge });
+  state.current = { session, selection, select, nudge };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
-      const { session, selection, select } = state.current;
+      const { session, selection, select, nudge } = state.current;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const readOnly = session.readOnlyReason !== null;
@@ -45,7 +48,13 @@ export function useShortcuts(
         if (readOnly || selection.nodes.size === 0) return;
         const ids = session.commands.duplicateNodes(selection.nodes);
         select({ nodes: new Set(ids), touchpoints: new Set() });
-      } else if (!mod && e.key.startsWith('Arrow') && selection.nodes.size > 0 && !readOnly) {
+      } else if (
+        nudge &&
+        !mod &&
+        e.key.startsWith('Arrow') &&
+        selection.nodes.size > 0 &&
+        !readOnly
+      ) {
         e.preventDefault();
         const step = e.shiftKey ? NUDGE_LARGE_PX : NUDGE_PX;
         const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;

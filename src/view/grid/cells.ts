@@ -1,0 +1,116 @@
+/**
+ * What each cell of a row shows, taken from the grid model (model/grid.ts), and how a row or a
+ * cell tells that its data did not change: records keep their identity across snapshots when
+ * unchanged, so shallow comparisons let a remote edit re-render only the cells it touched.
+ */
+import { meanEmotion, type GridModel, type GridRow, type GatheredText } from '../../model/grid';
+import type { DeviceNode, Kpi, LaneItem, Touchpoint } from '../../model/types';
+
+export interface EmotionCell {
+  readonly mean: number | null;
+  /** The neighbouring stages' means, for the curve's halves on each side. */
+  readonly prev: number | null;
+  readonly next: number | null;
+  readonly count: number;
+}
+
+export type CellValue =
+  | readonly Touchpoint[]
+  | readonly DeviceNode[]
+  | readonly GatheredText[]
+  | readonly Kpi[]
+  | readonly LaneItem[]
+  | EmotionCell;
+
+const NONE: readonly never[] = [];
+
+/** The cells of `row`, one per stage in order. */
+export function rowCells(row: GridRow, model: GridModel): CellValue[] {
+  const cols = model.stages.map((s) => model.columns.get(s.id));
+  switch (row.type) {
+    case 'actions':
+      return cols.map((c) => c?.touchpoints.filter((tp) => tp.action.trim() !== '') ?? NONE);
+    case 'channel':
+      return cols.map((c) => (row.channel && c?.byChannel.get(row.channel.id)) || NONE);
+    case 'devices':
+      return cols.map((c) => c?.devices ?? NONE);
+    case 'painPoints':
+      return cols.map((c) => c?.painPoints ?? NONE);
+    case 'opportunities':
+      return cols.map((c) => c?.opportunities ?? NONE);
+    case 'kpis':
+      return cols.map((c) => c?.kpis ?? NONE);
+    case 'emotion': {
+      const means = cols.map((c) => (c ? meanEmotion(c.emotions) : null));
+      return cols.map((c, i) => ({
+        mean: means[i] ?? null,
+        prev: means[i - 1] ?? null,
+        next: means[i + 1] ?? null,
+        count: c?.emotions.length ?? 0,
+      }));
+    }
+    default:
+      return cols.map((c) => (row.laneId && c?.items.get(row.laneId)) || NONE);
+  }
+}
+
+const isGathered = (v: unknown): v is GatheredText =>
+  typeof v === 'object' && v !== null && 'touchpointId' in v && 'text' in v;
+
+/** Same data for a cell: same records (or gathered texts with the same text and source). */
+export function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x: unknown = a[i];
+      const y: unknown = b[i];
+      if (x === y) continue;
+      if (isGathered(x) && isGathered(y) && x.text === y.text && x.touchpointId === y.touchpointId)
+        continue;
+      return false;
+    }
+    return true;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) return false;
+  const e = a as EmotionCell;
+  const f = b as EmotionCell;
+  return e.mean === f.mean && e.prev === f.prev && e.next === f.next && e.count === f.count;
+}
+
+export function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameCell(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The ids a cell's entries refer to (for its selection and peers' marks). */
+export function cellIds(value: CellValue): string[] {
+  if (!Array.isArray(value)) return [];
+  return (value as readonly unknown[]).map((v) =>
+    isGathered(v) ? v.touchpointId : (v as { id: string }).id,
+  );
+}
+
+/** Does a change from `a` to `b` of a set of marked ids matter to a cell with `ids`? */
+export function sameMarks<T>(
+  ids: readonly string[],
+  a: ReadonlySet<string> | ReadonlyMap<string, T>,
+  b: ReadonlySet<string> | ReadonlyMap<string, T>,
+): boolean {
+  if (a === b) return true;
+  for (const id of ids) {
+    const x = a instanceof Map ? a.get(id) : a.has(id);
+    const y = b instanceof Map ? b.get(id) : b.has(id);
+    if (x !== y) return false;
+  }
+  return true;
+}
