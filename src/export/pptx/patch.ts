@@ -1,0 +1,89 @@
+/**
+ * What PptxGenJS cannot do, done on its zip afterwards (jszip):
+ * - embed the font: PptxGenJS 4 has no font embedding (gitbrent/PptxGenJS#1302 is unmerged).
+ *   PowerPoint reads embedded fonts as EOT data in `ppt/fonts/*.fntdata`; fonteditor-core's
+ *   `ttf2eot` wraps the TTF in an EOT header (lossless, no re-encoding), and the presentation
+ *   lists it in `<p:embeddedFontLst>` (the approach of liyao1520/pptx-embed-fonts). Desktop
+ *   PowerPoint honours it; LibreOffice and Google Slides mostly ignore embedded fonts and fall
+ *   back to an installed Inter or a substitute, the text staying editable either way.
+ * - speaker notes as paragraphs: PptxGenJS writes all of a slide's notes into one `<a:t>`, so
+ *   its line breaks would not show; each line becomes its own `<a:p>`.
+ */
+import JSZip from 'jszip';
+import fonteditor from 'fonteditor-core';
+
+export const FONT_PART = 'ppt/fonts/font1.fntdata';
+const FONT_REL_ID = 'rIdItineraFont1';
+
+async function text(zip: JSZip, path: string): Promise<string> {
+  const f = zip.file(path);
+  if (!f) throw new Error(`pptx: ${path} is missing from PptxGenJS's output`);
+  return f.async('string');
+}
+
+/** The EOT form of a TrueType font, as PowerPoint embeds it. */
+export function eotOf(ttf: Uint8Array): Uint8Array {
+  const ab = ttf.buffer.slice(ttf.byteOffset, ttf.byteOffset + ttf.byteLength) as ArrayBuffer;
+  return new Uint8Array(fonteditor.ttf2eot(ab));
+}
+
+async function embedFont(zip: JSZip, typeface: string, ttf: Uint8Array): Promise<void> {
+  zip.file(FONT_PART, eotOf(ttf));
+  const ct = await text(zip, '[Content_Types].xml');
+  if (!ct.includes('Extension="fntdata"'))
+    zip.file(
+      '[Content_Types].xml',
+      ct.replace(
+        /<Types[^>]*>/,
+        '$&<Default Extension="fntdata" ContentType="application/x-fontdata"/>',
+      ),
+    );
+  const rels = await text(zip, 'ppt/_rels/presentation.xml.rels');
+  zip.file(
+    'ppt/_rels/presentation.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      `<Relationship Id="${FONT_REL_ID}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="fonts/font1.fntdata"/></Relationships>`,
+    ),
+  );
+  let pres = await text(zip, 'ppt/presentation.xml');
+  if (!/<p:notesSz[^>]*\/>/.test(pres)) throw new Error('pptx: presentation.xml has no notesSz');
+  pres = pres.replace(/<p:presentation\b([^>]*)>/, (all, attrs: string) =>
+    attrs.includes('embedTrueTypeFonts') ? all : `<p:presentation${attrs} embedTrueTypeFonts="1">`,
+  );
+  // Schema order: embeddedFontLst comes right after notesSz (and before defaultTextStyle).
+  pres = pres.replace(
+    /(<p:notesSz[^>]*\/>)/,
+    `$1<p:embeddedFontLst><p:embeddedFont><p:font typeface="${typeface}"/><p:regular r:id="${FONT_REL_ID}"/></p:embeddedFont></p:embeddedFontLst>`,
+  );
+  zip.file('ppt/presentation.xml', pres);
+}
+
+/** Splits the one-run notes body PptxGenJS writes into one paragraph per line. */
+function notesParagraphs(xml: string): string {
+  return xml.replace(
+    /<a:p><a:r><a:rPr lang="([^"]*)" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r>/,
+    (all, lang: string, body: string) => {
+      const lines = body.split(/\r?\n/);
+      if (lines.length < 2) return all;
+      const run = (t: string) =>
+        t ? `<a:r><a:rPr lang="${lang}" dirty="0"/><a:t>${t}</a:t></a:r>` : '';
+      return lines
+        .map((l, i) => (i === lines.length - 1 ? `<a:p>${run(l)}` : `<a:p>${run(l)}</a:p>`))
+        .join('');
+    },
+  );
+}
+
+export async function patchPptx(
+  bytes: Uint8Array,
+  opts: { typeface: string; fontTtf?: Uint8Array },
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  if (opts.fontTtf?.byteLength) await embedFont(zip, opts.typeface, opts.fontTtf);
+  for (const path of Object.keys(zip.files)) {
+    if (!/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path)) continue;
+    zip.file(path, notesParagraphs(await text(zip, path)));
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
