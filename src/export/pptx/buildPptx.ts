@@ -31,7 +31,7 @@ import {
   tint,
   type Section,
 } from './draw';
-import { clip } from './fit';
+import { clip, textWidthIn } from './fit';
 import { patchPptx } from './patch';
 
 export interface PptxOptions {
@@ -270,7 +270,7 @@ class DeckBuilder {
       const rows = Math.min(wantRows, maxRows);
       const shown = rows < wantRows ? rows * perRow - 1 : stages.length;
       const cellW = (CONTENT_W - (perRow - 1) * gap) / perRow;
-      const cellH = Math.min(1.5, (gridH - (rows - 1) * gap) / rows);
+      const cellH = Math.min(3.2, (gridH - (rows - 1) * gap) / rows);
       stages.slice(0, shown).forEach((st, i) => {
         const x = MARGIN + (i % perRow) * (cellW + gap);
         const y = top + Math.floor(i / perRow) * (cellH + gap);
@@ -285,21 +285,29 @@ class DeckBuilder {
           rectRadius: 0.06,
         });
         const r = Math.min(0.13, cellH * 0.16, cellW * 0.16);
+        const titleH = Math.min(0.5, cellH - 2 * r - 0.12);
         text(
           s,
           stageName(l, st),
-          { x: x + 0.02, y: y + 0.03, w: cellW - 0.04, h: cellH - 2 * r - 0.1 },
-          {
-            max: 11,
-            min: 6.5,
-            bold: true,
-            maxLines: 3,
-          },
+          { x: x + 0.02, y: y + 0.03, w: cellW - 0.04, h: titleH },
+          { max: 11, min: 6.5, bold: true, maxLines: 2 },
         );
+        // Room to spare (no picture): the stage's actions, as in the grid's actions lane.
+        const listY = y + 0.05 + titleH;
+        const listH = y + cellH - 2 * r - 0.12 - listY;
+        if (listH > 0.35 && cellW > 0.7 && st.touchpoints.length)
+          sections(
+            s,
+            [{ items: st.touchpoints.map((tp) => actionOf(l, tp)) }],
+            { x: x + 0.02, y: listY, w: cellW - 0.04, h: listH },
+            { max: 8, min: 6, more: l.more },
+          );
         face(this.pres, s, x + 0.07 + r, y + cellH - 0.06 - r, r, st.emotion);
+        const countW = cellW - 0.12 - 2 * r;
+        const count = l.touchpointCount(st.touchpoints.length);
         text(
           s,
-          l.touchpointCount(st.touchpoints.length),
+          textWidthIn(count, 6) + 0.09 <= countW ? count : String(st.touchpoints.length),
           {
             x: x + 0.1 + 2 * r,
             y: y + cellH - 0.08 - 2 * r,
@@ -610,23 +618,21 @@ class DeckBuilder {
         color: 'C5CBD3',
         width: 0.75,
       });
-      const label = step < 0.42 ? String(st.index) : stageName(l, st);
+      // Narrow columns: numbers only, on every k-th stage so they never overlap.
+      const narrow = step < 0.42;
+      const every = narrow ? Math.ceil(0.34 / step) : 1;
+      if (i % every !== 0) return;
+      const w = narrow ? Math.min(every * step, 0.4) : step - 0.02;
       text(
         s,
-        label,
+        narrow ? String(st.index) : stageName(l, st),
         {
-          x: cx(i) - step / 2 + 0.01,
+          x: Math.max(x0 - 0.1, Math.min(x1 + 0.1 - w, cx(i) - w / 2)),
           y: yBottom + 0.14,
-          w: step - 0.02,
+          w,
           h: CONTENT_BOTTOM - yBottom - 0.14,
         },
-        {
-          max: 10,
-          min: 5.5,
-          color: INK,
-          maxLines: 3,
-          align: 'center',
-        },
+        { max: 10, min: 5.5, color: INK, maxLines: narrow ? 1 : 3, align: 'center' },
       );
     });
     s.addNotes(
@@ -689,8 +695,6 @@ class DeckBuilder {
     const done = st.checklist.filter((i) => i.done).length;
     const costs: Section[] = [
       {
-        title: l.costs,
-        color: ACCENT,
         items:
           finite(c.totalToday) && c.totalToday > 0
             ? [
@@ -721,7 +725,7 @@ class DeckBuilder {
       [l.goals, goals],
       [l.channels, channels],
       [l.kpis, kpis],
-      [l.goLive, costs],
+      [l.costs, costs],
     ];
     columns.forEach(([title, secs], i) => {
       const x = MARGIN + i * (colW + gap);
@@ -759,7 +763,7 @@ class DeckBuilder {
           s,
           secs,
           { x: x + 0.06, y: top + 0.42, w: colW - 0.12, h: h - 0.5 },
-          { max: 10, min: 7, more: l.more },
+          { max: 12, min: 7, more: l.more },
         );
     });
     const notes = columns.map(([title, secs]) => {
