@@ -41,6 +41,8 @@ export interface PptxOptions {
   readonly overviewPng?: Uint8Array;
   /** Inter Regular as TTF, embedded in the file (PowerPoint shows it where Inter is missing). */
   readonly fontTtf?: Uint8Array;
+  /** Inter Bold as TTF (optional, with `fontTtf`): titles and headings are bold. */
+  readonly fontBoldTtf?: Uint8Array;
   /** Share of the work done, 0..1. */
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
@@ -823,6 +825,7 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
   const out = await patchPptx(raw, {
     typeface: FONT,
     ...(opts.fontTtf ? { fontTtf: opts.fontTtf } : {}),
+    ...(opts.fontBoldTtf ? { fontBoldTtf: opts.fontBoldTtf } : {}),
   });
   signal?.throwIfAborted();
   onProgress?.(1);

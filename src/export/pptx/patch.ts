@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import fonteditor from 'fonteditor-core';
 
 export const FONT_PART = 'ppt/fonts/font1.fntdata';
-const FONT_REL_ID = 'rIdItineraFont1';
+export const BOLD_FONT_PART = 'ppt/fonts/font2.fntdata';
 
 async function text(zip: JSZip, path: string): Promise<string> {
   const f = zip.file(path);
@@ -27,8 +27,18 @@ export function eotOf(ttf: Uint8Array): Uint8Array {
   return new Uint8Array(fonteditor.ttf2eot(ab));
 }
 
-async function embedFont(zip: JSZip, typeface: string, ttf: Uint8Array): Promise<void> {
-  zip.file(FONT_PART, eotOf(ttf));
+async function embedFont(
+  zip: JSZip,
+  typeface: string,
+  faces: { regular: Uint8Array; bold?: Uint8Array },
+): Promise<void> {
+  const parts = [
+    { tag: 'regular', ttf: faces.regular, path: FONT_PART, id: 'rIdItineraFont1' },
+    ...(faces.bold?.byteLength
+      ? [{ tag: 'bold', ttf: faces.bold, path: BOLD_FONT_PART, id: 'rIdItineraFont2' }]
+      : []),
+  ];
+  for (const p of parts) zip.file(p.path, eotOf(p.ttf));
   const ct = await text(zip, '[Content_Types].xml');
   if (!ct.includes('Extension="fntdata"'))
     zip.file(
@@ -43,7 +53,12 @@ async function embedFont(zip: JSZip, typeface: string, ttf: Uint8Array): Promise
     'ppt/_rels/presentation.xml.rels',
     rels.replace(
       '</Relationships>',
-      `<Relationship Id="${FONT_REL_ID}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="fonts/font1.fntdata"/></Relationships>`,
+      `${parts
+        .map(
+          (p) =>
+            `<Relationship Id="${p.id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="${p.path.replace('ppt/', '')}"/>`,
+        )
+        .join('')}</Relationships>`,
     ),
   );
   let pres = await text(zip, 'ppt/presentation.xml');
@@ -51,10 +66,12 @@ async function embedFont(zip: JSZip, typeface: string, ttf: Uint8Array): Promise
   pres = pres.replace(/<p:presentation\b([^>]*)>/, (all, attrs: string) =>
     attrs.includes('embedTrueTypeFonts') ? all : `<p:presentation${attrs} embedTrueTypeFonts="1">`,
   );
-  // Schema order: embeddedFontLst comes right after notesSz (and before defaultTextStyle).
+  // Schema order: embeddedFontLst comes right after notesSz (and before defaultTextStyle);
+  // inside, regular comes before bold.
+  const refs = parts.map((p) => `<p:${p.tag} r:id="${p.id}"/>`).join('');
   pres = pres.replace(
     /(<p:notesSz[^>]*\/>)/,
-    `$1<p:embeddedFontLst><p:embeddedFont><p:font typeface="${typeface}"/><p:regular r:id="${FONT_REL_ID}"/></p:embeddedFont></p:embeddedFontLst>`,
+    `$1<p:embeddedFontLst><p:embeddedFont><p:font typeface="${typeface}"/>${refs}</p:embeddedFont></p:embeddedFontLst>`,
   );
   zip.file('ppt/presentation.xml', pres);
 }
@@ -77,10 +94,14 @@ function notesParagraphs(xml: string): string {
 
 export async function patchPptx(
   bytes: Uint8Array,
-  opts: { typeface: string; fontTtf?: Uint8Array },
+  opts: { typeface: string; fontTtf?: Uint8Array; fontBoldTtf?: Uint8Array },
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
-  if (opts.fontTtf?.byteLength) await embedFont(zip, opts.typeface, opts.fontTtf);
+  if (opts.fontTtf?.byteLength)
+    await embedFont(zip, opts.typeface, {
+      regular: opts.fontTtf,
+      ...(opts.fontBoldTtf ? { bold: opts.fontBoldTtf } : {}),
+    });
   for (const path of Object.keys(zip.files)) {
     if (!/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path)) continue;
     zip.file(path, notesParagraphs(await text(zip, path)));

@@ -14,13 +14,12 @@ import { seedTemplate } from '../../model/templates';
 import { ENGLISH_DECK_LABELS } from '../deckLabels';
 import { buildPptx } from './buildPptx';
 import { fitText, textWidthIn, wrap } from './fit';
-import { FONT_PART } from './patch';
+import { BOLD_FONT_PART, FONT_PART } from './patch';
 
 const require = createRequire(import.meta.url);
-const interTtf = () =>
-  new Uint8Array(
-    readFileSync(require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf')),
-  );
+const ttf = (path: string) => new Uint8Array(readFileSync(require.resolve(path)));
+const interTtf = () => ttf('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf');
+const interBoldTtf = () => ttf('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf');
 const labels = ENGLISH_DECK_LABELS;
 
 function airlineDeck(): Deck {
@@ -98,7 +97,12 @@ function offSlide(xml: string): string[] {
 
 describe('buildPptx: the airline deck', async () => {
   const deck = airlineDeck();
-  const bytes = await buildPptx(deck, { labels, size: '16:9', fontTtf: interTtf() });
+  const bytes = await buildPptx(deck, {
+    labels,
+    size: '16:9',
+    fontTtf: interTtf(),
+    fontBoldTtf: interBoldTtf(),
+  });
   const opened = await open(bytes);
   const allRuns = opened.runs.flat();
 
@@ -177,10 +181,11 @@ describe('buildPptx: the airline deck', async () => {
     // EOT header: MagicNumber 0x504C at byte 34.
     expect(eot[34]).toBe(0x4c);
     expect(eot[35]).toBe(0x50);
+    expect(opened.zip.file(BOLD_FONT_PART)).not.toBeNull();
     const pres = await opened.zip.file('ppt/presentation.xml')!.async('string');
     expect(pres).toContain('embedTrueTypeFonts="1"');
     expect(pres).toMatch(
-      /<p:notesSz[^>]*\/><p:embeddedFontLst><p:embeddedFont><p:font typeface="Inter"\/>/,
+      /<p:notesSz[^>]*\/><p:embeddedFontLst><p:embeddedFont><p:font typeface="Inter"\/><p:regular r:id="[^"]+"\/><p:bold r:id="[^"]+"\/><\/p:embeddedFont>/,
     );
     const ct = await opened.zip.file('[Content_Types].xml')!.async('string');
     expect(ct).toContain('Extension="fntdata"');
