@@ -85,6 +85,18 @@ export interface DeckLabels {
   readonly notesSources: string;
 }
 
+/** A date in `locale`; a bare YYYY-MM-DD is a calendar day (read as UTC, never shifted). */
+function formatDate(iso: string, locale: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? { timeZone: 'UTC' } : {}),
+  });
+}
+
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -94,12 +106,7 @@ export const ENGLISH_DECK_LABELS: DeckLabels = {
   noAction: '(no action)',
   subtitle: 'Customer journey map',
   facts: (s, t) => `${plural(s, 'stage', 'stages')} · ${plural(t, 'touchpoint', 'touchpoints')}`,
-  date: (iso) => {
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime())
-      ? iso
-      : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-  },
+  date: (iso) => formatDate(iso, 'en-GB'),
   created: (date) => `Created ${date}`,
   overview: 'Overview',
   touchpointCount: (n) => plural(n, 'touchpoint', 'touchpoints'),
@@ -151,3 +158,87 @@ export const ENGLISH_DECK_LABELS: DeckLabels = {
   notesTouchpoints: 'Touchpoints',
   notesSources: 'Notes and sources',
 };
+
+/**
+ * i18next's `t` bound to the `export` namespace (`i18n.getFixedT(lng, 'export')`, or
+ * `(k, o) => t(k as never, o)` from `useTranslation('export')`), with interpolation escaping
+ * off as the app sets it.
+ */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * The deck labels from the `export:deck.*` and `export:legend.emotion.*` strings, numbers,
+ * money and dates formatted for `locale` (a BCP 47 tag, the UI language).
+ */
+export function deckLabelsFrom(t: Translate, locale: string): DeckLabels {
+  const num = (n: number, digits = 0) =>
+    n.toLocaleString(locale, { maximumFractionDigits: digits });
+  const map = <K extends string>(keys: readonly K[], prefix: string) =>
+    Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
+  return {
+    untitledMap: t('deck.untitledMap'),
+    untitledStage: t('deck.untitledStage'),
+    noAction: t('deck.noAction'),
+    subtitle: t('deck.subtitle'),
+    facts: (stages, touchpoints) =>
+      t('deck.facts', {
+        stages: t('deck.stages', { count: stages }),
+        touchpoints: t('deck.touchpoints', { count: touchpoints }),
+      }),
+    date: (iso) => formatDate(iso, locale),
+    created: (date) => t('deck.created', { date }),
+    overview: t('deck.overview'),
+    touchpointCount: (n) => t('deck.touchpoints', { count: n }),
+    stageOf: (index, total) => t('deck.stageOf', { index, total }),
+    part: (index, total) => t('deck.part', { index, total }),
+    emotion: {
+      [-2]: t('legend.emotion.-2'),
+      [-1]: t('legend.emotion.-1'),
+      0: t('legend.emotion.0'),
+      1: t('legend.emotion.1'),
+      2: t('legend.emotion.2'),
+    },
+    unrated: t('deck.unrated'),
+    meanEmotion: t('deck.meanEmotion'),
+    noTouchpoints: t('deck.noTouchpoints'),
+    noChannel: t('deck.noChannel'),
+    painPoints: t('deck.painPoints'),
+    opportunities: t('deck.opportunities'),
+    kpis: t('deck.kpis'),
+    devices: t('deck.devices'),
+    owner: t('deck.owner'),
+    volume: (n) => t('deck.volume', { volume: num(n) }),
+    laneType: map(['frontstage', 'backstage', 'support', 'text'] as const, 'deck.laneType'),
+    more: (n) => t('deck.more', { count: n }),
+    emotionCurve: t('deck.emotionCurve'),
+    strategy: t('deck.strategy'),
+    goals: t('deck.goals'),
+    target: (value) => t('deck.target', { value }),
+    deadline: (date) => t('deck.deadline', { date }),
+    channels: t('deck.channels'),
+    channelStatus: map(['inUse', 'planned', 'rejected'] as const, 'deck.channelStatus'),
+    preference: (pct) => t('deck.preference', { pct: num(pct, 1) }),
+    kpiFamily: map(['service', 'quality', 'effectiveness'] as const, 'deck.kpiFamily'),
+    costs: t('deck.costs'),
+    monthlySaving: t('deck.monthlySaving'),
+    money: (amount, currency) => {
+      try {
+        return amount.toLocaleString(locale, {
+          style: 'currency',
+          currency,
+          maximumFractionDigits: 0,
+        });
+      } catch {
+        return `${num(amount)} ${currency}`;
+      }
+    },
+    savingShare: (pct) => t('deck.savingShare', { pct: num(pct, 1) }),
+    training: t('deck.training'),
+    trainingKind: map(['technical', 'behavioural'] as const, 'deck.trainingKind'),
+    goLive: t('deck.goLive'),
+    checklist: (done, total) => t('deck.checklist', { done, total }),
+    notSet: t('deck.notSet'),
+    notesTouchpoints: t('deck.notesTouchpoints'),
+    notesSources: t('deck.notesSources'),
+  };
+}
