@@ -85,7 +85,6 @@ export function text(slide: Slide, value: string, box: Box, style: TextStyle): b
     align: style.align ?? 'left',
     valign: style.valign ?? 'top',
     margin: TEXT_MARGIN_PT,
-    fit: 'shrink',
     wrap: true,
   });
   return fitted.cut;
@@ -312,7 +311,6 @@ export function sections(
     color: INK,
     valign: 'top',
     margin: TEXT_MARGIN_PT,
-    fit: 'shrink',
     wrap: true,
   });
   return laid.reduce((n, s) => n + s.hidden, 0);

@@ -2,7 +2,8 @@
  * Text fitting without a DOM: an estimate of Inter's advance widths (em per character class,
  * on the wide side so text rather wraps early than overflows), greedy word wrapping, and
  * "shrink the font, then cut with …" so no text box ever runs off its box or the slide.
- * PowerPoint re-fits text only when it is edited, so the deck cannot leave it to `normAutofit`.
+ * PowerPoint re-fits text only when it is edited, and LibreOffice's autofit differs between
+ * versions, so the deck sizes every text itself and sets no `normAutofit`.
  */
 
 /** Points per inch. */
