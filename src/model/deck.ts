@@ -89,12 +89,21 @@ export interface DeckStrategy {
   readonly hasContent: boolean;
 }
 
+/** A sticky note of the map: where teams write evidence and cite their sources. */
+export interface DeckNote {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+}
+
 export interface Deck {
   readonly title: string;
   /** ISO timestamp the map was created. */
   readonly createdAt: string;
   readonly stages: readonly DeckStage[];
   readonly strategy: DeckStrategy;
+  /** The map's notes, in map order (empty ones left out). */
+  readonly notes: readonly DeckNote[];
 }
 
 const kpiOf = (k: DeckKpi): DeckKpi => ({
@@ -176,6 +185,11 @@ export function deckContent(snapshot: MapSnapshot): Deck {
     st.training.length > 0 ||
     Object.keys(st.channelPlans).length > 0 ||
     st.goLive.date !== undefined;
+  const notes = snapshot.nodes.flatMap((n): DeckNote[] =>
+    n.kind === 'note' && (n.label.trim() || n.description?.trim())
+      ? [{ id: n.id, label: n.label, ...(n.description ? { description: n.description } : {}) }]
+      : [],
+  );
   return {
     title: snapshot.meta.title,
     createdAt: snapshot.meta.createdAt,
@@ -190,5 +204,6 @@ export function deckContent(snapshot: MapSnapshot): Deck {
       checklist: goLiveChecklist(snapshot),
       hasContent,
     },
+    notes,
   };
 }

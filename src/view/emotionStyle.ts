@@ -1,17 +1,2 @@
-/** How an emotion looks: colour and face, the same on edges, the curve, the legend and exports. */
-import type { Emotion } from '../model/types';
-
-export const EMOTION_COLOR: Record<Emotion, string> = {
-  [-2]: '#d1453b',
-  [-1]: '#ee8a3c',
-  0: '#8d99a6',
-  1: '#6cbf5a',
-  2: '#2e9e48',
-};
-export const UNRATED_COLOR = '#b8c0c8';
-
-export function emotionColor(e: number | null | undefined): string {
-  if (e === null || e === undefined) return UNRATED_COLOR;
-  const r = Math.max(-2, Math.min(2, Math.round(e))) as Emotion;
-  return EMOTION_COLOR[r];
-}
+/** How an emotion looks: the colour table lives in the model so exports can share it. */
+export { EMOTION_COLOR, UNRATED_COLOR, emotionColor } from '../model/emotionColor';

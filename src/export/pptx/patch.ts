@@ -1,0 +1,118 @@
+/**
+ * What PptxGenJS cannot do, done on its zip afterwards (jszip):
+ * - embed the font: PptxGenJS 4 has no font embedding (gitbrent/PptxGenJS#1302 is unmerged).
+ *   PowerPoint reads embedded fonts as EOT data in `ppt/fonts/*.fntdata`; fonteditor-core's
+ *   `ttf2eot` wraps the TTF in an EOT header (lossless, no re-encoding), and the presentation
+ *   lists it in `<p:embeddedFontLst>` (the approach of liyao1520/pptx-embed-fonts). Desktop
+ *   PowerPoint honours it; LibreOffice and Google Slides mostly ignore embedded fonts and fall
+ *   back to an installed Inter or a substitute, the text staying editable either way.
+ * - speaker notes as paragraphs: PptxGenJS writes all of a slide's notes into one `<a:t>`, so
+ *   its line breaks would not show; each line becomes its own `<a:p>`.
+ */
+import JSZip from 'jszip';
+import ttf2eotModule from 'fonteditor-core/lib/ttf/ttf2eot';
+
+// A CommonJS module with `exports.default`: bundlers hand over the function, Node the exports.
+const ttf2eot = typeof ttf2eotModule === 'function' ? ttf2eotModule : ttf2eotModule.default;
+
+export const FONT_PART = 'ppt/fonts/font1.fntdata';
+export const BOLD_FONT_PART = 'ppt/fonts/font2.fntdata';
+
+async function text(zip: JSZip, path: string): Promise<string> {
+  const f = zip.file(path);
+  if (!f) throw new Error(`pptx: ${path} is missing from PptxGenJS's output`);
+  return f.async('string');
+}
+
+/** The EOT form of a TrueType font, as PowerPoint embeds it. */
+export function eotOf(ttf: Uint8Array): Uint8Array {
+  const ab = ttf.buffer.slice(ttf.byteOffset, ttf.byteOffset + ttf.byteLength) as ArrayBuffer;
+  return new Uint8Array(ttf2eot(ab));
+}
+
+async function embedFont(
+  zip: JSZip,
+  typeface: string,
+  faces: { regular: Uint8Array; bold?: Uint8Array },
+): Promise<void> {
+  const parts = [
+    { tag: 'regular', ttf: faces.regular, path: FONT_PART, id: 'rIdItineraFont1' },
+    ...(faces.bold?.byteLength
+      ? [{ tag: 'bold', ttf: faces.bold, path: BOLD_FONT_PART, id: 'rIdItineraFont2' }]
+      : []),
+  ];
+  for (const p of parts) zip.file(p.path, eotOf(p.ttf));
+  const ct = await text(zip, '[Content_Types].xml');
+  if (!ct.includes('Extension="fntdata"'))
+    zip.file(
+      '[Content_Types].xml',
+      ct.replace(
+        /<Types[^>]*>/,
+        '$&<Default Extension="fntdata" ContentType="application/x-fontdata"/>',
+      ),
+    );
+  const rels = await text(zip, 'ppt/_rels/presentation.xml.rels');
+  zip.file(
+    'ppt/_rels/presentation.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      `${parts
+        .map(
+          (p) =>
+            `<Relationship Id="${p.id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="${p.path.replace('ppt/', '')}"/>`,
+        )
+        .join('')}</Relationships>`,
+    ),
+  );
+  let pres = await text(zip, 'ppt/presentation.xml');
+  if (!/<p:notesSz[^>]*\/>/.test(pres)) throw new Error('pptx: presentation.xml has no notesSz');
+  pres = pres.replace(/<p:presentation\b([^>]*)>/, (all, attrs: string) =>
+    attrs.includes('embedTrueTypeFonts') ? all : `<p:presentation${attrs} embedTrueTypeFonts="1">`,
+  );
+  // Schema order: embeddedFontLst comes right after notesSz (and before defaultTextStyle);
+  // inside, regular comes before bold.
+  const refs = parts.map((p) => `<p:${p.tag} r:id="${p.id}"/>`).join('');
+  pres = pres.replace(
+    /(<p:notesSz[^>]*\/>)/,
+    `$1<p:embeddedFontLst><p:embeddedFont><p:font typeface="${typeface}"/>${refs}</p:embeddedFont></p:embeddedFontLst>`,
+  );
+  zip.file('ppt/presentation.xml', pres);
+}
+
+/** Splits the one-run notes body PptxGenJS writes into one paragraph per line. */
+function notesParagraphs(xml: string): string {
+  return xml.replace(
+    /<a:p><a:r><a:rPr lang="([^"]*)" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r>/,
+    (all, lang: string, body: string) => {
+      const lines = body.split(/\r?\n/);
+      if (lines.length < 2) return all;
+      const run = (t: string) =>
+        t ? `<a:r><a:rPr lang="${lang}" dirty="0"/><a:t>${t}</a:t></a:r>` : '';
+      return lines
+        .map((l, i) => (i === lines.length - 1 ? `<a:p>${run(l)}` : `<a:p>${run(l)}</a:p>`))
+        .join('');
+    },
+  );
+}
+
+export async function patchPptx(
+  bytes: Uint8Array,
+  opts: { typeface: string; fontTtf?: Uint8Array; fontBoldTtf?: Uint8Array },
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  if (opts.fontTtf?.byteLength)
+    await embedFont(zip, opts.typeface, {
+      regular: opts.fontTtf,
+      ...(opts.fontBoldTtf ? { bold: opts.fontBoldTtf } : {}),
+    });
+  for (const path of Object.keys(zip.files)) {
+    if (!/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path)) continue;
+    zip.file(path, notesParagraphs(await text(zip, path)));
+  }
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    // Level 3: faster than the default 6 (2.7 → 1.9 s on a 100-slide deck), ~6% bigger.
+    compressionOptions: { level: 3 },
+  });
+}
