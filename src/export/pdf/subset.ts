@@ -52,8 +52,23 @@ export function deckCodePoints(
   return [...cps].filter((c) => c >= 0x20 && !(c >= 0xd800 && c <= 0xdfff)).sort((a, b) => a - b);
 }
 
+/** The last few cuts per font file: exporting the same map again costs no cutting. */
+const cuts = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
+
 /** The TTF cut to `codePoints` (those it has), or the TTF itself if cutting fails. */
 export function subsetTtf(ttf: Uint8Array, codePoints: readonly number[]): Uint8Array {
+  const key = codePoints.join(',');
+  let byFont = cuts.get(ttf);
+  if (!byFont) cuts.set(ttf, (byFont = new Map()));
+  const hit = byFont.get(key);
+  if (hit) return hit;
+  const cut = cutTtf(ttf, codePoints);
+  if (byFont.size >= 4) byFont.delete(byFont.keys().next().value!);
+  byFont.set(key, cut);
+  return cut;
+}
+
+function cutTtf(ttf: Uint8Array, codePoints: readonly number[]): Uint8Array {
   try {
     const input = ttf.buffer.slice(ttf.byteOffset, ttf.byteOffset + ttf.byteLength) as ArrayBuffer;
     const font = Font.create(input, {

@@ -66,7 +66,7 @@ export const EN_LABELS: DeckLabels = {
 
 export const IT_LABELS: DeckLabels = {
   locale: 'it',
-  customerJourney: 'Customer journey',
+  customerJourney: 'Percorso del cliente',
   overview: 'Panoramica',
   stageOf: (n, total) => `Fase ${n} di ${total}`,
   stages: 'Fasi',
