@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import './view/fonts.css';
 import './view/styles.css';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';

@@ -1,0 +1,262 @@
+/**
+ * Drawing primitives for the PDF pages, all vector: text lines laid out by text.ts, rounded
+ * boxes, the emotion face (the app's Face.tsx, as PDF paths) and a flowing column that stops
+ * with "…" when its box is full.
+ */
+import { LineCapStyle, rgb, type PDFPage, type RGB } from 'pdf-lib';
+import type { Emotion } from '../../model/types';
+import { emotionColor } from './colors';
+import { fitLine, wrapText, type FontKit } from './text';
+
+export function hex(color: string): RGB {
+  const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
+  const n = m ? parseInt(m[1]!, 16) : 0x888888;
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+}
+
+export const INK = hex('#1f2933');
+export const MUTED = hex('#5f6b7a');
+export const LINE = hex('#d9dee5');
+export const PANEL = hex('#f6f7f9');
+export const ACCENT = hex('#3b5bdb');
+export const WHITE = rgb(1, 1, 1);
+export const PAIN = hex('#c92a2a');
+export const GAIN = hex('#2b8a3e');
+
+export interface TextStyle {
+  readonly kit: FontKit;
+  readonly size: number;
+  readonly color?: RGB;
+  /** Line advance; 1.25 × size when absent. */
+  readonly leading?: number;
+}
+
+export const leadingOf = (s: TextStyle) => s.leading ?? s.size * 1.25;
+
+/** Draws `lines` with their first baseline one ascent below `top`; returns the y below them. */
+export function drawLines(
+  page: PDFPage,
+  lines: readonly string[],
+  x: number,
+  top: number,
+  style: TextStyle,
+): number {
+  const lead = leadingOf(style);
+  let y = top - style.size * 0.95;
+  for (const line of lines) {
+    if (line)
+      page.drawText(line, {
+        x,
+        y,
+        size: style.size,
+        font: style.kit.font,
+        color: style.color ?? INK,
+      });
+    y -= lead;
+  }
+  return top - lines.length * lead;
+}
+
+/** Wraps and draws; returns the y below the text. */
+export function drawWrapped(
+  page: PDFPage,
+  text: unknown,
+  x: number,
+  top: number,
+  width: number,
+  style: TextStyle,
+  maxLines: number,
+): number {
+  return drawLines(
+    page,
+    wrapText(style.kit, text, { size: style.size, maxWidth: width, maxLines }),
+    x,
+    top,
+    style,
+  );
+}
+
+/** One line, right-aligned at `right` when asked; cut with "…" to `width`. */
+export function drawLine(
+  page: PDFPage,
+  text: unknown,
+  x: number,
+  top: number,
+  width: number,
+  style: TextStyle,
+  align: 'left' | 'right' | 'center' = 'left',
+): number {
+  const line = fitLine(style.kit, text, style.size, width);
+  const w = style.kit.lineWidth(line, style.size);
+  const dx = align === 'right' ? width - w : align === 'center' ? (width - w) / 2 : 0;
+  drawLines(page, [line], x + dx, top, style);
+  return w;
+}
+
+/** A rounded rectangle, (x, y) its bottom-left corner. */
+export function roundRect(
+  page: PDFPage,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  r: number,
+  opts: { fill?: RGB; border?: RGB; borderWidth?: number },
+): void {
+  const k = Math.min(r, w / 2, h / 2);
+  const c = k * 0.45;
+  // SVG coordinates (y down) from the top-left corner: drawSvgPath flips them.
+  const path =
+    `M${k},0 H${w - k} C${w - c},0 ${w},${c} ${w},${k} V${h - k} ` +
+    `C${w},${h - c} ${w - c},${h} ${w - k},${h} H${k} C${c},${h} 0,${h - c} 0,${h - k} ` +
+    `V${k} C0,${c} ${c},0 ${k},0 Z`;
+  page.drawSvgPath(path, {
+    x,
+    y: y + h,
+    ...(opts.fill ? { color: opts.fill } : {}),
+    ...(opts.border ? { borderColor: opts.border, borderWidth: opts.borderWidth ?? 0.75 } : {}),
+  });
+}
+
+/** Mouth curve per emotion, as in Face.tsx (negative = frown). */
+const MOUTH_BEND: Record<Emotion, number> = { [-2]: -4, [-1]: -2, 0: 0, 1: 2.5, 2: 4.5 };
+
+/** The emotion face centred on (cx, cy) with radius r; grey and mouthless when unrated. */
+export function drawFace(
+  page: PDFPage,
+  emotion: number | null | undefined,
+  cx: number,
+  cy: number,
+  r: number,
+): void {
+  page.drawCircle({ x: cx, y: cy, size: r, color: hex(emotionColor(emotion)) });
+  const k = r / 10;
+  page.drawCircle({ x: cx - 3.4 * k, y: cy + 2.6 * k, size: 1.3 * k, color: WHITE });
+  page.drawCircle({ x: cx + 3.4 * k, y: cy + 2.6 * k, size: 1.3 * k, color: WHITE });
+  if (emotion === null || emotion === undefined || !Number.isFinite(emotion)) return;
+  const e = Math.max(-2, Math.min(2, Math.round(emotion))) as Emotion;
+  const bend = MOUTH_BEND[e] * k;
+  const mouthY = (e < 0 ? 4.5 : 3) * k;
+  page.drawSvgPath(`M${-4.4 * k},${mouthY} Q0,${mouthY + bend} ${4.4 * k},${mouthY}`, {
+    x: cx,
+    y: cy,
+    borderColor: WHITE,
+    borderWidth: 1.6 * k,
+    borderLineCap: LineCapStyle.Round,
+  });
+}
+
+/** A tick box, checked or not, its top-left at (x, top). */
+export function drawCheckbox(
+  page: PDFPage,
+  x: number,
+  top: number,
+  s: number,
+  checked: boolean,
+): void {
+  roundRect(
+    page,
+    x,
+    top - s,
+    s,
+    s,
+    2,
+    checked ? { fill: GAIN } : { border: MUTED, borderWidth: 0.9 },
+  );
+  if (checked)
+    page.drawSvgPath(`M${s * 0.22},${s * 0.52} L${s * 0.43},${s * 0.72} L${s * 0.8},${s * 0.3}`, {
+      x,
+      y: top,
+      borderColor: WHITE,
+      borderWidth: s * 0.16,
+      borderLineCap: LineCapStyle.Round,
+    });
+}
+
+/**
+ * A column of text that flows down from `top` to `bottom`: each call adds a block if it fits
+ * (cutting the block's lines to the room left) and once the column is full it draws one "…"
+ * and ignores the rest.
+ */
+export class Column {
+  private full = false;
+
+  constructor(
+    private readonly page: PDFPage,
+    readonly x: number,
+    public y: number,
+    readonly width: number,
+    readonly bottom: number,
+  ) {}
+
+  get isFull(): boolean {
+    return this.full;
+  }
+
+  private overflow(style: TextStyle): void {
+    if (this.full) return;
+    this.full = true;
+    if (this.y - style.size * 1.2 >= this.bottom - style.size)
+      drawLines(this.page, ['…'], this.x, this.y, { ...style, color: MUTED });
+  }
+
+  gap(h: number): void {
+    this.y -= h;
+  }
+
+  /** Room for `lines` lines of `style`, at least `min` of them; false when full. */
+  private room(style: TextStyle, min: number): number {
+    if (this.full) return 0;
+    const n = Math.floor((this.y - this.bottom) / leadingOf(style));
+    if (n < min) {
+      this.overflow(style);
+      return 0;
+    }
+    return n;
+  }
+
+  /** Wrapped text, at most `maxLines` lines; `indent` shifts it right. */
+  text(text: unknown, style: TextStyle, maxLines = 99, indent = 0): boolean {
+    const n = this.room(style, 1);
+    if (!n) return false;
+    const lines = wrapText(style.kit, text, {
+      size: style.size,
+      maxWidth: this.width - indent,
+      maxLines: Math.min(maxLines, n),
+    });
+    if (!lines.length) return true;
+    this.y = drawLines(this.page, lines, this.x + indent, this.y, style);
+    return true;
+  }
+
+  /** A heading that keeps at least one line of what follows under it. */
+  heading(text: string, style: TextStyle, next: TextStyle): boolean {
+    if (this.full) return false;
+    if (this.y - leadingOf(style) - leadingOf(next) < this.bottom) {
+      this.overflow(next);
+      return false;
+    }
+    this.y = drawLines(
+      this.page,
+      [fitLine(style.kit, text, style.size, this.width)],
+      this.x,
+      this.y,
+      style,
+    );
+    this.y -= 2;
+    return true;
+  }
+
+  /** A bulleted item: a small mark in `mark` colour, then the wrapped text. */
+  bullet(text: unknown, style: TextStyle, mark: RGB, maxLines = 3): boolean {
+    const top = this.y;
+    if (!this.text(text, style, maxLines, style.size * 0.9)) return false;
+    this.page.drawCircle({
+      x: this.x + style.size * 0.3,
+      y: top - style.size * 0.62,
+      size: style.size * 0.17,
+      color: mark,
+    });
+    return true;
+  }
+}

@@ -1,0 +1,67 @@
+/** Dates, numbers and money in the UI locale, never throwing on odd values or locales. */
+
+/** Intl formatters are slow to make and used for every card: one per locale and options. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, opts);
+    if (numberFormats.size > 64) numberFormats.clear();
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** A locale Intl accepts (the UI's, else 'en'). */
+export function safeLocale(locale: unknown): string {
+  try {
+    return (
+      Intl.getCanonicalLocales(typeof locale === 'string' && locale ? locale : 'en')[0] ?? 'en'
+    );
+  } catch {
+    return 'en';
+  }
+}
+
+/** 'YYYY-MM-DD' (or a Date) as a long date in the locale; any other text as it is. */
+export function formatDate(value: string | Date, locale: string): string {
+  let date: Date | null = null;
+  if (value instanceof Date) date = Number.isFinite(value.getTime()) ? value : null;
+  else {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+    if (m) {
+      const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+      if (d.getUTCMonth() === +m[2]! - 1) date = d;
+    }
+  }
+  if (!date) return String(value);
+  const utc = typeof value === 'string';
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    ...(utc ? { timeZone: 'UTC' } : {}),
+  }).format(date);
+}
+
+export function formatNumber(n: number, locale: string, maximumFractionDigits = 2): string {
+  if (!Number.isFinite(n)) return '–';
+  return numberFormat(locale, { maximumFractionDigits }).format(n);
+}
+
+/** Money in the map's currency (an ISO code); an unknown code prints after the number. */
+export function formatMoney(n: number, currency: string, locale: string): string {
+  if (!Number.isFinite(n)) return '–';
+  try {
+    return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+      n,
+    );
+  } catch {
+    return `${formatNumber(n, locale, 0)} ${currency}`.trim();
+  }
+}
+
+/** 0..100 → "17.6%" / "17,6%". */
+export function formatPct(pct: number, locale: string): string {
+  if (!Number.isFinite(pct)) return '–';
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(pct / 100);
+}

@@ -1,0 +1,2 @@
+export { buildPdf, type PdfOptions, type PdfSize, PDF_SIZES } from './buildPdf';
+export type { DeckLabels } from './labels';

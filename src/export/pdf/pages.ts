@@ -1,0 +1,652 @@
+/**
+ * The PDF's pages, one function each: title, overview (picture or table), stage (touchpoint
+ * cards over as many pages as they need), emotion curve and the strategy one-pager. Each
+ * draws vector shapes and real text only (the overview picture is the one raster, when given).
+ */
+import type { PDFDocument, PDFPage, RGB } from 'pdf-lib';
+import type { Deck, DeckStage, DeckTouchpoint } from '../../model/deck';
+import { KPI_FAMILIES, type Emotion } from '../../model/types';
+import { emotionColor } from './colors';
+import {
+  ACCENT,
+  Column,
+  drawCheckbox,
+  drawFace,
+  drawLine,
+  drawLines,
+  drawWrapped,
+  GAIN,
+  hex,
+  INK,
+  leadingOf,
+  LINE,
+  MUTED,
+  PAIN,
+  PANEL,
+  roundRect,
+  WHITE,
+  type TextStyle,
+} from './draw';
+import { formatDate, formatMoney, formatNumber, formatPct } from './format';
+import type { DeckLabels } from './labels';
+import { fitLine, wrapText, type FontKit } from './text';
+
+export interface Ctx {
+  readonly pdf: PDFDocument;
+  readonly deck: Deck;
+  readonly labels: DeckLabels;
+  readonly locale: string;
+  readonly reg: FontKit;
+  readonly bold: FontKit;
+  /** Page size in points. */
+  readonly W: number;
+  readonly H: number;
+}
+
+/** Page margin, and the lowest y content may reach (the footer sits below it). */
+const M = 36;
+const BOTTOM = 46;
+
+const st = (kit: FontKit, size: number, color: RGB = INK, leading?: number): TextStyle => ({
+  kit,
+  size,
+  color,
+  ...(leading !== undefined ? { leading } : {}),
+});
+
+const emotionName = (ctx: Ctx, e: number | null | undefined): string =>
+  e === null || e === undefined || !Number.isFinite(e)
+    ? ctx.labels.unrated
+    : (ctx.labels.emotions[Math.max(-2, Math.min(2, Math.round(e))) as Emotion] ?? '');
+
+function newPage(ctx: Ctx): PDFPage {
+  const page = ctx.pdf.addPage([ctx.W, ctx.H]);
+  page.drawRectangle({ x: 0, y: ctx.H - 5, width: ctx.W, height: 5, color: ACCENT });
+  return page;
+}
+
+/** Kicker, title and a rule; returns the y where the body starts. */
+function header(ctx: Ctx, page: PDFPage, kicker: string, title: string, width?: number): number {
+  const w = width ?? ctx.W - 2 * M;
+  let y = ctx.H - M + 4;
+  if (kicker)
+    y = drawLines(page, [fitLine(ctx.reg, kicker, 9, w)], M, y, st(ctx.reg, 9, MUTED)) - 2;
+  y = drawLines(page, [fitLine(ctx.bold, title, 21, w)], M, y, st(ctx.bold, 21, INK, 25));
+  return y;
+}
+
+function rule(ctx: Ctx, page: PDFPage, y: number): void {
+  page.drawLine({ start: { x: M, y }, end: { x: ctx.W - M, y }, thickness: 0.75, color: LINE });
+}
+
+/** Page numbers and the map title, drawn once every page exists. */
+export function drawFooters(ctx: Ctx): void {
+  const pages = ctx.pdf.getPages();
+  const style = st(ctx.reg, 8, MUTED);
+  const half = (ctx.W - 2 * M) / 2;
+  pages.forEach((page, i) => {
+    if (i === 0) return;
+    const top = 30;
+    page.drawLine({
+      start: { x: M, y: top + 6 },
+      end: { x: ctx.W - M, y: top + 6 },
+      thickness: 0.5,
+      color: LINE,
+    });
+    drawLine(page, ctx.deck.title, M, top, half, style);
+    drawLine(page, ctx.labels.pageOf(i + 1, pages.length), M + half, top, half, style, 'right');
+  });
+}
+
+// ── Title ──────────────────────────────────────────────────────────────────────────────────
+
+export function titlePage(ctx: Ctx, now: Date): void {
+  const { W, H, deck, labels } = ctx;
+  const page = ctx.pdf.addPage([W, H]);
+  page.drawRectangle({ x: 0, y: 0, width: 14, height: H, color: ACCENT });
+  const x = M + 30;
+  const w = W - x - M - 20;
+  let y = H * 0.66;
+  y = drawLines(
+    page,
+    [fitLine(ctx.bold, labels.customerJourney, 15, w)],
+    x,
+    y,
+    st(ctx.bold, 15, ACCENT, 22),
+  );
+  y -= 6;
+  y = drawWrapped(page, deck.title, x, y, w, st(ctx.bold, 34, INK, 40), 3);
+  y -= 14;
+  y = drawLines(
+    page,
+    [fitLine(ctx.reg, formatDate(now, ctx.locale), 12, w)],
+    x,
+    y,
+    st(ctx.reg, 12, MUTED, 16),
+  );
+  const tps = deck.stages.reduce((n, s) => n + s.touchpoints.length, 0);
+  const stats = `${labels.stages}: ${formatNumber(deck.stages.length, ctx.locale)} · ${labels.touchpoints}: ${formatNumber(tps, ctx.locale)}`;
+  drawLines(page, [fitLine(ctx.reg, stats, 10, w)], x, y - 4, st(ctx.reg, 10, MUTED));
+  // The journey at a glance: one face per stage, its mean emotion, along the bottom.
+  const shown = deck.stages.slice(0, 14);
+  if (shown.length) {
+    const slot = Math.min(60, w / shown.length);
+    shown.forEach((s, i) => {
+      const cx = x + slot * i + 9;
+      drawFace(page, s.emotion, cx, M + 40, 9);
+      drawLine(page, s.title, cx - slot / 2 + 2, M + 24, slot - 4, st(ctx.reg, 7, MUTED), 'center');
+    });
+  }
+}
+
+// ── Overview ───────────────────────────────────────────────────────────────────────────────
+
+/** The overview picture fitted to the page (aspect kept); false when the PNG is unreadable. */
+export async function overviewPicture(ctx: Ctx, png: Uint8Array): Promise<boolean> {
+  let image;
+  try {
+    image = await ctx.pdf.embedPng(png);
+  } catch {
+    return false;
+  }
+  const page = newPage(ctx);
+  const top = header(ctx, page, ctx.deck.title, ctx.labels.overview) - 10;
+  const bw = ctx.W - 2 * M;
+  const bh = top - BOTTOM;
+  const scale = Math.min(bw / image.width, bh / image.height);
+  const w = image.width * scale;
+  const h = image.height * scale;
+  const x = M + (bw - w) / 2;
+  const y = BOTTOM + (bh - h) / 2;
+  page.drawRectangle({
+    x: x - 0.5,
+    y: y - 0.5,
+    width: w + 1,
+    height: h + 1,
+    borderColor: LINE,
+    borderWidth: 0.5,
+  });
+  page.drawImage(image, { x, y, width: w, height: h });
+  return true;
+}
+
+/** The overview as a native table: stages × touchpoints, emotion, pain points, opportunities, KPIs. */
+export function overviewTable(ctx: Ctx): void {
+  const { labels, deck } = ctx;
+  const head = st(ctx.bold, 8, MUTED);
+  const body = st(ctx.reg, 9.5);
+  const cols = [
+    { key: 'tp', label: labels.touchpoints },
+    { key: 'emotion', label: labels.emotion },
+    { key: 'pain', label: labels.painPoints },
+    { key: 'opp', label: labels.opportunities },
+    { key: 'kpi', label: labels.kpis },
+  ] as const;
+  const numW = 26;
+  const widths = cols.map((c) =>
+    c.key === 'emotion'
+      ? Math.min(150, Math.max(110, ctx.reg.lineWidth(labels.emotion, 8) + 20))
+      : Math.min(110, Math.max(62, ctx.bold.lineWidth(c.label, 8) + 14)),
+  );
+  const fixed = numW + widths.reduce((a, b) => a + b, 0);
+  // The stage column takes the rest, up to a width that keeps numbers near their names.
+  const stageW = Math.max(120, Math.min(360, ctx.W - 2 * M - fixed));
+  const tableW = fixed + stageW;
+  const rowH = 22;
+  let i = 0;
+  do {
+    const page = newPage(ctx);
+    let y = header(ctx, page, deck.title, labels.overview) - 12;
+    // Header row.
+    let x = M + numW;
+    drawLine(page, labels.stages, x, y, stageW - 8, head);
+    x += stageW;
+    cols.forEach((c, k) => {
+      drawLine(page, c.label, x, y, widths[k]! - 6, head, c.key === 'emotion' ? 'left' : 'right');
+      x += widths[k]!;
+    });
+    y -= 14;
+    page.drawLine({ start: { x: M, y }, end: { x: M + tableW, y }, thickness: 0.75, color: LINE });
+    if (!deck.stages.length)
+      drawLines(page, [labels.none], M + numW, y - 6, st(ctx.reg, 9.5, MUTED));
+    while (i < deck.stages.length && y - rowH >= BOTTOM) {
+      const s = deck.stages[i]!;
+      if (i % 2 === 1)
+        page.drawRectangle({ x: M, y: y - rowH, width: tableW, height: rowH, color: PANEL });
+      const top = y - 6;
+      drawLine(page, String(s.index), M + 4, top, numW - 8, st(ctx.reg, 9.5, MUTED));
+      drawLine(page, s.title, M + numW, top, stageW - 8, st(ctx.bold, 9.5));
+      x = M + numW + stageW;
+      const n = (v: number) => formatNumber(v, ctx.locale);
+      const values = [
+        n(s.touchpoints.length),
+        '',
+        n(s.painPoints.length),
+        n(s.opportunities.length),
+        n(s.kpis.length),
+      ];
+      cols.forEach((c, k) => {
+        if (c.key === 'emotion') {
+          drawFace(page, s.emotion, x + 7, y - rowH / 2, 6);
+          drawLine(page, emotionName(ctx, s.emotion), x + 18, top, widths[k]! - 22, body);
+        } else drawLine(page, values[k], x, top, widths[k]! - 6, body, 'right');
+        x += widths[k]!;
+      });
+      y -= rowH;
+      i++;
+    }
+  } while (i < deck.stages.length);
+}
+
+// ── Stage ──────────────────────────────────────────────────────────────────────────────────
+
+interface Block {
+  readonly lines: readonly string[];
+  readonly style: TextStyle;
+  readonly indent: number;
+  readonly gapBefore: number;
+  /** Bullet colour: a dot before the first line. */
+  readonly mark?: RGB;
+}
+
+interface CardPlan {
+  readonly tp: DeckTouchpoint;
+  readonly height: number;
+  readonly head: string;
+  readonly channel: string;
+  readonly blocks: readonly Block[];
+}
+
+const CARD_PAD = 8;
+const CARD_GAP = 10;
+const HEAD_H = 15;
+
+function planCard(ctx: Ctx, tp: DeckTouchpoint, width: number): CardPlan {
+  const { labels } = ctx;
+  const inner = width - 2 * CARD_PAD;
+  const blocks: Block[] = [];
+  const add = (lines: string[], style: TextStyle, gapBefore = 0, indent = 0, mark?: RGB) => {
+    if (lines.length) blocks.push({ lines, style, indent, gapBefore, ...(mark ? { mark } : {}) });
+  };
+  const action = st(ctx.bold, 10, INK, 12.5);
+  add(wrapText(ctx.bold, tp.action, { size: 10, maxWidth: inner, maxLines: 4 }), action, 3);
+  const item = st(ctx.reg, 8.5, INK, 10.5);
+  const list = (title: string, items: readonly string[], color: RGB) => {
+    if (!items.length) return;
+    add([fitLine(ctx.bold, title, 7.5, inner)], st(ctx.bold, 7.5, color, 10), 5);
+    let budget = 6;
+    for (const [k, text] of items.entries()) {
+      if (budget <= 0) {
+        add([`… (+${items.length - k})`], st(ctx.reg, 8, MUTED, 10));
+        break;
+      }
+      const lines = wrapText(ctx.reg, text, {
+        size: 8.5,
+        maxWidth: inner - 8,
+        maxLines: Math.min(3, budget),
+      });
+      budget -= lines.length;
+      add(lines, item, 1, 8, color);
+    }
+  };
+  list(labels.painPoints, tp.painPoints, PAIN);
+  list(labels.opportunities, tp.opportunities, GAIN);
+  const meta: string[] = [];
+  if (tp.owner) meta.push(`${labels.owner}: ${tp.owner}`);
+  if (tp.volume !== undefined && Number.isFinite(tp.volume))
+    meta.push(`${labels.volume}: ${formatNumber(tp.volume, ctx.locale)}`);
+  const small = st(ctx.reg, 7.5, MUTED, 9.5);
+  if (meta.length)
+    add(wrapText(ctx.reg, meta.join(' · '), { size: 7.5, maxWidth: inner, maxLines: 2 }), small, 5);
+  if (tp.kpis.length)
+    add(
+      wrapText(ctx.reg, `${labels.kpis}: ${tp.kpis.join(', ')}`, {
+        size: 7.5,
+        maxWidth: inner,
+        maxLines: 2,
+      }),
+      small,
+      meta.length ? 1 : 5,
+    );
+  const height =
+    2 * CARD_PAD +
+    HEAD_H +
+    blocks.reduce((h, b) => h + b.gapBefore + b.lines.length * leadingOf(b.style), 0);
+  return { tp, height, head: emotionName(ctx, tp.emotion), channel: tp.channel ?? '', blocks };
+}
+
+function drawCard(
+  ctx: Ctx,
+  page: PDFPage,
+  card: CardPlan,
+  x: number,
+  top: number,
+  w: number,
+  h: number,
+): void {
+  const color = hex(emotionColor(card.tp.emotion));
+  roundRect(page, x, top - h, w, h, 5, { fill: WHITE, border: LINE });
+  page.drawRectangle({ x: x + 0.5, y: top - h + 4, width: 3, height: h - 8, color });
+  const ix = x + CARD_PAD;
+  const inner = w - 2 * CARD_PAD;
+  let y = top - CARD_PAD;
+  drawFace(page, card.tp.emotion ?? null, ix + 6, y - 6, 6);
+  const headStyle = st(ctx.reg, 8, MUTED);
+  const headW = drawLine(page, card.head, ix + 16, y - 1.5, inner * 0.5 - 16, headStyle);
+  if (card.channel)
+    drawLine(
+      page,
+      card.channel,
+      ix + 16 + headW + 6,
+      y - 1.5,
+      inner - 22 - headW,
+      st(ctx.bold, 8, ACCENT),
+      'right',
+    );
+  y -= HEAD_H;
+  for (const b of card.blocks) {
+    y -= b.gapBefore;
+    if (b.mark)
+      page.drawCircle({ x: ix + 2.5, y: y - b.style.size * 0.62, size: 1.6, color: b.mark });
+    y = drawLines(page, b.lines, ix + b.indent, y, b.style);
+  }
+}
+
+function drawSidebar(
+  ctx: Ctx,
+  page: PDFPage,
+  s: DeckStage,
+  x: number,
+  top: number,
+  w: number,
+): void {
+  const col = new Column(page, x + 12, top - 2, w - 12, BOTTOM + 6);
+  const h = st(ctx.bold, 8.5, ACCENT, 11);
+  const body = st(ctx.reg, 8.5, INK, 10.5);
+  const meta = st(ctx.reg, 7.5, MUTED, 9.5);
+  const { labels } = ctx;
+  if (s.devices.length && col.heading(labels.devices, h, body)) {
+    col.text(s.devices.join(', '), body, 3);
+    col.gap(8);
+  }
+  if (s.kpis.length && col.heading(labels.kpis, h, body)) {
+    for (const k of s.kpis) {
+      if (!col.text(k.name, st(ctx.bold, 8.5, INK, 10.5), 2)) break;
+      const bits: string[] = [];
+      if (k.target !== undefined)
+        bits.push(
+          `${labels.target}: ${formatNumber(k.target, ctx.locale)}${k.unit ? ` ${k.unit}` : ''}`,
+        );
+      if (k.frequency) bits.push(k.frequency);
+      if (bits.length) col.text(bits.join(' · '), meta, 2);
+      col.gap(3);
+    }
+    col.gap(5);
+  }
+  for (const lane of s.lanes) {
+    if (!col.heading(lane.title.trim() || (labels.laneTypes[lane.type] ?? lane.type), h, body))
+      break;
+    for (const it of lane.items) if (!col.bullet(it, body, MUTED, 3)) break;
+    col.gap(8);
+  }
+  // A rule down the sidebar's left edge, as long as what it holds.
+  page.drawLine({
+    start: { x, y: top },
+    end: { x, y: Math.max(BOTTOM, col.y + 4) },
+    thickness: 1.5,
+    color: LINE,
+  });
+}
+
+const hasSidebar = (s: DeckStage) =>
+  s.devices.length > 0 || s.kpis.length > 0 || s.lanes.length > 0;
+
+/** The stage's pages: its header, then touchpoint cards in rows, continued "(2/3)" as needed. */
+export function stagePages(ctx: Ctx, s: DeckStage): void {
+  const { W, labels, deck } = ctx;
+  const sideW = hasSidebar(s) ? Math.max(170, Math.min(230, W * 0.23)) : 0;
+  const areaW = W - 2 * M - (sideW ? sideW + 14 : 0);
+  const cols = Math.max(2, Math.min(4, Math.floor((areaW + CARD_GAP) / (170 + CARD_GAP))));
+  const cw = (areaW - (cols - 1) * CARD_GAP) / cols;
+  const cards = s.touchpoints.map((tp) => planCard(ctx, tp, cw));
+  const descLines = s.description
+    ? wrapText(ctx.reg, s.description, { size: 9, maxWidth: W - 2 * M - 190, maxLines: 2 })
+    : [];
+  // Rows of cards, then pages of rows.
+  const rows: CardPlan[][] = [];
+  for (let i = 0; i < cards.length; i += cols) rows.push(cards.slice(i, i + cols));
+  const headerH = 9 * 1.25 + 2 + 25 + descLines.length * 11.5 + 12;
+  const room = ctx.H - M + 4 - headerH - BOTTOM;
+  const chunks: CardPlan[][][] = [[]];
+  let used = 0;
+  for (const row of rows) {
+    const h = Math.min(room, Math.max(...row.map((c) => c.height)));
+    if (used > 0 && used + h > room) {
+      chunks.push([]);
+      used = 0;
+    }
+    chunks[chunks.length - 1]!.push(row);
+    used += h + CARD_GAP;
+  }
+  chunks.forEach((chunk, ci) => {
+    const page = newPage(ctx);
+    const suffix = chunks.length > 1 ? ` ${labels.continued(ci + 1, chunks.length)}` : '';
+    const titleW = W - 2 * M - 190;
+    let y = header(
+      ctx,
+      page,
+      labels.stageOf(s.index, deck.stages.length),
+      s.title + suffix,
+      titleW,
+    );
+    if (descLines.length) y = drawLines(page, descLines, M, y - 1, st(ctx.reg, 9, MUTED, 11.5));
+    // The stage's emotion, top right: face and its name (never colour alone).
+    const ex = W - M - 180;
+    const etop = ctx.H - M + 4;
+    drawFace(page, s.emotion, ex + 13, etop - 22, 13);
+    drawLine(page, labels.emotion, ex + 32, etop - 8, 148, st(ctx.reg, 8, MUTED));
+    drawLine(page, emotionName(ctx, s.emotion), ex + 32, etop - 19, 148, st(ctx.bold, 11));
+    y -= 6;
+    rule(ctx, page, y);
+    y -= 10;
+    if (sideW) drawSidebar(ctx, page, s, W - M - sideW, y, sideW);
+    if (!cards.length) drawLines(page, [labels.noTouchpoints], M, y - 4, st(ctx.reg, 10, MUTED));
+    for (const row of chunk) {
+      const h = Math.min(room, Math.max(...row.map((c) => c.height)));
+      row.forEach((card, k) => drawCard(ctx, page, card, M + k * (cw + CARD_GAP), y, cw, h));
+      y -= h + CARD_GAP;
+    }
+  });
+}
+
+// ── Emotion curve ──────────────────────────────────────────────────────────────────────────
+
+export function curvePage(ctx: Ctx): void {
+  const { W, deck, labels } = ctx;
+  const page = newPage(ctx);
+  const top = header(ctx, page, deck.title, labels.emotionCurve) - 18;
+  const label = st(ctx.reg, 8.5, MUTED);
+  const names = ([2, 1, 0, -1, -2] as const).map((e) => labels.emotions[e] ?? '');
+  const lw = Math.min(150, Math.max(...names.map((n) => ctx.reg.lineWidth(n, 8.5))) + 28);
+  const px = M + lw;
+  const pw = W - M - px - 6;
+  const n = deck.stages.length;
+  const slot = pw / Math.max(1, n);
+  const stageLabelLines = slot >= 36 ? 2 : 1;
+  const py = BOTTOM + 10 + stageLabelLines * 10;
+  const ph = top - py;
+  const yOf = (e: number) => py + ((Math.max(-2, Math.min(2, e)) + 2) / 4) * ph;
+  ([2, 1, 0, -1, -2] as const).forEach((e, k) => {
+    const y = yOf(e);
+    page.drawLine({
+      start: { x: px, y },
+      end: { x: px + pw, y },
+      thickness: e === 0 ? 0.9 : 0.5,
+      color: LINE,
+    });
+    drawFace(page, e, px - 10, y, 6);
+    drawLine(page, names[k], M, y + 4, lw - 22, label, 'right');
+  });
+  const xOf = (i: number) => px + slot * (i + 0.5);
+  deck.stages.forEach((s, i) => {
+    const x = xOf(i);
+    page.drawLine({
+      start: { x, y: py },
+      end: { x, y: py + ph },
+      thickness: 0.4,
+      color: LINE,
+      opacity: 0.7,
+    });
+    const text = slot >= 28 ? s.title : String(s.index);
+    const lines = wrapText(ctx.reg, text, {
+      size: 8,
+      maxWidth: slot - 4,
+      maxLines: stageLabelLines,
+    });
+    lines.forEach((line, j) => {
+      const w = ctx.reg.lineWidth(line, 8);
+      drawLines(page, [line], x - w / 2, py - 6 - j * 10, st(ctx.reg, 8, INK, 10));
+    });
+    // Each rated touchpoint, faint, spread across the stage's slot.
+    const rated = s.touchpoints.filter((t) => t.emotion !== undefined);
+    const step = Math.min(7, (slot * 0.6) / Math.max(1, rated.length));
+    rated.forEach((t, j) => {
+      const dx = (j - (rated.length - 1) / 2) * step;
+      page.drawCircle({
+        x: x + dx,
+        y: yOf(t.emotion!),
+        size: 2.6,
+        color: hex(emotionColor(t.emotion)),
+        opacity: 0.45,
+      });
+    });
+  });
+  // The curve: the stages' mean emotions, broken where a stage has none rated.
+  let prev: { x: number; y: number } | null = null;
+  deck.stages.forEach((s, i) => {
+    if (s.emotion === null || !Number.isFinite(s.emotion)) {
+      prev = null;
+      return;
+    }
+    const p = { x: xOf(i), y: yOf(s.emotion) };
+    if (prev) page.drawLine({ start: prev, end: p, thickness: 2, color: INK, opacity: 0.8 });
+    prev = p;
+  });
+  deck.stages.forEach((s, i) => {
+    if (s.emotion === null || !Number.isFinite(s.emotion)) return;
+    page.drawCircle({
+      x: xOf(i),
+      y: yOf(s.emotion),
+      size: Math.min(5.5, slot / 3),
+      color: hex(emotionColor(s.emotion)),
+      borderColor: WHITE,
+      borderWidth: 1.5,
+    });
+  });
+}
+
+// ── Strategy ───────────────────────────────────────────────────────────────────────────────
+
+export function strategyPage(ctx: Ctx): void {
+  const { W, deck, labels, locale } = ctx;
+  const s = deck.strategy;
+  const page = newPage(ctx);
+  const top = header(ctx, page, deck.title, labels.strategy) - 14;
+  const gap = 18;
+  const cw = (W - 2 * M - 2 * gap) / 3;
+  const col = (i: number) => new Column(page, M + i * (cw + gap), top, cw, BOTTOM);
+  const h = st(ctx.bold, 10.5, ACCENT, 14);
+  const sub = st(ctx.bold, 8.5, MUTED, 11);
+  const name = st(ctx.bold, 9, INK, 11.5);
+  const body = st(ctx.reg, 9, INK, 11.5);
+  const meta = st(ctx.reg, 8, MUTED, 10);
+  const none = (c: Column) => c.text(labels.none, meta, 1);
+  const date = (d: string) => formatDate(d, locale);
+
+  const c1 = col(0);
+  if (c1.heading(labels.goals, h, body)) {
+    if (!s.goals.length) none(c1);
+    for (const g of s.goals) {
+      if (!c1.text(g.title, name, 2)) break;
+      const bits: string[] = [];
+      if (g.target) bits.push(`${labels.target}: ${g.target}`);
+      if (g.deadline) bits.push(`${labels.deadline}: ${date(g.deadline)}`);
+      if (bits.length) c1.text(bits.join(' · '), meta, 2);
+      if (g.benefit) c1.text(g.benefit, meta, 2);
+      c1.gap(5);
+    }
+    c1.gap(8);
+  }
+  if (c1.heading(labels.channels, h, body)) {
+    if (!s.channels.length) none(c1);
+    for (const c of s.channels) {
+      if (!c1.text(c.label, name, 1)) break;
+      const bits: string[] = [];
+      if (c.status) bits.push(labels.channelStatuses[c.status] ?? c.status);
+      if (c.preferencePct !== undefined)
+        bits.push(`${labels.preference}: ${formatPct(c.preferencePct, locale)}`);
+      if (bits.length) c1.text(bits.join(' · '), meta, 1);
+      if (c.reason) c1.text(c.reason, meta, 2);
+      c1.gap(3);
+    }
+  }
+
+  const c2 = col(1);
+  if (c2.heading(labels.kpis, h, body)) {
+    if (!s.kpis.length) none(c2);
+    for (const family of KPI_FAMILIES) {
+      const list = s.kpis.filter((k) => k.family === family);
+      if (!list.length) continue;
+      if (!c2.heading(labels.kpiFamilies[family] ?? family, sub, body)) break;
+      for (const k of list) {
+        const bits: string[] = [];
+        if (k.target !== undefined)
+          bits.push(
+            `${labels.target}: ${formatNumber(k.target, locale)}${k.unit ? ` ${k.unit}` : ''}`,
+          );
+        if (k.frequency) bits.push(k.frequency);
+        if (!c2.bullet(k.name, body, ACCENT, 2)) break;
+        if (bits.length) c2.text(bits.join(' · '), meta, 1, 8);
+        c2.gap(2);
+      }
+      c2.gap(5);
+    }
+    c2.gap(6);
+  }
+  if (c2.heading(labels.monthlySaving, h, body)) {
+    c2.text(formatMoney(s.costs.saving, s.costs.currency, locale), st(ctx.bold, 22, INK, 27), 1);
+    c2.text(labels.savingShare(formatPct(s.costs.savingPct, locale)), body, 2);
+  }
+
+  const c3 = col(2);
+  if (c3.heading(labels.training, h, body)) {
+    if (!s.training.length) none(c3);
+    for (const t of s.training) {
+      if (!c3.text(t.topic, name, 2)) break;
+      const bits = [labels.trainingKinds[t.kind] ?? t.kind];
+      if (t.audience) bits.push(t.audience);
+      if (t.due) bits.push(date(t.due));
+      c3.text(bits.join(' · '), meta, 2);
+      c3.gap(4);
+    }
+    c3.gap(8);
+  }
+  if (c3.heading(labels.goLiveDate, h, body)) {
+    c3.text(
+      s.goLiveDate ? date(s.goLiveDate) : labels.none,
+      s.goLiveDate ? st(ctx.bold, 12, INK, 15) : meta,
+      1,
+    );
+    c3.gap(8);
+  }
+  if (c3.heading(labels.checklist, h, body)) {
+    const item = st(ctx.reg, 8.5, INK, 10.5);
+    for (const it of s.checklist) {
+      const y = c3.y;
+      const text = `${labels.checklistItems[it.key] ?? it.key}`;
+      if (!c3.text(text, item, 2, 14)) break;
+      drawCheckbox(page, c3.x, y - 0.5, 9, it.done);
+      c3.gap(3);
+    }
+  }
+}

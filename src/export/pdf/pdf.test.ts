@@ -1,0 +1,257 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFParse } from 'pdf-parse';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { deckContent, type Deck, type DeckStage, type DeckTouchpoint } from '../../model/deck';
+import { readSnapshot } from '../../model/read';
+import { seedTemplate } from '../../model/templates';
+import { buildPdf, PDF_SIZES, type PdfOptions } from './index';
+import { EN_LABELS, IT_LABELS } from './testLabels';
+
+const require = createRequire(import.meta.url);
+const ttf = (p: string) =>
+  new Uint8Array(readFileSync(require.resolve(`@expo-google-fonts/inter/${p}`)));
+const FONTS = {
+  regular: ttf('400Regular/Inter_400Regular.ttf'),
+  bold: ttf('700Bold/Inter_700Bold.ttf'),
+};
+const NOW = new Date('2026-03-15T12:00:00Z');
+const opts = (o: Partial<PdfOptions> = {}): PdfOptions => ({
+  labels: EN_LABELS,
+  size: '16:9',
+  fonts: FONTS,
+  now: NOW,
+  ...o,
+});
+
+function airline(locale: 'en' | 'it' = 'en'): Deck {
+  const doc = new Y.Doc();
+  seedTemplate(doc, 'airline', locale === 'it' ? 'Viaggio in aereo' : 'Airline trip', NOW, locale);
+  return deckContent(readSnapshot(doc));
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const parser = new PDFParse({ data: bytes.slice() }); // pdf.js detaches the buffer it gets
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** Whitespace-normalised: a wrapped line may split an action anywhere between words. */
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function withStage(deck: Deck, patch: Partial<DeckStage>): Deck {
+  return { ...deck, stages: [{ ...deck.stages[0]!, ...patch }, ...deck.stages.slice(1)] };
+}
+const tp = (i: number, extra: Partial<DeckTouchpoint> = {}): DeckTouchpoint => ({
+  id: `tp-${i}`,
+  action: `Action number ${i}`,
+  painPoints: [],
+  opportunities: [],
+  kpis: [],
+  ...extra,
+});
+
+describe('buildPdf', () => {
+  it('holds every stage name and every touchpoint action of the airline map as text', async () => {
+    const deck = airline();
+    const bytes = await buildPdf(deck, opts());
+    const text = norm(await pdfText(bytes));
+    expect(deck.stages.length).toBeGreaterThan(3);
+    for (const stage of deck.stages) {
+      expect(text).toContain(norm(stage.title));
+      expect(stage.touchpoints.length).toBeGreaterThan(0);
+      for (const t of stage.touchpoints) expect(text).toContain(norm(t.action));
+    }
+    // The pages: title, overview, one per stage, curve, strategy; labels and figures as text.
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBe(deck.stages.length + 4);
+    for (const label of ['Customer journey', 'Overview', 'Stage 1 of 7', 'Emotion curve'])
+      expect(text).toContain(label);
+    expect(text).toContain('Strategy');
+    expect(text).toContain('March 15, 2026');
+    expect(text).toContain('€16,923'); // the monthly saving, as money
+    expect(text).toContain("17.6% of today's cost"); // savingPct, not shiftPct (20%)
+    expect(text).toContain('Reduce call volume to the call centre');
+    expect(text).toContain('Abandonment rate');
+    expect(text).toContain(`${deck.stages.length + 4} / ${deck.stages.length + 4}`);
+    expect(pdf.getTitle()).toBe('Airline trip');
+    expect(pdf.getCreator()).toBe('Itinera');
+  });
+
+  it('prints the labels of the UI language, and the Italian map in Italian', async () => {
+    const deck = airline('it');
+    const bytes = await buildPdf(deck, opts({ labels: IT_LABELS }));
+    const text = norm(await pdfText(bytes));
+    for (const label of [
+      'Percorso del cliente',
+      'Panoramica',
+      'Fase 1 di 7',
+      'Punti critici',
+      'Opportunità',
+      'Curva delle emozioni',
+      'Strategia',
+      'Risparmio mensile',
+    ])
+      expect(text).toContain(label);
+    expect(text).toContain('15 marzo 2026');
+    expect(text).toContain('16.923 €');
+    expect(text).toContain('17,6% del costo attuale');
+    for (const stage of deck.stages) {
+      expect(text).toContain(norm(stage.title));
+      for (const t of stage.touchpoints) expect(text).toContain(norm(t.action));
+    }
+    expect(text).not.toContain('Pain points');
+    const pdf = await PDFDocument.load(bytes);
+    expect(String(pdf.catalog.get(PDFName.of('Lang')))).toBe('(it)');
+  });
+
+  it.each(['16:9', 'a4'] as const)('lays out %s landscape pages', async (size) => {
+    const bytes = await buildPdf(airline(), opts({ size }));
+    const pdf = await PDFDocument.load(bytes);
+    for (const page of pdf.getPages()) {
+      const { width, height } = page.getSize();
+      expect([width, height]).toEqual([...PDF_SIZES[size]]);
+    }
+    expect(PDF_SIZES.a4[0]).toBeCloseTo(841.89);
+  });
+
+  it('embeds Inter (regular and bold) as TrueType font files, cut to what it prints', async () => {
+    const bytes = await buildPdf(airline(), opts());
+    const pdf = await PDFDocument.load(bytes);
+    const files: number[] = [];
+    const names: string[] = [];
+    for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+      if (!(obj instanceof PDFDict)) continue;
+      const file = obj.lookup(PDFName.of('FontFile2'));
+      if (file instanceof PDFRawStream) {
+        files.push(file.getContents().length);
+        names.push(String(obj.get(PDFName.of('FontName'))));
+      }
+    }
+    expect(files).toHaveLength(2);
+    expect(names.join(' ')).toMatch(/Inter/);
+    // Far smaller than the 340 KB font files: only the glyphs the deck can print.
+    for (const size of files) expect(size).toBeLessThan(120_000);
+    expect(bytes.length).toBeLessThan(250_000);
+  });
+
+  it('fits the overview picture when given, and falls back to the table for a bad PNG', async () => {
+    // A 2 × 1 red PNG.
+    const png = Uint8Array.from(
+      atob(
+        'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGP4z8DAwMDAAAn7AfyqBmQ2AAAAAElFTkSuQmCC',
+      ),
+      (c) => c.charCodeAt(0),
+    );
+    const withPicture = await buildPdf(airline(), opts({ overviewPng: png }));
+    const images = async (bytes: Uint8Array) => {
+      const pdf = await PDFDocument.load(bytes);
+      let n = 0;
+      for (const [, obj] of pdf.context.enumerateIndirectObjects())
+        if (obj instanceof PDFRawStream && String(obj.dict.get(PDFName.of('Subtype'))) === '/Image')
+          n++;
+      return n;
+    };
+    expect(await images(withPicture)).toBe(1);
+    const text = norm(await pdfText(withPicture));
+    expect(text).toContain('Overview');
+    const broken = await buildPdf(airline(), opts({ overviewPng: new Uint8Array([1, 2, 3, 4]) }));
+    expect(await images(broken)).toBe(0);
+    expect(norm(await pdfText(broken))).toContain('Touchpoints Emotion Pain points');
+  });
+
+  it('builds an empty map, odd text, huge actions and crowded stages without throwing', async () => {
+    const empty = deckContent(readSnapshot(new Y.Doc()));
+    const emptyPdf = await buildPdf(empty, opts());
+    expect((await PDFDocument.load(emptyPdf)).getPageCount()).toBe(2);
+    expect(norm(await pdfText(emptyPdf))).toContain('None yet');
+
+    const base = airline();
+    const long = 'Lorem ipsum dolor sit amet '.repeat(185).slice(0, 5000);
+    const odd = 'Paga 🙂 in 👨‍👩‍👧 contanti 漢字 مرحبا \u0000\u0007 tab\there \ud800 ok';
+    const oneWord = 'x'.repeat(3000);
+    const crowded = Array.from({ length: 80 }, (_, i) =>
+      tp(i, {
+        emotion: ((i % 5) - 2) as -2,
+        painPoints:
+          i % 3 ? [] : ['A pain point that goes on for a while, several times over. '.repeat(5)],
+        opportunities: i === 1 ? Array.from({ length: 12 }, (_, k) => `Opportunity ${k}`) : [],
+        ...(i === 2 ? { owner: odd, volume: Number.NaN } : {}),
+      }),
+    );
+    const deck = withStage(base, {
+      title: odd,
+      description: long,
+      touchpoints: [
+        tp(1000, { action: long }),
+        tp(1001, { action: odd }),
+        tp(1002, { action: oneWord }),
+        ...crowded,
+      ],
+      lanes: [
+        {
+          key: 'lane:x',
+          type: 'backstage',
+          title: '',
+          items: [long, odd, ...Array.from({ length: 40 }, (_, k) => `Item ${k}`)],
+        },
+      ],
+      kpis: [{ id: 'k', name: odd, family: 'quality', target: Infinity, unit: '🙂' }],
+    });
+    const weird: Deck = {
+      ...deck,
+      title: `${odd} ${long}`,
+      strategy: {
+        ...deck.strategy,
+        costs: { ...deck.strategy.costs, currency: 'NOT-A-CODE', saving: Number.NaN },
+        goLiveDate: '2026-02-31',
+        goals: Array.from({ length: 30 }, (_, k) => ({
+          id: `g${k}`,
+          title: `${k} ${odd}`,
+          deadline: 'soon',
+        })),
+      },
+    };
+    const bytes = await buildPdf(
+      weird,
+      opts({ labels: { ...EN_LABELS, locale: 'xx-not_a-locale!!' } }),
+    );
+    const pdf = await PDFDocument.load(bytes);
+    const text = norm(await pdfText(bytes));
+    // 83 cards in one stage continue over pages, numbered "(n/m)".
+    expect(text).toMatch(/\(2\/\d+\)/);
+    expect(pdf.getPageCount()).toBeGreaterThan(base.stages.length + 6);
+    expect(text).toContain('Paga ');
+    expect(text).toContain('contanti');
+    expect(text).toContain('Action number 79');
+    expect(text).toContain('…'); // the long action was cut to its card
+    expect(text).toContain('2026-02-31'); // not a date: printed as typed
+  });
+
+  it('reports progress and stops with an AbortError when cancelled', async () => {
+    const seen: Array<[number, number]> = [];
+    await buildPdf(airline(), opts({ onProgress: (d, t) => seen.push([d, t]) }));
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThan(seen[i - 1]![0]);
+
+    const before = new AbortController();
+    before.abort();
+    await expect(buildPdf(airline(), opts({ signal: before.signal }))).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+
+    const during = new AbortController();
+    const run = buildPdf(
+      airline(),
+      opts({ signal: during.signal, onProgress: (d) => d === 2 && during.abort() }),
+    );
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

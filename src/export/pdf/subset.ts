@@ -1,0 +1,85 @@
+/**
+ * Font subsetting for the PDF, before pdf-lib sees the font. pdf-lib's own subsetter (fontkit's
+ * TTFSubset) writes Inter glyphs that viewers draw blank (pdf.js showed "rl e r p" for
+ * "Airline trip"; the same family of bugs as Hopding/pdf-lib#1396), so the TTF is cut here with
+ * fonteditor-core to the characters the deck can print, and embedded whole (`subset: false`):
+ * a small file whose every glyph draws. If cutting fails the full font is embedded (+340 KB).
+ */
+import { Font } from 'fonteditor-core';
+import type { Deck } from '../../model/deck';
+import type { DeckLabels } from './labels';
+
+/** Always included: printable ASCII, Latin-1, general punctuation (… · – — “ ” ’ •), € and ✓. */
+const BASE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x20, 0x7e],
+  [0xa0, 0xff],
+  [0x2000, 0x206f],
+  [0x20ac, 0x20ac],
+  [0x2212, 0x2212],
+  [0x2713, 0x2713],
+  [0xfffd, 0xfffd],
+];
+
+/** Every string inside a value (objects, arrays), depth-limited. */
+function collect(value: unknown, into: Set<number>, depth = 0): void {
+  if (typeof value === 'string') {
+    for (const ch of value.normalize('NFC')) into.add(ch.codePointAt(0)!);
+  } else if (value && typeof value === 'object' && depth < 12) {
+    for (const v of Object.values(value)) collect(v, into, depth + 1);
+  }
+}
+
+/** The code points the deck may print: its texts, the labels, and the base ranges. */
+export function deckCodePoints(
+  deck: Deck,
+  labels: DeckLabels,
+  extra: readonly string[] = [],
+): number[] {
+  const cps = new Set<number>();
+  for (const [a, b] of BASE_RANGES) for (let c = a; c <= b; c++) cps.add(c);
+  collect(deck, cps);
+  collect(labels, cps);
+  collect(
+    [
+      labels.stageOf(12, 34),
+      labels.pageOf(12, 34),
+      labels.continued(1, 2),
+      labels.savingShare('12%'),
+      ...extra,
+    ],
+    cps,
+  );
+  return [...cps].filter((c) => c >= 0x20 && !(c >= 0xd800 && c <= 0xdfff)).sort((a, b) => a - b);
+}
+
+/** The last few cuts per font file: exporting the same map again costs no cutting. */
+const cuts = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
+
+/** The TTF cut to `codePoints` (those it has), or the TTF itself if cutting fails. */
+export function subsetTtf(ttf: Uint8Array, codePoints: readonly number[]): Uint8Array {
+  const key = codePoints.join(',');
+  let byFont = cuts.get(ttf);
+  if (!byFont) cuts.set(ttf, (byFont = new Map()));
+  const hit = byFont.get(key);
+  if (hit) return hit;
+  const cut = cutTtf(ttf, codePoints);
+  if (byFont.size >= 4) byFont.delete(byFont.keys().next().value!);
+  byFont.set(key, cut);
+  return cut;
+}
+
+function cutTtf(ttf: Uint8Array, codePoints: readonly number[]): Uint8Array {
+  try {
+    const input = ttf.buffer.slice(ttf.byteOffset, ttf.byteOffset + ttf.byteLength) as ArrayBuffer;
+    const font = Font.create(input, {
+      type: 'ttf',
+      subset: [...codePoints],
+      hinting: false,
+      kerning: false,
+    });
+    const out = font.write({ type: 'ttf', toBuffer: false }) as ArrayBuffer;
+    return out.byteLength > 0 ? new Uint8Array(out) : ttf;
+  } catch {
+    return ttf;
+  }
+}

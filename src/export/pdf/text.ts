@@ -1,0 +1,217 @@
+/**
+ * Text layout for the PDF: clean a string to what the font can draw, measure it, wrap it into
+ * a box (words first, then long words broken by character), and end with an ellipsis when the
+ * box is full. Widths come from the embedded font itself (pdf-lib has no kerning, so a line's
+ * width is the sum of its words and spaces: words are measured once and cached).
+ */
+import type { PDFFont } from 'pdf-lib';
+
+/** Longest text ever laid out; a box shows far less, the rest only costs time. */
+const MAX_INPUT_CHARS = 6000;
+const ELLIPSIS = '…';
+
+/** Code points that only shape their neighbours (emoji joiners, variation selectors, tags). */
+const isJoiner = (cp: number) =>
+  cp === 0x200d ||
+  cp === 0x200c ||
+  (cp >= 0xfe00 && cp <= 0xfe0f) ||
+  (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+  (cp >= 0xe0000 && cp <= 0xe007f) ||
+  (cp >= 0xe0100 && cp <= 0xe01ef);
+
+interface FontkitGlyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+}
+interface FontkitFont {
+  layout(text: string, features?: unknown): { glyphs: FontkitGlyph[] };
+  glyphForCodePoint(cp: number): FontkitGlyph;
+}
+
+/**
+ * Swaps fontkit's OpenType shaping for a plain character → glyph map on this embedded font.
+ * pdf-lib calls `layout` to measure and to encode every string, and shaping Inter (its large
+ * GSUB/GPOS tables) takes milliseconds a call: a deck took seconds. pdf-lib never applies the
+ * shaped positions (no kerning) anyway; what is lost are ligatures and contextual forms, which
+ * Latin text in a deck does not need. Glyphs still carry their code points, so the subset's
+ * ToUnicode map (copy, search) is unchanged.
+ */
+function fastLayout(font: PDFFont): void {
+  const fk = (font as unknown as { embedder?: { font?: FontkitFont } }).embedder?.font;
+  if (!fk || typeof fk.glyphForCodePoint !== 'function') return;
+  const cache = new Map<number, FontkitGlyph>();
+  fk.layout = (text: string) => {
+    const glyphs: FontkitGlyph[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let g = cache.get(cp);
+      if (!g) {
+        g = fk.glyphForCodePoint(cp);
+        cache.set(cp, g);
+      }
+      glyphs.push(g);
+    }
+    return { glyphs };
+  };
+}
+
+/** One embedded font with its glyph set and a cache of word widths. */
+export class FontKit {
+  private readonly glyphs: ReadonlySet<number>;
+  private readonly widths = new Map<string, number>();
+  private readonly replacement: string;
+
+  constructor(readonly font: PDFFont) {
+    fastLayout(font);
+    this.glyphs = new Set(font.getCharacterSet());
+    this.replacement = this.glyphs.has(0xfffd) ? '\ufffd' : '?';
+  }
+
+  has(cp: number): boolean {
+    return this.glyphs.has(cp);
+  }
+
+  /**
+   * The text as the font can draw it: NFC, line breaks as '\n', other controls and spaces the
+   * font lacks as ' ', joiners dropped, and any other missing glyph (emoji, rare scripts) as
+   * one replacement mark, so nothing throws and nothing draws as an invisible box.
+   */
+  clean(text: unknown): string {
+    const s =
+      typeof text === 'string' ? text : text === undefined || text === null ? '' : String(text);
+    let out = '';
+    for (const ch of s.normalize('NFC').replace(/\r\n?/g, '\n')) {
+      const cp = ch.codePointAt(0)!;
+      if (ch === '\n') out += '\n';
+      else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) out += ' ';
+      else if (this.glyphs.has(cp)) out += ch;
+      else if (/\s/u.test(ch)) out += ' ';
+      else if (isJoiner(cp)) continue;
+      else out += this.replacement;
+    }
+    return out;
+  }
+
+  /** Width in points of already clean text at `size`. */
+  width(text: string, size: number): number {
+    let w = this.widths.get(text);
+    if (w === undefined) {
+      w = this.font.widthOfTextAtSize(text, 1);
+      if (this.widths.size > 20_000) this.widths.clear();
+      this.widths.set(text, w);
+    }
+    return w * size;
+  }
+
+  /** Width of a line of words joined by single spaces (clean text). */
+  lineWidth(line: string, size: number): number {
+    if (line.length <= 24) return this.width(line, size);
+    const words = line.split(' ');
+    let w = this.width(' ', size) * (words.length - 1);
+    for (const word of words) if (word) w += this.width(word, size);
+    return w;
+  }
+}
+
+export interface WrapOptions {
+  readonly size: number;
+  readonly maxWidth: number;
+  /** At most this many lines; the last ends with "…" when text was left out. */
+  readonly maxLines: number;
+}
+
+/** Cuts `line` so that `line + "…"` fits `maxWidth`, on a word boundary when one is near. */
+function ellipsize(kit: FontKit, line: string, size: number, maxWidth: number): string {
+  let chars = Array.from(line.trimEnd());
+  while (chars.length && kit.lineWidth(chars.join('') + ELLIPSIS, size) > maxWidth) {
+    // Drop a whole word when the line has one to spare, else one character.
+    const s = chars.join('');
+    const space = s.lastIndexOf(' ');
+    chars = space > s.length * 0.6 ? Array.from(s.slice(0, space)) : chars.slice(0, -1);
+  }
+  return chars.join('').trimEnd() + ELLIPSIS;
+}
+
+/** Splits a word too wide for a line into pieces that fit (by character). */
+function breakWord(kit: FontKit, word: string, size: number, maxWidth: number): string[] {
+  const pieces: string[] = [];
+  let cur = '';
+  let curW = 0;
+  for (const ch of word) {
+    const w = kit.width(ch, size);
+    if (cur && curW + w > maxWidth) {
+      pieces.push(cur);
+      cur = '';
+      curW = 0;
+    }
+    cur += ch;
+    curW += w;
+  }
+  if (cur) pieces.push(cur);
+  return pieces;
+}
+
+/**
+ * Wraps `text` (any value; cleaned first) into lines no wider than `maxWidth`. Paragraphs
+ * ('\n') start new lines; blank ones are dropped. Returns [] for empty text.
+ */
+export function wrapText(kit: FontKit, text: unknown, opts: WrapOptions): string[] {
+  const { size, maxLines } = opts;
+  const maxWidth = Math.max(opts.maxWidth, kit.width('W', size) * 2);
+  if (maxLines <= 0) return [];
+  const raw = typeof text === 'string' ? text : kit.clean(text);
+  const cut = raw.length > MAX_INPUT_CHARS;
+  const clean = kit.clean(cut ? raw.slice(0, MAX_INPUT_CHARS) : raw);
+  const lines: string[] = [];
+  const space = kit.width(' ', size);
+  let truncated = false;
+  outer: for (const paragraph of clean.split('\n')) {
+    const words = paragraph.split(' ').filter(Boolean);
+    if (!words.length) continue;
+    let cur = '';
+    let curW = 0;
+    for (const word of words) {
+      const w = kit.width(word, size);
+      if (cur && curW + space + w <= maxWidth) {
+        cur += ' ' + word;
+        curW += space + w;
+        continue;
+      }
+      if (cur) {
+        if (lines.length === maxLines) {
+          truncated = true;
+          break outer;
+        }
+        lines.push(cur);
+      }
+      const pieces = w <= maxWidth ? [word] : breakWord(kit, word, size, maxWidth);
+      for (const piece of pieces.slice(0, -1)) {
+        if (lines.length === maxLines) {
+          truncated = true;
+          break outer;
+        }
+        lines.push(piece);
+      }
+      cur = pieces[pieces.length - 1]!;
+      curW = kit.width(cur, size);
+    }
+    if (lines.length === maxLines) {
+      truncated = true;
+      break;
+    }
+    lines.push(cur);
+  }
+  if ((truncated || cut) && lines.length)
+    lines[lines.length - 1] = ellipsize(kit, lines[lines.length - 1]!, size, maxWidth);
+  return lines;
+}
+
+/** One line: the text, cut with "…" when it is wider than `maxWidth`. */
+export function fitLine(kit: FontKit, text: unknown, size: number, maxWidth: number): string {
+  const lines = wrapText(kit, typeof text === 'string' ? text.replace(/\n/g, ' ') : text, {
+    size,
+    maxWidth,
+    maxLines: 1,
+  });
+  return lines[0] ?? '';
+}
