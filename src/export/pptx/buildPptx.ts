@@ -508,14 +508,20 @@ class DeckBuilder {
           { x: MARGIN, y: top, w: areaW, h: 0.5 },
           { max: 14, min: 10, color: MUTED },
         );
+      // Fewer rows than room for: taller cards, so actions keep a readable size.
+      const rows = Math.max(1, Math.ceil(shown.length / cols));
+      const cardH = Math.max(
+        CARD_H,
+        Math.min(1.5, (CONTENT_BOTTOM - top + CARD_GAP) / rows - CARD_GAP),
+      );
       shown.forEach((tp, i) =>
         this.card(
           s,
           tp,
           MARGIN + (i % cols) * (cardW + CARD_GAP),
-          top + Math.floor(i / cols) * (CARD_H + CARD_GAP),
+          top + Math.floor(i / cols) * (cardH + CARD_GAP),
           cardW,
-          CARD_H,
+          cardH,
         ),
       );
       if (p === 0 && side.length) {
