@@ -25,7 +25,7 @@ export function isoDay(date: Date): string {
 export function exportFileName(
   title: string,
   date: Date,
-  extension: 'png' | 'svg' | 'json',
+  extension: 'png' | 'svg' | 'json' | 'pdf' | 'pptx',
 ): string {
   return `${slugify(title)}-${isoDay(date)}.${extension}`;
 }

@@ -1,5 +1,7 @@
 /**
- * The editor header's Export menu: PNG, SVG, JSON and Copy image, with the image options.
+ * The editor header's Export menu, one dialog for every format: the pictures (PNG, SVG, Copy
+ * image), the decks (PDF, PowerPoint: deckExport.ts), the data (JSON, CSV of touchpoints) and
+ * Import CSV, with the image options, a progress bar and Cancel.
  * The picture is the canvas or the journey grid (default: the view on screen). The canvas
  * picture is the whole map, or the selection when there is one; the grid picture is always
  * the whole grid (gridPicture.ts). Runs inside <ReactFlowProvider>.
@@ -25,6 +27,9 @@ import { ExportOptionsFields } from './ExportOptionsFields';
 import { GRID_EXPORT_CHROME, gridOnScreen, withWholeGrid } from './gridPicture';
 import { buildGridLegend, buildLegend } from './legend';
 import { useExportTask, type ExportMessage } from './useExportTask';
+import { exportDeck, type DeckPageSize } from './deckExport';
+import { CsvImport } from '../importing/CsvImport';
+import { downloadTouchpointsCsv } from '../importing/CsvExportButton';
 import './export.css';
 
 interface Props {
@@ -34,7 +39,13 @@ interface Props {
   view?: Picture;
 }
 
-type Item = 'png' | 'svg' | 'json' | 'copy';
+type Item = 'png' | 'svg' | 'copy' | 'pdf' | 'pptx' | 'json' | 'csv';
+/** The menu's groups, in order. */
+const GROUPS: readonly { key: string; items: readonly Item[] }[] = [
+  { key: 'pictures', items: ['png', 'svg', 'copy'] },
+  { key: 'decks', items: ['pdf', 'pptx'] },
+  { key: 'data', items: ['json', 'csv'] },
+];
 
 /** The image export and html-to-image are loaded on first use, not with the editor. */
 const loadImageExport = () => import('../../export/image');
@@ -47,6 +58,8 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<ImageOptions>(DEFAULT_IMAGE_OPTIONS);
   const [picture, setPicture] = useState<Picture>('canvas');
+  const [deckSize, setDeckSize] = useState<DeckPageSize>('16:9');
+  const deckSizeId = useId();
   const task = useExportTask();
   const renderAll = useContext(RenderAllContext);
   const wrap = useRef<HTMLDivElement>(null);
@@ -178,6 +191,39 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
       }, failed);
       return;
     }
+    if (item === 'csv') {
+      task.run(async () => {
+        const file = downloadTouchpointsCsv(session.map.getSnapshot(), i18n.language);
+        return file
+          ? { kind: 'status', text: t('done', { name: file }) }
+          : { kind: 'alert', text: t('noTouchpoints') };
+      }, failed);
+      return;
+    }
+    if (item === 'pdf' || item === 'pptx') {
+      const chosen = picture;
+      task.run(async (onStage, { signal, progress }) => {
+        const snapshot = session.map.getSnapshot();
+        if (!snapshot.nodes.some((n) => n.kind === 'stage'))
+          return { kind: 'alert', text: t('deckNeedsStages') };
+        const file = await exportDeck(item, {
+          snapshot,
+          t,
+          language: i18n.language,
+          size: deckSize,
+          signal,
+          progress,
+          overviewPng: async () => {
+            onStage('render');
+            const r = await renderPng(chosen, undefined);
+            onStage('encode');
+            return r ? new Uint8Array(await r.blob.arrayBuffer()) : null;
+          },
+        });
+        return { kind: 'status', text: t('done', { name: file }) };
+      }, failed);
+      return;
+    }
     if (item === 'copy' && !canCopyImage()) {
       task.run(async () => ({ kind: 'alert', text: t('copyUnsupported') }), failed);
       return;
@@ -226,7 +272,6 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     }, failed);
   };
 
-  const items: Item[] = ['png', 'svg', 'json', 'copy'];
   return (
     <div className="export-menu" ref={wrap} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button
@@ -252,31 +297,66 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
                 : t('scope.map')}
           </p>
           <div role="menu" aria-label={t('menu')} className="export-items">
-            {items.map((item) => (
-              <button
-                key={item}
-                type="button"
-                role="menuitem"
-                title={t(`${item}Hint`)}
-                disabled={task.stage !== null}
-                onClick={() => choose(item)}
-              >
-                {t(item)}
-              </button>
+            {GROUPS.map((group) => (
+              <div key={group.key} role="group" aria-label={t(`group.${group.key}`)}>
+                <span className="export-group-title" aria-hidden="true">
+                  {t(`group.${group.key}`)}
+                </span>
+                {group.items.map((item) => (
+                  <button
+                    key={item}
+                    type="button"
+                    role="menuitem"
+                    title={t(`${item}Hint`)}
+                    disabled={task.stage !== null}
+                    onClick={() => choose(item)}
+                  >
+                    {t(item)}
+                  </button>
+                ))}
+              </div>
             ))}
           </div>
+          <label className="export-deck-size" htmlFor={deckSizeId}>
+            {t('deckSize.label')}
+            <select
+              id={deckSizeId}
+              value={deckSize}
+              onChange={(e) => setDeckSize(e.target.value as DeckPageSize)}
+            >
+              <option value="16:9">{t('deckSize.wide')}</option>
+              <option value="a4">{t('deckSize.a4')}</option>
+            </select>
+          </label>
           <ExportOptionsFields
             value={options}
             onChange={setOptions}
             picture={picture}
             onPictureChange={setPicture}
           />
+          <div className="export-import">
+            <CsvImport />
+          </div>
         </div>
       ) : null}
       {task.stage !== null ? (
         <div className="export-progress" role="status">
-          <progress aria-label={t('progress')} max={1} value={STAGE_PROGRESS[task.stage]} />
-          <span>{t(`stage.${task.stage}`)}</span>
+          <progress
+            aria-label={t('progress')}
+            max={1}
+            value={task.fraction ?? STAGE_PROGRESS[task.stage]}
+          />
+          <span>
+            {task.fraction !== null
+              ? t('percent', { pct: Math.round(task.fraction * 100) })
+              : t(`stage.${task.stage}`)}
+          </span>
+          <button
+            type="button"
+            onClick={() => task.cancel({ kind: 'status', text: t('cancelled') })}
+          >
+            {t('cancel')}
+          </button>
         </div>
       ) : task.message ? (
         <div className="export-message" role={task.message.kind}>

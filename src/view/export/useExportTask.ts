@@ -1,37 +1,76 @@
-/** Runs one export at a time and exposes its progress and outcome to the export menu. */
+/**
+ * Runs one export at a time and exposes its progress and outcome to the export menu. Every
+ * export can be cancelled: the job gets an AbortSignal (the deck builders stop between pages),
+ * and a cancelled job's result is dropped (nothing is downloaded).
+ */
 import { useCallback, useRef, useState } from 'react';
 import type { ExportStage } from '../../export/stages';
 
 export type ExportMessage = { readonly kind: 'status' | 'alert'; readonly text: string };
 
+export interface ExportJobContext {
+  readonly signal: AbortSignal;
+  /** Share of the work done, 0..1 (a deck reports it page by page). */
+  progress(fraction: number): void;
+}
+
 export interface ExportTask {
   /** The stage of the running export, or null when idle. */
   readonly stage: ExportStage | null;
+  /** Share done of the running export when it reports one, else null. */
+  readonly fraction: number | null;
   readonly message: ExportMessage | null;
   /** Starts `job` unless one is running; its result is the message to show. */
   run(
-    job: (onStage: (s: ExportStage) => void) => Promise<ExportMessage | null>,
+    job: (
+      onStage: (s: ExportStage) => void,
+      ctx: ExportJobContext,
+    ) => Promise<ExportMessage | null>,
     onError: (err: unknown) => ExportMessage,
   ): void;
+  /** Cancels the running export; `message` is what to show instead of its result. */
+  cancel(message: ExportMessage): void;
   dismiss(): void;
 }
 
+const isAbort = (err: unknown) => (err as { name?: string } | null)?.name === 'AbortError';
+
 export function useExportTask(): ExportTask {
   const [stage, setStage] = useState<ExportStage | null>(null);
+  const [fraction, setFraction] = useState<number | null>(null);
   const [message, setMessage] = useState<ExportMessage | null>(null);
-  const running = useRef(false);
+  const running = useRef<AbortController | null>(null);
   const run = useCallback<ExportTask['run']>((job, onError) => {
     if (running.current) return;
-    running.current = true;
+    const controller = new AbortController();
+    running.current = controller;
     setMessage(null);
+    setFraction(null);
     setStage('prepare');
-    job(setStage)
-      .then(setMessage, (err: unknown) => setMessage(onError(err)))
+    const progress = (f: number) => {
+      if (!controller.signal.aborted) setFraction(Math.max(0, Math.min(1, f)));
+    };
+    job((s) => !controller.signal.aborted && setStage(s), { signal: controller.signal, progress })
+      .then(
+        (m) => !controller.signal.aborted && setMessage(m),
+        (err: unknown) => !controller.signal.aborted && !isAbort(err) && setMessage(onError(err)),
+      )
       .finally(() => {
-        running.current = false;
+        if (running.current !== controller) return;
+        running.current = null;
         setStage(null);
+        setFraction(null);
       });
   }, []);
+  const cancel = useCallback((m: ExportMessage) => {
+    const controller = running.current;
+    if (!controller) return;
+    controller.abort();
+    running.current = null;
+    setStage(null);
+    setFraction(null);
+    setMessage(m);
+  }, []);
   const dismiss = useCallback(() => setMessage(null), []);
-  return { stage, message, run, dismiss };
+  return { stage, fraction, message, run, cancel, dismiss };
 }

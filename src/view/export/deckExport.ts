@@ -1,0 +1,72 @@
+/**
+ * The deck exports of the export menu: a vector PDF and an editable PowerPoint file, both
+ * built from `deckContent` (model/deck.ts) with the UI language's labels and the app's own
+ * font (Inter, view/fonts.ts), with the chosen picture (grid or canvas) as the overview.
+ * The builders are loaded on first use, never with the editor.
+ */
+import type { TFunction } from 'i18next';
+import { downloadBlob } from '../../export/download';
+import { deckLabelsFrom } from '../../export/deckLabels';
+import { exportFileName } from '../../export/fileName';
+import { deckContent } from '../../model/deck';
+import type { MapSnapshot } from '../../model/types';
+import { loadDeckFonts } from '../fonts';
+
+export type DeckFormat = 'pdf' | 'pptx';
+export type DeckPageSize = '16:9' | 'a4';
+
+export interface DeckJob {
+  readonly snapshot: MapSnapshot;
+  readonly t: TFunction<'export'>;
+  readonly language: string;
+  readonly size: DeckPageSize;
+  /** The overview picture, when one could be drawn. */
+  overviewPng(): Promise<Uint8Array | null>;
+  readonly signal: AbortSignal;
+  progress(fraction: number): void;
+}
+
+const MIME: Record<DeckFormat, string> = {
+  pdf: 'application/pdf',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** Builds and downloads the deck; returns the file name. */
+export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<string> {
+  const { signal } = job;
+  const labels = deckLabelsFrom((k, o) => job.t(k as never, o) as string, job.language);
+  const deck = deckContent(job.snapshot);
+  job.progress(0.02);
+  const [fonts, overview] = await Promise.all([loadDeckFonts(signal), job.overviewPng()]);
+  signal.throwIfAborted();
+  // The picture takes the first fifth of the bar, the pages the rest.
+  const pages = (f: number) => job.progress(0.2 + 0.8 * f);
+  job.progress(0.2);
+  let bytes: Uint8Array;
+  if (format === 'pdf') {
+    const { buildPdf } = await import('../../export/pdf');
+    bytes = await buildPdf(deck, {
+      labels,
+      size: job.size,
+      fonts,
+      ...(overview ? { overviewPng: overview } : {}),
+      onProgress: (done, total) => pages(total > 0 ? done / total : 1),
+      signal,
+    });
+  } else {
+    const { buildPptx } = await import('../../export/pptx');
+    bytes = await buildPptx(deck, {
+      labels,
+      fontTtf: fonts.regular,
+      fontBoldTtf: fonts.bold,
+      ...(overview ? { overviewPng: overview } : {}),
+      onProgress: pages,
+      signal,
+    });
+  }
+  signal.throwIfAborted();
+  const name = exportFileName(job.snapshot.meta.title, new Date(), format);
+  downloadBlob(new Blob([bytes as BlobPart], { type: MIME[format] }), name);
+  job.progress(1);
+  return name;
+}
