@@ -129,6 +129,7 @@ test('builds the first three airline stages in the Grid only, and the choice of 
   await editor.createMap('Blank', 'Grid journey');
   await toView(page, 'Grid');
   await expect(page.getByRole('note').filter({ hasText: 'no stages yet' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/empty.png` });
   await expectNoA11yViolations(page, 'grid view, empty map');
 
   for (const stage of ['Inspiration', 'Search', 'Booking']) await addStage(page, stage);
@@ -214,6 +215,7 @@ test('builds the first three airline stages in the Grid only, and the choice of 
   await expect(
     appRow.getByRole('button', { name: /^Books and pays for the flight ,/ }),
   ).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/blank-built.png` });
   await expectNoA11yViolations(page, 'grid view, built from a blank map');
 
   // The canvas shows the same journey; the view is remembered per map after a reload.

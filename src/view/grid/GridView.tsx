@@ -259,7 +259,14 @@ export function GridView({ snapshot, selection, select }: Props) {
       addLane(type: ContentLaneType) {
         const m = model();
         const r = touched.current ? activeRef.current.r : 0;
-        const anchor = (r >= 1 ? m.visibleRows[r - 1] : undefined) ?? m.visibleRows.at(-1);
+        let anchor = (r >= 1 ? m.visibleRows[r - 1] : undefined) ?? m.visibleRows.at(-1);
+        // Below a channel: after the channels, not between two of them.
+        if (anchor?.type === 'channel') {
+          const rows = m.visibleRows;
+          let i = rows.indexOf(anchor);
+          while (rows[i + 1]?.type === 'channel') i += 1;
+          anchor = rows[i];
+        }
         const id = cmd.addLane({ type, order: anchor?.order ?? 1000 });
         if (!id) return;
         const key: LaneKey = `lane:${id}`;
