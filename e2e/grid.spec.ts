@@ -129,6 +129,7 @@ test('builds the first three airline stages in the Grid only, and the choice of 
   await editor.createMap('Blank', 'Grid journey');
   await toView(page, 'Grid');
   await expect(page.getByRole('note').filter({ hasText: 'no stages yet' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/empty.png` });
   await expectNoA11yViolations(page, 'grid view, empty map');
 
   for (const stage of ['Inspiration', 'Search', 'Booking']) await addStage(page, stage);
@@ -214,6 +215,7 @@ test('builds the first three airline stages in the Grid only, and the choice of 
   await expect(
     appRow.getByRole('button', { name: /^Books and pays for the flight ,/ }),
   ).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/blank-built.png` });
   await expectNoA11yViolations(page, 'grid view, built from a blank map');
 
   // The canvas shows the same journey; the view is remembered per map after a reload.
@@ -312,4 +314,41 @@ test('the grid is driven from the keyboard', async ({ page }) => {
   await expect(thoughts.getByRole('button', { name: 'I just want to fly home' })).toBeVisible();
   await expect(focused).toHaveAttribute('role', 'gridcell');
   await expectNoA11yViolations(page, 'grid view, keyboard');
+});
+
+test('lanes reorder by dragging their titles; a failed grid says so and reloads', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.createMap('Airline', 'Dragging lanes');
+  await toView(page, 'Grid');
+  const before = await rowTitles(page);
+  expect(before.indexOf('E-mail')).toBeGreaterThan(before.indexOf('Website'));
+  await grid(page)
+    .getByRole('rowheader', { name: /E-mail/ })
+    .dragTo(grid(page).getByRole('rowheader', { name: /Website/ }));
+  await expect
+    .poll(async () => {
+      const now = await rowTitles(page);
+      return now.indexOf('E-mail') < now.indexOf('Website');
+    })
+    .toBe(true);
+  // One undo step puts it back.
+  await button(page, 'Undo').click();
+  await expect.poll(rowTitles.bind(null, page)).toEqual(before);
+
+  // The grid's own error boundary: the inspector keeps working, and the grid reloads.
+  await page.evaluate(() => {
+    globalThis.__ITINERA_FAIL_PANEL__ = 'grid';
+  });
+  await button(page, 'Canvas').click();
+  await button(page, 'Grid').click();
+  const region = page.getByRole('main', { name: 'Journey grid' });
+  await expect(region.getByRole('alert')).toHaveText(/The grid stopped working/);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+  await page.evaluate(() => {
+    globalThis.__ITINERA_FAIL_PANEL__ = undefined;
+  });
+  await region.getByRole('button', { name: 'Reload this panel' }).click();
+  await expect(grid(page)).toHaveAttribute('data-ready', 'true');
 });

@@ -85,13 +85,19 @@ export function GridView({ snapshot, selection, select }: Props) {
   const pending = useRef<PendingFocus | null>(null);
 
   const peers = usePeers(session);
+  // Peers' cursors move all the time; the marks change only with what they select.
+  const peersRef = useRef(peers);
+  peersRef.current = peers;
+  const peerKey = peers
+    .map((p) => `${p.color}|${p.name}|${(p.selection ?? []).join(',')}`)
+    .join(';');
   const peerMarks = useMemo(() => {
     const marks = new Map<string, PeerMark>();
-    for (const p of peers)
+    for (const p of peersRef.current)
       for (const id of p.selection ?? [])
         if (!marks.has(id)) marks.set(id, { color: p.color, name: p.name });
     return marks;
-  }, [peers]);
+  }, [peerKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const selected = useMemo(
     () => new Set([...selection.nodes, ...selection.touchpoints]),
     [selection],
@@ -253,7 +259,14 @@ export function GridView({ snapshot, selection, select }: Props) {
       addLane(type: ContentLaneType) {
         const m = model();
         const r = touched.current ? activeRef.current.r : 0;
-        const anchor = (r >= 1 ? m.visibleRows[r - 1] : undefined) ?? m.visibleRows.at(-1);
+        let anchor = (r >= 1 ? m.visibleRows[r - 1] : undefined) ?? m.visibleRows.at(-1);
+        // Below a channel: after the channels, not between two of them.
+        if (anchor?.type === 'channel') {
+          const rows = m.visibleRows;
+          let i = rows.indexOf(anchor);
+          while (rows[i + 1]?.type === 'channel') i += 1;
+          anchor = rows[i];
+        }
         const id = cmd.addLane({ type, order: anchor?.order ?? 1000 });
         if (!id) return;
         const key: LaneKey = `lane:${id}`;
