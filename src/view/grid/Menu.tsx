@@ -1,10 +1,12 @@
 /**
  * A small menu button (the WAI-ARIA menu button pattern): the trigger has aria-haspopup and
- * aria-expanded; the menu opens below it (fixed, so a scrolling grid never clips it), focuses
+ * aria-expanded; the menu opens below it (fixed, in a portal on the body, so a scrolling or
+ * composited grid never clips or shifts it), focuses
  * its first item, moves with the arrow keys, Home and End, closes on Escape, Tab or a click
  * elsewhere and gives the focus back to the trigger.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 export interface MenuItem {
   readonly label: string;
@@ -125,38 +127,41 @@ export function MenuButton({
       >
         {children}
       </button>
-      {open ? (
-        <div
-          ref={menu}
-          id={id}
-          role="menu"
-          aria-label={label}
-          className="grid-menu"
-          style={at ? { top: at.top, left: at.left } : { visibility: 'hidden' }}
-          onKeyDown={onMenuKey}
-        >
-          {items.length === 0 && emptyText ? (
-            <button type="button" role="menuitem" disabled tabIndex={-1}>
-              {emptyText}
-            </button>
-          ) : null}
-          {items.map((item, i) => (
-            <button
-              key={`${i}:${item.label}`}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              disabled={item.disabled}
-              onClick={() => {
-                close(!item.keepFocus);
-                item.onSelect();
-              }}
+      {open
+        ? createPortal(
+            <div
+              ref={menu}
+              id={id}
+              role="menu"
+              aria-label={label}
+              className="grid-menu"
+              style={at ? { top: at.top, left: at.left } : { visibility: 'hidden' }}
+              onKeyDown={onMenuKey}
             >
-              {item.label}
-            </button>
-          ))}
-        </div>
-      ) : null}
+              {items.length === 0 && emptyText ? (
+                <button type="button" role="menuitem" disabled tabIndex={-1}>
+                  {emptyText}
+                </button>
+              ) : null}
+              {items.map((item, i) => (
+                <button
+                  key={`${i}:${item.label}`}
+                  type="button"
+                  role="menuitem"
+                  tabIndex={-1}
+                  disabled={item.disabled}
+                  onClick={() => {
+                    close(!item.keepFocus);
+                    item.onSelect();
+                  }}
+                >
+                  {item.label}
+                </button>
+              ))}
+            </div>,
+            document.body,
+          )
+        : null}
     </>
   );
 }
