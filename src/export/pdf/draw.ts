@@ -3,7 +3,22 @@
  * boxes, the emotion face (the app's Face.tsx, as PDF paths) and a flowing column that stops
  * with "…" when its box is full.
  */
-import { LineCapStyle, rgb, type PDFPage, type RGB } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  LineCapStyle,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  showText,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+  type RGB,
+} from 'pdf-lib';
 import type { Emotion } from '../../model/types';
 import { emotionColor } from './colors';
 import { fitLine, wrapText, type FontKit } from './text';
@@ -33,6 +48,46 @@ export interface TextStyle {
 
 export const leadingOf = (s: TextStyle) => s.leading ?? s.size * 1.25;
 
+/**
+ * Each page's resource name for each font, made once. pdf-lib's drawText registers the font
+ * again on every call (a new resource entry per line of text: a 1,000-touchpoint deck spent
+ * most of its time there), so text is written with the same operators drawText uses, under
+ * one name per font and page.
+ */
+const fontNames = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+function fontName(page: PDFPage, font: PDFFont): PDFName {
+  let byFont = fontNames.get(page);
+  if (!byFont) fontNames.set(page, (byFont = new Map()));
+  let name = byFont.get(font);
+  if (!name) {
+    name = page.node.newFontDictionary(font.name, font.ref);
+    byFont.set(font, name);
+  }
+  return name;
+}
+
+/** One line of clean text with its baseline's start at (x, y). */
+export function showLine(
+  page: PDFPage,
+  line: string,
+  x: number,
+  y: number,
+  font: PDFFont,
+  size: number,
+  color: RGB,
+): void {
+  page.pushOperators(
+    pushGraphicsState(),
+    beginText(),
+    setFillingColor(color),
+    setFontAndSize(fontName(page, font), size),
+    moveText(x, y),
+    showText(font.encodeText(line)),
+    endText(),
+    popGraphicsState(),
+  );
+}
+
 /** Draws `lines` with their first baseline one ascent below `top`; returns the y below them. */
 export function drawLines(
   page: PDFPage,
@@ -44,14 +99,7 @@ export function drawLines(
   const lead = leadingOf(style);
   let y = top - style.size * 0.95;
   for (const line of lines) {
-    if (line)
-      page.drawText(line, {
-        x,
-        y,
-        size: style.size,
-        font: style.kit.font,
-        color: style.color ?? INK,
-      });
+    if (line) showLine(page, line, x, y, style.kit.font, style.size, style.color ?? INK);
     y -= lead;
   }
   return top - lines.length * lead;

@@ -347,7 +347,13 @@ function drawCard(
   for (const b of card.blocks) {
     y -= b.gapBefore;
     if (b.mark)
-      page.drawCircle({ x: ix + 2.5, y: y - b.style.size * 0.62, size: 1.6, color: b.mark });
+      page.drawRectangle({
+        x: ix + 1,
+        y: y - b.style.size * 0.62 - 1.5,
+        width: 3,
+        height: 3,
+        color: b.mark,
+      });
     y = drawLines(page, b.lines, ix + b.indent, y, b.style);
   }
 }
@@ -412,21 +418,27 @@ export function stagePages(ctx: Ctx, s: DeckStage): void {
   const descLines = s.description
     ? wrapText(ctx.reg, s.description, { size: 9, maxWidth: W - 2 * M - 190, maxLines: 2 })
     : [];
-  // Rows of cards, then pages of rows.
-  const rows: CardPlan[][] = [];
-  for (let i = 0; i < cards.length; i += cols) rows.push(cards.slice(i, i + cols));
-  const headerH = 9 * 1.25 + 2 + 25 + descLines.length * 11.5 + 12;
+  // Cards flow into the shortest column (masonry), a new page when the next one fits nowhere.
+  const headerH = 9 * 1.25 - 2 + 25 + (descLines.length ? descLines.length * 11.5 + 1 : 0) + 16;
   const room = ctx.H - M + 4 - headerH - BOTTOM;
-  const chunks: CardPlan[][][] = [[]];
-  let used = 0;
-  for (const row of rows) {
-    const h = Math.min(room, Math.max(...row.map((c) => c.height)));
-    if (used > 0 && used + h > room) {
+  interface Placed {
+    readonly card: CardPlan;
+    readonly col: number;
+    readonly offset: number;
+    readonly height: number;
+  }
+  const chunks: Placed[][] = [[]];
+  let heights = new Array<number>(cols).fill(0);
+  for (const card of cards) {
+    const height = Math.min(room, card.height);
+    let col = heights.indexOf(Math.min(...heights));
+    if (heights[col]! > 0 && heights[col]! + height > room) {
       chunks.push([]);
-      used = 0;
+      heights = heights.map(() => 0);
+      col = 0;
     }
-    chunks[chunks.length - 1]!.push(row);
-    used += h + CARD_GAP;
+    chunks[chunks.length - 1]!.push({ card, col, offset: heights[col]!, height });
+    heights[col]! += height + CARD_GAP;
   }
   chunks.forEach((chunk, ci) => {
     const page = newPage(ctx);
@@ -451,11 +463,8 @@ export function stagePages(ctx: Ctx, s: DeckStage): void {
     y -= 10;
     if (sideW) drawSidebar(ctx, page, s, W - M - sideW, y, sideW);
     if (!cards.length) drawLines(page, [labels.noTouchpoints], M, y - 4, st(ctx.reg, 10, MUTED));
-    for (const row of chunk) {
-      const h = Math.min(room, Math.max(...row.map((c) => c.height)));
-      row.forEach((card, k) => drawCard(ctx, page, card, M + k * (cw + CARD_GAP), y, cw, h));
-      y -= h + CARD_GAP;
-    }
+    for (const p of chunk)
+      drawCard(ctx, page, p.card, M + p.col * (cw + CARD_GAP), y - p.offset, cw, p.height);
   });
 }
 

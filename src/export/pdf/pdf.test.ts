@@ -230,6 +230,8 @@ describe('buildPdf', () => {
     expect(text).toContain('Paga ');
     expect(text).toContain('contanti');
     expect(text).toContain('Action number 79');
+    expect(text).toContain('Backstage'); // an untitled content lane, named by its type
+    expect(text).toContain('Item 0');
     expect(text).toContain('…'); // the long action was cut to its card
     expect(text).toContain('2026-02-31'); // not a date: printed as typed
   });
