@@ -1,2 +1,2 @@
 export { buildPdf, type PdfOptions, type PdfSize, PDF_SIZES } from './buildPdf';
-export type { DeckLabels } from './labels';
+export { pdfLabelsFrom, type DeckLabels as PdfLabels } from './labels';

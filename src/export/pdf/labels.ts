@@ -63,3 +63,76 @@ export interface DeckLabels {
   /** The document's creator, shown in PDF readers ("Itinera"). */
   readonly creator?: string;
 }
+
+/** i18next's `t` (any namespace by `{ ns }`), as the view hands it in. */
+export type PdfTranslate = (key: string, options?: Record<string, unknown>) => string;
+
+const CHECKLIST_KEYS = [
+  'startingPoint',
+  'goals',
+  'channels',
+  'kpis',
+  'journey',
+  'training',
+  'announce',
+  'staffing',
+  'monitoring',
+  'escalation',
+] as const;
+
+/**
+ * The PDF's labels from the app's translations: the deck strings (`export:deck.*`, shared
+ * with the PowerPoint deck), the PDF's own (`export:deck.pdf.*`), the emotion names of the
+ * legend and the checklist items of the strategy panel.
+ */
+export function pdfLabelsFrom(t: PdfTranslate, locale: string): DeckLabels {
+  const map = <K extends string>(keys: readonly K[], prefix: string, ns = 'export') =>
+    Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`, { ns })])) as Record<K, string>;
+  return {
+    locale,
+    customerJourney: t('deck.pdf.customerJourney'),
+    overview: t('deck.overview'),
+    stageOf: (index, total) => t('deck.stageOf', { index, total }),
+    stages: t('deck.pdf.stages'),
+    touchpoints: t('deck.pdf.touchpoints'),
+    noTouchpoints: t('deck.noTouchpoints'),
+    channel: t('deck.pdf.channel'),
+    devices: t('deck.devices'),
+    painPoints: t('deck.painPoints'),
+    opportunities: t('deck.opportunities'),
+    owner: t('deck.owner'),
+    volume: t('deck.pdf.volume'),
+    kpis: t('deck.kpis'),
+    emotion: t('deck.pdf.emotion'),
+    emotions: {
+      [-2]: t('legend.emotion.-2'),
+      [-1]: t('legend.emotion.-1'),
+      0: t('legend.emotion.0'),
+      1: t('legend.emotion.1'),
+      2: t('legend.emotion.2'),
+    },
+    unrated: t('deck.unrated'),
+    emotionCurve: t('deck.emotionCurve'),
+    laneTypes: map(['frontstage', 'backstage', 'support', 'text'] as const, 'deck.laneType'),
+    strategy: t('deck.strategy'),
+    goals: t('deck.goals'),
+    target: t('deck.pdf.target'),
+    deadline: t('deck.pdf.deadline'),
+    channels: t('deck.channels'),
+    channelStatuses: map(['inUse', 'planned', 'rejected'] as const, 'deck.channelStatus'),
+    preference: t('deck.pdf.preference'),
+    kpiFamilies: map(['service', 'quality', 'effectiveness'] as const, 'deck.kpiFamily'),
+    frequency: t('deck.pdf.frequency'),
+    monthlySaving: t('deck.monthlySaving'),
+    savingShare: (pct) => t('deck.pdf.savingShare', { pct }),
+    training: t('deck.training'),
+    trainingKinds: map(['technical', 'behavioural'] as const, 'deck.trainingKind'),
+    goLiveDate: t('deck.pdf.goLiveDate'),
+    checklist: t('deck.pdf.checklist'),
+    checklistItems: map(CHECKLIST_KEYS, 'goLive.item', 'strategy'),
+    none: t('deck.notSet'),
+    pageOf: (n, total) => t('deck.pdf.pageOf', { n, total }),
+    continued: (index, total) => t('deck.part', { index, total }),
+    creator: 'Itinera',
+  };
+}

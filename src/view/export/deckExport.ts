@@ -34,7 +34,7 @@ const MIME: Record<DeckFormat, string> = {
 /** Builds and downloads the deck; returns the file name. */
 export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<string> {
   const { signal } = job;
-  const labels = deckLabelsFrom((k, o) => job.t(k as never, o) as string, job.language);
+  const translate = (k: string, o?: Record<string, unknown>) => job.t(k as never, o) as string;
   const deck = deckContent(job.snapshot);
   job.progress(0.02);
   const [fonts, overview] = await Promise.all([loadDeckFonts(signal), job.overviewPng()]);
@@ -44,9 +44,9 @@ export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<stri
   job.progress(0.2);
   let bytes: Uint8Array;
   if (format === 'pdf') {
-    const { buildPdf } = await import('../../export/pdf');
+    const { buildPdf, pdfLabelsFrom } = await import('../../export/pdf');
     bytes = await buildPdf(deck, {
-      labels,
+      labels: pdfLabelsFrom(translate, job.language),
       size: job.size,
       fonts,
       ...(overview ? { overviewPng: overview } : {}),
@@ -56,7 +56,7 @@ export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<stri
   } else {
     const { buildPptx } = await import('../../export/pptx');
     bytes = await buildPptx(deck, {
-      labels,
+      labels: deckLabelsFrom(translate, job.language),
       fontTtf: fonts.regular,
       fontBoldTtf: fonts.bold,
       ...(overview ? { overviewPng: overview } : {}),
