@@ -18,6 +18,8 @@ import { ImportErrors } from '../importing/ImportErrors';
 import type { ImportFile } from '../importing/types';
 import { useJsonFileDrop } from '../importing/useJsonFileDrop';
 import { PanelBoundary } from '../errors/PanelBoundary';
+import { PresentBanner } from '../present/PresentBanner';
+import { PresentButton } from '../present/PresentButton';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
@@ -97,6 +99,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
         <PanelBoundary panel="export" compact>
           <ExportMenu selectedNodeIds={selection.nodes} />
         </PanelBoundary>
+        <PresentButton />
       </>
     ),
     [strategyOpen, toggleStrategy, selection.nodes, t],
@@ -108,6 +111,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
         <ReactFlowProvider>
           <div className="editor">
             <MapHeader title={snapshot.meta.title} extras={headerExtras} />
+            <PresentBanner />
             {session.readOnlyReason ? (
               <div className="banner banner-readonly" role="note">
                 {t(`readOnly.${session.readOnlyReason}`)}
