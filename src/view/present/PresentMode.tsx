@@ -293,9 +293,11 @@ export function PresentHost({ session }: { session: MapSessionApi }) {
       for (const x of others) x.inert = false;
       el.remove();
       setHost(null);
-      const to = back?.isConnected
-        ? back
-        : document.querySelector<HTMLElement>('[data-present-button]');
+      // Opened from the banner, focus was on its Follow button, gone since: the Present button.
+      const to =
+        back && back !== document.body && back.isConnected
+          ? back
+          : document.querySelector<HTMLElement>('[data-present-button]');
       to?.focus({ preventScroll: true });
     };
   }, [open]);

@@ -128,7 +128,7 @@ function StageSlide({ deck, stage }: { deck: Deck; stage: DeckStage }) {
       {stage.touchpoints.length === 0 ? (
         <p className="present-empty">{t('stage.noTouchpoints')}</p>
       ) : (
-        <ul className="present-cards">
+        <ul className="present-cards" style={{ ['--cols' as string]: stage.touchpoints.length }}>
           {stage.touchpoints.map((tp) => (
             <TouchpointCard key={tp.id} tp={tp} />
           ))}
