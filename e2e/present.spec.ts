@@ -71,6 +71,7 @@ test('Ada presents with follow me; Bo follows her live, pages on his own, leaves
     await expect(banner(bo.page)).toContainText('Ada is presenting');
     await expect(presentation(bo.page)).toHaveCount(0);
     await expectNoA11yViolations(bo.page, 'editor with the "is presenting" banner');
+    await bo.page.screenshot({ path: 'test-results/present-banner.png' });
     await banner(bo.page).getByRole('button', { name: 'Follow Ada' }).click();
     await expect(slide(bo.page)).toHaveAccessibleName('Slide 1 of 9: Airline workshop');
     await expect(presentation(bo.page).getByText('Following Ada')).toBeVisible();
@@ -106,6 +107,7 @@ test('Ada presents with follow me; Bo follows her live, pages on his own, leaves
     await expect(bo.editor.button('Present')).toBeFocused();
     await ada.page.keyboard.press('End');
     await expect(slide(ada.page)).toHaveAccessibleName('Slide 9 of 9: Strategy summary');
+    await ada.page.screenshot({ path: 'test-results/present-strategy.png' });
     await expect(banner(bo.page)).toBeVisible();
     await expect(presentation(bo.page)).toHaveCount(0);
 
