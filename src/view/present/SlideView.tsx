@@ -58,7 +58,7 @@ function Overview({ deck }: { deck: Deck }) {
                 {s.index}
               </span>
               <h3>{stageTitle(t, s)}</h3>
-              <Mood emotion={s.emotion} size={32} />
+              <Mood emotion={s.emotion} size={28} />
               <p className="present-muted">
                 {t('overview.touchpoints', { count: s.touchpoints.length })}
               </p>
