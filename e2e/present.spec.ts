@@ -105,6 +105,14 @@ test('Ada presents with follow me; Bo follows her live, pages on his own, leaves
     await bo.page.keyboard.press('Escape');
     await expect(presentation(bo.page)).toHaveCount(0);
     await expect(bo.editor.button('Present')).toBeFocused();
+    // The presentation is live: Bo renames the stage Ada is showing, her slide follows.
+    await bo.editor.select('Search');
+    await bo.editor.label.fill('Search and compare');
+    await expect(slide(ada.page)).toHaveAccessibleName('Slide 3 of 9: Search and compare');
+    await expect(
+      presentation(ada.page).getByRole('heading', { name: 'Search and compare' }),
+    ).toBeVisible();
+    await expect(presentation(bo.page)).toHaveCount(0);
     await ada.page.keyboard.press('End');
     await expect(slide(ada.page)).toHaveAccessibleName('Slide 9 of 9: Strategy summary');
     await ada.page.screenshot({ path: 'test-results/present-strategy.png' });
