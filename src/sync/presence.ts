@@ -1,7 +1,8 @@
 /**
- * Presence over a y-protocols Awareness: my name, colour, pointer, selection and live drag go
- * out as my awareness state; everyone else's comes back as a list of peers. Awareness travels
- * on the same websocket as the doc (y-websocket protocol) and is never stored.
+ * Presence over a y-protocols Awareness: my name, colour, pointer, selection, live drag and
+ * where I am in Present mode (for follow me) go out as my awareness state; everyone else's
+ * comes back as a list of peers. Awareness travels on the same websocket as the doc
+ * (y-websocket protocol) and is never stored.
  *
  * Local writes are throttled to PRESENCE_THROTTLE_MS (about 30/s): a pointer move fires at
  * 60-120 Hz and each awareness change is a message to every peer. Remote states are untrusted
