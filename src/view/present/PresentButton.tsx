@@ -21,7 +21,12 @@ export function PresentButton() {
         title={t('buttonHint')}
         onClick={() => store.set({ mode: 'presenting', at: { index: 0 }, follow: false })}
       >
-        {t('button')}
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <rect x="1.5" y="2.5" width="13" height="9" rx="1" fill="none" stroke="currentColor" />
+          <path d="M6.5 5v4l3.5-2z" fill="currentColor" />
+          <path d="M8 11.5v2.5M5 14h6" stroke="currentColor" />
+        </svg>
+        <span className="present-button-label">{t('button')}</span>
       </button>
       <PresentHost session={session} />
     </>
