@@ -58,17 +58,18 @@ export function followedSlide(slides: readonly Slide[], p: PresentingState): num
   return resolveSlide(slides, { index: p.slide, ...(p.stageId ? { stageId: p.stageId } : {}) });
 }
 
-/** What a key does in Present mode: the next index, 'leave', or null (not ours). */
+/**
+ * What a key does in Present mode: the next index, 'leave', or null (not ours). Up and down
+ * are left alone: they scroll a slide whose content is taller than the screen.
+ */
 export function keyAction(key: string, index: number, total: number): number | 'leave' | null {
   switch (key) {
     case 'ArrowRight':
-    case 'ArrowDown':
     case 'PageDown':
     case ' ':
     case 'Spacebar':
       return clampIndex(index + 1, total);
     case 'ArrowLeft':
-    case 'ArrowUp':
     case 'PageUp':
       return clampIndex(index - 1, total);
     case 'Home':
