@@ -77,6 +77,20 @@ export interface Peer {
   readonly selection?: readonly string[];
   /** Positions of the nodes they are dragging right now (before the drop is written). */
   readonly drag?: Readonly<Record<string, XY>>;
+  /** What they are presenting right now (Present mode), when they are. */
+  readonly presenting?: PresentingState;
+}
+
+/**
+ * Where a presenter is in Present mode, as their awareness says: `slide` of `total` (0-based,
+ * slide 0 is the overview), the stage it shows if any (so followers keep the right stage when
+ * stages are reordered) and whether they asked the room to follow them.
+ */
+export interface PresentingState {
+  readonly slide: number;
+  readonly total: number;
+  readonly stageId?: string;
+  readonly follow: boolean;
 }
 
 /**
@@ -94,4 +108,6 @@ export interface PresenceApi {
   setCursor(position: XY | null): void;
   setSelection(ids: readonly string[]): void;
   setDrag(positions: ReadonlyMap<string, XY> | null): void;
+  /** What I am presenting (Present mode), or null when I am not. */
+  setPresenting(state: PresentingState | null): void;
 }

@@ -5,7 +5,9 @@ import {
   colorFor,
   createPresence,
   NAME_STORAGE_KEY,
+  MAX_PRESENT_SLIDES,
   parsePeer,
+  parsePresenting,
   PRESENCE_THROTTLE_MS,
 } from './presence';
 import * as commands from '../model/commands';
@@ -129,6 +131,63 @@ describe('presence', () => {
       drag: { n2: { x: 1, y: 2 } },
     });
     expect(parsePeer(4, { user: { name: 'x'.repeat(500) } })?.name).toHaveLength(40);
+  });
+
+  it('shows where a presenter is, and that they stopped', () => {
+    const { a, b } = pair();
+    const pa = createPresence(a, { defaultName: 'Ada', storage: null });
+    const pb = createPresence(b, { defaultName: 'Bo', storage: null });
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    pa.setPresenting({ slide: 2, total: 5, stageId: 's2', follow: true });
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    expect(pb.peers.getSnapshot()[0]?.presenting).toEqual({
+      slide: 2,
+      total: 5,
+      stageId: 's2',
+      follow: true,
+    });
+    pa.setPresenting({ slide: 0, total: 5, follow: false });
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    expect(pb.peers.getSnapshot()[0]?.presenting).toEqual({ slide: 0, total: 5, follow: false });
+    pa.setPresenting(null);
+    vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);
+    expect(pb.peers.getSnapshot()[0]).not.toHaveProperty('presenting');
+    pa.dispose();
+    pb.dispose();
+  });
+
+  it('clamps or drops a hostile presenting state', () => {
+    const user = { name: 'Eve' };
+    const presenting = (v: unknown) => parsePeer(5, { user, presenting: v })?.presenting;
+    for (const bad of [null, 1, 'x', [], {}, { slide: 1 }, { slide: 'a', total: 3 }])
+      expect(presenting(bad)).toBeUndefined();
+    expect(presenting({ slide: NaN, total: 3 })).toBeUndefined();
+    expect(presenting({ slide: 1, total: Infinity })).toBeUndefined();
+    // Out of range: clamped into the deck; follow only when exactly true.
+    expect(presenting({ slide: 99, total: 4, follow: 'yes' })).toEqual({
+      slide: 3,
+      total: 4,
+      follow: false,
+    });
+    expect(presenting({ slide: -3.7, total: -2, follow: true })).toEqual({
+      slide: 0,
+      total: 1,
+      follow: true,
+    });
+    expect(parsePresenting({ slide: 2.6, total: 1e12, follow: true })).toEqual({
+      slide: 3,
+      total: MAX_PRESENT_SLIDES,
+      follow: true,
+    });
+    // A stage id that is not a short string is dropped, the rest kept.
+    expect(parsePresenting({ slide: 1, total: 3, stageId: 42, follow: true })).toEqual({
+      slide: 1,
+      total: 3,
+      follow: true,
+    });
+    expect(parsePresenting({ slide: 1, total: 3, stageId: 'x'.repeat(5000) })?.stageId).toBe(
+      undefined,
+    );
   });
 
   it('a peer sees my selection after add, duplicate, paste, cut, connect and delete', () => {

@@ -1,7 +1,8 @@
 /**
- * Presence over a y-protocols Awareness: my name, colour, pointer, selection and live drag go
- * out as my awareness state; everyone else's comes back as a list of peers. Awareness travels
- * on the same websocket as the doc (y-websocket protocol) and is never stored.
+ * Presence over a y-protocols Awareness: my name, colour, pointer, selection, live drag and
+ * where I am in Present mode (for follow me) go out as my awareness state; everyone else's
+ * comes back as a list of peers. Awareness travels on the same websocket as the doc
+ * (y-websocket protocol) and is never stored.
  *
  * Local writes are throttled to PRESENCE_THROTTLE_MS (about 30/s): a pointer move fires at
  * 60-120 Hz and each awareness change is a message to every peer. Remote states are untrusted
@@ -9,7 +10,12 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { createEmitter, externalStore } from '../model/observable';
-import { MAX_NAME_CHARS, type Peer, type PresenceApi } from '../model/session-api';
+import {
+  MAX_NAME_CHARS,
+  type Peer,
+  type PresenceApi,
+  type PresentingState,
+} from '../model/session-api';
 import type { XY } from '../model/types';
 
 /** Minimum gap between two awareness updates I send, ms (~30 per second). */
@@ -21,6 +27,10 @@ export { MAX_NAME_CHARS };
 /** Caps on what a peer may make me render. */
 const MAX_SELECTION_IDS = 500;
 const MAX_DRAG_NODES = 500;
+/** Most slides a presentation may claim (stages are capped far below this). */
+export const MAX_PRESENT_SLIDES = 10_000;
+/** Longest stage id a peer may send (ids are short; anything longer is not one of ours). */
+const MAX_ID_CHARS = 200;
 
 /** Distinct, readable on white, and not the app's own blue selection colour. */
 export const PALETTE = [
@@ -51,6 +61,8 @@ interface WireState {
   selection: string[];
   /** Live positions of the nodes I am dragging, or null. */
   drag: Record<string, XY> | null;
+  /** Where I am in Present mode, or null when I am not presenting. */
+  presenting: PresentingState | null;
 }
 
 export interface PresenceOptions {
@@ -69,6 +81,24 @@ const toXY = (v: unknown): XY | undefined => {
   const o = v as { x?: unknown; y?: unknown } | null;
   return o && typeof o === 'object' && isNum(o.x) && isNum(o.y) ? { x: o.x, y: o.y } : undefined;
 };
+
+/**
+ * A peer's Present-mode state, or undefined when it is absent or not one: numbers are rounded
+ * and clamped (total 1..MAX_PRESENT_SLIDES, slide 0..total-1), a stage id that is not a short
+ * string is dropped, follow is true only when it is `true`.
+ */
+export function parsePresenting(raw: unknown): PresentingState | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const o = raw as { slide?: unknown; total?: unknown; stageId?: unknown; follow?: unknown };
+  if (!isNum(o.slide) || !isNum(o.total)) return undefined;
+  const total = Math.min(MAX_PRESENT_SLIDES, Math.max(1, Math.round(o.total)));
+  const slide = Math.min(total - 1, Math.max(0, Math.round(o.slide)));
+  const stageId =
+    typeof o.stageId === 'string' && o.stageId && o.stageId.length <= MAX_ID_CHARS
+      ? o.stageId
+      : undefined;
+  return { slide, total, ...(stageId ? { stageId } : {}), follow: o.follow === true };
+}
 
 export function cleanName(name: unknown): string {
   return typeof name === 'string' ? name.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_CHARS) : '';
@@ -96,6 +126,7 @@ export function parsePeer(clientId: number, raw: unknown): Peer | null {
       if (xy) (drag ??= {})[id] = xy;
     }
   }
+  const presenting = parsePresenting(s.presenting);
   return {
     clientId,
     name,
@@ -103,6 +134,7 @@ export function parsePeer(clientId: number, raw: unknown): Peer | null {
     ...(cursor ? { cursor } : {}),
     ...(selection.length ? { selection } : {}),
     ...(drag ? { drag } : {}),
+    ...(presenting ? { presenting } : {}),
   };
 }
 
@@ -118,7 +150,13 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
     name: remembered || cleanName(opts.defaultName) || 'Guest',
     color: colorFor(awareness.clientID),
   };
-  const state: WireState = { user: { ...me }, cursor: null, selection: [], drag: null };
+  const state: WireState = {
+    user: { ...me },
+    cursor: null,
+    selection: [],
+    drag: null,
+    presenting: null,
+  };
 
   // Throttle: the first change goes out at once, later ones at most every PRESENCE_THROTTLE_MS,
   // the last one always (trailing), so a peer never keeps a stale cursor or drag.
@@ -184,6 +222,10 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
     },
     setDrag(positions) {
       state.drag = positions && positions.size ? Object.fromEntries(positions) : null;
+      schedule();
+    },
+    setPresenting(next) {
+      state.presenting = next ? (parsePresenting(next) ?? null) : null;
       schedule();
     },
     dispose() {

@@ -20,6 +20,8 @@ import { useJsonFileDrop } from '../importing/useJsonFileDrop';
 import { PanelBoundary } from '../errors/PanelBoundary';
 import { GridView } from '../grid/GridView';
 import { loadEditorView, saveEditorView, type EditorView } from '../grid/viewMode';
+import { PresentBanner } from '../present/PresentBanner';
+import { PresentButton } from '../present/PresentButton';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
@@ -121,8 +123,9 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
           {t('strategy')}
         </button>
         <PanelBoundary panel="export" compact>
-          <ExportMenu selectedNodeIds={selection.nodes} />
+          <ExportMenu selectedNodeIds={selection.nodes} view={view} />
         </PanelBoundary>
+        <PresentButton />
       </>
     ),
     [strategyOpen, toggleStrategy, selection.nodes, t, tg, view, setView],
@@ -134,6 +137,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
         <ReactFlowProvider>
           <div className="editor">
             <MapHeader title={snapshot.meta.title} extras={headerExtras} />
+            <PresentBanner />
             {session.readOnlyReason ? (
               <div className="banner banner-readonly" role="note">
                 {t(`readOnly.${session.readOnlyReason}`)}
