@@ -30,6 +30,23 @@ const StrategyPanel = lazy(() =>
   import('../strategy/StrategyPanel').then((m) => ({ default: m.StrategyPanel })),
 );
 
+/** The view switch's icons: shown alone (the name stays for screen readers) on narrow screens. */
+const VIEW_ICONS = {
+  canvas: (
+    <svg className="editor-view-icon" viewBox="0 0 16 16" aria-hidden="true">
+      <rect x="1.5" y="2" width="5" height="3.5" rx="1" />
+      <rect x="9.5" y="10.5" width="5" height="3.5" rx="1" />
+      <path d="M6.5 3.8 C 10 3.8, 6 12.2, 9.5 12.2" />
+    </svg>
+  ),
+  grid: (
+    <svg className="editor-view-icon" viewBox="0 0 16 16" aria-hidden="true">
+      <rect x="1.5" y="2" width="13" height="12" rx="1" />
+      <path d="M1.5 6h13M1.5 10h13M6 2v12M10.5 2v12" />
+    </svg>
+  ),
+} as const;
+
 const SNAP_STORAGE_KEY = 'itinera.snapToGrid';
 const noImport: ImportFile = async () => ({
   ok: false,
@@ -108,9 +125,11 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
               type="button"
               aria-pressed={view === v}
               className={view === v ? 'is-on' : undefined}
+              title={tg(`view.${v}`)}
               onClick={() => setView(v)}
             >
-              {tg(`view.${v}`)}
+              {VIEW_ICONS[v]}
+              <span className="editor-view-label">{tg(`view.${v}`)}</span>
             </button>
           ))}
         </div>
