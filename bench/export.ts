@@ -35,7 +35,7 @@ const EXPORT_TIMEOUT_MS = 180_000;
 /** Kept out of git (.gitignore: test-results/). */
 const RESULTS_DIR = join(import.meta.dirname, '..', 'test-results', 'export-bench');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function strategyMapText(n: number): string {
   const doc = new Y.Doc();
@@ -59,7 +59,7 @@ async function importMap(page: Page, baseURL: string, n: number): Promise<void> 
 }
 
 /** Runs `action` (which must end in a download) and returns its time and peak JS heap growth. */
-async function measure(
+export async function measure(
   page: Page,
   action: () => Promise<void>,
   saveAs?: string,
@@ -98,11 +98,12 @@ async function measure(
   return { ms, heapMb: (peak - base) / 1024 / 1024 };
 }
 
-async function ours(page: Page): Promise<void> {
+/** Export → `item` in the export dialog (PNG by default: 2×, natural size, title and legend). */
+export async function ours(page: Page, item = 'PNG'): Promise<void> {
   const panel = page.getByRole('dialog', { name: 'Export the map' });
   if (!(await panel.isVisible()))
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await panel.getByRole('menuitem', { name: 'PNG', exact: true }).click();
+  await panel.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
 /** React Flow's recipe, framed (in Node, with React Flow's helpers) to our natural size. */

@@ -2,7 +2,7 @@
  * Benchmark modules besides the canvas: colleagues' files, found at run time with a dynamic
  * import so the runner works while they are still being written. Known shapes:
  * bench/local-store.ts `benchLocalStore(page, baseURL)`, bench/export.ts
- * `benchExport(page, baseURL)`, bench/server-*.ts `benchServer()`; each resolves to rows.
+ * `benchExport(page, baseURL)`, bench/decks.ts `benchDecks(page, baseURL)`, bench/server-*.ts `benchServer()`; each resolves to rows.
  */
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
@@ -83,6 +83,7 @@ export async function discoverModules(dir: string): Promise<BenchModule[]> {
   const found: (BenchModule | null)[] = [
     pageModule(dir, 'local-store.ts', 'benchLocalStore'),
     pageModule(dir, 'export.ts', 'benchExport'),
+    pageModule(dir, 'decks.ts', 'benchDecks'),
     ...readdirSync(dir)
       .filter((f) => /^server-.*\.ts$/.test(f) && !f.endsWith('.test.ts'))
       .sort()

@@ -1,0 +1,103 @@
+/**
+ * Benchmark rows for issue 16 ("Speed"): the PDF and PowerPoint decks of the airline map and of
+ * a 1,000-touchpoint map (bench/grid/generate.ts: 30 stages × 40 channels), time and peak JS
+ * heap, against our own PNG 2× export of the same map in the same page and run. The issue's
+ * target is ≤ 1.0 (a deck should cost no more than the picture it holds); the report checks
+ * every row against the bench's one MAX_RATIO (1.2), so read the ratio against 1.0 by eye. Each is driven through the export
+ * dialog and timed from the click to the download, as bench/export.ts does for the PNG.
+ *
+ * Called by the bench runner: `await benchDecks(page, baseURL)`.
+ */
+import type { Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { exportStrategyMap } from '../src/model/strategy-map';
+import { seedTemplate } from '../src/model/templates/seed';
+import { measure, median, ours } from './export';
+import { buildGridMap, GRID_TOUCHPOINTS } from './grid/generate';
+import { row, type BenchRow } from './rows';
+
+const RUNS = Number(process.env.BENCH_DECK_RUNS ?? 3);
+const REFERENCE = 'our PNG 2× export of the same map (Export → PNG), same run';
+const TIMEOUT_MS = 180_000;
+
+interface DeckMap {
+  readonly label: string;
+  readonly text: string;
+  readonly nodes: number;
+}
+
+function maps(): DeckMap[] {
+  const airline = new Y.Doc();
+  seedTemplate(airline, 'airline', 'Deck bench airline');
+  const big = new Y.Doc();
+  buildGridMap(big);
+  const count = (doc: Y.Doc) => doc.getMap('nodes').size;
+  return [
+    {
+      label: 'the airline map',
+      text: JSON.stringify(exportStrategyMap(airline)),
+      nodes: count(airline),
+    },
+    {
+      label: `a ${GRID_TOUCHPOINTS.toLocaleString('en')}-touchpoint map`,
+      text: JSON.stringify(exportStrategyMap(big)),
+      nodes: count(big),
+    },
+  ];
+}
+
+async function open(page: Page, baseURL: string, map: DeckMap): Promise<void> {
+  await page.goto(baseURL);
+  await page.getByLabel('Import a strategy map (.json)').setInputFiles({
+    name: 'deck-bench.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(map.text),
+  });
+  await page.waitForURL(/#\/map\//);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.react-flow__node').length >= Math.min(n, 400),
+    map.nodes,
+    { timeout: TIMEOUT_MS },
+  );
+}
+
+export async function benchDecks(page: Page, baseURL: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const map of maps()) {
+    await open(page, baseURL, map);
+    const png: { ms: number; heapMb: number }[] = [];
+    const pdf: { ms: number; heapMb: number }[] = [];
+    const pptx: { ms: number; heapMb: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Rotate the order, so no format always runs on a warmer page.
+      const order = [
+        () => measure(page, () => ours(page)).then((r) => png.push(r)),
+        () => measure(page, () => ours(page, 'PDF deck')).then((r) => pdf.push(r)),
+        () => measure(page, () => ours(page, 'PowerPoint')).then((r) => pptx.push(r)),
+      ];
+      for (let k = 0; k < order.length; k++) await order[(k + i) % order.length]!();
+    }
+    for (const [name, xs] of [
+      ['PDF', pdf],
+      ['PowerPoint', pptx],
+    ] as const) {
+      rows.push(
+        row(
+          `deck: ${name} of ${map.label}, time`,
+          'ms',
+          median(xs.map((x) => x.ms)),
+          REFERENCE,
+          median(png.map((x) => x.ms)),
+        ),
+        row(
+          `deck: ${name} of ${map.label}, peak JS heap growth`,
+          'MB',
+          median(xs.map((x) => x.heapMb)),
+          REFERENCE,
+          median(png.map((x) => x.heapMb)),
+        ),
+      );
+    }
+  }
+  return rows;
+}
