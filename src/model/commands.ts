@@ -18,7 +18,7 @@ import { capList, capNumber, capText, MAX_LABEL_CHARS } from './limits';
 import { META_LIMITS } from './records/meta';
 import { NODE_LIMITS } from './records/node';
 import { TOUCHPOINT_LIMITS } from './records/touchpoint';
-import type { TextLimit } from './records/field-limits';
+import type { TextLimit } from './records/support/field-limits';
 import { LOCAL, type Origin } from './origins';
 import { type Clip } from './clip';
 import { readNode, readTouchpoint } from './read';

@@ -3,7 +3,7 @@
  * strategy-map format can carry (`strategy-map/limits.ts` publishes the same numbers in the
  * JSON Schema). A leaf module: commands, strategy commands and the format all import it.
  */
-import type { ListLimit, NumberLimit, TextLimit } from './records/field-limits';
+import type { ListLimit, NumberLimit, TextLimit } from './records/support/field-limits';
 
 /** Characters of a label, title, name or owner. */
 export const MAX_LABEL_CHARS = 200;

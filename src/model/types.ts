@@ -4,7 +4,7 @@
  * `strategy-map/` are typed against them so the two cannot drift.
  */
 
-import type { RecordKey, Repair } from './records/repair';
+import type { RecordKey, Repair } from './records/support/repair';
 
 export const NODE_KINDS = ['stage', 'channel', 'device', 'note'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];

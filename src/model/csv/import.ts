@@ -31,7 +31,7 @@ import { inLimit, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NODES, MAX_TOUCHPOINTS } fr
 import { LOCAL, type Origin } from '../origins';
 import { placeNewNode } from '../placement';
 import { readSnapshot } from '../read';
-import { isId } from '../records/fields';
+import { isId } from '../records/support/fields';
 import { NODE_LIMITS } from '../records/node';
 import { TOUCHPOINT_LIMITS } from '../records/touchpoint';
 import type {

@@ -1,10 +1,10 @@
 /** The step-3 plan of one channel node (schema and restore(): see README.md). */
 import { MAX_AMOUNT, MAX_TEXT_CHARS } from '../limits';
 import { CHANNEL_STATUSES, type ChannelPlan } from '../types';
-import { num, oneOf, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
-import type { FieldLimit } from './field-limits';
+import { num, oneOf, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
+import type { FieldLimit } from './support/field-limits';
 
 export const CHANNEL_PLAN_LIMITS = {
   preferencePct: { min: 0, max: 100 },

@@ -1,10 +1,10 @@
 /** A company on the starting-point chart: our own (id "self") or a competitor (schema and restore(): see README.md). */
 import { MAX_ID_CHARS, MAX_STRATEGY_TEXT_CHARS } from '../limits';
 import type { CompanyScore, Score } from '../types';
-import { num, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
-import type { FieldLimit } from './field-limits';
+import { num, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
+import type { FieldLimit } from './support/field-limits';
 
 export const COMPANY_SCORE_LIMITS = {
   id: { chars: MAX_ID_CHARS },

@@ -1,10 +1,10 @@
 /** The channel-cost model (schema and restore(): see README.md). */
 import { MAX_AMOUNT, MAX_RESPONSE_TARGET_MINUTES, MAX_STRATEGY_TEXT_CHARS } from '../limits';
 import type { CostModel } from '../types';
-import { num, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
-import type { FieldLimit } from './field-limits';
+import { num, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
+import type { FieldLimit } from './support/field-limits';
 
 export const COST_MODEL_LIMITS = {
   phoneContactCost: { min: 0, max: MAX_AMOUNT },

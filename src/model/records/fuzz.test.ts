@@ -37,7 +37,7 @@ import {
   nodeRecordSchema,
   touchpointRecordSchema,
   trainingRecordSchema,
-} from './schemas';
+} from './support/schemas';
 import type { z } from 'zod';
 
 const SEEDS = Number(process.env.SEEDS ?? 0);

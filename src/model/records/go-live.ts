@@ -1,10 +1,10 @@
 /** Step 7: the go-live date and the hand-ticked checklist (schema and restore(): see README.md). */
 import { MAX_LIST_ITEMS, MAX_STRATEGY_TEXT_CHARS } from '../limits';
 import type { GoLive } from '../types';
-import { date, list, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
-import type { FieldLimit } from './field-limits';
+import { date, list, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
+import type { FieldLimit } from './support/field-limits';
 
 export const GO_LIVE_LIMITS = {
   done: { items: MAX_LIST_ITEMS, chars: MAX_STRATEGY_TEXT_CHARS },

@@ -1,10 +1,10 @@
 /** A business goal of step 2 (schema and restore(): see README.md). */
 import { MAX_ID_CHARS, MAX_STRATEGY_TEXT_CHARS, MAX_TEXT_CHARS } from '../limits';
 import type { Goal } from '../types';
-import { date, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
-import type { FieldLimit } from './field-limits';
+import { date, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
+import type { FieldLimit } from './support/field-limits';
 
 export const GOAL_LIMITS = {
   id: { chars: MAX_ID_CHARS },

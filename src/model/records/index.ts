@@ -3,10 +3,10 @@
  * No zod here or in anything this imports: the zod schemas are in `*.schema.ts`, loaded with
  * the strategy-map parser, never with the editor's main chunk.
  */
-export * from './repair';
-export * from './field-limits';
-export { ID_PATTERN, isDate, isId } from './fields';
-export { DANGEROUS_KEYS, MAX_EXTRA_CHARS, MAX_EXTRA_DEPTH } from './source';
+export * from './support/repair';
+export * from './support/field-limits';
+export { ID_PATTERN, isDate, isId } from './support/fields';
+export { DANGEROUS_KEYS, MAX_EXTRA_CHARS, MAX_EXTRA_DEPTH } from './support/source';
 export { NODE_LIMITS, restoreNode } from './node';
 export { TOUCHPOINT_LIMITS, restoreTouchpoint } from './touchpoint';
 export { COMPANY_SCORE_LIMITS, restoreCompanyScore, SELF_ID } from './company-score';

@@ -1,10 +1,10 @@
 /** A KPI of step 4 (schema and restore(): see README.md). */
 import { MAX_AMOUNT, MAX_ID_CHARS, MAX_LIST_ITEMS, MAX_STRATEGY_TEXT_CHARS } from '../limits';
 import { KPI_FAMILIES, type Kpi } from '../types';
-import { list, num, oneOf, ref, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
-import type { FieldLimit } from './field-limits';
+import { list, num, oneOf, ref, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
+import type { FieldLimit } from './support/field-limits';
 
 export const KPI_LIMITS = {
   id: { chars: MAX_ID_CHARS },

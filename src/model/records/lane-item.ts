@@ -1,10 +1,10 @@
 /** One item in a content lane's cell (schema and restore(): see README.md). */
 import { MAX_ID_CHARS, MAX_ORDER, MAX_STRATEGY_TEXT_CHARS } from '../limits';
 import type { LaneItem } from '../types';
-import type { FieldLimit } from './field-limits';
-import { isId, note, num, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
+import type { FieldLimit } from './support/field-limits';
+import { isId, note, num, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
 
 export const LANE_ITEM_LIMITS = {
   id: { chars: MAX_ID_CHARS },

@@ -6,10 +6,10 @@
  */
 import { MAX_ID_CHARS, MAX_LABEL_CHARS } from '../limits';
 import { DERIVED_LANE_TYPES, type DerivedLaneKey, type LaneSetting } from '../types';
-import type { FieldLimit } from './field-limits';
-import { flag, isId, note, num, text, type RepairLog } from './fields';
+import type { FieldLimit } from './support/field-limits';
+import { flag, isId, note, num, text, type RepairLog } from './support/fields';
 import { LANE_LIMITS } from './lane';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
 
 export const LANE_SETTING_LIMITS = {
   order: LANE_LIMITS.order,

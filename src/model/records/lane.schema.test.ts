@@ -4,7 +4,7 @@ import { seededRandom } from '../testing/random';
 import { restoreLane } from './lane';
 import { restoreLaneItem } from './lane-item';
 import { restoreLaneSettings } from './lane-setting';
-import { laneItemRecordSchema, laneRecordSchema, laneSettingRecordSchema } from './schemas';
+import { laneItemRecordSchema, laneRecordSchema, laneSettingRecordSchema } from './support/schemas';
 
 const GARBAGE: unknown[] = [
   undefined,

@@ -1,10 +1,10 @@
 /** A content lane of the journey grid (schema and restore(): see README.md). */
 import { MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_ORDER } from '../limits';
 import { CONTENT_LANE_TYPES, type Lane } from '../types';
-import type { FieldLimit } from './field-limits';
-import { flag, num, oneOf, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
+import type { FieldLimit } from './support/field-limits';
+import { flag, num, oneOf, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
 
 export const LANE_LIMITS = {
   id: { chars: MAX_ID_CHARS },

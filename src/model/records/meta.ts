@@ -2,10 +2,10 @@
 import { MAX_ID_CHARS, MAX_LABEL_CHARS } from '../limits';
 import { SCHEMA_VERSION } from '../doc';
 import type { MapMeta } from '../types';
-import { num, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
-import type { FieldLimit } from './field-limits';
+import { num, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
+import type { FieldLimit } from './support/field-limits';
 
 export const META_LIMITS = {
   /** Whole; a newer client's version is kept (migrations.ts decides what to do with it). */

@@ -18,10 +18,10 @@ import {
   type ChannelNode,
   type DeviceNode,
 } from '../types';
-import type { FieldLimit } from './field-limits';
-import { color, num, oneOf, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
+import type { FieldLimit } from './support/field-limits';
+import { color, num, oneOf, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
 
 export const NODE_LIMITS = {
   id: { chars: MAX_ID_CHARS },

@@ -17,7 +17,7 @@ import {
   restoreTraining,
   TOUCHPOINT_LIMITS,
 } from './index';
-import { NO_REPAIRS } from './repair';
+import { NO_REPAIRS } from './support/repair';
 
 const ALL = [
   (v: unknown) => restoreNode(v, 'n1'),

@@ -7,10 +7,10 @@ import {
   MAX_TEXT_CHARS,
 } from '../limits';
 import type { Emotion, Touchpoint } from '../types';
-import type { FieldLimit } from './field-limits';
-import { list, note, num, ref, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
+import type { FieldLimit } from './support/field-limits';
+import { list, note, num, ref, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
 
 export const TOUCHPOINT_LIMITS = {
   id: { chars: MAX_ID_CHARS },

@@ -1,10 +1,10 @@
 /** A training session of step 6 (schema and restore(): see README.md). */
 import { MAX_ID_CHARS, MAX_STRATEGY_TEXT_CHARS } from '../limits';
 import { TRAINING_KINDS, type TrainingSession } from '../types';
-import { date, oneOf, text, type RepairLog } from './fields';
-import { NO_REPAIRS, type Mutable, type Restored } from './repair';
-import { extraOf, fieldsOf, own } from './source';
-import type { FieldLimit } from './field-limits';
+import { date, oneOf, text, type RepairLog } from './support/fields';
+import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
+import { extraOf, fieldsOf, own } from './support/source';
+import type { FieldLimit } from './support/field-limits';
 
 export const TRAINING_LIMITS = {
   id: { chars: MAX_ID_CHARS },

@@ -40,7 +40,7 @@ import {
   type StrategyMapNode,
   type StrategyMapTouchpoint,
 } from './schema';
-import type { Assert, Out, Same, Typed } from '../records/type-checks';
+import type { Assert, Out, Same, Typed } from '../records/support/type-checks';
 
 // ---------- compile-time checks that the schema matches types.ts ----------
 

@@ -39,7 +39,7 @@ import {
   short,
   text,
   textOf,
-} from '../records/fields.schema';
+} from '../records/support/fields.schema';
 import { DEFAULT_LANE_ORDER } from '../grid';
 import { COST_MODEL_LIMITS } from '../records/cost-model';
 import { KPI_LIMITS } from '../records/kpi';
@@ -66,7 +66,7 @@ export const STRATEGY_MAP_VERSION = 2;
  * one definition: the editor's records and the format accept the same ids). Field definitions
  * and their limits come from the records (records/fields.schema.ts).
  */
-export { ID_PATTERN } from '../records/fields';
+export { ID_PATTERN } from '../records/support/fields';
 
 // ---------- The journey ----------
 

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { strategyPart, strategyRecords } from '../doc';
 import { MAX_ID_CHARS } from '../limits';
 import { restoreChannelPlan } from '../records/channel-plan';
-import { isId } from '../records/fields';
+import { isId } from '../records/support/fields';
 import type { ChannelPlan } from '../types';
 
 type Plain = Record<string, unknown>;

@@ -13,7 +13,12 @@ import {
   type TrainingKind,
 } from '../types';
 import { capList, capText } from '../limits';
-import type { FieldLimit, ListLimit, NumberLimit, TextLimit } from '../records/field-limits';
+import type {
+  FieldLimit,
+  ListLimit,
+  NumberLimit,
+  TextLimit,
+} from '../records/support/field-limits';
 
 const isListLimit = (l: FieldLimit): l is ListLimit => 'items' in l;
 const isTextLimit = (l: FieldLimit): l is TextLimit => 'chars' in l && !isListLimit(l);

@@ -2,7 +2,7 @@
 import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { META_LIMITS } from '../../model/records/meta';
-import { recordKey } from '../../model/records/repair';
+import { recordKey } from '../../model/records/support/repair';
 import { useSession } from '../canvas/SessionContext';
 import { PanelBoundary } from '../errors/PanelBoundary';
 import { useRecordRepairs } from '../hooks/useRecordRepairs';

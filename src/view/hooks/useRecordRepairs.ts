@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { RecordKey, Repair } from '../../model/records/repair';
+import type { RecordKey, Repair } from '../../model/records/support/repair';
 import { useSession } from '../canvas/SessionContext';
 import { NO_REPAIRS } from '../panels/RepairNote';
 

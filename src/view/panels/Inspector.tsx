@@ -1,7 +1,7 @@
 /** The inspector beside the canvas: edits the selected node's or touchpoint's fields. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordKey } from '../../model/records/repair';
+import { recordKey } from '../../model/records/support/repair';
 import type { MapSnapshot } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';

@@ -7,7 +7,7 @@ import {
   type JourneyNode,
   type MapSnapshot,
 } from '../../model/types';
-import { recordKey, type Repair } from '../../model/records/repair';
+import { recordKey, type Repair } from '../../model/records/support/repair';
 import { NODE_LIMITS } from '../../model/records/node';
 import { useSession } from '../canvas/SessionContext';
 import { inLimit } from '../../model/limits';

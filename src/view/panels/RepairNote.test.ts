@@ -1,7 +1,7 @@
 /** A repaired value is shown as repaired where it is edited, and only while it is repaired. */
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { Repair } from '../../model/records/repair';
+import type { Repair } from '../../model/records/support/repair';
 import type { JourneyNode, MapSnapshot } from '../../model/types';
 import { MapHeader } from '../editor/MapHeader';
 import { GoalsStep } from '../strategy/GoalsStep';

@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPAIR_KINDS, type RecordKey, type Repair } from '../../model/records/repair';
+import { REPAIR_KINDS, type RecordKey, type Repair } from '../../model/records/support/repair';
 import type { MapSnapshot } from '../../model/types';
 import './repair.css';
 

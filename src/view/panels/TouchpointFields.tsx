@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { EMOTIONS, type Emotion, type MapSnapshot, type Touchpoint } from '../../model/types';
 import { inLimit } from '../../model/limits';
-import { recordKey, type Repair } from '../../model/records/repair';
+import { recordKey, type Repair } from '../../model/records/support/repair';
 import { TOUCHPOINT_LIMITS } from '../../model/records/touchpoint';
 import { useSession } from '../canvas/SessionContext';
 import { emotionColor } from '../emotionStyle';

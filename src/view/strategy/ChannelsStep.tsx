@@ -8,7 +8,7 @@ import {
   type ChannelStatus,
 } from '../../model/types';
 import { CHANNEL_PLAN_LIMITS } from '../../model/records/channel-plan';
-import { recordKey } from '../../model/records/repair';
+import { recordKey } from '../../model/records/support/repair';
 import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';

@@ -9,7 +9,7 @@ import { computeCosts } from '../../model/strategy/cost';
 import { DEFAULT_RESPONSE_TARGET_MINUTES, FIGURES } from '../../model/strategy/presets';
 import { CHANNEL_PLAN_LIMITS } from '../../model/records/channel-plan';
 import { COST_MODEL_LIMITS, CURRENCY_CODE_CHARS } from '../../model/records/cost-model';
-import { recordKey } from '../../model/records/repair';
+import { recordKey } from '../../model/records/support/repair';
 import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';

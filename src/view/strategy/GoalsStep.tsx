@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { GOAL_PRESETS } from '../../model/strategy/presets';
 import { GOAL_LIMITS } from '../../model/records/goal';
-import { recordKey } from '../../model/records/repair';
+import { recordKey } from '../../model/records/support/repair';
 import type { Goal, MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';

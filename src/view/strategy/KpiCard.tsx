@@ -1,7 +1,7 @@
 /** One KPI: target, unit, frequency, the goal it serves, and the channels and touchpoints it watches. */
 import { useTranslation } from 'react-i18next';
 import { KPI_LIMITS } from '../../model/records/kpi';
-import { recordKey } from '../../model/records/repair';
+import { recordKey } from '../../model/records/support/repair';
 import type { Kpi, MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';

@@ -1,7 +1,7 @@
 /** Step 1: our scores and the competitors', with the positioning chart. */
 import { useTranslation } from 'react-i18next';
 import { COMPANY_SCORE_LIMITS } from '../../model/records/company-score';
-import { recordKey } from '../../model/records/repair';
+import { recordKey } from '../../model/records/support/repair';
 import type { MapSnapshot, StartingPoint } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';

@@ -1,6 +1,6 @@
 /** Step 6: technical and behavioural sessions, with audience and due date. */
 import { useTranslation } from 'react-i18next';
-import { recordKey } from '../../model/records/repair';
+import { recordKey } from '../../model/records/support/repair';
 import { TRAINING_LIMITS } from '../../model/records/training';
 import {
   TRAINING_KINDS,

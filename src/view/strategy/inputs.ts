@@ -1,5 +1,5 @@
 import { inLimit } from '../../model/limits';
-import type { NumberLimit } from '../../model/records/field-limits';
+import type { NumberLimit } from '../../model/records/support/field-limits';
 
 /** Turns form values into command values: an empty field clears the value (undefined). */
 export const numberOrUndefined = (value: string): number | undefined => {

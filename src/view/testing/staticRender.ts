@@ -10,7 +10,7 @@ import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createInstance, type i18n as I18n, type Resource } from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import type { RecordKey, Repair } from '../../model/records/repair';
+import type { RecordKey, Repair } from '../../model/records/support/repair';
 import type { MapSessionApi } from '../../model/session-api';
 import type {
   GridData,

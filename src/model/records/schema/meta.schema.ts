@@ -1,9 +1,9 @@
 /** The zod schema of a restored map metadata (snapshot form): what `restoreMeta` returns satisfies it. */
 import { z } from 'zod';
-import type { MapMeta } from '../types';
-import { extra, numberOf, textOf } from './fields.schema';
-import { META_LIMITS as L } from './meta';
-import type { Assert, Out, Same, Typed } from './type-checks';
+import type { MapMeta } from '../../types';
+import { extra, numberOf, textOf } from '../support/fields.schema';
+import { META_LIMITS as L } from '../meta';
+import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 export const metaRecordSchema = z.strictObject({
   schemaVersion: numberOf(L.schemaVersion),

@@ -7,7 +7,7 @@
  *   restores every changed record on every remote edit, and 2,000 nodes at load);
  * - no zod here (it is loaded lazily; the reader is in the editor's main chunk).
  */
-import { capText } from '../limits';
+import { capText } from '../../limits';
 import type { ListLimit, NumberLimit, TextLimit } from './field-limits';
 import type { Repair, RepairKind } from './repair';
 

@@ -4,10 +4,10 @@
  * are flat keys, and a key that names no field is skipped.
  */
 import { z } from 'zod';
-import type { LaneSetting } from '../types';
-import { numberOf, textOf } from './fields.schema';
-import { LANE_SETTING_LIMITS as L } from './lane-setting';
-import type { Assert, Out, Same, Typed } from './type-checks';
+import type { LaneSetting } from '../../types';
+import { numberOf, textOf } from '../support/fields.schema';
+import { LANE_SETTING_LIMITS as L } from '../lane-setting';
+import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 export const laneSettingRecordSchema = z.strictObject({
   order: numberOf(L.order, false).optional(),

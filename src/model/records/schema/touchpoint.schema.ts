@@ -1,9 +1,9 @@
 /** The zod schema of a restored touchpoint (snapshot form): what `restoreTouchpoint` returns satisfies it. */
 import { z } from 'zod';
-import { EMOTIONS, type Touchpoint } from '../types';
-import { extra, id, label, listOf, numberOf, text, textOf } from './fields.schema';
-import { TOUCHPOINT_LIMITS as L } from './touchpoint';
-import type { Assert, Out, Same, Typed } from './type-checks';
+import { EMOTIONS, type Touchpoint } from '../../types';
+import { extra, id, label, listOf, numberOf, text, textOf } from '../support/fields.schema';
+import { TOUCHPOINT_LIMITS as L } from '../touchpoint';
+import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 /** An end: a node id, or '' when the stored one was unusable (the reader hides those). */
 const end = z.union([id, z.literal('')]);

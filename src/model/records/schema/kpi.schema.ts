@@ -1,9 +1,9 @@
 /** The zod schema of a restored KPI (snapshot form): what `restoreKpi` returns satisfies it. */
 import { z } from 'zod';
-import { KPI_FAMILIES, type Kpi } from '../types';
-import { extra, id, listOf, numberOf, short } from './fields.schema';
-import { KPI_LIMITS as L } from './kpi';
-import type { Assert, Out, Same, Typed } from './type-checks';
+import { KPI_FAMILIES, type Kpi } from '../../types';
+import { extra, id, listOf, numberOf, short } from '../support/fields.schema';
+import { KPI_LIMITS as L } from '../kpi';
+import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 export const kpiRecordSchema = z.strictObject({
   id,

@@ -7,10 +7,10 @@ import {
   type DeviceNode,
   type NoteNode,
   type StageNode,
-} from '../types';
-import { colour, extra, id, label, numberOf, text } from './fields.schema';
-import { NODE_LIMITS as L } from './node';
-import type { Assert, Out, Same, Typed } from './type-checks';
+} from '../../types';
+import { colour, extra, id, label, numberOf, text } from '../support/fields.schema';
+import { NODE_LIMITS as L } from '../node';
+import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 const base = {
   id,

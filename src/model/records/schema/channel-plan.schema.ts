@@ -1,9 +1,9 @@
 /** The zod schema of a restored channel plan (snapshot form): what `restoreChannelPlan` returns satisfies it. */
 import { z } from 'zod';
-import { CHANNEL_STATUSES, type ChannelPlan } from '../types';
-import { CHANNEL_PLAN_LIMITS as L } from './channel-plan';
-import { extra, numberOf, text } from './fields.schema';
-import type { Assert, Out, Same, Typed } from './type-checks';
+import { CHANNEL_STATUSES, type ChannelPlan } from '../../types';
+import { CHANNEL_PLAN_LIMITS as L } from '../channel-plan';
+import { extra, numberOf, text } from '../support/fields.schema';
+import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 export const channelPlanRecordSchema = z.strictObject({
   status: z.enum(CHANNEL_STATUSES).optional(),

@@ -1,8 +1,8 @@
 /** The zod schema of a restored training session (snapshot form): what `restoreTraining` returns satisfies it. */
 import { z } from 'zod';
-import { TRAINING_KINDS, type TrainingSession } from '../types';
-import { date, extra, id, short } from './fields.schema';
-import type { Assert, Out, Same, Typed } from './type-checks';
+import { TRAINING_KINDS, type TrainingSession } from '../../types';
+import { date, extra, id, short } from '../support/fields.schema';
+import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 export const trainingRecordSchema = z.strictObject({
   id,

@@ -5,15 +5,15 @@
  * imports may import this file; `restore()` never does.
  */
 import { z } from 'zod';
-import { CHANNEL_PLAN_LIMITS } from './channel-plan';
+import { CHANNEL_PLAN_LIMITS } from '../channel-plan';
 import type { ListLimit, NumberLimit, TextLimit } from './field-limits';
 import { COLOR_PATTERN, ID_PATTERN } from './fields';
-import { GOAL_LIMITS } from './goal';
-import { LANE_LIMITS } from './lane';
-import { CHANNEL_LANE_PREFIX } from './lane-setting';
-import { NODE_LIMITS } from './node';
-import { TOUCHPOINT_LIMITS } from './touchpoint';
-import { DERIVED_LANE_TYPES } from '../types';
+import { GOAL_LIMITS } from '../goal';
+import { LANE_LIMITS } from '../lane';
+import { CHANNEL_LANE_PREFIX } from '../lane-setting';
+import { NODE_LIMITS } from '../node';
+import { TOUCHPOINT_LIMITS } from '../touchpoint';
+import { DERIVED_LANE_TYPES } from '../../types';
 
 /** A text of at most `limit.chars` UTF-16 units. */
 export const textOf = (limit: TextLimit) => z.string().max(limit.chars);
