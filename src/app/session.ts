@@ -17,6 +17,7 @@ import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
 import { createCollab, type CollabOptions, type FirstSync } from './collab';
 import { acceptShareLink, tokenOf, withLinkToken } from './sharing';
+import { NO_COMMENTS } from '../model/comments/none';
 
 export interface OpenedSession {
   readonly api: MapSessionApi;
@@ -138,6 +139,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     strategy: bindStrategyCommands(doc),
     selection,
     presence: collab.presence,
+    comments: NO_COMMENTS,
   };
   return {
     api,

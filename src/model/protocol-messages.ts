@@ -24,3 +24,24 @@ export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 /** An incremental update. */
 export const SYNC_UPDATE = 2;
+
+/**
+ * A map has two synced documents: the map itself and its review comments. Both ends name
+ * them here. The websocket room of the comments is `<mapId>/comments` (so the sync URL is
+ * `/sync/<mapId>/comments?token=…`); its storage key, on the server and in IndexedDB, is
+ * `<mapId>:comments`, which no map id can be (MAP_ID_PATTERN has no ':').
+ */
+export type DocKind = 'map' | 'comments';
+export const COMMENTS_ROOM_SUFFIX = '/comments';
+export const commentsRoom = (mapId: string): string => `${mapId}${COMMENTS_ROOM_SUFFIX}`;
+export const commentsDocId = (mapId: string): string => `${mapId}:comments`;
+
+/**
+ * What each capability token may write (the server enforces it, the client only mirrors it):
+ * edit writes both documents, review the comments only, view neither.
+ */
+export type TokenRole = 'edit' | 'review' | 'view';
+export const CAN_WRITE: Readonly<Record<DocKind, readonly TokenRole[]>> = {
+  map: ['edit'],
+  comments: ['edit', 'review'],
+};

@@ -7,6 +7,7 @@ import type { BoundStrategyCommands } from './strategy/bound-commands';
 import type { ExternalStore } from './observable';
 import type { SelectionStore } from './selection';
 import type { MapSnapshot, XY } from './types';
+import type { CommentAnchor, CommentMention, CommentsSnapshot } from './comments/types';
 
 export type { ExternalStore } from './observable';
 
@@ -44,8 +45,11 @@ export interface UndoState {
 
 export interface MapSessionApi {
   readonly mapId: string;
-  /** Why the map cannot be edited, or null when it can. */
-  readonly readOnlyReason: null | 'viewToken' | 'newerSchema';
+  /**
+   * Why the map cannot be edited, or null when it can. 'reviewToken': opened from a review
+   * link, the map is read-only and comments can be written (the server enforces both).
+   */
+  readonly readOnlyReason: null | 'viewToken' | 'reviewToken' | 'newerSchema';
   readonly map: ExternalStore<MapSnapshot>;
   readonly commands: BoundCommands;
   readonly undo: ExternalStore<UndoState> & {
@@ -63,6 +67,37 @@ export interface MapSessionApi {
   readonly selection: SelectionStore;
   /** Who else is here (awareness); absent for a map that is not shared. */
   readonly presence?: PresenceApi;
+  /** Review comments (their own synced document beside the map's). */
+  readonly comments: CommentsApi;
+}
+
+/**
+ * Review comments of a map. Every write is one transaction on the comments document (never in
+ * the map's undo history); a write the session may not make (a view link, a newer schema) is
+ * a no-op returning '' / false, and the server drops it anyway.
+ */
+export interface CommentsApi {
+  readonly snapshot: ExternalStore<CommentsSnapshot>;
+  /** My author id: random, stable per browser (localStorage), shared by every map. */
+  readonly myId: string;
+  /** False for a view link (and a map from a newer version): no comment controls. */
+  readonly canComment: boolean;
+  /** A new thread with its first comment; returns the thread id ('' when not allowed). */
+  addThread(anchor: CommentAnchor, text: string, mentions?: readonly CommentMention[]): string;
+  /** Returns the new comment's id ('' when not allowed or the thread is gone). */
+  reply(threadId: string, text: string, mentions?: readonly CommentMention[]): string;
+  /** Edits one of my comments; false when it is not mine or is gone. */
+  edit(commentId: string, text: string, mentions?: readonly CommentMention[]): boolean;
+  /** Deletes one of my comments (the thread goes with its last comment); false when not mine. */
+  remove(commentId: string): boolean;
+  /** Resolves or reopens a thread (anyone who can comment). */
+  setResolved(threadId: string, resolved: boolean): void;
+  /**
+   * Local to this browser: when I last read each thread (thread id → ms). A thread is new to
+   * me when its lastActivityAt is later and its newest comment is not mine.
+   */
+  readonly seen: ExternalStore<ReadonlyMap<string, number>>;
+  markSeen(threadId: string): void;
 }
 
 /** One other person in the room, as their awareness state says. */

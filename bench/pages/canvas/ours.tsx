@@ -18,6 +18,7 @@ import type { MapSessionApi, SyncState, UndoState } from '../../../src/model/ses
 import { bindStrategyCommands } from '../../../src/model/strategy/bound-commands';
 import { Editor } from '../../../src/view/editor/Editor';
 import { installHooks, nodeCountParam } from './probe';
+import { NO_COMMENTS } from '../../../src/model/comments/none';
 
 const constant = <T,>(value: T) => ({ subscribe: () => () => {}, getSnapshot: () => value });
 
@@ -31,6 +32,7 @@ async function main() {
   const session: MapSessionApi = {
     mapId: `bench-${n}`,
     readOnlyReason: null,
+    comments: NO_COMMENTS,
     map: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
     commands: bindCommands(doc),
     undo: {

@@ -21,6 +21,7 @@ import type { MapSessionApi, SyncState, UndoState } from '../../../src/model/ses
 import { bindStrategyCommands } from '../../../src/model/strategy/bound-commands';
 import { Editor } from '../../../src/view/editor/Editor';
 import { installHooks } from '../canvas/probe';
+import { NO_COMMENTS } from '../../../src/model/comments/none';
 
 export type View = 'grid' | 'canvas';
 
@@ -114,6 +115,7 @@ async function main() {
   const session: MapSessionApi = {
     mapId: MAP_ID,
     readOnlyReason: null,
+    comments: NO_COMMENTS,
     map: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
     commands: bindCommands(doc),
     undo: {

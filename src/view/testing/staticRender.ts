@@ -22,6 +22,7 @@ import type {
 } from '../../model/types';
 import { SessionContext } from '../canvas/SessionContext';
 import { createSelectionStore } from '../../model/selection';
+import { NO_COMMENTS } from '../../model/comments/none';
 
 /** The app's message files, read from disk (a view may not import app/). */
 const LOCALES = join(import.meta.dirname, '../../app/i18n/locales');
@@ -93,6 +94,7 @@ export function fakeSession(snapshot: MapSnapshot): MapSessionApi {
   return {
     mapId: 'm1',
     readOnlyReason: null,
+    comments: NO_COMMENTS,
     map: store(snapshot),
     selection: createSelectionStore(),
     commands: noCommands as MapSessionApi['commands'],
