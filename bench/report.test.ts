@@ -13,6 +13,7 @@ import {
 } from './report';
 import type { BenchResults } from './results';
 import { row } from './rows';
+import { mergeRuns } from './spread';
 
 const SAMPLE: BenchResults = {
   machine: {
@@ -64,6 +65,15 @@ describe('bench report', () => {
     expect(md).toContain('**2 of 3 rows miss their target:**');
     expect(md).toContain('- canvas 2000: pan frame p95 (22 ms, over the 16.7 ms ceiling)');
     expect(md).toContain('- reconnect: all | clients back (2.34× the reference)');
+  });
+
+  it('with several runs, says so and names a miss by its worst run', () => {
+    const r = (v: number) => row('local store: open', 'ms', v, 'y-indexeddb', 100);
+    const results = { ...SAMPLE, failures: [], results: mergeRuns([[r(100)], [r(110)], [r(130)]]) };
+    const md = latestMarkdown(results);
+    expect(md).toContain('Each module ran 3 times');
+    expect(md).toContain('| 1.1 (1–1.3) | ratio ≤ 1.2 | **miss** |');
+    expect(md).toContain('- local store: open (1.3× the reference in its worst run)');
   });
 
   it('renders an older results file without the modules field', () => {

@@ -4,7 +4,9 @@
  * use, runs every benchmark module, prints a table, writes bench/results/latest.json and
  * latest.md, and after a full run fills the README's figures. A failing module is reported and
  * skipped, and makes the exit code 1. BENCH_ONLY=<substring>[,<substring>…] runs only the
- * modules whose name contains one of them.
+ * modules whose name contains one of them. Each module runs BENCH_RUNS times (default 3, one
+ * after the other): the rows are the medians with their spread, and pass on their worst run
+ * (spread.ts).
  */
 import { chromium, type Browser } from '@playwright/test';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { machineInfo } from './machine';
 import { updateReadme, writeLatestMarkdown } from './readme';
 import { LATEST_JSON, RESULTS_DIR, type BenchResults } from './results';
 import type { BenchRow } from './rows';
+import { mergeRuns, runsFrom } from './spread';
 import { formatTable } from './table';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -50,6 +53,7 @@ function lazy<T>(start: () => Promise<T>) {
 /** Runs the selected modules and writes the results; resolves to the exit code. */
 async function main(): Promise<number> {
   const only = process.env.BENCH_ONLY ?? '';
+  const runs = runsFrom(process.env.BENCH_RUNS);
   const canvasModules: BenchModule[] = CANVAS_SIZES.map((n) => ({
     name: `canvas-${n}`,
     run: async (ctx) => benchCanvas(await ctx.browser(), await ctx.pagesURL(), n),
@@ -61,7 +65,7 @@ async function main(): Promise<number> {
   const all = [...canvasModules, gridModule, ...(await discoverModules(import.meta.dirname))];
   const modules = selectModules(all, only);
   if (modules.length === 0) throw new Error(`BENCH_ONLY: no module name contains "${only}"`);
-  console.log(`modules: ${modules.map((m) => m.name).join(', ')}`);
+  console.log(`modules: ${modules.map((m) => m.name).join(', ')}; ${runs} run(s) each`);
 
   // Started on first use: a server-only run needs no browser, no pages and no app server.
   const browser = lazy<Browser>(() =>
@@ -83,19 +87,24 @@ async function main(): Promise<number> {
   let chromiumVersion: string | undefined;
   try {
     for (const m of modules) {
-      const started = performance.now();
-      process.stdout.write(`running ${m.name}… `);
-      try {
-        const rows = await m.run(ctx);
-        results.push(...rows);
-        console.log(
-          `${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-        );
-      } catch (err) {
-        const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
-        failures.push({ name: m.name, error: err instanceof Error ? err.message : String(err) });
-        console.log(`FAILED\n${error}`);
+      const perRun: BenchRow[][] = [];
+      for (let run = 1; run <= runs; run++) {
+        const started = performance.now();
+        process.stdout.write(`running ${m.name} (${run}/${runs})… `);
+        try {
+          const rows = await m.run(ctx);
+          perRun.push(rows);
+          console.log(
+            `${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          );
+        } catch (err) {
+          const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+          const message = err instanceof Error ? err.message : String(err);
+          failures.push({ name: runs > 1 ? `${m.name} (run ${run})` : m.name, error: message });
+          console.log(`FAILED\n${error}`);
+        }
       }
+      results.push(...mergeRuns(perRun));
     }
   } finally {
     // Each closed even when another's close throws: one leak must not keep the rest open.

@@ -9,6 +9,12 @@ export const fmt = (x: number) =>
       ? x.toFixed(0)
       : String(Number(x.toFixed(2)));
 
+/** The ratio, with its min–max across runs when there were several: "1.05 (0.98–1.12)". */
+export const ratioText = (r: BenchRow): string =>
+  r.spread && r.spread.runs > 1
+    ? `${fmt(r.ratio)} (${fmt(r.spread.ratioMin)}–${fmt(r.spread.ratioMax)})`
+    : fmt(r.ratio);
+
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['name', 'value', 'unit', 'reference', 'ref value', 'ratio', 'target', 'pass'];
   const body = rows.map((r) => [
@@ -17,7 +23,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     r.unit,
     r.reference,
     fmt(r.referenceValue),
-    fmt(r.ratio),
+    ratioText(r),
     targetText(r),
     passes(r) ? 'pass' : 'MISS',
   ]);
