@@ -13,7 +13,10 @@ import {
   attachWebsocket,
   isSyncStep2,
   reconnectDelay,
+  RECONNECT_BASE_MS,
+  RECONNECT_LONG_AFTER,
   RECONNECT_MAX_MS,
+  RECONNECT_SHORT_CAP_MS,
   syncUrlFor,
   type WebsocketAttachment,
   type WebsocketOptions,
@@ -267,14 +270,21 @@ describe('attachWebsocket', () => {
     expect(await connections(s)).toBe(1);
   });
 
-  it('spreads reconnects: full jitter, growing with attempts, capped', () => {
+  it('spreads reconnects: jittered, growing with attempts, capped short then long', () => {
     const rnd = seededRandom(5);
     const first = Array.from({ length: 50 }, () => reconnectDelay(0, () => rnd.next()));
     expect(new Set(first).size).toBeGreaterThan(40); // 50 clients do not retry in lock-step
-    expect(Math.max(...first)).toBeLessThanOrEqual(500);
-    expect(reconnectDelay(3, () => 0.999)).toBeGreaterThan(reconnectDelay(1, () => 0.999));
+    expect(Math.min(...first)).toBeGreaterThanOrEqual(100);
+    expect(Math.max(...first)).toBeLessThanOrEqual(RECONNECT_BASE_MS);
+    expect(reconnectDelay(1, () => 0.999)).toBeGreaterThan(reconnectDelay(0, () => 0.999));
+    // A short outage: never more than the short cap, never less than half of it once there.
+    for (let a = 2; a < RECONNECT_LONG_AFTER; a++) {
+      expect(reconnectDelay(a, () => 0.999)).toBeLessThanOrEqual(RECONNECT_SHORT_CAP_MS);
+      expect(reconnectDelay(a, () => 0)).toBe(RECONNECT_SHORT_CAP_MS / 2);
+    }
+    // A long one backs off further, still capped.
+    expect(reconnectDelay(RECONNECT_LONG_AFTER, () => 0)).toBe(RECONNECT_MAX_MS / 2);
     expect(reconnectDelay(30, () => 0.999)).toBeLessThanOrEqual(RECONNECT_MAX_MS);
-    expect(reconnectDelay(4, () => 0)).toBe(100);
   });
 
   it('derives the sync URL from the page location', () => {

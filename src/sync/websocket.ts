@@ -6,8 +6,8 @@
  * into its events and carries out the effects it returns.
  *
  * - Jittered reconnect backoff. The provider retries 100 ms → 2.5 s in lock-step, so 50
- *   clients hammer a restarting server together; we take over scheduling (full jitter,
- *   RECONNECT_BASE_MS doubling up to RECONNECT_MAX_MS) by switching its own retry off.
+ *   clients hammer a restarting server together; we take over scheduling (jittered,
+ *   RECONNECT_BASE_MS doubling, see reconnectDelay) by switching its own retry off.
  * - A status store ('connecting' before the first sync, 'online' once synced, 'offline'
  *   after a drop, or while the device has no network, until synced again) for
  *   useSyncExternalStore.
@@ -95,8 +95,16 @@ export interface WebsocketAttachment {
   dispose(): void;
 }
 
-export const RECONNECT_BASE_MS = 500;
-export const RECONNECT_MAX_MS = 4_000;
+export const RECONNECT_BASE_MS = 700;
+/**
+ * The retry ceiling while an outage is short (a restart, a deploy): every client has tried
+ * again within this long of the server's return, so the last one is back about as soon as
+ * the stock provider's lock-step clients (bench: server-reconnect).
+ */
+export const RECONNECT_SHORT_CAP_MS = 1_500;
+/** After this many failed retries (about 17 s) the outage is long and the ceiling grows. */
+export const RECONNECT_LONG_AFTER = 15;
+export const RECONNECT_MAX_MS = 5_000;
 /** Edits within this window share one confirmation probe. */
 export const PROBE_DEBOUNCE_MS = 250;
 
@@ -105,10 +113,18 @@ export function syncUrlFor(location: { protocol: string; host: string }): string
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
 
-/** Full jitter: uniform in [0, min(max, base·2^attempt)], at least 100 ms. */
+/**
+ * The wait before retry `attempt`: ceiling = base·2^attempt, capped (RECONNECT_SHORT_CAP_MS,
+ * then RECONNECT_MAX_MS once the outage is long). The first retry is uniform in
+ * [100 ms, ceiling] (full jitter: a room that dropped together spreads out at once); later
+ * ones in [ceiling/2, ceiling] (equal jitter: spread, yet no client's wait drifts towards 0
+ * or the tail, so the peak of attempts stays low and the last client is not late).
+ */
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.min(attempt, 20));
-  return Math.max(100, Math.floor(random() * ceiling));
+  const cap = attempt < RECONNECT_LONG_AFTER ? RECONNECT_SHORT_CAP_MS : RECONNECT_MAX_MS;
+  const ceiling = Math.min(cap, RECONNECT_BASE_MS * 2 ** Math.min(attempt, 20));
+  const floor = attempt === 0 ? 100 : ceiling / 2;
+  return Math.round(floor + random() * (ceiling - floor));
 }
 
 /** Whether a message from the server is a sync step 2 (the answer to a step 1). */
