@@ -195,19 +195,25 @@ test.describe('the local store in real IndexedDB', () => {
     }
   });
 
-  test('a database written by schema v1 upgrades keeping its maps and docs', async ({ page }) => {
+  test('a database written by schema v1 upgrades (v2, v3) keeping its maps and docs', async ({
+    page,
+  }) => {
     await open(page);
     const r = await page.evaluate(() =>
       (window as unknown as { harness: Harness }).harness.upgradeCheck(),
     );
     expect(r.versionBefore).toBe(1);
-    expect(r.versionAfter).toBe(2);
+    expect(r.versionAfter).toBe(3);
     expect(r.entries).toEqual([
       { id: 'old-1', title: 'Written by v1', template: 'blank' },
       { id: 'old-2', title: 'Airline', template: 'airline' },
     ]);
     expect(r.loadedTitle).toBe('Written by v1');
+    expect(r.loadedNote).toBe('second row');
     expect(r.trashCount).toBe(0);
+    // v3 moved both rows to docRows and emptied the old table.
+    expect(r.rowsAfter).toBe(2);
+    expect(r.oldRowsLeft).toBe(0);
   });
 
   test('two tabs of the store exchange updates and store each once', async ({ context }) => {

@@ -64,7 +64,10 @@ export async function upgradeCheck(): Promise<{
   versionAfter: number;
   entries: { id: string; title: string; template: string }[];
   loadedTitle: unknown;
+  loadedNote: unknown;
   trashCount: number;
+  rowsAfter: number;
+  oldRowsLeft: number;
 }> {
   const name = unique('upgrade');
   const v1 = new Dexie(name);
@@ -76,6 +79,9 @@ export async function upgradeCheck(): Promise<{
     { id: 'old-2', title: 'Airline', template: 'airline', createdAt: 1, updatedAt: 3 },
   ]);
   await v1.table('updates').add({ mapId: 'old-1', u: Y.encodeStateAsUpdateV2(doc) });
+  const before = Y.encodeStateVector(doc);
+  doc.getMap('meta').set('note', 'second row');
+  await v1.table('updates').add({ mapId: 'old-1', u: Y.encodeStateAsUpdateV2(doc, before) });
   const versionBefore = v1.verno;
   v1.close();
 
@@ -84,14 +90,18 @@ export async function upgradeCheck(): Promise<{
     const entries = (await db.maps.orderBy('updatedAt').toArray()).map(
       ({ id, title, template }) => ({ id, title, template }),
     );
+    const rowsAfter = await mapRows(db, 'old-1').count();
     const loaded = new Y.Doc();
-    await attachDoc(db, loaded, 'old-1').whenSynced;
+    await attachDoc(db, loaded, 'old-1', { compactOnLoad: false }).whenSynced;
     return {
       versionBefore,
       versionAfter: db.verno,
       entries,
       loadedTitle: loaded.getMap('meta').get('title'),
+      loadedNote: loaded.getMap('meta').get('note'),
       trashCount: await db.trash.count(),
+      rowsAfter,
+      oldRowsLeft: await db.updates.count(),
     };
   } finally {
     db.close();

@@ -64,7 +64,7 @@ export async function loadBench(edits: number): Promise<LoadFigures> {
   const ours = openDb(`bench-ours-${edits}-${Date.now()}`);
   const yName = `bench-yidb-${edits}-${Date.now()}`;
   try {
-    await ours.updates.bulkAdd(v2.map((u) => ({ mapId: 'm', u })));
+    await ours.docRows.bulkAdd(v2.map((u, i) => ({ mapId: 'm', i: i + 1, u })));
     {
       const doc = new Y.Doc();
       const p = new IndexeddbPersistence(yName, doc);

@@ -10,6 +10,7 @@ import { snapshotToStrategyMap } from '../model/strategy-map';
 import { seedTemplate } from '../model/templates';
 import { openDb, type ItineraDb } from '../sync/local-db';
 import { importMapText } from './importMap';
+import { mapRows } from '../sync/local-doc';
 
 let dbs: ItineraDb[] = [];
 let seq = 0;
@@ -25,11 +26,7 @@ afterEach(async () => {
 
 async function storedDoc(db: ItineraDb, mapId: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  for (const row of await db.updates
-    .where('[mapId+i]')
-    .between([mapId, 0], [mapId, Infinity])
-    .toArray())
-    Y.applyUpdateV2(doc, row.u);
+  for (const row of await mapRows(db, mapId).toArray()) Y.applyUpdateV2(doc, row.u);
   return doc;
 }
 
@@ -76,7 +73,7 @@ describe('importMapText', () => {
       expect.arrayContaining(['nodes[0].kind', 'touchpoints[0].to']),
     );
     expect(await db.maps.count()).toBe(0);
-    expect(await db.updates.count()).toBe(0);
+    expect(await db.docRows.count()).toBe(0);
   });
 
   it('refuses text that is not JSON', async () => {

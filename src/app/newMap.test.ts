@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { readSnapshot } from '../model/read';
 import { openDb, type ItineraDb } from '../sync/local-db';
 import { createTemplateMap, templateLocale } from './newMap';
+import { mapRows } from '../sync/local-doc';
 
 let dbs: ItineraDb[] = [];
 let seq = 0;
@@ -21,11 +22,7 @@ afterEach(async () => {
 
 async function stored(db: ItineraDb, mapId: string) {
   const doc = new Y.Doc();
-  for (const row of await db.updates
-    .where('[mapId+i]')
-    .between([mapId, 0], [mapId, Infinity])
-    .toArray())
-    Y.applyUpdateV2(doc, row.u);
+  for (const row of await mapRows(db, mapId).toArray()) Y.applyUpdateV2(doc, row.u);
   return readSnapshot(doc);
 }
 

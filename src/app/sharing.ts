@@ -147,7 +147,7 @@ export async function acceptShareLink(
  */
 export async function forgetRefusedLink(mapId: string): Promise<void> {
   const { db } = getLocalStore();
-  await db.transaction('rw', db.maps, db.updates, async () => {
+  await db.transaction('rw', db.maps, db.docRows, async () => {
     if ((await mapRows(db, mapId).count()) === 0) await db.maps.delete(mapId);
   });
 }

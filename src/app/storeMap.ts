@@ -4,6 +4,7 @@
  * half-way leaves no orphan.
  */
 import type { ItineraDb, MapEntry } from '../sync/local-db';
+import { addRow } from '../sync/local-doc';
 
 /** Stores a whole doc state as a new library entry; refuses an existing id. */
 export async function createMapFromUpdate(
@@ -23,10 +24,10 @@ export async function createMapFromUpdate(
     updatedAt: now,
     ...(thumbnail ? { thumbnail } : {}),
   };
-  await db.transaction('rw', db.maps, db.updates, async () => {
+  await db.transaction('rw', db.maps, db.docRows, async () => {
     if (await db.maps.get(id))
       throw new Error(`createMapFromUpdate.id: a map with id ${id} exists`);
     await db.maps.add(entry);
-    await db.updates.add({ mapId: id, u: update });
+    await addRow(db, id, update);
   });
 }

@@ -92,7 +92,7 @@ describe('map library', () => {
     await expect(store.restoreMap('x1')).rejects.toThrow(
       'restoreMap.id: no deleted map with id x1',
     );
-    expect(await store.db.updates.count()).toBe(0);
+    expect(await store.db.docRows.count()).toBe(0);
   });
 
   it('lists maps live, last edited first', async () => {

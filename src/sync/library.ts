@@ -9,7 +9,7 @@ import { metaMap } from '../model/doc';
 import { readSnapshot } from '../model/read';
 import { seedTemplate, TEMPLATES, type TemplateLocale } from '../model/templates';
 import type { ItineraDb, MapEntry, ShareInfo } from './local-db';
-import { mapChannelName, mapRows } from './local-doc';
+import { addRow, mapChannelName, mapRows } from './local-doc';
 import { drawThumbnail } from './thumbnail';
 
 /** Deleted maps stay restorable this long, ms. */
@@ -88,24 +88,24 @@ export async function createMap(db: ItineraDb, input: NewMapInput): Promise<void
     thumbnail: drawThumbnail(readSnapshot(doc)),
   };
   const u = Y.encodeStateAsUpdateV2(doc);
-  await db.transaction('rw', db.maps, db.updates, async () => {
+  await db.transaction('rw', db.maps, db.docRows, async () => {
     if (await db.maps.get(id)) throw new Error(`createMap.id: a map with id ${id} exists`);
     await db.maps.add(entry);
-    await db.updates.add({ mapId: id, u });
+    await addRow(db, id, u);
   });
 }
 
 export async function renameMap(db: ItineraDb, id: string, title: string): Promise<void> {
   checkId('renameMap.id', id);
   const t = checkTitle('renameMap.title', title);
-  const update = await db.transaction('rw', db.maps, db.updates, async () => {
+  const update = await db.transaction('rw', db.maps, db.docRows, async () => {
     await requireEntry(db, 'renameMap.id', id);
     const doc = await loadStoredDoc(db, id);
     const updates: Uint8Array[] = [];
     doc.on('updateV2', (u: Uint8Array) => updates.push(u));
     renameMapCommand(doc, t);
     const u = Y.mergeUpdatesV2(updates);
-    await db.updates.add({ mapId: id, u });
+    await addRow(db, id, u);
     await db.maps.update(id, { title: String(metaMap(doc).get('title')), updatedAt: Date.now() });
     return u;
   });
@@ -121,7 +121,7 @@ export async function duplicateMap(
   checkId('duplicateMap.id', id);
   const newId = checkId('duplicateMap.copy.id', copy?.id);
   const title = checkTitle('duplicateMap.copy.title', copy.title);
-  await db.transaction('rw', db.maps, db.updates, async () => {
+  await db.transaction('rw', db.maps, db.docRows, async () => {
     const source = await requireEntry(db, 'duplicateMap.id', id);
     if (await db.maps.get(newId))
       throw new Error(`duplicateMap.copy.id: a map with id ${newId} exists`);
@@ -136,7 +136,7 @@ export async function duplicateMap(
       createdAt: now,
       updatedAt: now,
     });
-    await db.updates.add({ mapId: newId, u: Y.encodeStateAsUpdateV2(doc) });
+    await addRow(db, newId, Y.encodeStateAsUpdateV2(doc));
   });
 }
 
@@ -164,7 +164,7 @@ export async function restoreMap(db: ItineraDb, id: string): Promise<void> {
 
 /** Forgets maps deleted before `before` (ms since the epoch), docs included. */
 export async function purgeTrash(db: ItineraDb, before: number): Promise<number> {
-  return db.transaction('rw', db.trash, db.updates, async () => {
+  return db.transaction('rw', db.trash, db.docRows, async () => {
     const old = await db.trash.where('deletedAt').below(before).primaryKeys();
     for (const id of old) await mapRows(db, id).delete();
     await db.trash.bulkDelete(old);
@@ -174,8 +174,9 @@ export async function purgeTrash(db: ItineraDb, before: number): Promise<number>
 
 export async function setShareInfo(db: ItineraDb, id: string, share: ShareInfo): Promise<void> {
   checkId('setShareInfo.id', id);
-  if (share?.role !== 'edit' && share?.role !== 'view')
-    throw new Error(`setShareInfo.share.role: must be 'edit' or 'view'`);
+  const role: string | undefined = share?.role;
+  if (role !== 'edit' && role !== 'review' && role !== 'view')
+    throw new Error(`setShareInfo.share.role: must be 'edit', 'review' or 'view'`);
   const n = await db.maps.update(id, { share });
   if (n === 0) throw new Error(`setShareInfo.id: no map with id ${id}`);
 }

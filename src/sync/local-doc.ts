@@ -69,9 +69,31 @@ export function errorCodeOf(err: unknown): LocalErrorCode {
     : 'failed';
 }
 
-/** The rows of one map, oldest first. */
+/** The rows of one doc (a map's, or its comments'), oldest first: a primary-key range. */
 export const mapRows = (db: ItineraDb, mapId: string) =>
-  db.updates.where('[mapId+i]').between([mapId, Dexie.minKey], [mapId, Dexie.maxKey]);
+  db.docRows.where('[mapId+i]').between([mapId, Dexie.minKey], [mapId, Dexie.maxKey]);
+
+/** A random offset per page, so two tabs writing in the same millisecond get different keys. */
+const TAB_SALT = Math.floor(Math.random() * 1000);
+let lastRowKey = 0;
+
+/**
+ * The `i` of a new row: microsecond-scale time (Date.now()·1000 + this tab's salt, ≈ 1.8e15,
+ * exact in a double), increasing within the tab. Two tabs' keys for one doc only need to be
+ * distinct: Yjs updates apply in any order. A clash (same ms and salt) fails the add's
+ * transaction, which keeps the batch and retries it with a later key.
+ */
+export function newRowKey(): number {
+  lastRowKey = Math.max(Date.now() * 1000 + TAB_SALT, lastRowKey + 1);
+  return lastRowKey;
+}
+
+/** Appends one row to a doc (inside the caller's transaction, if any); resolves to its `i`. */
+export async function addRow(db: ItineraDb, mapId: string, u: Uint8Array): Promise<number> {
+  const i = newRowKey();
+  await db.docRows.add({ mapId, i, u });
+  return i;
+}
 
 export interface AttachOptions {
   /** Compact in the background after loading more than one row (default true). */
@@ -182,7 +204,7 @@ class LocalDocAdapter {
     try {
       const rows = await mapRows(this.db, this.mapId).toArray();
       this.apply(rows.map((r) => r.u));
-      for (const r of rows) if (r.i !== undefined) this.applied.add(r.i);
+      for (const r of rows) this.applied.add(r.i);
       this.rowsSinceSnapshot = rows.length;
       if (rows.length > 1 && this.compactOnLoad) setTimeout(() => void this.api.compact(), 0);
     } catch (err) {
@@ -220,8 +242,8 @@ class LocalDocAdapter {
     const update = batch.length === 1 ? batch[0]! : Y.mergeUpdatesV2(batch);
     const { db, mapId } = this;
     try {
-      const i = await db.transaction('rw', db.updates, db.maps, db.trash, async () => {
-        const id = (await db.updates.add({ mapId, u: update })) as number;
+      const i = await db.transaction('rw', db.docRows, db.maps, db.trash, async () => {
+        const id = await addRow(db, mapId, update);
         await this.touchEntry();
         return id;
       });
@@ -276,17 +298,17 @@ class LocalDocAdapter {
   private async compactNow(): Promise<void> {
     if (this.disposed) return;
     const { db, doc, mapId } = this;
-    await db.transaction('rw', db.updates, async () => {
-      const keys = (await mapRows(db, mapId).primaryKeys()) as number[];
+    await db.transaction('rw', db.docRows, async () => {
+      const keys = await mapRows(db, mapId).primaryKeys();
       if (keys.length <= 1) return;
       // Rows another tab wrote that have not reached us yet: fold them in before deleting.
-      const unknown = keys.filter((k) => !this.applied.has(k));
+      const unknown = keys.filter(([, k]) => !this.applied.has(k));
       if (unknown.length > 0) {
-        const rows = await db.updates.bulkGet(unknown);
+        const rows = await db.docRows.bulkGet(unknown);
         this.apply(rows.flatMap((r) => (r ? [r.u] : [])));
       }
-      const i = (await db.updates.add({ mapId, u: Y.encodeStateAsUpdateV2(doc) })) as number;
-      await db.updates.bulkDelete(keys);
+      const i = await addRow(db, mapId, Y.encodeStateAsUpdateV2(doc));
+      await db.docRows.bulkDelete(keys);
       this.applied = new Set([i]);
     });
     this.rowsSinceSnapshot = 1;
