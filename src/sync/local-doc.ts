@@ -98,6 +98,13 @@ export async function addRow(db: ItineraDb, mapId: string, u: Uint8Array): Promi
 export interface AttachOptions {
   /** Compact in the background after loading more than one row (default true). */
   readonly compactOnLoad?: boolean;
+  /**
+   * Whether this doc is a map of the library (default true): each write then bumps the
+   * entry's updatedAt and title (or lists a map opened from a link) and redraws its
+   * thumbnail. False for a map's comments doc (stored under `commentsDocId(mapId)`), which
+   * must never create, retitle or redraw a library entry.
+   */
+  readonly library?: boolean;
 }
 
 export function attachDoc(
@@ -106,7 +113,7 @@ export function attachDoc(
   mapId: string,
   opts: AttachOptions = {},
 ): LocalAttachment {
-  return new LocalDocAdapter(db, doc, mapId, opts.compactOnLoad ?? true).api;
+  return new LocalDocAdapter(db, doc, mapId, opts.compactOnLoad ?? true, opts.library ?? true).api;
 }
 
 class LocalDocAdapter {
@@ -134,6 +141,7 @@ class LocalDocAdapter {
     private readonly doc: Y.Doc,
     private readonly mapId: string,
     private readonly compactOnLoad: boolean,
+    private readonly library: boolean,
   ) {
     // Subscribe before reading, so an update another tab stores meanwhile is not missed.
     this.channel =
@@ -244,7 +252,7 @@ class LocalDocAdapter {
     try {
       const i = await db.transaction('rw', db.docRows, db.maps, db.trash, async () => {
         const id = await addRow(db, mapId, update);
-        await this.touchEntry();
+        if (this.library) await this.touchEntry();
         return id;
       });
       this.applied.add(i);
@@ -316,7 +324,7 @@ class LocalDocAdapter {
   }
 
   private scheduleThumbnail(): void {
-    if (this.thumbTimer || this.disposed) return;
+    if (this.thumbTimer || this.disposed || !this.library) return;
     const wait = Math.max(0, this.lastThumbAt + THUMBNAIL_THROTTLE_MS - Date.now());
     this.thumbTimer = setTimeout(() => this.writeThumbnail(), wait);
   }
