@@ -18,16 +18,54 @@ import { useSession } from '../canvas/SessionContext';
 import { usePeers } from '../hooks/usePeers';
 import { cachedTexts, type Direction, type GridApi, type Renaming } from './api';
 import type { PeerMark } from './Cells';
-import { rowCells } from './cells';
+import { rowCells, sameCells, type CellValue } from './cells';
 import { dropLaneKeys, insertLaneKey, moveLaneKeys, moveStageIds } from './laneOrder';
 import { GridToolbar } from './GridToolbar';
+import { estimateRowHeight } from './rowHeight';
 import { HeaderRow, LaneRow, type BlueprintLine } from './Rows';
+import {
+  allSlots,
+  areaFor,
+  columnRange,
+  isWhole,
+  nextArea,
+  rowRange,
+  sameArea,
+  sameSlots,
+  slots,
+  type Area,
+  type Slot,
+  type Viewport,
+} from './windowing';
 import './grid.css';
 
 interface Props {
   readonly snapshot: MapSnapshot;
   readonly selection: Selection;
   readonly select: (next: Selection) => void;
+  /**
+   * Render every row and column (a picture copies the grid's DOM), not only those on screen.
+   * The table says `data-complete="true"` once nothing is left out.
+   */
+  readonly renderAll?: boolean;
+}
+
+/** grid.css `--grid-col-min` and `--grid-lane-w`, px: the sizes assumed before the first layout. */
+const COL_MIN = 134;
+const LANE_W = 160;
+const HEAD_H = 60;
+
+/** What is assumed of the scroller before it is laid out: the window's size, at the top left. */
+function firstViewport(): Viewport {
+  const w = typeof window === 'undefined' ? 1440 : window.innerWidth;
+  const h = typeof window === 'undefined' ? 900 : window.innerHeight;
+  return { top: 0, left: 0, width: w, height: h, headHeight: HEAD_H, laneWidth: LANE_W };
+}
+
+/** A drawn row's height, and the cells it was drawn with (a change of data measures it anew). */
+interface Drawn {
+  readonly height: number;
+  readonly cells: readonly CellValue[];
 }
 
 const EMPTY_MODEL: GridModel = { stages: [], rows: [], visibleRows: [], columns: new Map() };
@@ -65,9 +103,13 @@ function focusInspectorAction(before: Element | null, framesLeft = 60): void {
 
 /** Where the focus goes after the next render (a row or stage that moved, a new card). */
 type PendingFocus =
-  { lane: LaneKey; c: number } | { stage: string } | { card: string } | { cell: [number, number] };
+  | { lane: LaneKey; c: number }
+  | { stage: string }
+  | { card: string }
+  /** `again`: already waited one render for the cell to be rendered. */
+  | { cell: [number, number]; again?: true };
 
-export function GridView({ snapshot, selection, select }: Props) {
+export function GridView({ snapshot, selection, select, renderAll = false }: Props) {
   const session = useSession();
   const { t, i18n } = useTranslation('grid');
   const readOnly = session.readOnlyReason !== null;
@@ -75,6 +117,7 @@ export function GridView({ snapshot, selection, select }: Props) {
   const modelRef = useRef(model);
   modelRef.current = model;
   const rootRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
   const [active, setActive] = useState<{ r: number; c: number }>({ r: 1, c: 1 });
   const activeRef = useRef(active);
@@ -126,13 +169,134 @@ export function GridView({ snapshot, selection, select }: Props) {
   // The active cell, kept inside the grid as rows and stages come and go.
   const ar = Math.min(active.r, visibleRows.length);
   const ac = Math.min(active.c, stages.length);
+  // Ready for whoever measures (the bench) once the first rows are in the DOM.
+  const empty = stages.length === 0;
 
-  const focusCell = useCallback((r: number, c: number) => {
+  // Windowing (windowing.ts): the rows and columns within the area around what is on screen.
+  const viewport = useRef<Viewport | null>(null);
+  const [area, setArea] = useState<Area>(() => areaFor(firstViewport()));
+  const [colWidth, setColWidth] = useState(COL_MIN);
+  const areaRef = useRef(area);
+  areaRef.current = area;
+  const colWidthRef = useRef(colWidth);
+  colWidthRef.current = colWidth;
+  const drawn = useRef(new Map<LaneKey, Drawn>());
+  const estimates = useMemo(
+    () =>
+      visibleRows.map((row, i) => estimateRowHeight(row, cells[i]!, colWidth, lines[i] != null)),
+    [visibleRows, cells, colWidth, lines],
+  );
+  const heights = visibleRows.map((row, i) => drawn.current.get(row.key)?.height ?? estimates[i]!);
+  const minHeights = visibleRows.map((row, i) => {
+    const d = drawn.current.get(row.key);
+    return !renderAll && d && sameCells(d.cells, cells[i]!) ? d.height : undefined;
+  });
+  const rowSlots: Slot[] = renderAll
+    ? allSlots(visibleRows.length)
+    : slots(
+        visibleRows.length,
+        rowRange(heights, area.y0, area.y1),
+        ar >= 1 ? [ar - 1] : [],
+        (i) => heights[i]!,
+      );
+  const colSlots: Slot[] = renderAll
+    ? allSlots(stages.length)
+    : slots(
+        stages.length,
+        columnRange(stages.length, colWidth, area.x0, area.x1),
+        ac >= 1 ? [ac - 1] : [],
+      );
+  // Memoized rows compare the column slots by value; one array per distinct value keeps it cheap.
+  const columnsRef = useRef(colSlots);
+  if (!sameSlots(columnsRef.current, colSlots)) columnsRef.current = colSlots;
+  const columns = columnsRef.current;
+  const complete = isWhole(rowSlots) && isWhole(columns);
+  const rendered = useRef({ rows: rowSlots, cols: columns });
+  rendered.current = { rows: rowSlots, cols: columns };
+
+  /** Reads the scroller and the table; moves the rendered area if what is visible left it. */
+  const measure = useCallback(() => {
+    const scroller = scrollRef.current;
+    const table = rootRef.current;
+    if (!scroller || !table) return;
+    const corner = table.querySelector<HTMLElement>('.grid-corner');
+    const laneWidth = corner?.offsetWidth ?? LANE_W;
+    viewport.current = {
+      top: scroller.scrollTop,
+      left: scroller.scrollLeft,
+      width: scroller.clientWidth,
+      height: scroller.clientHeight,
+      headHeight: table.tHead?.offsetHeight ?? HEAD_H,
+      laneWidth,
+    };
+    const n = modelRef.current.stages.length;
+    if (n > 0) {
+      const w = (table.offsetWidth - laneWidth) / n;
+      if (w > 0 && Math.abs(colWidthRef.current - w) >= 0.5) {
+        colWidthRef.current = w;
+        setColWidth(w);
+      }
+    }
+    const next = nextArea(areaRef.current, viewport.current);
+    if (!sameArea(areaRef.current, next)) {
+      areaRef.current = next;
+      setArea(next);
+    }
+  }, []);
+
+  // After each render: the drawn rows' heights (placeholders and least heights use them), the
+  // scroller's size and offsets.
+  const [, setMeasured] = useState(0);
+  useLayoutEffect(() => {
+    const table = rootRef.current;
+    if (!table) return;
+    let changed = false;
+    const byKey = new Map(visibleRows.map((row, i) => [row.key, i]));
+    for (const tr of table.tBodies[0]?.rows ?? []) {
+      const key = tr.dataset.key as LaneKey | undefined;
+      const i = key === undefined ? undefined : byKey.get(key);
+      if (key === undefined || i === undefined) continue;
+      const height = tr.getBoundingClientRect().height;
+      const before = drawn.current.get(key);
+      const same = before !== undefined && sameCells(before.cells, cells[i]!);
+      const next = same ? Math.max(before.height, height) : height;
+      if (!before || !same || Math.abs(before.height - next) > 0.5) {
+        drawn.current.set(key, { height: next, cells: cells[i]! });
+        if (!before || Math.abs(before.height - next) > 0.5) changed = true;
+      }
+    }
+    measure();
+    if (!changed || renderAll) return;
+    // New heights can move rows in or out of the area: render again if they do.
+    const h = visibleRows.map((row, i) => drawn.current.get(row.key)?.height ?? estimates[i]!);
+    const { rows } = rendered.current;
+    const again = slots(visibleRows.length, rowRange(h, area.y0, area.y1), ar >= 1 ? [ar - 1] : []);
+    const indices = (s: readonly Slot[]) => s.flatMap((x) => ('index' in x ? [x.index] : []));
+    if (indices(again).join() !== indices(rows).join()) setMeasured((k) => k + 1);
+  });
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => measure());
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [measure, empty]);
+
+  /**
+   * Focuses a cell; one left out of the window is made the active cell (always rendered) and
+   * focused after that render, which scrolls it into view.
+   */
+  const focusCell = useCallback((r: number, c: number, retry = true) => {
     const el = rootRef.current?.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`);
     if (el) {
       setActive({ r, c });
       el.focus();
+      return;
     }
+    if (!retry) return;
+    pending.current = { cell: [r, c], again: true };
+    setActive({ r, c });
   }, []);
 
   const api = useMemo<GridApi>(() => {
@@ -306,11 +470,8 @@ export function GridView({ snapshot, selection, select }: Props) {
     } else if ('stage' in want) {
       const c = stages.findIndex((s) => s.id === want.stage);
       if (c >= 0) focusCell(0, c + 1);
-    } else focusCell(want.cell[0], want.cell[1]);
+    } else focusCell(want.cell[0], want.cell[1], !want.again);
   });
-
-  // Ready for whoever measures (the bench) once the first rows are in the DOM.
-  const empty = stages.length === 0;
   useEffect(() => {
     rootRef.current?.setAttribute('data-ready', 'true');
   }, [empty]);
@@ -433,7 +594,12 @@ export function GridView({ snapshot, selection, select }: Props) {
           )}
         </div>
       ) : (
-        <div className="grid-scroll" data-testid="journey-grid-scroll">
+        <div
+          ref={scrollRef}
+          className="grid-scroll"
+          data-testid="journey-grid-scroll"
+          onScroll={measure}
+        >
           <p id={helpId} className="sr-only">
             {t('help')}
           </p>
@@ -445,6 +611,7 @@ export function GridView({ snapshot, selection, select }: Props) {
             aria-rowcount={visibleRows.length + 1}
             aria-colcount={stages.length + 1}
             data-testid="journey-grid"
+            data-complete={complete}
             className="journey-grid"
             style={{
               minWidth: `calc(var(--grid-lane-w) + ${stages.length} * var(--grid-col-min))`,
@@ -461,6 +628,7 @@ export function GridView({ snapshot, selection, select }: Props) {
             <thead>
               <HeaderRow
                 stages={stages}
+                columns={columns}
                 activeCol={ar === 0 ? ac : -1}
                 selected={selected}
                 renaming={renamingStage}
@@ -468,23 +636,39 @@ export function GridView({ snapshot, selection, select }: Props) {
               />
             </thead>
             <tbody>
-              {visibleRows.map((row, i) => (
-                <LaneRow
-                  key={row.key}
-                  row={row}
-                  r={i + 1}
-                  stages={stages}
-                  cells={cells[i]!}
-                  activeCol={ar === i + 1 ? ac : -1}
-                  line={lines[i] ?? null}
-                  first={i === 0}
-                  last={i === visibleRows.length - 1}
-                  renaming={renamingLane === row.key}
-                  selected={selected}
-                  peers={peerMarks}
-                  api={api}
-                />
-              ))}
+              {rowSlots.map((slot) => {
+                if ('gap' in slot)
+                  return (
+                    <tr key={`gap-${slot.first}`} className="grid-gap-row" aria-hidden="true">
+                      <td
+                        className="grid-gap"
+                        colSpan={stages.length + 1}
+                        style={{ height: slot.size }}
+                      />
+                    </tr>
+                  );
+                const i = slot.index;
+                const row = visibleRows[i]!;
+                return (
+                  <LaneRow
+                    key={row.key}
+                    row={row}
+                    r={i + 1}
+                    stages={stages}
+                    columns={columns}
+                    minHeight={minHeights[i]}
+                    cells={cells[i]!}
+                    activeCol={ar === i + 1 ? ac : -1}
+                    line={lines[i] ?? null}
+                    first={i === 0}
+                    last={i === visibleRows.length - 1}
+                    renaming={renamingLane === row.key}
+                    selected={selected}
+                    peers={peerMarks}
+                    api={api}
+                  />
+                );
+              })}
             </tbody>
           </table>
           {hasChannels ? null : (
