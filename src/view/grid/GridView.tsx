@@ -50,6 +50,12 @@ interface Props {
   readonly renderAll?: boolean;
 }
 
+/**
+ * Grids of more cells (stages × shown lanes) render only what is near the screen; smaller ones
+ * render whole (and the browser's find-in-page finds everything in them).
+ */
+export const WINDOW_ABOVE_CELLS = 600;
+
 /** grid.css `--grid-col-min` and `--grid-lane-w`, px: the sizes assumed before the first layout. */
 const COL_MIN = 134;
 const LANE_W = 160;
@@ -181,31 +187,42 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
   const colWidthRef = useRef(colWidth);
   colWidthRef.current = colWidth;
   const drawn = useRef(new Map<LaneKey, Drawn>());
+  // Estimated once per row data (a remote edit re-estimates the rows it changed).
+  const estimated = useRef(new Map<LaneKey, Drawn & { width: number; line: boolean }>());
   const estimates = useMemo(
     () =>
-      visibleRows.map((row, i) => estimateRowHeight(row, cells[i]!, colWidth, lines[i] != null)),
+      visibleRows.map((row, i) => {
+        const line = lines[i] != null;
+        const e = estimated.current.get(row.key);
+        if (e && e.width === colWidth && e.line === line && sameCells(e.cells, cells[i]!))
+          return e.height;
+        const height = estimateRowHeight(row, cells[i]!, colWidth, line);
+        estimated.current.set(row.key, { height, cells: cells[i]!, width: colWidth, line });
+        return height;
+      }),
     [visibleRows, cells, colWidth, lines],
+  );
+  const whole = renderAll || stages.length * visibleRows.length <= WINDOW_ABOVE_CELLS;
+  const renamingStage = renaming && 'stage' in renaming ? renaming.stage : null;
+  const renamingLane = renaming && 'lane' in renaming ? renaming.lane : null;
+  // Always rendered: the active cell's row and column, a lane or stage being renamed.
+  const keepRows = [ar - 1, visibleRows.findIndex((row) => row.key === renamingLane)].filter(
+    (i) => i >= 0,
+  );
+  const keepCols = [ac - 1, stages.findIndex((st) => st.id === renamingStage)].filter(
+    (i) => i >= 0,
   );
   const heights = visibleRows.map((row, i) => drawn.current.get(row.key)?.height ?? estimates[i]!);
   const minHeights = visibleRows.map((row, i) => {
     const d = drawn.current.get(row.key);
-    return !renderAll && d && sameCells(d.cells, cells[i]!) ? d.height : undefined;
+    return !whole && d && sameCells(d.cells, cells[i]!) ? d.height : undefined;
   });
-  const rowSlots: Slot[] = renderAll
+  const rowSlots: Slot[] = whole
     ? allSlots(visibleRows.length)
-    : slots(
-        visibleRows.length,
-        rowRange(heights, area.y0, area.y1),
-        ar >= 1 ? [ar - 1] : [],
-        (i) => heights[i]!,
-      );
-  const colSlots: Slot[] = renderAll
+    : slots(visibleRows.length, rowRange(heights, area.y0, area.y1), keepRows, (i) => heights[i]!);
+  const colSlots: Slot[] = whole
     ? allSlots(stages.length)
-    : slots(
-        stages.length,
-        columnRange(stages.length, colWidth, area.x0, area.x1),
-        ac >= 1 ? [ac - 1] : [],
-      );
+    : slots(stages.length, columnRange(stages.length, colWidth, area.x0, area.x1), keepCols);
   // Memoized rows compare the column slots by value; one array per distinct value keeps it cheap.
   const columnsRef = useRef(colSlots);
   if (!sameSlots(columnsRef.current, colSlots)) columnsRef.current = colSlots;
@@ -245,11 +262,13 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
   }, []);
 
   // After each render: the drawn rows' heights (placeholders and least heights use them), the
-  // scroller's size and offsets.
+  // scroller's size and offsets. It renders again only when a height moved a row in or out of
+  // the area; heights of the same data only grow, so this settles.
   const [, setMeasured] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- after every render, on purpose
   useLayoutEffect(() => {
     const table = rootRef.current;
-    if (!table) return;
+    if (!table || whole) return;
     let changed = false;
     const byKey = new Map(visibleRows.map((row, i) => [row.key, i]));
     for (const tr of table.tBodies[0]?.rows ?? []) {
@@ -266,11 +285,11 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
       }
     }
     measure();
-    if (!changed || renderAll) return;
+    if (!changed) return;
     // New heights can move rows in or out of the area: render again if they do.
     const h = visibleRows.map((row, i) => drawn.current.get(row.key)?.height ?? estimates[i]!);
     const { rows } = rendered.current;
-    const again = slots(visibleRows.length, rowRange(h, area.y0, area.y1), ar >= 1 ? [ar - 1] : []);
+    const again = slots(visibleRows.length, rowRange(h, area.y0, area.y1), keepRows);
     const indices = (s: readonly Slot[]) => s.flatMap((x) => ('index' in x ? [x.index] : []));
     if (indices(again).join() !== indices(rows).join()) setMeasured((k) => k + 1);
   });
@@ -342,6 +361,9 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
         const channel = channels[ch];
         if (!stage || !channel) return;
         pending.current = { card: id };
+        // The cell it goes to becomes the active one, so it is rendered.
+        const r = m.visibleRows.findIndex((row) => row.channel?.id === channel);
+        setActive({ r: r + 1, c: s + 1 });
         cmd.relinkTouchpoint(id, { stageId: stage.id, channelId: channel });
       },
       deleteTouchpoint(id) {
@@ -577,8 +599,6 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
     if (r !== activeRef.current.r || c !== activeRef.current.c) setActive({ r, c });
   };
 
-  const renamingStage = renaming && 'stage' in renaming ? renaming.stage : null;
-  const renamingLane = renaming && 'lane' in renaming ? renaming.lane : null;
   const hasChannels = model.rows.some((r) => r.type === 'channel');
 
   return (
