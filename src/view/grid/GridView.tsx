@@ -187,11 +187,13 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
   const colWidthRef = useRef(colWidth);
   colWidthRef.current = colWidth;
   const drawn = useRef(new Map<LaneKey, Drawn>());
+  const whole = renderAll || stages.length * visibleRows.length <= WINDOW_ABOVE_CELLS;
   // Estimated once per row data (a remote edit re-estimates the rows it changed).
   const estimated = useRef(new Map<LaneKey, Drawn & { width: number; line: boolean }>());
   const estimates = useMemo(
     () =>
       visibleRows.map((row, i) => {
+        if (whole) return 0;
         const line = lines[i] != null;
         const e = estimated.current.get(row.key);
         if (e && e.width === colWidth && e.line === line && sameCells(e.cells, cells[i]!))
@@ -200,9 +202,8 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
         estimated.current.set(row.key, { height, cells: cells[i]!, width: colWidth, line });
         return height;
       }),
-    [visibleRows, cells, colWidth, lines],
+    [visibleRows, cells, colWidth, lines, whole],
   );
-  const whole = renderAll || stages.length * visibleRows.length <= WINDOW_ABOVE_CELLS;
   const renamingStage = renaming && 'stage' in renaming ? renaming.stage : null;
   const renamingLane = renaming && 'lane' in renaming ? renaming.lane : null;
   // Always rendered: the active cell's row and column, a lane or stage being renamed.
@@ -250,6 +251,8 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
     if (n > 0) {
       const w = (table.offsetWidth - laneWidth) / n;
       if (w > 0 && Math.abs(colWidthRef.current - w) >= 0.5) {
+        // Other widths wrap text anew: the heights drawn at the old one no longer hold.
+        drawn.current.clear();
         colWidthRef.current = w;
         setColWidth(w);
       }
@@ -269,6 +272,7 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
   useLayoutEffect(() => {
     const table = rootRef.current;
     if (!table || whole) return;
+    measure();
     let changed = false;
     const byKey = new Map(visibleRows.map((row, i) => [row.key, i]));
     for (const tr of table.tBodies[0]?.rows ?? []) {
@@ -284,7 +288,6 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
         if (!before || Math.abs(before.height - next) > 0.5) changed = true;
       }
     }
-    measure();
     if (!changed) return;
     // New heights can move rows in or out of the area: render again if they do.
     const h = visibleRows.map((row, i) => drawn.current.get(row.key)?.height ?? estimates[i]!);
