@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
 
 const STAGES = 30;
-const CHANNELS = 30;
+const CHANNELS = 20;
 
 /** A strategy map (format version 2) of STAGES × CHANNELS, a touchpoint in every other cell. */
 function bigMap(): string {
@@ -58,6 +58,8 @@ const focused = (page: Page) => page.locator(':focus');
 test('a large grid renders what is near the screen; the keyboard and scrolling bring the rest in', async ({
   page,
 }) => {
+  // A large map: importing it and checking it with axe take a while on a shared machine.
+  test.setTimeout(240_000);
   await page.goto('/');
   await page.getByLabel('Import a strategy map (.json)').setInputFiles({
     name: 'large.json',
@@ -109,14 +111,14 @@ test('a large grid renders what is near the screen; the keyboard and scrolling b
 
   // Scrolling renders what comes into view: far down and right, the cells under the middle of
   // the grid and the stage header above them are real cells, not placeholders.
-  await scroller.evaluate((el) => el.scrollTo(2000, 1100));
+  await scroller.evaluate((el) => el.scrollTo(2000, 800));
   const under = () =>
     scroller.evaluate((el) => {
       const r = el.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const cell = document.elementFromPoint(x, r.top + r.height / 2)?.closest('td, th');
       const head = document.elementFromPoint(x, r.top + 30)?.closest('td, th');
-      return [cell?.getAttribute('role'), head?.getAttribute('role'), el.scrollTop > 600];
+      return [cell?.getAttribute('role'), head?.getAttribute('role'), el.scrollTop > 400];
     });
   await expect.poll(under).toEqual(['gridcell', 'columnheader', true]);
   // Far from there, Stage 3 is a placeholder; Stage 1 stays: the focused cell's column.
@@ -140,10 +142,12 @@ test('a large grid renders what is near the screen; the keyboard and scrolling b
         s.on('error', reject);
       }),
   );
-  for (let i = 1; i <= STAGES; i++) expect(svg, `Stage ${i}`).toContain(`Stage ${i}<`);
-  expect(svg).toContain('Action 30.30');
-  expect(svg).toContain('Action 1.1');
-  expect(svg).not.toContain('grid-gap');
+  // (Checked as booleans: a failure would print the whole SVG, fonts and all.)
+  const has = (text: string) => svg.includes(text);
+  for (let i = 1; i <= STAGES; i++) expect(has(`Stage ${i}<`), `Stage ${i}`).toBe(true);
+  expect(has(`Action ${STAGES}.${CHANNELS}`), 'the last cell').toBe(true);
+  expect(has('Action 1.1<'), 'the first cell').toBe(true);
+  expect(has('grid-gap'), 'placeholders').toBe(false);
   // After the picture the grid is windowed again.
   await expect(grid(page)).toHaveAttribute('data-complete', 'false');
 });
