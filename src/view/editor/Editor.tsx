@@ -179,7 +179,12 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
               >
                 {view === 'grid' ? (
                   <PanelBoundary panel="grid" className="panel-error-canvas">
-                    <GridView snapshot={snapshot} selection={selection} select={setSelection} />
+                    <GridView
+                      snapshot={snapshot}
+                      selection={selection}
+                      select={setSelection}
+                      renderAll={renderAll}
+                    />
                   </PanelBoundary>
                 ) : (
                   <PanelBoundary panel="canvas" className="panel-error-canvas">

@@ -147,7 +147,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     draw: (req: GridImageRequest) => Promise<T>,
     onStage: GridImageRequest['onStage'],
   ): Promise<T | null> =>
-    withWholeGrid(session, async (gridRoot) => {
+    withWholeGrid(session, renderAll, async (gridRoot) => {
       const snapshot = session.map.getSnapshot();
       return draw({
         gridRoot,

@@ -14,7 +14,7 @@ import type { AppNode, TouchpointEdge } from '../canvas/flowTypes';
 import type { Selection } from '../canvas/selection';
 import { SessionContext } from '../canvas/SessionContext';
 import { GridView } from '../grid/GridView';
-import { GRID_SELECTOR } from './gridPicture';
+import { GRID_SELECTOR, isWholeGrid } from './gridPicture';
 
 /** The box the hidden view is laid out in: a large editor's main area. */
 const BOX = { width: 1440, height: 900 };
@@ -75,12 +75,17 @@ export async function renderOffscreenGrid(session: MapSessionApi): Promise<Offsc
   try {
     root.render(
       <SessionContext.Provider value={session}>
-        <GridView snapshot={session.map.getSnapshot()} selection={NOTHING} select={noop} />
+        <GridView
+          snapshot={session.map.getSnapshot()}
+          selection={NOTHING}
+          select={noop}
+          renderAll
+        />
       </SessionContext.Provider>,
     );
     const grid = await until('the grid', () => {
       const g = box.querySelector<HTMLElement>(GRID_SELECTOR);
-      return g?.dataset.ready === 'true' ? g : null;
+      return g && isWholeGrid(g) ? g : null;
     });
     await nextFrame();
     return { value: grid, dispose };

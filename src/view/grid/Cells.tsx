@@ -93,6 +93,7 @@ function Td({
       className={`grid-cell ${className}`}
       data-r={p.r}
       data-c={p.c}
+      aria-colindex={p.c + 1}
       tabIndex={p.active ? 0 : -1}
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}

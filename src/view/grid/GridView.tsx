@@ -22,12 +22,18 @@ import { rowCells } from './cells';
 import { dropLaneKeys, insertLaneKey, moveLaneKeys, moveStageIds } from './laneOrder';
 import { GridToolbar } from './GridToolbar';
 import { HeaderRow, LaneRow, type BlueprintLine } from './Rows';
+import { useGridWindow } from './useGridWindow';
 import './grid.css';
 
 interface Props {
   readonly snapshot: MapSnapshot;
   readonly selection: Selection;
   readonly select: (next: Selection) => void;
+  /**
+   * Render every row and column (a picture copies the grid's DOM), not only those on screen.
+   * The table says `data-complete="true"` once nothing is left out.
+   */
+  readonly renderAll?: boolean;
 }
 
 const EMPTY_MODEL: GridModel = { stages: [], rows: [], visibleRows: [], columns: new Map() };
@@ -65,9 +71,13 @@ function focusInspectorAction(before: Element | null, framesLeft = 60): void {
 
 /** Where the focus goes after the next render (a row or stage that moved, a new card). */
 type PendingFocus =
-  { lane: LaneKey; c: number } | { stage: string } | { card: string } | { cell: [number, number] };
+  | { lane: LaneKey; c: number }
+  | { stage: string }
+  | { card: string }
+  /** `again`: already waited one render for the cell to be rendered. */
+  | { cell: [number, number]; again?: true };
 
-export function GridView({ snapshot, selection, select }: Props) {
+export function GridView({ snapshot, selection, select, renderAll = false }: Props) {
   const session = useSession();
   const { t, i18n } = useTranslation('grid');
   const readOnly = session.readOnlyReason !== null;
@@ -75,6 +85,7 @@ export function GridView({ snapshot, selection, select }: Props) {
   const modelRef = useRef(model);
   modelRef.current = model;
   const rootRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
   const [active, setActive] = useState<{ r: number; c: number }>({ r: 1, c: 1 });
   const activeRef = useRef(active);
@@ -126,13 +137,38 @@ export function GridView({ snapshot, selection, select }: Props) {
   // The active cell, kept inside the grid as rows and stages come and go.
   const ar = Math.min(active.r, visibleRows.length);
   const ac = Math.min(active.c, stages.length);
+  // Ready for whoever measures (the bench) once the first rows are in the DOM.
+  const empty = stages.length === 0;
 
-  const focusCell = useCallback((r: number, c: number) => {
+  const renamingStage = renaming && 'stage' in renaming ? renaming.stage : null;
+  const renamingLane = renaming && 'lane' in renaming ? renaming.lane : null;
+  const { rowSlots, columns, minHeights, complete, onScroll } = useGridWindow({
+    rootRef,
+    scrollRef,
+    stages,
+    rows: visibleRows,
+    cells,
+    lines,
+    active: { r: ar, c: ac },
+    renamingLane,
+    renamingStage,
+    renderAll,
+  });
+
+  /**
+   * Focuses a cell; one left out of the window is made the active cell (always rendered) and
+   * focused after that render, which scrolls it into view.
+   */
+  const focusCell = useCallback((r: number, c: number, retry = true) => {
     const el = rootRef.current?.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`);
     if (el) {
       setActive({ r, c });
       el.focus();
+      return;
     }
+    if (!retry) return;
+    pending.current = { cell: [r, c], again: true };
+    setActive({ r, c });
   }, []);
 
   const api = useMemo<GridApi>(() => {
@@ -178,6 +214,9 @@ export function GridView({ snapshot, selection, select }: Props) {
         const channel = channels[ch];
         if (!stage || !channel) return;
         pending.current = { card: id };
+        // The cell it goes to becomes the active one, so it is rendered.
+        const r = m.visibleRows.findIndex((row) => row.channel?.id === channel);
+        setActive({ r: r + 1, c: s + 1 });
         cmd.relinkTouchpoint(id, { stageId: stage.id, channelId: channel });
       },
       deleteTouchpoint(id) {
@@ -306,11 +345,8 @@ export function GridView({ snapshot, selection, select }: Props) {
     } else if ('stage' in want) {
       const c = stages.findIndex((s) => s.id === want.stage);
       if (c >= 0) focusCell(0, c + 1);
-    } else focusCell(want.cell[0], want.cell[1]);
+    } else focusCell(want.cell[0], want.cell[1], !want.again);
   });
-
-  // Ready for whoever measures (the bench) once the first rows are in the DOM.
-  const empty = stages.length === 0;
   useEffect(() => {
     rootRef.current?.setAttribute('data-ready', 'true');
   }, [empty]);
@@ -416,8 +452,6 @@ export function GridView({ snapshot, selection, select }: Props) {
     if (r !== activeRef.current.r || c !== activeRef.current.c) setActive({ r, c });
   };
 
-  const renamingStage = renaming && 'stage' in renaming ? renaming.stage : null;
-  const renamingLane = renaming && 'lane' in renaming ? renaming.lane : null;
   const hasChannels = model.rows.some((r) => r.type === 'channel');
 
   return (
@@ -433,7 +467,12 @@ export function GridView({ snapshot, selection, select }: Props) {
           )}
         </div>
       ) : (
-        <div className="grid-scroll" data-testid="journey-grid-scroll">
+        <div
+          ref={scrollRef}
+          className="grid-scroll"
+          data-testid="journey-grid-scroll"
+          onScroll={onScroll}
+        >
           <p id={helpId} className="sr-only">
             {t('help')}
           </p>
@@ -445,6 +484,7 @@ export function GridView({ snapshot, selection, select }: Props) {
             aria-rowcount={visibleRows.length + 1}
             aria-colcount={stages.length + 1}
             data-testid="journey-grid"
+            data-complete={complete}
             className="journey-grid"
             style={{
               minWidth: `calc(var(--grid-lane-w) + ${stages.length} * var(--grid-col-min))`,
@@ -461,6 +501,7 @@ export function GridView({ snapshot, selection, select }: Props) {
             <thead>
               <HeaderRow
                 stages={stages}
+                columns={columns}
                 activeCol={ar === 0 ? ac : -1}
                 selected={selected}
                 renaming={renamingStage}
@@ -468,23 +509,39 @@ export function GridView({ snapshot, selection, select }: Props) {
               />
             </thead>
             <tbody>
-              {visibleRows.map((row, i) => (
-                <LaneRow
-                  key={row.key}
-                  row={row}
-                  r={i + 1}
-                  stages={stages}
-                  cells={cells[i]!}
-                  activeCol={ar === i + 1 ? ac : -1}
-                  line={lines[i] ?? null}
-                  first={i === 0}
-                  last={i === visibleRows.length - 1}
-                  renaming={renamingLane === row.key}
-                  selected={selected}
-                  peers={peerMarks}
-                  api={api}
-                />
-              ))}
+              {rowSlots.map((slot) => {
+                if ('gap' in slot)
+                  return (
+                    <tr key={`gap-${slot.first}`} className="grid-gap-row" aria-hidden="true">
+                      <td
+                        className="grid-gap"
+                        colSpan={stages.length + 1}
+                        style={{ height: slot.size }}
+                      />
+                    </tr>
+                  );
+                const i = slot.index;
+                const row = visibleRows[i]!;
+                return (
+                  <LaneRow
+                    key={row.key}
+                    row={row}
+                    r={i + 1}
+                    stages={stages}
+                    columns={columns}
+                    minHeight={minHeights[i]}
+                    cells={cells[i]!}
+                    activeCol={ar === i + 1 ? ac : -1}
+                    line={lines[i] ?? null}
+                    first={i === 0}
+                    last={i === visibleRows.length - 1}
+                    renaming={renamingLane === row.key}
+                    selected={selected}
+                    peers={peerMarks}
+                    api={api}
+                  />
+                );
+              })}
             </tbody>
           </table>
           {hasChannels ? null : (

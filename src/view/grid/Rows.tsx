@@ -14,6 +14,12 @@ import { LANE_MIME, rowTitle, stageTitle, type GridApi } from './api';
 import { cellFor, type PeerMark } from './Cells';
 import { sameCells, sameList, type CellValue } from './cells';
 import { MenuButton, type MenuItem } from './Menu';
+import { sameSlots, type Slot } from './windowing';
+
+/** A placeholder for the columns of `slot` left out (windowing.ts): their width, no content. */
+function ColumnGap({ slot }: { slot: Extract<Slot, { gap: true }> }) {
+  return <td aria-hidden="true" className="grid-gap" colSpan={slot.count} />;
+}
 
 /** A blueprint line drawn above a row. */
 export type BlueprintLine = 'interaction' | 'visibility' | 'internal' | null;
@@ -66,6 +72,8 @@ function RenameInput({
 
 interface HeaderProps {
   readonly stages: readonly StageNode[];
+  /** The stage columns rendered and the gaps between them. */
+  readonly columns: readonly Slot[];
   readonly activeCol: number;
   readonly selected: ReadonlySet<string>;
   readonly renaming: string | null;
@@ -78,6 +86,7 @@ function sameHeader(a: HeaderProps, b: HeaderProps): boolean {
     a.renaming === b.renaming &&
     a.api === b.api &&
     sameList(a.stages, b.stages) &&
+    sameSlots(a.columns, b.columns) &&
     (a.selected === b.selected ||
       a.stages.every((s) => a.selected.has(s.id) === b.selected.has(s.id)))
   );
@@ -86,18 +95,22 @@ function sameHeader(a: HeaderProps, b: HeaderProps): boolean {
 export const HeaderRow = memo(function HeaderRow(p: HeaderProps) {
   const { t, readOnly } = p.api;
   return (
-    <tr role="row" className="grid-head-row">
+    <tr role="row" className="grid-head-row" aria-rowindex={1}>
       <th
         role="columnheader"
         scope="col"
         className="grid-corner"
         data-r={0}
         data-c={0}
+        aria-colindex={1}
         tabIndex={p.activeCol === 0 ? 0 : -1}
       >
         {t('corner')}
       </th>
-      {p.stages.map((stage, i) => {
+      {p.columns.map((slot) => {
+        if ('gap' in slot) return <ColumnGap key={`gap-${slot.first}`} slot={slot} />;
+        const i = slot.index;
+        const stage = p.stages[i]!;
         const title = stageTitle(stage.label, t);
         const renaming = p.renaming === stage.id;
         const items: MenuItem[] = [
@@ -126,6 +139,7 @@ export const HeaderRow = memo(function HeaderRow(p: HeaderProps) {
             className={`grid-stage${p.selected.has(stage.id) ? ' is-selected' : ''}`}
             data-r={0}
             data-c={i + 1}
+            aria-colindex={i + 2}
             data-stage={stage.id}
             tabIndex={p.activeCol === i + 1 ? 0 : -1}
             style={stage.color ? ({ '--stage-accent': stage.color } as CSSProperties) : undefined}
@@ -174,6 +188,10 @@ interface RowProps {
   readonly row: GridRow;
   readonly r: number;
   readonly stages: readonly StageNode[];
+  /** The stage columns rendered and the gaps between them. */
+  readonly columns: readonly Slot[];
+  /** The row's least height, px: the tallest it was drawn with this data (cells of columns left out count). */
+  readonly minHeight: number | undefined;
   readonly cells: readonly CellValue[];
   readonly activeCol: number;
   readonly line: BlueprintLine;
@@ -201,7 +219,9 @@ function sameRow(a: RowProps, b: RowProps): boolean {
     a.selected === b.selected &&
     a.peers === b.peers &&
     a.api === b.api &&
+    a.minHeight === b.minHeight &&
     sameList(a.stages, b.stages) &&
+    sameSlots(a.columns, b.columns) &&
     sameCells(a.cells, b.cells)
   );
 }
@@ -231,6 +251,8 @@ export const LaneRow = memo(function LaneRow(p: RowProps) {
       role="row"
       className={`grid-row grid-row-${row.type}${p.line ? ` has-line line-${p.line}` : ''}`}
       data-key={row.key}
+      aria-rowindex={p.r + 1}
+      style={p.minHeight ? { height: p.minHeight } : undefined}
     >
       <th
         role="rowheader"
@@ -238,6 +260,7 @@ export const LaneRow = memo(function LaneRow(p: RowProps) {
         className={`grid-lane${dropping ? ' is-drop' : ''}${channel && p.selected.has(channel.id) ? ' is-selected' : ''}`}
         data-r={p.r}
         data-c={0}
+        aria-colindex={1}
         tabIndex={p.activeCol === 0 ? 0 : -1}
         draggable={!readOnly && !p.renaming}
         onDragStart={(e) => {
@@ -304,20 +327,25 @@ export const LaneRow = memo(function LaneRow(p: RowProps) {
           )}
         </div>
       </th>
-      {p.stages.map((stage, i) => (
-        <Cell
-          key={stage.id}
-          row={row}
-          stage={stage}
-          value={p.cells[i]!}
-          r={p.r}
-          c={i + 1}
-          active={p.activeCol === i + 1}
-          selected={p.selected}
-          peers={p.peers}
-          api={api}
-        />
-      ))}
+      {p.columns.map((slot) => {
+        if ('gap' in slot) return <ColumnGap key={`gap-${slot.first}`} slot={slot} />;
+        const i = slot.index;
+        const stage = p.stages[i]!;
+        return (
+          <Cell
+            key={stage.id}
+            row={row}
+            stage={stage}
+            value={p.cells[i]!}
+            r={p.r}
+            c={i + 1}
+            active={p.activeCol === i + 1}
+            selected={p.selected}
+            peers={p.peers}
+            api={api}
+          />
+        );
+      })}
     </tr>
   );
 }, sameRow);
