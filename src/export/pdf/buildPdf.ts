@@ -20,6 +20,7 @@ import {
   type Ctx,
 } from './pages';
 import { deckCodePoints, subsetTtf } from './subset';
+import { span, timed } from '../spans';
 import { FontKit } from './text';
 
 export type PdfSize = '16:9' | 'a4';
@@ -63,9 +64,15 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
   pdf.registerFontkit(fontkit);
   // Cut to what the deck prints (subset.ts says why not pdf-lib's own subsetting).
   const cps = deckCodePoints(deck, labels, [formatDate(now, locale)]);
-  const regular = await pdf.embedFont(subsetTtf(opts.fonts.regular, cps), { subset: false });
+  const [regTtf, boldTtf] = await timed('pdf:subset', () => [
+    subsetTtf(opts.fonts.regular, cps),
+    subsetTtf(opts.fonts.bold, cps),
+  ]);
   check();
-  const bold = await pdf.embedFont(subsetTtf(opts.fonts.bold, cps), { subset: false });
+  const endEmbed = span('pdf:embed-fonts');
+  const regular = await pdf.embedFont(regTtf, { subset: false });
+  const bold = await pdf.embedFont(boldTtf, { subset: false });
+  endEmbed();
   check();
   const ctx: Ctx = {
     pdf,
@@ -89,9 +96,11 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
 
   const jobs: Array<() => void | Promise<unknown>> = [
     () => titlePage(ctx, now),
-    async () => {
-      if (!(opts.overviewPng && (await overviewPicture(ctx, opts.overviewPng)))) overviewTable(ctx);
-    },
+    () =>
+      timed('pdf:overview', async () => {
+        if (!(opts.overviewPng && (await overviewPicture(ctx, opts.overviewPng))))
+          overviewTable(ctx);
+      }),
     ...deck.stages.map((s) => () => stagePages(ctx, s)),
     ...(deck.stages.length ? [() => curvePage(ctx)] : []),
     ...(deck.strategy.hasContent ? [() => strategyPage(ctx)] : []),
@@ -99,6 +108,7 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
   // Saving (font subsetting, compression) counts as two steps of the bar.
   const total = jobs.length + 2;
   let last = Date.now();
+  const endPages = span('pdf:pages');
   for (const [i, job] of jobs.entries()) {
     check();
     await job();
@@ -109,10 +119,11 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
     }
   }
   drawFooters(ctx);
+  endPages();
   check();
   await pause();
   check();
-  const bytes = await pdf.save();
+  const bytes = await timed('pdf:save', () => pdf.save());
   check();
   opts.onProgress?.(total, total);
   return bytes;

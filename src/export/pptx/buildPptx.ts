@@ -32,6 +32,7 @@ import {
   type Section,
 } from './draw';
 import { clip, textWidthIn } from './fit';
+import { span, timed } from '../spans';
 import { patchPptx } from './patch';
 
 export interface PptxOptions {
@@ -815,8 +816,9 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
     await pause();
   };
   onProgress?.(0);
+  const endSlides = span('pptx:slides');
   b.titleSlide();
-  b.overviewSlide();
+  await timed('pptx:overview', () => b.overviewSlide());
   await tick();
   for (const st of stages) {
     await b.stageSlides(st, stages.length, pause);
@@ -825,14 +827,19 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
   if (stages.length) b.curveSlide();
   if (deck.strategy.hasContent) b.strategySlide();
   await tick();
-  const raw = (await b.pres.write({ outputType: 'uint8array' })) as Uint8Array;
+  endSlides();
+  const raw = (await timed('pptx:write', () =>
+    b.pres.write({ outputType: 'uint8array' }),
+  )) as Uint8Array;
   signal?.throwIfAborted();
   onProgress?.(0.92);
-  const out = await patchPptx(raw, {
-    typeface: FONT,
-    ...(opts.fontTtf ? { fontTtf: opts.fontTtf } : {}),
-    ...(opts.fontBoldTtf ? { fontBoldTtf: opts.fontBoldTtf } : {}),
-  });
+  const out = await timed('pptx:patch', () =>
+    patchPptx(raw, {
+      typeface: FONT,
+      ...(opts.fontTtf ? { fontTtf: opts.fontTtf } : {}),
+      ...(opts.fontBoldTtf ? { fontBoldTtf: opts.fontBoldTtf } : {}),
+    }),
+  );
   signal?.throwIfAborted();
   onProgress?.(1);
   return out;

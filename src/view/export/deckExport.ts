@@ -10,6 +10,7 @@ import { deckLabelsFrom } from '../../export/deckLabels';
 import { exportFileName } from '../../export/fileName';
 import { deckContent } from '../../model/deck';
 import type { MapSnapshot } from '../../model/types';
+import { clearSpans, timed } from '../../export/spans';
 import { loadDeckFonts } from '../fonts';
 
 export type DeckFormat = 'pdf' | 'pptx';
@@ -35,9 +36,13 @@ const MIME: Record<DeckFormat, string> = {
 export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<string> {
   const { signal } = job;
   const translate = (k: string, o?: Record<string, unknown>) => job.t(k as never, o) as string;
-  const deck = deckContent(job.snapshot);
+  clearSpans('deck:', 'pdf:', 'pptx:');
+  const deck = await timed('deck:content', () => deckContent(job.snapshot));
   job.progress(0.02);
-  const [fonts, overview] = await Promise.all([loadDeckFonts(signal), job.overviewPng()]);
+  const [fonts, overview] = await Promise.all([
+    timed('deck:fonts', () => loadDeckFonts(signal)),
+    timed('deck:overview-png', () => job.overviewPng()),
+  ]);
   signal.throwIfAborted();
   // The picture takes the first fifth of the bar, the pages the rest.
   const pages = (f: number) => job.progress(0.2 + 0.8 * f);
@@ -45,24 +50,28 @@ export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<stri
   let bytes: Uint8Array;
   if (format === 'pdf') {
     const { buildPdf, pdfLabelsFrom } = await import('../../export/pdf');
-    bytes = await buildPdf(deck, {
-      labels: pdfLabelsFrom(translate, job.language),
-      size: job.size,
-      fonts,
-      ...(overview ? { overviewPng: overview } : {}),
-      onProgress: (done, total) => pages(total > 0 ? done / total : 1),
-      signal,
-    });
+    bytes = await timed('deck:build', () =>
+      buildPdf(deck, {
+        labels: pdfLabelsFrom(translate, job.language),
+        size: job.size,
+        fonts,
+        ...(overview ? { overviewPng: overview } : {}),
+        onProgress: (done, total) => pages(total > 0 ? done / total : 1),
+        signal,
+      }),
+    );
   } else {
     const { buildPptx } = await import('../../export/pptx');
-    bytes = await buildPptx(deck, {
-      labels: deckLabelsFrom(translate, job.language),
-      fontTtf: fonts.regular,
-      fontBoldTtf: fonts.bold,
-      ...(overview ? { overviewPng: overview } : {}),
-      onProgress: pages,
-      signal,
-    });
+    bytes = await timed('deck:build', () =>
+      buildPptx(deck, {
+        labels: deckLabelsFrom(translate, job.language),
+        fontTtf: fonts.regular,
+        fontBoldTtf: fonts.bold,
+        ...(overview ? { overviewPng: overview } : {}),
+        onProgress: pages,
+        signal,
+      }),
+    );
   }
   signal.throwIfAborted();
   const name = exportFileName(job.snapshot.meta.title, new Date(), format);
