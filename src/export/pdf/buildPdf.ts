@@ -12,8 +12,7 @@ import type { DeckLabels } from './labels';
 import {
   curvePage,
   drawFooters,
-  overviewPicture,
-  overviewTable,
+  overviewPages,
   stagePages,
   strategyPage,
   titlePage,
@@ -34,8 +33,6 @@ export const PDF_SIZES: Readonly<Record<PdfSize, readonly [number, number]>> = {
 export interface PdfOptions {
   readonly labels: DeckLabels;
   readonly size: PdfSize;
-  /** The overview picture (grid or canvas PNG); without it the overview is a table. */
-  readonly overviewPng?: Uint8Array;
   /** The TTF files of the app's font (Inter 400 and 700). */
   readonly fonts: { readonly regular: Uint8Array; readonly bold: Uint8Array };
   /** The date printed on the title page (now by default). */
@@ -96,11 +93,7 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
 
   const jobs: Array<() => void | Promise<unknown>> = [
     () => titlePage(ctx, now),
-    () =>
-      timed('pdf:overview', async () => {
-        if (!(opts.overviewPng && (await overviewPicture(ctx, opts.overviewPng))))
-          overviewTable(ctx);
-      }),
+    () => timed('pdf:overview', () => overviewPages(ctx)),
     ...deck.stages.map((s) => () => stagePages(ctx, s)),
     ...(deck.stages.length ? [() => curvePage(ctx)] : []),
     ...(deck.strategy.hasContent ? [() => strategyPage(ctx)] : []),
