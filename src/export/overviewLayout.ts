@@ -97,6 +97,8 @@ const LINE = ITEM_SIZE * 1.25;
 const CARD_PAD = 2.2;
 const GAP = 2;
 const ROW_PAD = 3;
+/** Room for "+N" beside a cell's last item. */
+const MORE_W = 15;
 const FACE_ROW = 20;
 const MAX_CHARS = 400;
 
@@ -210,7 +212,7 @@ function wrapped(
   lines: number,
   cache: Map<string, string[]>,
 ): string[] {
-  const key = `${lines}|${item.touchpoint ? 1 : 0}|${item.text}`;
+  const key = `${lines}|${w}|${item.touchpoint ? 1 : 0}|${item.text}`;
   let out = cache.get(key);
   if (!out) {
     const inner = item.touchpoint ? w - 2 * CARD_PAD - 3 : w - 6;
@@ -229,10 +231,10 @@ function cellHeight(
   cache: Map<string, string[]>,
 ): number {
   const shown = items.slice(0, cap);
+  const iw = items.length > cap ? w - MORE_W : w;
   let h = 0;
-  for (const it of shown) h += itemHeight(m, it, w, lines, cache) + GAP;
-  if (items.length > shown.length) h += LINE;
-  return Math.max(0, h - (items.length > shown.length ? 0 : GAP));
+  for (const it of shown) h += itemHeight(m, it, iw, lines, cache) + GAP;
+  return Math.max(0, h - GAP);
 }
 
 function rowHeight(
@@ -376,19 +378,21 @@ function cardPages(deck: Deck, labels: OverviewLabels, area: Area, m: TextMeasur
           let iy = y + ROW_PAD;
           const bottom = y + h - ROW_PAD;
           let shown = 0;
+          let lastY = iy;
+          // A cell with more items than the plan shows: "+N" to the right of the last one.
+          const iw = items.length > plan[1] ? w - MORE_W : w;
           for (const it of items.slice(0, plan[1])) {
-            const lines = wrapped(m, it, w, plan[0], cache);
+            const lines = wrapped(m, it, iw, plan[0], cache);
             const ih = lines.length * LINE + (it.touchpoint ? 2 * CARD_PAD : 0);
-            // Keep a line for "+N" when items remain.
-            const reserve = shown + 1 < items.length ? LINE : 0;
-            if (iy + ih + reserve > bottom + 0.01 && shown > 0) break;
+            if (iy + ih > bottom + 0.01 && shown > 0) break;
+            lastY = iy;
             boxes.push(
               it.touchpoint
                 ? {
                     kind: 'card',
                     x,
                     y: iy,
-                    w,
+                    w: iw,
                     h: ih,
                     lines,
                     size: ITEM_SIZE,
@@ -398,7 +402,7 @@ function cardPages(deck: Deck, labels: OverviewLabels, area: Area, m: TextMeasur
                     kind: 'text',
                     x,
                     y: iy,
-                    w,
+                    w: iw,
                     h: ih,
                     lines,
                     size: ITEM_SIZE,
@@ -415,9 +419,9 @@ function cardPages(deck: Deck, labels: OverviewLabels, area: Area, m: TextMeasur
           if (shown < items.length)
             boxes.push({
               kind: 'more',
-              x,
-              y: iy - (shown ? GAP : 0),
-              w,
+              x: x + iw + 1,
+              y: lastY + (row.type === 'actions' || row.type === 'channel' ? CARD_PAD : 0),
+              w: w - iw - 1,
               h: LINE,
               text: `+${items.length - shown}`,
               size: ITEM_SIZE,
