@@ -5,7 +5,7 @@
  * Pure: no DOM, no React; runs in the browser and in Node (tests, bench).
  */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFContentStream, type PDFRef } from 'pdf-lib';
 import type { Deck } from '../../model/deck';
 import { formatDate, safeLocale } from './format';
 import type { DeckLabels } from './labels';
@@ -43,6 +43,29 @@ export interface PdfOptions {
 
 function abortError(): Error {
   return new DOMException('The PDF export was cancelled.', 'AbortError');
+}
+
+/**
+ * Turns the drawn pages' content streams into compressed bytes now, instead of keeping every
+ * page's drawing operators (objects: a 1,000-touchpoint deck holds hundreds of thousands) until
+ * `save()`. Drawing on a flushed page later (the footers) starts a second stream on it.
+ * pdf-lib keeps the current stream in two private fields; when they are not there (another
+ * pdf-lib version), nothing is flushed and `save()` does the work as before.
+ */
+function flushPages(pdf: PDFDocument, from: number): number {
+  const pages = pdf.getPages();
+  for (let i = from; i < pages.length; i++) {
+    const page = pages[i] as unknown as {
+      contentStream?: PDFContentStream;
+      contentStreamRef?: PDFRef;
+    };
+    if (!page.contentStream || !page.contentStreamRef) continue;
+    const bytes = page.contentStream.getContents(); // deflated (a PDFFlateStream)
+    pdf.context.assign(page.contentStreamRef, pdf.context.stream(bytes, { Filter: 'FlateDecode' }));
+    page.contentStream = undefined;
+    page.contentStreamRef = undefined;
+  }
+  return pages.length;
 }
 
 /** Lets the page paint (progress) and take a cancel between pages. */
@@ -102,9 +125,11 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
   const total = jobs.length + 2;
   let last = Date.now();
   const endPages = span('pdf:pages');
+  let flushed = 0;
   for (const [i, job] of jobs.entries()) {
     check();
     await job();
+    flushed = flushPages(ctx.pdf, flushed); // a job never draws on an earlier job's pages
     opts.onProgress?.(i + 1, total);
     if (Date.now() - last > 24) {
       await pause();
@@ -112,6 +137,7 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
     }
   }
   drawFooters(ctx);
+  flushPages(ctx.pdf, 0);
   endPages();
   check();
   await pause();

@@ -34,7 +34,7 @@ import {
 import { layoutOverview, type TextMeasure } from '../overviewLayout';
 import { clip, textWidthIn } from './fit';
 import { span, timed } from '../spans';
-import { patchPptx } from './patch';
+import { patchPptx, presentationZip } from './patch';
 
 export interface PptxOptions {
   readonly labels: DeckLabels;
@@ -857,13 +857,11 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
   if (deck.strategy.hasContent) b.strategySlide();
   await tick();
   endSlides();
-  const raw = (await timed('pptx:write', () =>
-    b.pres.write({ outputType: 'uint8array' }),
-  )) as Uint8Array;
+  const zip = await timed('pptx:write', () => presentationZip(b.pres));
   signal?.throwIfAborted();
   onProgress?.(0.92);
   const out = await timed('pptx:patch', () =>
-    patchPptx(raw, {
+    patchPptx(zip, {
       typeface: FONT,
       ...(opts.fontTtf ? { fontTtf: opts.fontTtf } : {}),
       ...(opts.fontBoldTtf ? { fontBoldTtf: opts.fontBoldTtf } : {}),
