@@ -23,7 +23,9 @@ import {
   MUTED,
   PAIN,
   PANEL,
+  rect,
   roundRect,
+  rule as hRule,
   WHITE,
   type TextStyle,
 } from './draw';
@@ -198,23 +200,12 @@ export function overviewPages(ctx: Ctx): void {
       const y0 = H - b.y - b.h; // the box's bottom, in PDF coordinates
       switch (b.kind) {
         case 'band':
-          if (b.shaded)
-            page.drawRectangle({ x: b.x, y: y0, width: b.w, height: b.h, color: PANEL });
-          page.drawLine({
-            start: { x: b.x, y: y0 },
-            end: { x: b.x + b.w, y: y0 },
-            thickness: 0.4,
-            color: LINE,
-          });
+          if (b.shaded) rect(page, b.x, y0, b.w, b.h, { fill: PANEL });
+          hRule(page, b.x, y0, b.x + b.w, y0, LINE, 0.4);
           break;
         case 'stage':
           drawLines(page, b.lines, b.x + 3, H - b.y - 2, st(ctx.bold, b.size, INK));
-          page.drawLine({
-            start: { x: b.x, y: y0 },
-            end: { x: b.x + b.w, y: y0 },
-            thickness: 1,
-            color: ACCENT,
-          });
+          hRule(page, b.x, y0, b.x + b.w, y0, ACCENT, 1);
           break;
         case 'lane':
           drawLines(
@@ -227,39 +218,23 @@ export function overviewPages(ctx: Ctx): void {
           break;
         case 'card': {
           const c = colorOf(b.emotion);
-          page.drawRectangle({
-            x: b.x,
-            y: y0,
-            width: b.w,
-            height: b.h,
-            color: c.fill,
-            borderColor: c.edge,
-            borderWidth: 0.5,
-          });
-          page.drawRectangle({ x: b.x, y: y0, width: 2, height: b.h, color: c.edge });
+          rect(page, b.x, y0, b.w, b.h, { fill: c.fill, border: c.edge, borderWidth: 0.5 });
+          rect(page, b.x, y0, 2, b.h, { fill: c.edge });
           drawLines(page, b.lines, b.x + 4.5, H - b.y - 2, st(ctx.reg, b.size, INK, b.size * 1.25));
           break;
         }
         case 'text':
           if (b.mark)
-            page.drawRectangle({
-              x: b.x + 0.5,
-              y: H - b.y - b.size * 0.78,
-              width: 2.5,
-              height: 2.5,
-              color: OVERVIEW_MARK[b.mark],
+            rect(page, b.x + 0.5, H - b.y - b.size * 0.78, 2.5, 2.5, {
+              fill: OVERVIEW_MARK[b.mark],
             });
           drawLines(page, b.lines, b.x + 5, H - b.y, st(ctx.reg, b.size, INK, b.size * 1.25));
           break;
         case 'count': {
           const c = b.emotion === undefined ? null : colorOf(isRated(b.emotion));
-          page.drawRectangle({
-            x: b.x,
-            y: y0,
-            width: b.w,
-            height: b.h,
-            color: c ? c.fill : PANEL,
-            borderColor: c ? c.edge : LINE,
+          rect(page, b.x, y0, b.w, b.h, {
+            fill: c ? c.fill : PANEL,
+            border: c ? c.edge : LINE,
             borderWidth: 0.4,
           });
           drawLine(
@@ -380,7 +355,7 @@ function drawCard(
 ): void {
   const color = hex(emotionColor(card.tp.emotion));
   roundRect(page, x, top - h, w, h, 5, { fill: WHITE, border: LINE });
-  page.drawRectangle({ x: x + 0.5, y: top - h + 4, width: 3, height: h - 8, color });
+  rect(page, x + 0.5, top - h + 4, 3, h - 8, { fill: color });
   const ix = x + CARD_PAD;
   const inner = w - 2 * CARD_PAD;
   let y = top - CARD_PAD;
