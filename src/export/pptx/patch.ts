@@ -53,10 +53,10 @@ interface Writable {
 export async function presentationZip(pres: Writable): Promise<JSZip> {
   const proto = JSZip.prototype;
   const generate = proto.generateAsync;
-  let taken: JSZip | null = null;
+  const taken: JSZip[] = [];
   proto.generateAsync = function (this: JSZip, ...args: Parameters<typeof generate>) {
-    if (!taken && this.file('ppt/presentation.xml')) {
-      taken = this;
+    if (!taken.length && this.file('ppt/presentation.xml')) {
+      taken.push(this);
       return Promise.resolve(new Uint8Array(0));
     }
     return generate.apply(this, args);
@@ -67,7 +67,7 @@ export async function presentationZip(pres: Writable): Promise<JSZip> {
   } finally {
     proto.generateAsync = generate;
   }
-  return taken ?? JSZip.loadAsync(raw as Uint8Array);
+  return taken[0] ?? JSZip.loadAsync(raw as Uint8Array);
 }
 
 async function embedFont(
