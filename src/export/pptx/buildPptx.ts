@@ -325,7 +325,7 @@ class DeckBuilder {
               line: { color: c.edge, width: 0.75 },
               fontSize: pt(b.size),
               color: INK,
-              margin: 2,
+              margin: 1,
             });
             break;
           }
