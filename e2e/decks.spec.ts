@@ -38,7 +38,7 @@ async function download(page: Page, item: string): Promise<{ name: string; bytes
 test('the airline map as a PDF deck and a PowerPoint deck, every stage and action as text', async ({
   page,
 }) => {
-  test.slow(); // two decks with an overview picture each
+  test.slow(); // two decks
   const editor = new EditorPage(page);
   await editor.createMap('Airline', 'Deck trip');
   const dialog = await openExport(page);
@@ -49,9 +49,15 @@ test('the airline map as a PDF deck and a PowerPoint deck, every stage and actio
   expect(pdf.name).toMatch(/^deck-trip-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   const parser = new PDFParse({ data: new Uint8Array(pdf.bytes) });
-  const text = words((await parser.getText()).text);
+  const parsed = await parser.getText();
   await parser.destroy();
+  const text = words(parsed.text);
   for (const name of stageNames) expect(text).toContain(name);
+  // The overview (page 2) is the grid drawn as vector text: stage names, lanes, actions.
+  const overview = words(parsed.pages[1]!.text);
+  expect(overview).toContain('Overview');
+  stageNames.forEach((name, i) => expect(overview).toContain(`${i + 1}. ${name}`));
+  expect(overview).toContain('Customer actions');
   for (const action of stageActions) expect(text).toContain(words(action));
   await expect(page.getByRole('status').filter({ hasText: pdf.name })).toBeVisible();
 
@@ -82,10 +88,14 @@ test('a running deck export can be cancelled: nothing is downloaded', async ({ p
   const dialog = await openExport(page);
   let downloaded = false;
   page.on('download', () => (downloaded = true));
+  // A deck of the airline map takes well under a second: a slowed-down CPU leaves time to cancel.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
   await dialog.getByRole('menuitem', { name: 'PowerPoint', exact: true }).click();
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Export cancelled.' })).toBeVisible();
   await page.waitForTimeout(3_000); // what the cancelled job would have taken
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   expect(downloaded).toBe(false);
 });
 

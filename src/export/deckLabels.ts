@@ -11,8 +11,10 @@ import type {
   ContentLaneType,
   Emotion,
   KpiFamily,
+  LaneType,
   TrainingKind,
 } from '../model/types';
+import { LANE_TYPES } from '../model/types';
 
 export interface DeckLabels {
   /** Shown when the map has no title. */
@@ -54,6 +56,10 @@ export interface DeckLabels {
   readonly laneType: Readonly<Record<ContentLaneType, string>>;
   /** A list cut to fit the slide: "+3 more (in the notes)". */
   readonly more: (n: number) => string;
+  /** Lane names by type, as the grid shows them (the overview's row heads). */
+  readonly lanes: Readonly<Record<LaneType, string>>;
+  /** The overview's corner above the lane names ("Lanes"). */
+  readonly lanesCorner: string;
   readonly emotionCurve: string;
   readonly strategy: string;
   readonly goals: string;
@@ -100,6 +106,21 @@ function formatDate(iso: string, locale: string): string {
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+/** The grid's lane names in English (grid.json `laneType`). */
+export const ENGLISH_LANES: Readonly<Record<LaneType, string>> = {
+  actions: 'Customer actions',
+  channel: 'Channel',
+  devices: 'Devices',
+  emotion: 'Emotion',
+  painPoints: 'Pain points',
+  opportunities: 'Opportunities',
+  kpis: 'KPIs',
+  frontstage: 'Frontstage actions',
+  backstage: 'Backstage actions',
+  support: 'Support processes',
+  text: 'Text',
+};
+
 export const ENGLISH_DECK_LABELS: DeckLabels = {
   untitledMap: 'Untitled map',
   untitledStage: 'Untitled stage',
@@ -130,6 +151,8 @@ export const ENGLISH_DECK_LABELS: DeckLabels = {
     text: 'Notes',
   },
   more: (n) => `+${n.toLocaleString('en')} more (in the notes)`,
+  lanes: ENGLISH_LANES,
+  lanesCorner: 'Lanes',
   emotionCurve: 'Emotion curve',
   strategy: 'Strategy map',
   goals: 'Goals',
@@ -210,6 +233,10 @@ export function deckLabelsFrom(t: Translate, locale: string): DeckLabels {
     volume: (n) => t('deck.volume', { volume: num(n) }),
     laneType: map(['frontstage', 'backstage', 'support', 'text'] as const, 'deck.laneType'),
     more: (n) => t('deck.more', { count: n }),
+    lanes: Object.fromEntries(
+      LANE_TYPES.map((k) => [k, t(`laneType.${k}`, { ns: 'grid' })]),
+    ) as Record<LaneType, string>,
+    lanesCorner: t('corner', { ns: 'grid' }),
     emotionCurve: t('deck.emotionCurve'),
     strategy: t('deck.strategy'),
     goals: t('deck.goals'),

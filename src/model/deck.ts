@@ -5,7 +5,7 @@
  * person never typed (a content lane titled '', KPI families…) are left for the caller to name
  * in the UI language: every such place carries the key it needs (`type`, `family`).
  */
-import { gridModel, meanEmotion, type LaneKey } from './grid';
+import { gridModel, meanEmotion, type GridModel, type LaneKey } from './grid';
 import { goLiveChecklist, type ChecklistItem } from './strategy/checklist';
 import { computeCosts, type CostResult } from './strategy/cost';
 import type {
@@ -14,6 +14,7 @@ import type {
   Emotion,
   Goal,
   KpiFamily,
+  LaneType,
   MapSnapshot,
   TrainingSession,
 } from './types';
@@ -96,6 +97,24 @@ export interface DeckNote {
   readonly description?: string;
 }
 
+/** One entry of an overview cell: a touchpoint's action (with its emotion) or a text. */
+export interface DeckGridItem {
+  readonly text: string;
+  /** Set on touchpoints (actions and channel rows): drawn as a card in its emotion colour. */
+  readonly touchpoint?: true;
+  readonly emotion?: Emotion;
+}
+
+/** One row of the overview: a visible grid lane, with one cell per stage (in `stages` order). */
+export interface DeckGridRow {
+  readonly key: LaneKey;
+  readonly type: LaneType;
+  /** The stored title, a channel's label; '' = name it by `type` in the UI language. */
+  readonly title: string;
+  /** The emotion row's cells are empty: it shows each stage's `emotion`. */
+  readonly cells: readonly (readonly DeckGridItem[])[];
+}
+
 export interface Deck {
   readonly title: string;
   /** ISO timestamp the map was created. */
@@ -104,6 +123,46 @@ export interface Deck {
   readonly strategy: DeckStrategy;
   /** The map's notes, in map order (empty ones left out). */
   readonly notes: readonly DeckNote[];
+  /** The journey grid (stages × visible lanes), drawn natively as the deck's overview. */
+  readonly grid: readonly DeckGridRow[];
+}
+
+/** The grid's visible rows with their cells as plain texts (model/grid.ts decides what a cell holds). */
+function gridRowsOf(grid: GridModel): DeckGridRow[] {
+  const texts = (xs: readonly string[]): DeckGridItem[] =>
+    xs.filter((t) => t.trim()).map((text) => ({ text }));
+  const cards = (tps: readonly { action: string; emotion?: Emotion }[]): DeckGridItem[] =>
+    tps.map((tp) => ({
+      text: tp.action,
+      touchpoint: true,
+      ...(tp.emotion !== undefined ? { emotion: tp.emotion } : {}),
+    }));
+  return grid.visibleRows.map((row) => ({
+    key: row.key,
+    type: row.type,
+    title: row.title,
+    cells: grid.stages.map((stage): DeckGridItem[] => {
+      const col = grid.columns.get(stage.id)!;
+      switch (row.type) {
+        case 'actions':
+          return cards(col.touchpoints);
+        case 'channel':
+          return cards(col.byChannel.get(row.channel?.id ?? '') ?? []);
+        case 'devices':
+          return texts(col.devices.map((d) => d.label));
+        case 'emotion':
+          return [];
+        case 'painPoints':
+          return texts(col.painPoints.map((p) => p.text));
+        case 'opportunities':
+          return texts(col.opportunities.map((p) => p.text));
+        case 'kpis':
+          return texts(col.kpis.map((k) => k.name));
+        default:
+          return texts((col.items.get(row.laneId ?? '') ?? []).map((it) => it.text));
+      }
+    }),
+  }));
 }
 
 const kpiOf = (k: DeckKpi): DeckKpi => ({
@@ -205,5 +264,6 @@ export function deckContent(snapshot: MapSnapshot): Deck {
       hasContent,
     },
     notes,
+    grid: gridRowsOf(grid),
   };
 }

@@ -5,21 +5,21 @@
  * Pure: no DOM, no React; runs in the browser and in Node (tests, bench).
  */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFContentStream, type PDFRef } from 'pdf-lib';
 import type { Deck } from '../../model/deck';
 import { formatDate, safeLocale } from './format';
 import type { DeckLabels } from './labels';
 import {
   curvePage,
   drawFooters,
-  overviewPicture,
-  overviewTable,
+  overviewPages,
   stagePages,
   strategyPage,
   titlePage,
   type Ctx,
 } from './pages';
 import { deckCodePoints, subsetTtf } from './subset';
+import { span, timed } from '../spans';
 import { FontKit } from './text';
 
 export type PdfSize = '16:9' | 'a4';
@@ -33,8 +33,6 @@ export const PDF_SIZES: Readonly<Record<PdfSize, readonly [number, number]>> = {
 export interface PdfOptions {
   readonly labels: DeckLabels;
   readonly size: PdfSize;
-  /** The overview picture (grid or canvas PNG); without it the overview is a table. */
-  readonly overviewPng?: Uint8Array;
   /** The TTF files of the app's font (Inter 400 and 700). */
   readonly fonts: { readonly regular: Uint8Array; readonly bold: Uint8Array };
   /** The date printed on the title page (now by default). */
@@ -45,6 +43,29 @@ export interface PdfOptions {
 
 function abortError(): Error {
   return new DOMException('The PDF export was cancelled.', 'AbortError');
+}
+
+/**
+ * Turns the drawn pages' content streams into compressed bytes now, instead of keeping every
+ * page's drawing operators (objects: a 1,000-touchpoint deck holds hundreds of thousands) until
+ * `save()`. Drawing on a flushed page later (the footers) starts a second stream on it.
+ * pdf-lib keeps the current stream in two private fields; when they are not there (another
+ * pdf-lib version), nothing is flushed and `save()` does the work as before.
+ */
+function flushPages(pdf: PDFDocument, from: number): number {
+  const pages = pdf.getPages();
+  for (let i = from; i < pages.length; i++) {
+    const page = pages[i] as unknown as {
+      contentStream?: PDFContentStream;
+      contentStreamRef?: PDFRef;
+    };
+    if (!page.contentStream || !page.contentStreamRef) continue;
+    const bytes = page.contentStream.getContents(); // deflated (a PDFFlateStream)
+    pdf.context.assign(page.contentStreamRef, pdf.context.stream(bytes, { Filter: 'FlateDecode' }));
+    page.contentStream = undefined;
+    page.contentStreamRef = undefined;
+  }
+  return pages.length;
 }
 
 /** Lets the page paint (progress) and take a cancel between pages. */
@@ -63,9 +84,15 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
   pdf.registerFontkit(fontkit);
   // Cut to what the deck prints (subset.ts says why not pdf-lib's own subsetting).
   const cps = deckCodePoints(deck, labels, [formatDate(now, locale)]);
-  const regular = await pdf.embedFont(subsetTtf(opts.fonts.regular, cps), { subset: false });
+  const [regTtf, boldTtf] = await timed('pdf:subset', () => [
+    subsetTtf(opts.fonts.regular, cps),
+    subsetTtf(opts.fonts.bold, cps),
+  ]);
   check();
-  const bold = await pdf.embedFont(subsetTtf(opts.fonts.bold, cps), { subset: false });
+  const endEmbed = span('pdf:embed-fonts');
+  const regular = await pdf.embedFont(regTtf, { subset: false });
+  const bold = await pdf.embedFont(boldTtf, { subset: false });
+  endEmbed();
   check();
   const ctx: Ctx = {
     pdf,
@@ -89,9 +116,7 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
 
   const jobs: Array<() => void | Promise<unknown>> = [
     () => titlePage(ctx, now),
-    async () => {
-      if (!(opts.overviewPng && (await overviewPicture(ctx, opts.overviewPng)))) overviewTable(ctx);
-    },
+    () => timed('pdf:overview', () => overviewPages(ctx)),
     ...deck.stages.map((s) => () => stagePages(ctx, s)),
     ...(deck.stages.length ? [() => curvePage(ctx)] : []),
     ...(deck.strategy.hasContent ? [() => strategyPage(ctx)] : []),
@@ -99,9 +124,12 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
   // Saving (font subsetting, compression) counts as two steps of the bar.
   const total = jobs.length + 2;
   let last = Date.now();
+  const endPages = span('pdf:pages');
+  let flushed = 0;
   for (const [i, job] of jobs.entries()) {
     check();
     await job();
+    flushed = flushPages(ctx.pdf, flushed); // a job never draws on an earlier job's pages
     opts.onProgress?.(i + 1, total);
     if (Date.now() - last > 24) {
       await pause();
@@ -109,10 +137,12 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
     }
   }
   drawFooters(ctx);
+  flushPages(ctx.pdf, 0);
+  endPages();
   check();
   await pause();
   check();
-  const bytes = await pdf.save();
+  const bytes = await timed('pdf:save', () => pdf.save());
   check();
   opts.onProgress?.(total, total);
   return bytes;

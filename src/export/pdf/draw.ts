@@ -4,16 +4,9 @@
  * with "…" when its box is full.
  */
 import {
-  beginText,
-  endText,
   LineCapStyle,
-  moveText,
-  popGraphicsState,
-  pushGraphicsState,
+  PDFOperator,
   rgb,
-  setFillingColor,
-  setFontAndSize,
-  showText,
   type PDFFont,
   type PDFName,
   type PDFPage,
@@ -66,6 +59,23 @@ function fontName(page: PDFPage, font: PDFFont): PDFName {
   return name;
 }
 
+/** A number as content streams write it: at most 3 decimals, never an exponent. */
+const num = (v: number): string => {
+  const r = Math.round(v * 1000) / 1000;
+  return Math.abs(r) < 0.001 ? '0' : r.toString();
+};
+const fill = (c: RGB) => `${num(c.red)} ${num(c.green)} ${num(c.blue)} rg`;
+const stroke = (c: RGB) => `${num(c.red)} ${num(c.green)} ${num(c.blue)} RG`;
+
+/**
+ * Content-stream operators written as one raw string. pdf-lib's drawing calls build an object
+ * per operator and per operand (a line of text: about fifteen), which a deck of thousands of
+ * lines allocates by the million; the bytes in the PDF are the same.
+ */
+function raw(page: PDFPage, ops: string): void {
+  page.pushOperators(PDFOperator.of(ops as never, []));
+}
+
 /** One line of clean text with its baseline's start at (x, y). */
 export function showLine(
   page: PDFPage,
@@ -76,15 +86,41 @@ export function showLine(
   size: number,
   color: RGB,
 ): void {
-  page.pushOperators(
-    pushGraphicsState(),
-    beginText(),
-    setFillingColor(color),
-    setFontAndSize(fontName(page, font), size),
-    moveText(x, y),
-    showText(font.encodeText(line)),
-    endText(),
-    popGraphicsState(),
+  raw(
+    page,
+    `q BT ${fill(color)} ${fontName(page, font).asString()} ${num(size)} Tf ${num(x)} ${num(y)} Td ${font.encodeText(line).toString()} Tj ET Q`,
+  );
+}
+
+/** A rectangle, (x, y) its bottom-left corner, filled and/or outlined. */
+export function rect(
+  page: PDFPage,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  opts: { fill?: RGB; border?: RGB; borderWidth?: number },
+): void {
+  const paint = opts.fill && opts.border ? 'B' : opts.fill ? 'f' : 'S';
+  raw(
+    page,
+    `q ${opts.fill ? `${fill(opts.fill)} ` : ''}${opts.border ? `${stroke(opts.border)} ${num(opts.borderWidth ?? 0.5)} w ` : ''}${num(x)} ${num(y)} ${num(w)} ${num(h)} re ${paint} Q`,
+  );
+}
+
+/** A straight line from (x1, y1) to (x2, y2). */
+export function rule(
+  page: PDFPage,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  color: RGB,
+  width: number,
+): void {
+  raw(
+    page,
+    `q ${stroke(color)} ${num(width)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S Q`,
   );
 }
 
@@ -141,6 +177,14 @@ export function drawLine(
   return w;
 }
 
+/** Paint operators for a path: fill, outline or both. */
+function paint(opts: { fill?: RGB; border?: RGB; borderWidth?: number }): [string, string] {
+  const head =
+    (opts.fill ? `${fill(opts.fill)} ` : '') +
+    (opts.border ? `${stroke(opts.border)} ${num(opts.borderWidth ?? 0.75)} w ` : '');
+  return [head, opts.fill && opts.border ? 'B' : opts.fill ? 'f' : 'S'];
+}
+
 /** A rounded rectangle, (x, y) its bottom-left corner. */
 export function roundRect(
   page: PDFPage,
@@ -152,18 +196,25 @@ export function roundRect(
   opts: { fill?: RGB; border?: RGB; borderWidth?: number },
 ): void {
   const k = Math.min(r, w / 2, h / 2);
-  const c = k * 0.45;
-  // SVG coordinates (y down) from the top-left corner: drawSvgPath flips them.
-  const path =
-    `M${k},0 H${w - k} C${w - c},0 ${w},${c} ${w},${k} V${h - k} ` +
-    `C${w},${h - c} ${w - c},${h} ${w - k},${h} H${k} C${c},${h} 0,${h - c} 0,${h - k} ` +
-    `V${k} C0,${c} ${c},0 ${k},0 Z`;
-  page.drawSvgPath(path, {
-    x,
-    y: y + h,
-    ...(opts.fill ? { color: opts.fill } : {}),
-    ...(opts.border ? { borderColor: opts.border, borderWidth: opts.borderWidth ?? 0.75 } : {}),
-  });
+  const c = k * 0.45; // control points 0.55 k from the corner's ends, as a circle's
+  const [head, op] = paint(opts);
+  const p = (px: number, py: number) => `${num(x + px)} ${num(y + py)}`;
+  raw(
+    page,
+    `q ${head}${p(k, 0)} m ${p(w - k, 0)} l ${p(w - c, 0)} ${p(w, c)} ${p(w, k)} c ` +
+      `${p(w, h - k)} l ${p(w, h - c)} ${p(w - c, h)} ${p(w - k, h)} c ${p(k, h)} l ` +
+      `${p(c, h)} ${p(0, h - c)} ${p(0, h - k)} c ${p(0, k)} l ${p(0, c)} ${p(c, 0)} ${p(k, 0)} c h ${op} Q`,
+  );
+}
+
+/** A circle as four Bézier arcs. */
+function circlePath(cx: number, cy: number, r: number): string {
+  const k = r * 0.5523;
+  const p = (px: number, py: number) => `${num(cx + px)} ${num(cy + py)}`;
+  return (
+    `${p(r, 0)} m ${p(r, k)} ${p(k, r)} ${p(0, r)} c ${p(-k, r)} ${p(-r, k)} ${p(-r, 0)} c ` +
+    `${p(-r, -k)} ${p(-k, -r)} ${p(0, -r)} c ${p(k, -r)} ${p(r, -k)} ${p(r, 0)} c h`
+  );
 }
 
 /** Mouth curve per emotion, as in Face.tsx (negative = frown). */
@@ -177,21 +228,24 @@ export function drawFace(
   cy: number,
   r: number,
 ): void {
-  page.drawCircle({ x: cx, y: cy, size: r, color: hex(emotionColor(emotion)) });
   const k = r / 10;
-  page.drawCircle({ x: cx - 3.4 * k, y: cy + 2.6 * k, size: 1.3 * k, color: WHITE });
-  page.drawCircle({ x: cx + 3.4 * k, y: cy + 2.6 * k, size: 1.3 * k, color: WHITE });
-  if (emotion === null || emotion === undefined || !Number.isFinite(emotion)) return;
-  const e = Math.max(-2, Math.min(2, Math.round(emotion))) as Emotion;
-  const bend = MOUTH_BEND[e] * k;
-  const mouthY = (e < 0 ? 4.5 : 3) * k;
-  page.drawSvgPath(`M${-4.4 * k},${mouthY} Q0,${mouthY + bend} ${4.4 * k},${mouthY}`, {
-    x: cx,
-    y: cy,
-    borderColor: WHITE,
-    borderWidth: 1.6 * k,
-    borderLineCap: LineCapStyle.Round,
-  });
+  let ops =
+    `q ${fill(hex(emotionColor(emotion)))} ${circlePath(cx, cy, r)} f ` +
+    `1 1 1 rg ${circlePath(cx - 3.4 * k, cy + 2.6 * k, 1.3 * k)} f ` +
+    `${circlePath(cx + 3.4 * k, cy + 2.6 * k, 1.3 * k)} f`;
+  if (emotion !== null && emotion !== undefined && Number.isFinite(emotion)) {
+    const e = Math.max(-2, Math.min(2, Math.round(emotion))) as Emotion;
+    // The mouth: a quadratic curve (as in Face.tsx, y up here), written as a cubic.
+    const y = cy - (e < 0 ? 4.5 : 3) * k;
+    const qy = y - MOUTH_BEND[e] * k;
+    const c1y = y + (2 / 3) * (qy - y);
+    const x0 = cx - 4.4 * k;
+    const x1 = cx + 4.4 * k;
+    ops +=
+      ` 1 1 1 RG ${num(1.6 * k)} w 1 J ${num(x0)} ${num(y)} m ` +
+      `${num(x0 + (2 / 3) * (cx - x0))} ${num(c1y)} ${num(x1 + (2 / 3) * (cx - x1))} ${num(c1y)} ${num(x1)} ${num(y)} c S`;
+  }
+  raw(page, `${ops} Q`);
 }
 
 /** A tick box, checked or not, its top-left at (x, top). */

@@ -9,8 +9,10 @@ import type {
   ContentLaneType,
   Emotion,
   KpiFamily,
+  LaneType,
   TrainingKind,
 } from '../../model/types';
+import { LANE_TYPES } from '../../model/types';
 
 export interface DeckLabels {
   /** BCP 47 tag of the UI language ('en', 'it'): dates, numbers and the document's language. */
@@ -36,6 +38,10 @@ export interface DeckLabels {
   readonly unrated: string;
   readonly emotionCurve: string;
   readonly laneTypes: Readonly<Record<ContentLaneType, string>>;
+  /** Lane names by type, as the grid shows them (the overview's row heads). */
+  readonly lanes: Readonly<Record<LaneType, string>>;
+  /** The overview's corner above the lane names ("Lanes"). */
+  readonly lanesCorner: string;
   readonly strategy: string;
   readonly goals: string;
   readonly target: string;
@@ -114,6 +120,8 @@ export function pdfLabelsFrom(t: PdfTranslate, locale: string): DeckLabels {
     unrated: t('deck.unrated'),
     emotionCurve: t('deck.emotionCurve'),
     laneTypes: map(['frontstage', 'backstage', 'support', 'text'] as const, 'deck.laneType'),
+    lanes: map(LANE_TYPES, 'laneType', 'grid'),
+    lanesCorner: t('corner', { ns: 'grid' }),
     strategy: t('deck.strategy'),
     goals: t('deck.goals'),
     target: t('deck.pdf.target'),

@@ -1,9 +1,9 @@
 /**
- * The PDF's pages, one function each: title, overview (picture or table), stage (touchpoint
+ * The PDF's pages, one function each: title, overview (the grid), stage (touchpoint
  * cards over as many pages as they need), emotion curve and the strategy one-pager. Each
- * draws vector shapes and real text only (the overview picture is the one raster, when given).
+ * draws vector shapes and real text only; the overview is the journey grid, drawn natively.
  */
-import type { PDFDocument, PDFPage, RGB } from 'pdf-lib';
+import { rgb, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
 import type { Deck, DeckStage, DeckTouchpoint } from '../../model/deck';
 import { KPI_FAMILIES, type Emotion } from '../../model/types';
 import { emotionColor } from './colors';
@@ -23,12 +23,16 @@ import {
   MUTED,
   PAIN,
   PANEL,
+  rect,
   roundRect,
+  rule as hRule,
   WHITE,
   type TextStyle,
 } from './draw';
 import { formatDate, formatMoney, formatNumber, formatPct } from './format';
 import type { DeckLabels } from './labels';
+import { span } from '../spans';
+import { layoutOverview, type OverviewLabels, type TextMeasure } from '../overviewLayout';
 import { fitLine, wrapText, type FontKit } from './text';
 
 export interface Ctx {
@@ -141,101 +145,126 @@ export function titlePage(ctx: Ctx, now: Date): void {
 
 // ── Overview ───────────────────────────────────────────────────────────────────────────────
 
-/** The overview picture fitted to the page (aspect kept); false when the PNG is unreadable. */
-export async function overviewPicture(ctx: Ctx, png: Uint8Array): Promise<boolean> {
-  let image;
-  try {
-    image = await ctx.pdf.embedPng(png);
-  } catch {
-    return false;
-  }
-  const page = newPage(ctx);
-  const top = header(ctx, page, ctx.deck.title, ctx.labels.overview) - 10;
-  const bw = ctx.W - 2 * M;
-  const bh = top - BOTTOM;
-  const scale = Math.min(bw / image.width, bh / image.height);
-  const w = image.width * scale;
-  const h = image.height * scale;
-  const x = M + (bw - w) / 2;
-  const y = BOTTOM + (bh - h) / 2;
-  page.drawRectangle({
-    x: x - 0.5,
-    y: y - 0.5,
-    width: w + 1,
-    height: h + 1,
-    borderColor: LINE,
-    borderWidth: 0.5,
-  });
-  page.drawImage(image, { x, y, width: w, height: h });
-  return true;
+const OVERVIEW_MARK = { pain: PAIN, gain: GAIN } as const;
+
+/** A mean emotion as the emotion whose colour it takes. */
+const isRated = (e: number | null): Emotion | null =>
+  e === null || !Number.isFinite(e) ? null : (Math.max(-2, Math.min(2, Math.round(e))) as Emotion);
+
+function mix(color: RGB, t: number): RGB {
+  return rgb(
+    color.red + (1 - color.red) * t,
+    color.green + (1 - color.green) * t,
+    color.blue + (1 - color.blue) * t,
+  );
 }
 
-/** The overview as a native table: stages × touchpoints, emotion, pain points, opportunities, KPIs. */
-export function overviewTable(ctx: Ctx): void {
-  const { labels, deck } = ctx;
-  const head = st(ctx.bold, 8, MUTED);
-  const body = st(ctx.reg, 9.5);
-  const cols = [
-    { key: 'tp', label: labels.touchpoints },
-    { key: 'emotion', label: labels.emotion },
-    { key: 'pain', label: labels.painPoints },
-    { key: 'opp', label: labels.opportunities },
-    { key: 'kpi', label: labels.kpis },
-  ] as const;
-  const numW = 26;
-  const widths = cols.map((c) =>
-    c.key === 'emotion'
-      ? Math.min(150, Math.max(110, ctx.reg.lineWidth(labels.emotion, 8) + 20))
-      : Math.min(110, Math.max(62, ctx.bold.lineWidth(c.label, 8) + 14)),
-  );
-  const fixed = numW + widths.reduce((a, b) => a + b, 0);
-  // The stage column takes the rest, up to a width that keeps numbers near their names.
-  const stageW = Math.max(120, Math.min(360, ctx.W - 2 * M - fixed));
-  const tableW = fixed + stageW;
-  const rowH = 22;
-  let i = 0;
-  do {
-    const page = newPage(ctx);
-    let y = header(ctx, page, deck.title, labels.overview) - 12;
-    // Header row.
-    let x = M + numW;
-    drawLine(page, labels.stages, x, y, stageW - 8, head);
-    x += stageW;
-    cols.forEach((c, k) => {
-      drawLine(page, c.label, x, y, widths[k]! - 6, head, c.key === 'emotion' ? 'left' : 'right');
-      x += widths[k]!;
-    });
-    y -= 14;
-    page.drawLine({ start: { x: M, y }, end: { x: M + tableW, y }, thickness: 0.75, color: LINE });
-    if (!deck.stages.length)
-      drawLines(page, [labels.none], M + numW, y - 6, st(ctx.reg, 9.5, MUTED));
-    while (i < deck.stages.length && y - rowH >= BOTTOM) {
-      const s = deck.stages[i]!;
-      if (i % 2 === 1)
-        page.drawRectangle({ x: M, y: y - rowH, width: tableW, height: rowH, color: PANEL });
-      const top = y - 6;
-      drawLine(page, String(s.index), M + 4, top, numW - 8, st(ctx.reg, 9.5, MUTED));
-      drawLine(page, s.title, M + numW, top, stageW - 8, st(ctx.bold, 9.5));
-      x = M + numW + stageW;
-      const n = (v: number) => formatNumber(v, ctx.locale);
-      const values = [
-        n(s.touchpoints.length),
-        '',
-        n(s.painPoints.length),
-        n(s.opportunities.length),
-        n(s.kpis.length),
-      ];
-      cols.forEach((c, k) => {
-        if (c.key === 'emotion') {
-          drawFace(page, s.emotion, x + 7, y - rowH / 2, 6);
-          drawLine(page, emotionName(ctx, s.emotion), x + 18, top, widths[k]! - 22, body);
-        } else drawLine(page, values[k], x, top, widths[k]! - 6, body, 'right');
-        x += widths[k]!;
-      });
-      y -= rowH;
-      i++;
+/**
+ * The overview: the journey grid drawn natively (overviewLayout.ts), stage names, lane names
+ * and every shown action as real text; continued on more pages when the grid needs them.
+ */
+export function overviewPages(ctx: Ctx): void {
+  const { W, H, labels, deck } = ctx;
+  const measure: TextMeasure = {
+    clean: (t) => ctx.reg.clean(t).replace(/\n/g, ' '),
+    width: (t, size, bold) => (bold ? ctx.bold : ctx.reg).lineWidth(t, size),
+  };
+  // The header's height, as header() draws it (kicker 9 pt, title 21/25 pt), and a gap.
+  const top = M - 4 + 9 * 1.25 + 2 + 25 + 8;
+  const area = { x: M, y: top, w: W - 2 * M, h: H - top - BOTTOM };
+  const overviewLabels: OverviewLabels = {
+    lanes: labels.lanes,
+    corner: labels.lanesCorner,
+    emotions: labels.emotions,
+    unrated: labels.unrated,
+    untitledStage: '–',
+  };
+  const endLayout = span('pdf:overview-layout');
+  const pages = layoutOverview(deck, overviewLabels, area, measure);
+  endLayout();
+  const colors = new Map<Emotion | null, { fill: RGB; edge: RGB }>();
+  const colorOf = (e: Emotion | null) => {
+    let c = colors.get(e);
+    if (!c) {
+      const edge = hex(emotionColor(e));
+      colors.set(e, (c = { fill: mix(edge, 0.82), edge }));
     }
-  } while (i < deck.stages.length);
+    return c;
+  };
+  pages.forEach((p, i) => {
+    const page = newPage(ctx);
+    const suffix = pages.length > 1 ? ` ${labels.continued(i + 1, pages.length)}` : '';
+    header(ctx, page, deck.title, labels.overview + suffix);
+    if (!deck.stages.length) drawLines(page, [labels.none], M, H - top, st(ctx.reg, 10, MUTED));
+    for (const b of p.boxes) {
+      const y0 = H - b.y - b.h; // the box's bottom, in PDF coordinates
+      switch (b.kind) {
+        case 'band':
+          if (b.shaded) rect(page, b.x, y0, b.w, b.h, { fill: PANEL });
+          hRule(page, b.x, y0, b.x + b.w, y0, LINE, 0.4);
+          break;
+        case 'stage':
+          drawLines(page, b.lines, b.x + 3, H - b.y - 2, st(ctx.bold, b.size, INK));
+          hRule(page, b.x, y0, b.x + b.w, y0, ACCENT, 1);
+          break;
+        case 'lane':
+          drawLines(
+            page,
+            b.lines,
+            b.x + 2,
+            H - b.y - Math.min(3, Math.max(0, (b.h - b.size * 1.2) / 2)),
+            st(ctx.bold, b.size, MUTED),
+          );
+          break;
+        case 'card': {
+          const c = colorOf(b.emotion);
+          rect(page, b.x, y0, b.w, b.h, { fill: c.fill, border: c.edge, borderWidth: 0.5 });
+          rect(page, b.x, y0, 2, b.h, { fill: c.edge });
+          drawLines(page, b.lines, b.x + 4.5, H - b.y - 2, st(ctx.reg, b.size, INK, b.size * 1.25));
+          break;
+        }
+        case 'text':
+          if (b.mark)
+            rect(page, b.x + 0.5, H - b.y - b.size * 0.78, 2.5, 2.5, {
+              fill: OVERVIEW_MARK[b.mark],
+            });
+          drawLines(page, b.lines, b.x + 5, H - b.y, st(ctx.reg, b.size, INK, b.size * 1.25));
+          break;
+        case 'count': {
+          const c = b.emotion === undefined ? null : colorOf(isRated(b.emotion));
+          rect(page, b.x, y0, b.w, b.h, {
+            fill: c ? c.fill : PANEL,
+            border: c ? c.edge : LINE,
+            borderWidth: 0.4,
+          });
+          drawLine(
+            page,
+            b.text,
+            b.x,
+            H - b.y - (b.h - b.size * 1.1) / 2,
+            b.w,
+            st(ctx.bold, b.size, INK),
+            'center',
+          );
+          break;
+        }
+        case 'more':
+          drawLines(page, [b.text], b.x + 1, H - b.y, st(ctx.bold, b.size, MUTED));
+          break;
+        case 'face':
+          drawFace(page, b.emotion, b.x + b.r + 1, y0 + b.h / 2, b.r);
+          drawLine(
+            page,
+            b.label,
+            b.x + 2 * b.r + 5,
+            H - b.y - b.h / 2 + b.size * 0.6,
+            b.w - 2 * b.r - 6,
+            st(ctx.reg, b.size, MUTED),
+          );
+          break;
+      }
+    }
+  });
 }
 
 // ── Stage ──────────────────────────────────────────────────────────────────────────────────
@@ -326,7 +355,7 @@ function drawCard(
 ): void {
   const color = hex(emotionColor(card.tp.emotion));
   roundRect(page, x, top - h, w, h, 5, { fill: WHITE, border: LINE });
-  page.drawRectangle({ x: x + 0.5, y: top - h + 4, width: 3, height: h - 8, color });
+  rect(page, x + 0.5, top - h + 4, 3, h - 8, { fill: color });
   const ix = x + CARD_PAD;
   const inner = w - 2 * CARD_PAD;
   let y = top - CARD_PAD;

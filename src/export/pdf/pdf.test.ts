@@ -42,6 +42,15 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
+async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+  const parser = new PDFParse({ data: bytes.slice() });
+  try {
+    return (await parser.getText()).pages.map((p) => p.text);
+  } finally {
+    await parser.destroy();
+  }
+}
+
 /** Whitespace-normalised: a wrapped line may split an action anywhere between words. */
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -141,29 +150,61 @@ describe('buildPdf', () => {
     expect(bytes.length).toBeLessThan(250_000);
   });
 
-  it('fits the overview picture when given, and falls back to the table for a bad PNG', async () => {
-    // A 2 × 1 red PNG.
-    const png = Uint8Array.from(
-      atob(
-        'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGP4z8DAwMDAAAn7AfyqBmQ2AAAAAElFTkSuQmCC',
-      ),
-      (c) => c.charCodeAt(0),
-    );
-    const withPicture = await buildPdf(airline(), opts({ overviewPng: png }));
-    const images = async (bytes: Uint8Array) => {
-      const pdf = await PDFDocument.load(bytes);
-      let n = 0;
-      for (const [, obj] of pdf.context.enumerateIndirectObjects())
-        if (obj instanceof PDFRawStream && String(obj.dict.get(PDFName.of('Subtype'))) === '/Image')
-          n++;
-      return n;
+  it('draws the overview natively: stage and lane names and actions as text, no picture', async () => {
+    const deck = airline();
+    const bytes = await buildPdf(deck, opts());
+    const pdf = await PDFDocument.load(bytes);
+    let images = 0;
+    for (const [, obj] of pdf.context.enumerateIndirectObjects())
+      if (obj instanceof PDFRawStream && String(obj.dict.get(PDFName.of('Subtype'))) === '/Image')
+        images++;
+    expect(images).toBe(0);
+    const overview = norm((await pdfPages(bytes))[1]!);
+    expect(overview).toContain('Overview');
+    expect(overview).toContain('Lanes');
+    for (const stage of deck.stages)
+      expect(overview).toContain(norm(`${stage.index}. ${stage.title}`));
+    for (const lane of ['Customer actions', 'Pain points', 'Opportunities', 'Emotion'])
+      expect(overview).toContain(lane);
+    // The airline grid fits one page: the first touchpoint of every stage is on it.
+    for (const stage of deck.stages)
+      expect(overview).toContain(norm(stage.touchpoints[0]!.action).slice(0, 12));
+  });
+
+  it('shows a crowded grid as counts on one overview page, every stage and lane named', async () => {
+    const base = airline();
+    const stages = Array.from({ length: 24 }, (_, i) => ({
+      ...base.stages[0]!,
+      stageId: `s${i}`,
+      title: `Phase ${i + 1}`,
+      index: i + 1,
+    }));
+    const actions = Array.from({ length: 40 }, (_, i) => ({
+      text: `Crowded action ${i}`,
+      touchpoint: true as const,
+      emotion: ((i % 5) - 2) as -2 | -1 | 0 | 1 | 2,
+    }));
+    const deck: Deck = {
+      ...base,
+      stages,
+      grid: [
+        { key: 'actions', type: 'actions', title: '', cells: stages.map(() => actions) },
+        ...Array.from({ length: 30 }, (_, r) => ({
+          key: `channel:c${r}` as const,
+          type: 'channel' as const,
+          title: `Channel ${r}`,
+          cells: stages.map(() => actions.slice(0, 2)),
+        })),
+      ] as Deck['grid'],
     };
-    expect(await images(withPicture)).toBe(1);
-    const text = norm(await pdfText(withPicture));
-    expect(text).toContain('Overview');
-    const broken = await buildPdf(airline(), opts({ overviewPng: new Uint8Array([1, 2, 3, 4]) }));
-    expect(await images(broken)).toBe(0);
-    expect(norm(await pdfText(broken))).toContain('Touchpoints Emotion Pain points');
+    const pages = (await pdfPages(await buildPdf(deck, opts()))).map(norm);
+    const overview = pages.filter((p) => p.includes('Overview') && p.includes('Lanes'));
+    expect(overview).toHaveLength(1);
+    const all = overview[0]!;
+    for (const s of stages) expect(all).toContain(`${s.index}.`);
+    for (let r = 0; r < 30; r++) expect(all).toContain(`Channel ${r}`);
+    expect(all).toContain(' 40 '); // the actions row's count in each stage
+    expect(all).not.toContain('Crowded action');
   });
 
   it('builds an empty map, odd text, huge actions and crowded stages without throwing', async () => {

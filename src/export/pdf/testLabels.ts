@@ -1,5 +1,6 @@
 /** English and Italian deck labels for tests and the bench (the app builds its own from i18n). */
 import type { DeckLabels } from './labels';
+import { ENGLISH_LANES } from '../deckLabels';
 
 export const EN_LABELS: DeckLabels = {
   locale: 'en',
@@ -26,6 +27,8 @@ export const EN_LABELS: DeckLabels = {
   },
   unrated: 'Not rated',
   emotionCurve: 'Emotion curve',
+  lanes: ENGLISH_LANES,
+  lanesCorner: 'Lanes',
   laneTypes: {
     frontstage: 'Frontstage',
     backstage: 'Backstage',
@@ -89,6 +92,20 @@ export const IT_LABELS: DeckLabels = {
   },
   unrated: 'Non valutata',
   emotionCurve: 'Curva delle emozioni',
+  lanes: {
+    actions: 'Azioni del cliente',
+    channel: 'Canale',
+    devices: 'Dispositivi',
+    emotion: 'Emozione',
+    painPoints: 'Punti critici',
+    opportunities: 'Opportunità',
+    kpis: 'KPI',
+    frontstage: 'Azioni di front-stage',
+    backstage: 'Azioni di back-stage',
+    support: 'Processi di supporto',
+    text: 'Testo',
+  },
+  lanesCorner: 'Corsie',
   laneTypes: {
     frontstage: 'Front stage',
     backstage: 'Back stage',

@@ -15,7 +15,7 @@ export interface PptxBenchResult {
 
 export async function benchPptx(
   deck: Deck,
-  opts: { fontTtf?: Uint8Array; fontBoldTtf?: Uint8Array; overviewPng?: Uint8Array } = {},
+  opts: { fontTtf?: Uint8Array; fontBoldTtf?: Uint8Array } = {},
 ): Promise<PptxBenchResult> {
   const started = performance.now();
   const out = await buildPptx(deck, { labels: ENGLISH_DECK_LABELS, ...opts });

@@ -4,8 +4,8 @@
  * or Google Slides. It renders `deckContent` (model/deck.ts), the same content as the PDF and
  * the presentation mode. Runs in Node and in the browser (no DOM).
  *
- * Slides: title, overview (a native mini-grid of the stages, and the map's picture when
- * given), one per stage (continued on more slides when the touchpoints do not fit), the
+ * Slides: title, overview (the journey grid as native shapes and text, continued when it needs
+ * more slides), one per stage (continued on more slides when the touchpoints do not fit), the
  * emotion curve, the strategy one-pager. Speaker notes carry everything a slide had to cut:
  * pain points, opportunities, each touchpoint's facts, and the map's notes (its sources).
  */
@@ -31,14 +31,14 @@ import {
   tint,
   type Section,
 } from './draw';
+import { layoutOverview, type TextMeasure } from '../overviewLayout';
 import { clip, textWidthIn } from './fit';
-import { patchPptx } from './patch';
+import { span, timed } from '../spans';
+import { patchPptx, presentationZip } from './patch';
 
 export interface PptxOptions {
   readonly labels: DeckLabels;
   readonly size?: '16:9';
-  /** A PNG of the map (grid or canvas) for the overview slide. */
-  readonly overviewPng?: Uint8Array;
   /** Inter Regular as TTF, embedded in the file (PowerPoint shows it where Inter is missing). */
   readonly fontTtf?: Uint8Array;
   /** Inter Bold as TTF (optional, with `fontTtf`): titles and headings are bold. */
@@ -66,22 +66,14 @@ const emotionName = (l: DeckLabels, e: number | null | undefined) =>
 /** A number in the UI locale through the labels' own formatter (1 decimal). */
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toString();
 
-function base64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-/** Width and height of a PNG from its IHDR chunk, or null when it is not a PNG. */
-export function pngSize(png: Uint8Array): { w: number; h: number } | null {
-  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (png.length < 24 || sig.some((b, i) => png[i] !== b)) return null;
-  const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  const w = dv.getUint32(16);
-  const h = dv.getUint32(20);
-  return w > 0 && h > 0 ? { w, h } : null;
-}
+/** Points per inch (the overview is laid out in points). */
+const PT = 72;
+/**
+ * The overview is laid out on a page this much larger than the slide (13.3 in wide, as the
+ * PDF's 16:9 page) and shrunk onto it: the grid fits the slide as it fits a PDF page, at the
+ * same size relative to the page.
+ */
+const OVERVIEW_SCALE = 4 / 3;
 
 const stageName = (l: DeckLabels, s: DeckStage) =>
   `${s.index}. ${clean(s.title).trim() || l.untitledStage}`;
@@ -239,123 +231,161 @@ class DeckBuilder {
     return `${this.l.notesSources}:\n${lines.join('\n')}`;
   }
 
-  overviewSlide() {
+  /** The overview: the journey grid as native shapes and text boxes (overviewLayout.ts). */
+  overviewSlides() {
     const l = this.l;
-    const s = this.slide();
-    const top = this.header(
-      s,
-      l.overview,
-      l.facts(
-        this.deck.stages.length,
-        this.deck.stages.reduce((n, st) => n + st.touchpoints.length, 0),
-      ),
+    const measure: TextMeasure = {
+      clean: (t) => clean(t).replace(/\s+/g, ' '),
+      width: (t, size, bold) => textWidthIn(t, size, bold) * PT,
+    };
+    const top = 1.15;
+    const k = PT * OVERVIEW_SCALE;
+    const area = { x: MARGIN * k, y: top * k, w: CONTENT_W * k, h: (CONTENT_BOTTOM - top) * k };
+    const pt = (size: number) => Math.round((size / OVERVIEW_SCALE) * 10) / 10;
+    const pages = layoutOverview(
+      this.deck,
+      {
+        lanes: l.lanes,
+        corner: l.lanesCorner,
+        emotions: l.emotion,
+        unrated: l.unrated,
+        untitledStage: l.untitledStage,
+      },
+      area,
+      measure,
     );
     const stages = this.deck.stages;
-    const size = this.opts.overviewPng?.length ? pngSize(this.opts.overviewPng) : null;
-    const gridH = size ? 1.45 : CONTENT_BOTTOM - top;
-    if (!stages.length) {
-      text(
-        s,
-        l.noTouchpoints,
-        { x: MARGIN, y: top, w: CONTENT_W, h: 0.5 },
-        { max: 14, min: 10, color: MUTED },
-      );
-    } else {
-      const perRow =
-        stages.length <= 10
-          ? stages.length
-          : Math.ceil(stages.length / Math.ceil(stages.length / 10));
-      const gap = 0.1;
-      const minCellH = 0.62;
-      const wantRows = Math.ceil(stages.length / perRow);
-      const maxRows = Math.max(1, Math.floor((gridH + gap) / (minCellH + gap)));
-      const rows = Math.min(wantRows, maxRows);
-      const shown = rows < wantRows ? rows * perRow - 1 : stages.length;
-      const cellW = (CONTENT_W - (perRow - 1) * gap) / perRow;
-      const cellH = Math.min(3.2, (gridH - (rows - 1) * gap) / rows);
-      stages.slice(0, shown).forEach((st, i) => {
-        const x = MARGIN + (i % perRow) * (cellW + gap);
-        const y = top + Math.floor(i / perRow) * (cellH + gap);
-        const color = emotionHex(st.emotion);
-        s.addShape(this.pres.ShapeType.roundRect, {
-          x,
-          y,
-          w: cellW,
-          h: cellH,
-          fill: { color: tint(color, 0.84) },
-          line: { color, width: 1 },
-          rectRadius: 0.06,
-        });
-        const r = Math.min(0.13, cellH * 0.16, cellW * 0.16);
-        const titleH = Math.min(0.5, cellH - 2 * r - 0.12);
-        text(
-          s,
-          stageName(l, st),
-          { x: x + 0.02, y: y + 0.03, w: cellW - 0.04, h: titleH },
-          { max: 11, min: 6.5, bold: true, maxLines: 2 },
-        );
-        // Room to spare (no picture): the stage's actions, as in the grid's actions lane.
-        const listY = y + 0.05 + titleH;
-        const listH = y + cellH - 2 * r - 0.12 - listY;
-        if (listH > 0.35 && cellW > 0.7 && st.touchpoints.length)
-          sections(
-            s,
-            [{ items: st.touchpoints.map((tp) => actionOf(l, tp)) }],
-            { x: x + 0.02, y: listY, w: cellW - 0.04, h: listH },
-            { max: 8, min: 6, more: l.more },
-          );
-        face(this.pres, s, x + 0.07 + r, y + cellH - 0.06 - r, r, st.emotion);
-        const countW = cellW - 0.12 - 2 * r;
-        const count = l.touchpointCount(st.touchpoints.length);
-        text(
-          s,
-          textWidthIn(count, 6) + 0.09 <= countW ? count : String(st.touchpoints.length),
-          {
-            x: x + 0.1 + 2 * r,
-            y: y + cellH - 0.08 - 2 * r,
-            w: cellW - 0.12 - 2 * r,
-            h: 2 * r + 0.05,
-          },
-          { max: 8, min: 5.5, color: MUTED, maxLines: 1, valign: 'middle' },
-        );
-      });
-      if (shown < stages.length) {
-        const i = shown;
-        text(
-          s,
-          l.more(stages.length - shown),
-          {
-            x: MARGIN + (i % perRow) * (cellW + gap),
-            y: top + Math.floor(i / perRow) * (cellH + gap),
-            w: cellW,
-            h: cellH,
-          },
-          { max: 9, min: 6, color: MUTED, valign: 'middle', align: 'center' },
-        );
-      }
-    }
-    if (size && this.opts.overviewPng) {
-      const areaY = top + gridH + 0.15;
-      const areaH = CONTENT_BOTTOM - areaY;
-      const k = Math.min(CONTENT_W / size.w, areaH / size.h);
-      const w = size.w * k;
-      const h = size.h * k;
-      s.addImage({
-        data: `image/png;base64,${base64(this.opts.overviewPng)}`,
-        x: MARGIN + (CONTENT_W - w) / 2,
-        y: areaY + (areaH - h) / 2,
-        w,
-        h,
-        altText: `${l.overview}: ${this.title}`,
-      });
-    }
+    const facts = l.facts(
+      stages.length,
+      stages.reduce((n, st) => n + st.touchpoints.length, 0),
+    );
     const summary = stages
       .map(
         (st) =>
           `- ${stageName(l, st)}: ${l.touchpointCount(st.touchpoints.length)}, ${l.meanEmotion}: ${emotionName(l, st.emotion)}`,
       )
       .join('\n');
-    s.addNotes([summary, this.sourcesNotes()].filter(Boolean).join('\n\n'));
+    const notes = [summary, this.sourcesNotes()].filter(Boolean).join('\n\n');
+    const rect = this.pres.ShapeType.rect;
+    const inch = (b: { x: number; y: number; w: number; h: number }) => ({
+      x: b.x / k,
+      y: b.y / k,
+      w: b.w / k,
+      h: b.h / k,
+    });
+    const fills = new Map<Emotion | null, { fill: string; edge: string }>();
+    const colorOf = (e: number | null) => {
+      const k = finite(e) ? (Math.max(-2, Math.min(2, Math.round(e))) as Emotion) : null;
+      let c = fills.get(k);
+      if (!c) {
+        const edge = emotionHex(k);
+        fills.set(k, (c = { fill: tint(edge, 0.82), edge }));
+      }
+      return c;
+    };
+    const plain = { fontFace: FONT, margin: 1, wrap: true, valign: 'top' as const };
+    pages.forEach((page, i) => {
+      const s = this.slide();
+      const part = pages.length > 1 ? ` ${l.part(i + 1, pages.length)}` : '';
+      this.header(s, l.overview + part, facts);
+      if (!stages.length)
+        text(
+          s,
+          l.noTouchpoints,
+          { x: MARGIN, y: top, w: CONTENT_W, h: 0.5 },
+          { max: 14, min: 10, color: MUTED },
+        );
+      for (const b of page.boxes) {
+        switch (b.kind) {
+          case 'band':
+            if (b.shaded)
+              s.addShape(rect, {
+                ...inch(b),
+                fill: { color: 'F6F7F9' },
+                line: { color: 'F6F7F9', width: 0 },
+              });
+            break;
+          case 'stage':
+          case 'lane':
+            s.addText(b.lines.join('\n'), {
+              ...inch(b),
+              ...plain,
+              fontSize: pt(b.size),
+              bold: true,
+              color: b.kind === 'stage' ? INK : MUTED,
+            });
+            break;
+          case 'card': {
+            const c = colorOf(b.emotion);
+            s.addText(b.lines.join(' '), {
+              ...inch(b),
+              ...plain,
+              shape: rect,
+              fill: { color: c.fill },
+              line: { color: c.edge, width: 0.75 },
+              fontSize: pt(b.size),
+              color: INK,
+              margin: 1,
+            });
+            break;
+          }
+          case 'text':
+            s.addText(
+              [
+                ...(b.mark
+                  ? [{ text: '■ ', options: { color: b.mark === 'pain' ? PAIN : OPPORTUNITY } }]
+                  : []),
+                { text: b.lines.join(' ') },
+              ],
+              { ...inch(b), ...plain, fontSize: pt(b.size), color: INK },
+            );
+            break;
+          case 'more':
+            s.addText(b.text, {
+              ...inch(b),
+              ...plain,
+              fontSize: pt(b.size),
+              bold: true,
+              color: MUTED,
+            });
+            break;
+          case 'count': {
+            const c = b.emotion === undefined ? null : colorOf(b.emotion);
+            s.addText(b.text, {
+              ...inch(b),
+              ...plain,
+              shape: rect,
+              fill: { color: c ? c.fill : 'F6F7F9' },
+              line: { color: c ? c.edge : RULE, width: 0.5 },
+              fontSize: pt(b.size),
+              bold: true,
+              color: INK,
+              align: 'center',
+              valign: 'middle',
+              margin: 0,
+            });
+            break;
+          }
+          case 'face': {
+            const r = b.r / k;
+            face(this.pres, s, (b.x + b.r + 1) / k, (b.y + b.h / 2) / k, r, b.emotion);
+            if (b.label)
+              s.addText(b.label, {
+                x: (b.x + 2 * b.r + 4) / k,
+                y: b.y / k,
+                w: Math.max(0.1, (b.w - 2 * b.r - 4) / k),
+                h: b.h / k,
+                ...plain,
+                valign: 'middle',
+                fontSize: pt(b.size),
+                color: MUTED,
+              });
+            break;
+          }
+        }
+      }
+      s.addNotes(notes);
+    });
   }
 
   /** The side column of a stage: pain points, opportunities, KPIs, devices, content lanes. */
@@ -815,8 +845,9 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
     await pause();
   };
   onProgress?.(0);
+  const endSlides = span('pptx:slides');
   b.titleSlide();
-  b.overviewSlide();
+  await timed('pptx:overview', () => b.overviewSlides());
   await tick();
   for (const st of stages) {
     await b.stageSlides(st, stages.length, pause);
@@ -825,14 +856,17 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
   if (stages.length) b.curveSlide();
   if (deck.strategy.hasContent) b.strategySlide();
   await tick();
-  const raw = (await b.pres.write({ outputType: 'uint8array' })) as Uint8Array;
+  endSlides();
+  const zip = await timed('pptx:write', () => presentationZip(b.pres));
   signal?.throwIfAborted();
   onProgress?.(0.92);
-  const out = await patchPptx(raw, {
-    typeface: FONT,
-    ...(opts.fontTtf ? { fontTtf: opts.fontTtf } : {}),
-    ...(opts.fontBoldTtf ? { fontBoldTtf: opts.fontBoldTtf } : {}),
-  });
+  const out = await timed('pptx:patch', () =>
+    patchPptx(zip, {
+      typeface: FONT,
+      ...(opts.fontTtf ? { fontTtf: opts.fontTtf } : {}),
+      ...(opts.fontBoldTtf ? { fontBoldTtf: opts.fontBoldTtf } : {}),
+    }),
+  );
   signal?.throwIfAborted();
   onProgress?.(1);
   return out;

@@ -1,3 +1,3 @@
 /** The editable PowerPoint deck: `buildPptx` and a hook for the bench. */
-export { buildPptx, pngSize, type PptxOptions } from './buildPptx';
+export { buildPptx, type PptxOptions } from './buildPptx';
 export { benchPptx, type PptxBenchResult } from './bench';

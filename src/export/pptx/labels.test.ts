@@ -11,14 +11,14 @@ import {
 } from '../deckLabels';
 
 const LOCALES = join(import.meta.dirname, '..', '..', 'app', 'i18n', 'locales');
-const load = (lang: string) =>
-  JSON.parse(readFileSync(join(LOCALES, lang, 'export.json'), 'utf8')) as Record<string, unknown>;
+const load = (lang: string, ns = 'export') =>
+  JSON.parse(readFileSync(join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
 
 async function labelsIn(lang: 'en' | 'it'): Promise<DeckLabels> {
   const i18n = i18next.createInstance();
   await i18n.init({
     lng: lang,
-    resources: { [lang]: { export: load(lang) } },
+    resources: { [lang]: { export: load(lang), grid: load(lang, 'grid') } },
     interpolation: { escapeValue: false },
   });
   const t = i18n.getFixedT(lang, 'export') as unknown as Translate;
@@ -40,6 +40,7 @@ describe('deckLabelsFrom', () => {
     expect(en.more(3)).toBe(ENGLISH_DECK_LABELS.more(3));
     expect(en.emotion).toEqual(ENGLISH_DECK_LABELS.emotion);
     expect(en.laneType).toEqual(ENGLISH_DECK_LABELS.laneType);
+    expect(en.lanes).toEqual(ENGLISH_DECK_LABELS.lanes);
   });
 
   it('speaks Italian with Italian numbers, money and dates', async () => {
@@ -51,6 +52,8 @@ describe('deckLabelsFrom', () => {
     expect(it_.savingShare(17.6)).toBe('17,6% del costo attuale');
     expect(it_.date('2026-06-30')).toMatch(/30 giu 2026/);
     expect(it_.emotion[-2]).toBe('Arrabbiato');
+    expect(it_.lanes.painPoints).toBe('Punti critici');
+    expect(it_.lanesCorner).toBe('Corsie');
     expect(KPI_FAMILIES.map((f) => it_.kpiFamily[f])).toEqual(['Servizio', 'Qualità', 'Efficacia']);
     expect(it_.money(5, 'not a currency')).toBe('5 not a currency');
   });

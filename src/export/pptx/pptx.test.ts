@@ -13,6 +13,7 @@ import { readSnapshot } from '../../model/read';
 import { seedTemplate } from '../../model/templates';
 import { ENGLISH_DECK_LABELS } from '../deckLabels';
 import { buildPptx } from './buildPptx';
+import { emotionHex, tint } from './draw';
 import { fitText, textWidthIn, wrap } from './fit';
 import { BOLD_FONT_PART, FONT_PART } from './patch';
 
@@ -311,23 +312,60 @@ describe('buildPptx: odd maps still build', () => {
     for (const x of o.slides) expect(offSlide(x)).toEqual([]);
   });
 
-  it('shows the overview picture when given, and reports progress up to 1', async () => {
-    // A 2×1 PNG (red, blue).
-    const png = Uint8Array.from(
-      atob(
-        'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAT/gH/1Qp4ZAAAAABJRU5ErkJggg==',
-      ),
-      (c) => c.charCodeAt(0),
-    );
+  it('draws the overview as native shapes and text boxes, no picture; progress reaches 1', async () => {
+    const deck = airlineDeck();
     const seen: number[] = [];
-    const o = await open(
-      await buildPptx(airlineDeck(), { labels, overviewPng: png, onProgress: (f) => seen.push(f) }),
-    );
-    expect(o.slides[1]).toContain('<p:pic>');
-    expect(Object.keys(o.zip.files).some((p) => /^ppt\/media\/.+\.png$/.test(p))).toBe(true);
+    const o = await open(await buildPptx(deck, { labels, onProgress: (f) => seen.push(f) }));
+    const overview = o.slides[1]!;
+    expect(overview).not.toContain('<p:pic>');
+    expect(Object.keys(o.zip.files).some((p) => /^ppt\/media\/.+/.test(p))).toBe(false);
+    const runs = o.runs[1]!.join(' ');
+    expect(runs).toContain('Overview');
+    expect(runs).toContain('Lanes');
+    for (const st of deck.stages) expect(runs).toContain(`${st.index}. ${st.title}`);
+    for (const lane of ['Customer actions', 'Pain points', 'Opportunities', 'Emotion'])
+      expect(runs).toContain(lane);
+    // Touchpoint cards: rectangles in emotion colours holding the start of an action.
+    expect(runs).toContain(deck.stages[0]!.touchpoints[0]!.action.slice(0, 10));
+    expect(overview).toContain('prstGeom prst="rect"');
+    expect(offSlide(overview)).toEqual([]);
     expect(seen.at(-1)).toBe(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(o.zip.file(FONT_PART)).toBeNull();
+  });
+
+  it('shows a big grid as counts on as few overview slides as stay readable', async () => {
+    const base = airlineDeck();
+    const stages = Array.from({ length: 30 }, (_, i) => ({
+      ...base.stages[0]!,
+      stageId: `s${i}`,
+      title: `Phase ${i + 1}`,
+      index: i + 1,
+    }));
+    const cards = Array.from({ length: 30 }, (_, i) => ({
+      text: `Crowded action ${i}`,
+      touchpoint: true as const,
+      emotion: -2 as const,
+    }));
+    const deck: Deck = {
+      ...base,
+      stages,
+      grid: Array.from({ length: 40 }, (_, r) => ({
+        key: `channel:c${r}` as never,
+        type: 'channel' as const,
+        title: `Channel ${r}`,
+        cells: stages.map(() => cards),
+      })),
+    };
+    const o = await open(await buildPptx(deck, { labels }));
+    const overview = o.runs.map((r) => r.join(' ')).filter((r) => r.includes('Overview'));
+    expect(overview.length).toBeGreaterThan(0);
+    expect(overview.length).toBe(1);
+    const all = overview.join(' ');
+    for (const st of stages) expect(all).toContain(`${st.index}.`);
+    for (let r = 0; r < 40; r++) expect(all).toContain(`Channel ${r}`);
+    expect(all).toContain(' 30 '); // each cell's count
+    expect(o.slides[1]).toContain(tint(emotionHex(-2), 0.82)); // an angry cell's fill
   });
 
   it('stops with an AbortError when cancelled', async () => {

@@ -201,8 +201,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
       return;
     }
     if (item === 'pdf' || item === 'pptx') {
-      const chosen = picture;
-      task.run(async (onStage, { signal, progress }) => {
+      task.run(async (_onStage, { signal, progress }) => {
         const snapshot = session.map.getSnapshot();
         if (!snapshot.nodes.some((n) => n.kind === 'stage'))
           return { kind: 'alert', text: t('deckNeedsStages') };
@@ -213,12 +212,6 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
           size: deckSize,
           signal,
           progress,
-          overviewPng: async () => {
-            onStage('render');
-            const r = await renderPng(chosen, undefined);
-            onStage('encode');
-            return r ? new Uint8Array(await r.blob.arrayBuffer()) : null;
-          },
         });
         return { kind: 'status', text: t('done', { name: file }) };
       }, failed);

@@ -1,7 +1,8 @@
 /**
  * The deck exports of the export menu: a vector PDF and an editable PowerPoint file, both
  * built from `deckContent` (model/deck.ts) with the UI language's labels and the app's own
- * font (Inter, view/fonts.ts), with the chosen picture (grid or canvas) as the overview.
+ * font (Inter, view/fonts.ts). The overview is the journey grid drawn natively by the builders
+ * (export/overviewLayout.ts), so no picture is rendered for a deck.
  * The builders are loaded on first use, never with the editor.
  */
 import type { TFunction } from 'i18next';
@@ -10,6 +11,7 @@ import { deckLabelsFrom } from '../../export/deckLabels';
 import { exportFileName } from '../../export/fileName';
 import { deckContent } from '../../model/deck';
 import type { MapSnapshot } from '../../model/types';
+import { clearSpans, timed } from '../../export/spans';
 import { loadDeckFonts } from '../fonts';
 
 export type DeckFormat = 'pdf' | 'pptx';
@@ -20,8 +22,6 @@ export interface DeckJob {
   readonly t: TFunction<'export'>;
   readonly language: string;
   readonly size: DeckPageSize;
-  /** The overview picture, when one could be drawn. */
-  overviewPng(): Promise<Uint8Array | null>;
   readonly signal: AbortSignal;
   progress(fraction: number): void;
 }
@@ -35,34 +35,36 @@ const MIME: Record<DeckFormat, string> = {
 export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<string> {
   const { signal } = job;
   const translate = (k: string, o?: Record<string, unknown>) => job.t(k as never, o) as string;
-  const deck = deckContent(job.snapshot);
+  clearSpans('deck:', 'pdf:', 'pptx:');
+  const deck = await timed('deck:content', () => deckContent(job.snapshot));
   job.progress(0.02);
-  const [fonts, overview] = await Promise.all([loadDeckFonts(signal), job.overviewPng()]);
+  const fonts = await timed('deck:fonts', () => loadDeckFonts(signal));
   signal.throwIfAborted();
-  // The picture takes the first fifth of the bar, the pages the rest.
-  const pages = (f: number) => job.progress(0.2 + 0.8 * f);
-  job.progress(0.2);
+  const pages = (f: number) => job.progress(0.05 + 0.95 * f);
+  job.progress(0.05);
   let bytes: Uint8Array;
   if (format === 'pdf') {
     const { buildPdf, pdfLabelsFrom } = await import('../../export/pdf');
-    bytes = await buildPdf(deck, {
-      labels: pdfLabelsFrom(translate, job.language),
-      size: job.size,
-      fonts,
-      ...(overview ? { overviewPng: overview } : {}),
-      onProgress: (done, total) => pages(total > 0 ? done / total : 1),
-      signal,
-    });
+    bytes = await timed('deck:build', () =>
+      buildPdf(deck, {
+        labels: pdfLabelsFrom(translate, job.language),
+        size: job.size,
+        fonts,
+        onProgress: (done, total) => pages(total > 0 ? done / total : 1),
+        signal,
+      }),
+    );
   } else {
     const { buildPptx } = await import('../../export/pptx');
-    bytes = await buildPptx(deck, {
-      labels: deckLabelsFrom(translate, job.language),
-      fontTtf: fonts.regular,
-      fontBoldTtf: fonts.bold,
-      ...(overview ? { overviewPng: overview } : {}),
-      onProgress: pages,
-      signal,
-    });
+    bytes = await timed('deck:build', () =>
+      buildPptx(deck, {
+        labels: deckLabelsFrom(translate, job.language),
+        fontTtf: fonts.regular,
+        fontBoldTtf: fonts.bold,
+        onProgress: pages,
+        signal,
+      }),
+    );
   }
   signal.throwIfAborted();
   const name = exportFileName(job.snapshot.meta.title, new Date(), format);

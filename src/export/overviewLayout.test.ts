@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { deckContent, type Deck } from '../model/deck';
+import { readSnapshot } from '../model/read';
+import { seedTemplate } from '../model/templates';
+import { ENGLISH_DECK_LABELS, ENGLISH_LANES } from './deckLabels';
+import { layoutOverview, wrapLines, type TextMeasure } from './overviewLayout';
+
+/** Every character half an em wide. */
+const measure: TextMeasure = {
+  clean: (t) => t.replace(/\s+/g, ' '),
+  width: (t, size) => Array.from(t).length * size * 0.5,
+};
+const labels = {
+  lanes: ENGLISH_LANES,
+  corner: 'Lanes',
+  emotions: ENGLISH_DECK_LABELS.emotion,
+  unrated: 'Not rated',
+  untitledStage: 'Untitled stage',
+};
+const AREA = { x: 36, y: 80, w: 888, h: 410 };
+
+function airline(): Deck {
+  const doc = new Y.Doc();
+  seedTemplate(doc, 'airline', 'Airline trip');
+  return deckContent(readSnapshot(doc));
+}
+
+const inside = (b: { x: number; y: number; w: number; h: number }) =>
+  b.x >= AREA.x - 0.01 &&
+  b.y >= AREA.y - 0.01 &&
+  b.x + b.w <= AREA.x + AREA.w + 0.01 &&
+  b.y + b.h <= AREA.y + AREA.h + 0.01;
+
+describe('layoutOverview', () => {
+  it('lays the airline grid out on one page: every stage, lane and a card per touchpoint row', () => {
+    const deck = airline();
+    const pages = layoutOverview(deck, labels, AREA, measure);
+    expect(pages).toHaveLength(1);
+    const boxes = pages[0]!.boxes;
+    for (const b of boxes) expect(inside(b), JSON.stringify(b)).toBe(true);
+    const heads = boxes.filter((b) => b.kind === 'stage').map((b) => b.lines.join(' '));
+    expect(heads).toEqual(deck.stages.map((s) => `${s.index}. ${s.title}`));
+    const lanes = boxes.filter((b) => b.kind === 'lane').map((b) => b.lines.join(' '));
+    expect(lanes).toContain('Customer actions');
+    expect(lanes).toContain('Pain points');
+    const cards = boxes.filter((b) => b.kind === 'card');
+    expect(cards.length).toBeGreaterThan(deck.stages.length);
+    // A card takes its touchpoint's emotion; the emotion row has a face per stage.
+    expect(cards.some((c) => c.kind === 'card' && c.emotion === -2)).toBe(true);
+    expect(boxes.filter((b) => b.kind === 'face')).toHaveLength(deck.stages.length);
+  });
+
+  it('shows a grid too big for cards as counts, tinted by the mean emotion', () => {
+    const base = airline();
+    const stages = Array.from({ length: 30 }, (_, i) => ({
+      ...base.stages[0]!,
+      stageId: `s${i}`,
+      title: `S${i + 1}`,
+      index: i + 1,
+    }));
+    const cell = [
+      { text: 'a', touchpoint: true as const, emotion: -2 as const },
+      { text: 'b', touchpoint: true as const, emotion: 0 as const },
+      { text: 'c', touchpoint: true as const },
+    ];
+    const deck: Deck = {
+      ...base,
+      stages,
+      grid: Array.from({ length: 40 }, (_, r) => ({
+        key: `channel:c${r}` as never,
+        type: 'channel' as const,
+        title: `Channel ${r}`,
+        cells: stages.map(() => cell),
+      })),
+    };
+    const pages = layoutOverview(deck, labels, AREA, measure);
+    expect(pages).toHaveLength(1);
+    const counts = pages[0]!.boxes.filter((b) => b.kind === 'count');
+    expect(counts).toHaveLength(30 * 40);
+    for (const c of counts) {
+      expect(c.kind === 'count' && c.text).toBe('3');
+      expect(c.kind === 'count' && c.emotion).toBe(-1);
+      expect(inside(c)).toBe(true);
+    }
+  });
+
+  it('lays out an empty map and a map of empty stages without throwing', () => {
+    const empty = deckContent(readSnapshot(new Y.Doc()));
+    expect(layoutOverview(empty, labels, AREA, measure)).toHaveLength(1);
+  });
+});
+
+describe('wrapLines', () => {
+  it('wraps by words, cuts with … at the last line, and cuts words wider than a line', () => {
+    expect(wrapLines(measure, 'one two three four', 10, false, 50, 3)).toEqual([
+      'one two',
+      'three four',
+    ]);
+    const cut = wrapLines(measure, 'one two three four five six', 10, false, 50, 2);
+    expect(cut).toHaveLength(2);
+    expect(cut[1]!.endsWith('…')).toBe(true);
+    const long = wrapLines(measure, 'x'.repeat(40), 10, false, 50, 2);
+    expect(long).toHaveLength(1);
+    expect(measure.width(long[0]!, 10, false)).toBeLessThanOrEqual(50);
+    expect(wrapLines(measure, '   ', 10, false, 50, 2)).toEqual([]);
+  });
+});
