@@ -128,9 +128,8 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     });
   }
   const viewOnly = share?.role === 'view' && !share.editToken;
-  // A review link: the map read-only, comments writable (the server enforces both). The
-  // server helper adds 'review' to ShareInfo.role; compared as a string until it lands.
-  const reviewOnly = (share?.role as string | undefined) === 'review' && !share?.editToken;
+  // A review link: the map read-only, comments writable (the server enforces both).
+  const reviewOnly = share?.role === 'review' && !share.editToken;
   const isNewer = () => newer || isNewerSchema(doc);
   // A local map that is not shared can be commented too: its comments sync once it is.
   const canComment = () => !viewOnly && !isNewer();
