@@ -82,7 +82,13 @@ export const MapCard = memo(function MapCard({
         <TemplateName templateKey={item.template} /> · {t('edited', { when })}
         {item.shared ? (
           <span className="map-card-badge">
-            {t(item.shared === 'view' ? 'sharedView' : 'shared')}
+            {t(
+              item.shared === 'view'
+                ? 'sharedView'
+                : item.shared === 'review'
+                  ? 'sharedReview'
+                  : 'shared',
+            )}
           </span>
         ) : null}
       </p>

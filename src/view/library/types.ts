@@ -8,7 +8,7 @@ export interface LibraryItem {
   /** Data URL of a small picture of the map. */
   readonly thumbnail?: string;
   /** How this browser reaches the map when it is shared. */
-  readonly shared?: 'edit' | 'view';
+  readonly shared?: 'edit' | 'review' | 'view';
 }
 
 /** What the page asks the app layer to do; each rejects with an Error to show. */
