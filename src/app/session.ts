@@ -6,6 +6,7 @@
 import i18n from 'i18next';
 import * as Y from 'yjs';
 import { bindCommands } from '../model/bound-commands';
+import { gestureSteps } from '../model/undo-steps';
 import { isNewerSchema } from '../model/commands';
 import { createHistory } from '../model/history';
 import { migrate } from '../model/migrations';
@@ -157,7 +158,8 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
       return isNewer() ? 'newerSchema' : viewOnly ? 'viewToken' : reviewOnly ? 'reviewToken' : null;
     },
     map: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
-    commands: bindCommands(doc),
+    // One undo step per gesture; typing merges per pause (model/undo-steps.ts).
+    commands: gestureSteps(bindCommands(doc), history.stopCapturing),
     undo: {
       subscribe: undoState.subscribe,
       getSnapshot: undoState.getSnapshot,
