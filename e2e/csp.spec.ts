@@ -107,6 +107,18 @@ test('the app, its service worker and its exports work under the CSP, with no vi
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   await expect(page.getByRole('status').filter({ hasText: pdf.suggestedFilename() })).toBeVisible();
 
+  // The JSON export and its import as a new map (the import validates with zod, whose JIT
+  // probe would be an eval under the CSP).
+  const json = readFileSync((await exportItem(page, 'JSON').then((d) => d.path()))!, 'utf8');
+  await page.goto('/');
+  await page.getByLabel('Import a strategy map (.json)').setInputFiles({
+    name: 'csp-trip.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(json),
+  });
+  await expect(page).toHaveURL(/#\/map\//);
+  await expect(editor.node('Booking online')).toBeVisible();
+
   expect(violations).toEqual([]);
 });
 
