@@ -122,6 +122,25 @@ test('the app, its service worker and its exports work under the CSP, with no vi
   expect(violations).toEqual([]);
 });
 
+test('an outside URL in a style is blocked and reported (the watcher sees violations)', async ({
+  page,
+}) => {
+  const violations = await watchCsp(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'New map' })).toBeVisible();
+  // What a node colour of url(http://…) did before the restore boundary refused it (issue 19):
+  // even if such a value reached a style, the browser would not fetch it.
+  await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.style.width = el.style.height = '10px';
+    el.style.backgroundImage = 'url(http://127.0.0.1:9/tracker.png)';
+    document.body.append(el);
+  });
+  await expect
+    .poll(() => violations.join('\n'))
+    .toContain('img-src blocked http://127.0.0.1:9/tracker.png');
+});
+
 test('the app refuses to be framed by another page (frame-ancestors)', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (msg) => {
