@@ -52,8 +52,29 @@ describe('readConfig', () => {
     ],
     [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY: expected the number'],
     [{ SQLITE_SYNCHRONOUS: 'off' }, 'SQLITE_SYNCHRONOUS: expected NORMAL or FULL, got "off"'],
+    // A value that would end the CSP directive and add its own is refused, not passed through.
+    [{ FRAME_ANCESTORS: 'https://a.example; script-src *' }, 'FRAME_ANCESTORS: expected'],
+    [
+      { FRAME_ANCESTORS: '*' },
+      "FRAME_ANCESTORS: expected 'none', 'self' or space-separated origins",
+    ],
+    [{ FRAME_ANCESTORS: 'https://a.example/path' }, 'got "https://a.example/path"'],
+    [{ FRAME_ANCESTORS: 'javascript:x' }, 'got "javascript:x"'],
+    [{ FRAME_ANCESTORS: 'https://a.example,https://b.example' }, 'FRAME_ANCESTORS: expected'],
   ])('rejects %o with a path: message error', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('reads FRAME_ANCESTORS: none by default, self or origins for embedding', () => {
+    expect(readConfig({}).frameAncestors).toBe("'none'");
+    expect(readConfig({ FRAME_ANCESTORS: '' }).frameAncestors).toBe("'none'");
+    expect(readConfig({ FRAME_ANCESTORS: "'none'" }).frameAncestors).toBe("'none'");
+    expect(readConfig({ FRAME_ANCESTORS: "'self'" }).frameAncestors).toBe("'self'");
+    expect(
+      readConfig({
+        FRAME_ANCESTORS: '  https://intranet.example.org   https://*.corp.example:8443 ',
+      }).frameAncestors,
+    ).toBe('https://intranet.example.org https://*.corp.example:8443');
   });
 
   it('documents every variable it reads, in --help and in docs/operations.md', () => {

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../src/model/strategy-map/limits';
 import { LOG_LEVELS, type LogLevel } from './log';
+import { parseFrameAncestors } from './security-headers';
 
 export interface ServerConfig {
   port: number;
@@ -40,6 +41,8 @@ export interface ServerConfig {
   trustProxy: number;
   /** SQLite synchronous mode: NORMAL survives a process crash, FULL also an OS crash. */
   sqliteSync: 'NORMAL' | 'FULL';
+  /** CSP frame-ancestors: who may show the app in a frame ('none' unless FRAME_ANCESTORS says). */
+  frameAncestors: string;
 }
 
 export const HELP = `Itinera sync server: serves the built app, the HTTP API and the Yjs websocket.
@@ -67,6 +70,8 @@ Environment variables:
   TRUST_PROXY        number of reverse proxies in front; only then is the client address read
                      from X-Forwarded-For (default 0: the header is ignored)
   SQLITE_SYNCHRONOUS NORMAL (survives kill -9, default) or FULL (also power loss, slower)
+  FRAME_ANCESTORS    who may embed the app in a frame (CSP frame-ancestors): 'none' (default),
+                     'self', or space-separated origins, e.g. "https://intranet.example.org"
 `;
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number): number {
@@ -131,5 +136,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     apiRateLimitBurst: int(env, 'API_RATE_LIMIT_BURST', 20, 1),
     trustProxy: trustProxy(env.TRUST_PROXY),
     sqliteSync: sqliteSync(env.SQLITE_SYNCHRONOUS),
+    frameAncestors: parseFrameAncestors(env.FRAME_ANCESTORS),
   };
 }

@@ -13,6 +13,7 @@ import { sendJson } from './http-util';
 import { createLogger, type Logger } from './log';
 import { Rooms } from './rooms';
 import { attachSockets } from './sockets';
+import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
@@ -43,6 +44,7 @@ export async function startServer(
   const guards = createGuards(config, log);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    applySecurityHeaders(req, res, config.frameAncestors);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
       sendJson(res, 200, {

@@ -89,7 +89,6 @@ export async function serveStatic(
   const headers = {
     'cache-control': cacheControl(rel.split(sep).join('/')),
     etag: file.etag,
-    'x-content-type-options': 'nosniff',
   };
   // no-cache means "revalidate": the ETag turns a reload into a 304 when nothing changed.
   if (req.headers['if-none-match'] === file.etag) {

@@ -17,6 +17,8 @@ import {
   restoreTraining,
   TOUCHPOINT_LIMITS,
 } from './index';
+import { restoreCommentPerson, PERSON_FALLBACK_COLOR } from './comment-person';
+import { COLOR_PATTERN } from './support/fields';
 import { NO_REPAIRS } from './support/repair';
 
 const ALL = [
@@ -226,5 +228,56 @@ describe('restore', () => {
     expect(
       ['1900-02-29', '2026-04-31', '2026-00-10', '2026-1-01', '2026-01-01T00:00'].some(isDate),
     ).toBe(false);
+  });
+
+  // A colour reaches CSS (the canvas nodes' style, the comment people's marks): anything but a
+  // hex colour could make every viewer's browser fetch a URL or add styles (issue 19).
+  const HOSTILE_COLOURS = [
+    'url(http://127.0.0.1:9/x.png)',
+    "url('https://evil.example/track')",
+    '#123456; background-image: url(//evil.example/x)',
+    '#123456 url(x)',
+    '#123456\n',
+    ' #123456',
+    'image-set("https://evil.example/x" 1x)',
+    'var(--x)',
+    'expression(alert(1))',
+    'javascript:alert(1)',
+    'red',
+    'rgb(1 2 3)',
+    '#12345g',
+    '#1234567',
+    '#abc',
+    '',
+  ];
+
+  const STAGE = { kind: 'stage', label: 'S', x: 0, y: 0, order: 0 };
+
+  it.each(HOSTILE_COLOURS)('node colour %j: dropped, as a repair', (colour) => {
+    const r = restoreNode({ ...STAGE, color: colour }, 'n1');
+    expect(r.value.color).toBeUndefined();
+    expect(r.value).toMatchObject({ kind: 'stage', label: 'S' });
+    expect(r.repaired).toEqual([expect.objectContaining({ field: 'color', kind: 'unknown' })]);
+  });
+
+  it.each(HOSTILE_COLOURS)('comment person colour %j: the neutral grey, as a repair', (colour) => {
+    const r = restoreCommentPerson({ name: 'Ada', color: colour, seenAt: 1 }, 'p-1');
+    expect(r.value.color).toBe(PERSON_FALLBACK_COLOR);
+    expect(r.repaired).toContainEqual(expect.objectContaining({ field: 'color' }));
+  });
+
+  it('colours: #rrggbb in either case is kept as it is', () => {
+    for (const colour of ['#123abc', '#ABCDEF', '#000000']) {
+      expect(COLOR_PATTERN.test(colour)).toBe(true);
+      expect(restoreNode({ ...STAGE, color: colour }, 'n1')).toMatchObject({
+        value: { color: colour },
+        repaired: NO_REPAIRS,
+      });
+    }
+    // A Y.Text or an object with a toString is not a colour either.
+    const text = new Y.Doc().getText('t');
+    text.insert(0, '#123456');
+    for (const v of [text, { toString: () => '#123456' }, ['#123456'], 0x123456])
+      expect(restoreNode({ ...STAGE, color: v }, 'n1').value.color).toBeUndefined();
   });
 });

@@ -104,6 +104,16 @@ export function garbageValue(rng: Random, depth = 0, huge = false, json = false)
     () => rng.next() * 1e6 - 5e5,
     () => rng.pick(['', 'x', 'stage', 'channel', 'note', 'service', 'inUse', '2026-02-30']),
     () => rng.pick(['2026-01-31', '#12ab34', '#xyz', 'red', '12', ' 7 ', '1e400', 'NaN']),
+    // Values that would reach CSS or a URL if a reader let them through (issue 19).
+    () =>
+      rng.pick([
+        'url(http://127.0.0.1:9/x)',
+        '#12ab34;background:url(//127.0.0.1:9/x)',
+        '#12ab34 ',
+        'var(--x)',
+        'javascript:alert(1)',
+        'https://example.org/a',
+      ]),
     () =>
       rng.pick([
         'node',

@@ -15,6 +15,14 @@ import { NODE_LIMITS } from '../node';
 import { TOUCHPOINT_LIMITS } from '../touchpoint';
 import { DERIVED_LANE_TYPES } from '../../types';
 
+// Outside Node (the browser), zod never compiles validators with `new Function`: the app's
+// CSP has no 'unsafe-eval' (server/security-headers.ts), and zod's probe for it alone is
+// reported as a violation (e2e/csp.spec.ts imports a JSON file to prove there is none). The
+// server keeps zod's compiled object parsers (about 25% faster on a large map). `process` and
+// not a DOM global tells the two apart: src/model/ uses no DOM. Every zod schema of the app is
+// built on this module, so this runs before any of them is created.
+z.config({ jitless: typeof process === 'undefined' });
+
 /** A text of at most `limit.chars` UTF-16 units. */
 export const textOf = (limit: TextLimit) => z.string().max(limit.chars);
 /** A number in `limit.min..limit.max`; whole only when `whole` and the limit says so. */
