@@ -45,3 +45,13 @@ export const CAN_WRITE: Readonly<Record<DocKind, readonly TokenRole[]>> = {
   map: ['edit'],
   comments: ['edit', 'review'],
 };
+
+/**
+ * Presence (awareness) limits, enforced by the server per connection (server/awareness-guard.ts)
+ * and respected by the client (src/sync/presence.ts fits its own state): the awareness client
+ * ids one connection may own (a browser tab announces one per map socket; the comments socket
+ * announces none) and the largest state, in UTF-8 bytes of its JSON, it may publish for one.
+ * A state of 500 selected ids and a 500-node drag fits once the client drops what does not.
+ */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
