@@ -9,7 +9,9 @@
 // Entries the room would ignore anyway (a clock not newer than the one it holds) are skipped
 // without complaint: the stock client echoes every state it hears, others' included. Anything
 // else that breaks the rule is filtered out and reported; a malformed update throws
-// ProtocolError before anything is applied.
+// ProtocolError before anything is applied. A stale state for an id nobody holds comes from a
+// client that reconnected and missed that id's removal: the room sends it the removal, and the
+// stock client answers by re-announcing itself with a newer clock (then a claim like any other).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {

@@ -213,7 +213,7 @@ export class Room {
       ownerOf: (id) => {
         const owner = this.owners.get(id);
         if (owner === peer) return 'me';
-        return owner || id === this.awareness.clientID ? 'other' : 'none';
+        return owner !== undefined || id === this.awareness.clientID ? 'other' : 'none';
       },
       owned: ids.size,
     };

@@ -47,11 +47,12 @@ export const CAN_WRITE: Readonly<Record<DocKind, readonly TokenRole[]>> = {
 };
 
 /**
- * Presence (awareness) limits, enforced by the server per connection (server/awareness-guard.ts)
- * and respected by the client (src/sync/presence.ts fits its own state): the awareness client
- * ids one connection may own (a browser tab announces one per map socket; the comments socket
- * announces none) and the largest state, in UTF-8 bytes of its JSON, it may publish for one.
- * A state of 500 selected ids and a 500-node drag fits once the client drops what does not.
+ * Presence (awareness) limits, one definition for both ends: the server enforces them per
+ * connection (server/awareness-guard.ts), the client keeps its own state within them
+ * (src/sync/presence.ts). A connection may own this many awareness client ids (a browser tab
+ * announces one on its map socket and none on its comments socket), and publish a state of at
+ * most this many UTF-8 bytes of JSON for each. 16 KiB holds a name, a cursor and 500 selected
+ * ids of the usual length; a bigger state (a huge live drag) is trimmed by the client.
  */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
