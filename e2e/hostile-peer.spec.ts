@@ -11,6 +11,7 @@ import { expectNoA11yViolations } from './support/axe';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { EditorPage } from './pages/EditorPage';
 import {
@@ -293,3 +294,58 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
     peer.doc.destroy();
   }
 });
+
+/** Opens a raw socket on the map and announces `ids` as people with a cursor each. */
+async function fakePeople(baseURL: string, mapId: string, token: string, ids: number[]) {
+  const ws = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/sync/${mapId}?token=${token}`);
+  ws.on('error', () => undefined);
+  await new Promise((ok) => ws.once('open', ok));
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, ids.length);
+  for (const id of ids) {
+    encoding.writeVarUint(e, id);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarString(
+      e,
+      JSON.stringify({ user: { name: `Fake ${id}` }, cursor: { x: (id % 40) * 20, y: 100 } }),
+    );
+  }
+  const update = encoding.toUint8Array(e);
+  const msg = encoding.createEncoder();
+  encoding.writeVarUint(msg, 1); // awareness
+  encoding.writeVarUint8Array(msg, update);
+  ws.send(encoding.toUint8Array(msg));
+  return ws;
+}
+
+test('hostile peers announcing hundreds of fake people: a bounded list and bounded cursors', async ({
+  page,
+  baseURL,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.createMap('Blank', 'Crowded room');
+  const { mapId, token } = await share(page);
+  await expect(status(page)).toHaveText('Online, all synced');
+  const sockets: WebSocket[] = [];
+  try {
+    // One socket announces 500 ids: the server keeps its first 4 (its cap per connection).
+    sockets.push(await fakePeople(baseURL!, mapId, token, range(100_000, 500)));
+    // 59 more announce 4 each: 240 fake people in all, every one legitimately its own.
+    for (let i = 0; i < 59; i++)
+      sockets.push(await fakePeople(baseURL!, mapId, token, range(200_000 + i * 10, 4)));
+    const people = page.getByRole('list', { name: 'People here' });
+    // Me, 12 names, then one item for the other 228.
+    await expect(people.getByRole('listitem').last()).toHaveText('+228 more');
+    await expect(people.getByRole('listitem')).toHaveCount(14);
+    await expect(people.getByText('Fake 100004')).toHaveCount(0);
+    // Cursors for the 50 peers presence keeps, not 240.
+    await expect(page.getByTestId('peer-cursor')).toHaveCount(50);
+    await expectNoA11yViolations(page, 'people list with +N more', { include: '.people-list' });
+  } finally {
+    for (const ws of sockets) ws.terminate();
+  }
+});
+
+function range(from: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => from + i);
+}

@@ -3,10 +3,18 @@
 // (or sent in a sync step 2) only after storage has appended it; `chain` serialises every
 // storage write and every reply that exposes doc state. Writes are accepted only from the roles
 // CAN_WRITE[kind] lists; anyone else's are dropped and logged, never applied or relayed.
+// Awareness: a connection may set or remove only the states of the client ids it owns
+// (awareness-guard.ts); other entries are filtered out and logged once per connection.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CAN_WRITE, commentsDocId, type DocKind } from '../src/model/protocol-messages';
 import type { Role } from './auth';
+import {
+  decodeAwarenessUpdate,
+  encodeAwarenessEntries,
+  screenAwareness,
+  type AwarenessView,
+} from './awareness-guard';
 import type { Logger } from './log';
 import {
   decodeMessage,
@@ -30,14 +38,21 @@ export function docIdOf(mapId: string, kind: DocKind): string {
   return kind === 'map' ? mapId : commentsDocId(mapId);
 }
 
+/** The JSON of a removed state, as y-protocols encodes it. */
+const NULL_STATE = new TextEncoder().encode('null');
+
 /** Origin of transactions that replay storage into the doc: never re-persisted. */
 const LOADING = Symbol('loading');
 
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Peers and the awareness client ids each one announced (removed when it leaves). */
+  /** Peers and the awareness client ids each one owns (freed and removed when it leaves). */
   readonly peers = new Map<Peer, Set<number>>();
+  /** Awareness client id → the peer that owns it. */
+  private readonly owners = new Map<number, Peer>();
+  /** Peers already logged for an awareness violation (once per connection). */
+  private readonly warnedAwareness = new WeakSet<Peer>();
   private chain: Promise<void> = Promise.resolve();
   private lastSeq = 0;
   private sinceCompact = 0;
@@ -81,13 +96,8 @@ export class Room {
         this.appended(update, origin);
       });
     });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
-      const ids = this.peers.get(origin as Peer);
-      if (ids) {
-        for (const c of [...added, ...updated]) ids.add(c);
-        for (const c of removed) ids.delete(c);
-      }
       const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
       // Echoed to the sender too: y-websocket drops a connection that received nothing for
       // 30 s, and a client alone in a room only ever hears its own 15 s awareness renewal.
@@ -126,8 +136,9 @@ export class Room {
   leave(peer: Peer): void {
     const ids = this.peers.get(peer);
     this.peers.delete(peer);
-    if (ids && ids.size > 0)
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    if (!ids || ids.size === 0) return;
+    for (const id of ids) this.owners.delete(id);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
 
   /** Handles one binary message; throws ProtocolError (or a Yjs decoding error) on bad input. */
@@ -165,7 +176,7 @@ export class Room {
         Y.applyUpdate(this.doc, msg.update, peer);
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, peer);
+        this.applyAwareness(peer, msg.update);
         return;
       case 'query-awareness': {
         const states = [...this.awareness.getStates().keys()];
@@ -187,6 +198,55 @@ export class Room {
     this.destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** Applies the entries of `update` that `peer` may apply (awareness-guard.ts). */
+  private applyAwareness(peer: Peer, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update);
+    const ids = this.peers.get(peer);
+    if (!ids) return;
+    const meta = this.awareness.meta;
+    const states = this.awareness.getStates();
+    const view: AwarenessView = {
+      clockOf: (id) => meta.get(id)?.clock,
+      hasState: (id) => states.has(id),
+      ownerOf: (id) => {
+        const owner = this.owners.get(id);
+        if (owner === peer) return 'me';
+        return owner !== undefined || id === this.awareness.clientID ? 'other' : 'none';
+      },
+      owned: ids.size,
+    };
+    const { accepted, claims, missedRemovals, violations } = screenAwareness(entries, view);
+    for (const id of claims) {
+      ids.add(id);
+      this.owners.set(id, peer);
+    }
+    if (accepted.length > 0)
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        accepted.length === entries.length ? update : encodeAwarenessEntries(accepted),
+        peer,
+      );
+    if (missedRemovals.length > 0) {
+      const gone = missedRemovals.map((clientId) => ({
+        clientId,
+        clock: meta.get(clientId)?.clock ?? 0,
+        json: NULL_STATE,
+        state: null,
+      }));
+      peer.send(encodeAwareness(encodeAwarenessEntries(gone)));
+    }
+    if (Object.keys(violations).length > 0 && !this.warnedAwareness.has(peer)) {
+      this.warnedAwareness.add(peer);
+      this.log.warn('awareness entries dropped (logged once per connection)', {
+        mapId: this.mapId,
+        doc: this.kind,
+        role: peer.role,
+        peer: peer.id,
+        ...violations,
+      });
+    }
   }
 
   private appended(update: Uint8Array, origin: unknown): void {

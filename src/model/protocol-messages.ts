@@ -45,3 +45,14 @@ export const CAN_WRITE: Readonly<Record<DocKind, readonly TokenRole[]>> = {
   map: ['edit'],
   comments: ['edit', 'review'],
 };
+
+/**
+ * Presence (awareness) limits, one definition for both ends: the server enforces them per
+ * connection (server/awareness-guard.ts), the client keeps its own state within them
+ * (src/sync/presence.ts). A connection may own this many awareness client ids (a browser tab
+ * announces one on its map socket and none on its comments socket), and publish a state of at
+ * most this many UTF-8 bytes of JSON for each. 16 KiB holds a name, a cursor and 500 selected
+ * ids of the usual length; a bigger state (a huge live drag) is trimmed by the client.
+ */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;

@@ -136,7 +136,13 @@ export interface PresentingState {
 export const MAX_NAME_CHARS = 40;
 
 export interface PresenceApi {
+  /** The other people, at most a bounded number (sync/presence.ts: MAX_PEERS). */
   readonly peers: ExternalStore<readonly Peer[]>;
+  /**
+   * How many more people's states the room holds beyond `peers` (past the cap; not checked one
+   * by one, so a state with no usable name counts too). Notified with `peers`.
+   */
+  readonly morePeers: ExternalStore<number>;
   readonly me: ExternalStore<{ readonly name: string; readonly color: string }>;
   /** Trimmed, cut to MAX_NAME_CHARS; an empty name is ignored. */
   setName(name: string): void;

@@ -1,10 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import {
+  applyAwarenessUpdate,
+  Awareness,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import {
   colorFor,
   createPresence,
   NAME_STORAGE_KEY,
+  fitState,
+  MAX_PEERS,
   MAX_PRESENT_SLIDES,
   parsePeer,
   parsePresenting,
@@ -12,6 +20,22 @@ import {
 } from './presence';
 import * as commands from '../model/commands';
 import { createSelectionStore } from '../model/selection';
+import { MAX_AWARENESS_STATE_BYTES } from '../model/protocol-messages';
+
+/** An awareness update announcing `ids` (clock 1), each named `name <id>`, as a peer sends it. */
+function announce(ids: number[], clock = 1): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, ids.length);
+  for (const id of ids) {
+    encoding.writeVarUint(e, id);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(
+      e,
+      JSON.stringify({ user: { name: `name ${id}` }, cursor: { x: clock, y: 2 } }),
+    );
+  }
+  return encoding.toUint8Array(e);
+}
 
 /** Two real Awareness instances wired to each other the way the websocket provider relays them. */
 function pair() {
@@ -223,5 +247,58 @@ describe('presence', () => {
     commands.deleteItems(doc, { nodeIds: [added], touchpointIds: [tp] });
     selection.clear();
     expect(seenByBo()).toEqual([]);
+  });
+
+  it('turns at most MAX_PEERS remote states into peers, the most recently updated, and counts the rest', () => {
+    const a = new Awareness(new Y.Doc());
+    const p = createPresence(a, { defaultName: 'Ada', storage: null });
+    const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+    applyAwarenessUpdate(a, announce(ids(1000, 10)), 'remote');
+    vi.advanceTimersByTime(1000);
+    applyAwarenessUpdate(a, announce(ids(2000, MAX_PEERS)), 'remote');
+    const shown = () => p.peers.getSnapshot().map((x) => x.clientId);
+    expect(shown()).toHaveLength(MAX_PEERS);
+    expect(shown().every((id) => id >= 2000)).toBe(true);
+    expect(p.morePeers.getSnapshot()).toBe(10);
+
+    // One of the older ones moves: it is listed now, and one of the others is not.
+    vi.advanceTimersByTime(1000);
+    applyAwarenessUpdate(a, announce([1003], 2), 'remote');
+    expect(shown()).toHaveLength(MAX_PEERS);
+    expect(shown()).toContain(1003);
+    expect(p.morePeers.getSnapshot()).toBe(10);
+
+    // Under the cap nothing is hidden.
+    removeAwarenessStates(a, ids(2000, MAX_PEERS), 'remote');
+    expect(shown()).toHaveLength(10);
+    expect(p.morePeers.getSnapshot()).toBe(0);
+    p.dispose();
+  });
+
+  it('keeps my published state within the server limit: drag first, then the selection', () => {
+    const bytes = (s: unknown) => new TextEncoder().encode(JSON.stringify(s)).length;
+    const small = {
+      user: { name: 'Ada', color: '#e03131' },
+      cursor: { x: 1, y: 2 },
+      selection: ['n1'],
+      drag: { n1: { x: 1, y: 2 } },
+      presenting: null,
+    };
+    expect(fitState(small)).toEqual(small);
+    const longId = (i: number) => `node-${String(i).padStart(90, '0')}`;
+    const big = {
+      ...small,
+      selection: Array.from({ length: 500 }, (_, i) => longId(i)),
+      drag: Object.fromEntries(
+        Array.from({ length: 500 }, (_, i) => [longId(i), { x: i / 3, y: i / 7 }]),
+      ),
+    };
+    expect(bytes(big)).toBeGreaterThan(MAX_AWARENESS_STATE_BYTES);
+    const fitted = fitState(big);
+    expect(bytes(fitted)).toBeLessThanOrEqual(MAX_AWARENESS_STATE_BYTES);
+    expect(fitted.drag).toBeNull();
+    expect(fitted.selection.length).toBeGreaterThan(0);
+    expect(fitted.selection).toEqual(big.selection.slice(0, fitted.selection.length));
+    expect(fitted.user).toEqual(small.user);
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { createEmitter, externalStore } from '../model/observable';
+import { MAX_AWARENESS_STATE_BYTES } from '../model/protocol-messages';
 import {
   MAX_NAME_CHARS,
   type Peer,
@@ -29,6 +30,11 @@ const MAX_SELECTION_IDS = 500;
 const MAX_DRAG_NODES = 500;
 /** Most slides a presentation may claim (stages are capped far below this). */
 export const MAX_PRESENT_SLIDES = 10_000;
+/**
+ * Most remote states turned into peers, the most recently updated first: everything drawn per
+ * peer (people list, cursors, outlines, grid marks) is bounded by it, whatever a room holds.
+ */
+export const MAX_PEERS = 50;
 /** Longest stage id a peer may send (ids are short; anything longer is not one of ours). */
 const MAX_ID_CHARS = 200;
 
@@ -52,7 +58,7 @@ export function colorFor(clientId: number): string {
 }
 
 /** What I publish in awareness (the wire format other clients read). */
-interface WireState {
+export interface WireState {
   /** Who I am. */
   user: { name: string; color: string };
   /** Pointer in flow coordinates, or null when off the canvas. */
@@ -138,6 +144,22 @@ export function parsePeer(clientId: number, raw: unknown): Peer | null {
   };
 }
 
+const stateBytes = (s: WireState) => new TextEncoder().encode(JSON.stringify(s)).length;
+
+/**
+ * My state as sent, within MAX_AWARENESS_STATE_BYTES (the server drops a bigger one, and peers
+ * would keep my last smaller state): a huge live drag goes first (peers see the drop when it is
+ * written), then the selection is cut until it fits.
+ */
+export function fitState(state: WireState): WireState {
+  let out = { ...state };
+  if (stateBytes(out) <= MAX_AWARENESS_STATE_BYTES) return out;
+  out = { ...out, drag: null };
+  while (out.selection.length > 0 && stateBytes(out) > MAX_AWARENESS_STATE_BYTES)
+    out = { ...out, selection: out.selection.slice(0, Math.floor(out.selection.length / 2)) };
+  return out;
+}
+
 export function createPresence(awareness: Awareness, opts: PresenceOptions): Presence {
   const storage = opts.storage === undefined ? globalThis.localStorage : opts.storage;
   let remembered = '';
@@ -167,7 +189,7 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
     timer = null;
     if (disposed) return;
     lastSent = Date.now();
-    awareness.setLocalState({ ...state });
+    awareness.setLocalState(fitState(state));
   };
   const schedule = () => {
     if (disposed || timer) return;
@@ -179,15 +201,23 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
   const peersChanged = createEmitter();
   const meChanged = createEmitter();
   let peers: readonly Peer[] = [];
+  let more = 0;
   const rebuild = () => {
+    const states = awareness.getStates();
+    let ids = [...states.keys()].filter((id) => id !== awareness.clientID);
+    if (ids.length > MAX_PEERS) {
+      const at = (id: number) => awareness.meta.get(id)?.lastUpdated ?? 0;
+      ids = ids.sort((a, b) => at(b) - at(a));
+    }
     const next: Peer[] = [];
-    awareness.getStates().forEach((raw, id) => {
-      if (id === awareness.clientID) return;
-      const p = parsePeer(id, raw);
+    let i = 0;
+    for (; i < ids.length && next.length < MAX_PEERS; i++) {
+      const p = parsePeer(ids[i]!, states.get(ids[i]!));
       if (p) next.push(p);
-    });
+    }
     next.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
     peers = next;
+    more = ids.length - i;
     peersChanged.notify();
   };
   // 'change' fires only when a state really changed (not on the 15 s keep-alive renewals).
@@ -198,6 +228,7 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
 
   return {
     peers: externalStore(() => peers, peersChanged),
+    morePeers: externalStore(() => more, peersChanged),
     me: externalStore(() => me, meChanged),
     setName(name) {
       const n = cleanName(name);

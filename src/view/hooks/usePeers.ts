@@ -14,3 +14,15 @@ export function usePeers(session: MapSessionApi): readonly Peer[] {
     store?.getSnapshot ?? noPeers,
   );
 }
+
+const noMore = () => 0;
+
+/** How many more people the room holds beyond usePeers (0 when the map is not shared). */
+export function useMorePeers(session: MapSessionApi): number {
+  const store = session.presence?.morePeers;
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscribe,
+    store?.getSnapshot ?? noMore,
+    store?.getSnapshot ?? noMore,
+  );
+}

@@ -2,31 +2,45 @@
 import { useTranslation } from 'react-i18next';
 import type { PresenceApi } from '../../model/session-api';
 import { useSession } from '../canvas/SessionContext';
-import { usePeers } from '../hooks/usePeers';
+import { useMorePeers, usePeers } from '../hooks/usePeers';
 import { useStore } from '../hooks/useStore';
 import { NamePicker } from './NamePicker';
 import { useMe } from './usePresence';
 import './presence.css';
 
+/** People listed by name in the header; the rest are one "+N more" item. */
+export const MAX_LISTED_PEERS = 12;
+
 function People({ presence }: { presence: PresenceApi }) {
   const { t } = useTranslation('share');
   const session = useSession();
   const peers = usePeers(session);
+  const beyond = useMorePeers(session);
   const me = useMe(presence);
+  const listed = peers.slice(0, MAX_LISTED_PEERS);
+  const more = peers.length - listed.length + beyond;
   return (
     <div className="people-list">
       <NamePicker presence={presence} />
-      <ul aria-label={t('people.label')} title={t('people.count', { count: peers.length + 1 })}>
+      <ul
+        aria-label={t('people.label')}
+        title={t('people.count', { count: peers.length + beyond + 1 })}
+      >
         <li style={{ ['--peer-color' as string]: me.color }}>
           <span className="swatch" aria-hidden="true" />
           {t('people.you', { name: me.name })}
         </li>
-        {peers.map((p) => (
+        {listed.map((p) => (
           <li key={p.clientId} style={{ ['--peer-color' as string]: p.color }}>
             <span className="swatch" aria-hidden="true" />
             {p.name}
           </li>
         ))}
+        {more > 0 ? (
+          <li className="people-more" title={t('people.moreTitle', { count: more })}>
+            {t('people.more', { count: more })}
+          </li>
+        ) : null}
       </ul>
     </div>
   );
