@@ -1,0 +1,91 @@
+/**
+ * Plain-text helpers of the comment composer and of comment rendering: which "@name" the caret
+ * is typing (for the people listbox), inserting a picked name, and cutting a comment's text
+ * into plain and mention segments (rendered as React text, never as HTML).
+ */
+import type { CommentMention } from '../../model/comments/types';
+
+/** Longest "@query" the listbox follows (a name with a space or two, not a paragraph). */
+export const MENTION_QUERY_CHARS = 40;
+
+/** The "@query" just before the caret: `start` is the index of its "@". */
+export interface MentionQuery {
+  readonly start: number;
+  readonly query: string;
+}
+
+/**
+ * The mention being typed at `caret`, or null: an "@" at the start or after white space, then
+ * no line break and at most MENTION_QUERY_CHARS characters up to the caret.
+ */
+export function mentionQueryAt(text: string, caret: number): MentionQuery | null {
+  const before = text.slice(Math.max(0, caret - MENTION_QUERY_CHARS - 1), caret);
+  const at = before.lastIndexOf('@');
+  if (at < 0) return null;
+  const start = caret - before.length + at;
+  const query = text.slice(start + 1, caret);
+  if (/[\n\r@]/.test(query)) return null;
+  if (start > 0 && !/\s/.test(text[start - 1]!)) return null;
+  return { start, query };
+}
+
+/** Names that match a query: those starting with it first, then those containing it. */
+export function matchPeople<P extends { readonly name: string }>(
+  people: readonly P[],
+  query: string,
+  max = 8,
+): P[] {
+  const q = query.trim().toLocaleLowerCase();
+  const starts: P[] = [];
+  const contains: P[] = [];
+  for (const p of people) {
+    const name = p.name.toLocaleLowerCase();
+    if (!p.name.trim()) continue;
+    if (name.startsWith(q)) starts.push(p);
+    else if (q && name.includes(q)) contains.push(p);
+  }
+  return [...starts, ...contains].slice(0, max);
+}
+
+/** The text with "@query" (from `at.start` to `caret`) replaced by "@Name ", and the new caret. */
+export function insertMention(
+  text: string,
+  at: MentionQuery,
+  caret: number,
+  name: string,
+): { text: string; caret: number } {
+  const inserted = `@${name} `;
+  const rest = text.slice(caret).replace(/^ /, '');
+  return { text: text.slice(0, at.start) + inserted + rest, caret: at.start + inserted.length };
+}
+
+export type TextSegment =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'mention'; readonly text: string; readonly personId: string };
+
+/**
+ * The text cut at its mentions. Mentions out of range, overlapping an earlier one or not
+ * starting with "@" are ignored (the document is untrusted: their text stays plain).
+ */
+export function segments(text: string, mentions: readonly CommentMention[]): TextSegment[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const out: TextSegment[] = [];
+  let at = 0;
+  for (const m of sorted) {
+    const end = m.start + m.length;
+    if (
+      !Number.isInteger(m.start) ||
+      !Number.isInteger(m.length) ||
+      m.start < at ||
+      m.length < 2 ||
+      end > text.length ||
+      text[m.start] !== '@'
+    )
+      continue;
+    if (m.start > at) out.push({ kind: 'text', text: text.slice(at, m.start) });
+    out.push({ kind: 'mention', text: text.slice(m.start, end), personId: m.personId });
+    at = end;
+  }
+  if (at < text.length) out.push({ kind: 'text', text: text.slice(at) });
+  return out;
+}
