@@ -17,6 +17,7 @@
  */
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { commentsRoom } from '../model/protocol-messages';
 import type { ConnectionStatus } from '../model/session-api';
 import { checkAccess, type AccessCheckOptions } from '../sync/access';
 import { createPresence, type Presence } from '../sync/presence';
@@ -47,6 +48,12 @@ export interface CollabOptions {
   readonly access?: AccessCheckOptions;
   /** For Node (tests): the `ws` package's WebSocket. */
   readonly WebSocketPolyfill?: typeof WebSocket;
+  /**
+   * The map's comments doc: synced over a second socket (room `commentsRoom(mapId)`, same
+   * token) whenever the map's is, with an awareness that publishes nothing (presence goes
+   * over the map's socket only).
+   */
+  readonly commentsDoc?: Y.Doc;
 }
 
 /** Open sessions' collabs by map id, so sharing a map connects its open editor at once. */
@@ -66,6 +73,10 @@ export function createCollab(
   const awareness = new Awareness(doc);
   const presence = createPresence(awareness, { defaultName: opts.defaultName });
   let ws: WebsocketAttachment | null = null;
+  let commentsWs: WebsocketAttachment | null = null;
+  // The comments socket's awareness: null local state, so it never announces anyone.
+  const commentsAwareness = opts.commentsDoc ? new Awareness(opts.commentsDoc) : null;
+  commentsAwareness?.setLocalState(null);
   let wsToken: string | undefined;
   let disposed = false;
   let settle!: (r: FirstSync) => void;
@@ -86,6 +97,8 @@ export function createCollab(
         if (token === wsToken || ws.getStatus() !== 'refused') return;
         offState();
         ws.dispose();
+        commentsWs?.dispose();
+        commentsWs = null;
       }
       let checking = false;
       // Every attempt that never opened, before and after the first sync: a refusal must stop
@@ -97,7 +110,10 @@ export function createCollab(
           checking = false;
           if (disposed || current !== ws || (verdict !== 'refused' && verdict !== 'notFound'))
             return;
-          if (current.refuse() && !settled) settle(verdict);
+          if (current.refuse()) {
+            commentsWs?.refuse();
+            if (!settled) settle(verdict);
+          }
         });
       };
       const current = attachWebsocket(doc, {
@@ -111,6 +127,15 @@ export function createCollab(
       });
       ws = current;
       wsToken = token;
+      if (opts.commentsDoc && commentsAwareness)
+        commentsWs = attachWebsocket(opts.commentsDoc, {
+          url: opts.syncUrl ?? syncUrlFor(location),
+          mapId: commentsRoom(mapId),
+          token,
+          awareness: commentsAwareness,
+          disableBc: true,
+          ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
+        });
       void current.whenSynced.then(() => !settled && settle('synced'));
       offState = current.state.subscribe(report);
       report();
@@ -123,7 +148,9 @@ export function createCollab(
       // Presence first: its "I left" state still goes out on the open socket.
       presence.dispose();
       ws?.dispose();
+      commentsWs?.dispose();
       awareness.destroy();
+      commentsAwareness?.destroy();
     },
   };
   let set = openCollabs.get(mapId);

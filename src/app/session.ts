@@ -17,11 +17,16 @@ import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
 import { createCollab, type CollabOptions, type FirstSync } from './collab';
 import { acceptShareLink, tokenOf, withLinkToken } from './sharing';
-import { NO_COMMENTS } from '../model/comments/none';
+import { bindComments } from '../model/comments/bound';
+import { touchPerson } from '../model/comments/commands';
+import { commentsDocId } from '../model/protocol-messages';
+import { commentsAuthorId, createSeenStore } from './comments-local';
 
 export interface OpenedSession {
   readonly api: MapSessionApi;
   readonly doc: Y.Doc;
+  /** The map's review comments (model/comments/), stored and synced beside the map's doc. */
+  readonly commentsDoc: Y.Doc;
   /** True when nothing was stored locally for this id (unknown map, or not downloaded yet). */
   readonly empty: boolean;
   /** True when a token is known, so the map syncs with the server. */
@@ -38,7 +43,7 @@ export interface OpenOptions {
   /** Capability token from a share link. */
   readonly token?: string;
   /** Where the server is and how to reach it (tests, scripts); the page's own by default. */
-  readonly collab?: Omit<CollabOptions, 'defaultName'>;
+  readonly collab?: Omit<CollabOptions, 'defaultName' | 'commentsDoc'>;
 }
 
 /**
@@ -70,7 +75,10 @@ async function shareInfoFor(
 export async function openSession(mapId: string, opts: OpenOptions = {}): Promise<OpenedSession> {
   const doc = new Y.Doc();
   const local = attachLocalStore(doc, mapId);
-  await local.whenSynced;
+  // The comments doc: its own rows, never the library entry's title or thumbnail.
+  const commentsDoc = new Y.Doc();
+  const commentsLocal = attachLocalStore(commentsDoc, commentsDocId(mapId), { library: false });
+  await Promise.all([local.whenSynced, commentsLocal.whenSynced]);
   const empty = doc.getMap('meta').size === 0;
   const migration = migrate(doc);
   const reader = new MapReader(doc);
@@ -100,6 +108,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     {
       ...opts.collab,
       defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),
+      commentsDoc,
     },
   );
   if (token) collab.connect(token);
@@ -119,12 +128,34 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     });
   }
   const viewOnly = share?.role === 'view' && !share.editToken;
+  // A review link: the map read-only, comments writable (the server enforces both). The
+  // server helper adds 'review' to ShareInfo.role; compared as a string until it lands.
+  const reviewOnly = (share?.role as string | undefined) === 'review' && !share?.editToken;
+  const isNewer = () => newer || isNewerSchema(doc);
+  // A local map that is not shared can be commented too: its comments sync once it is.
+  const canComment = () => !viewOnly && !isNewer();
+
+  const me = collab.presence.me;
+  const comments = bindComments(commentsDoc, {
+    myId: commentsAuthorId(),
+    canComment,
+    myName: () => me.getSnapshot().name,
+    seen: createSeenStore(mapId),
+  });
+  // Who has been in the map, for @mentions: me now, and again whenever my name changes.
+  const touchMe = () => {
+    if (!canComment()) return;
+    const { name, color } = me.getSnapshot();
+    touchPerson(commentsDoc, comments.myId, name, color);
+  };
+  touchMe();
+  const offMe = me.subscribe(touchMe);
 
   const api: MapSessionApi = {
     mapId,
     // A getter: the first sync can bring a doc from a newer version (see above).
     get readOnlyReason() {
-      return newer || isNewerSchema(doc) ? 'newerSchema' : viewOnly ? 'viewToken' : null;
+      return isNewer() ? 'newerSchema' : viewOnly ? 'viewToken' : reviewOnly ? 'reviewToken' : null;
     },
     map: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
     commands: bindCommands(doc),
@@ -139,23 +170,28 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     strategy: bindStrategyCommands(doc),
     selection,
     presence: collab.presence,
-    comments: NO_COMMENTS,
+    comments,
   };
   return {
     api,
     doc,
+    commentsDoc,
     empty,
     shared: token !== undefined,
     firstSync: collab.firstSync,
     close() {
       offSave();
       offHistory();
+      offMe();
       selection.dispose();
       collab.dispose();
       history.dispose();
       reader.dispose();
+      comments.dispose();
       local.dispose();
+      commentsLocal.dispose();
       doc.destroy();
+      commentsDoc.destroy();
     },
   };
 }

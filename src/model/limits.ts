@@ -34,6 +34,12 @@ export const MAX_LANES = 100;
 export const MAX_LANE_ITEMS = 10_000;
 /** Largest absolute `order` of a lane or lane item (orders may be fractional). */
 export const MAX_ORDER = 1_000_000;
+/** Characters of one review comment's text (plain text). */
+export const MAX_COMMENT_CHARS = 2_000;
+/** @mentions in one review comment. */
+export const MAX_COMMENT_MENTIONS = 20;
+/** Latest time a record may carry, ms since the epoch (the largest a Date holds). */
+export const MAX_TIMESTAMP_MS = 8.64e15;
 /** Longest response-time target, minutes (30 days). */
 export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
 

@@ -3,6 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { commentsDocId } from '../model/protocol-messages';
+import { mapRows } from './local-doc';
 import { purgeTrash } from './library';
 import { createLocalStore, type LocalStore, type MapEntry } from './local-store';
 
@@ -93,6 +95,33 @@ describe('map library', () => {
       'restoreMap.id: no deleted map with id x1',
     );
     expect(await store.db.updates.count()).toBe(0);
+  });
+
+  it("keeps a map's comments doc out of the library and handles it with the map", async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'c1', template: 'blank', title: 'Reviewed' });
+    const before = await store.getMap('c1');
+    // A comments doc stored under its own key: no library entry, title or thumbnail touched.
+    const comments = new Y.Doc();
+    const a = store.attach(comments, commentsDocId('c1'), { compactOnLoad: false, library: false });
+    await a.whenSynced;
+    comments.getMap('threads').set('t1', new Y.Map());
+    comments.getMap('meta').set('title', 'not a title');
+    await a.flushed();
+    a.dispose();
+    expect(await mapRows(store.db, commentsDocId('c1')).count()).toBe(1);
+    expect(await store.getMap(commentsDocId('c1'))).toBeUndefined();
+    expect(await store.getMap('c1')).toEqual(before);
+    // Duplicating does not copy the comments; trash and restore keep them; purging drops them.
+    await store.duplicateMap('c1', { id: 'c2', title: 'Copy' });
+    expect(await mapRows(store.db, commentsDocId('c2')).count()).toBe(0);
+    await store.deleteMap('c1');
+    await store.restoreMap('c1');
+    expect(await mapRows(store.db, commentsDocId('c1')).count()).toBe(1);
+    await store.deleteMap('c1');
+    expect(await purgeTrash(store.db, Date.now() + 1)).toBe(1);
+    expect(await mapRows(store.db, commentsDocId('c1')).count()).toBe(0);
+    expect(await mapRows(store.db, 'c2').count()).toBe(1);
   });
 
   it('lists maps live, last edited first', async () => {

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { renameMap as renameMapCommand } from '../model/commands';
 import { metaMap } from '../model/doc';
+import { commentsDocId } from '../model/protocol-messages';
 import { readSnapshot } from '../model/read';
 import { seedTemplate, TEMPLATES, type TemplateLocale } from '../model/templates';
 import type { ItineraDb, MapEntry, ShareInfo } from './local-db';
@@ -112,7 +113,11 @@ export async function renameMap(db: ItineraDb, id: string, title: string): Promi
   broadcast(db, id, update);
 }
 
-/** Copies a map (doc, template, thumbnail; not its sharing) under a new id and title. */
+/**
+ * Copies a map (doc, template, thumbnail; not its sharing) under a new id and title. Its review
+ * comments (the rows under `commentsDocId(id)`) are not copied: they are a review of that map
+ * by the people it was shared with, and the copy is a new, unshared map.
+ */
 export async function duplicateMap(
   db: ItineraDb,
   id: string,
@@ -140,7 +145,10 @@ export async function duplicateMap(
   });
 }
 
-/** Moves a map to the trash; its doc stays stored until the trash is purged. */
+/**
+ * Moves a map to the trash; its doc and its comments doc (`commentsDocId(id)`) stay stored
+ * until the trash is purged, so restoreMap brings both back.
+ */
 export async function deleteMap(db: ItineraDb, id: string): Promise<void> {
   checkId('deleteMap.id', id);
   await db.transaction('rw', db.maps, db.trash, async () => {
@@ -162,11 +170,14 @@ export async function restoreMap(db: ItineraDb, id: string): Promise<void> {
   });
 }
 
-/** Forgets maps deleted before `before` (ms since the epoch), docs included. */
+/** Forgets maps deleted before `before` (ms since the epoch), docs and comments docs included. */
 export async function purgeTrash(db: ItineraDb, before: number): Promise<number> {
   return db.transaction('rw', db.trash, db.updates, async () => {
     const old = await db.trash.where('deletedAt').below(before).primaryKeys();
-    for (const id of old) await mapRows(db, id).delete();
+    for (const id of old) {
+      await mapRows(db, id).delete();
+      await mapRows(db, commentsDocId(id)).delete();
+    }
     await db.trash.bulkDelete(old);
     return old.length;
   });

@@ -76,6 +76,13 @@ export const mapRows = (db: ItineraDb, mapId: string) =>
 export interface AttachOptions {
   /** Compact in the background after loading more than one row (default true). */
   readonly compactOnLoad?: boolean;
+  /**
+   * Whether this doc is a map of the library (default true): each write then bumps the
+   * entry's updatedAt and title (or lists a map opened from a link) and redraws its
+   * thumbnail. False for a map's comments doc (stored under `commentsDocId(mapId)`), which
+   * must never create, retitle or redraw a library entry.
+   */
+  readonly library?: boolean;
 }
 
 export function attachDoc(
@@ -84,7 +91,7 @@ export function attachDoc(
   mapId: string,
   opts: AttachOptions = {},
 ): LocalAttachment {
-  return new LocalDocAdapter(db, doc, mapId, opts.compactOnLoad ?? true).api;
+  return new LocalDocAdapter(db, doc, mapId, opts.compactOnLoad ?? true, opts.library ?? true).api;
 }
 
 class LocalDocAdapter {
@@ -112,6 +119,7 @@ class LocalDocAdapter {
     private readonly doc: Y.Doc,
     private readonly mapId: string,
     private readonly compactOnLoad: boolean,
+    private readonly library: boolean,
   ) {
     // Subscribe before reading, so an update another tab stores meanwhile is not missed.
     this.channel =
@@ -222,7 +230,7 @@ class LocalDocAdapter {
     try {
       const i = await db.transaction('rw', db.updates, db.maps, db.trash, async () => {
         const id = (await db.updates.add({ mapId, u: update })) as number;
-        await this.touchEntry();
+        if (this.library) await this.touchEntry();
         return id;
       });
       this.applied.add(i);
@@ -294,7 +302,7 @@ class LocalDocAdapter {
   }
 
   private scheduleThumbnail(): void {
-    if (this.thumbTimer || this.disposed) return;
+    if (this.thumbTimer || this.disposed || !this.library) return;
     const wait = Math.max(0, this.lastThumbAt + THUMBNAIL_THROTTLE_MS - Date.now());
     this.thumbTimer = setTimeout(() => this.writeThumbnail(), wait);
   }

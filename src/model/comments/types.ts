@@ -93,6 +93,32 @@ export interface CommentsSnapshot {
   readonly repairs: ReadonlyMap<string, readonly Repair[]>;
 }
 
+/**
+ * The strategy roots a strategy anchor may name (`section`); `companyScores` covers the
+ * company itself (id SELF_ID) and its competitors, `costModel` and `goLive` are one record
+ * each (id '').
+ */
+export const STRATEGY_ANCHOR_SECTIONS = [
+  'goals',
+  'kpis',
+  'training',
+  'channelPlans',
+  'companyScores',
+  'costModel',
+  'goLive',
+] as const;
+export type StrategyAnchorSection = (typeof STRATEGY_ANCHOR_SECTIONS)[number];
+
+/**
+ * The anchor of a thread whose stored anchor is unusable (an unknown kind a newer version
+ * wrote, a missing or broken id): it names no record, so the thread is listed as detached.
+ * The stored fields stay in the document untouched (restore never writes back).
+ */
+export const DETACHED_ANCHOR: CommentAnchor = Object.freeze({ kind: 'node', id: '' });
+
+/** A thread record as restored (records/comment-thread.ts): a thread without its comments. */
+export type CommentThreadRecord = Omit<CommentThread, 'comments' | 'lastActivityAt'>;
+
 export const EMPTY_COMMENTS: CommentsSnapshot = {
   threads: [],
   people: [],

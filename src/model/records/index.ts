@@ -29,3 +29,17 @@ export {
   restoreLaneSettings,
   type LaneSettingField,
 } from './lane-setting';
+export {
+  ANCHOR_KINDS,
+  anchorFields,
+  COMMENT_THREAD_LIMITS,
+  isLaneKey,
+  isUsableAnchor,
+  restoreCommentThread,
+} from './comment-thread';
+export { cleanMentions, COMMENT_LIMITS, isMentionOf, restoreComment } from './comment';
+export {
+  COMMENT_PERSON_LIMITS,
+  PERSON_FALLBACK_COLOR,
+  restoreCommentPerson,
+} from './comment-person';

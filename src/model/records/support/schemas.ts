@@ -17,3 +17,6 @@ export { metaRecordSchema } from '../schema/meta.schema';
 export { laneRecordSchema } from '../schema/lane.schema';
 export { laneItemRecordSchema } from '../schema/lane-item.schema';
 export { laneSettingRecordSchema } from '../schema/lane-setting.schema';
+export { commentAnchorSchema, commentThreadRecordSchema } from '../schema/comment-thread.schema';
+export { commentMentionSchema, commentRecordSchema } from '../schema/comment.schema';
+export { commentPersonRecordSchema } from '../schema/comment-person.schema';
