@@ -70,11 +70,22 @@ describe('HEAD /api/maps/:id', () => {
     const view = await head(server.url, map.id, map.viewToken);
     expect(view.status).toBe(204);
     expect(view.headers.get('x-itinera-role')).toBe('view');
+    const review = await head(server.url, map.id, map.reviewToken);
+    expect(review.status).toBe(204);
+    expect(review.headers.get('x-itinera-role')).toBe('review');
     expect(loads).toBe(0);
   });
 
   it('answers 401 for a missing, wrong, malformed or other map token, with no role', async () => {
-    for (const token of [undefined, 'e.wrong', 'nonsense', other.editToken, other.viewToken]) {
+    for (const token of [
+      undefined,
+      'e.wrong',
+      'r.wrong',
+      'nonsense',
+      other.editToken,
+      other.reviewToken,
+      other.viewToken,
+    ]) {
       const res = await head(server.url, map.id, token);
       expect(res.status, String(token)).toBe(401);
       expect(res.headers.get('x-itinera-role')).toBeNull();

@@ -6,7 +6,13 @@ import {
   importStrategyMap,
   parseStrategyMap,
 } from '../src/model/strategy-map/index';
-import { connectClient, createMap, startTestServer, synced } from './testing/harness';
+import {
+  connectClient,
+  createMap,
+  startTestServer,
+  synced,
+  type MapTokens,
+} from './testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let s: Server;
@@ -16,12 +22,16 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 describe('HTTP API', () => {
-  it('POST /api/maps with an empty body creates a map with two different tokens', async () => {
+  it('POST /api/maps with an empty body creates a map with three different tokens', async () => {
     const res = await fetch(`${s.url}/api/maps`, { method: 'POST' });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: string; editToken: string; viewToken: string };
+    const body = (await res.json()) as MapTokens;
+    expect(Object.keys(body).sort()).toEqual(['editToken', 'id', 'reviewToken', 'viewToken']);
     expect(body.id).toMatch(/^map-[a-z0-9]{16}$/);
-    expect(body.editToken).not.toBe(body.viewToken);
+    expect(body.editToken).toMatch(/^e\./);
+    expect(body.reviewToken).toMatch(/^r\./);
+    expect(body.viewToken).toMatch(/^v\./);
+    expect(new Set([body.editToken, body.reviewToken, body.viewToken]).size).toBe(3);
     const again = await createMap(s.url);
     expect(again.id).not.toBe(body.id);
   });
@@ -30,8 +40,9 @@ describe('HTTP API', () => {
     const id = 'map-offline1234';
     const res = await fetch(`${s.url}/api/maps/${id}`, { method: 'PUT' });
     expect(res.status).toBe(201);
-    const tokens = (await res.json()) as { id: string; editToken: string };
+    const tokens = (await res.json()) as MapTokens;
     expect(tokens.id).toBe(id);
+    expect(tokens.reviewToken).toMatch(/^r\./);
     // The offline client then pushes its local doc over the websocket.
     const c = connectClient(s.url, id, tokens.editToken);
     await synced(c.provider);
@@ -86,9 +97,37 @@ describe('HTTP API', () => {
     expect((await get(a.id)).status).toBe(401);
     expect((await get(a.id, b.editToken)).status).toBe(401);
     expect((await get(a.id, 'e.forged')).status).toBe(401);
+    expect((await get(a.id, b.reviewToken)).status).toBe(401);
   });
 
-  it('imports a strategy-map body and exports it again with either token', async () => {
+  it('GET /api/maps/:id/tokens gives the three tokens to the edit token only', async () => {
+    const a = await createMap(s.url);
+    const b = await createMap(s.url);
+    const get = (id: string, token?: string) =>
+      fetch(`${s.url}/api/maps/${id}/tokens`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const ok = await get(a.id, a.editToken);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect(await ok.json()).toEqual(a); // the same tokens POST gave
+    for (const token of [undefined, a.reviewToken, a.viewToken, b.editToken, 'e.forged']) {
+      const refused = await get(a.id, token);
+      expect(refused.status, String(token)).toBe(401);
+      const body = (await refused.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ error: expect.stringMatching(/^authorization: /) });
+      expect(JSON.stringify(body)).not.toContain(a.reviewToken.slice(2));
+    }
+    expect((await get('map-doesnotexist', a.editToken)).status).toBe(404);
+    expect((await get('bad id!', a.editToken)).status).toBe(404);
+    const post = await fetch(`${s.url}/api/maps/${a.id}/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.editToken}` },
+    });
+    expect(post.status).toBe(405);
+  });
+
+  it('imports a strategy-map body and exports it again with any of its tokens', async () => {
     // Round trip through the server: what it stores is what the module would export itself.
     const airline = JSON.parse(
       readFileSync(
@@ -103,7 +142,7 @@ describe('HTTP API', () => {
     const expected = exportStrategyMap(local);
     const big = await startTestServer(); // the fixture is larger than this suite's 4 KiB body limit
     const created = await createMap(big.url, airline);
-    for (const token of [created.editToken, created.viewToken]) {
+    for (const token of [created.editToken, created.reviewToken, created.viewToken]) {
       const res = await fetch(`${big.url}/api/maps/${created.id}/strategy-map.json`, {
         headers: { authorization: `Bearer ${token}` },
       });

@@ -1,11 +1,17 @@
 // The HTTP API (JSON):
-//   POST /api/maps                       create a map with a new id        → 201 {id, editToken, viewToken}
+//   POST /api/maps                       create a map with a new id
+//                                        → 201 {id, editToken, reviewToken, viewToken}
 //   PUT  /api/maps/:id                   register a map made offline       → 201 {…} | 409 when the id is taken
-//   GET  /api/maps/:id/strategy-map.json the map as a strategy-map document (Bearer edit or view token)
+//   GET  /api/maps/:id/strategy-map.json the map as a strategy-map document (Bearer edit, review
+//                                        or view token); the map only, never its comments
+//   GET  /api/maps/:id/tokens            the map's three tokens, for a Bearer edit token only
+//                                        → 200 {id, editToken, reviewToken, viewToken} | 401
+//                                        (review or view token, or none) | 404; lets a map shared
+//                                        before review links existed get one
 //   HEAD /api/maps/:id                   does this Bearer token open the map? → 204 with
-//                                        X-Itinera-Role: edit|view | 401 | 404, no body; reads
-//                                        only the map's record, never its content (clients ask
-//                                        after a websocket attempt failed, see src/sync/access.ts)
+//                                        X-Itinera-Role: edit|review|view | 401 | 404, no body;
+//                                        reads only the map's record, never its content (clients
+//                                        ask after a websocket attempt failed, see src/sync/access.ts)
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
 // strategy-map JSON document to start from.
 import { randomBytes } from 'node:crypto';
@@ -68,11 +74,31 @@ async function create(
   if (!(await ctx.storage.createMap(mapId, Date.now())))
     throw new HttpError(409, 'id: a map with this id already exists');
   if (update) await ctx.storage.appendUpdate(mapId, update);
-  sendJson(res, 201, {
+  sendJson(res, 201, tokensOf(ctx, mapId));
+}
+
+/** What POST, PUT and GET …/tokens answer. */
+function tokensOf(ctx: ApiContext, mapId: string) {
+  return {
     id: mapId,
     editToken: signToken(ctx.secret, mapId, 'edit'),
+    reviewToken: signToken(ctx.secret, mapId, 'review'),
     viewToken: signToken(ctx.secret, mapId, 'view'),
-  });
+  };
+}
+
+/** GET /api/maps/:id/tokens: an edit token is everything already, so it may see the others. */
+async function listTokens(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  mapId: string,
+) {
+  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId)))
+    throw new HttpError(404, 'map not found');
+  if (verifyToken(ctx.secret, mapId, bearer(req)) !== 'edit')
+    throw new HttpError(401, 'authorization: the edit token of this map is required');
+  sendJson(res, 200, tokensOf(ctx, mapId));
 }
 
 async function exportMap(
@@ -85,7 +111,7 @@ async function exportMap(
     throw new HttpError(404, 'map not found');
   if (!verifyToken(ctx.secret, mapId, bearer(req)))
     throw new HttpError(401, 'authorization: a valid token for this map is required');
-  const live = await ctx.rooms.peek(mapId);
+  const live = await ctx.rooms.peek(mapId, 'map');
   if (live) {
     await live.flush();
     return sendJson(res, 200, exportStrategyMap(live.doc));
@@ -140,6 +166,8 @@ export async function handleApi(
       await checkMap(ctx, req, res, parts[1] ?? '');
     else if (parts.length === 3 && parts[2] === 'strategy-map.json' && req.method === 'GET')
       await exportMap(ctx, req, res, parts[1] ?? '');
+    else if (parts.length === 3 && parts[2] === 'tokens' && req.method === 'GET')
+      await listTokens(ctx, req, res, parts[1] ?? '');
     else throw new HttpError(parts.length <= 3 ? 405 : 404, 'method or path not supported');
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,22 @@ describe('capability tokens', () => {
     expect(verifyToken(secret, 'map-a', '')).toBeUndefined();
     expect(verifyToken(secret, 'map-a', null)).toBeUndefined();
     expect(verifyToken(secret, '../etc', signToken(secret, '../etc', 'edit'))).toBeUndefined();
+  });
+
+  it('grants review to an r. token, which no prefix swap turns into edit', () => {
+    const review = signToken(secret, 'map-a', 'review');
+    expect(review).toMatch(/^r\./);
+    expect(verifyToken(secret, 'map-a', review)).toBe('review');
+    expect(verifyToken(secret, 'map-b', review)).toBeUndefined();
+    expect(verifyToken(secret, 'map-a', 'e.' + review.slice(2))).toBeUndefined();
+    expect(verifyToken(secret, 'map-a', 'v.' + review.slice(2))).toBeUndefined();
+    const view = signToken(secret, 'map-a', 'view');
+    expect(verifyToken(secret, 'map-a', 'r.' + view.slice(2))).toBeUndefined();
+    // The mac is the one documented in docs/operations.md.
+    const expected = createHmac('sha256', secret)
+      .update('itinera/v1/review/map-a')
+      .digest('base64url');
+    expect(review).toBe(`r.${expected}`);
   });
 
   it('generates a secret into DATA_DIR once (mode 0600) and reuses it', () => {

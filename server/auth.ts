@@ -1,17 +1,22 @@
-// Capability tokens. A map has two tokens, edit and view, each an HMAC-SHA256 of the map id
-// and the role under the server secret: stateless (nothing stored per token), unforgeable
-// without the secret, and bound to one map, so one map's token never opens another.
-// Rotating SYNC_SECRET revokes every token at once.
+// Capability tokens. A map has three tokens, edit (`e.`), review (`r.`) and view (`v.`), each
+// an HMAC-SHA256 of the map id and the role under the server secret: stateless (nothing stored
+// per token), unforgeable without the secret, and bound to one map, so one map's token never
+// opens another. What each role may write is CAN_WRITE (src/model/protocol-messages.ts), which
+// the room enforces. Rotating SYNC_SECRET revokes every token at once.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TokenRole } from '../src/model/protocol-messages';
 
-export type Role = 'edit' | 'view';
+export type Role = TokenRole;
 
 /** Map ids: what clients generate (`map-xxxxxxxxxx`, UUIDs), nothing that needs escaping. */
 export const MAP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-const PREFIX: Record<Role, string> = { edit: 'e', view: 'v' };
+const PREFIX: Record<Role, string> = { edit: 'e', review: 'r', view: 'v' };
+const ROLE_OF_PREFIX = new Map<string, Role>(
+  (Object.entries(PREFIX) as [Role, string][]).map(([role, prefix]) => [`${prefix}.`, role]),
+);
 
 function mac(secret: string, mapId: string, role: Role): string {
   return createHmac('sha256', secret).update(`itinera/v1/${role}/${mapId}`).digest('base64url');
@@ -28,11 +33,7 @@ export function verifyToken(
   token: string | null | undefined,
 ): Role | undefined {
   if (!token || !MAP_ID_PATTERN.test(mapId)) return undefined;
-  const role: Role | undefined = token.startsWith('e.')
-    ? 'edit'
-    : token.startsWith('v.')
-      ? 'view'
-      : undefined;
+  const role = ROLE_OF_PREFIX.get(token.slice(0, 2));
   if (!role) return undefined;
   const given = Buffer.from(token);
   const expected = Buffer.from(signToken(secret, mapId, role));

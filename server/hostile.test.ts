@@ -4,6 +4,7 @@ import { connect as tcpConnect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { commentsRoom } from '../src/model/protocol-messages';
 import { seededRandom } from '../src/model/testing/random';
 import { encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './protocol';
 import { connectClient, createMap, startTestServer, synced, wsUrl } from './testing/harness';
@@ -187,6 +188,33 @@ describe('hostile input', () => {
     for (let i = 0; i < 100; i++) flood.send(new Uint8Array([3])); // query-awareness
     expect(await code).toBe(1008);
     expect(a.provider.wsconnected).toBe(true);
+  });
+  it('a flood on the comments socket is closed (1008) like the map socket; its map socket is not', async () => {
+    const s = await startTestServer({ rateLimitPerSec: 20 });
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    // The same token holder on both documents: each connection has its own budget.
+    const onMap = connectClient(s.url, map.id, map.reviewToken);
+    const onComments = connectClient(s.url, commentsRoom(map.id), map.reviewToken);
+    cleanups.push(
+      () => onMap.provider.destroy(),
+      () => onComments.provider.destroy(),
+    );
+    await Promise.all([synced(onMap.provider), synced(onComments.provider)]);
+    const flood = new WebSocket(`${wsUrl(s.url)}/${map.id}/comments?token=${map.reviewToken}`);
+    flood.on('error', () => undefined);
+    await new Promise((ok) => flood.once('open', ok));
+    const code = new Promise<number>((ok) => flood.once('close', (c: number) => ok(c)));
+    // Well-formed comment writes (a review token may write comments): the rate limit closes it.
+    const doc = new Y.Doc();
+    for (let i = 0; i < 100; i++) {
+      const before = Y.encodeStateVector(doc);
+      doc.getMap('threads').set(`t${i}`, i);
+      flood.send(encodeSyncUpdate(Y.encodeStateAsUpdate(doc, before)));
+    }
+    expect(await code).toBe(1008);
+    expect(onMap.provider.wsconnected).toBe(true);
+    expect(onComments.provider.wsconnected).toBe(true);
   });
 });
 

@@ -1,8 +1,11 @@
-// One live map: its Y.Doc, its awareness and the peers connected to it. Invariant: a doc
-// update is relayed to other peers (or sent in a sync step 2) only after storage has appended
-// it; `chain` serialises every storage write and every reply that exposes doc state.
+// One live document of a map (its map doc or its comments doc, `kind`): the Y.Doc, its
+// awareness and the peers connected to it. Invariant: a doc update is relayed to other peers
+// (or sent in a sync step 2) only after storage has appended it; `chain` serialises every
+// storage write and every reply that exposes doc state. Writes are accepted only from the roles
+// CAN_WRITE[kind] lists; anyone else's are dropped and logged, never applied or relayed.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { CAN_WRITE, commentsDocId, type DocKind } from '../src/model/protocol-messages';
 import type { Role } from './auth';
 import type { Logger } from './log';
 import {
@@ -22,6 +25,11 @@ export interface Peer {
   close(code: number, reason: string): void;
 }
 
+/** The storage key of a map's document of kind `kind`. */
+export function docIdOf(mapId: string, kind: DocKind): string {
+  return kind === 'map' ? mapId : commentsDocId(mapId);
+}
+
 /** Origin of transactions that replay storage into the doc: never re-persisted. */
 const LOADING = Symbol('loading');
 
@@ -39,14 +47,20 @@ export class Room {
   private pending = 0;
   private destroyed = false;
   private readonly sawStep1 = new WeakSet<Peer>();
+  /** Its storage key (docIdOf), also its key in Rooms. */
+  readonly docId: string;
+  private readonly writers: readonly Role[];
 
   constructor(
     readonly mapId: string,
+    readonly kind: DocKind,
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly compactEvery: number,
     private readonly onFail: (room: Room) => void,
   ) {
+    this.docId = docIdOf(mapId, kind);
+    this.writers = CAN_WRITE[kind];
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOADING) return;
@@ -54,7 +68,7 @@ export class Room {
       if (this.pending === 0 && appendSync && !this.failed) {
         // Nothing queued ahead of it: append and relay in this tick (same order, same guarantee).
         try {
-          this.lastSeq = appendSync.call(this.storage, this.mapId, update);
+          this.lastSeq = appendSync.call(this.storage, this.docId, update);
         } catch (err) {
           this.fail(err);
           return;
@@ -63,7 +77,7 @@ export class Room {
         return;
       }
       this.enqueue(async () => {
-        this.lastSeq = await this.storage.appendUpdate(this.mapId, update);
+        this.lastSeq = await this.storage.appendUpdate(this.docId, update);
         this.appended(update, origin);
       });
     });
@@ -83,7 +97,7 @@ export class Room {
 
   /** Replays stored state; called once before the room is shared. */
   async load(): Promise<void> {
-    const stored = await this.storage.load(this.mapId);
+    const stored = await this.storage.load(this.docId);
     Y.transact(
       this.doc,
       () => {
@@ -136,11 +150,13 @@ export class Room {
         return;
       }
       case 'sync-update':
-        if (peer.role !== 'edit') {
-          // A viewer's client answers our step 1 with an empty update ([0, 0]): not worth a warning.
+        if (!this.writers.includes(peer.role)) {
+          // A reader's client answers our step 1 with an empty update ([0, 0]): not worth a warning.
           if (msg.update.length <= 2 && msg.update.every((b) => b === 0)) return;
-          this.log.warn('update from view token dropped', {
+          this.log.warn('update from read-only token dropped', {
             mapId: this.mapId,
+            doc: this.kind,
+            role: peer.role,
             peer: peer.id,
             bytes: msg.update.length,
           });
@@ -201,7 +217,11 @@ export class Room {
   private fail(err: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.log.error('room storage failed, closing room', { mapId: this.mapId, err: String(err) });
+    this.log.error('room storage failed, closing room', {
+      mapId: this.mapId,
+      doc: this.kind,
+      err: String(err),
+    });
     for (const peer of this.peers.keys()) peer.close(1011, 'storage failure');
     this.onFail(this);
   }
@@ -222,9 +242,10 @@ export class Room {
     const upto = this.lastSeq;
     const started = performance.now();
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    await this.storage.compact(this.mapId, snapshot, upto);
+    await this.storage.compact(this.docId, snapshot, upto);
     this.log.debug('compacted', {
       mapId: this.mapId,
+      doc: this.kind,
       updates: this.sinceCompact,
       bytes: snapshot.length,
       ms: Math.round(performance.now() - started),

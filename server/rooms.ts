@@ -1,7 +1,9 @@
-// The live rooms of this process: loaded on first connection, unloaded (after compaction)
-// when their last peer has been gone for `unloadDelayMs`.
+// The live rooms of this process, one per document (a map's doc and its comments doc are two
+// rooms, keyed by doc id, see docIdOf): loaded on first connection, unloaded (after
+// compaction) when their last peer has been gone for `unloadDelayMs`.
+import type { DocKind } from '../src/model/protocol-messages';
 import type { Logger } from './log';
-import { Room } from './room';
+import { docIdOf, Room } from './room';
 import type { Storage } from './storage/types';
 
 export interface RoomsOptions {
@@ -26,34 +28,35 @@ export class Rooms {
   }
 
   /** The loaded room, if any (for reads that must not load one). */
-  async peek(mapId: string): Promise<Room | undefined> {
-    return this.live.get(mapId);
+  async peek(mapId: string, kind: DocKind): Promise<Room | undefined> {
+    return this.live.get(docIdOf(mapId, kind));
   }
 
-  get(mapId: string): Promise<Room> {
-    const timer = this.timers.get(mapId);
+  get(mapId: string, kind: DocKind): Promise<Room> {
+    const docId = docIdOf(mapId, kind);
+    const timer = this.timers.get(docId);
     if (timer) {
       clearTimeout(timer);
-      this.timers.delete(mapId);
+      this.timers.delete(docId);
     }
-    let room = this.live.get(mapId);
+    let room = this.live.get(docId);
     if (!room) {
-      room = this.load(mapId);
-      this.live.set(mapId, room);
-      room.catch(() => this.live.delete(mapId));
+      room = this.load(mapId, kind);
+      this.live.set(docId, room);
+      room.catch(() => this.live.delete(docId));
     }
     return room;
   }
 
   /** Called when a peer left: schedules the unload of an empty room. */
   released(room: Room): void {
-    if (room.peers.size > 0 || this.timers.has(room.mapId)) return;
+    if (room.peers.size > 0 || this.timers.has(room.docId)) return;
     const t = setTimeout(() => {
-      this.timers.delete(room.mapId);
+      this.timers.delete(room.docId);
       if (room.peers.size === 0) void this.unload(room);
     }, this.opts.unloadDelayMs);
     t.unref();
-    this.timers.set(room.mapId, t);
+    this.timers.set(room.docId, t);
   }
 
   async closeAll(): Promise<void> {
@@ -66,39 +69,47 @@ export class Rooms {
     await Promise.all(this.unloading.values());
   }
 
-  private async load(mapId: string): Promise<Room> {
-    await this.unloading.get(mapId);
+  private async load(mapId: string, kind: DocKind): Promise<Room> {
+    await this.unloading.get(docIdOf(mapId, kind));
     const started = performance.now();
-    const room = new Room(mapId, this.storage, this.log, this.opts.compactEvery, (r) =>
+    const room = new Room(mapId, kind, this.storage, this.log, this.opts.compactEvery, (r) =>
       this.drop(r),
     );
     await room.load();
-    this.log.info('room loaded', { mapId, ms: Math.round(performance.now() - started) });
+    this.log.info('room loaded', {
+      mapId,
+      doc: kind,
+      ms: Math.round(performance.now() - started),
+    });
     return room;
   }
 
   /** A failed room: forget it now (new connections load a fresh one), free it. */
   private drop(room: Room): void {
-    void this.live.get(room.mapId)?.then((r) => {
-      if (r === room) this.live.delete(room.mapId);
+    void this.live.get(room.docId)?.then((r) => {
+      if (r === room) this.live.delete(room.docId);
     });
     void room.unload().catch(() => undefined);
   }
 
   private unload(room: Room): Promise<void> {
-    const existing = this.unloading.get(room.mapId);
+    const existing = this.unloading.get(room.docId);
     if (existing) return existing;
-    this.live.delete(room.mapId);
+    this.live.delete(room.docId);
     const p = room
       .unload()
       .catch((err: unknown) =>
-        this.log.error('room unload failed', { mapId: room.mapId, err: String(err) }),
+        this.log.error('room unload failed', {
+          mapId: room.mapId,
+          doc: room.kind,
+          err: String(err),
+        }),
       )
       .finally(() => {
-        this.unloading.delete(room.mapId);
-        this.log.info('room unloaded', { mapId: room.mapId });
+        this.unloading.delete(room.docId);
+        this.log.info('room unloaded', { mapId: room.mapId, doc: room.kind });
       });
-    this.unloading.set(room.mapId, p);
+    this.unloading.set(room.docId, p);
     return p;
   }
 }

@@ -1,11 +1,15 @@
-// The sync websocket: `GET /sync/:mapId?token=…` upgraded by `ws`. The connection caps
-// (guards.ts: 429/503) and auth happen before the upgrade (HTTP 401/404, nothing else sent). Per connection: maxPayload (ws closes with 1009),
+// The sync websockets, upgraded by `ws`: `GET /sync/:mapId?token=…` (the map's doc) and
+// `GET /sync/:mapId/comments?token=…` (its review comments, src/model/protocol-messages.ts).
+// Both take any valid token of that map; what it may write is the room's rule (CAN_WRITE).
+// The connection caps (guards.ts: 429/503) and auth happen before the upgrade (HTTP 401/404,
+// nothing else sent). Per connection: maxPayload (ws closes with 1009),
 // an 'error' listener (ws would otherwise crash the process on an invalid frame), a token
 // bucket rate limit, ping/pong liveness, and a cap on unsent bytes for slow readers. Any bad
 // message closes only its own connection.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { COMMENTS_ROOM_SUFFIX, type DocKind } from '../src/model/protocol-messages';
 import { MAP_ID_PATTERN, verifyToken, type Role } from './auth';
 import type { Guards } from './guards';
 import { rejectUpgrade as reject } from './http-util';
@@ -25,7 +29,8 @@ export interface SocketOptions {
 
 /** A reader this far behind is dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
-const SYNC_PATH = /^\/sync\/([^/?]+)$/;
+/** `/sync/<mapId>` or `/sync/<mapId>/comments`. */
+const SYNC_PATH = new RegExp(`^/sync/([^/?]+)(${COMMENTS_ROOM_SUFFIX})?$`);
 
 export function attachSockets(
   http: Server,
@@ -60,14 +65,15 @@ export function attachSockets(
         return reject(socket, 401, 'Unauthorized');
       }
       if (!(await storage.getMap(mapId))) return reject(socket, 404, 'Not Found');
-      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, role));
+      const kind: DocKind = match[2] ? 'comments' : 'map';
+      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, kind, role));
     })().catch((err: unknown) => {
       log.error('upgrade failed', { err: String(err) });
       reject(socket, 500, 'Internal Server Error');
     });
   });
 
-  function connect(ws: WebSocket, mapId: string, role: Role): void {
+  function connect(ws: WebSocket, mapId: string, kind: DocKind, role: Role): void {
     const id = nextId++;
     let room: Room | undefined;
     let closed = false;
@@ -95,6 +101,7 @@ export function attachSockets(
     const fail = (code: number, reason: string, err?: unknown) => {
       log.warn('connection closed by server', {
         mapId,
+        doc: kind,
         peer: id,
         code,
         reason,
@@ -136,8 +143,8 @@ export function attachSockets(
         rooms.released(room);
       }
     });
-    log.debug('connected', { mapId, peer: id, role });
-    rooms.get(mapId).then(
+    log.debug('connected', { mapId, doc: kind, peer: id, role });
+    rooms.get(mapId, kind).then(
       (r) => {
         if (closed) return rooms.released(r);
         room = r;

@@ -9,50 +9,97 @@ import type { MapRecord, Storage, StoredDoc } from './types';
 
 export type SqliteSync = 'NORMAL' | 'FULL';
 
+/**
+ * Schema version 1 (PRAGMA user_version): documents keyed by doc id, the map id for a map's
+ * doc and `<mapId>:comments` for its comments (commentsDocId). A doc id is not a map id, so
+ * snapshots and updates carry no foreign key to `maps`; the server only opens a doc of a map
+ * that exists (sockets.ts, api.ts).
+ */
+export const SCHEMA_VERSION = 1;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
   id TEXT PRIMARY KEY,          -- map id
   created_at INTEGER NOT NULL   -- ms since epoch
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS snapshots (
-  map_id TEXT PRIMARY KEY REFERENCES maps(id),
+  doc_id TEXT PRIMARY KEY,      -- doc id: <mapId> or <mapId>:comments
   data BLOB NOT NULL,           -- Yjs update with the compacted state
   upto_seq INTEGER NOT NULL     -- every update with seq <= this is inside data
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  map_id TEXT NOT NULL,
+  doc_id TEXT NOT NULL,         -- doc id, as in snapshots
   data BLOB NOT NULL            -- one Yjs update as the server's doc emitted it
 );
-CREATE INDEX IF NOT EXISTS updates_by_map ON updates(map_id, seq);
+CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
 `;
+
+/**
+ * Version 0 (no user_version) keyed both tables by `map_id`, and `snapshots.map_id` referenced
+ * `maps(id)`: better-sqlite3 enforces foreign keys, so a comments snapshot could not be stored.
+ * SQLite cannot drop a constraint, so snapshots is rebuilt; updates only renames its column.
+ * One transaction: a failure leaves the version 0 file as it was.
+ */
+const MIGRATE_0_TO_1 = `
+CREATE TABLE snapshots_v1 (
+  doc_id TEXT PRIMARY KEY,
+  data BLOB NOT NULL,
+  upto_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO snapshots_v1 (doc_id, data, upto_seq) SELECT map_id, data, upto_seq FROM snapshots;
+DROP TABLE snapshots;
+ALTER TABLE snapshots_v1 RENAME TO snapshots;
+ALTER TABLE updates RENAME COLUMN map_id TO doc_id;
+DROP INDEX IF EXISTS updates_by_map;
+CREATE INDEX updates_by_doc ON updates(doc_id, seq);
+`;
+
+function migrate(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw new Error(
+      `${file}: schema version ${version} is newer than this server's (${SCHEMA_VERSION}); run a newer server`,
+    );
+  if (version === SCHEMA_VERSION) return;
+  const hasSnapshots = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'")
+    .get();
+  db.transaction(() => {
+    // A version 0 file has the old tables; a new file has none and just gets the schema.
+    if (hasSnapshots) db.exec(MIGRATE_0_TO_1);
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
 
 export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'): Storage {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'itinera.sqlite'));
+  const file = join(dataDir, 'itinera.sqlite');
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${sync}`);
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  migrate(db, file);
 
   const insertMap = db.prepare('INSERT OR IGNORE INTO maps (id, created_at) VALUES (?, ?)');
   const selectMap = db.prepare<[string], { id: string; created_at: number }>(
     'SELECT id, created_at FROM maps WHERE id = ?',
   );
-  const insertUpdate = db.prepare('INSERT INTO updates (map_id, data) VALUES (?, ?)');
+  const insertUpdate = db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)');
   const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
-    'SELECT data, upto_seq FROM snapshots WHERE map_id = ?',
+    'SELECT data, upto_seq FROM snapshots WHERE doc_id = ?',
   );
   const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
-    'SELECT seq, data FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq',
+    'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
   );
   const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (map_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(map_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq WHERE excluded.upto_seq >= snapshots.upto_seq',
+    'INSERT INTO snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq WHERE excluded.upto_seq >= snapshots.upto_seq',
   );
-  const deleteUpdates = db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?');
-  const compactTx = db.transaction((mapId: string, snapshot: Uint8Array, uptoSeq: number) => {
-    upsertSnapshot.run(mapId, snapshot, uptoSeq);
-    deleteUpdates.run(mapId, uptoSeq);
+  const deleteUpdates = db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?');
+  const compactTx = db.transaction((docId: string, snapshot: Uint8Array, uptoSeq: number) => {
+    upsertSnapshot.run(docId, snapshot, uptoSeq);
+    deleteUpdates.run(docId, uptoSeq);
   });
   let closed = false;
 
@@ -64,23 +111,23 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
       const row = selectMap.get(id);
       return row && { id: row.id, createdAt: row.created_at };
     },
-    async appendUpdate(mapId, update) {
-      return Number(insertUpdate.run(mapId, update).lastInsertRowid);
+    async appendUpdate(docId, update) {
+      return Number(insertUpdate.run(docId, update).lastInsertRowid);
     },
-    appendUpdateSync(mapId, update) {
-      return Number(insertUpdate.run(mapId, update).lastInsertRowid);
+    appendUpdateSync(docId, update) {
+      return Number(insertUpdate.run(docId, update).lastInsertRowid);
     },
-    async load(mapId): Promise<StoredDoc> {
-      const snap = selectSnapshot.get(mapId);
-      const rows = selectUpdates.all(mapId, snap?.upto_seq ?? 0);
+    async load(docId): Promise<StoredDoc> {
+      const snap = selectSnapshot.get(docId);
+      const rows = selectUpdates.all(docId, snap?.upto_seq ?? 0);
       return {
         snapshot: snap && new Uint8Array(snap.data),
         updates: rows.map((r) => new Uint8Array(r.data)),
         lastSeq: rows.at(-1)?.seq ?? snap?.upto_seq ?? 0,
       };
     },
-    async compact(mapId, snapshot, uptoSeq) {
-      compactTx(mapId, snapshot, uptoSeq);
+    async compact(docId, snapshot, uptoSeq) {
+      compactTx(docId, snapshot, uptoSeq);
     },
     async close() {
       if (closed) return;

@@ -2,6 +2,11 @@
 // PostgreSQL implementation would keep the same shape (see docs/operations.md). Methods are
 // async so a networked store fits; callers must not relay an update before appendUpdate
 // resolved: that promise is the durability guarantee.
+//
+// Maps are records (createMap/getMap); documents are keyed by **doc id**: a map's Y.Doc under
+// its map id, its review comments under `commentsDocId(mapId)` = `<mapId>:comments`
+// (src/model/protocol-messages.ts). The store treats doc ids as opaque keys and does not tie
+// them to a map record: callers open a doc only for a map that exists.
 
 /** What a room needs to rebuild its document: a compacted snapshot and the updates after it. */
 export interface StoredDoc {
@@ -24,18 +29,23 @@ export interface Storage {
   /** Registers a map; false when the id is taken (never overwrites). */
   createMap(id: string, createdAt: number): Promise<boolean>;
   getMap(id: string): Promise<MapRecord | undefined>;
-  /** Appends one update durably; resolves with its sequence number once it is on disk. */
-  appendUpdate(mapId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Appends one update to the doc `docId` durably; resolves with its sequence number once it
+   * is on disk. Sequence numbers grow across all docs (one counter), so only their order
+   * within one doc means anything.
+   */
+  appendUpdate(docId: string, update: Uint8Array): Promise<number>;
   /**
    * Optional fast path for synchronous engines (SQLite): the same as appendUpdate, committed
    * when it returns. Lets a room relay in the same tick when nothing else is queued.
    */
-  appendUpdateSync?(mapId: string, update: Uint8Array): number;
-  load(mapId: string): Promise<StoredDoc>;
+  appendUpdateSync?(docId: string, update: Uint8Array): number;
+  /** The stored state of doc `docId` (empty for a doc never written). */
+  load(docId: string): Promise<StoredDoc>;
   /**
    * Replaces the snapshot with `snapshot` and deletes the updates with seq <= `uptoSeq`, in
    * one transaction. `snapshot` must contain at least every update up to `uptoSeq`.
    */
-  compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   close(): Promise<void>;
 }

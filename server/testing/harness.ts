@@ -13,6 +13,7 @@ import { startServer, type RunningServer } from '../server';
 export interface MapTokens {
   id: string;
   editToken: string;
+  reviewToken: string;
   viewToken: string;
 }
 

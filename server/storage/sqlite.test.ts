@@ -1,0 +1,179 @@
+// The SQLite store's schema: documents keyed by doc id (a map's doc and its comments doc), and
+// the migration of a database file written by the version 0 schema (keyed by map id, with a
+// foreign key from snapshots to maps that a comments doc could not satisfy).
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { commentsDocId, commentsRoom } from '../../src/model/protocol-messages';
+import { signToken } from '../auth';
+import { connectClient, startTestServer, synced, tempDir } from '../testing/harness';
+import { openSqliteStorage, SCHEMA_VERSION } from './sqlite';
+import type { Storage } from './types';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** The schema as it was before doc ids (commit 027056b and earlier), verbatim. */
+const VERSION_0_SCHEMA = `
+CREATE TABLE IF NOT EXISTS maps (
+  id TEXT PRIMARY KEY,          -- map id
+  created_at INTEGER NOT NULL   -- ms since epoch
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  map_id TEXT PRIMARY KEY REFERENCES maps(id),
+  data BLOB NOT NULL,           -- Yjs update with the compacted state
+  upto_seq INTEGER NOT NULL     -- every update with seq <= this is inside data
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  map_id TEXT NOT NULL,
+  data BLOB NOT NULL            -- one Yjs update as the server's doc emitted it
+);
+CREATE INDEX IF NOT EXISTS updates_by_map ON updates(map_id, seq);
+`;
+
+function update(fill: (doc: Y.Doc) => void, base?: Uint8Array): Uint8Array {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, base);
+  const before = Y.encodeStateVector(doc);
+  fill(doc);
+  const out = Y.encodeStateAsUpdate(doc, before);
+  doc.destroy();
+  return out;
+}
+
+function replay(stored: Awaited<ReturnType<Storage['load']>>): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+/** A DATA_DIR whose itinera.sqlite the version 0 server wrote: a map with a snapshot and an update. */
+function versionZeroDataDir(mapId: string): string {
+  const dir = tempDir();
+  const db = new Database(join(dir, 'itinera.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.exec(VERSION_0_SCHEMA);
+  const snapshot = update((d) => d.getMap('meta').set('title', 'Before the migration'));
+  db.prepare('INSERT INTO maps (id, created_at) VALUES (?, ?)').run(mapId, 1);
+  db.prepare('INSERT INTO updates (map_id, data) VALUES (?, ?)').run(mapId, snapshot);
+  db.prepare('INSERT INTO snapshots (map_id, data, upto_seq) VALUES (?, ?, 1)').run(
+    mapId,
+    snapshot,
+  );
+  const later = update((d) => d.getMap('nodes').set('n1', 'after the snapshot'), snapshot);
+  db.prepare('INSERT INTO updates (map_id, data) VALUES (?, ?)').run(mapId, later);
+  // The reason for the migration: that schema refuses a comments doc's snapshot.
+  expect(() =>
+    db
+      .prepare('INSERT INTO snapshots (map_id, data, upto_seq) VALUES (?, ?, 0)')
+      .run(commentsDocId(mapId), new Uint8Array([0, 0])),
+  ).toThrow(/FOREIGN KEY constraint failed/);
+  db.close();
+  return dir;
+}
+
+function open(dir: string): Storage {
+  const storage = openSqliteStorage(dir);
+  cleanups.push(() => storage.close());
+  return storage;
+}
+
+describe('SQLite storage', () => {
+  it('keeps a comments doc apart from its map doc, compacted or not', async () => {
+    const storage = open(tempDir());
+    await storage.createMap('map-a', 1);
+    const mapUpdate = update((d) => d.getMap('meta').set('title', 'Map'));
+    const commentUpdate = update((d) => d.getMap('threads').set('t1', 'x'));
+    await storage.appendUpdate('map-a', mapUpdate);
+    const seq = await storage.appendUpdate(commentsDocId('map-a'), commentUpdate);
+    await storage.compact(commentsDocId('map-a'), commentUpdate, seq);
+    const comments = await storage.load(commentsDocId('map-a'));
+    expect(comments.snapshot).toBeDefined();
+    expect(comments.updates).toEqual([]);
+    expect(replay(comments).getMap('threads').get('t1')).toBe('x');
+    const map = await storage.load('map-a');
+    expect(map.snapshot).toBeUndefined();
+    expect(map.updates).toHaveLength(1);
+    expect(replay(map).getMap('threads').size).toBe(0);
+  });
+
+  it('migrates a version 0 database file: nothing lost, and comments can be stored', async () => {
+    const dir = versionZeroDataDir('map-old');
+    const storage = open(dir);
+    expect(await storage.getMap('map-old')).toEqual({ id: 'map-old', createdAt: 1 });
+    const before = await storage.load('map-old');
+    expect(before.updates).toHaveLength(1); // the one after the snapshot
+    expect(before.lastSeq).toBe(2);
+    const doc = replay(before);
+    expect(doc.getMap('meta').get('title')).toBe('Before the migration');
+    expect(doc.getMap('nodes').get('n1')).toBe('after the snapshot');
+
+    const comment = update((d) => d.getMap('threads').set('t1', 'first comment'));
+    const seq = await storage.appendUpdate(commentsDocId('map-old'), comment);
+    expect(seq).toBe(3); // the sequence carries on
+    await storage.compact(commentsDocId('map-old'), comment, seq);
+    await storage.compact('map-old', Y.encodeStateAsUpdate(doc), before.lastSeq);
+    await storage.close();
+
+    // Reopened: already version 1, nothing migrates twice, everything is there.
+    const again = open(dir);
+    expect(
+      replay(await again.load(commentsDocId('map-old')))
+        .getMap('threads')
+        .get('t1'),
+    ).toBe('first comment');
+    const map = await again.load('map-old');
+    expect(map.updates).toEqual([]);
+    expect(replay(map).getMap('nodes').get('n1')).toBe('after the snapshot');
+    await again.close();
+    const db = new Database(join(dir, 'itinera.sqlite'), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    const columns = (table: string) =>
+      (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+    expect(columns('snapshots')).toEqual(['doc_id', 'data', 'upto_seq']);
+    expect(columns('updates')).toEqual(['seq', 'doc_id', 'data']);
+    db.close();
+  });
+
+  it('a server started on a version 0 file serves the map and stores its comments', async () => {
+    const dir = versionZeroDataDir('map-old');
+    const s = await startTestServer({ dataDir: dir });
+    cleanups.push(() => s.close());
+    const view = connectClient(s.url, 'map-old', signToken(s.secret, 'map-old', 'view'));
+    const review = connectClient(
+      s.url,
+      commentsRoom('map-old'),
+      signToken(s.secret, 'map-old', 'review'),
+    );
+    cleanups.push(
+      () => view.provider.destroy(),
+      () => review.provider.destroy(),
+    );
+    await Promise.all([synced(view.provider), synced(review.provider)]);
+    expect(view.doc.getMap('nodes').get('n1')).toBe('after the snapshot');
+    review.doc.getMap('threads').set('t1', 'reviewed');
+    const check = connectClient(
+      s.url,
+      commentsRoom('map-old'),
+      signToken(s.secret, 'map-old', 'edit'),
+    );
+    cleanups.push(() => check.provider.destroy());
+    await expect.poll(() => check.doc.getMap('threads').get('t1')).toBe('reviewed');
+  });
+
+  it('refuses a database file from a newer server, saying which', () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'itinera.sqlite'));
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openSqliteStorage(dir)).toThrow(
+      `${join(dir, 'itinera.sqlite')}: schema version ${SCHEMA_VERSION + 1} is newer than this server's (${SCHEMA_VERSION}); run a newer server`,
+    );
+  });
+});
