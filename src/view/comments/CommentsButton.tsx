@@ -27,6 +27,7 @@ export function CommentsButton() {
       type="button"
       className={`comments-button${state.open ? ' is-on' : ''}`}
       aria-pressed={state.open}
+      aria-label={[t('button.label'), ...counts].join(', ')}
       aria-keyshortcuts={COMMENTS_PANEL_SHORTCUT}
       title={t('button.hint', { shortcut: COMMENTS_PANEL_SHORTCUT })}
       onClick={ui.toggle}
@@ -40,7 +41,6 @@ export function CommentsButton() {
         />
       </svg>
       {t('button.label')}
-      {counts.length ? <span className="sr-only">, {counts.join(', ')}</span> : null}
       {open ? (
         <span className={`comments-count${fresh ? ' has-new' : ''}`} aria-hidden="true">
           {open}

@@ -9,7 +9,8 @@ import type { CommentMention } from '../../model/comments/types';
 import { useSession } from '../canvas/SessionContext';
 import { usePeers } from '../hooks/usePeers';
 import { useStore } from '../hooks/useStore';
-import { findMentions, MAX_COMMENT_CHARS } from './interim';
+import { COMMENT_LIMITS } from '../../model/records/comment';
+import { findMentions } from './interim';
 import { insertMention, matchPeople, mentionQueryAt, type MentionQuery } from './mentionText';
 
 interface Mentionable {
@@ -135,7 +136,7 @@ export function Composer({
           aria-label={label}
           value={text}
           rows={3}
-          maxLength={MAX_COMMENT_CHARS}
+          maxLength={COMMENT_LIMITS.text.chars}
           placeholder={t('composer.placeholder')}
           autoFocus={autoFocus}
           aria-autocomplete="list"

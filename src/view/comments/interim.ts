@@ -11,8 +11,6 @@ import type {
 } from '../../model/comments/types';
 import type { MapSnapshot } from '../../model/types';
 
-export const MAX_COMMENT_CHARS = 2_000;
-
 export function openCount(threads: readonly CommentThread[]): number {
   return threads.filter((t) => !t.resolved).length;
 }
