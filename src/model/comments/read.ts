@@ -10,7 +10,8 @@
  *   record, so a reply written concurrently brings it back with its anchor);
  * - comments whose thread record is missing (a peer deleted it, or garbage) are still listed,
  *   under a thread of that id with DETACHED_ANCHOR (repair `thread:<id>`), never dropped;
- * - a comment with an unusable thread id belongs nowhere and is left out (repair kept).
+ * - a comment with an unusable thread id belongs nowhere and is left out (repair kept);
+ * - a value that is not a Y.Map, or a key that is not an id, is skipped (repair kept).
  */
 import * as Y from 'yjs';
 import { createEmitter } from '../observable';
@@ -19,6 +20,7 @@ import { restoreComment } from '../records/comment';
 import { restoreCommentPerson } from '../records/comment-person';
 import { restoreCommentThread } from '../records/comment-thread';
 import { MAX_ID_CHARS } from '../limits';
+import { NOT_A_RECORD, NOT_AN_ID } from '../read-strategy';
 import { commentRoots, commentsMap, peopleMap, threadsMap } from './doc';
 import {
   DETACHED_ANCHOR,
@@ -39,22 +41,34 @@ const byTimeThenId = (a: Comment, b: Comment) =>
 /** When a comment was last written. */
 export const activityOf = (c: Comment): number => Math.max(c.createdAt, c.editedAt ?? 0);
 
-/** The ids of a root that can be records (a key that is not an id is skipped). */
-function* entries(root: Y.Map<unknown>): Generator<[string, unknown]> {
-  for (const [k, v] of root.entries()) if (isId(k, MAX_ID_CHARS)) yield [k, v];
+/**
+ * The records of a root: Y.Maps under usable ids. Anything else is skipped and reported like
+ * the map's reader does (NOT_A_RECORD, NOT_AN_ID): a plain object is not a record, since
+ * peers may not even decode it alike (lib0 assigns an own `__proto__` key).
+ */
+function* entries(
+  root: Y.Map<unknown>,
+  kind: string,
+  repairs: Map<string, readonly Repair[]>,
+): Generator<[string, Y.Map<unknown>]> {
+  for (const [k, v] of root.entries()) {
+    if (!(v instanceof Y.Map)) repairs.set(recordKey(kind, k), NOT_A_RECORD);
+    else if (!isId(k, MAX_ID_CHARS)) repairs.set(recordKey(kind, k), NOT_AN_ID);
+    else yield [k, v];
+  }
 }
 
 /** A whole snapshot of `doc`, read from scratch. */
 export function readComments(doc: Y.Doc): CommentsSnapshot {
   const repairs = new Map<string, readonly Repair[]>();
   const records = new Map<string, CommentThreadRecord>();
-  for (const [id, raw] of entries(threadsMap(doc))) {
+  for (const [id, raw] of entries(threadsMap(doc), 'thread', repairs)) {
     const r = restoreCommentThread(raw, id);
     records.set(id, r.value);
     if (r.repaired.length > 0) repairs.set(recordKey('thread', id), r.repaired);
   }
   const byThread = new Map<string, Comment[]>();
-  for (const [id, raw] of entries(commentsMap(doc))) {
+  for (const [id, raw] of entries(commentsMap(doc), 'comment', repairs)) {
     const r = restoreComment(raw, id);
     if (r.repaired.length > 0) repairs.set(recordKey('comment', id), r.repaired);
     if (r.value.threadId === '') continue;
@@ -85,7 +99,7 @@ export function readComments(doc: Y.Doc): CommentsSnapshot {
     (a, b) => b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const people: CommentPerson[] = [];
-  for (const [id, raw] of entries(peopleMap(doc))) {
+  for (const [id, raw] of entries(peopleMap(doc), 'person', repairs)) {
     const r = restoreCommentPerson(raw, id);
     people.push(r.value);
     if (r.repaired.length > 0) repairs.set(recordKey('person', id), r.repaired);

@@ -39,6 +39,17 @@ import {
   trainingRecordSchema,
 } from './support/schemas';
 import type { z } from 'zod';
+import { anchorExists, anchorLabel } from '../comments/anchors';
+import { addThread, reply, setResolved, touchPerson } from '../comments/commands';
+import { commentRoots } from '../comments/doc';
+import { CommentsReader, readComments } from '../comments/read';
+import { isNewToMe, openCount } from '../comments/status';
+import type { CommentsSnapshot } from '../comments/types';
+import {
+  commentPersonRecordSchema,
+  commentRecordSchema,
+  commentThreadRecordSchema,
+} from './support/schemas';
 
 const SEEDS = Number(process.env.SEEDS ?? 0);
 const SEED_LIST =
@@ -243,6 +254,101 @@ describe('restore fuzz: garbage in random places of real maps', () => {
         editAsAPerson(a, live.getSnapshot());
         log.push('edits');
         check(true);
+        live.dispose();
+      }
+    },
+  );
+});
+
+/** Every thread, comment and person of a comments snapshot checked against its schema. */
+export function commentSchemaProblems(snap: CommentsSnapshot): string[] {
+  const problems: string[] = [];
+  const check = (what: string, schema: z.ZodType, value: unknown) => {
+    const r = schema.safeParse(value);
+    if (!r.success)
+      problems.push(
+        `${what}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
+  };
+  for (const t of snap.threads) {
+    const { comments, lastActivityAt, ...record } = t;
+    check(`thread ${t.id}`, commentThreadRecordSchema, record);
+    if (comments.length === 0) problems.push(`thread ${t.id} listed without comments`);
+    if (!Number.isFinite(lastActivityAt)) problems.push(`thread ${t.id} lastActivityAt`);
+    for (const c of comments) {
+      check(`comment ${c.id}`, commentRecordSchema, c);
+      if (c.threadId !== t.id) problems.push(`comment ${c.id} under ${t.id}`);
+    }
+  }
+  for (const p of snap.people) check(`person ${p.id}`, commentPersonRecordSchema, p);
+  return problems;
+}
+
+/** Two peers of one comments doc with a few real threads, exchanging every update at once. */
+function commentPeers(nodeId: string): { a: Y.Doc; b: Y.Doc } {
+  const a = new Y.Doc();
+  const me = { id: 'p-fuzz', name: 'Fuzz' };
+  touchPerson(a, me.id, me.name, '#123456');
+  const t = addThread(a, me, { kind: 'node', id: nodeId }, 'on a node @Fuzz', [
+    { start: 10, length: 5, personId: me.id },
+  ]);
+  reply(a, me, t, 'a reply');
+  addThread(a, me, { kind: 'cell', stageId: nodeId, laneKey: 'actions' }, 'on a cell');
+  addThread(a, me, { kind: 'strategy', section: 'goals', id: 'g1' }, 'on a goal');
+  addThread(a, me, { kind: 'point', x: 10, y: -10 }, 'on a point');
+  const b = new Y.Doc();
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  a.on('update', (u: Uint8Array, o: unknown) => o !== 'peer' && Y.applyUpdate(b, u, 'peer'));
+  b.on('update', (u: Uint8Array, o: unknown) => o !== 'peer' && Y.applyUpdate(a, u, 'peer'));
+  return { a, b };
+}
+
+describe('restore fuzz: garbage in the comments document', () => {
+  it.each(chunks.map((seeds) => [seeds[0], seeds.at(-1), seeds] as const))(
+    'reading, schemas, anchors and two peers hold on seeds %i..%i',
+    (_first, _last, seeds) => {
+      for (const seed of seeds) {
+        const rng = seededRandom(seed * 7919);
+        const template = TEMPLATE_KEYS[seed % TEMPLATE_KEYS.length]!;
+        const map = new Y.Doc();
+        seedTemplate(map, template, 'Fuzz');
+        const mapSnap = readSnapshot(map);
+        const { a, b } = commentPeers(mapSnap.nodes[0]?.id ?? 'n1');
+        const live = new CommentsReader(a);
+        const log: string[] = [];
+        const where = () => `comments seed ${seed} (${template}) after: ${log.join(' | ')}`;
+        const check = () => {
+          const snap = live.getSnapshot();
+          expect(snap, where()).toEqual(readComments(a));
+          expect(readComments(b), where()).toEqual(snap);
+          expect(commentSchemaProblems(snap), where()).toEqual([]);
+          for (const t of snap.threads) {
+            anchorExists(t.anchor, mapSnap);
+            anchorLabel(t.anchor, mapSnap);
+            isNewToMe(t, new Map(), 'p-fuzz');
+          }
+          openCount(snap.threads);
+        };
+        for (let i = 0; i < WRITES_PER_SEED; i++) {
+          const doc = rng.chance(0.5) ? a : b;
+          log.push(writeGarbage(doc, rng, 'garbage', commentRoots(doc)));
+          check();
+        }
+        // A person still replies and resolves on the garbage doc.
+        const me = { id: 'p-fuzz', name: 'Fuzz' };
+        const first = live.getSnapshot().threads[0];
+        if (first) {
+          reply(a, me, first.id, 'after garbage');
+          setResolved(a, 'Fuzz', first.id, true);
+        }
+        addThread(a, me, { kind: 'point', x: 0, y: 0 }, 'new after garbage');
+        log.push('edits');
+        check();
+        expect(
+          live
+            .getSnapshot()
+            .threads.some((t) => t.comments.some((c) => c.text === 'new after garbage')),
+        ).toBe(true);
         live.dispose();
       }
     },

@@ -20,7 +20,9 @@ export const FIELD_NAMES = [
   'monthlyVolume', 'relativeCost', 'phoneContactCost', 'currency', 'shiftPct',
   'responseTargetMinutes', 'date', 'done', 'schemaVersion', 'createdAt', 'template', 'id',
   'nodeId', 'position', 'size', '__proto__', 'constructor', 'prototype', 'toString', '',
-  'x-future', 'type', 'hidden', 'laneId', 'stageId', 'text',
+  'x-future', 'type', 'hidden', 'laneId', 'stageId', 'text', 'anchorKind', 'anchorId',
+  'laneKey', 'section', 'authorId', 'resolved', 'resolvedBy', 'resolvedAt', 'threadId',
+  'authorName', 'mentions', 'editedAt', 'seenAt',
 ] as const; // prettier-ignore
 
 /** Lane keys of the grid's flat settings (`"<laneKey>/<field>"`), real and broken. */
@@ -31,7 +33,15 @@ const LANE_KEYS = [
 const LANE_SETTING_FIELDS = ['order', 'hidden', 'title', 'colour', ''] as const;
 
 /** Fields of grid records and others that point at a record by id. */
-const REFERENCE_FIELDS = ['laneId', 'stageId', 'from', 'to', 'goalId'] as const;
+const REFERENCE_FIELDS = [
+  'laneId',
+  'stageId',
+  'from',
+  'to',
+  'goalId',
+  'threadId',
+  'anchorId',
+] as const;
 
 /** Keys for new records or fields: ids, reserved words, separators, very long keys. */
 function garbageKey(rng: Random): string {
@@ -94,6 +104,22 @@ export function garbageValue(rng: Random, depth = 0, huge = false, json = false)
     () => rng.next() * 1e6 - 5e5,
     () => rng.pick(['', 'x', 'stage', 'channel', 'note', 'service', 'inUse', '2026-02-30']),
     () => rng.pick(['2026-01-31', '#12ab34', '#xyz', 'red', '12', ' 7 ', '1e400', 'NaN']),
+    () =>
+      rng.pick([
+        'node',
+        'touchpoint',
+        'cell',
+        'laneItem',
+        'strategy',
+        'point',
+        'goals',
+        'lane:l1',
+        'channel:c1',
+        '@Ann',
+      ]),
+    () => [
+      { start: rng.int(-1, 5), length: rng.int(0, 6), personId: rng.pick(['p-1', '', 'a b']) },
+    ],
     () => 'long '.repeat(rng.int(50, 300)),
     () => (huge ? 'h'.repeat(10 * 1024 * 1024) : 'h'.repeat(rng.int(5001, 6000))),
     () => '\ud83d\ude00'.repeat(rng.int(1, 1500)),
@@ -163,7 +189,7 @@ function laneSettingKey(doc: Y.Doc, rng: Random): string {
 
 /** Ids of records a reference could point at: nodes, lanes, goals. */
 function referenceTargets(doc: Y.Doc): string[] {
-  return ['nodes', 'grid.lanes', 'strategy.goals'].flatMap((name) => [
+  return ['nodes', 'grid.lanes', 'strategy.goals', 'threads'].flatMap((name) => [
     ...(doc.getMap(name) as Y.Map<unknown>).keys(),
   ]);
 }
@@ -177,8 +203,13 @@ function referenceTargets(doc: Y.Doc): string[] {
  * grid (lanes, items, flat lane settings) the same, plus settings of real lanes and references
  * (an item's lane or stage, a touchpoint's end) moved to other real records.
  */
-export function writeGarbage(doc: Y.Doc, rng: Random, origin: unknown = 'garbage'): GarbageWrite {
-  const roots = allRoots(doc) as Y.Map<unknown>[];
+export function writeGarbage(
+  doc: Y.Doc,
+  rng: Random,
+  origin: unknown = 'garbage',
+  /** The roots to hit: the map's by default; the comments doc's for its fuzz test. */
+  roots: Y.Map<unknown>[] = allRoots(doc) as Y.Map<unknown>[],
+): GarbageWrite {
   const root = rng.pick(roots);
   const name = [...doc.share].find(([, t]) => (t as unknown) === root)?.[0] ?? '?';
   const keys = [...root.keys()];
