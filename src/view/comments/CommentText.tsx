@@ -1,6 +1,6 @@
 /** A comment's text: plain text (React text nodes, never HTML), mentions highlighted. */
 import type { CommentMention } from '../../model/comments/types';
-import { segments } from './mentionText';
+import { splitMentions } from '../../model/comments/mentions';
 
 export function CommentText({
   text,
@@ -13,7 +13,7 @@ export function CommentText({
 }) {
   return (
     <p className="comment-text">
-      {segments(text, mentions).map((s, i) =>
+      {splitMentions(text, mentions).map((s, i) =>
         s.kind === 'text' ? (
           s.text
         ) : (

@@ -1,7 +1,7 @@
 /** The header's Comments toggle: its name says how many threads are open and new to me. */
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore';
-import { newToMe, openCount } from './interim';
+import { newToMe, openCount } from '../../model/comments/status';
 import { useComments } from './useComments';
 import './comments.css';
 
@@ -17,7 +17,7 @@ export function CommentsButton() {
     snapshot.threads.filter((th) => !th.resolved),
     seen,
     api.myId,
-  );
+  ).length;
   const counts = [
     open ? t('button.open', { count: open }) : '',
     fresh ? t('button.new', { count: fresh }) : '',

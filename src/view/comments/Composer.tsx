@@ -10,7 +10,7 @@ import { useSession } from '../canvas/SessionContext';
 import { usePeers } from '../hooks/usePeers';
 import { useStore } from '../hooks/useStore';
 import { COMMENT_LIMITS } from '../../model/records/comment';
-import { findMentions } from './interim';
+import { findMentions } from '../../model/comments/mentions';
 import { insertMention, matchPeople, mentionQueryAt, type MentionQuery } from './mentionText';
 
 interface Mentionable {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertMention, matchPeople, mentionQueryAt, segments } from './mentionText';
+import { insertMention, matchPeople, mentionQueryAt } from './mentionText';
 
 describe('mentionQueryAt', () => {
   it('finds the name being typed after an @ at the start or after a space', () => {
@@ -29,32 +29,5 @@ describe('insertMention', () => {
   it('replaces the query with the name and a space, caret after it', () => {
     const r = insertMention('ask @Ad now', { start: 4, query: 'Ad' }, 7, 'Ada');
     expect(r).toEqual({ text: 'ask @Ada now', caret: 9 });
-  });
-});
-
-describe('segments', () => {
-  it('cuts the text at its mentions', () => {
-    expect(segments('hi @Ada, see', [{ start: 3, length: 4, personId: 'p1' }])).toEqual([
-      { kind: 'text', text: 'hi ' },
-      { kind: 'mention', text: '@Ada', personId: 'p1' },
-      { kind: 'text', text: ', see' },
-    ]);
-  });
-  it('leaves out-of-range, overlapping and non-@ mentions as plain text', () => {
-    const text = '@Ada and @Bo';
-    expect(
-      segments(text, [
-        { start: 0, length: 4, personId: 'a' },
-        { start: 2, length: 4, personId: 'x' },
-        { start: 5, length: 3, personId: 'y' },
-        { start: 9, length: 40, personId: 'z' },
-      ]),
-    ).toEqual([
-      { kind: 'mention', text: '@Ada', personId: 'a' },
-      { kind: 'text', text: ' and @Bo' },
-    ]);
-  });
-  it('keeps HTML as text', () => {
-    expect(segments('<b>x</b>', [])).toEqual([{ kind: 'text', text: '<b>x</b>' }]);
   });
 });

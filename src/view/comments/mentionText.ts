@@ -1,9 +1,8 @@
 /**
- * Plain-text helpers of the comment composer and of comment rendering: which "@name" the caret
- * is typing (for the people listbox), inserting a picked name, and cutting a comment's text
- * into plain and mention segments (rendered as React text, never as HTML).
+ * Plain-text helpers of the comment composer: which "@name" the caret is typing (for the
+ * people listbox) and inserting a picked name. Finding the mentions of a text is the model's
+ * (model/comments/mentions.ts).
  */
-import type { CommentMention } from '../../model/comments/types';
 
 /** Longest "@query" the listbox follows (a name with a space or two, not a paragraph). */
 export const MENTION_QUERY_CHARS = 40;
@@ -57,35 +56,4 @@ export function insertMention(
   const inserted = `@${name} `;
   const rest = text.slice(caret).replace(/^ /, '');
   return { text: text.slice(0, at.start) + inserted + rest, caret: at.start + inserted.length };
-}
-
-export type TextSegment =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'mention'; readonly text: string; readonly personId: string };
-
-/**
- * The text cut at its mentions. Mentions out of range, overlapping an earlier one or not
- * starting with "@" are ignored (the document is untrusted: their text stays plain).
- */
-export function segments(text: string, mentions: readonly CommentMention[]): TextSegment[] {
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  const out: TextSegment[] = [];
-  let at = 0;
-  for (const m of sorted) {
-    const end = m.start + m.length;
-    if (
-      !Number.isInteger(m.start) ||
-      !Number.isInteger(m.length) ||
-      m.start < at ||
-      m.length < 2 ||
-      end > text.length ||
-      text[m.start] !== '@'
-    )
-      continue;
-    if (m.start > at) out.push({ kind: 'text', text: text.slice(at, m.start) });
-    out.push({ kind: 'mention', text: text.slice(m.start, end), personId: m.personId });
-    at = end;
-  }
-  if (at < text.length) out.push({ kind: 'text', text: text.slice(at) });
-  return out;
 }
