@@ -70,7 +70,22 @@ test('two people edit one shared map live, offline and back, and a view link can
     await expect(editLink).toHaveValue(new RegExp(`#/map/${mapId}\\?token=e\\.`));
     const viewLink = await dialog.getByRole('textbox', { name: 'View-only link' }).inputValue();
     expect(viewLink).toMatch(new RegExp(`#/map/${mapId}\\?token=v\\.`));
+    // The review link sits between the two, and says what its holder can do.
+    const reviewLink = dialog.getByRole('textbox', { name: 'Review link' });
+    await expect(reviewLink).toHaveValue(new RegExp(`#/map/${mapId}\\?token=r\\.`));
+    await expect(reviewLink).toHaveAccessibleDescription(
+      'Can read the map live and comment; cannot change it',
+    );
+    await expect(dialog.locator('.share-link > label')).toHaveText([
+      'Edit link',
+      'Review link',
+      'View-only link',
+    ]);
+    await expect(dialog.getByRole('button', { name: 'Copy review link' })).toBeVisible();
     await expect(dialog.getByRole('img', { name: /QR code of the edit link/ })).toBeVisible();
+    await dialog.getByRole('radio', { name: 'Review link' }).check();
+    await expect(dialog.getByRole('img', { name: 'QR code of the review link' })).toBeVisible();
+    await dialog.getByRole('radio', { name: 'Edit link' }).check();
     await dialog.screenshot({ path: 'test-results/collab-share-dialog.png' });
     await expectNoA11yViolations(ada.page, 'share dialog');
     const edit = await editLink.inputValue();

@@ -23,7 +23,8 @@ const toItem = (e: MapEntry): LibraryItem => ({
   template: e.template,
   updatedAt: e.updatedAt,
   thumbnail: e.thumbnail,
-  shared: e.share?.role,
+  // The card knows "shared" and "shared, view only": a reviewer cannot change the map either.
+  shared: e.share?.role === 'review' ? 'view' : e.share?.role,
 });
 
 export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {

@@ -7,11 +7,14 @@ import { getLocalStore } from '../sync/local-store';
 import {
   acceptShareLink,
   forgetRefusedLink,
+  parseTokens,
   roleOfToken,
   shareLinks,
   shareMap,
   ShareError,
   shareService,
+  tokenOf,
+  withLinkToken,
 } from './sharing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -34,6 +37,7 @@ describe('sharing', () => {
     const share = await shareMap(id, { apiBase: server.url });
     expect(share.role).toBe('edit');
     expect(roleOfToken(share.editToken!)).toBe('edit');
+    expect(roleOfToken(share.reviewToken!)).toBe('review');
     expect(roleOfToken(share.viewToken!)).toBe('view');
     expect((await getLocalStore().getMap(id))?.share).toEqual(share);
     // The server accepts the tokens for this map.
@@ -48,9 +52,134 @@ describe('sharing', () => {
     expect(links.edit).toBe(
       `https://itinera.example/#/map/${id}?token=${encodeURIComponent(share.editToken!)}`,
     );
+    expect(links.review).toBe(
+      `https://itinera.example/#/map/${id}?token=${encodeURIComponent(share.reviewToken!)}`,
+    );
     expect(links.view).toBe(
       `https://itinera.example/#/map/${id}?token=${encodeURIComponent(share.viewToken!)}`,
     );
+    // The server gives the review token the review role.
+    const head = await fetch(`${server.url}/api/maps/${id}`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${share.reviewToken}` },
+    });
+    expect(head.headers.get('x-itinera-role')).toBe('review');
+  });
+
+  it('gets the review token of a map shared before review links existed, once', async () => {
+    const id = await localMap();
+    const full = await shareMap(id, { apiBase: server.url });
+    // What such a library entry holds: the edit and view tokens only.
+    const before = { role: 'edit' as const, editToken: full.editToken, viewToken: full.viewToken };
+    await getLocalStore().setShareInfo(id, before);
+    // Offline, it says so (and keeps what it had).
+    await expect(shareMap(id, { apiBase: 'http://127.0.0.1:1' })).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    expect((await getLocalStore().getMap(id))?.share).toEqual(before);
+    const requests: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      requests.push(`${init?.method ?? 'GET'} ${String(input)}`);
+      return fetch(input, init);
+    };
+    const share = await shareMap(id, { apiBase: server.url, fetch: counting });
+    expect(requests).toEqual([`GET ${server.url}/api/maps/${id}/tokens`]);
+    expect(share).toEqual({ ...before, reviewToken: full.reviewToken });
+    expect((await getLocalStore().getMap(id))?.share).toEqual(share);
+    expect(shareLinks(id, share, 'https://x/').review).toContain(
+      encodeURIComponent(full.reviewToken!),
+    );
+    // Stored now: no second request.
+    await shareMap(id, { apiBase: server.url, fetch: counting });
+    expect(requests).toHaveLength(1);
+
+    // An edit token the server no longer accepts (secret rotated) is a clear server error.
+    const stale = await localMap();
+    expect((await fetch(`${server.url}/api/maps/${stale}`, { method: 'PUT' })).status).toBe(201);
+    await getLocalStore().setShareInfo(stale, { role: 'edit', editToken: 'e.revoked' });
+    await expect(shareMap(stale, { apiBase: server.url })).rejects.toMatchObject({
+      code: 'server',
+      message: expect.stringMatching(/^server: HTTP 401 .*edit token/),
+    });
+  });
+
+  it('a reviewer or viewer shares the links it has, without the server', async () => {
+    const id = `map-reviewer-${process.pid}`;
+    await acceptShareLink(id, 'r.review');
+    const share = await shareMap(id, { apiBase: 'http://127.0.0.1:1' });
+    expect(share).toEqual({ role: 'review', reviewToken: 'r.review' });
+    expect(shareLinks(id, share, 'https://x/')).toEqual({
+      review: `https://x/#/map/${id}?token=r.review`,
+    });
+    expect(shareLinks(id, { role: 'view', viewToken: 'v.v' }, 'https://x/')).toEqual({
+      view: `https://x/#/map/${id}?token=v.v`,
+    });
+    expect(() => shareLinks(id, { role: 'edit', editToken: 'e.e' }, 'https://x/')).toThrow(
+      ShareError,
+    );
+  });
+
+  it('reads roles from token prefixes and connects with the best token it has', () => {
+    expect(['e.a', 'r.a', 'v.a', 'x.a', 'er', '', 'R.a'].map(roleOfToken)).toEqual([
+      'edit',
+      'review',
+      'view',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(tokenOf({ role: 'edit', editToken: 'e.1', reviewToken: 'r.1', viewToken: 'v.1' })).toBe(
+      'e.1',
+    );
+    expect(tokenOf({ role: 'review', reviewToken: 'r.1', viewToken: 'v.1' })).toBe('r.1');
+    expect(tokenOf({ role: 'view', viewToken: 'v.1' })).toBe('v.1');
+    expect(tokenOf(undefined)).toBeUndefined();
+  });
+
+  it('a review token upgrades view, never downgrades edit; view never downgrades review', () => {
+    const view = withLinkToken(undefined, 'v.1')!;
+    expect(view).toEqual({ role: 'view', viewToken: 'v.1' });
+    const review = withLinkToken(view, 'r.1')!;
+    expect(review).toEqual({ role: 'review', viewToken: 'v.1', reviewToken: 'r.1' });
+    expect(withLinkToken(review, 'v.2')).toBe(review);
+    expect(withLinkToken(review, 'r.2')).toEqual({ ...review, reviewToken: 'r.2' });
+    const edit = withLinkToken(review, 'e.1')!;
+    expect(edit).toEqual({ role: 'edit', viewToken: 'v.1', reviewToken: 'r.1', editToken: 'e.1' });
+    expect(withLinkToken(edit, 'r.3')).toBe(edit);
+    expect(withLinkToken(edit, 'v.3')).toBe(edit);
+    expect(withLinkToken(edit, 'x.3')).toBeUndefined();
+  });
+
+  it('refuses a server answer without a review token, or with tokens of the wrong roles', () => {
+    const ok = { id: 'm', editToken: 'e.1', reviewToken: 'r.1', viewToken: 'v.1' };
+    expect(parseTokens(ok, 'm')).toEqual({
+      editToken: 'e.1',
+      reviewToken: 'r.1',
+      viewToken: 'v.1',
+    });
+    const bad = (body: unknown) => {
+      try {
+        parseTokens(body, 'm');
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(bad({ ...ok, reviewToken: undefined })).toBe(
+      'response.reviewToken: missing or not a review token',
+    );
+    expect(bad({ ...ok, reviewToken: 'v.1' })).toBe(
+      'response.reviewToken: missing or not a review token',
+    );
+    expect(bad({ ...ok, viewToken: 'r.1' })).toBe(
+      'response.viewToken: missing or not a view token',
+    );
+    expect(bad({ ...ok, editToken: 'r.1' })).toBe(
+      'response.editToken: missing or not an edit token',
+    );
+    expect(bad({ ...ok, id: 'other' })).toBe('response.id: expected m');
+    expect(bad(null)).toBe('response: expected a JSON object');
   });
 
   it('says clearly when the server cannot be reached or the id is taken', async () => {
@@ -69,6 +198,14 @@ describe('sharing', () => {
 
   it('adds a map opened from a link to the library, upgrades view to edit, never downgrades', async () => {
     const id = `map-link-${process.pid}`;
+    const reviewed = `map-link-review-${process.pid}`;
+    expect(await acceptShareLink(reviewed, 'v.abc')).toEqual({ role: 'view', viewToken: 'v.abc' });
+    expect(await acceptShareLink(reviewed, 'r.abc')).toEqual({
+      role: 'review',
+      viewToken: 'v.abc',
+      reviewToken: 'r.abc',
+    });
+    expect((await getLocalStore().getMap(reviewed))?.share?.role).toBe('review');
     expect(await acceptShareLink(id, 'v.abc')).toEqual({ role: 'view', viewToken: 'v.abc' });
     const entry = await getLocalStore().getMap(id);
     expect(entry).toMatchObject({ id, share: { role: 'view', viewToken: 'v.abc' } });

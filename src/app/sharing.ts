@@ -1,12 +1,16 @@
 /**
  * Sharing a map through the sync server's HTTP API (server/api.ts):
- *   PUT /api/maps/:id → 201 {id, editToken, viewToken}, 409 when the id is taken.
+ *   PUT /api/maps/:id        → 201 {id, editToken, reviewToken, viewToken}, 409 when the id is taken
+ *   GET /api/maps/:id/tokens → 200 {…the same}, for the edit token only (Bearer)
  * Every map is created on this device first, so it is always registered under its own id; the
  * doc itself then goes up over the websocket. The tokens are kept in the library entry
- * (ShareInfo), so sharing again, or reopening the map, needs no network.
+ * (ShareInfo), so sharing again, or reopening the map, needs no network; a map shared before
+ * review links existed fetches its review token once with the tokens request.
  *
- * Tokens are the server's capability tokens: `e.<mac>` grants edit, `v.<mac>` view (server/auth.ts).
+ * Tokens are the server's capability tokens: `e.<mac>` grants edit, `r.<mac>` review (read and
+ * comment), `v.<mac>` view (server/auth.ts); the server enforces what each may write.
  */
+import type { TokenRole } from '../model/protocol-messages';
 import { mapRows } from '../sync/local-doc';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
 import { connectOpenCollabs } from './collab';
@@ -27,38 +31,78 @@ export class ShareError extends Error {
 
 export type { ShareLinks };
 
+const ROLE_OF_PREFIX: Readonly<Record<string, TokenRole>> = {
+  'e.': 'edit',
+  'r.': 'review',
+  'v.': 'view',
+};
+
 /** The role a token grants, from its prefix; undefined for a token we cannot read. */
-export function roleOfToken(token: string): 'edit' | 'view' | undefined {
-  return token.startsWith('e.') ? 'edit' : token.startsWith('v.') ? 'view' : undefined;
+export function roleOfToken(token: string): TokenRole | undefined {
+  return Object.hasOwn(ROLE_OF_PREFIX, token.slice(0, 2))
+    ? ROLE_OF_PREFIX[token.slice(0, 2)]
+    : undefined;
 }
 
-/** The token the session connects with: the best one this browser knows. */
+/** Where each role's token is kept in ShareInfo. */
+const TOKEN_KEY = {
+  edit: 'editToken',
+  review: 'reviewToken',
+  view: 'viewToken',
+} as const satisfies Record<TokenRole, keyof ShareInfo>;
+
+/** Higher grants more: edit > review > view. */
+const RANK: Readonly<Record<TokenRole, number>> = { view: 0, review: 1, edit: 2 };
+
+/** The token the session connects with: the best one this browser knows (edit > review > view). */
 export function tokenOf(share: ShareInfo | undefined): string | undefined {
-  return share?.editToken ?? share?.viewToken;
+  return share?.editToken ?? share?.reviewToken ?? share?.viewToken;
 }
 
-/** Absolute links for a shared map, on the page's own origin and path. */
+/**
+ * Absolute links for a shared map, on the page's own origin and path: every link this browser
+ * can give (an editor all three, a reviewer the review link and the view link if it has one).
+ */
 export function shareLinks(mapId: string, share: ShareInfo, base: string = appBase()): ShareLinks {
-  const view = share.viewToken ? base + mapHref(mapId, share.viewToken) : undefined;
-  const edit = share.editToken ? base + mapHref(mapId, share.editToken) : undefined;
-  if (!view) throw new ShareError('server', 'share.viewToken: missing');
-  return edit ? { edit, view } : { view };
+  const link = (token: string | undefined) => (token ? base + mapHref(mapId, token) : undefined);
+  const edit = link(share.editToken);
+  const review = link(share.reviewToken);
+  const view = link(share.viewToken);
+  if (!view && !review) throw new ShareError('server', 'share.viewToken: missing');
+  return {
+    ...(edit ? { edit } : {}),
+    ...(review ? { review } : {}),
+    ...(view ? { view } : {}),
+  };
 }
 
 function appBase(): string {
   return `${location.origin}${location.pathname}`;
 }
 
-function parseTokens(body: unknown, mapId: string): { editToken: string; viewToken: string } {
-  const b = body as { id?: unknown; editToken?: unknown; viewToken?: unknown } | null;
+interface MapTokens {
+  readonly editToken: string;
+  readonly reviewToken: string;
+  readonly viewToken: string;
+}
+
+/** The server's `{id, editToken, reviewToken, viewToken}`, checked field by field. */
+export function parseTokens(body: unknown, mapId: string): MapTokens {
+  const b = body as Record<string, unknown> | null;
   if (!b || typeof b !== 'object')
     throw new ShareError('server', 'response: expected a JSON object');
   if (b.id !== mapId) throw new ShareError('server', `response.id: expected ${mapId}`);
-  if (typeof b.editToken !== 'string' || roleOfToken(b.editToken) !== 'edit')
-    throw new ShareError('server', 'response.editToken: missing or not an edit token');
-  if (typeof b.viewToken !== 'string' || roleOfToken(b.viewToken) !== 'view')
-    throw new ShareError('server', 'response.viewToken: missing or not a view token');
-  return { editToken: b.editToken, viewToken: b.viewToken };
+  const token = (role: TokenRole): string => {
+    const key = TOKEN_KEY[role];
+    const value = b[key];
+    if (typeof value !== 'string' || roleOfToken(value) !== role)
+      throw new ShareError(
+        'server',
+        `response.${key}: missing or not ${role === 'edit' ? 'an' : 'a'} ${role} token`,
+      );
+    return value;
+  };
+  return { editToken: token('edit'), reviewToken: token('review'), viewToken: token('view') };
 }
 
 export interface ShareOptions {
@@ -67,30 +111,58 @@ export interface ShareOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** Registers the map on the server (once) and returns its share info, stored in the library. */
-export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<ShareInfo> {
-  const store = getLocalStore();
-  const entry = await store.getMap(mapId);
-  if (!entry) throw new ShareError('noEntry', `mapId: ${mapId} is not in this library`);
-  if (entry.share?.viewToken) return entry.share;
+/** One API request; a failure says what a person should hear ('unreachable' or 'server'). */
+async function request(
+  mapId: string,
+  path: string,
+  init: RequestInit,
+  expected: number,
+  opts: ShareOptions,
+): Promise<MapTokens> {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   let res: Response;
   try {
-    res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}`, {
-      method: 'PUT',
-    });
+    res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}${path}`, init);
   } catch (err) {
     throw new ShareError('unreachable', `server: ${(err as Error)?.message ?? String(err)}`);
   }
   if (res.status === 409)
     throw new ShareError('taken', `mapId: ${mapId} is already registered on the server`);
-  if (res.status !== 201) {
+  if (res.status !== expected) {
     const text = await res.text().catch(() => '');
     // A proxy in front of a stopped server answers 502/503/504: that is "unreachable" to a person.
     const code: ShareErrorCode = res.status >= 502 && res.status <= 504 ? 'unreachable' : 'server';
     throw new ShareError(code, `server: HTTP ${res.status} ${text.slice(0, 200)}`);
   }
-  const tokens = parseTokens(await res.json().catch(() => null), mapId);
+  return parseTokens(await res.json().catch(() => null), mapId);
+}
+
+/**
+ * Registers the map on the server (once) and returns its share info, stored in the library.
+ * A map this browser may edit that was shared before review links existed (an edit token, no
+ * review token) asks the server for its tokens once and stores them.
+ */
+export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<ShareInfo> {
+  const store = getLocalStore();
+  const entry = await store.getMap(mapId);
+  if (!entry) throw new ShareError('noEntry', `mapId: ${mapId} is not in this library`);
+  const old = entry.share;
+  if (old?.editToken) {
+    if (old.reviewToken && old.viewToken) return old;
+    const tokens = await request(
+      mapId,
+      '/tokens',
+      { headers: { authorization: `Bearer ${old.editToken}` }, cache: 'no-store' },
+      200,
+      opts,
+    );
+    const share: ShareInfo = { ...old, role: 'edit', ...tokens };
+    await store.setShareInfo(mapId, share);
+    return share;
+  }
+  // A reviewer or viewer shares what it has; only an editor's browser ever registers the map.
+  if (old?.reviewToken || old?.viewToken) return old;
+  const tokens = await request(mapId, '', { method: 'PUT' }, 201, opts);
   const share: ShareInfo = { role: 'edit', ...tokens };
   await store.setShareInfo(mapId, share);
   connectOpenCollabs(mapId, tokens.editToken);
@@ -98,20 +170,21 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
 }
 
 /**
- * The share info once a link's token is added: an edit token replaces the edit token, a view
- * token the view token unless the map is already editable here (never downgraded). Undefined
- * for a token of an unknown kind.
+ * The share info once a link's token is added: a token replaces the token of its role and
+ * sets the role, unless this browser already has a higher one (edit > review > view), which
+ * is never downgraded (`old` itself is returned then). A review token upgrades view; an edit
+ * token upgrades both. Undefined for a token of an unknown kind.
  */
 export function withLinkToken(old: ShareInfo | undefined, token: string): ShareInfo | undefined {
   const role = roleOfToken(token);
   if (!role) return undefined;
-  if (role === 'edit') return { ...old, role: 'edit', editToken: token };
-  return old?.role === 'edit' ? old : { ...old, role: 'view', viewToken: token };
+  if (old && RANK[old.role] > RANK[role]) return old;
+  return { ...old, role, [TOKEN_KEY[role]]: token };
 }
 
 /**
  * Records a token from an opened link in the library: adds the map to it (empty until the
- * server's doc arrives) or upgrades view to edit; never downgrades an edit token to view.
+ * server's doc arrives) or upgrades its role (withLinkToken); never downgrades.
  * Returns the share info to connect with, or undefined for a token of an unknown kind.
  */
 export async function acceptShareLink(

@@ -3,6 +3,8 @@
  * WebSocket upgrade failed (the server's 401/404 at the upgrade reaches page code as a bare
  * close, code 1006), so after an attempt that never opened the app asks the API instead:
  *   HEAD /api/maps/:id  (Bearer token) → 204 | 401 bad token | 404 unknown map
+ * The 204 says which role the token grants in `X-Itinera-Role` (edit, review or view); the
+ * verdict does not need it, the token's prefix already says so (app/sharing.ts roleOfToken).
  * A HEAD has no body and the server answers it from the map's record alone (server/api.ts),
  * so the check costs about what the refused upgrade did, whatever the map's size.
  */

@@ -8,13 +8,22 @@
  * by one snapshot row on load and past a threshold), not with y-dexie: see local-doc.ts.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { TokenRole } from '../model/protocol-messages';
 
 /** How a shared map is reached; absent while the map is local only. */
 export interface ShareInfo {
-  /** What this browser may do: edit, or only view (opened from a view link). */
-  readonly role: 'edit' | 'view';
+  /**
+   * What this browser may do: edit; review (read the map live and comment, opened from a
+   * review link); or only view (opened from a view link). The server enforces it (CAN_WRITE).
+   */
+  readonly role: TokenRole;
   /** Capability token that lets its holder edit, when this browser knows it. */
   readonly editToken?: string;
+  /**
+   * Capability token that lets its holder read and comment, when this browser knows it. Maps
+   * shared before review links existed lack it until shared again (app/sharing.ts fetches it).
+   */
+  readonly reviewToken?: string;
   /** Capability token that lets its holder view. */
   readonly viewToken?: string;
 }

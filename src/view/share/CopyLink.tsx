@@ -1,4 +1,7 @@
-/** One share link: shown in a read-only field (selectable by hand) with a copy button. */
+/**
+ * One share link: shown in a read-only field (selectable by hand) with a copy button, and an
+ * optional one-line hint (what its holder can do) that describes the field.
+ */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -6,10 +9,12 @@ export function CopyLink({
   label,
   copyLabel,
   href,
+  hint,
 }: {
   label: string;
   copyLabel: string;
   href: string;
+  hint?: string;
 }) {
   const { t } = useTranslation('share');
   const id = useId();
@@ -24,8 +29,19 @@ export function CopyLink({
   return (
     <div className="share-link">
       <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="share-link-hint">
+          {hint}
+        </p>
+      ) : null}
       <div className="share-link-row">
-        <input id={id} readOnly value={href} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={id}
+          readOnly
+          value={href}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" onClick={copy}>
           {copyLabel}
         </button>

@@ -1,18 +1,33 @@
 /**
  * The Share button and its dialog: registers the map on the server on first use (through the
- * app's ShareService, see shareService.ts), then shows an edit link and a view-only link to
- * copy, and a QR code for the projector. A person who opened the map with a view link gets
- * only the view link. Without a share service (no server) there is no Share button.
+ * app's ShareService, see shareService.ts), then shows the edit link, the review link (read
+ * live and comment) and the view-only link to copy, each with a line saying what its holder
+ * can do, and a QR code for the projector. A person who opened the map with a review or view
+ * link gets only the links they have. Without a share service (no server) there is no Share
+ * button.
  */
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
 import { CopyLink } from './CopyLink';
-import { failureCodeOf, useShareService, type ShareLinks } from './shareService';
+import {
+  failureCodeOf,
+  LINK_KINDS,
+  useShareService,
+  type LinkKind,
+  type ShareLinks,
+} from './shareService';
 import './share.css';
 
 /** The QR code library is loaded when the dialog first shows a code. */
 const QrCode = lazy(() => import('./QrCode').then((m) => ({ default: m.QrCode })));
+
+/** i18n keys (share.json) per link. */
+const KEYS: Record<LinkKind, { label: string; copy: string; hint: string }> = {
+  edit: { label: 'editLink', copy: 'copyEdit', hint: 'editHint' },
+  review: { label: 'reviewLink', copy: 'copyReview', hint: 'reviewHint' },
+  view: { label: 'viewLink', copy: 'copyView', hint: 'viewHint' },
+};
 
 type State =
   | { phase: 'loading' }
@@ -25,7 +40,7 @@ export function ShareDialog() {
   const service = useShareService();
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<State>({ phase: 'loading' });
-  const [qrFor, setQrFor] = useState<'edit' | 'view'>('edit');
+  const [qrFor, setQrFor] = useState<LinkKind>('edit');
 
   const load = () => {
     if (!service) return;
@@ -45,7 +60,9 @@ export function ShareDialog() {
 
   if (!service) return null;
   const links = state.phase === 'ready' ? state.links : null;
-  const qrWhich = links?.edit && qrFor === 'edit' ? 'edit' : 'view';
+  const kinds = LINK_KINDS.filter((k) => links?.[k]);
+  const qrWhich: LinkKind = kinds.includes(qrFor) ? qrFor : (kinds[0] ?? 'view');
+  const labelOf = (k: LinkKind) => t(KEYS[k].label);
   return (
     <>
       <button type="button" className="share-button" aria-haspopup="dialog" onClick={open}>
@@ -65,24 +82,28 @@ export function ShareDialog() {
           </div>
         ) : (
           <>
-            {links?.edit ? (
-              <CopyLink label={t('editLink')} copyLabel={t('copyEdit')} href={links.edit} />
-            ) : (
-              <p>{t('viewerOnly')}</p>
-            )}
-            <CopyLink label={t('viewLink')} copyLabel={t('copyView')} href={links!.view} />
-            {links?.edit ? (
+            {links?.edit ? null : <p>{t(links?.review ? 'reviewerOnly' : 'viewerOnly')}</p>}
+            {kinds.map((k) => (
+              <CopyLink
+                key={k}
+                label={labelOf(k)}
+                copyLabel={t(KEYS[k].copy)}
+                hint={t(KEYS[k].hint)}
+                href={links![k]!}
+              />
+            ))}
+            {kinds.length > 1 ? (
               <fieldset className="share-qr-for">
                 <legend>{t('qrFor')}</legend>
-                {(['edit', 'view'] as const).map((w) => (
-                  <label key={w}>
+                {kinds.map((k) => (
+                  <label key={k}>
                     <input
                       type="radio"
                       name="qr-for"
-                      checked={qrFor === w}
-                      onChange={() => setQrFor(w)}
+                      checked={qrWhich === k}
+                      onChange={() => setQrFor(k)}
                     />
-                    {w === 'edit' ? t('editLink') : t('viewLink')}
+                    {labelOf(k)}
                   </label>
                 ))}
               </fieldset>
@@ -94,12 +115,12 @@ export function ShareDialog() {
                 </div>
               }
             >
-              <QrCode
-                text={qrWhich === 'edit' ? links!.edit! : links!.view}
-                alt={t('qrAlt', {
-                  which: (qrWhich === 'edit' ? t('editLink') : t('viewLink')).toLowerCase(),
-                })}
-              />
+              {links?.[qrWhich] ? (
+                <QrCode
+                  text={links[qrWhich]}
+                  alt={t('qrAlt', { which: labelOf(qrWhich).toLowerCase() })}
+                />
+              ) : null}
             </Suspense>
           </>
         )}

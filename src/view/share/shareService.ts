@@ -5,11 +5,24 @@
  */
 import { createContext, useContext } from 'react';
 
+/**
+ * The links this browser can give, each lets its holder do what the server allows that role:
+ * an editor has all three; a person who opened a review link has the review link (and the view
+ * link if they also opened one); one who opened a view link, the view link. At least one of
+ * `review` and `view` is always there (app/sharing.ts shareLinks).
+ */
 export interface ShareLinks {
-  /** Link that lets its holder edit; absent when this browser only has a view token. */
+  /** Lets its holder change the map (and comment). */
   readonly edit?: string;
-  readonly view: string;
+  /** Lets its holder read the map live and comment, not change it. */
+  readonly review?: string;
+  /** Lets its holder read the map live, nothing more. */
+  readonly view?: string;
 }
+
+/** The links in the order the dialog shows them. */
+export const LINK_KINDS = ['edit', 'review', 'view'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Why sharing failed, for a translated message (share.json `error.<code>`). */
 export type ShareFailureCode = 'unreachable' | 'taken' | 'server' | 'noEntry';
