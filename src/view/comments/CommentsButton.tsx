@@ -41,6 +41,8 @@ export function CommentsButton() {
         />
       </svg>
       {t('button.label')}
+      {/* A space: the visible text reads "Comments 3", the start of the name (WCAG 2.5.3). */}
+      {open ? ' ' : null}
       {open ? (
         <span className={`comments-count${fresh ? ' has-new' : ''}`} aria-hidden="true">
           {open}

@@ -20,6 +20,10 @@ describe('matchPeople', () => {
   it('puts names starting with the query first, then those containing it', () => {
     expect(matchPeople(people, 'ada').map((p) => p.name)).toEqual(['Ada', 'Bo Ada']);
   });
+  it('matches nobody once the name is followed by a space (a picked name)', () => {
+    expect(matchPeople(people, 'Ada ')).toEqual([]);
+    expect(matchPeople([{ name: 'Ada Lovelace' }], 'Ada L')).toHaveLength(1);
+  });
   it('lists everyone with a name for an empty query', () => {
     expect(matchPeople(people, '').map((p) => p.name)).toEqual(['Bo Ada', 'Ada', 'Cy']);
   });

@@ -34,7 +34,8 @@ export function matchPeople<P extends { readonly name: string }>(
   query: string,
   max = 8,
 ): P[] {
-  const q = query.trim().toLocaleLowerCase();
+  // Not trimmed: "@Ada " (a picked name and its space) matches nobody, so the list closes.
+  const q = query.toLocaleLowerCase();
   const starts: P[] = [];
   const contains: P[] = [];
   for (const p of people) {
