@@ -123,6 +123,11 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
     await adaThread.getByRole('button', { name: 'Reply', exact: true }).click();
     await expect(ritaThread).toContainText('Yes: the 3-D Secure step times out. On it.');
     await expect(ritaThread).toContainText('Ada');
+    // Go to: the touchpoint is selected (the inspector shows it).
+    await adaThread.getByRole('button', { name: 'Go to' }).click();
+    await expect(ada.page.getByRole('textbox', { name: 'Action', exact: true })).toHaveValue(
+      'Books and pays for the flight',
+    );
     await ada.page.screenshot({ path: `${SHOTS}/comments-editor-1440.png` });
     await expectNoA11yViolations(ada.page, 'comments panel, editor', {
       include: '.comments-panel',
@@ -188,6 +193,19 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
     await expect(detached.getByRole('article', { name: 'Thread on A deleted node' })).toBeVisible();
     await expect(detached).toContainText('Do we still support tablets?');
     await rita.page.screenshot({ path: `${SHOTS}/comments-detached-1440.png` });
+
+    // Bo pins a comment on an empty part of the canvas (Add comment, then a click there);
+    // Rita sees its pin, and the pin opens the thread.
+    await bo.page.getByRole('button', { name: 'Add comment' }).click();
+    const pane = (await bo.page.locator('.react-flow__pane').boundingBox())!;
+    await bo.page.mouse.click(pane.x + pane.width * 0.45, pane.y + pane.height * 0.93);
+    await bo.page.getByRole('textbox', { name: 'Comment text' }).fill('A lounge stage here?');
+    await bo.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(thread(bo.page, 'A point on the canvas')).toContainText('A lounge stage here?');
+    await rita.page
+      .getByRole('button', { name: 'Comment thread on A point on the canvas' })
+      .click();
+    await expect(thread(rita.page, 'A point on the canvas')).toContainText('A lounge stage here?');
     await expectNoA11yViolations(rita.page, 'comments panel, reviewer, detached thread', {
       include: '.comments-panel',
     });
