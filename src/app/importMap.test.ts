@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readSnapshot } from '../model/read';
-import { snapshotToStrategyMap } from '../model/strategy-map';
+import { readComments } from '../model/comments/read';
+import { commentsDocId } from '../model/protocol-messages';
+import { exportStrategyMap, snapshotToStrategyMap } from '../model/strategy-map';
+import { canonical } from '../model/strategy-map/testing/random-document';
 import { seedTemplate } from '../model/templates';
 import { openDb, type ItineraDb } from '../sync/local-db';
 import { importMapText } from './importMap';
@@ -58,6 +61,32 @@ describe('importMapText', () => {
     const result = await importMapText(text, db);
     expect(result).toMatchObject({ ok: true });
     expect(await db.maps.count()).toBe(1);
+  });
+
+  it("stores the review comments of a version 3 file as the new map's comments doc", async () => {
+    const db = freshDb();
+    const text = readFileSync(
+      join(import.meta.dirname, '../model/strategy-map/fixtures/airline.v3.json'),
+      'utf8',
+    );
+    const result = await importMapText(text, db);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const comments = readComments(await storedDoc(db, commentsDocId(result.mapId)));
+    expect(comments.threads.map((t) => t.id)).toEqual(['th-fees', 'th-cell', 'th-goal', 'th-wall']);
+    expect(comments.people.map((p) => p.name)).toEqual(['Luca', 'Marta (customer service)']);
+    // Exported with its comments, the stored map gives the file back.
+    const again = exportStrategyMap(await storedDoc(db, result.mapId), {
+      comments: await storedDoc(db, commentsDocId(result.mapId)),
+    });
+    expect(canonical(again)).toEqual(canonical(JSON.parse(text)));
+    // A file without comments stores no comments rows.
+    const { comments: _comments, ...withoutComments } = JSON.parse(text) as Record<string, unknown>;
+    const plain = await importMapText(JSON.stringify(withoutComments), db);
+    expect(plain.ok).toBe(true);
+    if (!plain.ok) return;
+    expect(await db.updates.where('mapId').equals(commentsDocId(plain.mapId)).count()).toBe(0);
+    expect(await db.updates.where('mapId').equals(commentsDocId(result.mapId)).count()).toBe(1);
   });
 
   it('refuses a broken document whole, lists path: message, and stores nothing', async () => {

@@ -1,5 +1,6 @@
 /**
- * Import of a strategy-map JSON file as a NEW map in the local library. The file is parsed and
+ * Import of a strategy-map JSON file as a NEW map in the local library, with its review comments
+ * when the file has them (format v3, stored as the new map's comments doc). The file is parsed and
  * validated whole (model/strategy-map) before anything is written; a refused file changes
  * nothing. The new map's doc and its library entry are stored in one IndexedDB transaction, so
  * a failure half-way leaves no orphan.
@@ -33,8 +34,10 @@ export async function importMapText(
       issues: parsed.issues.map((i) => ({ path: i.path, message: i.message })),
     };
   const doc = new Y.Doc();
+  const comments = new Y.Doc();
   try {
-    importStrategyMap(doc, parsed.value);
+    // The file's review comments (format v3), if any, become the new map's comments doc.
+    const wrote = importStrategyMap(doc, parsed.value, { comments });
     const snapshot = readSnapshot(doc);
     const mapId = newId('map');
     await createMapFromUpdate(
@@ -44,10 +47,12 @@ export async function importMapText(
       IMPORTED_TEMPLATE,
       Y.encodeStateAsUpdateV2(doc),
       drawThumbnail(snapshot),
+      wrote ? Y.encodeStateAsUpdateV2(comments) : undefined,
     );
     return { ok: true, mapId };
   } finally {
     doc.destroy();
+    comments.destroy();
   }
 }
 

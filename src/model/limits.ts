@@ -38,6 +38,12 @@ export const MAX_ORDER = 1_000_000;
 export const MAX_COMMENT_CHARS = 2_000;
 /** @mentions in one review comment. */
 export const MAX_COMMENT_MENTIONS = 20;
+/** Comment threads of a map the JSON format carries (its export keeps the newest). */
+export const MAX_COMMENT_THREADS = 5_000;
+/** Comments of one thread the JSON format carries (its export keeps the oldest). */
+export const MAX_COMMENTS_PER_THREAD = 500;
+/** People of a map's comments the JSON format carries. */
+export const MAX_COMMENT_PEOPLE = 1_000;
 /** Latest time a record may carry, ms since the epoch (the largest a Date holds). */
 export const MAX_TIMESTAMP_MS = 8.64e15;
 /** Longest response-time target, minutes (30 days). */

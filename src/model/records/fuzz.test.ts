@@ -20,7 +20,7 @@ import { gridModel } from '../grid';
 import { addLaneItem, renameLane, reorderLanes, setLaneHidden } from '../grid-commands';
 import { MapReader, readSnapshot } from '../read';
 import { updateGoal, updateKpi } from '../strategy/commands';
-import { exportStrategyMap, parseStrategyMap } from '../strategy-map';
+import { exportStrategyMap, parseStrategyMap, snapshotToStrategyMap } from '../strategy-map';
 import { seedTemplate, TEMPLATE_KEYS } from '../templates';
 import { writeGarbage } from '../testing/garbage';
 import { seededRandom } from '../testing/random';
@@ -344,6 +344,10 @@ describe('restore fuzz: garbage in the comments document', () => {
         addThread(a, me, { kind: 'point', x: 0, y: 0 }, 'new after garbage');
         log.push('edits');
         check();
+        // The export with its comments parses (format v3), whatever the garbage left.
+        const withComments = snapshotToStrategyMap(mapSnap, { comments: live.getSnapshot() });
+        const reparsed = parseStrategyMap(JSON.parse(JSON.stringify(withComments)));
+        expect(reparsed.ok ? [] : reparsed.issues.slice(0, 5), where()).toEqual([]);
         expect(
           live
             .getSnapshot()

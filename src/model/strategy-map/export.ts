@@ -9,7 +9,10 @@
  * of a removed KPI); they are left out so every export imports again.
  */
 import type * as Y from 'yjs';
+import { readComments } from '../comments/read';
+import type { CommentsSnapshot } from '../comments/types';
 import { readSnapshot } from '../read';
+import { commentsToJson } from './comments';
 import { CHANNEL_LANE_PREFIX } from '../records/lane-setting';
 import type { MapSnapshot } from '../types';
 import {
@@ -112,12 +115,21 @@ function gridToJson(snapshot: MapSnapshot, extra: unknown): StrategyMapGrid {
   } as StrategyMapGrid; // each record was built from its own schema's keys
 }
 
+/** What an export includes beyond the map: nothing by default. */
+export interface StrategyMapExportOptions {
+  /** The map's review comments (`comments` section, version 3); absent: not exported. */
+  readonly comments?: CommentsSnapshot;
+}
+
 /**
  * A snapshot (from the reader: every record restored) as a strategy-map document. Never
  * throws, and what it returns always passes `parseStrategyMap`: records are valid by their
  * restore, counts are cut to the format's, and dangling references are left out.
  */
-export function snapshotToStrategyMap(whole: MapSnapshot): StrategyMapDocument {
+export function snapshotToStrategyMap(
+  whole: MapSnapshot,
+  opts: StrategyMapExportOptions = {},
+): StrategyMapDocument {
   const snapshot = withinCounts(whole);
   const { meta, strategy: s } = snapshot;
   const nodeIds = new Set(snapshot.nodes.map((n) => n.id));
@@ -164,11 +176,21 @@ export function snapshotToStrategyMap(whole: MapSnapshot): StrategyMapDocument {
       .map((t) => touchpointToJson(t, kpiIds)),
     strategy,
     grid: gridToJson(snapshot, gridExtra),
+    ...(opts.comments ? { comments: commentsToJson(opts.comments) } : {}),
     ...cleanExtra(topExtra, keysOf(strategyMapSchema)),
   };
 }
 
-/** The map in `doc` as a strategy-map document (see snapshotToStrategyMap: never throws). */
-export function exportStrategyMap(doc: Y.Doc): StrategyMapDocument {
-  return snapshotToStrategyMap(readSnapshot(doc));
+/**
+ * The map in `doc` as a strategy-map document (see snapshotToStrategyMap: never throws), with
+ * the review comments of `opts.comments` (the map's comments doc) when given.
+ */
+export function exportStrategyMap(
+  doc: Y.Doc,
+  opts: { readonly comments?: Y.Doc } = {},
+): StrategyMapDocument {
+  return snapshotToStrategyMap(
+    readSnapshot(doc),
+    opts.comments ? { comments: readComments(opts.comments) } : {},
+  );
 }

@@ -39,6 +39,7 @@ import {
 } from '../records';
 import { LANE_SETTING_FIELDS, LANE_SETTING_SEP } from '../records/lane-setting';
 import type { JourneyNode, Lane, LaneItem, Touchpoint, XY } from '../types';
+import { importComments, type CommentsImportResult } from './comments';
 import { extraOf, keysOf, nodeFromJson, recordFromJson, touchpointFromJson } from './convert';
 import {
   channelPlanSchema,
@@ -164,7 +165,24 @@ function generatedIds(taken: ReadonlySet<string | undefined>, count: number): st
   return out;
 }
 
-export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void {
+/** Where an import writes beyond the map: nowhere by default. */
+export interface StrategyMapImportOptions {
+  /**
+   * The new map's comments doc: the file's `comments` section (version 3) is written into it
+   * (importComments). Absent: the section is ignored.
+   */
+  readonly comments?: Y.Doc;
+}
+
+/**
+ * Writes `value` into the empty map doc `doc` (and its comments into `opts.comments`); returns
+ * what the comments import wrote, or null when there was none.
+ */
+export function importStrategyMap(
+  doc: Y.Doc,
+  value: StrategyMapDocument,
+  opts: StrategyMapImportOptions = {},
+): CommentsImportResult | null {
   if (allRoots(doc).some((root) => (root as Y.Map<unknown>).size > 0)) throw new NonEmptyDocError();
   const at = positions(value);
   const nextOrder = stageOrders(value);
@@ -245,4 +263,5 @@ export function importStrategyMap(doc: Y.Doc, value: StrategyMapDocument): void 
       strategyPart(doc, 'meta').set('extra', strategyExtra);
     writeGrid(doc, value.grid);
   }, IMPORT);
+  return opts.comments && value.comments ? importComments(opts.comments, value.comments) : null;
 }

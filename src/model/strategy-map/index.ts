@@ -1,5 +1,5 @@
 /**
- * The strategy-map JSON format (`itinera/strategy-map`, version 2): validation, migration of
+ * The strategy-map JSON format (`itinera/strategy-map`, version 3): validation, migration of
  * older versions, import into a new map's doc and export from a doc. Shared by the editor
  * (Import/Export) and the server (`POST /api/maps`). Documented in docs/strategy-map-format.md.
  */
@@ -8,6 +8,8 @@ export {
   STRATEGY_MAP_FORMAT,
   STRATEGY_MAP_VERSION,
   strategyMapSchema,
+  type StrategyMapComments,
+  type StrategyMapCommentThread,
   type StrategyMapDocument,
   type StrategyMapGrid,
   type StrategyMapLane,
@@ -20,7 +22,13 @@ export {
 export * from './limits';
 export type { ParseFailure, StrategyMapIssue } from './issues';
 export { parseStrategyMap, parseStrategyMapText, type StrategyMapParseResult } from './parse';
-export { importStrategyMap, NonEmptyDocError } from './import';
-export { exportStrategyMap, snapshotToStrategyMap } from './export';
-export { FORMAT_MIGRATIONS, V1_GRID_FIELD, type FormatMigration } from './versions';
+export { importStrategyMap, NonEmptyDocError, type StrategyMapImportOptions } from './import';
+export { exportStrategyMap, snapshotToStrategyMap, type StrategyMapExportOptions } from './export';
+export { commentsToJson, importComments, type CommentsImportResult } from './comments';
+export {
+  FORMAT_MIGRATIONS,
+  V1_GRID_FIELD,
+  V2_COMMENTS_FIELD,
+  type FormatMigration,
+} from './versions';
 export { strategyMapJsonSchema } from './json-schema';

@@ -13,13 +13,20 @@ import {
 } from './index';
 import { randomStrategyMap } from './testing/random-document';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v2.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v3.json', import.meta.url), 'utf8');
+/** The airline map as version 2 wrote it (no comments): frozen, it must import for good. */
+const AIRLINE_V2_TEXT = readFileSync(
+  new URL('./fixtures/airline.v2.json', import.meta.url),
+  'utf8',
+);
 const AIRLINE_V1_TEXT = readFileSync(
   new URL('./fixtures/airline.v1.json', import.meta.url),
   'utf8',
 );
 /** The schema of version 1 as it was published: frozen, still served. */
 const SCHEMA_V1_FILE = new URL('../../../public/schema/strategy-map.v1.json', import.meta.url);
+/** The schema of version 2 as it was published: frozen, still served. */
+const SCHEMA_V2_FILE = new URL('../../../public/schema/strategy-map.v2.json', import.meta.url);
 const DOC_FILE = new URL('../../../docs/strategy-map-format.md', import.meta.url);
 
 // The schema's `format: date` is backed by a `pattern`, so format assertions are not needed.
@@ -30,13 +37,17 @@ const errorsOf = (value: unknown) =>
 const validateV1 = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(
   JSON.parse(readFileSync(SCHEMA_V1_FILE, 'utf8')) as object,
 );
+const validateV2 = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(
+  JSON.parse(readFileSync(SCHEMA_V2_FILE, 'utf8')) as object,
+);
 
 const exported = (value: unknown) => {
   const r = parseStrategyMap(value);
   if (!r.ok) throw new Error(r.error);
   const doc = new Y.Doc();
-  importStrategyMap(doc, r.value);
-  return JSON.parse(JSON.stringify(exportStrategyMap(doc))) as unknown;
+  const comments = new Y.Doc();
+  importStrategyMap(doc, r.value, { comments });
+  return JSON.parse(JSON.stringify(exportStrategyMap(doc, { comments }))) as unknown;
 };
 
 describe('published JSON Schema', () => {
@@ -44,11 +55,16 @@ describe('published JSON Schema', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
   });
 
-  it('is published as strategy-map.v2.json, beside the frozen v1 file', () => {
-    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v2\.json$/);
+  it('is published as strategy-map.v3.json, beside the frozen v1 and v2 files', () => {
+    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v3\.json$/);
   });
 
-  it('validates the airline file (grid included) and its export', () => {
+  it('validates the export of the version 2 airline file; the v2 schema still validates that file', () => {
+    expect(validateV2(JSON.parse(AIRLINE_V2_TEXT))).toBe(true);
+    expect(errorsOf(exported(JSON.parse(AIRLINE_V2_TEXT)))).toEqual([]);
+  });
+
+  it('validates the airline file (grid and comments included) and its export', () => {
     expect(errorsOf(JSON.parse(AIRLINE_TEXT))).toEqual([]);
     expect(errorsOf(exported(JSON.parse(AIRLINE_TEXT)))).toEqual([]);
   });
@@ -81,7 +97,10 @@ describe('published JSON Schema', () => {
     bad.grid.items[0].order = 'first';
     bad.grid.laneSettings[0].lane = 'channel:';
     bad.grid.laneSettings[1].colour = 'red';
-    bad.version = 3;
+    bad.version = 4;
+    bad.comments.threads[0].anchor.kind = 'sticker';
+    bad.comments.threads[1].comments[0].text = 7;
+    bad.comments.people[0].color = 'green';
     const paths = errorsOf(bad);
     for (const path of [
       '/nodes/3',
@@ -94,6 +113,9 @@ describe('published JSON Schema', () => {
       '/grid/laneSettings/0/lane',
       '/grid/laneSettings/1',
       '/version',
+      '/comments/threads/0/anchor',
+      '/comments/threads/1/comments/0/text',
+      '/comments/people/0/color',
     ]) {
       expect(paths).toContain(path);
     }

@@ -5,6 +5,9 @@
  */
 import {
   MAX_AMOUNT,
+  MAX_COMMENT_PEOPLE,
+  MAX_COMMENT_THREADS,
+  MAX_COMMENTS_PER_THREAD,
   MAX_ID_CHARS,
   MAX_LANE_ITEMS,
   MAX_LANES,
@@ -50,6 +53,8 @@ export { MAX_RESPONSE_TARGET_MINUTES };
 /** Largest absolute canvas coordinate, px; largest node width or height, px; largest count or
  * money amount (volumes, costs, KPI targets). Commands clamp to them (../limits.ts). */
 export { MAX_AMOUNT, MAX_COORDINATE_PX, MAX_NODE_SIZE_PX };
+/** Review comments (version 3): threads, comments per thread, people. */
+export { MAX_COMMENT_PEOPLE, MAX_COMMENT_THREADS, MAX_COMMENTS_PER_THREAD };
 /** Deepest nesting of any value, counting from the document root (guards the parser's stack). */
 export const MAX_DEPTH = 32;
 /** Problems listed in one refusal; the rest are counted in a final line. */

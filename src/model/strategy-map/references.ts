@@ -2,7 +2,7 @@
  * Cross-record rules the zod schema cannot express: ids unique per collection, and every
  * reference (touchpoint ends, KPI ids, goal ids, channel ids, channel plans, a lane item's lane
  * and stage, a channel lane's settings) pointing at a record of the right kind in the same
- * document. Runs on the raw JSON copy, even when the
+ * document; review comments' ids unique and their mentions inside their texts. Runs on the raw JSON copy, even when the
  * schema found problems elsewhere, so a refusal lists everything at once; records whose id is
  * not a string are skipped (the schema reports them).
  */
@@ -122,6 +122,30 @@ export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
     const lane = str(rec.lane);
     if (lane?.startsWith(CHANNEL_LANE_PREFIX) && lane.length > CHANNEL_LANE_PREFIX.length)
       mustBeChannel(lane.slice(CHANNEL_LANE_PREFIX.length), ['grid', ...path, 'lane']);
+  }
+
+  // Review comments (version 3). Anchors are not references: a thread whose anchor names
+  // nothing in the map is a detached thread, kept like any other.
+  const comments = doc.comments;
+  const threads = records(comments, 'threads');
+  unique(threads, ['comments']);
+  unique(records(comments, 'people'), ['comments']);
+  const allComments = threads.flatMap(({ rec, path }) =>
+    records(rec, 'comments').map((c) => ({ rec: c.rec, path: [...path, ...c.path] })),
+  );
+  unique(allComments, ['comments']);
+  for (const { rec, path } of allComments) {
+    const text = str(rec.text);
+    if (text === undefined || !Array.isArray(rec.mentions)) continue;
+    let end = 0;
+    rec.mentions.forEach((m, i) => {
+      if (!isJsonObject(m) || typeof m.start !== 'number' || typeof m.length !== 'number') return;
+      const at = ['comments', ...path, 'mentions', i];
+      if (m.start + m.length > text.length) add(at, 'reaches past the end of the text');
+      else if (text[m.start] !== '@') add([...at, 'start'], 'does not start at an "@" of the text');
+      else if (m.start < end) add([...at, 'start'], 'overlaps the mention before it');
+      end = Math.max(end, m.start + m.length);
+    });
   }
   return issues;
 }

@@ -30,6 +30,7 @@ import { seedTemplate, TEMPLATE_KEYS } from '../templates';
 import { seededRandom } from '../testing/random';
 import {
   exportStrategyMap,
+  importComments,
   importStrategyMap,
   NonEmptyDocError,
   parseStrategyMap,
@@ -38,8 +39,14 @@ import {
   type StrategyMapDocument,
 } from './index';
 import { canonical, randomStrategyMap } from './testing/random-document';
+import { readComments } from '../comments/read';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v2.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v3.json', import.meta.url), 'utf8');
+/** The airline map as version 2 wrote it (no comments): frozen, it must import for good. */
+const AIRLINE_V2_TEXT = readFileSync(
+  new URL('./fixtures/airline.v2.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 1 wrote it (no grid): frozen, it must import for good. */
 const AIRLINE_V1_TEXT = readFileSync(
   new URL('./fixtures/airline.v1.json', import.meta.url),
@@ -71,12 +78,29 @@ const content = (doc: Y.Doc) => {
   };
 };
 
+/** A map doc and its comments doc, imported together. */
+function importedWithComments(value: StrategyMapDocument): { doc: Y.Doc; comments: Y.Doc } {
+  const doc = new Y.Doc();
+  const comments = new Y.Doc();
+  importStrategyMap(doc, value, { comments });
+  return { doc, comments };
+}
+const exportedWithComments = ({ doc, comments }: { doc: Y.Doc; comments: Y.Doc }) =>
+  exportStrategyMap(doc, { comments });
+
 describe('strategy map round trip', () => {
-  it('imports the airline file and exports it back unchanged, grid and extras included', () => {
-    const input = JSON.parse(AIRLINE_TEXT) as object;
+  it('imports the airline file and exports it back unchanged, grid, comments and extras included', () => {
+    const input = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
     const value = parsed(input);
+    const withComments = importedWithComments(value);
+    expect(canonical(exportedWithComments(withComments))).toEqual(canonical(input));
+    expect(readComments(withComments.comments).repairs.size).toBe(0);
+    // Off by default: without a comments doc the export has no comments section.
+    const { comments: _comments, ...withoutComments } = input;
     const out = exportStrategyMap(imported(value));
-    expect(canonical(out)).toEqual(canonical(input));
+    expect(canonical(out)).toEqual(canonical(withoutComments));
+    const again = importedWithComments(parsed(JSON.parse(JSON.stringify(input))));
+    expect(readComments(again.comments)).toEqual(readComments(withComments.comments));
     expect(out.grid['x-grid-note']).toBe('Blueprint lanes from the workshop of 12 March');
     expect(out.grid.lanes.find((l) => l.id === 'lane-quotes')?.['x-workshop']).toEqual({
       board: 'wall 2',
@@ -95,17 +119,43 @@ describe('strategy map round trip', () => {
     expect(out.strategy.startingPoint['x-survey']).toBe('Workshop of 12 March, 9 participants');
   });
 
-  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 2', () => {
+  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 3', () => {
     const input = JSON.parse(AIRLINE_V1_TEXT) as Record<string, unknown>;
     const doc = imported(parsed(input));
     expect(gridLanesMap(doc).size + gridItemsMap(doc).size + gridSettingsMap(doc).size).toBe(0);
     const out = exportStrategyMap(doc);
     expect(canonical(out)).toEqual(
-      canonical({ ...input, version: 2, grid: { lanes: [], items: [], laneSettings: [] } }),
+      canonical({ ...input, version: 3, grid: { lanes: [], items: [], laneSettings: [] } }),
     );
     // The v2 airline is the v1 one plus its grid.
-    const { grid: _grid, ...v2 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    const { grid: _grid, ...v2 } = JSON.parse(AIRLINE_V2_TEXT) as Record<string, unknown>;
     expect(v2).toEqual({ ...input, version: 2 });
+  });
+
+  it('imports a version 2 file unchanged: no comments, exported as version 3', () => {
+    const input = JSON.parse(AIRLINE_V2_TEXT) as Record<string, unknown>;
+    const both = importedWithComments(parsed(input));
+    expect(readComments(both.comments).threads).toEqual([]);
+    expect(canonical(exportStrategyMap(both.doc))).toEqual(canonical({ ...input, version: 3 }));
+    // The v3 airline is the v2 one plus its comments.
+    const { comments: _c, ...v3 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    expect(v3).toEqual({ ...input, version: 3 });
+  });
+
+  it('imports comments into a comments doc that has some: fresh ids where they clash, people kept', () => {
+    const value = parsed(JSON.parse(AIRLINE_TEXT));
+    const { comments } = importedWithComments(value);
+    const before = readComments(comments);
+    const result = importComments(comments, value.comments!);
+    expect(result).toEqual({ threads: 4, comments: 5, people: 0, renamed: 9 });
+    const after = readComments(comments);
+    expect(after.threads).toHaveLength(8);
+    expect(after.people).toEqual(before.people);
+    // Each copy keeps its comments together, under its new thread id.
+    const texts = (s: typeof after) =>
+      s.threads.map((t) => t.comments.map((c) => c.text).join('|')).sort();
+    expect(texts(after)).toEqual([...texts(before), ...texts(before)].sort());
+    expect(after.repairs.size).toBe(0);
   });
 
   it('writes the grid as the grid commands do: hidden only when true, settings as flat keys', () => {

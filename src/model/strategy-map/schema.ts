@@ -1,6 +1,6 @@
 /**
- * The zod schema of the strategy-map JSON format, version 2 (`docs/strategy-map-format.md`;
- * version 1 had no `grid`, see versions.ts).
+ * The zod schema of the strategy-map JSON format, version 3 (`docs/strategy-map-format.md`;
+ * version 1 had no `grid`, version 2 no `comments`, see versions.ts).
  * It is the single source of the format: `parseStrategyMap` validates with it, the published
  * JSON Schema is generated from it (`scripts/gen-schema.ts`), and `StrategyMapDocument` is
  * inferred from it. Enums come from `../types`, and `convert.ts` maps every record to and from
@@ -47,7 +47,14 @@ import { LANE_LIMITS } from '../records/lane';
 import { LANE_ITEM_LIMITS } from '../records/lane-item';
 import { LANE_SETTING_LIMITS } from '../records/lane-setting';
 import { NODE_LIMITS } from '../records/node';
+import { COMMENT_LIMITS } from '../records/comment';
+import { COMMENT_PERSON_LIMITS } from '../records/comment-person';
+import { COMMENT_THREAD_LIMITS } from '../records/comment-thread';
+import { commentAnchorSchema } from '../records/schema/comment-thread.schema';
 import {
+  MAX_COMMENT_PEOPLE,
+  MAX_COMMENT_THREADS,
+  MAX_COMMENTS_PER_THREAD,
   MAX_LANE_ITEMS,
   MAX_LANE_SETTINGS,
   MAX_LANES,
@@ -59,7 +66,7 @@ import {
 /** The `format` field every strategy map carries. */
 export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
 /** The format version this code writes and reads natively (older ones are migrated). */
-export const STRATEGY_MAP_VERSION = 2;
+export const STRATEGY_MAP_VERSION = 3;
 
 /**
  * Ids: letters, digits and `_ . : -`, starting with a letter or digit (records/fields.ts, the
@@ -267,6 +274,66 @@ export const gridSchema = z.looseObject({
   laneSettings: z.array(laneSettingSchema).max(MAX_LANE_SETTINGS).default([]),
 });
 
+// ---------- Review comments (version 3) ----------
+
+/** An author id: a person's id, or '' when the stored one was unusable (nobody). */
+const authorId = z.union([id, z.literal('')]);
+const time = (limit: { min: number; max: number; integer?: boolean }) =>
+  numberOf(limit).describe('ms since 1970-01-01T00:00:00Z');
+
+/** A mention: `text.slice(start, start + length)` is "@" and the person's name. */
+export const commentMentionSchema = z.strictObject({
+  start: z.number().int().min(0).max(COMMENT_LIMITS.text.chars),
+  length: z.number().int().min(2).max(COMMENT_LIMITS.text.chars),
+  personId: id.describe('Id of the person mentioned (comments.people)'),
+});
+
+/**
+ * Comment records are strict: the comments document has no `extra` to keep an unknown field
+ * in, so one is refused rather than lost.
+ */
+export const commentSchema = z.strictObject({
+  /** Unique among every thread's comments. */
+  id,
+  authorId,
+  authorName: textOf(COMMENT_LIMITS.authorName).default(''),
+  text: textOf(COMMENT_LIMITS.text).describe('Plain text (never HTML)'),
+  mentions: z
+    .array(commentMentionSchema)
+    .max(COMMENT_LIMITS.mentions.items)
+    .default([])
+    .describe('In text order, not overlapping'),
+  createdAt: time(COMMENT_LIMITS.createdAt),
+  editedAt: time(COMMENT_LIMITS.editedAt).optional(),
+});
+
+export const commentThreadSchema = z.strictObject({
+  /** Unique among threads. */
+  id,
+  anchor: commentAnchorSchema.describe(
+    'What the thread is pinned to; a node id "" (or an anchor that names nothing in the map) is a detached thread',
+  ),
+  authorId,
+  createdAt: time(COMMENT_THREAD_LIMITS.createdAt),
+  resolved: z.boolean().default(false),
+  resolvedBy: textOf(COMMENT_THREAD_LIMITS.resolvedBy).optional(),
+  resolvedAt: time(COMMENT_THREAD_LIMITS.resolvedAt).optional(),
+  comments: z.array(commentSchema).min(1).max(MAX_COMMENTS_PER_THREAD).describe('Oldest first'),
+});
+
+export const commentPersonSchema = z.strictObject({
+  /** The person's author id; unique among people. */
+  id,
+  name: textOf(COMMENT_PERSON_LIMITS.name),
+  color: colour,
+  seenAt: time(COMMENT_PERSON_LIMITS.seenAt).default(0),
+});
+
+export const commentsSchema = z.strictObject({
+  threads: z.array(commentThreadSchema).max(MAX_COMMENT_THREADS).default([]),
+  people: z.array(commentPersonSchema).max(MAX_COMMENT_PEOPLE).default([]),
+});
+
 export const strategyMapSchema = z
   .looseObject({
     format: z.literal(STRATEGY_MAP_FORMAT),
@@ -278,11 +345,16 @@ export const strategyMapSchema = z
     grid: gridSchema
       .prefault({})
       .describe("The journey grid: content lanes, their items, derived lanes' settings"),
+    comments: commentsSchema
+      .optional()
+      .describe(
+        'Review comments (threads with their comments, and the people who wrote them); absent: none exported',
+      ),
   })
   .meta({
     title: 'Itinera strategy map',
     description:
-      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 2).',
+      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 3).',
   });
 
 /** A valid v2 strategy map, with defaults filled in. Unknown fields stay on each object. */
@@ -294,3 +366,5 @@ export type StrategyMapGrid = StrategyMapDocument['grid'];
 export type StrategyMapLane = StrategyMapGrid['lanes'][number];
 export type StrategyMapLaneItem = StrategyMapGrid['items'][number];
 export type StrategyMapLaneSetting = StrategyMapGrid['laneSettings'][number];
+export type StrategyMapComments = NonNullable<StrategyMapDocument['comments']>;
+export type StrategyMapCommentThread = StrategyMapComments['threads'][number];

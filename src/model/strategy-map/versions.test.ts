@@ -4,6 +4,7 @@ import {
   FORMAT_MIGRATIONS,
   upgradeDocument,
   V1_GRID_FIELD,
+  V2_COMMENTS_FIELD,
   type FormatMigration,
 } from './versions';
 
@@ -21,12 +22,29 @@ const HISTORY: FormatMigration[] = [
 
 describe('format versions', () => {
   it('has one migration per version after the first, in order', () => {
-    expect(STRATEGY_MAP_VERSION).toBe(2);
-    expect(FORMAT_MIGRATIONS.map((m) => [m.from, m.name])).toEqual([[1, 'add-grid']]);
+    expect(STRATEGY_MAP_VERSION).toBe(3);
+    expect(FORMAT_MIGRATIONS.map((m) => [m.from, m.name])).toEqual([
+      [1, 'add-grid'],
+      [2, 'add-comments'],
+    ]);
+    expect(upgradeDocument({ format: FORMAT, version: 3, title: 'T' })).toEqual({
+      ok: true,
+      value: { format: FORMAT, version: 3, title: 'T' },
+    });
+  });
+
+  it('v2 → v3 adds nothing (comments are optional), keeping a v2 field named comments aside', () => {
     expect(upgradeDocument({ format: FORMAT, version: 2, title: 'T' })).toEqual({
       ok: true,
-      value: { format: FORMAT, version: 2, title: 'T' },
+      value: { format: FORMAT, version: 3, title: 'T' },
     });
+    const theirs = [{ note: 'from another tool' }];
+    const r = upgradeDocument({ format: FORMAT, version: 2, comments: theirs });
+    expect(r.ok && r.value).toEqual({ format: FORMAT, version: 3, [V2_COMMENTS_FIELD]: theirs });
+    // A v1 file's field of that name goes the same way, through both steps.
+    const v1 = upgradeDocument({ format: FORMAT, version: 1, comments: theirs });
+    expect(v1.ok && v1.value).toMatchObject({ version: 3, [V2_COMMENTS_FIELD]: theirs });
+    expect(v1.ok && 'comments' in v1.value).toBe(false);
   });
 
   it('v1 → v2 gives a v1 map an empty grid (derived lanes only), keeping a v1 field named grid', () => {
@@ -34,7 +52,7 @@ describe('format versions', () => {
       ok: true,
       value: {
         format: FORMAT,
-        version: 2,
+        version: 3,
         title: 'T',
         grid: { lanes: [], items: [], laneSettings: [] },
       },
@@ -43,7 +61,7 @@ describe('format versions', () => {
     const r = upgradeDocument({ format: FORMAT, version: 1, grid: theirs });
     expect(r.ok && r.value).toEqual({
       format: FORMAT,
-      version: 2,
+      version: 3,
       [V1_GRID_FIELD]: theirs,
       grid: { lanes: [], items: [], laneSettings: [] },
     });

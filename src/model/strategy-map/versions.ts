@@ -8,6 +8,7 @@
  * History:
  * - 1: the journey (nodes, touchpoints) and the strategy.
  * - 2: the journey grid (`grid`: content lanes, lane items, derived lanes' settings).
+ * - 3: review comments (`comments`, optional: threads with their comments, and people).
  */
 import type { StrategyMapIssue } from './issues';
 import type { JsonObject } from './json';
@@ -38,8 +39,26 @@ const addGrid: FormatMigration = {
   }),
 };
 
+/**
+ * Where the v2 → v3 migration keeps a top-level `comments` field of a version 2 file (another
+ * tool's field then; v3 gives the name a meaning).
+ */
+export const V2_COMMENTS_FIELD = 'x-v2-comments';
+
+/** v2 → v3: a v2 map has no review comments (`comments` is optional: nothing to add). */
+const addComments: FormatMigration = {
+  from: 2,
+  name: 'add-comments',
+  run: ({ comments, ...rest }) => ({
+    ...(comments === undefined || rest[V2_COMMENTS_FIELD] !== undefined
+      ? {}
+      : { [V2_COMMENTS_FIELD]: comments }),
+    ...rest,
+  }),
+};
+
 /** Append-only: one step per version after the first. */
-export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [addGrid];
+export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [addGrid, addComments];
 
 /** The oldest version this code can read. */
 export const OLDEST_VERSION = 1;

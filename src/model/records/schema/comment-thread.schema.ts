@@ -1,16 +1,17 @@
 /** The zod schema of a restored comment thread: what `restoreCommentThread` returns satisfies it. */
 import { z } from 'zod';
 import { STRATEGY_ANCHOR_SECTIONS, type CommentThreadRecord } from '../../comments/types';
-import { COMMENT_THREAD_LIMITS as L } from '../comment-thread';
-import { derivedLaneKey, id, numberOf, textOf } from '../support/fields.schema';
+import { COMMENT_THREAD_LIMITS, COMMENT_THREAD_LIMITS as L } from '../comment-thread';
+import { derivedLaneKey, id, ID_BODY, numberOf, textOf } from '../support/fields.schema';
 import type { Assert, Same } from '../support/type-checks';
 
 /** A grid row's key: a derived lane, or `lane:<content lane id>`. */
 export const laneKey = z.union([
   derivedLaneKey,
-  z.templateLiteral(['lane:', id]).refine((k) => id.safeParse(k.slice(5)).success, {
-    error: 'expected lane:<lane id>',
-  }),
+  z
+    .string()
+    .max(COMMENT_THREAD_LIMITS.laneKey.chars)
+    .regex(new RegExp(`^lane:${ID_BODY}$`), { error: 'expected lane:<id of a content lane>' }),
 ]);
 
 /** An anchor as a snapshot holds it (a node id '' is DETACHED_ANCHOR). */

@@ -59,7 +59,7 @@ export const SINGLE_DERIVED_LANES = DERIVED_LANE_TYPES.filter(
   (t): t is Exclude<(typeof DERIVED_LANE_TYPES)[number], 'channel'> => t !== 'channel',
 );
 /** `ID_PATTERN` without its anchors, to build patterns that contain an id. */
-const ID_BODY = ID_PATTERN.source.replace(/^\^/, '').replace(/\$$/, '');
+export const ID_BODY = ID_PATTERN.source.replace(/^\^/, '').replace(/\$$/, '');
 /**
  * The key of a derived lane (records/lane-setting.ts `isDerivedLaneKey`): a one-of-a-kind
  * lane type, or `channel:<node id>` for a channel's row.
