@@ -6,6 +6,7 @@
  * nothing Rita does in the UI changes the map; a thread whose node Ada deletes stays, listed
  * as detached. The Comments panel passes axe for each of the three.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 import { expectNoA11yViolations } from './support/axe';
@@ -206,6 +207,31 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
       .getByRole('button', { name: 'Comment thread on A point on the canvas' })
       .click();
     await expect(thread(rita.page, 'A point on the canvas')).toContainText('A lounge stage here?');
+
+    // The JSON export leaves the comments out unless asked.
+    const exportJson = async (withComments: boolean) => {
+      await ada.page.getByRole('button', { name: 'Export', exact: true }).click();
+      const menu = ada.page.getByRole('dialog', { name: 'Export the map' });
+      await menu
+        .getByRole('checkbox', { name: 'Include comments in the JSON file' })
+        .setChecked(withComments);
+      const download = ada.page.waitForEvent('download');
+      await menu.getByRole('menuitem', { name: 'JSON', exact: true }).click();
+      const path = await (await download).path();
+      return JSON.parse(readFileSync(path!, 'utf8')) as {
+        comments?: { threads: { comments: { text: string }[] }[] };
+      };
+    };
+    expect((await exportJson(false)).comments).toBeUndefined();
+    const withComments = await exportJson(true);
+    const texts = withComments.comments!.threads.flatMap((th) => th.comments.map((c) => c.text));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Yes: the 3-D Secure step times out. On it.',
+        'Do we still support tablets?',
+        'A lounge stage here?',
+      ]),
+    );
     await expectNoA11yViolations(rita.page, 'comments panel, reviewer, detached thread', {
       include: '.comments-panel',
     });

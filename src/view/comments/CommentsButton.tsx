@@ -40,7 +40,7 @@ export function CommentsButton() {
           strokeLinejoin="round"
         />
       </svg>
-      {t('button.label')}
+      <span className="comments-button-label">{t('button.label')}</span>
       {/* A space: the visible text reads "Comments 3", the start of the name (WCAG 2.5.3). */}
       {open ? ' ' : null}
       {open ? (
