@@ -51,6 +51,7 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
   const ada = await person(browser);
   const bo = await person(browser);
   const rita = await person(browser);
+  let viewer: Awaited<ReturnType<typeof person>> | undefined;
   try {
     const mapId = await ada.editor.createMap('Airline', 'Airline under review');
     await ada.editor.button('Share').click();
@@ -208,6 +209,25 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
       .click();
     await expect(thread(rita.page, 'A point on the canvas')).toContainText('A lounge stage here?');
 
+    // Rita edits her own comment (it says so everywhere); Bo deletes his, and its thread goes.
+    const tablet = thread(rita.page, 'A deleted node');
+    await expect(tablet.getByRole('button', { name: 'Edit my comment' })).toHaveCount(1);
+    await tablet.getByRole('button', { name: 'Edit my comment' }).click();
+    const editBox = tablet.getByRole('textbox', { name: 'Edit comment' });
+    await expect(editBox).toBeFocused();
+    await editBox.fill('Do we still support tablets? The app dropped them in May.');
+    await tablet.getByRole('button', { name: 'Save' }).click();
+    await expect(tablet).toContainText('The app dropped them in May.');
+    await expect(tablet).toContainText('edited');
+    const boPoint = thread(bo.page, 'A point on the canvas');
+    await boPoint.getByRole('button', { name: 'Delete my comment' }).click();
+    await boPoint.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(thread(rita.page, 'A point on the canvas')).toHaveCount(0);
+    // Nobody may edit or delete another's comment.
+    await expect(
+      thread(ada.page, 'A deleted node').getByRole('button', { name: 'Edit my comment' }),
+    ).toHaveCount(0);
+
     // The JSON export leaves the comments out unless asked.
     const exportJson = async (withComments: boolean) => {
       await ada.page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -228,14 +248,40 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
     expect(texts).toEqual(
       expect.arrayContaining([
         'Yes: the 3-D Secure step times out. On it.',
-        'Do we still support tablets?',
-        'A lounge stage here?',
+        'Do we still support tablets? The app dropped them in May.',
       ]),
     );
+    expect(texts).not.toContain('A lounge stage here?');
     await expectNoA11yViolations(rita.page, 'comments panel, reviewer, detached thread', {
       include: '.comments-panel',
     });
+
+    // A view link reads the comments and cannot write them: no comment controls at all.
+    await ada.editor.button('Share').click();
+    const share = ada.page.getByRole('dialog', { name: 'Share this map' });
+    const viewLink = await share.getByRole('textbox', { name: 'View-only link' }).inputValue();
+    await share.getByRole('button', { name: 'Close' }).click();
+    viewer = await person(browser);
+    await viewer.page.goto(viewLink);
+    await expect(viewer.editor.node('Search')).toBeVisible();
+    await commentsButton(viewer.page).click();
+    await expect(panel(viewer.page)).toContainText(
+      'This link can read the comments, not write them.',
+    );
+    await expect(thread(viewer.page, 'A deleted node')).toBeVisible();
+    await thread(viewer.page, 'A deleted node')
+      .getByRole('button', { name: /^A deleted node/ })
+      .click();
+    await expect(thread(viewer.page, 'A deleted node')).toContainText('dropped them in May');
+    await expect(panel(viewer.page).getByRole('textbox')).toHaveCount(0);
+    await expect(viewer.page.getByRole('button', { name: 'Add comment' })).toHaveCount(0);
+    await viewer.editor.node('Search').locator('.jn-label').click();
+    await expect(viewer.editor.label).toHaveValue('Search');
+    await expect(viewer.page.getByRole('button', { name: 'Comment', exact: true })).toHaveCount(0);
+    await expectNoA11yViolations(viewer.page, 'comments panel, view link', {
+      include: '.comments-panel',
+    });
   } finally {
-    await Promise.all([ada.close(), bo.close(), rita.close()]);
+    await Promise.all([ada.close(), bo.close(), rita.close(), viewer?.close()]);
   }
 });
