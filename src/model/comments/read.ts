@@ -22,6 +22,7 @@ import { restoreCommentThread } from '../records/comment-thread';
 import { MAX_ID_CHARS } from '../limits';
 import { NOT_A_RECORD, NOT_AN_ID } from '../read-strategy';
 import { commentRoots, commentsMap, peopleMap, threadsMap } from './doc';
+import { activityOf } from './status';
 import {
   DETACHED_ANCHOR,
   type Comment,
@@ -37,9 +38,6 @@ const MISSING_THREAD: readonly Repair[] = Object.freeze([
 
 const byTimeThenId = (a: Comment, b: Comment) =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** When a comment was last written. */
-export const activityOf = (c: Comment): number => Math.max(c.createdAt, c.editedAt ?? 0);
 
 /**
  * The records of a root: Y.Maps under usable ids. Anything else is skipped and reported like

@@ -1,6 +1,11 @@
-/** The counts the editor shows about comments: open threads, and threads new to me. */
-import { activityOf } from './read';
+/**
+ * The counts the editor shows about comments: open threads, and threads new to me. Pure
+ * functions of the snapshot (no Yjs), for views.
+ */
 import type { Comment, CommentThread } from './types';
+
+/** When a comment was last written (or edited). */
+export const activityOf = (c: Comment): number => Math.max(c.createdAt, c.editedAt ?? 0);
 
 /** Threads not resolved (detached ones included: they are still open questions). */
 export function openCount(threads: readonly CommentThread[]): number {

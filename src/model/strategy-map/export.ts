@@ -117,7 +117,10 @@ function gridToJson(snapshot: MapSnapshot, extra: unknown): StrategyMapGrid {
 
 /** What an export includes beyond the map: nothing by default. */
 export interface StrategyMapExportOptions {
-  /** The map's review comments (`comments` section, version 3); absent: not exported. */
+  /**
+   * The map's review comments (`comments` section, version 3); absent: not exported. A map
+   * with no comments and no people gets no section either.
+   */
   readonly comments?: CommentsSnapshot;
 }
 
@@ -176,7 +179,10 @@ export function snapshotToStrategyMap(
       .map((t) => touchpointToJson(t, kpiIds)),
     strategy,
     grid: gridToJson(snapshot, gridExtra),
-    ...(opts.comments ? { comments: commentsToJson(opts.comments) } : {}),
+    // Asked for and there are some (an empty section would say nothing more than none).
+    ...(opts.comments && (opts.comments.threads.length > 0 || opts.comments.people.length > 0)
+      ? { comments: commentsToJson(opts.comments) }
+      : {}),
     ...cleanExtra(topExtra, keysOf(strategyMapSchema)),
   };
 }

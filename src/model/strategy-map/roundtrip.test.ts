@@ -266,18 +266,20 @@ describe('strategy map round trip', () => {
     });
   });
 
-  it('is lossless on 200 random documents (export → import → export, and the docs read the same)', () => {
+  it('is lossless on 200 random documents (export → import → export, and the docs read the same, comments included)', () => {
     for (let seed = 1; seed <= 200; seed += 1) {
       const input = randomStrategyMap(seededRandom(seed));
       const r = parseStrategyMap(input);
       if (!r.ok) throw new Error(`seed ${seed}: ${r.error}`);
-      const doc1 = imported(r.value);
-      const out1 = exportStrategyMap(doc1);
+      const both1 = importedWithComments(r.value);
+      const doc1 = both1.doc;
+      const out1 = exportedWithComments(both1);
       expect(canonical(out1), `seed ${seed}`).toEqual(canonical(input));
       // The export is a fixed point of parse: defaults already filled, nothing to add.
       expect(parsed(JSON.parse(JSON.stringify(out1))), `seed ${seed}`).toEqual(out1);
-      const doc2 = imported(parsed(JSON.parse(JSON.stringify(out1))));
-      expect(content(doc2), `seed ${seed}`).toEqual(content(doc1));
+      const both2 = importedWithComments(parsed(JSON.parse(JSON.stringify(out1))));
+      expect(content(both2.doc), `seed ${seed}`).toEqual(content(doc1));
+      expect(readComments(both2.comments), `seed ${seed}`).toEqual(readComments(both1.comments));
     }
   });
 

@@ -235,7 +235,90 @@ export function randomStrategyMap(rng: Random): JsonObject {
     nodes.filter((n) => n.kind === 'stage').map((n) => n.id as string),
     channels,
   );
-  return withExtras(rng, doc, [...Object.keys(doc)]);
+  const grid = doc.grid as { lanes: JsonObject[] };
+  if (rng.chance(0.4))
+    doc.comments = randomComments(
+      rng,
+      nodes.map((n) => n.id as string),
+      nodes.filter((n) => n.kind === 'stage').map((n) => n.id as string),
+      grid.lanes.map((l) => l.id as string),
+    );
+  return withExtras(rng, doc, [...Object.keys(doc), 'comments']);
+}
+
+/**
+ * Random review comments (parse output form, strict records: no extras): threads in export
+ * order (newest activity first), comments oldest first, mentions of the people by name.
+ */
+function randomComments(
+  rng: Random,
+  nodeIds: readonly string[],
+  stages: readonly string[],
+  lanes: readonly string[],
+): JsonObject {
+  const people = Array.from({ length: rng.int(0, 3) }, (_, i) => ({
+    id: rng.id('p'),
+    name: `${rng.pick(['Ada', 'Bo', 'Città', '✈️ Crew'])} ${i}`,
+    color: rng.pick(['#112233', '#aabbcc', '#2f9e44']),
+    seenAt: rng.int(0, 1e6),
+  }));
+  const anchors: (() => JsonObject)[] = [
+    () => ({ kind: 'point', x: rng.int(-500, 500), y: rng.int(-500, 500) }),
+    () => ({ kind: 'node', id: nodeIds.length ? rng.pick(nodeIds) : 'gone' }),
+    () => ({ kind: 'node', id: '' }),
+    () => ({ kind: 'touchpoint', id: rng.id('tp') }),
+    () => ({ kind: 'laneItem', id: rng.id('item') }),
+    () => ({ kind: 'strategy', section: 'costModel', id: '' }),
+    () => ({ kind: 'strategy', section: 'goals', id: rng.id('g') }),
+    () => ({
+      kind: 'cell',
+      stageId: stages.length ? rng.pick(stages) : 'gone',
+      laneKey: lanes.length && rng.chance(0.5) ? `lane:${rng.pick(lanes)}` : 'painPoints',
+    }),
+  ];
+  let clock = 1_700_000_000_000;
+  const threads = Array.from({ length: rng.int(1, 4) }, () => {
+    const comments = Array.from({ length: rng.int(1, 3) }, () => {
+      clock += rng.int(1, 1000);
+      const author = people.length && rng.chance(0.8) ? rng.pick(people) : null;
+      const who = people.length ? rng.pick(people) : null;
+      const before = text(rng);
+      const body = who && rng.chance(0.5) ? `${before} @${who.name} ${text(rng)}` : before;
+      const mentions =
+        who && body !== before
+          ? [{ start: before.length + 1, length: who.name.length + 1, personId: who.id }]
+          : [];
+      return compact({
+        id: rng.id('cm'),
+        authorId: author?.id ?? '',
+        authorName: author?.name ?? '',
+        text: body,
+        mentions,
+        createdAt: clock,
+        editedAt: rng.chance(0.3) ? clock + 5 : undefined,
+      });
+    });
+    const first = comments[0]!;
+    const resolved = rng.chance(0.3);
+    return compact({
+      id: rng.id('th'),
+      anchor: rng.pick(anchors)(),
+      authorId: first.authorId,
+      createdAt: first.createdAt,
+      resolved,
+      resolvedBy: resolved && rng.chance(0.7) ? text(rng).slice(0, 40) : undefined,
+      resolvedAt: resolved && rng.chance(0.7) ? clock : undefined,
+      comments,
+    });
+  });
+  const last = (t: JsonObject) =>
+    Math.max(
+      ...(t.comments as JsonObject[]).map((c) =>
+        Math.max(c.createdAt as number, (c.editedAt as number | undefined) ?? 0),
+      ),
+    );
+  threads.sort((a, b) => last(b) - last(a) || ((a.id as string) < (b.id as string) ? -1 : 1));
+  return { threads, people };
 }
 
 /** A random grid (parse output form) over these stages and channels. */
@@ -303,6 +386,7 @@ export function canonical(doc: object): JsonObject {
   const d = doc as JsonObject;
   const s = d.strategy as JsonObject;
   const g = d.grid as JsonObject | undefined;
+  const c = d.comments as JsonObject | undefined;
   return {
     ...d,
     nodes: [...(d.nodes as JsonValue[])].sort(byKey('id')),
@@ -314,6 +398,13 @@ export function canonical(doc: object): JsonObject {
         lanes: [...(g.lanes as JsonValue[])].sort(byKey('id')),
         items: [...(g.items as JsonValue[])].sort(byKey('id')),
         laneSettings: [...(g.laneSettings as JsonValue[])].sort(byKey('lane')),
+      },
+    }),
+    ...(c && {
+      comments: {
+        ...c,
+        threads: [...(c.threads as JsonValue[])].sort(byKey('id')),
+        people: [...(c.people as JsonValue[])].sort(byKey('id')),
       },
     }),
   };
