@@ -89,6 +89,7 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
     await draft.pressSequentially('The card payment fails on the phone, @Ad');
     const listbox = rita.page.getByRole('listbox', { name: 'People to mention' });
     await expect(listbox.getByRole('option', { name: 'Ada' })).toBeVisible();
+    await panel(rita.page).screenshot({ path: `${SHOTS}/comments-mention-listbox.png` });
     await draft.press('Enter');
     await expect(listbox).toHaveCount(0);
     await expect(draft).toHaveValue('The card payment fails on the phone, @Ada ');

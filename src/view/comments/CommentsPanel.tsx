@@ -129,7 +129,7 @@ export function CommentsPanel({ map }: { map: MapSnapshot }) {
                   ? t('panel.noneOpen')
                   : t('panel.noneResolved')}
             </p>
-            {snapshot.threads.length === 0 && api.canComment ? (
+            {snapshot.threads.length === 0 && api.canComment && !state.draft ? (
               <p className="comments-empty-hint">{t('panel.emptyHint')}</p>
             ) : null}
           </div>
