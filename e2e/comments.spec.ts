@@ -108,6 +108,11 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
         .first()
         .getByRole('button', { name: '1 comment thread' }),
     ).toBeVisible();
+    // Go to, in the grid: the card's cell is scrolled to and focused.
+    await ritaThread.getByRole('button', { name: 'Go to' }).click();
+    await expect(rita.page.locator('td[data-r]:focus')).toContainText(
+      'Books and pays for the flight',
+    );
     await rita.page.screenshot({ path: `${SHOTS}/comments-reviewer-1440.png` });
     await expectNoA11yViolations(rita.page, 'comments panel, reviewer (whole page)');
 

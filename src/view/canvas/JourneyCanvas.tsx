@@ -17,13 +17,12 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSnapshot, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
 import { CanvasPins } from '../comments/CanvasPins';
 import { commentsUiFor } from '../comments/commentsUi';
-import { useStore as useExternalStore } from '../hooks/useStore';
 import { usePeers } from '../hooks/usePeers';
 import { GRID_PX, mapExtent } from '../../model/geometry';
 import { FAR_ZOOM, FarContext, initialViewport } from './detail';
@@ -99,7 +98,7 @@ export function JourneyCanvas({
   const nodeText = useMemo(() => rememberingT(t), [t]);
   // "Add comment" mode: a click on the empty canvas pins a comment there.
   const commentsUi = commentsUiFor(session);
-  const placing = useExternalStore(commentsUi).placing;
+  const placing = useSyncExternalStore(commentsUi.subscribe, () => commentsUi.get().placing);
   const onPaneClick = useCallback(
     (e: React.MouseEvent) => {
       if (!commentsUi.get().placing) return;

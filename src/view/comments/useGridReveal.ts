@@ -1,12 +1,13 @@
 /** "Go to" in the grid: scrolls to the card, stage, cell or item a thread is pinned to. */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useSyncExternalStore, type RefObject } from 'react';
 import { useSession } from '../canvas/SessionContext';
-import { useStore } from '../hooks/useStore';
 import { commentsUiFor } from './commentsUi';
 import { anchorKey } from './threads';
 
 export function useGridReveal(root: RefObject<HTMLElement | null>): void {
-  const reveal = useStore(commentsUiFor(useSession())).reveal;
+  // Only a new request re-renders the grid, not every click in the comments panel.
+  const ui = commentsUiFor(useSession());
+  const reveal = useSyncExternalStore(ui.subscribe, () => ui.get().reveal);
   useEffect(() => {
     if (!reveal || !root.current) return;
     const a = reveal.anchor;

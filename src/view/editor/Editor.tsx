@@ -3,7 +3,16 @@
  * its own error boundary, so one that fails to render leaves the others working.
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSessionApi } from '../../model/session-api';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
@@ -105,7 +114,8 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   useShortcuts(session, selection, setSelection, { nudge: view === 'canvas' });
   useCommentShortcuts(session, view === 'canvas');
   const commentsUi = commentsUiFor(session);
-  const commentsOpen = useStore(commentsUi).open;
+  // Only whether the panel is open (not every click inside it) re-renders the editor.
+  const commentsOpen = useSyncExternalStore(commentsUi.subscribe, () => commentsUi.get().open);
 
   useEffect(() => {
     document.title = `${snapshot.meta.title || t('untitledMap')} · Itinera`;
