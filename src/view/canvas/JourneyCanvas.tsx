@@ -17,10 +17,12 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSnapshot, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
+import { CanvasPins } from '../comments/CanvasPins';
+import { commentsUiFor } from '../comments/commentsUi';
 import { usePeers } from '../hooks/usePeers';
 import { GRID_PX, mapExtent } from '../../model/geometry';
 import { FAR_ZOOM, FarContext, initialViewport } from './detail';
@@ -94,6 +96,17 @@ export function JourneyCanvas({
     fitMap();
   }, [canvasWidth, hasNodes, fitMap]);
   const nodeText = useMemo(() => rememberingT(t), [t]);
+  // "Add comment" mode: a click on the empty canvas pins a comment there.
+  const commentsUi = commentsUiFor(session);
+  const placing = useSyncExternalStore(commentsUi.subscribe, () => commentsUi.get().placing);
+  const onPaneClick = useCallback(
+    (e: React.MouseEvent) => {
+      if (!commentsUi.get().placing) return;
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      commentsUi.startThread({ kind: 'point', x: Math.round(at.x), y: Math.round(at.y) });
+    },
+    [commentsUi, flow],
+  );
   const peers = usePeers(session);
 
   // Other people's live drags and selections (awareness), under my own drag (read from its
@@ -276,6 +289,8 @@ export function JourneyCanvas({
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           onDelete={onDelete}
+          onPaneClick={onPaneClick}
+          className={placing ? 'is-placing-comment' : undefined}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -309,6 +324,7 @@ export function JourneyCanvas({
           <JourneyMiniMap nodes={snapshot.nodes} />
           <Controls onFitView={() => fitMap(200)} />
           {presence ? <PeerCursors peers={peers} /> : null}
+          <CanvasPins map={snapshot} measured={measured} />
         </ReactFlow>
       </NodeTextContext.Provider>
     </FarContext.Provider>

@@ -3,7 +3,16 @@
  * its own error boundary, so one that fails to render leaves the others working.
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSessionApi } from '../../model/session-api';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
@@ -22,10 +31,18 @@ import { GridView } from '../grid/GridView';
 import { loadEditorView, saveEditorView, type EditorView } from '../grid/viewMode';
 import { PresentBanner } from '../present/PresentBanner';
 import { PresentButton } from '../present/PresentButton';
+import { CommentsButton } from '../comments/CommentsButton';
+import { commentsUiFor } from '../comments/commentsUi';
+import { useCommentShortcuts } from '../comments/useCommentShortcuts';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
 /** The strategy roadmap panel is loaded when first opened, not with the canvas. */
+/** The Comments panel is loaded when first opened. */
+const CommentsPanel = lazy(() =>
+  import('../comments/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
+);
+
 const StrategyPanel = lazy(() =>
   import('../strategy/StrategyPanel').then((m) => ({ default: m.StrategyPanel })),
 );
@@ -95,6 +112,10 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const drop = useJsonFileDrop(onImportFile ?? noImport, onOpenMap);
   // Arrow keys move the grid's focus, never the selected nodes.
   useShortcuts(session, selection, setSelection, { nudge: view === 'canvas' });
+  useCommentShortcuts(session, view === 'canvas');
+  const commentsUi = commentsUiFor(session);
+  // Only whether the panel is open (not every click inside it) re-renders the editor.
+  const commentsOpen = useSyncExternalStore(commentsUi.subscribe, () => commentsUi.get().open);
 
   useEffect(() => {
     document.title = `${snapshot.meta.title || t('untitledMap')} · Itinera`;
@@ -141,6 +162,9 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
         >
           {t('strategy')}
         </button>
+        <PanelBoundary panel="comments" compact>
+          <CommentsButton />
+        </PanelBoundary>
         <PanelBoundary panel="export" compact>
           <ExportMenu selectedNodeIds={selection.nodes} view={view} />
         </PanelBoundary>
@@ -206,6 +230,19 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
               <PanelBoundary panel="inspector" className="panel-error-side">
                 <Inspector snapshot={snapshot} selection={panelSelection} />
               </PanelBoundary>
+              {commentsOpen ? (
+                <PanelBoundary panel="comments" className="panel-error-side">
+                  <Suspense
+                    fallback={
+                      <aside className="comments-panel" aria-busy="true">
+                        <p role="status">{t('status.loading')}</p>
+                      </aside>
+                    }
+                  >
+                    <CommentsPanel map={snapshot} />
+                  </Suspense>
+                </PanelBoundary>
+              ) : null}
               {strategyOpen ? (
                 <PanelBoundary panel="strategy" className="panel-error-side">
                   <Suspense

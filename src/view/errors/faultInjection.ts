@@ -9,7 +9,7 @@
 
 /** Panels with their own boundary, plus `app` for the top-level one. */
 export type PanelName =
-  'canvas' | 'grid' | 'inspector' | 'strategy' | 'share' | 'export' | 'library';
+  'canvas' | 'grid' | 'inspector' | 'strategy' | 'share' | 'export' | 'library' | 'comments';
 
 declare global {
   var __ITINERA_FAIL_PANEL__: string | undefined;

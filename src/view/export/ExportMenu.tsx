@@ -60,6 +60,8 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
   const [picture, setPicture] = useState<Picture>('canvas');
   const [deckSize, setDeckSize] = useState<DeckPageSize>('16:9');
   const deckSizeId = useId();
+  // The JSON export leaves the review comments out unless asked (issue 15).
+  const [jsonComments, setJsonComments] = useState(false);
   const task = useExportTask();
   const renderAll = useContext(RenderAllContext);
   const wrap = useRef<HTMLDivElement>(null);
@@ -186,7 +188,11 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     if (item === 'json') {
       task.run(async () => {
         const { strategyMapJson } = await import('./strategyMapJson');
-        downloadText(strategyMapJson(session.map.getSnapshot()), name('json'), 'application/json');
+        const json = strategyMapJson(session.map.getSnapshot(), {
+          includeComments: jsonComments,
+          comments: session.comments.snapshot.getSnapshot(),
+        });
+        downloadText(json, name('json'), 'application/json');
         return { kind: 'status', text: t('done', { name: name('json') }) };
       }, failed);
       return;
@@ -310,6 +316,14 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
               </div>
             ))}
           </div>
+          <label className="export-json-comments">
+            <input
+              type="checkbox"
+              checked={jsonComments}
+              onChange={(e) => setJsonComments(e.target.checked)}
+            />
+            {t('jsonComments')}
+          </label>
           <label className="export-deck-size" htmlFor={deckSizeId}>
             {t('deckSize.label')}
             <select

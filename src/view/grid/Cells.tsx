@@ -10,6 +10,7 @@ import { LANE_ITEM_LIMITS } from '../../model/records/lane-item';
 import type { DeviceNode, Kpi, LaneItem, StageNode, Touchpoint } from '../../model/types';
 import { TypeIcon } from '../canvas/icons';
 import { Face } from '../Face';
+import { CellComments, CommentBadge } from '../comments/GridComments';
 import {
   ITEM_MIME,
   rowTitle,
@@ -100,6 +101,7 @@ function Td({
       onDrop={onDrop}
     >
       {children}
+      <CellComments stageId={p.stage.id} laneKey={p.row.key} />
     </td>
   );
 }
@@ -207,6 +209,7 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
         ) : null}
         {mark ? <span className="sr-only">, {mark.name}</span> : null}
       </button>
+      <CommentBadge anchor={{ kind: 'touchpoint', id: tp.id }} />
     </li>
   );
 }
@@ -530,6 +533,7 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
                       {item.text}
                     </button>
                   )}
+                  <CommentBadge anchor={{ kind: 'laneItem', id: item.id }} />
                 </li>
               ),
             )}

@@ -21,6 +21,7 @@ import type { PeerMark } from './Cells';
 import { rowCells } from './cells';
 import { dropLaneKeys, insertLaneKey, moveLaneKeys, moveStageIds } from './laneOrder';
 import { GridToolbar } from './GridToolbar';
+import { useGridReveal } from '../comments/useGridReveal';
 import { HeaderRow, LaneRow, type BlueprintLine } from './Rows';
 import { useGridWindow } from './useGridWindow';
 import './grid.css';
@@ -94,6 +95,7 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
   const touched = useRef(false);
   const [renaming, setRenaming] = useState<Renaming | null>(null);
   const pending = useRef<PendingFocus | null>(null);
+  useGridReveal(rootRef);
 
   const peers = usePeers(session);
   // Peers' cursors move all the time; the marks change only with what they select.

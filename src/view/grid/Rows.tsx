@@ -7,6 +7,7 @@
 import { memo, useRef, useState, type CSSProperties } from 'react';
 import type { GridRow, LaneKey } from '../../model/grid';
 import { LANE_LIMITS } from '../../model/records/lane';
+import { CommentBadge } from '../comments/GridComments';
 import { NODE_LIMITS } from '../../model/records/node';
 import type { StageNode } from '../../model/types';
 import { TypeIcon } from '../canvas/icons';
@@ -148,6 +149,7 @@ export const HeaderRow = memo(function HeaderRow(p: HeaderProps) {
               <span className="grid-stage-order" aria-hidden="true">
                 {i + 1}
               </span>
+              <CommentBadge anchor={{ kind: 'node', id: stage.id }} />
               {readOnly || renaming ? null : (
                 <MenuButton
                   label={t('stage.options', { title })}

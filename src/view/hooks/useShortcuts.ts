@@ -12,7 +12,7 @@ export const NUDGE_LARGE_PX = 20;
 export const PASTE_OFFSET_PX = 40;
 const CLIP_MIME = 'text/plain';
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !el.tagName) return false;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);

@@ -5,6 +5,7 @@ import { recordKey } from '../../model/records/support/repair';
 import type { MapSnapshot } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
+import { CommentOnButton } from '../comments/CommentOnButton';
 import { NodeFields } from './NodeFields';
 import { repairsOf } from './RepairNote';
 import { TouchpointFields } from './TouchpointFields';
@@ -30,6 +31,8 @@ export function Inspector({
       : undefined;
   return (
     <aside className="inspector" aria-label={t('inspector.label')}>
+      {node ? <CommentOnButton anchor={{ kind: 'node', id: node.id }} /> : null}
+      {tp ? <CommentOnButton anchor={{ kind: 'touchpoint', id: tp.id }} /> : null}
       {node ? (
         <NodeFields
           key={node.id}
@@ -61,11 +64,11 @@ const InspectorHelp = memo(function InspectorHelp({ count }: { count: number }) 
       <h2>{count > 1 ? t('inspector.many', { count }) : t('inspector.none')}</h2>
       <p>{count > 1 ? t('inspector.manyHint') : t('inspector.noneHint')}</p>
       <ul className="shortcut-list" aria-label={t('shortcuts.label')}>
-        {(['connect', 'select', 'delete', 'undo', 'copy', 'duplicate', 'nudge'] as const).map(
-          (k) => (
-            <li key={k}>{t(`shortcuts.${k}`)}</li>
-          ),
-        )}
+        {(
+          ['connect', 'select', 'delete', 'undo', 'copy', 'duplicate', 'nudge', 'comments'] as const
+        ).map((k) => (
+          <li key={k}>{t(`shortcuts.${k}`)}</li>
+        ))}
       </ul>
     </div>
   );

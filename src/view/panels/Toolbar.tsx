@@ -9,6 +9,7 @@ import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
 import { useFitMap } from '../canvas/useFitMap';
 import { useStore } from '../hooks/useStore';
+import { AddCommentButton } from '../comments/AddCommentButton';
 
 /**
  * Focuses the inspector's Label field once it shows node `id` (the inspector follows the
@@ -165,6 +166,7 @@ export const Toolbar = memo(function Toolbar({
           {t('toolbar.fit')}
         </button>
       </div>
+      <AddCommentButton />
     </div>
   );
 });
