@@ -13,6 +13,7 @@ import {
   TOKEN_REVOKED_REASON,
 } from '../src/model/protocol-messages';
 import { signToken } from './auth';
+import { LiveTokens } from './revocation';
 import {
   connectClient,
   createMap,
@@ -235,6 +236,27 @@ describe('link revocation', () => {
       reason: TOKEN_EXPIRED_REASON,
     });
     expect(forever.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('a socket that registers after a revocation it was verified before is closed at once', () => {
+    const live = new LiveTokens();
+    const closed: string[] = [];
+    const conn = (name: string, generation: number) => ({
+      claims: { role: 'edit' as const, generation, expiresAt: undefined },
+      close: (code: number, reason: string) => closed.push(`${name} ${code} ${reason}`),
+    });
+    live.revoke('m', { edit: 1, review: 0, view: 0 });
+    live.add('m', conn('late', 0));
+    live.add('m', conn('current', 1));
+    live.add('other', conn('other map', 0));
+    expect(closed).toEqual([`late ${TOKEN_REVOKED_CLOSE_CODE} ${TOKEN_REVOKED_REASON}`]);
+    const off = live.add('m', conn('leaves', 1));
+    off();
+    live.revoke('m', { edit: 2, review: 0, view: 0 });
+    expect(closed).toEqual([
+      `late ${TOKEN_REVOKED_CLOSE_CODE} ${TOKEN_REVOKED_REASON}`,
+      `current ${TOKEN_REVOKED_CLOSE_CODE} ${TOKEN_REVOKED_REASON}`,
+    ]);
   });
 
   it('v1 tokens (links shared before generations) keep working until revoked', async () => {
