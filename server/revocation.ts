@@ -20,7 +20,8 @@ export class LiveTokens {
   private readonly byMap = new Map<string, Set<LiveConnection>>();
   /**
    * The generations after the last revocation of each map in this process: a socket whose
-   * upgrade read the record just before a revocation is closed when it registers.
+   * upgrade read the record just before a revocation is closed when it registers. One small
+   * entry per map revoked since the process started.
    */
   private readonly revokedTo = new Map<string, Generations>();
 

@@ -112,6 +112,7 @@ export function attachSockets(
     const unregister = opts.liveTokens.add(mapId, {
       claims,
       close(code, reason) {
+        if (ws.readyState !== WebSocket.OPEN) return; // closing already: one line per socket
         log.info('connection closed by server', { mapId, doc: kind, peer: id, code, reason });
         peer.close(code, reason);
       },
