@@ -69,13 +69,22 @@ test('revoking the edit link cuts off its holder with a clear message; the edito
     await expect(status(ada.page)).toHaveText('Online, all synced');
     await cy.page.goto(newEdit);
     await expect(cy.editor.node('Welcome')).toBeVisible();
+    // Someone opening the old link for the first time is told it was revoked.
+    const dan = await person(browser);
+    try {
+      await dan.page.goto(oldEdit);
+      await expect(dan.page.getByRole('alert')).toContainText('This link was revoked');
+      await expectNoA11yViolations(dan.page, 'revoked link page');
+    } finally {
+      await dan.close();
+    }
     await ada.editor.add('stage', 'After the leak');
     await expect(cy.editor.node('After the leak')).toBeVisible();
     await expect(bo.editor.node('After the leak')).toHaveCount(0);
-    // Reloading does not bring Bo back: the server refuses the old link (401) and says no more.
+    // Reloading does not bring Bo back: the server refuses the old link (401) and says why.
     await bo.page.reload();
     await expect(status(bo.page)).toHaveText(
-      'This link no longer opens the shared map · changes are kept on this device',
+      'This link was revoked · changes are kept on this device',
     );
     await expect(bo.editor.node('Welcome')).toBeVisible();
   } finally {

@@ -19,6 +19,8 @@
 //                                        issues) | 401 | 404
 //   HEAD /api/maps/:id                   does this Bearer token open the map? → 204 with
 //                                        X-Itinera-Role: edit|review|view | 401 | 404, no body;
+//                                        a 401 for a genuine token that was revoked or expired
+//                                        says which in X-Itinera-Refusal: revoked|expired;
 //                                        reads only the map's record, never its content (clients
 //                                        ask after a websocket attempt failed, see src/sync/access.ts)
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
@@ -31,7 +33,15 @@ import {
   importStrategyMap,
   parseStrategyMap,
 } from '../src/model/strategy-map/index';
-import { MAP_ID_PATTERN, ROLES, signToken, verifyToken, type Role } from './auth';
+import {
+  MAP_ID_PATTERN,
+  readToken,
+  ROLES,
+  signToken,
+  tokenRefusal,
+  verifyToken,
+  type Role,
+} from './auth';
 import { bearer, HttpError, parseJsonBody, readBody, sendJson, type Issue } from './http-util';
 import type { Logger } from './log';
 import type { LiveTokens } from './revocation';
@@ -240,14 +250,21 @@ async function exportMap(
 
 /** The role header of a HEAD answer: which capability the token grants. */
 export const ROLE_HEADER = 'x-itinera-role';
+/** On a HEAD 401 for a token the server signed: why it grants nothing now (revoked, expired). */
+export const REFUSAL_HEADER = 'x-itinera-refusal';
 
 /** HEAD /api/maps/:id: a token check as cheap as the websocket upgrade's (one record lookup). */
 async function checkMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
   // Same order as GET: an unknown map is 404 whatever the token says.
   const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
   if (!map) throw new HttpError(404, 'map not found');
-  const role = verifyToken(ctx.secret, mapId, bearer(req), map.generations);
-  if (!role) throw new HttpError(401, 'authorization: a valid token for this map is required');
+  const claims = readToken(ctx.secret, mapId, bearer(req));
+  const refusal = claims && tokenRefusal(claims, map.generations);
+  // Only the holder of a token the server signed learns that it was revoked or expired.
+  if (refusal) res.setHeader(REFUSAL_HEADER, refusal);
+  if (!claims || refusal)
+    throw new HttpError(401, 'authorization: a valid token for this map is required');
+  const role = claims.role;
   res.writeHead(204, { [ROLE_HEADER]: role, 'cache-control': 'no-store' });
   res.end();
 }

@@ -65,11 +65,14 @@ function revoke(s: Server, mapId: string, token: string | undefined, body: unkno
 }
 
 async function headStatus(s: Server, mapId: string, token: string): Promise<number> {
-  const res = await fetch(`${s.url}/api/maps/${mapId}`, {
+  return (await head(s, mapId, token)).status;
+}
+
+function head(s: Server, mapId: string, token: string): Promise<Response> {
+  return fetch(`${s.url}/api/maps/${mapId}`, {
     method: 'HEAD',
     headers: { authorization: `Bearer ${token}` },
   });
-  return res.status;
 }
 
 describe('link revocation', () => {
@@ -109,7 +112,13 @@ describe('link revocation', () => {
 
     expect(await upgradeStatus(syncUrl(s, map.id, map.editToken))).toBe(401);
     expect(await upgradeStatus(syncUrl(s, commentsRoom(map.id), map.editToken))).toBe(401);
-    expect(await headStatus(s, map.id, map.editToken)).toBe(401);
+    const refused = await head(s, map.id, map.editToken);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-itinera-refusal')).toBe('revoked');
+    // A token the server never signed learns nothing more.
+    const forged = await head(s, map.id, 'e.' + 'A'.repeat(43));
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get('x-itinera-refusal')).toBeNull();
     const tokensRes = await fetch(`${s.url}/api/maps/${map.id}/tokens`, {
       headers: { authorization: `Bearer ${map.editToken}` },
     });
@@ -209,7 +218,9 @@ describe('link revocation', () => {
     expect(await headStatus(s, map.id, expiring.viewToken)).toBe(204);
     // Signed by the server with an expiry already past: what that token is a minute later.
     const expired = signToken(s.secret, map.id, 'view', 0, Date.now() - 1);
-    expect(await headStatus(s, map.id, expired)).toBe(401);
+    const expiredHead = await head(s, map.id, expired);
+    expect(expiredHead.status).toBe(401);
+    expect(expiredHead.headers.get('x-itinera-refusal')).toBe('expired');
     expect(await upgradeStatus(syncUrl(s, map.id, expired))).toBe(401);
     const bad = await fetch(`${s.url}/api/maps/${map.id}/tokens?expiresAt=yesterday`, {
       headers: { authorization: `Bearer ${map.editToken}` },

@@ -32,7 +32,7 @@ import {
 } from '../sync/websocket';
 
 /** How the first sync with the server ended. */
-export type FirstSync = 'synced' | 'refused' | 'notFound';
+export type FirstSync = 'synced' | 'refused' | 'revoked' | 'expired' | 'notFound';
 
 export interface Collab {
   readonly presence: Presence;
@@ -99,7 +99,7 @@ export function createCollab(
     const { status, unconfirmed, refusal } = ws.state.getSnapshot();
     setConnection(status, unconfirmed, refusal);
     // Revoked before the first sync completed: that is a refusal too.
-    if (status === 'refused' && refusal && !settled) settle('refused');
+    if (status === 'refused' && refusal && !settled) settle(refusal);
   };
 
   let offState = () => {};
@@ -122,10 +122,10 @@ export function createCollab(
         checking = true;
         void checkAccess(mapId, token, opts.access).then((verdict) => {
           checking = false;
-          if (disposed || current !== ws || (verdict !== 'refused' && verdict !== 'notFound'))
-            return;
-          if (current.refuse()) {
-            commentsWs?.refuse();
+          if (disposed || current !== ws || verdict === 'ok' || verdict === 'unknown') return;
+          const why = verdict === 'revoked' || verdict === 'expired' ? verdict : undefined;
+          if (current.refuse(why)) {
+            commentsWs?.refuse(why);
             if (!settled) settle(verdict);
           }
         });

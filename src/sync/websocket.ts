@@ -102,9 +102,9 @@ export interface WebsocketAttachment {
   /**
    * The server refused this token (or has no such map): stop connecting for good and say
    * 'refused'. Ignored while a connection is open (the refusal is stale then); returns
-   * whether the adapter stopped.
+   * whether the adapter stopped. `why`: the server said the token was revoked or expired.
    */
-  refuse(): boolean;
+  refuse(why?: RefusalReason): boolean;
   dispose(): void;
 }
 
@@ -320,8 +320,9 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     getStatus: () => state.status,
     getPhase: () => connection.phase,
     unconfirmedCount: () => state.unconfirmed,
-    refuse() {
+    refuse(why) {
       if (disposed) return connection.phase === 'refused';
+      if (why && connection.phase !== 'refused') refusal = why;
       dispatch({ type: 'refuse' });
       return connection.phase === 'refused';
     },
