@@ -4,12 +4,23 @@
 //   PUT  /api/maps/:id                   register a map made offline       → 201 {…} | 409 when the id is taken
 //   GET  /api/maps/:id/strategy-map.json the map as a strategy-map document (Bearer edit, review
 //                                        or view token); the map only, never its comments
-//   GET  /api/maps/:id/tokens            the map's three tokens, for a Bearer edit token only
-//                                        → 200 {id, editToken, reviewToken, viewToken} | 401
-//                                        (review or view token, or none) | 404; lets a map shared
-//                                        before review links existed get one
+//   GET  /api/maps/:id/tokens            the map's three current-generation tokens, for a Bearer
+//                                        edit token only → 200 {id, editToken, reviewToken,
+//                                        viewToken} | 401 (review or view token, revoked,
+//                                        expired, or none) | 404; lets a map shared before review
+//                                        links existed get one. `?expiresAt=<ms or ISO date>`
+//                                        mints tokens that expire then (400 if not in the future)
+//   POST /api/maps/:id/revoke            body {roles: ["edit"|"review"|"view", …], expiresAt?}
+//                                        with a Bearer edit token: bumps those roles' token
+//                                        generations (every older token of them is refused from
+//                                        now on, and their open sockets are closed with 4001
+//                                        "token revoked") → 200 {id, editToken, reviewToken,
+//                                        viewToken} (the new current tokens) | 400 (body, with
+//                                        issues) | 401 | 404
 //   HEAD /api/maps/:id                   does this Bearer token open the map? → 204 with
 //                                        X-Itinera-Role: edit|review|view | 401 | 404, no body;
+//                                        a 401 for a genuine token that was revoked or expired
+//                                        says which in X-Itinera-Refusal: revoked|expired;
 //                                        reads only the map's record, never its content (clients
 //                                        ask after a websocket attempt failed, see src/sync/access.ts)
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
@@ -22,16 +33,28 @@ import {
   importStrategyMap,
   parseStrategyMap,
 } from '../src/model/strategy-map/index';
-import { MAP_ID_PATTERN, signToken, verifyToken } from './auth';
-import { bearer, HttpError, parseJsonBody, readBody, sendJson } from './http-util';
+import {
+  MAP_ID_PATTERN,
+  readToken,
+  ROLES,
+  signToken,
+  tokenRefusal,
+  verifyToken,
+  type Role,
+} from './auth';
+import { bearer, HttpError, parseJsonBody, readBody, sendJson, type Issue } from './http-util';
+import type { Logger } from './log';
+import type { LiveTokens } from './revocation';
 import type { Rooms } from './rooms';
-import type { Storage } from './storage/types';
+import type { MapRecord, Storage } from './storage/types';
 
 export interface ApiContext {
   storage: Storage;
   rooms: Rooms;
   secret: string;
   maxBodyBytes: number;
+  liveTokens: LiveTokens;
+  log?: Logger;
 }
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -74,17 +97,57 @@ async function create(
   if (!(await ctx.storage.createMap(mapId, Date.now())))
     throw new HttpError(409, 'id: a map with this id already exists');
   if (update) await ctx.storage.appendUpdate(mapId, update);
-  sendJson(res, 201, tokensOf(ctx, mapId));
+  const map = await ctx.storage.getMap(mapId);
+  if (!map) throw new Error(`map ${mapId} vanished after createMap`);
+  sendJson(res, 201, tokensOf(ctx, map));
 }
 
-/** What POST, PUT and GET …/tokens answer. */
-function tokensOf(ctx: ApiContext, mapId: string) {
+/** What POST, PUT, GET …/tokens and POST …/revoke answer: the current-generation tokens. */
+function tokensOf(ctx: ApiContext, map: MapRecord, expiresAt?: number) {
+  const sign = (role: Role) =>
+    signToken(ctx.secret, map.id, role, map.generations[role], expiresAt);
   return {
-    id: mapId,
-    editToken: signToken(ctx.secret, mapId, 'edit'),
-    reviewToken: signToken(ctx.secret, mapId, 'review'),
-    viewToken: signToken(ctx.secret, mapId, 'view'),
+    id: map.id,
+    editToken: sign('edit'),
+    reviewToken: sign('review'),
+    viewToken: sign('view'),
   };
+}
+
+/** The map, when the request's Bearer token is its current edit token; else 404 or 401. */
+async function requireEdit(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  mapId: string,
+): Promise<MapRecord> {
+  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
+  if (!map) throw new HttpError(404, 'map not found');
+  if (verifyToken(ctx.secret, mapId, bearer(req), map.generations) !== 'edit')
+    throw new HttpError(401, 'authorization: the edit token of this map is required');
+  return map;
+}
+
+/** Latest expiry accepted: year 9999, so the decimal form stays short. */
+const MAX_EXPIRES_AT = Date.UTC(9999, 11, 31);
+
+/** `expiresAt` as ms since the epoch: a number of ms or an ISO date, in the future. */
+function parseExpiresAt(value: unknown, where: string, now = Date.now()): number {
+  const ms =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? /^\d+$/.test(value)
+          ? Number(value)
+          : Date.parse(value)
+        : Number.NaN;
+  const issue = (message: string): never => {
+    throw new HttpError(400, `${where}: ${message}`, [{ path: where, message }]);
+  };
+  if (!Number.isFinite(ms))
+    issue('expected ms since the epoch or an ISO 8601 date, e.g. "2027-01-31T00:00:00Z"');
+  if (ms <= now) issue('must be in the future');
+  if (ms > MAX_EXPIRES_AT) issue('must be before the year 10000');
+  return Math.floor(ms);
 }
 
 /** GET /api/maps/:id/tokens: an edit token is everything already, so it may see the others. */
@@ -94,11 +157,69 @@ async function listTokens(
   res: ServerResponse,
   mapId: string,
 ) {
-  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId)))
-    throw new HttpError(404, 'map not found');
-  if (verifyToken(ctx.secret, mapId, bearer(req)) !== 'edit')
-    throw new HttpError(401, 'authorization: the edit token of this map is required');
-  sendJson(res, 200, tokensOf(ctx, mapId));
+  const map = await requireEdit(ctx, req, mapId);
+  const raw = new URL(req.url ?? '/', 'http://x').searchParams.get('expiresAt');
+  const expiresAt = raw === null ? undefined : parseExpiresAt(raw, 'expiresAt');
+  sendJson(res, 200, tokensOf(ctx, map, expiresAt));
+}
+
+interface RevokeRequest {
+  roles: Role[];
+  expiresAt: number | undefined;
+}
+
+/** The body of POST …/revoke, or a 400 listing every problem with its path. */
+export function parseRevokeRequest(input: unknown): RevokeRequest {
+  const fail = (issues: Issue[]): never => {
+    throw new HttpError(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+  };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    fail([{ path: 'body', message: 'expected a JSON object like {"roles": ["edit"]}' }]);
+  const body = input as Record<string, unknown>;
+  const issues: Issue[] = [];
+  for (const key of Object.keys(body))
+    if (key !== 'roles' && key !== 'expiresAt')
+      issues.push({ path: key, message: 'unknown field (expected roles, expiresAt)' });
+  const roles: Role[] = [];
+  if (!Array.isArray(body.roles) || body.roles.length === 0)
+    issues.push({
+      path: 'roles',
+      message: 'expected a non-empty array of "edit", "review", "view"',
+    });
+  else if (body.roles.length > ROLES.length)
+    issues.push({ path: 'roles', message: `at most ${ROLES.length} roles` });
+  else
+    body.roles.forEach((role: unknown, i) => {
+      if (!ROLES.includes(role as Role))
+        issues.push({ path: `roles.${i}`, message: 'expected "edit", "review" or "view"' });
+      else if (roles.includes(role as Role))
+        issues.push({ path: `roles.${i}`, message: `"${String(role)}" is listed twice` });
+      else roles.push(role as Role);
+    });
+  let expiresAt: number | undefined;
+  if (body.expiresAt !== undefined) {
+    try {
+      expiresAt = parseExpiresAt(body.expiresAt, 'expiresAt');
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      issues.push(...err.issues);
+    }
+  }
+  if (issues.length > 0) fail(issues);
+  return { roles, expiresAt };
+}
+
+/** POST /api/maps/:id/revoke: new generations for `roles`; their open sockets closed now. */
+async function revoke(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
+  await requireEdit(ctx, req, mapId);
+  const { roles, expiresAt } = parseRevokeRequest(
+    parseJsonBody(await readBody(req, ctx.maxBodyBytes)),
+  );
+  const map = await ctx.storage.bumpGenerations(mapId, roles);
+  if (!map) throw new HttpError(404, 'map not found');
+  const closed = ctx.liveTokens.revoke(mapId, map.generations);
+  ctx.log?.info('tokens revoked', { mapId, roles, closed });
+  sendJson(res, 200, tokensOf(ctx, map, expiresAt));
 }
 
 async function exportMap(
@@ -107,9 +228,9 @@ async function exportMap(
   res: ServerResponse,
   mapId: string,
 ) {
-  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId)))
-    throw new HttpError(404, 'map not found');
-  if (!verifyToken(ctx.secret, mapId, bearer(req)))
+  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
+  if (!map) throw new HttpError(404, 'map not found');
+  if (!verifyToken(ctx.secret, mapId, bearer(req), map.generations))
     throw new HttpError(401, 'authorization: a valid token for this map is required');
   const live = await ctx.rooms.peek(mapId, 'map');
   if (live) {
@@ -129,14 +250,21 @@ async function exportMap(
 
 /** The role header of a HEAD answer: which capability the token grants. */
 export const ROLE_HEADER = 'x-itinera-role';
+/** On a HEAD 401 for a token the server signed: why it grants nothing now (revoked, expired). */
+export const REFUSAL_HEADER = 'x-itinera-refusal';
 
 /** HEAD /api/maps/:id: a token check as cheap as the websocket upgrade's (one record lookup). */
 async function checkMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
   // Same order as GET: an unknown map is 404 whatever the token says.
-  if (!MAP_ID_PATTERN.test(mapId) || !(await ctx.storage.getMap(mapId)))
-    throw new HttpError(404, 'map not found');
-  const role = verifyToken(ctx.secret, mapId, bearer(req));
-  if (!role) throw new HttpError(401, 'authorization: a valid token for this map is required');
+  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
+  if (!map) throw new HttpError(404, 'map not found');
+  const claims = readToken(ctx.secret, mapId, bearer(req));
+  const refusal = claims && tokenRefusal(claims, map.generations);
+  // Only the holder of a token the server signed learns that it was revoked or expired.
+  if (refusal) res.setHeader(REFUSAL_HEADER, refusal);
+  if (!claims || refusal)
+    throw new HttpError(401, 'authorization: a valid token for this map is required');
+  const role = claims.role;
   res.writeHead(204, { [ROLE_HEADER]: role, 'cache-control': 'no-store' });
   res.end();
 }
@@ -168,6 +296,8 @@ export async function handleApi(
       await exportMap(ctx, req, res, parts[1] ?? '');
     else if (parts.length === 3 && parts[2] === 'tokens' && req.method === 'GET')
       await listTokens(ctx, req, res, parts[1] ?? '');
+    else if (parts.length === 3 && parts[2] === 'revoke' && req.method === 'POST')
+      await revoke(ctx, req, res, parts[1] ?? '');
     else throw new HttpError(parts.length <= 3 ? 405 : 404, 'method or path not supported');
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;

@@ -11,6 +11,7 @@ import { loadSecret } from './auth';
 import type { ServerConfig } from './config';
 import { sendJson } from './http-util';
 import { createLogger, type Logger } from './log';
+import { LiveTokens } from './revocation';
 import { Rooms } from './rooms';
 import { attachSockets } from './sockets';
 import { applySecurityHeaders } from './security-headers';
@@ -40,7 +41,8 @@ export async function startServer(
     compactEvery: config.compactEvery,
     unloadDelayMs: config.roomUnloadDelayMs,
   });
-  const api = { storage, rooms, secret, maxBodyBytes: config.maxBodyBytes };
+  const liveTokens = new LiveTokens();
+  const api = { storage, rooms, secret, maxBodyBytes: config.maxBodyBytes, liveTokens, log };
   const guards = createGuards(config, log);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -81,6 +83,7 @@ export async function startServer(
     rateLimitBytesPerSec: config.rateLimitBytesPerSec,
     pingIntervalMs: config.pingIntervalMs,
     guards,
+    liveTokens,
   });
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);

@@ -5,15 +5,17 @@
 // nothing else sent). Per connection: maxPayload (ws closes with 1009),
 // an 'error' listener (ws would otherwise crash the process on an invalid frame), a token
 // bucket rate limit, ping/pong liveness, and a cap on unsent bytes for slow readers. Any bad
-// message closes only its own connection.
+// message closes only its own connection. Every open socket is registered with its token's
+// claims in LiveTokens (revocation.ts): revoking a role closes its sockets at once (4001).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { COMMENTS_ROOM_SUFFIX, type DocKind } from '../src/model/protocol-messages';
-import { MAP_ID_PATTERN, verifyToken, type Role } from './auth';
+import { MAP_ID_PATTERN, readToken, tokenRefusal, type TokenClaims } from './auth';
 import type { Guards } from './guards';
 import { rejectUpgrade as reject } from './http-util';
 import type { Logger } from './log';
+import type { LiveTokens } from './revocation';
 import type { Peer, Room } from './room';
 import type { Rooms } from './rooms';
 import type { Storage } from './storage/types';
@@ -25,6 +27,7 @@ export interface SocketOptions {
   rateLimitBytesPerSec: number;
   pingIntervalMs: number;
   guards: Guards;
+  liveTokens: LiveTokens;
 }
 
 /** A reader this far behind is dropped rather than buffered without bound. */
@@ -59,22 +62,30 @@ export function attachSockets(
         /* bad percent-encoding: not a map id, 404 below */
       }
       if (!match || !MAP_ID_PATTERN.test(mapId)) return reject(socket, 404, 'Not Found');
-      const role = verifyToken(opts.secret, mapId, url.searchParams.get('token'));
-      if (!role) {
+      // The signature first (no lookup for a forged token), then the record's generations.
+      const claims = readToken(opts.secret, mapId, url.searchParams.get('token'));
+      if (!claims) {
         log.info('upgrade refused', { mapId, status: 401 });
         return reject(socket, 401, 'Unauthorized');
       }
-      if (!(await storage.getMap(mapId))) return reject(socket, 404, 'Not Found');
+      const map = await storage.getMap(mapId);
+      if (!map) return reject(socket, 404, 'Not Found');
+      const refusal = tokenRefusal(claims, map.generations);
+      if (refusal) {
+        log.info('upgrade refused', { mapId, status: 401, token: refusal });
+        return reject(socket, 401, 'Unauthorized');
+      }
       const kind: DocKind = match[2] ? 'comments' : 'map';
-      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, kind, role));
+      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, kind, claims));
     })().catch((err: unknown) => {
       log.error('upgrade failed', { err: String(err) });
       reject(socket, 500, 'Internal Server Error');
     });
   });
 
-  function connect(ws: WebSocket, mapId: string, kind: DocKind, role: Role): void {
+  function connect(ws: WebSocket, mapId: string, kind: DocKind, claims: TokenClaims): void {
     const id = nextId++;
+    const role = claims.role;
     let room: Room | undefined;
     let closed = false;
     const early: Uint8Array[] = [];
@@ -98,6 +109,14 @@ export function attachSockets(
           ws.close(code, reason);
       },
     };
+    const unregister = opts.liveTokens.add(mapId, {
+      claims,
+      close(code, reason) {
+        if (ws.readyState !== WebSocket.OPEN) return; // closing already: one line per socket
+        log.info('connection closed by server', { mapId, doc: kind, peer: id, code, reason });
+        peer.close(code, reason);
+      },
+    });
     const fail = (code: number, reason: string, err?: unknown) => {
       log.warn('connection closed by server', {
         mapId,
@@ -137,6 +156,7 @@ export function attachSockets(
     });
     ws.on('close', (code) => {
       closed = true;
+      unregister();
       log.debug('disconnected', { mapId, peer: id, code });
       if (room) {
         room.leave(peer);
@@ -156,6 +176,7 @@ export function attachSockets(
   }
 
   const pinger = setInterval(() => {
+    opts.liveTokens.expire();
     for (const ws of wss.clients) {
       if (!alive.get(ws)) {
         log.info('idle connection dropped');

@@ -35,6 +35,25 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_by_map ON updates(map_id, seq);
 `;
 
+/** The schema of version 1 (before token generations), verbatim. */
+const VERSION_1_SCHEMA = `
+CREATE TABLE IF NOT EXISTS maps (
+  id TEXT PRIMARY KEY,          -- map id
+  created_at INTEGER NOT NULL   -- ms since epoch
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  doc_id TEXT PRIMARY KEY,      -- doc id: <mapId> or <mapId>:comments
+  data BLOB NOT NULL,           -- Yjs update with the compacted state
+  upto_seq INTEGER NOT NULL     -- every update with seq <= this is inside data
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_id TEXT NOT NULL,         -- doc id, as in snapshots
+  data BLOB NOT NULL            -- one Yjs update as the server's doc emitted it
+);
+CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
+`;
+
 function update(fill: (doc: Y.Doc) => void, base?: Uint8Array): Uint8Array {
   const doc = new Y.Doc();
   if (base) Y.applyUpdate(doc, base);
@@ -105,7 +124,11 @@ describe('SQLite storage', () => {
   it('migrates a version 0 database file: nothing lost, and comments can be stored', async () => {
     const dir = versionZeroDataDir('map-old');
     const storage = open(dir);
-    expect(await storage.getMap('map-old')).toEqual({ id: 'map-old', createdAt: 1 });
+    expect(await storage.getMap('map-old')).toEqual({
+      id: 'map-old',
+      createdAt: 1,
+      generations: { edit: 0, review: 0, view: 0 },
+    });
     const before = await storage.load('map-old');
     expect(before.updates).toHaveLength(1); // the one after the snapshot
     expect(before.lastSeq).toBe(2);
@@ -120,7 +143,7 @@ describe('SQLite storage', () => {
     await storage.compact('map-old', Y.encodeStateAsUpdate(doc), before.lastSeq);
     await storage.close();
 
-    // Reopened: already version 1, nothing migrates twice, everything is there.
+    // Reopened: already the current version, nothing migrates twice, everything is there.
     const again = open(dir);
     expect(
       replay(await again.load(commentsDocId('map-old')))
@@ -165,6 +188,55 @@ describe('SQLite storage', () => {
     );
     cleanups.push(() => check.provider.destroy());
     await expect.poll(() => check.doc.getMap('threads').get('t1')).toBe('reviewed');
+  });
+
+  it('migrates a version 1 database file: its maps at generation 0, their v1 links still open them', async () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'itinera.sqlite'));
+    db.exec(VERSION_1_SCHEMA);
+    db.pragma('user_version = 1');
+    db.prepare('INSERT INTO maps (id, created_at) VALUES (?, ?)').run('map-v1', 7);
+    const title = update((d) => d.getMap('meta').set('title', 'Version one'));
+    db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)').run('map-v1', title);
+    db.close();
+
+    const storage = open(dir);
+    expect(await storage.getMap('map-v1')).toEqual({
+      id: 'map-v1',
+      createdAt: 7,
+      generations: { edit: 0, review: 0, view: 0 },
+    });
+    expect(
+      replay(await storage.load('map-v1'))
+        .getMap('meta')
+        .get('title'),
+    ).toBe('Version one');
+    expect(
+      (await storage.bumpGenerations('map-v1', ['edit', 'view', 'edit']))?.generations,
+    ).toEqual({ edit: 1, review: 0, view: 1 });
+    expect(await storage.bumpGenerations('map-none', ['edit'])).toBeUndefined();
+    await storage.close();
+    const again = open(dir);
+    expect((await again.getMap('map-v1'))?.generations).toEqual({ edit: 1, review: 0, view: 1 });
+    await again.close();
+    const check = new Database(join(dir, 'itinera.sqlite'), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+
+    // A server on a fresh version 1 file opens the map with the links shared back then.
+    const dir2 = tempDir();
+    const db2 = new Database(join(dir2, 'itinera.sqlite'));
+    db2.exec(VERSION_1_SCHEMA);
+    db2.pragma('user_version = 1');
+    db2.prepare('INSERT INTO maps (id, created_at) VALUES (?, ?)').run('map-v1', 7);
+    db2.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)').run('map-v1', title);
+    db2.close();
+    const s = await startTestServer({ dataDir: dir2 });
+    cleanups.push(() => s.close());
+    const c = connectClient(s.url, 'map-v1', signToken(s.secret, 'map-v1', 'edit'));
+    cleanups.push(() => c.provider.destroy());
+    await synced(c.provider);
+    expect(c.doc.getMap('meta').get('title')).toBe('Version one');
   });
 
   it('refuses a database file from a newer server, saying which', () => {

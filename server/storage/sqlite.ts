@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Role } from '../auth';
 import type { MapRecord, Storage, StoredDoc } from './types';
 
 export type SqliteSync = 'NORMAL' | 'FULL';
@@ -14,13 +15,19 @@ export type SqliteSync = 'NORMAL' | 'FULL';
  * doc and `<mapId>:comments` for its comments (commentsDocId). A doc id is not a map id, so
  * snapshots and updates carry no foreign key to `maps`; the server only opens a doc of a map
  * that exists (sockets.ts, api.ts).
+ *
+ * Schema version 2: `maps` has the token generation of each role (server/auth.ts), 0 until
+ * the role is first revoked.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
   id TEXT PRIMARY KEY,          -- map id
-  created_at INTEGER NOT NULL   -- ms since epoch
+  created_at INTEGER NOT NULL,  -- ms since epoch
+  edit_gen INTEGER NOT NULL DEFAULT 0,   -- token generation of each role (auth.ts)
+  review_gen INTEGER NOT NULL DEFAULT 0,
+  view_gen INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS snapshots (
   doc_id TEXT PRIMARY KEY,      -- doc id: <mapId> or <mapId>:comments
@@ -55,6 +62,16 @@ DROP INDEX IF EXISTS updates_by_map;
 CREATE INDEX updates_by_doc ON updates(doc_id, seq);
 `;
 
+/**
+ * Version 1 had no generations: every map is at generation 0, so its existing (v1) tokens keep
+ * working until a role is revoked.
+ */
+const MIGRATE_1_TO_2 = `
+ALTER TABLE maps ADD COLUMN edit_gen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE maps ADD COLUMN review_gen INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE maps ADD COLUMN view_gen INTEGER NOT NULL DEFAULT 0;
+`;
+
 function migrate(db: Database.Database, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION)
@@ -66,11 +83,28 @@ function migrate(db: Database.Database, file: string): void {
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'")
     .get();
   db.transaction(() => {
-    // A version 0 file has the old tables; a new file has none and just gets the schema.
-    if (hasSnapshots) db.exec(MIGRATE_0_TO_1);
+    // An older file has the old tables; a new file has none and just gets the schema.
+    if (hasSnapshots && version === 0) db.exec(MIGRATE_0_TO_1);
+    if (hasSnapshots && version <= 1) db.exec(MIGRATE_1_TO_2);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
+}
+
+interface MapRow {
+  id: string;
+  created_at: number;
+  edit_gen: number;
+  review_gen: number;
+  view_gen: number;
+}
+
+function recordOf(row: MapRow): MapRecord {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    generations: { edit: row.edit_gen, review: row.review_gen, view: row.view_gen },
+  };
 }
 
 export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'): Storage {
@@ -83,9 +117,18 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   migrate(db, file);
 
   const insertMap = db.prepare('INSERT OR IGNORE INTO maps (id, created_at) VALUES (?, ?)');
-  const selectMap = db.prepare<[string], { id: string; created_at: number }>(
-    'SELECT id, created_at FROM maps WHERE id = ?',
+  const selectMap = db.prepare<[string], MapRow>(
+    'SELECT id, created_at, edit_gen, review_gen, view_gen FROM maps WHERE id = ?',
   );
+  const bumpGen: Record<Role, Database.Statement<[string]>> = {
+    edit: db.prepare('UPDATE maps SET edit_gen = edit_gen + 1 WHERE id = ?'),
+    review: db.prepare('UPDATE maps SET review_gen = review_gen + 1 WHERE id = ?'),
+    view: db.prepare('UPDATE maps SET view_gen = view_gen + 1 WHERE id = ?'),
+  };
+  const bumpTx = db.transaction((id: string, roles: readonly Role[]) => {
+    for (const role of new Set(roles)) bumpGen[role].run(id);
+    return selectMap.get(id);
+  });
   const insertUpdate = db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)');
   const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
     'SELECT data, upto_seq FROM snapshots WHERE doc_id = ?',
@@ -109,7 +152,11 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     },
     async getMap(id): Promise<MapRecord | undefined> {
       const row = selectMap.get(id);
-      return row && { id: row.id, createdAt: row.created_at };
+      return row && recordOf(row);
+    },
+    async bumpGenerations(id, roles) {
+      const row = bumpTx(id, roles);
+      return row && recordOf(row);
     },
     async appendUpdate(docId, update) {
       return Number(insertUpdate.run(docId, update).lastInsertRowid);

@@ -8,6 +8,8 @@
 // (src/model/protocol-messages.ts). The store treats doc ids as opaque keys and does not tie
 // them to a map record: callers open a doc only for a map that exists.
 
+import type { Generations, Role } from '../auth';
+
 /** What a room needs to rebuild its document: a compacted snapshot and the updates after it. */
 export interface StoredDoc {
   /** Yjs update holding the compacted state, or undefined before the first compaction. */
@@ -23,12 +25,22 @@ export interface MapRecord {
   id: string;
   /** Creation time, ms since the epoch. */
   createdAt: number;
+  /**
+   * The current token generation of each role (server/auth.ts): a token of an older one is
+   * revoked. Kept in the record so the upgrade's one lookup also checks revocation.
+   */
+  generations: Generations;
 }
 
 export interface Storage {
   /** Registers a map; false when the id is taken (never overwrites). */
   createMap(id: string, createdAt: number): Promise<boolean>;
   getMap(id: string): Promise<MapRecord | undefined>;
+  /**
+   * Adds one to the generation of each of `roles` of map `id`, atomically; resolves with the
+   * updated record, or undefined when there is no such map.
+   */
+  bumpGenerations(id: string, roles: readonly Role[]): Promise<MapRecord | undefined>;
   /**
    * Appends one update to the doc `docId` durably; resolves with its sequence number once it
    * is on disk. Sequence numbers grow across all docs (one counter), so only their order

@@ -13,7 +13,10 @@
  * The same holds later and for a map with content on this device (revoked link, a server
  * moved to another secret): the adapter stops ('refused', see ConnectionStatus) rather than
  * retrying against a refusal forever, and the editor goes on locally. Only another token
- * (connect() with a different one) or a new session tries again.
+ * (connect() with a different one) or a new session tries again. A socket the server closed
+ * because its link was revoked (4001, sync/websocket.ts) ends there too, with the reason
+ * (`refusal`) for the status line. The editor that revoked its own edit link reconnects at
+ * once with the new one (connectOpenCollabs with `replace`).
  */
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -21,18 +24,24 @@ import { commentsRoom } from '../model/protocol-messages';
 import type { ConnectionStatus } from '../model/session-api';
 import { checkAccess, type AccessCheckOptions } from '../sync/access';
 import { createPresence, type Presence } from '../sync/presence';
-import { attachWebsocket, syncUrlFor, type WebsocketAttachment } from '../sync/websocket';
+import {
+  attachWebsocket,
+  syncUrlFor,
+  type RefusalReason,
+  type WebsocketAttachment,
+} from '../sync/websocket';
 
 /** How the first sync with the server ended. */
-export type FirstSync = 'synced' | 'refused' | 'notFound';
+export type FirstSync = 'synced' | 'refused' | 'revoked' | 'expired' | 'notFound';
 
 export interface Collab {
   readonly presence: Presence;
   /**
    * Starts syncing with the server using `token`; a no-op once connecting or connected, except
-   * after a refusal, when a different token starts over with it.
+   * after a refusal, when a different token starts over with it, or with `replace` (the link
+   * in use was just revoked and `token` is its successor), when any different token does.
    */
-  connect(token: string): void;
+  connect(token: string, opts?: { replace?: boolean }): void;
   /**
    * Settles at the first completed sync, or when the server says the token cannot open this
    * map. Never rejects; stays pending while offline or before connect().
@@ -59,15 +68,18 @@ export interface CollabOptions {
 /** Open sessions' collabs by map id, so sharing a map connects its open editor at once. */
 const openCollabs = new Map<string, Set<Collab>>();
 
-/** Connects every open editor of `mapId` (after the map was just shared). */
-export function connectOpenCollabs(mapId: string, token: string): void {
-  openCollabs.get(mapId)?.forEach((c) => c.connect(token));
+/**
+ * Connects every open editor of `mapId` (after the map was just shared), or with `replace`
+ * moves them to `token` (after their edit link was revoked and this is the new one).
+ */
+export function connectOpenCollabs(mapId: string, token: string, replace = false): void {
+  openCollabs.get(mapId)?.forEach((c) => c.connect(token, { replace }));
 }
 
 export function createCollab(
   doc: Y.Doc,
   mapId: string,
-  setConnection: (c: ConnectionStatus, unconfirmed?: number) => void,
+  setConnection: (c: ConnectionStatus, unconfirmed?: number, refusal?: RefusalReason) => void,
   opts: CollabOptions,
 ): Collab {
   const awareness = new Awareness(doc);
@@ -84,17 +96,19 @@ export function createCollab(
   const first = new Promise<FirstSync>((ok) => (settle = (r) => ((settled = true), ok(r))));
   const report = () => {
     if (!ws) return setConnection('local');
-    const { status, unconfirmed } = ws.state.getSnapshot();
-    setConnection(status, unconfirmed);
+    const { status, unconfirmed, refusal } = ws.state.getSnapshot();
+    setConnection(status, unconfirmed, refusal);
+    // Revoked before the first sync completed: that is a refusal too.
+    if (status === 'refused' && refusal && !settled) settle(refusal);
   };
 
   let offState = () => {};
   const collab: Collab = {
     presence,
-    connect(token) {
+    connect(token, { replace = false } = {}) {
       if (disposed) return;
       if (ws) {
-        if (token === wsToken || ws.getStatus() !== 'refused') return;
+        if (token === wsToken || (!replace && ws.getStatus() !== 'refused')) return;
         offState();
         ws.dispose();
         commentsWs?.dispose();
@@ -108,10 +122,10 @@ export function createCollab(
         checking = true;
         void checkAccess(mapId, token, opts.access).then((verdict) => {
           checking = false;
-          if (disposed || current !== ws || (verdict !== 'refused' && verdict !== 'notFound'))
-            return;
-          if (current.refuse()) {
-            commentsWs?.refuse();
+          if (disposed || current !== ws || verdict === 'ok' || verdict === 'unknown') return;
+          const why = verdict === 'revoked' || verdict === 'expired' ? verdict : undefined;
+          if (current.refuse(why)) {
+            commentsWs?.refuse(why);
             if (!settled) settle(verdict);
           }
         });

@@ -105,7 +105,8 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   const collab = createCollab(
     doc,
     mapId,
-    (connection, unconfirmed) => sync.set({ ...sync.get(), connection, unconfirmed }),
+    (connection, unconfirmed, refusal) =>
+      sync.set({ ...sync.get(), connection, unconfirmed, refusal }),
     {
       ...opts.collab,
       defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),

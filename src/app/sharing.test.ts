@@ -2,12 +2,18 @@
 // on fake-indexeddb (a spec-complete in-memory IndexedDB).
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/testing/harness';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { startTestServer, wsUrl } from '../../server/testing/harness';
+import type { SyncState } from '../model/session-api';
+import { attachWebsocket } from '../sync/websocket';
+import { createCollab, type Collab } from './collab';
 import { getLocalStore } from '../sync/local-store';
 import {
   acceptShareLink,
   forgetRefusedLink,
   parseTokens,
+  revokeLink,
   roleOfToken,
   shareLinks,
   shareMap,
@@ -93,12 +99,12 @@ describe('sharing', () => {
     await shareMap(id, { apiBase: server.url, fetch: counting });
     expect(requests).toHaveLength(1);
 
-    // An edit token the server no longer accepts (secret rotated) is a clear server error.
+    // An edit token the server no longer accepts (revoked, or the secret rotated) says so.
     const stale = await localMap();
     expect((await fetch(`${server.url}/api/maps/${stale}`, { method: 'PUT' })).status).toBe(201);
     await getLocalStore().setShareInfo(stale, { role: 'edit', editToken: 'e.revoked' });
     await expect(shareMap(stale, { apiBase: server.url })).rejects.toMatchObject({
-      code: 'server',
+      code: 'revoked',
       message: expect.stringMatching(/^server: HTTP 401 .*edit token/),
     });
   });
@@ -120,10 +126,18 @@ describe('sharing', () => {
   });
 
   it('reads roles from token prefixes and connects with the best token it has', () => {
-    expect(['e.a', 'r.a', 'v.a', 'x.a', 'er', '', 'R.a'].map(roleOfToken)).toEqual([
+    expect(
+      ['e.a', 'r.a', 'v.a', 'e2.1.0.a', 'r2.3.0.a', 'v2.1.9.a', 'e3.a', 'x.a', 'er', '', 'R.a'].map(
+        roleOfToken,
+      ),
+    ).toEqual([
       'edit',
       'review',
       'view',
+      'edit',
+      'review',
+      'view',
+      undefined,
       undefined,
       undefined,
       undefined,
@@ -239,5 +253,114 @@ describe('sharing', () => {
   it('rejects for the share dialog with a failure code it can translate', async () => {
     const err = await shareService.linksFor('not-in-this-library').catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'noEntry' });
+  });
+});
+
+/** A collab of map `mapId` on the test server, recording its connection as the session would. */
+function openCollab(mapId: string, token: string, opened: Collab[]) {
+  const state: { current: Pick<SyncState, 'connection' | 'refusal'> } = {
+    current: { connection: 'connecting' },
+  };
+  const c = createCollab(
+    new Y.Doc(),
+    mapId,
+    (connection, _unconfirmed, refusal) => (state.current = { connection, refusal }),
+    {
+      defaultName: 'Tester',
+      syncUrl: wsUrl(server.url),
+      access: { apiBase: server.url },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    },
+  );
+  opened.push(c);
+  c.connect(token);
+  return { c, state };
+}
+
+describe('revoking a link', () => {
+  const opened: Collab[] = [];
+  afterAll(() => opened.splice(0).forEach((c) => c.dispose()));
+
+  it('revoking the edit link: new tokens in the library, this editor moves to the new one, the old link’s holder ends "revoked"', async () => {
+    const id = await localMap();
+    const share = await shareMap(id, { apiBase: server.url });
+    // This browser's editor (A), and someone else's (B, another browser: its sync adapter
+    // alone, since every collab of this process is "this browser") with the same edit link.
+    const a = openCollab(id, share.editToken!, opened);
+    expect(await a.c.firstSync()).toBe('synced');
+    const b = attachWebsocket(new Y.Doc(), {
+      url: wsUrl(server.url),
+      mapId: id,
+      token: share.editToken!,
+      disableBc: true,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    opened.push({ dispose: () => b.dispose() } as Collab);
+    await b.whenSynced;
+    const viewer = openCollab(id, share.viewToken!, opened);
+    expect(await viewer.c.firstSync()).toBe('synced');
+
+    const next = await revokeLink(id, 'edit', { apiBase: server.url });
+    expect(next.editToken).not.toBe(share.editToken);
+    expect(roleOfToken(next.editToken!)).toBe('edit');
+    expect(next.viewToken).toBe(share.viewToken);
+    expect(next.reviewToken).toBe(share.reviewToken);
+    expect((await getLocalStore().getMap(id))?.share).toEqual(next);
+
+    // B: closed by the server, stopped for good with the reason, not retrying.
+    await expect
+      .poll(() => b.state.getSnapshot())
+      .toEqual({ status: 'refused', unconfirmed: 0, refusal: 'revoked' });
+    expect(b.getPhase()).toBe('refused'); // no retry timer
+    // A: reconnected with the new edit token, the viewer untouched.
+    await expect.poll(() => a.state.current.connection).toBe('online');
+    expect(a.state.current.refusal).toBeUndefined();
+    expect(viewer.state.current.connection).toBe('online');
+    const head = await fetch(`${server.url}/api/maps/${id}`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${share.editToken}` },
+    });
+    expect(head.status).toBe(401);
+    // The links the dialog shows are the new ones.
+    const stored = await shareMap(id, { apiBase: 'http://127.0.0.1:1' }); // no network needed
+    expect(shareLinks(id, stored, 'https://x/').edit).toContain(
+      encodeURIComponent(next.editToken!),
+    );
+  });
+
+  it('revoking the view link closes its holders and keeps the edit link', async () => {
+    const id = await localMap();
+    const share = await shareMap(id, { apiBase: server.url });
+    const viewer = openCollab(id, share.viewToken!, opened);
+    expect(await viewer.c.firstSync()).toBe('synced');
+    const next = await revokeLink(id, 'view', { apiBase: server.url });
+    expect(next.editToken).toBe(share.editToken);
+    expect(next.viewToken).not.toBe(share.viewToken);
+    expect(roleOfToken(next.viewToken!)).toBe('view');
+    await expect
+      .poll(() => viewer.state.current)
+      .toEqual({ connection: 'refused', refusal: 'revoked' });
+  });
+
+  it('says "revoked" when this browser’s own edit link was revoked elsewhere, and only an editor may revoke', async () => {
+    const id = await localMap();
+    const share = await shareMap(id, { apiBase: server.url });
+    // Another browser with the same edit link revokes it.
+    const res = await fetch(`${server.url}/api/maps/${id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${share.editToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['edit'] }),
+    });
+    expect(res.status).toBe(200);
+    await expect(revokeLink(id, 'view', { apiBase: server.url })).rejects.toMatchObject({
+      code: 'revoked',
+    });
+    expect((await getLocalStore().getMap(id))?.share).toEqual(share); // nothing changed
+
+    const viewerMap = `map-share-viewer-${process.pid}`;
+    await acceptShareLink(viewerMap, share.viewToken!);
+    await expect(revokeLink(viewerMap, 'view', { apiBase: server.url })).rejects.toBeInstanceOf(
+      ShareError,
+    );
   });
 });

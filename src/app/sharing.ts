@@ -2,13 +2,20 @@
  * Sharing a map through the sync server's HTTP API (server/api.ts):
  *   PUT /api/maps/:id        → 201 {id, editToken, reviewToken, viewToken}, 409 when the id is taken
  *   GET /api/maps/:id/tokens → 200 {…the same}, for the edit token only (Bearer)
+ *   POST /api/maps/:id/revoke {roles: [role]} → 200 {…the new current tokens}, edit token only
  * Every map is created on this device first, so it is always registered under its own id; the
  * doc itself then goes up over the websocket. The tokens are kept in the library entry
  * (ShareInfo), so sharing again, or reopening the map, needs no network; a map shared before
  * review links existed fetches its review token once with the tokens request.
  *
- * Tokens are the server's capability tokens: `e.<mac>` grants edit, `r.<mac>` review (read and
- * comment), `v.<mac>` view (server/auth.ts); the server enforces what each may write.
+ * Tokens are the server's capability tokens: `e.…` grants edit, `r.…` review (read and
+ * comment), `v.…` view, and `e2.…`, `r2.…`, `v2.…` the same once a link was revoked
+ * (server/auth.ts); the server enforces what each may write.
+ *
+ * Revoking a link (revokeLink, the share dialog's "Revoke and make a new link") asks the
+ * server for a new token of that role, which refuses the old one from then on and closes its
+ * open sockets; the new tokens replace the old in the library, and when the edit link was the
+ * one revoked, the open editors of the map reconnect with the new edit token.
  */
 import type { TokenRole } from '../model/protocol-messages';
 import { mapRows } from '../sync/local-doc';
@@ -17,7 +24,7 @@ import { connectOpenCollabs } from './collab';
 import type { ShareLinks, ShareService } from '../view/share/shareService';
 import { mapHref } from './routes';
 
-export type ShareErrorCode = 'unreachable' | 'taken' | 'server' | 'noEntry';
+export type ShareErrorCode = 'unreachable' | 'taken' | 'server' | 'noEntry' | 'revoked';
 
 export class ShareError extends Error {
   constructor(
@@ -31,17 +38,19 @@ export class ShareError extends Error {
 
 export type { ShareLinks };
 
-const ROLE_OF_PREFIX: Readonly<Record<string, TokenRole>> = {
-  'e.': 'edit',
-  'r.': 'review',
-  'v.': 'view',
+const ROLE_OF_LETTER: Readonly<Record<string, TokenRole>> = {
+  e: 'edit',
+  r: 'review',
+  v: 'view',
 };
+
+/** `e.` (v1) or `e2.` (v2, server/auth.ts), and the same for r and v. */
+const TOKEN_PREFIX = /^([erv])2?\./;
 
 /** The role a token grants, from its prefix; undefined for a token we cannot read. */
 export function roleOfToken(token: string): TokenRole | undefined {
-  return Object.hasOwn(ROLE_OF_PREFIX, token.slice(0, 2))
-    ? ROLE_OF_PREFIX[token.slice(0, 2)]
-    : undefined;
+  const letter = TOKEN_PREFIX.exec(token)?.[1];
+  return letter ? ROLE_OF_LETTER[letter] : undefined;
 }
 
 /** Where each role's token is kept in ShareInfo. */
@@ -128,6 +137,12 @@ async function request(
   }
   if (res.status === 409)
     throw new ShareError('taken', `mapId: ${mapId} is already registered on the server`);
+  // Only requests with this browser's edit token can get a 401: that link was revoked (or the
+  // server's secret changed, which revokes every link).
+  if (res.status === 401) {
+    const text = await res.text().catch(() => '');
+    throw new ShareError('revoked', `server: HTTP 401 ${text.slice(0, 200)}`);
+  }
   if (res.status !== expected) {
     const text = await res.text().catch(() => '');
     // A proxy in front of a stopped server answers 502/503/504: that is "unreachable" to a person.
@@ -225,7 +240,42 @@ export async function forgetRefusedLink(mapId: string): Promise<void> {
   });
 }
 
+/**
+ * Revokes the `role` link of a map this browser may edit and makes a new one: the server
+ * refuses the old token from now on (and closes its open sockets), the new tokens are stored
+ * in the library, and with `role` edit the open editors move to the new edit token at once.
+ */
+export async function revokeLink(
+  mapId: string,
+  role: TokenRole,
+  opts: ShareOptions = {},
+): Promise<ShareInfo> {
+  const store = getLocalStore();
+  const entry = await store.getMap(mapId);
+  if (!entry) throw new ShareError('noEntry', `mapId: ${mapId} is not in this library`);
+  const old = entry.share;
+  if (!old?.editToken)
+    throw new ShareError('server', 'share.editToken: only an editor can revoke a link');
+  const tokens = await request(
+    mapId,
+    '/revoke',
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${old.editToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: [role] }),
+      cache: 'no-store',
+    },
+    200,
+    opts,
+  );
+  const share: ShareInfo = { ...old, role: 'edit', ...tokens };
+  await store.setShareInfo(mapId, share);
+  if (role === 'edit') connectOpenCollabs(mapId, tokens.editToken, true);
+  return share;
+}
+
 /** The share dialog's service (view/share/shareService.ts): register once, then the links. */
 export const shareService: ShareService = {
   linksFor: async (mapId) => shareLinks(mapId, await shareMap(mapId)),
+  revoke: async (mapId, kind) => shareLinks(mapId, await revokeLink(mapId, kind)),
 };

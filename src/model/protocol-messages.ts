@@ -56,3 +56,12 @@ export const CAN_WRITE: Readonly<Record<DocKind, readonly TokenRole[]>> = {
  */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+
+/**
+ * The close code and reason of a socket whose token was revoked (POST /api/maps/:id/revoke,
+ * server/revocation.ts). The client ends in 'refused' on it rather than retrying.
+ */
+export const TOKEN_REVOKED_CLOSE_CODE = 4001;
+export const TOKEN_REVOKED_REASON = 'token revoked';
+/** The same for a token whose expiry passed while its socket was open. */
+export const TOKEN_EXPIRED_REASON = 'token expired';

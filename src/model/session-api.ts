@@ -36,6 +36,12 @@ export interface SyncState {
   readonly connection: ConnectionStatus;
   /** Local edits the server has not confirmed yet, when known. */
   readonly unconfirmed?: number;
+  /**
+   * With 'refused': the server said the link was revoked (the share dialog's "Revoke and
+   * make a new link") or its expiry passed, by closing the socket (4001) or in its HEAD
+   * answer; absent when it only refused the token.
+   */
+  readonly refusal?: 'revoked' | 'expired';
 }
 
 export interface UndoState {

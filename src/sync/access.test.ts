@@ -1,5 +1,6 @@
 // checkAccess against the real server (port 0, SQLite in a temp dir).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../server/auth';
 import { createMap, startTestServer } from '../../server/testing/harness';
 import { checkAccess } from './access';
 
@@ -24,6 +25,21 @@ describe('checkAccess', () => {
     expect(await checkAccess(map.id, map.editToken, { apiBase: 'http://127.0.0.1:1' })).toBe(
       'unknown',
     );
+  });
+
+  it('tells a revoked link and an expired one from a wrong token', async () => {
+    const map = await createMap(server.url);
+    const apiBase = server.url;
+    const res = await fetch(`${server.url}/api/maps/${map.id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${map.editToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['view'] }),
+    });
+    const fresh = (await res.json()) as { viewToken: string };
+    expect(await checkAccess(map.id, map.viewToken, { apiBase })).toBe('revoked');
+    expect(await checkAccess(map.id, fresh.viewToken, { apiBase })).toBe('ok');
+    const expired = signToken(server.secret, map.id, 'edit', 0, Date.now() - 1);
+    expect(await checkAccess(map.id, expired, { apiBase })).toBe('expired');
   });
 
   it('asks with one HEAD request and downloads nothing, however big the map', async () => {

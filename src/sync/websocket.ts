@@ -20,6 +20,9 @@
  *   `refuse()`: the adapter stops for good ('refused'), with no retry timer and no reconnect
  *   on the online event, since every attempt would be refused the same way. Only a new
  *   attachment (a page reload, another token) tries again.
+ * - A socket the server closed because its token was revoked or expired (close code
+ *   TOKEN_REVOKED_CLOSE_CODE, server/revocation.ts) ends 'refused' the same way at once,
+ *   with the reason in `refusal`, so the app can say "This link was revoked".
  * - A count of local edits the server has not confirmed. The protocol has no acks, but the
  *   socket is ordered and our server answers a sync step 1 only after everything received
  *   before it is on disk, so after local edits we send a step 1 "probe"; its step 2 answer
@@ -37,7 +40,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { createEmitter, externalStore, type ExternalStore } from '../model/observable';
-import { MSG_SYNC, SYNC_STEP2 } from '../model/protocol-messages';
+import {
+  MSG_SYNC,
+  SYNC_STEP2,
+  TOKEN_EXPIRED_REASON,
+  TOKEN_REVOKED_CLOSE_CODE,
+} from '../model/protocol-messages';
 import {
   INITIAL_CONNECTION,
   statusOf,
@@ -59,7 +67,12 @@ export interface WebsocketState {
   readonly status: WebsocketStatus;
   /** Local edits not yet confirmed by the server (0 when all are stored). */
   readonly unconfirmed: number;
+  /** Why 'refused', when the server said so by closing the socket (4001). */
+  readonly refusal?: RefusalReason;
 }
+
+/** Why the server closed a socket for good: its token was revoked, or expired. */
+export type RefusalReason = 'revoked' | 'expired';
 
 export interface WebsocketOptions {
   /** Base of the sync endpoint, e.g. `wss://example.org/sync` (see syncUrlFor). */
@@ -89,9 +102,9 @@ export interface WebsocketAttachment {
   /**
    * The server refused this token (or has no such map): stop connecting for good and say
    * 'refused'. Ignored while a connection is open (the refusal is stale then); returns
-   * whether the adapter stopped.
+   * whether the adapter stopped. `why`: the server said the token was revoked or expired.
    */
-  refuse(): boolean;
+  refuse(why?: RefusalReason): boolean;
   dispose(): void;
 }
 
@@ -156,13 +169,16 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
   /** Probes sent on the current connection, oldest first: how many updates each covers. */
   let inFlight: number[] = [];
   let state: WebsocketState = { status: statusOf(connection), unconfirmed: 0 };
+  let refusal: RefusalReason | undefined;
   const changed = createEmitter();
 
   const publish = () => {
     const status = statusOf(connection);
     const unconfirmed = uncovered + inFlight.reduce((a, b) => a + b, 0);
-    if (status === state.status && unconfirmed === state.unconfirmed) return;
-    state = { status, unconfirmed };
+    const why = status === 'refused' ? refusal : undefined;
+    if (status === state.status && unconfirmed === state.unconfirmed && why === state.refusal)
+      return;
+    state = why ? { status, unconfirmed, refusal: why } : { status, unconfirmed };
     changed.notify();
   };
 
@@ -285,6 +301,11 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
       neverOpened: !provider.wsconnected && event !== null,
       online: network.online(),
     });
+    // Revoked or expired: every retry would be refused (401), so stop now and say why.
+    if (event?.code === TOKEN_REVOKED_CLOSE_CODE) {
+      refusal = event.reason === TOKEN_EXPIRED_REASON ? 'expired' : 'revoked';
+      dispatch({ type: 'refuse' });
+    }
   });
 
   const offNetwork = network.subscribe(() =>
@@ -299,8 +320,9 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     getStatus: () => state.status,
     getPhase: () => connection.phase,
     unconfirmedCount: () => state.unconfirmed,
-    refuse() {
+    refuse(why) {
       if (disposed) return connection.phase === 'refused';
+      if (why && connection.phase !== 'refused') refusal = why;
       dispatch({ type: 'refuse' });
       return connection.phase === 'refused';
     },

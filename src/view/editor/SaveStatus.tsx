@@ -10,7 +10,7 @@ const SAVE_ERRORS: readonly string[] = ['quota', 'failed'];
  * Saved locally / saving / offline / synced / refused, announced politely (role status). A
  * failed save says why in words people can act on (a full disk), never the raw error text. A
  * refused link says the link no longer works and that edits stay on this device, since
- * "Offline" would promise a sync that will never come.
+ * "Offline" would promise a sync that will never come; a revoked (or expired) link says so.
  *
  * A long text (the refused link, a failed save) is cut with an ellipsis so the header never
  * grows past the window and the language picker stays in view; the whole text stays the
@@ -25,7 +25,7 @@ export function SaveStatus() {
   // Offline with a known count says how many changes wait to be sent.
   const text =
     key === 'refused'
-      ? t('status:refused')
+      ? t(sync.refusal ? `status:${sync.refusal}` : 'status:refused')
       : key === 'offline' && sync.unconfirmed
         ? t('status:offlinePending', { count: sync.unconfirmed })
         : t(`editor:status.${key}`, { count: sync.unconfirmed ?? 0 });

@@ -5,6 +5,10 @@
  * can do, and a QR code for the projector. A person who opened the map with a review or view
  * link gets only the links they have. Without a share service (no server) there is no Share
  * button.
+ *
+ * An editor can revoke each link ("Revoke and make a new link", then a confirm step): the
+ * server refuses the old link from then on and closes its open connections, and the dialog
+ * shows the new one. Each link is a group named after it, so its buttons are found by role.
  */
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +33,11 @@ const KEYS: Record<LinkKind, { label: string; copy: string; hint: string }> = {
   view: { label: 'viewLink', copy: 'copyView', hint: 'viewHint' },
 };
 
+/** The revoke step of one link: asking to confirm, waiting for the server, done, failed. */
+type RevokeStep =
+  | { kind: LinkKind; phase: 'confirm' | 'pending' | 'done' }
+  | { kind: LinkKind; phase: 'error'; message: string };
+
 type State =
   | { phase: 'loading' }
   | { phase: 'ready'; links: ShareLinks }
@@ -41,9 +50,24 @@ export function ShareDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [qrFor, setQrFor] = useState<LinkKind>('edit');
+  const [revoking, setRevoking] = useState<RevokeStep | null>(null);
 
+  const errorText = (err: unknown) =>
+    t(`error.${failureCodeOf(err)}`, { detail: (err as Error)?.message ?? String(err) });
+  const revoke = (kind: LinkKind) => {
+    if (!service) return;
+    setRevoking({ kind, phase: 'pending' });
+    service.revoke(session.mapId, kind).then(
+      (next) => {
+        setState({ phase: 'ready', links: next });
+        setRevoking({ kind, phase: 'done' });
+      },
+      (err: unknown) => setRevoking({ kind, phase: 'error', message: errorText(err) }),
+    );
+  };
   const load = () => {
     if (!service) return;
+    setRevoking(null);
     setState({ phase: 'loading' });
     service.linksFor(session.mapId).then(
       (links) => setState({ phase: 'ready', links }),
@@ -84,13 +108,23 @@ export function ShareDialog() {
           <>
             {links?.edit ? null : <p>{t(links?.review ? 'reviewerOnly' : 'viewerOnly')}</p>}
             {kinds.map((k) => (
-              <CopyLink
-                key={k}
-                label={labelOf(k)}
-                copyLabel={t(KEYS[k].copy)}
-                hint={t(KEYS[k].hint)}
-                href={links![k]!}
-              />
+              <div key={k} role="group" aria-label={labelOf(k)} className="share-link-group">
+                <CopyLink
+                  label={labelOf(k)}
+                  copyLabel={t(KEYS[k].copy)}
+                  hint={t(KEYS[k].hint)}
+                  href={links![k]!}
+                />
+                {links?.edit ? (
+                  <RevokeControl
+                    which={labelOf(k).toLowerCase()}
+                    step={revoking?.kind === k ? revoking : null}
+                    onStart={() => setRevoking({ kind: k, phase: 'confirm' })}
+                    onConfirm={() => revoke(k)}
+                    onCancel={() => setRevoking(null)}
+                  />
+                ) : null}
+              </div>
             ))}
             {kinds.length > 1 ? (
               <fieldset className="share-qr-for">
@@ -129,5 +163,50 @@ export function ShareDialog() {
         </form>
       </dialog>
     </>
+  );
+}
+
+/** One link's "Revoke and make a new link", its confirm step and its outcome. */
+function RevokeControl({
+  which,
+  step,
+  onStart,
+  onConfirm,
+  onCancel,
+}: {
+  which: string;
+  step: RevokeStep | null;
+  onStart: () => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('share');
+  if (step?.phase === 'confirm' || step?.phase === 'pending') {
+    const pending = step.phase === 'pending';
+    return (
+      <div className="share-revoke-confirm">
+        <p>{t('revokeConfirm', { which })}</p>
+        <button type="button" onClick={onConfirm} disabled={pending}>
+          {t('revokeYes')}
+        </button>
+        <button type="button" onClick={onCancel} disabled={pending}>
+          {t('revokeNo')}
+        </button>
+        {pending ? <p role="status">{t('revoking')}</p> : null}
+      </div>
+    );
+  }
+  return (
+    <div className="share-revoke">
+      <button type="button" onClick={onStart}>
+        {t('revoke')}
+      </button>
+      {step?.phase === 'done' ? <p role="status">{t('revokeDone')}</p> : null}
+      {step?.phase === 'error' ? (
+        <p role="alert" className="share-error">
+          {step.message}
+        </p>
+      ) : null}
+    </div>
   );
 }

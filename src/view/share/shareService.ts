@@ -25,7 +25,7 @@ export const LINK_KINDS = ['edit', 'review', 'view'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Why sharing failed, for a translated message (share.json `error.<code>`). */
-export type ShareFailureCode = 'unreachable' | 'taken' | 'server' | 'noEntry';
+export type ShareFailureCode = 'unreachable' | 'taken' | 'server' | 'noEntry' | 'revoked';
 
 export interface ShareService {
   /**
@@ -33,6 +33,12 @@ export interface ShareService {
    * `code` is a ShareFailureCode when it knows why.
    */
   linksFor(mapId: string): Promise<ShareLinks>;
+  /**
+   * Revokes the `kind` link (the server refuses it from now on, its open connections are
+   * closed) and returns the links with a new one in its place. Editors only; rejects like
+   * linksFor.
+   */
+  revoke(mapId: string, kind: LinkKind): Promise<ShareLinks>;
 }
 
 export const ShareServiceContext = createContext<ShareService | null>(null);
@@ -46,6 +52,7 @@ const CODES: readonly string[] = [
   'taken',
   'server',
   'noEntry',
+  'revoked',
 ] satisfies ShareFailureCode[];
 
 /** The failure code an error carries, 'server' when it carries none we know. */

@@ -1,0 +1,93 @@
+/**
+ * User story: a facilitator's edit link leaked. Ada revokes it in the share dialog ("Revoke and
+ * make a new link", confirmed); Bo, who had the map open with that link, is cut off at once and
+ * told "This link was revoked" (his changes stay on his device), while Ada's own editor moves
+ * to the new edit link and stays online. The new link works for a newcomer.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
+import { expectNoA11yViolations } from './support/axe';
+
+async function person(
+  browser: Browser,
+): Promise<{ page: Page; editor: EditorPage; close(): Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { page, editor: new EditorPage(page), close: () => context.close() };
+}
+
+const status = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /Online|Offline|Connecting|link/ });
+
+test('revoking the edit link cuts off its holder with a clear message; the editor carries on', async ({
+  browser,
+}) => {
+  const ada = await person(browser);
+  const bo = await person(browser);
+  const cy = await person(browser);
+  try {
+    await ada.editor.createMap('Blank', 'Leaky map');
+    await ada.editor.add('stage', 'Welcome');
+    await ada.editor.button('Share').click();
+    const dialog = ada.page.getByRole('dialog', { name: 'Share this map' });
+    const editGroup = dialog.getByRole('group', { name: 'Edit link' });
+    const editLink = editGroup.getByRole('textbox', { name: 'Edit link' });
+    await expect(editLink).toHaveValue(/token=e\./);
+    const oldEdit = await editLink.inputValue();
+    const oldView = await dialog.getByRole('textbox', { name: 'View-only link' }).inputValue();
+
+    await bo.page.goto(oldEdit);
+    await expect(bo.editor.node('Welcome')).toBeVisible();
+    await expect(status(bo.page)).toHaveText('Online, all synced');
+
+    // Revoke, with a confirm step that can be cancelled.
+    await editGroup.getByRole('button', { name: 'Revoke and make a new link' }).click();
+    await expect(editGroup).toContainText('Anyone with the old edit link loses access at once');
+    await expectNoA11yViolations(ada.page, 'revoke confirm step');
+    await editGroup.getByRole('button', { name: 'Cancel' }).click();
+    await expect(editLink).toHaveValue(oldEdit);
+    await editGroup.getByRole('button', { name: 'Revoke and make a new link' }).click();
+    await editGroup.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await expect(editGroup.getByRole('status').filter({ hasText: 'New link made' })).toHaveText(
+      'New link made. The old one no longer works.',
+    );
+    await expect(editLink).not.toHaveValue(oldEdit);
+    await expect(editLink).toHaveValue(/token=e2\./);
+    // Only the edit link changed.
+    await expect(dialog.getByRole('textbox', { name: 'View-only link' })).toHaveValue(oldView);
+    const newEdit = await editLink.inputValue();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Bo is told, and stays there with his copy of the map.
+    await expect(status(bo.page)).toHaveText(
+      'This link was revoked · changes are kept on this device',
+    );
+    await expect(bo.editor.node('Welcome')).toBeVisible();
+    await expectNoA11yViolations(bo.page, 'revoked link status');
+
+    // Ada's editor reconnected with the new link: her edits still go round.
+    await expect(status(ada.page)).toHaveText('Online, all synced');
+    await cy.page.goto(newEdit);
+    await expect(cy.editor.node('Welcome')).toBeVisible();
+    // Someone opening the old link for the first time is told it was revoked.
+    const dan = await person(browser);
+    try {
+      await dan.page.goto(oldEdit);
+      await expect(dan.page.getByRole('alert')).toContainText('This link was revoked');
+      await expectNoA11yViolations(dan.page, 'revoked link page');
+    } finally {
+      await dan.close();
+    }
+    await ada.editor.add('stage', 'After the leak');
+    await expect(cy.editor.node('After the leak')).toBeVisible();
+    await expect(bo.editor.node('After the leak')).toHaveCount(0);
+    // Reloading does not bring Bo back: the server refuses the old link (401) and says why.
+    await bo.page.reload();
+    await expect(status(bo.page)).toHaveText(
+      'This link was revoked · changes are kept on this device',
+    );
+    await expect(bo.editor.node('Welcome')).toBeVisible();
+  } finally {
+    await Promise.all([ada.close(), bo.close(), cy.close()]);
+  }
+});
