@@ -47,6 +47,15 @@ import type { Selection } from './selection';
 export const CULL_ABOVE_NODES = 1000;
 const isFar = (s: Parameters<typeof selectZoom>[0]) => selectZoom(s) < FAR_ZOOM;
 
+// Props React Flow compares by identity: a fresh array or object on every render makes it
+// update its store (waking every node's subscriptions) or re-bind its key and zoom handlers,
+// so a remote label edit cost three store updates instead of one.
+const SNAP_GRID: [number, number] = [GRID_PX, GRID_PX];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PAN_BUTTONS = [1, 2];
+const PRO_OPTIONS = { hideAttribution: false };
+
 interface Props {
   snapshot: MapSnapshot;
   selection: Selection;
@@ -107,6 +116,7 @@ export function JourneyCanvas({
     },
     [commentsUi, flow],
   );
+  const ariaLabelConfig = useMemo(() => ({ 'controls.ariaLabel': t('canvas.controls') }), [t]);
   const peers = usePeers(session);
 
   // Other people's live drags and selections (awareness), under my own drag (read from its
@@ -292,14 +302,14 @@ export function JourneyCanvas({
           onPaneClick={onPaneClick}
           className={placing ? 'is-placing-comment' : undefined}
           connectionMode={ConnectionMode.Loose}
-          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          deleteKeyCode={readOnly ? null : DELETE_KEYS}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
           selectionOnDrag
-          panOnDrag={[1, 2]}
+          panOnDrag={PAN_BUTTONS}
           panOnScroll
           selectionMode={SelectionMode.Partial}
           snapToGrid={snapToGrid}
-          snapGrid={[GRID_PX, GRID_PX]}
+          snapGrid={SNAP_GRID}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           elementsSelectable
@@ -307,8 +317,8 @@ export function JourneyCanvas({
           defaultViewport={startViewport}
           minZoom={FIT.minZoom}
           maxZoom={2.5}
-          proOptions={{ hideAttribution: false }}
-          ariaLabelConfig={{ 'controls.ariaLabel': t('canvas.controls') }}
+          proOptions={PRO_OPTIONS}
+          ariaLabelConfig={ariaLabelConfig}
           aria-label={t('canvas.label')}
           style={CANVAS_CSS_VARS}
           onPointerMove={

@@ -72,6 +72,20 @@ describe('createNodeMapper', () => {
     expect(b[0]).toBe(a[0]);
     expect(b[1]).not.toBe(a[1]);
   });
+
+  it('keeps the data object while the record is the same, so memoized node views skip', () => {
+    const map = createNodeMapper();
+    const [a] = map([channel], local());
+    const [measured] = map(
+      [channel],
+      local({ measured: new Map([['c1', { width: 231, height: 70 }]]), selected: new Set(['c1']) }),
+    );
+    expect(measured).not.toBe(a);
+    expect(measured!.data).toBe(a!.data);
+    const [edited] = map([{ ...channel, label: 'Mobile app' }], local());
+    expect(edited!.data).not.toBe(a!.data);
+    expect(edited!.data.node.label).toBe('Mobile app');
+  });
 });
 
 describe('createEdgeMapper', () => {

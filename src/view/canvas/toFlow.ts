@@ -95,7 +95,9 @@ export function createNodeMapper() {
         id: src.id,
         type: src.kind,
         position: pos ?? { x: src.x, y: src.y },
-        data: { node: src },
+        // The same data object while the record is unchanged: memoized node views then skip
+        // re-rendering when only React Flow's wrapper changes (measured, selected, readOnly).
+        data: prev && prev.src === src ? prev.out.data : { node: src },
         selected,
         draggable: !local.readOnly,
         connectable: !local.readOnly,

@@ -40,15 +40,22 @@ export function useLiveDrag(snapshot: MapSnapshot): LiveDrag {
     return index;
   }, [snapshot.touchpoints]);
 
+  // Read through a ref so `move` keeps its identity across edits: it reaches React Flow as part
+  // of onNodesChange, and a new onNodesChange is one more store update (every node's
+  // subscriptions run) on each remote edit.
+  const latest = useRef({ byNode, nodeById: snapshot.nodeById });
+  latest.current = { byNode, nodeById: snapshot.nodeById };
+
   const move = useCallback(
     (next: ReadonlyMap<string, XY>) => {
+      const { byNode, nodeById } = latest.current;
       ref.current = next;
       replaceStoreNodes(store, (n) => {
         const p = next.get(n.id);
         return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
       });
       // Touchpoints of the dragged nodes leave from the side facing their other end.
-      const at = (id: string) => next.get(id) ?? snapshot.nodeById.get(id);
+      const at = (id: string) => next.get(id) ?? nodeById.get(id);
       const sides = new Map<string, { sourceHandle: string; targetHandle: string }>();
       for (const id of next.keys())
         for (const t of byNode.get(id) ?? []) sides.set(t.id, handlesFor(at(t.from), at(t.to)));
@@ -59,7 +66,7 @@ export function useLiveDrag(snapshot: MapSnapshot): LiveDrag {
           : { ...e, ...h };
       });
     },
-    [store, byNode, snapshot.nodeById],
+    [store],
   );
 
   const end = useCallback(() => {

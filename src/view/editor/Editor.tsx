@@ -135,7 +135,9 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
     setSnap(on);
   }, []);
 
-  // Header extras change with the panel and the selection, not with every edit of the map.
+  // Header extras change with the panel and the selection, not with every edit of the map; they
+  // follow the deferred selection like the inspector, so pressing a node to drag it does not
+  // re-render the header in the drag's first frames.
   const headerExtras = useMemo(
     () => (
       <>
@@ -166,12 +168,12 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
           <CommentsButton />
         </PanelBoundary>
         <PanelBoundary panel="export" compact>
-          <ExportMenu selectedNodeIds={selection.nodes} view={view} />
+          <ExportMenu selectedNodeIds={panelSelection.nodes} view={view} />
         </PanelBoundary>
         <PresentButton />
       </>
     ),
-    [strategyOpen, toggleStrategy, selection.nodes, t, tg, view, setView],
+    [strategyOpen, toggleStrategy, panelSelection.nodes, t, tg, view, setView],
   );
 
   return (

@@ -66,8 +66,10 @@ function useIsCut<E extends HTMLElement>(text: string) {
     const el = ref.current;
     if (!el) return;
     const measure = () => setCut(el.scrollWidth > el.clientWidth);
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
+    if (typeof ResizeObserver !== 'function') return void measure();
+    // The observer's first callback (after layout, before paint) measures: reading the widths
+    // here forced a layout of the whole page in the middle of the editor's first commit (a
+    // 500-node canvas laid out twice on load).
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
