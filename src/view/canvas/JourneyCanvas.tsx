@@ -107,7 +107,8 @@ export function JourneyCanvas({
   const nodeText = useMemo(() => rememberingT(t), [t]);
   // "Add comment" mode: a click on the empty canvas pins a comment there.
   const commentsUi = commentsUiFor(session);
-  const placing = useSyncExternalStore(commentsUi.subscribe, () => commentsUi.get().placing);
+  const readPlacing = () => commentsUi.get().placing;
+  const placing = useSyncExternalStore(commentsUi.subscribe, readPlacing, readPlacing);
   const onPaneClick = useCallback(
     (e: React.MouseEvent) => {
       if (!commentsUi.get().placing) return;

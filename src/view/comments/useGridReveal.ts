@@ -7,7 +7,8 @@ import { anchorKey } from './threads';
 export function useGridReveal(root: RefObject<HTMLElement | null>): void {
   // Only a new request re-renders the grid, not every click in the comments panel.
   const ui = commentsUiFor(useSession());
-  const reveal = useSyncExternalStore(ui.subscribe, () => ui.get().reveal);
+  const read = () => ui.get().reveal;
+  const reveal = useSyncExternalStore(ui.subscribe, read, read);
   useEffect(() => {
     if (!reveal || !root.current) return;
     const a = reveal.anchor;
