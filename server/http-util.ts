@@ -1,6 +1,7 @@
 // Small HTTP helpers: JSON responses, size-limited body reading, refused upgrades.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { checkJsonBudget, STRATEGY_MAP_BUDGET, type JsonBudget } from './json-budget';
 
 export interface Issue {
   path: string;
@@ -41,10 +42,19 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
   return Buffer.concat(chunks);
 }
 
-/** Parses a JSON body; an empty body is `undefined`. */
-export function parseJsonBody(body: Buffer): unknown {
+/**
+ * Parses a JSON body; an empty body is `undefined`. The text is scanned against `budget`
+ * first (json-budget.ts), so a hostile body is refused with 400 before JSON.parse or any
+ * validation spends time on it.
+ */
+export function parseJsonBody(body: Buffer, budget: JsonBudget = STRATEGY_MAP_BUDGET): unknown {
   const text = body.toString('utf8').trim();
   if (text === '') return undefined;
+  const verdict = checkJsonBudget(text, budget);
+  if (!verdict.ok) {
+    const { path, message } = verdict.issue;
+    throw new HttpError(400, `body: over the work budget: ${path}: ${message}`, [verdict.issue]);
+  }
   try {
     return JSON.parse(text);
   } catch (err) {
