@@ -28,17 +28,31 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** Reads the whole body, or throws HttpError 413 past `maxBytes` (checked before buffering). */
+/** The client closed the connection before its request body was complete (nothing to answer). */
+export class ClientAbortedError extends Error {}
+
+/**
+ * Reads the whole body, or throws HttpError 413 past `maxBytes` (checked before buffering),
+ * or ClientAbortedError when the client goes away mid-upload.
+ */
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > maxBytes) throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw new ClientAbortedError(`body: the client closed the connection after ${size} bytes`);
   }
+  // A client that half-closes mid-body ends the stream early without an error.
+  if (!req.complete)
+    throw new ClientAbortedError(`body: the client closed the connection after ${size} bytes`);
   return Buffer.concat(chunks);
 }
 
