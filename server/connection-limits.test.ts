@@ -108,8 +108,15 @@ describe('HTTP timeouts', () => {
     c.sock.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'); // and nothing more
     expect(status(await c.closed)).toBe(408);
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: 'info', msg: 'request timed out' }),
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'limit reached',
+        limit: 'request-timeout',
+        ip: '127.0.0.1',
+        headersTimeoutMs: 200,
+      }),
     );
+    expect((await serverStats(s.url)).refused['request-timeout']).toBe(1);
   });
 
   it('closes a connection that never sends anything', async () => {

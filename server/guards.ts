@@ -23,7 +23,11 @@ export const TOTAL_RETRY_AFTER_S = 10;
 export const HTTP_RETRY_AFTER_S = 5;
 
 export type LimitName =
-  'http-connections-per-ip' | 'connections-per-ip' | 'connections-total' | 'api-rate';
+  | 'http-connections-per-ip'
+  | 'request-timeout'
+  | 'connections-per-ip'
+  | 'connections-total'
+  | 'api-rate';
 
 export type GuardConfig = Pick<
   ServerConfig,
@@ -33,6 +37,8 @@ export type GuardConfig = Pick<
   | 'apiRateLimitBurst'
   | 'trustProxy'
   | 'maxHttpConnectionsPerIp'
+  | 'headersTimeoutMs'
+  | 'requestTimeoutMs'
 >;
 
 export interface Guards {
@@ -44,6 +50,8 @@ export interface Guards {
   admitConnection(socket: Socket): boolean;
   /** Frees the HTTP slot of a connection now a websocket (the websocket caps count it). */
   releaseConnection(socket: Duplex): void;
+  /** Counts and logs (throttled like every limit) a connection closed by a request timeout. */
+  noteTimeout(socket: Duplex & { remoteAddress?: string }): void;
   /** Open plain HTTP connections holding a slot. */
   readonly httpConnections: number;
   /** Takes a connection slot for this upgrade, freed when its socket closes; false: refused and answered. */
@@ -68,6 +76,7 @@ export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): G
   const throttle = new LogThrottle(60_000, clock);
   const refused: Record<LimitName, number> = {
     'http-connections-per-ip': 0,
+    'request-timeout': 0,
     'connections-per-ip': 0,
     'connections-total': 0,
     'api-rate': 0,
@@ -100,6 +109,14 @@ export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): G
       // Node's parser reads the handle directly: close the connection once the answer is out.
       socket.once('finish', () => socket.destroy());
       return false;
+    },
+
+    noteTimeout(socket) {
+      const ip = limitKey(pickAddress(socket.remoteAddress, undefined, 0));
+      note('request-timeout', ip, {
+        headersTimeoutMs: config.headersTimeoutMs,
+        requestTimeoutMs: config.requestTimeoutMs,
+      });
     },
 
     releaseConnection(socket) {

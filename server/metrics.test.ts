@@ -65,6 +65,7 @@ describe('/metrics', () => {
     expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);
     for (const limit of [
       'http-connections-per-ip',
+      'request-timeout',
       'connections-per-ip',
       'connections-total',
       'api-rate',

@@ -114,7 +114,7 @@ export async function startServer(
   http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // Too slow with its headers or its request (HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS): 408.
     const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    if (timedOut) log.info('request timed out', { timeout: 'headers or request' });
+    if (timedOut) guards.noteTimeout(socket);
     else log.debug('http client error', { err: String(err) });
     const status = timedOut ? '408 Request Timeout' : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
