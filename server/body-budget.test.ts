@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const { maxDepth, maxItems, maxValues, maxStringChars } = STRATEGY_MAP_BUDGET;
+const { maxDepth, maxItems, maxValues, maxContainers, maxStringChars } = STRATEGY_MAP_BUDGET;
 const SIZE = MAX_DOCUMENT_BYTES - 1024;
 const zeros = (n: number) => '0,'.repeat(n - 1) + '0';
 
@@ -81,6 +81,19 @@ describe('work budget of JSON bodies', () => {
     const items = await post(`{"nodes":[],"junk":{"a b":[${zeros(maxItems + 1)}]}}`);
     expect(items.body.issues).toEqual([
       { path: `junk["a b"][${maxItems}]`, message: `more than ${maxItems} items in one list` },
+    ]);
+  });
+
+  it('refuses too many objects in lists of allowed length', async () => {
+    const lists = Math.ceil(maxContainers / (maxItems - 1)) + 1;
+    const objects = `[${Array.from({ length: maxItems - 1 }, () => '{}').join(',')}]`;
+    const res = await post(`{"junk":[${Array.from({ length: lists }, () => objects).join(',')}]}`);
+    expect(res.status).toBe(400);
+    expect(res.body.issues).toEqual([
+      {
+        path: expect.stringMatching(/^junk\[\d+\]\[\d+\]$/),
+        message: `more than ${maxContainers} objects and lists in the document`,
+      },
     ]);
   });
 

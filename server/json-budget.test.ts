@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkJsonBudget, type JsonBudget } from './json-budget';
 
-const small: JsonBudget = { maxDepth: 3, maxItems: 3, maxValues: 10, maxStringChars: 5 };
+const small: JsonBudget = {
+  maxDepth: 3,
+  maxItems: 3,
+  maxValues: 10,
+  maxContainers: 4,
+  maxStringChars: 5,
+};
 
 describe('checkJsonBudget', () => {
   it('takes a document within every bound', () => {
@@ -14,6 +20,7 @@ describe('checkJsonBudget', () => {
     ['{"a":1,"b":2,"c":3,"d":4}', 'd', 'more than 3 members in one object'],
     ['[[1,2,3],[1,2,3],[1,2,3]]', '[2][0]', 'more than 10 values in the document'],
     ['{"a":"123456"}', 'a', 'a string longer than 5 characters'],
+    ['[[[]],[[]]]', '[1][0]', 'more than 4 objects and lists in the document'],
   ])('refuses %s at %s: %s', (text, path, message) => {
     expect(checkJsonBudget(text, small)).toEqual({ ok: false, issue: { path, message } });
   });

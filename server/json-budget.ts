@@ -16,6 +16,8 @@ export interface JsonBudget {
   maxItems: number;
   /** Values in the whole document (objects, arrays, strings, numbers, booleans, nulls). */
   maxValues: number;
+  /** Objects and arrays in the whole document: each costs the validation ~10× a scalar. */
+  maxContainers: number;
   /** Characters of one string as written in the body, escapes included. */
   maxStringChars: number;
 }
@@ -27,9 +29,11 @@ export interface JsonBudget {
 export const STRATEGY_MAP_BUDGET: JsonBudget = {
   maxDepth: MAX_DEPTH,
   maxItems: MAX_TOUCHPOINTS,
-  // A full 8 MiB map holds ≈ 500,000 values (5,000 nodes and 20,000 touchpoints with their
-  // fields and lists); twice that is still a few hundred ms to validate at worst.
-  maxValues: 1_000_000,
+  // A map at the format's caps (5,000 nodes, 20,000 touchpoints; ≈ 9 and 12 values, 2 and 4
+  // objects or lists each, as in the airline fixture) holds ≈ 285,000 values and ≈ 90,000
+  // objects and lists: about twice that. Validating up to these costs ≈ 0.1-0.3 s at worst.
+  maxValues: 600_000,
+  maxContainers: 200_000,
   // The longest text the format takes is an unknown field's 10,000 characters; \u escapes
   // take 6 characters each.
   maxStringChars: MAX_EXTRA_CHARS * 6,
@@ -53,6 +57,7 @@ export function checkJsonBudget(text: string, budget: JsonBudget): BudgetVerdict
   const keyAt: number[] = [];
   const keyEnd: number[] = [];
   let values = 0;
+  let containers = 0;
   let expectKey = false;
 
   const pathHere = (): string => {
@@ -109,6 +114,8 @@ export function checkJsonBudget(text: string, budget: JsonBudget): BudgetVerdict
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       const over = countValue();
       if (over) return refuse(over);
+      if (++containers > budget.maxContainers)
+        return refuse(`more than ${budget.maxContainers} objects and lists in the document`);
       if (isArray.length >= budget.maxDepth)
         return refuse(`nested too deep: at most ${budget.maxDepth} levels`);
       isArray.push(c === OPEN_ARRAY);
