@@ -57,6 +57,7 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       API_RATE_LIMIT_BURST: '1000',
       MAX_CONNECTIONS_PER_IP: '1000',
+      MAX_HTTP_CONNECTIONS_PER_IP: '1000',
     },
   },
 });

@@ -95,7 +95,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,ttf}'],
         navigateFallback: 'index.html',
         // The server's own routes are never the app shell.
-        navigateFallbackDenylist: [/^\/(api|ws|healthz)/],
+        navigateFallbackDenylist: [/^\/(api|ws|healthz|metrics)/],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         cleanupOutdatedCaches: true,
       },

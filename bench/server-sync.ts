@@ -62,6 +62,7 @@ async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): 
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_SEC: '100000',
       MAX_CONNECTIONS_PER_IP: '100000',
+      MAX_HTTP_CONNECTIONS_PER_IP: '100000',
       MAX_CONNECTIONS: '100000',
       API_RATE_LIMIT_BURST: '100000',
       ...env,

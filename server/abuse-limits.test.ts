@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createLogger } from './log';
 import type { ServerConfig } from './config';
-import { createMap, startTestServer, wsUrl, type MapTokens } from './testing/harness';
+import { createMap, serverStats, startTestServer, wsUrl, type MapTokens } from './testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const cleanups: (() => unknown)[] = [];
@@ -49,11 +49,7 @@ async function setup(overrides: Partial<ServerConfig>, lines: string[] = []) {
   return { s, map, url: `${wsUrl(s.url)}/${map.id}?token=${map.editToken}` };
 }
 
-const health = async (s: Server) =>
-  (await (await fetch(`${s.url}/healthz`)).json()) as {
-    connections: number;
-    refused: Record<string, number>;
-  };
+const health = (s: Server) => serverStats(s.url);
 const warnings = (lines: string[], limit: string) =>
   lines
     .map((l) => JSON.parse(l) as Record<string, unknown>)

@@ -8,6 +8,7 @@ import type { Storage } from './storage/types';
 import {
   connectClient,
   createMap,
+  serverStats,
   startTestServer,
   synced,
   testConfig,
@@ -53,12 +54,7 @@ describe('HEAD /api/maps/:id', () => {
     const c = connectClient(server.url, map.id, map.editToken);
     await synced(c.provider);
     c.doc.getMap('meta').set('title', 'Big map');
-    await expect
-      .poll(
-        async () =>
-          ((await fetch(`${server.url}/healthz`).then((r) => r.json())) as { rooms: number }).rooms,
-      )
-      .toBe(1);
+    await expect.poll(async () => (await serverStats(server.url)).rooms).toBe(1);
     c.provider.destroy();
     loads = 0;
 

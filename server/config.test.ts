@@ -61,8 +61,34 @@ describe('readConfig', () => {
     [{ FRAME_ANCESTORS: 'https://a.example/path' }, 'got "https://a.example/path"'],
     [{ FRAME_ANCESTORS: 'javascript:x' }, 'got "javascript:x"'],
     [{ FRAME_ANCESTORS: 'https://a.example,https://b.example' }, 'FRAME_ANCESTORS: expected'],
+    [
+      { HEADERS_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '10000' },
+      'HEADERS_TIMEOUT_MS: expected at most REQUEST_TIMEOUT_MS (10000), got "20000"',
+    ],
+    [{ KEEP_ALIVE_TIMEOUT_MS: '5s' }, 'KEEP_ALIVE_TIMEOUT_MS: expected an integer >= 100'],
+    [{ MAX_HTTP_CONNECTIONS_PER_IP: '0' }, 'MAX_HTTP_CONNECTIONS_PER_IP: expected an integer >= 1'],
+    [{ SERVE_SOURCE_MAPS: 'yes' }, 'SERVE_SOURCE_MAPS: expected 0 or 1, got "yes"'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN: expected at least 16 characters without spaces'],
+    [{ METRICS_TOKEN: 'a long token with spaces' }, 'METRICS_TOKEN: expected at least 16'],
   ])('rejects %o with a path: message error', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('has documented defaults for connections, timeouts, source maps and metrics', () => {
+    expect(readConfig({})).toMatchObject({
+      maxHttpConnectionsPerIp: 256,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 5_000,
+      serveSourceMaps: false,
+      metricsToken: undefined,
+    });
+    expect(readConfig({ SERVE_SOURCE_MAPS: '1', METRICS_TOKEN: 'x'.repeat(16) })).toMatchObject({
+      serveSourceMaps: true,
+      metricsToken: 'x'.repeat(16),
+    });
+    // The token never appears in a refusal: only its length.
+    expect(() => readConfig({ METRICS_TOKEN: 'hunter2' })).toThrow('got 7 characters');
   });
 
   it('reads FRAME_ANCESTORS: none by default, self or origins for embedding', () => {
@@ -80,7 +106,9 @@ describe('readConfig', () => {
   it('documents every variable it reads, in --help and in docs/operations.md', () => {
     const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
     const read = new Set(
-      [...source.matchAll(/env\.([A-Z_]+)|int\(env, '([A-Z_]+)'/g)].map((m) => m[1] ?? m[2]),
+      [...source.matchAll(/env\.([A-Z_]+)|(?:int|flag)\(env, '([A-Z_]+)'/g)].map(
+        (m) => m[1] ?? m[2],
+      ),
     );
     expect(read.size).toBeGreaterThan(10);
     const doc = readFileSync(new URL('../docs/operations.md', import.meta.url), 'utf8');

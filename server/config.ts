@@ -43,7 +43,22 @@ export interface ServerConfig {
   sqliteSync: 'NORMAL' | 'FULL';
   /** CSP frame-ancestors: who may show the app in a frame ('none' unless FRAME_ANCESTORS says). */
   frameAncestors: string;
+  /** Open plain HTTP connections per TCP peer address (websockets count once upgraded, not here). */
+  maxHttpConnectionsPerIp: number;
+  /** Time a client has to send a request's headers (408 and closed after it). */
+  headersTimeoutMs: number;
+  /** Time a client has to send a whole request, body included (408 and closed after it). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** Serve `*.map` source maps from DIST_DIR (404 otherwise). */
+  serveSourceMaps: boolean;
+  /** Bearer token of GET /metrics; undefined: /metrics is off (404). */
+  metricsToken: string | undefined;
 }
+
+/** Shortest METRICS_TOKEN accepted: it guards internals, so no guessable words. */
+export const MIN_METRICS_TOKEN_CHARS = 16;
 
 export const HELP = `Itinera sync server: serves the built app, the HTTP API and the Yjs websocket.
 
@@ -70,6 +85,14 @@ Environment variables:
   TRUST_PROXY        number of reverse proxies in front; only then is the client address read
                      from X-Forwarded-For (default 0: the header is ignored)
   SQLITE_SYNCHRONOUS NORMAL (survives kill -9, default) or FULL (also power loss, slower)
+  MAX_HTTP_CONNECTIONS_PER_IP  open plain HTTP connections per TCP peer address, refused
+                     with 429 above (default 256; not applied when TRUST_PROXY > 0)
+  HEADERS_TIMEOUT_MS time to send a request's headers, 408 after it (default 10000)
+  REQUEST_TIMEOUT_MS time to send a whole request with its body, 408 after it (default 60000)
+  KEEP_ALIVE_TIMEOUT_MS  idle keep-alive connections are closed after this (default 5000)
+  SERVE_SOURCE_MAPS  1: serve the build's *.map files (default 0: 404, the files stay on disk)
+  METRICS_TOKEN      enables GET /metrics (Prometheus text) for "Authorization: Bearer <token>",
+                     at least ${MIN_METRICS_TOKEN_CHARS} characters (default unset: /metrics is 404)
   FRAME_ANCESTORS    who may embed the app in a frame (CSP frame-ancestors): 'none' (default),
                      'self', or space-separated origins, e.g. "https://intranet.example.org"
 `;
@@ -102,6 +125,22 @@ function trustProxy(raw: string | undefined): number {
   return n;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new Error(`${name}: expected 0 or 1, got "${raw}"`);
+}
+
+function metricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < MIN_METRICS_TOKEN_CHARS || /\s/.test(raw))
+    throw new Error(
+      `METRICS_TOKEN: expected at least ${MIN_METRICS_TOKEN_CHARS} characters without spaces, got ${raw.length} characters`,
+    );
+  return raw;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -114,6 +153,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (maxConnectionsPerIp > maxConnections) {
     throw new Error(
       `MAX_CONNECTIONS_PER_IP: expected at most MAX_CONNECTIONS (${maxConnections}), got "${env.MAX_CONNECTIONS_PER_IP}"`,
+    );
+  }
+  const headersTimeoutMs = int(env, 'HEADERS_TIMEOUT_MS', 10_000, 100);
+  const requestTimeoutMs = int(env, 'REQUEST_TIMEOUT_MS', 60_000, 100);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new Error(
+      `HEADERS_TIMEOUT_MS: expected at most REQUEST_TIMEOUT_MS (${requestTimeoutMs}), got "${env.HEADERS_TIMEOUT_MS}"`,
     );
   }
   return {
@@ -137,5 +183,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: trustProxy(env.TRUST_PROXY),
     sqliteSync: sqliteSync(env.SQLITE_SYNCHRONOUS),
     frameAncestors: parseFrameAncestors(env.FRAME_ANCESTORS),
+    maxHttpConnectionsPerIp: int(env, 'MAX_HTTP_CONNECTIONS_PER_IP', 256, 1),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100),
+    serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
   };
 }

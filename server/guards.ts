@@ -1,11 +1,14 @@
-// The abuse limits wired to requests: a connection cap checked before any websocket exists
+// The abuse limits wired to requests: a cap on plain HTTP connections per TCP peer address
+// (checked when the connection opens, before any request; 429 with Retry-After), a
+// connection cap checked before any websocket exists
 // (429 per client address, 503 in total, both with Retry-After) and a token bucket per
 // client address in front of /api/ (429 JSON with Retry-After). A refusal is logged as one
 // `limit reached` warning per limit and address per minute, with how many were not logged
 // in between, so a flood cannot flood the logs too.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { clientAddress, limitKey } from './client-ip';
+import { clientAddress, limitKey, pickAddress } from './client-ip';
 import type { ServerConfig } from './config';
 import { rejectUpgrade, sendJson } from './http-util';
 import { ConnectionLimiter, LogThrottle, TokenBuckets, type Clock } from './limits';
@@ -16,7 +19,15 @@ export const PER_IP_RETRY_AFTER_S = 30;
 /** Seconds to wait when the whole server is full: load moves quickly at that scale. */
 export const TOTAL_RETRY_AFTER_S = 10;
 
-export type LimitName = 'connections-per-ip' | 'connections-total' | 'api-rate';
+/** Seconds a client over its HTTP connection cap is asked to wait: keep-alive ones close soon. */
+export const HTTP_RETRY_AFTER_S = 5;
+
+export type LimitName =
+  | 'http-connections-per-ip'
+  | 'request-timeout'
+  | 'connections-per-ip'
+  | 'connections-total'
+  | 'api-rate';
 
 export type GuardConfig = Pick<
   ServerConfig,
@@ -25,14 +36,29 @@ export type GuardConfig = Pick<
   | 'apiRateLimitPerMin'
   | 'apiRateLimitBurst'
   | 'trustProxy'
+  | 'maxHttpConnectionsPerIp'
+  | 'headersTimeoutMs'
+  | 'requestTimeoutMs'
 >;
 
 export interface Guards {
+  /**
+   * Takes an HTTP connection slot for a new TCP connection, freed when it closes or is
+   * upgraded to a websocket (`releaseConnection`); false: refused with 429 and closed.
+   * Behind a proxy (TRUST_PROXY > 0) every connection is the proxy's: not counted.
+   */
+  admitConnection(socket: Socket): boolean;
+  /** Frees the HTTP slot of a connection now a websocket (the websocket caps count it). */
+  releaseConnection(socket: Duplex): void;
+  /** Counts and logs (throttled like every limit) a connection closed by a request timeout. */
+  noteTimeout(socket: Duplex & { remoteAddress?: string }): void;
+  /** Open plain HTTP connections holding a slot. */
+  readonly httpConnections: number;
   /** Takes a connection slot for this upgrade, freed when its socket closes; false: refused and answered. */
   admitUpgrade(req: IncomingMessage, socket: Duplex): boolean;
   /** Takes an API token for this request; false: refused and answered with 429. */
   admitApi(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Refusals since start, for /healthz. */
+  /** Refusals since start, for /metrics. */
   readonly refused: Readonly<Record<LimitName, number>>;
 }
 
@@ -44,8 +70,13 @@ export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): G
     undefined,
     clock,
   );
+  // One table for HTTP connections: a per-address cap only (the total is the OS's and MAX_CONNECTIONS').
+  const httpConnections = new ConnectionLimiter(config.maxHttpConnectionsPerIp, Infinity);
+  const httpSlots = new WeakMap<Duplex, () => void>();
   const throttle = new LogThrottle(60_000, clock);
   const refused: Record<LimitName, number> = {
+    'http-connections-per-ip': 0,
+    'request-timeout': 0,
     'connections-per-ip': 0,
     'connections-total': 0,
     'api-rate': 0,
@@ -59,6 +90,43 @@ export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): G
   };
 
   return {
+    admitConnection(socket) {
+      if (config.trustProxy > 0) return true;
+      const ip = limitKey(pickAddress(socket.remoteAddress, undefined, 0));
+      if (httpConnections.tryAcquire(ip) === 'ok') {
+        let held = true;
+        const release = () => {
+          if (!held) return;
+          held = false;
+          httpConnections.release(ip);
+        };
+        httpSlots.set(socket, release);
+        socket.once('close', release);
+        return true;
+      }
+      note('http-connections-per-ip', ip, { max: config.maxHttpConnectionsPerIp });
+      rejectUpgrade(socket, 429, 'Too Many Requests', { 'Retry-After': HTTP_RETRY_AFTER_S });
+      // Node's parser reads the handle directly: close the connection once the answer is out.
+      socket.once('finish', () => socket.destroy());
+      return false;
+    },
+
+    noteTimeout(socket) {
+      const ip = limitKey(pickAddress(socket.remoteAddress, undefined, 0));
+      note('request-timeout', ip, {
+        headersTimeoutMs: config.headersTimeoutMs,
+        requestTimeoutMs: config.requestTimeoutMs,
+      });
+    },
+
+    releaseConnection(socket) {
+      httpSlots.get(socket)?.();
+    },
+
+    get httpConnections() {
+      return httpConnections.total;
+    },
+
     admitUpgrade(req, socket) {
       const ip = limitKey(clientAddress(req, config.trustProxy));
       const verdict = connections.tryAcquire(ip);

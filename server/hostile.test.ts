@@ -7,7 +7,14 @@ import * as Y from 'yjs';
 import { commentsRoom } from '../src/model/protocol-messages';
 import { seededRandom } from '../src/model/testing/random';
 import { encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './protocol';
-import { connectClient, createMap, startTestServer, synced, wsUrl } from './testing/harness';
+import {
+  connectClient,
+  createMap,
+  serverStats,
+  startTestServer,
+  synced,
+  wsUrl,
+} from './testing/harness';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -147,8 +154,7 @@ describe('hostile input', () => {
     cleanups.push(() => a.provider.destroy());
     await synced(a.provider);
     const silent = await silentPeer(s.port, map.id, map.editToken);
-    const health = async () =>
-      ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
+    const health = async () => (await serverStats(s.url)).connections;
     expect(await health()).toBe(2);
     await silent.closed;
     await expect.poll(health).toBe(1);

@@ -1,6 +1,7 @@
 // Small HTTP helpers: JSON responses, size-limited body reading, refused upgrades.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { checkJsonBudget, STRATEGY_MAP_BUDGET, type JsonBudget } from './json-budget';
 
 export interface Issue {
   path: string;
@@ -27,24 +28,47 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** Reads the whole body, or throws HttpError 413 past `maxBytes` (checked before buffering). */
+/** The client closed the connection before its request body was complete (nothing to answer). */
+export class ClientAbortedError extends Error {}
+
+/**
+ * Reads the whole body, or throws HttpError 413 past `maxBytes` (checked before buffering),
+ * or ClientAbortedError when the client goes away mid-upload.
+ */
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > maxBytes) throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw new ClientAbortedError(`body: the client closed the connection after ${size} bytes`);
   }
+  // A client that half-closes mid-body ends the stream early without an error.
+  if (!req.complete)
+    throw new ClientAbortedError(`body: the client closed the connection after ${size} bytes`);
   return Buffer.concat(chunks);
 }
 
-/** Parses a JSON body; an empty body is `undefined`. */
-export function parseJsonBody(body: Buffer): unknown {
+/**
+ * Parses a JSON body; an empty body is `undefined`. The text is scanned against `budget`
+ * first (json-budget.ts), so a hostile body is refused with 400 before JSON.parse or any
+ * validation spends time on it.
+ */
+export function parseJsonBody(body: Buffer, budget: JsonBudget = STRATEGY_MAP_BUDGET): unknown {
   const text = body.toString('utf8').trim();
   if (text === '') return undefined;
+  const verdict = checkJsonBudget(text, budget);
+  if (!verdict.ok) {
+    const { path, message } = verdict.issue;
+    throw new HttpError(400, `body: over the work budget: ${path}: ${message}`, [verdict.issue]);
+  }
   try {
     return JSON.parse(text);
   } catch (err) {

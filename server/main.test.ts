@@ -27,6 +27,7 @@ describe('server/main.ts start-up', () => {
       { MAX_CONNECTIONS_PER_IP: '-3' },
       'MAX_CONNECTIONS_PER_IP: expected an integer >= 1, got "-3"',
     ],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN: expected at least 16 characters'],
     [
       { API_RATE_LIMIT_PER_MIN: 'fast' },
       'API_RATE_LIMIT_PER_MIN: expected an integer >= 1, got "fast"',
@@ -38,7 +39,7 @@ describe('server/main.ts start-up', () => {
     expect(stdout).not.toContain('listening');
   });
 
-  it('--help lists the abuse-limit settings', async () => {
+  it('--help lists the abuse-limit, timeout, source-map and metrics settings', async () => {
     const { code, stdout } = await run(['--help'], {});
     expect(code).toBe(0);
     for (const name of [
@@ -47,6 +48,12 @@ describe('server/main.ts start-up', () => {
       'API_RATE_LIMIT_PER_MIN',
       'API_RATE_LIMIT_BURST',
       'TRUST_PROXY',
+      'MAX_HTTP_CONNECTIONS_PER_IP',
+      'HEADERS_TIMEOUT_MS',
+      'REQUEST_TIMEOUT_MS',
+      'KEEP_ALIVE_TIMEOUT_MS',
+      'SERVE_SOURCE_MAPS',
+      'METRICS_TOKEN',
     ]) {
       expect(stdout).toContain(name);
     }

@@ -53,6 +53,8 @@ export class Room {
   private readonly owners = new Map<number, Peer>();
   /** Peers already logged for an awareness violation (once per connection). */
   private readonly warnedAwareness = new WeakSet<Peer>();
+  /** Peers already logged for a dropped read-only update: one line per connection, not per message. */
+  private readonly warnedReadOnly = new WeakSet<Peer>();
   private chain: Promise<void> = Promise.resolve();
   private lastSeq = 0;
   private sinceCompact = 0;
@@ -164,6 +166,8 @@ export class Room {
         if (!this.writers.includes(peer.role)) {
           // A reader's client answers our step 1 with an empty update ([0, 0]): not worth a warning.
           if (msg.update.length <= 2 && msg.update.every((b) => b === 0)) return;
+          if (this.warnedReadOnly.has(peer)) return;
+          this.warnedReadOnly.add(peer);
           this.log.warn('update from read-only token dropped', {
             mapId: this.mapId,
             doc: this.kind,

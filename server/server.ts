@@ -1,16 +1,19 @@
-// The HTTP server: /healthz, the JSON API under /api/ (rate-limited per client address), the
-// websocket upgrade on /sync/:id (connection caps), and the built app for everything else.
+// The HTTP server: /healthz (`ok`), /metrics (with METRICS_TOKEN only), the JSON API under
+// /api/ (rate-limited per client address), the websocket upgrade on /sync/:id (connection
+// caps), and the built app for everything else. Plain HTTP connections are capped per address
+// when they open and bounded in time (headers, whole request, keep-alive idle).
 // startServer/close own the whole lifecycle:
 // storage open → listen; close: stop accepting → close sockets → flush and unload rooms →
 // close storage.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { handleApi } from './api';
 import { createGuards } from './guards';
 import { loadSecret } from './auth';
 import type { ServerConfig } from './config';
-import { sendJson } from './http-util';
+import { ClientAbortedError, sendJson } from './http-util';
 import { createLogger, type Logger } from './log';
+import { serveMetrics, type MetricsSource } from './metrics';
 import { LiveTokens } from './revocation';
 import { Rooms } from './rooms';
 import { attachSockets } from './sockets';
@@ -45,35 +48,78 @@ export async function startServer(
   const api = { storage, rooms, secret, maxBodyBytes: config.maxBodyBytes, liveTokens, log };
   const guards = createGuards(config, log);
 
+  const metrics: MetricsSource = {
+    startedAt: started,
+    rooms: () => rooms.size,
+    websockets: () => sockets.connections,
+    httpConnections: () => guards.httpConnections,
+    refused: () => guards.refused,
+  };
+  /** Connections refused by the per-address cap: their requests are never handled. */
+  const refusedConnections = new WeakSet<object>();
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     applySecurityHeaders(req, res, config.frameAncestors);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
-      sendJson(res, 200, {
-        ok: true,
-        uptimeS: Math.round((Date.now() - started) / 1000),
-        rooms: rooms.size,
-        connections: sockets.connections,
-        rssMb: Math.round(process.memoryUsage.rss() / 1024 / 1024),
-        refused: guards.refused,
+      // Public, so nothing about the process: the details are on /metrics.
+      res.writeHead(200, {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-length': 2,
+        'cache-control': 'no-store',
       });
+      res.end(req.method === 'HEAD' ? undefined : 'ok');
       return;
     }
+    if (path === '/metrics' && (req.method === 'GET' || req.method === 'HEAD'))
+      return serveMetrics(req, res, config.metricsToken, metrics);
     if (path.startsWith('/api/') && !guards.admitApi(req, res)) return;
     if (await handleApi(api, req, res, path)) return;
-    if (await serveStatic(req, res, config.distDir)) return;
+    if (await serveStatic(req, res, config.distDir, { serveSourceMaps: config.serveSourceMaps }))
+      return;
     sendJson(res, 405, { error: 'method not allowed', issues: [] });
   };
-  const http = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      log.error('http handler failed', { err: String(err), url: req.url });
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error', issues: [] });
-      else res.destroy();
-    });
+  const http = createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      keepAliveTimeout: config.keepAliveTimeoutMs,
+      // How often Node looks for connections past those timeouts (its default is 30 s).
+      connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs),
+    },
+    (req, res) => {
+      if (refusedConnections.has(req.socket)) return void res.destroy();
+      handle(req, res).catch((err: unknown) => {
+        if (err instanceof ClientAbortedError) {
+          // The client went away mid-upload: its business, not a server error.
+          log.info('request aborted by client', {
+            url: req.url?.split('?')[0],
+            method: req.method,
+          });
+          res.destroy();
+          return;
+        }
+        log.error('http handler failed', { err: String(err), url: req.url });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error', issues: [] });
+        else res.destroy();
+      });
+    },
+  );
+  http.on('connection', (socket: Socket) => {
+    if (!guards.admitConnection(socket)) refusedConnections.add(socket);
   });
-  http.on('clientError', (err, socket) => {
-    log.debug('http client error', { err: String(err) });
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  // A websocket leaves the HTTP cap: the websocket caps (guards.admitUpgrade) count it from here.
+  http.on('upgrade', (req: IncomingMessage) => {
+    if (refusedConnections.has(req.socket)) return void req.socket.destroy();
+    guards.releaseConnection(req.socket);
+  });
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // Too slow with its headers or its request (HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS): 408.
+    const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    if (timedOut) guards.noteTimeout(socket);
+    else log.debug('http client error', { err: String(err) });
+    const status = timedOut ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });
   const sockets = attachSockets(http, rooms, storage, log, {

@@ -13,9 +13,17 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dist, 'assets', 'index-abc123.css'), 'body{}');
   writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+  writeFileSync(join(dist, 'assets', 'index-abc123.js.map'), SOURCE_MAP);
   s = await startTestServer({ distDir: dist });
+  withMaps = await startTestServer({ distDir: dist, serveSourceMaps: true });
 });
-afterAll(() => s.close());
+afterAll(async () => {
+  await s.close();
+  await withMaps.close();
+});
+
+const SOURCE_MAP = '{"version":3,"sources":["/home/build/src/secret.ts"],"mappings":""}';
+let withMaps: Awaited<ReturnType<typeof startTestServer>>;
 
 describe('static app', () => {
   it.each([
@@ -62,9 +70,19 @@ describe('static app', () => {
     expect(raw).not.toContain('root:');
   });
 
-  it('answers /healthz with JSON counts', async () => {
+  it('answers /healthz with a bare ok, no internals', async () => {
     const res = await fetch(`${s.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, rooms: 0, connections: 0 });
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await res.text()).toBe('ok');
+  });
+
+  it('does not serve source maps unless SERVE_SOURCE_MAPS is set', async () => {
+    const off = await fetch(`${s.url}/assets/index-abc123.js.map`);
+    expect(off.status).toBe(404);
+    expect(await off.text()).not.toContain('secret.ts');
+    const on = await fetch(`${withMaps.url}/assets/index-abc123.js.map`);
+    expect(on.status).toBe(200);
+    expect(await on.text()).toBe(SOURCE_MAP);
   });
 });

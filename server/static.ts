@@ -1,6 +1,8 @@
 // Static file serving for the built app (dist/). index.html and sw.js must never be cached
 // (a stale one pins users to an old build); hashed assets under /assets/ are immutable.
 // Unknown paths without a file extension fall back to index.html (client-side routing).
+// Source maps (`*.map`: the full source and the build's paths) are 404 unless SERVE_SOURCE_MAPS
+// is set; the build still writes them (vite.config.ts), for debugging from the server's disk.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -48,10 +50,19 @@ async function fileAt(path: string): Promise<{ size: number; etag: string } | un
 }
 
 /** Serves GET/HEAD from distDir. Returns false when the request is not for it. */
+export interface StaticOptions {
+  /** Serve `*.map` files; otherwise they are 404 like a missing file. */
+  serveSourceMaps: boolean;
+}
+
+const notFound = (res: ServerResponse) =>
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+
 export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
   distDir: string,
+  opts: StaticOptions = { serveSourceMaps: false },
 ): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   let pathname: string;
@@ -63,6 +74,10 @@ export async function serveStatic(
   }
   let rel = normalize(pathname).replace(/^[/\\]+/, '');
   if (rel === '' || rel.endsWith(sep)) rel += 'index.html';
+  if (!opts.serveSourceMaps && extname(rel).toLowerCase() === '.map') {
+    notFound(res);
+    return true;
+  }
   const root = normalize(distDir + sep);
   let abs = join(root, rel);
   if (!abs.startsWith(root)) {
@@ -73,7 +88,7 @@ export async function serveStatic(
   if (file === undefined) {
     // SPA fallback only for route-like paths; a missing /assets/x.js must stay a 404.
     if (extname(rel) !== '') {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      notFound(res);
       return true;
     }
     rel = 'index.html';

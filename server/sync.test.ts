@@ -7,6 +7,7 @@ import { encodeAwareness } from './protocol';
 import {
   connectClient,
   createMap,
+  serverStats,
   startTestServer,
   synced,
   upgradeStatus,
@@ -149,13 +150,12 @@ describe('sync server', () => {
     expect(c.doc.getMap('nodes').get('last-word')).toBe(1);
   });
 
-  it('reports rooms and connections in /healthz and unloads empty rooms', async () => {
+  it('reports rooms and connections in /metrics and unloads empty rooms', async () => {
     const s = await server({ roomUnloadDelayMs: 0 });
     const map = await createMap(s.url);
     const a = client(s, map.id, map.editToken);
     await synced(a.provider);
-    const health = async () =>
-      (await (await fetch(`${s.url}/healthz`)).json()) as { rooms: number; connections: number };
+    const health = () => serverStats(s.url);
     expect(await health()).toMatchObject({ rooms: 1, connections: 1 });
     a.provider.destroy();
     await expect.poll(health).toMatchObject({ rooms: 0, connections: 0 });

@@ -17,6 +17,9 @@ export interface MapTokens {
   viewToken: string;
 }
 
+/** METRICS_TOKEN of every test server, so tests can read /metrics (serverStats). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'itinera-server-test-'));
 
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -33,6 +36,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     // that are not about them (abuse-limits.test.ts sets small ones).
     maxConnectionsPerIp: 100_000,
     maxConnections: 100_000,
+    maxHttpConnectionsPerIp: 100_000,
+    metricsToken: TEST_METRICS_TOKEN,
     apiRateLimitBurst: 100_000,
     ...overrides,
   };
@@ -90,4 +95,31 @@ export function upgradeStatus(url: string): Promise<number> {
       ws.close();
     });
   });
+}
+
+export interface ServerStats {
+  rooms: number;
+  /** Open sync websockets. */
+  connections: number;
+  httpConnections: number;
+  refused: Record<string, number>;
+}
+
+/** The server's counts, read from its /metrics text (what /healthz showed before issue 19). */
+export async function serverStats(baseUrl: string): Promise<ServerStats> {
+  const res = await fetch(`${baseUrl}/metrics`, {
+    headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+  });
+  if (res.status !== 200) throw new Error(`serverStats: ${res.status} ${await res.text()}`);
+  const stats: ServerStats = { rooms: NaN, connections: NaN, httpConnections: NaN, refused: {} };
+  for (const line of (await res.text()).split('\n')) {
+    const m = /^(\w+)(?:\{limit="([^"]+)"\})? (\S+)$/.exec(line);
+    if (!m) continue;
+    const value = Number(m[3]);
+    if (m[1] === 'itinera_rooms') stats.rooms = value;
+    else if (m[1] === 'itinera_websockets') stats.connections = value;
+    else if (m[1] === 'itinera_http_connections') stats.httpConnections = value;
+    else if (m[1] === 'itinera_refused_total' && m[2]) stats.refused[m[2]] = value;
+  }
+  return stats;
 }

@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as yws from 'y-websocket';
 import * as Y from 'yjs';
-import { createMap, startTestServer, wsUrl } from '../../server/testing/harness';
+import { createMap, serverStats, startTestServer, wsUrl } from '../../server/testing/harness';
 import * as wire from '../model/protocol-messages';
 import { seededRandom } from '../model/testing/random';
 import { manualNetwork, type NetworkSignal } from './network';
@@ -51,8 +51,7 @@ function attach(
   return Object.assign(a, { doc });
 }
 
-const connections = async (s: Server): Promise<number> =>
-  ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
+const connections = async (s: Server): Promise<number> => (await serverStats(s.url)).connections;
 
 /** The `ws` WebSocket, counting how many sockets are opened through it. */
 function countingWebSocket() {
@@ -138,8 +137,7 @@ describe('attachWebsocket', () => {
     a.doc.getMap('nodes').set('x', 1);
     expect(a.unconfirmedCount()).toBe(1);
     a.dispose();
-    const health = async () =>
-      ((await (await fetch(`${s.url}/healthz`)).json()) as { connections: number }).connections;
+    const health = () => connections(s);
     expect(await health()).toBe(0);
   });
 
