@@ -258,6 +258,26 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
       ]),
     );
     expect(texts).not.toContain('A lounge stage here?');
+
+    // Pictures leave the pins out unless asked for.
+    await ada.editor.select('Search');
+    await ada.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await ada.page.getByRole('textbox', { name: 'Comment text' }).fill('Add a fare calendar here.');
+    await ada.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(
+      ada.page.getByRole('button', { name: /^Comment thread on .*Search/ }),
+    ).toBeVisible();
+    const exportSvg = async (withPins: boolean) => {
+      await ada.page.getByRole('button', { name: 'Export', exact: true }).click();
+      const menu = ada.page.getByRole('dialog', { name: 'Export the map' });
+      await menu.getByRole('checkbox', { name: 'Include comment pins' }).setChecked(withPins);
+      const download = ada.page.waitForEvent('download');
+      await menu.getByRole('menuitem', { name: 'SVG', exact: true }).click();
+      return readFileSync((await (await download).path())!, 'utf8');
+    };
+    const pins = /class="[^"]*comment-(pin|badge)\b/;
+    expect(await exportSvg(false)).not.toMatch(pins);
+    expect(await exportSvg(true)).toMatch(pins);
     await expectNoA11yViolations(rita.page, 'comments panel, reviewer, detached thread', {
       include: '.comments-panel',
     });

@@ -59,6 +59,8 @@ export interface ExportSource {
   /** Subtitle under the title, e.g. the date. */
   readonly subtitle?: string;
   readonly legend: Legend | null;
+  /** Keep the review comment pins (ImageOptions.includeComments). */
+  readonly keepComments?: boolean;
   /** When set, only these nodes and edges are drawn (export of the selection). */
   readonly only?: {
     readonly nodeIds: ReadonlySet<string>;
@@ -67,11 +69,18 @@ export interface ExportSource {
 }
 
 /**
- * Editing chrome: never in a picture. The canvas's own (`CanvasDom.chrome`), peer cursors and
- * anything a feature marks with `data-export-ignore`.
+ * What a feature marks as not part of a picture: `data-export-ignore`, except review comment
+ * pins (`data-export-comments` too) when the picture asks for them (ImageOptions.includeComments).
  */
-const chromeSelector = (dom: CanvasDom) =>
-  [dom.chrome, '[class*="peer-cursor"]', '[data-export-ignore]'].join(',');
+export const ignoredSelector = (keepComments: boolean): string =>
+  keepComments ? '[data-export-ignore]:not([data-export-comments])' : '[data-export-ignore]';
+
+/**
+ * Editing chrome: never in a picture. The canvas's own (`CanvasDom.chrome`), peer cursors and
+ * anything a feature marks with `data-export-ignore` (see ignoredSelector).
+ */
+const chromeSelector = (dom: CanvasDom, keepComments: boolean) =>
+  [dom.chrome, '[class*="peer-cursor"]', ignoredSelector(keepComments)].join(',');
 
 /** Classes that draw a selection state; removed from the copy. */
 const SELECTION_CLASSES = ['selected', 'peer-selected', 'is-selected'];
@@ -90,8 +99,13 @@ export function themeBackground(el: Element): string {
   return '#ffffff';
 }
 
-function stripViewport(viewport: HTMLElement, dom: CanvasDom, only: ExportSource['only']): void {
-  viewport.querySelectorAll(chromeSelector(dom)).forEach((e) => e.remove());
+function stripViewport(
+  viewport: HTMLElement,
+  dom: CanvasDom,
+  only: ExportSource['only'],
+  keepComments: boolean,
+): void {
+  viewport.querySelectorAll(chromeSelector(dom, keepComments)).forEach((e) => e.remove());
   for (const cls of SELECTION_CLASSES)
     viewport.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
   if (!only) return;
@@ -274,7 +288,7 @@ export function composeExport(
   root.className = source.flowRoot.className;
   const content = contentBox(plan);
   const viewport = live.cloneNode(true) as HTMLElement;
-  stripViewport(viewport, source.dom, source.only ?? null);
+  stripViewport(viewport, source.dom, source.only ?? null, source.keepComments === true);
   const v = plan.viewport;
   viewport.style.transform = `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`;
   content.append(viewport);

@@ -12,7 +12,14 @@
  * Two steps, because the plan needs the grid's size: `prepareGridExport` lays the copy out in
  * a hidden host and measures it; `frame(plan)` builds the picture around it.
  */
-import { contentBox, framePicture, hiddenHost, type ComposedExport, type Legend } from './compose';
+import {
+  contentBox,
+  framePicture,
+  hiddenHost,
+  ignoredSelector,
+  type ComposedExport,
+  type Legend,
+} from './compose';
 import type { ImagePlan, Rect } from './geometry';
 
 /** What to export from the journey grid. */
@@ -22,6 +29,8 @@ export interface GridSource {
   readonly title: string;
   readonly subtitle?: string;
   readonly legend: Legend | null;
+  /** Keep the review comment badges (ImageOptions.includeComments). */
+  readonly keepComments?: boolean;
   /** The grid's editing chrome as a CSS selector (add buttons, menus), given by the view. */
   readonly chrome?: string;
 }
@@ -35,7 +44,8 @@ export interface PreparedGrid {
 }
 
 /** Never in a picture of the grid. */
-const CHROME = '[data-export-ignore], [class*="peer-cursor"], [data-peer-cursor]';
+const chromeOf = (keepComments: boolean) =>
+  `${ignoredSelector(keepComments)}, [class*="peer-cursor"], [data-peer-cursor]`;
 /** Classes that draw a selection or focus state; removed from the copy. */
 const STATE_CLASSES = [
   'selected',
@@ -92,8 +102,14 @@ function ancestorChain(grid: HTMLElement): [HTMLElement, HTMLElement] | null {
 }
 
 /** Makes the copy a still picture of the whole grid. */
-function unclip(copy: HTMLElement, width: number, chrome: string | undefined): void {
-  copy.querySelectorAll(chrome ? `${CHROME}, ${chrome}` : CHROME).forEach((e) => e.remove());
+function unclip(
+  copy: HTMLElement,
+  width: number,
+  chrome: string | undefined,
+  keepComments: boolean,
+): void {
+  const always = chromeOf(keepComments);
+  copy.querySelectorAll(chrome ? `${always}, ${chrome}` : always).forEach((e) => e.remove());
   copy.querySelectorAll('[tabindex]').forEach((e) => e.removeAttribute('tabindex'));
   for (const cls of STATE_CLASSES)
     copy.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
@@ -155,7 +171,7 @@ export function prepareGridExport(source: GridSource, fit?: FitBox): PreparedGri
   const screenWidth = wholeWidth(live);
   const copy = live.cloneNode(true) as HTMLElement;
   copyFieldValues(live, copy);
-  unclip(copy, screenWidth, source.chrome);
+  unclip(copy, screenWidth, source.chrome, source.keepComments === true);
   const host = hiddenHost();
   // Laid out at its natural size in a box as wide as the grid (the hidden host clips it).
   const stage = document.createElement('div');

@@ -6,6 +6,9 @@ describe('parseImageOptions', () => {
   it('fills the defaults (2×, white, natural size, title and legend)', () => {
     expect(parseImageOptions({})).toEqual(DEFAULT_IMAGE_OPTIONS);
     expect(DEFAULT_IMAGE_OPTIONS.scale).toBe(2);
+    // Comment pins are review chrome: out of pictures unless asked for.
+    expect(DEFAULT_IMAGE_OPTIONS.includeComments).toBe(false);
+    expect(parseImageOptions({ includeComments: true }).includeComments).toBe(true);
   });
   it.each([
     [{ scale: 4 }, 'options.scale: must be one of 1, 2, 3'],
@@ -14,6 +17,7 @@ describe('parseImageOptions', () => {
     [{ paddingPx: 1.5 }, 'options.paddingPx: must be an integer from 0 to 400'],
     [{ fit: 'a4' }, 'options.fit: must be one of natural, slide'],
     [{ includeTitle: 'yes' }, 'options.includeTitle: must be true or false'],
+    [{ includeComments: 1 }, 'options.includeComments: must be true or false'],
     [null, 'options: must be an object'],
   ])('refuses %j', (input, message) => expect(() => parseImageOptions(input)).toThrow(message));
 });

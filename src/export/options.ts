@@ -26,6 +26,8 @@ export interface ImageOptions {
   readonly fit: Fit;
   readonly includeTitle: boolean;
   readonly includeLegend: boolean;
+  /** Comment pins and badges in the picture (off: they are review chrome). */
+  readonly includeComments: boolean;
 }
 
 export const DEFAULT_IMAGE_OPTIONS: ImageOptions = Object.freeze({
@@ -35,6 +37,7 @@ export const DEFAULT_IMAGE_OPTIONS: ImageOptions = Object.freeze({
   fit: 'natural',
   includeTitle: true,
   includeLegend: true,
+  includeComments: false,
 });
 
 function oneOf<T>(path: string, value: unknown, allowed: readonly T[]): T {
@@ -65,5 +68,6 @@ export function parseImageOptions(input: unknown, path = 'options'): ImageOption
     fit: oneOf(`${path}.fit`, o.fit, FITS),
     includeTitle: bool(`${path}.includeTitle`, o.includeTitle),
     includeLegend: bool(`${path}.includeLegend`, o.includeLegend),
+    includeComments: bool(`${path}.includeComments`, o.includeComments),
   };
 }

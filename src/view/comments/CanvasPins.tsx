@@ -1,7 +1,7 @@
 /**
  * Comment pins on the canvas: a badge with the number of open threads at each node, touchpoint
  * and canvas point that has some (a click opens the thread in the Comments panel), drawn in
- * flow coordinates at a constant screen size. Never in a picture export (data-export-ignore).
+ * flow coordinates at a constant screen size. In a picture export only when asked for (data-export-comments, export/options.ts).
  * Also brings a pin into view when the panel asks ("Go to").
  */
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
@@ -88,7 +88,7 @@ export const CanvasPins = memo(function CanvasPins({
   if (pins.length === 0 && !draft) return null;
   return (
     <FlowLayer layer="viewport">
-      <div className="comment-pins" data-export-ignore="">
+      <div className="comment-pins" data-export-ignore="" data-export-comments="">
         {pins.map((p) => (
           <button
             key={p.key}
@@ -112,6 +112,7 @@ export const CanvasPins = memo(function CanvasPins({
         {draft ? (
           <span
             className="comment-pin is-draft"
+            data-export-ignore=""
             aria-hidden="true"
             style={{ transform: `translate(${draft.x}px, ${draft.y}px) scale(${1 / zoom})` }}
           >

@@ -29,6 +29,7 @@ export const CommentBadge = memo(function CommentBadge({ anchor }: { anchor: Com
       className="comment-badge"
       data-comment-pin={key}
       data-export-ignore=""
+      data-export-comments=""
       aria-label={t('badge.label', { count: threads.length })}
       onClick={(e) => {
         e.stopPropagation();
@@ -58,17 +59,14 @@ export const CellComments = memo(function CellComments({
     [stageId, laneKey],
   );
   return (
-    <span
-      className="grid-cell-comments"
-      data-export-ignore=""
-      data-comment-cell={anchorKey(anchor)}
-    >
+    <span className="grid-cell-comments" data-comment-cell={anchorKey(anchor)}>
       <CommentBadge anchor={anchor} />
       {session.comments.canComment ? (
         <button
           type="button"
           tabIndex={-1}
           className="grid-comment-add"
+          data-export-ignore=""
           aria-label={t('add.cell')}
           title={t('add.cell')}
           onClick={(e) => {

@@ -103,6 +103,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
       title: snapshot.meta.title,
       subtitle: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(now),
       legend: options.includeLegend ? buildLegend(t, flowRoot) : null,
+      keepComments: options.includeComments,
       options,
       onStage,
     };
@@ -156,6 +157,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
         title: snapshot.meta.title,
         subtitle: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date()),
         legend: options.includeLegend ? buildGridLegend(t, gridRoot) : null,
+        keepComments: options.includeComments,
         chrome: GRID_EXPORT_CHROME,
         options,
         onStage,

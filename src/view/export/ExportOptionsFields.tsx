@@ -104,6 +104,14 @@ export function ExportOptionsFields({ value, onChange, picture, onPictureChange 
         />
         {t('options.legendBox')}
       </label>
+      <label className="export-check">
+        <input
+          type="checkbox"
+          checked={value.includeComments}
+          onChange={(e) => set('includeComments', e.target.checked)}
+        />
+        {t('options.commentPins')}
+      </label>
     </fieldset>
   );
 }
