@@ -1,7 +1,7 @@
 // The production server as `npm run build` compiles it (scripts/build-server.mjs): plain
 // JavaScript run by node without tsx serves the built app, the API and the sync websocket.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, createMap, synced, tempDir } from './testing/harness';
@@ -16,7 +16,7 @@ let url = '';
 let logs = '';
 
 beforeAll(async () => {
-  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', MAIN], {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', OUT], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -58,11 +58,15 @@ afterAll(async () => {
 });
 
 describe('the compiled server (dist-server/main.js)', () => {
-  it('is one JavaScript module that needs no TypeScript loader', () => {
+  it('is JavaScript that needs no TypeScript loader, and loads only the storage it uses', () => {
     const js = readFileSync(MAIN, 'utf8');
     expect(js).not.toMatch(/from ["']tsx/);
     expect(js).not.toMatch(/from ["']typescript["']/);
-    expect(js).not.toMatch(/from ["']\.{1,2}\//); // every local module is inside
+    expect(js).not.toMatch(/from ["']\.{1,2}\//); // every local module is inside or a chunk
+    // The engines are chunks imported when chosen (storage/open.ts), not part of main.js.
+    expect(js).not.toMatch(/from ["'](pg|better-sqlite3)["']/);
+    expect(js).toMatch(/import\(["']\.\/postgres-\w+\.js["']\)/);
+    expect(readdirSync(OUT).filter((f) => f.endsWith('.js')).length).toBeGreaterThan(2);
   });
 
   it('serves the app, the API and the sync websocket', async () => {
