@@ -38,8 +38,19 @@ const STOCK = 'stock @y/websocket-server (in-memory), same run';
 const EDITS = 200;
 const WARMUP = 20;
 const ROUNDS = 3;
-/** The compiled production server (scripts/build-server.mjs). */
-const OURS_MAIN = 'dist-server/main.js';
+/**
+ * How production runs our server: the node arguments of `npm run serve` (package.json), i.e.
+ * the compiled dist-server/main.js with the same V8 flags.
+ */
+function oursArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [cmd, ...args] = (pkg.scripts.serve ?? '').trim().split(/\s+/);
+  if (cmd !== 'node' || !args.at(-1)?.endsWith('.js'))
+    throw new Error(`package.json "serve" is not "node [flags] <file>.js": ${pkg.scripts.serve}`);
+  return args;
+}
 
 /** Compiles the server, so the bench measures the current source as production runs it. */
 function buildServer(): void {
@@ -67,7 +78,7 @@ async function freePort(): Promise<number> {
 
 async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): Promise<Child> {
   const port = await freePort();
-  const args = kind === 'ours' ? [OURS_MAIN] : ['node_modules/@y/websocket-server/src/server.js'];
+  const args = kind === 'ours' ? oursArgs() : ['node_modules/@y/websocket-server/src/server.js'];
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {

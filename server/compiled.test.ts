@@ -14,6 +14,7 @@ const MAIN = join(OUT, 'main.js');
 let child: ChildProcess | undefined;
 let url = '';
 let logs = '';
+let out = '';
 
 beforeAll(async () => {
   const built = spawnSync(process.execPath, ['scripts/build-server.mjs', OUT], {
@@ -38,7 +39,6 @@ beforeAll(async () => {
   });
   child.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
   url = await new Promise<string>((ok, fail) => {
-    let out = '';
     child!.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /"msg":"listening".*"port":(\d+)/.exec(out);
@@ -86,5 +86,9 @@ describe('the compiled server (dist-server/main.js)', () => {
       b.doc.destroy();
     }
     expect(logs).toBe('');
+    // Yjs's load path is compiled before the server listens (warmup.ts).
+    const warmed = out.indexOf('"msg":"warmed up"');
+    expect(warmed).toBeGreaterThanOrEqual(0);
+    expect(warmed).toBeLessThan(out.indexOf('"msg":"listening"'));
   });
 });
