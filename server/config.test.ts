@@ -91,6 +91,23 @@ describe('readConfig', () => {
     expect(() => readConfig({ METRICS_TOKEN: 'hunter2' })).toThrow('got 7 characters');
   });
 
+  it('reads DATABASE_URL: unset is SQLite, postgres:// or postgresql:// with a host', () => {
+    expect(readConfig({}).databaseUrl).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
+    for (const url of ['postgres://u:p@db.internal:5432/itinera', 'postgresql://db/itinera'])
+      expect(readConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    // Refusals name the variable and never echo the value (it may hold a password).
+    expect(() => readConfig({ DATABASE_URL: 'mysql://u:hunter2@db/x' })).toThrow(
+      'DATABASE_URL: expected postgres://user:password@host:5432/database, got a URL with scheme "mysql:"',
+    );
+    expect(() => readConfig({ DATABASE_URL: 'hunter2' })).toThrow(
+      'DATABASE_URL: expected postgres://user:password@host:5432/database, got something that is not a URL',
+    );
+    expect(() => readConfig({ DATABASE_URL: 'postgres:///itinera' })).toThrow(
+      'got a URL without a host',
+    );
+  });
+
   it('reads FRAME_ANCESTORS: none by default, self or origins for embedding', () => {
     expect(readConfig({}).frameAncestors).toBe("'none'");
     expect(readConfig({ FRAME_ANCESTORS: '' }).frameAncestors).toBe("'none'");

@@ -60,6 +60,8 @@ export interface ServerConfig {
   serveSourceMaps: boolean;
   /** Bearer token of GET /metrics; undefined: /metrics is off (404). */
   metricsToken: string | undefined;
+  /** postgres:// URL of a shared PostgreSQL database; undefined: SQLite under dataDir. */
+  databaseUrl: string | undefined;
 }
 
 /** Shortest METRICS_TOKEN accepted: it guards internals, so no guessable words. */
@@ -67,12 +69,14 @@ export const MIN_METRICS_TOKEN_CHARS = 16;
 
 export const HELP = `Itinera sync server: serves the built app, the HTTP API and the Yjs websocket.
 
-Usage: node --import tsx server/main.ts [--help]
+Usage: node dist-server/main.js [--help]   (npm run build writes it)
 
 Environment variables:
   PORT               TCP port (default 8080; 0 = any free port)
   HOST               interface to bind (default 0.0.0.0)
   DATA_DIR           SQLite database and generated secret (default ./.data)
+  DATABASE_URL       postgres://user:password@host:5432/database: store in PostgreSQL instead of
+                     SQLite (schema migrated at start; several instances may share it)
   DIST_DIR           built app to serve (default ./dist)
   SYNC_SECRET        HMAC secret for map tokens (default: generated into DATA_DIR/secret);
                      every instance of a cluster needs the same one
@@ -177,6 +181,23 @@ function instanceId(raw: string | undefined): string {
   return raw;
 }
 
+/** DATABASE_URL: a postgres:// or postgresql:// URL with a host, or unset (SQLite). */
+export function databaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const expected = 'expected postgres://user:password@host:5432/database';
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    // Never echo the value: it may hold a password.
+    throw new Error(`DATABASE_URL: ${expected}, got something that is not a URL`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new Error(`DATABASE_URL: ${expected}, got a URL with scheme "${url.protocol}"`);
+  if (!url.hostname) throw new Error(`DATABASE_URL: ${expected}, got a URL without a host`);
+  return raw.trim();
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -227,5 +248,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100),
     serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
     metricsToken: metricsToken(env.METRICS_TOKEN),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
   };
 }

@@ -21,7 +21,7 @@ import { Rooms } from './rooms';
 import { attachSockets } from './sockets';
 import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static';
-import { openSqliteStorage } from './storage/sqlite';
+import { openStorage, storageEngine } from './storage/open';
 import type { Storage } from './storage/types';
 
 export interface RunningServer {
@@ -38,11 +38,12 @@ export interface RunningServer {
 export async function startServer(
   config: ServerConfig,
   log: Logger = createLogger(config.logLevel),
-  storage: Storage = openSqliteStorage(config.dataDir, config.sqliteSync),
+  given?: Storage,
   fanout: Fanout = openFanout(config, log),
 ): Promise<RunningServer> {
   const started = Date.now();
   const secret = loadSecret(config.dataDir, config.syncSecret);
+  const storage = given ?? (await openStorage(config, log));
   const rooms = new Rooms(
     storage,
     log,
@@ -139,6 +140,11 @@ export async function startServer(
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);
     http.listen(config.port, config.host, () => ok());
+  }).catch(async (err: unknown) => {
+    // EADDRINUSE and the like: free what this call opened (a Postgres pool keeps a process up).
+    await sockets.close();
+    if (!given) await storage.close();
+    throw err;
   });
   const port = (http.address() as AddressInfo).port;
   log.info('listening', {
@@ -146,6 +152,7 @@ export async function startServer(
     port,
     dataDir: config.dataDir,
     distDir: config.distDir,
+    storage: storageEngine(config),
   });
   let closing: Promise<void> | undefined;
   return {

@@ -1,5 +1,5 @@
-// The SQLite store's schema: documents keyed by doc id (a map's doc and its comments doc), and
-// the migration of a database file written by the version 0 schema (keyed by map id, with a
+// The SQLite store: the Storage contract (contract.ts), its schema: documents keyed by doc id
+// (a map's doc and its comments doc), and the migration of a database file written by the version 0 schema (keyed by map id, with a
 // foreign key from snapshots to maps that a comments doc could not satisfy).
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -8,8 +8,11 @@ import * as Y from 'yjs';
 import { commentsDocId, commentsRoom } from '../../src/model/protocol-messages';
 import { signToken } from '../auth';
 import { connectClient, startTestServer, synced, tempDir } from '../testing/harness';
+import { replay, storageContract, update } from './contract';
 import { openSqliteStorage, SCHEMA_VERSION } from './sqlite';
 import type { Storage } from './types';
+
+storageContract('SQLite', async () => openSqliteStorage(tempDir()));
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -54,23 +57,6 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
 `;
 
-function update(fill: (doc: Y.Doc) => void, base?: Uint8Array): Uint8Array {
-  const doc = new Y.Doc();
-  if (base) Y.applyUpdate(doc, base);
-  const before = Y.encodeStateVector(doc);
-  fill(doc);
-  const out = Y.encodeStateAsUpdate(doc, before);
-  doc.destroy();
-  return out;
-}
-
-function replay(stored: Awaited<ReturnType<Storage['load']>>): Y.Doc {
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u);
-  return doc;
-}
-
 /** A DATA_DIR whose itinera.sqlite the version 0 server wrote: a map with a snapshot and an update. */
 function versionZeroDataDir(mapId: string): string {
   const dir = tempDir();
@@ -103,24 +89,6 @@ function open(dir: string): Storage {
 }
 
 describe('SQLite storage', () => {
-  it('keeps a comments doc apart from its map doc, compacted or not', async () => {
-    const storage = open(tempDir());
-    await storage.createMap('map-a', 1);
-    const mapUpdate = update((d) => d.getMap('meta').set('title', 'Map'));
-    const commentUpdate = update((d) => d.getMap('threads').set('t1', 'x'));
-    await storage.appendUpdate('map-a', mapUpdate);
-    const seq = await storage.appendUpdate(commentsDocId('map-a'), commentUpdate);
-    await storage.compact(commentsDocId('map-a'), commentUpdate, seq);
-    const comments = await storage.load(commentsDocId('map-a'));
-    expect(comments.snapshot).toBeDefined();
-    expect(comments.updates).toEqual([]);
-    expect(replay(comments).getMap('threads').get('t1')).toBe('x');
-    const map = await storage.load('map-a');
-    expect(map.snapshot).toBeUndefined();
-    expect(map.updates).toHaveLength(1);
-    expect(replay(map).getMap('threads').size).toBe(0);
-  });
-
   it('migrates a version 0 database file: nothing lost, and comments can be stored', async () => {
     const dir = versionZeroDataDir('map-old');
     const storage = open(dir);

@@ -1,0 +1,168 @@
+// The Storage contract (types.ts), as a suite every engine runs: sqlite.test.ts and
+// postgres.test.ts call storageContract with a factory of fresh, empty stores. Only
+// engine-independent behaviour goes here; schema and migration cases stay beside each engine.
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { commentsDocId } from '../../src/model/protocol-messages';
+import type { Storage, StoredDoc } from './types';
+
+/** A Yjs update made by `fill` on top of `base` (only what `fill` added). */
+export function update(fill: (doc: Y.Doc) => void, base?: Uint8Array): Uint8Array {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, base);
+  const before = Y.encodeStateVector(doc);
+  fill(doc);
+  const out = Y.encodeStateAsUpdate(doc, before);
+  doc.destroy();
+  return out;
+}
+
+/** The doc a room rebuilds from what storage returned. */
+export function replay(stored: StoredDoc): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+/** Registers the contract's cases for one engine; `open` gives a fresh, empty store. */
+export function storageContract(engine: string, open: () => Promise<Storage>): void {
+  describe(`Storage contract: ${engine}`, () => {
+    const opened: Storage[] = [];
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+    const fresh = async (): Promise<Storage> => {
+      const s = await open();
+      opened.push(s);
+      return s;
+    };
+
+    it('registers a map once and never overwrites it', async () => {
+      const s = await fresh();
+      expect(await s.getMap('map-a')).toBeUndefined();
+      expect(await s.createMap('map-a', 1_700_000_000_123)).toBe(true);
+      expect(await s.createMap('map-a', 5)).toBe(false);
+      expect(await s.getMap('map-a')).toEqual({
+        id: 'map-a',
+        createdAt: 1_700_000_000_123,
+        generations: { edit: 0, review: 0, view: 0 },
+      });
+    });
+
+    it('bumps the generations of the roles given, each once, and returns the record', async () => {
+      const s = await fresh();
+      await s.createMap('map-g', 2);
+      expect((await s.bumpGenerations('map-g', ['edit', 'view', 'edit']))?.generations).toEqual({
+        edit: 1,
+        review: 0,
+        view: 1,
+      });
+      const again = await s.bumpGenerations('map-g', ['review', 'edit']);
+      expect(again).toEqual({
+        id: 'map-g',
+        createdAt: 2,
+        generations: { edit: 2, review: 1, view: 1 },
+      });
+      expect(await s.getMap('map-g')).toEqual(again);
+      expect(await s.bumpGenerations('map-none', ['edit'])).toBeUndefined();
+    });
+
+    it('bumps atomically: concurrent revocations are all counted', async () => {
+      const s = await fresh();
+      await s.createMap('map-c', 3);
+      await Promise.all(Array.from({ length: 20 }, () => s.bumpGenerations('map-c', ['view'])));
+      expect((await s.getMap('map-c'))?.generations.view).toBe(20);
+    });
+
+    it('loads an unknown doc as empty', async () => {
+      const s = await fresh();
+      expect(await s.load('map-none')).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });
+    });
+
+    it('appends in order with growing sequence numbers across docs, and loads them back', async () => {
+      const s = await fresh();
+      const a = update((d) => d.getMap('meta').set('title', 'A'));
+      const b = update((d) => d.getMap('meta').set('title', 'B'), a);
+      const c = update((d) => d.getMap('meta').set('title', 'C'));
+      const s1 = await s.appendUpdate('map-a', a);
+      const s2 = await s.appendUpdate('map-b', c);
+      const s3 = await s.appendUpdate('map-a', b);
+      expect(s1).toBeGreaterThan(0);
+      expect(s2).toBeGreaterThan(s1);
+      expect(s3).toBeGreaterThan(s2);
+      const loaded = await s.load('map-a');
+      expect(loaded.snapshot).toBeUndefined();
+      expect(loaded.updates).toEqual([a, b]);
+      expect(loaded.lastSeq).toBe(s3);
+      expect(replay(loaded).getMap('meta').get('title')).toBe('B');
+      expect((await s.load('map-b')).lastSeq).toBe(s2);
+    });
+
+    it('compacts into a snapshot, keeps later updates, and sequence numbers carry on', async () => {
+      const s = await fresh();
+      const doc = new Y.Doc();
+      const seqs: number[] = [];
+      doc.on('update', (u: Uint8Array) => {
+        void s.appendUpdate('map-a', u).then((n) => seqs.push(n));
+      });
+      for (let i = 0; i < 10; i++) doc.getMap('nodes').set(`n${i}`, i);
+      await expect.poll(() => seqs.length).toBe(10);
+      const upto = Math.max(...seqs);
+      await s.compact('map-a', Y.encodeStateAsUpdate(doc), upto);
+      const compacted = await s.load('map-a');
+      expect(compacted.snapshot).toBeDefined();
+      expect(compacted.updates).toEqual([]);
+      expect(compacted.lastSeq).toBe(upto);
+      expect(replay(compacted).getMap('nodes').toJSON()).toEqual(doc.getMap('nodes').toJSON());
+
+      const later = update((d) => d.getMap('nodes').set('late', 'yes'), Y.encodeStateAsUpdate(doc));
+      const next = await s.appendUpdate('map-a', later);
+      expect(next).toBeGreaterThan(upto);
+      const after = await s.load('map-a');
+      expect(after.updates).toEqual([later]);
+      expect(after.lastSeq).toBe(next);
+      expect(replay(after).getMap('nodes').get('late')).toBe('yes');
+      expect(replay(after).getMap('nodes').get('n9')).toBe(9);
+    });
+
+    it('keeps a comments doc apart from its map doc, compacted or not', async () => {
+      const s = await fresh();
+      await s.createMap('map-a', 1);
+      const mapUpdate = update((d) => d.getMap('meta').set('title', 'Map'));
+      const commentUpdate = update((d) => d.getMap('threads').set('t1', 'x'));
+      await s.appendUpdate('map-a', mapUpdate);
+      const seq = await s.appendUpdate(commentsDocId('map-a'), commentUpdate);
+      await s.compact(commentsDocId('map-a'), commentUpdate, seq);
+      const comments = await s.load(commentsDocId('map-a'));
+      expect(comments.snapshot).toBeDefined();
+      expect(comments.updates).toEqual([]);
+      expect(replay(comments).getMap('threads').get('t1')).toBe('x');
+      const map = await s.load('map-a');
+      expect(map.snapshot).toBeUndefined();
+      expect(map.updates).toHaveLength(1);
+      expect(replay(map).getMap('threads').size).toBe(0);
+    });
+
+    it('stores binary updates byte for byte (every byte value, large ones too)', async () => {
+      const s = await fresh();
+      const doc = new Y.Doc();
+      const text = Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)).join('');
+      doc.getText('t').insert(0, text.repeat(2_000)); // ≈ 0.5 MB
+      const big = Y.encodeStateAsUpdate(doc);
+      const seq = await s.appendUpdate('map-big', big);
+      const loaded = await s.load('map-big');
+      expect(loaded.updates).toHaveLength(1);
+      expect(Buffer.from(loaded.updates[0]!).equals(Buffer.from(big))).toBe(true);
+      await s.compact('map-big', big, seq);
+      const compacted = await s.load('map-big');
+      expect(replay(compacted).getText('t').toString()).toBe(text.repeat(2_000));
+    });
+
+    it('closes idempotently', async () => {
+      const s = await open();
+      await s.close();
+      await s.close();
+    });
+  });
+}

@@ -1,0 +1,295 @@
+// PostgreSQL storage (node-postgres Pool), chosen with DATABASE_URL. Several server instances
+// may share one database: every method is safe when two instances hold the same room for a
+// while (a failover, a rebalance). An append is one INSERT that resolves after its COMMIT,
+// with synchronous_commit forced on for our sessions, so a relayed update is on the
+// database's disk (WAL flushed) whatever the server's defaults say.
+//
+// Compaction may run in one instance while another appends to the same doc: it merges the
+// stored snapshot, the stored updates it deletes and the room's own snapshot into the new
+// snapshot, and deletes exactly the rows it merged, so an update the compacting room never
+// saw is never lost. load() returns the snapshot and every update row still stored (an update
+// whose sequence number is below the snapshot's can exist: it was committed after a
+// compaction took its own snapshot of the table); replaying one twice is harmless in Yjs.
+import pg from 'pg';
+import * as Y from 'yjs';
+import type { Role } from '../auth';
+import type { MapRecord, Storage, StoredDoc } from './types';
+
+/** One schema migration: applied once, in order, inside one transaction. */
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+/**
+ * The schema, as migrations. Never edit a shipped one: append a new version. Version 1 is the
+ * SQLite schema version 2 (server/storage/sqlite.ts): documents keyed by doc id (a map's doc
+ * under its map id, its comments under `<mapId>:comments`), token generations in `maps`.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE maps (
+  id text PRIMARY KEY,                    -- map id
+  created_at bigint NOT NULL,             -- ms since epoch
+  edit_gen integer NOT NULL DEFAULT 0,    -- token generation of each role (auth.ts)
+  review_gen integer NOT NULL DEFAULT 0,
+  view_gen integer NOT NULL DEFAULT 0
+);
+CREATE TABLE snapshots (
+  doc_id text PRIMARY KEY,                -- doc id: <mapId> or <mapId>:comments
+  data bytea NOT NULL,                    -- Yjs update with the compacted state
+  upto_seq bigint NOT NULL                -- the updates with seq <= this that were committed
+                                          -- when it was written are inside data
+);
+CREATE TABLE updates (
+  seq bigserial PRIMARY KEY,
+  doc_id text NOT NULL,                   -- doc id, as in snapshots
+  data bytea NOT NULL                     -- one Yjs update as a server's doc emitted it
+);
+CREATE INDEX updates_by_doc ON updates (doc_id, seq);
+`,
+  },
+];
+
+/** The newest schema version this server knows. */
+export const PG_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/**
+ * Key of the session advisory lock held while migrating: two instances starting at once
+ * migrate one after the other (the second finds nothing to do). Any constant works; this one
+ * is "itinera" in ASCII.
+ */
+const MIGRATION_LOCK = 0x6974696e657261n;
+
+/** Namespace (first key) of the per-doc transaction locks of compaction. */
+const COMPACT_LOCK_NAMESPACE = 0x6974; // "it"
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  maxConnections?: number;
+  /** Called for an error of an idle pooled connection (the pool replaces it). */
+  onIdleError?: (err: Error) => void;
+}
+
+/** The URL with its password masked, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK.toString()]);
+    try {
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      const { rows } = await client.query<{ v: number | null }>(
+        'SELECT max(version) AS v FROM schema_version',
+      );
+      const current = rows[0]?.v ?? 0;
+      if (current > PG_SCHEMA_VERSION)
+        throw new Error(
+          `schema version ${current} is newer than this server's (${PG_SCHEMA_VERSION}); run a newer server`,
+        );
+      for (const m of MIGRATIONS) {
+        if (m.version <= current) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(m.sql);
+          await client.query('INSERT INTO schema_version (version) VALUES ($1)', [m.version]);
+          await client.query('COMMIT');
+        } catch (err) {
+          await client.query('ROLLBACK');
+          throw new Error(`migration to schema version ${m.version} failed: ${String(err)}`);
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK.toString()]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+interface MapRow {
+  id: string;
+  created_at: string;
+  edit_gen: number;
+  review_gen: number;
+  view_gen: number;
+}
+
+function recordOf(row: MapRow): MapRecord {
+  return {
+    id: row.id,
+    createdAt: Number(row.created_at),
+    generations: { edit: row.edit_gen, review: row.review_gen, view: row.view_gen },
+  };
+}
+
+const MAP_COLUMNS = 'id, created_at, edit_gen, review_gen, view_gen';
+
+/** A Buffer over the same bytes (no copy), as node-postgres sends bytea parameters. */
+const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/** A Uint8Array over a Buffer's bytes (no copy). */
+const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** Merges Yjs updates into one compact state (applied into a scratch doc, so deletions GC). */
+function mergeState(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.transact(doc, () => {
+      for (const u of updates) Y.applyUpdate(doc, u);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Opens a pool on `url`, checks the connection and migrates the schema. Rejects with one clear
+ * line (the URL's password masked) when the database cannot be reached or migrated.
+ */
+export async function openPostgresStorage(
+  url: string,
+  opts: PostgresOptions = {},
+): Promise<Storage> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.maxConnections ?? 10,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    // Our sessions commit durably even when the database's default says otherwise: an update
+    // is relayed only after it is on disk. (An `options` parameter in the URL replaces this.)
+    options: '-c synchronous_commit=on',
+  });
+  // An idle connection that dies (a database restart) must not crash the process.
+  pool.on('error', (err) => opts.onIdleError?.(err));
+  try {
+    await migrate(pool);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code && !e.message.includes(e.code) ? `${e.code} ${e.message}` : e.message;
+    throw new Error(`DATABASE_URL: cannot open ${redactUrl(url)}: ${why || String(err)}`);
+  }
+
+  const bumps = (roles: readonly Role[]) =>
+    (['edit', 'review', 'view'] as const).map((r) => (roles.includes(r) ? 1 : 0));
+  let closed = false;
+
+  const storage: Storage = {
+    async createMap(id, createdAt) {
+      const res = await pool.query(
+        'INSERT INTO maps (id, created_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+        [id, createdAt],
+      );
+      return res.rowCount === 1;
+    },
+    async getMap(id) {
+      const res = await pool.query<MapRow>(`SELECT ${MAP_COLUMNS} FROM maps WHERE id = $1`, [id]);
+      const row = res.rows[0];
+      return row && recordOf(row);
+    },
+    async bumpGenerations(id, roles) {
+      // One statement: atomic, and the record it returns is the one it wrote.
+      const res = await pool.query<MapRow>(
+        `UPDATE maps SET edit_gen = edit_gen + $2, review_gen = review_gen + $3,
+           view_gen = view_gen + $4 WHERE id = $1 RETURNING ${MAP_COLUMNS}`,
+        [id, ...bumps(roles)],
+      );
+      const row = res.rows[0];
+      return row && recordOf(row);
+    },
+    async appendUpdate(docId, update) {
+      // Autocommit: the promise resolves after COMMIT (synchronous_commit on).
+      const res = await pool.query<{ seq: string }>(
+        'INSERT INTO updates (doc_id, data) VALUES ($1, $2) RETURNING seq',
+        [docId, bytes(update)],
+      );
+      return Number(res.rows[0]!.seq);
+    },
+    async load(docId): Promise<StoredDoc> {
+      // One statement, so the snapshot and the updates are one consistent view of the table.
+      const res = await pool.query<{ kind: number; seq: string; data: Buffer }>(
+        `SELECT 0 AS kind, upto_seq AS seq, data FROM snapshots WHERE doc_id = $1
+         UNION ALL
+         SELECT 1 AS kind, seq, data FROM updates WHERE doc_id = $1
+         ORDER BY kind, seq`,
+        [docId],
+      );
+      let snapshot: Uint8Array | undefined;
+      let lastSeq = 0;
+      const updates: Uint8Array[] = [];
+      for (const row of res.rows) {
+        const seq = Number(row.seq);
+        if (row.kind === 0) snapshot = view(row.data);
+        else updates.push(view(row.data));
+        if (seq > lastSeq) lastSeq = seq;
+      }
+      return { snapshot, updates, lastSeq };
+    },
+    async compact(docId, snapshot, uptoSeq) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        try {
+          // One compaction of a doc at a time, across instances.
+          await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+            COMPACT_LOCK_NAMESPACE,
+            docId,
+          ]);
+          const old = await client.query<{ data: Buffer; upto_seq: string }>(
+            'SELECT data, upto_seq FROM snapshots WHERE doc_id = $1',
+            [docId],
+          );
+          const merged = await client.query<{ seq: string; data: Buffer }>(
+            'SELECT seq, data FROM updates WHERE doc_id = $1 AND seq <= $2 ORDER BY seq',
+            [docId, uptoSeq],
+          );
+          // Another instance may have stored updates this room never saw: merge all of them.
+          const parts: Uint8Array[] = [snapshot];
+          const prev = old.rows[0];
+          if (prev) parts.push(view(prev.data));
+          for (const r of merged.rows) parts.push(view(r.data));
+          const state = parts.length === 1 ? snapshot : mergeState(parts);
+          const upto = Math.max(uptoSeq, prev ? Number(prev.upto_seq) : 0);
+          await client.query(
+            `INSERT INTO snapshots (doc_id, data, upto_seq) VALUES ($1, $2, $3)
+             ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+            [docId, bytes(state), upto],
+          );
+          // Exactly the rows merged above: one committed meanwhile stays for the next load.
+          if (merged.rows.length > 0)
+            await client.query(
+              'DELETE FROM updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])',
+              [docId, merged.rows.map((r) => r.seq)],
+            );
+          await client.query('COMMIT');
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+  return storage;
+}
