@@ -375,9 +375,10 @@ export class Room {
   private appended(update: Uint8Array, origin: unknown): void {
     this.sinceCompact++;
     const msg = encodeSyncUpdate(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
     // After the append, never before: whoever receives it may rely on storage holding it.
+    // First: the other instances' peers have the longer way to go.
     if (this.fanout.enabled) this.fanout.publish(this.docId, 'update', update);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
     if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
   }
 
