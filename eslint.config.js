@@ -124,6 +124,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-bench',
+      'dist-server',
       'node_modules',
       'public',
       'bench/results',
