@@ -11,12 +11,18 @@
  *   90,000 deliveries arrived, and the server's resident memory afterwards;
  * - cold load of a room with 10,000 stored updates (ours from SQLite after kill -9, so
  *   nothing was compacted; then after compaction), against the first sync of the same doc
- *   from the stock server's memory.
+ *   from the stock server's memory;
+ * - cold load of the same compacted room from PostgreSQL against SQLite (a throwaway
+ *   PostgreSQL from server/testing/services.ts; the row is skipped, saying why, without one).
+ *
+ * Ours runs as production does: the compiled dist-server/main.js (built here first, by
+ * scripts/build-server.mjs), plain node, no tsx.
  *
  * `npm run bench` calls benchServer(); alone: `node --import tsx bench/server-sync.ts`
- * (BENCH_N=2,20 picks room sizes, BENCH_LAT_ONLY=1 skips the burst and cold-load rows).
+ * (BENCH_N=2,20 picks room sizes, BENCH_LAT_ONLY=1 skips the burst and cold-load rows,
+ * BENCH_N=0 skips the latency rows).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +30,7 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { missingServices, postgresBin, startPostgres } from '../server/testing/services';
 import { row, type BenchRow } from './rows';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -31,6 +38,28 @@ const STOCK = 'stock @y/websocket-server (in-memory), same run';
 const EDITS = 200;
 const WARMUP = 20;
 const ROUNDS = 3;
+/**
+ * How production runs our server: the node arguments of `npm run serve` (package.json), i.e.
+ * the compiled dist-server/main.js with the same V8 flags.
+ */
+function oursArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [cmd, ...args] = (pkg.scripts.serve ?? '').trim().split(/\s+/);
+  if (cmd !== 'node' || !args.at(-1)?.endsWith('.js'))
+    throw new Error(`package.json "serve" is not "node [flags] <file>.js": ${pkg.scripts.serve}`);
+  return args;
+}
+
+/** Compiles the server, so the bench measures the current source as production runs it. */
+function buildServer(): void {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', 'dist-server'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`scripts/build-server.mjs failed: ${built.stderr}`);
+}
 
 interface Child {
   url: string;
@@ -49,10 +78,7 @@ async function freePort(): Promise<number> {
 
 async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): Promise<Child> {
   const port = await freePort();
-  const args =
-    kind === 'ours'
-      ? ['--import', 'tsx', 'server/main.ts']
-      : ['node_modules/@y/websocket-server/src/server.js'];
+  const args = kind === 'ours' ? oursArgs() : ['node_modules/@y/websocket-server/src/server.js'];
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
@@ -65,6 +91,7 @@ async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): 
       MAX_HTTP_CONNECTIONS_PER_IP: '100000',
       MAX_CONNECTIONS: '100000',
       API_RATE_LIMIT_BURST: '100000',
+      DATABASE_URL: '', // SQLite unless a row asks for PostgreSQL
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -231,8 +258,10 @@ async function fill(
   check.close();
 }
 
+const COLD_UPDATES = 10_000;
+
 async function coldLoad(): Promise<{ raw: number; compacted: number; stock: number }> {
-  const N = 10_000;
+  const N = COLD_UPDATES;
   const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-sync-'));
   const env = { DATA_DIR: dataDir, COMPACT_EVERY: '1000000000' };
   let ours = await start('ours', env);
@@ -254,10 +283,43 @@ async function coldLoad(): Promise<{ raw: number; compacted: number; stock: numb
   return { raw, compacted, stock: warm };
 }
 
+/**
+ * The compacted cold room of coldLoad, from PostgreSQL and from SQLite, in one fresh process
+ * each; undefined (with the reason printed) when PostgreSQL is not installed.
+ */
+async function coldLoadPostgres(): Promise<{ postgres: number; sqlite: number } | undefined> {
+  const missing = postgresBin('initdb') ? undefined : missingServices();
+  if (missing) {
+    console.warn(`server-sync: PostgreSQL row skipped: ${missing}`);
+    return undefined;
+  }
+  const pg = await startPostgres();
+  try {
+    const load = async (env: Record<string, string>): Promise<number> => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-sync-'));
+      let ours = await start('ours', { DATA_DIR: dataDir, ...env });
+      const room = await newRoom(ours, 'ours');
+      await fill(ours, room, COLD_UPDATES);
+      await ours.stop(); // graceful: unloading compacts the room
+      ours = await start('ours', { DATA_DIR: dataDir, ...env });
+      const ms = await timeToSync(ours, room);
+      await ours.stop();
+      return ms;
+    };
+    const postgres = await load({ DATABASE_URL: pg.url });
+    const sqlite = await load({});
+    return { postgres, sqlite };
+  } finally {
+    await pg.stop();
+  }
+}
+
 export async function benchServer(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   process.setMaxListeners(0); // every y-websocket provider adds a process 'exit' listener
+  buildServer();
   for (const n of (process.env.BENCH_N ?? '2,20,100').split(',').map(Number)) {
+    if (!(n > 0)) continue;
     // Alternate and pool: the machine's load drifts, and both servers should see the same drift.
     const ours: number[] = [];
     const stock: number[] = [];
@@ -318,8 +380,23 @@ export async function benchServer(): Promise<BenchRow[]> {
       cold.compacted,
       `${STOCK}, doc in memory`,
       cold.stock,
+      undefined,
+      2, // issue 17: a compacted cold room within 2× an in-memory one
     ),
   );
+  const pg = await coldLoadPostgres();
+  if (pg)
+    rows.push(
+      row(
+        'sync: cold load of that compacted room from PostgreSQL (connect → synced)',
+        'ms',
+        pg.postgres,
+        'ours from SQLite, same room, same run',
+        pg.sqlite,
+        undefined,
+        1.5, // issue 17
+      ),
+    );
   return rows;
 }
 

@@ -1,7 +1,7 @@
 // The production server as `npm run build` compiles it (scripts/build-server.mjs): plain
 // JavaScript run by node without tsx serves the built app, the API and the sync websocket.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, createMap, synced, tempDir } from './testing/harness';
@@ -14,9 +14,10 @@ const MAIN = join(OUT, 'main.js');
 let child: ChildProcess | undefined;
 let url = '';
 let logs = '';
+let out = '';
 
 beforeAll(async () => {
-  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', MAIN], {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', OUT], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -38,7 +39,6 @@ beforeAll(async () => {
   });
   child.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
   url = await new Promise<string>((ok, fail) => {
-    let out = '';
     child!.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /"msg":"listening".*"port":(\d+)/.exec(out);
@@ -58,11 +58,15 @@ afterAll(async () => {
 });
 
 describe('the compiled server (dist-server/main.js)', () => {
-  it('is one JavaScript module that needs no TypeScript loader', () => {
+  it('is JavaScript that needs no TypeScript loader, and loads only the storage it uses', () => {
     const js = readFileSync(MAIN, 'utf8');
     expect(js).not.toMatch(/from ["']tsx/);
     expect(js).not.toMatch(/from ["']typescript["']/);
-    expect(js).not.toMatch(/from ["']\.{1,2}\//); // every local module is inside
+    expect(js).not.toMatch(/from ["']\.{1,2}\//); // every local module is inside or a chunk
+    // The engines are chunks imported when chosen (storage/open.ts), not part of main.js.
+    expect(js).not.toMatch(/from ["'](pg|better-sqlite3)["']/);
+    expect(js).toMatch(/import\(["']\.\/postgres-\w+\.js["']\)/);
+    expect(readdirSync(OUT).filter((f) => f.endsWith('.js')).length).toBeGreaterThan(2);
   });
 
   it('serves the app, the API and the sync websocket', async () => {
@@ -82,5 +86,9 @@ describe('the compiled server (dist-server/main.js)', () => {
       b.doc.destroy();
     }
     expect(logs).toBe('');
+    // Yjs's load path is compiled before the server listens (warmup.ts).
+    const warmed = out.indexOf('"msg":"warmed up"');
+    expect(warmed).toBeGreaterThanOrEqual(0);
+    expect(warmed).toBeLessThan(out.indexOf('"msg":"listening"'));
   });
 });

@@ -2,6 +2,7 @@
 import { HELP, readConfig } from './config';
 import { createLogger } from './log';
 import { startServer } from './server';
+import { warmUpYjs } from './warmup';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(HELP);
@@ -16,6 +17,9 @@ try {
   process.exit(2);
 }
 const log = createLogger(config.logLevel);
+// Before listening: the first rooms after a restart load on compiled code (warmup.ts).
+const warm = await warmUpYjs();
+log.info('warmed up', { ms: Math.round(warm.ms), passes: warm.passes });
 const server = await startServer(config, log).catch((err: unknown) => {
   // EADDRINUSE, an unreadable DATA_DIR, a short SYNC_SECRET…: one clear line, then exit.
   log.error('failed to start', { err: err instanceof Error ? err.message : String(err) });
