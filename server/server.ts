@@ -39,11 +39,12 @@ export async function startServer(
   config: ServerConfig,
   log: Logger = createLogger(config.logLevel),
   given?: Storage,
-  fanout: Fanout = openFanout(config, log),
+  givenFanout?: Fanout,
 ): Promise<RunningServer> {
   const started = Date.now();
   const secret = loadSecret(config.dataDir, config.syncSecret);
   const storage = given ?? (await openStorage(config, log));
+  const fanout = givenFanout ?? (await openFanout(config, log));
   const rooms = new Rooms(
     storage,
     log,
