@@ -1,5 +1,6 @@
 // Server configuration from environment variables. Every variable is documented in HELP
 // (printed by `--help`) and in docs/operations.md; keep the three in step.
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../src/model/strategy-map/limits';
 import { LOG_LEVELS, type LogLevel } from './log';
@@ -14,6 +15,10 @@ export interface ServerConfig {
   distDir: string;
   /** HMAC secret for capability tokens; undefined → read or generate DATA_DIR/secret. */
   syncSecret: string | undefined;
+  /** Redis of the fan-out between instances (redis:// or rediss://); undefined: one process. */
+  redisUrl: string | undefined;
+  /** This instance's name on the fan-out (its own messages are ignored); random by default. */
+  instanceId: string;
   logLevel: LogLevel;
   /** Largest websocket message accepted; bigger ones close that connection (1009). */
   maxMessageBytes: number;
@@ -73,7 +78,11 @@ Environment variables:
   DATABASE_URL       postgres://user:password@host:5432/database: store in PostgreSQL instead of
                      SQLite (schema migrated at start; several instances may share it)
   DIST_DIR           built app to serve (default ./dist)
-  SYNC_SECRET        HMAC secret for map tokens (default: generated into DATA_DIR/secret)
+  SYNC_SECRET        HMAC secret for map tokens (default: generated into DATA_DIR/secret);
+                     every instance of a cluster needs the same one
+  REDIS_URL          redis://[user:password@]host:port[/db] (or rediss://): fan-out of updates
+                     and presence between instances sharing a database (default unset: none)
+  INSTANCE_ID        this instance's name on the fan-out, letters, digits, . _ - (default random)
   LOG_LEVEL          debug | info | warn | error | silent (default info)
   MAX_MESSAGE_BYTES  largest websocket message (default 10485760 = 10 MiB)
   MAX_BODY_BYTES     largest HTTP API body (default 8388608 = 8 MiB, the strategy-map limit)
@@ -145,6 +154,33 @@ function metricsToken(raw: string | undefined): string | undefined {
   return raw;
 }
 
+function redisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    /* reported below */
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname)
+    throw new Error(
+      `REDIS_URL: expected redis://host:port (or rediss://), got "${raw.replace(/\/\/[^@/]*@/, '//…@')}"`,
+    );
+  return raw;
+}
+
+/** Longest INSTANCE_ID: it is in every fan-out message. */
+export const MAX_INSTANCE_ID_CHARS = 64;
+
+function instanceId(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return `i-${randomBytes(6).toString('hex')}`;
+  if (raw.length > MAX_INSTANCE_ID_CHARS || !/^[A-Za-z0-9._-]+$/.test(raw))
+    throw new Error(
+      `INSTANCE_ID: expected 1-${MAX_INSTANCE_ID_CHARS} letters, digits, ".", "_" or "-", got "${raw}"`,
+    );
+  return raw;
+}
+
 /** DATABASE_URL: a postgres:// or postgresql:// URL with a host, or unset (SQLite). */
 export function databaseUrl(raw: string | undefined): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
@@ -189,6 +225,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(env.DATA_DIR || './.data'),
     distDir: resolve(env.DIST_DIR || './dist'),
     syncSecret: env.SYNC_SECRET || undefined,
+    redisUrl: redisUrl(env.REDIS_URL),
+    instanceId: instanceId(env.INSTANCE_ID),
     logLevel,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 10 * 1024 * 1024, 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', MAX_DOCUMENT_BYTES, 1024),

@@ -5,6 +5,12 @@
 // CAN_WRITE[kind] lists; anyone else's are dropped and logged, never applied or relayed.
 // Awareness: a connection may set or remove only the states of the client ids it owns
 // (awareness-guard.ts); other entries are filtered out and logged once per connection.
+// Fan-out (fanout/types.ts; several instances may hold the same doc): the room subscribes
+// before it loads (messages arriving meanwhile wait until it has loaded), publishes every update
+// once storage appended it and every awareness change of its own peers, and applies what other
+// instances publish with origin REMOTE: relayed to its peers, never stored or published again.
+// Client ids announced by another instance count as owned by someone else in the guard. After
+// a bus outage `resync()` reloads storage into the doc (origin REMOTE, so the diff is relayed).
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CAN_WRITE, commentsDocId, type DocKind } from '../src/model/protocol-messages';
@@ -15,6 +21,7 @@ import {
   screenAwareness,
   type AwarenessView,
 } from './awareness-guard';
+import { NO_FANOUT, type Fanout, type FanoutMessage } from './fanout/types';
 import type { Logger } from './log';
 import {
   decodeMessage,
@@ -43,6 +50,8 @@ const NULL_STATE = new TextEncoder().encode('null');
 
 /** Origin of transactions that replay storage into the doc: never re-persisted. */
 const LOADING = Symbol('loading');
+/** Origin of what another instance stored or announced: relayed here, never stored again. */
+export const REMOTE = Symbol('remote');
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -51,6 +60,12 @@ export class Room {
   readonly peers = new Map<Peer, Set<number>>();
   /** Awareness client id → the peer that owns it. */
   private readonly owners = new Map<number, Peer>();
+  /** Awareness client id → the instance whose peer announced it (fan-out). */
+  private readonly remoteOwners = new Map<number, string>();
+  /** Fan-out messages received before load() finished; undefined once loaded. */
+  private early: FanoutMessage[] | undefined = [];
+  private unsubscribe: (() => void) | undefined;
+  private resyncAfterLoad = false;
   /** Peers already logged for an awareness violation (once per connection). */
   private readonly warnedAwareness = new WeakSet<Peer>();
   /** Peers already logged for a dropped read-only update: one line per connection, not per message. */
@@ -75,12 +90,19 @@ export class Room {
     private readonly log: Logger,
     private readonly compactEvery: number,
     private readonly onFail: (room: Room) => void,
+    private readonly fanout: Fanout = NO_FANOUT,
   ) {
     this.docId = docIdOf(mapId, kind);
     this.writers = CAN_WRITE[kind];
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOADING) return;
+      if (origin === REMOTE) {
+        // Stored by the instance that published it (or read from storage by resync).
+        const msg = encodeSyncUpdate(update);
+        for (const peer of this.peers.keys()) peer.send(msg);
+        return;
+      }
       const appendSync = this.storage.appendUpdateSync;
       if (this.pending === 0 && appendSync && !this.failed) {
         // Nothing queued ahead of it: append and relay in this tick (same order, same guarantee).
@@ -98,18 +120,34 @@ export class Room {
         this.appended(update, origin);
       });
     });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
-      const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      for (const id of removed) this.remoteOwners.delete(id);
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+      const msg = encodeAwareness(update);
       // Echoed to the sender too: y-websocket drops a connection that received nothing for
       // 30 s, and a client alone in a room only ever hears its own 15 s awareness renewal.
       for (const peer of this.peers.keys()) peer.send(msg);
+      // Our peers' changes only: not another instance's, not y-protocols' 30 s 'timeout'
+      // (every instance times out the states it holds on its own).
+      if (this.fanout.enabled && origin !== REMOTE && origin !== 'timeout')
+        this.fanout.publish(this.docId, 'awareness', update);
     });
   }
 
   /** Replays stored state; called once before the room is shared. */
   async load(): Promise<void> {
-    const stored = await this.storage.load(this.docId);
+    // Subscribed first: an update stored after the read below is published after it, so it
+    // arrives; one stored before it is in the read (a duplicate is a no-op in Yjs).
+    if (this.fanout.enabled)
+      this.unsubscribe = await this.fanout.subscribe(this.docId, (m) => this.remote(m));
+    let stored;
+    try {
+      stored = await this.storage.load(this.docId);
+    } catch (err) {
+      this.unsubscribe?.();
+      throw err;
+    }
     Y.transact(
       this.doc,
       () => {
@@ -121,6 +159,82 @@ export class Room {
     this.lastSeq = stored.lastSeq;
     this.sinceCompact = stored.updates.length;
     if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
+    const early = this.early ?? [];
+    this.early = undefined;
+    for (const m of early) this.remote(m);
+    if (this.resyncAfterLoad) void this.resync().catch((err: unknown) => this.fail(err));
+    // Ask the other instances for their peers' presence (else it shows at their next renewal).
+    if (this.fanout.enabled) this.fanout.publish(this.docId, 'query', new Uint8Array(0));
+  }
+
+  /** Applies what another instance published for this doc (origin REMOTE). */
+  remote(msg: FanoutMessage): void {
+    if (this.destroyed || this.failed) return;
+    if (this.early) {
+      this.early.push(msg);
+      return;
+    }
+    try {
+      switch (msg.kind) {
+        case 'update':
+          Y.applyUpdate(this.doc, msg.payload, REMOTE);
+          return;
+        case 'awareness':
+          for (const x of decodeAwarenessUpdate(msg.payload))
+            if (x.state !== null && !this.owners.has(x.clientId))
+              this.remoteOwners.set(x.clientId, msg.from);
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.payload, REMOTE);
+          return;
+        case 'query': {
+          const mine = [...this.owners.keys()].filter((id) => this.awareness.states.has(id));
+          if (mine.length > 0)
+            this.fanout.publish(
+              this.docId,
+              'awareness',
+              awarenessProtocol.encodeAwarenessUpdate(this.awareness, mine),
+            );
+          return;
+        }
+      }
+    } catch (err) {
+      this.log.warn('fan-out message dropped', {
+        mapId: this.mapId,
+        doc: this.kind,
+        from: msg.from,
+        kind: msg.kind,
+        err: String(err),
+      });
+    }
+  }
+
+  /**
+   * Reloads storage into the doc after a bus outage (what other instances stored meanwhile);
+   * origin REMOTE: the difference is relayed to our peers, nothing is stored again.
+   */
+  async resync(): Promise<void> {
+    if (this.destroyed || this.failed) return;
+    if (this.early) {
+      // Loading: the read may have started before the bus was back.
+      this.resyncAfterLoad = true;
+      return;
+    }
+    const stored = await this.storage.load(this.docId);
+    if (this.destroyed) return;
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u, REMOTE);
+      },
+      REMOTE,
+    );
+  }
+
+  /** Another instance is gone: the presence of its peers goes with it. */
+  instanceGone(instanceId: string): void {
+    if (this.destroyed) return;
+    const ids = [...this.remoteOwners].filter(([, from]) => from === instanceId).map(([id]) => id);
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, REMOTE);
   }
 
   join(peer: Peer): void {
@@ -140,7 +254,8 @@ export class Room {
     this.peers.delete(peer);
     if (!ids || ids.size === 0) return;
     for (const id of ids) this.owners.delete(id);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    // Origin: the peer, so other instances hear of it like of any change it made.
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], peer);
   }
 
   /** Handles one binary message; throws ProtocolError (or a Yjs decoding error) on bad input. */
@@ -197,6 +312,8 @@ export class Room {
 
   /** Compacts what is left and frees memory; the room must have no peers. */
   async unload(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     this.enqueue(() => this.compact());
     await this.chain;
     this.destroyed = true;
@@ -217,7 +334,9 @@ export class Room {
       ownerOf: (id) => {
         const owner = this.owners.get(id);
         if (owner === peer) return 'me';
-        return owner !== undefined || id === this.awareness.clientID ? 'other' : 'none';
+        return owner !== undefined || this.remoteOwners.has(id) || id === this.awareness.clientID
+          ? 'other'
+          : 'none';
       },
       owned: ids.size,
     };
@@ -256,6 +375,9 @@ export class Room {
   private appended(update: Uint8Array, origin: unknown): void {
     this.sinceCompact++;
     const msg = encodeSyncUpdate(update);
+    // After the append, never before: whoever receives it may rely on storage holding it.
+    // First: the other instances' peers have the longer way to go.
+    if (this.fanout.enabled) this.fanout.publish(this.docId, 'update', update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
     if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
   }

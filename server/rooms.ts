@@ -2,6 +2,7 @@
 // rooms, keyed by doc id, see docIdOf): loaded on first connection, unloaded (after
 // compaction) when their last peer has been gone for `unloadDelayMs`.
 import type { DocKind } from '../src/model/protocol-messages';
+import { NO_FANOUT, type Fanout } from './fanout/types';
 import type { Logger } from './log';
 import { docIdOf, Room } from './room';
 import type { Storage } from './storage/types';
@@ -16,12 +17,35 @@ export class Rooms {
   private readonly live = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Rooms loaded and not yet unloaded (the fan-out's resync and instance-gone reach them). */
+  private readonly ready = new Set<Room>();
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly opts: RoomsOptions,
-  ) {}
+    private readonly fanout: Fanout = NO_FANOUT,
+  ) {
+    // After a bus outage every live room reloads what other instances stored meanwhile.
+    fanout.onResync(() => {
+      for (const room of this.loaded())
+        room.resync().catch((err: unknown) =>
+          this.log.error('room resync failed', {
+            mapId: room.mapId,
+            doc: room.kind,
+            err: String(err),
+          }),
+        );
+    });
+    fanout.onInstanceGone((id) => {
+      for (const room of this.loaded()) room.instanceGone(id);
+    });
+  }
+
+  /** The rooms loaded now (not those still loading). */
+  private *loaded(): Iterable<Room> {
+    for (const room of this.ready) yield room;
+  }
 
   get size(): number {
     return this.live.size;
@@ -72,10 +96,17 @@ export class Rooms {
   private async load(mapId: string, kind: DocKind): Promise<Room> {
     await this.unloading.get(docIdOf(mapId, kind));
     const started = performance.now();
-    const room = new Room(mapId, kind, this.storage, this.log, this.opts.compactEvery, (r) =>
-      this.drop(r),
+    const room = new Room(
+      mapId,
+      kind,
+      this.storage,
+      this.log,
+      this.opts.compactEvery,
+      (r) => this.drop(r),
+      this.fanout,
     );
     await room.load();
+    this.ready.add(room);
     this.log.info('room loaded', {
       mapId,
       doc: kind,
@@ -86,6 +117,7 @@ export class Rooms {
 
   /** A failed room: forget it now (new connections load a fresh one), free it. */
   private drop(room: Room): void {
+    this.ready.delete(room);
     void this.live.get(room.docId)?.then((r) => {
       if (r === room) this.live.delete(room.docId);
     });
@@ -96,6 +128,7 @@ export class Rooms {
     const existing = this.unloading.get(room.docId);
     if (existing) return existing;
     this.live.delete(room.docId);
+    this.ready.delete(room);
     const p = room
       .unload()
       .catch((err: unknown) =>

@@ -4,10 +4,12 @@
 // when they open and bounded in time (headers, whole request, keep-alive idle).
 // startServer/close own the whole lifecycle:
 // storage open → listen; close: stop accepting → close sockets → flush and unload rooms →
-// close storage.
+// close the fan-out → close storage.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleApi } from './api';
+import { openFanout } from './fanout/open';
+import type { Fanout } from './fanout/types';
 import { createGuards } from './guards';
 import { loadSecret } from './auth';
 import type { ServerConfig } from './config';
@@ -37,14 +39,18 @@ export async function startServer(
   config: ServerConfig,
   log: Logger = createLogger(config.logLevel),
   given?: Storage,
+  givenFanout?: Fanout,
 ): Promise<RunningServer> {
   const started = Date.now();
   const secret = loadSecret(config.dataDir, config.syncSecret);
   const storage = given ?? (await openStorage(config, log));
-  const rooms = new Rooms(storage, log, {
-    compactEvery: config.compactEvery,
-    unloadDelayMs: config.roomUnloadDelayMs,
-  });
+  const fanout = givenFanout ?? (await openFanout(config, log));
+  const rooms = new Rooms(
+    storage,
+    log,
+    { compactEvery: config.compactEvery, unloadDelayMs: config.roomUnloadDelayMs },
+    fanout,
+  );
   const liveTokens = new LiveTokens();
   const api = { storage, rooms, secret, maxBodyBytes: config.maxBodyBytes, liveTokens, log };
   const guards = createGuards(config, log);
@@ -161,6 +167,7 @@ export async function startServer(
         await sockets.close();
         http.closeIdleConnections();
         await rooms.closeAll();
+        await fanout.close();
         await storage.close();
         http.closeAllConnections();
         await stopped;

@@ -126,6 +126,21 @@ export async function startPostgres(): Promise<RunningService> {
     url: `${base}/itinera`,
     port,
     stop: async () => {
+      // pg_ctl, not a signal: as root the child is runuser, which turns SIGINT into a smart
+      // shutdown and leaves postgres running (its folder deleted) once it is SIGKILLed.
+      // Immediate: no shutdown checkpoint, the cluster is thrown away.
+      const pgCtl = postgresBin('pg_ctl');
+      if (pgCtl && child.exitCode === null) {
+        const [stopCmd, stopArgs] = asPostgresUser(pgCtl, [
+          'stop',
+          '-D',
+          data,
+          '-m',
+          'immediate',
+          '-w',
+        ]);
+        spawnSync(stopCmd, stopArgs, { stdio: 'ignore', timeout: 10_000 });
+      }
       await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
