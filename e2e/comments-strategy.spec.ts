@@ -6,7 +6,8 @@
  * goal; Ada sees the count, jumps from the Comments panel to the KPI (the strategy panel opens
  * on it), replies and resolves; Ada deletes the goal and its thread stays, detached. A view
  * link sees the pins with threads and cannot comment. axe passes on the strategy panel with
- * pins for the reviewer and the editor; screenshots in English and Italian at 1440×900.
+ * pins for the reviewer and the editor; screenshots in English and Italian at 1440×900 and on
+ * a laptop (1280×800).
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
@@ -107,6 +108,30 @@ test('a reviewer comments on strategy items without editing them; the editor jum
       ritaPanel.getByRole('textbox', { name: 'KPI', exact: true }).first(),
     ).toBeDisabled();
     await rita.page.screenshot({ path: `${SHOTS}/comments-strategy-reviewer-1440.png` });
+    // The two panels side by side, in English and in Italian; the whole page on a laptop.
+    const panels = async (file: string) => {
+      const box = (await rita.page.locator('.comments-panel').boundingBox())!; // any language
+      await rita.page.screenshot({
+        path: `${SHOTS}/${file}`,
+        clip: { x: box.x, y: box.y, width: 1440 - box.x, height: box.height },
+      });
+    };
+    await panels('comments-strategy-1440.png');
+    const language = rita.page.getByRole('combobox', { name: 'Language' });
+    await language.selectOption('it');
+    await expect(
+      rita.page.getByRole('button', { name: 'Commenta il KPI «First-contact resolution»' }),
+    ).toBeVisible();
+    await expect(
+      rita.page.getByRole('article', {
+        name: 'Discussione su Strategia: KPI «Abandonment rate»',
+      }),
+    ).toBeVisible();
+    await panels('comments-strategy-it-1440.png');
+    await rita.page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
+    await rita.page.setViewportSize({ width: 1280, height: 800 });
+    await rita.page.screenshot({ path: `${SHOTS}/comments-strategy-reviewer-1280.png` });
+    await rita.page.setViewportSize({ width: 1440, height: 900 });
     await expectNoA11yViolations(rita.page, 'strategy panel with pins, reviewer', {
       include: '.strategy-panel',
     });
@@ -170,13 +195,6 @@ test('a reviewer comments on strategy items without editing them; the editor jum
     await expect(
       detached.getByRole('article', { name: 'Thread on Strategy: goals' }),
     ).toContainText('Which baseline');
-
-    // Screenshots of the strategy panel with pins, in English and in Italian.
-    await rita.page.getByRole('combobox', { name: 'Language' }).selectOption('it');
-    await expect(
-      rita.page.getByRole('button', { name: 'Commenta il KPI «First-contact resolution»' }),
-    ).toBeVisible();
-    await rita.page.screenshot({ path: `${SHOTS}/comments-strategy-reviewer-it-1440.png` });
   } finally {
     await Promise.all([ada.close(), rita.close(), viewer?.close()]);
   }
