@@ -64,6 +64,9 @@ test('a reviewer comments on strategy items without editing them; the editor jum
 
     // Rita reads the strategy: no field can be changed, every item can be commented on.
     const ritaPanel = await openStrategy(rita.page);
+    await expect(ritaPanel).toContainText(
+      'Reviewing: the strategy is read-only; comment on any item with its comment button.',
+    );
     const fields = ritaPanel.locator('.strategy-body').locator('input, select, textarea');
     expect(await fields.count()).toBeGreaterThan(30);
     for (const field of await fields.all()) await expect(field).toBeDisabled();
@@ -81,8 +84,14 @@ test('a reviewer comments on strategy items without editing them; the editor jum
       'Comment on the scores of “SkyJet”',
       'Comment on the cost model',
       'Comment on the go-live',
-    ])
-      await expect(ritaPanel.getByRole('button', { name, exact: true })).toBeEnabled();
+    ]) {
+      // Each one is clickable (nothing covers it) and starts a thread on its item.
+      await ritaPanel.getByRole('button', { name, exact: true }).click();
+      const section = comments(rita.page).getByRole('region', { name: 'New comment' });
+      await expect(section.getByRole('textbox', { name: 'Comment text' })).toBeFocused();
+      await section.getByRole('button', { name: 'Cancel' }).click();
+      await expect(section).toHaveCount(0);
+    }
 
     // She questions a KPI, then a goal.
     await ritaPanel.getByRole('button', { name: 'Comment on KPI “Abandonment rate”' }).click();

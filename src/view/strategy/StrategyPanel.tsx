@@ -48,7 +48,13 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
           ×
         </button>
       </header>
-      <p className="muted">{readOnly ? t('panel.readOnly') : t('panel.intro')}</p>
+      <p className="muted">
+        {!readOnly
+          ? t('panel.intro')
+          : session.comments.canComment
+            ? t('panel.readOnlyReview')
+            : t('panel.readOnly')}
+      </p>
       <button type="button" onClick={() => setPrinting(true)}>
         {t('print.open')}
       </button>
