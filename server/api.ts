@@ -3,7 +3,9 @@
 //                                        → 201 {id, editToken, reviewToken, viewToken}
 //   PUT  /api/maps/:id                   register a map made offline       → 201 {…} | 409 when the id is taken
 //   GET  /api/maps/:id/strategy-map.json the map as a strategy-map document (Bearer edit, review
-//                                        or view token); the map only, never its comments
+//                                        or view token); the map only, unless `?comments=true`
+//                                        (or 1) asks for its review comments too (format v3's
+//                                        `comments` section); 400 for another value
 //   GET  /api/maps/:id/tokens            the map's three current-generation tokens, for a Bearer
 //                                        edit token only → 200 {id, editToken, reviewToken,
 //                                        viewToken} | 401 (review or view token, revoked,
@@ -42,6 +44,7 @@ import {
   verifyToken,
   type Role,
 } from './auth';
+import { commentsDocId, type DocKind } from '../src/model/protocol-messages';
 import { bearer, HttpError, parseJsonBody, readBody, sendJson, type Issue } from './http-util';
 import type { Logger } from './log';
 import type { LiveTokens } from './revocation';
@@ -222,6 +225,39 @@ async function revoke(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   sendJson(res, 200, tokensOf(ctx, map, expiresAt));
 }
 
+/**
+ * `?comments=` of the export: whether to include the map's review comments (off by default,
+ * like the client's JSON export). Only `true`/`1` and `false`/`0`; anything else is a 400.
+ */
+export function parseIncludeComments(raw: string | null): boolean {
+  if (raw === null || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new HttpError(400, 'comments: expected true or false', [
+    { path: 'comments', message: 'expected true or false' },
+  ]);
+}
+
+/**
+ * A document as it is now: the live room's (flushed first) when loaded, else rebuilt from
+ * storage; `done` destroys a rebuilt one (never a room's).
+ */
+async function readDoc(
+  ctx: ApiContext,
+  mapId: string,
+  kind: DocKind,
+): Promise<{ doc: Y.Doc; done(): void }> {
+  const live = await ctx.rooms.peek(mapId, kind);
+  if (live) {
+    await live.flush();
+    return { doc: live.doc, done: () => {} };
+  }
+  const stored = await ctx.storage.load(kind === 'map' ? mapId : commentsDocId(mapId));
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return { doc, done: () => doc.destroy() };
+}
+
 async function exportMap(
   ctx: ApiContext,
   req: IncomingMessage,
@@ -232,19 +268,20 @@ async function exportMap(
   if (!map) throw new HttpError(404, 'map not found');
   if (!verifyToken(ctx.secret, mapId, bearer(req), map.generations))
     throw new HttpError(401, 'authorization: a valid token for this map is required');
-  const live = await ctx.rooms.peek(mapId, 'map');
-  if (live) {
-    await live.flush();
-    return sendJson(res, 200, exportStrategyMap(live.doc));
-  }
-  const stored = await ctx.storage.load(mapId);
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  const withComments = parseIncludeComments(
+    new URL(req.url ?? '/', 'http://x').searchParams.get('comments'),
+  );
+  const mapDoc = await readDoc(ctx, mapId, 'map');
+  const commentsDoc = withComments ? await readDoc(ctx, mapId, 'comments') : undefined;
   try {
-    sendJson(res, 200, exportStrategyMap(doc));
+    sendJson(
+      res,
+      200,
+      exportStrategyMap(mapDoc.doc, commentsDoc ? { comments: commentsDoc.doc } : {}),
+    );
   } finally {
-    doc.destroy();
+    mapDoc.done();
+    commentsDoc?.done();
   }
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { addThread } from '../src/model/comments/commands';
 import { commentsRoom } from '../src/model/protocol-messages';
 import { signToken } from './auth';
 import { createLogger, type Logger } from './log';
@@ -233,5 +234,48 @@ describe('review tokens', () => {
     expect(await upgradeStatus(`${base}/${a.id}/other?token=${a.editToken}`)).toBe(404);
     expect(await upgradeStatus(`${base}/${a.id}/comments/x?token=${a.editToken}`)).toBe(404);
     expect(await upgradeStatus(`${base}/${a.id}:comments?token=${a.editToken}`)).toBe(404);
+  });
+
+  it('the HTTP export includes the comments only when asked (?comments=true), live and stored', async () => {
+    const s = await startTestServer();
+    const map = await createMap(s.url, airline);
+    const reviewer = client(s, commentsRoom(map.id), map.reviewToken);
+    await synced(reviewer.provider);
+    const who = { id: 'author-reviewer', name: 'Rita' };
+    addThread(reviewer.doc, who, { kind: 'node', id: 'stage-inspiration' }, 'Too long', [], 5);
+    addThread(reviewer.doc, who, { kind: 'strategy', section: 'kpis', id: 'kpi-x' }, 'Why?', [], 6);
+    const get = (srv: Server, query: string, token = map.viewToken) =>
+      fetch(`${srv.url}/api/maps/${map.id}/strategy-map.json${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    type Body = { comments?: { threads: { anchor: unknown; comments: { text: string }[] }[] } };
+    const texts = (b: Body) => b.comments?.threads.flatMap((t) => t.comments.map((c) => c.text));
+    // The room is live: the export waits for the reviewer's writes to be in it.
+    await expect
+      .poll(async () => texts((await (await get(s, '?comments=true')).json()) as Body))
+      .toEqual(['Why?', 'Too long']);
+    const withComments = (await (await get(s, '?comments=1')).json()) as Body;
+    expect(withComments.comments?.threads[0]?.anchor).toEqual({
+      kind: 'strategy',
+      section: 'kpis',
+      id: 'kpi-x',
+    });
+    for (const query of ['', '?comments=false', '?comments=0']) {
+      const res = await get(s, query);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as Body).comments).toBeUndefined(); // off by default
+    }
+    const bad = await get(s, '?comments=yes');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('comments');
+    expect((await get(s, '?comments=true', 'v.forged')).status).toBe(401);
+
+    // From storage, after a restart (no room loaded), with any token of the map.
+    reviewer.provider.destroy();
+    await s.close();
+    const again = await server({ dataDir: s.config.dataDir, syncSecret: s.config.syncSecret });
+    const stored = (await (await get(again, '?comments=true', map.editToken)).json()) as Body;
+    expect(texts(stored)).toEqual(['Why?', 'Too long']);
+    expect(((await (await get(again, '')).json()) as Body).comments).toBeUndefined();
   });
 });

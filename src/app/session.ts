@@ -95,6 +95,17 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     // The code, not the adapter's English sentence: the view translates it (SaveStatus).
     sync.set({ ...sync.get(), save: local.status.get(), saveError: local.status.errorCode() }),
   );
+  // The comments doc saves apart from the map's: a failure of its own shows in the same status.
+  const onCommentsSave = () => {
+    const { commentsSaveError: was, ...rest } = sync.get();
+    const error =
+      commentsLocal.status.get() === 'error'
+        ? (commentsLocal.status.errorCode() ?? 'failed')
+        : undefined;
+    if (error !== was) sync.set(error ? { ...rest, commentsSaveError: error } : rest);
+  };
+  onCommentsSave();
+  const offCommentsSave = commentsLocal.status.subscribe(onCommentsSave);
   const undoState = createValueStore<UndoState>({ canUndo: false, canRedo: false });
   const offHistory = history.subscribe(() =>
     undoState.set({ canUndo: history.canUndo(), canRedo: history.canRedo() }),
@@ -183,6 +194,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     firstSync: collab.firstSync,
     close() {
       offSave();
+      offCommentsSave();
       offHistory();
       offMe();
       selection.dispose();

@@ -30,6 +30,12 @@ export interface SyncState {
   /** Error message of the last failed save (quota…), if any. */
   readonly saveError?: string;
   /**
+   * The review comments' local store (their own document, saved apart from the map's): why
+   * its last write failed ('quota', 'failed'), absent while it saves fine. The save status
+   * says so even when the map itself is saved.
+   */
+  readonly commentsSaveError?: string;
+  /**
    * Server connection; 'local' when the map is not shared, 'refused' when the server refused
    * this link's token (local edits are kept on this device, see ConnectionStatus).
    */

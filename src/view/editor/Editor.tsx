@@ -116,6 +116,12 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const commentsUi = commentsUiFor(session);
   // Only whether the panel is open (not every click inside it) re-renders the editor.
   const commentsOpen = useSyncExternalStore(commentsUi.subscribe, () => commentsUi.get().open);
+  // "Go to" a strategy item's thread opens the strategy panel (its pin is there, see
+  // comments/StrategyPin.tsx, which scrolls to it); only a new request, never every click.
+  const reveal = useSyncExternalStore(commentsUi.subscribe, () => commentsUi.get().reveal);
+  useEffect(() => {
+    if (reveal?.anchor.kind === 'strategy') toggleStrategy(true);
+  }, [reveal, toggleStrategy]);
 
   useEffect(() => {
     document.title = `${snapshot.meta.title || t('untitledMap')} · Itinera`;

@@ -143,6 +143,45 @@ describe('SaveStatus', () => {
     );
   });
 
+  it('says when only the comments could not be saved, with the reason, in English and Italian', async () => {
+    const full: SyncState = { save: 'saved', commentsSaveError: 'quota', connection: 'online' };
+    expect(await render(full)).toBe(
+      "Comments not saved: this browser's storage is full. Your latest changes are kept in this tab only: delete maps you no longer need to free space, and they will be saved.",
+    );
+    expect(await render(full, 'it')).toMatch(
+      /^Commenti non salvati: lo spazio di archiviazione del browser è pieno\./,
+    );
+    expect(
+      await render({ save: 'saved', commentsSaveError: 'DOMException 22', connection: 'local' }),
+    ).toMatch(/^Comments not saved: saving to this browser failed\./);
+    // The map's own failure is the one named when both fail.
+    expect(
+      await render({
+        save: 'error',
+        saveError: 'failed',
+        commentsSaveError: 'quota',
+        connection: 'local',
+      }),
+    ).toMatch(/^Not saved: saving to this browser failed\./);
+  });
+
+  it('shows a comments failure as an error status, over offline or a refused link', async () => {
+    const session = {
+      sync: {
+        subscribe: () => () => {},
+        getSnapshot: () => ({ save: 'saved', commentsSaveError: 'failed', connection: 'offline' }),
+      },
+    } as unknown as MapSessionApi;
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nextProvider,
+        { i18n: await i18nFor('en') },
+        createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus)),
+      ),
+    );
+    expect(html).toMatch(/^<div class="save-status status-error"/);
+  });
+
   it('keeps the other states', async () => {
     expect(await render({ save: 'saved', connection: 'local' })).toBe('Saved on this device');
     expect(await render({ save: 'saved', connection: 'online', unconfirmed: 0 })).toBe(

@@ -16,25 +16,34 @@ const SAVE_ERRORS: readonly string[] = ['quota', 'failed'];
  * grows past the window and the language picker stays in view; the whole text stays the
  * element's content (what screen readers announce), its title (hover), and a focused, cut
  * status shows it whole (keyboard).
+ *
+ * The review comments are saved in their own document: when only theirs fails (the map is
+ * saved), the status says "Comments not saved" with the same reason.
  */
 export function SaveStatus() {
   const { t } = useTranslation(['editor', 'status']);
   const sync = useStore(useSession().sync);
+  // The map's own failure first; else a failure of the comments' store (their own document)
+  // is as red, named as the comments'.
+  const commentsError = sync.save !== 'error' && sync.commentsSaveError !== undefined;
   const key =
-    sync.save === 'error' ? 'error' : sync.connection === 'local' ? sync.save : sync.connection;
+    sync.save === 'error' || commentsError
+      ? 'error'
+      : sync.connection === 'local'
+        ? sync.save
+        : sync.connection;
   // Offline with a known count says how many changes wait to be sent.
   const text =
     key === 'refused'
       ? t(sync.refusal ? `status:${sync.refusal}` : 'status:refused')
-      : key === 'offline' && sync.unconfirmed
-        ? t('status:offlinePending', { count: sync.unconfirmed })
-        : t(`editor:status.${key}`, { count: sync.unconfirmed ?? 0 });
+      : commentsError
+        ? t('status:commentsNotSaved')
+        : key === 'offline' && sync.unconfirmed
+          ? t('status:offlinePending', { count: sync.unconfirmed })
+          : t(`editor:status.${key}`, { count: sync.unconfirmed ?? 0 });
+  const failure = sync.save === 'error' ? (sync.saveError ?? '') : sync.commentsSaveError;
   const saveError =
-    sync.save === 'error'
-      ? SAVE_ERRORS.includes(sync.saveError ?? '')
-        ? sync.saveError
-        : 'failed'
-      : null;
+    failure === undefined ? null : SAVE_ERRORS.includes(failure) ? failure : 'failed';
   const full = saveError ? `${text}: ${t(`status:saveError.${saveError}`)}` : text;
   const [textRef, cut] = useIsCut<HTMLSpanElement>(full);
   return (

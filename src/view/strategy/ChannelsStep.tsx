@@ -11,7 +11,9 @@ import { CHANNEL_PLAN_LIMITS } from '../../model/records/channel-plan';
 import { recordKey } from '../../model/records/support/repair';
 import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
+import { StrategyCommentPin } from '../comments/StrategyPin';
 import { recordNotes } from '../panels/RepairNote';
+import { useStrategyReadOnly } from './Fields';
 import { fitsLimit, numberOrUndefined, textOrUndefined } from './inputs';
 
 /** The plan fields edited here or in the cost model (a repair of any other one is noted on the row). */
@@ -29,6 +31,8 @@ export function ChannelsStep({
 }) {
   const { t } = useTranslation('strategy');
   const { strategy } = useSession();
+  // Each row has its comment pin beside its fields: the fields are disabled one by one.
+  const readOnly = useStrategyReadOnly();
   const hasInUse = channels.some((c) => plans[c.id]?.status === 'inUse');
   const hasPlanned = channels.some((c) => plans[c.id]?.status === 'planned');
   return (
@@ -49,6 +53,9 @@ export function ChannelsStep({
               <th scope="col">{t('channels.statusShort')}</th>
               <th scope="col">{t('channels.preferenceShort')}</th>
               <th scope="col">{t('channels.reasonShort')}</th>
+              <th scope="col">
+                <span className="strategy-hidden-label">{t('comments:panel.title')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -63,6 +70,7 @@ export function ChannelsStep({
                   </th>
                   <td>
                     <select
+                      disabled={readOnly}
                       aria-label={t('channels.status', { name: c.label })}
                       aria-describedby={notes.describedBy('status')}
                       value={plan.status ?? ''}
@@ -87,6 +95,7 @@ export function ChannelsStep({
                       min={CHANNEL_PLAN_LIMITS.preferencePct.min}
                       max={CHANNEL_PLAN_LIMITS.preferencePct.max}
                       className="narrow"
+                      disabled={readOnly}
                       aria-label={t('channels.preference', { name: c.label })}
                       aria-describedby={notes.describedBy('preferencePct')}
                       value={plan.preferencePct ?? ''}
@@ -100,6 +109,7 @@ export function ChannelsStep({
                   </td>
                   <td>
                     <input
+                      disabled={readOnly}
                       aria-label={t('channels.reason', { name: c.label })}
                       value={plan.reason ?? ''}
                       maxLength={CHANNEL_PLAN_LIMITS.reason.chars}
@@ -111,6 +121,9 @@ export function ChannelsStep({
                       }
                     />
                     {notes.note('reason')}
+                  </td>
+                  <td className="strategy-row-end">
+                    <StrategyCommentPin section="channelPlans" id={c.id} name={c.label} />
                   </td>
                 </tr>
               );

@@ -8,6 +8,7 @@ import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';
 import { textOrUndefined } from './inputs';
+import { Fields } from './Fields';
 import { MissingList } from './MissingList';
 
 export function GoLiveStep({ snapshot, check }: { snapshot: MapSnapshot; check: StepCheck }) {
@@ -18,37 +19,39 @@ export function GoLiveStep({ snapshot, check }: { snapshot: MapSnapshot; check: 
   return (
     <>
       <p className="muted">{t('goLive.hint')}</p>
-      {notes.recordNote(['date', 'done'])}
-      <label>
-        {t('goLive.date')}
-        <input
-          type="date"
-          value={snapshot.strategy.goLive.date ?? ''}
-          aria-describedby={notes.describedBy('date')}
-          onChange={(e) => strategy.updateGoLive({ date: textOrUndefined(e.target.value) })}
-        />
-      </label>
-      {notes.note('date')}
-      <ul
-        className="go-live-checklist"
-        aria-label={t('goLive.checklist')}
-        aria-describedby={notes.describedBy('done')}
-      >
-        {items.map((item) => (
-          <li key={item.key} className={item.done ? 'is-done' : ''}>
-            <label>
-              <input
-                type="checkbox"
-                checked={item.done}
-                disabled={item.source === 'step'}
-                onChange={(e) => strategy.setGoLiveItem(item.key, e.target.checked)}
-              />
-              {t(`goLive.item.${item.key}`)}
-            </label>
-          </li>
-        ))}
-      </ul>
-      {notes.note('done')}
+      <Fields>
+        {notes.recordNote(['date', 'done'])}
+        <label>
+          {t('goLive.date')}
+          <input
+            type="date"
+            value={snapshot.strategy.goLive.date ?? ''}
+            aria-describedby={notes.describedBy('date')}
+            onChange={(e) => strategy.updateGoLive({ date: textOrUndefined(e.target.value) })}
+          />
+        </label>
+        {notes.note('date')}
+        <ul
+          className="go-live-checklist"
+          aria-label={t('goLive.checklist')}
+          aria-describedby={notes.describedBy('done')}
+        >
+          {items.map((item) => (
+            <li key={item.key} className={item.done ? 'is-done' : ''}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={item.done}
+                  disabled={item.source === 'step'}
+                  onChange={(e) => strategy.setGoLiveItem(item.key, e.target.checked)}
+                />
+                {t(`goLive.item.${item.key}`)}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {notes.note('done')}
+      </Fields>
       <MissingList missing={check.missing} />
     </>
   );

@@ -6,6 +6,8 @@ import { recordKey } from '../../model/records/support/repair';
 import type { Goal, MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';
+import { StrategyCommentPin } from '../comments/StrategyPin';
+import { Fields } from './Fields';
 import { GoalTimeline } from './GoalTimeline';
 import { textOrUndefined } from './inputs';
 
@@ -31,81 +33,91 @@ export function GoalsStep({
   return (
     <>
       <p className="muted">{t('goals.hint')}</p>
-      <div className="strategy-row">
-        <select aria-label={t('goals.preset')} value="" onChange={(e) => addPreset(e.target.value)}>
-          <option value="">{t('goals.choosePreset')}</option>
-          {GOAL_PRESETS.map((p) => (
-            <option key={p.key} value={p.key} disabled={goals.some((g) => g.preset === p.key)}>
-              {t(`goalPreset.${p.key}`)}
-            </option>
-          ))}
-        </select>
-        <button type="button" onClick={() => strategy.addGoal({ title: t('goals.newGoal') })}>
-          {t('goals.addCustom')}
-        </button>
-      </div>
+      <Fields>
+        <div className="strategy-row">
+          <select
+            aria-label={t('goals.preset')}
+            value=""
+            onChange={(e) => addPreset(e.target.value)}
+          >
+            <option value="">{t('goals.choosePreset')}</option>
+            {GOAL_PRESETS.map((p) => (
+              <option key={p.key} value={p.key} disabled={goals.some((g) => g.preset === p.key)}>
+                {t(`goalPreset.${p.key}`)}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => strategy.addGoal({ title: t('goals.newGoal') })}>
+            {t('goals.addCustom')}
+          </button>
+        </div>
+      </Fields>
       {goals.map((g, i) => {
         const notes = recordNotes(repairs, recordKey('goal', g.id));
+        const name = g.title || `${t('goals.title')} ${i + 1}`;
         return (
           <fieldset key={g.id} className="strategy-card">
             <legend>{`${t('goals.title')} ${i + 1}`}</legend>
-            {notes.recordNote(EDITED)}
-            <label>
-              {t('goals.title')}
-              <input
-                value={g.title}
-                maxLength={GOAL_LIMITS.title.chars}
-                aria-describedby={notes.describedBy('title')}
-                onChange={(e) => strategy.updateGoal(g.id, { title: e.target.value })}
-              />
-            </label>
-            {notes.note('title')}
-            <div className="strategy-row">
+            <StrategyCommentPin section="goals" id={g.id} name={name} />
+            <Fields>
+              {notes.recordNote(EDITED)}
               <label>
-                {t('goals.target')}
+                {t('goals.title')}
                 <input
-                  value={g.target ?? ''}
-                  maxLength={GOAL_LIMITS.target.chars}
-                  aria-describedby={notes.describedBy('target')}
+                  value={g.title}
+                  maxLength={GOAL_LIMITS.title.chars}
+                  aria-describedby={notes.describedBy('title')}
+                  onChange={(e) => strategy.updateGoal(g.id, { title: e.target.value })}
+                />
+              </label>
+              {notes.note('title')}
+              <div className="strategy-row">
+                <label>
+                  {t('goals.target')}
+                  <input
+                    value={g.target ?? ''}
+                    maxLength={GOAL_LIMITS.target.chars}
+                    aria-describedby={notes.describedBy('target')}
+                    onChange={(e) =>
+                      strategy.updateGoal(g.id, { target: textOrUndefined(e.target.value) })
+                    }
+                  />
+                </label>
+                <label>
+                  {t('goals.deadline')}
+                  <input
+                    type="date"
+                    value={g.deadline ?? ''}
+                    aria-describedby={notes.describedBy('deadline')}
+                    onChange={(e) =>
+                      strategy.updateGoal(g.id, { deadline: textOrUndefined(e.target.value) })
+                    }
+                  />
+                </label>
+              </div>
+              {notes.note('target')}
+              {notes.note('deadline')}
+              <label>
+                {t('goals.benefit')}
+                <input
+                  value={g.benefit ?? ''}
+                  maxLength={GOAL_LIMITS.benefit.chars}
+                  aria-describedby={notes.describedBy('benefit')}
                   onChange={(e) =>
-                    strategy.updateGoal(g.id, { target: textOrUndefined(e.target.value) })
+                    strategy.updateGoal(g.id, { benefit: textOrUndefined(e.target.value) })
                   }
                 />
               </label>
-              <label>
-                {t('goals.deadline')}
-                <input
-                  type="date"
-                  value={g.deadline ?? ''}
-                  aria-describedby={notes.describedBy('deadline')}
-                  onChange={(e) =>
-                    strategy.updateGoal(g.id, { deadline: textOrUndefined(e.target.value) })
-                  }
-                />
-              </label>
-            </div>
-            {notes.note('target')}
-            {notes.note('deadline')}
-            <label>
-              {t('goals.benefit')}
-              <input
-                value={g.benefit ?? ''}
-                maxLength={GOAL_LIMITS.benefit.chars}
-                aria-describedby={notes.describedBy('benefit')}
-                onChange={(e) =>
-                  strategy.updateGoal(g.id, { benefit: textOrUndefined(e.target.value) })
-                }
-              />
-            </label>
-            {notes.note('benefit')}
-            <button
-              type="button"
-              className="link"
-              aria-label={t('common.remove', { name: g.title || `${t('goals.title')} ${i + 1}` })}
-              onClick={() => strategy.removeGoal(g.id)}
-            >
-              {t('common.remove', { name: '' }).trim()}
-            </button>
+              {notes.note('benefit')}
+              <button
+                type="button"
+                className="link"
+                aria-label={t('common.remove', { name })}
+                onClick={() => strategy.removeGoal(g.id)}
+              >
+                {t('common.remove', { name: '' }).trim()}
+              </button>
+            </Fields>
           </fieldset>
         );
       })}

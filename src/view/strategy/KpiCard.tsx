@@ -4,7 +4,9 @@ import { KPI_LIMITS } from '../../model/records/kpi';
 import { recordKey } from '../../model/records/support/repair';
 import type { Kpi, MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
+import { StrategyCommentPin } from '../comments/StrategyPin';
 import { recordNotes } from '../panels/RepairNote';
+import { Fields } from './Fields';
 import { fitsLimit, numberOrUndefined, textOrUndefined } from './inputs';
 
 /** The KPI fields a card edits; a repaired family (the card sits under the default) is noted on the card. */
@@ -25,126 +27,133 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
   return (
     <fieldset className="strategy-card">
       <legend>{title}</legend>
-      {notes.recordNote(EDITED)}
-      <label>
-        {t('kpis.name')}
-        <input
-          value={kpi.name}
-          maxLength={KPI_LIMITS.name.chars}
-          aria-describedby={notes.describedBy('name')}
-          onChange={(e) => strategy.updateKpi(kpi.id, { name: e.target.value })}
-        />
-      </label>
-      {notes.note('name')}
-      <div className="strategy-row">
+      <StrategyCommentPin section="kpis" id={kpi.id} name={title} />
+      <Fields>
+        {notes.recordNote(EDITED)}
         <label>
-          {t('kpis.target')}
+          {t('kpis.name')}
           <input
-            type="number"
-            className="narrow"
-            min={KPI_LIMITS.target.min}
-            max={KPI_LIMITS.target.max}
-            value={kpi.target ?? ''}
-            aria-describedby={notes.describedBy('target')}
-            onChange={(e) => {
-              const v = numberOrUndefined(e.target.value);
-              if (fitsLimit(v, KPI_LIMITS.target)) strategy.updateKpi(kpi.id, { target: v });
-            }}
+            value={kpi.name}
+            maxLength={KPI_LIMITS.name.chars}
+            aria-describedby={notes.describedBy('name')}
+            onChange={(e) => strategy.updateKpi(kpi.id, { name: e.target.value })}
           />
         </label>
+        {notes.note('name')}
+        <div className="strategy-row">
+          <label>
+            {t('kpis.target')}
+            <input
+              type="number"
+              className="narrow"
+              min={KPI_LIMITS.target.min}
+              max={KPI_LIMITS.target.max}
+              value={kpi.target ?? ''}
+              aria-describedby={notes.describedBy('target')}
+              onChange={(e) => {
+                const v = numberOrUndefined(e.target.value);
+                if (fitsLimit(v, KPI_LIMITS.target)) strategy.updateKpi(kpi.id, { target: v });
+              }}
+            />
+          </label>
+          <label>
+            {t('kpis.unit')}
+            <input
+              className="narrow"
+              value={kpi.unit ?? ''}
+              maxLength={KPI_LIMITS.unit.chars}
+              aria-describedby={notes.describedBy('unit')}
+              onChange={(e) =>
+                strategy.updateKpi(kpi.id, { unit: textOrUndefined(e.target.value) })
+              }
+            />
+          </label>
+          <label>
+            {t('kpis.frequency')}
+            <input
+              className="narrow"
+              value={kpi.frequency ?? ''}
+              maxLength={KPI_LIMITS.frequency.chars}
+              aria-describedby={notes.describedBy('frequency')}
+              onChange={(e) =>
+                strategy.updateKpi(kpi.id, { frequency: textOrUndefined(e.target.value) })
+              }
+            />
+          </label>
+        </div>
+        {notes.note('target')}
+        {notes.note('unit')}
+        {notes.note('frequency')}
         <label>
-          {t('kpis.unit')}
-          <input
-            className="narrow"
-            value={kpi.unit ?? ''}
-            maxLength={KPI_LIMITS.unit.chars}
-            aria-describedby={notes.describedBy('unit')}
-            onChange={(e) => strategy.updateKpi(kpi.id, { unit: textOrUndefined(e.target.value) })}
-          />
-        </label>
-        <label>
-          {t('kpis.frequency')}
-          <input
-            className="narrow"
-            value={kpi.frequency ?? ''}
-            maxLength={KPI_LIMITS.frequency.chars}
-            aria-describedby={notes.describedBy('frequency')}
+          {t('kpis.goal')}
+          <select
+            value={kpi.goalId ?? ''}
+            aria-describedby={notes.describedBy('goalId')}
             onChange={(e) =>
-              strategy.updateKpi(kpi.id, { frequency: textOrUndefined(e.target.value) })
+              strategy.updateKpi(kpi.id, { goalId: textOrUndefined(e.target.value) })
             }
-          />
+          >
+            <option value="">{t('kpis.noGoal')}</option>
+            {snapshot.strategy.goals.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.title}
+              </option>
+            ))}
+          </select>
         </label>
-      </div>
-      {notes.note('target')}
-      {notes.note('unit')}
-      {notes.note('frequency')}
-      <label>
-        {t('kpis.goal')}
-        <select
-          value={kpi.goalId ?? ''}
-          aria-describedby={notes.describedBy('goalId')}
-          onChange={(e) => strategy.updateKpi(kpi.id, { goalId: textOrUndefined(e.target.value) })}
-        >
-          <option value="">{t('kpis.noGoal')}</option>
-          {snapshot.strategy.goals.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      {notes.note('goalId')}
-      {channels.length > 0 && (
-        <fieldset className="check-list" aria-describedby={notes.describedBy('channelIds')}>
-          <legend>{t('kpis.channels')}</legend>
-          {channels.map((c) => (
-            <label key={c.id}>
-              <input
-                type="checkbox"
-                checked={watched.has(c.id)}
-                aria-label={t('kpis.watches', { name: title, target: c.label })}
-                onChange={(e) => toggleChannel(c.id, e.target.checked)}
-              />
-              {c.label}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {notes.note('channelIds')}
-      {snapshot.touchpoints.length > 0 && (
-        <fieldset className="check-list">
-          <legend>{t('kpis.touchpoints')}</legend>
-          {snapshot.touchpoints.map((tp) => {
-            const name = tp.action || `${label(tp.from)} → ${label(tp.to)}`;
-            const on = tp.kpiIds.includes(kpi.id);
-            return (
-              <label key={tp.id}>
+        {notes.note('goalId')}
+        {channels.length > 0 && (
+          <fieldset className="check-list" aria-describedby={notes.describedBy('channelIds')}>
+            <legend>{t('kpis.channels')}</legend>
+            {channels.map((c) => (
+              <label key={c.id}>
                 <input
                   type="checkbox"
-                  checked={on}
-                  aria-label={t('kpis.watches', { name: title, target: name })}
-                  onChange={(e) =>
-                    commands.updateTouchpoint(tp.id, {
-                      kpiIds: e.target.checked
-                        ? [...tp.kpiIds, kpi.id]
-                        : tp.kpiIds.filter((k) => k !== kpi.id),
-                    })
-                  }
+                  checked={watched.has(c.id)}
+                  aria-label={t('kpis.watches', { name: title, target: c.label })}
+                  onChange={(e) => toggleChannel(c.id, e.target.checked)}
                 />
-                {name}
+                {c.label}
               </label>
-            );
-          })}
-        </fieldset>
-      )}
-      <button
-        type="button"
-        className="link"
-        aria-label={t('common.remove', { name: title })}
-        onClick={() => strategy.removeKpi(kpi.id)}
-      >
-        {t('common.remove', { name: '' }).trim()}
-      </button>
+            ))}
+          </fieldset>
+        )}
+        {notes.note('channelIds')}
+        {snapshot.touchpoints.length > 0 && (
+          <fieldset className="check-list">
+            <legend>{t('kpis.touchpoints')}</legend>
+            {snapshot.touchpoints.map((tp) => {
+              const name = tp.action || `${label(tp.from)} → ${label(tp.to)}`;
+              const on = tp.kpiIds.includes(kpi.id);
+              return (
+                <label key={tp.id}>
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    aria-label={t('kpis.watches', { name: title, target: name })}
+                    onChange={(e) =>
+                      commands.updateTouchpoint(tp.id, {
+                        kpiIds: e.target.checked
+                          ? [...tp.kpiIds, kpi.id]
+                          : tp.kpiIds.filter((k) => k !== kpi.id),
+                      })
+                    }
+                  />
+                  {name}
+                </label>
+              );
+            })}
+          </fieldset>
+        )}
+        <button
+          type="button"
+          className="link"
+          aria-label={t('common.remove', { name: title })}
+          onClick={() => strategy.removeKpi(kpi.id)}
+        >
+          {t('common.remove', { name: '' }).trim()}
+        </button>
+      </Fields>
     </fieldset>
   );
 }

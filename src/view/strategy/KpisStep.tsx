@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { KPI_PRESETS } from '../../model/strategy/presets';
 import { KPI_FAMILIES, type KpiFamily, type MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
+import { Fields } from './Fields';
 import { KpiCard } from './KpiCard';
 
 export function KpisStep({ snapshot }: { snapshot: MapSnapshot }) {
@@ -29,27 +30,29 @@ export function KpisStep({ snapshot }: { snapshot: MapSnapshot }) {
         return (
           <div key={family} className="kpi-family" role="group" aria-label={familyName}>
             <h4>{familyName}</h4>
-            <div className="strategy-row">
-              <select
-                aria-label={t('kpis.addPreset', { family: familyName.toLowerCase() })}
-                value=""
-                onChange={(e) => addPreset(e.target.value)}
-              >
-                <option value="">{t('kpis.choosePreset')}</option>
-                {KPI_PRESETS.filter((p) => p.family === family).map((p) => (
-                  <option key={p.key} value={p.key}>
-                    {t(`kpiPreset.${p.key}`)}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                aria-label={`${t('kpis.addCustom')}: ${familyName}`}
-                onClick={() => addCustom(family)}
-              >
-                {t('kpis.addCustom')}
-              </button>
-            </div>
+            <Fields>
+              <div className="strategy-row">
+                <select
+                  aria-label={t('kpis.addPreset', { family: familyName.toLowerCase() })}
+                  value=""
+                  onChange={(e) => addPreset(e.target.value)}
+                >
+                  <option value="">{t('kpis.choosePreset')}</option>
+                  {KPI_PRESETS.filter((p) => p.family === family).map((p) => (
+                    <option key={p.key} value={p.key}>
+                      {t(`kpiPreset.${p.key}`)}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  aria-label={`${t('kpis.addCustom')}: ${familyName}`}
+                  onClick={() => addCustom(family)}
+                >
+                  {t('kpis.addCustom')}
+                </button>
+              </div>
+            </Fields>
             {kpis
               .filter((k) => k.family === family)
               .map((k) => (

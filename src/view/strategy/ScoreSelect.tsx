@@ -12,16 +12,19 @@ export function ScoreSelect({
   value,
   onChange,
   describedBy,
+  disabled,
 }: {
   label: string;
   value?: Score;
   /** The id of a note about this score (a repaired value), for aria-describedby. */
   describedBy?: string | undefined;
+  disabled?: boolean;
   onChange(v: Score | undefined): void;
 }) {
   const { t } = useTranslation('strategy');
   return (
     <select
+      disabled={disabled}
       aria-label={label}
       aria-describedby={describedBy}
       value={value ?? ''}

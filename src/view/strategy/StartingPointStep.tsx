@@ -5,6 +5,8 @@ import { recordKey } from '../../model/records/support/repair';
 import type { MapSnapshot, StartingPoint } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';
+import { StrategyCommentPin } from '../comments/StrategyPin';
+import { Fields, useStrategyReadOnly } from './Fields';
 import { PositioningChart } from './PositioningChart';
 import { ScoreSelect } from './ScoreSelect';
 
@@ -21,6 +23,8 @@ export function StartingPointStep({
 }) {
   const { t } = useTranslation('strategy');
   const { strategy } = useSession();
+  // Each row has its comment pin beside its fields: the fields are disabled one by one.
+  const readOnly = useStrategyReadOnly();
   const { self, competitors } = startingPoint;
   const selfNotes = recordNotes(repairs, recordKey('self'));
   const ours = self.name || t('start.us');
@@ -46,6 +50,7 @@ export function StartingPointStep({
           <tr>
             <td>
               <input
+                disabled={readOnly}
                 aria-label={t('start.ourName')}
                 value={self.name}
                 placeholder={t('start.us')}
@@ -58,6 +63,7 @@ export function StartingPointStep({
             </td>
             <td>
               <ScoreSelect
+                disabled={readOnly}
                 label={scoreLabel('digital', ours)}
                 value={self.digitalCompetence}
                 describedBy={selfNotes.describedBy('digitalCompetence')}
@@ -67,6 +73,7 @@ export function StartingPointStep({
             </td>
             <td>
               <ScoreSelect
+                disabled={readOnly}
                 label={scoreLabel('culture', ours)}
                 value={self.serviceCulture}
                 describedBy={selfNotes.describedBy('serviceCulture')}
@@ -74,7 +81,9 @@ export function StartingPointStep({
               />
               {selfNotes.note('serviceCulture')}
             </td>
-            <td />
+            <td className="strategy-row-end">
+              <StrategyCommentPin section="companyScores" id={self.id} name={ours} />
+            </td>
           </tr>
           {competitors.map((c, i) => {
             const name = c.name || `${t('start.newCompetitor')} ${i + 1}`;
@@ -83,6 +92,7 @@ export function StartingPointStep({
               <tr key={c.id}>
                 <td>
                   <input
+                    disabled={readOnly}
                     aria-label={`${t('start.competitorName')} ${i + 1}`}
                     value={c.name}
                     maxLength={COMPANY_SCORE_LIMITS.name.chars}
@@ -94,6 +104,7 @@ export function StartingPointStep({
                 </td>
                 <td>
                   <ScoreSelect
+                    disabled={readOnly}
                     label={scoreLabel('digital', name)}
                     value={c.digitalCompetence}
                     describedBy={notes.describedBy('digitalCompetence')}
@@ -103,6 +114,7 @@ export function StartingPointStep({
                 </td>
                 <td>
                   <ScoreSelect
+                    disabled={readOnly}
                     label={scoreLabel('culture', name)}
                     value={c.serviceCulture}
                     describedBy={notes.describedBy('serviceCulture')}
@@ -110,10 +122,12 @@ export function StartingPointStep({
                   />
                   {notes.note('serviceCulture')}
                 </td>
-                <td>
+                <td className="strategy-row-end">
+                  <StrategyCommentPin section="companyScores" id={c.id} name={name} />
                   <button
                     type="button"
                     className="icon-button"
+                    disabled={readOnly}
                     aria-label={t('common.remove', { name })}
                     onClick={() => strategy.removeCompetitor(c.id)}
                   >
@@ -125,14 +139,18 @@ export function StartingPointStep({
           })}
         </tbody>
       </table>
-      <button
-        type="button"
-        onClick={() =>
-          strategy.addCompetitor({ name: `${t('start.newCompetitor')} ${competitors.length + 1}` })
-        }
-      >
-        {t('start.addCompetitor')}
-      </button>
+      <Fields>
+        <button
+          type="button"
+          onClick={() =>
+            strategy.addCompetitor({
+              name: `${t('start.newCompetitor')} ${competitors.length + 1}`,
+            })
+          }
+        >
+          {t('start.addCompetitor')}
+        </button>
+      </Fields>
       <PositioningChart startingPoint={startingPoint} ourLabel={t('start.us')} />
     </>
   );

@@ -9,10 +9,13 @@ const MARK = { empty: '○', partial: '◐', done: '✓' } as const;
 export function StepSection({
   index,
   check,
+  pin,
   children,
 }: {
   index: number;
   check: StepCheck;
+  /** The step's comment pin, when the step is one commentable item (go-live). */
+  pin?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation('strategy');
@@ -30,6 +33,7 @@ export function StepSection({
           {MARK[check.status]}
         </span>
       </h3>
+      {pin}
       {children}
       {check.step !== 'goLive' && <MissingList missing={check.missing} />}
     </section>

@@ -3,13 +3,15 @@
  * plus the channel-cost model. Everything reads the snapshot and writes through
  * `session.strategy` commands, so every edit syncs, persists and undoes like the map's.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkSteps } from '../../model/strategy/completeness';
 import type { ChannelNode, MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
+import { StrategyCommentPin, useStrategyReveal } from '../comments/StrategyPin';
 import { ChannelsStep } from './ChannelsStep';
 import { CostModelSection } from './CostModelSection';
+import { Fields, StrategyReadOnlyContext } from './Fields';
 import { GoalsStep } from './GoalsStep';
 import { GoLiveStep } from './GoLiveStep';
 import { JourneyStep } from './JourneyStep';
@@ -31,8 +33,10 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
   );
   const st = snapshot.strategy;
   const [printing, setPrinting] = useState(false);
+  const ref = useRef<HTMLElement>(null);
+  useStrategyReveal(ref);
   return (
-    <aside className="strategy-panel" aria-label={t('panel.label')}>
+    <aside className="strategy-panel" aria-label={t('panel.label')} ref={ref}>
       <header className="strategy-panel-header">
         <h2>{t('panel.title')}</h2>
         <button
@@ -44,35 +48,53 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
           ×
         </button>
       </header>
-      <p className="muted">{readOnly ? t('panel.readOnly') : t('panel.intro')}</p>
+      <p className="muted">
+        {!readOnly
+          ? t('panel.intro')
+          : session.comments.canComment
+            ? t('panel.readOnlyReview')
+            : t('panel.readOnly')}
+      </p>
       <button type="button" onClick={() => setPrinting(true)}>
         {t('print.open')}
       </button>
       {printing && <PrintDialog snapshot={snapshot} onClose={() => setPrinting(false)} />}
-      <fieldset className="strategy-body" disabled={readOnly}>
-        <StepSection index={1} check={checks.startingPoint}>
-          <StartingPointStep startingPoint={st.startingPoint} repairs={snapshot.repairs} />
-        </StepSection>
-        <StepSection index={2} check={checks.goals}>
-          <GoalsStep goals={st.goals} goLive={st.goLive.date} repairs={snapshot.repairs} />
-        </StepSection>
-        <StepSection index={3} check={checks.channels}>
-          <ChannelsStep channels={channels} plans={st.channelPlans} repairs={snapshot.repairs} />
-        </StepSection>
-        <CostModelSection snapshot={snapshot} />
-        <StepSection index={4} check={checks.kpis}>
-          <KpisStep snapshot={snapshot} />
-        </StepSection>
-        <StepSection index={5} check={checks.journey}>
-          <JourneyStep snapshot={snapshot} check={checks.journey} />
-        </StepSection>
-        <StepSection index={6} check={checks.training}>
-          <TrainingStep training={st.training} repairs={snapshot.repairs} />
-        </StepSection>
-        <StepSection index={7} check={checks.goLive}>
-          <GoLiveStep snapshot={snapshot} check={checks.goLive} />
-        </StepSection>
-      </fieldset>
+      {/* Not one disabled fieldset: the comment pins stay usable on a read-only map (Fields.tsx). */}
+      <StrategyReadOnlyContext.Provider value={readOnly}>
+        <div className="strategy-body">
+          <StepSection index={1} check={checks.startingPoint}>
+            <StartingPointStep startingPoint={st.startingPoint} repairs={snapshot.repairs} />
+          </StepSection>
+          <StepSection index={2} check={checks.goals}>
+            <GoalsStep goals={st.goals} goLive={st.goLive.date} repairs={snapshot.repairs} />
+          </StepSection>
+          <StepSection index={3} check={checks.channels}>
+            <ChannelsStep channels={channels} plans={st.channelPlans} repairs={snapshot.repairs} />
+          </StepSection>
+          <div className="strategy-pin-host">
+            <StrategyCommentPin section="costModel" id="" />
+            <Fields>
+              <CostModelSection snapshot={snapshot} />
+            </Fields>
+          </div>
+          <StepSection index={4} check={checks.kpis}>
+            <KpisStep snapshot={snapshot} />
+          </StepSection>
+          <StepSection index={5} check={checks.journey}>
+            <JourneyStep snapshot={snapshot} check={checks.journey} />
+          </StepSection>
+          <StepSection index={6} check={checks.training}>
+            <TrainingStep training={st.training} repairs={snapshot.repairs} />
+          </StepSection>
+          <StepSection
+            index={7}
+            check={checks.goLive}
+            pin={<StrategyCommentPin section="goLive" id="" />}
+          >
+            <GoLiveStep snapshot={snapshot} check={checks.goLive} />
+          </StepSection>
+        </div>
+      </StrategyReadOnlyContext.Provider>
     </aside>
   );
 }
