@@ -11,6 +11,7 @@ export function bindCommands(doc: Y.Doc) {
     renameMap: (title: string) => c.renameMap(doc, title),
     addNode: (input: c.NewNode) => c.addNode(doc, input),
     updateNode: (id: string, patch: c.NodePatch) => c.updateNode(doc, id, patch),
+    renameNode: (id: string, label: string) => c.renameNode(doc, id, label),
     moveNodes: (moves: Iterable<{ id: string; x: number; y: number }>) => c.moveNodes(doc, moves),
     resizeNode: (id: string, size: { w: number; h: number; x?: number; y?: number }) =>
       c.resizeNode(doc, id, size),

@@ -10,25 +10,16 @@ import { useSession } from '../canvas/SessionContext';
 import { useFitMap } from '../canvas/useFitMap';
 import { useStore } from '../hooks/useStore';
 import { AddCommentButton } from '../comments/AddCommentButton';
-
-/**
- * Focuses the inspector's Label field once it shows node `id` (the inspector follows the
- * selection at lower priority, so it may take a few frames); gives up after about a second.
- */
-function focusLabelOf(id: string, framesLeft = 60): void {
-  const input = document.getElementById('inspector-label');
-  if (input?.dataset.nodeId === id) {
-    input.focus();
-    return;
-  }
-  if (framesLeft > 0) requestAnimationFrame(() => focusLabelOf(id, framesLeft - 1));
-}
+import { focusInspectorField } from './focusField';
+import { WHEEL_MODES, type WheelMode } from '../canvas/wheelMode';
 
 interface Props {
   selection: Selection;
   select(next: Selection): void;
   snapToGrid: boolean;
   onSnapToGrid(on: boolean): void;
+  wheel?: WheelMode;
+  onWheel?(mode: WheelMode): void;
 }
 
 export const Toolbar = memo(function Toolbar({
@@ -36,6 +27,8 @@ export const Toolbar = memo(function Toolbar({
   select,
   snapToGrid,
   onSnapToGrid,
+  wheel = 'pan',
+  onWheel,
 }: Props) {
   const { t } = useTranslation('editor');
   const session = useSession();
@@ -55,7 +48,8 @@ export const Toolbar = memo(function Toolbar({
     const at = placeNewNode(snap.nodes, kind, center);
     const id = session.commands.addNode({ kind, label: t(`newLabel.${kind}`), ...at });
     select({ nodes: new Set([id]), touchpoints: new Set() });
-    focusLabelOf(id);
+    // The default name is selected: typing replaces it.
+    focusInspectorField('label', id, { select: true });
     requestAnimationFrame(() => {
       const size = nodeSize({ kind });
       const b = flow.getViewport();
@@ -162,6 +156,18 @@ export const Toolbar = memo(function Toolbar({
           />
           {t('toolbar.snap')}
         </label>
+        {onWheel ? (
+          <label className="wheel-mode">
+            {t('keyboard.wheel')}
+            <select value={wheel} onChange={(e) => onWheel(e.target.value as WheelMode)}>
+              {WHEEL_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`keyboard.wheelMode.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="button" onClick={() => fitMap(300)}>
           {t('toolbar.fit')}
         </button>
