@@ -47,7 +47,10 @@ import { NodeTextContext, rememberingT } from './nodes/NodeText';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
 import { useSession } from './SessionContext';
-import { createEdgeMapper, createNodeMapper } from './toFlow';
+import { createEdgeMapper, createNodeMapper, handlesFor } from './toFlow';
+import { layoutGlyphs, type Box, type GlyphInput } from './touchpointTexts';
+import { TouchpointTexts } from './TouchpointTexts';
+import { nodeSize } from '../../model/geometry';
 import type { Selection } from './selection';
 
 /**
@@ -227,10 +230,46 @@ export function JourneyCanvas({
       peerSelected,
     ],
   );
+  // Faces moved off each other and every action's text placed (touchpointTexts.ts), from the
+  // stored positions and the measured sizes.
+  const glyphs = useMemo(() => {
+    const boxOf = (id: string): Box | null => {
+      const n = snapshot.nodeById.get(id);
+      if (!n) return null;
+      const m = measured.get(id);
+      const size = m ? { w: m.width, h: m.height } : nodeSize(n);
+      return { x: n.x, y: n.y, w: size.w, h: size.h };
+    };
+    const inputs: GlyphInput[] = [];
+    for (const tp of snapshot.touchpoints) {
+      const from = boxOf(tp.from);
+      const to = boxOf(tp.to);
+      if (!from || !to) continue;
+      const sides = handlesFor(from, to);
+      inputs.push({
+        id: tp.id,
+        action: tp.action,
+        hasGlyph: tp.emotion !== undefined || tp.painPoints.length > 0,
+        hasPains: tp.painPoints.length > 0,
+        from,
+        to,
+        ...sides,
+      });
+    }
+    const nodeBoxes = snapshot.nodes.map((n) => boxOf(n.id)!);
+    return layoutGlyphs(inputs, nodeBoxes);
+  }, [snapshot.touchpoints, snapshot.nodes, snapshot.nodeById, measured]);
   const edges = useMemo(() => {
     const pos = (id: string) => shownDrag.get(id) ?? snapshot.nodeById.get(id);
-    return mapEdges(snapshot.touchpoints, pos, selection.touchpoints);
-  }, [mapEdges, snapshot.touchpoints, snapshot.nodeById, shownDrag, selection.touchpoints]);
+    return mapEdges(snapshot.touchpoints, pos, selection.touchpoints, glyphs.shifts);
+  }, [
+    mapEdges,
+    snapshot.touchpoints,
+    snapshot.nodeById,
+    shownDrag,
+    selection.touchpoints,
+    glyphs.shifts,
+  ]);
 
   // Node and edge select changes of one gesture arrive in separate callbacks: accumulate them.
   const selectionRef = useRef(selection);
@@ -409,6 +448,11 @@ export function JourneyCanvas({
           >
             <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
             <EmotionCurve snapshot={snapshot} />
+            <TouchpointTexts
+              texts={glyphs.texts}
+              selected={selection.touchpoints}
+              renderAll={renderAll}
+            />
             <LaneLabels nodes={snapshot.nodes} measured={measured} />
             <JourneyMiniMap nodes={snapshot.nodes} />
             <Controls onFitView={() => fitMap(200)} />
