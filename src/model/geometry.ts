@@ -38,6 +38,12 @@ export const COLUMN_GAP_PX = 60;
 export const ROW_GAP_PX = 20;
 /** Vertical space between lanes, px. */
 export const LANE_GAP_PX = 80;
+/**
+ * Vertical space Arrange leaves under the stage row when the map has touchpoints, px: room for
+ * their faces and the texts of their actions (view/canvas/touchpointTexts.ts), which otherwise
+ * had to squeeze into LANE_GAP_PX and mostly found no place.
+ */
+export const TOUCHPOINT_BAND_PX = 140;
 /** Lanes from top to bottom. */
 export const LANE_ORDER: readonly NodeKind[] = ['stage', 'channel', 'device', 'note'];
 

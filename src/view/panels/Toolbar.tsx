@@ -1,6 +1,9 @@
 /** The editing toolbar: add nodes, arrange, undo/redo, duplicate, delete, snap and fit. */
 import { useReactFlow } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+
+/** How long the Arrange status stays shown, ms. */
+const STATUS_MS = 6000;
 import { useTranslation } from 'react-i18next';
 import { nodeSize } from '../../model/layout';
 import { placeNewNode } from '../../model/placement';
@@ -37,6 +40,15 @@ export const Toolbar = memo(function Toolbar({
   const undo = useStore(session.undo);
   const readOnly = session.readOnlyReason !== null;
   const hasSelection = selection.nodes.size + selection.touchpoints.size > 0;
+  // What the last Arrange did, read out by screen readers; cleared after a few seconds.
+  const [status, setStatus] = useState('');
+  const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const say = (text: string) => {
+    setStatus(text);
+    clearTimeout(statusTimer.current);
+    statusTimer.current = setTimeout(() => setStatus(''), STATUS_MS);
+  };
+  useEffect(() => () => clearTimeout(statusTimer.current), []);
 
   const add = (kind: NodeKind) => {
     const snap = session.map.getSnapshot();
@@ -100,12 +112,20 @@ export const Toolbar = memo(function Toolbar({
       <div className="toolbar-group">
         <button
           type="button"
-          onClick={() => {
-            session.commands.arrange();
-            requestAnimationFrame(() => fitMap(300));
+          onClick={(e) => {
+            const sort = e.shiftKey;
+            const { moved } = session.commands.arrange({ sort });
+            say(
+              moved === 0
+                ? t('keyboard.alreadyArranged')
+                : sort
+                  ? t('keyboard.arrangedSorted')
+                  : t('keyboard.arranged'),
+            );
+            if (moved > 0) requestAnimationFrame(() => fitMap(300));
           }}
           disabled={readOnly}
-          title={t('toolbar.arrangeHint')}
+          title={t('keyboard.arrangeHint')}
         >
           {t('toolbar.arrange')}
         </button>
@@ -173,6 +193,9 @@ export const Toolbar = memo(function Toolbar({
         </button>
       </div>
       <AddCommentButton />
+      <span className="toolbar-status" role="status">
+        {status}
+      </span>
     </div>
   );
 });
