@@ -119,6 +119,10 @@ function stripViewport(
   viewport.querySelectorAll<HTMLElement>('[data-testid^="tp-label-"]').forEach((l) => {
     if (!only.edgeIds.has((l.dataset.testid ?? '').slice('tp-label-'.length))) l.remove();
   });
+  // Touchpoint texts too (view/canvas/TouchpointTexts.tsx tags them `tp-text-<edge id>`).
+  viewport.querySelectorAll<HTMLElement>('[data-testid^="tp-text-"]').forEach((l) => {
+    if (!only.edgeIds.has((l.dataset.testid ?? '').slice('tp-text-'.length))) l.remove();
+  });
   // The emotion curve and the lane labels belong to the whole map, not to a selection.
   viewport.querySelectorAll('.emotion-curve, .lane-labels').forEach((e) => e.remove());
 }

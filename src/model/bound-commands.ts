@@ -1,7 +1,7 @@
 /** The journey commands bound to one doc, for the session to hand to views. */
 import type * as Y from 'yjs';
 import * as c from './commands';
-import { arrangeMap } from './arrange-command';
+import { arrangeMap, type ArrangeRequest } from './arrange-command';
 import * as g from './grid-commands';
 import type { LaneKey } from './grid';
 import type { CsvImportResult } from './csv/import';
@@ -11,6 +11,7 @@ export function bindCommands(doc: Y.Doc) {
     renameMap: (title: string) => c.renameMap(doc, title),
     addNode: (input: c.NewNode) => c.addNode(doc, input),
     updateNode: (id: string, patch: c.NodePatch) => c.updateNode(doc, id, patch),
+    renameNode: (id: string, label: string) => c.renameNode(doc, id, label),
     moveNodes: (moves: Iterable<{ id: string; x: number; y: number }>) => c.moveNodes(doc, moves),
     resizeNode: (id: string, size: { w: number; h: number; x?: number; y?: number }) =>
       c.resizeNode(doc, id, size),
@@ -21,7 +22,7 @@ export function bindCommands(doc: Y.Doc) {
     copyItems: (nodeIds: Iterable<string>) => c.copyItems(doc, nodeIds),
     pasteItems: (clip: c.Clip, offset: { x: number; y: number }) => c.pasteItems(doc, clip, offset),
     duplicateNodes: (nodeIds: Iterable<string>) => c.duplicateNodes(doc, nodeIds),
-    arrange: () => arrangeMap(doc),
+    arrange: (request?: ArrangeRequest) => arrangeMap(doc, request),
     // The journey grid (grid-commands.ts).
     addLane: (input: g.NewLane) => g.addLane(doc, input),
     renameLane: (key: LaneKey, title: string) => g.renameLane(doc, key, title),

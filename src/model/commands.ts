@@ -159,6 +159,22 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch): void {
   });
 }
 
+/**
+ * Renames a node from the canvas's in-place editor: the whole label at once, one transaction
+ * and (not being a typed field edit, see undo-steps.ts) one undo step of its own. Writes nothing
+ * when the label is unchanged.
+ */
+export function renameNode(doc: Y.Doc, id: string, label: string): boolean {
+  return write(doc, () => {
+    const record = nodesMap(doc).get(id);
+    if (!record) return false;
+    const next = capText(label, NODE_LIMITS.label);
+    if (record.get('label') === next) return false;
+    writeFields(record, { label: next });
+    return true;
+  });
+}
+
 /** Writes final positions (drag end, arrange, nudge): one transaction, positions rounded. */
 export function moveNodes(
   doc: Y.Doc,

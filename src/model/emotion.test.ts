@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emotionCurve, stagesOfTouchpoints } from './emotion';
+import { emotionCurve, stagesOfTouchpoints, worstMoment } from './emotion';
+import { curveLayout } from './geometry';
 import type { JourneyNode, Touchpoint } from './types';
 
 const stage = (id: string, order: number): JourneyNode => ({
@@ -116,5 +117,43 @@ describe('emotionCurve', () => {
     expect(
       emotionCurve({ nodes: [channel('web')], touchpoints: [tp('t', 'web', 'web', 2)] }),
     ).toEqual([]);
+  });
+});
+
+describe('worstMoment', () => {
+  it('is the stage with the lowest rating, the first one on a tie, null when unrated', () => {
+    expect(worstMoment([{ min: -1 }, { min: -2 }, { min: -2 }, { min: null }])).toBe(1);
+    expect(worstMoment([{ min: null }, { min: 1 }])).toBe(1);
+    expect(worstMoment([{ min: null }])).toBeNull();
+    expect(worstMoment([])).toBeNull();
+  });
+
+  it('shows through the average in the curve layout: −2 and −1 are a range, not just −1.5', () => {
+    const nodes = [
+      { id: 's1', kind: 'stage', label: 'A', x: 0, y: 0, order: 1 },
+      { id: 's2', kind: 'stage', label: 'B', x: 300, y: 0, order: 2 },
+      { id: 'c', kind: 'channel', label: 'C', x: 0, y: 200, channelType: 'web' },
+    ] as unknown as JourneyNode[];
+    const tp = (id: string, from: string, emotion: number) =>
+      ({
+        id,
+        from,
+        to: 'c',
+        action: '',
+        emotion,
+        painPoints: [],
+        opportunities: [],
+        kpiIds: [],
+      }) as unknown as Touchpoint;
+    const touchpoints = [tp('t1', 's1', -2), tp('t2', 's1', -1), tp('t3', 's2', 1)];
+    const curve = curveLayout({
+      nodes,
+      touchpoints,
+      nodeById: new Map(nodes.map((n) => [n.id, n])),
+    })!;
+    expect(curve.points[0]).toMatchObject({ average: -1.5, min: -2, max: -1 });
+    expect(curve.points[0]!.yMin!).toBeGreaterThan(curve.points[0]!.y!);
+    expect(curve.points[0]!.yMax!).toBeLessThan(curve.points[0]!.y!);
+    expect(curve.worst).toBe(0);
   });
 });

@@ -99,3 +99,17 @@ export function emotionCurve(src: EmotionSource): EmotionPoint[] {
     };
   });
 }
+
+/**
+ * The journey's worst moment: the index of the stage whose lowest rating is the lowest of the
+ * journey (the first such stage on a tie), or null when nothing is rated. An average hides it
+ * (−2 and −1 make −1.5), so the curve marks it as well as each stage's range.
+ */
+export function worstMoment(points: readonly { readonly min: number | null }[]): number | null {
+  let worst: number | null = null;
+  points.forEach((p, i) => {
+    if (p.min === null) return;
+    if (worst === null || p.min < points[worst]!.min!) worst = i;
+  });
+  return worst;
+}

@@ -9,7 +9,7 @@
  * number here is defined once; the view's CSS gets the node sizes from `NODE_SIZE` (see
  * view/canvas/canvasCssVars.ts), never a copy.
  */
-import { emotionCurve, type EmotionSource } from './emotion';
+import { emotionCurve, worstMoment, type EmotionSource } from './emotion';
 import type { JourneyNode, NodeKind } from './types';
 
 /** Canvas snap grid, px. */
@@ -38,6 +38,12 @@ export const COLUMN_GAP_PX = 60;
 export const ROW_GAP_PX = 20;
 /** Vertical space between lanes, px. */
 export const LANE_GAP_PX = 80;
+/**
+ * Vertical space Arrange leaves under the stage row when the map has touchpoints, px: room for
+ * their faces and the texts of their actions (view/canvas/touchpointTexts.ts), which otherwise
+ * had to squeeze into LANE_GAP_PX and mostly found no place.
+ */
+export const TOUCHPOINT_BAND_PX = 140;
 /** Lanes from top to bottom. */
 export const LANE_ORDER: readonly NodeKind[] = ['stage', 'channel', 'device', 'note'];
 
@@ -117,6 +123,11 @@ export interface CurvePoint {
   readonly y: number | null;
   readonly average: number | null;
   readonly label: string;
+  /** The stage's lowest and highest rating and where they are drawn; null when unrated. */
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly yMin: number | null;
+  readonly yMax: number | null;
 }
 
 /** Where the emotion curve is drawn: its plot's box (flow px) and its points inside it. */
@@ -127,6 +138,8 @@ export interface CurveLayout {
   readonly height: number;
   /** One per stage, in stage order. */
   readonly points: readonly CurvePoint[];
+  /** Index of the point of the journey's worst moment (`worstMoment`), null when unrated. */
+  readonly worst: number | null;
 }
 
 /**
@@ -156,7 +169,12 @@ export function curveLayout(
       y: s.p.average === null ? null : (2 - s.p.average) * CURVE_STEP_PX,
       average: s.p.average,
       label: s.p.label,
+      min: s.p.min,
+      max: s.p.max,
+      yMin: s.p.min === null ? null : (2 - s.p.min) * CURVE_STEP_PX,
+      yMax: s.p.max === null ? null : (2 - s.p.max) * CURVE_STEP_PX,
     })),
+    worst: worstMoment(stages.map((s) => s.p)),
   };
 }
 

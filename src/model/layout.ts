@@ -30,6 +30,7 @@ import {
   NODE_SIZE,
   nodeSize,
   ROW_GAP_PX,
+  TOUCHPOINT_BAND_PX,
 } from './geometry';
 import { gridRows } from './grid';
 import { channelLaneKey } from './records/lane-setting';
@@ -63,6 +64,8 @@ export interface ArrangeOptions {
    * by barycentre (crossing reduction).
    */
   readonly channelOrder?: readonly string[];
+  /** Device ids in the order to keep, as `channelOrder` for channels. */
+  readonly deviceOrder?: readonly string[];
   /**
    * The bands under the stage row, top to bottom; kinds left out follow in LANE_ORDER.
    * Absent: channels, devices, notes.
@@ -288,9 +291,12 @@ export function journeyGrid(
     (k, i, all) => k !== ('stage' as NodeKind) && LANE_ORDER.includes(k) && all.indexOf(k) === i,
   );
   const laneKinds = [...given, ...LANE_ORDER.filter((k) => k !== 'stage' && !given.includes(k))];
-  const channelRank = opts.channelOrder
-    ? new Map(opts.channelOrder.map((id, i) => [id, i] as const).reverse())
-    : undefined;
+  const rankOf = (order: readonly string[] | undefined) =>
+    order ? new Map(order.map((id, i) => [id, i] as const).reverse()) : undefined;
+  const ranks = new Map<NodeKind, ReadonlyMap<string, number> | undefined>([
+    ['channel', rankOf(opts.channelOrder)],
+    ['device', rankOf(opts.deviceOrder)],
+  ]);
   const laneNodes = new Map(laneKinds.map((k) => [k, sorted.filter((n) => n.kind === k)]));
   const widest = Math.max(0, ...[...laneNodes.values()].map((l) => l.length));
   // Filler columns (no stage header) when a lane is much wider than the stages, so a map with
@@ -304,7 +310,7 @@ export function journeyGrid(
     // Down then up, so each lane is pulled by both the lane above and the lane below.
     const order = sweep % 2 === 0 ? laneKinds : [...laneKinds].reverse();
     for (const kind of order) {
-      const rank = kind === 'channel' ? channelRank : undefined;
+      const rank = ranks.get(kind);
       stacks.set(
         kind,
         assignLane(laneNodes.get(kind)!, columnOf, adj, columns, sweeps === 0, rank),
@@ -342,7 +348,12 @@ export function journeyGrid(
       lanes.push({ kind, y: bottom, height: 0, count });
       continue;
     }
-    y = bottom > origin.y ? bottom + LANE_GAP_PX : origin.y;
+    // The first band under the stages leaves room for the touchpoints' faces and texts.
+    const gap =
+      stages.length > 0 && bottom === origin.y + stageHeight && touchpoints.length > 0
+        ? TOUCHPOINT_BAND_PX
+        : LANE_GAP_PX;
+    y = bottom > origin.y ? bottom + gap : origin.y;
     let height = 0;
     stacks.get(kind)!.forEach((stack, c) => {
       let yy = y;

@@ -10,7 +10,9 @@ import {
   CURVE_FACE_R_PX,
   CURVE_TITLE_TOP_PX,
   curveLayout,
+  type CurveLayout,
 } from '../../model/geometry';
+import type { TFunction } from 'i18next';
 import type { JourneyNode, MapSnapshot } from '../../model/types';
 import { FaceGlyph } from '../Face';
 import { FlowLayer } from './FlowLayer';
@@ -46,6 +48,29 @@ function sameCurveNodes(a: readonly JourneyNode[], b: readonly JourneyNode[]): b
   return true;
 }
 
+const signed = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '') + Math.abs(v).toFixed(v % 1 ? 1 : 0);
+
+/** The curve in words: each stage's mean and range, then the worst moment. */
+function curveText(curve: CurveLayout, t: TFunction<'editor'>): string {
+  const values = curve.points
+    .map((p) =>
+      p.average === null
+        ? `${p.label}: ${t('curve.none')}`
+        : t('curveRange.point', {
+            label: p.label,
+            mean: signed(p.average),
+            min: signed(p.min!),
+            max: signed(p.max!),
+          }),
+    )
+    .join('; ');
+  const worst = curve.worst === null ? null : curve.points[curve.worst]!;
+  const text = t('curve.label', { values });
+  return worst
+    ? `${text}. ${t('curveRange.worst', { label: worst.label, value: signed(worst.min!) })}`
+    : text;
+}
+
 export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
   return <EmotionCurveView snapshot={useCurveInput(snapshot)} />;
 }
@@ -56,6 +81,7 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
   const curve = useMemo(() => curveLayout(snapshot), [snapshot]);
   if (!curve) return null;
   const { left, top, width, height, points: pts } = curve;
+  const worst = curve.worst === null ? null : pts[curve.worst]!;
   const segments: string[] = [];
   let current = '';
   for (const p of [...pts].sort((a, b) => a.x - b.x)) {
@@ -73,13 +99,7 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
         className="emotion-curve"
         style={{ transform: `translate(${left}px, ${top}px)`, width, height }}
         role="img"
-        aria-label={t('curve.label', {
-          values: pts
-            .map(
-              (p) => `${p.label}: ${p.average === null ? t('curve.none') : p.average.toFixed(1)}`,
-            )
-            .join(', '),
-        })}
+        aria-label={curveText(curve, t)}
       >
         <svg width={width} height={height} overflow="visible" aria-hidden="true">
           <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="curve-zero" />
@@ -92,6 +112,16 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
           {segments.map((d, i) => (
             <path key={i} d={d} className="curve-line" />
           ))}
+          {/* Each stage's range, worst to best: an average alone hides the worst moment. */}
+          {pts.map((p, i) =>
+            p.yMin === null || p.yMax === null || p.yMin === p.yMax ? null : (
+              <g key={`r${i}`} className="curve-range">
+                <line x1={p.x} x2={p.x} y1={p.yMax} y2={p.yMin} />
+                <line x1={p.x - 5} x2={p.x + 5} y1={p.yMax} y2={p.yMax} />
+                <line x1={p.x - 5} x2={p.x + 5} y1={p.yMin} y2={p.yMin} />
+              </g>
+            ),
+          )}
           {pts.map((p, i) =>
             p.y === null || p.average === null ? null : (
               <g key={i} transform={`translate(${p.x}, ${p.y})`}>
@@ -99,6 +129,18 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
               </g>
             ),
           )}
+          {worst && worst.yMin !== null ? (
+            <g
+              className="curve-worst"
+              transform={`translate(${worst.x}, ${worst.yMin})`}
+              data-testid="curve-worst"
+            >
+              <circle r={4} />
+              <text x={CURVE_FACE_R_PX + 4} y={4}>
+                {t('curveRange.worstMark')} {signed(worst.min!)}
+              </text>
+            </g>
+          ) : null}
         </svg>
         <span className="curve-title" style={{ top: -CURVE_TITLE_TOP_PX }}>
           {t('curve.title')}

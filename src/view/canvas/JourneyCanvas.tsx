@@ -28,7 +28,17 @@ import { GRID_PX, mapExtent } from '../../model/geometry';
 import { FAR_ZOOM, FarContext, initialViewport } from './detail';
 import { FIT, useFitMap } from './useFitMap';
 import { CANVAS_CSS_VARS } from './canvasCssVars';
-import { nodeIdAtPoint, selectCanvasWidth, selectZoom } from './flowContract';
+import {
+  FLOW_CLASS,
+  nodeElement,
+  nodeIdAtPoint,
+  selectCanvasWidth,
+  selectZoom,
+} from './flowContract';
+import { NodeEditContext, type NodeEdit } from './nodes/NodeLabel';
+import { focusInspectorField } from '../panels/focusField';
+import { isTyping } from '../hooks/useShortcuts';
+import type { WheelMode } from './wheelMode';
 import { EmotionCurve } from './EmotionCurve';
 import { useLiveDrag } from './useLiveDrag';
 import { JourneyMiniMap } from './JourneyMiniMap';
@@ -37,7 +47,10 @@ import { NodeTextContext, rememberingT } from './nodes/NodeText';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
 import { useSession } from './SessionContext';
-import { createEdgeMapper, createNodeMapper } from './toFlow';
+import { createEdgeMapper, createNodeMapper, handlesFor } from './toFlow';
+import { layoutGlyphs, type Box, type GlyphInput } from './touchpointTexts';
+import { TouchpointTexts } from './TouchpointTexts';
+import { nodeSize } from '../../model/geometry';
 import type { Selection } from './selection';
 
 /**
@@ -63,6 +76,8 @@ interface Props {
   snapToGrid: boolean;
   /** Render every node and touchpoint, not only those on screen (while an image is exported). */
   renderAll?: boolean;
+  /** What the mouse wheel does (a local setting, `wheelMode.ts`). */
+  wheel?: WheelMode;
 }
 
 type Size = { width: number; height: number };
@@ -73,6 +88,7 @@ export function JourneyCanvas({
   onSelectionChange,
   snapToGrid,
   renderAll = false,
+  wheel = 'pan',
 }: Props) {
   const { t } = useTranslation('editor');
   const session = useSession();
@@ -117,7 +133,64 @@ export function JourneyCanvas({
     },
     [commentsUi, flow],
   );
-  const ariaLabelConfig = useMemo(() => ({ 'controls.ariaLabel': t('canvas.controls') }), [t]);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('keyboard.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('keyboard.zoomOut'),
+      'controls.fitView.ariaLabel': t('keyboard.fitView'),
+      'controls.interactive.ariaLabel': t('keyboard.interactive'),
+      'node.a11yDescription.default': t('keyboard.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('keyboard.nodeHelp'),
+      'node.a11yDescription.ariaLiveMessage': ({ x, y }: { x: number; y: number }) =>
+        t('keyboard.moved', { x: Math.round(x), y: Math.round(y) }),
+      'edge.a11yDescription.default': t('keyboard.edgeHelp'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('keyboard.handle'),
+    }),
+    [t],
+  );
+  // The node whose label is edited in place (double-click, or Enter on the selected node).
+  const [editing, setEditing] = useState<string | null>(null);
+  const nodeEdit = useMemo<NodeEdit>(
+    () => ({
+      editing,
+      finish(id, label) {
+        setEditing(null);
+        if (label !== null && !readOnly) session.commands.renameNode(id, label);
+        // Back to the node, so Enter edits again and the arrow keys nudge it.
+        requestAnimationFrame(() => nodeElement(id)?.focus({ preventScroll: true }));
+      },
+    }),
+    [editing, readOnly, session],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_e: React.MouseEvent, node: AppNode) => {
+      if (!readOnly) setEditing(node.id);
+    },
+    [readOnly],
+  );
+  const selectedNodes = selection.nodes;
+  const onlyNode =
+    selectedNodes.size === 1 && selection.touchpoints.size === 0 ? [...selectedNodes][0]! : null;
+  useEffect(() => {
+    if (!onlyNode || readOnly) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      if (isTyping(e.target)) return;
+      const el = e.target as HTMLElement | null;
+      // Enter on a button or link keeps its own meaning; on the page or the canvas it edits.
+      if (el && el !== document.body && !el.closest(`.${FLOW_CLASS.root}`)) return;
+      if (el?.closest('button, a')) return;
+      // Enter on another node than the selected one selects that node (React Flow), no more.
+      const onNode = el?.closest(`.${FLOW_CLASS.node}`);
+      if (onNode && onNode.getAttribute('data-id') !== onlyNode) return;
+      e.preventDefault();
+      setEditing(onlyNode);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onlyNode, readOnly]);
   const peers = usePeers(session);
 
   // Other people's live drags and selections (awareness), under my own drag (read from its
@@ -157,10 +230,46 @@ export function JourneyCanvas({
       peerSelected,
     ],
   );
+  // Faces moved off each other and every action's text placed (touchpointTexts.ts), from the
+  // stored positions and the measured sizes.
+  const glyphs = useMemo(() => {
+    const boxOf = (id: string): Box | null => {
+      const n = snapshot.nodeById.get(id);
+      if (!n) return null;
+      const m = measured.get(id);
+      const size = m ? { w: m.width, h: m.height } : nodeSize(n);
+      return { x: n.x, y: n.y, w: size.w, h: size.h };
+    };
+    const inputs: GlyphInput[] = [];
+    for (const tp of snapshot.touchpoints) {
+      const from = boxOf(tp.from);
+      const to = boxOf(tp.to);
+      if (!from || !to) continue;
+      const sides = handlesFor(from, to);
+      inputs.push({
+        id: tp.id,
+        action: tp.action,
+        hasGlyph: tp.emotion !== undefined || tp.painPoints.length > 0,
+        hasPains: tp.painPoints.length > 0,
+        from,
+        to,
+        ...sides,
+      });
+    }
+    const nodeBoxes = snapshot.nodes.map((n) => boxOf(n.id)!);
+    return layoutGlyphs(inputs, nodeBoxes);
+  }, [snapshot.touchpoints, snapshot.nodes, snapshot.nodeById, measured]);
   const edges = useMemo(() => {
     const pos = (id: string) => shownDrag.get(id) ?? snapshot.nodeById.get(id);
-    return mapEdges(snapshot.touchpoints, pos, selection.touchpoints);
-  }, [mapEdges, snapshot.touchpoints, snapshot.nodeById, shownDrag, selection.touchpoints]);
+    return mapEdges(snapshot.touchpoints, pos, selection.touchpoints, glyphs.shifts);
+  }, [
+    mapEdges,
+    snapshot.touchpoints,
+    snapshot.nodeById,
+    shownDrag,
+    selection.touchpoints,
+    glyphs.shifts,
+  ]);
 
   // Node and edge select changes of one gesture arrive in separate callbacks: accumulate them.
   const selectionRef = useRef(selection);
@@ -256,7 +365,10 @@ export function JourneyCanvas({
     (c: Connection) => {
       if (readOnly || !c.source || !c.target) return;
       const id = session.commands.addTouchpoint({ from: c.source, to: c.target });
-      if (id) onSelectionChange({ nodes: new Set(), touchpoints: new Set([id]) });
+      if (!id) return;
+      onSelectionChange({ nodes: new Set(), touchpoints: new Set([id]) });
+      // The new touchpoint's Action next: type what the customer does.
+      focusInspectorField('action', id);
     },
     [session, readOnly, onSelectionChange],
   );
@@ -289,54 +401,65 @@ export function JourneyCanvas({
   return (
     <FarContext.Provider value={far}>
       <NodeTextContext.Provider value={nodeText}>
-        <ReactFlow<AppNode, TouchpointEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onDelete={onDelete}
-          onPaneClick={onPaneClick}
-          className={placing ? 'is-placing-comment' : undefined}
-          connectionMode={ConnectionMode.Loose}
-          deleteKeyCode={readOnly ? null : DELETE_KEYS}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          selectionOnDrag
-          panOnDrag={PAN_BUTTONS}
-          panOnScroll
-          selectionMode={SelectionMode.Partial}
-          snapToGrid={snapToGrid}
-          snapGrid={SNAP_GRID}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          elementsSelectable
-          onlyRenderVisibleElements={!renderAll && snapshot.nodes.length > CULL_ABOVE_NODES}
-          defaultViewport={startViewport}
-          minZoom={FIT.minZoom}
-          maxZoom={2.5}
-          proOptions={PRO_OPTIONS}
-          ariaLabelConfig={ariaLabelConfig}
-          aria-label={t('canvas.label')}
-          style={CANVAS_CSS_VARS}
-          onPointerMove={
-            presence
-              ? (e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
-              : undefined
-          }
-          onPointerLeave={presence ? () => presence.setCursor(null) : undefined}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
-          <EmotionCurve snapshot={snapshot} />
-          <LaneLabels nodes={snapshot.nodes} measured={measured} />
-          <JourneyMiniMap nodes={snapshot.nodes} />
-          <Controls onFitView={() => fitMap(200)} />
-          {presence ? <PeerCursors peers={peers} /> : null}
-          <CanvasPins map={snapshot} measured={measured} />
-        </ReactFlow>
+        <NodeEditContext.Provider value={nodeEdit}>
+          <ReactFlow<AppNode, TouchpointEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onDelete={onDelete}
+            onNodeDoubleClick={onNodeDoubleClick}
+            zoomOnDoubleClick={false}
+            onPaneClick={onPaneClick}
+            className={placing ? 'is-placing-comment' : undefined}
+            connectionMode={ConnectionMode.Loose}
+            deleteKeyCode={readOnly ? null : DELETE_KEYS}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            selectionOnDrag
+            panOnDrag={PAN_BUTTONS}
+            panOnScroll={wheel === 'pan'}
+            zoomOnScroll={wheel === 'zoom'}
+            selectionMode={SelectionMode.Partial}
+            snapToGrid={snapToGrid}
+            snapGrid={SNAP_GRID}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            elementsSelectable
+            onlyRenderVisibleElements={!renderAll && snapshot.nodes.length > CULL_ABOVE_NODES}
+            defaultViewport={startViewport}
+            minZoom={FIT.minZoom}
+            maxZoom={2.5}
+            proOptions={PRO_OPTIONS}
+            ariaLabelConfig={ariaLabelConfig}
+            aria-label={t('canvas.label')}
+            style={CANVAS_CSS_VARS}
+            onPointerMove={
+              presence
+                ? (e) =>
+                    presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
+                : undefined
+            }
+            onPointerLeave={presence ? () => presence.setCursor(null) : undefined}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={GRID_PX} size={1.2} />
+            <EmotionCurve snapshot={snapshot} />
+            <TouchpointTexts
+              texts={glyphs.texts}
+              selected={selection.touchpoints}
+              renderAll={renderAll}
+            />
+            <LaneLabels nodes={snapshot.nodes} measured={measured} />
+            <JourneyMiniMap nodes={snapshot.nodes} />
+            <Controls onFitView={() => fitMap(200)} />
+            {presence ? <PeerCursors peers={peers} /> : null}
+            <CanvasPins map={snapshot} measured={measured} />
+          </ReactFlow>
+        </NodeEditContext.Provider>
       </NodeTextContext.Provider>
     </FarContext.Provider>
   );

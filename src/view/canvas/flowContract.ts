@@ -191,3 +191,8 @@ export function replaceStoreEdges(
   if (changed) state.setEdges(edges);
   return changed;
 }
+
+/** The element React Flow renders node `id` in (focusable: `nodesFocusable` is on). */
+export function nodeElement(id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`.${FLOW_CLASS.node}[data-id="${CSS.escape(id)}"]`);
+}

@@ -8,4 +8,11 @@ export type DeviceFlowNode = Node<{ node: DeviceNode }, 'device'>;
 export type NoteFlowNode = Node<{ node: NoteNode }, 'note'>;
 export type AppNode = StageFlowNode | ChannelFlowNode | DeviceFlowNode | NoteFlowNode;
 
-export type TouchpointEdge = Edge<{ touchpoint: Touchpoint }, 'touchpoint'>;
+export type TouchpointEdge = Edge<
+  {
+    touchpoint: Touchpoint;
+    /** Where the face moved from the midpoint so it sits on no other face (touchpointTexts.ts). */
+    shift?: { dx: number; dy: number };
+  },
+  'touchpoint'
+>;

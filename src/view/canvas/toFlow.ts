@@ -157,6 +157,7 @@ interface EdgeEntry {
   src: Touchpoint;
   selected: boolean;
   handles: string;
+  shift: { dx: number; dy: number } | undefined;
   out: TouchpointEdge;
 }
 
@@ -167,6 +168,8 @@ export function createEdgeMapper() {
     touchpoints: readonly Touchpoint[],
     positionOf: (id: string) => XY | undefined,
     selected: ReadonlySet<string>,
+    /** Face shifts by touchpoint id (touchpointTexts.ts); kept by identity while unchanged. */
+    shifts?: ReadonlyMap<string, { dx: number; dy: number }>,
   ): TouchpointEdge[] => {
     const next = new Map<string, EdgeEntry>();
     const out: TouchpointEdge[] = [];
@@ -178,7 +181,18 @@ export function createEdgeMapper() {
       const handles = `${h.sourceHandle}${h.targetHandle}`;
       const isSelected = selected.has(src.id);
       const prev = cache.get(src.id);
-      if (prev && prev.src === src && prev.selected === isSelected && prev.handles === handles) {
+      const found = shifts?.get(src.id);
+      const shift =
+        found && prev?.shift && prev.shift.dx === found.dx && prev.shift.dy === found.dy
+          ? prev.shift
+          : found;
+      if (
+        prev &&
+        prev.src === src &&
+        prev.selected === isSelected &&
+        prev.handles === handles &&
+        prev.shift === shift
+      ) {
         next.set(src.id, prev);
         out.push(prev.out);
         continue;
@@ -190,10 +204,10 @@ export function createEdgeMapper() {
         target: src.to,
         ...h,
         selected: isSelected,
-        data: { touchpoint: src },
+        data: shift ? { touchpoint: src, shift } : { touchpoint: src },
         ariaLabel: src.action || 'Touchpoint',
       };
-      next.set(src.id, { src, selected: isSelected, handles, out: edge });
+      next.set(src.id, { src, selected: isSelected, handles, shift, out: edge });
       out.push(edge);
     }
     cache = next;

@@ -21,6 +21,8 @@ import { SessionContext } from '../canvas/SessionContext';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useStore } from '../hooks/useStore';
 import { Inspector } from '../panels/Inspector';
+import { useInspectorOpen } from '../panels/inspectorOpen';
+import { loadWheelMode, saveWheelMode, type WheelMode } from '../canvas/wheelMode';
 import { Toolbar } from '../panels/Toolbar';
 import { ExportMenu } from '../export/ExportMenu';
 import { ImportErrors } from '../importing/ImportErrors';
@@ -136,6 +138,13 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
     }
   }, [snapshot, selection, setSelection]);
 
+  const [inspectorOpen, setInspectorOpen] = useInspectorOpen();
+  const [wheel, setWheelState] = useState<WheelMode>(loadWheelMode);
+  const setWheel = useCallback((mode: WheelMode) => {
+    saveWheelMode(mode);
+    setWheelState(mode);
+  }, []);
+
   const onSnap = useCallback((on: boolean) => {
     localStorage.setItem(SNAP_STORAGE_KEY, String(on));
     setSnap(on);
@@ -200,6 +209,8 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
                 select={setSelection}
                 snapToGrid={snapToGrid}
                 onSnapToGrid={onSnap}
+                wheel={wheel}
+                onWheel={setWheel}
               />
             ) : null}
             <div className="editor-body">
@@ -226,6 +237,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
                       onSelectionChange={setSelection}
                       snapToGrid={snapToGrid}
                       renderAll={renderAll}
+                      wheel={wheel}
                     />
                     {snapshot.nodes.length === 0 ? <EmptyState /> : null}
                   </PanelBoundary>
@@ -236,7 +248,12 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
                 ) : null}
               </main>
               <PanelBoundary panel="inspector" className="panel-error-side">
-                <Inspector snapshot={snapshot} selection={panelSelection} />
+                <Inspector
+                  snapshot={snapshot}
+                  selection={panelSelection}
+                  open={inspectorOpen}
+                  onOpen={setInspectorOpen}
+                />
               </PanelBoundary>
               {commentsOpen ? (
                 <PanelBoundary panel="comments" className="panel-error-side">

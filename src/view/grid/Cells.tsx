@@ -310,7 +310,10 @@ const EmotionCellView = memo(function EmotionCellView(p: CellProps) {
       : `${t('cell.emotionMean', {
           value: signed(e.mean),
           name: t(`editor:emotion.${Math.max(-2, Math.min(2, Math.round(e.mean)))}`),
-        })}, ${t('cell.ratings', { count: e.count })}`;
+        })}, ${t('cell.ratings', { count: e.count })}, ${t('curveRange.range', {
+          min: signed(e.min!),
+          max: signed(e.max!),
+        })}${e.worst ? `, ${t('curveRange.worst')}` : ''}`;
   return (
     <Td p={p} className="grid-cell-emotion">
       <div className="grid-emotion">
@@ -328,7 +331,20 @@ const EmotionCellView = memo(function EmotionCellView(p: CellProps) {
           {e.mean !== null && e.next !== null ? (
             <line x1={50} y1={yOf(e.mean)} x2={100} y2={yOf((e.next + e.mean) / 2)} />
           ) : null}
+          {e.min !== null && e.max !== null && e.min !== e.max ? (
+            <line className="grid-emotion-range" x1={50} x2={50} y1={yOf(e.max)} y2={yOf(e.min)} />
+          ) : null}
         </svg>
+        {e.worst && e.min !== null ? (
+          <span
+            className="grid-emotion-worst"
+            style={{ top: `${yOf(e.min)}%` }}
+            aria-hidden="true"
+            data-testid="grid-worst"
+          >
+            {t('curveRange.worstMark')} {signed(e.min)}
+          </span>
+        ) : null}
         {e.mean !== null ? (
           <span
             className="grid-emotion-point"

@@ -15,6 +15,7 @@ import { channelLaneKey } from '../../model/records/lane-setting';
 import type { ContentLaneType, MapSnapshot } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
+import { focusInspectorField } from '../panels/focusField';
 import { usePeers } from '../hooks/usePeers';
 import { cachedTexts, type Direction, type GridApi, type Renaming } from './api';
 import type { PeerMark } from './Cells';
@@ -56,18 +57,6 @@ function controlsIn(cell: HTMLElement): HTMLElement[] {
   return [...cell.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
     (el) => el !== cell && !el.closest('[role="menu"]'),
   );
-}
-
-/** Focuses the inspector's Action field once it shows a new touchpoint (up to ~1 s). */
-function focusInspectorAction(before: Element | null, framesLeft = 60): void {
-  const input = document.querySelector<HTMLInputElement>(
-    '.inspector form input[type="text"]:not(#inspector-label)',
-  );
-  if (input && input !== before) {
-    input.focus();
-    return;
-  }
-  if (framesLeft > 0) requestAnimationFrame(() => focusInspectorAction(before, framesLeft - 1));
 }
 
 /** Where the focus goes after the next render (a row or stage that moved, a new card). */
@@ -194,11 +183,10 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
       selectTouchpoint,
       selectNode,
       addTouchpoint(stageId, channelId) {
-        const before = document.querySelector('.inspector form input[type="text"]');
         const id = cmd.addTouchpoint({ from: stageId, to: channelId });
         if (!id) return;
         selectTouchpoint(id);
-        focusInspectorAction(before);
+        focusInspectorField('action', id);
       },
       relink(id, stageId, channelId) {
         cmd.relinkTouchpoint(id, { stageId, channelId });

@@ -5,6 +5,7 @@
  */
 import { meanEmotion, type GridModel, type GridRow, type GatheredText } from '../../model/grid';
 import type { DeviceNode, Kpi, LaneItem, Touchpoint } from '../../model/types';
+import { worstMoment } from '../../model/emotion';
 
 export interface EmotionCell {
   readonly mean: number | null;
@@ -12,6 +13,11 @@ export interface EmotionCell {
   readonly prev: number | null;
   readonly next: number | null;
   readonly count: number;
+  /** The stage's lowest and highest rating (null when unrated). */
+  readonly min: number | null;
+  readonly max: number | null;
+  /** The journey's worst moment is at this stage (model/emotion.ts `worstMoment`). */
+  readonly worst: boolean;
 }
 
 export type CellValue =
@@ -42,11 +48,19 @@ export function rowCells(row: GridRow, model: GridModel): CellValue[] {
       return cols.map((c) => c?.kpis ?? NONE);
     case 'emotion': {
       const means = cols.map((c) => (c ? meanEmotion(c.emotions) : null));
+      const ranges = cols.map((c) =>
+        c && c.emotions.length
+          ? { min: Math.min(...c.emotions), max: Math.max(...c.emotions) }
+          : { min: null, max: null },
+      );
+      const worst = worstMoment(ranges);
       return cols.map((c, i) => ({
         mean: means[i] ?? null,
         prev: means[i - 1] ?? null,
         next: means[i + 1] ?? null,
         count: c?.emotions.length ?? 0,
+        ...ranges[i]!,
+        worst: worst === i,
       }));
     }
     default:
@@ -75,7 +89,15 @@ export function sameCell(a: CellValue, b: CellValue): boolean {
   if (Array.isArray(a) || Array.isArray(b)) return false;
   const e = a as EmotionCell;
   const f = b as EmotionCell;
-  return e.mean === f.mean && e.prev === f.prev && e.next === f.next && e.count === f.count;
+  return (
+    e.mean === f.mean &&
+    e.prev === f.prev &&
+    e.next === f.next &&
+    e.count === f.count &&
+    e.min === f.min &&
+    e.max === f.max &&
+    e.worst === f.worst
+  );
 }
 
 export function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {

@@ -139,10 +139,10 @@ describe('lane and stage orders', () => {
 describe('cell data', () => {
   const model = gridModel(snapshot);
   const row = (type: string): GridRow => model.rows.find((r) => r.type === type)!;
-  it('draws the emotion curve through the neighbours’ means', () => {
+  it('draws the emotion curve through the neighbours’ means, with each range and the worst moment', () => {
     const [a, b] = rowCells(row('emotion'), model) as EmotionCell[];
-    expect(a).toEqual({ mean: 2, prev: null, next: -1, count: 1 });
-    expect(b).toEqual({ mean: -1, prev: 2, next: null, count: 1 });
+    expect(a).toEqual({ mean: 2, prev: null, next: -1, count: 1, min: 2, max: 2, worst: false });
+    expect(b).toEqual({ mean: -1, prev: 2, next: null, count: 1, min: -1, max: -1, worst: true });
   });
   it('tells unchanged cells across snapshots, changed ones apart', () => {
     const again = gridModel(makeSnapshot({ nodes, touchpoints, grid }));

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportButton } from '../importing/ImportButton';
+import { LanguagePicker } from '../LanguagePicker';
 import type { ImportFile } from '../importing/types';
 import { filterMaps } from './filterMaps';
 import './library.css';
@@ -65,6 +66,7 @@ export function LibraryPage({ items, loadError, templates, actions, importFile, 
           onChange={(e) => setQuery(e.target.value)}
         />
         {importFile ? <ImportButton onImport={importFile} onImported={actions.open} /> : null}
+        <LanguagePicker />
         <button
           type="button"
           className="primary"

@@ -9,15 +9,40 @@ import { CommentOnButton } from '../comments/CommentOnButton';
 import { NodeFields } from './NodeFields';
 import { repairsOf } from './RepairNote';
 import { TouchpointFields } from './TouchpointFields';
+import { INSPECTOR_KEY } from './inspectorOpen';
+
+/** The keyboard-first editing keys (issue 18), listed with the other shortcuts. */
+export const KEYBOARD_SHORTCUTS = ['rename', 'tab', 'inspector', 'wheel'] as const;
 
 export function Inspector({
   snapshot,
   selection,
+  open = true,
+  onOpen,
 }: {
   snapshot: MapSnapshot;
   selection: Selection;
+  /** Collapsed to a strip with the button that opens it again (inspectorOpen.ts). */
+  open?: boolean;
+  onOpen?(open: boolean): void;
 }) {
   const { t } = useTranslation('editor');
+  const toggle = onOpen ? (
+    <button
+      type="button"
+      className="inspector-toggle"
+      aria-expanded={open}
+      aria-controls={open ? 'inspector-body' : undefined}
+      aria-keyshortcuts={INSPECTOR_KEY}
+      aria-label={open ? t('keyboard.hideInspector') : t('keyboard.showInspector')}
+      title={`${open ? t('keyboard.hideInspector') : t('keyboard.showInspector')} (${INSPECTOR_KEY})`}
+      onClick={() => onOpen(!open)}
+    >
+      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+        <path d={open ? 'M6 3l5 5-5 5' : 'M10 3L5 8l5 5'} />
+      </svg>
+    </button>
+  ) : null;
   const session = useSession();
   const readOnly = session.readOnlyReason !== null;
   const count = selection.nodes.size + selection.touchpoints.size;
@@ -29,29 +54,38 @@ export function Inspector({
     count === 1 && selection.touchpoints.size === 1
       ? snapshot.touchpointById.get([...selection.touchpoints][0]!)
       : undefined;
+  if (!open)
+    return (
+      <aside className="inspector is-collapsed" aria-label={t('inspector.label')}>
+        {toggle}
+      </aside>
+    );
   return (
     <aside className="inspector" aria-label={t('inspector.label')}>
-      {node ? <CommentOnButton anchor={{ kind: 'node', id: node.id }} /> : null}
-      {tp ? <CommentOnButton anchor={{ kind: 'touchpoint', id: tp.id }} /> : null}
-      {node ? (
-        <NodeFields
-          key={node.id}
-          node={node}
-          readOnly={readOnly}
-          snapshot={snapshot}
-          repairs={repairsOf(snapshot, recordKey('node', node.id))}
-        />
-      ) : tp ? (
-        <TouchpointFields
-          key={tp.id}
-          touchpoint={tp}
-          readOnly={readOnly}
-          snapshot={snapshot}
-          repairs={repairsOf(snapshot, recordKey('touchpoint', tp.id))}
-        />
-      ) : (
-        <InspectorHelp count={count} />
-      )}
+      {toggle}
+      <div id="inspector-body">
+        {node ? <CommentOnButton anchor={{ kind: 'node', id: node.id }} /> : null}
+        {tp ? <CommentOnButton anchor={{ kind: 'touchpoint', id: tp.id }} /> : null}
+        {node ? (
+          <NodeFields
+            key={node.id}
+            node={node}
+            readOnly={readOnly}
+            snapshot={snapshot}
+            repairs={repairsOf(snapshot, recordKey('node', node.id))}
+          />
+        ) : tp ? (
+          <TouchpointFields
+            key={tp.id}
+            touchpoint={tp}
+            readOnly={readOnly}
+            snapshot={snapshot}
+            repairs={repairsOf(snapshot, recordKey('touchpoint', tp.id))}
+          />
+        ) : (
+          <InspectorHelp count={count} />
+        )}
+      </div>
     </aside>
   );
 }
@@ -68,6 +102,9 @@ const InspectorHelp = memo(function InspectorHelp({ count }: { count: number }) 
           ['connect', 'select', 'delete', 'undo', 'copy', 'duplicate', 'nudge', 'comments'] as const
         ).map((k) => (
           <li key={k}>{t(`shortcuts.${k}`)}</li>
+        ))}
+        {KEYBOARD_SHORTCUTS.map((k) => (
+          <li key={k}>{t(`keyboard.shortcut.${k}`)}</li>
         ))}
       </ul>
     </div>

@@ -11,6 +11,7 @@ import { recordKey, type Repair } from '../../model/records/support/repair';
 import { NODE_LIMITS } from '../../model/records/node';
 import { useSession } from '../canvas/SessionContext';
 import { inLimit } from '../../model/limits';
+import { inspectorFieldId } from './focusField';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
 
 /** The node fields this form edits, by kind (a repair of any other one is noted on the form). */
@@ -52,8 +53,8 @@ export function NodeFields({
       <label>
         {t('field.label')}
         <input
-          id="inspector-label"
-          data-node-id={node.id}
+          id={inspectorFieldId('label')}
+          data-record-id={node.id}
           type="text"
           value={node.label}
           maxLength={NODE_LIMITS.label.chars}

@@ -1,6 +1,9 @@
 /** The editing toolbar: add nodes, arrange, undo/redo, duplicate, delete, snap and fit. */
 import { useReactFlow } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+
+/** How long the Arrange status stays shown, ms. */
+const STATUS_MS = 6000;
 import { useTranslation } from 'react-i18next';
 import { nodeSize } from '../../model/layout';
 import { placeNewNode } from '../../model/placement';
@@ -10,25 +13,16 @@ import { useSession } from '../canvas/SessionContext';
 import { useFitMap } from '../canvas/useFitMap';
 import { useStore } from '../hooks/useStore';
 import { AddCommentButton } from '../comments/AddCommentButton';
-
-/**
- * Focuses the inspector's Label field once it shows node `id` (the inspector follows the
- * selection at lower priority, so it may take a few frames); gives up after about a second.
- */
-function focusLabelOf(id: string, framesLeft = 60): void {
-  const input = document.getElementById('inspector-label');
-  if (input?.dataset.nodeId === id) {
-    input.focus();
-    return;
-  }
-  if (framesLeft > 0) requestAnimationFrame(() => focusLabelOf(id, framesLeft - 1));
-}
+import { focusInspectorField } from './focusField';
+import { WHEEL_MODES, type WheelMode } from '../canvas/wheelMode';
 
 interface Props {
   selection: Selection;
   select(next: Selection): void;
   snapToGrid: boolean;
   onSnapToGrid(on: boolean): void;
+  wheel?: WheelMode;
+  onWheel?(mode: WheelMode): void;
 }
 
 export const Toolbar = memo(function Toolbar({
@@ -36,6 +30,8 @@ export const Toolbar = memo(function Toolbar({
   select,
   snapToGrid,
   onSnapToGrid,
+  wheel = 'pan',
+  onWheel,
 }: Props) {
   const { t } = useTranslation('editor');
   const session = useSession();
@@ -44,6 +40,15 @@ export const Toolbar = memo(function Toolbar({
   const undo = useStore(session.undo);
   const readOnly = session.readOnlyReason !== null;
   const hasSelection = selection.nodes.size + selection.touchpoints.size > 0;
+  // What the last Arrange did, read out by screen readers; cleared after a few seconds.
+  const [status, setStatus] = useState('');
+  const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const say = (text: string) => {
+    setStatus(text);
+    clearTimeout(statusTimer.current);
+    statusTimer.current = setTimeout(() => setStatus(''), STATUS_MS);
+  };
+  useEffect(() => () => clearTimeout(statusTimer.current), []);
 
   const add = (kind: NodeKind) => {
     const snap = session.map.getSnapshot();
@@ -55,7 +60,8 @@ export const Toolbar = memo(function Toolbar({
     const at = placeNewNode(snap.nodes, kind, center);
     const id = session.commands.addNode({ kind, label: t(`newLabel.${kind}`), ...at });
     select({ nodes: new Set([id]), touchpoints: new Set() });
-    focusLabelOf(id);
+    // The default name is selected: typing replaces it.
+    focusInspectorField('label', id, { select: true });
     requestAnimationFrame(() => {
       const size = nodeSize({ kind });
       const b = flow.getViewport();
@@ -106,12 +112,20 @@ export const Toolbar = memo(function Toolbar({
       <div className="toolbar-group">
         <button
           type="button"
-          onClick={() => {
-            session.commands.arrange();
-            requestAnimationFrame(() => fitMap(300));
+          onClick={(e) => {
+            const sort = e.shiftKey;
+            const { moved } = session.commands.arrange({ sort });
+            say(
+              moved === 0
+                ? t('keyboard.alreadyArranged')
+                : sort
+                  ? t('keyboard.arrangedSorted')
+                  : t('keyboard.arranged'),
+            );
+            if (moved > 0) requestAnimationFrame(() => fitMap(300));
           }}
           disabled={readOnly}
-          title={t('toolbar.arrangeHint')}
+          title={t('keyboard.arrangeHint')}
         >
           {t('toolbar.arrange')}
         </button>
@@ -162,11 +176,26 @@ export const Toolbar = memo(function Toolbar({
           />
           {t('toolbar.snap')}
         </label>
+        {onWheel ? (
+          <label className="wheel-mode">
+            {t('keyboard.wheel')}
+            <select value={wheel} onChange={(e) => onWheel(e.target.value as WheelMode)}>
+              {WHEEL_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`keyboard.wheelMode.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="button" onClick={() => fitMap(300)}>
           {t('toolbar.fit')}
         </button>
       </div>
       <AddCommentButton />
+      <span className="toolbar-status" role="status">
+        {status}
+      </span>
     </div>
   );
 });

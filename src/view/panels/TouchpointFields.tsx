@@ -6,7 +6,13 @@ import { TOUCHPOINT_LIMITS } from '../../model/records/touchpoint';
 import { useSession } from '../canvas/SessionContext';
 import { emotionColor } from '../emotionStyle';
 import { Face } from '../Face';
+import { nextTouchpoint } from '../../model/touchpoint-walk';
+import { focusInspectorField, inspectorFieldId } from './focusField';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
+
+/** The fields Tab walks through (radio buttons count once: the checked one, or the first). */
+const WALKED =
+  'input[type="text"], input[type="number"], textarea, input[type="radio"]:checked, button, input[type="checkbox"]';
 
 /** One item per line; the command cuts the list to TOUCHPOINT_LIMITS (items and characters). */
 const lines = (text: string) => text.split('\n');
@@ -35,7 +41,7 @@ export function TouchpointFields({
   repairs?: readonly Repair[];
 }) {
   const { t } = useTranslation('editor');
-  const { commands } = useSession();
+  const { commands, selection } = useSession();
   const notes = repairNotes(recordKey('touchpoint', tp.id), repairs);
   const from = snapshot.nodeById.get(tp.from)?.label ?? '?';
   const to = snapshot.nodeById.get(tp.to)?.label ?? '?';
@@ -44,6 +50,21 @@ export function TouchpointFields({
       className="fields"
       onSubmit={(e) => e.preventDefault()}
       aria-label={t('inspector.touchpointForm')}
+      onKeyDown={(e) => {
+        // Tab from the last field goes on to the next touchpoint of the stage (its Action),
+        // Shift+Tab from the Action back to the previous one.
+        if (e.key !== 'Tab' || e.ctrlKey || e.metaKey || e.altKey) return;
+        const fields = [...e.currentTarget.querySelectorAll<HTMLElement>(WALKED)].filter(
+          (el) => !(el as HTMLInputElement).disabled,
+        );
+        const edge = e.shiftKey ? fields[0] : fields[fields.length - 1];
+        if (e.target !== edge) return;
+        const next = nextTouchpoint(snapshot, tp.id, e.shiftKey ? -1 : 1);
+        if (!next) return;
+        e.preventDefault();
+        selection.set({ nodes: new Set(), touchpoints: new Set([next]) });
+        focusInspectorField('action', next);
+      }}
     >
       <h2>
         <span className="kind-badge kind-touchpoint">{t('kind.touchpoint')}</span>
@@ -55,6 +76,8 @@ export function TouchpointFields({
       <label>
         {t('field.action')}
         <input
+          id={inspectorFieldId('action')}
+          data-record-id={tp.id}
           type="text"
           value={tp.action}
           maxLength={TOUCHPOINT_LIMITS.action.chars}

@@ -88,7 +88,7 @@ export const TouchpointEdgeView = memo(function TouchpointEdgeView(
 ) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data } =
     props;
-  const [path, labelX, labelY] = getBezierPath({
+  const [path, midX, midY] = getBezierPath({
     sourceX,
     sourceY,
     targetX,
@@ -97,6 +97,9 @@ export const TouchpointEdgeView = memo(function TouchpointEdgeView(
     targetPosition,
   });
   const tp = data?.touchpoint;
+  // Moved sideways when another touchpoint's face would sit on the same spot.
+  const labelX = midX + (data?.shift?.dx ?? 0);
+  const labelY = midY + (data?.shift?.dy ?? 0);
   const color = emotionColor(tp?.emotion);
   const far = useFar();
   return (

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { ChannelFlowNode, DeviceFlowNode } from '../flowTypes';
 import { TypeIcon } from '../icons';
 import { SideHandles } from './Handles';
+import { NodeLabel } from './NodeLabel';
 import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
 import { useFar } from '../detail';
@@ -28,7 +29,7 @@ export const ChannelNodeView = memo(function ChannelNodeView({
         </span>
       )}
       <span className="jn-text">
-        <span className="jn-label">{node.label || t('node.untitled')}</span>
+        <NodeLabel id={node.id} label={node.label} />
         {far ? null : <span className="jn-sub">{t(`channelType.${node.channelType}`)}</span>}
       </span>
       <SideHandles live={live} connectable={isConnectable} />
@@ -57,7 +58,7 @@ export const DeviceNodeView = memo(function DeviceNodeView({
         </span>
       )}
       <span className="jn-text">
-        <span className="jn-label">{node.label || t('node.untitled')}</span>
+        <NodeLabel id={node.id} label={node.label} />
         {far ? null : <span className="jn-sub">{t(`deviceType.${node.deviceType}`)}</span>}
       </span>
       <SideHandles live={live} connectable={isConnectable} />

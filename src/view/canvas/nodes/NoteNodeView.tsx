@@ -4,7 +4,7 @@ import { MIN_NODE_SIZE } from '../../../model/geometry';
 import type { NoteFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
-import { useNodeText } from './NodeText';
+import { NodeLabel } from './NodeLabel';
 import { useLiveHandles } from './useLiveHandles';
 import { useFar } from '../detail';
 
@@ -14,7 +14,6 @@ export const NoteNodeView = memo(function NoteNodeView({
   id,
   isConnectable,
 }: NodeProps<NoteFlowNode>) {
-  const t = useNodeText();
   const session = useSession();
   const { live, hover } = useLiveHandles(selected);
   const far = useFar();
@@ -33,7 +32,7 @@ export const NoteNodeView = memo(function NoteNodeView({
           session.commands.resizeNode(id, { w: p.width, h: p.height, x: p.x, y: p.y })
         }
       />
-      <span className="jn-label">{node.label || t('node.untitled')}</span>
+      <NodeLabel id={node.id} label={node.label} />
       {node.description && !far ? <span className="jn-desc">{node.description}</span> : null}
       <SideHandles live={live} connectable={isConnectable} />
     </div>

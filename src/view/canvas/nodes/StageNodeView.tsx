@@ -4,6 +4,7 @@ import { MIN_NODE_SIZE } from '../../../model/geometry';
 import type { StageFlowNode } from '../flowTypes';
 import { useSession } from '../SessionContext';
 import { SideHandles } from './Handles';
+import { NodeLabel } from './NodeLabel';
 import { useNodeText } from './NodeText';
 import { useLiveHandles } from './useLiveHandles';
 
@@ -34,7 +35,7 @@ export const StageNodeView = memo(function StageNodeView({
       <span className="jn-order" aria-label={t('node.stageOrder', { order: node.order })}>
         {node.order}
       </span>
-      <span className="jn-label">{node.label || t('node.untitled')}</span>
+      <NodeLabel id={node.id} label={node.label} />
       <SideHandles live={live} connectable={isConnectable} />
     </div>
   );

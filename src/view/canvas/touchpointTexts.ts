@@ -1,0 +1,223 @@
+/**
+ * Where the canvas draws each touchpoint's face and the text of its action (issue 18: readable
+ * touchpoints), computed once for the whole map in flow coordinates:
+ *
+ * 1. **Faces never sit on top of each other.** Each touchpoint's anchor is the midpoint of its
+ *    bezier (as React Flow draws it between the sides `handlesFor` picks). Two touchpoints
+ *    between the same pair of nodes share that midpoint, and different pairs can too: anchors are
+ *    placed in id order and an anchor closer than a face to one already placed moves sideways
+ *    (right, left, two steps right…) until it is free.
+ * 2. **Texts never overlap another label.** Each action, cut to MAX_TEXT_CHARS and wrapped in a
+ *    box at most TEXT_MAX_W wide and TEXT_MAX_LINES high (sizes estimated from the character
+ *    count, so the box the layout reserves is the box drawn: CSS clips to it), goes right of its
+ *    face (centred, lower, upper), else left, below or above, the first place that overlaps no node, no face and no text
+ *    placed before it; failing that, one line; failing that, no text (the touchpoint's name stays
+ *    its accessible name and the selected touchpoint's label shows it).
+ *
+ * Deterministic: the same map gives the same picture on every peer and in the export.
+ */
+import { getBezierPath, Position } from '@xyflow/react';
+
+export const TEXT_MAX_W = 136;
+export const TEXT_MAX_LINES = 3;
+export const MAX_TEXT_CHARS = 64;
+export const TEXT_LINE_PX = 13;
+/** Padding left and right, and on top (none under the last line: CSS clips there). */
+export const TEXT_PAD_PX = 3;
+export const TEXT_PAD_TOP_PX = 2;
+/** Average advance of the text's characters (11 px Inter), a little generous. */
+const CHAR_PX = 6.1;
+/** A face's box: radius 9 plus its ring, and the gap kept between two faces. */
+export const FACE_BOX_PX = 24;
+const GAP_PX = 4;
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface GlyphInput {
+  readonly id: string;
+  readonly action: string;
+  /** Has a face or a pain badge drawn at its anchor. */
+  readonly hasGlyph: boolean;
+  /** Has a pain badge (right of the face): the text starts further right. */
+  readonly hasPains: boolean;
+  readonly from: Box;
+  readonly to: Box;
+  readonly sourceHandle: string;
+  readonly targetHandle: string;
+}
+
+export interface TextPlace extends Box {
+  readonly id: string;
+  readonly text: string;
+  readonly lines: number;
+}
+
+export interface GlyphLayout {
+  /** How far each touchpoint's face moved from its bezier midpoint (only those that moved). */
+  readonly shifts: ReadonlyMap<string, { dx: number; dy: number }>;
+  readonly texts: readonly TextPlace[];
+}
+
+const SIDE: Record<string, Position> = {
+  t: Position.Top,
+  r: Position.Right,
+  b: Position.Bottom,
+  l: Position.Left,
+};
+
+function handlePoint(box: Box, side: string): { x: number; y: number } {
+  switch (side) {
+    case 't':
+      return { x: box.x + box.w / 2, y: box.y };
+    case 'r':
+      return { x: box.x + box.w, y: box.y + box.h / 2 };
+    case 'l':
+      return { x: box.x, y: box.y + box.h / 2 };
+    default:
+      return { x: box.x + box.w / 2, y: box.y + box.h };
+  }
+}
+
+/** The midpoint React Flow puts an edge's label at, for these nodes and sides. */
+export function bezierMidpoint(input: GlyphInput): { x: number; y: number } {
+  const s = handlePoint(input.from, input.sourceHandle);
+  const t = handlePoint(input.to, input.targetHandle);
+  const [, x, y] = getBezierPath({
+    sourceX: s.x,
+    sourceY: s.y,
+    targetX: t.x,
+    targetY: t.y,
+    sourcePosition: SIDE[input.sourceHandle] ?? Position.Bottom,
+    targetPosition: SIDE[input.targetHandle] ?? Position.Top,
+  });
+  return { x, y };
+}
+
+/** The action as shown: whitespace folded, cut at a word near MAX_TEXT_CHARS with "…". */
+export function shortText(action: string): string {
+  const text = action.replace(/\s+/g, ' ').trim();
+  if (text.length <= MAX_TEXT_CHARS) return text;
+  const cut = text.slice(0, MAX_TEXT_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_TEXT_CHARS * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The box a text needs: its width (at most TEXT_MAX_W) and lines (at most `maxLines`). */
+export function textSize(
+  text: string,
+  maxLines = TEXT_MAX_LINES,
+): { w: number; h: number; lines: number } {
+  const inner = TEXT_MAX_W - 2 * TEXT_PAD_PX;
+  const width = text.length * CHAR_PX;
+  // Words do not break where the estimate would: one spare line's worth per line of text.
+  const lines = Math.min(maxLines, Math.max(1, Math.ceil((width * 1.12) / inner)));
+  const w = Math.ceil(Math.min(inner, width) + 2 * TEXT_PAD_PX);
+  return { w, h: lines * TEXT_LINE_PX + TEXT_PAD_TOP_PX, lines };
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** A bucket grid over boxes, so each test looks at the few boxes nearby. */
+class BoxIndex {
+  private readonly cells = new Map<string, Box[]>();
+  constructor(private readonly cell = 160) {}
+  private keys(b: Box): string[] {
+    const out: string[] = [];
+    const x0 = Math.floor(b.x / this.cell);
+    const x1 = Math.floor((b.x + b.w) / this.cell);
+    const y0 = Math.floor(b.y / this.cell);
+    const y1 = Math.floor((b.y + b.h) / this.cell);
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) out.push(`${x},${y}`);
+    return out;
+  }
+  add(b: Box): void {
+    for (const k of this.keys(b)) {
+      const list = this.cells.get(k);
+      if (list) list.push(b);
+      else this.cells.set(k, [b]);
+    }
+  }
+  hits(b: Box): boolean {
+    for (const k of this.keys(b))
+      for (const o of this.cells.get(k) ?? []) if (overlaps(o, b)) return true;
+    return false;
+  }
+}
+
+const faceBox = (x: number, y: number, pains: boolean): Box => ({
+  x: x - FACE_BOX_PX / 2,
+  y: y - FACE_BOX_PX / 2,
+  w: FACE_BOX_PX + (pains ? 16 : 0),
+  h: FACE_BOX_PX,
+});
+
+export function layoutGlyphs(inputs: readonly GlyphInput[], nodes: readonly Box[]): GlyphLayout {
+  const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const shifts = new Map<string, { dx: number; dy: number }>();
+  const faces = new BoxIndex();
+  const anchors = new Map<string, { x: number; y: number }>();
+  const faceBoxes: Box[] = [];
+  for (const tp of sorted) {
+    const m = bezierMidpoint(tp);
+    let at = m;
+    for (let k = 0; k < 12; k++) {
+      // 0, +1, -1, +2, -2 … face widths sideways.
+      const step = k === 0 ? 0 : (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2);
+      const x = m.x + step * (FACE_BOX_PX + GAP_PX + (tp.hasPains ? 16 : 0));
+      const probe = faceBox(x, m.y, tp.hasPains);
+      if (!faces.hits(probe)) {
+        at = { x, y: m.y };
+        break;
+      }
+    }
+    if (at.x !== m.x) shifts.set(tp.id, { dx: at.x - m.x, dy: 0 });
+    anchors.set(tp.id, at);
+    const box = faceBox(at.x, at.y, tp.hasPains);
+    faces.add(box);
+    faceBoxes.push(box);
+  }
+
+  const taken = new BoxIndex();
+  for (const n of nodes) taken.add(n);
+  for (const b of faceBoxes) taken.add(b);
+  const texts: TextPlace[] = [];
+  for (const tp of sorted) {
+    const text = shortText(tp.action);
+    if (!text) continue;
+    const a = anchors.get(tp.id)!;
+    const half = tp.hasGlyph ? FACE_BOX_PX / 2 : 2;
+    const right = a.x + half + (tp.hasPains ? 16 : 0) + GAP_PX;
+    for (const maxLines of [TEXT_MAX_LINES, 1]) {
+      const size = textSize(text, maxLines);
+      const spots: Box[] = [
+        { x: right, y: a.y - size.h / 2, ...size },
+        { x: right, y: a.y + 2, ...size },
+        { x: right, y: a.y - 2 - size.h, ...size },
+        { x: a.x - half - GAP_PX - size.w, y: a.y - size.h / 2, ...size },
+        { x: a.x - size.w / 2, y: a.y + half + GAP_PX, ...size },
+        { x: a.x - size.w / 2, y: a.y - half - GAP_PX - size.h, ...size },
+      ];
+      const spot = spots.find((s) => !taken.hits(s));
+      if (!spot) continue;
+      const place: TextPlace = {
+        id: tp.id,
+        text,
+        lines: size.lines,
+        x: Math.round(spot.x),
+        y: Math.round(spot.y),
+        w: size.w,
+        h: size.h,
+      };
+      taken.add(place);
+      texts.push(place);
+      break;
+    }
+  }
+  return { shifts, texts };
+}
