@@ -46,6 +46,7 @@ export function tallyVotes(
   for (const round of rounds) {
     const byItem = new Map<string, number>();
     const byVoter = new Map<string, number>();
+    const byVoterItem = new Map<string, Map<string, number>>();
     const list = (byRound.get(round.id) ?? []).sort(byKey);
     for (const v of list) {
       const used = byVoter.get(v.voterId) ?? 0;
@@ -53,8 +54,11 @@ export function tallyVotes(
       if (counted <= 0) continue;
       byVoter.set(v.voterId, used + counted);
       byItem.set(v.itemKey, (byItem.get(v.itemKey) ?? 0) + counted);
+      let mine = byVoterItem.get(v.voterId);
+      if (!mine) byVoterItem.set(v.voterId, (mine = new Map()));
+      mine.set(v.itemKey, counted);
     }
-    out.set(round.id, { byItem, byVoter });
+    out.set(round.id, { byItem, byVoter, byVoterItem });
   }
   return out;
 }

@@ -40,6 +40,8 @@ export interface RoundTally {
   readonly byItem: ReadonlyMap<string, number>;
   /** Dots per voter as counted (never above `votesPerPerson`). */
   readonly byVoter: ReadonlyMap<string, number>;
+  /** Each voter's counted dots per item. */
+  readonly byVoterItem: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface WorkshopSnapshot {
