@@ -238,7 +238,8 @@ test('fills every strategy step and a colleague sees it live; one-page print vie
       'Mobile app: In use · 45%',
       'Response speed: 60 min (daily)',
       'Tone of voice in public replies',
-      '2027-09-01',
+      // Dates in the map's language, as the panel shows them.
+      'Sep 1, 2027',
     ]) {
       await expect(print).toContainText(text);
     }

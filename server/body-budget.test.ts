@@ -98,7 +98,7 @@ describe('work budget of JSON bodies', () => {
   });
 
   it('still takes a real map document, and leaves bad syntax to the JSON parser', async () => {
-    const airline = readFileSync('src/model/strategy-map/fixtures/airline.v3.json', 'utf8');
+    const airline = readFileSync('src/model/strategy-map/fixtures/airline.v4.json', 'utf8');
     expect((await post(airline)).status).toBe(201);
     const bad = await post('{"version": 3, "title": "unterminated');
     expect(bad.status).toBe(400);

@@ -22,6 +22,7 @@ import { bindComments } from '../model/comments/bound';
 import { touchPerson } from '../model/comments/commands';
 import { commentsDocId } from '../model/protocol-messages';
 import { commentsAuthorId, createSeenStore } from './comments-local';
+import { bindWorkshop } from '../model/workshop/bound';
 
 export interface OpenedSession {
   readonly api: MapSessionApi;
@@ -162,6 +163,12 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   };
   touchMe();
   const offMe = me.subscribe(touchMe);
+  // Votes and the timer are map writes: only where the map can be edited (the server agrees).
+  const workshop = bindWorkshop(doc, {
+    voterId: comments.myId,
+    canEdit: () => !viewOnly && !reviewOnly && !isNewer(),
+    myName: () => me.getSnapshot().name,
+  });
 
   const api: MapSessionApi = {
     mapId,
@@ -184,6 +191,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     selection,
     presence: collab.presence,
     comments,
+    workshop,
   };
   return {
     api,
@@ -202,6 +210,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
       history.dispose();
       reader.dispose();
       comments.dispose();
+      workshop.dispose();
       local.dispose();
       commentsLocal.dispose();
       doc.destroy();

@@ -5,10 +5,14 @@ import { arrangeMap, type ArrangeRequest } from './arrange-command';
 import * as g from './grid-commands';
 import type { LaneKey } from './grid';
 import type { CsvImportResult } from './csv/import';
+import { setMapLanguage, setMapLogo } from './map-settings';
+import type { MapLanguage } from './types';
 
 export function bindCommands(doc: Y.Doc) {
   return {
     renameMap: (title: string) => c.renameMap(doc, title),
+    setMapLanguage: (language: MapLanguage) => setMapLanguage(doc, language),
+    setMapLogo: (logo: string | null) => setMapLogo(doc, logo),
     addNode: (input: c.NewNode) => c.addNode(doc, input),
     updateNode: (id: string, patch: c.NodePatch) => c.updateNode(doc, id, patch),
     renameNode: (id: string, label: string) => c.renameNode(doc, id, label),

@@ -8,6 +8,7 @@
 import { gridModel, meanEmotion, type GridModel, type LaneKey } from './grid';
 import { goLiveChecklist, type ChecklistItem } from './strategy/checklist';
 import { computeCosts, type CostResult } from './strategy/cost';
+import { isDeviceLink } from './touchpoint-kinds';
 import type {
   ChannelStatus,
   ContentLaneType,
@@ -186,7 +187,8 @@ export function deckContent(snapshot: MapSnapshot): Deck {
     const touchpoints: DeckTouchpoint[] = [];
     const add = (tpId: string, channel?: string) => {
       const tp = snapshot.touchpointById.get(tpId);
-      if (!tp || seen.has(tp.id)) return;
+      // A device link says where a channel is used; it is not a touchpoint of the stage.
+      if (!tp || seen.has(tp.id) || isDeviceLink(tp, snapshot.nodeById)) return;
       seen.add(tp.id);
       touchpoints.push({
         id: tp.id,

@@ -8,6 +8,9 @@ import type { ExternalStore } from './observable';
 import type { SelectionStore } from './selection';
 import type { MapSnapshot, XY } from './types';
 import type { CommentAnchor, CommentMention, CommentsSnapshot } from './comments/types';
+import type { WorkshopApi } from './workshop/bound';
+
+export type { WorkshopApi } from './workshop/bound';
 
 export type { ExternalStore } from './observable';
 
@@ -81,6 +84,8 @@ export interface MapSessionApi {
   readonly presence?: PresenceApi;
   /** Review comments (their own synced document beside the map's). */
   readonly comments: CommentsApi;
+  /** Dot voting and the shared timer (model/workshop/); absent in views built without one. */
+  readonly workshop?: WorkshopApi;
 }
 
 /**
@@ -155,7 +160,12 @@ export interface PresenceApi {
    * by one, so a state with no usable name counts too). Notified with `peers`.
    */
   readonly morePeers: ExternalStore<number>;
-  readonly me: ExternalStore<{ readonly name: string; readonly color: string }>;
+  readonly me: ExternalStore<{
+    readonly name: string;
+    readonly color: string;
+    /** True once this browser chose a name (else the name is the random guest fallback). */
+    readonly named?: boolean;
+  }>;
   /** Trimmed, cut to MAX_NAME_CHARS; an empty name is ignored. */
   setName(name: string): void;
   setCursor(position: XY | null): void;

@@ -25,6 +25,10 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 export const DEVICE_TYPES = ['smartphone', 'tablet', 'pc', 'tv', 'kiosk', 'other'] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 
+/** The languages a map can be written in (its exports, one-page map and template texts). */
+export const MAP_LANGUAGES = ['en', 'it'] as const;
+export type MapLanguage = (typeof MAP_LANGUAGES)[number];
+
 export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
 /** The customer's feeling at a touchpoint: -2 (angry) … +2 (delighted). */
 export type Emotion = (typeof EMOTIONS)[number];
@@ -108,6 +112,16 @@ export interface MapMeta {
   readonly createdAt: string;
   /** Template the map was created from ('blank', 'airline', …). */
   readonly template?: string;
+  /**
+   * The map's own language (exports, the one-page map, template content); absent: the reader's
+   * UI language. Set at creation from the UI language, changeable in the map header.
+   */
+  readonly language?: MapLanguage;
+  /**
+   * A logo for the one-page map: a `data:image/(png|jpeg|webp);base64,…` URL of at most
+   * `MAX_LOGO_CHARS` characters (records/meta.ts); anything else is dropped on restore.
+   */
+  readonly logo?: string;
   /** Unknown top-level fields from an imported document. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

@@ -171,9 +171,10 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
   let me = {
     name: remembered || cleanName(opts.defaultName) || 'Guest',
     color: colorFor(awareness.clientID),
+    named: remembered !== '',
   };
   const state: WireState = {
-    user: { ...me },
+    user: { name: me.name, color: me.color },
     cursor: null,
     selection: [],
     drag: null,
@@ -232,9 +233,9 @@ export function createPresence(awareness: Awareness, opts: PresenceOptions): Pre
     me: externalStore(() => me, meChanged),
     setName(name) {
       const n = cleanName(name);
-      if (!n || n === me.name) return;
-      me = { ...me, name: n };
-      state.user = { ...me };
+      if (!n || (n === me.name && me.named)) return;
+      me = { ...me, name: n, named: true };
+      state.user = { name: me.name, color: me.color };
       try {
         storage?.setItem(NAME_STORAGE_KEY, n);
       } catch {

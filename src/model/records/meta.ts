@@ -1,8 +1,8 @@
 /** The metadata of a map (schema and restore(): see README.md). */
 import { MAX_ID_CHARS, MAX_LABEL_CHARS } from '../limits';
 import { SCHEMA_VERSION } from '../doc';
-import type { MapMeta } from '../types';
-import { num, text, type RepairLog } from './support/fields';
+import { MAP_LANGUAGES, type MapMeta } from '../types';
+import { note, num, oneOf, text, type RepairLog } from './support/fields';
 import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
 import { extraOf, fieldsOf, own } from './support/source';
 import type { FieldLimit } from './support/field-limits';
@@ -13,9 +13,17 @@ export const META_LIMITS = {
   title: { chars: MAX_LABEL_CHARS },
   template: { chars: MAX_ID_CHARS },
   createdAt: { chars: MAX_ID_CHARS },
+  /** A data URL: about 150 KB of image (base64 is 4/3 of the bytes). */
+  logo: { chars: 200_000 },
 } as const satisfies Record<string, FieldLimit>;
 
-const KNOWN: ReadonlySet<string> = new Set([...Object.keys(META_LIMITS)]);
+/** The logo's whole value: an image data URL of a raster type browsers draw (never SVG: scripts). */
+export const LOGO_PATTERN = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+export const LOGO_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+/** Bytes of a logo file the one-page map accepts (its data URL stays within META_LIMITS.logo). */
+export const MAX_LOGO_BYTES = 140_000;
+
+const KNOWN: ReadonlySet<string> = new Set([...Object.keys(META_LIMITS), 'language']);
 /** The top-level fields of the format: `meta.extra` holds the document's other ones. */
 const FORMAT_FIELDS: ReadonlySet<string> = new Set([
   'format',
@@ -24,6 +32,8 @@ const FORMAT_FIELDS: ReadonlySet<string> = new Set([
   'nodes',
   'touchpoints',
   'strategy',
+  'language',
+  'logo',
 ]);
 
 /** Any value as the map's metadata (a singleton: the `meta` root map). */
@@ -44,6 +54,18 @@ export function restoreMeta(raw: unknown): Restored<MapMeta> {
   };
   const template = text(own(o, 'template'), 'template', L.template, undefined, log);
   if (template !== undefined) value.template = template;
+  const language = oneOf(own(o, 'language'), 'language', MAP_LANGUAGES, undefined, log);
+  if (language !== undefined) value.language = language;
+  const logo = own(o, 'logo');
+  if (typeof logo === 'string' && logo.length <= L.logo.chars && LOGO_PATTERN.test(logo))
+    value.logo = logo;
+  else if (logo !== undefined)
+    note(
+      log,
+      'logo',
+      typeof logo === 'string' ? (logo.length > L.logo.chars ? 'tooLong' : 'unknown') : 'wrongType',
+      'not a PNG, JPEG or WebP data URL within the limit',
+    );
   const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };

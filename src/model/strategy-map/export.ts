@@ -173,6 +173,8 @@ export function snapshotToStrategyMap(
     format: STRATEGY_MAP_FORMAT,
     version: STRATEGY_MAP_VERSION,
     title: meta.title,
+    ...(meta.language !== undefined ? { language: meta.language } : {}),
+    ...(meta.logo !== undefined ? { logo: meta.logo } : {}),
     nodes: snapshot.nodes.map(nodeToJson),
     touchpoints: snapshot.touchpoints
       .filter((t) => nodeIds.has(t.from) && nodeIds.has(t.to) && t.from !== t.to)

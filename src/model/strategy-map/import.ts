@@ -199,6 +199,8 @@ export function importStrategyMap(
     meta.set('schemaVersion', SCHEMA_VERSION);
     meta.set('title', value.title);
     meta.set('createdAt', new Date().toISOString());
+    if (value.language !== undefined) meta.set('language', value.language);
+    if (value.logo !== undefined) meta.set('logo', value.logo);
     const gridExtra = extraOf(value.grid, keysOf(gridSchema));
     const topExtra = {
       ...extraOf(value, keysOf(strategyMapSchema)),

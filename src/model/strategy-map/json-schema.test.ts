@@ -13,7 +13,12 @@ import {
 } from './index';
 import { randomStrategyMap } from './testing/random-document';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v3.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v4.json', import.meta.url), 'utf8');
+/** The airline map as version 3 wrote it (no language): frozen, it must import for good. */
+const AIRLINE_V3_TEXT = readFileSync(
+  new URL('./fixtures/airline.v3.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 2 wrote it (no comments): frozen, it must import for good. */
 const AIRLINE_V2_TEXT = readFileSync(
   new URL('./fixtures/airline.v2.json', import.meta.url),
@@ -25,6 +30,8 @@ const AIRLINE_V1_TEXT = readFileSync(
 );
 /** The schema of version 1 as it was published: frozen, still served. */
 const SCHEMA_V1_FILE = new URL('../../../public/schema/strategy-map.v1.json', import.meta.url);
+/** The schema of version 3 as it was published: frozen, still served. */
+const SCHEMA_V3_FILE = new URL('../../../public/schema/strategy-map.v3.json', import.meta.url);
 /** The schema of version 2 as it was published: frozen, still served. */
 const SCHEMA_V2_FILE = new URL('../../../public/schema/strategy-map.v2.json', import.meta.url);
 const DOC_FILE = new URL('../../../docs/strategy-map-format.md', import.meta.url);
@@ -41,6 +48,10 @@ const validateV2 = new Ajv2020({ allErrors: true, strict: true, validateFormats:
   JSON.parse(readFileSync(SCHEMA_V2_FILE, 'utf8')) as object,
 );
 
+const validateV3 = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(
+  JSON.parse(readFileSync(SCHEMA_V3_FILE, 'utf8')) as object,
+);
+
 const exported = (value: unknown) => {
   const r = parseStrategyMap(value);
   if (!r.ok) throw new Error(r.error);
@@ -55,8 +66,20 @@ describe('published JSON Schema', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
   });
 
-  it('is published as strategy-map.v3.json, beside the frozen v1 and v2 files', () => {
-    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v3\.json$/);
+  it('is published as strategy-map.v4.json, beside the frozen v1, v2 and v3 files', () => {
+    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v4\.json$/);
+  });
+
+  it('validates the export of the version 3 airline file; the v3 schema still validates that file', () => {
+    expect(validateV3(JSON.parse(AIRLINE_V3_TEXT))).toBe(true);
+    expect(errorsOf(exported(JSON.parse(AIRLINE_V3_TEXT)))).toEqual([]);
+  });
+
+  it('refuses a logo that is not a raster data URL and a language it does not know', () => {
+    const airline = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    expect(errorsOf({ ...airline, logo: 'data:image/svg+xml;base64,PHN2Zz4=' })).not.toEqual([]);
+    expect(errorsOf({ ...airline, language: 'fr' })).not.toEqual([]);
+    expect(errorsOf({ ...airline, logo: 'data:image/png;base64,iVBORw0KGgo=' })).toEqual([]);
   });
 
   it('validates the export of the version 2 airline file; the v2 schema still validates that file', () => {
@@ -97,7 +120,7 @@ describe('published JSON Schema', () => {
     bad.grid.items[0].order = 'first';
     bad.grid.laneSettings[0].lane = 'channel:';
     bad.grid.laneSettings[1].colour = 'red';
-    bad.version = 4;
+    bad.version = 5;
     bad.comments.threads[0].anchor.kind = 'sticker';
     bad.comments.threads[1].comments[0].text = 7;
     bad.comments.people[0].color = 'green';

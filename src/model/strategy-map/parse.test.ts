@@ -18,7 +18,7 @@ describe('parseStrategyMap', () => {
     const r = parseStrategyMap({ format: 'itinera/strategy-map', version: 1, title: 'T' });
     expect(r.ok && r.value).toEqual({
       format: 'itinera/strategy-map',
-      version: 3,
+      version: 4,
       title: 'T',
       nodes: [],
       touchpoints: [],
@@ -37,6 +37,8 @@ describe('parseStrategyMap', () => {
     expect(v2.ok && v2.value).toEqual(r.ok && r.value);
     const v3 = parseStrategyMap({ format: 'itinera/strategy-map', version: 3, title: 'T' });
     expect(v3.ok && v3.value).toEqual(r.ok && r.value);
+    const v4 = parseStrategyMap({ format: 'itinera/strategy-map', version: 4, title: 'T' });
+    expect(v4.ok && v4.value).toEqual(r.ok && r.value);
   });
 
   it('lists every problem at once, with a readable error text', () => {
@@ -84,11 +86,11 @@ describe('parseStrategyMap', () => {
   });
 
   it('refuses a newer version with a message saying so', () => {
-    const r = parseStrategyMap({ ...airline(), version: 4 });
+    const r = parseStrategyMap({ ...airline(), version: 5 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatch(
-      /^Cannot import: this file was written by a newer version of Itinera \(format version 4; this one reads up to 3\)/,
+      /^Cannot import: this file was written by a newer version of Itinera \(format version 5; this one reads up to 4\)/,
     );
     expect(r.issues).toEqual([
       { path: 'version', message: expect.stringContaining('update Itinera to import it') },

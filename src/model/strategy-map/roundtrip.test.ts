@@ -41,7 +41,12 @@ import {
 import { canonical, randomStrategyMap } from './testing/random-document';
 import { readComments } from '../comments/read';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v3.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v4.json', import.meta.url), 'utf8');
+/** The airline map as version 3 wrote it (no language): frozen, it must import for good. */
+const AIRLINE_V3_TEXT = readFileSync(
+  new URL('./fixtures/airline.v3.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 2 wrote it (no comments): frozen, it must import for good. */
 const AIRLINE_V2_TEXT = readFileSync(
   new URL('./fixtures/airline.v2.json', import.meta.url),
@@ -119,27 +124,45 @@ describe('strategy map round trip', () => {
     expect(out.strategy.startingPoint['x-survey']).toBe('Workshop of 12 March, 9 participants');
   });
 
-  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 3', () => {
+  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 4', () => {
     const input = JSON.parse(AIRLINE_V1_TEXT) as Record<string, unknown>;
     const doc = imported(parsed(input));
     expect(gridLanesMap(doc).size + gridItemsMap(doc).size + gridSettingsMap(doc).size).toBe(0);
     const out = exportStrategyMap(doc);
     expect(canonical(out)).toEqual(
-      canonical({ ...input, version: 3, grid: { lanes: [], items: [], laneSettings: [] } }),
+      canonical({ ...input, version: 4, grid: { lanes: [], items: [], laneSettings: [] } }),
     );
     // The v2 airline is the v1 one plus its grid.
     const { grid: _grid, ...v2 } = JSON.parse(AIRLINE_V2_TEXT) as Record<string, unknown>;
     expect(v2).toEqual({ ...input, version: 2 });
   });
 
-  it('imports a version 2 file unchanged: no comments, exported as version 3', () => {
+  it('imports a version 2 file unchanged: no comments, exported as version 4', () => {
     const input = JSON.parse(AIRLINE_V2_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     expect(readComments(both.comments).threads).toEqual([]);
-    expect(canonical(exportStrategyMap(both.doc))).toEqual(canonical({ ...input, version: 3 }));
+    expect(canonical(exportStrategyMap(both.doc))).toEqual(canonical({ ...input, version: 4 }));
     // The v3 airline is the v2 one plus its comments.
-    const { comments: _c, ...v3 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    const { comments: _c, ...v3 } = JSON.parse(AIRLINE_V3_TEXT) as Record<string, unknown>;
     expect(v3).toEqual({ ...input, version: 3 });
+  });
+
+  it('imports a version 3 file unchanged: no language, exported as version 4', () => {
+    const input = JSON.parse(AIRLINE_V3_TEXT) as Record<string, unknown>;
+    const both = importedWithComments(parsed(input));
+    expect(readSnapshot(both.doc).meta.language).toBeUndefined();
+    // The v4 airline is the v3 one with its language.
+    const { language, ...v4 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    expect(language).toBe('en');
+    expect(v4).toEqual({ ...input, version: 4 });
+  });
+
+  it('keeps the language and the logo through import and export', () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgo=';
+    const input = { ...(JSON.parse(AIRLINE_TEXT) as object), language: 'it', logo };
+    const doc = imported(parsed(input));
+    expect(readSnapshot(doc).meta).toMatchObject({ language: 'it', logo });
+    expect(exportStrategyMap(doc)).toMatchObject({ language: 'it', logo });
   });
 
   it('imports comments into a comments doc that has some: fresh ids where they clash, people kept', () => {

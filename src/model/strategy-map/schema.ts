@@ -1,6 +1,7 @@
 /**
- * The zod schema of the strategy-map JSON format, version 3 (`docs/strategy-map-format.md`;
- * version 1 had no `grid`, version 2 no `comments`, see versions.ts).
+ * The zod schema of the strategy-map JSON format, version 4 (`docs/strategy-map-format.md`;
+ * version 1 had no `grid`, version 2 no `comments`, version 3 no `language` and `logo`, see
+ * versions.ts).
  * It is the single source of the format: `parseStrategyMap` validates with it, the published
  * JSON Schema is generated from it (`scripts/gen-schema.ts`), and `StrategyMapDocument` is
  * inferred from it. Enums come from `../types`, and `convert.ts` maps every record to and from
@@ -20,8 +21,10 @@ import {
   DEVICE_TYPES,
   EMOTIONS,
   KPI_FAMILIES,
+  MAP_LANGUAGES,
   TRAINING_KINDS,
 } from '../types';
+import { LOGO_PATTERN, META_LIMITS } from '../records/meta';
 import {
   amount,
   colour,
@@ -66,7 +69,7 @@ import {
 /** The `format` field every strategy map carries. */
 export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
 /** The format version this code writes and reads natively (older ones are migrated). */
-export const STRATEGY_MAP_VERSION = 3;
+export const STRATEGY_MAP_VERSION = 4;
 
 /**
  * Ids: letters, digits and `_ . : -`, starting with a letter or digit (records/fields.ts, the
@@ -339,6 +342,14 @@ export const strategyMapSchema = z
     format: z.literal(STRATEGY_MAP_FORMAT),
     version: z.literal(STRATEGY_MAP_VERSION),
     title: label.default(''),
+    language: z
+      .enum(MAP_LANGUAGES)
+      .optional()
+      .describe("The map's language (exports, the one-page map); absent: the reader's"),
+    logo: textOf(META_LIMITS.logo)
+      .regex(LOGO_PATTERN)
+      .optional()
+      .describe('Logo of the one-page map: a PNG, JPEG or WebP data URL'),
     nodes: z.array(nodeSchema).max(MAX_NODES).default([]),
     touchpoints: z.array(touchpointSchema).max(MAX_TOUCHPOINTS).default([]),
     strategy: strategySchema.prefault({}),
@@ -354,7 +365,7 @@ export const strategyMapSchema = z
   .meta({
     title: 'Itinera strategy map',
     description:
-      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 3).',
+      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 4).',
   });
 
 /** A valid v2 strategy map, with defaults filled in. Unknown fields stay on each object. */

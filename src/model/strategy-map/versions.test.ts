@@ -5,6 +5,8 @@ import {
   upgradeDocument,
   V1_GRID_FIELD,
   V2_COMMENTS_FIELD,
+  V3_LANGUAGE_FIELD,
+  V3_LOGO_FIELD,
   type FormatMigration,
 } from './versions';
 
@@ -22,28 +24,43 @@ const HISTORY: FormatMigration[] = [
 
 describe('format versions', () => {
   it('has one migration per version after the first, in order', () => {
-    expect(STRATEGY_MAP_VERSION).toBe(3);
+    expect(STRATEGY_MAP_VERSION).toBe(4);
     expect(FORMAT_MIGRATIONS.map((m) => [m.from, m.name])).toEqual([
       [1, 'add-grid'],
       [2, 'add-comments'],
+      [3, 'add-language-and-logo'],
     ]);
+    expect(upgradeDocument({ format: FORMAT, version: 4, title: 'T' })).toEqual({
+      ok: true,
+      value: { format: FORMAT, version: 4, title: 'T' },
+    });
+  });
+
+  it('v3 → v4 adds nothing (both optional), keeping v3 fields named language and logo aside', () => {
     expect(upgradeDocument({ format: FORMAT, version: 3, title: 'T' })).toEqual({
       ok: true,
-      value: { format: FORMAT, version: 3, title: 'T' },
+      value: { format: FORMAT, version: 4, title: 'T' },
+    });
+    const r = upgradeDocument({ format: FORMAT, version: 3, language: 'Klingon', logo: 7 });
+    expect(r.ok && r.value).toEqual({
+      format: FORMAT,
+      version: 4,
+      [V3_LANGUAGE_FIELD]: 'Klingon',
+      [V3_LOGO_FIELD]: 7,
     });
   });
 
   it('v2 → v3 adds nothing (comments are optional), keeping a v2 field named comments aside', () => {
     expect(upgradeDocument({ format: FORMAT, version: 2, title: 'T' })).toEqual({
       ok: true,
-      value: { format: FORMAT, version: 3, title: 'T' },
+      value: { format: FORMAT, version: 4, title: 'T' },
     });
     const theirs = [{ note: 'from another tool' }];
     const r = upgradeDocument({ format: FORMAT, version: 2, comments: theirs });
-    expect(r.ok && r.value).toEqual({ format: FORMAT, version: 3, [V2_COMMENTS_FIELD]: theirs });
+    expect(r.ok && r.value).toEqual({ format: FORMAT, version: 4, [V2_COMMENTS_FIELD]: theirs });
     // A v1 file's field of that name goes the same way, through both steps.
     const v1 = upgradeDocument({ format: FORMAT, version: 1, comments: theirs });
-    expect(v1.ok && v1.value).toMatchObject({ version: 3, [V2_COMMENTS_FIELD]: theirs });
+    expect(v1.ok && v1.value).toMatchObject({ version: 4, [V2_COMMENTS_FIELD]: theirs });
     expect(v1.ok && 'comments' in v1.value).toBe(false);
   });
 
@@ -52,7 +69,7 @@ describe('format versions', () => {
       ok: true,
       value: {
         format: FORMAT,
-        version: 3,
+        version: 4,
         title: 'T',
         grid: { lanes: [], items: [], laneSettings: [] },
       },
@@ -61,7 +78,7 @@ describe('format versions', () => {
     const r = upgradeDocument({ format: FORMAT, version: 1, grid: theirs });
     expect(r.ok && r.value).toEqual({
       format: FORMAT,
-      version: 3,
+      version: 4,
       [V1_GRID_FIELD]: theirs,
       grid: { lanes: [], items: [], laneSettings: [] },
     });

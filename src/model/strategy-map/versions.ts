@@ -9,6 +9,7 @@
  * - 1: the journey (nodes, touchpoints) and the strategy.
  * - 2: the journey grid (`grid`: content lanes, lane items, derived lanes' settings).
  * - 3: review comments (`comments`, optional: threads with their comments, and people).
+ * - 4: the map's `language` and the one-page map's `logo` (both optional).
  */
 import type { StrategyMapIssue } from './issues';
 import type { JsonObject } from './json';
@@ -57,8 +58,28 @@ const addComments: FormatMigration = {
   }),
 };
 
+/**
+ * Where the v3 → v4 migration keeps top-level `language` and `logo` fields of a version 3 file
+ * (another tool's fields then; v4 gives the names a meaning).
+ */
+export const V3_LANGUAGE_FIELD = 'x-v3-language';
+export const V3_LOGO_FIELD = 'x-v3-logo';
+
+/** v3 → v4: a v3 map has no language of its own (readers use theirs) and no logo. */
+const addLanguage: FormatMigration = {
+  from: 3,
+  name: 'add-language-and-logo',
+  run: ({ language, logo, ...rest }) => ({
+    ...(language === undefined || rest[V3_LANGUAGE_FIELD] !== undefined
+      ? {}
+      : { [V3_LANGUAGE_FIELD]: language }),
+    ...(logo === undefined || rest[V3_LOGO_FIELD] !== undefined ? {} : { [V3_LOGO_FIELD]: logo }),
+    ...rest,
+  }),
+};
+
 /** Append-only: one step per version after the first. */
-export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [addGrid, addComments];
+export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [addGrid, addComments, addLanguage];
 
 /** The oldest version this code can read. */
 export const OLDEST_VERSION = 1;

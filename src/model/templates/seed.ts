@@ -104,6 +104,7 @@ export function seedTemplate(
       title: title.trim().slice(0, MAX_TITLE_CHARS),
       createdAt: now.toISOString(),
       template: template.key,
+      language: locale,
     });
     for (const { id, ...fields } of template.nodes) nodesMap(doc).set(id, newRecord(fields));
     for (const tp of template.touchpoints)

@@ -49,6 +49,7 @@ describe('templates', () => {
           title: 'Trip',
           createdAt: '2026-03-01T09:30:00.000Z',
           template: template.key,
+          language: 'en',
         });
         expect(snap.nodes).toEqual(byId(template.nodes));
         expect(snap.touchpoints).toEqual(byId(template.touchpoints));

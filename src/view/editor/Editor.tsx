@@ -36,6 +36,8 @@ import { PresentButton } from '../present/PresentButton';
 import { CommentsButton } from '../comments/CommentsButton';
 import { commentsUiFor } from '../comments/commentsUi';
 import { useCommentShortcuts } from '../comments/useCommentShortcuts';
+import { WorkshopControls } from '../workshop/WorkshopControls';
+import { NamePrompt } from '../presence/NamePrompt';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
@@ -186,6 +188,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
           <ExportMenu selectedNodeIds={panelSelection.nodes} view={view} />
         </PanelBoundary>
         <PresentButton />
+        <WorkshopControls />
       </>
     ),
     [strategyOpen, toggleStrategy, panelSelection.nodes, t, tg, view, setView],
@@ -198,6 +201,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
           <div className="editor">
             <MapHeader title={snapshot.meta.title} extras={headerExtras} />
             <PresentBanner />
+            <NamePrompt />
             {session.readOnlyReason ? (
               <div className="banner banner-readonly" role="note">
                 {t(`readOnly.${session.readOnlyReason}`)}

@@ -9,7 +9,15 @@
 
 /** Panels with their own boundary, plus `app` for the top-level one. */
 export type PanelName =
-  'canvas' | 'grid' | 'inspector' | 'strategy' | 'share' | 'export' | 'library' | 'comments';
+  | 'canvas'
+  | 'grid'
+  | 'inspector'
+  | 'strategy'
+  | 'share'
+  | 'export'
+  | 'library'
+  | 'comments'
+  | 'votes';
 
 declare global {
   var __ITINERA_FAIL_PANEL__: string | undefined;

@@ -27,6 +27,7 @@ import { ExportOptionsFields } from './ExportOptionsFields';
 import { GRID_EXPORT_CHROME, gridOnScreen, withWholeGrid } from './gridPicture';
 import { buildGridLegend, buildLegend } from './legend';
 import { useExportTask, type ExportMessage } from './useExportTask';
+import { mapLanguageOf } from '../hooks/useMapLanguage';
 import { exportDeck, type DeckPageSize } from './deckExport';
 import { CsvImport } from '../importing/CsvImport';
 import { downloadTouchpointsCsv } from '../importing/CsvExportButton';
@@ -80,6 +81,9 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
   }, [open]);
 
   const session = useSession();
+  /** What goes into a file is in the map's language (legend, subtitle, deck, CSV headers). */
+  const mapLang = () => mapLanguageOf(session.map.getSnapshot().meta, i18n.resolvedLanguage);
+  const mapT = () => i18n.getFixedT(mapLang(), 'export') as typeof t;
   const failed = (err: unknown): ExportMessage => ({
     kind: 'alert',
     text: t('failed', { message: String((err as Error)?.message ?? err) }),
@@ -101,8 +105,8 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
       bounds: scope.bounds,
       only: scope.only,
       title: snapshot.meta.title,
-      subtitle: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(now),
-      legend: options.includeLegend ? buildLegend(t, flowRoot) : null,
+      subtitle: new Intl.DateTimeFormat(mapLang(), { dateStyle: 'long' }).format(now),
+      legend: options.includeLegend ? buildLegend(mapT(), flowRoot) : null,
       keepComments: options.includeComments,
       options,
       onStage,
@@ -155,8 +159,8 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
       return draw({
         gridRoot,
         title: snapshot.meta.title,
-        subtitle: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date()),
-        legend: options.includeLegend ? buildGridLegend(t, gridRoot) : null,
+        subtitle: new Intl.DateTimeFormat(mapLang(), { dateStyle: 'long' }).format(new Date()),
+        legend: options.includeLegend ? buildGridLegend(mapT(), gridRoot) : null,
         keepComments: options.includeComments,
         chrome: GRID_EXPORT_CHROME,
         options,
@@ -201,7 +205,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     }
     if (item === 'csv') {
       task.run(async () => {
-        const file = downloadTouchpointsCsv(session.map.getSnapshot(), i18n.language);
+        const file = downloadTouchpointsCsv(session.map.getSnapshot(), mapLang());
         return file
           ? { kind: 'status', text: t('done', { name: file }) }
           : { kind: 'alert', text: t('noTouchpoints') };
@@ -215,8 +219,8 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
           return { kind: 'alert', text: t('deckNeedsStages') };
         const file = await exportDeck(item, {
           snapshot,
-          t,
-          language: i18n.language,
+          t: mapT(),
+          language: mapLang(),
           size: deckSize,
           signal,
           progress,

@@ -10,6 +10,7 @@ import { isoDay, slugify } from '../../export/fileName';
 import type { CsvLocale } from '../../model/csv/columns';
 import { touchpointsCsv } from '../../model/csv/export';
 import type { MapSnapshot } from '../../model/types';
+import { mapLanguageOf } from '../hooks/useMapLanguage';
 import { useSession } from '../canvas/SessionContext';
 import './CsvImport.css';
 
@@ -40,7 +41,10 @@ export function CsvExportButton() {
         type="button"
         aria-describedby={hintId}
         onClick={() => {
-          const name = downloadTouchpointsCsv(session.map.getSnapshot(), i18n.language);
+          const snapshot = session.map.getSnapshot();
+          // The file is for the map's readers: the map's language.
+          const lang = mapLanguageOf(snapshot.meta, i18n.resolvedLanguage);
+          const name = downloadTouchpointsCsv(snapshot, lang);
           setMessage(name ? t('export.done', { name }) : t('export.empty'));
         }}
       >

@@ -13,13 +13,13 @@ export function NamePicker({ presence }: { presence: PresenceApi }) {
     setDraft(null);
   };
   return (
-    <span className="name-picker">
+    <span className="name-picker" style={{ ['--peer-color' as string]: me.color }}>
+      <span className="swatch" aria-hidden="true" />
       <input
         aria-label={t('name.label')}
         value={draft ?? me.name}
         maxLength={MAX_NAME_CHARS}
         title={t('name.hint')}
-        style={{ borderColor: me.color }}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

@@ -1,149 +1,239 @@
 /**
- * The one-page customer strategy map (the seeds' step 7): goals, starting point, channels,
- * the journey by stage, KPIs, training and go-live on one landscape page. `@media print` in
- * strategy.css hides everything else, so the browser's print gives a PDF of just this page.
+ * The one-page customer strategy map (the seeds' step 7), client-ready: goals, starting point,
+ * channels and their costs, the journey by stage (feeling, actions, top pain points and
+ * opportunities), KPIs, training and go-live on one landscape page (A4 or 16:9), in the map's
+ * language, with the map's logo. Its texts come from `onePage()` (onePage.ts, tested figure by
+ * figure); sections without content are left out and the others grow to fill the page. The
+ * page has the paper's size on screen too, so print and PDF look like what is shown.
  */
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { goLiveChecklist } from '../../model/strategy/checklist';
-import { computeCosts } from '../../model/strategy/cost';
-import { KPI_FAMILIES, type MapSnapshot, type StageNode } from '../../model/types';
-import { formatMoney } from './inputs';
+import type { MapSnapshot } from '../../model/types';
+import { Face } from '../Face';
+import { useMapLanguage } from '../hooks/useMapLanguage';
+import { formatNumber } from './inputs';
+import { onePage, type OnePageStage } from './onePage';
 import { PositioningChart } from './PositioningChart';
 import './strategy.css';
+import './onePage.css';
 
-/** For each stage in journey order: the channels and actions of its touchpoints. */
-function journeyByStage(s: MapSnapshot) {
-  const stages = s.nodes
-    .filter((n): n is StageNode => n.kind === 'stage')
-    .sort((a, b) => a.order - b.order);
-  return stages.map((stage) => {
-    const tps = s.touchpoints.filter((t) => t.from === stage.id || t.to === stage.id);
-    const others = tps
-      .map((t) => s.nodeById.get(t.from === stage.id ? t.to : t.from))
-      .filter((n) => n?.kind === 'channel');
-    return {
-      stage,
-      channels: [...new Set(others.map((n) => n!.label))],
-      actions: tps.map((t) => t.action).filter(Boolean),
-    };
-  });
+export type PageSize = 'a4' | 'wide';
+
+function More({ count, label }: { count: number; label: string }) {
+  return count > 0 ? <li className="op-more">{label}</li> : null;
 }
 
-export function StrategyPrintView({ snapshot }: { snapshot: MapSnapshot }) {
-  const { t, i18n } = useTranslation('strategy');
-  const st = snapshot.strategy;
-  const journey = useMemo(() => journeyByStage(snapshot), [snapshot]);
-  const checklist = useMemo(() => goLiveChecklist(snapshot), [snapshot]);
-  const costs = useMemo(() => computeCosts(snapshot), [snapshot]);
-  const goalTitle = (id?: string) => st.goals.find((g) => g.id === id)?.title;
-  const channels = snapshot.nodes.filter((n) => n.kind === 'channel');
+function StageColumn({ s, mt, lang }: { s: OnePageStage; mt: MapT; lang: string }) {
+  const e = s.emotion;
+  const feeling = e
+    ? mt('workshop:onePage.emotion', {
+        mean: formatNumber(e.mean, lang, 1),
+        worst: mt(`editor:emotion.${e.worst}`),
+        best: mt(`editor:emotion.${e.best}`),
+      })
+    : mt('workshop:onePage.notRated');
+  const list = (items: readonly string[], more: number) => (
+    <ul>
+      {items.map((a, i) => (
+        <li key={i}>{a}</li>
+      ))}
+      <More count={more} label={mt('workshop:onePage.more', { count: more })} />
+    </ul>
+  );
   return (
-    <article className="strategy-print" aria-label={t('print.label')}>
-      <div className="no-print">
-        <button type="button" onClick={() => window.print()}>
-          {t('print.print')}
-        </button>
-      </div>
-      <h1>{t('print.title', { title: snapshot.meta.title })}</h1>
-      <div className="strategy-print-grid">
-        <section className="span-2">
-          <h2>{t('print.goals')}</h2>
-          <table>
-            <tbody>
-              {st.goals.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row">{g.title}</th>
-                  <td>{g.target}</td>
-                  <td>{g.deadline}</td>
-                  <td>{g.benefit}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section>
-          <h2>{t('step.startingPoint')}</h2>
-          <PositioningChart startingPoint={st.startingPoint} ourLabel={t('start.us')} />
-        </section>
-        <section className="span-3">
-          <h2>{t('print.journey')}</h2>
-          <div className="journey-columns">
-            {journey.map(({ stage, channels: chs, actions }) => (
-              <div key={stage.id}>
-                <strong>{stage.label}</strong>
-                <div>{chs.join(', ')}</div>
-                <ul>
-                  {actions.map((a, i) => (
-                    <li key={i}>{a}</li>
-                  ))}
-                </ul>
+    <div className="op-stage" data-testid="op-stage">
+      <h3>{s.title}</h3>
+      <p className="op-feeling" title={feeling}>
+        {e ? (
+          <span className="op-faces" aria-hidden="true">
+            <Face emotion={e.worst} size={14} />
+            {e.best !== e.worst ? (
+              <>
+                <span className="op-to">…</span>
+                <Face emotion={e.best} size={14} />
+              </>
+            ) : null}
+          </span>
+        ) : null}
+        <span>{feeling}</span>
+      </p>
+      {s.channels.length > 0 ? <p className="op-channels">{s.channels.join(' · ')}</p> : null}
+      {s.pains.length > 0 ? (
+        <>
+          <h4 className="op-pain">{mt('workshop:onePage.pains')}</h4>
+          {list(s.pains, s.morePains)}
+        </>
+      ) : null}
+      {s.opportunities.length > 0 ? (
+        <>
+          <h4 className="op-opp">{mt('workshop:onePage.opportunities')}</h4>
+          {list(s.opportunities, s.moreOpportunities)}
+        </>
+      ) : null}
+      {s.actions.length > 0 ? (
+        <>
+          <h4>{mt('workshop:onePage.actions')}</h4>
+          {list(s.actions, s.moreActions)}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+type MapT = ReturnType<typeof useMapLanguage>['mt'];
+
+export function StrategyPrintView({
+  snapshot,
+  size = 'a4',
+}: {
+  snapshot: MapSnapshot;
+  size?: PageSize;
+}) {
+  const { language, mt } = useMapLanguage(snapshot.meta);
+  const p = useMemo(() => onePage(snapshot, language, mt), [snapshot, language, mt]);
+  const st = snapshot.strategy;
+  return (
+    <article
+      className={`strategy-print op-page op-${size}`}
+      aria-label={mt('strategy:print.label')}
+      lang={language}
+      data-testid="one-page-map"
+    >
+      <header className="op-header">
+        {p.logo ? (
+          <img
+            className="op-logo"
+            src={p.logo}
+            alt={mt('workshop:onePage.logoAlt', { title: p.title })}
+          />
+        ) : null}
+        <div>
+          <h1>{mt('strategy:print.title', { title: p.title })}</h1>
+          <p className="op-date">{p.dateLine}</p>
+        </div>
+        {p.costs ? (
+          <div className="op-headline">
+            <p data-testid="op-saving">{p.costs.savingLine}</p>
+            <dl className="op-costs">
+              <div>
+                <dt>{mt('workshop:onePage.costToday')}</dt>
+                <dd data-testid="op-cost-today">{p.costs.today}</dd>
               </div>
+              <div>
+                <dt>{mt('workshop:onePage.costAfter')}</dt>
+                <dd data-testid="op-cost-after">{p.costs.after}</dd>
+              </div>
+              <div className="is-saving">
+                <dt>{mt('workshop:onePage.saving')}</dt>
+                <dd data-testid="op-cost-saving">
+                  {p.costs.saving} ({p.costs.savingPct})
+                </dd>
+              </div>
+            </dl>
+          </div>
+        ) : null}
+      </header>
+      <div className="op-row op-top">
+        {p.goals.length > 0 ? (
+          <section className="op-goals">
+            <h2>{mt('strategy:print.goals')}</h2>
+            <table>
+              <tbody>
+                {p.goals.map((g) => (
+                  <tr key={g.id}>
+                    <th scope="row">{g.title}</th>
+                    <td className="op-target">{g.target}</td>
+                    <td className="op-when">{g.deadline}</td>
+                    <td>{g.benefit}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+        {p.hasStartingPoint ? (
+          <section className="op-start">
+            <h2>{mt('strategy:step.startingPoint')}</h2>
+            <PositioningChart startingPoint={st.startingPoint} ourLabel={mt('strategy:start.us')} />
+          </section>
+        ) : null}
+        {p.channels.length > 0 || p.costs ? (
+          <section className="op-channels-box">
+            <h2>{mt('strategy:step.channels')}</h2>
+            <ul>
+              {p.channels.map((c) => (
+                <li key={c.id}>
+                  <strong>{c.label}</strong>
+                  {c.detail ? `: ${c.detail}` : ''}
+                </li>
+              ))}
+            </ul>
+            {p.costs ? <p className="op-shift">{p.costs.shiftLine}</p> : null}
+          </section>
+        ) : null}
+      </div>
+      <section className="op-journey">
+        <h2>
+          {mt('strategy:print.journey')}{' '}
+          <span className="op-legend">{mt('workshop:onePage.feelingLegend')}</span>
+        </h2>
+        {p.stages.length > 0 ? (
+          <div className="op-stages" style={{ ['--op-stages' as string]: p.stages.length }}>
+            {p.stages.map((s) => (
+              <StageColumn key={s.id} s={s} mt={mt} lang={language} />
             ))}
           </div>
-        </section>
-        <section>
-          <h2>{t('step.channels')}</h2>
-          <ul>
-            {channels.map((c) => {
-              const plan = st.channelPlans[c.id];
-              return (
-                <li key={c.id}>
-                  {c.label}: {plan?.status ? t(`channels.${plan.status}`) : t('channels.unset')}
-                  {plan?.preferencePct !== undefined ? ` · ${plan.preferencePct}%` : ''}
-                  {plan?.reason ? ` · ${plan.reason}` : ''}
-                </li>
-              );
-            })}
-          </ul>
-          <p>
-            {t('cost.saving')}:{' '}
-            <strong>{formatMoney(costs.saving, costs.currency, i18n.language)}</strong> (
-            {costs.shiftPct}%)
-          </p>
-        </section>
-        <section>
-          <h2>{t('print.kpisOf')}</h2>
-          {KPI_FAMILIES.map((f) => (
-            <div key={f}>
-              <strong>{t(`kpis.family.${f}`)}</strong>
-              <ul>
-                {st.kpis
-                  .filter((k) => k.family === f)
-                  .map((k) => (
-                    <li key={k.id}>
-                      {k.name}
-                      {k.target !== undefined ? `: ${k.target} ${k.unit ?? ''}` : ''}
-                      {k.frequency ? ` (${k.frequency})` : ''}
-                      {goalTitle(k.goalId) ? ` → ${goalTitle(k.goalId)}` : ''}
-                    </li>
-                  ))}
-              </ul>
+        ) : (
+          <p>{mt('workshop:onePage.noJourney')}</p>
+        )}
+      </section>
+      <div className="op-row op-bottom">
+        {p.kpiFamilies.length > 0 ? (
+          <section className="op-kpis">
+            <h2>{mt('strategy:print.kpisOf')}</h2>
+            <div className="op-families">
+              {p.kpiFamilies.map((f) => (
+                <div key={f.family}>
+                  <h3>{f.name}</h3>
+                  <ul>
+                    {f.kpis.map((k) => (
+                      <li key={k.id}>{k.line}</li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
             </div>
-          ))}
-        </section>
-        <section>
-          <h2>{t('print.trainingOf')}</h2>
-          <ul>
-            {st.training.map((s) => (
-              <li key={s.id}>
-                {s.topic} ({t(`training.${s.kind}`)}){s.audience ? `, ${s.audience}` : ''}
-                {s.due ? `, ${s.due}` : ''}
-              </li>
-            ))}
-          </ul>
-          <h2>{t('step.goLive')}</h2>
-          <p>
-            <strong>{st.goLive.date ?? t('print.noDate')}</strong>
-          </p>
-          <ul>
-            {checklist.map((i) => (
-              <li key={i.key}>
-                {i.done ? '✓' : '○'} {t(`goLive.item.${i.key}`)}
-              </li>
-            ))}
-          </ul>
-        </section>
+          </section>
+        ) : null}
+        {p.training.length > 0 ? (
+          <section className="op-training">
+            <h2>{mt('strategy:print.trainingOf')}</h2>
+            <ul>
+              {p.training.map((s) => (
+                <li key={s.id}>{s.line}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {p.goLive ? (
+          <section className="op-golive">
+            <h2>{mt('strategy:step.goLive')}</h2>
+            <p className="op-golive-date">
+              <strong>{p.goLive.date ?? mt('strategy:print.noDate')}</strong>
+            </p>
+            <p className="op-ready">
+              {mt('workshop:onePage.ready', {
+                done: p.goLive.checklist.filter((i) => i.done).length,
+                total: p.goLive.checklist.length,
+              })}
+            </p>
+            <p className="op-checklist">
+              {p.goLive.checklist
+                .filter((i) => !i.done)
+                .map((i) => i.label)
+                .join(' · ')}
+            </p>
+          </section>
+        ) : null}
       </div>
     </article>
   );

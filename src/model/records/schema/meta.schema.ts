@@ -1,8 +1,8 @@
 /** The zod schema of a restored map metadata (snapshot form): what `restoreMeta` returns satisfies it. */
 import { z } from 'zod';
-import type { MapMeta } from '../../types';
+import { MAP_LANGUAGES, type MapMeta } from '../../types';
 import { extra, numberOf, textOf } from '../support/fields.schema';
-import { META_LIMITS as L } from '../meta';
+import { LOGO_PATTERN, META_LIMITS as L } from '../meta';
 import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 export const metaRecordSchema = z.strictObject({
@@ -10,6 +10,8 @@ export const metaRecordSchema = z.strictObject({
   title: textOf(L.title),
   createdAt: textOf(L.createdAt),
   template: textOf(L.template).optional(),
+  language: z.enum(MAP_LANGUAGES).optional(),
+  logo: textOf(L.logo).regex(LOGO_PATTERN).optional(),
   extra,
 });
 

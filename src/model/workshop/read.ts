@@ -1,0 +1,70 @@
+/**
+ * The workshop's snapshot store over one doc: rounds, tallies and the timer, restored through
+ * records/vote-round.ts and records/workshop-timer.ts, rebuilt after each transaction that
+ * touched the workshop roots (rounds and votes are few). Reading writes nothing.
+ */
+import type * as Y from 'yjs';
+import { createEmitter, externalStore, type ExternalStore } from '../observable';
+import { isId } from '../records/support/fields';
+import { MAX_ID_CHARS } from '../limits';
+import { restoreVoteRound } from '../records/vote-round';
+import { restoreWorkshopTimer } from '../records/workshop-timer';
+import { roundsMap, timerMap, votesMap, workshopRoots } from './doc';
+import { parseVote, tallyVotes, type ParsedVote } from './tally';
+import type { VoteRound, WorkshopSnapshot } from './types';
+
+/** Reads the workshop part of `doc` once (tests, the server). */
+export function readWorkshop(doc: Y.Doc, timerLocalStart?: number): WorkshopSnapshot {
+  const rounds: VoteRound[] = [];
+  roundsMap(doc).forEach((raw, id) => {
+    if (isId(id, MAX_ID_CHARS)) rounds.push(restoreVoteRound(raw, id).value);
+  });
+  rounds.sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1));
+  const votes: ParsedVote[] = [];
+  votesMap(doc).forEach((value, key) => {
+    const v = parseVote(key, value);
+    if (v) votes.push(v);
+  });
+  const timer = restoreWorkshopTimer(timerMap(doc)).value;
+  return {
+    rounds,
+    active: rounds.find((r) => r.endedAt === undefined) ?? null,
+    tallies: tallyVotes(rounds, votes),
+    timer,
+    ...(timer.startedAt !== undefined
+      ? { timerLocalStart: timerLocalStart ?? timer.startedAt }
+      : {}),
+  };
+}
+
+/**
+ * Live store. `clock` is this device's; when a transaction from elsewhere starts the timer,
+ * the moment this device saw it becomes the run's local start (see WorkshopSnapshot).
+ */
+export function createWorkshopStore(
+  doc: Y.Doc,
+  clock: () => number = Date.now,
+): ExternalStore<WorkshopSnapshot> & { dispose(): void } {
+  const changed = createEmitter();
+  let localStart: number | undefined;
+  let lastStartedAt: unknown = timerMap(doc).get('startedAt');
+  let snapshot = readWorkshop(doc);
+  const onTransaction = (tr: Y.Transaction) => {
+    const touched = workshopRoots(doc).some((root) => {
+      const type = root as unknown as Parameters<typeof tr.changed.has>[0];
+      return tr.changed.has(type) || tr.changedParentTypes.has(type);
+    });
+    if (!touched) return;
+    const startedAt = timerMap(doc).get('startedAt');
+    if (startedAt !== lastStartedAt) {
+      // My own start is on my clock already; a peer's is taken as "now" here.
+      localStart = typeof startedAt === 'number' && !tr.local ? clock() : undefined;
+      lastStartedAt = startedAt;
+    }
+    snapshot = readWorkshop(doc, localStart);
+    changed.notify();
+  };
+  doc.on('afterTransaction', onTransaction);
+  const store = externalStore(() => snapshot, changed);
+  return { ...store, dispose: () => doc.off('afterTransaction', onTransaction) };
+}

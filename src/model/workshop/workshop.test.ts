@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { castVote, endRound, pauseTimer, setTimer, startRound, startTimer } from './commands';
+import { votesMap, timerMap } from './doc';
+import { createWorkshopStore, readWorkshop } from './read';
+import { rankedItems } from './tally';
+import { formatClock, timerRemaining } from './timer';
+import { itemKeyOf, voteKey } from './types';
+
+const sync = (a: Y.Doc, b: Y.Doc) => {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+};
+
+describe('dot voting', () => {
+  it('counts votes, sorts results and refuses a vote past the limit', () => {
+    const doc = new Y.Doc();
+    const round = startRound(doc, { target: 'touchpoints', votesPerPerson: 2 }, 1000);
+    expect(castVote(doc, round, 'ann', 'tp-1', 1)).toBeNull();
+    expect(castVote(doc, round, 'ann', 'tp-2', 1)).toBeNull();
+    expect(castVote(doc, round, 'ann', 'tp-2', 1)).toBe('limit');
+    expect(castVote(doc, round, 'bob', 'tp-2', 1)).toBeNull();
+    const s = readWorkshop(doc);
+    expect(rankedItems(s.tallies.get(round))).toEqual([
+      { key: 'tp-2', dots: 2 },
+      { key: 'tp-1', dots: 1 },
+    ]);
+    expect(s.tallies.get(round)!.byVoter.get('ann')).toBe(2);
+    // Taking one back frees a dot.
+    expect(castVote(doc, round, 'ann', 'tp-1', -1)).toBeNull();
+    expect(castVote(doc, round, 'ann', 'tp-1', -1)).toBe('none');
+    expect(castVote(doc, round, 'ann', 'tp-3', 1)).toBeNull();
+  });
+
+  it('counts at most N per voter when a peer doc holds more', () => {
+    const doc = new Y.Doc();
+    const round = startRound(doc, { target: 'painPoints', votesPerPerson: 3 }, 1000);
+    votesMap(doc).set(voteKey(round, 'eve', itemKeyOf('tp-1', 0)), 50);
+    votesMap(doc).set(voteKey(round, 'eve', itemKeyOf('tp-2', 1)), 2);
+    votesMap(doc).set(voteKey(round, 'eve', 'bad/key'), 2);
+    votesMap(doc).set(voteKey(round, 'bob', 'tp-2#1'), 'lots');
+    const t = readWorkshop(doc).tallies.get(round)!;
+    expect(t.byVoter.get('eve')).toBe(3);
+    expect(t.byItem.get('tp-1#0')).toBe(3);
+    expect(t.byItem.get('tp-2#1')).toBeUndefined();
+    expect(castVote(doc, round, 'eve', 'tp-3', 1)).toBe('limit');
+  });
+
+  it('two people voting at once both keep their votes; an ended round takes none', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const round = startRound(a, { target: 'touchpoints', votesPerPerson: 3 }, 1000);
+    sync(a, b);
+    castVote(a, round, 'ann', 'tp-1', 1);
+    castVote(b, round, 'bob', 'tp-1', 1);
+    sync(a, b);
+    expect(readWorkshop(a).tallies.get(round)!.byItem.get('tp-1')).toBe(2);
+    expect(readWorkshop(b).tallies).toEqual(readWorkshop(a).tallies);
+    endRound(a, round, 2000);
+    expect(castVote(a, round, 'ann', 'tp-2', 1)).toBe('ended');
+    expect(readWorkshop(a).active).toBeNull();
+  });
+
+  it('a new round ends the open one', () => {
+    const doc = new Y.Doc();
+    const first = startRound(doc, { target: 'touchpoints', votesPerPerson: 3 }, 1000);
+    const second = startRound(doc, { target: 'opportunities', votesPerPerson: 99 }, 2000);
+    const s = readWorkshop(doc);
+    expect(s.active?.id).toBe(second);
+    expect(s.active?.votesPerPerson).toBe(20);
+    expect(s.rounds.find((r) => r.id === first)?.endedAt).toBe(2000);
+  });
+});
+
+describe('timer', () => {
+  it('counts down, pauses and clamps a skewed clock', () => {
+    const doc = new Y.Doc();
+    setTimer(doc, 60_000);
+    startTimer(doc, 10_000);
+    const t = readWorkshop(doc).timer;
+    expect(timerRemaining(t, 25_000)).toBe(45_000);
+    // A clock behind the starter's: never more than the duration.
+    expect(timerRemaining(t, 0)).toBe(60_000);
+    // Far ahead: finished, never negative.
+    expect(timerRemaining(t, 1e9)).toBe(0);
+    pauseTimer(doc, 40_000);
+    expect(timerRemaining(readWorkshop(doc).timer, 1e9)).toBe(30_000);
+    expect(formatClock(30_000)).toBe('0:30');
+    expect(formatClock(3_600_000)).toBe('1:00:00');
+  });
+
+  it("a peer's start that arrives live counts from when it arrived here", () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    let bClock = 500_000; // b's clock is far ahead of a's
+    const store = createWorkshopStore(b, () => bClock);
+    setTimer(a, 60_000);
+    startTimer(a, 10_000);
+    sync(a, b);
+    const s = store.getSnapshot();
+    expect(s.timerLocalStart).toBe(500_000);
+    bClock += 15_000;
+    expect(timerRemaining(s.timer, bClock, s.timerLocalStart)).toBe(45_000);
+    // A late joiner has only the starter's time.
+    const late = new Y.Doc();
+    sync(a, late);
+    expect(readWorkshop(late).timerLocalStart).toBe(10_000);
+    store.dispose();
+  });
+
+  it('restores garbage in the timer', () => {
+    const doc = new Y.Doc();
+    timerMap(doc).set('durationMs', 'x');
+    timerMap(doc).set('elapsedMs', 1e12);
+    timerMap(doc).set('startedAt', -5);
+    const t = readWorkshop(doc).timer;
+    expect(t.durationMs).toBe(300_000);
+    expect(t.elapsedMs).toBe(300_000);
+    expect(t.startedAt).toBe(0);
+  });
+});
