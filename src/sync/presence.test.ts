@@ -124,7 +124,11 @@ describe('presence', () => {
     pa.me.subscribe(seen);
     pa.setName('  Ada   Lovelace ');
     pa.setName('   ');
-    expect(pa.me.getSnapshot()).toEqual({ name: 'Ada Lovelace', color: colorFor(a.clientID) });
+    expect(pa.me.getSnapshot()).toEqual({
+      name: 'Ada Lovelace',
+      color: colorFor(a.clientID),
+      named: true,
+    });
     expect(seen).toHaveBeenCalledTimes(1);
     expect(storage.m.get(NAME_STORAGE_KEY)).toBe('Ada Lovelace');
     vi.advanceTimersByTime(PRESENCE_THROTTLE_MS);

@@ -13,10 +13,8 @@ export const MapLanguageSelect = memo(function MapLanguageSelect() {
   const { t, i18n } = useTranslation('workshop');
   const session = useSession();
   // The language alone: the select does not re-render on every edit of the map.
-  const stored = useSyncExternalStore(
-    session.map.subscribe,
-    () => session.map.getSnapshot().meta.language,
-  );
+  const language = () => session.map.getSnapshot().meta.language;
+  const stored = useSyncExternalStore(session.map.subscribe, language, language);
   const hint = useId();
   const value = stored ?? mapLanguageOf({} as MapMeta, i18n.resolvedLanguage);
   return (
