@@ -40,6 +40,8 @@ const cursorOf = (page: Page, name: string) =>
   page.getByTestId('peer-cursor').filter({ hasText: name });
 
 async function setName(page: Page, name: string): Promise<void> {
+  // My own chip in the people list turns into my name field.
+  await page.getByRole('button', { name: /\(you\)$/ }).click();
   const input = page.getByRole('textbox', { name: 'Your name' });
   await input.fill(name);
   await input.press('Enter');

@@ -34,6 +34,8 @@ async function openStrategy(page: Page): Promise<Locator> {
 }
 
 async function setName(page: Page, name: string): Promise<void> {
+  // My own chip in the people list turns into my name field.
+  await page.getByRole('button', { name: /\(you\)$/ }).click();
   const input = page.getByRole('textbox', { name: 'Your name' });
   await input.fill(name);
   await input.press('Enter');
@@ -126,7 +128,7 @@ test('a reviewer comments on strategy items without editing them; the editor jum
       });
     };
     await panels('comments-strategy-1440.png');
-    const language = rita.page.getByRole('combobox', { name: 'Language' });
+    const language = rita.page.getByRole('combobox', { name: 'Language', exact: true });
     await language.selectOption('it');
     await expect(
       rita.page.getByRole('button', { name: 'Commenta il KPI «First-contact resolution»' }),
@@ -137,7 +139,7 @@ test('a reviewer comments on strategy items without editing them; the editor jum
       }),
     ).toBeVisible();
     await panels('comments-strategy-it-1440.png');
-    await rita.page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
+    await rita.page.getByRole('combobox', { name: 'Lingua', exact: true }).selectOption('en');
     await rita.page.setViewportSize({ width: 1280, height: 800 });
     await rita.page.screenshot({ path: `${SHOTS}/comments-strategy-reviewer-1280.png` });
     await rita.page.setViewportSize({ width: 1440, height: 900 });

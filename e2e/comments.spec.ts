@@ -28,6 +28,8 @@ const thread = (page: Page, anchor: string) =>
   panel(page).getByRole('article', { name: `Thread on ${anchor}` });
 
 async function setName(page: Page, name: string): Promise<void> {
+  // My own chip in the people list turns into my name field.
+  await page.getByRole('button', { name: /\(you\)$/ }).click();
   const input = page.getByRole('textbox', { name: 'Your name' });
   await input.fill(name);
   await input.press('Enter');

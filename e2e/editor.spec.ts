@@ -40,7 +40,7 @@ test('builds a journey from a blank map with the UI only', async ({ page }) => {
   await expectNoA11yViolations(page, 'touchpoint inspector');
   // The emotion curve is derived from it.
   await expect(
-    page.getByRole('img', { name: /Emotion curve by stage: .*Booking: 1\.0/ }),
+    page.getByRole('img', { name: /Emotion curve by stage: .*Booking mean \+1, from \+1 to \+1/ }),
   ).toBeVisible();
 
   await editor.link('Mobile app', 'Smartphone');
@@ -118,7 +118,7 @@ test('the airline template opens arranged, with its emotion curve (README screen
 test('shows the Italian UI when the language is switched', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.createMap('Blank', 'Mappa');
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('it');
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('it');
   await expect(page.getByRole('button', { name: 'Aggiungi fase' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Disponi' })).toBeVisible();
   await expectNoA11yViolations(page, 'editor, Italian');
@@ -130,7 +130,7 @@ test('shows the Italian UI when the language is switched', async ({ page }) => {
   await expect(page.getByRole('dialog', { name: 'Esporta la mappa' })).toBeVisible();
   await expectNoA11yViolations(page, 'export menu, Italian');
   await page.keyboard.press('Escape');
-  await page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Lingua', exact: true }).selectOption('en');
   await expect(page.getByRole('button', { name: 'Add stage' })).toBeVisible();
 });
 

@@ -95,7 +95,8 @@ for (const [lang, picker, text] of [
   }) => {
     const editor = new EditorPage(page);
     await refusedMap(editor);
-    if (lang === 'it') await page.getByRole('combobox', { name: 'Language' }).selectOption('it');
+    if (lang === 'it')
+      await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('it');
     const status = page.getByRole('status').filter({ hasText: text });
     await expect(status).toHaveText(text);
     await expect(status).toHaveAttribute('title', text);
@@ -106,7 +107,7 @@ for (const [lang, picker, text] of [
       { width: 1024, height: 768 },
     ]) {
       await page.setViewportSize(size);
-      const language = page.getByRole('combobox', { name: picker });
+      const language = page.getByRole('combobox', { name: picker, exact: true });
       await expect(language).toBeInViewport({ ratio: 1 });
       await expect(page.getByRole('button', { name: /^(Export|Esporta)$/ })).toBeInViewport({
         ratio: 1,

@@ -26,6 +26,8 @@ const slide = (page: Page) => presentation(page).getByRole('group', { name: /^Sl
 const banner = (page: Page) => page.getByRole('region', { name: 'Presentation in the room' });
 
 async function setName(page: Page, name: string): Promise<void> {
+  // My own chip in the people list turns into my name field.
+  await page.getByRole('button', { name: /\(you\)$/ }).click();
   const input = page.getByRole('textbox', { name: 'Your name' });
   await input.fill(name);
   await input.press('Enter');

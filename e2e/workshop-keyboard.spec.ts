@@ -117,9 +117,9 @@ test('keyboard-first editing: selected default names, rename in place, focus aft
 
 test('the language picker is on the library page too', async ({ page }) => {
   await page.goto('/#/');
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('it');
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('it');
   await expect(page.getByRole('button', { name: 'Nuova mappa' })).toBeVisible();
   await expectNoA11yViolations(page, 'library in Italian');
   await page.screenshot({ path: `${SHOTS}/library-language.png` });
-  await page.getByRole('combobox', { name: 'Lingua' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Lingua', exact: true }).selectOption('en');
 });

@@ -10,7 +10,6 @@ import { LanguagePicker } from '../LanguagePicker';
 import { repairNotes } from '../panels/RepairNote';
 import { PeopleList } from '../presence/PeopleList';
 import { ShareDialog } from '../share/ShareDialog';
-import { MapLanguageSelect } from './MapLanguageSelect';
 import { SaveStatus } from './SaveStatus';
 
 export const MapHeader = memo(function MapHeader({
@@ -54,7 +53,6 @@ export const MapHeader = memo(function MapHeader({
         }}
       />
       {notes.note('title')}
-      <MapLanguageSelect />
       <SaveStatus />
       <PeopleList />
       <div className="header-extras">

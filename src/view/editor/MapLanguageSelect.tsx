@@ -1,5 +1,5 @@
 /**
- * The map's own language (exports, the one-page map), beside the title in the map header.
+ * The map's own language (exports, the one-page map), at the top of the Export dialog.
  * Set at creation from the UI language; the UI's language picker stays the person's own.
  */
 import { memo, useId, useSyncExternalStore } from 'react';
@@ -18,10 +18,10 @@ export const MapLanguageSelect = memo(function MapLanguageSelect() {
   const hint = useId();
   const value = stored ?? mapLanguageOf({} as MapMeta, i18n.resolvedLanguage);
   return (
-    <>
+    <label className="map-lang-field">
+      <span>{t('language.label')}</span>
       <select
         className="map-lang-picker"
-        aria-label={t('language.label')}
         aria-describedby={hint}
         title={t('language.hint')}
         value={value}
@@ -38,6 +38,6 @@ export const MapLanguageSelect = memo(function MapLanguageSelect() {
       <span id={hint} hidden>
         {t('language.hint')}
       </span>
-    </>
+    </label>
   );
 });

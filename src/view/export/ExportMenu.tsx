@@ -31,6 +31,7 @@ import { mapLanguageOf } from '../hooks/useMapLanguage';
 import { exportDeck, type DeckPageSize } from './deckExport';
 import { CsvImport } from '../importing/CsvImport';
 import { downloadTouchpointsCsv } from '../importing/CsvExportButton';
+import { MapLanguageSelect } from '../editor/MapLanguageSelect';
 import './export.css';
 
 interface Props {
@@ -301,6 +302,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
                 ? t('scope.selection', { count: selectionSize })
                 : t('scope.map')}
           </p>
+          <MapLanguageSelect />
           <div role="menu" aria-label={t('menu')} className="export-items">
             {GROUPS.map((group) => (
               <div key={group.key} role="group" aria-label={t(`group.${group.key}`)}>

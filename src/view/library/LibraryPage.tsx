@@ -65,8 +65,8 @@ export function LibraryPage({ items, loadError, templates, actions, importFile, 
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        {importFile ? <ImportButton onImport={importFile} onImported={actions.open} /> : null}
         <LanguagePicker />
+        {importFile ? <ImportButton onImport={importFile} onImported={actions.open} /> : null}
         <button
           type="button"
           className="primary"

@@ -1,4 +1,5 @@
-/** Who is here: me first (with my name picker), then everyone else, each with their colour. */
+/** Who is here: me first (my chip turns into my name field on click), then everyone else. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresenceApi } from '../../model/session-api';
 import { useSession } from '../canvas/SessionContext';
@@ -17,18 +18,24 @@ function People({ presence }: { presence: PresenceApi }) {
   const peers = usePeers(session);
   const beyond = useMorePeers(session);
   const me = useMe(presence);
+  const [renaming, setRenaming] = useState(false);
   const listed = peers.slice(0, MAX_LISTED_PEERS);
   const more = peers.length - listed.length + beyond;
   return (
     <div className="people-list">
-      <NamePicker presence={presence} />
       <ul
         aria-label={t('people.label')}
         title={t('people.count', { count: peers.length + beyond + 1 })}
       >
-        <li style={{ ['--peer-color' as string]: me.color }}>
-          <span className="swatch" aria-hidden="true" />
-          {t('people.you', { name: me.name })}
+        <li style={{ ['--peer-color' as string]: me.color }} className="people-me">
+          {renaming ? (
+            <NamePicker presence={presence} autoFocus onDone={() => setRenaming(false)} />
+          ) : (
+            <button type="button" title={t('name.change')} onClick={() => setRenaming(true)}>
+              <span className="swatch" aria-hidden="true" />
+              {t('people.you', { name: me.name })}
+            </button>
+          )}
         </li>
         {listed.map((p) => (
           <li key={p.clientId} style={{ ['--peer-color' as string]: p.color }}>
