@@ -23,6 +23,13 @@ import { updateGoal, updateKpi } from '../strategy/commands';
 import { exportStrategyMap, parseStrategyMap, snapshotToStrategyMap } from '../strategy-map';
 import { seedTemplate, TEMPLATE_KEYS } from '../templates';
 import { writeGarbage } from '../testing/garbage';
+import { castVote, resetTimer, setTimer, startRound, startTimer } from '../workshop/commands';
+import { workshopRoots } from '../workshop/doc';
+import { createWorkshopStore, readWorkshop } from '../workshop/read';
+import { timerRemaining } from '../workshop/timer';
+import { itemKeyOf, VOTE_TARGETS, type WorkshopSnapshot } from '../workshop/types';
+import { VOTE_ROUND_LIMITS } from './vote-round';
+import { MAX_TIMER_MS } from './workshop-timer';
 import { seededRandom } from '../testing/random';
 import type { MapSnapshot } from '../types';
 import {
@@ -352,6 +359,86 @@ describe('restore fuzz: garbage in the comments document', () => {
           live
             .getSnapshot()
             .threads.some((t) => t.comments.some((c) => c.text === 'new after garbage')),
+        ).toBe(true);
+        live.dispose();
+      }
+    },
+  );
+});
+
+/** What every reader may rely on in a workshop snapshot, whatever the doc holds. */
+function workshopProblems(s: WorkshopSnapshot): string[] {
+  const problems: string[] = [];
+  for (const r of s.rounds) {
+    if (!VOTE_TARGETS.includes(r.target)) problems.push(`round ${r.id} target ${String(r.target)}`);
+    const { min, max } = VOTE_ROUND_LIMITS.votesPerPerson;
+    if (!Number.isInteger(r.votesPerPerson) || r.votesPerPerson < min || r.votesPerPerson > max)
+      problems.push(`round ${r.id} votesPerPerson ${r.votesPerPerson}`);
+    const tally = s.tallies.get(r.id);
+    if (!tally) {
+      problems.push(`round ${r.id} without a tally`);
+      continue;
+    }
+    let byVoter = 0;
+    for (const [voter, dots] of tally.byVoter) {
+      if (dots > r.votesPerPerson) problems.push(`round ${r.id} voter ${voter} has ${dots} dots`);
+      byVoter += dots;
+    }
+    const byItem = [...tally.byItem.values()].reduce((a, b) => a + b, 0);
+    if (byItem !== byVoter) problems.push(`round ${r.id} items ${byItem} ≠ voters ${byVoter}`);
+  }
+  const { durationMs, elapsedMs, startedAt } = s.timer;
+  if (!(durationMs >= 0 && durationMs <= MAX_TIMER_MS))
+    problems.push(`timer duration ${durationMs}`);
+  if (!(elapsedMs >= 0 && elapsedMs <= durationMs)) problems.push(`timer elapsed ${elapsedMs}`);
+  if (startedAt !== undefined && !Number.isFinite(startedAt))
+    problems.push(`timer startedAt ${startedAt}`);
+  if (!Number.isFinite(timerRemaining(s.timer, 1_000_000, s.timerLocalStart)))
+    problems.push('timer remaining is not a number');
+  return problems;
+}
+
+describe('restore fuzz: garbage in the workshop (vote rounds, votes, timer)', () => {
+  it.each(chunks.map((seeds) => [seeds[0], seeds.at(-1), seeds] as const))(
+    'reading, tallies, the timer and two peers hold on seeds %i..%i',
+    (_first, _last, seeds) => {
+      for (const seed of seeds) {
+        const rng = seededRandom(seed * 104_729);
+        const { a, b } = peers(TEMPLATE_KEYS[seed % TEMPLATE_KEYS.length]!);
+        const tps = readSnapshot(a).touchpoints;
+        const round = startRound(a, {
+          target: 'touchpoints',
+          votesPerPerson: 3,
+          startedBy: 'Fuzz',
+        });
+        for (const tp of tps.slice(0, 4)) castVote(a, round, 'p-fuzz', itemKeyOf(tp.id), 1);
+        setTimer(a, 120_000);
+        startTimer(a, 10_000);
+        const live = createWorkshopStore(a, () => 20_000);
+        const log: string[] = [];
+        const where = () => `workshop seed ${seed} after: ${log.join(' | ')}`;
+        const check = () => {
+          const { timerLocalStart: _local, ...snap } = live.getSnapshot();
+          const { timerLocalStart: _fresh, ...fresh } = readWorkshop(a);
+          expect(snap, where()).toEqual(fresh);
+          const { timerLocalStart: _other, ...other } = readWorkshop(b);
+          expect(other, where()).toEqual(fresh);
+          expect(workshopProblems(live.getSnapshot()), where()).toEqual([]);
+        };
+        for (let i = 0; i < WRITES_PER_SEED; i++) {
+          const doc = rng.chance(0.5) ? a : b;
+          log.push(writeGarbage(doc, rng, 'garbage', workshopRoots(doc)));
+          check();
+        }
+        // The facilitator still runs a round and the timer on the garbage doc.
+        const next = startRound(a, { target: 'painPoints', votesPerPerson: 2, startedBy: 'Fuzz' });
+        if (tps[0]) castVote(a, next, 'p-fuzz', itemKeyOf(tps[0].id, 0), 1);
+        resetTimer(a);
+        log.push('edits');
+        check();
+        expect(
+          live.getSnapshot().rounds.some((r) => r.id === next),
+          where(),
         ).toBe(true);
         live.dispose();
       }

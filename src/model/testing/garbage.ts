@@ -22,7 +22,8 @@ export const FIELD_NAMES = [
   'nodeId', 'position', 'size', '__proto__', 'constructor', 'prototype', 'toString', '',
   'x-future', 'type', 'hidden', 'laneId', 'stageId', 'text', 'anchorKind', 'anchorId',
   'laneKey', 'section', 'authorId', 'resolved', 'resolvedBy', 'resolvedAt', 'threadId',
-  'authorName', 'mentions', 'editedAt', 'seenAt',
+  'authorName', 'mentions', 'editedAt', 'seenAt', 'language', 'logo', 'votesPerPerson',
+  'startedAt', 'endedAt', 'startedBy', 'durationMs', 'elapsedMs',
 ] as const; // prettier-ignore
 
 /** Lane keys of the grid's flat settings (`"<laneKey>/<field>"`), real and broken. */
