@@ -1,6 +1,6 @@
 // Makes sure a Chromium exists for Playwright: its own build where it can be downloaded,
 // else Debian's `chromium` package (installed with apt-get when running as root).
-import { execSync } from 'node:child_process';
+import { isRoot, run } from './apt.mjs';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
@@ -15,19 +15,9 @@ function have() {
   return existsSync(DEBIAN_CHROMIUM) ? 'debian' : null;
 }
 
-function run(cmd) {
-  try {
-    execSync(cmd, { stdio: 'inherit', timeout: 15 * 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 if (have()) process.exit(0);
 console.log('[ensure-browser] no Chromium found: trying Playwright download');
 if (run('npx playwright install chromium') && have()) process.exit(0);
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot) {
   console.log('[ensure-browser] installing Debian chromium with apt-get');
   run('apt-get update -qq');

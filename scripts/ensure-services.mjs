@@ -3,6 +3,7 @@
 // ensure-browser.mjs does for Chromium). Never fails the run: a test that needs a missing
 // service reports it and is skipped (server/testing/services.ts says which one and why).
 import { execSync } from 'node:child_process';
+import { isRoot, run } from './apt.mjs';
 import { existsSync, readdirSync } from 'node:fs';
 
 /** Debian package → a binary that proves it is installed. */
@@ -31,19 +32,9 @@ function onPath(bin) {
   }
 }
 
-function run(cmd) {
-  try {
-    execSync(cmd, { stdio: 'inherit', timeout: 15 * 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const missing = SERVICES.filter((s) => !s.have());
 if (missing.length === 0) process.exit(0);
 const names = missing.map((s) => s.pkg).join(' ');
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
   console.warn(
     `[ensure-services] missing ${names}; not root, so not installing: cluster tests will be skipped`,

@@ -7,29 +7,19 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { commentsDocId } from '../model/protocol-messages';
 import { getLocalStore } from '../sync/local-store';
+import { refuseWritesWhen } from '../sync/testing/quota';
 import { openSession } from './session';
 
 let full = false;
 let failing = '';
-getLocalStore().db.use({
-  stack: 'dbcore',
-  name: 'test-comments-quota',
-  create: (down) => ({
-    ...down,
-    table: (name) => {
-      const t = down.table(name);
-      return {
-        ...t,
-        mutate: (req) =>
-          full &&
-          (req.type === 'add' || req.type === 'put') &&
-          req.values.some((v: { mapId?: string }) => v?.mapId === failing)
-            ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
-            : t.mutate(req),
-      };
-    },
-  }),
-});
+refuseWritesWhen(
+  getLocalStore().db,
+  'test-comments-quota',
+  (req) =>
+    full &&
+    (req.type === 'add' || req.type === 'put') &&
+    req.values.some((v: { mapId?: string }) => v?.mapId === failing),
+);
 
 describe('a failing comments store', () => {
   it('is in the sync state (quota) while the map saves, and clears once saved', async () => {

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDb, type ItineraDb } from './local-db';
+import { refuseWritesWhen } from './testing/quota';
 import {
   addRow,
   attachDoc,
@@ -165,23 +166,7 @@ describe('local store: one map in IndexedDB', () => {
   it('a quota error keeps the edit in memory, says so, and saves it once space is back', async () => {
     const db = freshDb();
     let full = false;
-    db.use({
-      stack: 'dbcore',
-      name: 'test-quota',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const t = down.table(name);
-          return {
-            ...t,
-            mutate: (req) =>
-              full && req.type === 'add'
-                ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
-                : t.mutate(req),
-          };
-        },
-      }),
-    });
+    refuseWritesWhen(db, 'test-quota', (req) => full && req.type === 'add');
     const [doc, a] = await load(db, 'm6');
     doc.getMap('meta').set('title', 'before');
     await a.flushed();

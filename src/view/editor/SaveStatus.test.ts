@@ -30,18 +30,23 @@ async function i18nFor(lng: 'en' | 'it'): Promise<I18n> {
 }
 
 /** The status's text for one sync state (only `sync` of the session is read). */
-async function render(state: SyncState, lng: 'en' | 'it' = 'en'): Promise<string> {
+/** The status's markup for one sync state. */
+async function renderHtml(state: SyncState, lng: 'en' | 'it' = 'en'): Promise<string> {
   const session = {
     sync: { subscribe: () => () => {}, getSnapshot: () => state },
   } as unknown as MapSessionApi;
-  const html = renderToStaticMarkup(
+  return renderToStaticMarkup(
     createElement(
       I18nextProvider,
       { i18n: await i18nFor(lng) },
       createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus)),
     ),
   );
-  return html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'");
+}
+
+/** The status's text for one sync state. */
+async function render(state: SyncState, lng: 'en' | 'it' = 'en'): Promise<string> {
+  return (await renderHtml(state, lng)).replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'");
 }
 
 describe('SaveStatus', () => {
@@ -105,38 +110,14 @@ describe('SaveStatus', () => {
   });
 
   it('announces the refusal as a status of its own', async () => {
-    const session = {
-      sync: {
-        subscribe: () => () => {},
-        getSnapshot: () => ({ save: 'saved', connection: 'refused' }),
-      },
-    } as unknown as MapSessionApi;
-    const html = renderToStaticMarkup(
-      createElement(
-        I18nextProvider,
-        { i18n: await i18nFor('en') },
-        createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus)),
-      ),
-    );
+    const html = await renderHtml({ save: 'saved', connection: 'refused' });
     expect(html).toMatch(
       /^<div class="save-status status-refused" role="status" aria-live="polite"/,
     );
   });
 
   it('carries its whole text as its title, for when the header cuts it', async () => {
-    const session = {
-      sync: {
-        subscribe: () => () => {},
-        getSnapshot: () => ({ save: 'error', saveError: 'quota', connection: 'refused' }),
-      },
-    } as unknown as MapSessionApi;
-    const html = renderToStaticMarkup(
-      createElement(
-        I18nextProvider,
-        { i18n: await i18nFor('en') },
-        createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus)),
-      ),
-    );
+    const html = await renderHtml({ save: 'error', saveError: 'quota', connection: 'refused' });
     const title = /title="([^"]*)"/.exec(html)?.[1]?.replace(/&#x27;/g, "'");
     expect(title).toBe(
       "Not saved: this browser's storage is full. Your latest changes are kept in this tab only: delete maps you no longer need to free space, and they will be saved.",
@@ -166,19 +147,11 @@ describe('SaveStatus', () => {
   });
 
   it('shows a comments failure as an error status, over offline or a refused link', async () => {
-    const session = {
-      sync: {
-        subscribe: () => () => {},
-        getSnapshot: () => ({ save: 'saved', commentsSaveError: 'failed', connection: 'offline' }),
-      },
-    } as unknown as MapSessionApi;
-    const html = renderToStaticMarkup(
-      createElement(
-        I18nextProvider,
-        { i18n: await i18nFor('en') },
-        createElement(SessionContext.Provider, { value: session }, createElement(SaveStatus)),
-      ),
-    );
+    const html = await renderHtml({
+      save: 'saved',
+      commentsSaveError: 'failed',
+      connection: 'offline',
+    });
     expect(html).toMatch(/^<div class="save-status status-error"/);
   });
 
