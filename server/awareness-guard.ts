@@ -6,8 +6,9 @@
 // ids it owns, at most MAX_AWARENESS_IDS_PER_CONNECTION of them, each state at most
 // MAX_AWARENESS_STATE_BYTES. Same rule for every role: a viewer is a person in the room too.
 //
-// Entries the room would ignore anyway (a clock not newer than the one it holds) are skipped
-// without complaint: the stock client echoes every state it hears, others' included. Anything
+// Entries the room would ignore anyway (a clock not newer than the one it holds, the removal of
+// an id nobody holds) are skipped without complaint: the stock client echoes every state it
+// hears, others' included, and every departure. Anything
 // else that breaks the rule is filtered out and reported; a malformed update throws
 // ProtocolError before anything is applied. A stale state for an id nobody holds comes from a
 // client that reconnected and missed that id's removal: the room sends it the removal, and the
@@ -114,7 +115,10 @@ export function screenAwareness(entries: readonly AwarenessEntry[], view: Awaren
         missedRemovals.push(x.clientId);
       continue;
     }
-    if (owner === 'other' || (owner === 'none' && x.state === null)) {
+    // The removal of an id nobody holds: the stock client echoing a departure the room has
+    // already applied. Nothing to remove, nothing to report.
+    if (owner === 'none' && x.state === null) continue;
+    if (owner === 'other') {
       violate('not-owner');
       continue;
     }

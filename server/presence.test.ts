@@ -85,6 +85,27 @@ describe('presence integrity', () => {
     expect(JSON.parse(warnings()[0]!)).toMatchObject({ role: 'view', 'not-owner': 1 });
   });
 
+  it('stock clients echoing a departure, or removing a state never announced, raise no warning', async () => {
+    const { map, join, raw, warnings } = await setup();
+    const alice = await join('Alice');
+    const bob = await join('Bob');
+    const carol = await join('Carol');
+    const bobId = bob.provider.awareness.clientID;
+    await expect.poll(() => nameSeen(alice.provider, bobId)).toBe('Bob');
+    await expect.poll(() => nameSeen(carol.provider, bobId)).toBe('Bob');
+    bob.provider.destroy(); // says it leaves; Alice's and Carol's providers echo the removal
+    await expect.poll(() => alice.provider.awareness.getStates().has(bobId)).toBe(false);
+    await expect.poll(() => carol.provider.awareness.getStates().has(bobId)).toBe(false);
+    // The comments socket's awareness has no local state: its "I left" names an id nobody holds.
+    const silent = await raw(map.editToken);
+    silent.send([entry(777_777, 2, null)]);
+    // A later change that goes round: the echoes, sent before it, were handled by then.
+    alice.provider.awareness.setLocalState(person('Alice again'));
+    const aliceId = alice.provider.awareness.clientID;
+    await expect.poll(() => nameSeen(carol.provider, aliceId)).toBe('Alice again');
+    expect(warnings()).toEqual([]);
+  });
+
   it('20,000 fake peers: the others see at most the cap, and edits still go round', async () => {
     const { join, raw } = await setup();
     const alice = await join('Alice');
