@@ -16,10 +16,16 @@ export const ADD_NODE_KEYS: Readonly<Record<NodeKind, string>> = {
 
 export const LINK_KEY = 'L';
 
-/** A key pressed on its own (Shift allowed only if `shift`), outside a text field. */
+/**
+ * A key pressed on its own (Shift allowed only if `shift`), outside a text field and outside
+ * any dialog (the export menu, a modal such as the presentation, where the canvas is behind).
+ */
 export function isPlainKey(e: KeyboardEvent, shift = false): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || (e.shiftKey && !shift) || e.repeat) return false;
-  return !isTyping(e.target);
+  if (e.defaultPrevented || isTyping(e.target)) return false;
+  const el = e.target as Element | null;
+  if (el?.closest?.('[role="dialog"], dialog')) return false;
+  return !document.querySelector('[aria-modal="true"], dialog[open]');
 }
 
 /** The kind a key adds, if it is one of ADD_NODE_KEYS (digits read by physical key too). */
