@@ -7,11 +7,14 @@
  * "Call center" must not lose the C (or let it toggle the comments). Only printable keys
  * without Ctrl, Cmd or Alt are kept, and only while the focus is on its way.
  */
+import { isTyping } from '../hooks/useShortcuts';
+
 export type InspectorField = 'label' | 'action';
 
 /** The id of an inspector field's input; its `data-record-id` says whose field it shows. */
 export const inspectorFieldId = (field: InspectorField) => `inspector-${field}`;
 
+const INSPECTOR = '.inspector';
 const INSPECTOR_COLLAPSED = '.inspector.is-collapsed';
 
 /** The focus on its way, with what was typed meanwhile. */
@@ -19,6 +22,8 @@ let pending: { token: object; typed: string } | null = null;
 
 function onTypedMeanwhile(e: KeyboardEvent): void {
   if (!pending || e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
+  // Typing in another field (the header's title, a comment) stays there.
+  if (isTyping(e.target) && !(e.target as Element).closest(INSPECTOR)) return;
   e.preventDefault();
   e.stopImmediatePropagation();
   pending.typed += e.key;
