@@ -156,6 +156,16 @@ test('1–4 add nodes, L links by name, Enter walks Action → Emotion → Pain 
   await expect(picker).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Call centre', exact: true })).toBeFocused();
 
+  // A click elsewhere closes it too.
+  await page.keyboard.press('l');
+  await expect(to).toBeFocused();
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await expect(picker).toHaveCount(0);
+  await page.getByRole('group', { name: 'Call centre', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.label).toHaveValue('Call centre');
+  await page.getByRole('group', { name: 'Call centre', exact: true }).focus();
+
   // A name that matches nothing says so; the arrow keys choose among the matches.
   await page.keyboard.press('l');
   await page.keyboard.type('zzz');

@@ -483,10 +483,10 @@ export function JourneyCanvas({
                 setLinking(null);
                 onConnect({ source: from, target: to, sourceHandle: null, targetHandle: null });
               }}
-              onCancel={() => {
+              onCancel={(refocus) => {
                 const back = linking.from;
                 setLinking(null);
-                if (back)
+                if (back && refocus)
                   requestAnimationFrame(() => nodeElement(back)?.focus({ preventScroll: true }));
               }}
             />

@@ -20,7 +20,8 @@ interface Props {
   /** The node the link starts from, if one is chosen already. */
   from: JourneyNode | null;
   onLink(from: string, to: string): void;
-  onCancel(): void;
+  /** `refocus`: give the keyboard back to the From node (Escape, Cancel). */
+  onCancel(refocus: boolean): void;
 }
 
 /** One end of the link: what was typed, and the node chosen for it (null while typing). */
@@ -99,12 +100,16 @@ export function LinkPicker({ nodes, from, onLink, onCancel }: Props) {
       role="dialog"
       aria-label={t('keyboard.link.title')}
       aria-describedby={hintId}
+      onBlur={(e) => {
+        // Focus gone elsewhere (a click on the canvas, another panel): the picker goes away.
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onCancel(false);
+      }}
       onKeyDown={(e) => {
         // Keys stay here: the canvas's and the editor's shortcuts never see them.
         e.stopPropagation();
         if (e.key === 'Escape') {
           e.preventDefault();
-          onCancel();
+          onCancel(true);
         }
       }}
     >
@@ -163,7 +168,7 @@ export function LinkPicker({ nodes, from, onLink, onCancel }: Props) {
         t={t}
       />
       <div className="link-picker-actions">
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => onCancel(true)}>
           {t('keyboard.link.cancel')}
         </button>
         <button type="button" className="primary" onClick={submit}>
