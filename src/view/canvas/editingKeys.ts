@@ -16,15 +16,20 @@ export const ADD_NODE_KEYS: Readonly<Record<NodeKind, string>> = {
 
 export const LINK_KEY = 'L';
 
+/** Where the focus may be for the editing keys: the page itself, the canvas, the toolbar, the inspector. */
+const EDITING_PLACES = '.react-flow, .toolbar, .inspector';
+
 /**
- * A key pressed on its own (Shift allowed only if `shift`), outside a text field and outside
- * any dialog (the export menu, a modal such as the presentation, where the canvas is behind).
+ * A key pressed on its own (Shift allowed only if `shift`), outside a text field, with the
+ * focus on the canvas, the toolbar, the inspector or nowhere (not in the strategy or comments
+ * panel, a dialog or the presentation, where the canvas is behind).
  */
 export function isPlainKey(e: KeyboardEvent, shift = false): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || (e.shiftKey && !shift) || e.repeat) return false;
   if (e.defaultPrevented || isTyping(e.target)) return false;
   const el = e.target as Element | null;
-  if (el?.closest?.('[role="dialog"], dialog')) return false;
+  const onPage = !el || el === document.body || el === document.documentElement;
+  if (!onPage && !el.closest?.(EDITING_PLACES)) return false;
   return !document.querySelector('[aria-modal="true"], dialog[open]');
 }
 
