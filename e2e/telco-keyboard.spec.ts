@@ -306,7 +306,20 @@ test('the airline template at Fit view', async ({ page }) => {
     'Compagnia aerea',
   );
   await page.getByRole('button', { name: 'Adatta alla vista', exact: true }).click();
-  await page.waitForTimeout(500);
+  // The fit is animated: wait until the view stops moving.
+  const viewport = page.locator('.react-flow__viewport');
+  let previous = '';
+  await expect
+    .poll(async () => {
+      const now = await viewport.evaluate((el) => (el as HTMLElement).style.transform);
+      const still = now === previous;
+      previous = now;
+      return still;
+    })
+    .toBe(true);
   await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+  // The whole map is on screen, first stage to last.
+  for (const name of ['Ispirazione', 'Dopo il volo'])
+    await expect(page.getByRole('group', { name, exact: true })).toBeInViewport();
   await page.screenshot({ path: 'docs/canvas-fit-view.png' });
 });
