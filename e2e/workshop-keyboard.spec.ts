@@ -115,6 +115,99 @@ test('keyboard-first editing: selected default names, rename in place, focus aft
   await expect(page.getByRole('button', { name: 'Fit the map to the view' })).toBeVisible();
 });
 
+test('1–4 add nodes, L links by name, Enter walks Action → Emotion → Pain points', async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await editor.createMap('Blank', 'Keys and links');
+  const count = () => page.locator('.react-flow__node').count();
+  await page.locator('body').press('1');
+  await expect(editor.label).toBeFocused();
+  await page.keyboard.type('Discovery');
+  // Enter in the Label hands the keys back to the node on the canvas.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Discovery', exact: true })).toBeFocused();
+  await page.keyboard.press('2');
+  await page.keyboard.type('Website');
+  await page.keyboard.press('Enter');
+  // Typed at once after the key: nothing is lost on the way to the field, and the C does not
+  // toggle the comments.
+  await page.keyboard.press('2');
+  await page.keyboard.type('Call centre');
+  await expect(editor.label).toHaveValue('Call centre');
+  await expect(page.getByRole('button', { name: 'Comments', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await page.keyboard.press('Escape');
+  // Escape in a field goes back to the canvas too.
+  await expect(page.getByRole('group', { name: 'Call centre', exact: true })).toBeFocused();
+  expect(await count()).toBe(3);
+  await expect(editor.button('Add stage')).toHaveAttribute('aria-keyshortcuts', '1');
+
+  // L: From is the selected node, To has the focus; Escape cancels and gives the node back.
+  await page.keyboard.press('l');
+  const picker = page.getByRole('dialog', { name: 'Link to a node' });
+  const from = picker.getByRole('combobox', { name: 'From', exact: true });
+  const to = picker.getByRole('combobox', { name: 'To', exact: true });
+  await expect(from).toHaveValue('Call centre');
+  await expect(to).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Call centre', exact: true })).toBeFocused();
+
+  // A click elsewhere closes it too.
+  await page.keyboard.press('l');
+  await expect(to).toBeFocused();
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await expect(picker).toHaveCount(0);
+  await page.getByRole('group', { name: 'Call centre', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.label).toHaveValue('Call centre');
+  await page.getByRole('group', { name: 'Call centre', exact: true }).focus();
+
+  // A name that matches nothing says so; the arrow keys choose among the matches.
+  await page.keyboard.press('l');
+  await page.keyboard.type('zzz');
+  await page.keyboard.press('Enter');
+  await expect(picker.getByRole('status')).toHaveText('No node is called “zzz”.');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('disc');
+  await page.keyboard.press('Enter');
+  await expect(from).toHaveValue('Discovery');
+  await expect(to).toBeFocused();
+  await to.fill('');
+  // From a stage the channels come first, left to right: Website, then Call centre.
+  await expect(picker.getByRole('option')).toHaveText([/^Website/, /^Call centre/]);
+  await page.keyboard.press('ArrowDown');
+  await expect(picker.getByRole('option', { selected: true })).toHaveText(/^Call centre/);
+  await expectNoA11yViolations(page, 'the link picker');
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveCount(0);
+  const action = page.getByRole('textbox', { name: 'Action', exact: true });
+  await expect(action).toBeFocused();
+  await expect(page.getByText('Discovery → Call centre')).toBeVisible();
+  await page.keyboard.type('Asks in the shop');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('radio', { name: 'Neutral' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('radio', { name: 'Negative', exact: true })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Pain points' })).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/keyboard-link.png` });
+
+  // Not while presenting: the canvas is behind the presentation.
+  await page.keyboard.press('Escape');
+  await editor.button('Present').click();
+  await expect(page.getByRole('dialog', { name: /^Presentation:/ })).toBeVisible();
+  await page.keyboard.press('1');
+  await page.keyboard.press('l');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: /^Presentation:/ })).toHaveCount(0);
+  expect(await count()).toBe(3);
+  await expect(picker).toHaveCount(0);
+});
+
 test('the language picker is on the library page too', async ({ page }) => {
   await page.goto('/#/');
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('it');

@@ -75,6 +75,9 @@ export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
   return <EmotionCurveView snapshot={useCurveInput(snapshot)} />;
 }
 
+/** Average advance of the worst-moment mark's characters (10 px bold), a little generous. */
+const WORST_CHAR_PX = 6.2;
+
 const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot: CurveInput }) {
   const { t } = useTranslation('editor');
   // Where it goes is the model's (model/geometry.ts): Fit view and image export use the same.
@@ -82,6 +85,9 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
   if (!curve) return null;
   const { left, top, width, height, points: pts } = curve;
   const worst = curve.worst === null ? null : pts[curve.worst]!;
+  const worstText = worst ? `${t('curveRange.worstMark')} ${signed(worst.min!)}` : '';
+  const worstOnLeft =
+    worst !== null && worst.x + CURVE_FACE_R_PX + 4 + worstText.length * WORST_CHAR_PX > width;
   const segments: string[] = [];
   let current = '';
   for (const p of [...pts].sort((a, b) => a.x - b.x)) {
@@ -136,8 +142,13 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
               data-testid="curve-worst"
             >
               <circle r={4} />
-              <text x={CURVE_FACE_R_PX + 4} y={4}>
-                {t('curveRange.worstMark')} {signed(worst.min!)}
+              {/* Left of the mark near the curve's right end: an export is cut there. */}
+              <text
+                x={worstOnLeft ? -(CURVE_FACE_R_PX + 4) : CURVE_FACE_R_PX + 4}
+                y={4}
+                textAnchor={worstOnLeft ? 'end' : 'start'}
+              >
+                {worstText}
               </text>
             </g>
           ) : null}

@@ -40,6 +40,8 @@ import { focusInspectorField } from '../panels/focusField';
 import { isTyping } from '../hooks/useShortcuts';
 import type { WheelMode } from './wheelMode';
 import { EmotionCurve } from './EmotionCurve';
+import { isPlainKey, LINK_KEY } from './editingKeys';
+import { LinkPicker } from './LinkPicker';
 import { useLiveDrag } from './useLiveDrag';
 import { JourneyMiniMap } from './JourneyMiniMap';
 import { LaneLabels } from './LaneLabels';
@@ -191,6 +193,20 @@ export function JourneyCanvas({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onlyNode, readOnly]);
+  // L: the keyboard link picker, from the selected node or the selected touchpoint's stage.
+  const [linking, setLinking] = useState<{ from: string | null } | null>(null);
+  const linkFrom = useRef<string | null>(null);
+  linkFrom.current = linkStart(snapshot, selection);
+  useEffect(() => {
+    if (readOnly) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPlainKey(e) || e.key.toUpperCase() !== LINK_KEY) return;
+      e.preventDefault();
+      setLinking({ from: linkFrom.current });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [readOnly]);
   const peers = usePeers(session);
 
   // Other people's live drags and selections (awareness), under my own drag (read from its
@@ -459,10 +475,39 @@ export function JourneyCanvas({
             {presence ? <PeerCursors peers={peers} /> : null}
             <CanvasPins map={snapshot} measured={measured} />
           </ReactFlow>
+          {linking ? (
+            <LinkPicker
+              nodes={snapshot.nodes}
+              from={linking.from ? (snapshot.nodeById.get(linking.from) ?? null) : null}
+              onLink={(from, to) => {
+                setLinking(null);
+                onConnect({ source: from, target: to, sourceHandle: null, targetHandle: null });
+              }}
+              onCancel={(refocus) => {
+                const back = linking.from;
+                setLinking(null);
+                if (back && refocus)
+                  requestAnimationFrame(() => nodeElement(back)?.focus({ preventScroll: true }));
+              }}
+            />
+          ) : null}
         </NodeEditContext.Provider>
       </NodeTextContext.Provider>
     </FarContext.Provider>
   );
+}
+
+/** Where a keyboard link starts: the one selected node, or the selected touchpoint's stage. */
+function linkStart(snapshot: MapSnapshot, selection: Selection): string | null {
+  const count = selection.nodes.size + selection.touchpoints.size;
+  if (count !== 1) return null;
+  if (selection.nodes.size === 1) return [...selection.nodes][0]!;
+  const tp = snapshot.touchpointById.get([...selection.touchpoints][0]!);
+  if (!tp) return null;
+  return snapshot.nodeById.get(tp.to)?.kind === 'stage' &&
+    snapshot.nodeById.get(tp.from)?.kind !== 'stage'
+    ? tp.to
+    : tp.from;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

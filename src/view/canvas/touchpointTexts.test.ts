@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { nodeSize } from '../../model/geometry';
+import { handlesFor } from './toFlow';
 import { layoutGlyphs, shortText, textSize, type Box, type GlyphInput } from './touchpointTexts';
 
 const stage: Box = { x: 0, y: 0, w: 200, h: 72 };
@@ -58,5 +60,51 @@ describe('layoutGlyphs', () => {
     expect(short.length).toBeLessThanOrEqual(64);
     expect(textSize(short).lines).toBe(3);
     expect(textSize('Ok').lines).toBe(1);
+  });
+
+  it('finds a place for every text of a crowded row of faces, inside the nodes (the export)', () => {
+    // The telco journey as the toolbar places it (e2e/telco-keyboard.spec.ts): six faces in a
+    // row between the stages and the channels.
+    const at = (kind: 'stage' | 'channel', x: number, y: number): Box => ({
+      x,
+      y,
+      ...nodeSize({ kind }),
+    });
+    const box = {
+      scoperta: at('stage', 480, 340),
+      attivazione: at('stage', 720, 340),
+      uso: at('stage', 960, 340),
+      assistenza: at('stage', 1200, 340),
+      sito: at('channel', 480, 500),
+      app: at('channel', 700, 500),
+      negozio: at('channel', 920, 500),
+      call: at('channel', 1140, 500),
+    };
+    const link = (id: string, from: Box, to: Box, action: string): GlyphInput => ({
+      id,
+      action,
+      hasGlyph: true,
+      hasPains: true,
+      from,
+      to,
+      ...handlesFor(from, to),
+    });
+    const inputs = [
+      link('tp-b', box.scoperta, box.sito, 'Confronta le offerte fibra'),
+      link('tp-f', box.attivazione, box.negozio, 'Firma il contratto'),
+      link('tp-j', box.attivazione, box.app, "Segue l'attivazione della SIM"),
+      link('tp-m', box.uso, box.app, 'Controlla i consumi'),
+      link('tp-t', box.assistenza, box.call, 'Segnala un guasto alla linea'),
+      link('tp-w', box.scoperta, box.negozio, 'Chiede consiglio al commesso'),
+    ];
+    const nodes = Object.values(box);
+    const { texts } = layoutGlyphs(inputs, nodes);
+    expect(texts.map((t) => t.id).sort()).toEqual(inputs.map((i) => i.id).sort());
+    const right = Math.max(...nodes.map((n) => n.x + n.w));
+    for (const t of texts) {
+      expect(t.x + t.w, t.id).toBeLessThanOrEqual(right);
+      for (const n of nodes) expect(overlap(t, n)).toBe(false);
+      for (const u of texts) if (t !== u) expect(overlap(t, u), `${t.id} over ${u.id}`).toBe(false);
+    }
   });
 });

@@ -10,8 +10,10 @@
  * 2. **Texts never overlap another label.** Each action, cut to MAX_TEXT_CHARS and wrapped in a
  *    box at most TEXT_MAX_W wide and TEXT_MAX_LINES high (sizes estimated from the character
  *    count, so the box the layout reserves is the box drawn: CSS clips to it), goes right of its
- *    face (centred, lower, upper), else left, below or above, the first place that overlaps no node, no face and no text
- *    placed before it; failing that, one line; failing that, no text (the touchpoint's name stays
+ *    face (centred, lower, upper), else left, below or above (then under or over a crowded row
+ *    of faces, starting or ending at its face), the first place inside the nodes' box (an export
+ *    is cut there) that overlaps no node, no face and no text placed before it; failing that,
+ *    one line; failing that, the same outside the box; failing that, no text (the action stays
  *    its accessible name and the selected touchpoint's label shows it).
  *
  * Deterministic: the same map gives the same picture on every peer and in the export.
@@ -123,6 +125,22 @@ export function textSize(
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
+/** The box around `boxes`, or null for none. */
+function boundsOf(boxes: readonly Box[]): Box | null {
+  if (boxes.length === 0) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.w);
+    y1 = Math.max(y1, b.y + b.h);
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
 /** A bucket grid over boxes, so each test looks at the few boxes nearby. */
 class BoxIndex {
   private readonly cells = new Map<string, Box[]>();
@@ -186,6 +204,15 @@ export function layoutGlyphs(inputs: readonly GlyphInput[], nodes: readonly Box[
   const taken = new BoxIndex();
   for (const n of nodes) taken.add(n);
   for (const b of faceBoxes) taken.add(b);
+  // The nodes' box: an image export is cut at it (model/geometry.ts, mapExtent), so a text
+  // goes outside it only when no place inside is free.
+  const area = boundsOf(nodes);
+  const inside = (b: Box) =>
+    !area ||
+    (b.x >= area.x &&
+      b.y >= area.y &&
+      b.x + b.w <= area.x + area.w &&
+      b.y + b.h <= area.y + area.h);
   const texts: TextPlace[] = [];
   for (const tp of sorted) {
     const text = shortText(tp.action);
@@ -193,31 +220,47 @@ export function layoutGlyphs(inputs: readonly GlyphInput[], nodes: readonly Box[
     const a = anchors.get(tp.id)!;
     const half = tp.hasGlyph ? FACE_BOX_PX / 2 : 2;
     const right = a.x + half + (tp.hasPains ? 16 : 0) + GAP_PX;
-    for (const maxLines of [TEXT_MAX_LINES, 1]) {
-      const size = textSize(text, maxLines);
-      const spots: Box[] = [
+    const spotsFor = (size: { w: number; h: number }): Box[] => {
+      const left = a.x - half - GAP_PX - size.w;
+      const below = a.y + half + GAP_PX;
+      const above = a.y - half - GAP_PX - size.h;
+      return [
+        // Beside the face: right (centred, lower, upper), left, below, above.
         { x: right, y: a.y - size.h / 2, ...size },
         { x: right, y: a.y + 2, ...size },
         { x: right, y: a.y - 2 - size.h, ...size },
-        { x: a.x - half - GAP_PX - size.w, y: a.y - size.h / 2, ...size },
-        { x: a.x - size.w / 2, y: a.y + half + GAP_PX, ...size },
-        { x: a.x - size.w / 2, y: a.y - half - GAP_PX - size.h, ...size },
+        { x: left, y: a.y - size.h / 2, ...size },
+        { x: a.x - size.w / 2, y: below, ...size },
+        { x: a.x - size.w / 2, y: above, ...size },
+        // A crowded row of faces: under or over it, starting at the face or ending there.
+        { x: a.x - half, y: below, ...size },
+        { x: a.x + half - size.w, y: below, ...size },
+        { x: a.x - half, y: above, ...size },
+        { x: a.x + half - size.w, y: above, ...size },
       ];
-      const spot = spots.find((s) => !taken.hits(s));
-      if (!spot) continue;
-      const place: TextPlace = {
-        id: tp.id,
-        text,
-        lines: size.lines,
-        x: Math.round(spot.x),
-        y: Math.round(spot.y),
-        w: size.w,
-        h: size.h,
-      };
-      taken.add(place);
-      texts.push(place);
-      break;
+    };
+    let place: TextPlace | null = null;
+    for (const keep of [inside, () => true]) {
+      for (const maxLines of [TEXT_MAX_LINES, 1]) {
+        const size = textSize(text, maxLines);
+        const spot = spotsFor(size).find((s) => keep(s) && !taken.hits(s));
+        if (!spot) continue;
+        place = {
+          id: tp.id,
+          text,
+          lines: size.lines,
+          x: Math.round(spot.x),
+          y: Math.round(spot.y),
+          w: size.w,
+          h: size.h,
+        };
+        break;
+      }
+      if (place) break;
     }
+    if (!place) continue;
+    taken.add(place);
+    texts.push(place);
   }
   return { shifts, texts };
 }

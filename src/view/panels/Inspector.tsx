@@ -10,9 +10,21 @@ import { NodeFields } from './NodeFields';
 import { repairsOf } from './RepairNote';
 import { TouchpointFields } from './TouchpointFields';
 import { INSPECTOR_KEY } from './inspectorOpen';
+import './inspector.css';
+import { isTyping } from '../hooks/useShortcuts';
+import { nodeElement } from '../canvas/flowContract';
 
 /** The keyboard-first editing keys (issue 18), listed with the other shortcuts. */
-export const KEYBOARD_SHORTCUTS = ['rename', 'tab', 'inspector', 'wheel'] as const;
+export const KEYBOARD_SHORTCUTS = [
+  'add',
+  'link',
+  'rename',
+  'enter',
+  'escape',
+  'tab',
+  'inspector',
+  'wheel',
+] as const;
 
 export function Inspector({
   snapshot,
@@ -63,7 +75,18 @@ export function Inspector({
   return (
     <aside className="inspector" aria-label={t('inspector.label')}>
       {toggle}
-      <div id="inspector-body">
+      <div
+        id="inspector-body"
+        onKeyDown={(e) => {
+          // Escape in a field hands the keyboard back to the canvas (the selected node, else
+          // the page), where the editing keys work again; what was typed stays.
+          if (e.key !== 'Escape' || !isTyping(e.target)) return;
+          e.preventDefault();
+          const back = node ? nodeElement(node.id) : null;
+          if (back) back.focus({ preventScroll: true });
+          else (e.target as HTMLElement).blur();
+        }}
+      >
         {node ? <CommentOnButton anchor={{ kind: 'node', id: node.id }} /> : null}
         {tp ? <CommentOnButton anchor={{ kind: 'touchpoint', id: tp.id }} /> : null}
         {node ? (

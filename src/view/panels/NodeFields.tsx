@@ -12,6 +12,7 @@ import { NODE_LIMITS } from '../../model/records/node';
 import { useSession } from '../canvas/SessionContext';
 import { inLimit } from '../../model/limits';
 import { inspectorFieldId } from './focusField';
+import { nodeElement } from '../canvas/flowContract';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
 
 /** The node fields this form edits, by kind (a repair of any other one is noted on the form). */
@@ -45,6 +46,18 @@ export function NodeFields({
       className="fields"
       onSubmit={(e) => e.preventDefault()}
       aria-label={t('inspector.nodeForm')}
+      onKeyDown={(e) => {
+        // Enter in a one-line field is done: back to the node on the canvas, where 1–4 add
+        // the next node and L links this one (the description keeps Enter for new lines).
+        const el = e.target as HTMLElement;
+        if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return;
+        if (el.tagName !== 'INPUT' && el.tagName !== 'SELECT') return;
+        if ((el as HTMLInputElement).type === 'color') return;
+        const back = nodeElement(node.id);
+        if (!back) return;
+        e.preventDefault();
+        back.focus({ preventScroll: true });
+      }}
     >
       <h2>
         <span className={`kind-badge kind-${node.kind}`}>{t(`kind.${node.kind}`)}</span>

@@ -15,6 +15,7 @@ import { useStore } from '../hooks/useStore';
 import { AddCommentButton } from '../comments/AddCommentButton';
 import { focusInspectorField } from './focusField';
 import { WHEEL_MODES, type WheelMode } from '../canvas/wheelMode';
+import { ADD_NODE_KEYS, isPlainKey, kindForKey } from '../canvas/editingKeys';
 
 interface Props {
   selection: Selection;
@@ -85,6 +86,22 @@ export const Toolbar = memo(function Toolbar({
     });
   };
 
+  // 1–4 add a stage, channel, device or note, as the buttons do (editingKeys.ts).
+  const addRef = useRef(add);
+  addRef.current = add;
+  useEffect(() => {
+    if (readOnly) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPlainKey(e)) return;
+      const kind = kindForKey(e);
+      if (!kind) return;
+      e.preventDefault();
+      addRef.current(kind);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [readOnly]);
+
   const remove = () => {
     session.commands.deleteItems({
       nodeIds: selection.nodes,
@@ -103,6 +120,8 @@ export const Toolbar = memo(function Toolbar({
             onClick={() => add(kind)}
             disabled={readOnly}
             className={`add-${kind}`}
+            aria-keyshortcuts={ADD_NODE_KEYS[kind]}
+            title={`${t(`toolbar.add.${kind}`)} (${ADD_NODE_KEYS[kind]})`}
           >
             <span aria-hidden="true" className={`swatch swatch-${kind}`} />
             {t(`toolbar.add.${kind}`)}

@@ -14,6 +14,21 @@ import { NO_REPAIRS, repairNotes } from './RepairNote';
 const WALKED =
   'input[type="text"], input[type="number"], textarea, input[type="radio"]:checked, button, input[type="checkbox"]';
 
+/**
+ * Where Enter goes from a field: from the Action to the Emotion (the chosen face, else the
+ * neutral one, so one arrow key picks either side), from the Emotion to the Pain points.
+ */
+function enterTarget(form: HTMLFormElement, from: HTMLElement): HTMLElement | null {
+  if (from.id === inspectorFieldId('action'))
+    return (
+      form.querySelector<HTMLElement>('input[data-field="emotion"]:checked') ??
+      form.querySelector<HTMLElement>('input[data-field="emotion"][value="0"]')
+    );
+  if (from.dataset.field === 'emotion')
+    return form.querySelector<HTMLElement>('textarea[data-field="painPoints"]');
+  return null;
+}
+
 /** One item per line; the command cuts the list to TOUCHPOINT_LIMITS (items and characters). */
 const lines = (text: string) => text.split('\n');
 
@@ -51,6 +66,15 @@ export function TouchpointFields({
       onSubmit={(e) => e.preventDefault()}
       aria-label={t('inspector.touchpointForm')}
       onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey) {
+          // Enter walks Action → Emotion → Pain points (the textareas keep Enter for new lines).
+          const next = enterTarget(e.currentTarget, e.target as HTMLElement);
+          if (next) {
+            e.preventDefault();
+            next.focus();
+          }
+          return;
+        }
         // Tab from the last field goes on to the next touchpoint of the stage (its Action),
         // Shift+Tab from the Action back to the previous one.
         if (e.key !== 'Tab' || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -104,6 +128,7 @@ export function TouchpointFields({
           >
             <input
               type="radio"
+              data-field="emotion"
               name={`emotion-${tp.id}`}
               value={e}
               checked={tp.emotion === e}
@@ -126,6 +151,7 @@ export function TouchpointFields({
         {t('field.painPoints')}
         <textarea
           rows={3}
+          data-field="painPoints"
           value={tp.painPoints.join('\n')}
           readOnly={readOnly}
           placeholder={t('field.onePerLine')}
