@@ -21,6 +21,7 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
   const [minutes, setMinutes] = useState(() => String(Math.round(s.timer.durationMs / MINUTE)));
   const popId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const close = (e: PointerEvent) => {
@@ -41,10 +42,14 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
       className="workshop-timer"
       ref={ref}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') setOpen(false);
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(false);
+        button.current?.focus();
       }}
     >
       <button
+        ref={button}
         type="button"
         className={`timer-button${running ? ' is-running' : ''}${done ? ' is-done' : ''}`}
         aria-expanded={open}
@@ -61,9 +66,13 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
           {done ? t('timer.done') : clock}
         </span>
       </button>
+      {/* Said once when the time is up, on every screen, popover open or not. */}
+      <span className="workshop-sr" aria-live="polite" data-testid="timer-announce">
+        {done ? t('timer.done') : ''}
+      </span>
       {open ? (
         <div className="timer-pop" id={popId} role="group" aria-label={t('timer.label')}>
-          <p aria-live="polite">{status}</p>
+          <p>{status}</p>
           {api.canEdit ? (
             <>
               <form
