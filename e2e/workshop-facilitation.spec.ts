@@ -146,6 +146,8 @@ test('two people vote live in a round, each limited; the results stay in the map
 
     // Ada ends the round; nobody can vote any more, and the results stay.
     await adaPanel.getByRole('button', { name: 'End the round' }).click();
+    // The button went away with the open round: focus stays in the panel, not lost.
+    await expect(adaPanel).toBeFocused();
     await expect(boPanel.getByTestId('vote-round')).toHaveText('Ended round: Pain points');
     await expect(voteFor(boPanel, 'Seat selection costs extra without warning')).toHaveCount(0);
     await expect(votesButton(bo.page)).toHaveAccessibleName('Votes');
@@ -312,5 +314,44 @@ test('in Italian: the name prompt, the votes panel and the timer popover', async
     await expectNoA11yViolations(bo.page, 'timer popover, Italian', { include: '.workshop-timer' });
   } finally {
     await Promise.all([ada.close(), bo.close()]);
+  }
+});
+
+test('a selected touchpoint is voted on from the inspector during a touchpoints round', async ({
+  browser,
+}) => {
+  const ada = await person(browser);
+  try {
+    await ada.editor.createMap('Blank', 'Inspector votes');
+    await ada.editor.add('stage', 'Welcome');
+    await ada.editor.add('channel', 'Chat');
+    await ada.editor.link('Welcome', 'Chat');
+    const form = ada.page.getByRole('form', { name: 'Touchpoint details' });
+    await form.getByRole('textbox', { name: 'Action', exact: true }).fill('Asks for help');
+    // No round: nothing about votes in the inspector.
+    await expect(form.getByRole('group', { name: /^Dot voting/ })).toHaveCount(0);
+
+    const panel = await openVotes(ada.page);
+    await panel.getByRole('spinbutton', { name: 'Votes per person' }).fill('1');
+    await panel.getByRole('button', { name: 'Start a round' }).click();
+    await ada.page.keyboard.press('Escape');
+    await expect(votesPanel(ada.page)).toHaveCount(0);
+
+    const vote = form.getByRole('group', { name: /^Dot voting/ });
+    await expect(vote.getByTestId('tp-votes')).toHaveText('Dot voting 0 votes');
+    await vote.getByRole('button', { name: 'Vote', exact: true }).click();
+    await expect(vote.getByTestId('tp-votes')).toHaveText('Dot voting 1 vote (1 of mine)');
+    await expect(votesButton(ada.page)).toHaveAccessibleName('Votes, 0 left');
+    await vote.getByRole('button', { name: 'Vote', exact: true }).press('Enter');
+    await expect(vote.getByRole('alert')).toHaveText('You have used all your votes in this round.');
+    await expectNoA11yViolations(ada.page, 'inspector, voting on a touchpoint');
+    await form.screenshot({ path: 'test-results/workshop-inspector-vote.png' });
+    await vote.getByRole('button', { name: 'Take back a vote' }).click();
+    await expect(vote.getByTestId('tp-votes')).toHaveText('Dot voting 0 votes');
+    // The panel agrees.
+    const again = await openVotes(ada.page);
+    await expect(again.getByTestId('votes-left')).toHaveText('You have 1 vote left');
+  } finally {
+    await ada.close();
   }
 });

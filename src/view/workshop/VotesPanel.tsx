@@ -77,7 +77,7 @@ function OpenRound({
         {t('votes.left', { count: left })}
       </p>
       {refused ? (
-        <p className="strategy-warning" role="alert">
+        <p className="votes-warning" role="alert">
           {refused}
         </p>
       ) : null}
@@ -128,7 +128,16 @@ function OpenRound({
   );
 }
 
-function RoundStatus({ round, api }: { round: VoteRound; api: WorkshopApi }) {
+function RoundStatus({
+  round,
+  api,
+  onEnded,
+}: {
+  round: VoteRound;
+  api: WorkshopApi;
+  /** After "End the round" (the button goes away: focus has to go somewhere). */
+  onEnded?: () => void;
+}) {
   const { t } = useTranslation('workshop');
   const target = t(`votes.targets.${round.target}`);
   const open = round.endedAt === undefined;
@@ -140,7 +149,13 @@ function RoundStatus({ round, api }: { round: VoteRound; api: WorkshopApi }) {
           : t('votes.ended', { target })}
       </p>
       {api.canEdit && open ? (
-        <button type="button" onClick={() => api.endRound(round.id)}>
+        <button
+          type="button"
+          onClick={() => {
+            api.endRound(round.id);
+            onEnded?.();
+          }}
+        >
           {t('votes.end')}
         </button>
       ) : null}
@@ -149,7 +164,7 @@ function RoundStatus({ round, api }: { round: VoteRound; api: WorkshopApi }) {
 }
 
 /** The facilitator's form: what to vote on and how many votes a person (no round open). */
-function StartRound({ api }: { api: WorkshopApi }) {
+function StartRound({ api, onStarted }: { api: WorkshopApi; onStarted: () => void }) {
   const { t } = useTranslation('workshop');
   const [target, setTarget] = useState<VoteTarget>('touchpoints');
   const [perPerson, setPerPerson] = useState(String(DEFAULT_VOTES_PER_PERSON));
@@ -161,6 +176,7 @@ function StartRound({ api }: { api: WorkshopApi }) {
         e.preventDefault();
         // The command clamps to the limits too; a blank field is the default.
         api.startRound(target, Number(perPerson) || DEFAULT_VOTES_PER_PERSON);
+        onStarted(); // this form goes away while the round is open
       }}
     >
       <label>
@@ -201,6 +217,7 @@ export function VotesPanel({ api, onClose }: { api: WorkshopApi; onClose(): void
   const ref = useRef<HTMLElement>(null);
   // Focus moves into the panel when it opens, so Escape and Tab work from there.
   useEffect(() => ref.current?.focus(), []);
+  const refocus = () => ref.current?.focus();
   return (
     <aside
       ref={ref}
@@ -222,13 +239,13 @@ export function VotesPanel({ api, onClose }: { api: WorkshopApi; onClose(): void
       {!api.canEdit ? <p className="muted">{t('votes.readOnly')}</p> : null}
       {round && round.endedAt === undefined ? (
         <>
-          <RoundStatus round={round} api={api} />
+          <RoundStatus round={round} api={api} onEnded={refocus} />
           <Results round={round} items={items} api={api} />
           <OpenRound round={round} items={items} api={api} />
         </>
       ) : (
         <>
-          {api.canEdit ? <StartRound api={api} /> : null}
+          {api.canEdit ? <StartRound api={api} onStarted={refocus} /> : null}
           {!round ? (
             <p className="votes-empty" data-testid="votes-empty">
               {api.canEdit ? t('votes.noneEditor') : t('votes.none')}
