@@ -70,6 +70,7 @@ test('two people vote live in a round, each limited; the results stay in the map
     // First join: Ada is asked for a name; "Join" names her.
     await expect(namePrompt(ada.page)).toBeVisible();
     await expectNoA11yViolations(ada.page, 'name prompt');
+    await namePrompt(ada.page).screenshot({ path: 'test-results/workshop-name-prompt.png' });
     await join(ada.page, 'Ada');
 
     // Bo says "Not now": he keeps his guest name, and Ada sees it.
@@ -223,6 +224,12 @@ test('the shared timer counts on every screen, a late joiner too; a view link ca
     // Cy joins late and sees the same countdown.
     await cy.page.goto(edit);
     await expect(cy.page.getByTestId('timer-clock')).toHaveText(/^1:[45]\d$/);
+    // Her popover shows the duration Ada set.
+    await timerButton(cy.page).click();
+    await expect(
+      cy.page.getByRole('group', { name: 'Workshop timer' }).getByRole('spinbutton'),
+    ).toHaveValue('2');
+    await cy.page.keyboard.press('Escape');
 
     // Ada pauses: everyone's clock stops at the same time left.
     await timerButton(ada.page).click();

@@ -56,7 +56,11 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
         aria-controls={popId}
         aria-label={`${t('timer.label')}: ${status}`}
         data-testid="timer"
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          // The field shows the duration as it is now (a peer may have changed it).
+          if (!open) setMinutes(String(Math.round(s.timer.durationMs / MINUTE)));
+          setOpen(!open);
+        }}
       >
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <circle cx="8" cy="9" r="6" fill="none" stroke="currentColor" strokeWidth="1.6" />
