@@ -4,7 +4,7 @@ import { castVote, endRound, pauseTimer, setTimer, startRound, startTimer } from
 import { votesMap, timerMap } from './doc';
 import { createWorkshopStore, readWorkshop } from './read';
 import { rankedItems } from './tally';
-import { formatClock, timerRemaining } from './timer';
+import { formatClock, isTimeUp, timerRemaining } from './timer';
 import { itemKeyOf, voteKey } from './types';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
@@ -106,6 +106,23 @@ describe('timer', () => {
     sync(a, late);
     expect(readWorkshop(late).timerLocalStart).toBe(10_000);
     store.dispose();
+  });
+
+  it('is up only for a timer that ran out', () => {
+    const doc = new Y.Doc();
+    setTimer(doc, 60_000);
+    const set = readWorkshop(doc).timer;
+    expect(isTimeUp(set, timerRemaining(set, 1e9))).toBe(false); // set, never started
+    startTimer(doc, 10_000);
+    const running = readWorkshop(doc).timer;
+    expect(isTimeUp(running, timerRemaining(running, 30_000))).toBe(false);
+    expect(isTimeUp(running, timerRemaining(running, 70_000))).toBe(true);
+    pauseTimer(doc, 80_000);
+    const paused = readWorkshop(doc).timer;
+    expect(isTimeUp(paused, timerRemaining(paused, 80_000))).toBe(true); // paused after the end
+    setTimer(doc, 0);
+    const zero = readWorkshop(doc).timer;
+    expect(isTimeUp(zero, 0)).toBe(false);
   });
 
   it('restores garbage in the timer', () => {

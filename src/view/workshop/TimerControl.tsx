@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TIMER_MS } from '../../model/records/workshop-timer';
 import type { WorkshopApi } from '../../model/session-api';
-import { formatClock, isRunning } from '../../model/workshop/timer';
+import { formatClock, isRunning, isTimeUp } from '../../model/workshop/timer';
 import { useTimerRemaining, useWorkshop } from './useWorkshop';
 
 const MINUTE = 60_000;
@@ -31,7 +31,7 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
     return () => document.removeEventListener('pointerdown', close);
   }, [open]);
   const clock = formatClock(left);
-  const done = left === 0 && s.timer.durationMs > 0 && (running || s.timer.elapsedMs > 0);
+  const done = isTimeUp(s.timer, left);
   const status = done
     ? t('timer.done')
     : running
