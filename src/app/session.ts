@@ -168,6 +168,8 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     voterId: comments.myId,
     canEdit: () => !viewOnly && !reviewOnly && !isNewer(),
     myName: () => me.getSnapshot().name,
+    // A run already going on the server counts from its start; one started later, live.
+    liveAfter: collab.firstSync(),
   });
 
   const api: MapSessionApi = {

@@ -27,11 +27,16 @@ export interface WorkshopOptions {
   readonly canEdit: () => boolean;
   readonly myName: () => string;
   readonly clock?: () => number;
+  /** The first sync with the server (WorkshopStoreOptions.liveAfter). */
+  readonly liveAfter?: Promise<unknown>;
 }
 
 export function bindWorkshop(doc: Y.Doc, opts: WorkshopOptions): WorkshopApi & { dispose(): void } {
   const clock = opts.clock ?? Date.now;
-  const store = createWorkshopStore(doc, clock);
+  const store = createWorkshopStore(doc, {
+    clock,
+    ...(opts.liveAfter ? { liveAfter: opts.liveAfter } : {}),
+  });
   const guard =
     <A extends unknown[], R>(fn: (...a: A) => R, refused: R) =>
     (...a: A): R =>

@@ -37,15 +37,29 @@ export function readWorkshop(doc: Y.Doc, timerLocalStart?: number): WorkshopSnap
   };
 }
 
+export interface WorkshopStoreOptions {
+  /** This device's clock. */
+  readonly clock?: () => number;
+  /**
+   * Settles at the first sync with the server. A start that arrives from elsewhere before it
+   * is a run already going when I joined (the server's stored doc): it counts from the
+   * starter's `startedAt`, as a late joiner's must. After it, a start is live and counts from
+   * when it arrived here. Without one, every start from elsewhere is live.
+   */
+  readonly liveAfter?: Promise<unknown>;
+}
+
 /**
- * Live store. `clock` is this device's; when a transaction from elsewhere starts the timer,
- * the moment this device saw it becomes the run's local start (see WorkshopSnapshot).
+ * Live store. When a transaction from elsewhere starts the timer live, the moment this device
+ * saw it becomes the run's local start (see WorkshopSnapshot and `liveAfter`).
  */
 export function createWorkshopStore(
   doc: Y.Doc,
-  clock: () => number = Date.now,
+  { clock = Date.now, liveAfter }: WorkshopStoreOptions = {},
 ): ExternalStore<WorkshopSnapshot> & { dispose(): void } {
   const changed = createEmitter();
+  let live = liveAfter === undefined;
+  void liveAfter?.then(() => (live = true));
   let localStart: number | undefined;
   let lastStartedAt: unknown = timerMap(doc).get('startedAt');
   let snapshot = readWorkshop(doc);
@@ -57,8 +71,9 @@ export function createWorkshopStore(
     if (!touched) return;
     const startedAt = timerMap(doc).get('startedAt');
     if (startedAt !== lastStartedAt) {
-      // My own start is on my clock already; a peer's is taken as "now" here.
-      localStart = typeof startedAt === 'number' && !tr.local ? clock() : undefined;
+      // My own start is on my clock already, and so is a stored one; a peer's live start is
+      // taken as "now" here.
+      localStart = typeof startedAt === 'number' && !tr.local && live ? clock() : undefined;
       lastStartedAt = startedAt;
     }
     snapshot = readWorkshop(doc, localStart);

@@ -18,6 +18,13 @@ export function timerRemaining(timer: WorkshopTimer, now: number, localStart?: n
 
 export const isRunning = (timer: WorkshopTimer): boolean => timer.startedAt !== undefined;
 
+/**
+ * Time is up: nothing left of a timer that ran (running, or paused after running out). A
+ * zero-length timer, or one that was set and never started, is not "done".
+ */
+export const isTimeUp = (timer: WorkshopTimer, left: number): boolean =>
+  left === 0 && timer.durationMs > 0 && (isRunning(timer) || timer.elapsedMs > 0);
+
 /** "4:05", "12:00", "1:00:00". */
 export function formatClock(ms: number): string {
   const total = Math.ceil(ms / 1000);

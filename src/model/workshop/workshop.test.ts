@@ -4,7 +4,7 @@ import { castVote, endRound, pauseTimer, setTimer, startRound, startTimer } from
 import { votesMap, timerMap } from './doc';
 import { createWorkshopStore, readWorkshop } from './read';
 import { rankedItems } from './tally';
-import { formatClock, timerRemaining } from './timer';
+import { formatClock, isTimeUp, timerRemaining } from './timer';
 import { itemKeyOf, voteKey } from './types';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
@@ -93,7 +93,7 @@ describe('timer', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
     let bClock = 500_000; // b's clock is far ahead of a's
-    const store = createWorkshopStore(b, () => bClock);
+    const store = createWorkshopStore(b, { clock: () => bClock });
     setTimer(a, 60_000);
     startTimer(a, 10_000);
     sync(a, b);
@@ -105,6 +105,46 @@ describe('timer', () => {
     const late = new Y.Doc();
     sync(a, late);
     expect(readWorkshop(late).timerLocalStart).toBe(10_000);
+    store.dispose();
+  });
+
+  it('is up only for a timer that ran out', () => {
+    const doc = new Y.Doc();
+    setTimer(doc, 60_000);
+    const set = readWorkshop(doc).timer;
+    expect(isTimeUp(set, timerRemaining(set, 1e9))).toBe(false); // set, never started
+    startTimer(doc, 10_000);
+    const running = readWorkshop(doc).timer;
+    expect(isTimeUp(running, timerRemaining(running, 30_000))).toBe(false);
+    expect(isTimeUp(running, timerRemaining(running, 70_000))).toBe(true);
+    pauseTimer(doc, 80_000);
+    const paused = readWorkshop(doc).timer;
+    expect(isTimeUp(paused, timerRemaining(paused, 80_000))).toBe(true); // paused after the end
+    setTimer(doc, 0);
+    const zero = readWorkshop(doc).timer;
+    expect(isTimeUp(zero, 0)).toBe(false);
+  });
+
+  it('a run already going at the first sync counts from its start, one started after it live', async () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    let bClock = 30_000;
+    let synced!: () => void;
+    const liveAfter = new Promise<void>((ok) => (synced = ok));
+    const store = createWorkshopStore(b, { clock: () => bClock, liveAfter });
+    setTimer(a, 60_000);
+    startTimer(a, 10_000);
+    sync(a, b); // the first sync brings the run Ada started 20 s ago
+    synced();
+    await liveAfter;
+    expect(store.getSnapshot().timerLocalStart).toBe(10_000);
+    expect(timerRemaining(store.getSnapshot().timer, bClock, 10_000)).toBe(40_000);
+    // Paused and started again after the sync: live, counted from when it arrived here.
+    pauseTimer(a, 40_000);
+    startTimer(a, 41_000);
+    bClock = 90_000;
+    sync(a, b);
+    expect(store.getSnapshot().timerLocalStart).toBe(90_000);
     store.dispose();
   });
 

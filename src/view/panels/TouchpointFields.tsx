@@ -9,6 +9,7 @@ import { Face } from '../Face';
 import { nextTouchpoint } from '../../model/touchpoint-walk';
 import { focusInspectorField, inspectorFieldId } from './focusField';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
+import { TouchpointVote } from '../workshop/TouchpointVote';
 
 /** The fields Tab walks through (radio buttons count once: the checked one, or the first). */
 const WALKED =
@@ -231,6 +232,8 @@ export function TouchpointFields({
         )}
       </fieldset>
       {notes.note('kpiIds')}
+      {/* Last, so Tab and Shift+Tab still walk from the Action to the touchpoints around. */}
+      <TouchpointVote touchpointId={tp.id} />
     </form>
   );
 }

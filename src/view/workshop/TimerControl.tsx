@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TIMER_MS } from '../../model/records/workshop-timer';
 import type { WorkshopApi } from '../../model/session-api';
-import { formatClock, isRunning } from '../../model/workshop/timer';
+import { formatClock, isRunning, isTimeUp } from '../../model/workshop/timer';
 import { useTimerRemaining, useWorkshop } from './useWorkshop';
 
 const MINUTE = 60_000;
@@ -21,6 +21,7 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
   const [minutes, setMinutes] = useState(() => String(Math.round(s.timer.durationMs / MINUTE)));
   const popId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const close = (e: PointerEvent) => {
@@ -30,7 +31,7 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
     return () => document.removeEventListener('pointerdown', close);
   }, [open]);
   const clock = formatClock(left);
-  const done = left === 0 && s.timer.durationMs > 0 && (running || s.timer.elapsedMs > 0);
+  const done = isTimeUp(s.timer, left);
   const status = done
     ? t('timer.done')
     : running
@@ -41,17 +42,25 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
       className="workshop-timer"
       ref={ref}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') setOpen(false);
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(false);
+        button.current?.focus();
       }}
     >
       <button
+        ref={button}
         type="button"
         className={`timer-button${running ? ' is-running' : ''}${done ? ' is-done' : ''}`}
         aria-expanded={open}
         aria-controls={popId}
         aria-label={`${t('timer.label')}: ${status}`}
         data-testid="timer"
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          // The field shows the duration as it is now (a peer may have changed it).
+          if (!open) setMinutes(String(Math.round(s.timer.durationMs / MINUTE)));
+          setOpen(!open);
+        }}
       >
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <circle cx="8" cy="9" r="6" fill="none" stroke="currentColor" strokeWidth="1.6" />
@@ -61,9 +70,13 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
           {done ? t('timer.done') : clock}
         </span>
       </button>
+      {/* Said once when the time is up, on every screen, popover open or not. */}
+      <span className="workshop-sr" aria-live="polite" data-testid="timer-announce">
+        {done ? t('timer.done') : ''}
+      </span>
       {open ? (
         <div className="timer-pop" id={popId} role="group" aria-label={t('timer.label')}>
-          <p aria-live="polite">{status}</p>
+          <p>{status}</p>
           {api.canEdit ? (
             <>
               <form

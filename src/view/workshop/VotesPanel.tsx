@@ -4,7 +4,7 @@
  * dots. The round and its votes are records of the map (model/workshop/); the limit is the
  * command's, so this panel only mirrors it.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOTE_ROUND_LIMITS, DEFAULT_VOTES_PER_PERSON } from '../../model/records/vote-round';
 import type { WorkshopApi } from '../../model/session-api';
@@ -77,13 +77,13 @@ function OpenRound({
         {t('votes.left', { count: left })}
       </p>
       {refused ? (
-        <p className="strategy-warning" role="alert">
+        <p className="votes-warning" role="alert">
           {refused}
         </p>
       ) : null}
       {items.length === 0 ? (
-        <p className="muted">
-          {t('votes.nothing', { target: t(`votes.targets.${round.target}`) })}
+        <p className="muted" data-testid="votes-nothing">
+          {t(`votes.nothing.${round.target}`)}
         </p>
       ) : (
         <ul className="vote-items" aria-label={t(`votes.targets.${round.target}`)}>
@@ -112,7 +112,9 @@ function OpenRound({
                 <button
                   type="button"
                   aria-label={t('votes.add', { item: label })}
-                  aria-disabled={left <= 0 || !api.canEdit}
+                  // Still focusable and clickable when my dots are used up: it says why.
+                  aria-disabled={left <= 0 || undefined}
+                  disabled={!api.canEdit}
                   onClick={() => vote(item.key, 1)}
                 >
                   +
@@ -126,19 +128,108 @@ function OpenRound({
   );
 }
 
+function RoundStatus({
+  round,
+  api,
+  onEnded,
+}: {
+  round: VoteRound;
+  api: WorkshopApi;
+  /** After "End the round" (the button goes away: focus has to go somewhere). */
+  onEnded?: () => void;
+}) {
+  const { t } = useTranslation('workshop');
+  const target = t(`votes.targets.${round.target}`);
+  const open = round.endedAt === undefined;
+  return (
+    <div className="votes-status">
+      <p data-testid="vote-round">
+        {open
+          ? t('votes.open', { target, count: round.votesPerPerson })
+          : t('votes.ended', { target })}
+      </p>
+      {api.canEdit && open ? (
+        <button
+          type="button"
+          onClick={() => {
+            api.endRound(round.id);
+            onEnded?.();
+          }}
+        >
+          {t('votes.end')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The facilitator's form: what to vote on and how many votes a person (no round open). */
+function StartRound({ api, onStarted }: { api: WorkshopApi; onStarted: () => void }) {
+  const { t } = useTranslation('workshop');
+  const [target, setTarget] = useState<VoteTarget>('touchpoints');
+  const [perPerson, setPerPerson] = useState(String(DEFAULT_VOTES_PER_PERSON));
+  const L = VOTE_ROUND_LIMITS.votesPerPerson;
+  return (
+    <form
+      className="votes-start"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // The command clamps to the limits too; a blank field is the default.
+        api.startRound(target, Number(perPerson) || DEFAULT_VOTES_PER_PERSON);
+        onStarted(); // this form goes away while the round is open
+      }}
+    >
+      <label>
+        {t('votes.target')}
+        <select value={target} onChange={(e) => setTarget(e.target.value as VoteTarget)}>
+          {VOTE_TARGETS.map((v) => (
+            <option key={v} value={v}>
+              {t(`votes.targets.${v}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('votes.perPerson')}
+        <input
+          type="number"
+          className="narrow"
+          min={L.min}
+          max={L.max}
+          step={1}
+          value={perPerson}
+          onChange={(e) => setPerPerson(e.target.value)}
+        />
+      </label>
+      <button type="submit">{t('votes.start')}</button>
+    </form>
+  );
+}
+
 export function VotesPanel({ api, onClose }: { api: WorkshopApi; onClose(): void }) {
   const { t } = useTranslation('workshop');
   const session = useSession();
   const snapshot = useStore(session.map);
   const s = useWorkshop(api);
-  const [target, setTarget] = useState<VoteTarget>('touchpoints');
-  const [perPerson, setPerPerson] = useState(DEFAULT_VOTES_PER_PERSON);
   const round = s.active ?? s.rounds[0] ?? null;
+  const earlier = s.rounds.filter((r) => r !== round);
   const items = useMemo(() => (round ? voteItems(snapshot, round.target) : []), [snapshot, round]);
-  const L = VOTE_ROUND_LIMITS.votesPerPerson;
-  const targetName = (r: VoteRound) => t(`votes.targets.${r.target}`);
+  const ref = useRef<HTMLElement>(null);
+  // Focus moves into the panel when it opens, so Escape and Tab work from there.
+  useEffect(() => ref.current?.focus(), []);
+  const refocus = () => ref.current?.focus();
   return (
-    <aside className="votes-panel" aria-label={t('votes.title')}>
+    <aside
+      ref={ref}
+      className="votes-panel"
+      aria-label={t('votes.title')}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+      }}
+    >
       <header className="votes-head">
         <h2>{t('votes.title')}</h2>
         <button type="button" onClick={onClose}>
@@ -146,62 +237,38 @@ export function VotesPanel({ api, onClose }: { api: WorkshopApi; onClose(): void
         </button>
       </header>
       {!api.canEdit ? <p className="muted">{t('votes.readOnly')}</p> : null}
-      {api.canEdit ? (
-        <form
-          className="votes-start"
-          onSubmit={(e) => {
-            e.preventDefault();
-            api.startRound(target, perPerson);
-          }}
-        >
-          <label>
-            {t('votes.target')}
-            <select value={target} onChange={(e) => setTarget(e.target.value as VoteTarget)}>
-              {VOTE_TARGETS.map((v) => (
-                <option key={v} value={v}>
-                  {t(`votes.targets.${v}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('votes.perPerson')}
-            <input
-              type="number"
-              className="narrow"
-              min={L.min}
-              max={L.max}
-              value={perPerson}
-              onChange={(e) =>
-                setPerPerson(
-                  Math.min(L.max, Math.max(L.min, Math.round(Number(e.target.value) || L.min))),
-                )
-              }
-            />
-          </label>
-          <button type="submit">{t('votes.start')}</button>
-        </form>
-      ) : null}
-      {!round ? (
-        <p className="muted">{t('votes.none')}</p>
+      {round && round.endedAt === undefined ? (
+        <>
+          <RoundStatus round={round} api={api} onEnded={refocus} />
+          <Results round={round} items={items} api={api} />
+          <OpenRound round={round} items={items} api={api} />
+        </>
       ) : (
         <>
-          <div className="votes-status">
-            <p data-testid="vote-round">
-              {round.endedAt === undefined
-                ? t('votes.open', { target: targetName(round), count: round.votesPerPerson })
-                : t('votes.ended', { target: targetName(round) })}
+          {api.canEdit ? <StartRound api={api} onStarted={refocus} /> : null}
+          {!round ? (
+            <p className="votes-empty" data-testid="votes-empty">
+              {api.canEdit ? t('votes.noneEditor') : t('votes.none')}
             </p>
-            {api.canEdit && round.endedAt === undefined ? (
-              <button type="button" onClick={() => api.endRound(round.id)}>
-                {t('votes.end')}
-              </button>
-            ) : null}
-          </div>
-          {round.endedAt === undefined ? <OpenRound round={round} items={items} api={api} /> : null}
-          <Results round={round} items={items} api={api} />
+          ) : (
+            <>
+              <RoundStatus round={round} api={api} />
+              <Results round={round} items={items} api={api} />
+            </>
+          )}
         </>
       )}
+      {earlier.length > 0 ? (
+        <details className="votes-history">
+          <summary>{t('votes.history', { count: earlier.length })}</summary>
+          {earlier.map((r) => (
+            <div key={r.id}>
+              <RoundStatus round={r} api={api} />
+              <Results round={r} items={voteItems(snapshot, r.target)} api={api} />
+            </div>
+          ))}
+        </details>
+      ) : null}
     </aside>
   );
 }
