@@ -414,7 +414,7 @@ describe('restore fuzz: garbage in the workshop (vote rounds, votes, timer)', ()
         for (const tp of tps.slice(0, 4)) castVote(a, round, 'p-fuzz', itemKeyOf(tp.id), 1);
         setTimer(a, 120_000);
         startTimer(a, 10_000);
-        const live = createWorkshopStore(a, () => 20_000);
+        const live = createWorkshopStore(a, { clock: () => 20_000 });
         const log: string[] = [];
         const where = () => `workshop seed ${seed} after: ${log.join(' | ')}`;
         const check = () => {
