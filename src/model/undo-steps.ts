@@ -14,6 +14,7 @@ export const MERGING_COMMANDS: ReadonlySet<keyof BoundCommands> = new Set<keyof 
   'updateTouchpoint',
   'renameLane',
   'updateLaneItem',
+  'updatePersona',
 ]);
 
 export function gestureSteps(commands: BoundCommands, stopCapturing: () => void): BoundCommands {
