@@ -58,6 +58,8 @@ export const isPersonaColor = (v: unknown): v is PersonaColor =>
   typeof v === 'string' && (PERSONA_COLORS as readonly string[]).includes(v.toLowerCase());
 
 const KNOWN: ReadonlySet<string> = new Set([...Object.keys(PERSONA_LIMITS), 'color']);
+/** Its fields in the format: `extra` never holds them (`order`, the list's order there, may be an extra). */
+const FORMAT_FIELDS: ReadonlySet<string> = new Set([...KNOWN].filter((k) => k !== 'order'));
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 
 /** Any value as a persona with id `id`. Never throws. */
@@ -77,7 +79,7 @@ export function restorePersona(raw: unknown, id: string): Restored<Persona> {
     color: colorOf(own(o, 'color'), order, log),
     order,
   };
-  const extra = extraOf(o, KNOWN, log);
+  const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
 }

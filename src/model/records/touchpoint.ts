@@ -40,6 +40,17 @@ export const personaEmotionKey = (personaId: string): string =>
   `${PERSONA_EMOTION_PREFIX}${personaId}`;
 const isPersonaEmotionKey = (k: string): boolean => k.startsWith(PERSONA_EMOTION_PREFIX);
 
+/**
+ * A touchpoint's fields as its doc record holds them (id left out: it is the key): the
+ * per-persona emotions as flat `emotion/<id>` keys. For imports and seeds.
+ */
+export function touchpointDocFields(t: Touchpoint): Record<string, unknown> {
+  const { id: _id, emotionByPersona, ...fields } = t;
+  const out: Record<string, unknown> = { ...fields };
+  for (const [p, e] of Object.entries(emotionByPersona ?? {})) out[personaEmotionKey(p)] = e;
+  return out;
+}
+
 const KNOWN: ReadonlySet<string> = new Set([
   'id',
   ...(Object.keys(TOUCHPOINT_LIMITS) as (keyof typeof TOUCHPOINT_LIMITS)[]),
