@@ -9,6 +9,7 @@ import { Face } from '../Face';
 import { nextTouchpoint } from '../../model/touchpoint-walk';
 import { focusInspectorField, inspectorFieldId } from './focusField';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
+import { PersonaEmotions } from '../personas/PersonaEmotions';
 
 /** The fields Tab walks through (radio buttons count once: the checked one, or the first). */
 const WALKED =
@@ -122,6 +123,7 @@ export function TouchpointFields({
         </button>
       </fieldset>
       {notes.note('emotion')}
+      <PersonaEmotions touchpoint={tp} personas={snapshot.personas} readOnly={readOnly} />
       <label>
         {t('field.painPoints')}
         <textarea
