@@ -69,6 +69,9 @@ test('one emotion control per persona in the touchpoint inspector', async ({ pag
     include: '.persona-emotions',
   });
   await page.locator('.persona-emotions').screenshot({ path: 'test-results/persona-emotions.png' });
+  // The grid has no toolbar: the inspector opens the Personas panel.
+  await page.getByRole('button', { name: 'Edit personas' }).click();
+  await expect(names(page)).toHaveText(['Marco Ferri', 'The Bianchi family']);
 });
 
 test('a map without personas shows the empty state; the Italian UI is Italian', async ({

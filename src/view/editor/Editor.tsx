@@ -37,7 +37,7 @@ import { CommentsButton } from '../comments/CommentsButton';
 import { commentsUiFor } from '../comments/commentsUi';
 import { useCommentShortcuts } from '../comments/useCommentShortcuts';
 import { WorkshopControls } from '../workshop/WorkshopControls';
-import { PersonasButton } from '../personas/PersonasButton';
+import { personasUi } from '../personas/personasUi';
 import { NamePrompt } from '../presence/NamePrompt';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
@@ -111,7 +111,8 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const [strategyOpen, setStrategyOpen] = useState(
     () => localStorage.getItem(STRATEGY_OPEN_KEY) === 'true',
   );
-  const [personasOpen, setPersonasOpen] = useState(false);
+  // The Personas panel (opened from the toolbar or the inspector, personas/personasUi.ts).
+  const personasOpen = useSyncExternalStore(personasUi.subscribe, personasUi.get);
   const toggleStrategy = useCallback((open: boolean) => {
     localStorage.setItem(STRATEGY_OPEN_KEY, String(open));
     setStrategyOpen(open);
@@ -188,7 +189,6 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
         >
           {t('strategy')}
         </button>
-        <PersonasButton open={personasOpen} onToggle={setPersonasOpen} />
         <PanelBoundary panel="comments" compact>
           <CommentsButton />
         </PanelBoundary>
@@ -199,7 +199,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
         <WorkshopControls />
       </>
     ),
-    [strategyOpen, toggleStrategy, personasOpen, panelSelection.nodes, t, tg, view, setView],
+    [strategyOpen, toggleStrategy, panelSelection.nodes, t, tg, view, setView],
   );
 
   return (
@@ -283,7 +283,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
               {personasOpen ? (
                 <PanelBoundary panel="personas" className="panel-error-side">
                   <Suspense fallback={null}>
-                    <PersonasPanel onClose={() => setPersonasOpen(false)} />
+                    <PersonasPanel onClose={() => personasUi.set(false)} />
                   </Suspense>
                 </PanelBoundary>
               ) : null}

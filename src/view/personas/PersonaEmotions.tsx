@@ -9,6 +9,7 @@ import { useSession } from '../canvas/SessionContext';
 import { emotionColor } from '../emotionStyle';
 import { Face } from '../Face';
 import { PersonaAvatar } from './PersonaAvatar';
+import { personasUi } from './personasUi';
 import './personas.css';
 
 export function PersonaEmotions({
@@ -26,7 +27,12 @@ export function PersonaEmotions({
   if (personas.length === 0) return null;
   return (
     <section className="persona-emotions" aria-labelledby={`persona-emotions-${tp.id}`}>
-      <h3 id={`persona-emotions-${tp.id}`}>{t('emotion.title')}</h3>
+      <div className="persona-emotions-head">
+        <h3 id={`persona-emotions-${tp.id}`}>{t('emotion.title')}</h3>
+        <button type="button" className="link" onClick={() => personasUi.set(true)}>
+          {t('manage')}
+        </button>
+      </div>
       {personas.map((p) => {
         const name = p.name || t('unnamed');
         const own = hasOwnEmotion(tp, p.id);
