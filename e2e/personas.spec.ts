@@ -91,3 +91,40 @@ test('a map without personas shows the empty state; the Italian UI is Italian', 
   await expect(it.getByRole('button', { name: 'Aggiungi una persona' })).toBeVisible();
   await expect(it.getByRole('button', { name: 'Chiudi le personas' })).toBeVisible();
 });
+
+test('a second person sees personas and their emotions live', async ({ browser }) => {
+  test.slow(); // two people and the real server
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  const [ada, bo] = await Promise.all(contexts.map((c) => c.newPage()));
+  const online = (page: Page) =>
+    expect(page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ })).toHaveText(
+      'Online, all synced',
+    );
+  try {
+    const editor = new EditorPage(ada!);
+    await editor.createMap('Airline', 'Shared personas');
+    await editor.button('Share').click();
+    const dialog = ada!.getByRole('dialog', { name: 'Share this map' });
+    const link = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await online(ada!);
+    await bo!.goto(link);
+    await online(bo!);
+    for (const page of [ada!, bo!])
+      await page.getByRole('button', { name: 'Personas', exact: true }).click();
+    await panel(ada!).getByRole('button', { name: 'Edit Marco Ferri' }).click();
+    await panel(ada!).getByRole('textbox', { name: 'Role' }).fill('Consultant on the road');
+    await expect(panel(bo!).getByText('Consultant on the road')).toBeVisible();
+    // Ada sets the family's emotion at check-in; Bo's inspector shows it.
+    for (const page of [ada!, bo!]) {
+      await page.getByRole('button', { name: 'Grid', exact: true }).click();
+      await page.getByRole('button', { name: /^Checks in and gets the boarding pass ,/ }).click();
+    }
+    const family = (page: Page) =>
+      page.getByRole('radiogroup', { name: 'How The Bianchi family feels' });
+    await family(ada!).getByRole('radio', { name: 'Negative', exact: true }).check();
+    await expect(family(bo!).getByRole('radio', { name: 'Negative', exact: true })).toBeChecked();
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+  }
+});
