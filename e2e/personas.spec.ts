@@ -69,6 +69,28 @@ test('one emotion control per persona in the touchpoint inspector', async ({ pag
     include: '.persona-emotions',
   });
   await page.locator('.persona-emotions').screenshot({ path: 'test-results/persona-emotions.png' });
+  // Scope: the touchpoint concerns Marco only (all checked is everyone).
+  const concerns = page.getByRole('group', { name: 'Concerns' });
+  await expect(concerns.getByRole('checkbox', { name: 'Marco Ferri' })).toBeChecked();
+  await concerns.getByRole('checkbox', { name: 'The Bianchi family' }).uncheck();
+  await expect(concerns.getByRole('checkbox', { name: 'Marco Ferri' })).toBeDisabled();
+  // Evidence: a level, then a source that is a link (opened only on click, in a new tab).
+  const evidence = page.getByRole('group', { name: 'Evidence' });
+  await evidence
+    .getByRole('combobox', { name: 'How sure is this touchpoint?' })
+    .selectOption('assumed');
+  const source = evidence.getByRole('textbox', { name: 'Source (text or link)' });
+  await source.fill('javascript:alert(1)');
+  await expect(evidence.getByRole('link')).toHaveCount(0);
+  await source.fill('https://example.com/app reviews');
+  await expect(evidence.getByRole('link')).toHaveCount(0);
+  await source.fill('https://example.com/reviews');
+  await expect(evidence.getByRole('link', { name: 'Open the source' })).toHaveAttribute(
+    'href',
+    'https://example.com/reviews',
+  );
+  await expectNoA11yViolations(page, 'touchpoint scope and evidence', { include: '.fields' });
+  await page.locator('.fields').screenshot({ path: 'test-results/touchpoint-personas.png' });
   // The grid has no toolbar: the inspector opens the Personas panel.
   await page.getByRole('button', { name: 'Edit personas' }).click();
   await expect(names(page)).toHaveText(['Marco Ferri', 'The Bianchi family']);

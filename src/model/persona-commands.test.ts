@@ -146,7 +146,7 @@ describe('evidence commands', () => {
     setEvidence(
       doc,
       { kind: 'touchpoint', id: tp },
-      { level: 'observed', source: '  https://x.test/r  ' },
+      { level: 'observed', source: 'https://x.test/r' },
     );
     setEvidence(doc, { kind: 'painPoint', id: tp, index: 1 }, { level: 'assumed' });
     setEvidence(doc, { kind: 'painPoint', id: tp, index: 5 }, { level: 'assumed' }); // no such item

@@ -110,8 +110,11 @@ export function evidenceLink(source: string | undefined): string | null {
   }
 }
 
-/** An evidence as a command writes it: the source trimmed and cut, absent when empty. */
+/**
+ * An evidence as a command writes it: the source cut at the limit (not trimmed: it is typed
+ * into as it is written), absent when it is blank.
+ */
 export function cleanEvidence(e: Evidence): Evidence {
-  const source = e.source === undefined ? '' : capText(e.source.trim(), L);
-  return source === '' ? { level: e.level } : { level: e.level, source };
+  const source = e.source === undefined ? '' : capText(e.source, L);
+  return source.trim() === '' ? { level: e.level } : { level: e.level, source };
 }

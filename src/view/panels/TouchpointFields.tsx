@@ -10,6 +10,8 @@ import { nextTouchpoint } from '../../model/touchpoint-walk';
 import { focusInspectorField, inspectorFieldId } from './focusField';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
 import { PersonaEmotions } from '../personas/PersonaEmotions';
+import { PersonaScope } from '../personas/PersonaScope';
+import { EvidenceField } from '../personas/EvidenceField';
 
 /** The fields Tab walks through (radio buttons count once: the checked one, or the first). */
 const WALKED =
@@ -124,6 +126,8 @@ export function TouchpointFields({
       </fieldset>
       {notes.note('emotion')}
       <PersonaEmotions touchpoint={tp} personas={snapshot.personas} readOnly={readOnly} />
+      <PersonaScope touchpoint={tp} personas={snapshot.personas} readOnly={readOnly} />
+      <EvidenceField touchpoint={tp} readOnly={readOnly} />
       <label>
         {t('field.painPoints')}
         <textarea
