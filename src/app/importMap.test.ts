@@ -63,7 +63,7 @@ describe('importMapText', () => {
   it("stores the review comments of a version 3 file as the new map's comments doc", async () => {
     const db = freshDb();
     const text = readFileSync(
-      join(import.meta.dirname, '../model/strategy-map/fixtures/airline.v4.json'),
+      join(import.meta.dirname, '../model/strategy-map/fixtures/airline.v5.json'),
       'utf8',
     );
     const result = await importMapText(text, db);

@@ -6,7 +6,9 @@ import * as g from './grid-commands';
 import type { LaneKey } from './grid';
 import type { CsvImportResult } from './csv/import';
 import { setMapLanguage, setMapLogo } from './map-settings';
-import type { MapLanguage } from './types';
+import * as p from './persona-commands';
+import { setEvidence, type EvidenceTarget } from './evidence-commands';
+import type { Emotion, Evidence, MapLanguage } from './types';
 
 export function bindCommands(doc: Y.Doc) {
   return {
@@ -41,6 +43,20 @@ export function bindCommands(doc: Y.Doc) {
     relinkTouchpoint: (id: string, to: { stageId: string; channelId: string }) =>
       g.relinkTouchpoint(doc, id, to),
     reorderStages: (ids: readonly string[]) => g.reorderStages(doc, ids),
+    // Personas (persona-commands.ts) and evidence (evidence-commands.ts).
+    addPersona: (input?: p.NewPersona) => p.addPersona(doc, input),
+    updatePersona: (id: string, patch: Partial<p.PersonaFields>) => p.updatePersona(doc, id, patch),
+    reorderPersonas: (ids: readonly string[]) => p.reorderPersonas(doc, ids),
+    deletePersona: (id: string) => p.deletePersona(doc, id),
+    setTouchpointPersonaEmotion: (
+      touchpointId: string,
+      personaId: string,
+      emotion: Emotion | undefined,
+    ) => p.setTouchpointPersonaEmotion(doc, touchpointId, personaId, emotion),
+    setPersonaScope: (touchpointId: string, personaIds: readonly string[]) =>
+      p.setPersonaScope(doc, touchpointId, personaIds),
+    setEvidence: (target: EvidenceTarget, evidence: Evidence | undefined) =>
+      setEvidence(doc, target, evidence),
     // CSV import of touchpoints (csv/import.ts): all or nothing, one undo step. Loaded on first
     // use, with papaparse, not with the editor.
     importTouchpointsCsv: async (text: string): Promise<CsvImportResult> =>

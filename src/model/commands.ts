@@ -24,6 +24,7 @@ import { type Clip } from './clip';
 import { readNode, readTouchpoint } from './read';
 import { deleteChannelPlans } from './strategy/storage';
 import { deleteGridLeftovers } from './grid-commands';
+import { realignEvidence } from './evidence-commands';
 import {
   type ChannelType,
   type DeviceType,
@@ -304,6 +305,22 @@ export function updateTouchpoint(doc: Y.Doc, id: string, patch: TouchpointPatch)
     for (const key of ['painPoints', 'opportunities', 'kpiIds'] as const) {
       const list = patch[key];
       if (Array.isArray(list)) fields[key] = capList(list, TOUCHPOINT_LIMITS[key]);
+    }
+    // Each pain point's and opportunity's evidence moves with its item (evidence-commands.ts).
+    if (fields.painPoints || fields.opportunities) {
+      const now = readTouchpoint(id, record);
+      if (fields.painPoints && now.painPointEvidence)
+        fields.painPointEvidence = realignEvidence(
+          now.painPoints,
+          now.painPointEvidence,
+          fields.painPoints as string[],
+        );
+      if (fields.opportunities && now.opportunityEvidence)
+        fields.opportunityEvidence = realignEvidence(
+          now.opportunities,
+          now.opportunityEvidence,
+          fields.opportunities as string[],
+        );
     }
     // Not a number clears the volume (like an emptied field); a number is kept in the format's range.
     if (typeof patch.volume === 'number')

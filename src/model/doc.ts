@@ -35,6 +35,11 @@
  *                        (laneKey: 'actions', 'devices'…, or 'channel:<nodeId>'; field:
  *                        order, hidden, title), see records/lane-setting.ts
  *
+ * └── personas      Y.Map<id, Y.Map>  Persona fields (name, role, quote, goals, needs,
+ *                   frustrations, color, order), records/persona.ts; added in schema v2 without
+ *                   a bump like the grid. A touchpoint's own emotion for a persona is a flat key
+ *                   of its record, `emotion/<personaId>` (records/touchpoint.ts).
+ *
  * Arrays inside a record (painPoints, kpiIds, channelIds…) are plain JSON values: last writer
  * wins.
  * `order` on collection records sorts them for display (ties by id).
@@ -77,6 +82,7 @@ export type GridPart = (typeof GRID_PARTS)[number];
 export const gridLanesMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('grid.lanes');
 export const gridItemsMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('grid.items');
 export const gridSettingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('grid.laneSettings');
+export const personasMap = (doc: Y.Doc): Y.Map<YRecord> => doc.getMap('personas');
 /** The grid's root maps, in GRID_PARTS order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const gridRoots = (doc: Y.Doc): Y.Map<any>[] => [
@@ -109,6 +115,7 @@ export function allRoots(doc: Y.Doc): Y.AbstractType<any>[] {
     touchpointsMap(doc),
     ...strategyRoots(doc),
     ...gridRoots(doc),
+    personasMap(doc),
   ];
 }
 /** Sets each field of `fields` on `record`; `undefined` deletes the key. Skips unchanged values. */

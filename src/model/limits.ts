@@ -46,6 +46,10 @@ export const MAX_COMMENTS_PER_THREAD = 500;
 export const MAX_COMMENT_PEOPLE = 1_000;
 /** Latest time a record may carry, ms since the epoch (the largest a Date holds). */
 export const MAX_TIMESTAMP_MS = 8.64e15;
+/** Personas per map (Smaply and UXPressia keep a handful; the curves stay readable). */
+export const MAX_PERSONAS = 12;
+/** Characters of an evidence source: a note or an http(s) link. */
+export const MAX_EVIDENCE_SOURCE_CHARS = 2_000;
 /** Longest response-time target, minutes (30 days). */
 export const MAX_RESPONSE_TARGET_MINUTES = 60 * 24 * 30;
 

@@ -6,8 +6,17 @@
  */
 import * as Y from 'yjs';
 import { createEmitter } from './observable';
-import { gridRoots, metaMap, nodesMap, strategyRoots, touchpointsMap, type YRecord } from './doc';
+import {
+  gridRoots,
+  metaMap,
+  nodesMap,
+  personasMap,
+  strategyRoots,
+  touchpointsMap,
+  type YRecord,
+} from './doc';
 import { GridReader } from './read-grid';
+import { PersonaReader } from './read-personas';
 import { MAX_ID_CHARS } from './limits';
 import { NOT_A_RECORD, NOT_AN_ID, readStrategyInto } from './read-strategy';
 import {
@@ -68,6 +77,8 @@ export class MapReader {
   private dirtyStrategy = true;
   private dirtyGrid = true;
   private readonly grid = new GridReader();
+  private dirtyPersonas = true;
+  private readonly personas = new PersonaReader();
   private meta: MapMeta | null = null;
   private strategy: Strategy | null = null;
   private readonly changed = createEmitter();
@@ -96,6 +107,7 @@ export class MapReader {
     watch(metaMap(doc), () => (this.dirtyMeta = true));
     for (const root of strategyRoots(doc)) watch(root, () => (this.dirtyStrategy = true));
     for (const root of gridRoots(doc)) watch(root, () => (this.dirtyGrid = true));
+    watch(personasMap(doc), () => (this.dirtyPersonas = true));
     const onAfter = () => {
       if (this.snapshot && this.isDirty()) {
         this.snapshot = null;
@@ -111,6 +123,7 @@ export class MapReader {
       this.dirtyMeta ||
       this.dirtyStrategy ||
       this.dirtyGrid ||
+      this.dirtyPersonas ||
       this.dirtyNodes === 'all' ||
       this.dirtyNodes.size > 0 ||
       this.dirtyTouchpoints === 'all' ||
@@ -175,6 +188,10 @@ export class MapReader {
       if (this.grid.read(this.doc, this.nodes, this.dirtyGrid)) this.repairsChanged = true;
       this.dirtyGrid = false;
     }
+    if (this.dirtyPersonas || !prev) {
+      if (this.personas.read(this.doc)) this.repairsChanged = true;
+      this.dirtyPersonas = false;
+    }
     const nodes = nodesChanged || !prev ? [...this.nodes.values()].sort(byId) : prev.nodes;
     // A touchpoint whose node was deleted concurrently (a CRDT can keep both edits) is not shown.
     const touchpoints =
@@ -189,6 +206,7 @@ export class MapReader {
       touchpoints,
       strategy: this.strategy,
       grid: this.grid.data,
+      personas: this.personas.data,
       nodeById: nodes === prev?.nodes ? prev.nodeById : new Map(nodes.map((n) => [n.id, n])),
       touchpointById:
         touchpoints === prev?.touchpoints
@@ -212,13 +230,15 @@ export class MapReader {
     const none =
       byId.every(([, p]) => p.size === 0) &&
       this.strategyRepairs.size === 0 &&
-      this.grid.repairs.size === 0;
+      this.grid.repairs.size === 0 &&
+      this.personas.repairs.size === 0;
     if (this.metaRepairs.length === 0 && none) return NO_REPAIRS;
     const all: Repairs = new Map();
     if (this.metaRepairs.length > 0) all.set(recordKey('meta'), this.metaRepairs);
     for (const [kind, part] of byId) for (const [id, v] of part) all.set(recordKey(kind, id), v);
     for (const [k, v] of this.strategyRepairs) all.set(k, v);
     for (const [k, v] of this.grid.repairs) all.set(k, v);
+    for (const [k, v] of this.personas.repairs) all.set(k, v);
     return all;
   }
 

@@ -99,7 +99,57 @@ export interface Touchpoint {
   readonly owner?: string;
   /** Contacts per month through this touchpoint. */
   readonly volume?: number;
+  /**
+   * How each persona feels here, by persona id (records/persona-emotion.ts); a persona with no
+   * entry feels `emotion` (personaEmotion()). Absent = no persona has its own.
+   */
+  readonly emotionByPersona?: Readonly<Record<string, Emotion>>;
+  /** Ids of the personas this touchpoint concerns; absent or empty = every persona. */
+  readonly personas?: readonly string[];
+  /** How sure the touchpoint itself is (records/evidence.ts); absent = not said. */
+  readonly evidence?: Evidence;
+  /** The evidence of each pain point, by index in `painPoints` (null: not said). */
+  readonly painPointEvidence?: readonly (Evidence | null)[];
+  /** The evidence of each opportunity, by index in `opportunities` (null: not said). */
+  readonly opportunityEvidence?: readonly (Evidence | null)[];
   /** Fields from an imported document this version does not know. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+// ---------- Personas and evidence ----------
+
+/**
+ * How sure an item is: observed (seen in data or research), reported (told by staff or
+ * customers), assumed (a hypothesis to check).
+ */
+export const EVIDENCE_LEVELS = ['observed', 'reported', 'assumed'] as const;
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+
+/** The evidence of one item (records/evidence.ts). */
+export interface Evidence {
+  readonly level: EvidenceLevel;
+  /**
+   * Where it comes from: plain text, or an http(s) link (`evidenceLink()`); never HTML. Absent
+   * when not said.
+   */
+  readonly source?: string;
+}
+
+/** A named kind of customer (record kind `persona`, records/persona.ts). */
+export interface Persona {
+  readonly id: string;
+  readonly name: string;
+  /** E.g. "Business traveller". */
+  readonly role: string;
+  /** A short quote in their words. */
+  readonly quote: string;
+  readonly goals: readonly string[];
+  readonly needs: readonly string[];
+  readonly frustrations: readonly string[];
+  /** Avatar and curve colour: one of PERSONA_COLORS (records/persona.ts). */
+  readonly color: string;
+  /** Place in the list, ascending; ties by id. */
+  readonly order: number;
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
@@ -291,6 +341,8 @@ export interface LaneItem {
   readonly text: string;
   /** Place in its cell, ascending; ties by id. */
   readonly order: number;
+  /** How sure the item is (records/evidence.ts); absent = not said. */
+  readonly evidence?: Evidence;
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
@@ -329,6 +381,8 @@ export interface MapSnapshot {
   readonly strategy: Strategy;
   /** The journey grid's own records (lanes, lane items, lane settings). */
   readonly grid: GridData;
+  /** The map's personas, by `order` then id (read-personas.ts). */
+  readonly personas: readonly Persona[];
   readonly nodeById: ReadonlyMap<string, JourneyNode>;
   readonly touchpointById: ReadonlyMap<string, Touchpoint>;
   /**

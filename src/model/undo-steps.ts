@@ -14,6 +14,9 @@ export const MERGING_COMMANDS: ReadonlySet<keyof BoundCommands> = new Set<keyof 
   'updateTouchpoint',
   'renameLane',
   'updateLaneItem',
+  'updatePersona',
+  // Typing an evidence's source (a level picked right after typing merges with it).
+  'setEvidence',
 ]);
 
 export function gestureSteps(commands: BoundCommands, stopCapturing: () => void): BoundCommands {

@@ -19,6 +19,14 @@ import { arrangeMap } from '../arrange-command';
 import { gridModel } from '../grid';
 import { addLaneItem, renameLane, reorderLanes, setLaneHidden } from '../grid-commands';
 import { MapReader, readSnapshot } from '../read';
+import { setEvidence } from '../evidence-commands';
+import {
+  addPersona,
+  deletePersona,
+  reorderPersonas,
+  setPersonaScope,
+  setTouchpointPersonaEmotion,
+} from '../persona-commands';
 import { updateGoal, updateKpi } from '../strategy/commands';
 import { exportStrategyMap, parseStrategyMap, snapshotToStrategyMap } from '../strategy-map';
 import { seedTemplate, TEMPLATE_KEYS } from '../templates';
@@ -41,7 +49,9 @@ import {
   goLiveRecordSchema,
   kpiRecordSchema,
   metaRecordSchema,
+  laneItemRecordSchema,
   nodeRecordSchema,
+  personaRecordSchema,
   touchpointRecordSchema,
   trainingRecordSchema,
 } from './support/schemas';
@@ -90,6 +100,8 @@ export function schemaProblems(snap: MapSnapshot): string[] {
   check('costModel', costModelRecordSchema, s.costModel);
   check('goLive', goLiveRecordSchema, s.goLive);
   check('strategy extra', extra, s.extra);
+  for (const p of snap.personas) check(`persona ${p.id}`, personaRecordSchema, p);
+  for (const i of snap.grid.items) check(`lane item ${i.id}`, laneItemRecordSchema, i);
   // Touchpoints shown only between nodes shown (the reader hides dangling ones).
   for (const t of snap.touchpoints)
     if (!snap.nodeById.has(t.from) || !snap.nodeById.has(t.to)) problems.push(`dangling ${t.id}`);
@@ -208,6 +220,20 @@ function editAsAPerson(doc: Y.Doc, snap: MapSnapshot): void {
       setLaneHidden(doc, row.key, true);
     }
     reorderLanes(doc, [...grid.rows.map((r) => r.key)].reverse());
+    // Personas: add one, set its emotion and scope and evidence, then delete another.
+    const persona = addPersona(doc, { name: 'after garbage', color: '#1d4ed8' });
+    const tp = snap.touchpoints[0];
+    if (persona && tp) {
+      setTouchpointPersonaEmotion(doc, tp.id, persona, -1);
+      setPersonaScope(doc, tp.id, [persona]);
+      setEvidence(doc, { kind: 'touchpoint', id: tp.id }, { level: 'assumed', source: 'x' });
+      setEvidence(doc, { kind: 'painPoint', id: tp.id, index: 0 }, { level: 'observed' });
+    }
+    const item = snap.grid.items[0];
+    if (item) setEvidence(doc, { kind: 'laneItem', id: item.id }, { level: 'reported' });
+    const other = snap.personas[0];
+    if (other) deletePersona(doc, other.id);
+    reorderPersonas(doc, snap.personas.map((p) => p.id).reverse());
     // Arrange reads the grid's lane order from whatever the garbage left.
     arrangeMap(doc);
     // Deleting a stage takes its items and channel settings along, whatever else is there.

@@ -8,7 +8,27 @@ export * from './support/field-limits';
 export { ID_PATTERN, isDate, isId } from './support/fields';
 export { DANGEROUS_KEYS, MAX_EXTRA_CHARS, MAX_EXTRA_DEPTH } from './support/source';
 export { NODE_LIMITS, restoreNode } from './node';
-export { TOUCHPOINT_LIMITS, restoreTouchpoint } from './touchpoint';
+export {
+  PERSONA_EMOTION_PREFIX,
+  personaEmotionKey,
+  TOUCHPOINT_LIMITS,
+  restoreTouchpoint,
+} from './touchpoint';
+export {
+  isPersonaColor,
+  PERSONA_COLORS,
+  PERSONA_LIMITS,
+  personaColorAt,
+  restorePersona,
+  type PersonaColor,
+} from './persona';
+export {
+  cleanEvidence,
+  EVIDENCE_LIMITS,
+  evidenceLink,
+  restoreEvidence,
+  restoreEvidenceList,
+} from './evidence';
 export { COMPANY_SCORE_LIMITS, restoreCompanyScore, SELF_ID } from './company-score';
 export { GOAL_LIMITS, restoreGoal } from './goal';
 export { KPI_LIMITS, restoreKpi } from './kpi';

@@ -1,6 +1,7 @@
 /** One item in a content lane's cell (schema and restore(): see README.md). */
 import { MAX_ID_CHARS, MAX_ORDER, MAX_STRATEGY_TEXT_CHARS } from '../limits';
 import type { LaneItem } from '../types';
+import { restoreEvidence } from './evidence';
 import type { FieldLimit } from './support/field-limits';
 import { isId, note, num, text, type RepairLog } from './support/fields';
 import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
@@ -14,7 +15,7 @@ export const LANE_ITEM_LIMITS = {
   order: { min: -MAX_ORDER, max: MAX_ORDER },
 } as const satisfies Record<string, FieldLimit>;
 
-const KNOWN: ReadonlySet<string> = new Set(Object.keys(LANE_ITEM_LIMITS));
+const KNOWN: ReadonlySet<string> = new Set([...Object.keys(LANE_ITEM_LIMITS), 'evidence']);
 
 /** A lane or stage reference: '' (belongs nowhere, so the grid does not show it) when unusable. */
 function cellRef(v: unknown, field: string, log: RepairLog): string {
@@ -38,6 +39,8 @@ export function restoreLaneItem(raw: unknown, id: string): Restored<LaneItem> {
     text: text(own(o, 'text'), 'text', L.text, '', log),
     order: num(own(o, 'order'), 'order', L.order, 0, log),
   };
+  const evidence = restoreEvidence(own(o, 'evidence'), 'evidence', log);
+  if (evidence !== undefined) value.evidence = evidence;
   const extra = extraOf(o, KNOWN, log);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };

@@ -6,9 +6,10 @@ import {
   MAX_LIST_ITEMS,
   MAX_TEXT_CHARS,
 } from '../limits';
-import type { Emotion, Touchpoint } from '../types';
+import type { Emotion, Evidence, Touchpoint } from '../types';
+import { restoreEvidence, restoreEvidenceList } from './evidence';
 import type { FieldLimit } from './support/field-limits';
-import { list, note, num, ref, text, type RepairLog } from './support/fields';
+import { describe, isId, list, note, num, ref, text, type RepairLog } from './support/fields';
 import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
 import { extraOf, fieldsOf, own } from './support/source';
 
@@ -23,11 +24,40 @@ export const TOUCHPOINT_LIMITS = {
   owner: { chars: MAX_LABEL_CHARS },
   volume: { min: 0, max: MAX_AMOUNT },
   emotion: { min: -2, max: 2, integer: true },
+  /** Ids of the personas it concerns (empty: everyone). */
+  personas: { items: MAX_LIST_ITEMS, chars: MAX_ID_CHARS },
 } as const satisfies Record<string, FieldLimit>;
+
+/**
+ * In the doc, a persona's own emotion is a flat key of the touchpoint's record,
+ * `emotion/<personaId>` → -2..2 (ids never hold a `/`), so two people setting two personas'
+ * emotions at once both keep theirs (a plain object field would be last writer wins).
+ * `emotionByPersona` (the snapshot's form: the clipboard, an import) is read too, the flat
+ * keys winning.
+ */
+export const PERSONA_EMOTION_PREFIX = 'emotion/';
+export const personaEmotionKey = (personaId: string): string =>
+  `${PERSONA_EMOTION_PREFIX}${personaId}`;
+const isPersonaEmotionKey = (k: string): boolean => k.startsWith(PERSONA_EMOTION_PREFIX);
+
+/**
+ * A touchpoint's fields as its doc record holds them (id left out: it is the key): the
+ * per-persona emotions as flat `emotion/<id>` keys. For imports and seeds.
+ */
+export function touchpointDocFields(t: Touchpoint): Record<string, unknown> {
+  const { id: _id, emotionByPersona, ...fields } = t;
+  const out: Record<string, unknown> = { ...fields };
+  for (const [p, e] of Object.entries(emotionByPersona ?? {})) out[personaEmotionKey(p)] = e;
+  return out;
+}
 
 const KNOWN: ReadonlySet<string> = new Set([
   'id',
   ...(Object.keys(TOUCHPOINT_LIMITS) as (keyof typeof TOUCHPOINT_LIMITS)[]),
+  'emotionByPersona',
+  'evidence',
+  'painPointEvidence',
+  'opportunityEvidence',
 ]);
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 
@@ -54,7 +84,27 @@ export function restoreTouchpoint(raw: unknown, id: string): Restored<Touchpoint
   if (owner !== undefined) value.owner = owner;
   const volume = num(own(o, 'volume'), 'volume', L.volume, undefined, log);
   if (volume !== undefined) value.volume = volume;
-  const extra = extraOf(o, KNOWN, log);
+  const byPersona = personaEmotions(o, log);
+  if (byPersona !== undefined) value.emotionByPersona = byPersona;
+  const personas = list(own(o, 'personas'), 'personas', L.personas, undefined, log, true);
+  if (personas !== undefined && personas.length > 0) value.personas = personas;
+  const evidence: Evidence | undefined = restoreEvidence(own(o, 'evidence'), 'evidence', log);
+  if (evidence !== undefined) value.evidence = evidence;
+  const pains = restoreEvidenceList(
+    own(o, 'painPointEvidence'),
+    'painPointEvidence',
+    value.painPoints.length,
+    log,
+  );
+  if (pains !== undefined) value.painPointEvidence = pains;
+  const opps = restoreEvidenceList(
+    own(o, 'opportunityEvidence'),
+    'opportunityEvidence',
+    value.opportunities.length,
+    log,
+  );
+  if (opps !== undefined) value.opportunityEvidence = opps;
+  const extra = extraOf(o, KNOWN, log, KNOWN, isPersonaEmotionKey);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
 }
@@ -63,4 +113,39 @@ function end(v: unknown, field: string, log: RepairLog): string {
   const id = ref(v, field, TOUCHPOINT_LIMITS[field as 'from'], log);
   if (id === undefined && v === undefined) note(log, field, 'missing', 'missing');
   return id ?? '';
+}
+
+const isEmotion = (v: unknown): v is Emotion =>
+  typeof v === 'number' && Number.isInteger(v) && v >= -2 && v <= 2 && !Object.is(v, -0);
+
+/**
+ * The per-persona emotions: the `emotionByPersona` object, then the flat `emotion/<id>` keys
+ * over it. A key that is not a usable id or a value that is not a whole -2..2 is left out (a
+ * repair). Undefined when there are none.
+ */
+function personaEmotions(
+  o: Readonly<Record<string, unknown>>,
+  log: RepairLog,
+): Record<string, Emotion> | undefined {
+  let out: Record<string, Emotion> | undefined;
+  const take = (id: string, v: unknown, field: string) => {
+    if (!isId(id, MAX_ID_CHARS)) return note(log, field, 'unknown', 'not a usable persona id');
+    if (isEmotion(v)) (out ??= {})[id] = v;
+    else note(log, field, 'wrongType', `expected a whole -2..2, got ${describe(v)}`);
+  };
+  const object = own(o, 'emotionByPersona');
+  if (object !== undefined) {
+    if (typeof object === 'object' && object !== null && !Array.isArray(object)) {
+      const proto = Object.getPrototypeOf(object) as unknown;
+      if (proto === Object.prototype || proto === null)
+        for (const k of Object.keys(object))
+          take(k, (object as Record<string, unknown>)[k], `emotionByPersona.${k}`);
+      else note(log, 'emotionByPersona', 'wrongType', 'expected a plain object');
+    } else
+      note(log, 'emotionByPersona', 'wrongType', `expected an object, got ${describe(object)}`);
+  }
+  for (const k in o)
+    if (isPersonaEmotionKey(k) && Object.hasOwn(o, k))
+      take(k.slice(PERSONA_EMOTION_PREFIX.length), o[k], k);
+  return out;
 }

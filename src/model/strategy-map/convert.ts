@@ -18,9 +18,11 @@ import type {
   Lane,
   LaneItem,
   LaneSetting,
+  Persona,
   TrainingSession,
   Touchpoint,
 } from '../types';
+import { personaColorAt } from '../records/persona';
 import {
   channelNodeSchema,
   channelPlanSchema,
@@ -34,10 +36,12 @@ import {
   laneSchema,
   laneSettingSchema,
   noteNodeSchema,
+  personaSchema,
   stageNodeSchema,
   touchpointSchema,
   trainingSchema,
   type StrategyMapNode,
+  type StrategyMapPersona,
   type StrategyMapTouchpoint,
 } from './schema';
 import type { Assert, Out, Same, Typed } from '../records/support/type-checks';
@@ -60,7 +64,15 @@ export type SchemaMatchesTypes = [
   Assert<Same<Omit<Json<typeof channelPlanSchema>, 'nodeId'>, Typed<ChannelPlan>>>,
   Assert<Same<Json<typeof costModelSchema>, Typed<CostModel>>>,
   Assert<Same<Json<typeof goLiveSchema>, Typed<GoLive>>>,
-  Assert<Same<Json<typeof touchpointSchema>, Typed<Touchpoint>>>,
+  // The format lists per-persona emotions (ids never become keys); the type maps them.
+  Assert<
+    Same<
+      Omit<Json<typeof touchpointSchema>, 'emotionByPersona'>,
+      Omit<Typed<Touchpoint>, 'emotionByPersona'>
+    >
+  >,
+  // A persona's place is its place in the list; its colour is one of the palette.
+  Assert<Same<Omit<Json<typeof personaSchema>, 'color'>, Omit<Typed<Persona>, 'order' | 'color'>>>,
   Assert<Same<Json<typeof laneSchema>, Typed<Lane>>>,
   Assert<Same<Json<typeof laneItemSchema>, Typed<LaneItem>>>,
   Assert<Same<Omit<Json<typeof laneSettingSchema>, 'lane'>, Typed<LaneSetting>>>,
@@ -163,6 +175,9 @@ export function nodeToJson(n: JourneyNode): StrategyMapNode {
 const TOUCHPOINT_KEYS = keysOf(touchpointSchema);
 
 export function touchpointFromJson(t: StrategyMapTouchpoint): Touchpoint {
+  const byPersona = t.emotionByPersona?.length
+    ? Object.fromEntries(t.emotionByPersona.map((e) => [e.personaId, e.emotion]))
+    : undefined;
   return compact({
     id: t.id,
     from: t.from,
@@ -174,15 +189,29 @@ export function touchpointFromJson(t: StrategyMapTouchpoint): Touchpoint {
     kpiIds: t.kpiIds,
     owner: t.owner,
     volume: t.volume,
+    emotionByPersona: byPersona,
+    personas: t.personas?.length ? t.personas : undefined,
+    evidence: t.evidence,
+    painPointEvidence: t.painPointEvidence,
+    opportunityEvidence: t.opportunityEvidence,
     extra: extraOf(t, TOUCHPOINT_KEYS),
   });
 }
 
-/** `kpiIds` keeps only KPIs that exist (a concurrent delete can leave a dangling one). */
+/**
+ * `kpiIds` keeps only KPIs that exist, `emotionByPersona` and `personas` only personas that
+ * exist (a concurrent delete can leave a dangling one); per-persona emotions by persona id.
+ */
 export function touchpointToJson(
   t: Touchpoint,
   kpiIds: ReadonlySet<string>,
+  personaIds: ReadonlySet<string> = new Set(),
 ): StrategyMapTouchpoint {
+  const byPersona = Object.entries(t.emotionByPersona ?? {})
+    .filter(([id]) => personaIds.has(id))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([personaId, emotion]) => ({ personaId, emotion }));
+  const scope = t.personas?.filter((p) => personaIds.has(p)) ?? [];
   return {
     ...compact({
       id: t.id,
@@ -195,8 +224,47 @@ export function touchpointToJson(
       kpiIds: t.kpiIds.filter((k) => kpiIds.has(k)),
       owner: t.owner,
       volume: t.volume,
+      emotionByPersona: byPersona.length > 0 ? byPersona : undefined,
+      personas: scope.length > 0 ? scope : undefined,
+      evidence: t.evidence,
+      painPointEvidence: t.painPointEvidence?.slice(0, t.painPoints.length),
+      opportunityEvidence: t.opportunityEvidence?.slice(0, t.opportunities.length),
     }),
     ...cleanExtra(t.extra, TOUCHPOINT_KEYS),
+  };
+}
+
+// ---------- personas ----------
+
+const PERSONA_KEYS = keysOf(personaSchema);
+
+/** A persona of the format at place `index` (0-based) of the list. */
+export function personaFromJson(p: StrategyMapPersona, index: number): Persona {
+  return compact({
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    quote: p.quote,
+    goals: p.goals,
+    needs: p.needs,
+    frustrations: p.frustrations,
+    color: p.color ?? personaColorAt(index),
+    order: index + 1,
+    extra: extraOf(p, PERSONA_KEYS),
+  });
+}
+
+export function personaToJson(p: Persona): StrategyMapPersona {
+  return {
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    quote: p.quote,
+    goals: [...p.goals],
+    needs: [...p.needs],
+    frustrations: [...p.frustrations],
+    color: p.color as StrategyMapPersona['color'], // restored: one of the palette
+    ...cleanExtra(p.extra, PERSONA_KEYS),
   };
 }
 

@@ -2,7 +2,7 @@
  * Export: a map as a strategy-map document (pure: snapshot in, plain value out; the caller
  * stringifies). The result is what `parseStrategyMap` would return for it: defaults filled,
  * nodes and touchpoints by id, strategy lists in display order, channel plans by node id,
- * lanes and lane items by id, lane settings by lane key.
+ * lanes and lane items by id, lane settings by lane key, personas in display order.
  *
  * What must stay true: export → import → export gives the same document. Concurrent edits can
  * leave dangling references in a doc (a touchpoint added while its node was deleted, a KPI id
@@ -19,10 +19,18 @@ import {
   MAX_LANE_ITEMS,
   MAX_LANES,
   MAX_NODES,
+  MAX_PERSONAS,
   MAX_STRATEGY_ITEMS,
   MAX_TOUCHPOINTS,
 } from './limits';
-import { cleanExtra, keysOf, nodeToJson, recordToJson, touchpointToJson } from './convert';
+import {
+  cleanExtra,
+  keysOf,
+  nodeToJson,
+  personaToJson,
+  recordToJson,
+  touchpointToJson,
+} from './convert';
 import { GRID_EXTRA_KEY, STARTING_POINT_EXTRA_KEY } from './import';
 import {
   channelPlanSchema,
@@ -62,12 +70,14 @@ function withinCounts(snapshot: MapSnapshot): MapSnapshot {
     touchpoints.length <= MAX_TOUCHPOINTS &&
     grid.lanes.length <= MAX_LANES &&
     grid.items.length <= MAX_LANE_ITEMS &&
+    snapshot.personas.length <= MAX_PERSONAS &&
     [s.startingPoint.competitors, s.goals, s.kpis, s.training].every((l) => l.length <= items);
   if (fits) return snapshot;
   return {
     ...snapshot,
     nodes: nodes.slice(0, MAX_NODES),
     touchpoints: touchpoints.slice(0, MAX_TOUCHPOINTS),
+    personas: snapshot.personas.slice(0, MAX_PERSONAS),
     grid: {
       ...grid,
       lanes: grid.lanes.slice(0, MAX_LANES),
@@ -139,6 +149,7 @@ export function snapshotToStrategyMap(
   const channelIds = new Set(snapshot.nodes.filter((n) => n.kind === 'channel').map((n) => n.id));
   const kpiIds = new Set(s.kpis.map((k) => k.id));
   const goalIds = new Set(s.goals.map((g) => g.id));
+  const personaIds = new Set(snapshot.personas.map((p) => p.id));
 
   const kpis = s.kpis.map((k) => {
     const json = recordToJson(k, kpiSchema);
@@ -178,8 +189,9 @@ export function snapshotToStrategyMap(
     nodes: snapshot.nodes.map(nodeToJson),
     touchpoints: snapshot.touchpoints
       .filter((t) => nodeIds.has(t.from) && nodeIds.has(t.to) && t.from !== t.to)
-      .map((t) => touchpointToJson(t, kpiIds)),
+      .map((t) => touchpointToJson(t, kpiIds, personaIds)),
     strategy,
+    personas: snapshot.personas.map(personaToJson),
     grid: gridToJson(snapshot, gridExtra),
     // Asked for and there are some (an empty section would say nothing more than none).
     ...(opts.comments && (opts.comments.threads.length > 0 || opts.comments.people.length > 0)

@@ -15,6 +15,7 @@ import {
   metaMap,
   newRecord,
   nodesMap,
+  personasMap,
   SCHEMA_VERSION,
   strategyPart,
   strategyRecords,
@@ -34,13 +35,22 @@ import {
   restoreLaneItem,
   restoreLaneSettings,
   restoreNode,
+  restorePersona,
   restoreTouchpoint,
   restoreTraining,
 } from '../records';
+import { touchpointDocFields } from '../records/touchpoint';
 import { LANE_SETTING_FIELDS, LANE_SETTING_SEP } from '../records/lane-setting';
-import type { JourneyNode, Lane, LaneItem, Touchpoint, XY } from '../types';
+import type { JourneyNode, Lane, LaneItem, Persona, Touchpoint, XY } from '../types';
 import { importComments, type CommentsImportResult } from './comments';
-import { extraOf, keysOf, nodeFromJson, recordFromJson, touchpointFromJson } from './convert';
+import {
+  extraOf,
+  keysOf,
+  nodeFromJson,
+  personaFromJson,
+  recordFromJson,
+  touchpointFromJson,
+} from './convert';
 import {
   channelPlanSchema,
   competitorSchema,
@@ -118,7 +128,7 @@ function positions(value: StrategyMapDocument): Map<string, XY> {
 }
 
 /** A record's fields for the doc: the record minus its id (the key of its map). */
-function fieldsOf(record: JourneyNode | Touchpoint | LaneItem): Record<string, unknown> {
+function fieldsOf(record: JourneyNode | Touchpoint | LaneItem | Persona): Record<string, unknown> {
   const { id: _id, ...fields } = record;
   return fields;
 }
@@ -211,8 +221,12 @@ export function importStrategyMap(
     for (const node of nodes) nodesMap(doc).set(node.id, newRecord(fieldsOf(node)));
     for (const tp of value.touchpoints) {
       const t = restoreTouchpoint(touchpointFromJson(tp), tp.id).value;
-      touchpointsMap(doc).set(t.id, newRecord(fieldsOf(t)));
+      touchpointsMap(doc).set(t.id, newRecord(touchpointDocFields(t)));
     }
+    value.personas.forEach((p, i) => {
+      const persona = restorePersona(personaFromJson(p, i), p.id).value;
+      personasMap(doc).set(p.id, newRecord(fieldsOf(persona)));
+    });
 
     const self = strategyPart(doc, 'self');
     const selfScore = restoreCompanyScore(recordFromJson(s.startingPoint.self, selfScoreSchema));

@@ -13,7 +13,12 @@ import {
 } from './index';
 import { randomStrategyMap } from './testing/random-document';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v4.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v5.json', import.meta.url), 'utf8');
+/** The airline map as version 4 wrote it (no personas): frozen, it must import for good. */
+const AIRLINE_V4_TEXT = readFileSync(
+  new URL('./fixtures/airline.v4.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 3 wrote it (no language): frozen, it must import for good. */
 const AIRLINE_V3_TEXT = readFileSync(
   new URL('./fixtures/airline.v3.json', import.meta.url),
@@ -32,6 +37,8 @@ const AIRLINE_V1_TEXT = readFileSync(
 const SCHEMA_V1_FILE = new URL('../../../public/schema/strategy-map.v1.json', import.meta.url);
 /** The schema of version 3 as it was published: frozen, still served. */
 const SCHEMA_V3_FILE = new URL('../../../public/schema/strategy-map.v3.json', import.meta.url);
+/** The schema of version 4 as it was published: frozen, still served. */
+const SCHEMA_V4_FILE = new URL('../../../public/schema/strategy-map.v4.json', import.meta.url);
 /** The schema of version 2 as it was published: frozen, still served. */
 const SCHEMA_V2_FILE = new URL('../../../public/schema/strategy-map.v2.json', import.meta.url);
 const DOC_FILE = new URL('../../../docs/strategy-map-format.md', import.meta.url);
@@ -52,6 +59,10 @@ const validateV3 = new Ajv2020({ allErrors: true, strict: true, validateFormats:
   JSON.parse(readFileSync(SCHEMA_V3_FILE, 'utf8')) as object,
 );
 
+const validateV4 = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(
+  JSON.parse(readFileSync(SCHEMA_V4_FILE, 'utf8')) as object,
+);
+
 const exported = (value: unknown) => {
   const r = parseStrategyMap(value);
   if (!r.ok) throw new Error(r.error);
@@ -66,8 +77,29 @@ describe('published JSON Schema', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
   });
 
-  it('is published as strategy-map.v4.json, beside the frozen v1, v2 and v3 files', () => {
-    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v4\.json$/);
+  it('is published as strategy-map.v5.json, beside the frozen v1 to v4 files', () => {
+    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v5\.json$/);
+  });
+
+  it('validates the export of the version 4 airline file; the v4 schema still validates that file', () => {
+    expect(validateV4(JSON.parse(AIRLINE_V4_TEXT))).toBe(true);
+    expect(errorsOf(exported(JSON.parse(AIRLINE_V4_TEXT)))).toEqual([]);
+  });
+
+  it('refuses a persona colour outside the palette, an unknown evidence level and HTML fields', () => {
+    const airline = JSON.parse(AIRLINE_TEXT) as {
+      personas: Record<string, unknown>[];
+      touchpoints: Record<string, unknown>[];
+    };
+    const withPersona = (p: object) => ({
+      ...airline,
+      personas: [{ ...airline.personas[0], ...p }],
+    });
+    expect(errorsOf(withPersona({ color: 'url(x)' }))).not.toEqual([]);
+    const tp = (t: object) => ({ ...airline, touchpoints: [{ ...airline.touchpoints[0], ...t }] });
+    expect(errorsOf(tp({ evidence: { level: 'sure' } }))).not.toEqual([]);
+    expect(errorsOf(tp({ evidence: { level: 'assumed', html: '<b>' } }))).not.toEqual([]);
+    expect(errorsOf(tp({ evidence: { level: 'assumed', source: 'https://x.test' } }))).toEqual([]);
   });
 
   it('validates the export of the version 3 airline file; the v3 schema still validates that file', () => {
@@ -120,7 +152,7 @@ describe('published JSON Schema', () => {
     bad.grid.items[0].order = 'first';
     bad.grid.laneSettings[0].lane = 'channel:';
     bad.grid.laneSettings[1].colour = 'red';
-    bad.version = 5;
+    bad.version = 6;
     bad.comments.threads[0].anchor.kind = 'sticker';
     bad.comments.threads[1].comments[0].text = 7;
     bad.comments.people[0].color = 'green';

@@ -12,6 +12,7 @@ import {
   MAX_LANE_ITEMS,
   MAX_LANES,
   MAX_NODES,
+  MAX_PERSONAS,
   MAX_RESPONSE_TARGET_MINUTES,
   MAX_STRATEGY_ITEMS,
   MAX_TOUCHPOINTS,
@@ -53,6 +54,8 @@ export { MAX_RESPONSE_TARGET_MINUTES };
 /** Largest absolute canvas coordinate, px; largest node width or height, px; largest count or
  * money amount (volumes, costs, KPI targets). Commands clamp to them (../limits.ts). */
 export { MAX_AMOUNT, MAX_COORDINATE_PX, MAX_NODE_SIZE_PX };
+/** Personas (version 5): the same cap the persona commands work within. */
+export { MAX_PERSONAS };
 /** Review comments (version 3): threads, comments per thread, people. */
 export { MAX_COMMENT_PEOPLE, MAX_COMMENT_THREADS, MAX_COMMENTS_PER_THREAD };
 /** Deepest nesting of any value, counting from the document root (guards the parser's stack). */

@@ -18,10 +18,11 @@ describe('parseStrategyMap', () => {
     const r = parseStrategyMap({ format: 'itinera/strategy-map', version: 1, title: 'T' });
     expect(r.ok && r.value).toEqual({
       format: 'itinera/strategy-map',
-      version: 4,
+      version: 5,
       title: 'T',
       nodes: [],
       touchpoints: [],
+      personas: [],
       strategy: {
         startingPoint: { self: { name: '' }, competitors: [] },
         goals: [],
@@ -39,6 +40,8 @@ describe('parseStrategyMap', () => {
     expect(v3.ok && v3.value).toEqual(r.ok && r.value);
     const v4 = parseStrategyMap({ format: 'itinera/strategy-map', version: 4, title: 'T' });
     expect(v4.ok && v4.value).toEqual(r.ok && r.value);
+    const v5 = parseStrategyMap({ format: 'itinera/strategy-map', version: 5, title: 'T' });
+    expect(v5.ok && v5.value).toEqual(r.ok && r.value);
   });
 
   it('lists every problem at once, with a readable error text', () => {
@@ -86,11 +89,11 @@ describe('parseStrategyMap', () => {
   });
 
   it('refuses a newer version with a message saying so', () => {
-    const r = parseStrategyMap({ ...airline(), version: 5 });
+    const r = parseStrategyMap({ ...airline(), version: 6 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatch(
-      /^Cannot import: this file was written by a newer version of Itinera \(format version 5; this one reads up to 4\)/,
+      /^Cannot import: this file was written by a newer version of Itinera \(format version 6; this one reads up to 5\)/,
     );
     expect(r.issues).toEqual([
       { path: 'version', message: expect.stringContaining('update Itinera to import it') },

@@ -1,7 +1,7 @@
 /**
  * Cross-record rules the zod schema cannot express: ids unique per collection, and every
  * reference (touchpoint ends, KPI ids, goal ids, channel ids, channel plans, a lane item's lane
- * and stage, a channel lane's settings) pointing at a record of the right kind in the same
+ * and stage, a channel lane's settings, a touchpoint's personas) pointing at a record of the right kind in the same
  * document; review comments' ids unique and their mentions inside their texts. Runs on the raw JSON copy, even when the
  * schema found problems elsewhere, so a refusal lists everything at once; records whose id is
  * not a string are skipped (the schema reports them).
@@ -74,6 +74,8 @@ export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
   const mustBeChannel = (value: JsonValue | undefined, path: Path) =>
     mustBeKind('channel', value, path);
 
+  const personaIds = new Set(unique(records(doc, 'personas'), []).keys());
+
   const touchpoints = records(doc, 'touchpoints');
   unique(touchpoints, []);
   for (const { rec, path } of touchpoints) {
@@ -89,6 +91,27 @@ export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
         if (typeof k === 'string' && !kpiIds.has(k))
           add([...path, 'kpiIds', i], `no KPI with id "${k}"`);
       });
+    }
+    // Personas (version 5): emotions and scope name personas of the file, once each.
+    unique(records(rec, 'emotionByPersona'), path, 'personaId');
+    for (const { rec: e, path: at } of records(rec, 'emotionByPersona')) {
+      const p = str(e.personaId);
+      if (p !== undefined && !personaIds.has(p))
+        add([...path, ...at, 'personaId'], `no persona with id "${p}"`);
+    }
+    if (Array.isArray(rec.personas))
+      rec.personas.forEach((p, i) => {
+        if (typeof p === 'string' && !personaIds.has(p))
+          add([...path, 'personas', i], `no persona with id "${p}"`);
+      });
+    for (const [items, evidence] of [
+      ['painPoints', 'painPointEvidence'],
+      ['opportunities', 'opportunityEvidence'],
+    ] as const) {
+      const list = rec[evidence];
+      const count = Array.isArray(rec[items]) ? (rec[items] as unknown[]).length : 0;
+      if (Array.isArray(list) && list.length > count)
+        add([...path, evidence], `more entries (${list.length}) than ${items} (${count})`);
     }
   }
 

@@ -41,7 +41,12 @@ import {
 import { canonical, randomStrategyMap } from './testing/random-document';
 import { readComments } from '../comments/read';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v4.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v5.json', import.meta.url), 'utf8');
+/** The airline map as version 4 wrote it (no personas, no evidence): frozen, it must import for good. */
+const AIRLINE_V4_TEXT = readFileSync(
+  new URL('./fixtures/airline.v4.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 3 wrote it (no language): frozen, it must import for good. */
 const AIRLINE_V3_TEXT = readFileSync(
   new URL('./fixtures/airline.v3.json', import.meta.url),
@@ -80,6 +85,7 @@ const content = (doc: Y.Doc) => {
     touchpoints: s.touchpoints,
     strategy: s.strategy,
     grid: s.grid,
+    personas: s.personas,
   };
 };
 
@@ -124,37 +130,100 @@ describe('strategy map round trip', () => {
     expect(out.strategy.startingPoint['x-survey']).toBe('Workshop of 12 March, 9 participants');
   });
 
-  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 4', () => {
+  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 5', () => {
     const input = JSON.parse(AIRLINE_V1_TEXT) as Record<string, unknown>;
     const doc = imported(parsed(input));
     expect(gridLanesMap(doc).size + gridItemsMap(doc).size + gridSettingsMap(doc).size).toBe(0);
     const out = exportStrategyMap(doc);
     expect(canonical(out)).toEqual(
-      canonical({ ...input, version: 4, grid: { lanes: [], items: [], laneSettings: [] } }),
+      canonical({
+        ...input,
+        version: 5,
+        personas: [],
+        grid: { lanes: [], items: [], laneSettings: [] },
+      }),
     );
     // The v2 airline is the v1 one plus its grid.
     const { grid: _grid, ...v2 } = JSON.parse(AIRLINE_V2_TEXT) as Record<string, unknown>;
     expect(v2).toEqual({ ...input, version: 2 });
   });
 
-  it('imports a version 2 file unchanged: no comments, exported as version 4', () => {
+  it('imports a version 2 file unchanged: no comments, exported as version 5', () => {
     const input = JSON.parse(AIRLINE_V2_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     expect(readComments(both.comments).threads).toEqual([]);
-    expect(canonical(exportStrategyMap(both.doc))).toEqual(canonical({ ...input, version: 4 }));
+    expect(canonical(exportStrategyMap(both.doc))).toEqual(
+      canonical({ ...input, version: 5, personas: [] }),
+    );
     // The v3 airline is the v2 one plus its comments.
     const { comments: _c, ...v3 } = JSON.parse(AIRLINE_V3_TEXT) as Record<string, unknown>;
     expect(v3).toEqual({ ...input, version: 3 });
   });
 
-  it('imports a version 3 file unchanged: no language, exported as version 4', () => {
+  it('imports a version 3 file unchanged: no language, exported as version 5', () => {
     const input = JSON.parse(AIRLINE_V3_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     expect(readSnapshot(both.doc).meta.language).toBeUndefined();
     // The v4 airline is the v3 one with its language.
-    const { language, ...v4 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    const { language, ...v4 } = JSON.parse(AIRLINE_V4_TEXT) as Record<string, unknown>;
     expect(language).toBe('en');
     expect(v4).toEqual({ ...input, version: 4 });
+  });
+
+  it('imports a version 4 file unchanged: no personas, no evidence, exported as version 5', () => {
+    const input = JSON.parse(AIRLINE_V4_TEXT) as Record<string, unknown>;
+    const both = importedWithComments(parsed(input));
+    const snap = readSnapshot(both.doc);
+    expect(snap.personas).toEqual([]);
+    expect(snap.repairs.size).toBe(0);
+    expect(canonical(exportedWithComments(both))).toEqual(
+      canonical({ ...input, version: 5, personas: [] }),
+    );
+    // The v5 airline is the v4 one with two personas, their emotions, a scope and evidence.
+    const v5 = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    const strip = (tps: unknown) =>
+      (tps as Record<string, unknown>[]).map(
+        ({ emotionByPersona: _e, personas: _p, evidence: _v, painPointEvidence: _q, ...t }) => t,
+      );
+    const items = (g: unknown) =>
+      (g as { items: Record<string, unknown>[] }).items.map(({ evidence: _v, ...i }) => i);
+    const { personas, touchpoints, grid, ...rest } = v5;
+    const { touchpoints: tps4, grid: grid4, ...rest4 } = input;
+    expect(rest).toEqual({ ...rest4, version: 5 });
+    expect(strip(touchpoints)).toEqual(tps4);
+    expect(items(grid)).toEqual((grid4 as { items: unknown[] }).items);
+    expect((personas as unknown[]).length).toBe(2);
+  });
+
+  it('carries personas, their emotions, scopes and evidence through import and export', () => {
+    const doc = imported(parsed(JSON.parse(AIRLINE_TEXT)));
+    const snap = readSnapshot(doc);
+    expect(snap.repairs.size).toBe(0);
+    expect(snap.personas.map((p) => [p.name, p.order])).toEqual([
+      ['Marco Ferri', 1],
+      ['The Bianchi family', 2],
+    ]);
+    expect(snap.personas[1]!.extra).toEqual({ 'x-workshop': { board: 'wall 1' } });
+    const checkin = snap.touchpointById.get('tp-checkin-app')!;
+    expect(checkin.emotionByPersona).toEqual({ 'persona-business': 1, 'persona-family': -2 });
+    expect(checkin.painPointEvidence).toEqual([
+      { level: 'reported', source: 'Call-centre logs, March' },
+    ]);
+    expect(snap.touchpointById.get('tp-flight-chat')!.personas).toEqual(['persona-business']);
+    expect(snap.grid.items.find((i) => i.id === 'item-7')!.evidence).toEqual({
+      level: 'reported',
+      source: 'Interview 4',
+    });
+  });
+
+  it('leaves out per-persona emotions and scopes of personas that are gone', () => {
+    const doc = imported(parsed(JSON.parse(AIRLINE_TEXT)));
+    doc.getMap('personas').delete('persona-business'); // as a peer's concurrent delete would
+    const out = exportStrategyMap(doc);
+    const checkin = out.touchpoints.find((t) => t.id === 'tp-checkin-app')!;
+    expect(checkin.emotionByPersona).toEqual([{ personaId: 'persona-family', emotion: -2 }]);
+    expect(out.touchpoints.find((t) => t.id === 'tp-flight-chat')!.personas).toBeUndefined();
+    expect(parseStrategyMap(JSON.parse(JSON.stringify(out))).ok).toBe(true);
   });
 
   it('keeps the language and the logo through import and export', () => {

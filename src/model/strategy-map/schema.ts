@@ -1,7 +1,7 @@
 /**
- * The zod schema of the strategy-map JSON format, version 4 (`docs/strategy-map-format.md`;
- * version 1 had no `grid`, version 2 no `comments`, version 3 no `language` and `logo`, see
- * versions.ts).
+ * The zod schema of the strategy-map JSON format, version 5 (`docs/strategy-map-format.md`;
+ * version 1 had no `grid`, version 2 no `comments`, version 3 no `language` and `logo`,
+ * version 4 no personas and evidence, see versions.ts).
  * It is the single source of the format: `parseStrategyMap` validates with it, the published
  * JSON Schema is generated from it (`scripts/gen-schema.ts`), and `StrategyMapDocument` is
  * inferred from it. Enums come from `../types`, and `convert.ts` maps every record to and from
@@ -25,6 +25,9 @@ import {
   TRAINING_KINDS,
 } from '../types';
 import { LOGO_PATTERN, META_LIMITS } from '../records/meta';
+import { PERSONA_COLORS, PERSONA_LIMITS } from '../records/persona';
+import { TOUCHPOINT_LIMITS } from '../records/touchpoint';
+import { evidenceListSchema, evidenceSchema } from '../records/schema/evidence.schema';
 import {
   amount,
   colour,
@@ -36,6 +39,7 @@ import {
   label,
   laneOrder,
   list,
+  listOf,
   numberOf,
   percent,
   score,
@@ -62,6 +66,7 @@ import {
   MAX_LANE_SETTINGS,
   MAX_LANES,
   MAX_NODES,
+  MAX_PERSONAS,
   MAX_STRATEGY_ITEMS,
   MAX_TOUCHPOINTS,
 } from './limits';
@@ -69,7 +74,7 @@ import {
 /** The `format` field every strategy map carries. */
 export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
 /** The format version this code writes and reads natively (older ones are migrated). */
-export const STRATEGY_MAP_VERSION = 4;
+export const STRATEGY_MAP_VERSION = 5;
 
 /**
  * Ids: letters, digits and `_ . : -`, starting with a letter or digit (records/fields.ts, the
@@ -139,6 +144,30 @@ export const touchpointSchema = z.looseObject({
   kpiIds: list(id).default([]).describe('Ids of strategy KPIs that watch this touchpoint'),
   owner: label.optional(),
   volume: amount.optional().describe('Contacts per month'),
+  emotionByPersona: z
+    .array(
+      z.strictObject({
+        personaId: id.describe('Id of a persona of `personas`'),
+        emotion: z.literal([...EMOTIONS]).describe('-2 (angry) … 2 (delighted)'),
+      }),
+    )
+    .max(MAX_PERSONAS)
+    .optional()
+    .describe(
+      'Since version 5: how each persona feels here, one entry per persona at most; a persona without one feels `emotion`',
+    ),
+  personas: listOf(id, TOUCHPOINT_LIMITS.personas)
+    .optional()
+    .describe(
+      'Since version 5: ids of the personas this touchpoint concerns; absent or empty: every persona',
+    ),
+  evidence: evidenceSchema.optional().describe('Since version 5: how sure this touchpoint is'),
+  painPointEvidence: evidenceListSchema
+    .optional()
+    .describe('Since version 5: the evidence of each pain point, by index (null: not said)'),
+  opportunityEvidence: evidenceListSchema
+    .optional()
+    .describe('Since version 5: the evidence of each opportunity, by index (null: not said)'),
 });
 
 // ---------- The strategy ----------
@@ -251,6 +280,7 @@ export const laneItemSchema = z.looseObject({
   order: numberOf(LANE_ITEM_LIMITS.order, false).describe(
     'Place in its cell, ascending; ties by id',
   ),
+  evidence: evidenceSchema.optional().describe('Since version 5: how sure this item is'),
 });
 
 /**
@@ -275,6 +305,28 @@ export const gridSchema = z.looseObject({
   items: z.array(laneItemSchema).max(MAX_LANE_ITEMS).default([]),
   /** An array with `lane`, like the channel plans, so node ids never become keys. */
   laneSettings: z.array(laneSettingSchema).max(MAX_LANE_SETTINGS).default([]),
+});
+
+// ---------- Personas (version 5) ----------
+
+/** A persona; the list's order is the display order. */
+export const personaSchema = z.looseObject({
+  /** Unique among personas. */
+  id,
+  name: textOf(PERSONA_LIMITS.name),
+  role: textOf(PERSONA_LIMITS.role).default(''),
+  quote: textOf(PERSONA_LIMITS.quote).default('').describe('A short quote in their words'),
+  goals: listOf(textOf(PERSONA_LIMITS.goals), PERSONA_LIMITS.goals).default([]),
+  needs: listOf(textOf(PERSONA_LIMITS.needs), PERSONA_LIMITS.needs).default([]),
+  frustrations: listOf(textOf(PERSONA_LIMITS.frustrations), PERSONA_LIMITS.frustrations).default(
+    [],
+  ),
+  color: z
+    .enum(PERSONA_COLORS)
+    .optional()
+    .describe(
+      "Avatar and curve colour, from Itinera's palette; absent: the palette's colour for its place",
+    ),
 });
 
 // ---------- Review comments (version 3) ----------
@@ -353,6 +405,11 @@ export const strategyMapSchema = z
     nodes: z.array(nodeSchema).max(MAX_NODES).default([]),
     touchpoints: z.array(touchpointSchema).max(MAX_TOUCHPOINTS).default([]),
     strategy: strategySchema.prefault({}),
+    personas: z
+      .array(personaSchema)
+      .max(MAX_PERSONAS)
+      .default([])
+      .describe('Since version 5: the personas, in display order'),
     grid: gridSchema
       .prefault({})
       .describe("The journey grid: content lanes, their items, derived lanes' settings"),
@@ -365,7 +422,7 @@ export const strategyMapSchema = z
   .meta({
     title: 'Itinera strategy map',
     description:
-      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 4).',
+      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 5).',
   });
 
 /** A valid v2 strategy map, with defaults filled in. Unknown fields stay on each object. */
@@ -374,6 +431,7 @@ export type StrategyMapNode = StrategyMapDocument['nodes'][number];
 export type StrategyMapTouchpoint = StrategyMapDocument['touchpoints'][number];
 export type StrategyMapStrategy = StrategyMapDocument['strategy'];
 export type StrategyMapGrid = StrategyMapDocument['grid'];
+export type StrategyMapPersona = StrategyMapDocument['personas'][number];
 export type StrategyMapLane = StrategyMapGrid['lanes'][number];
 export type StrategyMapLaneItem = StrategyMapGrid['items'][number];
 export type StrategyMapLaneSetting = StrategyMapGrid['laneSettings'][number];

@@ -10,6 +10,8 @@
  * - 2: the journey grid (`grid`: content lanes, lane items, derived lanes' settings).
  * - 3: review comments (`comments`, optional: threads with their comments, and people).
  * - 4: the map's `language` and the one-page map's `logo` (both optional).
+ * - 5: `personas`, and on touchpoints `emotionByPersona`, `personas`, `evidence`,
+ *   `painPointEvidence`, `opportunityEvidence`; `evidence` on lane items (all optional).
  */
 import type { StrategyMapIssue } from './issues';
 import type { JsonObject } from './json';
@@ -78,8 +80,70 @@ const addLanguage: FormatMigration = {
   }),
 };
 
+/**
+ * Where the v4 → v5 migration keeps fields of a version 4 file that v5 gives a meaning to
+ * (another tool's fields then): a top-level `personas` becomes `x-v4-personas`, a touchpoint's
+ * or lane item's field `<name>` becomes `x-v4-<name>`.
+ */
+export const V4_FIELD_PREFIX = 'x-v4-';
+const V5_TOUCHPOINT_FIELDS = [
+  'emotionByPersona',
+  'personas',
+  'evidence',
+  'painPointEvidence',
+  'opportunityEvidence',
+] as const;
+
+const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `obj` with each of `fields` it has moved to `x-v4-<field>` (unless that name is taken). */
+function setAside(obj: JsonObject, fields: readonly string[]): JsonObject {
+  if (!fields.some((f) => obj[f] !== undefined)) return obj;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (!fields.includes(k)) out[k] = v;
+    else if (obj[V4_FIELD_PREFIX + k] === undefined) out[V4_FIELD_PREFIX + k] = v;
+  }
+  return out;
+}
+
+/** v4 → v5: a v4 map has no personas and no evidence (all optional: nothing to add). */
+const addPersonas: FormatMigration = {
+  from: 4,
+  name: 'add-personas-and-evidence',
+  run: (doc) => {
+    const out = setAside(doc, ['personas']);
+    const touchpoints = out.touchpoints;
+    const grid = out.grid;
+    return {
+      ...out,
+      ...(Array.isArray(touchpoints)
+        ? {
+            touchpoints: touchpoints.map((t) =>
+              isObject(t) ? setAside(t, V5_TOUCHPOINT_FIELDS) : t,
+            ),
+          }
+        : {}),
+      ...(isObject(grid) && Array.isArray(grid.items)
+        ? {
+            grid: {
+              ...grid,
+              items: grid.items.map((i) => (isObject(i) ? setAside(i, ['evidence']) : i)),
+            },
+          }
+        : {}),
+    };
+  },
+};
+
 /** Append-only: one step per version after the first. */
-export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [addGrid, addComments, addLanguage];
+export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [
+  addGrid,
+  addComments,
+  addLanguage,
+  addPersonas,
+];
 
 /** The oldest version this code can read. */
 export const OLDEST_VERSION = 1;

@@ -2,6 +2,24 @@
 import type { TemplateTexts } from './localize';
 
 export const AIRLINE_IT: TemplateTexts = {
+  personas: {
+    'persona-business': {
+      name: 'Marco Ferri',
+      role: "Viaggiatore d'affari",
+      quote: 'Voglio solo imbarcarmi senza fare la fila.',
+      goals: ['Viaggiare puntuale e senza sorprese', 'Cambiare i piani dal telefono'],
+      needs: ["Check-in e carta d'imbarco sul telefono", 'Risposte rapide quando un volo cambia'],
+      frustrations: ['Le code al banco', "Le app che chiedono sempre di rifare l'accesso"],
+    },
+    'persona-family': {
+      name: 'La famiglia Bianchi',
+      role: 'Famiglia in vacanza',
+      quote: 'Con due bambini ogni passaggio richiede il doppio del tempo.',
+      goals: ["Sedere vicini sull'aereo", 'Iniziare la vacanza rilassati'],
+      needs: ['Regole chiare sul bagaglio', 'Assistenza in aeroporto'],
+      frustrations: ['Posti separati al check-in', 'Costi nascosti per i bagagli'],
+    },
+  },
   nodes: {
     'stage-inspiration': 'Ispirazione',
     'stage-search': 'Ricerca',

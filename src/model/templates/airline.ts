@@ -2,7 +2,8 @@
  * The airline template, the seed articles' own example: seven stages from inspiration to after
  * the flight, the channels and devices a traveller uses, and touchpoints whose emotions make
  * the classic curve (high while dreaming of the trip, a dip at check-in and the airport).
- * Volumes are contacts per month for a mid-size carrier; owners are company teams.
+ * Volumes are contacts per month for a mid-size carrier; owners are company teams. Two
+ * personas, a business traveller and a family on holiday, feel check-in in the app differently.
  */
 import {
   arranged,
@@ -16,6 +17,7 @@ import {
   stage,
   touch,
 } from './build';
+import type { Persona } from '../types';
 
 const S = {
   inspiration: 'stage-inspiration',
@@ -41,6 +43,34 @@ const KPI = {
   speed: 'kpi-social-response',
   fcr: 'kpi-first-contact',
 } as const;
+
+/** The personas of the story (their colours: records/persona.ts PERSONA_COLORS). */
+const P = { business: 'persona-business', family: 'persona-family' } as const;
+
+const personas: Persona[] = [
+  {
+    id: P.business,
+    name: 'Marco Ferri',
+    role: 'Business traveller',
+    quote: 'I just want to board without queuing.',
+    goals: ['Travel on time with no surprises', 'Change plans from the phone'],
+    needs: ['Mobile check-in and boarding pass', 'Fast answers when a flight changes'],
+    frustrations: ['Queues at the desk', 'Apps that log me out'],
+    color: '#1d4ed8',
+    order: 1,
+  },
+  {
+    id: P.family,
+    name: 'The Bianchi family',
+    role: 'Family on holiday',
+    quote: 'With two children, every step takes twice as long.',
+    goals: ['Sit together on the plane', 'Start the holiday relaxed'],
+    needs: ['Clear baggage rules', 'Help at the airport'],
+    frustrations: ['Seats split up at check-in', 'Hidden fees for bags'],
+    color: '#7e22ce',
+    order: 2,
+  },
+];
 
 const nodes = [
   stage('inspiration', 'Inspiration', 1),
@@ -148,6 +178,8 @@ const journey = [
   touch(S.checkin, C.app, {
     action: 'Checks in and gets the boarding pass',
     emotion: -1,
+    // Marco checks in in a minute; the family's seats come out split up.
+    byPersona: { [P.business]: 1, [P.family]: -2 },
     pains: ['Check-in opens only 24 hours before', 'The passport scan fails'],
     opportunities: ['Automatic check-in', 'Type the passport in by hand when the scan fails'],
     owner: 'Digital product',
@@ -356,6 +388,7 @@ export const AIRLINE: MapTemplate = arranged({
   touchpoints: [...journey, ...usage],
   lanes: [...BLUEPRINT, THOUGHTS],
   laneItems,
+  personas,
   strategy: {
     self: { name: 'Our airline', digitalCompetence: 3, serviceCulture: 4 },
     competitors: [{ id: 'comp-skyjet', name: 'SkyJet', digitalCompetence: 4, serviceCulture: 2 }],

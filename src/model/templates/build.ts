@@ -21,6 +21,7 @@ import type {
   Lane,
   LaneItem,
   LaneSetting,
+  Persona,
   Touchpoint,
   TrainingSession,
 } from '../types';
@@ -56,6 +57,8 @@ export interface MapTemplate {
   readonly laneItems?: readonly LaneItem[];
   /** Display settings of derived lanes (order, hidden, title), by lane key. */
   readonly laneSettings?: Readonly<Partial<Record<DerivedLaneKey, LaneSetting>>>;
+  /** Personas who fit the template's story, in display order (`order` 1, 2…). */
+  readonly personas?: readonly Persona[];
 }
 
 export const stage = (key: string, label: string, order: number): JourneyNode => ({
@@ -103,6 +106,8 @@ export interface TouchInput {
   /** Contacts per month. */
   readonly volume?: number;
   readonly kpiIds?: readonly string[];
+  /** How some personas feel here, by persona id (the others feel `emotion`). */
+  readonly byPersona?: Readonly<Record<string, Emotion>>;
 }
 
 /**
@@ -122,6 +127,7 @@ export function touch(from: string, to: string, input: TouchInput): Touchpoint {
     ...(input.emotion !== undefined ? { emotion: input.emotion } : {}),
     ...(input.owner !== undefined ? { owner: input.owner } : {}),
     ...(input.volume !== undefined ? { volume: input.volume } : {}),
+    ...(input.byPersona !== undefined ? { emotionByPersona: input.byPersona } : {}),
   };
 }
 

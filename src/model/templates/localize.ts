@@ -40,6 +40,20 @@ export interface TemplateTexts {
   readonly lanes?: Texts;
   /** Lane item id → its text. */
   readonly laneItems?: Texts;
+  /** Persona id → its texts (lists as long as the English ones). */
+  readonly personas?: Readonly<
+    Record<
+      string,
+      {
+        readonly name: string;
+        readonly role: string;
+        readonly quote: string;
+        readonly goals: readonly string[];
+        readonly needs: readonly string[];
+        readonly frustrations: readonly string[];
+      }
+    >
+  >;
   readonly strategy?: {
     /** Our company's name on the positioning chart (competitors are brands: kept). */
     readonly self?: string;
@@ -117,6 +131,19 @@ export function localize(template: MapTemplate, texts: TemplateTexts, locale: st
       ]),
     );
 
+  const personas = template.personas?.map((p) => {
+    const t = pick(texts.personas, 'persona', p.id);
+    return {
+      ...p,
+      name: t.name,
+      role: t.role,
+      quote: t.quote,
+      goals: list(`persona ${p.id} goals`, p.goals, t.goals),
+      needs: list(`persona ${p.id} needs`, p.needs, t.needs),
+      frustrations: list(`persona ${p.id} frustrations`, p.frustrations, t.frustrations),
+    };
+  });
+
   // Every text of the table was used: one left over belongs to a record that is gone.
   const tables: [string, object | undefined][] = [
     ['node', texts.nodes],
@@ -128,6 +155,7 @@ export function localize(template: MapTemplate, texts: TemplateTexts, locale: st
     ['plan', texts.strategy?.channelPlans],
     ['lane', texts.lanes],
     ['item', texts.laneItems],
+    ['persona', texts.personas],
   ];
   for (const [part, table] of tables) {
     for (const id of Object.keys(table ?? {}))
@@ -142,6 +170,7 @@ export function localize(template: MapTemplate, texts: TemplateTexts, locale: st
     ...(lanes ? { lanes } : {}),
     ...(laneItems ? { laneItems } : {}),
     ...(laneSettings ? { laneSettings } : {}),
+    ...(personas ? { personas } : {}),
   };
 }
 

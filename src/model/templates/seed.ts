@@ -12,6 +12,7 @@ import {
   metaMap,
   newRecord,
   nodesMap,
+  personasMap,
   SCHEMA_VERSION,
   STRATEGY_COLLECTIONS,
   strategyPart,
@@ -21,6 +22,7 @@ import {
 } from '../doc';
 import { SEED } from '../origins';
 import { LANE_SETTING_FIELDS, LANE_SETTING_SEP } from '../records/lane-setting';
+import { touchpointDocFields } from '../records/touchpoint';
 import { writeChannelPlan } from '../strategy/storage';
 import type { Touchpoint } from '../types';
 import type { MapTemplate, TemplateStrategy } from './build';
@@ -42,9 +44,9 @@ export function getTemplate(key: string, locale: TemplateLocale = 'en'): MapTemp
 
 /** Touchpoint fields as stored: empty lists are left out, like a touchpoint made by hand. */
 function touchpointFields(tp: Touchpoint): Record<string, unknown> {
-  const { id: _id, painPoints, opportunities, kpiIds, ...rest } = tp;
+  const { painPoints, opportunities, kpiIds } = tp;
   return {
-    ...rest,
+    ...touchpointDocFields(tp),
     painPoints: painPoints.length ? [...painPoints] : undefined,
     opportunities: opportunities.length ? [...opportunities] : undefined,
     kpiIds: kpiIds.length ? [...kpiIds] : undefined,
@@ -111,5 +113,7 @@ export function seedTemplate(
       touchpointsMap(doc).set(tp.id, newRecord(touchpointFields(tp)));
     if (template.strategy) writeStrategy(doc, template.strategy);
     writeGrid(doc, template);
+    for (const { id, ...fields } of template.personas ?? [])
+      personasMap(doc).set(id, newRecord(fields));
   }, SEED);
 }

@@ -12,6 +12,7 @@ import { localize } from './localize';
 import { templateLaneOrder } from './build';
 import { ECOMMERCE_IT } from './ecommerce.it';
 import { gridModel } from '../grid';
+import { personaEmotion } from '../personas';
 
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 const byId = <T extends { id: string }>(xs: readonly T[]) =>
@@ -411,5 +412,36 @@ describe('templates', () => {
       });
       expect(Object.fromEntries(readSnapshot(doc).grid.settings)).toEqual(settings);
     });
+  });
+});
+
+describe('the airline personas', () => {
+  it.each(TEMPLATE_LOCALES)(
+    'seeds a business traveller and a family who feel check-in differently (%s)',
+    (locale) => {
+      const doc = new Y.Doc();
+      seedTemplate(doc, 'airline', 'A', new Date(0), locale);
+      const snap = readSnapshot(doc);
+      expect(snap.repairs.size).toBe(0);
+      expect(snap.personas.map((p) => p.id)).toEqual(['persona-business', 'persona-family']);
+      const checkin = snap.touchpointById.get('tp-checkin-app')!;
+      const [business, family] = snap.personas.map((p) => personaEmotion(checkin, p.id));
+      expect(business).not.toBe(family);
+      expect(new Set(snap.personas.map((p) => p.color)).size).toBe(2);
+      for (const p of snap.personas) {
+        expect(p.name).not.toBe('');
+        expect(p.role).not.toBe('');
+        expect(p.goals.length).toBeGreaterThan(0);
+      }
+      if (locale === 'it') expect(snap.personas[1]!.role).toBe('Famiglia in vacanza');
+    },
+  );
+
+  it('refuses a stale persona translation', () => {
+    const stale = {
+      ...AIRLINE_IT,
+      personas: { ...AIRLINE_IT.personas, 'persona-gone': AIRLINE_IT.personas!['persona-family']! },
+    };
+    expect(() => localize(getTemplate('airline'), stale, 'it')).toThrow(/persona persona-gone/);
   });
 });

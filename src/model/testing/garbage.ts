@@ -24,6 +24,9 @@ export const FIELD_NAMES = [
   'laneKey', 'section', 'authorId', 'resolved', 'resolvedBy', 'resolvedAt', 'threadId',
   'authorName', 'mentions', 'editedAt', 'seenAt', 'language', 'logo', 'votesPerPerson',
   'startedAt', 'endedAt', 'startedBy', 'durationMs', 'elapsedMs',
+  'role', 'quote', 'goals', 'needs',
+  'frustrations', 'emotionByPersona', 'personas', 'evidence', 'painPointEvidence',
+  'opportunityEvidence', 'level', 'source', 'emotion/', 'emotion/persona-1',
 ] as const; // prettier-ignore
 
 /** Lane keys of the grid's flat settings (`"<laneKey>/<field>"`), real and broken. */
@@ -54,6 +57,7 @@ function garbageKey(rng: Random): string {
     () => 'has space',
     () => `${rng.id('c')}/${rng.pick(FIELD_NAMES)}`, // a flat channel-plan field key
     () => `${rng.pick(LANE_KEYS)}/${rng.pick(LANE_SETTING_FIELDS)}`, // a flat lane setting key
+    () => `emotion/${rng.pick([rng.id('p'), '', 'has space', '__proto__', 'a/b'])}`, // a persona's emotion
     () => 'k'.repeat(rng.int(100, 400)),
     () => '',
   ])();
@@ -234,6 +238,34 @@ export function writeGarbage(
       const key = laneSettingKey(doc, rng);
       root.set(key, rng.chance(0.3) ? garbageYType(rng) : garbageValue(rng, 0, huge));
       did = `${name}[${key}] = garbage`;
+    } else if (
+      (name === 'touchpoints' || name === 'grid.items') &&
+      records.length > 0 &&
+      rng.chance(0.25)
+    ) {
+      // Nearly valid evidence, per-persona emotions and scopes: the fields' inner shapes.
+      const id = rng.pick(records);
+      const record = root.get(id) as Y.Map<unknown>;
+      const personaIds = [...(doc.getMap('personas') as Y.Map<unknown>).keys()];
+      const persona = personaIds.length > 0 && rng.chance(0.7) ? rng.pick(personaIds) : rng.id('p');
+      const evidence = () =>
+        rng.chance(0.2)
+          ? null
+          : {
+              level: rng.pick(['observed', 'reported', 'assumed', 'ASSUMED', '', 3]),
+              ...(rng.chance(0.6) ? { source: garbageValue(rng, 1, huge, true) } : {}),
+              ...(rng.chance(0.1) ? { [rng.pick(FIELD_NAMES)]: 1 } : {}),
+            };
+      const [field, value] = rng.pick<() => [string, unknown]>([
+        () => ['evidence', evidence()],
+        () => ['painPointEvidence', Array.from({ length: rng.int(0, 5) }, evidence)],
+        () => ['opportunityEvidence', Array.from({ length: rng.int(0, 5) }, evidence)],
+        () => [`emotion/${persona}`, rng.pick([-2, 1, 2.5, -0, '1', NaN, 9, null])],
+        () => ['emotionByPersona', { [persona]: rng.pick([-1, 0, 3, 'x']) }],
+        () => ['personas', [persona, rng.pick([persona, '', 5, 'has space'])]],
+      ])();
+      record.set(field, value);
+      did = `${name}[${id}].${field} = nearly valid`;
     } else if (action <= 1 && records.length > 0 && rng.chance(0.3)) {
       // A reference moved to another real record, of the right kind or not (an item's stage
       // that is a channel, a touchpoint to a lane id…).

@@ -37,6 +37,7 @@ import { CommentsButton } from '../comments/CommentsButton';
 import { commentsUiFor } from '../comments/commentsUi';
 import { useCommentShortcuts } from '../comments/useCommentShortcuts';
 import { WorkshopControls } from '../workshop/WorkshopControls';
+import { personasUi } from '../personas/personasUi';
 import { NamePrompt } from '../presence/NamePrompt';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
@@ -45,6 +46,11 @@ import { MapHeader } from './MapHeader';
 /** The Comments panel is loaded when first opened. */
 const CommentsPanel = lazy(() =>
   import('../comments/CommentsPanel').then((m) => ({ default: m.CommentsPanel })),
+);
+
+/** The Personas panel is loaded when first opened. */
+const PersonasPanel = lazy(() =>
+  import('../personas/PersonasPanel').then((m) => ({ default: m.PersonasPanel })),
 );
 
 const StrategyPanel = lazy(() =>
@@ -105,6 +111,8 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
   const [strategyOpen, setStrategyOpen] = useState(
     () => localStorage.getItem(STRATEGY_OPEN_KEY) === 'true',
   );
+  // The Personas panel (opened from the toolbar or the inspector, personas/personasUi.ts).
+  const personasOpen = useSyncExternalStore(personasUi.subscribe, personasUi.get);
   const toggleStrategy = useCallback((open: boolean) => {
     localStorage.setItem(STRATEGY_OPEN_KEY, String(open));
     setStrategyOpen(open);
@@ -269,6 +277,13 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
                     }
                   >
                     <CommentsPanel map={snapshot} />
+                  </Suspense>
+                </PanelBoundary>
+              ) : null}
+              {personasOpen ? (
+                <PanelBoundary panel="personas" className="panel-error-side">
+                  <Suspense fallback={null}>
+                    <PersonasPanel onClose={() => personasUi.set(false)} />
                   </Suspense>
                 </PanelBoundary>
               ) : null}

@@ -17,7 +17,8 @@ export type PanelName =
   | 'export'
   | 'library'
   | 'comments'
-  | 'votes';
+  | 'votes'
+  | 'personas';
 
 declare global {
   var __ITINERA_FAIL_PANEL__: string | undefined;

@@ -13,6 +13,7 @@ import { useSession } from '../canvas/SessionContext';
 import { useFitMap } from '../canvas/useFitMap';
 import { useStore } from '../hooks/useStore';
 import { AddCommentButton } from '../comments/AddCommentButton';
+import { PersonasButton } from '../personas/PersonasButton';
 import { focusInspectorField } from './focusField';
 import { WHEEL_MODES, type WheelMode } from '../canvas/wheelMode';
 import { ADD_NODE_KEYS, isPlainKey, kindForKey } from '../canvas/editingKeys';
@@ -212,6 +213,7 @@ export const Toolbar = memo(function Toolbar({
         </button>
       </div>
       <AddCommentButton />
+      <PersonasButton />
       <span className="toolbar-status" role="status">
         {status}
       </span>

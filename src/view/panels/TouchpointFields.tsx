@@ -10,6 +10,9 @@ import { nextTouchpoint } from '../../model/touchpoint-walk';
 import { focusInspectorField, inspectorFieldId } from './focusField';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
 import { TouchpointVote } from '../workshop/TouchpointVote';
+import { PersonaEmotions } from '../personas/PersonaEmotions';
+import { PersonaScope } from '../personas/PersonaScope';
+import { EvidenceField } from '../personas/EvidenceField';
 
 /** The fields Tab walks through (radio buttons count once: the checked one, or the first). */
 const WALKED =
@@ -148,6 +151,9 @@ export function TouchpointFields({
         </button>
       </fieldset>
       {notes.note('emotion')}
+      <PersonaEmotions touchpoint={tp} personas={snapshot.personas} readOnly={readOnly} />
+      <PersonaScope touchpoint={tp} personas={snapshot.personas} readOnly={readOnly} />
+      <EvidenceField touchpoint={tp} readOnly={readOnly} />
       <label>
         {t('field.painPoints')}
         <textarea

@@ -17,6 +17,7 @@ import type {
   ChannelPlan,
   JourneyNode,
   MapSnapshot,
+  Persona,
   Strategy,
   Touchpoint,
 } from '../../model/types';
@@ -57,6 +58,7 @@ export interface SnapshotParts {
   title?: string;
   repairs?: Readonly<Record<RecordKey, readonly Repair[]>>;
   grid?: GridData;
+  personas?: readonly Persona[];
 }
 
 export function makeSnapshot(parts: SnapshotParts = {}): MapSnapshot {
@@ -78,6 +80,7 @@ export function makeSnapshot(parts: SnapshotParts = {}): MapSnapshot {
     touchpoints,
     strategy,
     grid: parts.grid ?? { lanes: [], items: [], settings: new Map() },
+    personas: parts.personas ?? [],
     nodeById: new Map(nodes.map((n) => [n.id, n])),
     touchpointById: new Map(touchpoints.map((t) => [t.id, t])),
     repairs: new Map(Object.entries(parts.repairs ?? {})),

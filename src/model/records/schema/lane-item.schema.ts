@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { LaneItem } from '../../types';
 import { extra, id, numberOf, textOf } from '../support/fields.schema';
 import { LANE_ITEM_LIMITS as L } from '../lane-item';
+import { evidenceSchema } from './evidence.schema';
 import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 /** A lane or stage reference: an id, or '' when the stored one was unusable (in no cell). */
@@ -14,6 +15,7 @@ export const laneItemRecordSchema = z.strictObject({
   stageId: cellRef,
   text: textOf(L.text),
   order: numberOf(L.order, false),
+  evidence: evidenceSchema.optional(),
   extra,
 });
 

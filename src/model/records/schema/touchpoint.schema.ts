@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EMOTIONS, type Touchpoint } from '../../types';
 import { extra, id, label, listOf, numberOf, text, textOf } from '../support/fields.schema';
 import { TOUCHPOINT_LIMITS as L } from '../touchpoint';
+import { evidenceListSchema, evidenceSchema } from './evidence.schema';
 import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 /** An end: a node id, or '' when the stored one was unusable (the reader hides those). */
@@ -19,6 +20,11 @@ export const touchpointRecordSchema = z.strictObject({
   kpiIds: listOf(id, L.kpiIds),
   owner: label.optional(),
   volume: numberOf(L.volume).optional(),
+  emotionByPersona: z.record(id, z.literal([...EMOTIONS])).optional(),
+  personas: listOf(id, L.personas).min(1).optional(),
+  evidence: evidenceSchema.optional(),
+  painPointEvidence: evidenceListSchema.optional(),
+  opportunityEvidence: evidenceListSchema.optional(),
   extra,
 });
 

@@ -6,6 +6,8 @@
 export * from './fields.schema';
 export { nodeRecordSchema } from '../schema/node.schema';
 export { touchpointRecordSchema } from '../schema/touchpoint.schema';
+export { personaRecordSchema } from '../schema/persona.schema';
+export { evidenceListSchema, evidenceSchema } from '../schema/evidence.schema';
 export { companyScoreRecordSchema } from '../schema/company-score.schema';
 export { goalRecordSchema } from '../schema/goal.schema';
 export { kpiRecordSchema } from '../schema/kpi.schema';

@@ -133,6 +133,8 @@ export function extraOf(
   known: ReadonlySet<string>,
   log: RepairLog,
   reserved: ReadonlySet<string> = known,
+  /** Own fields that are the record's too, by name (flat keys such as `emotion/<id>`). */
+  knownKey?: (k: string) => boolean,
 ): Plain | undefined {
   let out: Plain | undefined;
   const budget = { left: MAX_EXTRA_CHARS };
@@ -159,7 +161,7 @@ export function extraOf(
   };
   // for…in over own keys: no key array on the fast path (a valid record has no unknown field).
   for (const k in o) {
-    if (k === 'extra' || known.has(k) || !Object.hasOwn(o, k)) continue;
+    if (k === 'extra' || known.has(k) || knownKey?.(k) || !Object.hasOwn(o, k)) continue;
     keep(k, o[k], k);
   }
   const stored = own(o, 'extra');

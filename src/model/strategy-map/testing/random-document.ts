@@ -11,6 +11,7 @@ import {
   DERIVED_LANE_TYPES,
   DEVICE_TYPES,
   EMOTIONS,
+  EVIDENCE_LEVELS,
   KPI_FAMILIES,
   NODE_KINDS,
   TRAINING_KINDS,
@@ -18,6 +19,16 @@ import {
 import type { Random } from '../../testing/random';
 import type { JsonObject, JsonValue } from '../json';
 import { STRATEGY_MAP_FORMAT, STRATEGY_MAP_VERSION } from '../schema';
+import { PERSONA_COLORS } from '../../records/persona';
+
+/** A touchpoint's fields since version 5, known to its schema (never written as extras). */
+const PERSONA_TOUCHPOINT_FIELDS = [
+  'emotionByPersona',
+  'personas',
+  'evidence',
+  'painPointEvidence',
+  'opportunityEvidence',
+];
 
 const WORDS = [
   'Booking',
@@ -146,8 +157,52 @@ export function randomStrategyMap(rng: Random): JsonObject {
       ['id', 'name', 'family', 'target', 'unit', 'frequency', 'goalId', 'channelIds'],
     ),
   );
+  // Personas (version 5): the list's order is theirs; ids sorted, as per-persona emotions are.
+  const personas = Array.from({ length: rng.int(0, 4) }, (_, i) =>
+    withExtras(
+      rng,
+      {
+        id: `persona-${i}-${rng.id('p')}`,
+        name: text(rng, 2),
+        role: rng.chance(0.7) ? text(rng) : '',
+        quote: rng.chance(0.5) ? text(rng, 6) : '',
+        goals: Array.from({ length: rng.int(0, 2) }, () => text(rng, 4)),
+        needs: Array.from({ length: rng.int(0, 2) }, () => text(rng, 4)),
+        frustrations: Array.from({ length: rng.int(0, 2) }, () => text(rng, 4)),
+        color: rng.pick(PERSONA_COLORS),
+      },
+      ['id', 'name', 'role', 'quote', 'goals', 'needs', 'frustrations', 'color'],
+    ),
+  );
+  const personaIds = personas.map((p) => p.id as string);
+  const evidence = (): JsonObject =>
+    compact({
+      level: rng.pick(EVIDENCE_LEVELS),
+      source: maybe(rng, () =>
+        rng.pick([text(rng, 3), 'https://example.com/r?q=1', 'javascript:alert(1)']),
+      ),
+    });
+  const evidenceList = (items: number) =>
+    maybe(rng, () =>
+      Array.from({ length: rng.int(1, Math.max(1, items)) }, () =>
+        rng.chance(0.4) ? null : evidence(),
+      ).slice(0, items),
+    );
   const ids = nodes.map((n) => n.id as string);
   const touchpoints: JsonObject[] = [];
+  /** A touchpoint's per-persona emotions, scope and evidence (each maybe). */
+  function personaFields(): Record<string, JsonValue | undefined> {
+    const felt = personaIds.filter(() => rng.chance(0.5));
+    const scope = personaIds.filter(() => rng.chance(0.3));
+    return {
+      emotionByPersona:
+        felt.length > 0
+          ? felt.map((personaId) => ({ personaId, emotion: rng.pick(EMOTIONS) }))
+          : undefined,
+      personas: scope.length > 0 ? scope : undefined,
+      evidence: maybe(rng, evidence),
+    };
+  }
   for (let i = ids.length > 1 ? rng.int(0, 30) : 0; i > 0; i -= 1) {
     const [from, to] = rng.shuffle(ids);
     touchpoints.push(
@@ -164,6 +219,7 @@ export function randomStrategyMap(rng: Random): JsonObject {
           kpiIds: kpis.filter(() => rng.chance(0.3)).map((k) => k.id as string),
           owner: maybe(rng, () => text(rng)),
           volume: maybe(rng, () => rng.int(0, 1e6)),
+          ...personaFields(),
         }),
         [
           'id',
@@ -176,9 +232,16 @@ export function randomStrategyMap(rng: Random): JsonObject {
           'kpiIds',
           'owner',
           'volume',
+          ...PERSONA_TOUCHPOINT_FIELDS,
         ],
       ),
     );
+  }
+  for (const t of touchpoints) {
+    const pains = evidenceList((t.painPoints as JsonValue[]).length);
+    const opps = evidenceList((t.opportunities as JsonValue[]).length);
+    if (pains && pains.length > 0) t.painPointEvidence = pains;
+    if (opps && opps.length > 0) t.opportunityEvidence = opps;
   }
   const score = () => maybe(rng, () => rng.int(1, 5));
   const company = (id?: string) =>
@@ -229,6 +292,7 @@ export function randomStrategyMap(rng: Random): JsonObject {
     nodes,
     touchpoints,
     strategy: withExtras(rng, strategy, Object.keys(strategy)),
+    personas,
   };
   doc.grid = randomGrid(
     rng,
@@ -352,8 +416,16 @@ function randomGrid(
           stageId: rng.pick(stages),
           text: text(rng, 6),
           order: order(),
+          ...(rng.chance(0.4)
+            ? {
+                evidence: compact({
+                  level: rng.pick(EVIDENCE_LEVELS),
+                  source: maybe(rng, () => text(rng)),
+                }),
+              }
+            : {}),
         },
-        ['id', 'laneId', 'stageId', 'text', 'order'],
+        ['id', 'laneId', 'stageId', 'text', 'order', 'evidence'],
       ),
     );
   }
