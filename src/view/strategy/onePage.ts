@@ -9,13 +9,13 @@ import { deckContent } from '../../model/deck';
 import { goLiveChecklist } from '../../model/strategy/checklist';
 import { KPI_FAMILIES, type Emotion, type KpiFamily, type MapSnapshot } from '../../model/types';
 import { formatMoney, formatNumber } from './inputs';
+import { frequencyText } from './kpiFrequency';
 
 /** Pain points and opportunities shown per stage; the rest is counted ("+2 more"). */
 export const TOP_PER_STAGE = 3;
 /** Actions shown per stage. */
 export const ACTIONS_PER_STAGE = 3;
-/** The frequencies the KPI presets use (model/strategy/presets.ts), translated when printed. */
-export const KPI_FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
+export { KPI_FREQUENCIES } from './kpiFrequency';
 
 export interface OnePageStage {
   readonly id: string;
@@ -193,8 +193,7 @@ export function onePage(snapshot: MapSnapshot, language: string, t: T, now = new
   });
 
   // A preset's frequency word ("daily") in the map's language; a typed one as typed.
-  const frequency = (f: string) =>
-    KPI_FREQUENCIES.includes(f as never) ? t(`workshop:kpiFrequency.${f}`) : f;
+  const frequency = (f: string) => frequencyText(f, t);
   const goalTitle = new Map(st.goals.map((g) => [g.id, g.title]));
   const kpiFamilies = KPI_FAMILIES.map((family) => ({
     family,
