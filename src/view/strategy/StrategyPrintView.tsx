@@ -6,12 +6,13 @@
  * figure); sections without content are left out and the others grow to fill the page. The
  * page has the paper's size on screen too, so print and PDF look like what is shown.
  */
-import { useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MapSnapshot } from '../../model/types';
 import { Face } from '../Face';
 import { useMapLanguage } from '../hooks/useMapLanguage';
 import { formatNumber } from './inputs';
-import { onePage, type OnePageStage } from './onePage';
+import { isCut } from './fitPage';
+import { MAX_DENSITY, onePage, type OnePageStage } from './onePage';
 import { PositioningChart } from './PositioningChart';
 import './strategy.css';
 import './onePage.css';
@@ -89,11 +90,38 @@ export function StrategyPrintView({
   size?: PageSize;
 }) {
   const { language, mt } = useMapLanguage(snapshot.meta);
-  const p = useMemo(() => onePage(snapshot, language, mt), [snapshot, language, mt]);
+  // The page fits by giving up lines and type size step by step (onePage `atDensity`), measured
+  // before paint; a new snapshot, size or language starts again from the fullest page.
+  const ref = useRef<HTMLElement>(null);
+  const [fit, setFit] = useState({ snapshot, size, language, density: 0 });
+  const density =
+    fit.snapshot === snapshot && fit.size === size && fit.language === language ? fit.density : 0;
+  const p = useMemo(
+    () => onePage(snapshot, language, mt, undefined, density),
+    [snapshot, language, mt, density],
+  );
+  // Inter arriving after the first layout changes every line's width: measure again then.
+  const [fontsLoaded, setFontsLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void document.fonts?.ready.then(() => {
+      if (live) setFontsLoaded((n) => n + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  useLayoutEffect(() => {
+    const page = ref.current;
+    if (!page || density >= MAX_DENSITY || !isCut(page)) return;
+    setFit({ snapshot, size, language, density: density + 1 });
+  }, [p, snapshot, size, language, density, fontsLoaded]);
   const st = snapshot.strategy;
   return (
     <article
-      className={`strategy-print op-page op-${size}`}
+      ref={ref}
+      className={`strategy-print op-page op-${size} op-font-${p.font}`}
+      data-density={density}
       aria-label={mt('strategy:print.label')}
       lang={language}
       data-testid="one-page-map"

@@ -37,6 +37,8 @@ export interface OnePageStage {
 
 export interface OnePage {
   readonly language: string;
+  /** The type step (0 the largest) the page uses at this density. */
+  readonly font: number;
   readonly title: string;
   readonly logo?: string;
   /** "Printed 2 December 2026" in the map's language. */
@@ -86,6 +88,39 @@ export function perStage(stages: number): { top: number; actionsShown: number } 
   return { top: 2, actionsShown: 1 };
 }
 
+/**
+ * How much a crowded page gives up to fit, step by step (StrategyPrintView measures the page
+ * and asks for the next step while anything is cut): fewer actions, then fewer pain points and
+ * opportunities per stage, with a smaller type (`font`, the page's `op-font-N` class) between.
+ */
+const DENSITY_STEPS: readonly { font: number; fewerActions: number; fewerTop: number }[] = [
+  { font: 0, fewerActions: 0, fewerTop: 0 },
+  { font: 0, fewerActions: 1, fewerTop: 0 },
+  { font: 1, fewerActions: 1, fewerTop: 0 },
+  { font: 1, fewerActions: 2, fewerTop: 0 },
+  { font: 1, fewerActions: 2, fewerTop: 1 },
+  { font: 2, fewerActions: 3, fewerTop: 1 },
+  { font: 3, fewerActions: 3, fewerTop: 1 },
+  { font: 3, fewerActions: 3, fewerTop: 2 },
+  { font: 4, fewerActions: 3, fewerTop: 2 },
+];
+/** The last density step. */
+export const MAX_DENSITY = DENSITY_STEPS.length - 1;
+
+/** The lines per stage and the type step at `density` (0: as many as `perStage` gives). */
+export function atDensity(
+  stages: number,
+  density: number,
+): { top: number; actionsShown: number; font: number } {
+  const base = perStage(stages);
+  const step = DENSITY_STEPS[Math.max(0, Math.min(MAX_DENSITY, Math.floor(density)))]!;
+  return {
+    top: Math.max(1, base.top - step.fewerTop),
+    actionsShown: Math.max(0, base.actionsShown - step.fewerActions),
+    font: step.font,
+  };
+}
+
 /** A `YYYY-MM-DD` date in the language's medium style ("31 dic 2026"), as the panel shows it. */
 export function formatDate(iso: string, language: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -107,10 +142,17 @@ function ranked(texts: readonly string[]): string[] {
  * `t` is a translation function fixed to the map's language with the namespaces 'strategy'
  * and 'workshop' (i18n.getFixedT(language, ['strategy', 'workshop'])).
  */
-export function onePage(snapshot: MapSnapshot, language: string, t: T, now = new Date()): OnePage {
+export function onePage(
+  snapshot: MapSnapshot,
+  language: string,
+  t: T,
+  now = new Date(),
+  /** How much to give up so the page fits (`atDensity`); the view raises it while cut. */
+  density = 0,
+): OnePage {
   const deck = deckContent(snapshot);
   // Many stages make narrow columns: fewer lines each, so every column fits the page.
-  const { top, actionsShown } = perStage(deck.stages.length);
+  const { top, actionsShown, font } = atDensity(deck.stages.length, density);
   const st = snapshot.strategy;
   const costs = deck.strategy.costs;
   const num = (n: number, digits = 0) => formatNumber(n, language, digits);
@@ -238,6 +280,7 @@ export function onePage(snapshot: MapSnapshot, language: string, t: T, now = new
 
   return {
     language,
+    font,
     title: snapshot.meta.title,
     ...(snapshot.meta.logo ? { logo: snapshot.meta.logo } : {}),
     dateLine: t('workshop:onePage.printed', {
