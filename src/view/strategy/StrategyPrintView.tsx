@@ -11,8 +11,8 @@ import type { MapSnapshot } from '../../model/types';
 import { Face } from '../Face';
 import { useMapLanguage } from '../hooks/useMapLanguage';
 import { formatNumber } from './inputs';
-import { isCut } from './fitPage';
-import { MAX_DENSITY, onePage, type OnePageStage } from './onePage';
+import { nextFit } from './fitPage';
+import { FULL_PAGE, onePage, type OnePageStage } from './onePage';
 import { PositioningChart } from './PositioningChart';
 import './strategy.css';
 import './onePage.css';
@@ -90,15 +90,18 @@ export function StrategyPrintView({
   size?: PageSize;
 }) {
   const { language, mt } = useMapLanguage(snapshot.meta);
-  // The page fits by giving up lines and type size step by step (onePage `atDensity`), measured
-  // before paint; a new snapshot, size or language starts again from the fullest page.
+  // The page fits by giving up lines per stage, then type size, step by step (onePage.ts
+  // `OnePageFit`), measured before paint; a new snapshot, size or language starts again from
+  // the fullest page.
   const ref = useRef<HTMLElement>(null);
-  const [fit, setFit] = useState({ snapshot, size, language, density: 0 });
-  const density =
-    fit.snapshot === snapshot && fit.size === size && fit.language === language ? fit.density : 0;
+  const [fitState, setFitState] = useState({ snapshot, size, language, fit: FULL_PAGE });
+  const fit =
+    fitState.snapshot === snapshot && fitState.size === size && fitState.language === language
+      ? fitState.fit
+      : FULL_PAGE;
   const p = useMemo(
-    () => onePage(snapshot, language, mt, undefined, density),
-    [snapshot, language, mt, density],
+    () => onePage(snapshot, language, mt, undefined, fit),
+    [snapshot, language, mt, fit],
   );
   // Inter arriving after the first layout changes every line's width: measure again then.
   const [fontsLoaded, setFontsLoaded] = useState(0);
@@ -113,15 +116,16 @@ export function StrategyPrintView({
   }, []);
   useLayoutEffect(() => {
     const page = ref.current;
-    if (!page || density >= MAX_DENSITY || !isCut(page)) return;
-    setFit({ snapshot, size, language, density: density + 1 });
-  }, [p, snapshot, size, language, density, fontsLoaded]);
+    if (!page) return;
+    const next = nextFit(page, fit);
+    if (next) setFitState({ snapshot, size, language, fit: next });
+  }, [p, snapshot, size, language, fit, fontsLoaded]);
   const st = snapshot.strategy;
   return (
     <article
       ref={ref}
       className={`strategy-print op-page op-${size} op-font-${p.font}`}
-      data-density={density}
+      data-fit={`${fit.font}/${fit.stages.join(',')}`}
       aria-label={mt('strategy:print.label')}
       lang={language}
       data-testid="one-page-map"

@@ -1,14 +1,40 @@
 /**
- * Whether anything on the one-page map is cut: a box that clips (`overflow` not visible: the
- * page, its sections, the stage columns) whose content runs past it. StrategyPrintView asks
- * for a denser page (onePage.ts `atDensity`) while this is true; e2e/one-page.spec.ts checks
- * the same thing at each page size, on screen and in print.
+ * Whether anything on the one-page map is cut, and what to give up next. A box is cut when it
+ * clips (`overflow` not visible: the page, its sections, the stage columns) and its content
+ * runs past it. StrategyPrintView asks for `nextFit` before each paint until it is null;
+ * e2e/one-page.spec.ts checks the same thing at each page size, on screen and in print.
  */
+import { MAX_FONT_STEP, MAX_STAGE_STEP, type OnePageFit } from './onePage';
+
+function clips(el: HTMLElement): boolean {
+  const style = getComputedStyle(el);
+  if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
+  return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+}
+
+/** Whether any box of the page (itself included) cuts its content. */
 export function isCut(page: HTMLElement): boolean {
-  for (const el of [page, ...page.querySelectorAll<HTMLElement>('*')]) {
-    const style = getComputedStyle(el);
-    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-    if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) return true;
-  }
-  return false;
+  return [page, ...page.querySelectorAll<HTMLElement>('*')].some(clips);
+}
+
+/**
+ * The next fit of a page that is cut, null when nothing is (or nothing more can be given up):
+ * each cut stage column (`.op-stage`, in order) its next step; when no column can help, the
+ * next type step, with every column back to its fullest.
+ */
+export function nextFit(page: HTMLElement, fit: OnePageFit): OnePageFit | null {
+  const columns = [...page.querySelectorAll<HTMLElement>('.op-stage')];
+  const cutColumns = columns.map((c) => c.scrollHeight > c.clientHeight + 1);
+  const stages = columns.map((_, i) => fit.stages[i] ?? 0);
+  let helped = false;
+  cutColumns.forEach((cut, i) => {
+    if (cut && stages[i]! < MAX_STAGE_STEP) {
+      stages[i] = stages[i]! + 1;
+      helped = true;
+    }
+  });
+  if (helped) return { font: fit.font, stages };
+  // A smaller type gives every column more room: they start again from their fullest.
+  if (fit.font < MAX_FONT_STEP && isCut(page)) return { font: fit.font + 1, stages: [] };
+  return null;
 }

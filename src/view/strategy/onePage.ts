@@ -81,43 +81,50 @@ export interface OnePage {
 
 type T = TFunction;
 
-/** Lines per stage column: up to 4 stages get the most, 7 or more the fewest. */
+/** Lines per stage column at most: up to 4 stages get the most, 7 or more the fewest (a column that does not fit gives up more, `stageLines`). */
 export function perStage(stages: number): { top: number; actionsShown: number } {
   if (stages <= 4) return { top: TOP_PER_STAGE, actionsShown: ACTIONS_PER_STAGE };
-  if (stages <= 6) return { top: 2, actionsShown: 2 };
-  return { top: 2, actionsShown: 1 };
+  return { top: TOP_PER_STAGE, actionsShown: 2 };
 }
 
 /**
- * How much a crowded page gives up to fit, step by step (StrategyPrintView measures the page
- * and asks for the next step while anything is cut): fewer actions, then fewer pain points and
- * opportunities per stage, with a smaller type (`font`, the page's `op-font-N` class) between.
+ * How a crowded page fits (StrategyPrintView measures the page and asks for the next step of
+ * whatever is cut): a stage column that runs past its box shows fewer actions, then fewer pain
+ * points and opportunities (each column on its own, so a roomy one keeps its lines); anything
+ * else cut takes the next smaller type step (`font`, the page's `op-font-N` class).
  */
-const DENSITY_STEPS: readonly { font: number; fewerActions: number; fewerTop: number }[] = [
-  { font: 0, fewerActions: 0, fewerTop: 0 },
-  { font: 0, fewerActions: 1, fewerTop: 0 },
-  { font: 1, fewerActions: 1, fewerTop: 0 },
-  { font: 1, fewerActions: 2, fewerTop: 0 },
-  { font: 1, fewerActions: 2, fewerTop: 1 },
-  { font: 2, fewerActions: 3, fewerTop: 1 },
-  { font: 3, fewerActions: 3, fewerTop: 1 },
-  { font: 3, fewerActions: 3, fewerTop: 2 },
-  { font: 4, fewerActions: 3, fewerTop: 2 },
+export interface OnePageFit {
+  /** The type step, 0 (largest) to MAX_FONT_STEP. */
+  readonly font: number;
+  /** Each stage column's step (by position), 0 to MAX_STAGE_STEP; missing is 0. */
+  readonly stages: readonly number[];
+}
+export const FULL_PAGE: OnePageFit = { font: 0, stages: [] };
+export const MAX_FONT_STEP = 4;
+/** What a stage column gives up at each step: actions first, then opportunities and pains in turn. */
+const STAGE_STEPS: readonly { actions: number; opportunities: number; pains: number }[] = [
+  { actions: 0, opportunities: 0, pains: 0 },
+  { actions: 1, opportunities: 0, pains: 0 },
+  { actions: 2, opportunities: 0, pains: 0 },
+  { actions: 3, opportunities: 0, pains: 0 },
+  { actions: 3, opportunities: 1, pains: 0 },
+  { actions: 3, opportunities: 1, pains: 1 },
+  { actions: 3, opportunities: 2, pains: 1 },
+  { actions: 3, opportunities: 2, pains: 2 },
 ];
-/** The last density step. */
-export const MAX_DENSITY = DENSITY_STEPS.length - 1;
+export const MAX_STAGE_STEP = STAGE_STEPS.length - 1;
 
-/** The lines per stage and the type step at `density` (0: as many as `perStage` gives). */
-export function atDensity(
+/** The lines of one stage column among `stages` at its fit `step` (0: all `perStage` gives). */
+export function stageLines(
   stages: number,
-  density: number,
-): { top: number; actionsShown: number; font: number } {
+  step = 0,
+): { pains: number; opportunities: number; actionsShown: number } {
   const base = perStage(stages);
-  const step = DENSITY_STEPS[Math.max(0, Math.min(MAX_DENSITY, Math.floor(density)))]!;
+  const cut = STAGE_STEPS[Math.max(0, Math.min(MAX_STAGE_STEP, Math.floor(step) || 0))]!;
   return {
-    top: Math.max(1, base.top - step.fewerTop),
-    actionsShown: Math.max(0, base.actionsShown - step.fewerActions),
-    font: step.font,
+    pains: Math.max(1, base.top - cut.pains),
+    opportunities: Math.max(1, base.top - cut.opportunities),
+    actionsShown: Math.max(0, base.actionsShown - cut.actions),
   };
 }
 
@@ -147,12 +154,11 @@ export function onePage(
   language: string,
   t: T,
   now = new Date(),
-  /** How much to give up so the page fits (`atDensity`); the view raises it while cut. */
-  density = 0,
+  /** What to give up so the page fits (`OnePageFit`); the view raises it while cut. */
+  fit: OnePageFit = FULL_PAGE,
 ): OnePage {
   const deck = deckContent(snapshot);
-  // Many stages make narrow columns: fewer lines each, so every column fits the page.
-  const { top, actionsShown, font } = atDensity(deck.stages.length, density);
+  const font = Math.max(0, Math.min(MAX_FONT_STEP, Math.floor(fit.font) || 0));
   const st = snapshot.strategy;
   const costs = deck.strategy.costs;
   const num = (n: number, digits = 0) => formatNumber(n, language, digits);
@@ -208,7 +214,10 @@ export function onePage(
       }
     : null;
 
-  const stages = deck.stages.map((s): OnePageStage => {
+  const stages = deck.stages.map((s, i): OnePageStage => {
+    // Many stages make narrow columns: fewer lines each; a column still cut gives up more.
+    const lines = stageLines(deck.stages.length, fit.stages[i]);
+    const { actionsShown } = lines;
     const rated = s.touchpoints.flatMap((tp) => (tp.emotion === undefined ? [] : [tp.emotion]));
     const actions = s.touchpoints.map((tp) => tp.action.trim()).filter(Boolean);
     const pains = ranked(s.painPoints);
@@ -227,10 +236,10 @@ export function onePage(
           : null,
       actions: actions.slice(0, actionsShown),
       moreActions: Math.max(0, actions.length - actionsShown),
-      pains: pains.slice(0, top),
-      morePains: Math.max(0, pains.length - top),
-      opportunities: opps.slice(0, top),
-      moreOpportunities: Math.max(0, opps.length - top),
+      pains: pains.slice(0, lines.pains),
+      morePains: Math.max(0, pains.length - lines.pains),
+      opportunities: opps.slice(0, lines.opportunities),
+      moreOpportunities: Math.max(0, opps.length - lines.opportunities),
     };
   });
 
