@@ -144,6 +144,9 @@ const WORDS = {
     fit: 'Fit view',
     close: /^Close/,
     action: 'Action',
+    present: 'Present',
+    nextSlide: 'Next',
+    leave: 'Leave',
     deviceLink: 'Device link: Mobile app → Smartphone',
     deviceLinkKind: 'Device link',
   },
@@ -167,6 +170,9 @@ const WORDS = {
     fit: 'Adatta alla vista',
     close: /^Chiudi/,
     action: 'Azione',
+    present: 'Presenta',
+    nextSlide: 'Successiva',
+    leave: 'Esci',
     deviceLink: 'Collegamento al dispositivo: App mobile → Smartphone',
     deviceLinkKind: 'Collegamento al dispositivo',
   },
@@ -268,6 +274,17 @@ for (const lang of ['it', 'en'] as const) {
       await page.getByRole('button', { name: w.votes }).click();
       await audit.check(page, 'votes panel');
       await page.keyboard.press('Escape');
+
+      // Present mode, every slide.
+      await page.getByRole('button', { name: w.present, exact: true }).click();
+      const next = page.getByRole('button', { name: w.nextSlide, exact: true });
+      await expect(next).toBeVisible();
+      for (let i = 0; i < 12 && (await next.isEnabled()); i++) {
+        await audit.check(page, `present, slide ${i + 1}`);
+        await next.click();
+      }
+      await audit.check(page, 'present, last slide');
+      await page.getByRole('button', { name: w.leave, exact: true }).click();
 
       // The library with the map in it.
       await page.goto(`/?lang=${lang}`);

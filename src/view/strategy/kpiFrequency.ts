@@ -4,6 +4,7 @@
  * is the person's own words, shown as typed.
  */
 import type { TFunction } from 'i18next';
+import type { Deck, DeckKpi } from '../../model/deck';
 
 /** The frequencies the KPI presets use, as stored. */
 export const KPI_FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
@@ -15,4 +16,17 @@ export const isFrequencyCode = (f: string | undefined): f is KpiFrequencyCode =>
 /** A stored frequency as a person reads it: a code translated, a typed text as typed. */
 export function frequencyText(f: string, t: TFunction): string {
   return isFrequencyCode(f) ? t(`workshop:kpiFrequency.${f}`) : f;
+}
+
+/** A deck (model/deck.ts) whose KPI frequency codes are words of `t`'s language (decks, slides). */
+export function withFrequencyWords(deck: Deck, t: (key: string) => string): Deck {
+  const kpi = (k: DeckKpi): DeckKpi =>
+    isFrequencyCode(k.frequency)
+      ? { ...k, frequency: t(`workshop:kpiFrequency.${k.frequency}`) }
+      : k;
+  return {
+    ...deck,
+    stages: deck.stages.map((s) => ({ ...s, kpis: s.kpis.map(kpi) })),
+    strategy: { ...deck.strategy, kpis: deck.strategy.kpis.map(kpi) },
+  };
 }

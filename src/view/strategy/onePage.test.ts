@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCosts } from '../../model/strategy/cost';
 import { templateSnapshot } from '../../model/testing/snapshots';
 import type { MapSnapshot } from '../../model/types';
+import { deckContent } from '../../model/deck';
 import { formatMoney, formatNumber } from './inputs';
+import { withFrequencyWords } from './kpiFrequency';
 import { formatDate, MAX_STAGE_STEP, onePage, perStage, stageLines } from './onePage';
 
 const DIR = join(import.meta.dirname, '../../app/i18n/locales');
@@ -148,5 +150,22 @@ describe('fitting the page', () => {
     const lines = full.kpiFamilies.flatMap((f) => f.kpis.map((k) => k.line)).join('\n');
     expect(lines).toContain('(giornaliera)');
     expect(lines).not.toMatch(/daily|weekly|monthly/);
+  });
+});
+
+describe('KPI frequencies in a deck', () => {
+  it('are words of the language, a typed one as typed', () => {
+    const s = airline('it');
+    const t = i18n.getFixedT('it', 'export') as unknown as (k: string) => string;
+    const deck = withFrequencyWords(deckContent(s), t);
+    const words = [
+      ...deck.strategy.kpis.map((k) => k.frequency),
+      ...deck.stages.flatMap((st) => st.kpis.map((k) => k.frequency)),
+    ];
+    expect(words).toContain('giornaliera');
+    expect(words).not.toContain('daily');
+    const own = { ...deck.strategy.kpis[0]!, frequency: 'ogni trimestre' };
+    const typed = withFrequencyWords({ ...deck, strategy: { ...deck.strategy, kpis: [own] } }, t);
+    expect(typed.strategy.kpis[0]!.frequency).toBe('ogni trimestre');
   });
 });
