@@ -145,6 +145,7 @@ const WORDS = {
     close: /^Close/,
     action: 'Action',
     present: 'Present',
+    timer: /^Workshop timer/,
     nextSlide: 'Next',
     leave: 'Leave',
     deviceLink: 'Device link: Mobile app → Smartphone',
@@ -171,6 +172,7 @@ const WORDS = {
     close: /^Chiudi/,
     action: 'Azione',
     present: 'Presenta',
+    timer: /^Timer del workshop/,
     nextSlide: 'Successiva',
     leave: 'Esci',
     deviceLink: 'Collegamento al dispositivo: App mobile → Smartphone',
@@ -273,6 +275,9 @@ for (const lang of ['it', 'en'] as const) {
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: w.votes }).click();
       await audit.check(page, 'votes panel');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: w.timer }).click();
+      await audit.check(page, 'timer');
       await page.keyboard.press('Escape');
 
       // Present mode, every slide.
