@@ -202,7 +202,6 @@ function FrequencyField({
         <label>
           {t('kpis.frequencyCustom')}
           <input
-            className="narrow"
             value={value}
             maxLength={KPI_LIMITS.frequency.chars}
             aria-describedby={describedBy}
