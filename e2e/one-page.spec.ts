@@ -2,8 +2,9 @@
  * The one-page strategy map a client receives, for the 7-stage airline map in English and in
  * Italian: every figure is the cost model's (the strategy panel's numbers, and the airline's
  * own: 96,000 € today, 79,077 € after, 16,923 € saved, 17.6% of today's cost, 20% of calls
- * moved), dates in the map's language, and nothing cut: at A4 and 16:9 landscape, on screen
- * and in print media, no section, stage column or the page itself has content past its box.
+ * moved), dates in the map's language (also when it is not the UI's), and nothing cut: at A4
+ * and 16:9 landscape, on screen and in print media, no section, stage column or the page
+ * itself has content past its box.
  * Writes docs/one-page-en.png and docs/one-page-it.png.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -149,6 +150,22 @@ for (const lang of ['en', 'it'] as const) {
       await page.screenshot({ path: `test-results/one-page-${lang}-wide-print.png` });
       await page.emulateMedia({ media: 'screen' });
       await size.selectOption('a4');
+
+      if (lang === 'it') {
+        // The map's language, not the UI's: the Italian UI prints an English map in English.
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Esporta', exact: true }).click();
+        await page.getByRole('combobox', { name: 'Lingua di questa mappa' }).selectOption('en');
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: l.onePage }).click();
+        const english = page.getByTestId('one-page-map');
+        await expect(english).toHaveAttribute('lang', 'en');
+        expect(await text(english.getByTestId('op-saving'))).toBe(L.en.savingLine);
+        const all = await text(english);
+        for (const date of L.en.dates) expect(all).toContain(date);
+        expect(await text(english.locator('.op-date'))).toMatch(L.en.printed);
+        expect(await cutBoxes(english), 'English map, Italian UI').toEqual([]);
+      }
     } finally {
       await context.close();
     }
