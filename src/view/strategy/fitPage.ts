@@ -6,6 +6,9 @@
  */
 import { MAX_FONT_STEP, MAX_STAGE_STEP, type OnePageFit } from './onePage';
 
+/** Steps a column takes back when the type gets smaller. */
+const REGAIN = 3;
+
 function clips(el: HTMLElement): boolean {
   const style = getComputedStyle(el);
   if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
@@ -20,7 +23,8 @@ export function isCut(page: HTMLElement): boolean {
 /**
  * The next fit of a page that is cut, null when nothing is (or nothing more can be given up):
  * each cut stage column (`.op-stage`, in order) its next step; when no column can help, the
- * next type step, with every column back to its fullest.
+ * next type step, every column taking back a few of its steps. At most MAX_STAGE_STEP + 1
+ * passes, then REGAIN + 1 per type step.
  */
 export function nextFit(page: HTMLElement, fit: OnePageFit): OnePageFit | null {
   const columns = [...page.querySelectorAll<HTMLElement>('.op-stage')];
@@ -34,7 +38,9 @@ export function nextFit(page: HTMLElement, fit: OnePageFit): OnePageFit | null {
     }
   });
   if (helped) return { font: fit.font, stages };
-  // A smaller type gives every column more room: they start again from their fullest.
-  if (fit.font < MAX_FONT_STEP && isCut(page)) return { font: fit.font + 1, stages: [] };
+  // A smaller type gives every column more room: each takes back up to REGAIN steps (not all,
+  // so the passes before paint stay well under React's limit of nested updates).
+  if (fit.font < MAX_FONT_STEP && isCut(page))
+    return { font: fit.font + 1, stages: stages.map((step) => Math.max(0, step - REGAIN)) };
   return null;
 }
