@@ -171,3 +171,42 @@ for (const lang of ['en', 'it'] as const) {
     }
   });
 }
+
+test('the e-commerce one-page map, with a logo, fits both pages in Italian', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: 'it-IT' });
+  const page = await context.newPage();
+  try {
+    await page.goto('/?lang=it');
+    await page.getByRole('button', { name: 'Nuova mappa' }).click();
+    await page.getByRole('radio', { name: /^E-commerce/ }).check();
+    await page.getByRole('textbox', { name: 'Titolo' }).fill('Negozio online');
+    await page.getByRole('button', { name: 'Crea mappa' }).click();
+    await page.getByRole('button', { name: L.it.strategy, exact: true }).click();
+    await page.getByRole('button', { name: L.it.onePage }).click();
+    const sheet = page.getByTestId('one-page-map');
+    await expect(sheet).toBeVisible();
+    // A logo makes the header taller: the page still fits.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page
+      .getByTestId('logo-file')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await expect(sheet.locator('.op-logo')).toBeVisible();
+    const size = page.getByRole('combobox', { name: L.it.page });
+    for (const value of ['a4', 'wide'] as const) {
+      await size.selectOption(value);
+      for (const media of ['screen', 'print'] as const) {
+        await page.emulateMedia({ media });
+        expect(await cutBoxes(sheet), `${value}, ${media}`).toEqual([]);
+      }
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await sheet.screenshot({ path: 'test-results/one-page-ecommerce-it-wide.png' });
+  } finally {
+    await context.close();
+  }
+});
