@@ -146,7 +146,9 @@ function gridRowsOf(grid: GridModel): DeckGridRow[] {
       const col = grid.columns.get(stage.id)!;
       switch (row.type) {
         case 'actions':
-          return cards(col.touchpoints);
+          // As the grid shows the lane (view/grid/cells.ts): a link with no action (a device
+          // link of the stage) is no card.
+          return cards(col.touchpoints.filter((tp) => tp.action.trim() !== ''));
         case 'channel':
           return cards(col.byChannel.get(row.channel?.id ?? '') ?? []);
         case 'devices':

@@ -68,7 +68,8 @@ const snapshot: MapSnapshot = makeSnapshot({
   strategy: {
     startingPoint: { self: { id: 'self', name: 'Us' }, competitors: [{ id: 'c1', name: 'Rival' }] },
     goals: [{ id: 'g1', title: 'Goal' }],
-    kpis: [{ id: 'k1', name: 'KPI', family: 'service' }],
+    // A frequency of one's own words: its text field is shown (a preset's is a select).
+    kpis: [{ id: 'k1', name: 'KPI', family: 'service', frequency: 'every quarter' }],
     training: [{ id: 's1', topic: 'Tone', kind: 'technical' }],
     channelPlans: { ch: { status: 'planned', monthlyVolume: 10 } },
   },

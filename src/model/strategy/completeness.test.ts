@@ -64,6 +64,8 @@ describe('checkSteps', () => {
     addNode(doc, { id: 'st-2', kind: 'stage', label: 'Check-in', x: 200, y: 0 });
     addNode(doc, { id: 'dev-1', kind: 'device', label: 'Phone', x: 0, y: 300 });
     addTouchpoint(doc, { id: 'tp-2', from: 'st-1', to: 'dev-1', action: 'Opens the app' });
+    // A device link (no words): not a touchpoint of Check-in, and it needs no channel.
+    addTouchpoint(doc, { id: 'tp-3', from: 'st-2', to: 'dev-1', action: '' });
     addNode(doc, {
       id: 'ch-2',
       kind: 'channel',

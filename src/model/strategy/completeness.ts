@@ -3,6 +3,7 @@
  * `empty` when nothing was entered, `partial` otherwise. Each missing thing is a key the panel
  * translates (`strategy:missing.<key>`) with its params, so the go-live checklist can list it.
  */
+import { customerTouchpoints } from '../touchpoint-kinds';
 import type { MapSnapshot } from '../types';
 
 export const STEPS = [
@@ -93,12 +94,14 @@ function journey(s: MapSnapshot): StepCheck {
   const missing: Missing[] = [];
   const stages = s.nodes.filter((n) => n.kind === 'stage');
   const kindOf = (id: string) => s.nodeById.get(id)?.kind;
+  // Device links say where a channel is used: they neither make a stage's touchpoint nor need a channel.
+  const touchpoints = customerTouchpoints(s);
   if (stages.length === 0) missing.push({ key: 'noStage' });
   for (const st of stages) {
-    if (!s.touchpoints.some((t) => t.from === st.id || t.to === st.id))
+    if (!touchpoints.some((t) => t.from === st.id || t.to === st.id))
       missing.push({ key: 'stageTouchpoint', params: { name: st.label } });
   }
-  for (const t of s.touchpoints) {
+  for (const t of touchpoints) {
     if (kindOf(t.from) !== 'channel' && kindOf(t.to) !== 'channel') {
       const name =
         t.action ||

@@ -19,7 +19,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapSnapshot, XY } from '../../model/types';
+import type { MapSnapshot, Touchpoint, XY } from '../../model/types';
 import { PeerCursors } from '../presence/PeerCursors';
 import { CanvasPins } from '../comments/CanvasPins';
 import { commentsUiFor } from '../comments/commentsUi';
@@ -49,7 +49,7 @@ import { NodeTextContext, rememberingT } from './nodes/NodeText';
 import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
 import { useSession } from './SessionContext';
-import { createEdgeMapper, createNodeMapper, handlesFor } from './toFlow';
+import { createEdgeMapper, createNodeMapper, edgeName, handlesFor } from './toFlow';
 import { layoutGlyphs, type Box, type GlyphInput } from './touchpointTexts';
 import { TouchpointTexts } from './TouchpointTexts';
 import { nodeSize } from '../../model/geometry';
@@ -277,8 +277,14 @@ export function JourneyCanvas({
   }, [snapshot.touchpoints, snapshot.nodes, snapshot.nodeById, measured]);
   const edges = useMemo(() => {
     const pos = (id: string) => shownDrag.get(id) ?? snapshot.nodeById.get(id);
-    return mapEdges(snapshot.touchpoints, pos, selection.touchpoints, glyphs.shifts);
+    const words = {
+      touchpoint: (from: string, to: string) => t('edgeName.touchpoint', { from, to }),
+      deviceLink: (from: string, to: string) => t('edgeName.deviceLink', { from, to }),
+    };
+    const nameOf = (tp: Touchpoint) => edgeName(tp, snapshot.nodeById, words);
+    return mapEdges(snapshot.touchpoints, pos, selection.touchpoints, glyphs.shifts, nameOf);
   }, [
+    t,
     mapEdges,
     snapshot.touchpoints,
     snapshot.nodeById,

@@ -3,6 +3,7 @@ import type { JourneyNode, Touchpoint } from '../../model/types';
 import {
   createEdgeMapper,
   createNodeMapper,
+  edgeName,
   estimatedHandles,
   type LocalNodeState,
 } from './toFlow';
@@ -118,5 +119,43 @@ describe('createEdgeMapper', () => {
 
   it('leaves out a touchpoint whose end is missing', () => {
     expect(createEdgeMapper()([{ ...tp, to: 'gone' }], pos, new Set())).toEqual([]);
+  });
+});
+
+describe('edgeName', () => {
+  const device: JourneyNode = {
+    id: 'd1',
+    kind: 'device',
+    label: 'Smartphone',
+    x: 0,
+    y: 400,
+    deviceType: 'smartphone',
+  };
+  const nodeById = new Map([stage, channel, device].map((n) => [n.id, n]));
+  const words = {
+    touchpoint: (a: string, b: string) => `TP ${a}-${b}`,
+    deviceLink: (a: string, b: string) => `DL ${a}-${b}`,
+  };
+  const link: Touchpoint = { ...tp, id: 't2', from: 'c1', to: 'd1', action: '' };
+
+  it('names a touchpoint by its action, else by what it joins', () => {
+    expect(edgeName(tp, nodeById, words)).toBe('Books');
+    expect(edgeName({ ...tp, action: '  ' }, nodeById, words)).toBe('TP Booking-App');
+  });
+
+  it('names a device link as a device link, never as a touchpoint', () => {
+    expect(edgeName(link, nodeById, words)).toBe('DL App-Smartphone');
+    // With words typed it is a touchpoint (model/touchpoint-kinds.ts).
+    expect(edgeName({ ...link, action: 'Uses the app' }, nodeById, words)).toBe('Uses the app');
+  });
+
+  it('gives the edge its name and a new edge when the name changes (the UI language)', () => {
+    const pos = (id: string) => nodeById.get(id);
+    const map = createEdgeMapper();
+    const a = map([link], pos, new Set(), undefined, (t) => edgeName(t, nodeById, words));
+    expect(a[0]!.ariaLabel).toBe('DL App-Smartphone');
+    const b = map([link], pos, new Set(), undefined, () => 'Collegamento');
+    expect(b).not.toBe(a);
+    expect(b[0]!.ariaLabel).toBe('Collegamento');
   });
 });

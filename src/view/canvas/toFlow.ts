@@ -5,6 +5,7 @@
  */
 import { Position, type NodeHandle } from '@xyflow/react';
 import { nodeSize } from '../../model/geometry';
+import { isDeviceLink } from '../../model/touchpoint-kinds';
 import type { JourneyNode, Touchpoint, XY } from '../../model/types';
 import { HANDLE_PX } from './canvasCssVars';
 import type { AppNode, TouchpointEdge } from './flowTypes';
@@ -158,7 +159,28 @@ interface EdgeEntry {
   selected: boolean;
   handles: string;
   shift: { dx: number; dy: number } | undefined;
+  name: string;
   out: TouchpointEdge;
+}
+
+/** The UI's words for an edge's accessible name (editor.json `edgeName.*`). */
+export interface EdgeWords {
+  /** A touchpoint with no action yet: "Touchpoint: Booking → Web". */
+  touchpoint(from: string, to: string): string;
+  /** A device link (model/touchpoint-kinds.ts): "Device link: Web → Smartphone". */
+  deviceLink(from: string, to: string): string;
+}
+
+/** An edge's accessible name: a touchpoint's action, else what it joins; a device link as such. */
+export function edgeName(
+  tp: Touchpoint,
+  nodeById: ReadonlyMap<string, JourneyNode>,
+  words: EdgeWords,
+): string {
+  const from = nodeById.get(tp.from)?.label || '?';
+  const to = nodeById.get(tp.to)?.label || '?';
+  if (isDeviceLink(tp, nodeById)) return words.deviceLink(from, to);
+  return tp.action.trim() || words.touchpoint(from, to);
 }
 
 export function createEdgeMapper() {
@@ -170,6 +192,8 @@ export function createEdgeMapper() {
     selected: ReadonlySet<string>,
     /** Face shifts by touchpoint id (touchpointTexts.ts); kept by identity while unchanged. */
     shifts?: ReadonlyMap<string, { dx: number; dy: number }>,
+    /** Each edge's accessible name (`edgeName` with the UI's words); by default what it joins. */
+    nameOf: (tp: Touchpoint) => string = (tp) => tp.action.trim() || `${tp.from} → ${tp.to}`,
   ): TouchpointEdge[] => {
     const next = new Map<string, EdgeEntry>();
     const out: TouchpointEdge[] = [];
@@ -180,6 +204,7 @@ export function createEdgeMapper() {
       const h = handlesFor(from, to);
       const handles = `${h.sourceHandle}${h.targetHandle}`;
       const isSelected = selected.has(src.id);
+      const name = nameOf(src);
       const prev = cache.get(src.id);
       const found = shifts?.get(src.id);
       const shift =
@@ -191,7 +216,8 @@ export function createEdgeMapper() {
         prev.src === src &&
         prev.selected === isSelected &&
         prev.handles === handles &&
-        prev.shift === shift
+        prev.shift === shift &&
+        prev.name === name
       ) {
         next.set(src.id, prev);
         out.push(prev.out);
@@ -205,9 +231,9 @@ export function createEdgeMapper() {
         ...h,
         selected: isSelected,
         data: shift ? { touchpoint: src, shift } : { touchpoint: src },
-        ariaLabel: src.action || 'Touchpoint',
+        ariaLabel: name,
       };
-      next.set(src.id, { src, selected: isSelected, handles, shift, out: edge });
+      next.set(src.id, { src, selected: isSelected, handles, shift, name, out: edge });
       out.push(edge);
     }
     cache = next;

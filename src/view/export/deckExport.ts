@@ -13,6 +13,7 @@ import { deckContent } from '../../model/deck';
 import type { MapSnapshot } from '../../model/types';
 import { clearSpans, timed } from '../../export/spans';
 import { loadDeckFonts } from '../fonts';
+import { withFrequencyWords } from '../strategy/kpiFrequency';
 
 export type DeckFormat = 'pdf' | 'pptx';
 export type DeckPageSize = '16:9' | 'a4';
@@ -36,7 +37,10 @@ export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<stri
   const { signal } = job;
   const translate = (k: string, o?: Record<string, unknown>) => job.t(k as never, o) as string;
   clearSpans('deck:', 'pdf:', 'pptx:');
-  const deck = await timed('deck:content', () => deckContent(job.snapshot));
+  // KPI frequencies are stored as codes ("daily"): in the deck, words of the map's language.
+  const deck = await timed('deck:content', () =>
+    withFrequencyWords(deckContent(job.snapshot), translate),
+  );
   job.progress(0.02);
   const fonts = await timed('deck:fonts', () => loadDeckFonts(signal));
   signal.throwIfAborted();

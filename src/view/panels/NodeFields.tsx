@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isDeviceLink } from '../../model/touchpoint-kinds';
 import {
   CHANNEL_TYPES,
   DEVICE_TYPES,
@@ -38,9 +39,10 @@ export function NodeFields({
   const { t } = useTranslation('editor');
   const { commands } = useSession();
   const notes = repairNotes(recordKey('node', node.id), repairs);
-  const links = snapshot.touchpoints.filter(
-    (tp) => tp.from === node.id || tp.to === node.id,
-  ).length;
+  const ofNode = snapshot.touchpoints.filter((tp) => tp.from === node.id || tp.to === node.id);
+  // A device link says where a channel is used: counted apart, never as a touchpoint.
+  const deviceLinks = ofNode.filter((tp) => isDeviceLink(tp, snapshot.nodeById)).length;
+  const links = ofNode.length - deviceLinks;
   return (
     <form
       className="fields"
@@ -159,7 +161,14 @@ export function NodeFields({
         />
       </label>
       {notes.note('color')}
-      <p className="muted">{t('inspector.links', { count: links })}</p>
+      <p className="muted">
+        {deviceLinks > 0
+          ? t('inspector.linksAndDevices', {
+              touchpoints: t('inspector.links', { count: links }),
+              deviceLinks: t('inspector.deviceLinks', { count: deviceLinks }),
+            })
+          : t('inspector.links', { count: links })}
+      </p>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from '../canvas/SessionContext';
 import { emotionColor } from '../emotionStyle';
 import { Face } from '../Face';
 import { nextTouchpoint } from '../../model/touchpoint-walk';
+import { isDeviceLink } from '../../model/touchpoint-kinds';
 import { focusInspectorField, inspectorFieldId } from './focusField';
 import { NO_REPAIRS, repairNotes } from './RepairNote';
 import { TouchpointVote } from '../workshop/TouchpointVote';
@@ -95,7 +96,9 @@ export function TouchpointFields({
       }}
     >
       <h2>
-        <span className="kind-badge kind-touchpoint">{t('kind.touchpoint')}</span>
+        <span className="kind-badge kind-touchpoint">
+          {t(isDeviceLink(tp, snapshot.nodeById) ? 'kind.deviceLink' : 'kind.touchpoint')}
+        </span>
       </h2>
       <p className="muted">
         {from} → {to}

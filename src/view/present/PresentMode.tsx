@@ -26,6 +26,7 @@ import {
   resolveSlide,
 } from './slides';
 import { SlideView, slideTitle } from './SlideView';
+import { withFrequencyWords } from '../strategy/kpiFrequency';
 import './present.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input, select, textarea, [tabindex="0"]';
@@ -48,7 +49,11 @@ function PresentDialog({
   const { t } = useTranslation('present');
   const store = presentStoreFor(session);
   const snapshot = useStore(session.map);
-  const deck = useMemo(() => deckContent(snapshot), [snapshot]);
+  // KPI frequencies are stored as codes ("daily"): shown in the UI's language.
+  const deck = useMemo(
+    () => withFrequencyWords(deckContent(snapshot), (k) => t(k as never)),
+    [snapshot, t],
+  );
   const slides = useMemo(() => buildSlides(deck), [deck]);
   const peers = usePeers(session);
   const canFollow = useCanFollow(session);

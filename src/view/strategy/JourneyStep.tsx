@@ -1,6 +1,7 @@
 /** Step 5: the map itself, summarised, with the stage and touchpoint checks. */
 import { useTranslation } from 'react-i18next';
 import type { StepCheck } from '../../model/strategy/completeness';
+import { customerTouchpoints } from '../../model/touchpoint-kinds';
 import type { MapSnapshot } from '../../model/types';
 
 export function JourneyStep({ snapshot, check }: { snapshot: MapSnapshot; check: StepCheck }) {
@@ -13,7 +14,8 @@ export function JourneyStep({ snapshot, check }: { snapshot: MapSnapshot; check:
         {t('journey.summary', {
           stages: count('stage'),
           channels: count('channel'),
-          touchpoints: snapshot.touchpoints.length,
+          // Device links say where a channel is used: not touchpoints (model/touchpoint-kinds.ts).
+          touchpoints: customerTouchpoints(snapshot).length,
         })}
       </p>
       {check.status === 'done' && <p className="strategy-ok">{t('journey.allGood')}</p>}

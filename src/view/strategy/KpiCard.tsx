@@ -1,13 +1,16 @@
 /** One KPI: target, unit, frequency, the goal it serves, and the channels and touchpoints it watches. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KPI_LIMITS } from '../../model/records/kpi';
 import { recordKey } from '../../model/records/support/repair';
+import { customerTouchpoints } from '../../model/touchpoint-kinds';
 import type { Kpi, MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { StrategyCommentPin } from '../comments/StrategyPin';
 import { recordNotes } from '../panels/RepairNote';
 import { Fields } from './Fields';
 import { fitsLimit, numberOrUndefined, textOrUndefined } from './inputs';
+import { KPI_FREQUENCIES, isFrequencyCode } from './kpiFrequency';
 
 /** The KPI fields a card edits; a repaired family (the card sits under the default) is noted on the card. */
 const EDITED = ['name', 'target', 'unit', 'frequency', 'goalId', 'channelIds'] as const;
@@ -18,6 +21,8 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
   const channels = snapshot.nodes.filter((n) => n.kind === 'channel');
   const label = (id: string) => snapshot.nodeById.get(id)?.label ?? '?';
   const watched = new Set(kpi.channelIds ?? []);
+  // A KPI watches touchpoints, never device links.
+  const touchpoints = customerTouchpoints(snapshot);
   const title = kpi.name || t('kpis.newKpi');
   const notes = recordNotes(snapshot.repairs, recordKey('kpi', kpi.id));
   const toggleChannel = (id: string, on: boolean) => {
@@ -68,18 +73,11 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
               }
             />
           </label>
-          <label>
-            {t('kpis.frequency')}
-            <input
-              className="narrow"
-              value={kpi.frequency ?? ''}
-              maxLength={KPI_LIMITS.frequency.chars}
-              aria-describedby={notes.describedBy('frequency')}
-              onChange={(e) =>
-                strategy.updateKpi(kpi.id, { frequency: textOrUndefined(e.target.value) })
-              }
-            />
-          </label>
+          <FrequencyField
+            kpi={kpi}
+            describedBy={notes.describedBy('frequency')}
+            onChange={(frequency) => strategy.updateKpi(kpi.id, { frequency })}
+          />
         </div>
         {notes.note('target')}
         {notes.note('unit')}
@@ -119,10 +117,10 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
           </fieldset>
         )}
         {notes.note('channelIds')}
-        {snapshot.touchpoints.length > 0 && (
+        {touchpoints.length > 0 && (
           <fieldset className="check-list">
             <legend>{t('kpis.touchpoints')}</legend>
-            {snapshot.touchpoints.map((tp) => {
+            {touchpoints.map((tp) => {
               const name = tp.action || `${label(tp.from)} → ${label(tp.to)}`;
               const on = tp.kpiIds.includes(kpi.id);
               return (
@@ -155,5 +153,65 @@ export function KpiCard({ kpi, snapshot }: { kpi: Kpi; snapshot: MapSnapshot }) 
         </button>
       </Fields>
     </fieldset>
+  );
+}
+
+const OTHER = 'other';
+
+/**
+ * How often a KPI is measured: one of the presets' codes, shown in the UI's language (stored as
+ * the code, so a map read in another language reads it in that one), or the person's own words.
+ */
+function FrequencyField({
+  kpi,
+  describedBy,
+  onChange,
+}: {
+  kpi: Kpi;
+  describedBy: string | undefined;
+  onChange: (frequency: string | undefined) => void;
+}) {
+  const { t } = useTranslation('strategy');
+  const value = kpi.frequency ?? '';
+  const [otherChosen, setOtherChosen] = useState(false);
+  const custom = otherChosen || (value !== '' && !isFrequencyCode(value));
+  return (
+    <>
+      <label>
+        {t('kpis.frequency')}
+        <select
+          value={custom ? OTHER : value}
+          aria-describedby={describedBy}
+          onChange={(e) => {
+            const next = e.target.value;
+            setOtherChosen(next === OTHER);
+            if (next !== OTHER) onChange(next || undefined);
+            else if (isFrequencyCode(value)) onChange(undefined);
+          }}
+        >
+          <option value="">{t('kpis.frequencyNone')}</option>
+          {KPI_FREQUENCIES.map((f) => (
+            <option key={f} value={f}>
+              {t(`workshop:kpiFrequency.${f}`)}
+            </option>
+          ))}
+          <option value={OTHER}>{t('kpis.frequencyOther')}</option>
+        </select>
+      </label>
+      {custom && (
+        <label>
+          {t('kpis.frequencyCustom')}
+          <input
+            value={value}
+            maxLength={KPI_LIMITS.frequency.chars}
+            aria-describedby={describedBy}
+            onChange={(e) => {
+              setOtherChosen(true); // emptied while typing: the field stays
+              onChange(textOrUndefined(e.target.value));
+            }}
+          />
+        </label>
+      )}
+    </>
   );
 }

@@ -6,12 +6,13 @@
  * figure); sections without content are left out and the others grow to fill the page. The
  * page has the paper's size on screen too, so print and PDF look like what is shown.
  */
-import { useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MapSnapshot } from '../../model/types';
 import { Face } from '../Face';
 import { useMapLanguage } from '../hooks/useMapLanguage';
 import { formatNumber } from './inputs';
-import { onePage, type OnePageStage } from './onePage';
+import { nextFit } from './fitPage';
+import { FULL_PAGE, onePage, type OnePageStage } from './onePage';
 import { PositioningChart } from './PositioningChart';
 import './strategy.css';
 import './onePage.css';
@@ -89,11 +90,42 @@ export function StrategyPrintView({
   size?: PageSize;
 }) {
   const { language, mt } = useMapLanguage(snapshot.meta);
-  const p = useMemo(() => onePage(snapshot, language, mt), [snapshot, language, mt]);
+  // The page fits by giving up lines per stage, then type size, step by step (onePage.ts
+  // `OnePageFit`), measured before paint; a new snapshot, size or language starts again from
+  // the fullest page.
+  const ref = useRef<HTMLElement>(null);
+  const [fitState, setFitState] = useState({ snapshot, size, language, fit: FULL_PAGE });
+  const fit =
+    fitState.snapshot === snapshot && fitState.size === size && fitState.language === language
+      ? fitState.fit
+      : FULL_PAGE;
+  const p = useMemo(
+    () => onePage(snapshot, language, mt, undefined, fit),
+    [snapshot, language, mt, fit],
+  );
+  // Inter arriving after the first layout changes every line's width: measure again then.
+  const [fontsLoaded, setFontsLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void document.fonts?.ready.then(() => {
+      if (live) setFontsLoaded((n) => n + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  useLayoutEffect(() => {
+    const page = ref.current;
+    if (!page) return;
+    const next = nextFit(page, fit);
+    if (next) setFitState({ snapshot, size, language, fit: next });
+  }, [p, snapshot, size, language, fit, fontsLoaded]);
   const st = snapshot.strategy;
   return (
     <article
-      className={`strategy-print op-page op-${size}`}
+      ref={ref}
+      className={`strategy-print op-page op-${size} op-font-${p.font}`}
+      data-fit={`${fit.font}/${fit.stages.join(',')}`}
       aria-label={mt('strategy:print.label')}
       lang={language}
       data-testid="one-page-map"

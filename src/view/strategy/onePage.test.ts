@@ -5,8 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCosts } from '../../model/strategy/cost';
 import { templateSnapshot } from '../../model/testing/snapshots';
 import type { MapSnapshot } from '../../model/types';
+import { deckContent } from '../../model/deck';
 import { formatMoney, formatNumber } from './inputs';
-import { formatDate, onePage } from './onePage';
+import { withFrequencyWords } from './kpiFrequency';
+import { formatDate, MAX_STAGE_STEP, onePage, perStage, stageLines } from './onePage';
 
 const DIR = join(import.meta.dirname, '../../app/i18n/locales');
 const i18n = i18next.createInstance();
@@ -110,5 +112,60 @@ describe('the one-page map of an empty map', () => {
   });
   it('formats a date it cannot read as given', () => {
     expect(formatDate('soon', 'en')).toBe('soon');
+  });
+});
+
+describe('fitting the page', () => {
+  it('gives up actions first, then opportunities and pains, never the last of either', () => {
+    for (const stages of [3, 7]) {
+      let prev = stageLines(stages, 0);
+      expect(prev).toEqual({
+        pains: perStage(stages).top,
+        opportunities: perStage(stages).top,
+        actionsShown: perStage(stages).actionsShown,
+      });
+      for (let step = 1; step <= MAX_STAGE_STEP; step++) {
+        const next = stageLines(stages, step);
+        const total = (l: typeof next) => l.pains + l.opportunities + l.actionsShown;
+        expect(total(next)).toBeLessThanOrEqual(total(prev));
+        if (next.pains < prev.pains || next.opportunities < prev.opportunities)
+          expect(next.actionsShown).toBe(0);
+        prev = next;
+      }
+      expect(prev).toEqual({ pains: 1, opportunities: 1, actionsShown: 0 });
+    }
+  });
+
+  it('shows a crowded column fewer lines, counting the rest, and prints a preset frequency translated', () => {
+    const s = airline('it');
+    const t = i18n.getFixedT('it', ['strategy', 'workshop']) as unknown as TFunction;
+    const full = onePage(s, 'it', t, NOW);
+    const crowded = onePage(s, 'it', t, NOW, { font: 2, stages: [MAX_STAGE_STEP] });
+    expect(crowded.font).toBe(2);
+    const [a, b] = [full.stages[0]!, crowded.stages[0]!];
+    expect(b.pains.length + b.morePains).toBe(a.pains.length + a.morePains);
+    expect(b.pains.length).toBe(1);
+    expect(b.actions).toEqual([]);
+    expect(crowded.stages[1]).toEqual(full.stages[1]);
+    const lines = full.kpiFamilies.flatMap((f) => f.kpis.map((k) => k.line)).join('\n');
+    expect(lines).toContain('(giornaliera)');
+    expect(lines).not.toMatch(/daily|weekly|monthly/);
+  });
+});
+
+describe('KPI frequencies in a deck', () => {
+  it('are words of the language, a typed one as typed', () => {
+    const s = airline('it');
+    const t = i18n.getFixedT('it', 'export') as unknown as (k: string) => string;
+    const deck = withFrequencyWords(deckContent(s), t);
+    const words = [
+      ...deck.strategy.kpis.map((k) => k.frequency),
+      ...deck.stages.flatMap((st) => st.kpis.map((k) => k.frequency)),
+    ];
+    expect(words).toContain('giornaliera');
+    expect(words).not.toContain('daily');
+    const own = { ...deck.strategy.kpis[0]!, frequency: 'ogni trimestre' };
+    const typed = withFrequencyWords({ ...deck, strategy: { ...deck.strategy, kpis: [own] } }, t);
+    expect(typed.strategy.kpis[0]!.frequency).toBe('ogni trimestre');
   });
 });

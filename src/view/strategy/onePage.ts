@@ -9,13 +9,13 @@ import { deckContent } from '../../model/deck';
 import { goLiveChecklist } from '../../model/strategy/checklist';
 import { KPI_FAMILIES, type Emotion, type KpiFamily, type MapSnapshot } from '../../model/types';
 import { formatMoney, formatNumber } from './inputs';
+import { frequencyText } from './kpiFrequency';
 
 /** Pain points and opportunities shown per stage; the rest is counted ("+2 more"). */
 export const TOP_PER_STAGE = 3;
 /** Actions shown per stage. */
 export const ACTIONS_PER_STAGE = 3;
-/** The frequencies the KPI presets use (model/strategy/presets.ts), translated when printed. */
-export const KPI_FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
+export { KPI_FREQUENCIES } from './kpiFrequency';
 
 export interface OnePageStage {
   readonly id: string;
@@ -37,6 +37,8 @@ export interface OnePageStage {
 
 export interface OnePage {
   readonly language: string;
+  /** The type step (0 the largest) the page uses at this density. */
+  readonly font: number;
   readonly title: string;
   readonly logo?: string;
   /** "Printed 2 December 2026" in the map's language. */
@@ -79,11 +81,51 @@ export interface OnePage {
 
 type T = TFunction;
 
-/** Lines per stage column: up to 4 stages get the most, 7 or more the fewest. */
+/** Lines per stage column at most: up to 4 stages get the most, 7 or more the fewest (a column that does not fit gives up more, `stageLines`). */
 export function perStage(stages: number): { top: number; actionsShown: number } {
   if (stages <= 4) return { top: TOP_PER_STAGE, actionsShown: ACTIONS_PER_STAGE };
-  if (stages <= 6) return { top: 2, actionsShown: 2 };
-  return { top: 2, actionsShown: 1 };
+  return { top: TOP_PER_STAGE, actionsShown: 2 };
+}
+
+/**
+ * How a crowded page fits (StrategyPrintView measures the page and asks for the next step of
+ * whatever is cut): a stage column that runs past its box shows fewer actions, then fewer pain
+ * points and opportunities (each column on its own, so a roomy one keeps its lines); anything
+ * else cut takes the next smaller type step (`font`, the page's `op-font-N` class).
+ */
+export interface OnePageFit {
+  /** The type step, 0 (largest) to MAX_FONT_STEP. */
+  readonly font: number;
+  /** Each stage column's step (by position), 0 to MAX_STAGE_STEP; missing is 0. */
+  readonly stages: readonly number[];
+}
+export const FULL_PAGE: OnePageFit = { font: 0, stages: [] };
+export const MAX_FONT_STEP = 4;
+/** What a stage column gives up at each step: actions first, then opportunities and pains in turn. */
+const STAGE_STEPS: readonly { actions: number; opportunities: number; pains: number }[] = [
+  { actions: 0, opportunities: 0, pains: 0 },
+  { actions: 1, opportunities: 0, pains: 0 },
+  { actions: 2, opportunities: 0, pains: 0 },
+  { actions: 3, opportunities: 0, pains: 0 },
+  { actions: 3, opportunities: 1, pains: 0 },
+  { actions: 3, opportunities: 1, pains: 1 },
+  { actions: 3, opportunities: 2, pains: 1 },
+  { actions: 3, opportunities: 2, pains: 2 },
+];
+export const MAX_STAGE_STEP = STAGE_STEPS.length - 1;
+
+/** The lines of one stage column among `stages` at its fit `step` (0: all `perStage` gives). */
+export function stageLines(
+  stages: number,
+  step = 0,
+): { pains: number; opportunities: number; actionsShown: number } {
+  const base = perStage(stages);
+  const cut = STAGE_STEPS[Math.max(0, Math.min(MAX_STAGE_STEP, Math.floor(step) || 0))]!;
+  return {
+    pains: Math.max(1, base.top - cut.pains),
+    opportunities: Math.max(1, base.top - cut.opportunities),
+    actionsShown: Math.max(0, base.actionsShown - cut.actions),
+  };
 }
 
 /** A `YYYY-MM-DD` date in the language's medium style ("31 dic 2026"), as the panel shows it. */
@@ -107,10 +149,16 @@ function ranked(texts: readonly string[]): string[] {
  * `t` is a translation function fixed to the map's language with the namespaces 'strategy'
  * and 'workshop' (i18n.getFixedT(language, ['strategy', 'workshop'])).
  */
-export function onePage(snapshot: MapSnapshot, language: string, t: T, now = new Date()): OnePage {
+export function onePage(
+  snapshot: MapSnapshot,
+  language: string,
+  t: T,
+  now = new Date(),
+  /** What to give up so the page fits (`OnePageFit`); the view raises it while cut. */
+  fit: OnePageFit = FULL_PAGE,
+): OnePage {
   const deck = deckContent(snapshot);
-  // Many stages make narrow columns: fewer lines each, so every column fits the page.
-  const { top, actionsShown } = perStage(deck.stages.length);
+  const font = Math.max(0, Math.min(MAX_FONT_STEP, Math.floor(fit.font) || 0));
   const st = snapshot.strategy;
   const costs = deck.strategy.costs;
   const num = (n: number, digits = 0) => formatNumber(n, language, digits);
@@ -166,7 +214,10 @@ export function onePage(snapshot: MapSnapshot, language: string, t: T, now = new
       }
     : null;
 
-  const stages = deck.stages.map((s): OnePageStage => {
+  const stages = deck.stages.map((s, i): OnePageStage => {
+    // Many stages make narrow columns: fewer lines each; a column still cut gives up more.
+    const lines = stageLines(deck.stages.length, fit.stages[i]);
+    const { actionsShown } = lines;
     const rated = s.touchpoints.flatMap((tp) => (tp.emotion === undefined ? [] : [tp.emotion]));
     const actions = s.touchpoints.map((tp) => tp.action.trim()).filter(Boolean);
     const pains = ranked(s.painPoints);
@@ -185,16 +236,15 @@ export function onePage(snapshot: MapSnapshot, language: string, t: T, now = new
           : null,
       actions: actions.slice(0, actionsShown),
       moreActions: Math.max(0, actions.length - actionsShown),
-      pains: pains.slice(0, top),
-      morePains: Math.max(0, pains.length - top),
-      opportunities: opps.slice(0, top),
-      moreOpportunities: Math.max(0, opps.length - top),
+      pains: pains.slice(0, lines.pains),
+      morePains: Math.max(0, pains.length - lines.pains),
+      opportunities: opps.slice(0, lines.opportunities),
+      moreOpportunities: Math.max(0, opps.length - lines.opportunities),
     };
   });
 
   // A preset's frequency word ("daily") in the map's language; a typed one as typed.
-  const frequency = (f: string) =>
-    KPI_FREQUENCIES.includes(f as never) ? t(`workshop:kpiFrequency.${f}`) : f;
+  const frequency = (f: string) => frequencyText(f, t);
   const goalTitle = new Map(st.goals.map((g) => [g.id, g.title]));
   const kpiFamilies = KPI_FAMILIES.map((family) => ({
     family,
@@ -239,6 +289,7 @@ export function onePage(snapshot: MapSnapshot, language: string, t: T, now = new
 
   return {
     language,
+    font,
     title: snapshot.meta.title,
     ...(snapshot.meta.logo ? { logo: snapshot.meta.logo } : {}),
     dateLine: t('workshop:onePage.printed', {
