@@ -12,11 +12,12 @@
 // Client ids announced by another instance count as owned by someone else in the guard. After
 // a bus outage `resync()` reloads storage into the doc (origin REMOTE, so the diff is relayed).
 // Lazy load: a room whose stored state is one update (a compacted room, or a single stored
-// update) answers sync from that stored update as it is (its state vector read from it, step 2
-// = the update itself, or Y.diffUpdate of it for a client that has some state), and applies it
-// to the Y.Doc right after that first answer (setImmediate) or as soon as anything needs the
-// doc (`doc` getter: an update to apply, a fan-out message, compaction, an export). Until then
-// the doc's state is exactly what storage holds, so the answer is the same.
+// update) answers sync from that stored update as it is (step 1: the state vector stored with
+// the snapshot, else read from the update; step 2: the update itself, or Y.diffUpdate of it for
+// a client that has some state), and applies it to its Y.Doc only when something needs the doc
+// (`doc` getter: an edit, a fan-out message, a resync, an export). Until then the doc's state
+// is exactly what storage holds, so every answer is the one an eager load would give; a room
+// only read (viewers, a presentation) never builds its doc.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CAN_WRITE, commentsDocId, type DocKind } from '../src/model/protocol-messages';
@@ -51,6 +52,9 @@ export function docIdOf(mapId: string, kind: DocKind): string {
   return kind === 'map' ? mapId : commentsDocId(mapId);
 }
 
+/** The Yjs update that changes nothing (no structs, no deletions), as a client sends it. */
+const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
+
 /** The JSON of a removed state, as y-protocols encodes it. */
 const NULL_STATE = new TextEncoder().encode('null');
 
@@ -71,7 +75,6 @@ export class Room {
    */
   private storedUpdate: Uint8Array | undefined;
   private storedStateVector: Uint8Array | undefined;
-  private hydrateQueued = false;
   /** Peers and the awareness client ids each one owns (freed and removed when it leaves). */
   readonly peers = new Map<Peer, Set<number>>();
   /** Awareness client id → the peer that owns it. */
@@ -213,21 +216,6 @@ export class Room {
     );
   }
 
-  /** Applies the stored state once the current work is done (after a first sync answer). */
-  private hydrateSoon(): void {
-    if (this.hydrateQueued || !this.unapplied) return;
-    this.hydrateQueued = true;
-    setImmediate(() => {
-      this.hydrateQueued = false;
-      if (this.destroyed || this.failed) return;
-      try {
-        this.hydrate();
-      } catch (err) {
-        this.fail(err);
-      }
-    });
-  }
-
   /** The doc's state vector, from the stored update while it is not applied. */
   private stateVector(): Uint8Array {
     if (this.storedUpdate)
@@ -235,11 +223,10 @@ export class Room {
     return Y.encodeStateVector(this.doc);
   }
 
-  /** What a client with state vector `sv` lacks (a sync step 2), from the stored update while it is not applied. */
+  /** What a client with state vector `sv` lacks (a sync step 2); from the stored update while it is not applied. */
   private diffFor(sv: Uint8Array): Uint8Array {
     const stored = this.storedUpdate;
     if (!stored) return Y.encodeStateAsUpdate(this.doc, sv);
-    this.hydrateSoon();
     // An empty state vector (a client with nothing): the whole stored update, as it is.
     return sv.length === 1 && sv[0] === 0 ? stored : Y.diffUpdate(stored, sv);
   }
@@ -369,6 +356,9 @@ export class Room {
           });
           return;
         }
+        // A client with nothing new answers our step 1 with the empty update: a no-op, which
+        // need not build a lazily loaded doc.
+        if (isEmptyUpdate(msg.update)) return;
         Y.applyUpdate(this.doc, msg.update, peer);
         return;
       case 'awareness':
