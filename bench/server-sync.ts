@@ -42,7 +42,7 @@ const ROUNDS = 3;
  * How production runs our server: the node arguments of `npm run serve` (package.json), i.e.
  * the compiled dist-server/main.js with the same V8 flags.
  */
-function oursArgs(): string[] {
+export function oursArgs(): string[] {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
