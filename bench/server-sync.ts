@@ -32,25 +32,15 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { missingServices, postgresBin, startPostgres } from '../server/testing/services';
 import { row, type BenchRow } from './rows';
+import { serveArgs } from './serve-command';
 
 const ROOT = join(import.meta.dirname, '..');
 const STOCK = 'stock @y/websocket-server (in-memory), same run';
 const EDITS = 200;
 const WARMUP = 20;
 const ROUNDS = 3;
-/**
- * How production runs our server: the node arguments of `npm run serve` (package.json), i.e.
- * the compiled dist-server/main.js with the same V8 flags.
- */
-export function oursArgs(): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const [cmd, ...args] = (pkg.scripts.serve ?? '').trim().split(/\s+/);
-  if (cmd !== 'node' || !args.at(-1)?.endsWith('.js'))
-    throw new Error(`package.json "serve" is not "node [flags] <file>.js": ${pkg.scripts.serve}`);
-  return args;
-}
+/** How production runs our server (serve-command.ts). */
+export const oursArgs = (): string[] => serveArgs(ROOT);
 
 /** Compiles the server, so the bench measures the current source as production runs it. */
 export function buildServer(): void {
