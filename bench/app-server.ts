@@ -1,13 +1,15 @@
 /**
- * Starts the app server (server/main.ts) as a child process on a free port with a temporary
- * DATA_DIR, for benchmark modules that need the real app (local store, export). It serves the
- * app's dist/, so `npm run build` must have run (`npm run bench` does).
+ * Starts the app server as a child process on a free port with a temporary DATA_DIR, for
+ * benchmark modules that need the real app (local store, export): the compiled
+ * dist-server/main.js with the flags of `npm run serve`, as production runs it. It serves the
+ * app's dist/, so `npm run build` must have run (`npm run bench` does; it builds both).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serveArgs } from './serve-command';
 
 export interface AppServer {
   readonly baseURL: string;
@@ -29,7 +31,10 @@ async function freePort(): Promise<number> {
 export async function startAppServer(repoRoot: string): Promise<AppServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = serveArgs(repoRoot);
+  if (!existsSync(join(repoRoot, args.at(-1)!)))
+    throw new Error(`app server: ${args.at(-1)} is missing; run npm run build first`);
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -6,6 +6,9 @@
  * the second), against two clients on one instance of the same cluster in the same run
  * (stored, relayed locally; it is published too). Target: ratio ≤ 2.0.
  *
+ * Each instance runs as production does: the compiled dist-server/main.js with the node
+ * flags of `npm run serve` (built here first, as bench/server-sync.ts does).
+ *
  * Rounds alternate (ROUNDS × EDITS each way) so both see the machine's drift. Needs
  * PostgreSQL and Redis installed (scripts/ensure-services.mjs): without them the module prints
  * why and returns no rows. `npm run bench` calls benchServer(); alone:
@@ -27,6 +30,7 @@ import {
   systemBin,
 } from '../server/testing/services';
 import { row, type BenchRow } from './rows';
+import { buildServer, oursArgs } from './server-sync';
 
 const ROOT = join(import.meta.dirname, '..');
 const EDITS = 200;
@@ -42,7 +46,7 @@ interface Instance {
 
 async function startInstance(name: string, databaseUrl: string, redisUrl: string) {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, oursArgs(), {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -135,6 +139,7 @@ export async function benchServer(): Promise<BenchRow[]> {
     return [];
   }
   process.setMaxListeners(0); // every y-websocket provider adds a process 'exit' listener
+  buildServer();
   const [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
   const instances: Instance[] = [];
   try {

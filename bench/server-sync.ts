@@ -11,7 +11,7 @@
  *   90,000 deliveries arrived, and the server's resident memory afterwards;
  * - cold load of a room with 10,000 stored updates (ours from SQLite after kill -9, so
  *   nothing was compacted; then after compaction), against the first sync of the same doc
- *   from the stock server's memory;
+ *   from the stock server's memory (medians of COLD_SAMPLES fresh processes, interleaved);
  * - cold load of the same compacted room from PostgreSQL against SQLite (a throwaway
  *   PostgreSQL from server/testing/services.ts; the row is skipped, saying why, without one).
  *
@@ -32,28 +32,18 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { missingServices, postgresBin, startPostgres } from '../server/testing/services';
 import { row, type BenchRow } from './rows';
+import { serveArgs } from './serve-command';
 
 const ROOT = join(import.meta.dirname, '..');
 const STOCK = 'stock @y/websocket-server (in-memory), same run';
 const EDITS = 200;
 const WARMUP = 20;
 const ROUNDS = 3;
-/**
- * How production runs our server: the node arguments of `npm run serve` (package.json), i.e.
- * the compiled dist-server/main.js with the same V8 flags.
- */
-function oursArgs(): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const [cmd, ...args] = (pkg.scripts.serve ?? '').trim().split(/\s+/);
-  if (cmd !== 'node' || !args.at(-1)?.endsWith('.js'))
-    throw new Error(`package.json "serve" is not "node [flags] <file>.js": ${pkg.scripts.serve}`);
-  return args;
-}
+/** How production runs our server (serve-command.ts). */
+export const oursArgs = (): string[] => serveArgs(ROOT);
 
 /** Compiles the server, so the bench measures the current source as production runs it. */
-function buildServer(): void {
+export function buildServer(): void {
   const built = spawnSync(process.execPath, ['scripts/build-server.mjs', 'dist-server'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -61,7 +51,7 @@ function buildServer(): void {
   if (built.status !== 0) throw new Error(`scripts/build-server.mjs failed: ${built.stderr}`);
 }
 
-interface Child {
+export interface Child {
   url: string;
   proc: ChildProcess;
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -76,7 +66,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): Promise<Child> {
+export async function start(
+  kind: 'ours' | 'stock',
+  env: Record<string, string> = {},
+): Promise<Child> {
   const port = await freePort();
   const args = kind === 'ours' ? oursArgs() : ['node_modules/@y/websocket-server/src/server.js'];
   const proc = spawn(process.execPath, args, {
@@ -122,7 +115,7 @@ async function start(kind: 'ours' | 'stock', env: Record<string, string> = {}): 
   };
 }
 
-async function newRoom(
+export async function newRoom(
   server: Child,
   kind: 'ours' | 'stock',
 ): Promise<{ id: string; token: string }> {
@@ -132,7 +125,7 @@ async function newRoom(
   return { id: body.id, token: body.editToken };
 }
 
-function connect(server: Child, room: { id: string; token: string }, doc = new Y.Doc()) {
+export function connect(server: Child, room: { id: string; token: string }, doc = new Y.Doc()) {
   const provider = new WebsocketProvider(server.url.replace('http', 'ws') + '/sync', room.id, doc, {
     params: { token: room.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -150,7 +143,7 @@ function connect(server: Child, room: { id: string; token: string }, doc = new Y
   return { doc, provider, synced, close };
 }
 
-const pct = (xs: number[], p: number) =>
+export const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
 
 async function latency(kind: 'ours' | 'stock', clients: number): Promise<number[]> {
@@ -259,33 +252,55 @@ async function fill(
 }
 
 const COLD_UPDATES = 10_000;
+/** Fresh processes timed per cold-load figure (each figure is their median). */
+const COLD_SAMPLES = 3;
 
+const median = (xs: number[]) => pct(xs, 0.5);
+
+/**
+ * One room of COLD_UPDATES stored updates, synced by a fresh client from a fresh process of
+ * ours (raw: after kill -9, nothing compacted; then after compaction), and the same doc from
+ * the stock server's memory. Samples are interleaved (ours, stock, ours, stock…) so both see
+ * the same machine load and the same JIT state of this (client) process.
+ */
 async function coldLoad(): Promise<{ raw: number; compacted: number; stock: number }> {
   const N = COLD_UPDATES;
+  const stock = await start('stock');
+  const sroom = await newRoom(stock, 'stock');
+  await fill(stock, sroom, N);
+  const stockSamples: number[] = [];
+  const stockSample = async () => stockSamples.push(await timeToSync(stock, sroom, 'stock'));
+
   const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-sync-'));
   const env = { DATA_DIR: dataDir, COMPACT_EVERY: '1000000000' };
   let ours = await start('ours', env);
   const room = await newRoom(ours, 'ours');
   await fill(ours, room, N);
   await ours.stop('SIGKILL'); // nothing compacted: 10,000 rows to replay
-  ours = await start('ours', env);
-  const raw = await timeToSync(ours, room);
-  await ours.stop(); // graceful: unloading compacts the room
-  ours = await start('ours', { DATA_DIR: dataDir });
-  const compacted = await timeToSync(ours, room);
-  await ours.stop();
-
-  const stock = await start('stock');
-  const sroom = await newRoom(stock, 'stock');
-  await fill(stock, sroom, N);
-  const warm = await timeToSync(stock, sroom, 'stock');
+  const raw: number[] = [];
+  for (let i = 0; i < COLD_SAMPLES; i++) {
+    ours = await start('ours', env);
+    raw.push(await timeToSync(ours, room));
+    await ours.stop('SIGKILL'); // still nothing compacted
+    await stockSample();
+  }
+  const compacted: number[] = [];
+  for (let i = 0; i <= COLD_SAMPLES; i++) {
+    ours = await start('ours', { DATA_DIR: dataDir });
+    const ms = await timeToSync(ours, room);
+    await ours.stop(); // graceful: the first unload compacts the room
+    if (i === 0) continue; // that one replayed the 10,000 rows
+    compacted.push(ms);
+    await stockSample();
+  }
   await stock.stop();
-  return { raw, compacted, stock: warm };
+  return { raw: median(raw), compacted: median(compacted), stock: median(stockSamples) };
 }
 
 /**
- * The compacted cold room of coldLoad, from PostgreSQL and from SQLite, in one fresh process
- * each; undefined (with the reason printed) when PostgreSQL is not installed.
+ * The compacted cold room of coldLoad, from PostgreSQL and from SQLite, each sample a fresh
+ * process, interleaved (medians of COLD_SAMPLES; the first load after filling is not counted
+ * for either); undefined (with the reason printed) when PostgreSQL is not installed.
  */
 async function coldLoadPostgres(): Promise<{ postgres: number; sqlite: number } | undefined> {
   const missing = postgresBin('initdb') ? undefined : missingServices();
@@ -295,20 +310,31 @@ async function coldLoadPostgres(): Promise<{ postgres: number; sqlite: number } 
   }
   const pg = await startPostgres();
   try {
-    const load = async (env: Record<string, string>): Promise<number> => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-sync-'));
-      let ours = await start('ours', { DATA_DIR: dataDir, ...env });
+    const prepare = async (extra: Record<string, string>) => {
+      const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'itinera-bench-sync-')), ...extra };
+      const ours = await start('ours', env);
       const room = await newRoom(ours, 'ours');
       await fill(ours, room, COLD_UPDATES);
       await ours.stop(); // graceful: unloading compacts the room
-      ours = await start('ours', { DATA_DIR: dataDir, ...env });
-      const ms = await timeToSync(ours, room);
-      await ours.stop();
-      return ms;
+      return async (): Promise<number> => {
+        const fresh = await start('ours', env);
+        const ms = await timeToSync(fresh, room);
+        await fresh.stop();
+        return ms;
+      };
     };
-    const postgres = await load({ DATABASE_URL: pg.url });
-    const sqlite = await load({});
-    return { postgres, sqlite };
+    const fromPostgres = await prepare({ DATABASE_URL: pg.url });
+    const fromSqlite = await prepare({});
+    const postgres: number[] = [];
+    const sqlite: number[] = [];
+    for (let i = 0; i <= COLD_SAMPLES; i++) {
+      const p = await fromPostgres();
+      const s = await fromSqlite();
+      if (i === 0) continue;
+      postgres.push(p);
+      sqlite.push(s);
+    }
+    return { postgres: median(postgres), sqlite: median(sqlite) };
   } finally {
     await pg.stop();
   }

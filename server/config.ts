@@ -19,6 +19,11 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** This instance's name on the fan-out (its own messages are ignored); random by default. */
   instanceId: string;
+  /**
+   * Prefix of this deployment's Redis channels (REDIS_PREFIX, default `itinera:`): deployments
+   * sharing one Redis keep apart by using different ones.
+   */
+  redisPrefix: string;
   logLevel: LogLevel;
   /** Largest websocket message accepted; bigger ones close that connection (1009). */
   maxMessageBytes: number;
@@ -83,6 +88,8 @@ Environment variables:
   REDIS_URL          redis://[user:password@]host:port[/db] (or rediss://): fan-out of updates
                      and presence between instances sharing a database (default unset: none)
   INSTANCE_ID        this instance's name on the fan-out, letters, digits, . _ - (default random)
+  REDIS_PREFIX       prefix of the fan-out's Redis channels, the same on every instance of one
+                     deployment; another one per deployment sharing a Redis (default itinera:)
   LOG_LEVEL          debug | info | warn | error | silent (default info)
   MAX_MESSAGE_BYTES  largest websocket message (default 10485760 = 10 MiB)
   MAX_BODY_BYTES     largest HTTP API body (default 8388608 = 8 MiB, the strategy-map limit)
@@ -181,6 +188,19 @@ function instanceId(raw: string | undefined): string {
   return raw;
 }
 
+/** Longest REDIS_PREFIX: it is in every channel name. */
+export const MAX_REDIS_PREFIX_CHARS = 64;
+export const DEFAULT_REDIS_PREFIX = 'itinera:';
+
+function redisPrefix(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return DEFAULT_REDIS_PREFIX;
+  if (raw.length > MAX_REDIS_PREFIX_CHARS || !/^[A-Za-z0-9._:-]+$/.test(raw))
+    throw new Error(
+      `REDIS_PREFIX: expected 1-${MAX_REDIS_PREFIX_CHARS} letters, digits, ".", "_", ":" or "-", got "${raw}"`,
+    );
+  return raw;
+}
+
 /** DATABASE_URL: a postgres:// or postgresql:// URL with a host, or unset (SQLite). */
 export function databaseUrl(raw: string | undefined): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
@@ -227,6 +247,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     syncSecret: env.SYNC_SECRET || undefined,
     redisUrl: redisUrl(env.REDIS_URL),
     instanceId: instanceId(env.INSTANCE_ID),
+    redisPrefix: redisPrefix(env.REDIS_PREFIX),
     logLevel,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 10 * 1024 * 1024, 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', MAX_DOCUMENT_BYTES, 1024),

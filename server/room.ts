@@ -11,6 +11,13 @@
 // instances publish with origin REMOTE: relayed to its peers, never stored or published again.
 // Client ids announced by another instance count as owned by someone else in the guard. After
 // a bus outage `resync()` reloads storage into the doc (origin REMOTE, so the diff is relayed).
+// Lazy load: a room whose stored state is one update (a compacted room, or a single stored
+// update) answers sync from that stored update as it is (step 1: the state vector stored with
+// the snapshot, else read from the update; step 2: the update itself, or Y.diffUpdate of it for
+// a client that has some state), and applies it to its Y.Doc only when something needs the doc
+// (`doc` getter: an edit, a fan-out message, a resync, an export). Until then the doc's state
+// is exactly what storage holds, so every answer is the one an eager load would give; a room
+// only read (viewers, a presentation) never builds its doc.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CAN_WRITE, commentsDocId, type DocKind } from '../src/model/protocol-messages';
@@ -30,7 +37,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol';
-import type { Storage } from './storage/types';
+import type { Storage, StoredDoc } from './storage/types';
 
 /** One connection as the room sees it; the socket layer implements it. */
 export interface Peer {
@@ -45,6 +52,9 @@ export function docIdOf(mapId: string, kind: DocKind): string {
   return kind === 'map' ? mapId : commentsDocId(mapId);
 }
 
+/** The Yjs update that changes nothing (no structs, no deletions), as a client sends it. */
+const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
+
 /** The JSON of a removed state, as y-protocols encodes it. */
 const NULL_STATE = new TextEncoder().encode('null');
 
@@ -54,8 +64,17 @@ const LOADING = Symbol('loading');
 export const REMOTE = Symbol('remote');
 
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** The doc, possibly still without the stored state (see `doc`). */
+  private readonly ydoc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  /** What load() read and has not applied to `ydoc` yet (lazy load); undefined once applied. */
+  private unapplied: StoredDoc | undefined;
+  /**
+   * While `unapplied`: the stored state as one update, when it is one (else undefined), and
+   * its state vector (computed on first use).
+   */
+  private storedUpdate: Uint8Array | undefined;
+  private storedStateVector: Uint8Array | undefined;
   /** Peers and the awareness client ids each one owns (freed and removed when it leaves). */
   readonly peers = new Map<Peer, Set<number>>();
   /** Awareness client id → the peer that owns it. */
@@ -95,7 +114,7 @@ export class Room {
     this.docId = docIdOf(mapId, kind);
     this.writers = CAN_WRITE[kind];
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOADING) return;
       if (origin === REMOTE) {
         // Stored by the instance that published it (or read from storage by resync).
@@ -148,14 +167,18 @@ export class Room {
       this.unsubscribe?.();
       throw err;
     }
-    Y.transact(
-      this.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOADING);
-        for (const u of stored.updates) Y.applyUpdate(this.doc, u, LOADING);
-      },
-      LOADING,
-    );
+    if (stored.snapshot || stored.updates.length > 0) {
+      this.unapplied = stored;
+      this.storedUpdate =
+        stored.updates.length === 0
+          ? stored.snapshot
+          : !stored.snapshot && stored.updates.length === 1
+            ? stored.updates[0]
+            : undefined;
+      // Several stored updates: no single one to answer from; apply them now, as before.
+      if (!this.storedUpdate) this.hydrate();
+      else if (stored.updates.length === 0) this.storedStateVector = stored.snapshotStateVector;
+    }
     this.lastSeq = stored.lastSeq;
     this.sinceCompact = stored.updates.length;
     if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
@@ -165,6 +188,47 @@ export class Room {
     if (this.resyncAfterLoad) void this.resync().catch((err: unknown) => this.fail(err));
     // Ask the other instances for their peers' presence (else it shows at their next renewal).
     if (this.fanout.enabled) this.fanout.publish(this.docId, 'query', new Uint8Array(0));
+  }
+
+  /**
+   * The room's Y.Doc with every stored update applied (applied now if load() left them for
+   * later). Everything that reads or changes the doc's state goes through here.
+   */
+  get doc(): Y.Doc {
+    if (this.unapplied) this.hydrate();
+    return this.ydoc;
+  }
+
+  /** Applies what load() read (origin LOADING: not stored again); a no-op once done. */
+  private hydrate(): void {
+    const stored = this.unapplied;
+    if (!stored) return;
+    this.unapplied = undefined;
+    this.storedUpdate = undefined;
+    this.storedStateVector = undefined;
+    Y.transact(
+      this.ydoc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.ydoc, stored.snapshot, LOADING);
+        for (const u of stored.updates) Y.applyUpdate(this.ydoc, u, LOADING);
+      },
+      LOADING,
+    );
+  }
+
+  /** The doc's state vector, from the stored update while it is not applied. */
+  private stateVector(): Uint8Array {
+    if (this.storedUpdate)
+      return (this.storedStateVector ??= Y.encodeStateVectorFromUpdate(this.storedUpdate));
+    return Y.encodeStateVector(this.doc);
+  }
+
+  /** What a client with state vector `sv` lacks (a sync step 2); from the stored update while it is not applied. */
+  private diffFor(sv: Uint8Array): Uint8Array {
+    const stored = this.storedUpdate;
+    if (!stored) return Y.encodeStateAsUpdate(this.doc, sv);
+    // An empty state vector (a client with nothing): the whole stored update, as it is.
+    return sv.length === 1 && sv[0] === 0 ? stored : Y.diffUpdate(stored, sv);
   }
 
   /** Applies what another instance published for this doc (origin REMOTE). */
@@ -241,7 +305,7 @@ export class Room {
     this.peers.set(peer, new Set());
     // Our state vector first: the client answers with whatever we lack (its offline edits).
     this.enqueue(async () => {
-      peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      peer.send(encodeSyncStep1(this.stateVector()));
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) {
         peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
@@ -270,8 +334,8 @@ export class Room {
         const again = this.sawStep1.has(peer);
         this.sawStep1.add(peer);
         const reply = () => {
-          peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, sv)));
-          if (again) peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+          peer.send(encodeSyncStep2(this.diffFor(sv)));
+          if (again) peer.send(encodeSyncStep1(this.stateVector()));
         };
         if (this.pending === 0) reply();
         else this.enqueue(async () => reply());
@@ -292,6 +356,9 @@ export class Room {
           });
           return;
         }
+        // A client with nothing new answers our step 1 with the empty update: a no-op, which
+        // need not build a lazily loaded doc.
+        if (isEmptyUpdate(msg.update)) return;
         Y.applyUpdate(this.doc, msg.update, peer);
         return;
       case 'awareness':
@@ -318,7 +385,7 @@ export class Room {
     await this.chain;
     this.destroyed = true;
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
   /** Applies the entries of `update` that `peer` may apply (awareness-guard.ts). */
@@ -428,7 +495,7 @@ export class Room {
     const upto = this.lastSeq;
     const started = performance.now();
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    await this.storage.compact(this.docId, snapshot, upto);
+    await this.storage.compact(this.docId, snapshot, upto, Y.encodeStateVector(this.ydoc));
     this.log.debug('compacted', {
       mapId: this.mapId,
       doc: this.kind,

@@ -53,6 +53,13 @@ describe('fan-out wire format and configuration', () => {
     expect(() => readConfig({ INSTANCE_ID: 'a b' })).toThrow('INSTANCE_ID: expected');
     expect(() => readConfig({ INSTANCE_ID: 'x'.repeat(65) })).toThrow('INSTANCE_ID');
   });
+
+  it('reads REDIS_PREFIX, itinera: by default', () => {
+    expect(readConfig({}).redisPrefix).toBe('itinera:');
+    expect(readConfig({ REDIS_PREFIX: 'staging:itinera:' }).redisPrefix).toBe('staging:itinera:');
+    expect(() => readConfig({ REDIS_PREFIX: 'a b' })).toThrow('REDIS_PREFIX: expected');
+    expect(() => readConfig({ REDIS_PREFIX: 'x'.repeat(65) })).toThrow('REDIS_PREFIX');
+  });
 });
 
 const missing = missingServices();
@@ -88,19 +95,29 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
         return inner.appendUpdate(docId, update);
       },
       load: (docId) => inner.load(docId),
-      compact: (docId, snap, upto) => inner.compact(docId, snap, upto),
+      compact: (docId, snap, upto, sv) => inner.compact(docId, snap, upto, sv),
       close: () => Promise.resolve(), // shared: closed once, below
     };
     cleanups.push(() => inner.close());
     return s;
   }
 
-  async function cluster(storage: Storage = sharedStorage()) {
+  async function cluster(storage: Storage = sharedStorage(), prefixes = ['itinera:', 'itinera:']) {
     const servers: RunningServer[] = [];
-    for (const name of ['a', 'b']) {
-      const config = { ...testConfig(), redisUrl: redis.url, instanceId: `test-${name}` };
+    for (const [i, name] of ['a', 'b'].entries()) {
+      const config = {
+        ...testConfig(),
+        redisUrl: redis.url,
+        instanceId: `test-${name}`,
+        redisPrefix: prefixes[i]!,
+      };
       const log = createLogger(config.logLevel);
-      const fanout = openRedisFanout({ url: redis.url, instanceId: config.instanceId, log });
+      const fanout = openRedisFanout({
+        url: redis.url,
+        instanceId: config.instanceId,
+        prefix: config.redisPrefix,
+        log,
+      });
       const s = await startServer(config, log, storage, fanout);
       cleanups.push(() => s.close());
       servers.push(s);
@@ -199,6 +216,22 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
     await Promise.all([synced(ra.provider), synced(rb.provider)]);
     ra.doc.getMap('threads').set('t1', 'from a');
     await expect.poll(() => rb.doc.getMap('threads').get('t1'), { timeout: 5000 }).toBe('from a');
+  });
+
+  it('deployments with different REDIS_PREFIX on one Redis do not hear each other', async () => {
+    const [a, b] = await cluster(sharedStorage(), ['prod:', 'staging:']);
+    const map = await createMap(a.url);
+    const ca = client(a, map.id, map.editToken);
+    const cb = client(b, map.id, map.editToken);
+    await Promise.all([synced(ca.provider), synced(cb.provider)]);
+    ca.doc.getMap('m').set('from', 'prod');
+    // A later edit on b's side round-trips through b: a's would have arrived by then.
+    const probe = client(b, map.id, map.editToken);
+    await synced(probe.provider);
+    cb.doc.getMap('m').set('probe', 1);
+    await expect.poll(() => probe.doc.getMap('m').get('probe')).toBe(1);
+    expect(cb.doc.getMap('m').get('from')).toBeUndefined();
+    expect(probe.doc.getMap('m').get('from')).toBeUndefined();
   });
 
   it('after Redis drops the subscribers, rooms resync what was stored meanwhile', async () => {

@@ -6,15 +6,20 @@ import type { Logger } from '../log';
 import { NO_FANOUT, type Fanout } from './types';
 
 export async function openFanout(
-  config: Pick<ServerConfig, 'redisUrl' | 'instanceId' | 'databaseUrl'>,
+  config: Pick<ServerConfig, 'redisUrl' | 'instanceId' | 'databaseUrl' | 'redisPrefix'>,
   log: Logger,
 ): Promise<Fanout> {
   if (!config.redisUrl) return NO_FANOUT;
-  log.info('redis fan-out', { instance: config.instanceId });
+  log.info('redis fan-out', { instance: config.instanceId, prefix: config.redisPrefix });
   if (!config.databaseUrl)
     log.warn('REDIS_URL without DATABASE_URL: instances share maps only if they share DATA_DIR', {
       instance: config.instanceId,
     });
   const { openRedisFanout } = await import('./redis');
-  return openRedisFanout({ url: config.redisUrl, instanceId: config.instanceId, log });
+  return openRedisFanout({
+    url: config.redisUrl,
+    instanceId: config.instanceId,
+    prefix: config.redisPrefix,
+    log,
+  });
 }

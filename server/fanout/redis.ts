@@ -1,5 +1,5 @@
 // The Redis fan-out (REDIS_URL): Redis pub/sub, one channel per doc id
-// (`itinera:doc:<docId>`), binary messages (wire.ts) carrying the sender's INSTANCE_ID, so an
+// (`<prefix>doc:<docId>`, prefix REDIS_PREFIX, default `itinera:`), binary messages (wire.ts) carrying the sender's INSTANCE_ID, so an
 // instance ignores its own. Two connections: a subscriber (in subscriber mode it can send
 // nothing else) and a publisher.
 //
@@ -9,7 +9,7 @@
 // SUBSCRIBE), then fires onResync so every live room reloads from storage what it may have
 // missed. Publishes made while Redis is unreachable wait in ioredis's offline queue.
 //
-// Liveness: every instance publishes a heartbeat on `itinera:instances` every HEARTBEAT_MS; an
+// Liveness: every instance publishes a heartbeat on `<prefix>instances` every HEARTBEAT_MS; an
 // instance not heard from for GONE_AFTER_MS is reported by onInstanceGone (its rooms'
 // awareness states are removed at once, instead of after y-protocols' 30 s timeout, and its
 // client ids can be claimed by the clients that reconnect here).
@@ -18,8 +18,9 @@ import type { Logger } from '../log';
 import type { Fanout, FanoutHandler, FanoutKind } from './types';
 import { decodeWire, encodeWire } from './wire';
 
-export const CHANNEL_PREFIX = 'itinera:doc:';
-export const INSTANCES_CHANNEL = 'itinera:instances';
+/** After the prefix: a doc's channel is `<prefix>doc:<docId>`, the heartbeats' `<prefix>instances`. */
+const DOC_CHANNEL = 'doc:';
+const INSTANCES = 'instances';
 export const HEARTBEAT_MS = 1_000;
 export const GONE_AFTER_MS = 5_000;
 /** A SUBSCRIBE not confirmed by then: the room loads anyway (the next ready resyncs it). */
@@ -28,17 +29,21 @@ const SUBSCRIBE_WAIT_MS = 2_000;
 export interface RedisFanoutOptions {
   url: string;
   instanceId: string;
+  /** Prefix of every channel (REDIS_PREFIX, config.ts): one per deployment sharing a Redis. */
+  prefix: string;
   log: Logger;
 }
 
 const EMPTY = new Uint8Array(0);
 
-export function openRedisFanout({ url, instanceId, log }: RedisFanoutOptions): Fanout {
+export function openRedisFanout({ url, instanceId, prefix, log }: RedisFanoutOptions): Fanout {
+  const CHANNEL_PREFIX = prefix + DOC_CHANNEL;
+  const INSTANCES_CHANNEL = prefix + INSTANCES;
   const common = {
     // Reconnect forever, quickly: storage is the truth, a resync follows every reconnect.
     retryStrategy: (times: number) => Math.min(50 * times, 1_000),
     autoResubscribe: false,
-    connectionName: `itinera:${instanceId}`,
+    connectionName: `${prefix}${instanceId}`,
   };
   const subscriber = new Redis(url, { ...common, maxRetriesPerRequest: null });
   const publisher = new Redis(url, { ...common, maxRetriesPerRequest: 50 });

@@ -126,6 +126,27 @@ export function storageContract(engine: string, open: () => Promise<Storage>): v
       expect(replay(after).getMap('nodes').get('n9')).toBe(9);
     });
 
+    it('stores the state vector given with a snapshot, and none when none was given', async () => {
+      const s = await fresh();
+      const doc = new Y.Doc();
+      doc.getMap('nodes').set('n1', 1);
+      const a = Y.encodeStateAsUpdate(doc);
+      await s.compact('map-a', a, 0, Y.encodeStateVector(doc));
+      const withSv = await s.load('map-a');
+      expect(withSv.snapshotStateVector).toEqual(Y.encodeStateVector(doc));
+      expect(replay(withSv).getMap('nodes').get('n1')).toBe(1);
+      // Compacted again with the appended update: the state vector follows the snapshot.
+      const before = Y.encodeStateVector(doc);
+      doc.getMap('nodes').set('n2', 2);
+      const seq = await s.appendUpdate('map-a', Y.encodeStateAsUpdate(doc, before));
+      await s.compact('map-a', Y.encodeStateAsUpdate(doc), seq, Y.encodeStateVector(doc));
+      const again = await s.load('map-a');
+      expect(again.updates).toEqual([]);
+      expect(again.snapshotStateVector).toEqual(Y.encodeStateVector(doc));
+      await s.compact('map-b', a, 0);
+      expect((await s.load('map-b')).snapshotStateVector).toBeUndefined();
+    });
+
     it('keeps a comments doc apart from its map doc, compacted or not', async () => {
       const s = await fresh();
       await s.createMap('map-a', 1);

@@ -51,6 +51,12 @@ CREATE TABLE updates (
 CREATE INDEX updates_by_doc ON updates (doc_id, seq);
 `,
   },
+  {
+    // The Yjs state vector of the snapshot (NULL for one written by version 1), so a cold room
+    // answers a client without decoding its snapshot (server/room.ts, lazy load).
+    version: 2,
+    sql: `ALTER TABLE snapshots ADD COLUMN state_vector bytea;`,
+  },
 ];
 
 /** The newest schema version this server knows. */
@@ -144,14 +150,17 @@ const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.b
 /** A Uint8Array over a Buffer's bytes (no copy). */
 const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
-/** Merges Yjs updates into one compact state (applied into a scratch doc, so deletions GC). */
-function mergeState(updates: readonly Uint8Array[]): Uint8Array {
+/**
+ * Merges Yjs updates into one compact state (applied into a scratch doc, so deletions GC),
+ * with its state vector.
+ */
+function mergeState(updates: readonly Uint8Array[]): { state: Uint8Array; sv: Uint8Array } {
   const doc = new Y.Doc();
   try {
     Y.transact(doc, () => {
       for (const u of updates) Y.applyUpdate(doc, u);
     });
-    return Y.encodeStateAsUpdate(doc);
+    return { state: Y.encodeStateAsUpdate(doc), sv: Y.encodeStateVector(doc) };
   } finally {
     doc.destroy();
   }
@@ -222,25 +231,33 @@ export async function openPostgresStorage(
     },
     async load(docId): Promise<StoredDoc> {
       // One statement, so the snapshot and the updates are one consistent view of the table.
-      const res = await pool.query<{ kind: number; seq: string; data: Buffer }>(
-        `SELECT 0 AS kind, upto_seq AS seq, data FROM snapshots WHERE doc_id = $1
+      const res = await pool.query<{
+        kind: number;
+        seq: string;
+        data: Buffer;
+        sv: Buffer | null;
+      }>(
+        `SELECT 0 AS kind, upto_seq AS seq, data, state_vector AS sv FROM snapshots WHERE doc_id = $1
          UNION ALL
-         SELECT 1 AS kind, seq, data FROM updates WHERE doc_id = $1
+         SELECT 1 AS kind, seq, data, NULL FROM updates WHERE doc_id = $1
          ORDER BY kind, seq`,
         [docId],
       );
       let snapshot: Uint8Array | undefined;
+      let snapshotStateVector: Uint8Array | undefined;
       let lastSeq = 0;
       const updates: Uint8Array[] = [];
       for (const row of res.rows) {
         const seq = Number(row.seq);
-        if (row.kind === 0) snapshot = view(row.data);
-        else updates.push(view(row.data));
+        if (row.kind === 0) {
+          snapshot = view(row.data);
+          if (row.sv) snapshotStateVector = view(row.sv);
+        } else updates.push(view(row.data));
         if (seq > lastSeq) lastSeq = seq;
       }
-      return { snapshot, updates, lastSeq };
+      return { snapshot, ...(snapshotStateVector && { snapshotStateVector }), updates, lastSeq };
     },
-    async compact(docId, snapshot, uptoSeq) {
+    async compact(docId, snapshot, uptoSeq, stateVector) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -263,12 +280,14 @@ export async function openPostgresStorage(
           const prev = old.rows[0];
           if (prev) parts.push(view(prev.data));
           for (const r of merged.rows) parts.push(view(r.data));
-          const state = parts.length === 1 ? snapshot : mergeState(parts);
+          const { state, sv } =
+            parts.length === 1 ? { state: snapshot, sv: stateVector } : mergeState(parts);
           const upto = Math.max(uptoSeq, prev ? Number(prev.upto_seq) : 0);
           await client.query(
-            `INSERT INTO snapshots (doc_id, data, upto_seq) VALUES ($1, $2, $3)
-             ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
-            [docId, bytes(state), upto],
+            `INSERT INTO snapshots (doc_id, data, upto_seq, state_vector) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
+               state_vector = excluded.state_vector`,
+            [docId, bytes(state), upto, sv ? bytes(sv) : null],
           );
           // Exactly the rows merged above: one committed meanwhile stays for the next load.
           if (merged.rows.length > 0)

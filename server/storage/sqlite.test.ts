@@ -57,6 +57,28 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
 `;
 
+/** The schema of version 2 (before snapshot state vectors), verbatim. */
+const VERSION_2_SCHEMA = `
+CREATE TABLE IF NOT EXISTS maps (
+  id TEXT PRIMARY KEY,          -- map id
+  created_at INTEGER NOT NULL,  -- ms since epoch
+  edit_gen INTEGER NOT NULL DEFAULT 0,   -- token generation of each role (auth.ts)
+  review_gen INTEGER NOT NULL DEFAULT 0,
+  view_gen INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  doc_id TEXT PRIMARY KEY,      -- doc id: <mapId> or <mapId>:comments
+  data BLOB NOT NULL,           -- Yjs update with the compacted state
+  upto_seq INTEGER NOT NULL     -- every update with seq <= this is inside data
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_id TEXT NOT NULL,         -- doc id, as in snapshots
+  data BLOB NOT NULL            -- one Yjs update as the server's doc emitted it
+);
+CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
+`;
+
 /** A DATA_DIR whose itinera.sqlite the version 0 server wrote: a map with a snapshot and an update. */
 function versionZeroDataDir(mapId: string): string {
   const dir = tempDir();
@@ -127,7 +149,7 @@ describe('SQLite storage', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const columns = (table: string) =>
       (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-    expect(columns('snapshots')).toEqual(['doc_id', 'data', 'upto_seq']);
+    expect(columns('snapshots')).toEqual(['doc_id', 'data', 'upto_seq', 'state_vector']);
     expect(columns('updates')).toEqual(['seq', 'doc_id', 'data']);
     db.close();
   });
@@ -205,6 +227,49 @@ describe('SQLite storage', () => {
     cleanups.push(() => c.provider.destroy());
     await synced(c.provider);
     expect(c.doc.getMap('meta').get('title')).toBe('Version one');
+  });
+
+  it('migrates a version 2 database file: its snapshots have no state vector, and still open', async () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'itinera.sqlite'));
+    db.exec(VERSION_2_SCHEMA);
+    db.pragma('user_version = 2');
+    db.prepare('INSERT INTO maps (id, created_at, edit_gen) VALUES (?, ?, 1)').run('map-v2', 9);
+    const title = update((d) => d.getMap('meta').set('title', 'Version two'));
+    db.prepare('INSERT INTO snapshots (doc_id, data, upto_seq) VALUES (?, ?, 0)').run(
+      'map-v2',
+      title,
+    );
+    db.close();
+
+    const storage = open(dir);
+    expect((await storage.getMap('map-v2'))?.generations).toEqual({ edit: 1, review: 0, view: 0 });
+    const loaded = await storage.load('map-v2');
+    expect(loaded.snapshotStateVector).toBeUndefined();
+    expect(replay(loaded).getMap('meta').get('title')).toBe('Version two');
+    await storage.close();
+    const check = new Database(join(dir, 'itinera.sqlite'), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+
+    // A server answers from that snapshot (its state vector read from it), then compacts
+    // with a state vector.
+    const s = await startTestServer({ dataDir: dir, roomUnloadDelayMs: 0 });
+    const c = connectClient(s.url, 'map-v2', signToken(s.secret, 'map-v2', 'edit', 1));
+    await synced(c.provider);
+    expect(c.doc.getMap('meta').get('title')).toBe('Version two');
+    c.doc.getMap('meta').set('title', 'Version three');
+    const other = connectClient(s.url, 'map-v2', signToken(s.secret, 'map-v2', 'view', 0));
+    await expect.poll(() => other.doc.getMap('meta').get('title')).toBe('Version three');
+    c.provider.destroy();
+    other.provider.destroy();
+    await s.close();
+    const after = open(dir);
+    const compacted = await after.load('map-v2');
+    expect(compacted.updates).toEqual([]);
+    const doc = replay(compacted);
+    expect(doc.getMap('meta').get('title')).toBe('Version three');
+    expect(compacted.snapshotStateVector).toEqual(Y.encodeStateVector(doc));
   });
 
   it('refuses a database file from a newer server, saying which', () => {

@@ -18,8 +18,11 @@ export type SqliteSync = 'NORMAL' | 'FULL';
  *
  * Schema version 2: `maps` has the token generation of each role (server/auth.ts), 0 until
  * the role is first revoked.
+ *
+ * Schema version 3: `snapshots` may hold the Yjs state vector of its snapshot (NULL for one
+ * compacted by an older server), so a cold room answers a client without decoding it.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -32,7 +35,8 @@ CREATE TABLE IF NOT EXISTS maps (
 CREATE TABLE IF NOT EXISTS snapshots (
   doc_id TEXT PRIMARY KEY,      -- doc id: <mapId> or <mapId>:comments
   data BLOB NOT NULL,           -- Yjs update with the compacted state
-  upto_seq INTEGER NOT NULL     -- every update with seq <= this is inside data
+  upto_seq INTEGER NOT NULL,    -- every update with seq <= this is inside data
+  state_vector BLOB             -- Yjs state vector of data, or NULL (written before v3)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -72,6 +76,11 @@ ALTER TABLE maps ADD COLUMN review_gen INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE maps ADD COLUMN view_gen INTEGER NOT NULL DEFAULT 0;
 `;
 
+/** Version 2 stored no state vectors: the snapshots it compacted have none (NULL). */
+const MIGRATE_2_TO_3 = `
+ALTER TABLE snapshots ADD COLUMN state_vector BLOB;
+`;
+
 function migrate(db: Database.Database, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION)
@@ -86,6 +95,7 @@ function migrate(db: Database.Database, file: string): void {
     // An older file has the old tables; a new file has none and just gets the schema.
     if (hasSnapshots && version === 0) db.exec(MIGRATE_0_TO_1);
     if (hasSnapshots && version <= 1) db.exec(MIGRATE_1_TO_2);
+    if (hasSnapshots && version <= 2) db.exec(MIGRATE_2_TO_3);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
@@ -130,20 +140,23 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     return selectMap.get(id);
   });
   const insertUpdate = db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)');
-  const selectSnapshot = db.prepare<[string], { data: Buffer; upto_seq: number }>(
-    'SELECT data, upto_seq FROM snapshots WHERE doc_id = ?',
-  );
+  const selectSnapshot = db.prepare<
+    [string],
+    { data: Buffer; upto_seq: number; state_vector: Buffer | null }
+  >('SELECT data, upto_seq, state_vector FROM snapshots WHERE doc_id = ?');
   const selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
   );
   const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq WHERE excluded.upto_seq >= snapshots.upto_seq',
+    'INSERT INTO snapshots (doc_id, data, upto_seq, state_vector) VALUES (?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, state_vector = excluded.state_vector WHERE excluded.upto_seq >= snapshots.upto_seq',
   );
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?');
-  const compactTx = db.transaction((docId: string, snapshot: Uint8Array, uptoSeq: number) => {
-    upsertSnapshot.run(docId, snapshot, uptoSeq);
-    deleteUpdates.run(docId, uptoSeq);
-  });
+  const compactTx = db.transaction(
+    (docId: string, snapshot: Uint8Array, uptoSeq: number, sv: Uint8Array | null) => {
+      upsertSnapshot.run(docId, snapshot, uptoSeq, sv);
+      deleteUpdates.run(docId, uptoSeq);
+    },
+  );
   let closed = false;
 
   return {
@@ -169,12 +182,13 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
       const rows = selectUpdates.all(docId, snap?.upto_seq ?? 0);
       return {
         snapshot: snap && new Uint8Array(snap.data),
+        ...(snap?.state_vector && { snapshotStateVector: new Uint8Array(snap.state_vector) }),
         updates: rows.map((r) => new Uint8Array(r.data)),
         lastSeq: rows.at(-1)?.seq ?? snap?.upto_seq ?? 0,
       };
     },
-    async compact(docId, snapshot, uptoSeq) {
-      compactTx(docId, snapshot, uptoSeq);
+    async compact(docId, snapshot, uptoSeq, stateVector) {
+      compactTx(docId, snapshot, uptoSeq, stateVector ?? null);
     },
     async close() {
       if (closed) return;

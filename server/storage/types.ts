@@ -14,6 +14,11 @@ import type { Generations, Role } from '../auth';
 export interface StoredDoc {
   /** Yjs update holding the compacted state, or undefined before the first compaction. */
   snapshot: Uint8Array | undefined;
+  /**
+   * The Yjs state vector of `snapshot`, when it was stored with it (compact's `stateVector`):
+   * lets a room answer a client from the snapshot without decoding it (room.ts, lazy load).
+   */
+  snapshotStateVector?: Uint8Array;
   /** Updates appended after the snapshot, oldest first. */
   updates: Uint8Array[];
   /** Sequence number of the newest stored update (0 when none). */
@@ -57,7 +62,16 @@ export interface Storage {
   /**
    * Replaces the snapshot with `snapshot` and deletes the updates with seq <= `uptoSeq`, in
    * one transaction. `snapshot` must contain at least every update up to `uptoSeq`.
+   * `stateVector`, when given, is the Yjs state vector of `snapshot` (Y.encodeStateVector of
+   * the doc it was encoded from), stored with it and returned by load() as
+   * `snapshotStateVector`; an engine that stores another snapshot than `snapshot` (one merged
+   * with rows the caller never saw) stores that one's state vector or none.
    */
-  compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(
+    docId: string,
+    snapshot: Uint8Array,
+    uptoSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<void>;
   close(): Promise<void>;
 }

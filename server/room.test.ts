@@ -1,0 +1,173 @@
+// The room's lazy load (room.ts): a room whose stored state is one update answers sync from
+// that update as stored, and its doc gets the stored state right after, or as soon as something
+// needs it. These cases pin that nothing a client sees differs from an eager load.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../src/model/protocol-messages';
+import { createLogger } from './log';
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
+import { Room, type Peer } from './room';
+import { openSqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/types';
+
+const DOC = 'map-lazy';
+const log = createLogger('silent');
+const opened: Storage[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+
+function store(): Storage {
+  const s = openSqliteStorage(mkdtempSync(join(tmpdir(), 'itinera-room-')));
+  opened.push(s);
+  return s;
+}
+
+/** A doc with `n` overwritten entries (deleted items, as a real map has) and some text. */
+function sample(n = 200): Y.Doc {
+  const doc = new Y.Doc();
+  for (let i = 0; i < n; i++) doc.getMap('nodes').set(`k${i % 20}`, i);
+  doc.getText('notes').insert(0, 'hello');
+  return doc;
+}
+
+type Sync = { step: number; payload: Uint8Array };
+
+/** A peer that records the sync messages it is sent. */
+function recorder(id = 1): Peer & { syncs: Sync[] } {
+  const syncs: Sync[] = [];
+  return {
+    id,
+    role: 'edit',
+    syncs,
+    send(data) {
+      const d = decoding.createDecoder(data);
+      if (decoding.readVarUint(d) !== 0) return; // awareness
+      syncs.push({ step: decoding.readVarUint(d), payload: decoding.readVarUint8Array(d) });
+    },
+    close() {},
+  };
+}
+
+async function openRoom(s: Storage): Promise<Room> {
+  const room = new Room(DOC, 'map', s, log, 1_000_000, () => {});
+  await room.load();
+  return room;
+}
+
+const tick = () => new Promise((ok) => setImmediate(ok));
+const stepsOf = (p: { syncs: Sync[] }, step: number) =>
+  p.syncs.filter((m) => m.step === step).map((m) => m.payload);
+
+describe('room lazy load', () => {
+  it('answers a fresh client of a compacted room with the stored snapshot and state vector', async () => {
+    const s = store();
+    const doc = sample();
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    await s.compact(DOC, snapshot, 0, Y.encodeStateVector(doc));
+    const room = await openRoom(s);
+    const peer = recorder();
+    room.join(peer);
+    room.handle(peer, encodeSyncStep1(new Uint8Array([0])));
+    await room.flush();
+    expect(stepsOf(peer, SYNC_STEP1)).toEqual([Y.encodeStateVector(doc)]);
+    expect(stepsOf(peer, SYNC_STEP2)).toEqual([snapshot]);
+    await tick();
+    expect(room.doc.getMap('nodes').toJSON()).toEqual(doc.getMap('nodes').toJSON());
+    expect(room.doc.getText('notes').toString()).toBe('hello');
+    await room.unload();
+  });
+
+  it('sends a client with some state only what it lacks, before and after the doc is built', async () => {
+    const s = store();
+    const doc = sample();
+    const mine = new Y.Doc();
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(doc));
+    doc.getMap('nodes').set('later', 'x');
+    await s.compact(DOC, Y.encodeStateAsUpdate(doc), 0); // as an older server did: no state vector
+    const room = await openRoom(s);
+    const peer = recorder();
+    room.join(peer);
+    room.handle(peer, encodeSyncStep1(Y.encodeStateVector(mine)));
+    await room.flush();
+    expect(stepsOf(peer, SYNC_STEP1)).toEqual([Y.encodeStateVector(doc)]);
+    const [diff] = stepsOf(peer, SYNC_STEP2);
+    expect(diff!.length).toBeLessThan(Y.encodeStateAsUpdate(doc).length);
+    Y.applyUpdate(mine, diff!);
+    expect(mine.getMap('nodes').toJSON()).toEqual(doc.getMap('nodes').toJSON());
+    await room.unload();
+  });
+
+  it('an update that arrives before the doc is built lands on the stored state, is stored and relayed', async () => {
+    const s = store();
+    const doc = sample();
+    await s.compact(DOC, Y.encodeStateAsUpdate(doc), 0, Y.encodeStateVector(doc));
+    const room = await openRoom(s);
+    const writer = recorder(1);
+    const reader = recorder(2);
+    room.join(writer);
+    room.join(reader);
+    await room.flush();
+    const edit = new Y.Doc();
+    Y.applyUpdate(edit, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(edit);
+    edit.getMap('nodes').set('k0', 'edited');
+    room.handle(writer, encodeSyncUpdate(Y.encodeStateAsUpdate(edit, before)));
+    await room.flush();
+    expect(room.doc.getMap('nodes').get('k0')).toBe('edited');
+    expect(room.doc.getMap('nodes').get('k19')).toBe(doc.getMap('nodes').get('k19'));
+    expect(stepsOf(reader, SYNC_UPDATE)).toHaveLength(1);
+    expect((await s.load(DOC)).updates).toHaveLength(1);
+    await room.unload(); // compacts: the snapshot has the stored state and the edit
+    const after = await s.load(DOC);
+    expect(after.updates).toEqual([]);
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, after.snapshot!);
+    expect(replay.getMap('nodes').toJSON()).toEqual(edit.getMap('nodes').toJSON());
+    expect(after.snapshotStateVector).toEqual(Y.encodeStateVector(edit));
+  });
+
+  it('a snapshot with updates after it is loaded at once, and a fresh client gets all of it', async () => {
+    const s = store();
+    const doc = sample();
+    await s.compact(DOC, Y.encodeStateAsUpdate(doc), 0, Y.encodeStateVector(doc));
+    const before = Y.encodeStateVector(doc);
+    doc.getMap('nodes').set('late', 'yes');
+    await s.appendUpdate(DOC, Y.encodeStateAsUpdate(doc, before));
+    const room = await openRoom(s);
+    const peer = recorder();
+    room.join(peer);
+    room.handle(peer, encodeSyncStep1(new Uint8Array([0])));
+    await room.flush();
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, stepsOf(peer, SYNC_STEP2)[0]!);
+    expect(fresh.getMap('nodes').toJSON()).toEqual(doc.getMap('nodes').toJSON());
+    expect(stepsOf(peer, SYNC_STEP1)).toEqual([Y.encodeStateVector(doc)]);
+    await room.unload();
+  });
+
+  it('a client that is a step ahead gets our state vector again on its second step 1', async () => {
+    const s = store();
+    const doc = sample();
+    await s.compact(DOC, Y.encodeStateAsUpdate(doc), 0, Y.encodeStateVector(doc));
+    const room = await openRoom(s);
+    const peer = recorder();
+    room.join(peer);
+    room.handle(peer, encodeSyncStep1(new Uint8Array([0])));
+    room.handle(peer, encodeSyncStep1(Y.encodeStateVector(doc)));
+    await room.flush();
+    expect(stepsOf(peer, SYNC_STEP1)).toEqual([Y.encodeStateVector(doc), Y.encodeStateVector(doc)]);
+    const steps2 = stepsOf(peer, SYNC_STEP2);
+    expect(steps2).toHaveLength(2);
+    const fresh = new Y.Doc();
+    for (const u of steps2) Y.applyUpdate(fresh, u);
+    expect(fresh.getMap('nodes').toJSON()).toEqual(doc.getMap('nodes').toJSON());
+    // Nothing new for a client that has it all.
+    expect(encodeSyncStep2(steps2[1]!).length).toBeLessThan(16);
+    await room.unload();
+  });
+});
