@@ -149,10 +149,11 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
   const worstOnLeft =
     worst !== null && worst.x + CURVE_FACE_R_PX + 4 + worstText.length * WORST_CHAR_PX > width;
   const segments = focusedLine ? [] : linePaths(pts);
-  const label = [
-    ...(focusedLine ? [] : [curveText(curve, t)]),
-    ...shown.map((s) => personaText(s.line, nameOf(s.persona), t, tp)),
-  ].join('. ');
+  const personaTexts = shown.map((s) => personaText(s.line, nameOf(s.persona), t, tp));
+  // Focused: the persona's line alone, still named as the emotion curve.
+  const label = focusedLine
+    ? t('curve.label', { values: personaTexts.join('') })
+    : [curveText(curve, t), ...personaTexts].join('. ');
   return (
     <FlowLayer layer="viewport">
       <div
