@@ -109,6 +109,9 @@ export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
   return <EmotionCurveView snapshot={useCurveInput(snapshot)} />;
 }
 
+/** How far apart persona lines that agree are drawn, px. */
+const LINE_OFFSET_PX = 3;
+
 /** Average advance of the worst-moment mark's characters (10 px bold), a little generous. */
 const WORST_CHAR_PX = 6.2;
 
@@ -175,9 +178,15 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
             <path key={i} d={d} className="curve-line" />
           ))}
           {/* One line per persona, in their colour with a dash and a marker of its own. */}
-          {shown.map(({ line, persona, style }) => (
+          {shown.map(({ line, persona, style }, i) => (
             <g
               key={persona.id}
+              // Lines that agree would hide each other: each sits a little apart, by its place.
+              transform={
+                focusedLine
+                  ? undefined
+                  : `translate(0, ${(i - (shown.length - 1) / 2) * LINE_OFFSET_PX})`
+              }
               className="curve-persona"
               data-testid="curve-persona"
               data-persona={persona.id}
