@@ -11,6 +11,7 @@
  * Only emotions that are whole numbers from -2 to 2 count; anything else is "not assessed".
  * A touchpoint with an end that is not a node of the map (a dangling link) is at no stage.
  */
+import { concernsPersona, personaEmotion } from './personas';
 import type { JourneyNode, Touchpoint } from './types';
 
 export interface EmotionPoint {
@@ -71,15 +72,21 @@ export function stagesOfTouchpoints(src: EmotionSource): Map<string, readonly st
   return out;
 }
 
-/** One point per stage, in stage order (ties by id). */
-export function emotionCurve(src: EmotionSource): EmotionPoint[] {
+/**
+ * One point per stage, in stage order (ties by id). With `personaId`, the curve as that persona
+ * feels it: only touchpoints that concern them (`concernsPersona`), each with the persona's own
+ * emotion, else the touchpoint's (`personaEmotion`).
+ */
+export function emotionCurve(src: EmotionSource, personaId?: string): EmotionPoint[] {
   const ratings = new Map<string, number[]>();
   const atStages = stagesOfTouchpoints(src);
   for (const tp of src.touchpoints) {
-    if (!rated(tp.emotion)) continue;
+    if (personaId !== undefined && !concernsPersona(tp, personaId)) continue;
+    const emotion = personaId === undefined ? tp.emotion : personaEmotion(tp, personaId);
+    if (!rated(emotion)) continue;
     for (const stageId of atStages.get(tp.id) ?? []) {
       const list = ratings.get(stageId) ?? [];
-      list.push(tp.emotion);
+      list.push(emotion);
       ratings.set(stageId, list);
     }
   }

@@ -118,6 +118,7 @@ export function laneTop(kind: NodeKind, stagesTop: number): number {
 
 /** One point of the emotion curve, relative to the plot's top-left corner. */
 export interface CurvePoint {
+  readonly stageId: string;
   readonly x: number;
   /** Null when no touchpoint at the stage is rated (a gap in the line). */
   readonly y: number | null;
@@ -165,6 +166,7 @@ export function curveLayout(
     width: Math.max(right - left, 1),
     height: CURVE_HEIGHT_PX,
     points: stages.map((s) => ({
+      stageId: s.p.stageId,
       x: s.node.x + s.w / 2 - left,
       y: s.p.average === null ? null : (2 - s.p.average) * CURVE_STEP_PX,
       average: s.p.average,
@@ -176,6 +178,45 @@ export function curveLayout(
     })),
     worst: worstMoment(stages.map((s) => s.p)),
   };
+}
+
+/** One persona's line on the curve's plot: a point per stage of the layout. */
+export interface PersonaCurveLine {
+  readonly personaId: string;
+  readonly points: readonly {
+    readonly x: number;
+    /** Null when nothing that concerns the persona is rated at the stage (a gap). */
+    readonly y: number | null;
+    readonly average: number | null;
+    readonly label: string;
+  }[];
+}
+
+/**
+ * Each persona's line on `curve`'s plot (model/emotion.ts `emotionCurve` with the persona: their
+ * own emotions, else the touchpoint's, only touchpoints that concern them), same x as the
+ * overall line's points.
+ */
+export function personaCurveLines(
+  src: EmotionSource,
+  personaIds: readonly string[],
+  curve: CurveLayout,
+): PersonaCurveLine[] {
+  return personaIds.map((personaId) => {
+    const byStage = new Map(emotionCurve(src, personaId).map((p) => [p.stageId, p]));
+    return {
+      personaId,
+      points: curve.points.map((cp) => {
+        const average = byStage.get(cp.stageId)?.average ?? null;
+        return {
+          x: cp.x,
+          y: average === null ? null : (2 - average) * CURVE_STEP_PX,
+          average,
+          label: cp.label,
+        };
+      }),
+    };
+  });
 }
 
 /** Everything the curve draws, title and axis labels included, in flow px. */

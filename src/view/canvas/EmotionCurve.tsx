@@ -10,14 +10,18 @@ import {
   CURVE_FACE_R_PX,
   CURVE_TITLE_TOP_PX,
   curveLayout,
+  personaCurveLines,
   type CurveLayout,
+  type PersonaCurveLine,
 } from '../../model/geometry';
 import type { TFunction } from 'i18next';
-import type { JourneyNode, MapSnapshot } from '../../model/types';
+import type { JourneyNode, MapSnapshot, Persona } from '../../model/types';
 import { FaceGlyph } from '../Face';
+import { useFocusedPersona } from '../personas/personasUi';
+import { CurveLegend, CurveMarker, curveStyleAt } from './curveStyles';
 import { FlowLayer } from './FlowLayer';
 
-type CurveInput = Pick<MapSnapshot, 'nodes' | 'touchpoints' | 'nodeById'>;
+type CurveInput = Pick<MapSnapshot, 'nodes' | 'touchpoints' | 'nodeById' | 'personas'>;
 
 /**
  * The snapshot as far as the curve is concerned: the curve depends on the touchpoints, the
@@ -31,6 +35,7 @@ function useCurveInput(snapshot: MapSnapshot): CurveInput {
   if (
     prev &&
     prev.touchpoints === snapshot.touchpoints &&
+    prev.personas === snapshot.personas &&
     sameCurveNodes(prev.nodes, snapshot.nodes)
   )
     return prev;
@@ -49,6 +54,35 @@ function sameCurveNodes(a: readonly JourneyNode[], b: readonly JourneyNode[]): b
 }
 
 const signed = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '') + Math.abs(v).toFixed(v % 1 ? 1 : 0);
+
+/** A persona's line in words: their name, then each stage's mean. */
+function personaText(
+  line: PersonaCurveLine,
+  name: string,
+  t: TFunction<'editor'>,
+  tp: TFunction<'personas'>,
+): string {
+  const values = line.points
+    .map((p) => `${p.label}: ${p.average === null ? t('curve.none') : signed(p.average)}`)
+    .join(', ');
+  return tp('curve.persona', { name, values });
+}
+
+/** The path of a line through its points, broken where a stage has no value. */
+function linePaths(points: readonly { x: number; y: number | null }[]): string[] {
+  const segments: string[] = [];
+  let current = '';
+  for (const p of [...points].sort((a, b) => a.x - b.x)) {
+    if (p.y === null) {
+      if (current) segments.push(current);
+      current = '';
+      continue;
+    }
+    current += `${current ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)} `;
+  }
+  if (current) segments.push(current);
+  return segments;
+}
 
 /** The curve in words: each stage's mean and range, then the worst moment. */
 function curveText(curve: CurveLayout, t: TFunction<'editor'>): string {
@@ -75,37 +109,62 @@ export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
   return <EmotionCurveView snapshot={useCurveInput(snapshot)} />;
 }
 
+/** How far apart persona lines that agree are drawn, px. */
+const LINE_OFFSET_PX = 3;
+
 /** Average advance of the worst-moment mark's characters (10 px bold), a little generous. */
 const WORST_CHAR_PX = 6.2;
 
 const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot: CurveInput }) {
   const { t } = useTranslation('editor');
+  const { t: tp } = useTranslation('personas');
+  const personas = snapshot.personas;
+  const focus = useFocusedPersona(useMemo(() => personas.map((p) => p.id), [personas]));
   // Where it goes is the model's (model/geometry.ts): Fit view and image export use the same.
   const curve = useMemo(() => curveLayout(snapshot), [snapshot]);
+  const lines = useMemo(
+    () =>
+      curve
+        ? personaCurveLines(
+            snapshot,
+            personas.map((p) => p.id),
+            curve,
+          )
+        : [],
+    [snapshot, personas, curve],
+  );
   if (!curve) return null;
-  const { left, top, width, height, points: pts } = curve;
-  const worst = curve.worst === null ? null : pts[curve.worst]!;
+  const { left, top, width, height } = curve;
+  // Focused on a persona: their line alone (with its faces), not the overall one.
+  const shown = lines.flatMap((line, i) => {
+    const persona = personas[i]!;
+    return focus === null || focus === persona.id
+      ? [{ line, persona, style: curveStyleAt(i) }]
+      : [];
+  });
+  const nameOf = (p: Persona) => p.name || tp('unnamed');
+  const focusedLine = focus === null ? null : (shown[0] ?? null);
+  const pts = focusedLine
+    ? curve.points.map((p, i) => ({ ...p, ...focusedLine.line.points[i]!, yMin: null, yMax: null }))
+    : curve.points;
+  const worst = focusedLine || curve.worst === null ? null : pts[curve.worst]!;
   const worstText = worst ? `${t('curveRange.worstMark')} ${signed(worst.min!)}` : '';
   const worstOnLeft =
     worst !== null && worst.x + CURVE_FACE_R_PX + 4 + worstText.length * WORST_CHAR_PX > width;
-  const segments: string[] = [];
-  let current = '';
-  for (const p of [...pts].sort((a, b) => a.x - b.x)) {
-    if (p.y === null) {
-      if (current) segments.push(current);
-      current = '';
-      continue;
-    }
-    current += `${current ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)} `;
-  }
-  if (current) segments.push(current);
+  const segments = focusedLine ? [] : linePaths(pts);
+  const personaTexts = shown.map((s) => personaText(s.line, nameOf(s.persona), t, tp));
+  // Focused: the persona's line alone, still named as the emotion curve.
+  const label = focusedLine
+    ? t('curve.label', { values: personaTexts.join('') })
+    : [curveText(curve, t), ...personaTexts].join('. ');
   return (
     <FlowLayer layer="viewport">
       <div
         className="emotion-curve"
         style={{ transform: `translate(${left}px, ${top}px)`, width, height }}
         role="img"
-        aria-label={curveText(curve, t)}
+        aria-label={label}
+        data-focus={focus ?? undefined}
       >
         <svg width={width} height={height} overflow="visible" aria-hidden="true">
           <line x1={0} x2={width} y1={height / 2} y2={height / 2} className="curve-zero" />
@@ -117,6 +176,33 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
           </text>
           {segments.map((d, i) => (
             <path key={i} d={d} className="curve-line" />
+          ))}
+          {/* One line per persona, in their colour with a dash and a marker of its own. */}
+          {shown.map(({ line, persona, style }, i) => (
+            <g
+              key={persona.id}
+              // Lines that agree would hide each other: each sits a little apart, by its place.
+              transform={
+                focusedLine
+                  ? undefined
+                  : `translate(0, ${(i - (shown.length - 1) / 2) * LINE_OFFSET_PX})`
+              }
+              className="curve-persona"
+              data-testid="curve-persona"
+              data-persona={persona.id}
+              style={{ color: persona.color }}
+            >
+              {linePaths(line.points).map((d, i) => (
+                <path key={i} d={d} strokeDasharray={style.dash} />
+              ))}
+              {focusedLine
+                ? null
+                : line.points.map((p, i) =>
+                    p.y === null ? null : (
+                      <CurveMarker key={i} shape={style.marker} x={p.x} y={p.y} />
+                    ),
+                  )}
+            </g>
           ))}
           {/* Each stage's range, worst to best: an average alone hides the worst moment. */}
           {pts.map((p, i) =>
@@ -156,6 +242,19 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
         <span className="curve-title" style={{ top: -CURVE_TITLE_TOP_PX }}>
           {t('curve.title')}
         </span>
+        {shown.length > 0 ? (
+          <CurveLegend
+            top={-CURVE_TITLE_TOP_PX}
+            label={tp('curve.legend')}
+            overall={focusedLine ? null : tp('curve.overall')}
+            items={shown.map((s) => ({
+              id: s.persona.id,
+              name: nameOf(s.persona),
+              color: s.persona.color,
+              style: s.style,
+            }))}
+          />
+        ) : null}
       </div>
     </FlowLayer>
   );

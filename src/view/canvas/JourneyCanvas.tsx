@@ -52,6 +52,7 @@ import { useSession } from './SessionContext';
 import { createEdgeMapper, createNodeMapper, edgeName, handlesFor } from './toFlow';
 import { layoutGlyphs, type Box, type GlyphInput } from './touchpointTexts';
 import { TouchpointTexts } from './TouchpointTexts';
+import { useDimmedEdges } from '../personas/dimming';
 import { nodeSize } from '../../model/geometry';
 import type { Selection } from './selection';
 
@@ -426,7 +427,7 @@ export function JourneyCanvas({
         <NodeEditContext.Provider value={nodeEdit}>
           <ReactFlow<AppNode, TouchpointEdge>
             nodes={nodes}
-            edges={edges}
+            edges={useDimmedEdges(edges, snapshot)}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
             onNodesChange={onNodesChange}

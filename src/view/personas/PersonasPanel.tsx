@@ -10,6 +10,7 @@ import type { Persona } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 import { PersonaAvatar } from './PersonaAvatar';
+import { PersonaFocus } from './PersonaFocus';
 import { PersonaForm } from './PersonaForm';
 import './personas.css';
 
@@ -65,6 +66,7 @@ export function PersonasPanel({ onClose }: { onClose(): void }) {
         </button>
       </div>
       {readOnly ? <p className="muted">{t('readOnly')}</p> : null}
+      {personas.length > 0 ? <PersonaFocus personas={personas} /> : null}
       {personas.length === 0 ? (
         <div className="personas-empty">
           <h3>{t('empty.title')}</h3>

@@ -1,19 +1,35 @@
 /**
- * Whether the Personas panel is open: local to this browser tab (not shared, not stored), one
- * small store so the toolbar button, the inspector's link and the editor agree.
+ * View-level persona state, local to this browser tab (not shared, not stored in the doc):
+ * whether the Personas panel is open, and which persona the map is focused on (null: everyone).
+ * Small stores so the toolbar button, the inspector's link, the panel, the curve and the canvas
+ * agree.
  */
-const listeners = new Set<() => void>();
-let open = false;
+import { useSyncExternalStore } from 'react';
 
-export const personasUi = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  get: (): boolean => open,
-  set(next: boolean): void {
-    if (next === open) return;
-    open = next;
-    for (const l of listeners) l();
-  },
-};
+function store<T>(initial: T) {
+  const listeners = new Set<() => void>();
+  let value = initial;
+  return {
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: (): T => value,
+    set(next: T): void {
+      if (Object.is(next, value)) return;
+      value = next;
+      for (const l of listeners) l();
+    },
+  };
+}
+
+export const personasUi = store<boolean>(false);
+
+/** The persona the map is focused on, by id; null is everyone. */
+export const personaFocus = store<string | null>(null);
+
+/** The focused persona's id if it is one of `personaIds` (a deleted one is everyone again). */
+export function useFocusedPersona(personaIds: readonly string[]): string | null {
+  const id = useSyncExternalStore(personaFocus.subscribe, personaFocus.get, personaFocus.get);
+  return id !== null && personaIds.includes(id) ? id : null;
+}

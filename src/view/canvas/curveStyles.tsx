@@ -1,0 +1,102 @@
+/**
+ * How the emotion curve tells its persona lines apart without colour alone: each has a dash
+ * pattern and a marker shape of its own (by the persona's place), drawn in the persona's colour;
+ * the legend names each line with a sample of it. The overall line stays solid grey with faces.
+ */
+import './curveStyles.css';
+
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
+
+export interface CurveStyle {
+  readonly dash: string;
+  readonly marker: MarkerShape;
+}
+
+const DASHES = ['7 4', '2 3', '10 3 2 3', '4 4'] as const;
+const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond'];
+
+/** The style of the persona line at `index` (0-based): dash and marker cycle out of step. */
+export const curveStyleAt = (index: number): CurveStyle => ({
+  dash: DASHES[index % DASHES.length]!,
+  marker: MARKERS[(index + Math.floor(index / MARKERS.length)) % MARKERS.length]!,
+});
+
+/** Radius of a persona line's marker, px. */
+const MARK_R = 4;
+
+export function CurveMarker({ shape, x, y }: { shape: MarkerShape; x: number; y: number }) {
+  const r = MARK_R;
+  switch (shape) {
+    case 'circle':
+      return <circle className="curve-mark" cx={x} cy={y} r={r} />;
+    case 'square':
+      return <rect className="curve-mark" x={x - r} y={y - r} width={2 * r} height={2 * r} />;
+    case 'triangle':
+      return (
+        <path
+          className="curve-mark"
+          d={`M${x},${y - r - 1} L${x + r + 1},${y + r} L${x - r - 1},${y + r} Z`}
+        />
+      );
+    case 'diamond':
+      return (
+        <path
+          className="curve-mark"
+          d={`M${x},${y - r - 1} L${x + r + 1},${y} L${x},${y + r + 1} L${x - r - 1},${y} Z`}
+        />
+      );
+  }
+}
+
+export interface LegendItem {
+  readonly id: string;
+  readonly name: string;
+  readonly color: string;
+  readonly style: CurveStyle;
+}
+
+/** A sample of a line: a short dashed stroke with its marker in the middle. */
+function Sample({ color, style }: { color: string; style: CurveStyle | null }) {
+  return (
+    <svg width={28} height={12} aria-hidden="true" style={{ color }}>
+      {style ? (
+        <g className="curve-persona">
+          <path d="M1,6 L27,6" strokeDasharray={style.dash} />
+          <CurveMarker shape={style.marker} x={14} y={6} />
+        </g>
+      ) : (
+        <path className="curve-line" d="M1,6 L27,6" />
+      )}
+    </svg>
+  );
+}
+
+/** The legend above the curve's right end: the overall line (when drawn), then each persona. */
+export function CurveLegend({
+  top,
+  label,
+  overall,
+  items,
+}: {
+  top: number;
+  label: string;
+  overall: string | null;
+  items: readonly LegendItem[];
+}) {
+  return (
+    <ul className="curve-legend" style={{ top }} aria-label={label} data-testid="curve-legend">
+      {overall === null ? null : (
+        <li>
+          <Sample color="#495057" style={null} />
+          {overall}
+        </li>
+      )}
+      {items.map((it) => (
+        <li key={it.id}>
+          <Sample color={it.color} style={it.style} />
+          {it.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
