@@ -7,6 +7,7 @@ import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 import { rowTitle, type GridApi } from './api';
 import { MenuButton } from './Menu';
+import { AssumptionsFilter, EvidenceLegend } from '../personas/EvidenceMark';
 
 interface Props {
   readonly hidden: readonly GridRow[];
@@ -85,6 +86,10 @@ export const GridToolbar = memo(function GridToolbar({ hidden, selection, select
         >
           {t('toolbar.delete')}
         </button>
+      </div>
+      <div className="toolbar-group">
+        <AssumptionsFilter />
+        <EvidenceLegend />
       </div>
     </div>
   );
