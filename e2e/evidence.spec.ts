@@ -5,6 +5,7 @@
  * assumptions only" dims everything else.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { EditorPage } from './pages/EditorPage';
 import { expectNoA11yViolations } from './support/axe';
 
@@ -75,4 +76,15 @@ test('evidence marks on the grid and the canvas, and Show assumptions only', asy
   await page.getByRole('button', { name: 'Evidence key' }).click();
   await expectNoA11yViolations(page, 'canvas with evidence marks');
   await page.screenshot({ path: 'docs/evidence.png' });
+
+  // The image export keeps the marks (it copies the canvas).
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page
+    .getByRole('dialog', { name: 'Export the map' })
+    .getByRole('menuitem', { name: 'SVG', exact: true })
+    .click();
+  const svg = readFileSync(await (await download).path(), 'utf8');
+  for (const [, level] of MARKED) expect(svg).toContain(`data-evidence="${level}"`);
 });
