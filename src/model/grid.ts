@@ -18,6 +18,7 @@
  * added after the lanes were reordered joins the other channels, not the top of the grid.
  */
 import type {
+  Evidence,
   ChannelNode,
   ContentLaneType,
   DerivedLaneKey,
@@ -71,7 +72,12 @@ export interface GridRow {
 export interface GatheredText {
   readonly text: string;
   readonly touchpointId: string;
+  /** Its evidence (the touchpoint's by position), when said. */
+  readonly evidence?: Evidence;
 }
+
+const gathered = (text: string, touchpointId: string, e: Evidence | null | undefined) =>
+  e ? { text, touchpointId, evidence: e } : { text, touchpointId };
 
 /** Everything the grid shows for one stage, by lane. */
 export interface StageColumn {
@@ -241,10 +247,12 @@ export function gridModel(
         list.push(tp);
         for (const d of devicesOfChannel.get(other.id) ?? []) deviceIds.add(d);
       } else if (other?.kind === 'device') deviceIds.add(other.id);
-      for (const text of tp.painPoints)
-        if (text.trim()) painPoints.push({ text, touchpointId: tp.id });
-      for (const text of tp.opportunities)
-        if (text.trim()) opportunities.push({ text, touchpointId: tp.id });
+      tp.painPoints.forEach((text, i) => {
+        if (text.trim()) painPoints.push(gathered(text, tp.id, tp.painPointEvidence?.[i]));
+      });
+      tp.opportunities.forEach((text, i) => {
+        if (text.trim()) opportunities.push(gathered(text, tp.id, tp.opportunityEvidence?.[i]));
+      });
       for (const id of tp.kpiIds) if (kpiRank.has(id)) kpiIds.add(id);
       if (rated(tp.emotion)) emotions.push(tp.emotion);
     }

@@ -20,6 +20,10 @@ import {
   type GridApi,
 } from './api';
 import { cellIds, sameCell, sameMarks, type CellValue, type EmotionCell } from './cells';
+import { useStore } from '../hooks/useStore';
+import { dimClass } from '../personas/evidence';
+import { evidenceUi } from '../personas/evidenceUi';
+import { EvidenceMark } from '../personas/EvidenceMark';
 
 export interface PeerMark {
   readonly color: string;
@@ -113,12 +117,13 @@ function peerStyle(mark: PeerMark | undefined) {
 /** Customer actions: the actions of the stage's touchpoints; a click selects the touchpoint. */
 const ActionsCell = memo(function ActionsCell(p: CellProps) {
   const tps = p.value as readonly Touchpoint[];
+  const assumedOnly = useStore(evidenceUi);
   return (
     <Td p={p} className="grid-cell-actions">
       {tps.length ? (
         <ul className="grid-list">
           {tps.map((tp) => (
-            <li key={tp.id}>
+            <li key={tp.id} className={dimClass(tp.evidence, assumedOnly).trim() || undefined}>
               <button
                 type="button"
                 tabIndex={-1}
@@ -126,6 +131,8 @@ const ActionsCell = memo(function ActionsCell(p: CellProps) {
                 onClick={() => p.api.selectTouchpoint(tp.id)}
               >
                 {tp.action}
+                {tp.evidence ? <span className="sr-only">, </span> : null}
+                <EvidenceMark evidence={tp.evidence} />
               </button>
             </li>
           ))}
@@ -143,6 +150,7 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
   const kpis = tp.kpiIds.length;
   const mark = p.peers.get(tp.id);
   const selected = p.selected.has(tp.id);
+  const dim = dimClass(tp.evidence, useStore(evidenceUi));
   const emotionName =
     emotion === undefined ? text('cell.unrated') : text(`editor:emotion.${emotion}`);
   const onKey = (e: KeyboardEvent) => {
@@ -160,7 +168,7 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
   };
   return (
     <li
-      className={`grid-card${selected ? ' is-selected' : ''}${mark ? ' is-peer' : ''}`}
+      className={`grid-card${selected ? ' is-selected' : ''}${mark ? ' is-peer' : ''}${dim}`}
       data-tp={tp.id}
       style={peerStyle(mark)}
       draggable={!readOnly}
@@ -190,6 +198,8 @@ function Card({ tp, p, channelId }: { tp: Touchpoint; p: CellProps; channelId: s
           {tp.action.trim() || text('cell.noAction')}
           {/* The name reads "action, emotion, 2 pain points, 1 KPI, peer". */}
           <span className="sr-only">, {emotionName}</span>
+          {tp.evidence ? <span className="sr-only">, </span> : null}
+          <EvidenceMark evidence={tp.evidence} />
         </span>
         {pains || kpis ? (
           <span className="grid-card-meta">
@@ -368,12 +378,16 @@ const EmotionCellView = memo(function EmotionCellView(p: CellProps) {
 /** Pain points and opportunities of the stage's touchpoints; a click selects the source. */
 const GatheredCell = memo(function GatheredCell(p: CellProps) {
   const list = p.value as readonly GatheredText[];
+  const assumedOnly = useStore(evidenceUi);
   return (
     <Td p={p} className={`grid-cell-${p.row.type}`}>
       {list.length ? (
         <ul className="grid-list grid-bullets">
           {list.map((g, i) => (
-            <li key={`${g.touchpointId}:${i}`}>
+            <li
+              key={`${g.touchpointId}:${i}`}
+              className={dimClass(g.evidence, assumedOnly).trim() || undefined}
+            >
               <button
                 type="button"
                 tabIndex={-1}
@@ -381,6 +395,8 @@ const GatheredCell = memo(function GatheredCell(p: CellProps) {
                 onClick={() => p.api.selectTouchpoint(g.touchpointId)}
               >
                 {g.text}
+                {g.evidence ? <span className="sr-only">, </span> : null}
+                <EvidenceMark evidence={g.evidence} />
               </button>
             </li>
           ))}
@@ -472,6 +488,7 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   const td = useRef<HTMLDivElement>(null);
+  const assumedOnly = useStore(evidenceUi);
   if (!laneId)
     return (
       <Td p={p} className="grid-cell-items">
@@ -530,6 +547,7 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
               ) : (
                 <li
                   key={item.id}
+                  className={dimClass(item.evidence, assumedOnly).trim() || undefined}
                   draggable={!readOnly}
                   onDragStart={(e) => {
                     e.dataTransfer.setData(ITEM_MIME, item.id);
@@ -537,7 +555,11 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
                   }}
                 >
                   {readOnly ? (
-                    <span className="grid-item">{item.text}</span>
+                    <span className="grid-item">
+                      {item.text}
+                      {item.evidence ? <span className="sr-only">, </span> : null}
+                      <EvidenceMark evidence={item.evidence} />
+                    </span>
                   ) : (
                     <button
                       type="button"
@@ -547,6 +569,8 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
                       onClick={() => setEditing(item.id)}
                     >
                       {item.text}
+                      {item.evidence ? <span className="sr-only">, </span> : null}
+                      <EvidenceMark evidence={item.evidence} />
                     </button>
                   )}
                   <CommentBadge anchor={{ kind: 'laneItem', id: item.id }} />

@@ -7,6 +7,7 @@ import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 import { rowTitle, type GridApi } from './api';
 import { MenuButton } from './Menu';
+import { AssumptionsFilter, EvidenceLegend } from '../personas/EvidenceMark';
 
 interface Props {
   readonly hidden: readonly GridRow[];
@@ -22,6 +23,11 @@ export const GridToolbar = memo(function GridToolbar({ hidden, selection, select
   const hasSelection = selection.nodes.size + selection.touchpoints.size > 0;
   return (
     <div className="toolbar grid-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      {/* First: the grid's keyboard path goes from Hidden lanes straight into the grid. */}
+      <div className="toolbar-group">
+        <AssumptionsFilter />
+        <EvidenceLegend />
+      </div>
       <div className="toolbar-group">
         <button type="button" onClick={api.addStage} disabled={readOnly}>
           <span aria-hidden="true" className="swatch swatch-stage" />

@@ -80,7 +80,14 @@ export function sameCell(a: CellValue, b: CellValue): boolean {
       const x: unknown = a[i];
       const y: unknown = b[i];
       if (x === y) continue;
-      if (isGathered(x) && isGathered(y) && x.text === y.text && x.touchpointId === y.touchpointId)
+      if (
+        isGathered(x) &&
+        isGathered(y) &&
+        x.text === y.text &&
+        x.touchpointId === y.touchpointId &&
+        x.evidence?.level === y.evidence?.level &&
+        x.evidence?.source === y.evidence?.source
+      )
         continue;
       return false;
     }

@@ -14,6 +14,7 @@ import { useFitMap } from '../canvas/useFitMap';
 import { useStore } from '../hooks/useStore';
 import { AddCommentButton } from '../comments/AddCommentButton';
 import { PersonasButton } from '../personas/PersonasButton';
+import { AssumptionsFilter, EvidenceLegend } from '../personas/EvidenceMark';
 import { focusInspectorField } from './focusField';
 import { WHEEL_MODES, type WheelMode } from '../canvas/wheelMode';
 import { ADD_NODE_KEYS, isPlainKey, kindForKey } from '../canvas/editingKeys';
@@ -214,6 +215,10 @@ export const Toolbar = memo(function Toolbar({
       </div>
       <AddCommentButton />
       <PersonasButton />
+      <div className="toolbar-group">
+        <AssumptionsFilter />
+        <EvidenceLegend />
+      </div>
       <span className="toolbar-status" role="status">
         {status}
       </span>

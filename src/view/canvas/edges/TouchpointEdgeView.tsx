@@ -13,18 +13,40 @@ import { Face, FaceGlyph } from '../../Face';
 import { useFar } from '../detail';
 import { FlowLayer } from '../FlowLayer';
 import type { TouchpointEdge } from '../flowTypes';
+import { useStore } from '../../hooks/useStore';
+import { dimClass } from '../../personas/evidence';
+import { evidenceUi } from '../../personas/evidenceUi';
+import { EvidenceMark, EvidenceMarkSvg } from '../../personas/EvidenceMark';
 
 const MAX_LABEL_CHARS = 28;
 const FACE_R = 9;
 
-/** Face and pain badge centred on the edge's midpoint, in SVG. */
-const EdgeGlyph = memo(function EdgeGlyph({ tp, x, y }: { tp: Touchpoint; x: number; y: number }) {
+/**
+ * Face, pain badge and evidence mark (left of the face) centred on the edge's midpoint, in SVG.
+ */
+const EdgeGlyph = memo(function EdgeGlyph({
+  tp,
+  x,
+  y,
+  dim,
+}: {
+  tp: Touchpoint;
+  x: number;
+  y: number;
+  dim: string;
+}) {
   const pains = tp.painPoints.length;
   const hasFace = tp.emotion !== undefined;
-  if (!hasFace && pains === 0) return null;
+  if (!hasFace && pains === 0 && !tp.evidence) return null;
   const badgeX = hasFace ? FACE_R + 2 : -8;
+  const markX = hasFace ? -(FACE_R + 9) : pains > 0 ? -17 : 0;
   return (
-    <g className="tp-glyph" transform={`translate(${x} ${y})`} data-testid={`tp-label-${tp.id}`}>
+    <g
+      className={`tp-glyph${dim}`}
+      transform={`translate(${x} ${y})`}
+      data-testid={`tp-label-${tp.id}`}
+    >
+      <EvidenceMarkSvg evidence={tp.evidence} x={markX} y={0} />
       {hasFace ? (
         <>
           <circle className="tp-glyph-ring" r={FACE_R + 1.5} />
@@ -59,7 +81,7 @@ function SelectedLabel({
   const action = tp.action;
   const short =
     action.length > MAX_LABEL_CHARS ? `${action.slice(0, MAX_LABEL_CHARS - 1)}…` : action;
-  if (!short && tp.emotion === undefined && tp.painPoints.length === 0) return null;
+  if (!short && tp.emotion === undefined && tp.painPoints.length === 0 && !tp.evidence) return null;
   return (
     <FlowLayer layer="edgeLabels">
       <div
@@ -67,6 +89,7 @@ function SelectedLabel({
         style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, borderColor: color }}
         data-testid={`tp-label-${tp.id}`}
       >
+        <EvidenceMark evidence={tp.evidence} />
         {tp.emotion !== undefined ? (
           <span className="tp-face" aria-hidden="true">
             <Face emotion={tp.emotion} size={18} />
@@ -102,16 +125,18 @@ export const TouchpointEdgeView = memo(function TouchpointEdgeView(
   const labelY = midY + (data?.shift?.dy ?? 0);
   const color = emotionColor(tp?.emotion);
   const far = useFar();
+  const dim = dimClass(tp?.evidence, useStore(evidenceUi));
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
+        className={dim.trim() || undefined}
         style={{ stroke: color, strokeWidth: selected ? 3.5 : 2.2 }}
         interactionWidth={18}
       />
       {tp && selected ? <SelectedLabel tp={tp} x={labelX} y={labelY} color={color} /> : null}
-      {tp && !selected && !far ? <EdgeGlyph tp={tp} x={labelX} y={labelY} /> : null}
+      {tp && !selected && !far ? <EdgeGlyph tp={tp} x={labelX} y={labelY} dim={dim} /> : null}
     </>
   );
 });
