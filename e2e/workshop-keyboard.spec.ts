@@ -162,9 +162,13 @@ test('1–4 add nodes, L links by name, Enter walks Action → Emotion → Pain 
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await expect(picker).toHaveCount(0);
   await page.getByRole('group', { name: 'Call centre', exact: true }).focus();
+  // Enter on the node opens its label in place; Escape cancels and gives the node the keys back.
   await page.keyboard.press('Enter');
-  await expect(editor.label).toHaveValue('Call centre');
-  await page.getByRole('group', { name: 'Call centre', exact: true }).focus();
+  const inPlace = page.getByRole('textbox', { name: /^Edit the label/ });
+  await expect(inPlace).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(inPlace).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Call centre', exact: true })).toBeFocused();
 
   // A name that matches nothing says so; the arrow keys choose among the matches.
   await page.keyboard.press('l');
