@@ -40,8 +40,8 @@ test('evidence marks on the grid and the canvas, and Show assumptions only', asy
     }),
   ).toHaveCount(1);
 
-  // The legend.
-  await page.getByRole('button', { name: 'Evidence key' }).click();
+  // The legend, in the toolbar's View menu.
+  await (await editor.viewMenu()).getByRole('button', { name: 'Evidence key' }).click();
   const key = page.getByRole('list', { name: 'Evidence key' });
   await expect(key.getByRole('img')).toHaveCount(3);
 
@@ -64,10 +64,10 @@ test('evidence marks on the grid and the canvas, and Show assumptions only', asy
   const flow = page.locator('.react-flow');
   for (const [, level] of MARKED)
     await expect(flow.getByRole('img', { name: `Evidence: ${level}`, exact: true })).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Show assumptions only' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
+  await expect(page.getByRole('status').filter({ hasText: 'Showing 1 assumption' })).toBeVisible();
+  await expect(
+    (await editor.viewMenu()).getByRole('button', { name: 'Show assumptions only' }),
+  ).toHaveAttribute('aria-pressed', 'true');
   const assumed = flow
     .getByTestId(/^tp-label-/)
     .filter({ has: page.getByRole('img', { name: 'Evidence: assumed' }) });

@@ -103,12 +103,16 @@ test('keyboard-first editing: selected default names, rename in place, focus aft
   await page.mouse.wheel(0, -300);
   await page.waitForTimeout(300);
   expect(await zoomOf()).toBeCloseTo(before, 5); // pans by default
-  await page.getByRole('combobox', { name: 'Wheel' }).selectOption('zoom');
+  await (await editor.viewMenu()).getByRole('combobox', { name: 'Wheel' }).selectOption('zoom');
+  await page.keyboard.press('Escape');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -300);
   await expect.poll(zoomOf).toBeGreaterThan(before * 1.05);
   await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Wheel' })).toHaveValue('zoom');
+  await expect((await editor.viewMenu()).getByRole('combobox', { name: 'Wheel' })).toHaveValue(
+    'zoom',
+  );
+  await page.keyboard.press('Escape');
 
   // React Flow's zoom buttons have our names.
   await expect(page.getByRole('button', { name: 'Zoom in', exact: true })).toBeVisible();

@@ -16,6 +16,14 @@ export class EditorPage {
     return id;
   }
 
+  /** Opens the toolbar's View menu (snap, wheel, evidence key and filter) unless it is open. */
+  async viewMenu(): Promise<Locator> {
+    const menu = this.page.getByRole('dialog', { name: 'View settings' });
+    if ((await menu.count()) === 0) await this.button('View').click();
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
   button(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }

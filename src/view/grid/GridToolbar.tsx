@@ -7,7 +7,7 @@ import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 import { rowTitle, type GridApi } from './api';
 import { MenuButton } from './Menu';
-import { AssumptionsFilter, EvidenceLegend } from '../personas/EvidenceMark';
+import { ViewMenu } from '../panels/ViewMenu';
 
 interface Props {
   readonly hidden: readonly GridRow[];
@@ -24,10 +24,7 @@ export const GridToolbar = memo(function GridToolbar({ hidden, selection, select
   return (
     <div className="toolbar grid-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {/* First: the grid's keyboard path goes from Hidden lanes straight into the grid. */}
-      <div className="toolbar-group">
-        <AssumptionsFilter />
-        <EvidenceLegend />
-      </div>
+      <ViewMenu />
       <div className="toolbar-group">
         <button type="button" onClick={api.addStage} disabled={readOnly}>
           <span aria-hidden="true" className="swatch swatch-stage" />

@@ -14,7 +14,7 @@ import { useFitMap } from '../canvas/useFitMap';
 import { useStore } from '../hooks/useStore';
 import { AddCommentButton } from '../comments/AddCommentButton';
 import { PersonasButton } from '../personas/PersonasButton';
-import { AssumptionsFilter, EvidenceLegend } from '../personas/EvidenceMark';
+import { ViewMenu } from './ViewMenu';
 import { focusInspectorField } from './focusField';
 import { WHEEL_MODES, type WheelMode } from '../canvas/wheelMode';
 import { ADD_NODE_KEYS, isPlainKey, kindForKey } from '../canvas/editingKeys';
@@ -123,10 +123,15 @@ export const Toolbar = memo(function Toolbar({
             disabled={readOnly}
             className={`add-${kind}`}
             aria-keyshortcuts={ADD_NODE_KEYS[kind]}
+            aria-label={t(`toolbar.add.${kind}`)}
             title={`${t(`toolbar.add.${kind}`)} (${ADD_NODE_KEYS[kind]})`}
           >
+            {/* "+ Stage" on screen; the accessible name stays "Add stage". */}
+            <span aria-hidden="true" className="toolbar-plus">
+              +
+            </span>
             <span aria-hidden="true" className={`swatch swatch-${kind}`} />
-            {t(`toolbar.add.${kind}`)}
+            {t(`toolbar.addShort.${kind}`)}
           </button>
         ))}
       </div>
@@ -189,35 +194,38 @@ export const Toolbar = memo(function Toolbar({
         </button>
       </div>
       <div className="toolbar-group">
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={snapToGrid}
-            onChange={(e) => onSnapToGrid(e.target.checked)}
-          />
-          {t('toolbar.snap')}
-        </label>
-        {onWheel ? (
-          <label className="wheel-mode">
-            {t('keyboard.wheel')}
-            <select value={wheel} onChange={(e) => onWheel(e.target.value as WheelMode)}>
-              {WHEEL_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {t(`keyboard.wheelMode.${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <button type="button" onClick={() => fitMap(300)}>
-          {t('toolbar.fit')}
+        <button
+          type="button"
+          onClick={() => fitMap(300)}
+          aria-label={t('toolbar.fit')}
+          title={t('toolbar.fit')}
+        >
+          {t('toolbar.fitShort')}
         </button>
-      </div>
-      <AddCommentButton />
-      <PersonasButton />
-      <div className="toolbar-group">
-        <AssumptionsFilter />
-        <EvidenceLegend />
+        <AddCommentButton />
+        <PersonasButton />
+        <ViewMenu>
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={snapToGrid}
+              onChange={(e) => onSnapToGrid(e.target.checked)}
+            />
+            {t('toolbar.snap')}
+          </label>
+          {onWheel ? (
+            <label className="wheel-mode">
+              {t('keyboard.wheel')}
+              <select value={wheel} onChange={(e) => onWheel(e.target.value as WheelMode)}>
+                {WHEEL_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`keyboard.wheelMode.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+        </ViewMenu>
       </div>
       <span className="toolbar-status" role="status">
         {status}

@@ -106,26 +106,32 @@ export function EvidenceLegend({ className = '' }: { className?: string }) {
   );
 }
 
-/** The "Show assumptions only" toggle and, when on, "Showing N assumptions". */
+/** The "Show assumptions only" toggle (its status is AssumptionsStatus, kept outside menus). */
 export function AssumptionsFilter() {
+  const { t } = useTranslation('personas');
+  const on = useStore(evidenceUi);
+  return (
+    <button
+      type="button"
+      className="ev-filter-toggle"
+      aria-pressed={on}
+      onClick={() => evidenceUi.set(!on)}
+    >
+      {t('evidence.assumedOnly')}
+    </button>
+  );
+}
+
+/** "Showing N assumptions" while the filter is on; empty (and hidden) otherwise. */
+export function AssumptionsStatus() {
   const { t } = useTranslation('personas');
   const session = useSession();
   const on = useStore(evidenceUi);
   const snap = useStore(session.map);
   const count = on ? countAssumptions(snap) : 0;
   return (
-    <span className="ev-filter">
-      <button
-        type="button"
-        className="ev-filter-toggle"
-        aria-pressed={on}
-        onClick={() => evidenceUi.set(!on)}
-      >
-        {t('evidence.assumedOnly')}
-      </button>
-      <span className="ev-filter-status" role="status">
-        {on ? t('evidence.showing', { count }) : ''}
-      </span>
+    <span className="ev-filter-status" role="status">
+      {on ? t('evidence.showing', { count }) : ''}
     </span>
   );
 }

@@ -1,0 +1,99 @@
+/**
+ * User story: on a 1440 px screen the canvas toolbar is one line, in English and in Italian;
+ * the view settings and the evidence controls live in its View menu (a labelled popover that
+ * Escape closes, giving focus back to the button), and "Showing N assumptions" stays beside
+ * the button while the filter is on. On a laptop (1280, 1024) it wraps tidily. Screenshots go
+ * to test-results/toolbar-fit/ to be looked at.
+ */
+import { expect, test, type Locator } from '@playwright/test';
+import { expectNoA11yViolations } from './support/axe';
+import { EditorPage } from './pages/EditorPage';
+
+const SHOTS = 'test-results/toolbar-fit';
+
+/** The distinct top offsets (rounded) of the toolbar's buttons and menu controls. */
+const rowsOf = (toolbar: Locator) =>
+  toolbar.evaluate((el) => {
+    const tops = new Set<number>();
+    for (const b of el.querySelectorAll(':scope button:not(.view-menu-pop *)'))
+      tops.add(Math.round(b.getBoundingClientRect().top));
+    return [...tops];
+  });
+
+for (const [lang, names] of [
+  [
+    'en',
+    {
+      toolbar: 'Map tools',
+      view: 'View',
+      menu: 'View settings',
+      filter: 'Show assumptions only',
+      key: 'Evidence key',
+      snap: 'Snap to grid',
+      wheel: 'Wheel',
+      showing: /Showing \d+ assumption/,
+    },
+  ],
+  [
+    'it',
+    {
+      toolbar: 'Strumenti della mappa',
+      view: 'Vista',
+      menu: 'Impostazioni della vista',
+      filter: 'Mostra solo le ipotesi',
+      key: "Legenda dell'evidenza",
+      snap: 'Aggancia alla griglia',
+      wheel: 'Rotellina',
+      showing: /\d+ ipotes/,
+    },
+  ],
+] as const) {
+  test(`the canvas toolbar is one line at 1440×900 and its View menu works (${lang})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const editor = new EditorPage(page);
+    await editor.createMap('Airline', `Toolbar ${lang}`);
+    if (lang === 'it')
+      await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('it');
+    const toolbar = page.getByRole('toolbar', { name: names.toolbar });
+    await expect(toolbar.getByRole('button', { name: names.view, exact: true })).toBeVisible();
+    await expect.poll(() => rowsOf(toolbar)).toHaveLength(1);
+
+    // The View menu: a labelled popover with the view settings and the evidence controls.
+    const view = toolbar.getByRole('button', { name: names.view, exact: true });
+    await expect(view).toHaveAttribute('aria-expanded', 'false');
+    await view.click();
+    const menu = page.getByRole('dialog', { name: names.menu });
+    await expect(menu.getByRole('checkbox', { name: names.snap })).toBeVisible();
+    await expect(menu.getByRole('combobox', { name: names.wheel })).toBeVisible();
+    await menu.getByRole('button', { name: names.key }).click();
+    await expect(menu.getByRole('list', { name: names.key }).getByRole('img')).toHaveCount(3);
+    await menu.getByRole('button', { name: names.filter }).click();
+    // The status is beside the button, and stays when the menu closes; the line does not wrap.
+    await expect(toolbar.getByRole('status').filter({ hasText: names.showing })).toBeVisible();
+    await expectNoA11yViolations(page, `toolbar View menu (${lang})`);
+    await page.screenshot({ path: `${SHOTS}/menu-${lang}-1440.png` });
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(view).toBeFocused();
+    await expect(toolbar.getByRole('status').filter({ hasText: names.showing })).toBeVisible();
+    await expect.poll(() => rowsOf(toolbar)).toHaveLength(1);
+    await page.screenshot({ path: `${SHOTS}/toolbar-${lang}-1440.png` });
+
+    // A laptop: at most two tidy rows, nothing off screen.
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1024, height: 768 },
+    ]) {
+      await page.setViewportSize(size);
+      await expect.poll(async () => (await rowsOf(toolbar)).length).toBeLessThanOrEqual(2);
+      await expect.poll(() => toolbar.evaluate((t) => t.scrollWidth <= t.clientWidth)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/toolbar-${lang}-${size.width}.png` });
+    }
+    // Turning the filter off empties the status.
+    await view.click();
+    await menu.getByRole('button', { name: names.filter }).click();
+    await expect(toolbar.getByRole('status').filter({ hasText: names.showing })).toHaveCount(0);
+  });
+}
