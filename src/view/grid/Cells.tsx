@@ -338,7 +338,7 @@ const EmotionCellView = memo(function EmotionCellView(p: CellProps) {
   const shift = (i: number) => (i - (e.personas.length - 1) / 2) * PERSONA_OFFSET;
   return (
     <Td p={p} className="grid-cell-emotion">
-      <div className="grid-emotion">
+      <div className={e.personas.length ? 'grid-emotion has-personas' : 'grid-emotion'}>
         <svg
           className="grid-emotion-plot"
           viewBox="0 0 100 100"
