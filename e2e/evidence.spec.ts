@@ -76,6 +76,21 @@ test('evidence marks on the grid and the canvas, and Show assumptions only', asy
   await page.getByRole('button', { name: 'Evidence key' }).click();
   await expectNoA11yViolations(page, 'canvas with evidence marks');
   await page.screenshot({ path: 'docs/evidence.png' });
+  // Zoomed in, the action texts are dimmed like their edges: a lighter colour, still readable.
+  await page.keyboard.press('Escape');
+  const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+  for (let i = 0; i < 3 && (await flow.locator('.tp-text').count()) === 0; i++) {
+    await zoomIn.click();
+    await page.waitForTimeout(300);
+  }
+  await expect(flow.locator('.tp-text').first()).toBeVisible();
+  await expect(flow.locator('.tp-text.tp-text-dimmed').first()).toBeVisible();
+  // The one assumption is selected (its label shows instead of its text): every text is dimmed.
+  await expect(flow.locator('.tp-text:not(.tp-text-dimmed)')).toHaveCount(0);
+  await expectNoA11yViolations(page, 'canvas with dimmed texts', { include: '.tp-texts' });
+  await page.getByRole('button', { name: 'Show assumptions only' }).click();
+  await expect(flow.locator('.tp-text.tp-text-dimmed')).toHaveCount(0);
+  await expect(flow.locator('.tp-text').first()).toBeVisible();
 
   // The image export keeps the marks (it copies the canvas).
   await page.keyboard.press('Escape');

@@ -32,8 +32,27 @@ test('one curve line per persona with a legend; focus on one persona', async ({ 
   });
   await page.screenshot({ path: 'docs/persona-curves.png' });
 
-  // Scope the check-in in the app to Marco only, then focus on the family.
+  // The grid's Emotion lane: the same lines and legend.
   await editor.button('Grid').click();
+  const gridLegend = page.locator('.grid-curve-legend');
+  await expect(gridLegend).toBeVisible();
+  await expect(gridLegend.getByText('Everyone')).toBeVisible();
+  await expect(gridLegend.getByText('Marco Ferri')).toBeVisible();
+  await expect(gridLegend.getByText('The Bianchi family')).toBeVisible();
+  const gridLines = page.getByTestId('grid-persona-line');
+  await expect(gridLines.locator('line').first()).toBeVisible();
+  await expect(
+    page.locator('[data-testid=grid-persona-line][data-persona=persona-family]'),
+  ).not.toHaveCount(0);
+  await expect(
+    page.locator('[data-testid=grid-persona-line][data-persona=persona-business]'),
+  ).not.toHaveCount(0);
+  await expectNoA11yViolations(page, 'grid with persona lines', { include: '.grid-view' });
+  await page
+    .locator('tr.grid-row-emotion')
+    .screenshot({ path: 'test-results/grid-persona-lines.png' });
+
+  // Scope the check-in in the app to Marco only, then focus on the family.
   await page.getByRole('button', { name: /^Checks in and gets the boarding pass ,/ }).click();
   const concerns = page.getByRole('group', { name: 'Concerns' });
   await concerns.getByRole('checkbox', { name: 'The Bianchi family' }).uncheck();
@@ -55,6 +74,17 @@ test('one curve line per persona with a legend; focus on one persona', async ({ 
   await expect(dimmed).toBeVisible();
   await expectNoA11yViolations(page, 'personas panel with focus', { include: '.personas-panel' });
   await page.screenshot({ path: 'test-results/persona-curves-focus.png' });
+  // The grid follows the focus: the family's line alone.
+  await editor.button('Grid').click();
+  await expect(
+    page.locator('[data-testid=grid-persona-line][data-persona=persona-business]'),
+  ).toHaveCount(0);
+  await expect(
+    page.locator('[data-testid=grid-persona-line][data-persona=persona-family]'),
+  ).not.toHaveCount(0);
+  await expect(gridLegend.getByText('Marco Ferri')).toHaveCount(0);
+  await expect(gridLegend.getByText('Everyone')).toHaveCount(0);
+  await editor.button('Canvas').click();
 
   // Everyone again.
   await focus.selectOption({ label: 'Everyone' });

@@ -475,6 +475,7 @@ export function JourneyCanvas({
               texts={glyphs.texts}
               selected={selection.touchpoints}
               renderAll={renderAll}
+              snapshot={snapshot}
             />
             <LaneLabels nodes={snapshot.nodes} measured={measured} />
             <JourneyMiniMap nodes={snapshot.nodes} />

@@ -74,17 +74,25 @@ function Sample({ color, style }: { color: string; style: CurveStyle | null }) {
 /** The legend above the curve's right end: the overall line (when drawn), then each persona. */
 export function CurveLegend({
   top,
+  className,
   label,
   overall,
   items,
 }: {
-  top: number;
+  /** Above the canvas curve; the grid's legend sits in the lane header (`className`). */
+  top?: number;
+  className?: string;
   label: string;
   overall: string | null;
   items: readonly LegendItem[];
 }) {
   return (
-    <ul className="curve-legend" style={{ top }} aria-label={label} data-testid="curve-legend">
+    <ul
+      className={className ? `curve-legend ${className}` : 'curve-legend'}
+      style={top === undefined ? undefined : { top }}
+      aria-label={label}
+      data-testid="curve-legend"
+    >
       {overall === null ? null : (
         <li>
           <Sample color="#495057" style={null} />

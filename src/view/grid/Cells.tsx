@@ -9,6 +9,7 @@ import type { GatheredText, GridRow } from '../../model/grid';
 import { LANE_ITEM_LIMITS } from '../../model/records/lane-item';
 import type { DeviceNode, Kpi, LaneItem, StageNode, Touchpoint } from '../../model/types';
 import { TypeIcon } from '../canvas/icons';
+import { CurveMarker } from '../canvas/curveStyles';
 import { Face } from '../Face';
 import { CellComments, CommentBadge } from '../comments/GridComments';
 import {
@@ -310,7 +311,13 @@ const DevicesCell = memo(function DevicesCell(p: CellProps) {
 const yOf = (e: number) => 14 + ((2 - e) / 4) * 72;
 const signed = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '') + Math.abs(v).toFixed(1);
 
-/** The Emotion lane: the curve through each stage's mean emotion, its face and value. */
+/** How far apart persona lines that agree are drawn, px (about a plot unit). */
+const PERSONA_OFFSET = 3;
+
+/**
+ * The Emotion lane: the curve through each stage's mean emotion, its face and value, and one
+ * line per persona (personaLines.ts) in the canvas curve's styles.
+ */
 const EmotionCellView = memo(function EmotionCellView(p: CellProps) {
   const e = p.value as EmotionCell;
   const { t } = p.api;
@@ -324,9 +331,14 @@ const EmotionCellView = memo(function EmotionCellView(p: CellProps) {
           min: signed(e.min!),
           max: signed(e.max!),
         })}${e.worst ? `, ${t('curveRange.worst')}` : ''}`;
+  const personaText = e.personas
+    .map((l) => `. ${l.name}: ${l.mean === null ? t('cell.unrated') : signed(l.mean)}`)
+    .join('');
+  // Lines that agree would hide each other: each sits a little apart, by its place.
+  const shift = (i: number) => (i - (e.personas.length - 1) / 2) * PERSONA_OFFSET;
   return (
     <Td p={p} className="grid-cell-emotion">
-      <div className="grid-emotion">
+      <div className={e.personas.length ? 'grid-emotion has-personas' : 'grid-emotion'}>
         <svg
           className="grid-emotion-plot"
           viewBox="0 0 100 100"
@@ -344,7 +356,52 @@ const EmotionCellView = memo(function EmotionCellView(p: CellProps) {
           {e.min !== null && e.max !== null && e.min !== e.max ? (
             <line className="grid-emotion-range" x1={50} x2={50} y1={yOf(e.max)} y2={yOf(e.min)} />
           ) : null}
+          {e.personas.map((l, i) => (
+            <g
+              key={l.id}
+              className="curve-persona grid-emotion-persona"
+              data-testid="grid-persona-line"
+              data-persona={l.id}
+              transform={`translate(0, ${shift(i)})`}
+              style={{ color: l.color }}
+            >
+              {l.mean !== null && l.prev !== null ? (
+                <line
+                  x1={0}
+                  y1={yOf((l.prev + l.mean) / 2)}
+                  x2={50}
+                  y2={yOf(l.mean)}
+                  strokeDasharray={l.style.dash}
+                />
+              ) : null}
+              {l.mean !== null && l.next !== null ? (
+                <line
+                  x1={50}
+                  y1={yOf(l.mean)}
+                  x2={100}
+                  y2={yOf((l.next + l.mean) / 2)}
+                  strokeDasharray={l.style.dash}
+                />
+              ) : null}
+            </g>
+          ))}
         </svg>
+        {e.personas.map((l, i) =>
+          l.mean === null ? null : (
+            // The marker in HTML: the plot is stretched, a marker drawn there would be too.
+            <svg
+              key={l.id}
+              className="curve-persona grid-emotion-marker"
+              width={12}
+              height={12}
+              style={{ color: l.color, top: `calc(${yOf(l.mean)}% + ${shift(i)}px)` }}
+              aria-hidden="true"
+              focusable="false"
+            >
+              <CurveMarker shape={l.style.marker} x={6} y={6} />
+            </svg>
+          ),
+        )}
         {e.worst && e.min !== null ? (
           <span
             className="grid-emotion-worst"
@@ -369,7 +426,10 @@ const EmotionCellView = memo(function EmotionCellView(p: CellProps) {
             {t('cell.unrated')}
           </span>
         )}
-        <span className="sr-only">{described}</span>
+        <span className="sr-only">
+          {described}
+          {personaText}
+        </span>
       </div>
     </Td>
   );

@@ -20,6 +20,9 @@ import { usePeers } from '../hooks/usePeers';
 import { cachedTexts, type Direction, type GridApi, type Renaming } from './api';
 import type { PeerMark } from './Cells';
 import { rowCells } from './cells';
+import { personaLanes } from './personaLines';
+import { CurveLegend } from '../canvas/curveStyles';
+import { useFocusedPersona } from '../personas/personasUi';
 import { dropLaneKeys, insertLaneKey, moveLaneKeys, moveStageIds } from './laneOrder';
 import { GridToolbar } from './GridToolbar';
 import { useGridReveal } from '../comments/useGridReveal';
@@ -106,7 +109,30 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
   );
 
   const { stages, visibleRows } = model;
-  const cells = useMemo(() => visibleRows.map((row) => rowCells(row, model)), [visibleRows, model]);
+  // The Emotion lane's persona lines, the canvas curve's values and styles (personaLines.ts).
+  const { t: tp } = useTranslation('personas');
+  const personas = snapshot.personas;
+  const focus = useFocusedPersona(useMemo(() => personas.map((p) => p.id), [personas]));
+  const lanes = useMemo(
+    () => personaLanes(snapshot, personas, stages, focus, tp('unnamed')),
+    [snapshot, personas, stages, focus, tp],
+  );
+  const legend = useMemo(
+    () =>
+      lanes.length === 0 ? null : (
+        <CurveLegend
+          className="grid-curve-legend"
+          label={tp('curve.legend')}
+          overall={focus === null ? tp('curve.overall') : null}
+          items={lanes.map((l) => ({ id: l.id, name: l.name, color: l.color, style: l.style }))}
+        />
+      ),
+    [lanes, focus, tp],
+  );
+  const cells = useMemo(
+    () => visibleRows.map((row) => rowCells(row, model, lanes)),
+    [visibleRows, model, lanes],
+  );
   const hiddenRows = useMemo(() => model.rows.filter((r) => r.hidden), [model.rows]);
   const lines = useMemo(() => {
     const seen = new Set<string>();
@@ -529,6 +555,7 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
                     selected={selected}
                     peers={peerMarks}
                     api={api}
+                    legend={row.type === 'emotion' ? legend : undefined}
                   />
                 );
               })}

@@ -4,7 +4,7 @@
  * lane's menu (rename, move, hide, delete). Memoized: a row renders again only when its lane,
  * the stages or one of its cells' data changed (cells.ts).
  */
-import { memo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { GridRow, LaneKey } from '../../model/grid';
 import { LANE_LIMITS } from '../../model/records/lane';
 import { CommentBadge } from '../comments/GridComments';
@@ -203,6 +203,8 @@ interface RowProps {
   readonly selected: ReadonlySet<string>;
   readonly peers: ReadonlyMap<string, PeerMark>;
   readonly api: GridApi;
+  /** Under the lane's title (the Emotion lane's persona legend). */
+  readonly legend?: ReactNode;
 }
 
 function sameRow(a: RowProps, b: RowProps): boolean {
@@ -222,6 +224,7 @@ function sameRow(a: RowProps, b: RowProps): boolean {
     a.peers === b.peers &&
     a.api === b.api &&
     a.minHeight === b.minHeight &&
+    a.legend === b.legend &&
     sameList(a.stages, b.stages) &&
     sameSlots(a.columns, b.columns) &&
     sameCells(a.cells, b.cells)
@@ -328,6 +331,7 @@ export const LaneRow = memo(function LaneRow(p: RowProps) {
             </MenuButton>
           )}
         </div>
+        {p.legend ?? null}
       </th>
       {p.columns.map((slot) => {
         if ('gap' in slot) return <ColumnGap key={`gap-${slot.first}`} slot={slot} />;

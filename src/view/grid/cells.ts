@@ -6,6 +6,19 @@
 import { meanEmotion, type GridModel, type GridRow, type GatheredText } from '../../model/grid';
 import type { DeviceNode, Kpi, LaneItem, Touchpoint } from '../../model/types';
 import { worstMoment } from '../../model/emotion';
+import type { CurveStyle } from '../canvas/curveStyles';
+import type { PersonaLane } from './personaLines';
+
+/** One persona's line through an Emotion cell (personaLines.ts). */
+export interface PersonaEmotion {
+  readonly id: string;
+  readonly name: string;
+  readonly color: string;
+  readonly style: CurveStyle;
+  readonly mean: number | null;
+  readonly prev: number | null;
+  readonly next: number | null;
+}
 
 export interface EmotionCell {
   readonly mean: number | null;
@@ -18,6 +31,8 @@ export interface EmotionCell {
   readonly max: number | null;
   /** The journey's worst moment is at this stage (model/emotion.ts `worstMoment`). */
   readonly worst: boolean;
+  /** Each persona's line through the cell (none when the map has no personas). */
+  readonly personas: readonly PersonaEmotion[];
 }
 
 export type CellValue =
@@ -31,7 +46,11 @@ export type CellValue =
 const NONE: readonly never[] = [];
 
 /** The cells of `row`, one per stage in order. */
-export function rowCells(row: GridRow, model: GridModel): CellValue[] {
+export function rowCells(
+  row: GridRow,
+  model: GridModel,
+  personas: readonly PersonaLane[] = NONE,
+): CellValue[] {
   const cols = model.stages.map((s) => model.columns.get(s.id));
   switch (row.type) {
     case 'actions':
@@ -61,6 +80,15 @@ export function rowCells(row: GridRow, model: GridModel): CellValue[] {
         count: c?.emotions.length ?? 0,
         ...ranges[i]!,
         worst: worst === i,
+        personas: personas.map((p) => ({
+          id: p.id,
+          name: p.name,
+          color: p.color,
+          style: p.style,
+          mean: p.means[i] ?? null,
+          prev: p.means[i - 1] ?? null,
+          next: p.means[i + 1] ?? null,
+        })),
       }));
     }
     default:
@@ -103,7 +131,21 @@ export function sameCell(a: CellValue, b: CellValue): boolean {
     e.count === f.count &&
     e.min === f.min &&
     e.max === f.max &&
-    e.worst === f.worst
+    e.worst === f.worst &&
+    e.personas.length === f.personas.length &&
+    e.personas.every((x, i) => {
+      const y = f.personas[i]!;
+      return (
+        x.id === y.id &&
+        x.name === y.name &&
+        x.color === y.color &&
+        x.style.dash === y.style.dash &&
+        x.style.marker === y.style.marker &&
+        x.mean === y.mean &&
+        x.prev === y.prev &&
+        x.next === y.next
+      );
+    })
   );
 }
 

@@ -141,8 +141,26 @@ describe('cell data', () => {
   const row = (type: string): GridRow => model.rows.find((r) => r.type === type)!;
   it('draws the emotion curve through the neighbours’ means, with each range and the worst moment', () => {
     const [a, b] = rowCells(row('emotion'), model) as EmotionCell[];
-    expect(a).toEqual({ mean: 2, prev: null, next: -1, count: 1, min: 2, max: 2, worst: false });
-    expect(b).toEqual({ mean: -1, prev: 2, next: null, count: 1, min: -1, max: -1, worst: true });
+    expect(a).toEqual({
+      mean: 2,
+      prev: null,
+      next: -1,
+      count: 1,
+      min: 2,
+      max: 2,
+      worst: false,
+      personas: [],
+    });
+    expect(b).toEqual({
+      mean: -1,
+      prev: 2,
+      next: null,
+      count: 1,
+      min: -1,
+      max: -1,
+      worst: true,
+      personas: [],
+    });
   });
   it('tells unchanged cells across snapshots, changed ones apart', () => {
     const again = gridModel(makeSnapshot({ nodes, touchpoints, grid }));

@@ -5,11 +5,47 @@
  */
 import { useMemo } from 'react';
 import { concernsPersona } from '../../model/personas';
-import type { MapSnapshot } from '../../model/types';
+import type { MapSnapshot, Touchpoint } from '../../model/types';
+import { useStore } from '../hooks/useStore';
+import { isDimmed } from './evidence';
+import { evidenceUi } from './evidenceUi';
 import { useFocusedPersona } from './personasUi';
 import './personas.css';
 
 export const DIMMED_CLASS = 'tp-dimmed';
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The touchpoints dimmed on the canvas, by the same rules as their edges: not concerning the
+ * focused persona (`useDimmedEdges`), or not an assumption while "Show assumptions only" is on
+ * (evidence.ts `isDimmed`, as TouchpointEdgeView). The canvas texts follow them.
+ */
+export function useDimmedTouchpoints(
+  snapshot: Pick<MapSnapshot, 'personas' | 'touchpoints'>,
+): ReadonlySet<string> {
+  const ids = useMemo(() => snapshot.personas.map((p) => p.id), [snapshot.personas]);
+  const focus = useFocusedPersona(ids);
+  const assumedOnly = useStore(evidenceUi);
+  return useMemo(
+    () => dimmedTouchpoints(snapshot.touchpoints, focus, assumedOnly),
+    [snapshot.touchpoints, focus, assumedOnly],
+  );
+}
+
+/** The ids of the touchpoints dimmed by the focus (null: none) or the assumptions filter. */
+export function dimmedTouchpoints(
+  touchpoints: readonly Touchpoint[],
+  focus: string | null,
+  assumedOnly: boolean,
+): ReadonlySet<string> {
+  if (focus === null && !assumedOnly) return NONE;
+  const out = new Set<string>();
+  for (const tp of touchpoints)
+    if ((focus !== null && !concernsPersona(tp, focus)) || isDimmed(tp.evidence, assumedOnly))
+      out.add(tp.id);
+  return out;
+}
 
 /** `edges` with the dimmed class on those whose touchpoint does not concern the focus. */
 export function useDimmedEdges<E extends { id: string; className?: string }>(
