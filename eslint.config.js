@@ -131,6 +131,7 @@ export default tseslint.config(
       'test-results',
       'dev-dist',
       'playwright-report',
+      '.tmp',
     ],
   },
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { ...globals.node } } },
