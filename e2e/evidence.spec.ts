@@ -88,7 +88,7 @@ test('evidence marks on the grid and the canvas, and Show assumptions only', asy
   // The one assumption is selected (its label shows instead of its text): every text is dimmed.
   await expect(flow.locator('.tp-text:not(.tp-text-dimmed)')).toHaveCount(0);
   await expectNoA11yViolations(page, 'canvas with dimmed texts', { include: '.tp-texts' });
-  await page.getByRole('button', { name: 'Show assumptions only' }).click();
+  await (await editor.viewMenu()).getByRole('button', { name: 'Show assumptions only' }).click();
   await expect(flow.locator('.tp-text.tp-text-dimmed')).toHaveCount(0);
   await expect(flow.locator('.tp-text').first()).toBeVisible();
 
