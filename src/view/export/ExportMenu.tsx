@@ -7,9 +7,8 @@
  * the whole grid (gridPicture.ts). Runs inside <ReactFlowProvider>.
  */
 import { useReactFlow } from '@xyflow/react';
-import { memo, useContext, useId, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCloseOnOutside } from '../hooks/useCloseOnOutside';
 import {
   canCopyImage,
   copyPngToClipboard,
@@ -73,7 +72,14 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     ? selectedNodeIds.length
     : (selectedNodeIds as ReadonlySet<string>).size;
 
-  useCloseOnOutside(open, wrap, setOpen);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
 
   const session = useSession();
   /** What goes into a file is in the map's language (legend, subtitle, deck, CSV headers). */

@@ -5,9 +5,8 @@
  * Escape returns focus to the button. "Showing N assumptions" stays beside the button while
  * the filter is on.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCloseOnOutside } from '../hooks/useCloseOnOutside';
 import { AssumptionsFilter, AssumptionsStatus, EvidenceLegend } from '../personas/EvidenceMark';
 
 export function ViewMenu({ children }: { children?: ReactNode }) {
@@ -16,7 +15,14 @@ export function ViewMenu({ children }: { children?: ReactNode }) {
   const popId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useCloseOnOutside(open, ref, setOpen);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
   return (
     <div
       className="view-menu"

@@ -3,9 +3,8 @@
  * doc holds start time and duration, so a late joiner sees it too); editors set, start, pause
  * and reset it from its popover.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCloseOnOutside } from '../hooks/useCloseOnOutside';
 import { MAX_TIMER_MS } from '../../model/records/workshop-timer';
 import type { WorkshopApi } from '../../model/session-api';
 import { formatClock, isRunning, isTimeUp } from '../../model/workshop/timer';
@@ -23,7 +22,14 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
   const popId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useCloseOnOutside(open, ref, setOpen);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
   const clock = formatClock(left);
   const done = isTimeUp(s.timer, left);
   const status = done
