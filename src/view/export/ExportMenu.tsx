@@ -7,8 +7,9 @@
  * the whole grid (gridPicture.ts). Runs inside <ReactFlowProvider>.
  */
 import { useReactFlow } from '@xyflow/react';
-import { memo, useContext, useEffect, useId, useRef, useState } from 'react';
+import { memo, useContext, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCloseOnOutside } from '../hooks/useCloseOnOutside';
 import {
   canCopyImage,
   copyPngToClipboard,
@@ -72,14 +73,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     ? selectedNodeIds.length
     : (selectedNodeIds as ReadonlySet<string>).size;
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  useCloseOnOutside(open, wrap, setOpen);
 
   const session = useSession();
   /** What goes into a file is in the map's language (legend, subtitle, deck, CSV headers). */

@@ -5,8 +5,9 @@
  * Escape returns focus to the button. "Showing N assumptions" stays beside the button while
  * the filter is on.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCloseOnOutside } from '../hooks/useCloseOnOutside';
 import { AssumptionsFilter, AssumptionsStatus, EvidenceLegend } from '../personas/EvidenceMark';
 
 export function ViewMenu({ children }: { children?: ReactNode }) {
@@ -15,14 +16,7 @@ export function ViewMenu({ children }: { children?: ReactNode }) {
   const popId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: PointerEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, [open]);
+  useCloseOnOutside(open, ref, setOpen);
   return (
     <div
       className="view-menu"

@@ -3,8 +3,9 @@
  * doc holds start time and duration, so a late joiner sees it too); editors set, start, pause
  * and reset it from its popover.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCloseOnOutside } from '../hooks/useCloseOnOutside';
 import { MAX_TIMER_MS } from '../../model/records/workshop-timer';
 import type { WorkshopApi } from '../../model/session-api';
 import { formatClock, isRunning, isTimeUp } from '../../model/workshop/timer';
@@ -22,14 +23,7 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
   const popId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: PointerEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, [open]);
+  useCloseOnOutside(open, ref, setOpen);
   const clock = formatClock(left);
   const done = isTimeUp(s.timer, left);
   const status = done
