@@ -188,3 +188,38 @@ test('a map that is not shared presents from the keyboard, without follow me, li
     await me.close();
   }
 });
+
+test('keys pressed while presenting never reach the map behind the slides', async ({ browser }) => {
+  const me = await person(browser);
+  try {
+    await me.editor.createMap('Blank', 'Quiet deck');
+    await me.editor.add('stage', 'Arrive');
+    await me.editor.select('Arrive');
+    const before = await me.editor.position('Arrive');
+    const nodes = me.page.locator('.react-flow__node');
+    await expect(nodes).toHaveCount(1);
+    const inspectorToggle = me.page.getByRole('button', { name: /^(Hide|Show) the inspector$/ });
+    const inspectorState = await inspectorToggle.getAttribute('aria-label');
+
+    await me.editor.button('Present').click();
+    const p = presentation(me.page);
+    await expect(slide(me.page)).toHaveAccessibleName('Slide 1 of 2: Quiet deck');
+    // The editor's shortcuts: add nodes, link, comment, inspector, nudge, delete, duplicate,
+    // undo; and a paste.
+    for (const key of ['1', '2', '3', '4', 'l', 'c', 'i', 'ArrowRight', 'ArrowDown']) {
+      await me.page.keyboard.press(key);
+    }
+    for (const key of ['Delete', 'Backspace', 'Control+d', 'Control+z', 'Control+v']) {
+      await me.page.keyboard.press(key);
+    }
+    await me.page.keyboard.press('Escape');
+    await expect(p).toHaveCount(0);
+
+    await expect(nodes).toHaveCount(1);
+    expect(await me.editor.position('Arrive')).toEqual(before);
+    expect(await inspectorToggle.getAttribute('aria-label')).toBe(inspectorState);
+    await expect(me.page.getByRole('dialog', { name: /link/i })).toHaveCount(0);
+  } finally {
+    await me.close();
+  }
+});

@@ -29,6 +29,8 @@ import { SlideView, slideTitle } from './SlideView';
 import { withFrequencyWords } from '../strategy/kpiFrequency';
 import './present.css';
 
+/** Clipboard events the presentation keeps from the map behind it (a paste would land there). */
+const CLIPBOARD_EVENTS = ['copy', 'cut', 'paste'] as const;
 const FOCUSABLE = 'button:not([disabled]), [href], input, select, textarea, [tabindex="0"]';
 
 /** Whether follow-me is possible: a shared map, connected to a room. */
@@ -105,9 +107,12 @@ function PresentDialog({
   );
   const leave = useCallback(() => store.set({ mode: 'closed' }), [store]);
 
-  // Keys anywhere in the presentation (focus is kept inside it).
+  // Keys anywhere in the presentation (focus is kept inside it). Heard first (window, capture)
+  // and kept from everything behind: the editor's shortcuts (1-4, L, C, I, arrows, Delete,
+  // Ctrl+Z/D, paste) would otherwise act on the map under the slides.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      e.stopPropagation();
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
       if ((e.key === ' ' || e.key === 'Enter') && target?.closest('button')) return;
@@ -132,8 +137,13 @@ function PresentDialog({
       if (action === 'leave') leave();
       else go(action);
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    const keepFromMap = (e: Event) => e.stopPropagation();
+    window.addEventListener('keydown', onKey, true);
+    for (const type of CLIPBOARD_EVENTS) window.addEventListener(type, keepFromMap, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      for (const type of CLIPBOARD_EVENTS) window.removeEventListener(type, keepFromMap, true);
+    };
   }, [index, slides.length, go, leave]);
 
   // Browser full screen when allowed; leaving it (Escape in the browser's hands) leaves.
