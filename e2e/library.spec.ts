@@ -28,6 +28,9 @@ test('an empty library says what to do first', async ({ page }) => {
   await page.getByRole('button', { name: 'New map' }).click();
   await expect(page.getByRole('dialog', { name: 'New map' })).toBeVisible();
   await expectNoA11yViolations(page, 'new-map dialog');
+  // The suggested title is selected: typing replaces it.
+  await page.keyboard.type('Night train');
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Night train');
 });
 
 test('create, list by last edit, search, rename, duplicate, delete and undo', async ({ page }) => {

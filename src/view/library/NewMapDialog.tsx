@@ -67,6 +67,8 @@ export function NewMapDialog({ templates, onCreate, onClose }: Props) {
             value={title}
             maxLength={META_LIMITS.title.chars}
             onChange={(e) => setTyped(e.target.value)}
+            // The suggested title is selected, so typing replaces it instead of adding to it.
+            onFocus={(e) => typed === null && e.currentTarget.select()}
             autoFocus
           />
         </label>
