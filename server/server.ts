@@ -48,7 +48,11 @@ export async function startServer(
   const rooms = new Rooms(
     storage,
     log,
-    { compactEvery: config.compactEvery, unloadDelayMs: config.roomUnloadDelayMs },
+    {
+      compactEvery: config.compactEvery,
+      unloadDelayMs: config.roomUnloadDelayMs,
+      caps: { maxBodyBytes: config.maxBodyBytes, maxMessageBytes: config.maxMessageBytes },
+    },
     fanout,
   );
   const liveTokens = new LiveTokens();
