@@ -80,6 +80,10 @@ export const MAP_FULL_CLOSE_CODE = 4002;
  */
 export const MAP_FULL_LIMITS = ['nodes', 'touchpoints', 'size'] as const;
 export type MapFullLimit = (typeof MAP_FULL_LIMITS)[number];
+/** How the client names a MAP_FULL_CLOSE_CODE close: 'full-' and the limit. */
+export type MapFullRefusal = `full-${MapFullLimit}`;
+export const isMapFullRefusal = (why: string | undefined): why is MapFullRefusal =>
+  why !== undefined && why.startsWith('full-');
 const MAP_FULL_PREFIX = 'map full: ';
 export const mapFullReason = (limit: MapFullLimit): string => `${MAP_FULL_PREFIX}${limit}`;
 /** The limit a MAP_FULL_CLOSE_CODE reason names ('size' for one this client does not know). */

@@ -74,6 +74,21 @@ describe('SaveStatus', () => {
     ).toBe(failed);
   });
 
+  it('says the map is full and which limit, in English and Italian', async () => {
+    const full = (refusal: SyncState['refusal']): SyncState => ({
+      save: 'saved',
+      connection: 'refused',
+      refusal,
+    });
+    expect(await render(full('full-nodes'))).toBe(
+      'This map is full (5,000 nodes at most): the server did not take the last changes · they are kept on this device',
+    );
+    expect(await render(full('full-touchpoints'), 'it')).toBe(
+      'Questa mappa è piena (al massimo 20.000 touchpoint): il server non ha accettato le ultime modifiche · restano su questo dispositivo',
+    );
+    expect(await render(full('full-size'))).toMatch(/^This map is full \(as large as the server/);
+  });
+
   it('says how many changes wait while offline, when the count is known', async () => {
     expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 3 })).toBe(
       'Offline · 3 changes not yet sent',
