@@ -46,8 +46,12 @@ export interface Weight {
  * them objects or lists, in ≈ 80 bytes besides its id and ends; a channel node ≈ 90 bytes.
  */
 export const RECORD_OVERHEAD: Readonly<Weight> = { bytes: 160, values: 12, containers: 4 };
-/** Room left in every JSON limit for the document's skeleton (format, title, empty sections). */
-export const JSON_HEADROOM: Readonly<Weight> = { bytes: 64 * 1024, values: 2_000, containers: 500 };
+/**
+ * Room left in every JSON limit for the document's skeleton (format, title, empty sections:
+ * 290 bytes, plus the defaults of the strategy's single objects). In bytes: this much, or a
+ * quarter of a small MAX_BODY_BYTES.
+ */
+export const JSON_HEADROOM: Readonly<Weight> = { bytes: 16 * 1024, values: 2_000, containers: 500 };
 
 export interface DocLimits {
   /** Keys of the `nodes` and `touchpoints` roots (Infinity for a comments doc). */
@@ -65,11 +69,12 @@ export function docLimits(
   caps: { maxBodyBytes: number; maxMessageBytes: number },
 ): DocLimits {
   const records = kind === 'map';
+  const body = Math.min(caps.maxBodyBytes, MAX_DOCUMENT_BYTES);
   return {
     maxNodes: records ? MAX_NODES : Infinity,
     maxTouchpoints: records ? MAX_TOUCHPOINTS : Infinity,
     maxJson: {
-      bytes: Math.min(caps.maxBodyBytes, MAX_DOCUMENT_BYTES) - JSON_HEADROOM.bytes,
+      bytes: body - Math.min(JSON_HEADROOM.bytes, Math.floor(body / 4)),
       values: STRATEGY_MAP_BUDGET.maxValues - JSON_HEADROOM.values,
       containers: STRATEGY_MAP_BUDGET.maxContainers - JSON_HEADROOM.containers,
     },
