@@ -74,19 +74,21 @@ describe('SaveStatus', () => {
     ).toBe(failed);
   });
 
-  it('says the map is full and which limit, in English and Italian', async () => {
+  it('says the map is full and which limit first (the part a narrow header shows), in English and Italian', async () => {
     const full = (refusal: SyncState['refusal']): SyncState => ({
       save: 'saved',
       connection: 'refused',
       refusal,
     });
     expect(await render(full('full-nodes'))).toBe(
-      'This map is full (5,000 nodes at most): the server did not take the last changes · they are kept on this device',
+      'Map full: 5,000 nodes · the server takes no more changes from this device; they are kept here',
     );
     expect(await render(full('full-touchpoints'), 'it')).toBe(
-      'Questa mappa è piena (al massimo 20.000 touchpoint): il server non ha accettato le ultime modifiche · restano su questo dispositivo',
+      'Mappa piena: 20.000 touchpoint · il server non accetta altre modifiche da questo dispositivo, che restano qui',
     );
-    expect(await render(full('full-size'))).toMatch(/^This map is full \(as large as the server/);
+    expect(await render(full('full-size'))).toBe(
+      'Map full: largest size · the server takes no more changes from this device; they are kept here',
+    );
   });
 
   it('says how many changes wait while offline, when the count is known', async () => {
