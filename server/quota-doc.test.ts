@@ -14,7 +14,7 @@ import {
 } from '../src/model/protocol-messages';
 import { MAX_NODES, MAX_TOUCHPOINTS } from '../src/model/strategy-map/limits';
 import { encodeSyncStep1, encodeSyncUpdate } from './protocol';
-import { DocQuota, docLimits, type DocLimits } from './quota-doc';
+import { DocQuota, docLimits, REMEASURE_INTERVAL_MS, type DocLimits } from './quota-doc';
 import {
   connectClient,
   createMap,
@@ -264,22 +264,35 @@ describe('DocQuota', () => {
     expect(offer(quota, server, addNodes(new Y.Doc(), 10, 3))).toBe('nodes');
   });
 
-  it('measures again before refusing: overwritten content no longer counts', () => {
-    const quota = new DocQuota({
-      ...small,
-      maxJson: { bytes: 40_000, values: 1e9, containers: 1e9 },
-    });
+  it('measures again before refusing (overwritten content no longer counts), at most once per interval', () => {
+    let now = 0;
+    const quota = new DocQuota(
+      { ...small, maxJson: { bytes: 40_000, values: 1e9, containers: 1e9 } },
+      () => now,
+    );
     const server = new Y.Doc();
     const client = new Y.Doc();
     expect(offer(quota, server, addNodes(client, 0, 1))).toBe('ok');
-    // Ten rewrites of a 10 kB label: 100 kB added up, 10 kB live.
+    // Ten rewrites of a 3 kB label: 30 kB added up, 3 kB live.
     for (let i = 0; i < 10; i++) {
       const u = delta(client, () =>
-        nodesMap(client).get('n0')!.set('label', String(i).repeat(10_000)),
+        nodesMap(client).get('n0')!.set('label', String(i).repeat(3_000)),
       );
       expect(offer(quota, server, u)).toBe('ok');
     }
-    const big = delta(client, () => nodesMap(client).get('n0')!.set('x', 'y'.repeat(40_000)));
-    expect(offer(quota, server, big)).toBe('size');
+    const text = (chars: number) =>
+      delta(client, () => nodesMap(client).get('n0')!.set('description', 'y'.repeat(chars)));
+    // 20 kB more: past the added-up 30 kB, but the doc holds 3 kB. Measured at the first
+    // check only: too soon to measure again, so refused on the kept figures.
+    const twenty = text(20_000);
+    expect(offer(quota, server, twenty)).toBe('size');
+    now += REMEASURE_INTERVAL_MS;
+    expect(offer(quota, server, twenty)).toBe('ok');
+    expect(quota.current(server).json.bytes).toBeLessThan(30_000);
+    // What the doc really holds (23 kB now) is what counts: 20 kB more is refused, measured.
+    now += REMEASURE_INTERVAL_MS;
+    const more = delta(client, () => nodesMap(client).get('n0')!.set('x', 'z'.repeat(20_000)));
+    expect(offer(quota, server, more)).toBe('size');
+    expect(quota.current(server).json.bytes).toBeGreaterThan(23_000);
   });
 });
