@@ -26,7 +26,8 @@
 //                                        reads only the map's record, never its content (clients
 //                                        ask after a websocket attempt failed, see src/sync/access.ts)
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
-// strategy-map JSON document to start from.
+// strategy-map JSON document to start from. Both count against the creation quotas
+// (quota-storage.ts): over one they answer 429 {error, issues, quota, limit} and create nothing.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
@@ -47,6 +48,7 @@ import {
 import { commentsDocId, type DocKind } from '../src/model/protocol-messages';
 import { bearer, HttpError, parseJsonBody, readBody, sendJson, type Issue } from './http-util';
 import type { Logger } from './log';
+import { QuotaError, type CreationQuota } from './quota-storage';
 import type { LiveTokens } from './revocation';
 import type { Rooms } from './rooms';
 import type { MapRecord, Storage } from './storage/types';
@@ -58,6 +60,10 @@ export interface ApiContext {
   maxBodyBytes: number;
   liveTokens: LiveTokens;
   log?: Logger;
+  /** The creation quotas (none: unlimited). */
+  creation?: CreationQuota;
+  /** The key a request's client address counts under (client-ip.ts limitKey). */
+  addressOf?: (req: IncomingMessage) => string;
 }
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -95,10 +101,14 @@ async function create(
       { path: 'id', message: 'expected 1-64 characters of A-Z a-z 0-9 _ -' },
     ]);
   }
+  const address = ctx.addressOf?.(req) ?? 'unknown';
+  // Over a quota: refused before the body is read and parsed.
+  await ctx.creation?.check(address);
   const update = await initialUpdate(req, ctx.maxBodyBytes);
   const mapId = id ?? newMapId();
-  if (!(await ctx.storage.createMap(mapId, Date.now())))
-    throw new HttpError(409, 'id: a map with this id already exists');
+  const register = (createdBy?: string) => ctx.storage.createMap(mapId, Date.now(), createdBy);
+  const registered = ctx.creation ? await ctx.creation.create(address, register) : await register();
+  if (!registered) throw new HttpError(409, 'id: a map with this id already exists');
   if (update) await ctx.storage.appendUpdate(mapId, update);
   const map = await ctx.storage.getMap(mapId);
   if (!map) throw new Error(`map ${mapId} vanished after createMap`);
@@ -338,8 +348,17 @@ export async function handleApi(
     else throw new HttpError(parts.length <= 3 ? 405 : 404, 'method or path not supported');
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;
-    if (err.status === 413) res.setHeader('connection', 'close');
-    sendJson(res, err.status, { error: err.message, issues: err.issues });
+    // The body may be unread (too big, or refused by a quota first): not left in the stream.
+    if (err.status === 413 || err instanceof QuotaError) res.setHeader('connection', 'close');
+    if (err instanceof QuotaError) {
+      ctx.log?.warn('quota reached', { quota: err.quota, limit: err.limit, url: req.url });
+      sendJson(res, err.status, {
+        error: err.message,
+        issues: err.issues,
+        quota: err.quota,
+        limit: err.limit,
+      });
+    } else sendJson(res, err.status, { error: err.message, issues: err.issues });
   }
   return true;
 }

@@ -91,6 +91,17 @@ describe('readConfig', () => {
     expect(() => readConfig({ METRICS_TOKEN: 'hunter2' })).toThrow('got 7 characters');
   });
 
+  it('reads the creation quotas: 1000 maps per address by default, no total, 0 switches one off', () => {
+    expect(readConfig({})).toMatchObject({ maxMapsPerIp: 1_000, maxMaps: 0, maxStorageBytes: 0 });
+    expect(
+      readConfig({ MAX_MAPS_PER_IP: '0', MAX_MAPS: '50000', MAX_STORAGE_BYTES: '10737418240' }),
+    ).toMatchObject({ maxMapsPerIp: 0, maxMaps: 50_000, maxStorageBytes: 10 * 1024 ** 3 });
+    expect(() => readConfig({ MAX_MAPS_PER_IP: '-1' })).toThrow(
+      'MAX_MAPS_PER_IP: expected an integer >= 0, got "-1"',
+    );
+    expect(() => readConfig({ MAX_STORAGE_BYTES: '10GB' })).toThrow('MAX_STORAGE_BYTES');
+  });
+
   it('reads DATABASE_URL: unset is SQLite, postgres:// or postgresql:// with a host', () => {
     expect(readConfig({}).databaseUrl).toBeUndefined();
     expect(readConfig({ DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();

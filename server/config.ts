@@ -67,6 +67,12 @@ export interface ServerConfig {
   metricsToken: string | undefined;
   /** postgres:// URL of a shared PostgreSQL database; undefined: SQLite under dataDir. */
   databaseUrl: string | undefined;
+  /** Maps one client address may create (POST/PUT /api/maps; 429 above); 0: no limit. */
+  maxMapsPerIp: number;
+  /** Maps the server holds in total, past which none is created; 0: no limit. */
+  maxMaps: number;
+  /** Bytes of stored documents past which no map is created; 0: no limit. */
+  maxStorageBytes: number;
 }
 
 /** Shortest METRICS_TOKEN accepted: it guards internals, so no guessable words. */
@@ -113,6 +119,9 @@ Environment variables:
   SERVE_SOURCE_MAPS  1: serve the build's *.map files (default 0: 404, the files stay on disk)
   METRICS_TOKEN      enables GET /metrics (Prometheus text) for "Authorization: Bearer <token>",
                      at least ${MIN_METRICS_TOKEN_CHARS} characters (default unset: /metrics is 404)
+  MAX_MAPS_PER_IP    maps one client address may create, 429 above (default 1000; 0: no limit)
+  MAX_MAPS           maps the server holds in total; no new one past it (default 0: no limit)
+  MAX_STORAGE_BYTES  bytes of stored documents past which no map is created (default 0: no limit)
   FRAME_ANCESTORS    who may embed the app in a frame (CSP frame-ancestors): 'none' (default),
                      'self', or space-separated origins, e.g. "https://intranet.example.org"
 `;
@@ -270,5 +279,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    maxMapsPerIp: int(env, 'MAX_MAPS_PER_IP', 1_000, 0),
+    maxMaps: int(env, 'MAX_MAPS', 0, 0),
+    maxStorageBytes: int(env, 'MAX_STORAGE_BYTES', 0, 0),
   };
 }

@@ -18,9 +18,20 @@
 // (`doc` getter: an edit, a fan-out message, a resync, an export). Until then the doc's state
 // is exactly what storage holds, so every answer is the one an eager load would give; a room
 // only read (viewers, a presentation) never builds its doc.
+// Limits (quota-doc.ts): a peer's update that would break the map's limits (node and
+// touchpoint counts, its size as JSON and as Yjs state) is refused whole before Y.applyUpdate:
+// not applied, stored or relayed; its sender is closed with MAP_FULL_CLOSE_CODE and the limit
+// in the reason, and whatever else it sends on that socket is ignored. Other peers are not
+// affected. What another instance stored is counted, never refused (it checked it).
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CAN_WRITE, commentsDocId, type DocKind } from '../src/model/protocol-messages';
+import {
+  CAN_WRITE,
+  commentsDocId,
+  MAP_FULL_CLOSE_CODE,
+  mapFullReason,
+  type DocKind,
+} from '../src/model/protocol-messages';
 import type { Role } from './auth';
 import {
   decodeAwarenessUpdate,
@@ -30,6 +41,7 @@ import {
 } from './awareness-guard';
 import { NO_FANOUT, type Fanout, type FanoutMessage } from './fanout/types';
 import type { Logger } from './log';
+import { DocQuota, docLimits, type DocLimits } from './quota-doc';
 import {
   decodeMessage,
   encodeAwareness,
@@ -89,6 +101,9 @@ export class Room {
   private readonly warnedAwareness = new WeakSet<Peer>();
   /** Peers already logged for a dropped read-only update: one line per connection, not per message. */
   private readonly warnedReadOnly = new WeakSet<Peer>();
+  /** Peers whose update broke a limit: closed, and nothing more they send is handled. */
+  private readonly refused = new WeakSet<Peer>();
+  private readonly quota: DocQuota;
   private chain: Promise<void> = Promise.resolve();
   private lastSeq = 0;
   private sinceCompact = 0;
@@ -110,14 +125,20 @@ export class Room {
     private readonly compactEvery: number,
     private readonly onFail: (room: Room) => void,
     private readonly fanout: Fanout = NO_FANOUT,
+    limits: DocLimits = docLimits(kind, {
+      maxBodyBytes: Infinity,
+      maxMessageBytes: 10 * 1024 * 1024,
+    }),
   ) {
     this.docId = docIdOf(mapId, kind);
+    this.quota = new DocQuota(limits);
     this.writers = CAN_WRITE[kind];
     this.awareness.setLocalState(null);
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOADING) return;
       if (origin === REMOTE) {
         // Stored by the instance that published it (or read from storage by resync).
+        this.quota.applied(this.ydoc, update);
         const msg = encodeSyncUpdate(update);
         for (const peer of this.peers.keys()) peer.send(msg);
         return;
@@ -324,6 +345,7 @@ export class Room {
 
   /** Handles one binary message; throws ProtocolError (or a Yjs decoding error) on bad input. */
   handle(peer: Peer, data: Uint8Array): void {
+    if (this.refused.has(peer)) return;
     const msg = decodeMessage(data);
     switch (msg.type) {
       case 'sync-step1': {
@@ -359,7 +381,7 @@ export class Room {
         // A client with nothing new answers our step 1 with the empty update: a no-op, which
         // need not build a lazily loaded doc.
         if (isEmptyUpdate(msg.update)) return;
-        Y.applyUpdate(this.doc, msg.update, peer);
+        this.applyChecked(peer, msg.update);
         return;
       case 'awareness':
         this.applyAwareness(peer, msg.update);
@@ -386,6 +408,27 @@ export class Room {
     this.destroyed = true;
     this.awareness.destroy();
     this.ydoc.destroy();
+  }
+
+  /** Applies a peer's update if the doc keeps within its limits; else refuses the peer. */
+  private applyChecked(peer: Peer, update: Uint8Array): void {
+    const doc = this.doc;
+    const verdict = this.quota.check(doc, update);
+    if (!verdict.ok) {
+      this.refused.add(peer);
+      this.log.warn('update refused: map full', {
+        mapId: this.mapId,
+        doc: this.kind,
+        peer: peer.id,
+        limit: verdict.limit,
+        bytes: update.length,
+        ...verdict.detail,
+      });
+      peer.close(MAP_FULL_CLOSE_CODE, mapFullReason(verdict.limit));
+      return;
+    }
+    Y.applyUpdate(doc, update, peer);
+    verdict.commit();
   }
 
   /** Applies the entries of `update` that `peer` may apply (awareness-guard.ts). */

@@ -4,6 +4,7 @@
 import type { DocKind } from '../src/model/protocol-messages';
 import { NO_FANOUT, type Fanout } from './fanout/types';
 import type { Logger } from './log';
+import { docLimits } from './quota-doc';
 import { docIdOf, Room } from './room';
 import type { Storage } from './storage/types';
 
@@ -11,6 +12,8 @@ export interface RoomsOptions {
   compactEvery: number;
   /** Grace period before an empty room is unloaded (a quick reconnect keeps it warm). */
   unloadDelayMs: number;
+  /** What peers' updates may not push a doc past (quota-doc.ts): MAX_BODY_BYTES, MAX_MESSAGE_BYTES. */
+  caps?: { maxBodyBytes: number; maxMessageBytes: number };
 }
 
 export class Rooms {
@@ -104,6 +107,7 @@ export class Rooms {
       this.opts.compactEvery,
       (r) => this.drop(r),
       this.fanout,
+      this.opts.caps && docLimits(kind, this.opts.caps),
     );
     await room.load();
     this.ready.add(room);

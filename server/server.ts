@@ -7,7 +7,9 @@
 // close the fan-out → close storage.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { handleApi } from './api';
+import { handleApi, type ApiContext } from './api';
+import { clientAddress, limitKey } from './client-ip';
+import { CreationQuota } from './quota-storage';
 import { openFanout } from './fanout/open';
 import type { Fanout } from './fanout/types';
 import { createGuards } from './guards';
@@ -48,11 +50,24 @@ export async function startServer(
   const rooms = new Rooms(
     storage,
     log,
-    { compactEvery: config.compactEvery, unloadDelayMs: config.roomUnloadDelayMs },
+    {
+      compactEvery: config.compactEvery,
+      unloadDelayMs: config.roomUnloadDelayMs,
+      caps: { maxBodyBytes: config.maxBodyBytes, maxMessageBytes: config.maxMessageBytes },
+    },
     fanout,
   );
   const liveTokens = new LiveTokens();
-  const api = { storage, rooms, secret, maxBodyBytes: config.maxBodyBytes, liveTokens, log };
+  const api: ApiContext = {
+    storage,
+    rooms,
+    secret,
+    maxBodyBytes: config.maxBodyBytes,
+    liveTokens,
+    log,
+    creation: new CreationQuota(storage, secret, config),
+    addressOf: (req) => limitKey(clientAddress(req, config.trustProxy)),
+  };
   const guards = createGuards(config, log);
 
   const metrics: MetricsSource = {

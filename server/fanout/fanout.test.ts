@@ -87,7 +87,9 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
     const count = (docId: string) => appends.set(docId, (appends.get(docId) ?? 0) + 1);
     const s: Counted = {
       appends,
-      createMap: (id, at) => inner.createMap(id, at),
+      createMap: (id, at, by) => inner.createMap(id, at, by),
+      countMaps: (by) => inner.countMaps(by),
+      storedBytes: () => inner.storedBytes(),
       getMap: (id) => inner.getMap(id),
       bumpGenerations: (id, roles) => inner.bumpGenerations(id, roles),
       async appendUpdate(docId, update) {

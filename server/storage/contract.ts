@@ -50,6 +50,31 @@ export function storageContract(engine: string, open: () => Promise<Storage>): v
       });
     });
 
+    it('counts maps in total and by creator, and the bytes of stored documents', async () => {
+      const s = await fresh();
+      expect(await s.countMaps()).toBe(0);
+      expect(await s.storedBytes()).toBe(0);
+      await s.createMap('map-1', 1, 'creator-a');
+      await s.createMap('map-2', 2, 'creator-a');
+      await s.createMap('map-3', 3, 'creator-b');
+      await s.createMap('map-4', 4);
+      expect(await s.createMap('map-1', 5, 'creator-b')).toBe(false);
+      expect(await s.countMaps()).toBe(4);
+      expect(await s.countMaps('creator-a')).toBe(2);
+      expect(await s.countMaps('creator-b')).toBe(1);
+      expect(await s.countMaps('creator-c')).toBe(0);
+      const u1 = update((d) => d.getMap('m').set('k', 'x'.repeat(1000)));
+      const u2 = update((d) => d.getMap('m').set('j', 'y'.repeat(300)));
+      await s.appendUpdate('map-1', u1);
+      await s.appendUpdate(commentsDocId('map-1'), u2);
+      expect(await s.storedBytes()).toBe(u1.length + u2.length);
+      // A compaction replaces the updates with the snapshot: counted once.
+      const doc = replay(await s.load('map-1'));
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      await s.compact('map-1', snapshot, (await s.load('map-1')).lastSeq);
+      expect(await s.storedBytes()).toBe(snapshot.length + u2.length);
+    });
+
     it('bumps the generations of the roles given, each once, and returns the record', async () => {
       const s = await fresh();
       await s.createMap('map-g', 2);

@@ -57,6 +57,13 @@ CREATE INDEX updates_by_doc ON updates (doc_id, seq);
     version: 2,
     sql: `ALTER TABLE snapshots ADD COLUMN state_vector bytea;`,
   },
+  {
+    // Who created a map (a keyed hash of the client address, server/quota-storage.ts; NULL
+    // for maps created before), indexed for the per-address creation quota. SQLite schema 4.
+    version: 3,
+    sql: `ALTER TABLE maps ADD COLUMN created_by text;
+CREATE INDEX maps_by_creator ON maps (created_by);`,
+  },
 ];
 
 /** The newest schema version this server knows. */
@@ -199,12 +206,29 @@ export async function openPostgresStorage(
   let closed = false;
 
   const storage: Storage = {
-    async createMap(id, createdAt) {
+    async createMap(id, createdAt, createdBy) {
       const res = await pool.query(
-        'INSERT INTO maps (id, created_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
-        [id, createdAt],
+        'INSERT INTO maps (id, created_at, created_by) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+        [id, createdAt, createdBy ?? null],
       );
       return res.rowCount === 1;
+    },
+    async countMaps(createdBy) {
+      const res =
+        createdBy === undefined
+          ? await pool.query<{ n: string }>('SELECT count(*) AS n FROM maps')
+          : await pool.query<{ n: string }>(
+              'SELECT count(*) AS n FROM maps WHERE created_by = $1',
+              [createdBy],
+            );
+      return Number(res.rows[0]?.n ?? 0);
+    },
+    async storedBytes() {
+      const res = await pool.query<{ n: string }>(
+        `SELECT (SELECT coalesce(sum(octet_length(data)), 0) FROM updates)
+              + (SELECT coalesce(sum(octet_length(data)), 0) FROM snapshots) AS n`,
+      );
+      return Number(res.rows[0]?.n ?? 0);
     },
     async getMap(id) {
       const res = await pool.query<MapRow>(`SELECT ${MAP_COLUMNS} FROM maps WHERE id = $1`, [id]);

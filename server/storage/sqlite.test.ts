@@ -79,6 +79,29 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
 `;
 
+/** The maps table of version 3 (before created_by), verbatim; its other tables are version 2's plus a state vector. */
+const VERSION_3_SCHEMA = `
+CREATE TABLE IF NOT EXISTS maps (
+  id TEXT PRIMARY KEY,          -- map id
+  created_at INTEGER NOT NULL,  -- ms since epoch
+  edit_gen INTEGER NOT NULL DEFAULT 0,   -- token generation of each role (auth.ts)
+  review_gen INTEGER NOT NULL DEFAULT 0,
+  view_gen INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+  doc_id TEXT PRIMARY KEY,      -- doc id: <mapId> or <mapId>:comments
+  data BLOB NOT NULL,           -- Yjs update with the compacted state
+  upto_seq INTEGER NOT NULL,    -- every update with seq <= this is inside data
+  state_vector BLOB             -- Yjs state vector of data, or NULL (written before v3)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_id TEXT NOT NULL,         -- doc id, as in snapshots
+  data BLOB NOT NULL            -- one Yjs update as the server's doc emitted it
+);
+CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
+`;
+
 /** A DATA_DIR whose itinera.sqlite the version 0 server wrote: a map with a snapshot and an update. */
 function versionZeroDataDir(mapId: string): string {
   const dir = tempDir();
@@ -270,6 +293,39 @@ describe('SQLite storage', () => {
     const doc = replay(compacted);
     expect(doc.getMap('meta').get('title')).toBe('Version three');
     expect(compacted.snapshotStateVector).toEqual(Y.encodeStateVector(doc));
+  });
+
+  it('migrates a version 3 database file: its maps have no creator and count in the total only', async () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'itinera.sqlite'));
+    db.exec(VERSION_3_SCHEMA);
+    db.pragma('user_version = 3');
+    db.prepare('INSERT INTO maps (id, created_at, view_gen) VALUES (?, ?, 2)').run('map-v3', 7);
+    db.close();
+
+    const storage = open(dir);
+    expect(await storage.getMap('map-v3')).toEqual({
+      id: 'map-v3',
+      createdAt: 7,
+      generations: { edit: 0, review: 0, view: 2 },
+    });
+    expect(await storage.createMap('map-new', 8, 'someone')).toBe(true);
+    expect(await storage.countMaps()).toBe(2);
+    expect(await storage.countMaps('someone')).toBe(1);
+    await storage.close();
+    const check = new Database(join(dir, 'itinera.sqlite'), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const creators = check.prepare('SELECT id, created_by FROM maps ORDER BY id').all();
+    expect(creators).toEqual([
+      { id: 'map-new', created_by: 'someone' },
+      { id: 'map-v3', created_by: null },
+    ]);
+    expect(
+      check
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'maps_by_creator'")
+        .get(),
+    ).toBeDefined();
+    check.close();
   });
 
   it('refuses a database file from a newer server, saying which', () => {

@@ -21,8 +21,12 @@ export type SqliteSync = 'NORMAL' | 'FULL';
  *
  * Schema version 3: `snapshots` may hold the Yjs state vector of its snapshot (NULL for one
  * compacted by an older server), so a cold room answers a client without decoding it.
+ *
+ * Schema version 4: `maps.created_by` names who created a map (a keyed hash of the client
+ * address, server/quota-storage.ts; NULL for maps created before), indexed, so the
+ * per-address creation quota is one index lookup.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -30,8 +34,10 @@ CREATE TABLE IF NOT EXISTS maps (
   created_at INTEGER NOT NULL,  -- ms since epoch
   edit_gen INTEGER NOT NULL DEFAULT 0,   -- token generation of each role (auth.ts)
   review_gen INTEGER NOT NULL DEFAULT 0,
-  view_gen INTEGER NOT NULL DEFAULT 0
+  view_gen INTEGER NOT NULL DEFAULT 0,
+  created_by TEXT               -- who created it (quota-storage.ts), NULL before v4
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS maps_by_creator ON maps(created_by);
 CREATE TABLE IF NOT EXISTS snapshots (
   doc_id TEXT PRIMARY KEY,      -- doc id: <mapId> or <mapId>:comments
   data BLOB NOT NULL,           -- Yjs update with the compacted state
@@ -81,6 +87,11 @@ const MIGRATE_2_TO_3 = `
 ALTER TABLE snapshots ADD COLUMN state_vector BLOB;
 `;
 
+/** Version 3 did not record who created a map: those maps have none (NULL). */
+const MIGRATE_3_TO_4 = `
+ALTER TABLE maps ADD COLUMN created_by TEXT;
+`;
+
 function migrate(db: Database.Database, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION)
@@ -96,6 +107,7 @@ function migrate(db: Database.Database, file: string): void {
     if (hasSnapshots && version === 0) db.exec(MIGRATE_0_TO_1);
     if (hasSnapshots && version <= 1) db.exec(MIGRATE_1_TO_2);
     if (hasSnapshots && version <= 2) db.exec(MIGRATE_2_TO_3);
+    if (hasSnapshots && version <= 3) db.exec(MIGRATE_3_TO_4);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
@@ -126,7 +138,17 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   db.pragma('busy_timeout = 5000');
   migrate(db, file);
 
-  const insertMap = db.prepare('INSERT OR IGNORE INTO maps (id, created_at) VALUES (?, ?)');
+  const insertMap = db.prepare(
+    'INSERT OR IGNORE INTO maps (id, created_at, created_by) VALUES (?, ?, ?)',
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM maps');
+  const countBy = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM maps WHERE created_by = ?',
+  );
+  // length() of a BLOB reads its size from the record header, not the blob itself.
+  const sumBytes = db.prepare<[], { n: number }>(
+    'SELECT (SELECT coalesce(sum(length(data)), 0) FROM updates) + (SELECT coalesce(sum(length(data)), 0) FROM snapshots) AS n',
+  );
   const selectMap = db.prepare<[string], MapRow>(
     'SELECT id, created_at, edit_gen, review_gen, view_gen FROM maps WHERE id = ?',
   );
@@ -160,8 +182,14 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   let closed = false;
 
   return {
-    async createMap(id, createdAt) {
-      return insertMap.run(id, createdAt).changes === 1;
+    async createMap(id, createdAt, createdBy) {
+      return insertMap.run(id, createdAt, createdBy ?? null).changes === 1;
+    },
+    async countMaps(createdBy) {
+      return (createdBy === undefined ? countAll.get() : countBy.get(createdBy))?.n ?? 0;
+    },
+    async storedBytes() {
+      return sumBytes.get()?.n ?? 0;
     },
     async getMap(id): Promise<MapRecord | undefined> {
       const row = selectMap.get(id);

@@ -38,8 +38,15 @@ export interface MapRecord {
 }
 
 export interface Storage {
-  /** Registers a map; false when the id is taken (never overwrites). */
-  createMap(id: string, createdAt: number): Promise<boolean>;
+  /**
+   * Registers a map; false when the id is taken (never overwrites). `createdBy`: who created
+   * it, as quota-storage.ts names a client address (a keyed hash, never the address itself).
+   */
+  createMap(id: string, createdAt: number, createdBy?: string): Promise<boolean>;
+  /** Maps registered, all of them or those `createdBy` created (for the creation quotas). */
+  countMaps(createdBy?: string): Promise<number>;
+  /** Bytes of every stored document (snapshots and updates), for the total storage quota. */
+  storedBytes(): Promise<number>;
   getMap(id: string): Promise<MapRecord | undefined>;
   /**
    * Adds one to the generation of each of `roles` of map `id`, atomically; resolves with the

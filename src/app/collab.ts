@@ -20,7 +20,7 @@
  */
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { commentsRoom } from '../model/protocol-messages';
+import { commentsRoom, isMapFullRefusal } from '../model/protocol-messages';
 import type { ConnectionStatus } from '../model/session-api';
 import { checkAccess, type AccessCheckOptions } from '../sync/access';
 import { createPresence, type Presence } from '../sync/presence';
@@ -98,8 +98,10 @@ export function createCollab(
     if (!ws) return setConnection('local');
     const { status, unconfirmed, refusal } = ws.state.getSnapshot();
     setConnection(status, unconfirmed, refusal);
-    // Revoked before the first sync completed: that is a refusal too.
-    if (status === 'refused' && refusal && !settled) settle(refusal);
+    // Revoked before the first sync completed: that is a refusal too. A full map is not: the
+    // editor opens on what this device holds and the status says the map is full.
+    if (status === 'refused' && refusal && !settled)
+      settle(isMapFullRefusal(refusal) ? 'synced' : refusal);
   };
 
   let offState = () => {};

@@ -65,3 +65,29 @@ export const TOKEN_REVOKED_CLOSE_CODE = 4001;
 export const TOKEN_REVOKED_REASON = 'token revoked';
 /** The same for a token whose expiry passed while its socket was open. */
 export const TOKEN_EXPIRED_REASON = 'token expired';
+
+/**
+ * The close code of a socket whose update would have broken its map's limits (server/room.ts,
+ * server/doc-quota.ts): the update is not applied, stored or relayed, and the client stops
+ * ('refused', "This map is full") rather than resend it on every reconnect. The reason is
+ * `mapFullReason(limit)`: which limit the update would have broken.
+ */
+export const MAP_FULL_CLOSE_CODE = 4002;
+/**
+ * The limits a map's document is held to: its node and touchpoint counts (the format's
+ * MAX_NODES, MAX_TOUCHPOINTS) and its size ('size': its strategy-map JSON within the import
+ * limits, its Yjs state within one websocket message).
+ */
+export const MAP_FULL_LIMITS = ['nodes', 'touchpoints', 'size'] as const;
+export type MapFullLimit = (typeof MAP_FULL_LIMITS)[number];
+/** How the client names a MAP_FULL_CLOSE_CODE close: 'full-' and the limit. */
+export type MapFullRefusal = `full-${MapFullLimit}`;
+export const isMapFullRefusal = (why: string | undefined): why is MapFullRefusal =>
+  why !== undefined && why.startsWith('full-');
+const MAP_FULL_PREFIX = 'map full: ';
+export const mapFullReason = (limit: MapFullLimit): string => `${MAP_FULL_PREFIX}${limit}`;
+/** The limit a MAP_FULL_CLOSE_CODE reason names ('size' for one this client does not know). */
+export function parseMapFullReason(reason: string): MapFullLimit {
+  const limit = reason.startsWith(MAP_FULL_PREFIX) ? reason.slice(MAP_FULL_PREFIX.length) : '';
+  return (MAP_FULL_LIMITS as readonly string[]).includes(limit) ? (limit as MapFullLimit) : 'size';
+}

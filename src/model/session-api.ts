@@ -9,6 +9,7 @@ import type { SelectionStore } from './selection';
 import type { MapSnapshot, XY } from './types';
 import type { CommentAnchor, CommentMention, CommentsSnapshot } from './comments/types';
 import type { WorkshopApi } from './workshop/bound';
+import type { MapFullRefusal } from './protocol-messages';
 
 export type { WorkshopApi } from './workshop/bound';
 
@@ -48,9 +49,10 @@ export interface SyncState {
   /**
    * With 'refused': the server said the link was revoked (the share dialog's "Revoke and
    * make a new link") or its expiry passed, by closing the socket (4001) or in its HEAD
-   * answer; absent when it only refused the token.
+   * answer; 'full-<limit>' when it closed the socket because an update would have broken the
+   * map's limits (4002, server/quota-doc.ts); absent when it only refused the token.
    */
-  readonly refusal?: 'revoked' | 'expired';
+  readonly refusal?: 'revoked' | 'expired' | MapFullRefusal;
 }
 
 export interface UndoState {

@@ -7,6 +7,7 @@ import * as yws from 'y-websocket';
 import * as Y from 'yjs';
 import { createMap, serverStats, startTestServer, wsUrl } from '../../server/testing/harness';
 import * as wire from '../model/protocol-messages';
+import { MAX_NODES } from '../model/limits';
 import { seededRandom } from '../model/testing/random';
 import { manualNetwork, type NetworkSignal } from './network';
 import {
@@ -255,6 +256,46 @@ describe('attachWebsocket', () => {
     expect(a.provider.ws).toBeNull();
     expect(a.getStatus()).toBe('refused');
     expect(a.refuse()).toBe(true);
+  });
+
+  it('a map full for its server (4002) ends refused with the limit, never retries, and the others go on', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const network = manualNetwork(true);
+    const attempts = countingWebSocket();
+    const a = attach(s, map.id, map.editToken, new Y.Doc(), {
+      network,
+      WebSocketPolyfill: attempts.WS,
+    });
+    const b = attach(s, map.id, map.editToken);
+    await Promise.all([a.whenSynced, b.whenSynced]);
+    // One node past the format's cap, in one transaction: the server refuses it whole.
+    a.doc.transact(() => {
+      for (let i = 0; i <= MAX_NODES; i++) a.doc.getMap('nodes').set(`n${i}`, new Y.Map());
+    });
+    await expect.poll(() => a.getStatus()).toBe('refused');
+    expect(a.state.getSnapshot()).toMatchObject({ status: 'refused', refusal: 'full-nodes' });
+    expect(a.getPhase()).toBe('refused');
+    // The edits stay in the local doc, counted as not sent.
+    expect(a.doc.getMap('nodes').size).toBe(MAX_NODES + 1);
+    expect(a.unconfirmedCount()).toBeGreaterThan(0);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      vi.advanceTimersByTime(RECONNECT_MAX_MS * 10);
+      network.set(false);
+      network.set(true);
+      vi.advanceTimersByTime(RECONNECT_MAX_MS * 10);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(attempts.count).toBe(1);
+    expect(a.getStatus()).toBe('refused');
+    // The other editor is still online and still syncs; it never got the refused nodes.
+    b.doc.getMap('meta').set('title', 'still here');
+    await expect.poll(() => b.unconfirmedCount()).toBe(0);
+    expect(b.getStatus()).toBe('online');
+    expect(b.doc.getMap('nodes').size).toBe(0);
   });
 
   it('refuse() while a connection is open is stale and ignored', async () => {

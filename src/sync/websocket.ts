@@ -23,6 +23,10 @@
  * - A socket the server closed because its token was revoked or expired (close code
  *   TOKEN_REVOKED_CLOSE_CODE, server/revocation.ts) ends 'refused' the same way at once,
  *   with the reason in `refusal`, so the app can say "This link was revoked".
+ * - A socket the server closed because an update of ours would have broken the map's limits
+ *   (MAP_FULL_CLOSE_CODE, server/quota-doc.ts) ends 'refused' too, with refusal
+ *   'full-<limit>': resending the same update on every reconnect would be refused the same
+ *   way, so there is no retry; the edits stay in the local doc.
  * - A count of local edits the server has not confirmed. The protocol has no acks, but the
  *   socket is ordered and our server answers a sync step 1 only after everything received
  *   before it is on disk, so after local edits we send a step 1 "probe"; its step 2 answer
@@ -41,10 +45,13 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { createEmitter, externalStore, type ExternalStore } from '../model/observable';
 import {
+  MAP_FULL_CLOSE_CODE,
   MSG_SYNC,
+  parseMapFullReason,
   SYNC_STEP2,
   TOKEN_EXPIRED_REASON,
   TOKEN_REVOKED_CLOSE_CODE,
+  type MapFullRefusal,
 } from '../model/protocol-messages';
 import {
   INITIAL_CONNECTION,
@@ -67,12 +74,15 @@ export interface WebsocketState {
   readonly status: WebsocketStatus;
   /** Local edits not yet confirmed by the server (0 when all are stored). */
   readonly unconfirmed: number;
-  /** Why 'refused', when the server said so by closing the socket (4001). */
+  /** Why 'refused', when the server said so by closing the socket (4001, 4002). */
   readonly refusal?: RefusalReason;
 }
 
-/** Why the server closed a socket for good: its token was revoked, or expired. */
-export type RefusalReason = 'revoked' | 'expired';
+/**
+ * Why the server closed a socket for good: its token was revoked, or expired, or an update
+ * of ours would have made the map too big ('full-nodes', 'full-touchpoints', 'full-size').
+ */
+export type RefusalReason = 'revoked' | 'expired' | MapFullRefusal;
 
 export interface WebsocketOptions {
   /** Base of the sync endpoint, e.g. `wss://example.org/sync` (see syncUrlFor). */
@@ -304,6 +314,11 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     // Revoked or expired: every retry would be refused (401), so stop now and say why.
     if (event?.code === TOKEN_REVOKED_CLOSE_CODE) {
       refusal = event.reason === TOKEN_EXPIRED_REASON ? 'expired' : 'revoked';
+      dispatch({ type: 'refuse' });
+    }
+    // The map is full: the same update would be refused on every reconnect.
+    if (event?.code === MAP_FULL_CLOSE_CODE) {
+      refusal = `full-${parseMapFullReason(event.reason)}`;
       dispatch({ type: 'refuse' });
     }
   });

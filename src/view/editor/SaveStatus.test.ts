@@ -74,6 +74,23 @@ describe('SaveStatus', () => {
     ).toBe(failed);
   });
 
+  it('says the map is full and which limit first (the part a narrow header shows), in English and Italian', async () => {
+    const full = (refusal: SyncState['refusal']): SyncState => ({
+      save: 'saved',
+      connection: 'refused',
+      refusal,
+    });
+    expect(await render(full('full-nodes'))).toBe(
+      'Map full: 5,000 nodes · the server takes no more changes from this device; they are kept here',
+    );
+    expect(await render(full('full-touchpoints'), 'it')).toBe(
+      'Mappa piena: 20.000 touchpoint · il server non accetta altre modifiche da questo dispositivo, che restano qui',
+    );
+    expect(await render(full('full-size'))).toBe(
+      'Map full: largest size · the server takes no more changes from this device; they are kept here',
+    );
+  });
+
   it('says how many changes wait while offline, when the count is known', async () => {
     expect(await render({ save: 'saved', connection: 'offline', unconfirmed: 3 })).toBe(
       'Offline · 3 changes not yet sent',

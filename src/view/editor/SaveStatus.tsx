@@ -1,16 +1,26 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_NODES, MAX_TOUCHPOINTS } from '../../model/limits';
+import type { SyncState } from '../../model/session-api';
 import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 
 /** Failure codes of the local store (sync/local-doc.ts LocalErrorCode) with a message each. */
 const SAVE_ERRORS: readonly string[] = ['quota', 'failed'];
 
+/** The count a "This map is full" status names (nodes or touchpoints at most), formatted. */
+function fullLimitMax(refusal: SyncState['refusal'], language: string): string | undefined {
+  const max =
+    refusal === 'full-nodes' ? MAX_NODES : refusal === 'full-touchpoints' ? MAX_TOUCHPOINTS : 0;
+  return max ? new Intl.NumberFormat(language).format(max) : undefined;
+}
+
 /**
  * Saved locally / saving / offline / synced / refused, announced politely (role status). A
  * failed save says why in words people can act on (a full disk), never the raw error text. A
  * refused link says the link no longer works and that edits stay on this device, since
- * "Offline" would promise a sync that will never come; a revoked (or expired) link says so.
+ * "Offline" would promise a sync that will never come; a revoked (or expired) link says so,
+ * and so does a map the server refused an update of ("This map is full", with the limit).
  *
  * A long text (the refused link, a failed save) is cut with an ellipsis so the header never
  * grows past the window and the language picker stays in view; the whole text stays the
@@ -21,7 +31,7 @@ const SAVE_ERRORS: readonly string[] = ['quota', 'failed'];
  * saved), the status says "Comments not saved" with the same reason.
  */
 export function SaveStatus() {
-  const { t } = useTranslation(['editor', 'status']);
+  const { t, i18n } = useTranslation(['editor', 'status']);
   const sync = useStore(useSession().sync);
   // The map's own failure first; else a failure of the comments' store (their own document)
   // is as red, named as the comments'.
@@ -35,7 +45,9 @@ export function SaveStatus() {
   // Offline with a known count says how many changes wait to be sent.
   const text =
     key === 'refused'
-      ? t(sync.refusal ? `status:${sync.refusal}` : 'status:refused')
+      ? t(sync.refusal ? `status:${sync.refusal}` : 'status:refused', {
+          max: fullLimitMax(sync.refusal, i18n.language),
+        })
       : commentsError
         ? t('status:commentsNotSaved')
         : key === 'offline' && sync.unconfirmed
