@@ -111,6 +111,10 @@ function stripViewport(
   viewport.querySelectorAll(chromeSelector(dom, keepComments)).forEach((e) => e.remove());
   for (const cls of SELECTION_CLASSES)
     viewport.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
+  // Enlarged for the zoom on screen (e.g. the curve's legend): drawn at its own size.
+  viewport
+    .querySelectorAll<HTMLElement>('[data-export-unscale]')
+    .forEach((e) => (e.style.transform = ''));
   if (!only) return;
   viewport.querySelectorAll<HTMLElement>(dom.node).forEach((n) => {
     if (!only.nodeIds.has(n.dataset.id ?? '')) n.remove();

@@ -3,6 +3,7 @@
  * (model/emotion.ts): nobody draws it by hand. Drawn in flow coordinates, so it pans and
  * zooms with the map and appears in image exports.
  */
+import { useStore } from '@xyflow/react';
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,7 +19,8 @@ import type { TFunction } from 'i18next';
 import type { JourneyNode, MapSnapshot, Persona } from '../../model/types';
 import { FaceGlyph } from '../Face';
 import { useFocusedPersona } from '../personas/personasUi';
-import { CurveLegend, CurveMarker, curveStyleAt } from './curveStyles';
+import { CurveLegend, CurveMarker, curveStyleAt, legendScale } from './curveStyles';
+import { selectZoom } from './flowContract';
 import { FlowLayer } from './FlowLayer';
 
 type CurveInput = Pick<MapSnapshot, 'nodes' | 'touchpoints' | 'nodeById' | 'personas'>;
@@ -103,6 +105,12 @@ function curveText(curve: CurveLayout, t: TFunction<'editor'>): string {
   return worst
     ? `${text}. ${t('curveRange.worst', { label: worst.label, value: signed(worst.min!) })}`
     : text;
+}
+
+/** The legend on the canvas: enlarged when zoomed out, so it stays readable (legendScale). */
+function CanvasCurveLegend(props: Omit<Parameters<typeof CurveLegend>[0], 'scale'>) {
+  const scale = useStore((s) => legendScale(selectZoom(s)));
+  return <CurveLegend {...props} scale={scale} />;
 }
 
 export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
@@ -243,7 +251,7 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
           {t('curve.title')}
         </span>
         {shown.length > 0 ? (
-          <CurveLegend
+          <CanvasCurveLegend
             top={-CURVE_TITLE_TOP_PX}
             label={tp('curve.legend')}
             overall={focusedLine ? null : tp('curve.overall')}

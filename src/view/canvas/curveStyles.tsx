@@ -72,12 +72,20 @@ function Sample({ color, style }: { color: string; style: CurveStyle | null }) {
 }
 
 /** The legend above the curve's right end: the overall line (when drawn), then each persona. */
+/** Below this zoom the canvas legend is enlarged to keep this zoom's text size on screen. */
+export const LEGEND_MIN_ZOOM = 0.85;
+
+/** The canvas legend's scale at `zoom`: 1, or enough to read it, in steps of 0.1 (few re-renders). */
+export const legendScale = (zoom: number): number =>
+  !(zoom > 0) || zoom >= LEGEND_MIN_ZOOM ? 1 : Math.ceil((LEGEND_MIN_ZOOM / zoom) * 10) / 10;
+
 export function CurveLegend({
   top,
   className,
   label,
   overall,
   items,
+  scale,
 }: {
   /** Above the canvas curve; the grid's legend sits in the lane header (`className`). */
   top?: number;
@@ -85,13 +93,23 @@ export function CurveLegend({
   label: string;
   overall: string | null;
   items: readonly LegendItem[];
+  /**
+   * Enlarged this much (from its bottom right corner) so it stays readable on a zoomed-out
+   * canvas (legendScale); a picture draws it at 1 (`data-export-unscale`, export/compose.ts).
+   */
+  scale?: number;
 }) {
+  const scaled = scale !== undefined && scale !== 1;
   return (
     <ul
       className={className ? `curve-legend ${className}` : 'curve-legend'}
-      style={top === undefined ? undefined : { top }}
+      style={{
+        ...(top === undefined ? {} : { top }),
+        ...(scaled ? { transform: `scale(${scale})`, transformOrigin: 'right bottom' } : {}),
+      }}
       aria-label={label}
       data-testid="curve-legend"
+      data-export-unscale={scaled ? '' : undefined}
     >
       {overall === null ? null : (
         <li>
