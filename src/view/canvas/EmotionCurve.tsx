@@ -19,7 +19,7 @@ import type { TFunction } from 'i18next';
 import type { JourneyNode, MapSnapshot, Persona } from '../../model/types';
 import { FaceGlyph } from '../Face';
 import { useFocusedPersona } from '../personas/personasUi';
-import { CurveLegend, CurveMarker, curveStyleAt, legendScale } from './curveStyles';
+import { CurveLegend, CurveMarker, curveStyleAt, legendScale, legendShift } from './curveStyles';
 import { selectZoom } from './flowContract';
 import { FlowLayer } from './FlowLayer';
 
@@ -107,10 +107,31 @@ function curveText(curve: CurveLayout, t: TFunction<'editor'>): string {
     : text;
 }
 
-/** The legend on the canvas: enlarged when zoomed out, so it stays readable (legendScale). */
-function CanvasCurveLegend(props: Omit<Parameters<typeof CurveLegend>[0], 'scale'>) {
+/** Of the curve's width, how much the legend may move left to stay on the visible canvas. */
+const LEGEND_MAX_SHIFT = 0.6;
+
+/**
+ * The legend on the canvas: enlarged when zoomed out, so it stays readable (legendScale), and
+ * moved left when the curve's right end is beyond the visible canvas (legendShift), e.g. under
+ * the inspector. Only this small list re-renders while the map pans.
+ */
+function CanvasCurveLegend({
+  curveLeft,
+  curveWidth,
+  ...props
+}: Omit<Parameters<typeof CurveLegend>[0], 'scale' | 'shift'> & {
+  curveLeft: number;
+  curveWidth: number;
+}) {
   const scale = useStore((s) => legendScale(selectZoom(s)));
-  return <CurveLegend {...props} scale={scale} />;
+  const shift = useStore((s) =>
+    legendShift(
+      { x: s.transform[0], zoom: s.transform[2], width: s.width },
+      curveLeft + curveWidth,
+      curveWidth * LEGEND_MAX_SHIFT,
+    ),
+  );
+  return <CurveLegend {...props} scale={scale} shift={shift} />;
 }
 
 export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
@@ -252,6 +273,8 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
         </span>
         {shown.length > 0 ? (
           <CanvasCurveLegend
+            curveLeft={left}
+            curveWidth={width}
             top={-CURVE_TITLE_TOP_PX}
             label={tp('curve.legend')}
             overall={focusedLine ? null : tp('curve.overall')}

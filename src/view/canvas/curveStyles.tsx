@@ -79,6 +79,25 @@ export const LEGEND_MIN_ZOOM = 0.85;
 export const legendScale = (zoom: number): number =>
   !(zoom > 0) || zoom >= LEGEND_MIN_ZOOM ? 1 : Math.ceil((LEGEND_MIN_ZOOM / zoom) * 10) / 10;
 
+/** Space kept between the legend and the visible canvas's right edge, screen px. */
+const LEGEND_EDGE_PX = 12;
+
+/**
+ * How far (px of the curve) the canvas legend moves left from the curve's right end so its
+ * right edge is on the visible canvas (the panels beside it narrow the canvas): 0 when the
+ * curve's end is visible, at most `maxShift` (the legend stays over the curve). Whole px.
+ */
+export function legendShift(
+  view: { readonly x: number; readonly zoom: number; readonly width: number },
+  curveRight: number,
+  maxShift: number,
+): number {
+  if (!(view.zoom > 0) || !(view.width > 0)) return 0;
+  const visibleRight = (view.width - view.x - LEGEND_EDGE_PX) / view.zoom;
+  const shift = Math.ceil(curveRight - visibleRight);
+  return Math.max(0, Math.min(Math.max(0, maxShift), shift));
+}
+
 export function CurveLegend({
   top,
   className,
@@ -86,6 +105,7 @@ export function CurveLegend({
   overall,
   items,
   scale,
+  shift,
 }: {
   /** Above the canvas curve; the grid's legend sits in the lane header (`className`). */
   top?: number;
@@ -98,14 +118,22 @@ export function CurveLegend({
    * canvas (legendScale); a picture draws it at 1 (`data-export-unscale`, export/compose.ts).
    */
   scale?: number;
+  /** Moved this far left (px of the curve) so it is not beyond the visible canvas (legendShift). */
+  shift?: number;
 }) {
-  const scaled = scale !== undefined && scale !== 1;
+  const scaled = (scale !== undefined && scale !== 1) || (shift !== undefined && shift > 0);
+  const transform = [
+    shift ? `translateX(${-shift}px)` : '',
+    scale !== undefined && scale !== 1 ? `scale(${scale})` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <ul
       className={className ? `curve-legend ${className}` : 'curve-legend'}
       style={{
         ...(top === undefined ? {} : { top }),
-        ...(scaled ? { transform: `scale(${scale})`, transformOrigin: 'right bottom' } : {}),
+        ...(scaled ? { transform, transformOrigin: 'right bottom' } : {}),
       }}
       aria-label={label}
       data-testid="curve-legend"
