@@ -7,6 +7,7 @@
  * Owns DOM: it attaches a hidden host to `document.body` until `dispose()`.
  */
 import type { ImagePlan } from './geometry';
+import { personaCardsBand, personaCardsLayout, type PersonaCards } from './personaCards';
 import { inheritPageStyles } from './rasterize';
 
 /** One entry of the legend: a swatch (coloured square or dot, a line, or a drawn element) and its name. */
@@ -59,6 +60,8 @@ export interface ExportSource {
   /** Subtitle under the title, e.g. the date. */
   readonly subtitle?: string;
   readonly legend: Legend | null;
+  /** Persona cards under the map (ImageOptions.includePersonas); null or absent: none. */
+  readonly personas?: PersonaCards | null;
   /** Keep the review comment pins (ImageOptions.includeComments). */
   readonly keepComments?: boolean;
   /** When set, only these nodes and edges are drawn (export of the selection). */
@@ -108,6 +111,10 @@ function stripViewport(
   viewport.querySelectorAll(chromeSelector(dom, keepComments)).forEach((e) => e.remove());
   for (const cls of SELECTION_CLASSES)
     viewport.querySelectorAll(`.${cls}`).forEach((e) => e.classList.remove(cls));
+  // Enlarged for the zoom on screen (e.g. the curve's legend): drawn at its own size.
+  viewport
+    .querySelectorAll<HTMLElement>('[data-export-unscale]')
+    .forEach((e) => (e.style.transform = ''));
   if (!only) return;
   viewport.querySelectorAll<HTMLElement>(dom.node).forEach((n) => {
     if (!only.nodeIds.has(n.dataset.id ?? '')) n.remove();
@@ -206,7 +213,12 @@ export function framePicture(
   plan: ImagePlan,
   background: string | null,
   from: Element,
-  text: { title: string; subtitle?: string; legend: Legend | null },
+  text: {
+    title: string;
+    subtitle?: string;
+    legend: Legend | null;
+    personas?: PersonaCards | null;
+  },
 ): HTMLElement {
   const root = el('div', {
     position: 'relative',
@@ -244,6 +256,22 @@ export function framePicture(
       ),
     );
     if (text.subtitle) band.append(el('div', { fontSize: '15px', opacity: '0.7' }, text.subtitle));
+    root.append(band);
+  }
+  if (plan.personasPx > 0 && text.personas) {
+    const layout = personaCardsLayout(
+      text.personas.personas,
+      plan.content.width,
+      text.personas.labels,
+    );
+    const band = personaCardsBand(layout, text.personas.labels);
+    Object.assign(band.style, {
+      position: 'absolute',
+      left: `${pad}px`,
+      top: `${plan.content.y + plan.content.height}px`,
+      width: `${plan.content.width}px`,
+      height: `${plan.personasPx}px`,
+    });
     root.append(band);
   }
   if (plan.legendPx > 0 && text.legend) {

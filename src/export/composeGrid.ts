@@ -21,6 +21,7 @@ import {
   type Legend,
 } from './compose';
 import type { ImagePlan, Rect } from './geometry';
+import type { PersonaCards } from './personaCards';
 
 /** What to export from the journey grid. */
 export interface GridSource {
@@ -29,6 +30,8 @@ export interface GridSource {
   readonly title: string;
   readonly subtitle?: string;
   readonly legend: Legend | null;
+  /** Persona cards under the grid (ImageOptions.includePersonas); null or absent: none. */
+  readonly personas?: PersonaCards | null;
   /** Keep the review comment badges (ImageOptions.includeComments). */
   readonly keepComments?: boolean;
   /** The grid's editing chrome as a CSS selector (add buttons, menus), given by the view. */

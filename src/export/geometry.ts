@@ -4,6 +4,7 @@
  */
 import type { Box } from '../model/geometry';
 import type { ImageOptions } from './options';
+import { PERSONA_CARD_WIDTH_PX, personaBandPx } from './personaCards';
 
 /** A rectangle in flow (canvas) coordinates, px: the model's (the map's extent is one). */
 export type Rect = Box;
@@ -42,6 +43,8 @@ export interface ImagePlan {
   /** Band heights actually used, px. */
   readonly titlePx: number;
   readonly legendPx: number;
+  /** Height of the persona cards' band, under the map, above the legend (0: none). */
+  readonly personasPx: number;
   /** The box, inside the picture, the map is drawn in. */
   readonly content: Rect;
   /** Viewport transform that puts `bounds` centred in `content` (flow → content px). */
@@ -52,36 +55,45 @@ export interface ImagePlan {
   readonly scaledDown: { readonly requested: number; readonly used: number } | null;
 }
 
-/** Plans a picture of `bounds` (the map or the selection) with the given options. */
+/**
+ * Plans a picture of `bounds` (the map or the selection) with the given options and, when
+ * `options.includePersonas`, a band of `personaCards` persona cards (personaCards.ts) under it.
+ */
 export function planImage(
   bounds: Rect,
   options: ImageOptions,
   limits: CanvasLimits = DEFAULT_CANVAS_LIMITS,
+  personaCards = 0,
 ): ImagePlan {
   const pad = options.paddingPx;
   const titlePx = options.includeTitle ? TITLE_BAND_PX : 0;
   const legendPx = options.includeLegend ? LEGEND_BAND_PX : 0;
+  const cards = options.includePersonas ? personaCards : 0;
   const bw = Math.max(bounds.width, 1);
   const bh = Math.max(bounds.height, 1);
   let width: number;
   let height: number;
   let zoom: number;
+  let personasPx: number;
   if (options.fit === 'slide') {
     width = SLIDE_WIDTH_PX;
     height = SLIDE_HEIGHT_PX;
     const availW = Math.max(width - 2 * pad, 1);
-    const availH = Math.max(height - 2 * pad - titlePx - legendPx, 1);
+    personasPx = personaBandPx(cards, availW);
+    const availH = Math.max(height - 2 * pad - titlePx - legendPx - personasPx, 1);
     zoom = Math.min(availW / bw, availH / bh, MAX_SLIDE_ZOOM);
   } else {
-    width = Math.ceil(bw + 2 * pad);
-    height = Math.ceil(bh + 2 * pad + titlePx + legendPx);
+    // At least one card wide when there are cards.
+    width = Math.ceil(Math.max(bw, cards > 0 ? PERSONA_CARD_WIDTH_PX : 0) + 2 * pad);
+    personasPx = personaBandPx(cards, width - 2 * pad);
+    height = Math.ceil(bh + 2 * pad + titlePx + legendPx + personasPx);
     zoom = 1;
   }
   const content: Rect = {
     x: pad,
     y: pad + titlePx,
     width: Math.max(width - 2 * pad, 1),
-    height: Math.max(height - 2 * pad - titlePx - legendPx, 1),
+    height: Math.max(height - 2 * pad - titlePx - legendPx - personasPx, 1),
   };
   const viewport = {
     x: (content.width - bw * zoom) / 2 - bounds.x * zoom,
@@ -94,6 +106,7 @@ export function planImage(
     height,
     titlePx,
     legendPx,
+    personasPx,
     content,
     viewport,
     pixelRatio,

@@ -99,12 +99,16 @@ async function draw(c: Composer): Promise<Drawn> {
   }
 }
 
+/** How many persona cards the picture carries (none unless asked and given). */
+const cardCount = (req: { personas?: ExportSource['personas'] }): number =>
+  Array.isArray(req.personas?.personas) ? req.personas.personas.length : 0;
+
 function canvasComposer(req: ImageRequest): Composer {
   return {
     options: req.options,
     onStage: req.onStage,
     compose() {
-      const plan = planImage(req.bounds, req.options, req.limits);
+      const plan = planImage(req.bounds, req.options, req.limits, cardCount(req));
       const background = backgroundOf(req.options, req.flowRoot);
       return { plan, background, composed: composeExport(req, plan, background) };
     },
@@ -119,14 +123,15 @@ function gridComposer(req: GridImageRequest): Composer {
       // A slide: lay the grid out at the width that fits the slide's content box best.
       const slide =
         req.options.fit === 'slide'
-          ? planImage({ x: 0, y: 0, width: 1, height: 1 }, req.options, req.limits).content
+          ? planImage({ x: 0, y: 0, width: 1, height: 1 }, req.options, req.limits, cardCount(req))
+              .content
           : null;
       const prepared = prepareGridExport(
         req,
         slide ? { width: slide.width, height: slide.height, maxZoom: MAX_SLIDE_ZOOM } : undefined,
       );
       try {
-        const plan = planImage(prepared.bounds, req.options, req.limits);
+        const plan = planImage(prepared.bounds, req.options, req.limits, cardCount(req));
         const background = backgroundOf(req.options, req.gridRoot);
         return { plan, background, composed: prepared.frame(plan, background) };
       } catch (err) {

@@ -28,6 +28,8 @@ export interface ImageOptions {
   readonly includeLegend: boolean;
   /** Comment pins and badges in the picture (off: they are review chrome). */
   readonly includeComments: boolean;
+  /** The map's persona cards under the picture (export/personaCards.ts); off by default. */
+  readonly includePersonas: boolean;
 }
 
 export const DEFAULT_IMAGE_OPTIONS: ImageOptions = Object.freeze({
@@ -38,6 +40,7 @@ export const DEFAULT_IMAGE_OPTIONS: ImageOptions = Object.freeze({
   includeTitle: true,
   includeLegend: true,
   includeComments: false,
+  includePersonas: false,
 });
 
 function oneOf<T>(path: string, value: unknown, allowed: readonly T[]): T {
@@ -69,5 +72,6 @@ export function parseImageOptions(input: unknown, path = 'options'): ImageOption
     includeTitle: bool(`${path}.includeTitle`, o.includeTitle),
     includeLegend: bool(`${path}.includeLegend`, o.includeLegend),
     includeComments: bool(`${path}.includeComments`, o.includeComments),
+    includePersonas: bool(`${path}.includePersonas`, o.includePersonas),
   };
 }

@@ -73,11 +73,11 @@ export function stagesOfTouchpoints(src: EmotionSource): Map<string, readonly st
 }
 
 /**
- * One point per stage, in stage order (ties by id). With `personaId`, the curve as that persona
- * feels it: only touchpoints that concern them (`concernsPersona`), each with the persona's own
- * emotion, else the touchpoint's (`personaEmotion`).
+ * The rated emotions at each stage (by the rule in the file header), in touchpoint order: what
+ * the canvas curve (`emotionCurve`) and the grid's Emotion lane (model/grid.ts) both average,
+ * so the two cannot disagree. With `personaId`, as that persona feels them (see emotionCurve).
  */
-export function emotionCurve(src: EmotionSource, personaId?: string): EmotionPoint[] {
+export function stageRatings(src: EmotionSource, personaId?: string): Map<string, number[]> {
   const ratings = new Map<string, number[]>();
   const atStages = stagesOfTouchpoints(src);
   for (const tp of src.touchpoints) {
@@ -90,6 +90,16 @@ export function emotionCurve(src: EmotionSource, personaId?: string): EmotionPoi
       ratings.set(stageId, list);
     }
   }
+  return ratings;
+}
+
+/**
+ * One point per stage, in stage order (ties by id). With `personaId`, the curve as that persona
+ * feels it: only touchpoints that concern them (`concernsPersona`), each with the persona's own
+ * emotion, else the touchpoint's (`personaEmotion`).
+ */
+export function emotionCurve(src: EmotionSource, personaId?: string): EmotionPoint[] {
+  const ratings = stageRatings(src, personaId);
   const stages = src.nodes.flatMap((n) => (n.kind === 'stage' ? [n] : []));
   stages.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return stages.map((s) => {

@@ -31,6 +31,7 @@ import type {
   Touchpoint,
 } from './types';
 import { channelLaneKey } from './records/lane-setting';
+import { stageRatings } from './emotion';
 
 /** A row's key: a derived lane's settings key, or `lane:<id>` for a content lane. */
 export type LaneKey = DerivedLaneKey | `lane:${string}`;
@@ -91,7 +92,10 @@ export interface StageColumn {
   readonly opportunities: readonly GatheredText[];
   /** KPIs watching one of the stage's touchpoints, in the strategy's order. */
   readonly kpis: readonly Kpi[];
-  /** Rated emotions of the stage's touchpoints, in touchpoint order. */
+  /**
+   * Rated emotions at the stage, in touchpoint order: emotion.ts `stageRatings`, the canvas
+   * curve's (a channel–device touchpoint counts at the one stage its channel serves).
+   */
   readonly emotions: readonly number[];
   /** Each content lane's items in this stage, by lane id, in item order. */
   readonly items: ReadonlyMap<string, readonly LaneItem[]>;
@@ -108,8 +112,6 @@ export interface GridModel {
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const rated = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= -2 && v <= 2;
 
 /** The stages in journey order (ties by id). */
 export function orderedStages(snapshot: Pick<MapSnapshot, 'nodes'>): StageNode[] {
@@ -229,6 +231,7 @@ export function gridModel(
   }
   const kpiRank = new Map(snapshot.strategy.kpis.map((k, i) => [k.id, i]));
 
+  const ratings = stageRatings(snapshot);
   const columns = new Map<string, StageColumn>();
   for (const stage of stages) {
     const touchpoints = ofStage.get(stage.id) ?? [];
@@ -237,7 +240,6 @@ export function gridModel(
     const painPoints: GatheredText[] = [];
     const opportunities: GatheredText[] = [];
     const kpiIds = new Set<string>();
-    const emotions: number[] = [];
     for (const tp of touchpoints) {
       const otherId = tp.from === stage.id ? tp.to : tp.from;
       const other = nodeById.get(otherId);
@@ -254,7 +256,6 @@ export function gridModel(
         if (text.trim()) opportunities.push(gathered(text, tp.id, tp.opportunityEvidence?.[i]));
       });
       for (const id of tp.kpiIds) if (kpiRank.has(id)) kpiIds.add(id);
-      if (rated(tp.emotion)) emotions.push(tp.emotion);
     }
     const devices = [...deviceIds]
       .map((id) => nodeById.get(id))
@@ -271,7 +272,8 @@ export function gridModel(
       painPoints,
       opportunities,
       kpis,
-      emotions,
+      // The canvas curve's ratings (model/emotion.ts): the same touchpoints count at a stage.
+      emotions: ratings.get(stage.id) ?? [],
       items: itemsByStage.get(stage.id) ?? new Map(),
     });
   }

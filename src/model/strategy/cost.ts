@@ -58,11 +58,16 @@ export function relativeCostOf(s: MapSnapshot, channel: ChannelNode): number {
   );
 }
 
-export function computeCosts(s: MapSnapshot): CostResult {
+/**
+ * The model over the map's channels, or only those in `only` (a persona's channels,
+ * cost-persona.ts `personaReading`): the volumes are each channel's, the shift moves the phone
+ * volume of the channels kept to the digital channels kept.
+ */
+export function computeCosts(s: MapSnapshot, only?: ReadonlySet<string>): CostResult {
   const model = s.strategy.costModel;
   const phoneContactCost = model.phoneContactCost ?? DEFAULT_PHONE_CONTACT_COST;
   const shiftPct = capNumber(model.shiftPct ?? 0, COST_MODEL_LIMITS.shiftPct);
-  const list = channels(s);
+  const list = only ? channels(s).filter((c) => only.has(c.id)) : channels(s);
   const plan = (c: ChannelNode) => s.strategy.channelPlans[c.id] ?? {};
   const volume = (c: ChannelNode) => Math.max(0, plan(c).monthlyVolume ?? 0);
 

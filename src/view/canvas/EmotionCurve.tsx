@@ -3,6 +3,7 @@
  * (model/emotion.ts): nobody draws it by hand. Drawn in flow coordinates, so it pans and
  * zooms with the map and appears in image exports.
  */
+import { useStore } from '@xyflow/react';
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,7 +19,8 @@ import type { TFunction } from 'i18next';
 import type { JourneyNode, MapSnapshot, Persona } from '../../model/types';
 import { FaceGlyph } from '../Face';
 import { useFocusedPersona } from '../personas/personasUi';
-import { CurveLegend, CurveMarker, curveStyleAt } from './curveStyles';
+import { CurveLegend, CurveMarker, curveStyleAt, legendScale, legendShift } from './curveStyles';
+import { selectZoom } from './flowContract';
 import { FlowLayer } from './FlowLayer';
 
 type CurveInput = Pick<MapSnapshot, 'nodes' | 'touchpoints' | 'nodeById' | 'personas'>;
@@ -103,6 +105,33 @@ function curveText(curve: CurveLayout, t: TFunction<'editor'>): string {
   return worst
     ? `${text}. ${t('curveRange.worst', { label: worst.label, value: signed(worst.min!) })}`
     : text;
+}
+
+/** Of the curve's width, how much the legend may move left to stay on the visible canvas. */
+const LEGEND_MAX_SHIFT = 0.6;
+
+/**
+ * The legend on the canvas: enlarged when zoomed out, so it stays readable (legendScale), and
+ * moved left when the curve's right end is beyond the visible canvas (legendShift), e.g. under
+ * the inspector. Only this small list re-renders while the map pans.
+ */
+function CanvasCurveLegend({
+  curveLeft,
+  curveWidth,
+  ...props
+}: Omit<Parameters<typeof CurveLegend>[0], 'scale' | 'shift'> & {
+  curveLeft: number;
+  curveWidth: number;
+}) {
+  const scale = useStore((s) => legendScale(selectZoom(s)));
+  const shift = useStore((s) =>
+    legendShift(
+      { x: s.transform[0], zoom: s.transform[2], width: s.width },
+      curveLeft + curveWidth,
+      curveWidth * LEGEND_MAX_SHIFT,
+    ),
+  );
+  return <CurveLegend {...props} scale={scale} shift={shift} />;
 }
 
 export function EmotionCurve({ snapshot }: { snapshot: MapSnapshot }) {
@@ -243,7 +272,9 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
           {t('curve.title')}
         </span>
         {shown.length > 0 ? (
-          <CurveLegend
+          <CanvasCurveLegend
+            curveLeft={left}
+            curveWidth={width}
             top={-CURVE_TITLE_TOP_PX}
             label={tp('curve.legend')}
             overall={focusedLine ? null : tp('curve.overall')}

@@ -72,12 +72,40 @@ function Sample({ color, style }: { color: string; style: CurveStyle | null }) {
 }
 
 /** The legend above the curve's right end: the overall line (when drawn), then each persona. */
+/** Below this zoom the canvas legend is enlarged to keep this zoom's text size on screen. */
+export const LEGEND_MIN_ZOOM = 0.85;
+
+/** The canvas legend's scale at `zoom`: 1, or enough to read it, in steps of 0.1 (few re-renders). */
+export const legendScale = (zoom: number): number =>
+  !(zoom > 0) || zoom >= LEGEND_MIN_ZOOM ? 1 : Math.ceil((LEGEND_MIN_ZOOM / zoom) * 10) / 10;
+
+/** Space kept between the legend and the visible canvas's right edge, screen px. */
+const LEGEND_EDGE_PX = 12;
+
+/**
+ * How far (px of the curve) the canvas legend moves left from the curve's right end so its
+ * right edge is on the visible canvas (the panels beside it narrow the canvas): 0 when the
+ * curve's end is visible, at most `maxShift` (the legend stays over the curve). Whole px.
+ */
+export function legendShift(
+  view: { readonly x: number; readonly zoom: number; readonly width: number },
+  curveRight: number,
+  maxShift: number,
+): number {
+  if (!(view.zoom > 0) || !(view.width > 0)) return 0;
+  const visibleRight = (view.width - view.x - LEGEND_EDGE_PX) / view.zoom;
+  const shift = Math.ceil(curveRight - visibleRight);
+  return Math.max(0, Math.min(Math.max(0, maxShift), shift));
+}
+
 export function CurveLegend({
   top,
   className,
   label,
   overall,
   items,
+  scale,
+  shift,
 }: {
   /** Above the canvas curve; the grid's legend sits in the lane header (`className`). */
   top?: number;
@@ -85,13 +113,31 @@ export function CurveLegend({
   label: string;
   overall: string | null;
   items: readonly LegendItem[];
+  /**
+   * Enlarged this much (from its bottom right corner) so it stays readable on a zoomed-out
+   * canvas (legendScale); a picture draws it at 1 (`data-export-unscale`, export/compose.ts).
+   */
+  scale?: number;
+  /** Moved this far left (px of the curve) so it is not beyond the visible canvas (legendShift). */
+  shift?: number;
 }) {
+  const scaled = (scale !== undefined && scale !== 1) || (shift !== undefined && shift > 0);
+  const transform = [
+    shift ? `translateX(${-shift}px)` : '',
+    scale !== undefined && scale !== 1 ? `scale(${scale})` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <ul
       className={className ? `curve-legend ${className}` : 'curve-legend'}
-      style={top === undefined ? undefined : { top }}
+      style={{
+        ...(top === undefined ? {} : { top }),
+        ...(scaled ? { transform, transformOrigin: 'right bottom' } : {}),
+      }}
       aria-label={label}
       data-testid="curve-legend"
+      data-export-unscale={scaled ? '' : undefined}
     >
       {overall === null ? null : (
         <li>

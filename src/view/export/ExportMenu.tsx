@@ -27,6 +27,7 @@ import { exportScope } from './exportBounds';
 import { ExportOptionsFields } from './ExportOptionsFields';
 import { GRID_EXPORT_CHROME, gridOnScreen, withWholeGrid } from './gridPicture';
 import { buildGridLegend, buildLegend } from './legend';
+import { personaCardsOf } from './personaCards';
 import { useExportTask, type ExportMessage } from './useExportTask';
 import { mapLanguageOf } from '../hooks/useMapLanguage';
 import { exportDeck, type DeckPageSize } from './deckExport';
@@ -102,6 +103,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
       title: snapshot.meta.title,
       subtitle: new Intl.DateTimeFormat(mapLang(), { dateStyle: 'long' }).format(now),
       legend: options.includeLegend ? buildLegend(mapT(), flowRoot) : null,
+      personas: options.includePersonas ? personaCardsOf(snapshot, mapT()) : null,
       keepComments: options.includeComments,
       options,
       onStage,
@@ -156,6 +158,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
         title: snapshot.meta.title,
         subtitle: new Intl.DateTimeFormat(mapLang(), { dateStyle: 'long' }).format(new Date()),
         legend: options.includeLegend ? buildGridLegend(mapT(), gridRoot) : null,
+        personas: options.includePersonas ? personaCardsOf(snapshot, mapT()) : null,
         keepComments: options.includeComments,
         chrome: GRID_EXPORT_CHROME,
         options,

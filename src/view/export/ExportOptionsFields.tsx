@@ -1,4 +1,4 @@
-/** The options area of the export menu: picture, scale, background, padding, size, title and legend. */
+/** The options area of the export menu: picture, scale, background, padding, size, title, legend, comment pins and persona cards. */
 import { useTranslation } from 'react-i18next';
 import {
   BACKGROUNDS,
@@ -111,6 +111,14 @@ export function ExportOptionsFields({ value, onChange, picture, onPictureChange 
           onChange={(e) => set('includeComments', e.target.checked)}
         />
         {t('options.commentPins')}
+      </label>
+      <label className="export-check">
+        <input
+          type="checkbox"
+          checked={value.includePersonas}
+          onChange={(e) => set('includePersonas', e.target.checked)}
+        />
+        {t('options.personaCards')}
       </label>
     </fieldset>
   );

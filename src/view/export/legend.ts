@@ -4,13 +4,16 @@
  *   dots: emoji faces would need an emoji font on the machine).
  * - Grid: the emotion faces the grid's cards show (the app's SVG face, not emoji) and the
  *   service blueprint's lines (interaction, visibility, internal interaction) the grid draws.
+ * - Both: the evidence marks (shape and letter, view/personas/EvidenceMark.tsx) the picture
+ *   holds, when it holds any.
  */
 import type { TFunction } from 'i18next';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import type { Legend, LegendItem } from '../../export/compose';
-import { EMOTIONS, NODE_KINDS, type Emotion } from '../../model/types';
+import type { Legend, LegendGroup, LegendItem } from '../../export/compose';
+import { EMOTIONS, EVIDENCE_LEVELS, NODE_KINDS, type Emotion } from '../../model/types';
+import { EVIDENCE_LETTER } from '../personas/evidence';
 import { EMOTION_COLOR } from '../emotionStyle';
 import { Face } from '../Face';
 
@@ -30,6 +33,39 @@ function emotionItems(t: TFunction<'export'>): LegendItem[] {
   }));
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An evidence mark as a detached SVG, with the classes evidence.css draws it by. */
+function evidenceSwatch(level: (typeof EVIDENCE_LEVELS)[number]): Element {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('viewBox', '-8 -8 16 16');
+  svg.setAttribute('class', `ev-mark-svg ev-mark-${level}`);
+  const circle = document.createElementNS(SVG_NS, 'circle');
+  circle.setAttribute('class', `ev-shape ev-${level}`);
+  circle.setAttribute('r', '6.5');
+  const letter = document.createElementNS(SVG_NS, 'text');
+  letter.setAttribute('class', `ev-letter ev-${level}`);
+  letter.setAttribute('y', '3.3');
+  letter.textContent = EVIDENCE_LETTER[level];
+  svg.append(circle, letter);
+  return svg;
+}
+
+/** The legend's evidence group: the levels the picture's root marks (`data-evidence`), in order. */
+export function evidenceGroup(t: TFunction<'export'>, root: Element): LegendGroup[] {
+  const present = new Set(
+    [...root.querySelectorAll('[data-evidence]')].map((e) => e.getAttribute('data-evidence')),
+  );
+  const items: LegendItem[] = EVIDENCE_LEVELS.filter((l) => present.has(l)).map((l) => ({
+    label: t(`legend.evidenceLevel.${l}`),
+    color: 'transparent',
+    swatch: evidenceSwatch(l),
+  }));
+  return items.length ? [{ title: t('legend.evidence'), items }] : [];
+}
+
 export function buildLegend(t: TFunction<'export'>, flowRoot: HTMLElement): Legend {
   const style = getComputedStyle(flowRoot);
   return {
@@ -45,6 +81,7 @@ export function buildLegend(t: TFunction<'export'>, flowRoot: HTMLElement): Lege
         }),
       },
       { title: t('legend.emotions'), items: emotionItems(t) },
+      ...evidenceGroup(t, flowRoot),
     ],
   };
 }
@@ -85,6 +122,7 @@ export function buildGridLegend(t: TFunction<'export'>, gridRoot: HTMLElement): 
     groups: [
       { title: t('legend.emotions'), items: faces },
       ...(lines.length ? [{ title: t('legend.lines'), items: lines }] : []),
+      ...evidenceGroup(t, gridRoot),
     ],
   };
 }

@@ -56,3 +56,10 @@ describe('the grid Emotion lane persona lines', () => {
     expect(sameCell(cells[0]!, without[0]!)).toBe(cells[0]!.personas.length === 0);
   });
 });
+
+describe('the grid Emotion lane focus', () => {
+  it('a focus on a deleted persona is no focus: every line is drawn', () => {
+    const lanes = personaLanes(src, personas, stages, 'persona-deleted', 'Unnamed');
+    expect(lanes.map((l) => l.id)).toEqual(personas.map((p) => p.id));
+  });
+});

@@ -24,8 +24,10 @@ export function personaLanes(
   focus: string | null,
   unnamed: string,
 ): PersonaLane[] {
+  // A focus on a persona that is gone (deleted here or by a peer) is no focus.
+  const focused = focus !== null && personas.some((p) => p.id === focus) ? focus : null;
   return personas.flatMap((p, i) => {
-    if (focus !== null && focus !== p.id) return [];
+    if (focused !== null && focused !== p.id) return [];
     const byStage = new Map(emotionCurve(src, p.id).map((pt) => [pt.stageId, pt.average]));
     return [
       {

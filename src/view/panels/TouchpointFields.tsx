@@ -14,6 +14,7 @@ import { TouchpointVote } from '../workshop/TouchpointVote';
 import { PersonaEmotions } from '../personas/PersonaEmotions';
 import { PersonaScope } from '../personas/PersonaScope';
 import { EvidenceField } from '../personas/EvidenceField';
+import { ItemEvidence } from '../personas/ItemEvidence';
 
 /** The fields Tab walks through (radio buttons count once: the checked one, or the first). */
 const WALKED =
@@ -170,6 +171,7 @@ export function TouchpointFields({
         />
       </label>
       {notes.note('painPoints')}
+      <ItemEvidence touchpoint={tp} kind="painPoint" readOnly={readOnly} />
       <label>
         {t('field.opportunities')}
         <textarea
@@ -184,6 +186,7 @@ export function TouchpointFields({
         />
       </label>
       {notes.note('opportunities')}
+      <ItemEvidence touchpoint={tp} kind="opportunity" readOnly={readOnly} />
       <label>
         {t('field.owner')}
         <input

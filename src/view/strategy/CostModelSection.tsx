@@ -1,9 +1,10 @@
 /**
  * The channel-cost model: volumes, unit costs and the share of phone volume moved to digital
  * channels (a slider everyone in the room sees move), with today's cost, the cost after and the
- * saving, live. Figures from the seeds are shown with their sources.
+ * saving, live. Figures from the seeds are shown with their sources. On a map with personas it
+ * can be read for one of them: the channels they use (view/personas/PersonaReadingSelect.tsx).
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeCosts } from '../../model/strategy/cost';
 import { DEFAULT_RESPONSE_TARGET_MINUTES, FIGURES } from '../../model/strategy/presets';
@@ -13,12 +14,19 @@ import { recordKey } from '../../model/records/support/repair';
 import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';
+import { PersonaReadingSelect, usePersonaReading } from '../personas/PersonaReadingSelect';
 import { fitsLimit, formatMoney, formatNumber, numberOrUndefined } from './inputs';
 
 export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
   const { t, i18n } = useTranslation('strategy');
+  const { t: tp } = useTranslation('personas');
   const { strategy } = useSession();
-  const r = useMemo(() => computeCosts(snapshot), [snapshot]);
+  const reading = usePersonaReading(snapshot);
+  const r = useMemo(() => computeCosts(snapshot, reading?.channelIds), [snapshot, reading]);
+  const readingHint = useId();
+  const readingName = reading
+    ? snapshot.personas.find((p) => p.id === reading.personaId)?.name || tp('unnamed')
+    : '';
   const model = snapshot.strategy.costModel;
   const lang = i18n.language;
   const money = (n: number) => formatMoney(n, r.currency, lang);
@@ -30,6 +38,12 @@ export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
     <section className="strategy-step cost-model" aria-labelledby="strategy-cost-title">
       <h3 id="strategy-cost-title">{t('cost.title')}</h3>
       <p className="muted">{t('cost.hint')}</p>
+      <PersonaReadingSelect snapshot={snapshot} describedBy={reading ? readingHint : undefined} />
+      {reading ? (
+        <p className="muted" id={readingHint} data-testid="cost-persona-hint">
+          {tp('reading.cost', { name: readingName })}
+        </p>
+      ) : null}
       {notes.recordNote(['phoneContactCost', 'currency', 'shiftPct', 'responseTargetMinutes'])}
       <div className="strategy-row">
         <label>

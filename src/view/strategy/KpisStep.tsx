@@ -1,15 +1,27 @@
-/** Step 4: KPIs in their three families, from the seeds' presets or custom. */
+/**
+ * Step 4: KPIs in their three families, from the seeds' presets or custom. On a map with
+ * personas the list can be read for one of them (view/personas/PersonaReadingSelect.tsx).
+ */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KPI_PRESETS } from '../../model/strategy/presets';
 import { KPI_FAMILIES, type KpiFamily, type MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
+import { PersonaReadingSelect, usePersonaReading } from '../personas/PersonaReadingSelect';
 import { Fields } from './Fields';
 import { KpiCard } from './KpiCard';
 
 export function KpisStep({ snapshot }: { snapshot: MapSnapshot }) {
   const { t } = useTranslation('strategy');
+  const { t: tp } = useTranslation('personas');
   const { strategy } = useSession();
-  const kpis = snapshot.strategy.kpis;
+  const reading = usePersonaReading(snapshot);
+  const readingHint = useId();
+  const all = snapshot.strategy.kpis;
+  const kpis = reading ? all.filter((k) => reading.kpiIds.has(k.id)) : all;
+  const readingName = reading
+    ? snapshot.personas.find((p) => p.id === reading.personaId)?.name || tp('unnamed')
+    : '';
   const addPreset = (key: string) => {
     const p = KPI_PRESETS.find((k) => k.key === key);
     if (!p) return;
@@ -25,6 +37,12 @@ export function KpisStep({ snapshot }: { snapshot: MapSnapshot }) {
   return (
     <>
       <p className="muted">{t('kpis.hint')}</p>
+      <PersonaReadingSelect snapshot={snapshot} describedBy={reading ? readingHint : undefined} />
+      {reading ? (
+        <p className="muted" id={readingHint} role="status" data-testid="kpi-persona-hint">
+          {tp('reading.kpis', { name: readingName, shown: kpis.length, total: all.length })}
+        </p>
+      ) : null}
       {KPI_FAMILIES.map((family) => {
         const familyName = t(`kpis.family.${family}`);
         return (

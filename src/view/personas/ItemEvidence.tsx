@@ -1,0 +1,115 @@
+/**
+ * How sure each pain point or opportunity of a touchpoint is: one level select per item (and
+ * its source once a level is set), under the list's text area in the inspector. The evidence
+ * sits at the item's index (`painPointEvidence`, `opportunityEvidence`); editing the list moves
+ * each with its item (model/evidence-commands.ts `realignEvidence`). Blank lines have none.
+ */
+import { useTranslation } from 'react-i18next';
+import type { EvidenceTarget } from '../../model/evidence-commands';
+import { EVIDENCE_LIMITS, evidenceLink } from '../../model/records/evidence';
+import {
+  EVIDENCE_LEVELS,
+  type Evidence,
+  type EvidenceLevel,
+  type Touchpoint,
+} from '../../model/types';
+import { useSession } from '../canvas/SessionContext';
+
+/** An item's text as it names its controls: one line, at most this many characters. */
+const NAME_CHARS = 60;
+const short = (text: string) => {
+  const one = text.replace(/\s+/gu, ' ').trim();
+  return [...one].length > NAME_CHARS ? `${[...one].slice(0, NAME_CHARS - 1).join('')}…` : one;
+};
+
+function ItemRow({
+  item,
+  evidence,
+  target,
+}: {
+  item: string;
+  evidence: Evidence | null | undefined;
+  target: EvidenceTarget;
+}) {
+  const { t } = useTranslation('personas');
+  const { commands } = useSession();
+  const name = short(item);
+  const link = evidenceLink(evidence?.source);
+  return (
+    <li className="item-evidence-row">
+      <span className="item-evidence-text" title={item}>
+        {name}
+      </span>
+      <select
+        aria-label={t('evidence.itemLevel', { item: name })}
+        value={evidence?.level ?? ''}
+        onChange={(ev) =>
+          commands.setEvidence(
+            target,
+            ev.target.value === ''
+              ? undefined
+              : { level: ev.target.value as EvidenceLevel, source: evidence?.source },
+          )
+        }
+      >
+        <option value="">{t('evidence.none')}</option>
+        {EVIDENCE_LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {t(`evidence.${l}`)}
+          </option>
+        ))}
+      </select>
+      {evidence ? (
+        <input
+          type="text"
+          aria-label={t('evidence.itemSource', { item: name })}
+          placeholder={t('evidence.source')}
+          value={evidence.source ?? ''}
+          maxLength={EVIDENCE_LIMITS.source.chars}
+          onChange={(ev) =>
+            commands.setEvidence(target, { level: evidence.level, source: ev.target.value })
+          }
+        />
+      ) : null}
+      {link ? (
+        <a href={link} target="_blank" rel="noopener noreferrer">
+          {t('evidence.open')}
+        </a>
+      ) : null}
+    </li>
+  );
+}
+
+export function ItemEvidence({
+  touchpoint: tp,
+  kind,
+  readOnly,
+}: {
+  touchpoint: Touchpoint;
+  kind: 'painPoint' | 'opportunity';
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation('personas');
+  const items = kind === 'painPoint' ? tp.painPoints : tp.opportunities;
+  const evidence = kind === 'painPoint' ? tp.painPointEvidence : tp.opportunityEvidence;
+  if (!items.some((i) => i.trim() !== '')) return null;
+  return (
+    <fieldset className="item-evidence" disabled={readOnly}>
+      <legend>
+        {t(kind === 'painPoint' ? 'evidence.ofPainPoints' : 'evidence.ofOpportunities')}
+      </legend>
+      <ul>
+        {items.map((item, index) =>
+          item.trim() === '' ? null : (
+            <ItemRow
+              key={`${index}:${item}`}
+              item={item}
+              evidence={evidence?.[index]}
+              target={{ kind, id: tp.id, index }}
+            />
+          ),
+        )}
+      </ul>
+    </fieldset>
+  );
+}
