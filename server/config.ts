@@ -67,6 +67,12 @@ export interface ServerConfig {
   metricsToken: string | undefined;
   /** postgres:// URL of a shared PostgreSQL database; undefined: SQLite under dataDir. */
   databaseUrl: string | undefined;
+  /** Worker threads that parse and validate request bodies (validate-pool.ts). */
+  bodyWorkers: number;
+  /** Request bodies waiting for a free body worker at most (503 above). */
+  bodyQueue: number;
+  /** Longest a body worker may spend on one body; then it is replaced (503). */
+  bodyTimeoutMs: number;
 }
 
 /** Shortest METRICS_TOKEN accepted: it guards internals, so no guessable words. */
@@ -115,6 +121,9 @@ Environment variables:
                      at least ${MIN_METRICS_TOKEN_CHARS} characters (default unset: /metrics is 404)
   FRAME_ANCESTORS    who may embed the app in a frame (CSP frame-ancestors): 'none' (default),
                      'self', or space-separated origins, e.g. "https://intranet.example.org"
+  BODY_WORKERS       worker threads parsing and validating API bodies off the event loop (default 2)
+  BODY_QUEUE         API bodies waiting for a free body worker, 503 above (default 8)
+  BODY_TIMEOUT_MS    longest a body worker may spend on one body, 503 after it (default 10000)
 `;
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number): number {
@@ -270,5 +279,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    bodyWorkers: int(env, 'BODY_WORKERS', 2, 1),
+    bodyQueue: int(env, 'BODY_QUEUE', 8, 0),
+    bodyTimeoutMs: int(env, 'BODY_TIMEOUT_MS', 10_000, 100),
   };
 }

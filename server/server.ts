@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './log';
 import { serveMetrics, type MetricsSource } from './metrics';
 import { LiveTokens } from './revocation';
 import { Rooms } from './rooms';
+import { ValidatePool } from './validate-pool';
 import { attachSockets } from './sockets';
 import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static';
@@ -52,7 +53,21 @@ export async function startServer(
     fanout,
   );
   const liveTokens = new LiveTokens();
-  const api = { storage, rooms, secret, maxBodyBytes: config.maxBodyBytes, liveTokens, log };
+  const bodies = new ValidatePool({
+    size: config.bodyWorkers,
+    maxQueue: config.bodyQueue,
+    timeoutMs: config.bodyTimeoutMs,
+    log,
+  });
+  const api = {
+    storage,
+    rooms,
+    secret,
+    maxBodyBytes: config.maxBodyBytes,
+    liveTokens,
+    log,
+    bodies,
+  };
   const guards = createGuards(config, log);
 
   const metrics: MetricsSource = {
@@ -144,6 +159,7 @@ export async function startServer(
   }).catch(async (err: unknown) => {
     // EADDRINUSE and the like: free what this call opened (a Postgres pool keeps a process up).
     await sockets.close();
+    await bodies.close();
     if (!given) await storage.close();
     throw err;
   });
@@ -167,6 +183,7 @@ export async function startServer(
         await sockets.close();
         http.closeIdleConnections();
         await rooms.closeAll();
+        await bodies.close();
         await fanout.close();
         await storage.close();
         http.closeAllConnections();
