@@ -7,7 +7,8 @@
  *
  * Ours runs as production does (the compiled dist-server/main.js, BODY_WORKERS at its
  * default). The bodies are posted from a worker thread of this process, so uploading 40 MiB
- * does not hold up the clients that measure. Before the hostile bodies, one valid map is
+ * does not hold up the clients that measure (that thread runs at the lowest CPU priority,
+ * nice 19, as if on another machine). Before the hostile bodies, one valid map is
  * posted, so the body workers are started (as after a server's first import).
  *
  * The issue's target is absolute: under 50 ms. The ratio is printed like every row's, with a
@@ -32,6 +33,11 @@ const ROOT = join(import.meta.dirname, '..');
 /** Posts the bodies all at once on 'go'; answers with their statuses. Plain JS (eval). */
 const ATTACKER = `
 const { parentPort, workerData } = require('node:worker_threads');
+// In a real attack the uploads run on another machine: here they yield the cores first.
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  require('node:os').setPriority(tid, 19);
+} catch {}
 const bodies = workerData.bodies.map((b) => new TextEncoder().encode(b));
 parentPort.once('message', async () => {
   const statuses = await Promise.all(bodies.map(async (body) => {
