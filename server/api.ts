@@ -31,11 +31,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
-import {
-  exportStrategyMap,
-  importStrategyMap,
-  parseStrategyMap,
-} from '../src/model/strategy-map/index';
+import { exportStrategyMap } from '../src/model/strategy-map/index';
 import {
   MAP_ID_PATTERN,
   readToken,
@@ -46,11 +42,12 @@ import {
   type Role,
 } from './auth';
 import { commentsDocId, type DocKind } from '../src/model/protocol-messages';
-import { bearer, HttpError, parseJsonBody, readBody, sendJson, type Issue } from './http-util';
+import { bearer, HttpError, readBody, sendJson, type Issue } from './http-util';
 import type { Logger } from './log';
 import { QuotaError, type CreationQuota } from './quota-storage';
 import type { LiveTokens } from './revocation';
 import type { Rooms } from './rooms';
+import type { ValidatePool } from './validate-pool';
 import type { MapRecord, Storage } from './storage/types';
 
 export interface ApiContext {
@@ -64,6 +61,8 @@ export interface ApiContext {
   creation?: CreationQuota;
   /** The key a request's client address counts under (client-ip.ts limitKey). */
   addressOf?: (req: IncomingMessage) => string;
+  /** Parses and validates request bodies off the main thread (validate-pool.ts). */
+  bodies: ValidatePool;
 }
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -75,19 +74,12 @@ function newMapId(): string {
   return out;
 }
 
+/** The body's map as a Yjs update, parsed, validated and imported in a body worker. */
 async function initialUpdate(
   req: IncomingMessage,
-  maxBodyBytes: number,
+  ctx: ApiContext,
 ): Promise<Uint8Array | undefined> {
-  const input = parseJsonBody(await readBody(req, maxBodyBytes));
-  if (input === undefined) return undefined;
-  const parsed = parseStrategyMap(input);
-  if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.issues);
-  const doc = new Y.Doc();
-  importStrategyMap(doc, parsed.value);
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
+  return ctx.bodies.strategyMapUpdate(await readBody(req, ctx.maxBodyBytes));
 }
 
 async function create(
@@ -104,7 +96,7 @@ async function create(
   const address = ctx.addressOf?.(req) ?? 'unknown';
   // Over a quota: refused before the body is read and parsed.
   await ctx.creation?.check(address);
-  const update = await initialUpdate(req, ctx.maxBodyBytes);
+  const update = await initialUpdate(req, ctx);
   const mapId = id ?? newMapId();
   const register = (createdBy?: string) => ctx.storage.createMap(mapId, Date.now(), createdBy);
   const registered = ctx.creation ? await ctx.creation.create(address, register) : await register();
@@ -226,7 +218,7 @@ export function parseRevokeRequest(input: unknown): RevokeRequest {
 async function revoke(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
   await requireEdit(ctx, req, mapId);
   const { roles, expiresAt } = parseRevokeRequest(
-    parseJsonBody(await readBody(req, ctx.maxBodyBytes)),
+    await ctx.bodies.json(await readBody(req, ctx.maxBodyBytes)),
   );
   const map = await ctx.storage.bumpGenerations(mapId, roles);
   if (!map) throw new HttpError(404, 'map not found');
@@ -347,6 +339,7 @@ export async function handleApi(
       await revoke(ctx, req, res, parts[1] ?? '');
     else throw new HttpError(parts.length <= 3 ? 405 : 404, 'method or path not supported');
   } catch (err) {
+    if (err instanceof HttpError && err.retryAfterS) res.setHeader('retry-after', err.retryAfterS);
     if (!(err instanceof HttpError)) throw err;
     // The body may be unread (too big, or refused by a quota first): not left in the stream.
     if (err.status === 413 || err instanceof QuotaError) res.setHeader('connection', 'close');

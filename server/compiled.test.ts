@@ -67,6 +67,17 @@ describe('the compiled server (dist-server/main.js)', () => {
     expect(js).not.toMatch(/from ["'](pg|better-sqlite3)["']/);
     expect(js).toMatch(/import\(["']\.\/postgres-\w+\.js["']\)/);
     expect(readdirSync(OUT).filter((f) => f.endsWith('.js')).length).toBeGreaterThan(2);
+    // The body worker is a file of its own beside main.js (validate-pool.ts finds it there).
+    expect(readFileSync(join(OUT, 'body-worker.js'), 'utf8')).not.toMatch(/from ["']\.{1,2}\//);
+  });
+
+  it('parses and validates a map body in its body worker', async () => {
+    const airline = readFileSync(join(ROOT, 'src/model/strategy-map/fixtures/airline.v4.json'));
+    const ok = await fetch(`${url}/api/maps`, { method: 'POST', body: airline });
+    expect(ok.status).toBe(201);
+    const bad = await fetch(`${url}/api/maps`, { method: 'POST', body: '[[[[' + '['.repeat(40) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('over the work budget');
   });
 
   it('serves the app, the API and the sync websocket', async () => {

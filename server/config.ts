@@ -73,6 +73,12 @@ export interface ServerConfig {
   maxMaps: number;
   /** Bytes of stored documents past which no map is created; 0: no limit. */
   maxStorageBytes: number;
+  /** Worker threads that parse and validate request bodies (validate-pool.ts). */
+  bodyWorkers: number;
+  /** Request bodies waiting for a free body worker at most (503 above). */
+  bodyQueue: number;
+  /** Longest a body worker may spend on one body; then it is replaced (503). */
+  bodyTimeoutMs: number;
 }
 
 /** Shortest METRICS_TOKEN accepted: it guards internals, so no guessable words. */
@@ -124,6 +130,9 @@ Environment variables:
   MAX_STORAGE_BYTES  bytes of stored documents past which no map is created (default 0: no limit)
   FRAME_ANCESTORS    who may embed the app in a frame (CSP frame-ancestors): 'none' (default),
                      'self', or space-separated origins, e.g. "https://intranet.example.org"
+  BODY_WORKERS       worker threads parsing and validating API bodies off the event loop (default 2)
+  BODY_QUEUE         API bodies waiting for a free body worker, 503 above (default 8)
+  BODY_TIMEOUT_MS    longest a body worker may spend on one body, 503 after it (default 10000)
 `;
 
 function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number): number {
@@ -282,5 +291,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxMapsPerIp: int(env, 'MAX_MAPS_PER_IP', 1_000, 0),
     maxMaps: int(env, 'MAX_MAPS', 0, 0),
     maxStorageBytes: int(env, 'MAX_STORAGE_BYTES', 0, 0),
+    bodyWorkers: int(env, 'BODY_WORKERS', 2, 1),
+    bodyQueue: int(env, 'BODY_QUEUE', 8, 0),
+    bodyTimeoutMs: int(env, 'BODY_TIMEOUT_MS', 10_000, 100),
   };
 }

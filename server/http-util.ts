@@ -13,6 +13,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly issues: Issue[] = [],
+    /** Seconds for a Retry-After header (a 503 the client may retry). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }
@@ -38,22 +40,29 @@ export class ClientAbortedError extends Error {}
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > maxBytes) throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
+  // With a Content-Length (which Node holds the body to), one buffer of that size is filled as
+  // chunks arrive: no list of chunks and no concatenation. It has an ArrayBuffer of its own,
+  // so it can move to a body worker without a copy (validate-pool.ts).
+  const sized = Number.isInteger(declared) && declared > 0;
+  const whole = sized ? Buffer.allocUnsafeSlow(declared) : undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
+      if (size + chunk.length > maxBytes || (whole && size + chunk.length > whole.length))
+        throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
+      if (whole) chunk.copy(whole, size);
+      else chunks.push(chunk);
       size += chunk.length;
-      if (size > maxBytes) throw new HttpError(413, `body: larger than ${maxBytes} bytes`);
-      chunks.push(chunk);
     }
   } catch (err) {
     if (err instanceof HttpError) throw err;
     throw new ClientAbortedError(`body: the client closed the connection after ${size} bytes`);
   }
   // A client that half-closes mid-body ends the stream early without an error.
-  if (!req.complete)
+  if (!req.complete || (whole && size !== whole.length))
     throw new ClientAbortedError(`body: the client closed the connection after ${size} bytes`);
-  return Buffer.concat(chunks);
+  return whole ?? Buffer.concat(chunks);
 }
 
 /**
@@ -61,8 +70,8 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
  * first (json-budget.ts), so a hostile body is refused with 400 before JSON.parse or any
  * validation spends time on it.
  */
-export function parseJsonBody(body: Buffer, budget: JsonBudget = STRATEGY_MAP_BUDGET): unknown {
-  const text = body.toString('utf8').trim();
+export function parseJsonBody(body: Uint8Array, budget: JsonBudget = STRATEGY_MAP_BUDGET): unknown {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8').trim();
   if (text === '') return undefined;
   const verdict = checkJsonBudget(text, budget);
   if (!verdict.ok) {

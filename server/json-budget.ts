@@ -164,3 +164,16 @@ function keyText(text: string, start: number, end: number): string {
     return raw.slice(1, 40);
   }
 }
+
+/**
+ * What the API's small bodies may cost (POST …/revoke: `{"roles": [...], "expiresAt": …}`):
+ * generous for what they hold, and small enough that the parsed value is cheap to pass back
+ * from the body worker to the main thread.
+ */
+export const SMALL_BODY_BUDGET: JsonBudget = {
+  maxDepth: 8,
+  maxItems: 100,
+  maxValues: 1_000,
+  maxContainers: 100,
+  maxStringChars: 1_000,
+};

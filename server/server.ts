@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './log';
 import { serveMetrics, type MetricsSource } from './metrics';
 import { LiveTokens } from './revocation';
 import { Rooms } from './rooms';
+import { ValidatePool } from './validate-pool';
 import { attachSockets } from './sockets';
 import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static';
@@ -58,6 +59,12 @@ export async function startServer(
     fanout,
   );
   const liveTokens = new LiveTokens();
+  const bodies = new ValidatePool({
+    size: config.bodyWorkers,
+    maxQueue: config.bodyQueue,
+    timeoutMs: config.bodyTimeoutMs,
+    log,
+  });
   const api: ApiContext = {
     storage,
     rooms,
@@ -67,6 +74,7 @@ export async function startServer(
     log,
     creation: new CreationQuota(storage, secret, config),
     addressOf: (req) => limitKey(clientAddress(req, config.trustProxy)),
+    bodies,
   };
   const guards = createGuards(config, log);
 
@@ -159,6 +167,7 @@ export async function startServer(
   }).catch(async (err: unknown) => {
     // EADDRINUSE and the like: free what this call opened (a Postgres pool keeps a process up).
     await sockets.close();
+    await bodies.close();
     if (!given) await storage.close();
     throw err;
   });
@@ -182,6 +191,7 @@ export async function startServer(
         await sockets.close();
         http.closeIdleConnections();
         await rooms.closeAll();
+        await bodies.close();
         await fanout.close();
         await storage.close();
         http.closeAllConnections();
