@@ -136,7 +136,7 @@ export function ComparePage({ before, after, comparison: c, backHref }: CompareP
   return (
     <div className="compare-page">
       <header className="compare-bar">
-        <a className="brand" href={backHref} aria-label={t('page.back')}>
+        <a className="brand" href={backHref} aria-label={`Itinera: ${t('page.back')}`}>
           <span aria-hidden="true">◆</span> Itinera
         </a>
         <h1>{t('page.title')}</h1>
@@ -176,7 +176,7 @@ export function ComparePage({ before, after, comparison: c, backHref }: CompareP
                 <h3 id="compare-summary">{t('page.summary')}</h3>
                 <dl className="compare-summary">
                   <div>
-                    <dt>{t('page.summary')}</dt>
+                    <dt>{t('page.changes')}</dt>
                     <dd>
                       {t('page.counts', {
                         added: c.totals.added,
@@ -214,6 +214,7 @@ export function ComparePage({ before, after, comparison: c, backHref }: CompareP
 
               <section aria-labelledby="compare-cost">
                 <h3 id="compare-cost">{t('section.cost')}</h3>
+                <p className="compare-hint">{t('page.costHint')}</p>
                 {c.cost.moves.length > 0 ? (
                   <>
                     <h4>{t('section.moves')}</h4>
@@ -241,6 +242,7 @@ export function ComparePage({ before, after, comparison: c, backHref }: CompareP
                     </table>
                   </>
                 ) : null}
+                <h4>{t('page.byChannel')}</h4>
                 <table>
                   <thead>
                     <tr>
