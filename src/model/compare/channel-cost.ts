@@ -34,15 +34,18 @@ interface ChannelTotals {
 
 function channelTotals(s: MapSnapshot): Map<string, ChannelTotals> {
   const phoneCost = s.strategy.costModel.phoneContactCost ?? DEFAULT_PHONE_CONTACT_COST;
-  const out = new Map<string, ChannelTotals>();
+  const out = new Map<string, ChannelTotals & { unit: number }>();
   for (const tp of s.touchpoints) {
     const ch = contactChannel(s, tp);
     if (!ch) continue;
     const v = volumeOf(tp);
-    const row = out.get(ch.id) ?? { label: ch.label, contacts: 0, cost: 0 };
+    let row = out.get(ch.id);
+    if (!row) {
+      row = { label: ch.label, contacts: 0, cost: 0, unit: relativeCostOf(s, ch) * phoneCost };
+      out.set(ch.id, row);
+    }
     row.contacts += v;
-    row.cost += v * relativeCostOf(s, ch) * phoneCost;
-    out.set(ch.id, row);
+    row.cost += v * row.unit;
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * as the names they stand for in their own map. Snapshots come from the reader (`read.ts`), so
  * whatever the docs held has been through the restore boundary: garbage never gets here.
  */
-import { emotionCurve } from '../emotion';
+import { emotionCurve, type EmotionPoint } from '../emotion';
 import { orderedStages } from '../grid';
 import type { Kpi, LaneItem, MapSnapshot, Persona, StageNode, Touchpoint } from '../types';
 import { compareChannelCosts } from './channel-cost';
@@ -21,18 +21,22 @@ import {
   type StageEmotionChange,
 } from './types';
 
-/** A value as a comparable key: objects with sorted keys, so field order does not matter. */
-function keyOf(v: unknown): string {
-  if (v === undefined) return '';
-  if (Array.isArray(v)) return `[${v.map(keyOf).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${keyOf(o[k])}`)
-      .join(',')}}`;
+/** Whether two field values are equal: lists item by item, objects whatever their key order. */
+function same(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!same(x[i], y[i])) return false;
+    return true;
   }
-  return JSON.stringify(v) ?? '';
+  if (Array.isArray(y)) return false;
+  const ox = x as Record<string, unknown>;
+  const oy = y as Record<string, unknown>;
+  const kx = Object.keys(ox);
+  if (kx.length !== Object.keys(oy).length) return false;
+  for (const k of kx) if (!Object.hasOwn(oy, k) || !same(ox[k], oy[k])) return false;
+  return true;
 }
 
 const round = (n: number) => String(Math.round(n * 100) / 100);
@@ -58,6 +62,8 @@ function show(v: unknown, name?: (id: string) => string): string {
 type Namer = (id: string) => string;
 interface KindSpec<T extends { id: string }> {
   readonly list: (s: MapSnapshot) => readonly T[];
+  /** The item with this id, from the snapshot's own index when it has one (else one is built). */
+  readonly find?: (s: MapSnapshot, id: string) => T | undefined;
   readonly label: (item: T, s: MapSnapshot) => string;
   /** Fields left out of the comparison (the id, kept unknown fields). */
   readonly skip?: ReadonlySet<string>;
@@ -80,10 +86,15 @@ const spec = <T extends { id: string }>(s: KindSpec<T>) => s as unknown as KindS
 const SPECS: { readonly [K in CompareKind]: KindSpec<{ id: string }> } = {
   stages: spec<StageNode>({
     list: (s) => orderedStages(s),
+    find: (s, id) => {
+      const n = s.nodeById.get(id);
+      return n?.kind === 'stage' ? n : undefined;
+    },
     label: (n) => n.label,
   }),
   touchpoints: spec<Touchpoint>({
     list: (s) => s.touchpoints,
+    find: (s, id) => s.touchpointById.get(id),
     label: (t, s) => t.action || `${nodeName(s)(t.from)} → ${nodeName(s)(t.to)}`,
     names: (s) => ({
       from: nodeName(s),
@@ -126,21 +137,26 @@ function fieldChanges<T extends { id: string }>(
 ): FieldChange[] {
   const ox = x as unknown as Record<string, unknown>;
   const oy = y as unknown as Record<string, unknown>;
-  const fields = [...new Set([...Object.keys(ox), ...Object.keys(oy)])];
   const out: FieldChange[] = [];
-  for (const f of fields) {
-    if (ALWAYS_SKIPPED.has(f) || spec.skip?.has(f)) continue;
-    if (keyOf(ox[f]) === keyOf(oy[f])) continue;
+  const check = (f: string) => {
+    if (ALWAYS_SKIPPED.has(f) || spec.skip?.has(f) || same(ox[f], oy[f])) return;
     out.push({ field: f, before: show(ox[f], namesA[f]), after: show(oy[f], namesB[f]) });
-  }
+  };
+  for (const f in ox) if (Object.hasOwn(ox, f)) check(f);
+  for (const f in oy) if (Object.hasOwn(oy, f) && !Object.hasOwn(ox, f)) check(f);
   return out;
 }
 
 function compareKind(spec: KindSpec<{ id: string }>, a: MapSnapshot, b: MapSnapshot) {
   const older = spec.list(a);
   const newer = spec.list(b);
-  const olderById = new Map(older.map((x) => [x.id, x]));
-  const newerIds = new Set(newer.map((x) => x.id));
+  const index = (s: MapSnapshot, list: readonly { id: string }[]) => {
+    if (spec.find) return (id: string) => spec.find!(s, id);
+    const byId = new Map(list.map((x) => [x.id, x]));
+    return (id: string) => byId.get(id);
+  };
+  const olderById = index(a, older);
+  const newerById = index(b, newer);
   const namesA = spec.names?.(a) ?? {};
   const namesB = spec.names?.(b) ?? {};
   const items: ItemChange[] = [];
@@ -148,7 +164,7 @@ function compareKind(spec: KindSpec<{ id: string }>, a: MapSnapshot, b: MapSnaps
   let changed = 0;
   let removed = 0;
   for (const y of newer) {
-    const x = olderById.get(y.id);
+    const x = olderById(y.id);
     if (!x) {
       added += 1;
       items.push({ id: y.id, label: spec.label(y, b), status: 'added', fields: [] });
@@ -160,7 +176,7 @@ function compareKind(spec: KindSpec<{ id: string }>, a: MapSnapshot, b: MapSnaps
     items.push({ id: y.id, label: spec.label(y, b), status: 'changed', fields });
   }
   for (const x of older) {
-    if (newerIds.has(x.id)) continue;
+    if (newerById(x.id) !== undefined) continue;
     removed += 1;
     items.push({ id: x.id, label: spec.label(x, a), status: 'removed', fields: [] });
   }
@@ -174,16 +190,18 @@ const delta = (before: number | null, after: number | null): EmotionDelta => ({
 });
 
 /** The mean of the stage means that are rated; null when none is. */
-function journeyMean(s: MapSnapshot, personaId?: string): number | null {
-  const means = emotionCurve(s, personaId)
-    .map((p) => p.average)
-    .filter((m): m is number => m !== null);
+function meanOf(curve: readonly EmotionPoint[]): number | null {
+  const means = curve.map((p) => p.average).filter((m): m is number => m !== null);
   return means.length ? means.reduce((p, q) => p + q, 0) / means.length : null;
 }
+const journeyMean = (s: MapSnapshot, personaId: string) => meanOf(emotionCurve(s, personaId));
 
-function stageEmotions(a: MapSnapshot, b: MapSnapshot): StageEmotionChange[] {
-  const before = new Map(emotionCurve(a).map((p) => [p.stageId, p]));
-  const after = emotionCurve(b);
+function stageEmotions(
+  curveA: readonly EmotionPoint[],
+  curveB: readonly EmotionPoint[],
+): StageEmotionChange[] {
+  const before = new Map(curveA.map((p) => [p.stageId, p]));
+  const after = curveB;
   const out: StageEmotionChange[] = after.map((p) => ({
     stageId: p.stageId,
     label: p.label,
@@ -216,8 +234,10 @@ export function compareMaps(a: MapSnapshot, b: MapSnapshot): MapComparison {
     totals.removed += kinds[k].removed;
     totals.changed += kinds[k].changed;
   }
-  const emotion = delta(journeyMean(a), journeyMean(b));
-  const stages = stageEmotions(a, b);
+  const curveA = emotionCurve(a);
+  const curveB = emotionCurve(b);
+  const emotion = delta(meanOf(curveA), meanOf(curveB));
+  const stages = stageEmotions(curveA, curveB);
   const personas = personaEmotions(a, b);
   const cost = compareChannelCosts(a, b);
   const moved = (d: EmotionDelta) => d.before !== d.after;
