@@ -2,7 +2,8 @@
  * Benchmark modules besides the canvas: colleagues' files, found at run time with a dynamic
  * import so the runner works while they are still being written. Known shapes:
  * bench/local-store.ts `benchLocalStore(page, baseURL)`, bench/export.ts
- * `benchExport(page, baseURL)`, bench/decks.ts `benchDecks(page, baseURL)`, bench/server-*.ts `benchServer()`; each resolves to rows.
+ * `benchExport(page, baseURL)`, bench/decks.ts `benchDecks(page, baseURL)`, bench/server-*.ts `benchServer()`,
+ * bench/compare.ts `benchCompare()`; each resolves to rows.
  */
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
@@ -53,14 +54,14 @@ function pageModule(dir: string, file: string, exportName: string): BenchModule 
   };
 }
 
-function serverModule(dir: string, file: string): BenchModule {
+function serverModule(dir: string, file: string, exportName = 'benchServer'): BenchModule {
   return {
     name: file.replace(/\.ts$/, ''),
     async run() {
       const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
-      if (typeof mod.benchServer !== 'function')
-        throw new Error(`${file}: no exported function benchServer`);
-      return checkRows(file, await (mod.benchServer as () => Promise<BenchRow[]>)());
+      if (typeof mod[exportName] !== 'function')
+        throw new Error(`${file}: no exported function ${exportName}`);
+      return checkRows(file, await (mod[exportName] as () => Promise<BenchRow[]>)());
     },
   };
 }
@@ -87,6 +88,8 @@ export async function discoverModules(dir: string): Promise<BenchModule[]> {
     pageModule(dir, 'local-store.ts', 'benchLocalStore'),
     pageModule(dir, 'export.ts', 'benchExport'),
     pageModule(dir, 'decks.ts', 'benchDecks'),
+    // Node only (no browser, no server): bench/compare.ts `benchCompare()`.
+    existsSync(join(dir, 'compare.ts')) ? serverModule(dir, 'compare.ts', 'benchCompare') : null,
     ...readdirSync(dir)
       .filter((f) => /^server-.*\.ts$/.test(f) && !f.endsWith('.test.ts'))
       .sort()

@@ -160,7 +160,7 @@ test('exports JSON, imports it as a new map, and refuses a broken file', async (
   const exported = JSON.parse(text);
   expect(exported).toMatchObject({
     format: 'itinera/strategy-map',
-    version: 5,
+    version: 6,
     title: 'Airline journey',
   });
 

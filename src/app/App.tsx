@@ -1,6 +1,7 @@
 /** The app shell: hash routes between the map library and one map's editor. */
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompareRoute } from './CompareRoute';
 import { EditorRoute } from './EditorRoute';
 import { LibraryRoute } from './LibraryRoute';
 import { UpdatePrompt } from '../view/UpdatePrompt';
@@ -20,6 +21,14 @@ export function App() {
   const prompt = (
     <UpdatePrompt needRefresh={pwa.needRefresh} onUpdate={pwa.update} onDismiss={pwa.dismiss} />
   );
+  if (route.name === 'compare') {
+    return (
+      <>
+        <CompareRoute before={route.before} after={route.after} />
+        {prompt}
+      </>
+    );
+  }
   if (route.name === 'map') {
     return (
       <>

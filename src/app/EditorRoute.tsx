@@ -4,10 +4,12 @@
  * library entry whose doc has not arrived) waits for its first sync with the server, showing
  * that it is loading, and says so plainly when the server refuses the link.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor } from '../view/editor/Editor';
 import { ShareServiceContext } from '../view/share/shareService';
+import { JourneyStatesContext } from '../view/compare/journeyStatesService';
+import { journeyStatesFor } from './journeyStates';
 import type { FirstSync } from './collab';
 import { FirstSyncWait } from './FirstSyncWait';
 import { importMapFileLazy as importMapFile } from './importMapLazy';
@@ -62,6 +64,11 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
     };
   }, [mapId, token]);
 
+  const journeyStates = useMemo(
+    () => (state.phase === 'ready' ? journeyStatesFor(state.session) : null),
+    [state],
+  );
+
   if (state.phase === 'loading') {
     return (
       <div className="page-message" role="status" aria-busy="true">
@@ -88,11 +95,13 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
   }
   return (
     <ShareServiceContext.Provider value={shareService}>
-      <Editor
-        session={state.session.api}
-        onImportFile={importMapFile}
-        onOpenMap={(id) => (window.location.hash = mapHref(id))}
-      />
+      <JourneyStatesContext.Provider value={journeyStates}>
+        <Editor
+          session={state.session.api}
+          onImportFile={importMapFile}
+          onOpenMap={(id) => (window.location.hash = mapHref(id))}
+        />
+      </JourneyStatesContext.Provider>
     </ShareServiceContext.Provider>
   );
 }

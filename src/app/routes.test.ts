@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHref, parseRoute } from './routes';
+import { compareHref, mapHref, parseCompareRef, parseRoute } from './routes';
 
 describe('parseRoute', () => {
   it('reads the library and map routes', () => {
@@ -31,5 +31,40 @@ describe('parseRoute', () => {
       mapId: 'm-1',
       token: 'v.abc',
     });
+  });
+  it('reads the compare route, a side being a map id or later map@version', () => {
+    expect(parseRoute('#/compare/map-a/map_b')).toEqual({
+      name: 'compare',
+      before: { mapId: 'map-a' },
+      after: { mapId: 'map_b' },
+    });
+    expect(parseRoute('#/compare/m1%40v-2/m1')).toEqual({
+      name: 'compare',
+      before: { mapId: 'm1', versionId: 'v-2' },
+      after: { mapId: 'm1' },
+    });
+    expect(parseCompareRef('a@b@c')).toBeNull();
+    expect(parseCompareRef('a@')).toBeNull();
+  });
+  it('refuses a compare route with a bad id, saying which side', () => {
+    expect(parseRoute('#/compare/a b/m')).toEqual({
+      name: 'library',
+      error: 'route.badCompareFirst',
+    });
+    expect(parseRoute('#/compare//m')).toEqual({ name: 'library', error: 'route.badCompareFirst' });
+    expect(parseRoute('#/compare/m/%E0%A4%A')).toEqual({
+      name: 'library',
+      error: 'route.badCompareSecond',
+    });
+    expect(parseRoute(`#/compare/m/${'x'.repeat(65)}`)).toEqual({
+      name: 'library',
+      error: 'route.badCompareSecond',
+    });
+    expect(parseRoute('#/compare/m')).toEqual({ name: 'library', error: 'route.unknown' });
+  });
+  it('round-trips compare hrefs', () => {
+    const before = { mapId: 'm-1', versionId: 'v1' };
+    const after = { mapId: 'm-2' };
+    expect(parseRoute(compareHref(before, after))).toEqual({ name: 'compare', before, after });
   });
 });

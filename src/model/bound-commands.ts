@@ -6,15 +6,18 @@ import * as g from './grid-commands';
 import type { LaneKey } from './grid';
 import type { CsvImportResult } from './csv/import';
 import { setMapLanguage, setMapLogo } from './map-settings';
+import { setJourneyState } from './journey-state-commands';
 import * as p from './persona-commands';
 import { setEvidence, type EvidenceTarget } from './evidence-commands';
-import type { Emotion, Evidence, MapLanguage } from './types';
+import type { Emotion, Evidence, JourneyStateLink, JourneyStateRole, MapLanguage } from './types';
 
 export function bindCommands(doc: Y.Doc) {
   return {
     renameMap: (title: string) => c.renameMap(doc, title),
     setMapLanguage: (language: MapLanguage) => setMapLanguage(doc, language),
     setMapLogo: (logo: string | null) => setMapLogo(doc, logo),
+    setJourneyState: (role: JourneyStateRole, link: JourneyStateLink | null) =>
+      setJourneyState(doc, role, link),
     addNode: (input: c.NewNode) => c.addNode(doc, input),
     updateNode: (id: string, patch: c.NodePatch) => c.updateNode(doc, id, patch),
     renameNode: (id: string, label: string) => c.renameNode(doc, id, label),

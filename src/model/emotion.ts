@@ -58,9 +58,16 @@ export function stagesOfTouchpoints(src: EmotionSource): Map<string, readonly st
       out.set(tp.id, []);
       continue;
     }
-    const direct = [tp.from, tp.to].filter((id) => stageIds.has(id));
-    if (direct.length > 0) {
-      out.set(tp.id, [...new Set(direct)]);
+    // Most touchpoints have a stage at one end: no list or set built for them.
+    const fromStage = stageIds.has(tp.from);
+    const toStage = stageIds.has(tp.to);
+    if (fromStage || toStage) {
+      out.set(
+        tp.id,
+        fromStage && toStage && tp.from !== tp.to
+          ? [tp.from, tp.to]
+          : [fromStage ? tp.from : tp.to],
+      );
       continue;
     }
     const near = new Set([

@@ -172,8 +172,23 @@ export interface MapMeta {
    * `MAX_LOGO_CHARS` characters (records/meta.ts); anything else is dropped on restore.
    */
   readonly logo?: string;
+  /** The map this one is the future state (to-be) of (records/journey-state.ts). */
+  readonly currentState?: JourneyStateLink;
+  /** The map that is this one's future state (to-be); this one is its current state (as-is). */
+  readonly futureState?: JourneyStateLink;
   /** Unknown top-level fields from an imported document. */
   readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** What a linked map is to this one: its current state (as-is) or its future state (to-be). */
+export type JourneyStateRole = 'current' | 'future';
+
+/** A link to another map of the library (records/journey-state.ts). */
+export interface JourneyStateLink {
+  /** The other map's id (MAP_ID_PATTERN). */
+  readonly mapId: string;
+  /** Its title when the link was made: shown when that map is not on this device. */
+  readonly title: string;
 }
 
 // ---------- Strategy (the 7-step roadmap around the map) ----------

@@ -122,6 +122,11 @@ export async function duplicateMap(
   db: ItineraDb,
   id: string,
   copy: { id: string; title: string },
+  /**
+   * Edits the copy's doc before it is renamed and stored (a journey state merges the open
+   * map's newest state into it and links it, app/journeyStates.ts); runs inside the transaction.
+   */
+  edit?: (doc: Y.Doc) => void,
 ): Promise<void> {
   checkId('duplicateMap.id', id);
   const newId = checkId('duplicateMap.copy.id', copy?.id);
@@ -131,6 +136,7 @@ export async function duplicateMap(
     if (await db.maps.get(newId))
       throw new Error(`duplicateMap.copy.id: a map with id ${newId} exists`);
     const doc = await loadStoredDoc(db, id);
+    edit?.(doc);
     renameMapCommand(doc, title);
     const now = Date.now();
     const { share: _share, ...rest } = source;
@@ -142,6 +148,22 @@ export async function duplicateMap(
       updatedAt: now,
     });
     await addRow(db, newId, Y.encodeStateAsUpdateV2(doc));
+  });
+}
+
+/**
+ * A stored map's doc, read (never attached: nothing is written), or null when the library has
+ * no map with that id (never stored on this device, or in the trash).
+ */
+export async function readStoredMap(
+  db: ItineraDb,
+  id: string,
+): Promise<{ doc: Y.Doc; entry: MapEntry } | null> {
+  checkId('readStoredMap.id', id);
+  return db.transaction('r', db.maps, db.docRows, async () => {
+    const entry = await db.maps.get(id);
+    if (!entry) return null;
+    return { doc: await loadStoredDoc(db, id), entry };
   });
 }
 

@@ -37,6 +37,13 @@ export { CHANNEL_PLAN_LIMITS, restoreChannelPlan } from './channel-plan';
 export { COST_MODEL_LIMITS, restoreCostModel } from './cost-model';
 export { GO_LIVE_LIMITS, restoreGoLive } from './go-live';
 export { META_LIMITS, restoreMeta, restoreStrategyExtra } from './meta';
+export {
+  JOURNEY_STATE_LIMITS,
+  JOURNEY_STATE_ROLES,
+  journeyStateKey,
+  MAP_ID_PATTERN,
+  restoreJourneyStateLink,
+} from './journey-state';
 export { LANE_LIMITS, restoreLane } from './lane';
 export { LANE_ITEM_LIMITS, restoreLaneItem } from './lane-item';
 export {

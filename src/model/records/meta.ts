@@ -5,6 +5,7 @@ import { MAP_LANGUAGES, type MapMeta } from '../types';
 import { note, num, oneOf, text, type RepairLog } from './support/fields';
 import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
 import { extraOf, fieldsOf, own } from './support/source';
+import { journeyStateKey, JOURNEY_STATE_ROLES, restoreJourneyStateLink } from './journey-state';
 import type { FieldLimit } from './support/field-limits';
 
 export const META_LIMITS = {
@@ -23,7 +24,11 @@ export const LOGO_MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as con
 /** Bytes of a logo file the one-page map accepts (its data URL stays within META_LIMITS.logo). */
 export const MAX_LOGO_BYTES = 140_000;
 
-const KNOWN: ReadonlySet<string> = new Set([...Object.keys(META_LIMITS), 'language']);
+const KNOWN: ReadonlySet<string> = new Set([
+  ...Object.keys(META_LIMITS),
+  'language',
+  ...JOURNEY_STATE_ROLES.map(journeyStateKey),
+]);
 /** The top-level fields of the format: `meta.extra` holds the document's other ones. */
 const FORMAT_FIELDS: ReadonlySet<string> = new Set([
   'format',
@@ -34,6 +39,8 @@ const FORMAT_FIELDS: ReadonlySet<string> = new Set([
   'strategy',
   'language',
   'logo',
+  'currentState',
+  'futureState',
 ]);
 
 /** Any value as the map's metadata (a singleton: the `meta` root map). */
@@ -66,6 +73,12 @@ export function restoreMeta(raw: unknown): Restored<MapMeta> {
       typeof logo === 'string' ? (logo.length > L.logo.chars ? 'tooLong' : 'unknown') : 'wrongType',
       'not a PNG, JPEG or WebP data URL within the limit',
     );
+  for (const role of JOURNEY_STATE_ROLES) {
+    const key = journeyStateKey(role);
+    const link = restoreJourneyStateLink(own(o, key), key);
+    if (link.value !== undefined) value[key] = link.value;
+    if (link.repaired !== NO_REPAIRS) log.push(...link.repaired);
+  }
   const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };

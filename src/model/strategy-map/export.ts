@@ -186,6 +186,8 @@ export function snapshotToStrategyMap(
     title: meta.title,
     ...(meta.language !== undefined ? { language: meta.language } : {}),
     ...(meta.logo !== undefined ? { logo: meta.logo } : {}),
+    ...(meta.currentState !== undefined ? { currentState: { ...meta.currentState } } : {}),
+    ...(meta.futureState !== undefined ? { futureState: { ...meta.futureState } } : {}),
     nodes: snapshot.nodes.map(nodeToJson),
     touchpoints: snapshot.touchpoints
       .filter((t) => nodeIds.has(t.from) && nodeIds.has(t.to) && t.from !== t.to)

@@ -6,6 +6,7 @@
  * Nodes without a position are placed by Arrange; when some nodes do have positions, the
  * placed ones go below them so nothing the file positioned moves or is covered.
  */
+import { JOURNEY_STATE_ROLES, journeyStateKey } from '../records/journey-state';
 import type * as Y from 'yjs';
 import {
   allRoots,
@@ -211,6 +212,11 @@ export function importStrategyMap(
     meta.set('createdAt', new Date().toISOString());
     if (value.language !== undefined) meta.set('language', value.language);
     if (value.logo !== undefined) meta.set('logo', value.logo);
+    for (const role of JOURNEY_STATE_ROLES) {
+      const key = journeyStateKey(role);
+      const link = value[key];
+      if (link !== undefined) meta.set(key, { mapId: link.mapId, title: link.title });
+    }
     const gridExtra = extraOf(value.grid, keysOf(gridSchema));
     const topExtra = {
       ...extraOf(value, keysOf(strategyMapSchema)),

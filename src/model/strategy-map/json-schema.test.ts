@@ -13,7 +13,12 @@ import {
 } from './index';
 import { randomStrategyMap } from './testing/random-document';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v5.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v6.json', import.meta.url), 'utf8');
+/** The airline map as version 5 wrote it (no journey-state links): frozen, it must import for good. */
+const AIRLINE_V5_TEXT = readFileSync(
+  new URL('./fixtures/airline.v5.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 4 wrote it (no personas): frozen, it must import for good. */
 const AIRLINE_V4_TEXT = readFileSync(
   new URL('./fixtures/airline.v4.json', import.meta.url),
@@ -39,6 +44,8 @@ const SCHEMA_V1_FILE = new URL('../../../public/schema/strategy-map.v1.json', im
 const SCHEMA_V3_FILE = new URL('../../../public/schema/strategy-map.v3.json', import.meta.url);
 /** The schema of version 4 as it was published: frozen, still served. */
 const SCHEMA_V4_FILE = new URL('../../../public/schema/strategy-map.v4.json', import.meta.url);
+/** The schema of version 5 as it was published: frozen, still served. */
+const SCHEMA_V5_FILE = new URL('../../../public/schema/strategy-map.v5.json', import.meta.url);
 /** The schema of version 2 as it was published: frozen, still served. */
 const SCHEMA_V2_FILE = new URL('../../../public/schema/strategy-map.v2.json', import.meta.url);
 const DOC_FILE = new URL('../../../docs/strategy-map-format.md', import.meta.url);
@@ -63,6 +70,10 @@ const validateV4 = new Ajv2020({ allErrors: true, strict: true, validateFormats:
   JSON.parse(readFileSync(SCHEMA_V4_FILE, 'utf8')) as object,
 );
 
+const validateV5 = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(
+  JSON.parse(readFileSync(SCHEMA_V5_FILE, 'utf8')) as object,
+);
+
 const exported = (value: unknown) => {
   const r = parseStrategyMap(value);
   if (!r.ok) throw new Error(r.error);
@@ -77,8 +88,13 @@ describe('published JSON Schema', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
   });
 
-  it('is published as strategy-map.v5.json, beside the frozen v1 to v4 files', () => {
-    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v5\.json$/);
+  it('is published as strategy-map.v6.json, beside the frozen v1 to v5 files', () => {
+    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v6\.json$/);
+  });
+
+  it('validates the export of the version 5 airline file; the v5 schema still validates that file', () => {
+    expect(validateV5(JSON.parse(AIRLINE_V5_TEXT))).toBe(true);
+    expect(errorsOf(exported(JSON.parse(AIRLINE_V5_TEXT)))).toEqual([]);
   });
 
   it('validates the export of the version 4 airline file; the v4 schema still validates that file', () => {
@@ -152,7 +168,7 @@ describe('published JSON Schema', () => {
     bad.grid.items[0].order = 'first';
     bad.grid.laneSettings[0].lane = 'channel:';
     bad.grid.laneSettings[1].colour = 'red';
-    bad.version = 6;
+    bad.version = 7;
     bad.comments.threads[0].anchor.kind = 'sticker';
     bad.comments.threads[1].comments[0].text = 7;
     bad.comments.people[0].color = 'green';

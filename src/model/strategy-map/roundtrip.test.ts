@@ -41,7 +41,12 @@ import {
 import { canonical, randomStrategyMap } from './testing/random-document';
 import { readComments } from '../comments/read';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v5.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v6.json', import.meta.url), 'utf8');
+/** The airline map as version 5 wrote it (no journey-state links): frozen, it must import for good. */
+const AIRLINE_V5_TEXT = readFileSync(
+  new URL('./fixtures/airline.v5.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 4 wrote it (no personas, no evidence): frozen, it must import for good. */
 const AIRLINE_V4_TEXT = readFileSync(
   new URL('./fixtures/airline.v4.json', import.meta.url),
@@ -130,7 +135,7 @@ describe('strategy map round trip', () => {
     expect(out.strategy.startingPoint['x-survey']).toBe('Workshop of 12 March, 9 participants');
   });
 
-  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 5', () => {
+  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 6', () => {
     const input = JSON.parse(AIRLINE_V1_TEXT) as Record<string, unknown>;
     const doc = imported(parsed(input));
     expect(gridLanesMap(doc).size + gridItemsMap(doc).size + gridSettingsMap(doc).size).toBe(0);
@@ -138,7 +143,7 @@ describe('strategy map round trip', () => {
     expect(canonical(out)).toEqual(
       canonical({
         ...input,
-        version: 5,
+        version: 6,
         personas: [],
         grid: { lanes: [], items: [], laneSettings: [] },
       }),
@@ -148,19 +153,19 @@ describe('strategy map round trip', () => {
     expect(v2).toEqual({ ...input, version: 2 });
   });
 
-  it('imports a version 2 file unchanged: no comments, exported as version 5', () => {
+  it('imports a version 2 file unchanged: no comments, exported as version 6', () => {
     const input = JSON.parse(AIRLINE_V2_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     expect(readComments(both.comments).threads).toEqual([]);
     expect(canonical(exportStrategyMap(both.doc))).toEqual(
-      canonical({ ...input, version: 5, personas: [] }),
+      canonical({ ...input, version: 6, personas: [] }),
     );
     // The v3 airline is the v2 one plus its comments.
     const { comments: _c, ...v3 } = JSON.parse(AIRLINE_V3_TEXT) as Record<string, unknown>;
     expect(v3).toEqual({ ...input, version: 3 });
   });
 
-  it('imports a version 3 file unchanged: no language, exported as version 5', () => {
+  it('imports a version 3 file unchanged: no language, exported as version 6', () => {
     const input = JSON.parse(AIRLINE_V3_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     expect(readSnapshot(both.doc).meta.language).toBeUndefined();
@@ -170,17 +175,17 @@ describe('strategy map round trip', () => {
     expect(v4).toEqual({ ...input, version: 4 });
   });
 
-  it('imports a version 4 file unchanged: no personas, no evidence, exported as version 5', () => {
+  it('imports a version 4 file unchanged: no personas, no evidence, exported as version 6', () => {
     const input = JSON.parse(AIRLINE_V4_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     const snap = readSnapshot(both.doc);
     expect(snap.personas).toEqual([]);
     expect(snap.repairs.size).toBe(0);
     expect(canonical(exportedWithComments(both))).toEqual(
-      canonical({ ...input, version: 5, personas: [] }),
+      canonical({ ...input, version: 6, personas: [] }),
     );
     // The v5 airline is the v4 one with two personas, their emotions, a scope and evidence.
-    const v5 = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    const v5 = JSON.parse(AIRLINE_V5_TEXT) as Record<string, unknown>;
     const strip = (tps: unknown) =>
       (tps as Record<string, unknown>[]).map(
         ({ emotionByPersona: _e, personas: _p, evidence: _v, painPointEvidence: _q, ...t }) => t,
@@ -193,6 +198,50 @@ describe('strategy map round trip', () => {
     expect(strip(touchpoints)).toEqual(tps4);
     expect(items(grid)).toEqual((grid4 as { items: unknown[] }).items);
     expect((personas as unknown[]).length).toBe(2);
+  });
+
+  it('imports a version 5 file unchanged: no journey-state links, exported as version 6', () => {
+    const input = JSON.parse(AIRLINE_V5_TEXT) as Record<string, unknown>;
+    const both = importedWithComments(parsed(input));
+    const snap = readSnapshot(both.doc);
+    expect(snap.meta.currentState).toBeUndefined();
+    expect(snap.meta.futureState).toBeUndefined();
+    expect(snap.repairs.size).toBe(0);
+    expect(canonical(exportedWithComments(both))).toEqual(canonical({ ...input, version: 6 }));
+    // The v6 airline is the v5 one with a link to its future state.
+    const { futureState, ...rest6 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    expect(rest6).toEqual({ ...input, version: 6 });
+    expect(futureState).toEqual({
+      mapId: 'map-airline-to-be',
+      title: 'Airline journey (future state)',
+    });
+  });
+
+  it('carries the journey-state links through import and export, losslessly', () => {
+    const input: Record<string, unknown> = {
+      ...(JSON.parse(AIRLINE_TEXT) as Record<string, unknown>),
+      currentState: { mapId: 'map-as-is', title: 'Airline journey (as-is)' },
+    };
+    const doc = imported(parsed(input));
+    const snap = readSnapshot(doc);
+    expect(snap.meta.currentState).toEqual({
+      mapId: 'map-as-is',
+      title: 'Airline journey (as-is)',
+    });
+    expect(snap.meta.futureState?.mapId).toBe('map-airline-to-be');
+    expect(Object.keys(snap.meta.extra ?? {})).not.toContain('currentState');
+    expect(Object.keys(snap.meta.extra ?? {})).not.toContain('futureState');
+    expect(snap.repairs.size).toBe(0);
+    const out = JSON.parse(JSON.stringify(exportStrategyMap(doc))) as Record<string, unknown>;
+    expect(canonical(out)).toEqual(
+      canonical(JSON.parse(JSON.stringify(exportStrategyMap(imported(parsed(out)))))),
+    );
+    expect(out.currentState).toEqual(input.currentState);
+    expect(out.futureState).toEqual(input.futureState);
+    // A link to no usable map id is refused with its place named.
+    const bad = parseStrategyMap({ ...input, futureState: { mapId: '../x', title: '' } });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.issues.map((i) => i.path)).toContain('futureState.mapId');
   });
 
   it('carries personas, their emotions, scopes and evidence through import and export', () => {

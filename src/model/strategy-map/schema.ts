@@ -1,7 +1,7 @@
 /**
- * The zod schema of the strategy-map JSON format, version 5 (`docs/strategy-map-format.md`;
+ * The zod schema of the strategy-map JSON format, version 6 (`docs/strategy-map-format.md`;
  * version 1 had no `grid`, version 2 no `comments`, version 3 no `language` and `logo`,
- * version 4 no personas and evidence, see versions.ts).
+ * version 4 no personas and evidence, version 5 no journey-state links, see versions.ts).
  * It is the single source of the format: `parseStrategyMap` validates with it, the published
  * JSON Schema is generated from it (`scripts/gen-schema.ts`), and `StrategyMapDocument` is
  * inferred from it. Enums come from `../types`, and `convert.ts` maps every record to and from
@@ -28,6 +28,7 @@ import { LOGO_PATTERN, META_LIMITS } from '../records/meta';
 import { PERSONA_COLORS, PERSONA_LIMITS } from '../records/persona';
 import { TOUCHPOINT_LIMITS } from '../records/touchpoint';
 import { evidenceListSchema, evidenceSchema } from '../records/schema/evidence.schema';
+import { journeyStateLinkSchema } from '../records/schema/journey-state.schema';
 import {
   amount,
   colour,
@@ -74,7 +75,7 @@ import {
 /** The `format` field every strategy map carries. */
 export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
 /** The format version this code writes and reads natively (older ones are migrated). */
-export const STRATEGY_MAP_VERSION = 5;
+export const STRATEGY_MAP_VERSION = 6;
 
 /**
  * Ids: letters, digits and `_ . : -`, starting with a letter or digit (records/fields.ts, the
@@ -402,6 +403,12 @@ export const strategyMapSchema = z
       .regex(LOGO_PATTERN)
       .optional()
       .describe('Logo of the one-page map: a PNG, JPEG or WebP data URL'),
+    currentState: journeyStateLinkSchema
+      .optional()
+      .describe('Since version 6: the map this one is the future state (to-be) of'),
+    futureState: journeyStateLinkSchema
+      .optional()
+      .describe("Since version 6: this map's future state (to-be); this one is its current state"),
     nodes: z.array(nodeSchema).max(MAX_NODES).default([]),
     touchpoints: z.array(touchpointSchema).max(MAX_TOUCHPOINTS).default([]),
     strategy: strategySchema.prefault({}),
@@ -422,7 +429,7 @@ export const strategyMapSchema = z
   .meta({
     title: 'Itinera strategy map',
     description:
-      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 5).',
+      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 6).',
   });
 
 /** A valid v2 strategy map, with defaults filled in. Unknown fields stay on each object. */

@@ -8,6 +8,7 @@ import {
   V3_LANGUAGE_FIELD,
   V3_LOGO_FIELD,
   V4_FIELD_PREFIX,
+  V5_FIELD_PREFIX,
   type FormatMigration,
 } from './versions';
 
@@ -25,23 +26,43 @@ const HISTORY: FormatMigration[] = [
 
 describe('format versions', () => {
   it('has one migration per version after the first, in order', () => {
-    expect(STRATEGY_MAP_VERSION).toBe(5);
+    expect(STRATEGY_MAP_VERSION).toBe(6);
     expect(FORMAT_MIGRATIONS.map((m) => [m.from, m.name])).toEqual([
       [1, 'add-grid'],
       [2, 'add-comments'],
       [3, 'add-language-and-logo'],
       [4, 'add-personas-and-evidence'],
+      [5, 'add-journey-states'],
     ]);
+    expect(upgradeDocument({ format: FORMAT, version: 6, title: 'T' })).toEqual({
+      ok: true,
+      value: { format: FORMAT, version: 6, title: 'T' },
+    });
+  });
+
+  it('v5 → v6 adds nothing (links are optional), keeping v5 fields named currentState and futureState aside', () => {
     expect(upgradeDocument({ format: FORMAT, version: 5, title: 'T' })).toEqual({
       ok: true,
-      value: { format: FORMAT, version: 5, title: 'T' },
+      value: { format: FORMAT, version: 6, title: 'T' },
+    });
+    const r = upgradeDocument({
+      format: FORMAT,
+      version: 5,
+      futureState: 'theirs',
+      currentState: 1,
+    });
+    expect(r.ok && r.value).toEqual({
+      format: FORMAT,
+      version: 6,
+      [`${V5_FIELD_PREFIX}futureState`]: 'theirs',
+      [`${V5_FIELD_PREFIX}currentState`]: 1,
     });
   });
 
   it('v4 → v5 adds nothing (all optional), keeping v4 fields named personas and evidence aside', () => {
     expect(upgradeDocument({ format: FORMAT, version: 4, title: 'T' })).toEqual({
       ok: true,
-      value: { format: FORMAT, version: 5, title: 'T' },
+      value: { format: FORMAT, version: 6, title: 'T' },
     });
     const r = upgradeDocument({
       format: FORMAT,
@@ -52,25 +73,25 @@ describe('format versions', () => {
     });
     expect(r.ok && r.value).toEqual({
       format: FORMAT,
-      version: 5,
+      version: 6,
       [`${V4_FIELD_PREFIX}personas`]: 'theirs',
       touchpoints: [{ id: 't', [`${V4_FIELD_PREFIX}evidence`]: 'high', 'x-v4-personas': 1 }, 7],
       grid: { items: [{ id: 'i', [`${V4_FIELD_PREFIX}evidence`]: 3 }], lanes: [] },
     });
     // Garbage where lists should be is left for the schema to report.
     const odd = upgradeDocument({ format: FORMAT, version: 4, touchpoints: 'x', grid: 3 });
-    expect(odd.ok && odd.value).toEqual({ format: FORMAT, version: 5, touchpoints: 'x', grid: 3 });
+    expect(odd.ok && odd.value).toEqual({ format: FORMAT, version: 6, touchpoints: 'x', grid: 3 });
   });
 
   it('v3 → v4 adds nothing (both optional), keeping v3 fields named language and logo aside', () => {
     expect(upgradeDocument({ format: FORMAT, version: 3, title: 'T' })).toEqual({
       ok: true,
-      value: { format: FORMAT, version: 5, title: 'T' },
+      value: { format: FORMAT, version: 6, title: 'T' },
     });
     const r = upgradeDocument({ format: FORMAT, version: 3, language: 'Klingon', logo: 7 });
     expect(r.ok && r.value).toEqual({
       format: FORMAT,
-      version: 5,
+      version: 6,
       [V3_LANGUAGE_FIELD]: 'Klingon',
       [V3_LOGO_FIELD]: 7,
     });
@@ -79,14 +100,14 @@ describe('format versions', () => {
   it('v2 → v3 adds nothing (comments are optional), keeping a v2 field named comments aside', () => {
     expect(upgradeDocument({ format: FORMAT, version: 2, title: 'T' })).toEqual({
       ok: true,
-      value: { format: FORMAT, version: 5, title: 'T' },
+      value: { format: FORMAT, version: 6, title: 'T' },
     });
     const theirs = [{ note: 'from another tool' }];
     const r = upgradeDocument({ format: FORMAT, version: 2, comments: theirs });
-    expect(r.ok && r.value).toEqual({ format: FORMAT, version: 5, [V2_COMMENTS_FIELD]: theirs });
+    expect(r.ok && r.value).toEqual({ format: FORMAT, version: 6, [V2_COMMENTS_FIELD]: theirs });
     // A v1 file's field of that name goes the same way, through both steps.
     const v1 = upgradeDocument({ format: FORMAT, version: 1, comments: theirs });
-    expect(v1.ok && v1.value).toMatchObject({ version: 5, [V2_COMMENTS_FIELD]: theirs });
+    expect(v1.ok && v1.value).toMatchObject({ version: 6, [V2_COMMENTS_FIELD]: theirs });
     expect(v1.ok && 'comments' in v1.value).toBe(false);
   });
 
@@ -95,7 +116,7 @@ describe('format versions', () => {
       ok: true,
       value: {
         format: FORMAT,
-        version: 5,
+        version: 6,
         title: 'T',
         grid: { lanes: [], items: [], laneSettings: [] },
       },
@@ -104,7 +125,7 @@ describe('format versions', () => {
     const r = upgradeDocument({ format: FORMAT, version: 1, grid: theirs });
     expect(r.ok && r.value).toEqual({
       format: FORMAT,
-      version: 5,
+      version: 6,
       [V1_GRID_FIELD]: theirs,
       grid: { lanes: [], items: [], laneSettings: [] },
     });

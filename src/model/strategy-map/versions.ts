@@ -12,6 +12,7 @@
  * - 4: the map's `language` and the one-page map's `logo` (both optional).
  * - 5: `personas`, and on touchpoints `emotionByPersona`, `personas`, `evidence`,
  *   `painPointEvidence`, `opportunityEvidence`; `evidence` on lane items (all optional).
+ * - 6: the journey-state links `currentState` and `futureState` (both optional).
  */
 import type { StrategyMapIssue } from './issues';
 import type { JsonObject } from './json';
@@ -137,12 +138,34 @@ const addPersonas: FormatMigration = {
   },
 };
 
+/**
+ * Where the v5 → v6 migration keeps top-level `currentState` and `futureState` fields of a
+ * version 5 file (another tool's fields then; v6 gives the names a meaning).
+ */
+export const V5_FIELD_PREFIX = 'x-v5-';
+
+/** v5 → v6: a v5 map has no journey-state links (both optional: nothing to add). */
+const addJourneyStates: FormatMigration = {
+  from: 5,
+  name: 'add-journey-states',
+  run: (doc) => {
+    if (doc.currentState === undefined && doc.futureState === undefined) return doc;
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(doc)) {
+      if (k !== 'currentState' && k !== 'futureState') out[k] = v;
+      else if (doc[V5_FIELD_PREFIX + k] === undefined) out[V5_FIELD_PREFIX + k] = v;
+    }
+    return out;
+  },
+};
+
 /** Append-only: one step per version after the first. */
 export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [
   addGrid,
   addComments,
   addLanguage,
   addPersonas,
+  addJourneyStates,
 ];
 
 /** The oldest version this code can read. */

@@ -27,6 +27,7 @@ export const FIELD_NAMES = [
   'role', 'quote', 'goals', 'needs',
   'frustrations', 'emotionByPersona', 'personas', 'evidence', 'painPointEvidence',
   'opportunityEvidence', 'level', 'source', 'emotion/', 'emotion/persona-1',
+  'currentState', 'futureState', 'mapId',
 ] as const; // prettier-ignore
 
 /** Lane keys of the grid's flat settings (`"<laneKey>/<field>"`), real and broken. */
@@ -238,6 +239,19 @@ export function writeGarbage(
       const key = laneSettingKey(doc, rng);
       root.set(key, rng.chance(0.3) ? garbageYType(rng) : garbageValue(rng, 0, huge));
       did = `${name}[${key}] = garbage`;
+    } else if (name === 'meta' && rng.chance(0.3)) {
+      // A nearly valid journey-state link (records/journey-state.ts).
+      const key = rng.pick(['currentState', 'futureState']);
+      root.set(
+        key,
+        rng.chance(0.2)
+          ? garbageYType(rng)
+          : {
+              mapId: rng.pick(['map-1', 'map_2-b', '../x', '', 'a'.repeat(65), 3, null]),
+              ...(rng.chance(0.8) ? { title: garbageValue(rng, 1, huge, true) } : {}),
+            },
+      );
+      did = `${name}[${key}] = a nearly valid link`;
     } else if (
       (name === 'touchpoints' || name === 'grid.items') &&
       records.length > 0 &&

@@ -10,6 +10,7 @@ import { LanguagePicker } from '../LanguagePicker';
 import { repairNotes } from '../panels/RepairNote';
 import { PeopleList } from '../presence/PeopleList';
 import { ShareDialog } from '../share/ShareDialog';
+import { JourneyStateLinks } from '../compare/JourneyStateLinks';
 import { SaveStatus } from './SaveStatus';
 
 export const MapHeader = memo(function MapHeader({
@@ -53,6 +54,7 @@ export const MapHeader = memo(function MapHeader({
         }}
       />
       {notes.note('title')}
+      <JourneyStateLinks />
       <SaveStatus />
       <PeopleList />
       <div className="header-extras">

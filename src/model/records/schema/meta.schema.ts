@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAP_LANGUAGES, type MapMeta } from '../../types';
 import { extra, numberOf, textOf } from '../support/fields.schema';
 import { LOGO_PATTERN, META_LIMITS as L } from '../meta';
+import { journeyStateLinkSchema } from './journey-state.schema';
 import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 export const metaRecordSchema = z.strictObject({
@@ -12,6 +13,8 @@ export const metaRecordSchema = z.strictObject({
   template: textOf(L.template).optional(),
   language: z.enum(MAP_LANGUAGES).optional(),
   logo: textOf(L.logo).regex(LOGO_PATTERN).optional(),
+  currentState: journeyStateLinkSchema.optional(),
+  futureState: journeyStateLinkSchema.optional(),
   extra,
 });
 
