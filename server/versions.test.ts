@@ -41,7 +41,7 @@ function post(s: Server, mapId: string, token: string, query: string, body?: Uin
   return fetch(`${s.url}/api/maps/${mapId}/versions?${query}`, {
     method: 'POST',
     headers: { ...auth(token), 'content-type': 'application/octet-stream' },
-    body,
+    body: body as BodyInit | undefined,
   });
 }
 
