@@ -18,7 +18,8 @@ export type PanelName =
   | 'library'
   | 'comments'
   | 'votes'
-  | 'personas';
+  | 'personas'
+  | 'history';
 
 declare global {
   var __ITINERA_FAIL_PANEL__: string | undefined;
