@@ -10,7 +10,6 @@ import { LanguagePicker } from '../LanguagePicker';
 import { repairNotes } from '../panels/RepairNote';
 import { PeopleList } from '../presence/PeopleList';
 import { ShareDialog } from '../share/ShareDialog';
-import { HistoryButton } from '../history/HistoryButton';
 import { SaveStatus } from './SaveStatus';
 
 export const MapHeader = memo(function MapHeader({
@@ -59,9 +58,6 @@ export const MapHeader = memo(function MapHeader({
       <div className="header-extras">
         <PanelBoundary panel="share" compact>
           <ShareDialog />
-        </PanelBoundary>
-        <PanelBoundary panel="history" compact>
-          <HistoryButton />
         </PanelBoundary>
         {extras}
       </div>

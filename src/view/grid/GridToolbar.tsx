@@ -1,4 +1,5 @@
 /** The grid's own toolbar: add stage, channel and lane, the hidden lanes, undo, redo, delete. */
+import { HistoryButton } from '../history/HistoryButton';
 import { memo } from 'react';
 import type { GridRow } from '../../model/grid';
 import { CONTENT_LANE_TYPES } from '../../model/types';
@@ -88,6 +89,7 @@ export const GridToolbar = memo(function GridToolbar({ hidden, selection, select
         >
           {t('toolbar.delete')}
         </button>
+        <HistoryButton />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 /**
- * The header's History button (Shift+H) and its dialog, loaded on first open. Absent when the
- * session has no version history.
+ * The History button (Shift+H) of the canvas and grid toolbars (one of them is mounted) and
+ * its dialog, loaded on first open. Absent when the session has no version history.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
