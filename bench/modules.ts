@@ -87,6 +87,7 @@ export async function discoverModules(dir: string): Promise<BenchModule[]> {
     pageModule(dir, 'local-store.ts', 'benchLocalStore'),
     pageModule(dir, 'export.ts', 'benchExport'),
     pageModule(dir, 'decks.ts', 'benchDecks'),
+    pageModule(dir, 'versions.ts', 'benchVersions'),
     ...readdirSync(dir)
       .filter((f) => /^server-.*\.ts$/.test(f) && !f.endsWith('.test.ts'))
       .sort()
