@@ -90,6 +90,7 @@ export async function discoverModules(dir: string): Promise<BenchModule[]> {
     pageModule(dir, 'decks.ts', 'benchDecks'),
     // Node only (no browser, no server): bench/compare.ts `benchCompare()`.
     existsSync(join(dir, 'compare.ts')) ? serverModule(dir, 'compare.ts', 'benchCompare') : null,
+    pageModule(dir, 'versions.ts', 'benchVersions'),
     ...readdirSync(dir)
       .filter((f) => /^server-.*\.ts$/.test(f) && !f.endsWith('.test.ts'))
       .sort()

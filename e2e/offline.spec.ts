@@ -195,7 +195,7 @@ test.describe('the local store in real IndexedDB', () => {
     }
   });
 
-  test('a database written by schema v1 upgrades (v2, v3) keeping its maps and docs', async ({
+  test('a database written by schema v1 upgrades (v2, v3, v4) keeping its maps and docs', async ({
     page,
   }) => {
     await open(page);
@@ -203,7 +203,7 @@ test.describe('the local store in real IndexedDB', () => {
       (window as unknown as { harness: Harness }).harness.upgradeCheck(),
     );
     expect(r.versionBefore).toBe(1);
-    expect(r.versionAfter).toBe(3);
+    expect(r.versionAfter).toBe(4);
     expect(r.entries).toEqual([
       { id: 'old-1', title: 'Written by v1', template: 'blank' },
       { id: 'old-2', title: 'Airline', template: 'airline' },

@@ -25,6 +25,7 @@
 //                                        says which in X-Itinera-Refusal: revoked|expired;
 //                                        reads only the map's record, never its content (clients
 //                                        ask after a websocket attempt failed, see src/sync/access.ts)
+//   …/api/maps/:id/versions[/:vid]      a map's version history: server/versions-api.ts
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
 // strategy-map JSON document to start from. Both count against the creation quotas
 // (quota-storage.ts): over one they answer 429 {error, issues, quota, limit} and create nothing.
@@ -49,6 +50,7 @@ import type { LiveTokens } from './revocation';
 import type { Rooms } from './rooms';
 import type { ValidatePool } from './validate-pool';
 import type { MapRecord, Storage } from './storage/types';
+import { handleVersions } from './versions-api';
 
 export interface ApiContext {
   storage: Storage;
@@ -327,6 +329,7 @@ export async function handleApi(
   try {
     const parts = path.split('/').slice(2).map(safeDecode); // ['maps', id?, file?]
     if (parts[0] !== 'maps') throw new HttpError(404, 'not found');
+    if (await handleVersions(ctx, req, res, parts)) return true;
     if (parts.length === 1 && req.method === 'POST') await create(ctx, req, res, undefined);
     else if (parts.length === 2 && req.method === 'PUT') await create(ctx, req, res, parts[1]);
     else if (parts.length === 2 && req.method === 'HEAD')

@@ -14,6 +14,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import type { Role } from '../auth';
 import type { MapRecord, Storage, StoredDoc } from './types';
+import { metaOfRow, VERSION_COLUMNS, type VersionRowData, type VersionStorage } from './versions';
 
 /** One schema migration: applied once, in order, inside one transaction. */
 interface Migration {
@@ -63,6 +64,24 @@ CREATE INDEX updates_by_doc ON updates (doc_id, seq);
     version: 3,
     sql: `ALTER TABLE maps ADD COLUMN created_by text;
 CREATE INDEX maps_by_creator ON maps (created_by);`,
+  },
+  {
+    // The maps' version history (storage/versions.ts); self-contained, so it can be renumbered.
+    version: 4,
+    sql: `
+CREATE TABLE versions (
+  map_id text NOT NULL,                   -- map id
+  id text NOT NULL,                       -- version id, unique within the map
+  name text NOT NULL,                     -- '' for an automatic version
+  kind text NOT NULL,                     -- 'named' | 'auto'
+  at bigint NOT NULL,                     -- ms since epoch
+  by_name text NOT NULL,                  -- who made it
+  size integer NOT NULL,                  -- bytes of data
+  data bytea NOT NULL,                    -- Y.encodeStateAsUpdate of the map's doc
+  PRIMARY KEY (map_id, id)
+);
+CREATE INDEX versions_by_map ON versions (map_id, at);
+`,
   },
 ];
 
@@ -205,7 +224,64 @@ export async function openPostgresStorage(
     (['edit', 'review', 'view'] as const).map((r) => (roles.includes(r) ? 1 : 0));
   let closed = false;
 
+  const versions: VersionStorage = {
+    async list(mapId) {
+      const res = await pool.query<VersionRowData>(
+        `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = $1 ORDER BY at DESC, id DESC`,
+        [mapId],
+      );
+      return res.rows.map(metaOfRow);
+    },
+    async snapshot(mapId, id) {
+      const res = await pool.query<{ data: Buffer }>(
+        'SELECT data FROM versions WHERE map_id = $1 AND id = $2',
+        [mapId, id],
+      );
+      const row = res.rows[0];
+      return row && view(row.data);
+    },
+    async put(m, snapshot, drop) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        try {
+          const res = await client.query(
+            `INSERT INTO versions (map_id, id, name, kind, at, by_name, size, data)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (map_id, id) DO NOTHING`,
+            [m.mapId, m.id, m.name, m.kind, m.at, m.by, snapshot.length, bytes(snapshot)],
+          );
+          const added = res.rowCount === 1;
+          const others = drop.filter((id) => id !== m.id);
+          if (added && others.length > 0)
+            await client.query('DELETE FROM versions WHERE map_id = $1 AND id = ANY($2::text[])', [
+              m.mapId,
+              others,
+            ]);
+          await client.query('COMMIT');
+          return added;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async deleteAll(mapId) {
+      const res = await pool.query('DELETE FROM versions WHERE map_id = $1', [mapId]);
+      return res.rowCount ?? 0;
+    },
+    async bytes(mapId) {
+      const res = await pool.query<{ n: string | null }>(
+        'SELECT sum(length(data)) AS n FROM versions WHERE map_id = $1',
+        [mapId],
+      );
+      return Number(res.rows[0]?.n ?? 0);
+    },
+  };
+
   const storage: Storage = {
+    versions,
     async createMap(id, createdAt, createdBy) {
       const res = await pool.query(
         'INSERT INTO maps (id, created_at, created_by) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../auth';
 import type { MapRecord, Storage, StoredDoc } from './types';
+import { metaOfRow, VERSION_COLUMNS, type VersionRowData, type VersionStorage } from './versions';
 
 export type SqliteSync = 'NORMAL' | 'FULL';
 
@@ -25,8 +26,11 @@ export type SqliteSync = 'NORMAL' | 'FULL';
  * Schema version 4: `maps.created_by` names who created a map (a keyed hash of the client
  * address, server/quota-storage.ts; NULL for maps created before), indexed, so the
  * per-address creation quota is one index lookup.
+ *
+ * Schema version 5: `versions`, the maps' version history (VERSIONS_SCHEMA, self-contained:
+ * created when missing whatever the file's version, so it can be renumbered).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -50,6 +54,22 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL            -- one Yjs update as the server's doc emitted it
 );
 CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
+`;
+
+/** A map's versions (storage/versions.ts); a rowid table, since the snapshots are big. */
+const VERSIONS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS versions (
+  map_id TEXT NOT NULL,         -- map id
+  id TEXT NOT NULL,             -- version id, unique within the map
+  name TEXT NOT NULL,           -- '' for an automatic version
+  kind TEXT NOT NULL,           -- 'named' | 'auto'
+  at INTEGER NOT NULL,          -- ms since epoch
+  by_name TEXT NOT NULL,        -- who made it
+  size INTEGER NOT NULL,        -- bytes of data
+  data BLOB NOT NULL,           -- Y.encodeStateAsUpdate of the map's doc
+  UNIQUE (map_id, id)
+);
+CREATE INDEX IF NOT EXISTS versions_by_map ON versions(map_id, at);
 `;
 
 /**
@@ -109,6 +129,7 @@ function migrate(db: Database.Database, file: string): void {
     if (hasSnapshots && version <= 2) db.exec(MIGRATE_2_TO_3);
     if (hasSnapshots && version <= 3) db.exec(MIGRATE_3_TO_4);
     db.exec(SCHEMA);
+    db.exec(VERSIONS_SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }
@@ -181,7 +202,50 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   );
   let closed = false;
 
+  const listVersions = db.prepare<[string], VersionRowData>(
+    `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = ? ORDER BY at DESC, id DESC`,
+  );
+  const selectVersion = db.prepare<[string, string], { data: Buffer }>(
+    'SELECT data FROM versions WHERE map_id = ? AND id = ?',
+  );
+  const insertVersion = db.prepare(
+    'INSERT OR IGNORE INTO versions (map_id, id, name, kind, at, by_name, size, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const deleteVersion = db.prepare('DELETE FROM versions WHERE map_id = ? AND id = ?');
+  const deleteMapVersions = db.prepare('DELETE FROM versions WHERE map_id = ?');
+  const versionBytes = db.prepare<[string], { n: number | null }>(
+    'SELECT sum(length(data)) AS n FROM versions WHERE map_id = ?',
+  );
+  const putVersionTx = db.transaction(
+    (m: Parameters<VersionStorage['put']>[0], data: Uint8Array, drop: readonly string[]) => {
+      const added =
+        insertVersion.run(m.mapId, m.id, m.name, m.kind, m.at, m.by, data.length, data).changes ===
+        1;
+      if (added) for (const id of drop) if (id !== m.id) deleteVersion.run(m.mapId, id);
+      return added;
+    },
+  );
+  const versions: VersionStorage = {
+    async list(mapId) {
+      return listVersions.all(mapId).map(metaOfRow);
+    },
+    async snapshot(mapId, id) {
+      const row = selectVersion.get(mapId, id);
+      return row && new Uint8Array(row.data);
+    },
+    async put(meta, snapshot, drop) {
+      return putVersionTx(meta, snapshot, drop);
+    },
+    async deleteAll(mapId) {
+      return deleteMapVersions.run(mapId).changes;
+    },
+    async bytes(mapId) {
+      return versionBytes.get(mapId)?.n ?? 0;
+    },
+  };
+
   return {
+    versions,
     async createMap(id, createdAt, createdBy) {
       return insertMap.run(id, createdAt, createdBy ?? null).changes === 1;
     },

@@ -9,6 +9,7 @@
 // them to a map record: callers open a doc only for a map that exists.
 
 import type { Generations, Role } from '../auth';
+import type { VersionStorage } from './versions';
 
 /** What a room needs to rebuild its document: a compacted snapshot and the updates after it. */
 export interface StoredDoc {
@@ -80,5 +81,7 @@ export interface Storage {
     uptoSeq: number,
     stateVector?: Uint8Array,
   ): Promise<void>;
+  /** The maps' version history (storage/versions.ts); absent in a store without it. */
+  readonly versions?: VersionStorage;
   close(): Promise<void>;
 }

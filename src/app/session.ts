@@ -23,6 +23,8 @@ import { touchPerson } from '../model/comments/commands';
 import { commentsDocId } from '../model/protocol-messages';
 import { commentsAuthorId, createSeenStore } from './comments-local';
 import { bindWorkshop } from '../model/workshop/bound';
+import { bindVersions } from '../sync/versions-session';
+import { createVersionsRemote } from '../sync/versions-remote';
 
 export interface OpenedSession {
   readonly api: MapSessionApi;
@@ -172,6 +174,28 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     liveAfter: collab.firstSync(),
   });
 
+  // The version history: read after open, never before (sync/versions-session.ts).
+  const tokenNow = async () => {
+    try {
+      return tokenOf((await getLocalStore().getMap(mapId))?.share) ?? token;
+    } catch {
+      return token;
+    }
+  };
+  const versions = bindVersions(doc, {
+    mapId,
+    db: getLocalStore().db,
+    by: () => me.getSnapshot().name,
+    canWrite: () => !viewOnly && !reviewOnly && !isNewer(),
+    shared: async () => (await tokenNow()) !== undefined,
+    remote: createVersionsRemote({ mapId, token: tokenNow, apiBase: opts.collab?.access?.apiBase }),
+    online: {
+      subscribe: sync.subscribe,
+      getSnapshot: () => sync.get().connection === 'online',
+    },
+    stopCapturing: history.stopCapturing,
+  });
+
   const api: MapSessionApi = {
     mapId,
     // A getter: the first sync can bring a doc from a newer version (see above).
@@ -194,6 +218,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     presence: collab.presence,
     comments,
     workshop,
+    versions,
   };
   return {
     api,
@@ -213,6 +238,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
       reader.dispose();
       comments.dispose();
       workshop.dispose();
+      versions.dispose();
       local.dispose();
       commentsLocal.dispose();
       doc.destroy();

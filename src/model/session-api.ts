@@ -10,8 +10,10 @@ import type { MapSnapshot, XY } from './types';
 import type { CommentAnchor, CommentMention, CommentsSnapshot } from './comments/types';
 import type { WorkshopApi } from './workshop/bound';
 import type { MapFullRefusal } from './protocol-messages';
+import type { VersionsApi } from './versions/api';
 
 export type { WorkshopApi } from './workshop/bound';
+export type { VersionsApi } from './versions/api';
 
 export type { ExternalStore } from './observable';
 
@@ -88,6 +90,8 @@ export interface MapSessionApi {
   readonly comments: CommentsApi;
   /** Dot voting and the shared timer (model/workshop/); absent in views built without one. */
   readonly workshop?: WorkshopApi;
+  /** The map's version history (model/versions/api.ts); absent in views built without one. */
+  readonly versions?: VersionsApi;
 }
 
 /**

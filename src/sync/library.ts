@@ -115,8 +115,8 @@ export async function renameMap(db: ItineraDb, id: string, title: string): Promi
 
 /**
  * Copies a map (doc, template, thumbnail; not its sharing) under a new id and title. Its review
- * comments (the rows under `commentsDocId(id)`) are not copied: they are a review of that map
- * by the people it was shared with, and the copy is a new, unshared map.
+ * comments (the rows under `commentsDocId(id)`) and its versions are not copied: they are a
+ * review and a history of that map, and the copy is a new, unshared map.
  */
 export async function duplicateMap(
   db: ItineraDb,
@@ -168,8 +168,8 @@ export async function readStoredMap(
 }
 
 /**
- * Moves a map to the trash; its doc and its comments doc (`commentsDocId(id)`) stay stored
- * until the trash is purged, so restoreMap brings both back.
+ * Moves a map to the trash; its doc, its comments doc (`commentsDocId(id)`) and its versions
+ * stay stored until the trash is purged, so restoreMap brings them all back.
  */
 export async function deleteMap(db: ItineraDb, id: string): Promise<void> {
   checkId('deleteMap.id', id);
@@ -192,17 +192,26 @@ export async function restoreMap(db: ItineraDb, id: string): Promise<void> {
   });
 }
 
-/** Forgets maps deleted before `before` (ms since the epoch), docs and comments docs included. */
+/**
+ * Forgets maps deleted before `before` (ms since the epoch), docs, comments docs and versions
+ * (sync/versions.ts) included.
+ */
 export async function purgeTrash(db: ItineraDb, before: number): Promise<number> {
-  return db.transaction('rw', db.trash, db.docRows, async () => {
-    const old = await db.trash.where('deletedAt').below(before).primaryKeys();
-    for (const id of old) {
-      await mapRows(db, id).delete();
-      await mapRows(db, commentsDocId(id)).delete();
-    }
-    await db.trash.bulkDelete(old);
-    return old.length;
-  });
+  return db.transaction(
+    'rw',
+    [db.trash, db.docRows, db.versions, db.versionSnapshots],
+    async () => {
+      const old = await db.trash.where('deletedAt').below(before).primaryKeys();
+      for (const id of old) {
+        await mapRows(db, id).delete();
+        await mapRows(db, commentsDocId(id)).delete();
+        await db.versions.where('[mapId+at]').between([id, -Infinity], [id, Infinity]).delete();
+        await db.versionSnapshots.where('mapId').equals(id).delete();
+      }
+      await db.trash.bulkDelete(old);
+      return old.length;
+    },
+  );
 }
 
 export async function setShareInfo(db: ItineraDb, id: string, share: ShareInfo): Promise<void> {

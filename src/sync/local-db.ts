@@ -11,9 +11,14 @@
  * primary key (one getAll on the store). v1-v2 kept them in `updates` (auto-increment key and
  * an index on `[mapId+i]`): reading through that index cost Chromium 2.5× the store read for
  * 10,000 rows, and 30 ms for one row once 10,000 had been deleted (index tombstones).
+ *
+ * Since v4 a map's versions (sync/versions.ts) are in `versions` (metadata, listed newest first
+ * by `[mapId+at]`) and their snapshot bytes in `versionSnapshots`: tables apart from `docRows`,
+ * so opening a map never reads them, and listing the history never reads the bytes.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { TokenRole } from '../model/protocol-messages';
+import type { VersionMeta } from '../model/versions/record';
 
 /** How a shared map is reached; absent while the map is local only. */
 export interface ShareInfo {
@@ -79,12 +84,31 @@ export interface DocRow {
   readonly u: Uint8Array;
 }
 
+/**
+ * One version of a map (table `versions`, since v4), key `id`. `pending`: made on this device
+ * and not yet stored by the server (a shared map offline); `remote`: known from the server,
+ * its snapshot not downloaded here yet.
+ */
+export interface VersionRow extends VersionMeta {
+  readonly pending?: 1;
+  readonly remote?: 1;
+}
+
+/** A version's snapshot (table `versionSnapshots`, since v4): Y.encodeStateAsUpdate of the doc. */
+export interface VersionSnapshotRow {
+  readonly id: string;
+  readonly mapId: string;
+  readonly snapshot: Uint8Array;
+}
+
 export type ItineraDb = Dexie & {
   maps: EntityTable<MapEntry, 'id'>;
   trash: EntityTable<TrashEntry, 'id'>;
   /** v1-v2 rows; moved to docRows by the v3 upgrade, kept declared (append-only schema). */
   updates: EntityTable<UpdateRow, 'i'>;
   docRows: Table<DocRow, [string, number]>;
+  versions: EntityTable<VersionRow, 'id'>;
+  versionSnapshots: EntityTable<VersionSnapshotRow, 'id'>;
 };
 
 export const DB_NAME = 'itinera';
@@ -133,11 +157,17 @@ export function declareV3(db: Dexie): void {
     });
 }
 
+/** v4: versions of maps (sync/versions.ts); new tables, nothing to move. */
+export function declareV4(db: Dexie): void {
+  db.version(4).stores({ versions: 'id, [mapId+at]', versionSnapshots: 'id, mapId' });
+}
+
 /** Opens (lazily, on first use) the database with every schema version declared. */
 export function openDb(name: string = DB_NAME): ItineraDb {
   const db = new Dexie(name) as ItineraDb;
   declareV1(db);
   declareV2(db);
   declareV3(db);
+  declareV4(db);
   return db;
 }

@@ -19,7 +19,8 @@ export type PanelName =
   | 'comments'
   | 'votes'
   | 'personas'
-  | 'compare';
+  | 'compare'
+  | 'history';
 
 declare global {
   var __ITINERA_FAIL_PANEL__: string | undefined;

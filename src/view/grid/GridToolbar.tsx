@@ -1,4 +1,5 @@
 /** The grid's own toolbar: add stage, channel and lane, the hidden lanes, undo, redo, delete. */
+import { HistoryButton } from '../history/HistoryButton';
 import { memo } from 'react';
 import type { GridRow } from '../../model/grid';
 import { CONTENT_LANE_TYPES } from '../../model/types';
@@ -25,6 +26,8 @@ export const GridToolbar = memo(function GridToolbar({ hidden, selection, select
     <div className="toolbar grid-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {/* First: the grid's keyboard path goes from Hidden lanes straight into the grid. */}
       <ViewMenu />
+      {/* Before the groups: nothing enabled may sit between Hidden lanes and the grid. */}
+      <HistoryButton />
       <div className="toolbar-group">
         <button type="button" onClick={api.addStage} disabled={readOnly}>
           <span aria-hidden="true" className="swatch swatch-stage" />

@@ -15,6 +15,7 @@ import { useStore } from '../hooks/useStore';
 import { AddCommentButton } from '../comments/AddCommentButton';
 import { PersonasButton } from '../personas/PersonasButton';
 import { ViewMenu } from './ViewMenu';
+import { HistoryButton } from '../history/HistoryButton';
 import { focusInspectorField } from './focusField';
 import { WHEEL_MODES, type WheelMode } from '../canvas/wheelMode';
 import { ADD_NODE_KEYS, isPlainKey, kindForKey } from '../canvas/editingKeys';
@@ -204,6 +205,7 @@ export const Toolbar = memo(function Toolbar({
         </button>
         <AddCommentButton />
         <PersonasButton />
+        <HistoryButton />
         <ViewMenu>
           <label className="toggle">
             <input
