@@ -67,6 +67,22 @@ function paragraph(text: string): Paragraph {
 }
 
 /**
+ * The last texts measured: a list of sections is re-measured at each size and after each cut
+ * (draw.ts `sections`), with the same texts. Emptied when full, so it stays small.
+ */
+const measured = new Map<string, Paragraph>();
+const MEASURED_MAX = 2048;
+
+function measuredParagraph(text: string): Paragraph {
+  let p = measured.get(text);
+  if (!p) {
+    if (measured.size >= MEASURED_MAX) measured.clear();
+    measured.set(text, (p = paragraph(text)));
+  }
+  return p;
+}
+
+/**
  * Greedy wrapping of `p` into lines of at most `limit` em (words longer than a line are broken
  * by character, as PowerPoint does). Returns the number of lines; pushes them to `out` if given.
  */
@@ -170,7 +186,8 @@ export function fitText(
 export function lineCount(text: string, widthIn: number, pt: number, bold = false): number {
   const w = inner(widthIn, 1).w;
   const at = w / inchesPerEm(pt, bold);
-  return text.split('\n').reduce((n, p) => n + layout(paragraph(p), at), 0);
+  if (!text.includes('\n')) return layout(measuredParagraph(text), at);
+  return text.split('\n').reduce((n, p) => n + layout(measuredParagraph(p), at), 0);
 }
 
 /** `text` cut to at most `max` characters (by code point), with "…" when cut. */
