@@ -194,13 +194,16 @@ interface Cols {
   readonly to: number;
 }
 
+/** Wrapped lines per item, by "lines|width". */
+type Wrapped = Map<DeckGridItem, Map<string, string[]>>;
+
 /** Height of one item drawn with at most `lines` lines. */
 function itemHeight(
   m: TextMeasure,
   item: DeckGridItem,
   w: number,
   lines: number,
-  cache: Map<string, string[]>,
+  cache: Wrapped,
 ): number {
   return wrapped(m, item, w, lines, cache).length * LINE + (item.touchpoint ? 2 * CARD_PAD : 0);
 }
@@ -210,15 +213,18 @@ function wrapped(
   item: DeckGridItem,
   w: number,
   lines: number,
-  cache: Map<string, string[]>,
+  cache: Wrapped,
 ): string[] {
-  const key = `${lines}|${w}|${item.touchpoint ? 1 : 0}|${item.text}`;
-  let out = cache.get(key);
+  // Keyed by the item itself, then a short key: no string holding the item's text per look-up.
+  let byItem = cache.get(item);
+  if (!byItem) cache.set(item, (byItem = new Map()));
+  const key = `${lines}|${w}`;
+  let out = byItem.get(key);
   if (!out) {
     const inner = item.touchpoint ? w - 2 * CARD_PAD - 3 : w - 6;
     out = wrapLines(m, item.text, ITEM_SIZE, false, inner, lines);
     if (!out.length) out = [''];
-    cache.set(key, out);
+    byItem.set(key, out);
   }
   return out;
 }
@@ -228,12 +234,12 @@ function cellHeight(
   items: readonly DeckGridItem[],
   w: number,
   [lines, cap]: readonly [number, number],
-  cache: Map<string, string[]>,
+  cache: Wrapped,
 ): number {
-  const shown = items.slice(0, cap);
   const iw = items.length > cap ? w - MORE_W : w;
+  const shown = Math.min(items.length, cap);
   let h = 0;
-  for (const it of shown) h += itemHeight(m, it, iw, lines, cache) + GAP;
+  for (let i = 0; i < shown; i++) h += itemHeight(m, items[i]!, iw, lines, cache) + GAP;
   return Math.max(0, h - GAP);
 }
 
@@ -243,7 +249,7 @@ function rowHeight(
   cols: Cols,
   cw: number,
   plan: readonly [number, number],
-  cache: Map<string, string[]>,
+  cache: Wrapped,
 ): number {
   if (row.type === 'emotion') return FACE_ROW;
   let h = LINE;
@@ -263,7 +269,7 @@ function cardPages(deck: Deck, labels: OverviewLabels, area: Area, m: TextMeasur
   const perPageMax = Math.max(1, Math.floor(room / MIN_COL));
   const chunks = Math.max(1, Math.ceil(n / perPageMax));
   const per = Math.max(1, Math.ceil(n / chunks));
-  const cache = new Map<string, string[]>();
+  const cache: Wrapped = new Map();
   const pages: OverviewPage[] = [];
   for (let c = 0; c < chunks; c++) {
     const cols = { from: c * per, to: Math.min(n, (c + 1) * per) };

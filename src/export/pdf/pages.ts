@@ -10,6 +10,7 @@ import { emotionColor } from './colors';
 import {
   ACCENT,
   Column,
+  dots,
   drawCheckbox,
   drawFace,
   drawLine,
@@ -548,16 +549,16 @@ export function curvePage(ctx: Ctx): void {
     // Each rated touchpoint, faint, spread across the stage's slot.
     const rated = s.touchpoints.filter((t) => t.emotion !== undefined);
     const step = Math.min(7, (slot * 0.6) / Math.max(1, rated.length));
-    rated.forEach((t, j) => {
-      const dx = (j - (rated.length - 1) / 2) * step;
-      page.drawCircle({
-        x: x + dx,
+    dots(
+      page,
+      rated.map((t, j) => ({
+        x: x + (j - (rated.length - 1) / 2) * step,
         y: yOf(t.emotion!),
-        size: 2.6,
+        r: 2.6,
         color: hex(emotionColor(t.emotion)),
-        opacity: 0.45,
-      });
-    });
+      })),
+      0.45,
+    );
   });
   // The curve: the stages' mean emotions, broken where a stage has none rated.
   let prev: { x: number; y: number } | null = null;

@@ -32,15 +32,98 @@ function charEm(ch: string): number {
   return 0.58;
 }
 
-/** Width of `text` on one line, in inches. */
-export function textWidthIn(text: string, pt: number, bold = false): number {
+/** Inches per em of Inter at `pt` (with the safety margin). */
+const inchesPerEm = (pt: number, bold: boolean) => (pt * WIDTH_SAFETY * (bold ? 1.04 : 1)) / PT;
+
+/** Width of `text` in em. */
+function emOf(text: string): number {
   let em = 0;
   for (const ch of text) em += charEm(ch);
-  return (em * pt * WIDTH_SAFETY * (bold ? 1.04 : 1)) / PT;
+  return em;
+}
+
+/** Width of `text` on one line, in inches. */
+export function textWidthIn(text: string, pt: number, bold = false): number {
+  return emOf(text) * inchesPerEm(pt, bold);
 }
 
 /** Height of `lines` lines at `pt`, in inches. */
 export const linesHeightIn = (lines: number, pt: number): number => (lines * pt * LINE_HEIGHT) / PT;
+
+const SPACE_EM = charEm(' ');
+
+/**
+ * A paragraph's words with their widths in em, measured once: widths scale with the font size,
+ * so trying sizes (fitText) re-counts lines with sums instead of re-measuring strings.
+ */
+interface Paragraph {
+  readonly words: readonly string[];
+  readonly ems: readonly number[];
+}
+
+function paragraph(text: string): Paragraph {
+  const words = text.split(/\s+/).filter(Boolean);
+  return { words, ems: words.map(emOf) };
+}
+
+/**
+ * The last texts measured: a list of sections is re-measured at each size and after each cut
+ * (draw.ts `sections`), with the same texts. Emptied when full, so it stays small.
+ */
+const measured = new Map<string, Paragraph>();
+const MEASURED_MAX = 2048;
+
+function measuredParagraph(text: string): Paragraph {
+  let p = measured.get(text);
+  if (!p) {
+    if (measured.size >= MEASURED_MAX) measured.clear();
+    measured.set(text, (p = paragraph(text)));
+  }
+  return p;
+}
+
+/**
+ * Greedy wrapping of `p` into lines of at most `limit` em (words longer than a line are broken
+ * by character, as PowerPoint does). Returns the number of lines; pushes them to `out` if given.
+ */
+function layout(p: Paragraph, limit: number, out?: string[]): number {
+  let n = 0;
+  let has = false;
+  let em = 0;
+  let line = '';
+  const push = () => {
+    n += 1;
+    out?.push(line);
+    has = false;
+    em = 0;
+    line = '';
+  };
+  for (let i = 0; i < p.words.length; i++) {
+    const word = p.words[i]!;
+    const w = p.ems[i]!;
+    if (has && em + SPACE_EM + w <= limit) {
+      em += SPACE_EM + w;
+      if (out) line += ` ${word}`;
+      continue;
+    }
+    if (has) push();
+    if (w <= limit) {
+      has = true;
+      em = w;
+      if (out) line = word;
+      continue;
+    }
+    for (const ch of word) {
+      const c = charEm(ch);
+      if (has && em + c > limit) push();
+      has = true;
+      em += c;
+      if (out) line += ch;
+    }
+  }
+  if (has || n === 0) push();
+  return n;
+}
 
 /**
  * Wraps one paragraph into lines no wider than `widthIn` (words longer than a line are broken
@@ -48,28 +131,7 @@ export const linesHeightIn = (lines: number, pt: number): number => (lines * pt 
  */
 export function wrap(text: string, widthIn: number, pt: number, bold = false): string[] {
   const lines: string[] = [];
-  let line = '';
-  const push = () => {
-    lines.push(line);
-    line = '';
-  };
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (textWidthIn(candidate, pt, bold) <= widthIn) {
-      line = candidate;
-      continue;
-    }
-    if (line) push();
-    if (textWidthIn(word, pt, bold) <= widthIn) {
-      line = word;
-      continue;
-    }
-    for (const ch of word) {
-      if (line && textWidthIn(line + ch, pt, bold) > widthIn) push();
-      line += ch;
-    }
-  }
-  if (line || !lines.length) lines.push(line);
+  layout(paragraph(text), widthIn / inchesPerEm(pt, bold), lines);
   return lines;
 }
 
@@ -98,10 +160,11 @@ export function fitText(
 ): Fitted {
   const box = inner(w, h);
   const bold = opts.bold ?? false;
-  const paragraphs = text.split('\n');
-  const linesAt = (pt: number) => paragraphs.flatMap((p) => wrap(p, box.w, pt, bold));
+  const paragraphs = text.split('\n').map(paragraph);
+  const limit = (pt: number) => box.w / inchesPerEm(pt, bold);
   for (let pt = opts.max; pt >= opts.min; pt -= 0.5) {
-    const n = linesAt(pt).length;
+    const at = limit(pt);
+    const n = paragraphs.reduce((sum, p) => sum + layout(p, at), 0);
     if (linesHeightIn(n, pt) <= box.h && (opts.maxLines === undefined || n <= opts.maxLines))
       return { text, fontSize: pt, cut: false };
   }
@@ -110,7 +173,9 @@ export function fitText(
     1,
     Math.min(opts.maxLines ?? Infinity, Math.floor(box.h / linesHeightIn(1, pt) + 1e-9)),
   );
-  const lines = linesAt(pt).slice(0, room);
+  const all: string[] = [];
+  for (const p of paragraphs) layout(p, limit(pt), all);
+  const lines = all.slice(0, room);
   let last = lines[room - 1] ?? '';
   while (last && textWidthIn(`${last}…`, pt, bold) > box.w) last = last.slice(0, -1);
   lines[room - 1] = `${last.trimEnd()}…`;
@@ -120,7 +185,9 @@ export function fitText(
 /** Number of lines `text` takes in a box `widthIn` wide (its margins included) at `pt`. */
 export function lineCount(text: string, widthIn: number, pt: number, bold = false): number {
   const w = inner(widthIn, 1).w;
-  return text.split('\n').reduce((n, p) => n + wrap(p, w, pt, bold).length, 0);
+  const at = w / inchesPerEm(pt, bold);
+  if (!text.includes('\n')) return layout(measuredParagraph(text), at);
+  return text.split('\n').reduce((n, p) => n + layout(measuredParagraph(p), at), 0);
 }
 
 /** `text` cut to at most `max` characters (by code point), with "…" when cut. */

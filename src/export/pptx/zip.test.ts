@@ -1,0 +1,47 @@
+// @vitest-environment node
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { crc32, deflated, writeZip } from './zip';
+
+describe('writeZip', () => {
+  it('writes a zip JSZip reads back: text, bytes, folders, a part deflated ahead', async () => {
+    const bytes = new Uint8Array(5000).map((_, i) => (i * 7) % 256);
+    const ahead = await deflated(new TextEncoder().encode('font bytes '.repeat(100)));
+    const out = await writeZip([
+      { path: 'ppt/', data: null },
+      { path: 'ppt/slide1.xml', data: '<p:sld>Caffè · “quoted” ■ 🙂</p:sld>' },
+      { path: 'ppt/media/bin.dat', data: bytes },
+      { path: 'ppt/fonts/font1.fntdata', data: ahead },
+      { path: 'ppt/empty.xml', data: '' },
+    ]);
+    // JSZip checks every part's CRC-32 against its content when asked to.
+    const zip = await JSZip.loadAsync(out, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual([
+      'ppt/',
+      'ppt/slide1.xml',
+      'ppt/media/bin.dat',
+      'ppt/fonts/font1.fntdata',
+      'ppt/empty.xml',
+    ]);
+    expect(zip.files['ppt/']!.dir).toBe(true);
+    expect(await zip.file('ppt/slide1.xml')!.async('string')).toBe(
+      '<p:sld>Caffè · “quoted” ■ 🙂</p:sld>',
+    );
+    expect(await zip.file('ppt/media/bin.dat')!.async('uint8array')).toEqual(bytes);
+    expect(await zip.file('ppt/fonts/font1.fntdata')!.async('string')).toBe(
+      'font bytes '.repeat(100),
+    );
+    expect(await zip.file('ppt/empty.xml')!.async('string')).toBe('');
+  });
+
+  it('lets go of each part once it is compressed', async () => {
+    const parts = [{ path: 'a.xml', data: '<a/>' as string | null }];
+    await writeZip(parts);
+    expect(parts[0]!.data).toBeNull();
+  });
+
+  it('computes the standard CRC-32', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+});
