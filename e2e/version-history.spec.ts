@@ -107,6 +107,13 @@ test('a named version restored in place while a second person is connected, then
     await expectNoA11yViolations(bo.page, 'History dialog, the second person', {
       include: '.history-dialog',
     });
+
+    // Compare with now: the version (older) against the map as it is, the edits listed.
+    await ada.editor.button('History').click();
+    await versionItem(ada.page, VERSION).getByRole('link', { name: 'Compare with now' }).click();
+    await expect(ada.page.getByRole('heading', { name: 'Compare maps' })).toBeVisible();
+    await expect(ada.page.getByRole('heading', { name: 'Summary' })).toBeVisible();
+    await expect(ada.page.getByText('Workshop stage').first()).toBeVisible();
   } finally {
     await ada.close();
     await bo.close();

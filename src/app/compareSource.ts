@@ -6,6 +6,7 @@
 import type { MapSnapshot } from '../model/types';
 import { readSnapshot } from '../model/read';
 import { readStoredMap } from '../sync/library';
+import { listVersions, loadVersionDoc } from '../sync/versions';
 import { getLocalStore } from '../sync/local-store';
 import type { CompareRef } from './routes';
 
@@ -20,20 +21,39 @@ export type CompareSource =
   | {
       readonly ok: false;
       readonly ref: CompareRef;
-      /** missing: not in this device's library; version: versions cannot be read here yet. */
+      /** missing: not in this device's library; version: no such version of it here or on the server. */
       readonly reason: 'missing' | 'version' | 'failed';
       readonly message?: string;
     };
 
 export async function resolveCompareSource(ref: CompareRef): Promise<CompareSource> {
-  if (ref.versionId !== undefined) return { ok: false, ref, reason: 'version' };
   try {
     const stored = await readStoredMap(getLocalStore().db, ref.mapId);
     if (!stored) return { ok: false, ref, reason: 'missing' };
+    if (ref.versionId !== undefined) {
+      stored.doc.destroy();
+      return await resolveVersion(ref, ref.versionId, stored.entry.title);
+    }
     const snapshot = readSnapshot(stored.doc);
     stored.doc.destroy();
     return { ok: true, ref, title: stored.entry.title, snapshot };
   } catch (err) {
     return { ok: false, ref, reason: 'failed', message: String((err as Error)?.message ?? err) };
   }
+}
+
+/** A version of a map on this device (its snapshot read here or fetched from the server). */
+async function resolveVersion(
+  ref: CompareRef,
+  versionId: string,
+  mapTitle: string,
+): Promise<CompareSource> {
+  const db = getLocalStore().db;
+  const meta = (await listVersions(ref.mapId, db)).find((v) => v.id === versionId);
+  const doc = meta ? await loadVersionDoc(ref.mapId, versionId, db) : undefined;
+  if (!meta || !doc) return { ok: false, ref, reason: 'version' };
+  const snapshot = readSnapshot(doc);
+  doc.destroy();
+  const when = new Date(meta.at).toISOString().slice(0, 16).replace('T', ' ');
+  return { ok: true, ref, title: `${mapTitle} · ${meta.name || when}`, snapshot };
 }

@@ -46,5 +46,6 @@ export function journeyStatesFor(session: OpenedSession): JourneyStatesService {
     },
     mapHref: (mapId) => mapHref(mapId),
     compareHref: (currentId, futureId) => compareHref({ mapId: currentId }, { mapId: futureId }),
+    compareVersionHref: (mapId, versionId) => compareHref({ mapId, versionId }, { mapId }),
   };
 }

@@ -15,6 +15,8 @@ export interface JourneyStatesService {
   mapHref(mapId: string): string;
   /** The compare page, the current state (older) first. */
   compareHref(currentId: string, futureId: string): string;
+  /** The compare page of a version of a map (older) with the map as it is now. */
+  compareVersionHref(mapId: string, versionId: string): string;
 }
 
 export const JourneyStatesContext = createContext<JourneyStatesService | null>(null);

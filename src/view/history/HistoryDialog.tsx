@@ -12,6 +12,7 @@ import { VERSION_LIMITS } from '../../model/versions/record';
 import type { MapSnapshot } from '../../model/types';
 import { fullTime, relativeTime } from '../comments/relativeTime';
 import { useStore } from '../hooks/useStore';
+import { useJourneyStates } from '../compare/journeyStatesService';
 import { VersionPreview } from './VersionPreview';
 
 type Note = { kind: 'status' | 'alert'; text: string; href?: string; linkText?: string };
@@ -25,6 +26,7 @@ export function HistoryDialog({
 }) {
   const { t, i18n } = useTranslation('history');
   const state = useStore(versions.state);
+  const links = useJourneyStates();
   const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -206,6 +208,9 @@ export function HistoryDialog({
                       <button type="button" disabled={busy} onClick={() => void restoreAsNew(v)}>
                         {t('restoreAsNew')}
                       </button>
+                      {links && !v.pending ? (
+                        <a href={links.compareVersionHref(v.mapId, v.id)}>{t('compareWithNow')}</a>
+                      ) : null}
                     </div>
                   )}
                 </li>
