@@ -70,3 +70,36 @@ test('evidence of a single pain point and opportunity in the inspector', async (
     pains.getByRole('combobox', { name: 'How sure is “Queue at the kiosk”?' }),
   ).toHaveValue('');
 });
+
+test('evidence of a lane item, set where the item is edited in the grid', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.createMap('Airline', 'Airline lane items');
+  await editor.button('Grid').click();
+  const item = page
+    .locator('.grid-items li')
+    .filter({ hasText: 'App issues the boarding pass' })
+    .first();
+  await item.getByRole('button', { name: /^App issues the boarding pass/ }).click();
+  const level = page.getByRole('combobox', { name: 'How sure is “App issues the boarding pass”?' });
+  await expect(level).toHaveValue('');
+  // From the text, Tab reaches the item's evidence; choosing does not close the editor.
+  await page.keyboard.press('Tab');
+  await expect(level).toBeFocused();
+  await level.selectOption('reported');
+  const source = page.getByRole('textbox', { name: 'Source of “App issues the boarding pass”' });
+  await source.fill('Interviews with the airport staff, May');
+  await expectNoA11yViolations(page, 'lane item editor with its evidence', {
+    include: '.grid-item-editor',
+  });
+  await page
+    .locator('.grid-item-editor')
+    .screenshot({ path: 'test-results/lane-item-evidence.png' });
+  // Leaving the editor keeps the text and shows the mark on the item.
+  await page.keyboard.press('Escape');
+  const shown = page.locator('.grid-items li').filter({ hasText: 'App issues the boarding pass' });
+  await expect(shown.getByRole('img', { name: 'Evidence: reported' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^Item in / })).toHaveCount(0);
+  // The assumptions filter dims it (reported, not assumed).
+  await (await editor.viewMenu()).getByRole('button', { name: 'Show assumptions only' }).click();
+  await expect(shown).toHaveClass(/is-evidence-dimmed/);
+});

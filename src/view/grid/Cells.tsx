@@ -4,7 +4,15 @@
  * cell are out of the Tab order (tabIndex -1): the grid's roving focus reaches the cell, Enter
  * goes in (GridView).
  */
-import { memo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useRef,
+  useState,
+  type DragEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { GatheredText, GridRow } from '../../model/grid';
 import { LANE_ITEM_LIMITS } from '../../model/records/lane-item';
 import type { DeviceNode, Kpi, LaneItem, StageNode, Touchpoint } from '../../model/types';
@@ -25,6 +33,7 @@ import { useStore } from '../hooks/useStore';
 import { dimClass } from '../personas/evidence';
 import { evidenceUi } from '../personas/evidenceUi';
 import { EvidenceMark } from '../personas/EvidenceMark';
+import { EvidenceControls } from '../personas/ItemEvidence';
 
 export interface PeerMark {
   readonly color: string;
@@ -496,12 +505,15 @@ function ItemEditor({
   onCommit,
   onCancel,
   onDeleteEmpty,
+  evidenceOf,
 }: {
   initial: string;
   label: string;
   onCommit(text: string, viaEnter: boolean): void;
   onCancel(): void;
   onDeleteEmpty?(): void;
+  /** An item already there: its evidence is set here too (Tab from the text reaches it). */
+  evidenceOf?: LaneItem;
 }) {
   const [text, setText] = useState(initial);
   const done = useRef(false);
@@ -510,7 +522,12 @@ function ItemEditor({
     done.current = true;
     f();
   };
-  return (
+  // With evidence controls, leaving the editor (not moving between its controls) commits.
+  const commitOnLeave = (e: FocusEvent<HTMLElement>) => {
+    if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+    finish(() => onCommit(text, false));
+  };
+  const input = (
     <textarea
       className="grid-item-input"
       aria-label={label}
@@ -520,7 +537,7 @@ function ItemEditor({
       autoFocus
       onFocus={(e) => e.currentTarget.select()}
       onChange={(e) => setText(e.target.value)}
-      onBlur={() => finish(() => onCommit(text, false))}
+      onBlur={evidenceOf ? undefined : () => finish(() => onCommit(text, false))}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && !e.shiftKey) {
           e.preventDefault();
@@ -537,6 +554,28 @@ function ItemEditor({
         }
       }}
     />
+  );
+  if (!evidenceOf) return input;
+  return (
+    <div
+      className="grid-item-editor"
+      onBlur={commitOnLeave}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.target === e.currentTarget) return;
+        e.preventDefault();
+        e.stopPropagation();
+        finish(onCancel);
+      }}
+    >
+      {input}
+      <div className="grid-item-evidence">
+        <EvidenceControls
+          item={evidenceOf.text}
+          evidence={evidenceOf.evidence}
+          target={{ kind: 'laneItem', id: evidenceOf.id }}
+        />
+      </div>
+    </div>
   );
 }
 
@@ -587,6 +626,7 @@ const ItemsCell = memo(function ItemsCell(p: CellProps) {
                   <ItemEditor
                     initial={item.text}
                     label={p.api.fill('cell.itemInput', { lane, stage })}
+                    evidenceOf={item}
                     onCommit={(text, viaEnter) => {
                       setEditing(null);
                       if (text.trim() === '') p.api.deleteItem(item.id);

@@ -31,15 +31,36 @@ function ItemRow({
   evidence: Evidence | null | undefined;
   target: EvidenceTarget;
 }) {
-  const { t } = useTranslation('personas');
-  const { commands } = useSession();
   const name = short(item);
-  const link = evidenceLink(evidence?.source);
   return (
     <li className="item-evidence-row">
       <span className="item-evidence-text" title={item}>
         {name}
       </span>
+      <EvidenceControls item={item} evidence={evidence} target={target} />
+    </li>
+  );
+}
+
+/**
+ * One item's evidence: its level, and its source once a level is set (a link opens only on
+ * click). Named after the item's text; also the grid's lane-item editor (grid/Cells.tsx).
+ */
+export function EvidenceControls({
+  item,
+  evidence,
+  target,
+}: {
+  item: string;
+  evidence: Evidence | null | undefined;
+  target: EvidenceTarget;
+}) {
+  const { t } = useTranslation('personas');
+  const { commands } = useSession();
+  const name = short(item);
+  const link = evidenceLink(evidence?.source);
+  return (
+    <>
       <select
         aria-label={t('evidence.itemLevel', { item: name })}
         value={evidence?.level ?? ''}
@@ -76,7 +97,7 @@ function ItemRow({
           {t('evidence.open')}
         </a>
       ) : null}
-    </li>
+    </>
   );
 }
 
