@@ -245,7 +245,7 @@ describe('parseVersionQuery', () => {
 });
 
 describe('SQLite schema 5', () => {
-  it('upgrades a version 3 file, keeping its maps, with an empty history', async () => {
+  it('upgrades a version 4 file, keeping its maps, with an empty history', async () => {
     const dir = tempDir();
     const file = join(dir, 'itinera.sqlite');
     const first = openSqliteStorage(dir);
@@ -254,7 +254,7 @@ describe('SQLite schema 5', () => {
     await first.close();
     const raw = new Database(file);
     raw.exec('DROP TABLE versions; DROP INDEX IF EXISTS versions_by_map;');
-    raw.pragma('user_version = 3');
+    raw.pragma('user_version = 4');
     raw.close();
     const again = openSqliteStorage(dir);
     cleanups.push(() => again.close());
