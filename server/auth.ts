@@ -21,6 +21,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TokenRole } from '../src/model/protocol-messages';
+import { MAP_ID_PATTERN } from '../src/model/records/journey-state';
 
 export type Role = TokenRole;
 
@@ -32,7 +33,7 @@ export type Generations = Record<Role, number>;
 export const INITIAL_GENERATIONS: Generations = Object.freeze({ edit: 0, review: 0, view: 0 });
 
 /** Map ids: what clients generate (`map-xxxxxxxxxx`, UUIDs), nothing that needs escaping. */
-export const MAP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { MAP_ID_PATTERN };
 
 const PREFIX: Record<Role, string> = { edit: 'e', review: 'r', view: 'v' };
 const ROLE_OF_PREFIX = new Map<string, Role>(

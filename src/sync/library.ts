@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { renameMap as renameMapCommand } from '../model/commands';
 import { metaMap } from '../model/doc';
 import { commentsDocId } from '../model/protocol-messages';
+import { MAP_ID_PATTERN } from '../model/records/journey-state';
 import { readSnapshot } from '../model/read';
 import { seedTemplate, TEMPLATES, type TemplateLocale } from '../model/templates';
 import type { ItineraDb, MapEntry, ShareInfo } from './local-db';
@@ -16,8 +17,6 @@ import { drawThumbnail } from './thumbnail';
 /** Deleted maps stay restorable this long, ms. */
 export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_TITLE_CHARS = 200;
-/** Map ids: letters, digits, '-' and '_', 1..64 chars (the route and the server accept these). */
-export const MAP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface NewMapInput {
   readonly id: string;
