@@ -88,6 +88,9 @@ test('plain handles are what React Flow measures and looks up as its own', async
   await editor.link('Alpha', 'Beta');
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 
+  // The link is in IndexedDB before the reload: the save status reads "Saved" again. (A
+  // reload while the write is in flight can lose it; it once did on a loaded CI machine.)
+  await expect(page.locator('.save-status')).toHaveClass(/status-saved/);
   // After a reload nothing is selected or hovered: React Flow measures every node with plain
   // handles.
   await pointerAway(page);

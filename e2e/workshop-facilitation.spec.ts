@@ -149,6 +149,10 @@ test('two people vote live in a round, each limited; the results stay in the map
       /1 vote.*Seat selection costs extra without warning/,
     ]);
     await expectNoA11yViolations(bo.page, 'votes panel, round open', { include: '.votes-panel' });
+    // The panel is docked beside the inspector: it covers none of it.
+    const votesBox = (await adaPanel.boundingBox())!;
+    const inspectorBox = (await ada.page.locator('aside.inspector').boundingBox())!;
+    expect(votesBox.x).toBeGreaterThanOrEqual(inspectorBox.x + inspectorBox.width - 1);
     await ada.page.screenshot({ path: 'docs/workshop-votes.png' });
 
     // Ada ends the round; nobody can vote any more, and the results stay.

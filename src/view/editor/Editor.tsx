@@ -36,7 +36,7 @@ import { PresentButton } from '../present/PresentButton';
 import { CommentsButton } from '../comments/CommentsButton';
 import { commentsUiFor } from '../comments/commentsUi';
 import { useCommentShortcuts } from '../comments/useCommentShortcuts';
-import { WorkshopControls } from '../workshop/WorkshopControls';
+import { DockedVotes, WorkshopControls } from '../workshop/WorkshopControls';
 import { personasUi } from '../personas/personasUi';
 import { NamePrompt } from '../presence/NamePrompt';
 import { EmptyState } from './EmptyState';
@@ -267,6 +267,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
                   onOpen={setInspectorOpen}
                 />
               </PanelBoundary>
+              <DockedVotes />
               {commentsOpen ? (
                 <PanelBoundary panel="comments" className="panel-error-side">
                   <Suspense

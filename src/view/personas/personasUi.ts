@@ -5,23 +5,7 @@
  * agree.
  */
 import { useSyncExternalStore } from 'react';
-
-function store<T>(initial: T) {
-  const listeners = new Set<() => void>();
-  let value = initial;
-  return {
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    get: (): T => value,
-    set(next: T): void {
-      if (Object.is(next, value)) return;
-      value = next;
-      for (const l of listeners) l();
-    },
-  };
-}
+import { uiStore as store } from '../hooks/uiStore';
 
 export const personasUi = store<boolean>(false);
 
