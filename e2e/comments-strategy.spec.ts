@@ -86,6 +86,11 @@ test('a reviewer comments on strategy items without editing them; the editor jum
     const fields = ritaPanel.locator('.strategy-body').locator('input, select, textarea');
     expect(await fields.count()).toBeGreaterThan(30);
     expect(await enabledFields(fields)).toEqual([]);
+    // The Persona select is a way of reading the cost model and the KPIs, not a field of the
+    // map: the reviewer may use it in both places.
+    const readings = ritaPanel.getByRole('combobox', { name: 'Persona' });
+    await expect(readings).toHaveCount(2);
+    for (const reading of await readings.all()) await expect(reading).toBeEnabled();
     const others = ritaPanel.locator('.strategy-body button:not(.strategy-pin-button)');
     expect(await others.count()).toBeGreaterThan(5); // add, remove…
     for (const button of await others.all()) await expect(button).toBeDisabled();

@@ -15,6 +15,7 @@ import type { MapSnapshot } from '../../model/types';
 import { useSession } from '../canvas/SessionContext';
 import { recordNotes } from '../panels/RepairNote';
 import { PersonaReadingSelect, usePersonaReading } from '../personas/PersonaReadingSelect';
+import { Fields } from './Fields';
 import { fitsLimit, formatMoney, formatNumber, numberOrUndefined } from './inputs';
 
 export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
@@ -44,164 +45,167 @@ export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
           {tp('reading.cost', { name: readingName })}
         </p>
       ) : null}
-      {notes.recordNote(['phoneContactCost', 'currency', 'shiftPct', 'responseTargetMinutes'])}
-      <div className="strategy-row">
+      {/* The Persona select above is a way of reading, usable read-only; the fields are not. */}
+      <Fields>
+        {notes.recordNote(['phoneContactCost', 'currency', 'shiftPct', 'responseTargetMinutes'])}
+        <div className="strategy-row">
+          <label>
+            {t('cost.phoneCost')}
+            <input
+              type="number"
+              min={L.phoneContactCost.min}
+              max={L.phoneContactCost.max}
+              step="0.01"
+              className="narrow"
+              value={model.phoneContactCost ?? r.phoneContactCost}
+              aria-describedby={notes.describedBy('phoneContactCost')}
+              onChange={(e) => {
+                const v = numberOrUndefined(e.target.value);
+                if (fitsLimit(v, L.phoneContactCost))
+                  strategy.updateCostModel({ phoneContactCost: v });
+              }}
+            />
+          </label>
+          <label>
+            {t('cost.currency')}
+            <input
+              className="narrow"
+              maxLength={CURRENCY_CODE_CHARS}
+              value={model.currency ?? r.currency}
+              aria-describedby={notes.describedBy('currency')}
+              onChange={(e) =>
+                strategy.updateCostModel({ currency: e.target.value.toUpperCase() || undefined })
+              }
+            />
+          </label>
+        </div>
+        {notes.note('phoneContactCost')}
+        {notes.note('currency')}
+        {r.rows.length > 0 && (
+          <table className="strategy-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('channels.channel')}</th>
+                <th scope="col">{t('cost.volumeShort')}</th>
+                <th scope="col">{t('cost.relativeShort')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.rows.map((row) => {
+                const plan = recordNotes(snapshot.repairs, recordKey('channelPlan', row.channelId));
+                return (
+                  <tr key={row.channelId}>
+                    <th scope="row">{row.label}</th>
+                    <td>
+                      <input
+                        type="number"
+                        min={P.monthlyVolume.min}
+                        max={P.monthlyVolume.max}
+                        className="narrow"
+                        aria-label={t('cost.volume', { name: row.label })}
+                        aria-describedby={plan.describedBy('monthlyVolume')}
+                        value={snapshot.strategy.channelPlans[row.channelId]?.monthlyVolume ?? ''}
+                        onChange={(e) => {
+                          const v = numberOrUndefined(e.target.value);
+                          if (fitsLimit(v, P.monthlyVolume))
+                            strategy.updateChannelPlan(row.channelId, { monthlyVolume: v });
+                        }}
+                      />
+                      {plan.note('monthlyVolume')}
+                    </td>
+                    <td>
+                      <input
+                        type="number"
+                        min={P.relativeCost.min}
+                        max={P.relativeCost.max}
+                        step="0.01"
+                        className="narrow"
+                        aria-label={t('cost.relative', { name: row.label })}
+                        aria-describedby={plan.describedBy('relativeCost')}
+                        value={Number(row.relativeCost.toFixed(3))}
+                        onChange={(e) => {
+                          const v = numberOrUndefined(e.target.value);
+                          if (fitsLimit(v, P.relativeCost))
+                            strategy.updateChannelPlan(row.channelId, { relativeCost: v });
+                        }}
+                      />
+                      {plan.note('relativeCost')}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        <label className="cost-slider">
+          {t('cost.shift')}
+          <input
+            type="range"
+            min={L.shiftPct.min}
+            max={L.shiftPct.max}
+            step={1}
+            value={r.shiftPct}
+            aria-describedby={notes.describedBy('shiftPct')}
+            onChange={(e) => strategy.updateCostModel({ shiftPct: Number(e.target.value) })}
+          />
+        </label>
+        {notes.note('shiftPct')}
+        <p className="muted">
+          {t('cost.shiftValue', { pct: r.shiftPct, count: formatNumber(r.shiftedVolume, lang) })}
+        </p>
+        {r.noDigitalTarget && (
+          <p className="strategy-warning" role="alert">
+            {t('cost.noTarget')}
+          </p>
+        )}
+        <dl className="cost-totals" aria-live="polite">
+          <div>
+            <dt>{t('cost.today')}</dt>
+            <dd data-testid="cost-today">{money(r.totalToday)}</dd>
+          </div>
+          <div>
+            <dt>{t('cost.after')}</dt>
+            <dd data-testid="cost-after">{money(r.totalAfter)}</dd>
+          </div>
+          <div className="is-saving">
+            <dt>{t('cost.saving')}</dt>
+            <dd data-testid="cost-saving">
+              {money(r.saving)} ({formatNumber(r.savingPct, lang, 1)}%)
+            </dd>
+          </div>
+        </dl>
         <label>
-          {t('cost.phoneCost')}
+          {t('cost.responseTarget')}
           <input
             type="number"
-            min={L.phoneContactCost.min}
-            max={L.phoneContactCost.max}
-            step="0.01"
+            min={L.responseTargetMinutes.min}
+            max={L.responseTargetMinutes.max}
             className="narrow"
-            value={model.phoneContactCost ?? r.phoneContactCost}
-            aria-describedby={notes.describedBy('phoneContactCost')}
+            value={model.responseTargetMinutes ?? DEFAULT_RESPONSE_TARGET_MINUTES}
+            aria-describedby={notes.describedBy('responseTargetMinutes')}
             onChange={(e) => {
               const v = numberOrUndefined(e.target.value);
-              if (fitsLimit(v, L.phoneContactCost))
-                strategy.updateCostModel({ phoneContactCost: v });
+              if (fitsLimit(v, L.responseTargetMinutes))
+                strategy.updateCostModel({ responseTargetMinutes: v });
             }}
           />
         </label>
-        <label>
-          {t('cost.currency')}
-          <input
-            className="narrow"
-            maxLength={CURRENCY_CODE_CHARS}
-            value={model.currency ?? r.currency}
-            aria-describedby={notes.describedBy('currency')}
-            onChange={(e) =>
-              strategy.updateCostModel({ currency: e.target.value.toUpperCase() || undefined })
-            }
-          />
-        </label>
-      </div>
-      {notes.note('phoneContactCost')}
-      {notes.note('currency')}
-      {r.rows.length > 0 && (
-        <table className="strategy-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('channels.channel')}</th>
-              <th scope="col">{t('cost.volumeShort')}</th>
-              <th scope="col">{t('cost.relativeShort')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.rows.map((row) => {
-              const plan = recordNotes(snapshot.repairs, recordKey('channelPlan', row.channelId));
-              return (
-                <tr key={row.channelId}>
-                  <th scope="row">{row.label}</th>
-                  <td>
-                    <input
-                      type="number"
-                      min={P.monthlyVolume.min}
-                      max={P.monthlyVolume.max}
-                      className="narrow"
-                      aria-label={t('cost.volume', { name: row.label })}
-                      aria-describedby={plan.describedBy('monthlyVolume')}
-                      value={snapshot.strategy.channelPlans[row.channelId]?.monthlyVolume ?? ''}
-                      onChange={(e) => {
-                        const v = numberOrUndefined(e.target.value);
-                        if (fitsLimit(v, P.monthlyVolume))
-                          strategy.updateChannelPlan(row.channelId, { monthlyVolume: v });
-                      }}
-                    />
-                    {plan.note('monthlyVolume')}
-                  </td>
-                  <td>
-                    <input
-                      type="number"
-                      min={P.relativeCost.min}
-                      max={P.relativeCost.max}
-                      step="0.01"
-                      className="narrow"
-                      aria-label={t('cost.relative', { name: row.label })}
-                      aria-describedby={plan.describedBy('relativeCost')}
-                      value={Number(row.relativeCost.toFixed(3))}
-                      onChange={(e) => {
-                        const v = numberOrUndefined(e.target.value);
-                        if (fitsLimit(v, P.relativeCost))
-                          strategy.updateChannelPlan(row.channelId, { relativeCost: v });
-                      }}
-                    />
-                    {plan.note('relativeCost')}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      <label className="cost-slider">
-        {t('cost.shift')}
-        <input
-          type="range"
-          min={L.shiftPct.min}
-          max={L.shiftPct.max}
-          step={1}
-          value={r.shiftPct}
-          aria-describedby={notes.describedBy('shiftPct')}
-          onChange={(e) => strategy.updateCostModel({ shiftPct: Number(e.target.value) })}
-        />
-      </label>
-      {notes.note('shiftPct')}
-      <p className="muted">
-        {t('cost.shiftValue', { pct: r.shiftPct, count: formatNumber(r.shiftedVolume, lang) })}
-      </p>
-      {r.noDigitalTarget && (
-        <p className="strategy-warning" role="alert">
-          {t('cost.noTarget')}
-        </p>
-      )}
-      <dl className="cost-totals" aria-live="polite">
-        <div>
-          <dt>{t('cost.today')}</dt>
-          <dd data-testid="cost-today">{money(r.totalToday)}</dd>
-        </div>
-        <div>
-          <dt>{t('cost.after')}</dt>
-          <dd data-testid="cost-after">{money(r.totalAfter)}</dd>
-        </div>
-        <div className="is-saving">
-          <dt>{t('cost.saving')}</dt>
-          <dd data-testid="cost-saving">
-            {money(r.saving)} ({formatNumber(r.savingPct, lang, 1)}%)
-          </dd>
-        </div>
-      </dl>
-      <label>
-        {t('cost.responseTarget')}
-        <input
-          type="number"
-          min={L.responseTargetMinutes.min}
-          max={L.responseTargetMinutes.max}
-          className="narrow"
-          value={model.responseTargetMinutes ?? DEFAULT_RESPONSE_TARGET_MINUTES}
-          aria-describedby={notes.describedBy('responseTargetMinutes')}
-          onChange={(e) => {
-            const v = numberOrUndefined(e.target.value);
-            if (fitsLimit(v, L.responseTargetMinutes))
-              strategy.updateCostModel({ responseTargetMinutes: v });
-          }}
-        />
-      </label>
-      {notes.note('responseTargetMinutes')}
-      <ul className="strategy-figures">
-        <li>
-          {t('cost.figureHour')} <cite>{source('responseHour')}</cite>
-        </li>
-        <li>
-          {t('cost.figureHalfHour')} <cite>{source('responseHalfHour')}</cite>
-        </li>
-        <li>
-          {t('cost.figureSocial')} <cite>{source('socialCost')}</cite>
-        </li>
-        <li>
-          {t('cost.figureWeb')} <cite>{source('webCost')}</cite>
-        </li>
-      </ul>
+        {notes.note('responseTargetMinutes')}
+        <ul className="strategy-figures">
+          <li>
+            {t('cost.figureHour')} <cite>{source('responseHour')}</cite>
+          </li>
+          <li>
+            {t('cost.figureHalfHour')} <cite>{source('responseHalfHour')}</cite>
+          </li>
+          <li>
+            {t('cost.figureSocial')} <cite>{source('socialCost')}</cite>
+          </li>
+          <li>
+            {t('cost.figureWeb')} <cite>{source('webCost')}</cite>
+          </li>
+        </ul>
+      </Fields>
     </section>
   );
 }

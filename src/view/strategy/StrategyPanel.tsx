@@ -11,7 +11,7 @@ import { useSession } from '../canvas/SessionContext';
 import { StrategyCommentPin, useStrategyReveal } from '../comments/StrategyPin';
 import { ChannelsStep } from './ChannelsStep';
 import { CostModelSection } from './CostModelSection';
-import { Fields, StrategyReadOnlyContext } from './Fields';
+import { StrategyReadOnlyContext } from './Fields';
 import { GoalsStep } from './GoalsStep';
 import { GoLiveStep } from './GoLiveStep';
 import { JourneyStep } from './JourneyStep';
@@ -73,9 +73,7 @@ export function StrategyPanel({ snapshot, onClose }: { snapshot: MapSnapshot; on
           </StepSection>
           <div className="strategy-pin-host">
             <StrategyCommentPin section="costModel" id="" />
-            <Fields>
-              <CostModelSection snapshot={snapshot} />
-            </Fields>
+            <CostModelSection snapshot={snapshot} />
           </div>
           <StepSection index={4} check={checks.kpis}>
             <KpisStep snapshot={snapshot} />
