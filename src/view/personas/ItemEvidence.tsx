@@ -6,14 +6,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { EvidenceTarget } from '../../model/evidence-commands';
-import { EVIDENCE_LIMITS, evidenceLink } from '../../model/records/evidence';
-import {
-  EVIDENCE_LEVELS,
-  type Evidence,
-  type EvidenceLevel,
-  type Touchpoint,
-} from '../../model/types';
-import { useSession } from '../canvas/SessionContext';
+import type { Evidence, Touchpoint } from '../../model/types';
+import { EvidenceLevelSelect, EvidenceSourceInput, EvidenceSourceLink } from './EvidenceInputs';
 
 /** An item's text as it names its controls: one line, at most this many characters. */
 const NAME_CHARS = 60;
@@ -56,47 +50,21 @@ export function EvidenceControls({
   target: EvidenceTarget;
 }) {
   const { t } = useTranslation('personas');
-  const { commands } = useSession();
   const name = short(item);
-  const link = evidenceLink(evidence?.source);
   return (
     <>
-      <select
-        aria-label={t('evidence.itemLevel', { item: name })}
-        value={evidence?.level ?? ''}
-        onChange={(ev) =>
-          commands.setEvidence(
-            target,
-            ev.target.value === ''
-              ? undefined
-              : { level: ev.target.value as EvidenceLevel, source: evidence?.source },
-          )
-        }
-      >
-        <option value="">{t('evidence.none')}</option>
-        {EVIDENCE_LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {t(`evidence.${l}`)}
-          </option>
-        ))}
-      </select>
-      {evidence ? (
-        <input
-          type="text"
-          aria-label={t('evidence.itemSource', { item: name })}
-          placeholder={t('evidence.source')}
-          value={evidence.source ?? ''}
-          maxLength={EVIDENCE_LIMITS.source.chars}
-          onChange={(ev) =>
-            commands.setEvidence(target, { level: evidence.level, source: ev.target.value })
-          }
-        />
-      ) : null}
-      {link ? (
-        <a href={link} target="_blank" rel="noopener noreferrer">
-          {t('evidence.open')}
-        </a>
-      ) : null}
+      <EvidenceLevelSelect
+        evidence={evidence}
+        target={target}
+        ariaLabel={t('evidence.itemLevel', { item: name })}
+      />
+      <EvidenceSourceInput
+        evidence={evidence}
+        target={target}
+        ariaLabel={t('evidence.itemSource', { item: name })}
+        placeholder={t('evidence.source')}
+      />
+      <EvidenceSourceLink evidence={evidence} />
     </>
   );
 }
