@@ -9,17 +9,11 @@
  * pins for the reviewer and the editor; screenshots in English and Italian at 1440×900 and on
  * a laptop (1280×800).
  */
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { EditorPage } from './pages/EditorPage';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
+import { LAPTOP, person } from './support/people';
 
 const SHOTS = 'test-results';
-
-async function person(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
 
 const commentsButton = (page: Page) => page.getByRole('button', { name: /^Comments(,|$)/ });
 const comments = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
@@ -61,8 +55,8 @@ test('a reviewer comments on strategy items without editing them; the editor jum
   browser,
 }) => {
   test.slow(); // two people and a view link, one story, four accessibility passes
-  const ada = await person(browser);
-  const rita = await person(browser);
+  const ada = await person(browser, { viewport: LAPTOP });
+  const rita = await person(browser, { viewport: LAPTOP });
   let viewer: Awaited<ReturnType<typeof person>> | undefined;
   try {
     await ada.editor.createMap('Airline', 'Airline strategy review');
@@ -203,7 +197,7 @@ test('a reviewer comments on strategy items without editing them; the editor jum
     await expect(thread(ada.page, GOAL).getByRole('textbox', { name: 'Reply' })).toBeVisible();
 
     // A view link sees the pins that have threads, and cannot comment.
-    viewer = await person(browser);
+    viewer = await person(browser, { viewport: LAPTOP });
     await viewer.page.goto(viewLink);
     await expect(viewer.editor.node('Booking')).toBeVisible();
     const viewerPanel = await openStrategy(viewer.page);

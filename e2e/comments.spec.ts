@@ -7,20 +7,13 @@
  * as detached. The Comments panel passes axe for each of the three.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { EditorPage } from './pages/EditorPage';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
+import { LAPTOP, person, syncStatus } from './support/people';
 
 const SHOTS = 'test-results';
 
-async function person(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
-
-const status = (page: Page) =>
-  page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
+const status = syncStatus;
 const people = (page: Page) => page.getByRole('list', { name: 'People here' });
 const commentsButton = (page: Page) => page.getByRole('button', { name: /^Comments(,|$)/ });
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
@@ -50,9 +43,9 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
   browser,
 }) => {
   test.slow(); // three people, one long story, four accessibility passes
-  const ada = await person(browser);
-  const bo = await person(browser);
-  const rita = await person(browser);
+  const ada = await person(browser, { viewport: LAPTOP });
+  const bo = await person(browser, { viewport: LAPTOP });
+  const rita = await person(browser, { viewport: LAPTOP });
   let viewer: Awaited<ReturnType<typeof person>> | undefined;
   try {
     const mapId = await ada.editor.createMap('Airline', 'Airline under review');
@@ -289,7 +282,7 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
     const share = ada.page.getByRole('dialog', { name: 'Share this map' });
     const viewLink = await share.getByRole('textbox', { name: 'View-only link' }).inputValue();
     await share.getByRole('button', { name: 'Close' }).click();
-    viewer = await person(browser);
+    viewer = await person(browser, { viewport: LAPTOP });
     await viewer.page.goto(viewLink);
     await expect(viewer.editor.node('Search')).toBeVisible();
     await commentsButton(viewer.page).click();

@@ -6,20 +6,14 @@
  * disturbed, and once she commits both grids show all three edits (and the canvas agrees).
  * Both pages pass axe.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 import { expectNoA11yViolations } from './support/axe';
+import { person, syncStatus } from './support/people';
 
 const SHOTS = 'test-results/grid-collab';
 
-async function person(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
-
-const status = (page: Page) =>
-  page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
+const status = syncStatus;
 const grid = (page: Page) => page.getByRole('grid', { name: 'Journey grid' });
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const row = (page: Page, lane: RegExp) =>

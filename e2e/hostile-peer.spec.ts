@@ -24,6 +24,7 @@ import {
   writeGarbageEverywhere,
   writeMarker,
 } from './support/garbage';
+import { shareEditLink, syncStatus } from './support/people';
 
 /** The records the facilitator edits: the hostile peer leaves them alone so the edits are hers. */
 const SPARE = new Set(['stage-booking', 'ch-email', 'goal-answer-faster']);
@@ -52,24 +53,7 @@ function hostilePeer(baseURL: string, mapId: string, token: string) {
   return { doc, provider, synced };
 }
 
-/** The id and edit token of a shared map, from the share dialog's edit link. */
-async function share(page: Page): Promise<{ mapId: string; token: string }> {
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share this map' });
-  const link = dialog.getByRole('textbox', { name: 'Edit link' });
-  await expect(link).toHaveValue(/token=e\./);
-  const url = new URL(await link.inputValue());
-  const [path, query] = url.hash.slice(1).split('?');
-  const mapId = /^\/map\/(.+)$/.exec(path ?? '')?.[1];
-  const token = new URLSearchParams(query).get('token');
-  if (!mapId || !token) throw new Error(`not an edit link: ${url.href}`);
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toBeHidden();
-  return { mapId: decodeURIComponent(mapId), token };
-}
-
-const status = (page: Page) =>
-  page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
+const status = syncStatus;
 
 async function exportItem(page: Page, item: 'PNG' | 'JSON'): Promise<Download> {
   const menu = page.getByRole('dialog', { name: 'Export the map' });
@@ -139,7 +123,7 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
   const editor = new EditorPage(page);
   await editor.createMap('Airline', 'Hostile workshop');
   await expect(editor.node('Booking')).toBeVisible();
-  const { mapId, token } = await share(page);
+  const { mapId, token } = await shareEditLink(page);
   await expect(status(page)).toHaveText('Online, all synced');
 
   const peer = hostilePeer(baseURL!, mapId, token);
@@ -324,7 +308,7 @@ test('hostile peers announcing hundreds of fake people: a bounded list and bound
 }) => {
   const editor = new EditorPage(page);
   await editor.createMap('Blank', 'Crowded room');
-  const { mapId, token } = await share(page);
+  const { mapId, token } = await shareEditLink(page);
   await expect(status(page)).toHaveText('Online, all synced');
   const sockets: WebSocket[] = [];
   try {

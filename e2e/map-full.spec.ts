@@ -4,28 +4,14 @@
  * is full" and why, in words, instead of "Offline" or a reconnect loop; her change stays on her
  * device. The other editor's connection is not affected (issue 19, Quotas).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DEFAULT_MAP_LIMITS, DocQuota } from '../server/quota-doc';
 import { EditorPage } from './pages/EditorPage';
 import { expectNoA11yViolations } from './support/axe';
-
-/** The id and edit token of the map, from the share dialog's edit link. */
-async function share(page: Page): Promise<{ mapId: string; token: string }> {
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share this map' });
-  const link = dialog.getByRole('textbox', { name: 'Edit link' });
-  await expect(link).toHaveValue(/token=e\./);
-  const url = new URL(await link.inputValue());
-  const [path, query] = url.hash.slice(1).split('?');
-  const mapId = decodeURIComponent(/^\/map\/(.+)$/.exec(path ?? '')?.[1] ?? '');
-  const token = new URLSearchParams(query).get('token') ?? '';
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toBeHidden();
-  return { mapId, token };
-}
+import { shareEditLink } from './support/people';
 
 test('a map full for the server says so and stops; the other editor goes on', async ({
   page,
@@ -35,7 +21,7 @@ test('a map full for the server says so and stops; the other editor goes on', as
   const editor = new EditorPage(page);
   await editor.createMap('Blank', 'Full map');
   await editor.add('stage', 'Welcome');
-  const { mapId, token } = await share(page);
+  const { mapId, token } = await shareEditLink(page);
   const status = page.getByRole('status').filter({ hasText: /Online|Offline|Connecting|Map full/ });
   await expect(status).toHaveText('Online, all synced');
   const mapSockets: string[] = [];

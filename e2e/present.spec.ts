@@ -6,20 +6,13 @@
  * follower stays on his slide and is told. A map that is not shared still presents, without
  * Follow me, from the keyboard alone.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { EditorPage } from './pages/EditorPage';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
+import { person, syncStatus } from './support/people';
 
 const VIEWPORT = { width: 1440, height: 900 };
 
-async function person(browser: Browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
-
-const status = (page: Page) =>
-  page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
+const status = syncStatus;
 const people = (page: Page) => page.getByRole('list', { name: 'People here' });
 const presentation = (page: Page) => page.getByRole('dialog', { name: /^Presentation:/ });
 const slide = (page: Page) => presentation(page).getByRole('group', { name: /^Slide \d+ of/ });
@@ -38,8 +31,8 @@ test('Ada presents with follow me; Bo follows her live, pages on his own, leaves
   browser,
 }) => {
   test.slow();
-  const ada = await person(browser);
-  const bo = await person(browser);
+  const ada = await person(browser, { viewport: VIEWPORT });
+  const bo = await person(browser, { viewport: VIEWPORT });
   try {
     await ada.editor.createMap('Airline', 'Airline workshop');
     await ada.editor.button('Share').click();
@@ -159,7 +152,7 @@ test('Ada presents with follow me; Bo follows her live, pages on his own, leaves
 test('a map that is not shared presents from the keyboard, without follow me, live', async ({
   browser,
 }) => {
-  const me = await person(browser);
+  const me = await person(browser, { viewport: VIEWPORT });
   try {
     await me.editor.createMap('Blank', 'Solo deck');
     await me.editor.add('stage', 'Arrive');
@@ -190,7 +183,7 @@ test('a map that is not shared presents from the keyboard, without follow me, li
 });
 
 test('keys pressed while presenting never reach the map behind the slides', async ({ browser }) => {
-  const me = await person(browser);
+  const me = await person(browser, { viewport: VIEWPORT });
   try {
     await me.editor.createMap('Blank', 'Quiet deck');
     await me.editor.add('stage', 'Arrive');

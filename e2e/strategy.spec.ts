@@ -4,15 +4,9 @@
  * on the same shared map, watches every value arrive; then the one-page strategy map is shown
  * and printed to an image.
  */
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { EditorPage } from './pages/EditorPage';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
-
-async function person(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
+import { person } from './support/people';
 
 /** Opens the strategy panel from the editor header. */
 async function openStrategy(page: Page): Promise<Locator> {

@@ -7,21 +7,14 @@
  * back, for both. Bo's History lists the same version (stored by the server). axe on the
  * History dialog; the picture is docs/history.png.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { EditorPage } from './pages/EditorPage';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
+import { LAPTOP, person, syncStatus } from './support/people';
 
 const TITLE = 'Airline versions';
 const VERSION = 'Before the workshop';
 
-async function person(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
-
-const status = (page: Page) =>
-  page.getByRole('status').filter({ hasText: /Online|Offline|Connecting/ });
+const status = syncStatus;
 const title = (page: Page) => page.getByRole('textbox', { name: 'Map title' });
 const history = (page: Page) => page.getByRole('dialog', { name: 'Version history' });
 const versionItem = (page: Page, name: string) =>
@@ -33,8 +26,8 @@ test('a named version restored in place while a second person is connected, then
   browser,
 }) => {
   test.slow(); // two people, the real server, an accessibility pass
-  const ada = await person(browser);
-  const bo = await person(browser);
+  const ada = await person(browser, { viewport: LAPTOP });
+  const bo = await person(browser, { viewport: LAPTOP });
   try {
     await ada.editor.createMap('Airline', TITLE);
     await ada.editor.button('Share').click();

@@ -8,18 +8,12 @@
  * can neither start a round nor vote (the server drops such writes: server/workshop-roles.test.ts).
  * Axe on the name prompt, the votes panel and the timer popover, in English and in Italian.
  */
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 import { expectNoA11yViolations } from './support/axe';
+import { person, syncStatus } from './support/people';
 
-async function person(browser: Browser, locale = 'en-US') {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
-
-const status = (page: Page) =>
-  page.getByRole('status').filter({ hasText: /Online|Offline|Connecting|In linea|Non in linea/ });
+const status = syncStatus;
 const people = (page: Page) => page.getByRole('list', { name: 'People here' });
 const namePrompt = (page: Page) =>
   page.getByRole('region', { name: 'What should the others call you?' });
@@ -68,8 +62,8 @@ test('two people vote live in a round, each limited; the results stay in the map
   browser,
 }) => {
   test.slow(); // two people, a reload, and accessibility passes
-  const ada = await person(browser);
-  const bo = await person(browser);
+  const ada = await person(browser, { locale: 'en-US' });
+  const bo = await person(browser, { locale: 'en-US' });
   try {
     const { edit } = await sharedAirline(ada.editor);
 
@@ -199,10 +193,10 @@ test('the shared timer counts on every screen, a late joiner too; a view link ca
   browser,
 }) => {
   test.slow();
-  const ada = await person(browser);
-  const bo = await person(browser);
-  const cy = await person(browser);
-  const viewer = await person(browser);
+  const ada = await person(browser, { locale: 'en-US' });
+  const bo = await person(browser, { locale: 'en-US' });
+  const cy = await person(browser, { locale: 'en-US' });
+  const viewer = await person(browser, { locale: 'en-US' });
   try {
     const { edit, view } = await sharedAirline(ada.editor);
     await join(ada.page, 'Ada');
@@ -276,7 +270,7 @@ test('the shared timer counts on every screen, a late joiner too; a view link ca
 });
 
 test('time is up: the timer says so on screen and to a screen reader', async ({ browser }) => {
-  const ada = await person(browser);
+  const ada = await person(browser, { locale: 'en-US' });
   try {
     // The page's clock is faked (it runs at real speed) to run the minute out without waiting.
     await ada.page.clock.install();
@@ -299,8 +293,8 @@ test('time is up: the timer says so on screen and to a screen reader', async ({ 
 });
 
 test('in Italian: the name prompt, the votes panel and the timer popover', async ({ browser }) => {
-  const ada = await person(browser);
-  const bo = await person(browser, 'it-IT');
+  const ada = await person(browser, { locale: 'en-US' });
+  const bo = await person(browser, { locale: 'it-IT' });
   try {
     const { edit } = await sharedAirline(ada.editor);
     await join(ada.page, 'Ada');
@@ -341,7 +335,7 @@ test('in Italian: the name prompt, the votes panel and the timer popover', async
 test('a selected touchpoint is voted on from the inspector during a touchpoints round', async ({
   browser,
 }) => {
-  const ada = await person(browser);
+  const ada = await person(browser, { locale: 'en-US' });
   try {
     await ada.editor.createMap('Blank', 'Inspector votes');
     await ada.editor.add('stage', 'Welcome');

@@ -5,15 +5,9 @@
  * strategy map goes to the client in English and in Italian, its figures checked against the
  * cost model the strategy panel shows.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { EditorPage } from './pages/EditorPage';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
-
-async function person(browser: Browser, locale = 'en-US') {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
+import { person } from './support/people';
 
 /** The saving as the cost model in the strategy panel shows it ("32,654 € (24.3%)"). */
 async function panelSaving(page: Page): Promise<{ saving: string; today: string; after: string }> {
@@ -67,7 +61,7 @@ async function openOnePage(page: Page, name: RegExp) {
 test.describe('the one-page strategy map', () => {
   for (const lang of ['en', 'it'] as const) {
     test(`its figures are the cost model's, in ${lang}`, async ({ browser }) => {
-      const p = await person(browser, lang === 'it' ? 'it-IT' : 'en-US');
+      const p = await person(browser, { locale: lang === 'it' ? 'it-IT' : 'en-US' });
       try {
         await createAirline(p.page, lang);
         const model = await panelSaving(p.page);
