@@ -10,11 +10,13 @@ import type {
   ChannelStatus,
   ContentLaneType,
   Emotion,
+  Evidence,
+  EvidenceLevel,
   KpiFamily,
   LaneType,
   TrainingKind,
 } from '../model/types';
-import { LANE_TYPES } from '../model/types';
+import { EVIDENCE_LEVELS, LANE_TYPES } from '../model/types';
 
 export interface DeckLabels {
   /** Shown when the map has no title. */
@@ -89,7 +91,40 @@ export interface DeckLabels {
   readonly notesTouchpoints: string;
   /** Speaker-notes heading for the map's notes (where the cited sources live). */
   readonly notesSources: string;
+  /** "Evidence", before a touchpoint's or an item's evidence. */
+  readonly evidence: string;
+  /** The evidence levels' names ("Observed", …). */
+  readonly evidenceLevel: Readonly<Record<EvidenceLevel, string>>;
 }
+
+/**
+ * An evidence as a deck prints it: the level's name, then its source ("Observed: 2026 survey").
+ * Any garbage that slipped past the reader prints as nothing rather than throwing.
+ */
+export function evidenceText(
+  levels: Readonly<Record<EvidenceLevel, string>>,
+  ev: Evidence | null | undefined,
+): string {
+  if (!ev || !(EVIDENCE_LEVELS as readonly unknown[]).includes(ev.level)) return '';
+  const source = typeof ev.source === 'string' ? ev.source.replace(/\s+/g, ' ').trim() : '';
+  return source ? `${levels[ev.level]}: ${source}` : levels[ev.level];
+}
+
+/** The `export:legend.evidenceLevel.*` names, for both decks' labels. */
+export function evidenceLevelsFrom(
+  t: (key: string, options?: Record<string, unknown>) => string,
+): Record<EvidenceLevel, string> {
+  return Object.fromEntries(
+    EVIDENCE_LEVELS.map((k) => [k, t(`legend.evidenceLevel.${k}`, { ns: 'export' })]),
+  ) as Record<EvidenceLevel, string>;
+}
+
+/** The evidence levels in English (the export legend's words). */
+export const ENGLISH_EVIDENCE_LEVELS: Readonly<Record<EvidenceLevel, string>> = {
+  observed: 'Observed',
+  reported: 'Reported',
+  assumed: 'Assumed',
+};
 
 /** A date in `locale`; a bare YYYY-MM-DD is a calendar day (read as UTC, never shifted). */
 function formatDate(iso: string, locale: string): string {
@@ -180,6 +215,8 @@ export const ENGLISH_DECK_LABELS: DeckLabels = {
   notSet: 'Not set',
   notesTouchpoints: 'Touchpoints',
   notesSources: 'Notes and sources',
+  evidence: 'Evidence',
+  evidenceLevel: ENGLISH_EVIDENCE_LEVELS,
 };
 
 /**
@@ -267,5 +304,7 @@ export function deckLabelsFrom(t: Translate, locale: string): DeckLabels {
     notSet: t('deck.notSet'),
     notesTouchpoints: t('deck.notesTouchpoints'),
     notesSources: t('deck.notesSources'),
+    evidence: t('legend.evidence'),
+    evidenceLevel: evidenceLevelsFrom(t),
   };
 }

@@ -13,6 +13,7 @@ import type {
   ChannelStatus,
   ContentLaneType,
   Emotion,
+  Evidence,
   Goal,
   KpiFamily,
   LaneType,
@@ -28,6 +29,12 @@ export interface DeckTouchpoint {
   readonly emotion?: Emotion;
   readonly painPoints: readonly string[];
   readonly opportunities: readonly string[];
+  /** How sure the touchpoint is, and its source (records/evidence.ts); absent = not said. */
+  readonly evidence?: Evidence;
+  /** The evidence of each of `painPoints`, by index (null: not said); may be shorter. */
+  readonly painPointEvidence?: readonly (Evidence | null)[];
+  /** The evidence of each of `opportunities`, by index (null: not said); may be shorter. */
+  readonly opportunityEvidence?: readonly (Evidence | null)[];
   readonly owner?: string;
   readonly volume?: number;
   /** Names of the KPIs watching it. */
@@ -40,6 +47,8 @@ export interface DeckLane {
   /** '' = name it by `type` in the UI language. */
   readonly title: string;
   readonly items: readonly string[];
+  /** The evidence of each of `items`, by index (null: not said); may be shorter. */
+  readonly evidence?: readonly (Evidence | null)[];
 }
 
 export interface DeckKpi {
@@ -168,6 +177,29 @@ function gridRowsOf(grid: GridModel): DeckGridRow[] {
   }));
 }
 
+/**
+ * A list field without its blank entries, and its evidence kept beside the entries that stay
+ * (`<key>Evidence`, present only when one of them has some).
+ */
+function withEvidence<K extends 'painPoints' | 'opportunities'>(
+  key: K,
+  texts: readonly string[],
+  evidence: readonly (Evidence | null)[] | undefined,
+) {
+  const kept = texts.flatMap((text, i) =>
+    text.trim() ? [[text, evidence?.[i] ?? null] as const] : [],
+  );
+  const ev = kept.map(([, e]) => e);
+  const evKey = key === 'painPoints' ? 'painPointEvidence' : 'opportunityEvidence';
+  return {
+    [key]: kept.map(([t]) => t),
+    ...(ev.some(Boolean) ? { [evKey]: ev } : {}),
+  } as { [P in K]: string[] } & {
+    painPointEvidence?: (Evidence | null)[];
+    opportunityEvidence?: (Evidence | null)[];
+  };
+}
+
 const kpiOf = (k: DeckKpi): DeckKpi => ({
   id: k.id,
   name: k.name,
@@ -197,8 +229,9 @@ export function deckContent(snapshot: MapSnapshot): Deck {
         action: tp.action,
         ...(channel !== undefined ? { channel } : {}),
         ...(tp.emotion !== undefined ? { emotion: tp.emotion } : {}),
-        painPoints: tp.painPoints.filter((p) => p.trim()),
-        opportunities: tp.opportunities.filter((p) => p.trim()),
+        ...withEvidence('painPoints', tp.painPoints, tp.painPointEvidence),
+        ...withEvidence('opportunities', tp.opportunities, tp.opportunityEvidence),
+        ...(tp.evidence ? { evidence: tp.evidence } : {}),
         ...(tp.owner ? { owner: tp.owner } : {}),
         ...(tp.volume !== undefined ? { volume: tp.volume } : {}),
         kpis: tp.kpiIds.flatMap((id) => (kpiName.has(id) ? [kpiName.get(id)!] : [])),
@@ -208,10 +241,19 @@ export function deckContent(snapshot: MapSnapshot): Deck {
       for (const tp of col.byChannel.get(row.channel!.id) ?? []) add(tp.id, row.channel!.label);
     for (const tp of col.touchpoints) add(tp.id);
     const lanes = contentRows.flatMap((row): DeckLane[] => {
-      const items = (col.items.get(row.laneId!) ?? []).map((it) => it.text).filter((t) => t.trim());
-      return items.length
-        ? [{ key: row.key, type: row.type as ContentLaneType, title: row.title, items }]
-        : [];
+      const kept = (col.items.get(row.laneId!) ?? []).filter((it) => it.text.trim());
+      if (!kept.length) return [];
+      const items = kept.map((it) => it.text);
+      const evidence = kept.map((it) => it.evidence ?? null);
+      return [
+        {
+          key: row.key,
+          type: row.type as ContentLaneType,
+          title: row.title,
+          items,
+          ...(evidence.some(Boolean) ? { evidence } : {}),
+        },
+      ];
     });
     return {
       stageId: stage.id,

@@ -8,11 +8,13 @@ import type {
   ChannelStatus,
   ContentLaneType,
   Emotion,
+  EvidenceLevel,
   KpiFamily,
   LaneType,
   TrainingKind,
 } from '../../model/types';
 import { LANE_TYPES } from '../../model/types';
+import { evidenceLevelsFrom } from '../deckLabels';
 
 export interface DeckLabels {
   /** BCP 47 tag of the UI language ('en', 'it'): dates, numbers and the document's language. */
@@ -66,6 +68,10 @@ export interface DeckLabels {
   pageOf(n: number, total: number): string;
   /** A stage continued over pages: "(2/3)". */
   continued(n: number, total: number): string;
+  /** "Evidence", before a touchpoint's or an item's evidence. */
+  readonly evidence: string;
+  /** The evidence levels' names ("Observed", …). */
+  readonly evidenceLevels: Readonly<Record<EvidenceLevel, string>>;
   /** The document's creator, shown in PDF readers ("Itinera"). */
   readonly creator?: string;
 }
@@ -141,6 +147,8 @@ export function pdfLabelsFrom(t: PdfTranslate, locale: string): DeckLabels {
     none: t('deck.notSet'),
     pageOf: (n, total) => t('deck.pdf.pageOf', { n, total }),
     continued: (index, total) => t('deck.part', { index, total }),
+    evidence: t('legend.evidence'),
+    evidenceLevels: evidenceLevelsFrom(t),
     creator: 'Itinera',
   };
 }

@@ -5,7 +5,8 @@
  */
 import { rgb, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
 import type { Deck, DeckStage, DeckTouchpoint } from '../../model/deck';
-import { KPI_FAMILIES, type Emotion } from '../../model/types';
+import { KPI_FAMILIES, type Emotion, type Evidence } from '../../model/types';
+import { evidenceText } from '../deckLabels';
 import { emotionColor } from './colors';
 import {
   ACCENT,
@@ -300,8 +301,26 @@ function planCard(ctx: Ctx, tp: DeckTouchpoint, width: number): CardPlan {
   };
   const action = st(ctx.bold, 10, INK, 12.5);
   add(wrapText(ctx.bold, tp.action, { size: 10, maxWidth: inner, maxLines: 4 }), action, 3);
+  const small = st(ctx.reg, 7.5, MUTED, 9.5);
+  const evidenceLine = (ev: Evidence | null | undefined, indent: number, maxLines: number) => {
+    const text = evidenceText(labels.evidenceLevels, ev);
+    if (!text || maxLines <= 0) return 0;
+    const lines = wrapText(ctx.reg, `${labels.evidence}: ${text}`, {
+      size: 7.5,
+      maxWidth: inner - indent,
+      maxLines,
+    });
+    add(lines, small, 1, indent);
+    return lines.length;
+  };
+  evidenceLine(tp.evidence, 0, 2);
   const item = st(ctx.reg, 8.5, INK, 10.5);
-  const list = (title: string, items: readonly string[], color: RGB) => {
+  const list = (
+    title: string,
+    items: readonly string[],
+    evidence: readonly (Evidence | null)[] | undefined,
+    color: RGB,
+  ) => {
     if (!items.length) return;
     add([fitLine(ctx.bold, title, 7.5, inner)], st(ctx.bold, 7.5, color, 10), 5);
     let budget = 6;
@@ -317,15 +336,15 @@ function planCard(ctx: Ctx, tp: DeckTouchpoint, width: number): CardPlan {
       });
       budget -= lines.length;
       add(lines, item, 1, 8, color);
+      budget -= evidenceLine(evidence?.[k], 8, Math.min(2, budget));
     }
   };
-  list(labels.painPoints, tp.painPoints, PAIN);
-  list(labels.opportunities, tp.opportunities, GAIN);
+  list(labels.painPoints, tp.painPoints, tp.painPointEvidence, PAIN);
+  list(labels.opportunities, tp.opportunities, tp.opportunityEvidence, GAIN);
   const meta: string[] = [];
   if (tp.owner) meta.push(`${labels.owner}: ${tp.owner}`);
   if (tp.volume !== undefined && Number.isFinite(tp.volume))
     meta.push(`${labels.volume}: ${formatNumber(tp.volume, ctx.locale)}`);
-  const small = st(ctx.reg, 7.5, MUTED, 9.5);
   if (meta.length)
     add(wrapText(ctx.reg, meta.join(' · '), { size: 7.5, maxWidth: inner, maxLines: 2 }), small, 5);
   if (tp.kpis.length)
@@ -422,7 +441,11 @@ function drawSidebar(
   for (const lane of s.lanes) {
     if (!col.heading(lane.title.trim() || (labels.laneTypes[lane.type] ?? lane.type), h, body))
       break;
-    for (const it of lane.items) if (!col.bullet(it, body, MUTED, 3)) break;
+    for (const [k, it] of lane.items.entries()) {
+      if (!col.bullet(it, body, MUTED, 3)) break;
+      const ev = evidenceText(labels.evidenceLevels, lane.evidence?.[k]);
+      if (ev && !col.text(`${labels.evidence}: ${ev}`, meta, 2, body.size * 0.9)) break;
+    }
     col.gap(8);
   }
   // A rule down the sidebar's left edge, as long as what it holds.

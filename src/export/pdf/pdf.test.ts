@@ -10,6 +10,7 @@ import { readSnapshot } from '../../model/read';
 import { seedTemplate } from '../../model/templates';
 import { buildPdf, PDF_SIZES, type PdfOptions } from './index';
 import { EN_LABELS, IT_LABELS } from './testLabels';
+import { EVIDENCE_SOURCES, evidenceDeck } from '../testDecks';
 
 const require = createRequire(import.meta.url);
 const ttf = (p: string) =>
@@ -91,6 +92,18 @@ describe('buildPdf', () => {
     expect(text).toContain(`${deck.stages.length + 4} / ${deck.stages.length + 4}`);
     expect(pdf.getTitle()).toBe('Airline trip');
     expect(pdf.getCreator()).toBe('Itinera');
+  });
+
+  it('prints the evidence and sources of touchpoints, pain points and lane items', async () => {
+    const en = norm(await pdfText(await buildPdf(evidenceDeck(), opts())));
+    expect(en).toContain(`Evidence: Observed: ${EVIDENCE_SOURCES.touchpoint}`);
+    expect(en).toContain(`Waits 40 minutes Evidence: Reported: ${EVIDENCE_SOURCES.painPoint}`);
+    expect(en).toContain('Rebook in the app Evidence: Assumed');
+    expect(en).toContain(
+      `Agent checks the fare rules Evidence: Observed: ${EVIDENCE_SOURCES.laneItem}`,
+    );
+    const it = norm(await pdfText(await buildPdf(evidenceDeck(), opts({ labels: IT_LABELS }))));
+    expect(it).toContain(`Evidenza: Osservato: ${EVIDENCE_SOURCES.touchpoint}`);
   });
 
   it('prints the labels of the UI language, and the Italian map in Italian', async () => {

@@ -1,6 +1,6 @@
 /** English and Italian deck labels for tests and the bench (the app builds its own from i18n). */
 import type { DeckLabels } from './labels';
-import { ENGLISH_LANES } from '../deckLabels';
+import { ENGLISH_EVIDENCE_LEVELS, ENGLISH_LANES } from '../deckLabels';
 
 export const EN_LABELS: DeckLabels = {
   locale: 'en',
@@ -65,6 +65,8 @@ export const EN_LABELS: DeckLabels = {
   none: 'None yet',
   pageOf: (n, total) => `${n} / ${total}`,
   continued: (n, total) => `(${n}/${total})`,
+  evidence: 'Evidence',
+  evidenceLevels: ENGLISH_EVIDENCE_LEVELS,
 };
 
 export const IT_LABELS: DeckLabels = {
@@ -142,4 +144,6 @@ export const IT_LABELS: DeckLabels = {
   none: 'Ancora nessuno',
   pageOf: (n, total) => `${n} / ${total}`,
   continued: (n, total) => `(${n}/${total})`,
+  evidence: 'Evidenza',
+  evidenceLevels: { observed: 'Osservato', reported: 'Riferito', assumed: 'Ipotizzato' },
 };

@@ -11,8 +11,8 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import type { Deck, DeckStage, DeckTouchpoint } from '../../model/deck';
-import { KPI_FAMILIES, type Emotion } from '../../model/types';
-import type { DeckLabels } from '../deckLabels';
+import { KPI_FAMILIES, type Emotion, type Evidence } from '../../model/types';
+import { evidenceText, type DeckLabels } from '../deckLabels';
 import {
   ACCENT,
   clean,
@@ -408,6 +408,7 @@ class DeckBuilder {
       ...st.lanes.map((lane) => ({
         title: clean(lane.title).trim() || l.laneType[lane.type] || lane.type,
         items: lane.items,
+        evidence: lane.items.map((_, i) => evidenceText(l.evidenceLevel, lane.evidence?.[i])),
       })),
     ];
   }
@@ -469,6 +470,17 @@ class DeckBuilder {
       );
   }
 
+  /** Items joined for the notes, each followed by its evidence when said. */
+  private withEvidence(items: readonly string[], evidence?: readonly (Evidence | null)[]): string {
+    return items
+      .map((t, i) => this.itemNote(t, evidenceText(this.l.evidenceLevel, evidence?.[i])))
+      .join('; ');
+  }
+
+  private itemNote(text: string, evidence: string | undefined): string {
+    return evidence ? `${clean(text)} (${this.l.evidence}: ${clean(evidence)})` : clean(text);
+  }
+
   private touchpointNotes(tps: readonly DeckTouchpoint[]): string[] {
     const l = this.l;
     return tps.flatMap((tp) => {
@@ -480,10 +492,14 @@ class DeckBuilder {
         tp.kpis.length ? `${l.kpis}: ${tp.kpis.map(clean).join(', ')}` : '',
       ].filter(Boolean);
       const out = [`- ${actionOf(l, tp)} (${facts.join('; ')})`];
+      const ev = evidenceText(l.evidenceLevel, tp.evidence);
+      if (ev) out.push(`  ${l.evidence}: ${clean(ev)}`);
       if (tp.painPoints.length)
-        out.push(`  ${l.painPoints}: ${tp.painPoints.map(clean).join('; ')}`);
+        out.push(`  ${l.painPoints}: ${this.withEvidence(tp.painPoints, tp.painPointEvidence)}`);
       if (tp.opportunities.length)
-        out.push(`  ${l.opportunities}: ${tp.opportunities.map(clean).join('; ')}`);
+        out.push(
+          `  ${l.opportunities}: ${this.withEvidence(tp.opportunities, tp.opportunityEvidence)}`,
+        );
       return out;
     });
   }
@@ -578,7 +594,9 @@ class DeckBuilder {
       if (p === 0) {
         if (st.description?.trim()) notes.push(clean(st.description));
         for (const sec of side) {
-          const items = sec.items.map(clean).filter((t) => t.trim());
+          const items = sec.items
+            .map((t, k) => this.itemNote(t, sec.evidence?.[k]))
+            .filter((t) => t.trim());
           notes.push(
             sec.inline
               ? `${sec.title}: ${items.join(', ')}`

@@ -203,6 +203,8 @@ export interface Section {
   readonly items: readonly string[];
   /** Items joined on one paragraph (devices) instead of one bullet each. */
   readonly inline?: boolean;
+  /** The evidence of each item as text ('' when not said), for the speaker notes only. */
+  readonly evidence?: readonly string[];
 }
 
 /** Space before a section title, in points. */

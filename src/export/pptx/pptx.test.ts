@@ -12,6 +12,7 @@ import { metaMap, newRecord, nodesMap, touchpointsMap } from '../../model/doc';
 import { readSnapshot } from '../../model/read';
 import { seedTemplate } from '../../model/templates';
 import { ENGLISH_DECK_LABELS } from '../deckLabels';
+import { EVIDENCE_SOURCES, evidenceDeck } from '../testDecks';
 import { buildPptx } from './buildPptx';
 import { emotionHex, tint } from './draw';
 import { fitText, textWidthIn, wrap } from './fit';
@@ -219,6 +220,28 @@ describe('buildPptx: the airline deck', async () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 150_000);
+});
+
+describe('buildPptx: evidence and sources', () => {
+  it('writes each evidence and its source in the speaker notes, beside its item', async () => {
+    const opened = await open(
+      await buildPptx(evidenceDeck(), {
+        labels,
+        size: '16:9',
+        fontTtf: interTtf(),
+        fontBoldTtf: interBoldTtf(),
+      }),
+    );
+    const stageNotes = notesText(opened.notes[2]!);
+    expect(stageNotes).toContain(`Evidence: Observed: ${EVIDENCE_SOURCES.touchpoint}`);
+    expect(stageNotes).toContain(
+      `Waits 40 minutes (Evidence: Reported: ${EVIDENCE_SOURCES.painPoint}); Repeats the booking code`,
+    );
+    expect(stageNotes).toContain('Rebook in the app (Evidence: Assumed)');
+    expect(stageNotes).toContain(
+      `Agent checks the fare rules (Evidence: Observed: ${EVIDENCE_SOURCES.laneItem})`,
+    );
+  });
 });
 
 describe('buildPptx: odd maps still build', () => {
