@@ -21,6 +21,11 @@ export type BodyOutcome =
   /** The validation itself threw (a bug, not the body's fault): a 500. */
   | { kind: 'failed'; error: string };
 
+/** What a thread posts once it listens for jobs: a job's time runs from then (validate-pool.ts). */
+export const WORKER_READY = { kind: 'ready' } as const;
+/** Everything a body thread posts. */
+export type BodyWorkerMessage = BodyOutcome | typeof WORKER_READY;
+
 export function runBodyJob(job: BodyJob): BodyOutcome {
   try {
     if (job.kind === 'json') return { kind: 'value', value: parseJsonBody(job.bytes, job.budget) };

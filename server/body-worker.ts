@@ -4,7 +4,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { runBodyJob, transferablesOf, type BodyJob } from './body-worker-jobs';
+import { runBodyJob, transferablesOf, WORKER_READY, type BodyJob } from './body-worker-jobs';
 
 /**
  * Linux: this thread (not the process) gets a lower CPU priority, so when the cores are busy
@@ -28,4 +28,5 @@ if (parentPort) {
     const outcome = runBodyJob(job);
     port.postMessage(outcome, outcome.kind === 'value' ? transferablesOf(outcome.value) : []);
   });
+  port.postMessage(WORKER_READY);
 }

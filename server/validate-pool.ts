@@ -6,7 +6,7 @@
 // answered 503 with Retry-After, and a new thread started for the next job). A thread that
 // dies (out of memory, a crash) answers its request the same way and is replaced.
 import { Worker } from 'node:worker_threads';
-import type { BodyJob, BodyOutcome } from './body-worker-jobs';
+import type { BodyJob, BodyOutcome, BodyWorkerMessage } from './body-worker-jobs';
 import { ownsBuffer } from './body-worker-jobs';
 import { HttpError } from './http-util';
 import { SMALL_BODY_BUDGET, type JsonBudget } from './json-budget';
@@ -41,10 +41,15 @@ interface Job {
   reject(err: Error): void;
 }
 
+/** How long a new thread may take to start before its first job's time starts anyway. */
+const THREAD_START_GRACE_MS = 10_000;
+
 interface Slot {
   worker: Worker;
   job?: Job;
   timer?: NodeJS.Timeout;
+  /** The thread said it listens (WORKER_READY): a job's time runs from then, not from its start-up. */
+  ready?: boolean;
 }
 
 /**
@@ -151,7 +156,11 @@ export class ValidatePool {
     const slot: Slot = { worker };
     this.slots.add(slot);
     this.stats.started++;
-    worker.on('message', (outcome: BodyOutcome) => this.finish(slot, outcome));
+    worker.on('message', (msg: BodyWorkerMessage) => {
+      if (msg.kind !== 'ready') return this.finish(slot, msg);
+      slot.ready = true;
+      if (slot.job) this.startTimer(slot); // the job's own time starts now
+    });
     worker.on('error', (err) => this.lose(slot, 'crashed', String(err)));
     worker.on('exit', (code) => this.lose(slot, 'crashed', `exited with code ${code}`));
     return slot;
@@ -159,14 +168,22 @@ export class ValidatePool {
 
   private dispatch(slot: Slot, job: Job): void {
     slot.job = job;
-    slot.timer = setTimeout(() => this.lose(slot, 'timedOut', ''), this.opts.timeoutMs);
+    // A thread still starting (a slow machine, tsx compiling it) is not the body's fault: its
+    // job gets the start-up grace on top, and its own time once the thread is ready.
+    this.startTimer(slot, slot.ready ? 0 : THREAD_START_GRACE_MS);
     const { bytes } = job.job;
     // Moved to the thread when the buffer is the body's own (readBody's), else copied.
     slot.worker.postMessage(job.job, ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : []);
   }
 
+  private startTimer(slot: Slot, grace = 0): void {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.lose(slot, 'timedOut', ''), this.opts.timeoutMs + grace);
+  }
+
   private finish(slot: Slot, outcome: BodyOutcome): void {
     clearTimeout(slot.timer);
+    slot.timer = undefined;
     const job = slot.job;
     slot.job = undefined;
     job?.resolve(outcome);
