@@ -160,7 +160,7 @@ test('exports JSON, imports it as a new map, and refuses a broken file', async (
   const exported = JSON.parse(text);
   expect(exported).toMatchObject({
     format: 'itinera/strategy-map',
-    version: 6,
+    version: 7,
     title: 'Airline journey',
   });
 
@@ -308,4 +308,46 @@ test('exports the whole of a big map while the canvas draws only what is on scre
     expect(svg, label).toContain(label);
   // Back to drawing only what is on screen.
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(all);
+});
+
+test("a file's named versions are listed read-only in the History dialog, and exported again", async ({
+  page,
+}) => {
+  // The v7 airline fixture lists two named versions (metadata only, no snapshots).
+  const fixture = readFileSync(
+    join(import.meta.dirname, '../src/model/strategy-map/fixtures/airline.v7.json'),
+    'utf8',
+  );
+  await page.goto('/');
+  await page.getByLabel('Import a strategy map (.json)').setInputFiles({
+    name: 'airline-v7.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(fixture),
+  });
+  await expect(page).toHaveURL(/#\/map\//);
+  const editor = new EditorPage(page);
+  await expect(editor.node('Booking')).toBeVisible();
+  await editor.button('History').click();
+  const history = page.getByRole('dialog', { name: 'Version history' });
+  const imported = history.getByRole('region', { name: 'Named in the imported file' });
+  await expect(imported).toBeVisible();
+  await expect(imported).toContainText('cannot be previewed or restored here');
+  const items = imported.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('After the workshop: agreed journey');
+  await expect(items.first()).toContainText('by Marta (customer service)');
+  await expect(items.nth(1)).toContainText('Before the workshop');
+  // No snapshot came with them: nothing to preview or restore.
+  await expect(imported.getByRole('button')).toHaveCount(0);
+  await expectNoA11yViolations(page, 'History dialog with versions named in the imported file', {
+    include: '.history-dialog',
+  });
+  await history.getByRole('button', { name: 'Close' }).click();
+
+  // The next export writes them back.
+  const out = JSON.parse(
+    (await save(await exportItem(page, 'JSON'), 'v7-again.json')).toString('utf8'),
+  );
+  expect(out.version).toBe(7);
+  expect(out.versions).toEqual(JSON.parse(fixture).versions);
 });

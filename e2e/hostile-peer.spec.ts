@@ -223,7 +223,7 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
       const png = await bytesOf(await exportItem(page, 'PNG'));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       const json = JSON.parse((await bytesOf(await exportItem(page, 'JSON'))).toString('utf8'));
-      expect(json).toMatchObject({ format: 'itinera/strategy-map', version: 6 });
+      expect(json).toMatchObject({ format: 'itinera/strategy-map', version: 7 });
       expect(JSON.stringify(json)).toContain('Booking under fire');
     });
 
@@ -263,7 +263,7 @@ test('a hostile peer writes garbage into every record kind while a person keeps 
       const body = await res.text();
       expect(res.status, body.slice(0, 500)).toBe(200);
       const parsed = JSON.parse(body);
-      expect(parsed).toMatchObject({ format: 'itinera/strategy-map', version: 6 });
+      expect(parsed).toMatchObject({ format: 'itinera/strategy-map', version: 7 });
       expect(body).toContain('Booking under fire');
       expect(body).toContain('Edited under fire');
     });

@@ -1,8 +1,9 @@
 /**
  * User story (issue 14, journey states): a consultant makes the future state of the airline
- * map, moves the call centre's touchpoints to chat and social in the Grid view, and compares
- * the two maps: the compare page shows the monthly saving worked by hand in
- * src/model/compare/compare.test.ts (9,000 × (6 − 1) + 7,000 × (6 − 1) = €80,000), passes axe,
+ * map, moves the call centre's three touchpoints to chat and social in the Grid view, and
+ * compares the two maps: the compare page shows the monthly saving worked by hand in
+ * src/model/compare/compare.test.ts (9,000 × (6 − 1) + 4,000 × (6 − 1) + 7,000 × (6 − 1) =
+ * €100,000, 20,000 contacts moved), passes axe,
  * and exports as a PNG and a PDF page. Both maps link to each other; a link to a map not on
  * this device and a bad compare address say so plainly.
  */
@@ -67,28 +68,35 @@ test('future state of the airline map, call centre moved to chat and social, com
   // The future state has no future state of its own yet: it can have one.
   await expect(states(page).getByRole('button', { name: 'Create future state' })).toBeVisible();
 
-  // In the Grid view, move the call centre's two touchpoints to Web chat and Social networks.
+  // In the Grid view, move the call centre's three touchpoints to Web chat and Social networks.
   await page.getByRole('button', { name: 'Grid', exact: true }).click();
   await expect(grid(page)).toBeVisible();
   await moveCardTo(page, 'Calls to book a multi-city trip', 'Web chat');
+  await moveCardTo(page, 'Calls to rebook a cancelled flight', 'Web chat');
   await moveCardTo(page, 'Calls about lost luggage', 'Social networks');
+  await expect(rowOf(page, 'Call centre').getByRole('button', { name: /^Calls / })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: /Saved/ }).first()).toBeVisible();
 
   // Compare with the current state: the saving worked by hand in the unit test.
   await states(page).getByRole('link', { name: 'Compare with current state' }).click();
   await expect(page).toHaveURL(new RegExp(`#/compare/${currentId}/${futureId}$`));
   await expect(page.getByRole('heading', { name: 'Compare maps' })).toBeVisible();
-  await expect(page.getByTestId('compare-saving')).toContainText('€80,000');
+  await expect(page.getByTestId('compare-saving')).toContainText('€100,000');
   await expect(page.getByTestId('compare-saving')).toContainText(
-    '16,000 contacts a month moved from the phone to digital channels',
+    '20,000 contacts a month moved from the phone to digital channels',
   );
   await expect(page.getByRole('heading', { name: 'Summary' })).toBeVisible();
-  await expect(page.getByText('0 added, 0 removed, 2 changed').first()).toBeVisible();
+  await expect(page.getByText('0 added, 0 removed, 3 changed').first()).toBeVisible();
   const moves = page
     .getByRole('table')
     .filter({ has: page.getByRole('columnheader', { name: 'Touchpoint' }) });
   await expect(
     moves.getByRole('row', { name: /Calls to book a multi-city trip Call centre Web chat 9,000/ }),
+  ).toBeVisible();
+  await expect(
+    moves.getByRole('row', {
+      name: /Calls to rebook a cancelled flight Call centre Web chat 4,000/,
+    }),
   ).toBeVisible();
   await expect(
     moves.getByRole('row', { name: /Calls about lost luggage Call centre Social networks 7,000/ }),

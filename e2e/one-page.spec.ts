@@ -1,7 +1,7 @@
 /**
  * The one-page strategy map a client receives, for the 7-stage airline map in English and in
  * Italian: every figure is the cost model's (the strategy panel's numbers, and the airline's
- * own: 96,000 € today, 79,077 € after, 16,923 € saved, 17.6% of today's cost, 20% of calls
+ * own: 120,000 € today, 98,846 € after, 21,154 € saved, 17.6% of today's cost, 20% of calls
  * moved), dates in the map's language (also when it is not the UI's), and nothing cut: at A4
  * and 16:9 landscape, on screen and in print media, no section, stage column or the page
  * itself has content past its box.
@@ -24,11 +24,11 @@ const L = {
     onePage: /^One-page strategy map$/,
     page: 'Page',
     // The airline's cost model, in the map's language.
-    today: '€96,000',
-    after: '€79,077',
-    saving: '€16,923 (17.6%)',
-    savingLine: "Monthly saving €16,923 (17.6% of today's cost)",
-    shift: /^20% of phone contacts \(3,200 a month\)/,
+    today: '€120,000',
+    after: '€98,846',
+    saving: '€21,154 (17.6%)',
+    savingLine: "Monthly saving €21,154 (17.6% of today's cost)",
+    shift: /^20% of phone contacts \(4,000 a month\)/,
     dates: ['Sep 30, 2026', 'Dec 31, 2026'],
     printed: /^As of [A-Z][a-z]+ \d{1,2}, \d{4}$/,
   },
@@ -42,17 +42,17 @@ const L = {
     strategy: 'Strategia',
     onePage: /^Mappa della strategia in una pagina$/,
     page: 'Pagina',
-    today: '96.000 €',
-    after: '79.077 €',
-    saving: '16.923 € (17,6%)',
-    savingLine: 'Risparmio mensile 16.923 € (17,6% del costo attuale)',
-    shift: /^20% dei contatti telefonici \(3200 al mese\)/,
+    today: '120.000 €',
+    after: '98.846 €',
+    saving: '21.154 € (17,6%)',
+    savingLine: 'Risparmio mensile 21.154 € (17,6% del costo attuale)',
+    shift: /^20% dei contatti telefonici \(4000 al mese\)/,
     dates: ['30 set 2026', '31 dic 2026'],
     printed: /^Aggiornata al \d{1,2} [a-z]+ \d{4}$/,
   },
 } as const;
 
-/** Intl's no-break spaces ("96.000\u00a0€") as plain ones. */
+/** Intl's no-break spaces ("120.000\u00a0€") as plain ones. */
 const plain = (s: string) =>
   s
     .replace(/[\u00a0\u202f]/g, ' ')

@@ -21,9 +21,9 @@ test('the cost model and the KPIs read per persona', async ({ page }) => {
   await editor.button('Strategy').click();
   const panel = page.getByRole('complementary', { name: 'Strategy' });
   const cost = panel.locator('.cost-model');
-  // 16,000 calls at €6, and 1,000 desk contacts at the phone's cost: €102,000 a month.
+  // 20,000 calls at €6, and 1,000 desk contacts at the phone's cost: €126,000 a month.
   await cost.getByRole('spinbutton', { name: 'Monthly contacts of Airport desk' }).fill('1000');
-  await expect(cost.getByTestId('cost-today')).toHaveText('€102,000');
+  await expect(cost.getByTestId('cost-today')).toHaveText('€126,000');
   const persona = cost.getByRole('combobox', { name: 'Persona' });
   await expect(persona).toHaveValue('');
   await persona.selectOption({ label: 'Marco Ferri' });
@@ -34,7 +34,8 @@ test('the cost model and the KPIs read per persona', async ({ page }) => {
   await expect(
     cost.getByRole('spinbutton', { name: 'Monthly contacts of Call centre' }),
   ).toHaveCount(1);
-  await expect(cost.getByTestId('cost-today')).toHaveText('€96,000');
+  // Marco's channels: the call centre's 20,000 calls at €6, not the desk.
+  await expect(cost.getByTestId('cost-today')).toHaveText('€120,000');
   await expectNoA11yViolations(page, 'cost model read for a persona', { include: '.cost-model' });
   await cost.screenshot({ path: 'test-results/cost-persona.png' });
 

@@ -278,10 +278,15 @@ async function exportMap(
   const mapDoc = await readDoc(ctx, mapId, 'map');
   const commentsDoc = withComments ? await readDoc(ctx, mapId, 'comments') : undefined;
   try {
+    // The server's history: its named versions' metadata go into `versions` (format v7).
+    const versions = await ctx.storage.versions?.list(mapId).catch(() => undefined);
     sendJson(
       res,
       200,
-      exportStrategyMap(mapDoc.doc, commentsDoc ? { comments: commentsDoc.doc } : {}),
+      exportStrategyMap(mapDoc.doc, {
+        ...(commentsDoc ? { comments: commentsDoc.doc } : {}),
+        ...(versions ? { versions } : {}),
+      }),
     );
   } finally {
     mapDoc.done();

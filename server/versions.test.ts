@@ -46,6 +46,26 @@ function post(s: Server, mapId: string, token: string, query: string, body?: Uin
 }
 
 describe('versions API', () => {
+  it("the server's JSON export lists its named versions' metadata (format v7), never automatic ones", async () => {
+    const s = await server();
+    const m = await createMap(s.url);
+    const snapshot = airlineSnapshot();
+    expect(
+      (await post(s, m.id, m.editToken, 'kind=named&name=Agreed&by=Ada', snapshot)).status,
+    ).toBe(201);
+    expect((await post(s, m.id, m.editToken, 'kind=auto&by=Ada', snapshot)).ok).toBe(true);
+    const res = await fetch(`${s.url}/api/maps/${m.id}/strategy-map.json`, {
+      headers: auth(m.viewToken),
+    });
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { version: number; versions?: Record<string, unknown>[] };
+    expect(doc.version).toBe(7);
+    expect(doc.versions).toEqual([
+      { id: expect.any(String), name: 'Agreed', createdAt: expect.any(String), author: 'Ada' },
+    ]);
+    expect(Number.isFinite(Date.parse(doc.versions![0]!.createdAt as string))).toBe(true);
+  });
+
   it('an editor makes a named version; every token of the map lists it and reads it', async () => {
     const s = await server();
     const m = await createMap(s.url);

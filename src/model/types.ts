@@ -176,6 +176,12 @@ export interface MapMeta {
   readonly currentState?: JourneyStateLink;
   /** The map that is this one's future state (to-be); this one is its current state (as-is). */
   readonly futureState?: JourneyStateLink;
+  /**
+   * Named versions listed by an imported strategy-map file (format v7 `versions`): their
+   * metadata only, no snapshot, so they can be listed but not previewed or restored
+   * (records/named-version.ts). Absent: none.
+   */
+  readonly versions?: readonly NamedVersionInfo[];
   /** Unknown top-level fields from an imported document. */
   readonly extra?: Readonly<Record<string, unknown>>;
 }
@@ -189,6 +195,18 @@ export interface JourneyStateLink {
   readonly mapId: string;
   /** Its title when the link was made: shown when that map is not on this device. */
   readonly title: string;
+}
+
+/** A named version's metadata as the strategy-map format carries it (records/named-version.ts). */
+export interface NamedVersionInfo {
+  /** The version's id where it was made (VERSION_ID_PATTERN). */
+  readonly id: string;
+  /** The name a person gave it (never empty). */
+  readonly name: string;
+  /** When it was made: an ISO 8601 UTC time (`2026-03-12T09:30:00.000Z`). */
+  readonly createdAt: string;
+  /** The name of the person who made it ('' when unknown). */
+  readonly author: string;
 }
 
 // ---------- Strategy (the 7-step roadmap around the map) ----------

@@ -85,7 +85,7 @@ describe('buildPdf', () => {
       expect(text).toContain(label);
     expect(text).toContain('Strategy');
     expect(text).toContain('March 15, 2026');
-    expect(text).toContain('€16,923'); // the monthly saving, as money
+    expect(text).toContain('€21,154'); // the monthly saving, as money
     expect(text).toContain("17.6% of today's cost"); // savingPct, not shiftPct (20%)
     expect(text).toContain('Reduce call volume to the call centre');
     expect(text).toContain('Abandonment rate');
@@ -122,7 +122,7 @@ describe('buildPdf', () => {
     ])
       expect(text).toContain(label);
     expect(text).toContain('15 marzo 2026');
-    expect(text).toContain('16.923 €');
+    expect(text).toContain('21.154 €');
     expect(text).toContain('17,6% del costo attuale');
     for (const stage of deck.stages) {
       expect(text).toContain(norm(stage.title));

@@ -30,38 +30,47 @@ describe('compareMaps', () => {
     expect(r.cost.moves).toEqual([]);
   });
 
-  it('prices the call-centre touchpoints moved to chat and social, worked by hand', () => {
+  it('prices the three call-centre touchpoints moved to chat and social, worked by hand', () => {
     const a = airline();
     const b = copyOf(a);
     // The airline's call-centre touchpoints (grid cards on the Call centre row):
-    //   tp-booking-phone "Calls to book a multi-city trip", 9,000 contacts a month, emotion -1
-    //   tp-after-phone   "Calls about lost luggage",        7,000 contacts a month, emotion -2
+    //   tp-booking-phone "Calls to book a multi-city trip",   9,000 contacts a month, emotion -1
+    //   tp-airport-phone "Calls to rebook a cancelled flight", 4,000 contacts a month, emotion -2
+    //   tp-after-phone   "Calls about lost luggage",          7,000 contacts a month, emotion -2
     relinkTouchpoint(b, 'tp-booking-phone', { stageId: 'stage-booking', channelId: 'ch-chat' });
+    relinkTouchpoint(b, 'tp-airport-phone', { stageId: 'stage-airport', channelId: 'ch-chat' });
     relinkTouchpoint(b, 'tp-after-phone', { stageId: 'stage-after', channelId: 'ch-social' });
     const r = compareMaps(readSnapshot(a), readSnapshot(b));
 
     // The airline's cost model: a phone contact costs 6 EUR; relative costs: phone 1 (its
     // plan), social 1/6 (its plan), chat 1/6 (no plan: the seeds' default). Unit costs:
     //   phone 6 × 1 = 6 EUR, chat 6 × 1/6 = 1 EUR, social 6 × 1/6 = 1 EUR.
-    // Saving a month: 9,000 × (6 − 1) + 7,000 × (6 − 1) = 45,000 + 35,000 = 80,000 EUR.
+    // Saving a month, each moved contact saving 6 − 1 = 5 EUR:
+    //   9,000 × (6 − 1) + 4,000 × (6 − 1) + 7,000 × (6 − 1)
+    //   = 45,000 + 20,000 + 35,000 = 100,000 EUR.
     expect(r.cost.currency).toBe('EUR');
-    expect(r.cost.saving).toBeCloseTo(80_000, 6);
-    // 9,000 + 7,000 = 16,000 contacts a month off the phone (the phone plan's monthly volume).
-    expect(r.cost.contactsMovedToDigital).toBe(16_000);
+    expect(r.cost.saving).toBeCloseTo(100_000, 6);
+    // 9,000 + 4,000 + 7,000 = 20,000 contacts a month off the phone (the phone plan's monthly
+    // volume).
+    expect(r.cost.contactsMovedToDigital).toBe(20_000);
     expect(r.cost.moves.map((m) => [m.touchpointId, m.from.id, m.to.id, m.volume])).toEqual([
       ['tp-after-phone', 'ch-phone', 'ch-social', 7_000],
+      ['tp-airport-phone', 'ch-phone', 'ch-chat', 4_000],
       ['tp-booking-phone', 'ch-phone', 'ch-chat', 9_000],
     ]);
     const row = (id: string) => r.cost.rows.find((x) => x.channelId === id)!;
-    // The phone row: 16,000 contacts × 6 = 96,000 EUR before, none after.
-    expect(row('ch-phone')).toMatchObject({ contactsBefore: 16_000, contactsAfter: 0 });
-    expect(row('ch-phone').costBefore).toBeCloseTo(96_000, 6);
-    // Chat: 14,000 (booking) + 12,000 (after the flight) = 26,000, then + 9,000 = 35,000 contacts.
-    expect(row('ch-chat')).toMatchObject({ contactsBefore: 26_000, contactsAfter: 35_000 });
-    expect(row('ch-chat').costAfter - row('ch-chat').costBefore).toBeCloseTo(9_000, 6);
+    // The phone row: 20,000 contacts × 6 = 120,000 EUR before, none after.
+    expect(row('ch-phone')).toMatchObject({ contactsBefore: 20_000, contactsAfter: 0 });
+    expect(row('ch-phone').costBefore).toBeCloseTo(120_000, 6);
+    // Chat: 14,000 (booking) + 12,000 (after the flight) = 26,000, then + 9,000 + 4,000 = 39,000
+    // contacts, at 1 EUR each: 13,000 EUR more.
+    expect(row('ch-chat')).toMatchObject({ contactsBefore: 26_000, contactsAfter: 39_000 });
+    expect(row('ch-chat').costAfter - row('ch-chat').costBefore).toBeCloseTo(13_000, 6);
+    // Social: + 7,000 contacts at 1 EUR: 7,000 EUR more. 120,000 − 13,000 − 7,000 = 100,000.
+    expect(row('ch-social').costAfter - row('ch-social').costBefore).toBeCloseTo(7_000, 6);
 
-    // Two touchpoints changed, one field each (`to`: the channel end), shown by name.
-    expect(r.totals).toEqual({ added: 0, removed: 0, changed: 2 });
+    // Three touchpoints changed, one field each (`to`: the channel end), shown by name.
+    expect(r.totals).toEqual({ added: 0, removed: 0, changed: 3 });
     const booking = r.kinds.touchpoints.items.find((i) => i.id === 'tp-booking-phone')!;
     expect(booking).toMatchObject({ status: 'changed', label: 'Calls to book a multi-city trip' });
     expect(booking.fields).toEqual([{ field: 'to', before: 'Call centre', after: 'Web chat' }]);

@@ -44,6 +44,15 @@ export {
   MAP_ID_PATTERN,
   restoreJourneyStateLink,
 } from './journey-state';
+export {
+  isIsoTime,
+  MAX_NAMED_VERSIONS,
+  NAMED_VERSION_LIMITS,
+  NAMED_VERSIONS_KEY,
+  namedVersionsOf,
+  restoreNamedVersion,
+  restoreNamedVersions,
+} from './named-version';
 export { LANE_LIMITS, restoreLane } from './lane';
 export { LANE_ITEM_LIMITS, restoreLaneItem } from './lane-item';
 export {

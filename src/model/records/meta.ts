@@ -6,6 +6,7 @@ import { note, num, oneOf, text, type RepairLog } from './support/fields';
 import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
 import { extraOf, fieldsOf, own } from './support/source';
 import { journeyStateKey, JOURNEY_STATE_ROLES, restoreJourneyStateLink } from './journey-state';
+import { NAMED_VERSIONS_KEY, restoreNamedVersions } from './named-version';
 import type { FieldLimit } from './support/field-limits';
 
 export const META_LIMITS = {
@@ -28,6 +29,7 @@ const KNOWN: ReadonlySet<string> = new Set([
   ...Object.keys(META_LIMITS),
   'language',
   ...JOURNEY_STATE_ROLES.map(journeyStateKey),
+  NAMED_VERSIONS_KEY,
 ]);
 /** The top-level fields of the format: `meta.extra` holds the document's other ones. */
 const FORMAT_FIELDS: ReadonlySet<string> = new Set([
@@ -41,6 +43,7 @@ const FORMAT_FIELDS: ReadonlySet<string> = new Set([
   'logo',
   'currentState',
   'futureState',
+  'versions',
 ]);
 
 /** Any value as the map's metadata (a singleton: the `meta` root map). */
@@ -79,6 +82,9 @@ export function restoreMeta(raw: unknown): Restored<MapMeta> {
     if (link.value !== undefined) value[key] = link.value;
     if (link.repaired !== NO_REPAIRS) log.push(...link.repaired);
   }
+  const versions = restoreNamedVersions(own(o, NAMED_VERSIONS_KEY), NAMED_VERSIONS_KEY);
+  if (versions.value !== undefined) value.versions = versions.value;
+  if (versions.repaired !== NO_REPAIRS) log.push(...versions.repaired);
   const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };

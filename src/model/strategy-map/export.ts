@@ -14,6 +14,8 @@ import type { CommentsSnapshot } from '../comments/types';
 import { readSnapshot } from '../read';
 import { commentsToJson } from './comments';
 import { CHANNEL_LANE_PREFIX } from '../records/lane-setting';
+import { MAX_NAMED_VERSIONS, namedVersionsOf } from '../records/named-version';
+import type { VersionMeta } from '../versions/record';
 import type { MapSnapshot } from '../types';
 import {
   MAX_LANE_ITEMS,
@@ -132,6 +134,31 @@ export interface StrategyMapExportOptions {
    * with no comments and no people gets no section either.
    */
   readonly comments?: CommentsSnapshot;
+  /**
+   * The map's version history (this device's and/or the server's, as the caller has it): its
+   * named versions go into `versions` (version 7), metadata only, after the ones the map
+   * got from an imported file. Absent: only those.
+   */
+  readonly versions?: readonly VersionMeta[];
+}
+
+/**
+ * The `versions` section: the map's imported entries in their order, then the history's named
+ * versions newest first, each id once, cut to MAX_NAMED_VERSIONS; empty when none.
+ */
+function versionsToJson(
+  snapshot: MapSnapshot,
+  history: readonly VersionMeta[] = [],
+): NonNullable<StrategyMapDocument['versions']> {
+  const out = (snapshot.meta.versions ?? []).map((v) => ({ ...v }));
+  const ids = new Set(out.map((v) => v.id));
+  const own = namedVersionsOf([...history].sort((a, b) => b.at - a.at || byKey(a.id, b.id)));
+  for (const v of own) {
+    if (ids.has(v.id)) continue;
+    ids.add(v.id);
+    out.push(v);
+  }
+  return out.slice(0, MAX_NAMED_VERSIONS);
 }
 
 /**
@@ -150,6 +177,7 @@ export function snapshotToStrategyMap(
   const kpiIds = new Set(s.kpis.map((k) => k.id));
   const goalIds = new Set(s.goals.map((g) => g.id));
   const personaIds = new Set(snapshot.personas.map((p) => p.id));
+  const versions = versionsToJson(snapshot, opts.versions);
 
   const kpis = s.kpis.map((k) => {
     const json = recordToJson(k, kpiSchema);
@@ -199,20 +227,22 @@ export function snapshotToStrategyMap(
     ...(opts.comments && (opts.comments.threads.length > 0 || opts.comments.people.length > 0)
       ? { comments: commentsToJson(opts.comments) }
       : {}),
+    ...(versions.length > 0 ? { versions } : {}),
     ...cleanExtra(topExtra, keysOf(strategyMapSchema)),
   };
 }
 
 /**
  * The map in `doc` as a strategy-map document (see snapshotToStrategyMap: never throws), with
- * the review comments of `opts.comments` (the map's comments doc) when given.
+ * the review comments of `opts.comments` (the map's comments doc) and the named versions of
+ * `opts.versions` (its version history) when given.
  */
 export function exportStrategyMap(
   doc: Y.Doc,
-  opts: { readonly comments?: Y.Doc } = {},
+  opts: { readonly comments?: Y.Doc; readonly versions?: readonly VersionMeta[] } = {},
 ): StrategyMapDocument {
-  return snapshotToStrategyMap(
-    readSnapshot(doc),
-    opts.comments ? { comments: readComments(opts.comments) } : {},
-  );
+  return snapshotToStrategyMap(readSnapshot(doc), {
+    ...(opts.comments ? { comments: readComments(opts.comments) } : {}),
+    ...(opts.versions ? { versions: opts.versions } : {}),
+  });
 }

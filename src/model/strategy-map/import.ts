@@ -7,6 +7,7 @@
  * placed ones go below them so nothing the file positioned moves or is covered.
  */
 import { JOURNEY_STATE_ROLES, journeyStateKey } from '../records/journey-state';
+import { NAMED_VERSIONS_KEY, restoreNamedVersions } from '../records/named-version';
 import type * as Y from 'yjs';
 import {
   allRoots,
@@ -217,6 +218,14 @@ export function importStrategyMap(
       const link = value[key];
       if (link !== undefined) meta.set(key, { mapId: link.mapId, title: link.title });
     }
+    // Named versions' metadata: kept in the map (records/named-version.ts says why), listed
+    // read-only by the History dialog. Through the record's restore like every way in.
+    const versions = restoreNamedVersions(value.versions).value;
+    if (versions)
+      meta.set(
+        NAMED_VERSIONS_KEY,
+        versions.map((v) => ({ ...v })),
+      );
     const gridExtra = extraOf(value.grid, keysOf(gridSchema));
     const topExtra = {
       ...extraOf(value, keysOf(strategyMapSchema)),

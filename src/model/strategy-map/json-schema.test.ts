@@ -13,7 +13,12 @@ import {
 } from './index';
 import { randomStrategyMap } from './testing/random-document';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v6.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v7.json', import.meta.url), 'utf8');
+/** The airline map as version 6 wrote it (no named versions): frozen, it must import for good. */
+const AIRLINE_V6_TEXT = readFileSync(
+  new URL('./fixtures/airline.v6.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 5 wrote it (no journey-state links): frozen, it must import for good. */
 const AIRLINE_V5_TEXT = readFileSync(
   new URL('./fixtures/airline.v5.json', import.meta.url),
@@ -46,6 +51,8 @@ const SCHEMA_V3_FILE = new URL('../../../public/schema/strategy-map.v3.json', im
 const SCHEMA_V4_FILE = new URL('../../../public/schema/strategy-map.v4.json', import.meta.url);
 /** The schema of version 5 as it was published: frozen, still served. */
 const SCHEMA_V5_FILE = new URL('../../../public/schema/strategy-map.v5.json', import.meta.url);
+/** The schema of version 6 as it was published: frozen, still served. */
+const SCHEMA_V6_FILE = new URL('../../../public/schema/strategy-map.v6.json', import.meta.url);
 /** The schema of version 2 as it was published: frozen, still served. */
 const SCHEMA_V2_FILE = new URL('../../../public/schema/strategy-map.v2.json', import.meta.url);
 const DOC_FILE = new URL('../../../docs/strategy-map-format.md', import.meta.url);
@@ -74,6 +81,10 @@ const validateV5 = new Ajv2020({ allErrors: true, strict: true, validateFormats:
   JSON.parse(readFileSync(SCHEMA_V5_FILE, 'utf8')) as object,
 );
 
+const validateV6 = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(
+  JSON.parse(readFileSync(SCHEMA_V6_FILE, 'utf8')) as object,
+);
+
 const exported = (value: unknown) => {
   const r = parseStrategyMap(value);
   if (!r.ok) throw new Error(r.error);
@@ -88,8 +99,20 @@ describe('published JSON Schema', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
   });
 
-  it('is published as strategy-map.v6.json, beside the frozen v1 to v5 files', () => {
-    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v6\.json$/);
+  it('is published as strategy-map.v7.json, beside the frozen v1 to v6 files', () => {
+    expect(SCHEMA_FILE).toMatch(/public\/schema\/strategy-map\.v7\.json$/);
+  });
+
+  it('validates the export of the version 6 airline file; the v6 schema still validates that file', () => {
+    expect(validateV6(JSON.parse(AIRLINE_V6_TEXT))).toBe(true);
+    expect(errorsOf(exported(JSON.parse(AIRLINE_V6_TEXT)))).toEqual([]);
+    // A v6 file's own `versions` field (another tool's) is not v7's: kept aside on import.
+    const theirs = { ...JSON.parse(AIRLINE_V6_TEXT), versions: 'git log' } as unknown;
+    expect(validateV6(theirs)).toBe(true);
+    const out = exported(theirs) as Record<string, unknown>;
+    expect(out['x-v6-versions']).toBe('git log');
+    expect(out.versions).toBeUndefined();
+    expect(errorsOf(out)).toEqual([]);
   });
 
   it('validates the export of the version 5 airline file; the v5 schema still validates that file', () => {
@@ -168,7 +191,9 @@ describe('published JSON Schema', () => {
     bad.grid.items[0].order = 'first';
     bad.grid.laneSettings[0].lane = 'channel:';
     bad.grid.laneSettings[1].colour = 'red';
-    bad.version = 7;
+    bad.version = 8;
+    bad.versions[0].createdAt = 'yesterday';
+    bad.versions[1].snapshot = 'AAAA';
     bad.comments.threads[0].anchor.kind = 'sticker';
     bad.comments.threads[1].comments[0].text = 7;
     bad.comments.people[0].color = 'green';
@@ -187,6 +212,8 @@ describe('published JSON Schema', () => {
       '/comments/threads/0/anchor',
       '/comments/threads/1/comments/0/text',
       '/comments/people/0/color',
+      '/versions/0/createdAt',
+      '/versions/1',
     ]) {
       expect(paths).toContain(path);
     }

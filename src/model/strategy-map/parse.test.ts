@@ -18,7 +18,7 @@ describe('parseStrategyMap', () => {
     const r = parseStrategyMap({ format: 'itinera/strategy-map', version: 1, title: 'T' });
     expect(r.ok && r.value).toEqual({
       format: 'itinera/strategy-map',
-      version: 6,
+      version: 7,
       title: 'T',
       nodes: [],
       touchpoints: [],
@@ -44,6 +44,8 @@ describe('parseStrategyMap', () => {
     expect(v5.ok && v5.value).toEqual(r.ok && r.value);
     const v6 = parseStrategyMap({ format: 'itinera/strategy-map', version: 6, title: 'T' });
     expect(v6.ok && v6.value).toEqual(r.ok && r.value);
+    const v7 = parseStrategyMap({ format: 'itinera/strategy-map', version: 7, title: 'T' });
+    expect(v7.ok && v7.value).toEqual(r.ok && r.value);
   });
 
   it('lists every problem at once, with a readable error text', () => {
@@ -91,11 +93,11 @@ describe('parseStrategyMap', () => {
   });
 
   it('refuses a newer version with a message saying so', () => {
-    const r = parseStrategyMap({ ...airline(), version: 7 });
+    const r = parseStrategyMap({ ...airline(), version: 8 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toMatch(
-      /^Cannot import: this file was written by a newer version of Itinera \(format version 7; this one reads up to 6\)/,
+      /^Cannot import: this file was written by a newer version of Itinera \(format version 8; this one reads up to 7\)/,
     );
     expect(r.issues).toEqual([
       { path: 'version', message: expect.stringContaining('update Itinera to import it') },

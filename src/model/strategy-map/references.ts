@@ -1,7 +1,7 @@
 /**
  * Cross-record rules the zod schema cannot express: ids unique per collection, and every
  * reference (touchpoint ends, KPI ids, goal ids, channel ids, channel plans, a lane item's lane
- * and stage, a channel lane's settings, a touchpoint's personas) pointing at a record of the right kind in the same
+ * and stage, a channel lane's settings, a touchpoint's personas; named versions' ids unique) pointing at a record of the right kind in the same
  * document; review comments' ids unique and their mentions inside their texts. Runs on the raw JSON copy, even when the
  * schema found problems elsewhere, so a refusal lists everything at once; records whose id is
  * not a string are skipped (the schema reports them).
@@ -55,6 +55,7 @@ export function checkReferences(doc: JsonObject): StrategyMapIssue[] {
     if (id !== undefined && !nodeKinds.has(id)) nodeKinds.set(id, str(rec.kind));
   }
   unique(nodes, []);
+  unique(records(doc, 'versions'), []);
 
   const strategy = doc.strategy;
   const sp = isJsonObject(strategy) ? strategy.startingPoint : undefined;

@@ -13,6 +13,7 @@ import {
   strategyRecords,
   touchpointsMap,
 } from '../doc';
+import { MAX_NAMED_VERSIONS } from '../records/named-version';
 import { nodeSize } from '../layout';
 import { IMPORT } from '../origins';
 import { readSnapshot } from '../read';
@@ -41,7 +42,12 @@ import {
 import { canonical, randomStrategyMap } from './testing/random-document';
 import { readComments } from '../comments/read';
 
-const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v6.json', import.meta.url), 'utf8');
+const AIRLINE_TEXT = readFileSync(new URL('./fixtures/airline.v7.json', import.meta.url), 'utf8');
+/** The airline map as version 6 wrote it (no named versions): frozen, it must import for good. */
+const AIRLINE_V6_TEXT = readFileSync(
+  new URL('./fixtures/airline.v6.json', import.meta.url),
+  'utf8',
+);
 /** The airline map as version 5 wrote it (no journey-state links): frozen, it must import for good. */
 const AIRLINE_V5_TEXT = readFileSync(
   new URL('./fixtures/airline.v5.json', import.meta.url),
@@ -91,6 +97,7 @@ const content = (doc: Y.Doc) => {
     strategy: s.strategy,
     grid: s.grid,
     personas: s.personas,
+    versions: s.meta.versions,
   };
 };
 
@@ -135,7 +142,7 @@ describe('strategy map round trip', () => {
     expect(out.strategy.startingPoint['x-survey']).toBe('Workshop of 12 March, 9 participants');
   });
 
-  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 6', () => {
+  it('imports a version 1 file unchanged: an empty grid (derived lanes only), exported as version 7', () => {
     const input = JSON.parse(AIRLINE_V1_TEXT) as Record<string, unknown>;
     const doc = imported(parsed(input));
     expect(gridLanesMap(doc).size + gridItemsMap(doc).size + gridSettingsMap(doc).size).toBe(0);
@@ -143,7 +150,7 @@ describe('strategy map round trip', () => {
     expect(canonical(out)).toEqual(
       canonical({
         ...input,
-        version: 6,
+        version: 7,
         personas: [],
         grid: { lanes: [], items: [], laneSettings: [] },
       }),
@@ -153,19 +160,19 @@ describe('strategy map round trip', () => {
     expect(v2).toEqual({ ...input, version: 2 });
   });
 
-  it('imports a version 2 file unchanged: no comments, exported as version 6', () => {
+  it('imports a version 2 file unchanged: no comments, exported as version 7', () => {
     const input = JSON.parse(AIRLINE_V2_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     expect(readComments(both.comments).threads).toEqual([]);
     expect(canonical(exportStrategyMap(both.doc))).toEqual(
-      canonical({ ...input, version: 6, personas: [] }),
+      canonical({ ...input, version: 7, personas: [] }),
     );
     // The v3 airline is the v2 one plus its comments.
     const { comments: _c, ...v3 } = JSON.parse(AIRLINE_V3_TEXT) as Record<string, unknown>;
     expect(v3).toEqual({ ...input, version: 3 });
   });
 
-  it('imports a version 3 file unchanged: no language, exported as version 6', () => {
+  it('imports a version 3 file unchanged: no language, exported as version 7', () => {
     const input = JSON.parse(AIRLINE_V3_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     expect(readSnapshot(both.doc).meta.language).toBeUndefined();
@@ -175,14 +182,14 @@ describe('strategy map round trip', () => {
     expect(v4).toEqual({ ...input, version: 4 });
   });
 
-  it('imports a version 4 file unchanged: no personas, no evidence, exported as version 6', () => {
+  it('imports a version 4 file unchanged: no personas, no evidence, exported as version 7', () => {
     const input = JSON.parse(AIRLINE_V4_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     const snap = readSnapshot(both.doc);
     expect(snap.personas).toEqual([]);
     expect(snap.repairs.size).toBe(0);
     expect(canonical(exportedWithComments(both))).toEqual(
-      canonical({ ...input, version: 6, personas: [] }),
+      canonical({ ...input, version: 7, personas: [] }),
     );
     // The v5 airline is the v4 one with two personas, their emotions, a scope and evidence.
     const v5 = JSON.parse(AIRLINE_V5_TEXT) as Record<string, unknown>;
@@ -200,21 +207,129 @@ describe('strategy map round trip', () => {
     expect((personas as unknown[]).length).toBe(2);
   });
 
-  it('imports a version 5 file unchanged: no journey-state links, exported as version 6', () => {
+  it('imports a version 5 file unchanged: no journey-state links, exported as version 7', () => {
     const input = JSON.parse(AIRLINE_V5_TEXT) as Record<string, unknown>;
     const both = importedWithComments(parsed(input));
     const snap = readSnapshot(both.doc);
     expect(snap.meta.currentState).toBeUndefined();
     expect(snap.meta.futureState).toBeUndefined();
     expect(snap.repairs.size).toBe(0);
-    expect(canonical(exportedWithComments(both))).toEqual(canonical({ ...input, version: 6 }));
+    expect(canonical(exportedWithComments(both))).toEqual(canonical({ ...input, version: 7 }));
     // The v6 airline is the v5 one with a link to its future state.
-    const { futureState, ...rest6 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    const { futureState, ...rest6 } = JSON.parse(AIRLINE_V6_TEXT) as Record<string, unknown>;
     expect(rest6).toEqual({ ...input, version: 6 });
     expect(futureState).toEqual({
       mapId: 'map-airline-to-be',
       title: 'Airline journey (future state)',
     });
+  });
+
+  it('imports a version 6 file unchanged: no named versions, exported as version 7', () => {
+    const input = JSON.parse(AIRLINE_V6_TEXT) as Record<string, unknown>;
+    const both = importedWithComments(parsed(input));
+    const snap = readSnapshot(both.doc);
+    expect(snap.meta.versions).toBeUndefined();
+    expect(snap.repairs.size).toBe(0);
+    const out = exportedWithComments(both);
+    expect(out.version).toBe(7);
+    expect('versions' in out).toBe(false);
+    expect(canonical(out)).toEqual(canonical({ ...input, version: 7 }));
+    // The v7 airline is the v6 one with two named versions' metadata.
+    const { versions, ...rest7 } = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    expect(rest7).toEqual({ ...input, version: 7 });
+    expect((versions as { name: string }[]).map((v) => v.name)).toEqual([
+      'After the workshop: agreed journey',
+      'Before the workshop',
+    ]);
+  });
+
+  it("carries the named versions' metadata through import and export, losslessly, in file order", () => {
+    const input = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    const doc = imported(parsed(input));
+    const snap = readSnapshot(doc);
+    expect(snap.repairs.size).toBe(0);
+    expect(snap.meta.versions).toEqual(input.versions);
+    expect(Object.keys(snap.meta.extra ?? {})).not.toContain('versions');
+    const out = JSON.parse(JSON.stringify(exportStrategyMap(doc))) as Record<string, unknown>;
+    expect(out.versions).toEqual(input.versions);
+    expect(exportStrategyMap(imported(parsed(out)))).toEqual(out);
+    // An entry without an author gets '' (the default), and exports so.
+    const noAuthor = parsed({
+      ...input,
+      versions: [{ id: 'v1', name: 'Draft', createdAt: '2026-01-02T03:04:05Z' }],
+    });
+    expect(noAuthor.versions).toEqual([
+      { id: 'v1', name: 'Draft', createdAt: '2026-01-02T03:04:05Z', author: '' },
+    ]);
+  });
+
+  it("adds the history's named versions to the export, after the file's, newest first, each once", () => {
+    const doc = imported(parsed(JSON.parse(AIRLINE_TEXT)));
+    const meta = (id: string, at: number, kind: 'named' | 'auto', name = '') => ({
+      id,
+      mapId: 'map-1',
+      name,
+      kind,
+      at,
+      by: 'Giulia',
+      size: 100,
+    });
+    const out = exportStrategyMap(doc, {
+      versions: [
+        meta('v-old', Date.UTC(2026, 3, 1), 'named', 'Old'),
+        meta('v-auto', Date.UTC(2026, 3, 3), 'auto'),
+        meta('v-new', Date.UTC(2026, 3, 2), 'named', 'New'),
+        // Listed in the file already: written once.
+        meta('v-before-workshop', Date.UTC(2026, 3, 4), 'named', 'Before the workshop'),
+      ],
+    });
+    expect(out.versions).toEqual([
+      expect.objectContaining({ id: 'v-after-workshop' }),
+      expect.objectContaining({ id: 'v-before-workshop', author: 'Luca' }),
+      { id: 'v-new', name: 'New', createdAt: '2026-04-02T00:00:00.000Z', author: 'Giulia' },
+      { id: 'v-old', name: 'Old', createdAt: '2026-04-01T00:00:00.000Z', author: 'Giulia' },
+    ]);
+    expect(parseStrategyMap(JSON.parse(JSON.stringify(out))).ok).toBe(true);
+    // A pure export (no history) of a map without any: no section.
+    const blank = new Y.Doc();
+    seedTemplate(blank, 'airline', 'A');
+    expect('versions' in exportStrategyMap(blank)).toBe(false);
+    // More than the format holds: cut to the first MAX_NAMED_VERSIONS.
+    const many = Array.from({ length: MAX_NAMED_VERSIONS + 20 }, (_, i) =>
+      meta(`v-${i}`, Date.UTC(2026, 0, 1) + i * 60_000, 'named', `V ${i}`),
+    );
+    const cut = exportStrategyMap(blank, { versions: many });
+    expect(cut.versions).toHaveLength(MAX_NAMED_VERSIONS);
+    expect(cut.versions![0]!.id).toBe(`v-${MAX_NAMED_VERSIONS + 19}`);
+    expect(parseStrategyMap(JSON.parse(JSON.stringify(cut))).ok).toBe(true);
+  });
+
+  it('refuses bad named versions with their place named', () => {
+    const input = JSON.parse(AIRLINE_TEXT) as Record<string, unknown>;
+    const ok = { id: 'v1', name: 'Draft', createdAt: '2026-01-02T03:04:05.000Z', author: 'A' };
+    const cases: [unknown, string][] = [
+      [[{ ...ok, id: '../x' }], 'versions[0].id'],
+      [[{ ...ok, name: '   ' }], 'versions[0].name'],
+      [[{ ...ok, name: 'x'.repeat(121) }], 'versions[0].name'],
+      [[{ ...ok, createdAt: 1773400000000 }], 'versions[0].createdAt'],
+      [[{ ...ok, createdAt: '2026-02-30T00:00:00Z' }], 'versions[0].createdAt'],
+      [[{ ...ok, createdAt: '2026-01-02 03:04' }], 'versions[0].createdAt'],
+      [[{ ...ok, author: 'y'.repeat(41) }], 'versions[0].author'],
+      [[{ ...ok, snapshot: 'AAAA' }], 'versions[0]'],
+      [[ok, { ...ok, name: 'Again' }], 'versions[1].id'],
+      [
+        Array.from({ length: MAX_NAMED_VERSIONS + 1 }, (_, i) => ({ ...ok, id: `v${i}` })),
+        'versions',
+      ],
+      ['all of them', 'versions'],
+    ];
+    for (const [versions, path] of cases) {
+      const r = parseStrategyMap({ ...input, versions });
+      expect(r.ok, path).toBe(false);
+      expect(!r.ok && r.issues.map((i) => i.path), JSON.stringify(versions).slice(0, 80)).toContain(
+        path,
+      );
+    }
   });
 
   it('carries the journey-state links through import and export, losslessly', () => {

@@ -1,7 +1,8 @@
 /**
- * The zod schema of the strategy-map JSON format, version 6 (`docs/strategy-map-format.md`;
+ * The zod schema of the strategy-map JSON format, version 7 (`docs/strategy-map-format.md`;
  * version 1 had no `grid`, version 2 no `comments`, version 3 no `language` and `logo`,
- * version 4 no personas and evidence, version 5 no journey-state links, see versions.ts).
+ * version 4 no personas and evidence, version 5 no journey-state links, version 6 no named
+ * versions' metadata, see versions.ts).
  * It is the single source of the format: `parseStrategyMap` validates with it, the published
  * JSON Schema is generated from it (`scripts/gen-schema.ts`), and `StrategyMapDocument` is
  * inferred from it. Enums come from `../types`, and `convert.ts` maps every record to and from
@@ -29,6 +30,7 @@ import { PERSONA_COLORS, PERSONA_LIMITS } from '../records/persona';
 import { TOUCHPOINT_LIMITS } from '../records/touchpoint';
 import { evidenceListSchema, evidenceSchema } from '../records/schema/evidence.schema';
 import { journeyStateLinkSchema } from '../records/schema/journey-state.schema';
+import { namedVersionsSchema } from '../records/schema/named-version.schema';
 import {
   amount,
   colour,
@@ -75,7 +77,7 @@ import {
 /** The `format` field every strategy map carries. */
 export const STRATEGY_MAP_FORMAT = 'itinera/strategy-map';
 /** The format version this code writes and reads natively (older ones are migrated). */
-export const STRATEGY_MAP_VERSION = 6;
+export const STRATEGY_MAP_VERSION = 7;
 
 /**
  * Ids: letters, digits and `_ . : -`, starting with a letter or digit (records/fields.ts, the
@@ -425,11 +427,16 @@ export const strategyMapSchema = z
       .describe(
         'Review comments (threads with their comments, and the people who wrote them); absent: none exported',
       ),
+    versions: namedVersionsSchema
+      .optional()
+      .describe(
+        "Since version 7: the map's named versions, metadata only (no snapshot: they cannot be restored from the file); absent: none exported",
+      ),
   })
   .meta({
     title: 'Itinera strategy map',
     description:
-      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 6).',
+      'A customer-journey map and the digital customer-service roadmap around it (format itinera/strategy-map, version 7).',
   });
 
 /** A valid v2 strategy map, with defaults filled in. Unknown fields stay on each object. */

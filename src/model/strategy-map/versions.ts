@@ -13,6 +13,7 @@
  * - 5: `personas`, and on touchpoints `emotionByPersona`, `personas`, `evidence`,
  *   `painPointEvidence`, `opportunityEvidence`; `evidence` on lane items (all optional).
  * - 6: the journey-state links `currentState` and `futureState` (both optional).
+ * - 7: `versions`, the named versions' metadata (optional).
  */
 import type { StrategyMapIssue } from './issues';
 import type { JsonObject } from './json';
@@ -159,6 +160,24 @@ const addJourneyStates: FormatMigration = {
   },
 };
 
+/**
+ * Where the v6 → v7 migration keeps a top-level `versions` field of a version 6 file (another
+ * tool's field then; v7 gives the name a meaning).
+ */
+export const V6_VERSIONS_FIELD = 'x-v6-versions';
+
+/** v6 → v7: a v6 map lists no named versions (`versions` is optional: nothing to add). */
+const addNamedVersions: FormatMigration = {
+  from: 6,
+  name: 'add-named-versions',
+  run: ({ versions, ...rest }) => ({
+    ...(versions === undefined || rest[V6_VERSIONS_FIELD] !== undefined
+      ? {}
+      : { [V6_VERSIONS_FIELD]: versions }),
+    ...rest,
+  }),
+};
+
 /** Append-only: one step per version after the first. */
 export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [
   addGrid,
@@ -166,6 +185,7 @@ export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [
   addLanguage,
   addPersonas,
   addJourneyStates,
+  addNamedVersions,
 ];
 
 /** The oldest version this code can read. */

@@ -153,6 +153,14 @@ export const AIRLINE_IT: TemplateTexts = {
       pains: ['Nessuna risposta per ore'],
       opportunities: ["Un team di assistenza sui social che risponde entro un'ora"],
     },
+    'tp-airport-phone': {
+      action: 'Telefona per riprenotare un volo cancellato',
+      pains: [
+        "Aspetta un'ora in linea mentre il gate si svuota",
+        "L'operatore non vede le alternative che propone l'app",
+      ],
+      opportunities: ['Riprenotare in chat con le alternative già sullo schermo'],
+    },
     'tp-flight-app': {
       action: "Guarda l'intrattenimento e ordina da mangiare a bordo",
       pains: ['I pass Wi-Fi non si possono comprare offline'],

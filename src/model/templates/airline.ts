@@ -229,6 +229,18 @@ const journey = [
     volume: 6000,
     kpiIds: [KPI.speed],
   }),
+  touch(S.airport, C.phone, {
+    action: 'Calls to rebook a cancelled flight',
+    emotion: -2,
+    pains: [
+      'Waits an hour on hold while the gate empties',
+      'The agent cannot see the options the app offers',
+    ],
+    opportunities: ['Rebook in chat with the options already on screen'],
+    owner: 'Contact centre',
+    volume: 4000,
+    kpiIds: [KPI.abandon],
+  }),
   touch(S.flight, C.app, {
     action: 'Watches entertainment and orders food on board',
     emotion: 1,
@@ -323,7 +335,7 @@ const usage = [
   touch(C.phone, D.smartphone, {
     action: 'Calls from the mobile phone',
     owner: 'Contact centre',
-    volume: 16000,
+    volume: 20000,
   }),
 ];
 
@@ -459,7 +471,7 @@ export const AIRLINE: MapTemplate = arranged({
         relativeCost: 1 / 6,
       },
       [C.web]: { status: 'inUse', preferencePct: 45, relativeCost: 1 / 12 },
-      [C.phone]: { status: 'inUse', preferencePct: 20, monthlyVolume: 16000, relativeCost: 1 },
+      [C.phone]: { status: 'inUse', preferencePct: 20, monthlyVolume: 20000, relativeCost: 1 },
     },
     costModel: { phoneContactCost: 6, currency: 'EUR', shiftPct: 20 },
   },

@@ -212,7 +212,7 @@ describe('templates', () => {
     expect(curve.every((p) => p.average !== null && p.count >= 2)).toBe(true);
     expect(avg['Inspiration']).toBeCloseTo(5 / 3, 12); // +2 social, +2 web, +1 e-mail
     expect(avg['Check-in']).toBe(-1); // -1 app, 0 e-mail, -2 web
-    expect(avg['Airport']).toBeCloseTo(-5 / 3, 12); // -2 desk, -1 app, -2 social
+    expect(avg['Airport']).toBeCloseTo(-7 / 4, 12); // -2 desk, -1 app, -2 social, -2 phone
     expect(Math.min(...curve.map((p) => p.average!))).toBe(avg['Airport']);
   });
 

@@ -27,7 +27,7 @@ export const FIELD_NAMES = [
   'role', 'quote', 'goals', 'needs',
   'frustrations', 'emotionByPersona', 'personas', 'evidence', 'painPointEvidence',
   'opportunityEvidence', 'level', 'source', 'emotion/', 'emotion/persona-1',
-  'currentState', 'futureState', 'mapId',
+  'currentState', 'futureState', 'mapId', 'versions', 'author',
 ] as const; // prettier-ignore
 
 /** Lane keys of the grid's flat settings (`"<laneKey>/<field>"`), real and broken. */
@@ -239,6 +239,39 @@ export function writeGarbage(
       const key = laneSettingKey(doc, rng);
       root.set(key, rng.chance(0.3) ? garbageYType(rng) : garbageValue(rng, 0, huge));
       did = `${name}[${key}] = garbage`;
+    } else if (name === 'meta' && rng.chance(0.15)) {
+      // A nearly valid list of named versions from a file (records/named-version.ts).
+      const entry = () =>
+        rng.chance(0.15)
+          ? garbageValue(rng, 1, huge, true)
+          : {
+              id: rng.pick(['v-1', 'v-1', 'v_2', '../x', '', 'a'.repeat(65), 7]),
+              name: rng.chance(0.8) ? garbageValue(rng, 1, huge, true) : rng.pick(['', '  ', 'OK']),
+              createdAt: rng.pick([
+                '2026-03-12T08:30:00.000Z',
+                '2026-03-12T08:30:00Z',
+                '2026-02-30T00:00:00Z',
+                '2026-03-12 08:30',
+                '0000-01-01T00:00:00Z',
+                1773400000000,
+                null,
+              ]),
+              ...(rng.chance(0.7) ? { author: garbageValue(rng, 1, huge, true) } : {}),
+              ...(rng.chance(0.1) ? { snapshot: 'AAAA' } : {}),
+            };
+      root.set(
+        'versions',
+        rng.chance(0.2)
+          ? garbageYType(rng)
+          : rng.chance(0.05)
+            ? Array.from({ length: 205 }, (_, i) => ({
+                id: `v${i}`,
+                name: 'n',
+                createdAt: '2026-01-01T00:00:00Z',
+              }))
+            : Array.from({ length: rng.int(0, 5) }, entry),
+      );
+      did = `${name}[versions] = a nearly valid list`;
     } else if (name === 'meta' && rng.chance(0.3)) {
       // A nearly valid journey-state link (records/journey-state.ts).
       const key = rng.pick(['currentState', 'futureState']);

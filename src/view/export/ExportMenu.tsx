@@ -192,9 +192,15 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
     if (item === 'json') {
       task.run(async () => {
         const { strategyMapJson } = await import('./strategyMapJson');
+        // The named versions' metadata go in too (format v7): the history as listed, read
+        // first when the session has not read it yet.
+        const history = session.versions;
+        if (history?.state.getSnapshot().status === 'loading')
+          await history.refresh().catch(() => undefined);
         const json = strategyMapJson(session.map.getSnapshot(), {
           includeComments: jsonComments,
           comments: session.comments.snapshot.getSnapshot(),
+          versions: history?.state.getSnapshot().versions,
         });
         downloadText(json, name('json'), 'application/json');
         return { kind: 'status', text: t('done', { name: name('json') }) };

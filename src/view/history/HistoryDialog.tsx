@@ -2,7 +2,8 @@
  * The version history dialog: save a named version, the versions newest first with who and
  * when, preview one read-only, restore it in place (after a confirm step: one change for
  * everyone, undone with Ctrl+Z) or as a new map on this device. A review or view link lists
- * and previews only.
+ * and previews only. Below them, the named versions an imported file listed (format v7
+ * `versions`, records/named-version.ts): metadata only, so no preview and no restore.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { VERSION_LIMITS } from '../../model/versions/record';
 import type { MapSnapshot } from '../../model/types';
 import { fullTime, relativeTime } from '../comments/relativeTime';
 import { useStore } from '../hooks/useStore';
+import { useSession } from '../canvas/SessionContext';
 import { useJourneyStates } from '../compare/journeyStatesService';
 import { VersionPreview } from './VersionPreview';
 
@@ -26,6 +28,7 @@ export function HistoryDialog({
 }) {
   const { t, i18n } = useTranslation('history');
   const state = useStore(versions.state);
+  const imported = useStore(useSession().map).meta.versions ?? [];
   const links = useJourneyStates();
   const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState('');
@@ -217,6 +220,31 @@ export function HistoryDialog({
               ))}
             </ul>
           )}
+          {imported.length > 0 ? (
+            <section className="history-imported" aria-labelledby="history-imported-title">
+              <h3 id="history-imported-title">{t('imported.title')}</h3>
+              <p className="history-empty">{t('imported.hint')}</p>
+              <ul>
+                {imported.map((v) => {
+                  const at = Date.parse(v.createdAt);
+                  return (
+                    <li key={v.id}>
+                      <div className="history-item-title">
+                        <span>{v.name}</span>
+                        <span className="history-pending">{t('imported.badge')}</span>
+                      </div>
+                      <div className="history-item-meta">
+                        {v.author ? `${t('by', { name: v.author })} · ` : ''}
+                        <time dateTime={v.createdAt} title={fullTime(at, i18n.language)}>
+                          {relativeTime(at, now, i18n.language)}
+                        </time>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ) : null}
         </section>
         <section
           className="history-preview"

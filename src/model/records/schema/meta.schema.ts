@@ -4,6 +4,7 @@ import { MAP_LANGUAGES, type MapMeta } from '../../types';
 import { extra, numberOf, textOf } from '../support/fields.schema';
 import { LOGO_PATTERN, META_LIMITS as L } from '../meta';
 import { journeyStateLinkSchema } from './journey-state.schema';
+import { namedVersionsSchema } from './named-version.schema';
 import type { Assert, Out, Same, Typed } from '../support/type-checks';
 
 export const metaRecordSchema = z.strictObject({
@@ -15,6 +16,7 @@ export const metaRecordSchema = z.strictObject({
   logo: textOf(L.logo).regex(LOGO_PATTERN).optional(),
   currentState: journeyStateLinkSchema.optional(),
   futureState: journeyStateLinkSchema.optional(),
+  versions: namedVersionsSchema.min(1).optional(),
   extra,
 });
 

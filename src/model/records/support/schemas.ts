@@ -16,6 +16,7 @@ export { channelPlanRecordSchema } from '../schema/channel-plan.schema';
 export { costModelRecordSchema } from '../schema/cost-model.schema';
 export { goLiveRecordSchema } from '../schema/go-live.schema';
 export { metaRecordSchema } from '../schema/meta.schema';
+export { namedVersionSchema, namedVersionsSchema } from '../schema/named-version.schema';
 export { laneRecordSchema } from '../schema/lane.schema';
 export { laneItemRecordSchema } from '../schema/lane-item.schema';
 export { laneSettingRecordSchema } from '../schema/lane-setting.schema';

@@ -307,7 +307,17 @@ export function randomStrategyMap(rng: Random): JsonObject {
       nodes.filter((n) => n.kind === 'stage').map((n) => n.id as string),
       grid.lanes.map((l) => l.id as string),
     );
-  return withExtras(rng, doc, [...Object.keys(doc), 'comments']);
+  if (rng.chance(0.3))
+    // Named versions' metadata (v7), in file order (the export keeps it).
+    doc.versions = Array.from({ length: rng.int(1, 4) }, (_, i) => ({
+      id: rng.id('ver'),
+      name: `${text(rng)} ${i}`,
+      createdAt: new Date(
+        Date.UTC(2026, rng.int(0, 11), rng.int(1, 28), rng.int(0, 23)),
+      ).toISOString(),
+      author: rng.chance(0.3) ? '' : rng.pick(['Ada', 'Bo', 'Città', '✈️ Crew']),
+    }));
+  return withExtras(rng, doc, [...Object.keys(doc), 'comments', 'versions']);
 }
 
 /**
