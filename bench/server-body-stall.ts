@@ -16,11 +16,18 @@
  *
  * `npm run bench` runs it (BENCH_ONLY=server-body-stall); alone:
  * `node --import tsx bench/server-body-stall.ts` (after `node scripts/build-server.mjs`).
+ *
+ * `BODY_STALL_PROBE=1` loads bench/stall-probe.mjs into the server: at the end of the warm-up,
+ * of the hostile window and of the idle one the server writes its main thread's worst stalls,
+ * each split into time on a CPU (its own work) and time waiting for one (the machine's other
+ * processes). On the loaded 2-core development machine every stall over 50 ms was almost all
+ * waiting (bench/README.md, "Body stall").
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Child } from './server-sync';
 import { hostileBodies } from '../server/testing/hostile-bodies';
 import { row, type BenchRow } from './rows';
 import { buildServer, connect, newRoom, start } from './server-sync';
@@ -58,9 +65,20 @@ export interface BodyStall {
   statuses: number[];
 }
 
+const PROBE = process.env.BODY_STALL_PROBE === '1';
+
+/** With BODY_STALL_PROBE=1: the server writes the window that ends now (stall-probe.mjs). */
+function endWindow(server: Child): void {
+  if (PROBE) server.proc.kill('SIGUSR2');
+}
+
 export async function measureBodyStall(): Promise<BodyStall> {
+  const probe = join(ROOT, 'bench/stall-probe.mjs');
   const server = await start('ours', {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'itinera-bench-body-')),
+    ...(PROBE
+      ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${probe}`.trim() }
+      : {}),
   });
   const room = await newRoom(server, 'ours');
   const a = connect(server, room);
@@ -98,6 +116,7 @@ export async function measureBodyStall(): Promise<BodyStall> {
         a.doc.getMap('probe').set('n', want);
       });
     for (let i = 0; i < WARMUP; i++) await roundTrip();
+    endWindow(server);
 
     let statuses: number[] | undefined;
     const answered = new Promise<void>((ok) =>
@@ -110,8 +129,10 @@ export async function measureBodyStall(): Promise<BodyStall> {
     const hostile: number[] = [];
     while (!statuses || hostile.length === 0) hostile.push(await roundTrip());
     await answered;
+    endWindow(server);
     const idle: number[] = [];
     while (idle.length < hostile.length) idle.push(await roundTrip());
+    endWindow(server);
     return { idle, hostile, statuses: statuses ?? [] };
   } finally {
     await attacker.terminate();

@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { clientAddress, limitKey, pickAddress } from './client-ip';
 import type { ServerConfig } from './config';
+import { createCounters, type ServerCounters } from './counters';
 import { rejectUpgrade, sendJson } from './http-util';
 import { ConnectionLimiter, LogThrottle, TokenBuckets, type Clock } from './limits';
 import type { Logger } from './log';
@@ -58,11 +59,15 @@ export interface Guards {
   admitUpgrade(req: IncomingMessage, socket: Duplex): boolean;
   /** Takes an API token for this request; false: refused and answered with 429. */
   admitApi(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Refusals since start, for /metrics. */
-  readonly refused: Readonly<Record<LimitName, number>>;
 }
 
-export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): Guards {
+/** Refusals are counted in `counters.refused` (itinera_refused_total{limit}). */
+export function createGuards(
+  config: GuardConfig,
+  log: Logger,
+  clock?: Clock,
+  counters: ServerCounters = createCounters(),
+): Guards {
   const connections = new ConnectionLimiter(config.maxConnectionsPerIp, config.maxConnections);
   const buckets = new TokenBuckets(
     config.apiRateLimitPerMin,
@@ -74,16 +79,8 @@ export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): G
   const httpConnections = new ConnectionLimiter(config.maxHttpConnectionsPerIp, Infinity);
   const httpSlots = new WeakMap<Duplex, () => void>();
   const throttle = new LogThrottle(60_000, clock);
-  const refused: Record<LimitName, number> = {
-    'http-connections-per-ip': 0,
-    'request-timeout': 0,
-    'connections-per-ip': 0,
-    'connections-total': 0,
-    'api-rate': 0,
-  };
-
   const note = (limit: LimitName, ip: string, fields: Record<string, unknown>) => {
-    refused[limit]++;
+    counters.refused.inc({ limit });
     // The total cap is one condition for the whole server: one line a minute, not one per address.
     const suppressed = throttle.shouldLog(limit === 'connections-total' ? limit : `${limit} ${ip}`);
     if (suppressed !== undefined) log.warn('limit reached', { limit, ip, suppressed, ...fields });
@@ -164,7 +161,5 @@ export function createGuards(config: GuardConfig, log: Logger, clock?: Clock): G
       });
       return false;
     },
-
-    refused,
   };
 }

@@ -73,7 +73,9 @@ describe('/metrics', () => {
       expect(text).toContain(`itinera_refused_total{limit="${limit}"} 0\n`);
     // Every line is a comment or `name{labels} number`, as the format wants.
     for (const line of text.trimEnd().split('\n'))
-      expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{limit="[a-z-]+"\})? \d+)$/);
+      expect(line).toMatch(
+        /^(# (HELP|TYPE) \w+ .+|\w+(\{[a-z]+="[a-z-]+"(,[a-z]+="[a-z-]+")*\})? \d+)$/,
+      );
     expect((await metrics(s.url, TEST_METRICS_TOKEN, 'HEAD')).status).toBe(200);
   });
 

@@ -3,7 +3,7 @@
 // exist (404), so nothing about the process is public. /healthz says `ok` and nothing else.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LimitName } from './guards';
+import type { ServerCounters } from './counters';
 import { bearer, sendJson } from './http-util';
 
 export interface MetricsSource {
@@ -11,7 +11,11 @@ export interface MetricsSource {
   rooms(): number;
   websockets(): number;
   httpConnections(): number;
-  refused(): Readonly<Record<LimitName, number>>;
+  /** Request bodies waiting for a validation thread, and the threads running. */
+  bodyQueue(): number;
+  bodyThreads(): number;
+  /** The event counters (counters.ts), each family rendered as it is. */
+  counters: ServerCounters;
 }
 
 export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -42,12 +46,13 @@ export function renderMetrics(src: MetricsSource, now = Date.now()): string {
         'Open plain HTTP connections counted by the per-address cap.',
         [['', src.httpConnections()]],
       ),
-      family(
-        'itinera_refused_total',
-        'counter',
-        'Requests and connections refused by an abuse limit since start.',
-        Object.entries(src.refused()).map(([limit, n]) => [`{limit="${limit}"}`, n]),
-      ),
+      family('itinera_body_queue', 'gauge', 'Request bodies waiting for a validation thread.', [
+        ['', src.bodyQueue()],
+      ]),
+      family('itinera_body_threads', 'gauge', 'Body validation threads running (busy or idle).', [
+        ['', src.bodyThreads()],
+      ]),
+      ...src.counters.all.map((c) => family(c.name, 'counter', c.help, c.samples())),
       family('process_resident_memory_bytes', 'gauge', 'Resident set size of the process.', [
         ['', mem.rss],
       ]),

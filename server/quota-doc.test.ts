@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { nodesMap, touchpointsMap } from '../src/model/doc';
 import {
+  commentsRoom,
   MAP_FULL_CLOSE_CODE,
   MSG_SYNC,
   SYNC_STEP2,
@@ -188,6 +189,35 @@ describe('map limits on websocket updates', () => {
     expect(result).toEqual({ code: MAP_FULL_CLOSE_CODE, reason: mapFullReason('size') });
     expect(await reimport(server.url, await exportJson(server.url, map))).toBe(201);
   }, 120_000);
+
+  it("refuses the comments doc's update past its size and closes that socket only; the map syncs on", async () => {
+    const server = await startTestServer({ maxBodyBytes: 64 * 1024 });
+    cleanups.push(() => server.close());
+    const map = await createMap(server.url);
+    // One editor's two sockets (its map's and its comments'), and another reviewer's comments.
+    const mapSocket = await rawPeer(server.url, map.id, map.editToken);
+    const comments = await rawPeer(server.url, commentsRoom(map.id), map.editToken);
+    const reviewer = await rawPeer(server.url, commentsRoom(map.id), map.reviewToken);
+    const doc = new Y.Doc();
+    const text = (i: number) => {
+      const before = Y.encodeStateVector(doc);
+      doc.getMap('comments').set(`c${i}`, 'x'.repeat(2_000));
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    let sent = 0;
+    let result: Awaited<ReturnType<RawPeer['send']>> = 'ok';
+    while (result === 'ok' && sent < 100) result = await comments.send(text(sent++));
+    expect(result).toEqual({ code: MAP_FULL_CLOSE_CODE, reason: mapFullReason('size') });
+    expect(sent).toBeGreaterThan(10);
+    // The map's socket and the other reviewer are not affected.
+    expect(await mapSocket.send(addNodes(new Y.Doc(), 0, 1))).toBe('ok');
+    const reviewerDoc = new Y.Doc();
+    reviewerDoc.getMap('reactions').set('r1', 'ok');
+    expect(await reviewer.send(Y.encodeStateAsUpdate(reviewerDoc))).toBe('ok');
+    const viewer = connectClient(server.url, map.id, map.viewToken);
+    cleanups.push(() => viewer.provider.destroy());
+    await expect.poll(() => nodesMap(viewer.doc).has('n0')).toBe(true);
+  });
 });
 
 describe('DocQuota', () => {

@@ -15,6 +15,7 @@
 // STORED_BYTES_TTL_MS (a full scan of the document tables), so that quota may be passed by
 // what the maps created within that time hold.
 import { createHmac } from 'node:crypto';
+import { createCounters, type ServerCounters } from './counters';
 import { HttpError } from './http-util';
 import type { Storage } from './storage/types';
 
@@ -52,6 +53,8 @@ export class CreationQuota {
     private readonly secret: string,
     private readonly config: StorageQuotaConfig,
     private readonly now: () => number = Date.now,
+    /** Refusals are counted here (itinera_quota_refused_total{quota}). */
+    private readonly counters: ServerCounters = createCounters(),
   ) {}
 
   /** The name a map's creator is stored under: a keyed hash of its address's limit key. */
@@ -62,8 +65,17 @@ export class CreationQuota {
       .slice(0, 32);
   }
 
-  /** Throws QuotaError when a map from `addressKey` would break a quota now. */
+  /** Throws QuotaError when a map from `addressKey` would break a quota now (and counts it). */
   async check(addressKey: string): Promise<void> {
+    try {
+      await this.checkQuotas(addressKey);
+    } catch (err) {
+      if (err instanceof QuotaError) this.counters.creationQuota.inc({ quota: err.quota });
+      throw err;
+    }
+  }
+
+  private async checkQuotas(addressKey: string): Promise<void> {
     const { maxMapsPerIp, maxMaps, maxStorageBytes } = this.config;
     if (
       maxMapsPerIp > 0 &&

@@ -10,6 +10,7 @@ import {
   TOKEN_REVOKED_REASON,
 } from '../src/model/protocol-messages';
 import { tokenRefusal, type Generations, type TokenClaims } from './auth';
+import { createCounters, type ServerCounters } from './counters';
 
 export interface LiveConnection {
   readonly claims: TokenClaims;
@@ -25,10 +26,14 @@ export class LiveTokens {
    */
   private readonly revokedTo = new Map<string, Generations>();
 
+  /** Sockets closed are counted here (itinera_token_closed_total{reason}). */
+  constructor(private readonly counters: ServerCounters = createCounters()) {}
+
   /** Registers an open socket; returns its unregister function. */
   add(mapId: string, conn: LiveConnection): () => void {
     const latest = this.revokedTo.get(mapId);
     if (latest && tokenRefusal(conn.claims, latest, Number.NEGATIVE_INFINITY) === 'revoked') {
+      this.counters.tokenClosed.inc({ reason: 'revoked' });
       conn.close(TOKEN_REVOKED_CLOSE_CODE, TOKEN_REVOKED_REASON);
       return () => undefined;
     }
@@ -45,8 +50,12 @@ export class LiveTokens {
   revoke(mapId: string, generations: Generations): number {
     this.revokedTo.set(mapId, generations);
     let closed = 0;
-    for (const conn of this.byMap.get(mapId) ?? []) {
+    const set = this.byMap.get(mapId) ?? new Set<LiveConnection>();
+    for (const conn of set) {
       if (tokenRefusal(conn.claims, generations, Number.NEGATIVE_INFINITY) !== 'revoked') continue;
+      // Closing: out of the set now, so a second revocation or expiry neither closes nor counts it again.
+      set.delete(conn);
+      this.counters.tokenClosed.inc({ reason: 'revoked' });
       conn.close(TOKEN_REVOKED_CLOSE_CODE, TOKEN_REVOKED_REASON);
       closed++;
     }
@@ -57,7 +66,10 @@ export class LiveTokens {
   expire(now = Date.now()): void {
     for (const set of this.byMap.values())
       for (const conn of set)
-        if (conn.claims.expiresAt !== undefined && conn.claims.expiresAt <= now)
+        if (conn.claims.expiresAt !== undefined && conn.claims.expiresAt <= now) {
+          set.delete(conn);
+          this.counters.tokenClosed.inc({ reason: 'expired' });
           conn.close(TOKEN_REVOKED_CLOSE_CODE, TOKEN_EXPIRED_REASON);
+        }
   }
 }

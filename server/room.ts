@@ -38,7 +38,9 @@ import {
   encodeAwarenessEntries,
   screenAwareness,
   type AwarenessView,
+  type AwarenessViolation,
 } from './awareness-guard';
+import { createCounters, type ServerCounters } from './counters';
 import { NO_FANOUT, type Fanout, type FanoutMessage } from './fanout/types';
 import type { Logger } from './log';
 import { DocQuota, docLimits, type DocLimits } from './quota-doc';
@@ -129,6 +131,7 @@ export class Room {
       maxBodyBytes: Infinity,
       maxMessageBytes: 10 * 1024 * 1024,
     }),
+    private readonly counters: ServerCounters = createCounters(),
   ) {
     this.docId = docIdOf(mapId, kind);
     this.quota = new DocQuota(limits);
@@ -416,6 +419,7 @@ export class Room {
     const verdict = this.quota.check(doc, update);
     if (!verdict.ok) {
       this.refused.add(peer);
+      this.counters.mapFull.inc({ doc: this.kind, limit: verdict.limit });
       this.log.warn('update refused: map full', {
         mapId: this.mapId,
         doc: this.kind,
@@ -470,6 +474,8 @@ export class Room {
       }));
       peer.send(encodeAwareness(encodeAwarenessEntries(gone)));
     }
+    for (const [reason, n] of Object.entries(violations) as [AwarenessViolation, number][])
+      this.counters.awarenessDropped.inc({ reason }, n);
     if (Object.keys(violations).length > 0 && !this.warnedAwareness.has(peer)) {
       this.warnedAwareness.add(peer);
       this.log.warn('awareness entries dropped (logged once per connection)', {

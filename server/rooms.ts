@@ -2,6 +2,7 @@
 // rooms, keyed by doc id, see docIdOf): loaded on first connection, unloaded (after
 // compaction) when their last peer has been gone for `unloadDelayMs`.
 import type { DocKind } from '../src/model/protocol-messages';
+import type { ServerCounters } from './counters';
 import { NO_FANOUT, type Fanout } from './fanout/types';
 import type { Logger } from './log';
 import { docLimits } from './quota-doc';
@@ -14,6 +15,8 @@ export interface RoomsOptions {
   unloadDelayMs: number;
   /** What peers' updates may not push a doc past (quota-doc.ts): MAX_BODY_BYTES, MAX_MESSAGE_BYTES. */
   caps?: { maxBodyBytes: number; maxMessageBytes: number };
+  /** Map-full refusals and dropped awareness entries are counted here. */
+  counters?: ServerCounters;
 }
 
 export class Rooms {
@@ -108,6 +111,7 @@ export class Rooms {
       (r) => this.drop(r),
       this.fanout,
       this.opts.caps && docLimits(kind, this.opts.caps),
+      this.opts.counters,
     );
     await room.load();
     this.ready.add(room);

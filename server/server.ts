@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { handleApi, type ApiContext } from './api';
 import { clientAddress, limitKey } from './client-ip';
+import { createCounters } from './counters';
 import { CreationQuota } from './quota-storage';
 import { openFanout } from './fanout/open';
 import type { Fanout } from './fanout/types';
@@ -48,6 +49,8 @@ export async function startServer(
   const secret = loadSecret(config.dataDir, config.syncSecret);
   const storage = given ?? (await openStorage(config, log));
   const fanout = givenFanout ?? (await openFanout(config, log));
+  // The one registry of /metrics counters, handed to each part that counts.
+  const counters = createCounters();
   const rooms = new Rooms(
     storage,
     log,
@@ -55,15 +58,17 @@ export async function startServer(
       compactEvery: config.compactEvery,
       unloadDelayMs: config.roomUnloadDelayMs,
       caps: { maxBodyBytes: config.maxBodyBytes, maxMessageBytes: config.maxMessageBytes },
+      counters,
     },
     fanout,
   );
-  const liveTokens = new LiveTokens();
+  const liveTokens = new LiveTokens(counters);
   const bodies = new ValidatePool({
     size: config.bodyWorkers,
     maxQueue: config.bodyQueue,
     timeoutMs: config.bodyTimeoutMs,
     log,
+    counters,
   });
   const api: ApiContext = {
     storage,
@@ -72,18 +77,20 @@ export async function startServer(
     maxBodyBytes: config.maxBodyBytes,
     liveTokens,
     log,
-    creation: new CreationQuota(storage, secret, config),
+    creation: new CreationQuota(storage, secret, config, Date.now, counters),
     addressOf: (req) => limitKey(clientAddress(req, config.trustProxy)),
     bodies,
   };
-  const guards = createGuards(config, log);
+  const guards = createGuards(config, log, undefined, counters);
 
   const metrics: MetricsSource = {
     startedAt: started,
     rooms: () => rooms.size,
     websockets: () => sockets.connections,
     httpConnections: () => guards.httpConnections,
-    refused: () => guards.refused,
+    bodyQueue: () => bodies.queued,
+    bodyThreads: () => bodies.threads,
+    counters,
   };
   /** Connections refused by the per-address cap: their requests are never handled. */
   const refusedConnections = new WeakSet<object>();
@@ -160,6 +167,7 @@ export async function startServer(
     pingIntervalMs: config.pingIntervalMs,
     guards,
     liveTokens,
+    counters,
   });
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);

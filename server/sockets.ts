@@ -12,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { COMMENTS_ROOM_SUFFIX, type DocKind } from '../src/model/protocol-messages';
 import { MAP_ID_PATTERN, readToken, tokenRefusal, type TokenClaims } from './auth';
+import type { ServerCounters } from './counters';
 import type { Guards } from './guards';
 import { rejectUpgrade as reject } from './http-util';
 import type { Logger } from './log';
@@ -28,6 +29,8 @@ export interface SocketOptions {
   pingIntervalMs: number;
   guards: Guards;
   liveTokens: LiveTokens;
+  /** Upgrades refused for a revoked or expired token are counted here. */
+  counters: ServerCounters;
 }
 
 /** A reader this far behind is dropped rather than buffered without bound. */
@@ -72,6 +75,7 @@ export function attachSockets(
       if (!map) return reject(socket, 404, 'Not Found');
       const refusal = tokenRefusal(claims, map.generations);
       if (refusal) {
+        opts.counters.tokenRefused.inc({ reason: refusal });
         log.info('upgrade refused', { mapId, status: 401, token: refusal });
         return reject(socket, 401, 'Unauthorized');
       }

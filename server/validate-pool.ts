@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BodyJob, BodyOutcome, BodyWorkerMessage } from './body-worker-jobs';
 import { ownsBuffer } from './body-worker-jobs';
+import { createCounters, type ServerCounters } from './counters';
 import { HttpError } from './http-util';
 import { SMALL_BODY_BUDGET, type JsonBudget } from './json-budget';
 import type { Logger } from './log';
@@ -20,6 +21,8 @@ export interface ValidatePoolOptions {
   /** Longest a thread may take over one body (BODY_TIMEOUT_MS); then it is terminated. */
   timeoutMs: number;
   log?: Logger;
+  /** Where jobs done and 503s are counted (itinera_body_jobs_total, itinera_body_failed_total). */
+  counters?: ServerCounters;
   /** The worker's module: body-worker beside this file (tests give another one). */
   entry?: URL;
 }
@@ -27,7 +30,7 @@ export interface ValidatePoolOptions {
 /** Retry-After of every 503 the pool answers (the queue is full, a job timed out or crashed). */
 export const BODY_RETRY_AFTER_S = 2;
 
-/** Counters for logs and tests. */
+/** Counts for logs and tests (the 503s as `counters` has them). */
 export interface ValidatePoolStats {
   started: number;
   timedOut: number;
@@ -73,13 +76,26 @@ export class ValidatePool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
   private closed = false;
-  readonly stats: ValidatePoolStats = { started: 0, timedOut: 0, crashed: 0, refused: 0 };
+  private started = 0;
   private readonly entry: URL;
+  private readonly counters: ServerCounters;
 
   constructor(private readonly opts: ValidatePoolOptions) {
     if (!(opts.size >= 1))
       throw new Error(`ValidatePool: size must be at least 1, got ${opts.size}`);
     this.entry = opts.entry ?? defaultEntry();
+    this.counters = opts.counters ?? createCounters();
+  }
+
+  /** Threads started, and bodies answered 503 by reason, since the pool was made. */
+  get stats(): ValidatePoolStats {
+    const failed = this.counters.bodyFailed;
+    return {
+      started: this.started,
+      timedOut: failed.value({ reason: 'timeout' }),
+      crashed: failed.value({ reason: 'crash' }),
+      refused: failed.value({ reason: 'queue-full' }),
+    };
   }
 
   /** Bodies waiting for a thread now. */
@@ -115,7 +131,7 @@ export class ValidatePool {
       const slot = this.freeSlot();
       if (slot) return this.dispatch(slot, queued);
       if (this.queue.length >= this.opts.maxQueue) {
-        this.stats.refused++;
+        this.counters.bodyFailed.inc({ reason: 'queue-full' });
         this.opts.log?.warn('body queue full', {
           threads: this.slots.size,
           queued: this.queue.length,
@@ -155,7 +171,7 @@ export class ValidatePool {
     worker.unref(); // an idle pool never keeps the process alive
     const slot: Slot = { worker };
     this.slots.add(slot);
-    this.stats.started++;
+    this.started++;
     worker.on('message', (msg: BodyWorkerMessage) => {
       if (msg.kind !== 'ready') return this.finish(slot, msg);
       slot.ready = true;
@@ -186,7 +202,10 @@ export class ValidatePool {
     slot.timer = undefined;
     const job = slot.job;
     slot.job = undefined;
-    job?.resolve(outcome);
+    if (job) {
+      this.counters.bodyJobs.inc({ outcome: outcome.kind });
+      job.resolve(outcome);
+    }
     this.next();
   }
 
@@ -197,7 +216,7 @@ export class ValidatePool {
     void slot.worker.terminate();
     const job = slot.job;
     slot.job = undefined;
-    this.stats[why]++;
+    this.counters.bodyFailed.inc({ reason: why === 'timedOut' ? 'timeout' : 'crash' });
     if (why === 'timedOut') {
       this.opts.log?.warn('body validation timed out', { timeoutMs: this.opts.timeoutMs });
       job?.reject(

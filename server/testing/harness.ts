@@ -123,3 +123,17 @@ export async function serverStats(baseUrl: string): Promise<ServerStats> {
   }
   return stats;
 }
+
+/** Every sample of the server's /metrics, keyed `name{labels}` as the text writes it. */
+export async function readMetrics(baseUrl: string): Promise<Record<string, number>> {
+  const res = await fetch(`${baseUrl}/metrics`, {
+    headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+  });
+  if (res.status !== 200) throw new Error(`readMetrics: ${res.status} ${await res.text()}`);
+  const samples: Record<string, number> = {};
+  for (const line of (await res.text()).split('\n')) {
+    const m = /^(\w+(?:\{[^}]*\})?) (\S+)$/.exec(line);
+    if (m) samples[m[1]!] = Number(m[2]);
+  }
+  return samples;
+}

@@ -17,10 +17,15 @@
  * because its link was revoked (4001, sync/websocket.ts) ends there too, with the reason
  * (`refusal`) for the status line. The editor that revoked its own edit link reconnects at
  * once with the new one (connectOpenCollabs with `replace`).
+ *
+ * The comments socket ends 'refused' on its own when the server closed it because the
+ * comments doc is full (4002, server/quota-doc.ts): it does not retry (the same update would
+ * be refused again), the map's socket goes on, and `onCommentsRefused` says so (the save status
+ * then says the comments are not saved). A new token (connect) starts the comments over too.
  */
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { commentsRoom, isMapFullRefusal } from '../model/protocol-messages';
+import { commentsRoom, isMapFullRefusal, type MapFullRefusal } from '../model/protocol-messages';
 import type { ConnectionStatus } from '../model/session-api';
 import { checkAccess, type AccessCheckOptions } from '../sync/access';
 import { createPresence, type Presence } from '../sync/presence';
@@ -63,6 +68,11 @@ export interface CollabOptions {
    * over the map's socket only).
    */
   readonly commentsDoc?: Y.Doc;
+  /**
+   * Why the server stopped taking the comments doc's updates ('full-<limit>': it is full), or
+   * undefined while it takes them (again, after a new token).
+   */
+  readonly onCommentsRefused?: (refusal: MapFullRefusal | undefined) => void;
 }
 
 /** Open sessions' collabs by map id, so sharing a map connects its open editor at once. */
@@ -105,6 +115,16 @@ export function createCollab(
   };
 
   let offState = () => {};
+  let offCommentsState = () => {};
+  let commentsRefusal: MapFullRefusal | undefined;
+  const reportComments = () => {
+    const snap = commentsWs?.state.getSnapshot();
+    const why =
+      snap?.status === 'refused' && isMapFullRefusal(snap.refusal) ? snap.refusal : undefined;
+    if (why === commentsRefusal) return;
+    commentsRefusal = why;
+    opts.onCommentsRefused?.(why);
+  };
   const collab: Collab = {
     presence,
     connect(token, { replace = false } = {}) {
@@ -112,6 +132,7 @@ export function createCollab(
       if (ws) {
         if (token === wsToken || (!replace && ws.getStatus() !== 'refused')) return;
         offState();
+        offCommentsState();
         ws.dispose();
         commentsWs?.dispose();
         commentsWs = null;
@@ -152,6 +173,8 @@ export function createCollab(
           disableBc: true,
           ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
         });
+      offCommentsState = commentsWs?.state.subscribe(reportComments) ?? (() => {});
+      reportComments();
       void current.whenSynced.then(() => !settled && settle('synced'));
       offState = current.state.subscribe(report);
       report();
@@ -161,6 +184,7 @@ export function createCollab(
       disposed = true;
       openCollabs.get(mapId)?.delete(collab);
       offState();
+      offCommentsState();
       // Presence first: its "I left" state still goes out on the open socket.
       presence.dispose();
       ws?.dispose();

@@ -47,7 +47,7 @@ export interface OpenOptions {
   /** Capability token from a share link. */
   readonly token?: string;
   /** Where the server is and how to reach it (tests, scripts); the page's own by default. */
-  readonly collab?: Omit<CollabOptions, 'defaultName' | 'commentsDoc'>;
+  readonly collab?: Omit<CollabOptions, 'defaultName' | 'commentsDoc' | 'onCommentsRefused'>;
 }
 
 /**
@@ -125,6 +125,11 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
       ...opts.collab,
       defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),
       commentsDoc,
+      onCommentsRefused: (commentsRefusal) => {
+        const { commentsRefusal: was, ...rest } = sync.get();
+        if (was !== commentsRefusal)
+          sync.set(commentsRefusal ? { ...rest, commentsRefusal } : rest);
+      },
     },
   );
   if (token) collab.connect(token);

@@ -42,6 +42,12 @@ export interface SyncState {
    */
   readonly commentsSaveError?: string;
   /**
+   * The server stopped taking the comments doc's updates because it is full ('full-<limit>',
+   * 4002 on the comments socket, server/quota-doc.ts); absent while it takes them. The map's
+   * own sync goes on; the save status says the comments are not saved.
+   */
+  readonly commentsRefusal?: MapFullRefusal;
+  /**
    * Server connection; 'local' when the map is not shared, 'refused' when the server refused
    * this link's token (local edits are kept on this device, see ConnectionStatus).
    */

@@ -172,6 +172,27 @@ describe('SaveStatus', () => {
     expect(html).toMatch(/^<div class="save-status status-error"/);
   });
 
+  it('says when the server takes no more comments (their doc is full), in English and Italian', async () => {
+    const full: SyncState = {
+      save: 'saved',
+      connection: 'online',
+      unconfirmed: 0,
+      commentsRefusal: 'full-size',
+    };
+    expect(await render(full)).toBe('Comments not saved: the comments of this map are full');
+    expect(await render(full, 'it')).toBe(
+      'Commenti non salvati: lo spazio per i commenti di questa mappa è esaurito',
+    );
+    expect(await renderHtml(full)).toMatch(/^<div class="save-status status-error"/);
+    // A failing disk says more (what to do); the map's own refusal is named first.
+    expect(await render({ ...full, commentsSaveError: 'quota' })).toMatch(
+      /^Comments not saved: this browser's storage is full\./,
+    );
+    expect(await render({ ...full, connection: 'refused', refusal: 'revoked' })).toBe(
+      'This link was revoked · changes are kept on this device',
+    );
+  });
+
   it('keeps the other states', async () => {
     expect(await render({ save: 'saved', connection: 'local' })).toBe('Saved on this device');
     expect(await render({ save: 'saved', connection: 'online', unconfirmed: 0 })).toBe(

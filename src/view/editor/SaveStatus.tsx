@@ -28,14 +28,22 @@ function fullLimitMax(refusal: SyncState['refusal'], language: string): string |
  * status shows it whole (keyboard).
  *
  * The review comments are saved in their own document: when only theirs fails (the map is
- * saved), the status says "Comments not saved" with the same reason.
+ * saved), the status says "Comments not saved" with the same reason; and when the server
+ * stopped taking them because the comments doc is full (its socket closed with 4002, the
+ * map's still syncing), "Comments not saved: the comments of this map are full". The map's
+ * own refusal (a revoked link, a full map) is named first.
  */
 export function SaveStatus() {
   const { t, i18n } = useTranslation(['editor', 'status']);
   const sync = useStore(useSession().sync);
   // The map's own failure first; else a failure of the comments' store (their own document)
   // is as red, named as the comments'.
-  const commentsError = sync.save !== 'error' && sync.commentsSaveError !== undefined;
+  const commentsFull =
+    sync.commentsRefusal !== undefined &&
+    sync.commentsSaveError === undefined &&
+    sync.connection !== 'refused';
+  const commentsError =
+    sync.save !== 'error' && (sync.commentsSaveError !== undefined || commentsFull);
   const key =
     sync.save === 'error' || commentsError
       ? 'error'
@@ -56,7 +64,12 @@ export function SaveStatus() {
   const failure = sync.save === 'error' ? (sync.saveError ?? '') : sync.commentsSaveError;
   const saveError =
     failure === undefined ? null : SAVE_ERRORS.includes(failure) ? failure : 'failed';
-  const full = saveError ? `${text}: ${t(`status:saveError.${saveError}`)}` : text;
+  const reason = saveError
+    ? t(`status:saveError.${saveError}`)
+    : commentsError && commentsFull
+      ? t('status:commentsFull')
+      : null;
+  const full = reason ? `${text}: ${reason}` : text;
   const [textRef, cut] = useIsCut<HTMLSpanElement>(full);
   return (
     <div
@@ -71,9 +84,7 @@ export function SaveStatus() {
       <span className="dot" aria-hidden="true" />
       <span className="save-status-text" ref={textRef}>
         {text}
-        {saveError ? (
-          <span className="status-error">: {t(`status:saveError.${saveError}`)}</span>
-        ) : null}
+        {reason ? <span className="status-error">: {reason}</span> : null}
       </span>
     </div>
   );
