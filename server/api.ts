@@ -25,6 +25,14 @@
 //                                        says which in X-Itinera-Refusal: revoked|expired;
 //                                        reads only the map's record, never its content (clients
 //                                        ask after a websocket attempt failed, see src/sync/access.ts)
+//   DELETE /api/maps/:id                 deletes the map for everyone, with a Bearer edit token:
+//                                        its record (so every token of it), its doc and comments
+//                                        doc (snapshots and updates) and its versions, in one
+//                                        transaction; every open socket of it, on every instance,
+//                                        is closed with 4004 "map deleted", its rooms dropped
+//                                        without compaction → 204 | 401 (no valid token) | 403
+//                                        (a review or view token) | 404; from then on the id
+//                                        answers 404 (upgrade, HEAD, API)
 //   …/api/maps/:id/versions[/:vid]      a map's version history: server/versions-api.ts
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
 // strategy-map JSON document to start from. Both count against the creation quotas
@@ -103,6 +111,8 @@ async function create(
   const register = (createdBy?: string) => ctx.storage.createMap(mapId, Date.now(), createdBy);
   const registered = ctx.creation ? await ctx.creation.create(address, register) : await register();
   if (!registered) throw new HttpError(409, 'id: a map with this id already exists');
+  // The id of a map deleted a moment ago may be registered again (PUT): a new map.
+  ctx.liveTokens.created(mapId);
   if (update) await ctx.storage.appendUpdate(mapId, update);
   const map = await ctx.storage.getMap(mapId);
   if (!map) throw new Error(`map ${mapId} vanished after createMap`);
@@ -230,6 +240,41 @@ async function revoke(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
 }
 
 /**
+ * DELETE /api/maps/:id: the map is gone for everyone. Its sockets are closed (4004) and its
+ * rooms dropped first, here and on the other instances (fan-out 'deleted'), so no room writes
+ * to its docs after the delete; then storage deletes everything of it in one transaction.
+ */
+async function deleteMap(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  mapId: string,
+) {
+  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
+  if (!map) throw new HttpError(404, 'map not found');
+  const claims = readToken(ctx.secret, mapId, bearer(req));
+  if (!claims || tokenRefusal(claims, map.generations))
+    throw new HttpError(401, 'authorization: the edit token of this map is required');
+  if (claims.role !== 'edit')
+    throw new HttpError(403, `authorization: a ${claims.role} token cannot delete the map`);
+  const closed = ctx.liveTokens.deleteMap(mapId);
+  ctx.rooms.announceDelete(mapId);
+  await ctx.rooms.discard(mapId);
+  let deleted: boolean;
+  try {
+    deleted = await ctx.storage.deleteMap(mapId);
+  } catch (err) {
+    // Nothing was deleted: the map's links work again (its open sockets were closed).
+    ctx.liveTokens.created(mapId);
+    throw err;
+  }
+  if (!deleted) throw new HttpError(404, 'map not found'); // deleted by a concurrent request
+  ctx.log?.info('map deleted', { mapId, closed });
+  res.writeHead(204, { 'cache-control': 'no-store' });
+  res.end();
+}
+
+/**
  * `?comments=` of the export: whether to include the map's review comments (off by default,
  * like the client's JSON export). Only `true`/`1` and `false`/`0`; anything else is a 400.
  */
@@ -337,6 +382,8 @@ export async function handleApi(
     if (await handleVersions(ctx, req, res, parts)) return true;
     if (parts.length === 1 && req.method === 'POST') await create(ctx, req, res, undefined);
     else if (parts.length === 2 && req.method === 'PUT') await create(ctx, req, res, parts[1]);
+    else if (parts.length === 2 && req.method === 'DELETE')
+      await deleteMap(ctx, req, res, parts[1] ?? '');
     else if (parts.length === 2 && req.method === 'HEAD')
       await checkMap(ctx, req, res, parts[1] ?? '');
     else if (parts.length === 3 && parts[2] === 'strategy-map.json' && req.method === 'GET')

@@ -4,7 +4,15 @@
 // revoked". Their next upgrade and HEAD check are refused (401) by the generation in the map
 // record (auth.ts). Sockets whose token carries an expiry are closed the same way, reason
 // "token expired", by `expire` (called on the ping interval, sockets.ts).
+//
+// Deleting a map (DELETE /api/maps/:id, api.ts, or the fan-out's 'deleted' from another
+// instance) closes every socket of the map, whatever its token, with MAP_DELETED_CLOSE_CODE
+// "map deleted" (`deleteMap`); a socket whose upgrade read the record just before the delete
+// is closed the same way when it registers, for DELETED_MARK_MS after (then the record's
+// absence refuses every upgrade with 404). Creating the id again clears the mark (`created`).
 import {
+  MAP_DELETED_CLOSE_CODE,
+  MAP_DELETED_REASON,
   TOKEN_EXPIRED_REASON,
   TOKEN_REVOKED_CLOSE_CODE,
   TOKEN_REVOKED_REASON,
@@ -17,7 +25,16 @@ export interface LiveConnection {
   close(code: number, reason: string): void;
 }
 
+/**
+ * How long after a delete a socket of that map is refused when it registers: longer than an
+ * upgrade takes between its record lookup and its registration.
+ */
+export const DELETED_MARK_MS = 60_000;
+
 export class LiveTokens {
+  /** Maps deleted in the last DELETED_MARK_MS, with when. */
+  private readonly deletedAt = new Map<string, number>();
+
   private readonly byMap = new Map<string, Set<LiveConnection>>();
   /**
    * The generations after the last revocation of each map in this process: a socket whose
@@ -30,7 +47,11 @@ export class LiveTokens {
   constructor(private readonly counters: ServerCounters = createCounters()) {}
 
   /** Registers an open socket; returns its unregister function. */
-  add(mapId: string, conn: LiveConnection): () => void {
+  add(mapId: string, conn: LiveConnection, now = Date.now()): () => void {
+    if (this.isDeleted(mapId, now)) {
+      conn.close(MAP_DELETED_CLOSE_CODE, MAP_DELETED_REASON);
+      return () => undefined;
+    }
     const latest = this.revokedTo.get(mapId);
     if (latest && tokenRefusal(conn.claims, latest, Number.NEGATIVE_INFINITY) === 'revoked') {
       this.counters.tokenClosed.inc({ reason: 'revoked' });
@@ -60,6 +81,35 @@ export class LiveTokens {
       closed++;
     }
     return closed;
+  }
+
+  /** Whether `mapId` was deleted in the last DELETED_MARK_MS (its sockets are refused). */
+  isDeleted(mapId: string, now = Date.now()): boolean {
+    const at = this.deletedAt.get(mapId);
+    if (at === undefined) return false;
+    if (now - at < DELETED_MARK_MS) return true;
+    this.deletedAt.delete(mapId);
+    return false;
+  }
+
+  /** Map `mapId` was deleted: closes all its sockets (4004) and refuses new ones; how many. */
+  deleteMap(mapId: string, now = Date.now()): number {
+    for (const [id, at] of this.deletedAt)
+      if (now - at >= DELETED_MARK_MS) this.deletedAt.delete(id);
+    this.deletedAt.set(mapId, now);
+    this.revokedTo.delete(mapId);
+    let closed = 0;
+    for (const conn of this.byMap.get(mapId) ?? []) {
+      conn.close(MAP_DELETED_CLOSE_CODE, MAP_DELETED_REASON);
+      closed++;
+    }
+    return closed;
+  }
+
+  /** Map `mapId` was created (again): its sockets are welcome. */
+  created(mapId: string): void {
+    this.deletedAt.delete(mapId);
+    this.revokedTo.delete(mapId);
   }
 
   /** Closes every socket whose token expired by `now`. */

@@ -117,6 +117,8 @@ export class Room {
   private readonly sawStep1 = new WeakSet<Peer>();
   /** Its storage key (docIdOf), also its key in Rooms. */
   readonly docId: string;
+  /** Called when another instance says the map was deleted (fan-out 'deleted'). */
+  onRemoteDelete: ((mapId: string) => void) | undefined;
   private readonly writers: readonly Role[];
 
   constructor(
@@ -273,6 +275,9 @@ export class Room {
               this.remoteOwners.set(x.clientId, msg.from);
           awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.payload, REMOTE);
           return;
+        case 'deleted':
+          this.onRemoteDelete?.(this.mapId);
+          return;
         case 'query': {
           const mine = [...this.owners.keys()].filter((id) => this.awareness.states.has(id));
           if (mine.length > 0)
@@ -340,7 +345,7 @@ export class Room {
   leave(peer: Peer): void {
     const ids = this.peers.get(peer);
     this.peers.delete(peer);
-    if (!ids || ids.size === 0) return;
+    if (!ids || ids.size === 0 || this.destroyed) return;
     for (const id of ids) this.owners.delete(id);
     // Origin: the peer, so other instances hear of it like of any change it made.
     awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], peer);
@@ -348,7 +353,7 @@ export class Room {
 
   /** Handles one binary message; throws ProtocolError (or a Yjs decoding error) on bad input. */
   handle(peer: Peer, data: Uint8Array): void {
-    if (this.refused.has(peer)) return;
+    if (this.refused.has(peer) || this.destroyed) return;
     const msg = decodeMessage(data);
     switch (msg.type) {
       case 'sync-step1': {
@@ -409,6 +414,19 @@ export class Room {
     this.enqueue(() => this.compact());
     await this.chain;
     this.destroyed = true;
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+
+  /**
+   * The map was deleted: frees memory without compacting or storing anything more. Resolves
+   * once every write already queued has run, so nothing reaches storage after that.
+   */
+  async discard(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.destroyed = true;
+    await this.chain.catch(() => undefined);
     this.awareness.destroy();
     this.ydoc.destroy();
   }

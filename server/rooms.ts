@@ -25,6 +25,8 @@ export class Rooms {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Rooms loaded and not yet unloaded (the fan-out's resync and instance-gone reach them). */
   private readonly ready = new Set<Room>();
+  /** Who hears of a map another instance deleted (fan-out 'deleted'): server.ts. */
+  private readonly remoteDeletes = new Set<(mapId: string) => void>();
 
   constructor(
     private readonly storage: Storage,
@@ -78,8 +80,53 @@ export class Rooms {
     return room;
   }
 
+  /** `cb` runs with the id of a map another instance deleted (a room of it is loaded here). */
+  onRemoteDelete(cb: (mapId: string) => void): () => void {
+    this.remoteDeletes.add(cb);
+    return () => this.remoteDeletes.delete(cb);
+  }
+
+  /**
+   * Map `mapId` was deleted: forgets its rooms (doc and comments) at once, loading ones
+   * included, and frees them without compacting. Resolves once no room of this process can
+   * write to the map's docs any more (queued writes and unloads under way have run).
+   */
+  async discard(mapId: string): Promise<void> {
+    const waits: Promise<unknown>[] = [];
+    for (const kind of ['map', 'comments'] as const) {
+      const docId = docIdOf(mapId, kind);
+      const timer = this.timers.get(docId);
+      if (timer) clearTimeout(timer);
+      this.timers.delete(docId);
+      const unloading = this.unloading.get(docId);
+      if (unloading) waits.push(unloading);
+      const live = this.live.get(docId);
+      if (!live) continue;
+      this.live.delete(docId);
+      waits.push(
+        live.then(
+          (room) => {
+            this.ready.delete(room);
+            return room.discard();
+          },
+          () => undefined,
+        ),
+      );
+    }
+    await Promise.all(waits);
+  }
+
+  /** Tells the other instances that map `mapId` was deleted (both its docs' channels). */
+  announceDelete(mapId: string): void {
+    if (!this.fanout.enabled) return;
+    for (const kind of ['map', 'comments'] as const)
+      this.fanout.publish(docIdOf(mapId, kind), 'deleted', new Uint8Array(0));
+  }
+
   /** Called when a peer left: schedules the unload of an empty room. */
   released(room: Room): void {
+    // A discarded room (its map deleted) is gone already.
+    if (!this.ready.has(room)) return;
     if (room.peers.size > 0 || this.timers.has(room.docId)) return;
     const t = setTimeout(() => {
       this.timers.delete(room.docId);
@@ -113,7 +160,11 @@ export class Rooms {
       this.opts.caps && docLimits(kind, this.opts.caps),
       this.opts.counters,
     );
+    room.onRemoteDelete = (id) => {
+      for (const cb of this.remoteDeletes) cb(id);
+    };
     await room.load();
+    // Discarded while loading (its map deleted): discard() frees it once this resolves.
     this.ready.add(room);
     this.log.info('room loaded', {
       mapId,

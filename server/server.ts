@@ -63,6 +63,12 @@ export async function startServer(
     fanout,
   );
   const liveTokens = new LiveTokens(counters);
+  // A map deleted on another instance: its sockets here are closed and its rooms dropped.
+  rooms.onRemoteDelete((mapId) => {
+    const closed = liveTokens.deleteMap(mapId);
+    log.info('map deleted on another instance', { mapId, closed });
+    void rooms.discard(mapId);
+  });
   const bodies = new ValidatePool({
     size: config.bodyWorkers,
     maxQueue: config.bodyQueue,

@@ -6,7 +6,8 @@
 // an 'error' listener (ws would otherwise crash the process on an invalid frame), a token
 // bucket rate limit, ping/pong liveness, and a cap on unsent bytes for slow readers. Any bad
 // message closes only its own connection. Every open socket is registered with its token's
-// claims in LiveTokens (revocation.ts): revoking a role closes its sockets at once (4001).
+// claims in LiveTokens (revocation.ts): revoking a role closes its sockets at once (4001),
+// deleting the map closes all of them (4004).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
@@ -168,6 +169,8 @@ export function attachSockets(
       }
     });
     log.debug('connected', { mapId, doc: kind, peer: id, role });
+    // Its map was deleted while it upgraded: closed (4004) by add() above, no room loaded.
+    if (opts.liveTokens.isDeleted(mapId)) return;
     rooms.get(mapId, kind).then(
       (r) => {
         if (closed) return rooms.released(r);

@@ -7,6 +7,11 @@ import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import {
+  commentsRoom,
+  MAP_DELETED_CLOSE_CODE,
+  MAP_DELETED_REASON,
+} from '../../src/model/protocol-messages';
 import { encodeAwarenessEntries } from '../awareness-guard';
 import { readConfig } from '../config';
 import { createLogger } from '../log';
@@ -14,7 +19,15 @@ import { encodeAwareness } from '../protocol';
 import { startServer, type RunningServer } from '../server';
 import { openSqliteStorage } from '../storage/sqlite';
 import type { Storage } from '../storage/types';
-import { connectClient, createMap, synced, tempDir, testConfig, wsUrl } from '../testing/harness';
+import {
+  connectClient,
+  createMap,
+  synced,
+  tempDir,
+  testConfig,
+  upgradeStatus,
+  wsUrl,
+} from '../testing/harness';
 import { missingServices, startRedis, type RunningService } from '../testing/services';
 import { openRedisFanout } from './redis';
 import { decodeWire, encodeWire } from './wire';
@@ -28,6 +41,7 @@ describe('fan-out wire format and configuration', () => {
       payload,
     });
     expect(decodeWire(encodeWire('b', 'query', new Uint8Array(0))).kind).toBe('query');
+    expect(decodeWire(encodeWire('b', 'deleted', new Uint8Array(0))).kind).toBe('deleted');
     expect(() => decodeWire(new Uint8Array([1, 65, 9, 0]))).toThrow('kind');
     expect(() => decodeWire(new Uint8Array([1, 65, 0, 1]))).toThrow();
     expect(() => decodeWire(new Uint8Array([...encodeWire('a', 'update', payload), 7]))).toThrow(
@@ -92,6 +106,7 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
       storedBytes: () => inner.storedBytes(),
       getMap: (id) => inner.getMap(id),
       bumpGenerations: (id, roles) => inner.bumpGenerations(id, roles),
+      deleteMap: (id) => inner.deleteMap(id),
       async appendUpdate(docId, update) {
         count(docId);
         return inner.appendUpdate(docId, update);
@@ -218,6 +233,39 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
     await Promise.all([synced(ra.provider), synced(rb.provider)]);
     ra.doc.getMap('threads').set('t1', 'from a');
     await expect.poll(() => rb.doc.getMap('threads').get('t1'), { timeout: 5000 }).toBe('from a');
+  });
+
+  it('deleting a map on one instance closes its sockets on the other (4004) and drops its rooms', async () => {
+    const storage = sharedStorage();
+    const [a, b] = await cluster(storage);
+    const map = await createMap(a.url);
+    const closes: { code: number; reason: string }[] = [];
+    const onB = (room: string, token: string) => {
+      const c = client(b, room, token);
+      c.provider.on('connection-close', (e: CloseEvent | null) => {
+        if (e) closes.push({ code: e.code, reason: e.reason });
+        c.provider.shouldConnect = false; // its reconnect is the upgrade check below
+      });
+      return c;
+    };
+    const editor = onB(map.id, map.editToken);
+    const viewer = onB(map.id, map.viewToken);
+    const reviewer = onB(commentsRoom(map.id), map.reviewToken);
+    await Promise.all([editor, viewer, reviewer].map((c) => synced(c.provider)));
+    editor.doc.getMap('m').set('k', 1);
+    await expect.poll(() => viewer.doc.getMap('m').get('k')).toBe(1);
+    const res = await fetch(`${a.url}/api/maps/${map.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${map.editToken}` },
+    });
+    expect(res.status).toBe(204);
+    const deleted = { code: MAP_DELETED_CLOSE_CODE, reason: MAP_DELETED_REASON };
+    await expect.poll(() => closes, { timeout: 5000 }).toEqual([deleted, deleted, deleted]);
+    expect(await upgradeStatus(`${wsUrl(b.url)}/${map.id}?token=${map.editToken}`)).toBe(404);
+    expect(await storage.getMap(map.id)).toBeUndefined();
+    // b dropped its rooms without compacting them back into storage.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await storage.load(map.id)).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });
   });
 
   it('deployments with different REDIS_PREFIX on one Redis do not hear each other', async () => {

@@ -4,8 +4,12 @@
 // truth: a message lost while the bus was down is recovered by `onResync` (every live room
 // reloads from storage). Without REDIS_URL the fan-out is NO_FANOUT and costs nothing.
 
-/** update: a stored Yjs update; awareness: presence changes; query: "send me your peers' presence". */
-export type FanoutKind = 'update' | 'awareness' | 'query';
+/**
+ * update: a stored Yjs update; awareness: presence changes; query: "send me your peers'
+ * presence"; deleted: the map was deleted (DELETE /api/maps/:id): close its sockets and drop
+ * its rooms without storing anything (empty payload).
+ */
+export type FanoutKind = 'update' | 'awareness' | 'query' | 'deleted';
 
 /** What another instance published for one doc. */
 export interface FanoutMessage {

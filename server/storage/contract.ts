@@ -100,6 +100,55 @@ export function storageContract(engine: string, open: () => Promise<Storage>): v
       expect((await s.getMap('map-c'))?.generations.view).toBe(20);
     });
 
+    it("deletes a map with its docs, comments and versions in one go, only that map's", async () => {
+      const s = await fresh();
+      await s.createMap('map-d', 1);
+      await s.createMap('map-keep', 2);
+      await s.bumpGenerations('map-d', ['view']);
+      const u = update((d) => d.getMap('meta').set('title', 'Doomed'));
+      const c = update((d) => d.getMap('threads').set('t1', 'x'));
+      const late = update((d) => d.getMap('meta').set('late', 1), u);
+      for (const id of ['map-d', 'map-keep']) {
+        const seq = await s.appendUpdate(id, u);
+        await s.compact(id, u, seq);
+        await s.appendUpdate(id, late);
+        await s.appendUpdate(commentsDocId(id), c);
+        await s.versions?.put(
+          { id: 'v-1', mapId: id, name: '', kind: 'auto', at: 1, by: 'Ada', size: 1 },
+          new Uint8Array([1]),
+          [],
+        );
+      }
+      const keptBytes = (await s.storedBytes()) / 2;
+      expect(await s.deleteMap('map-d')).toBe(true);
+      expect(await s.getMap('map-d')).toBeUndefined();
+      const empty = { snapshot: undefined, updates: [], lastSeq: 0 };
+      expect(await s.load('map-d')).toEqual(empty);
+      expect(await s.load(commentsDocId('map-d'))).toEqual(empty);
+      if (s.versions) {
+        expect(await s.versions.list('map-d')).toEqual([]);
+        expect(await s.versions.snapshot('map-d', 'v-1')).toBeUndefined();
+      }
+      expect(await s.storedBytes()).toBe(keptBytes);
+      expect(await s.countMaps()).toBe(1);
+      // The other map is whole.
+      expect((await s.getMap('map-keep'))?.createdAt).toBe(2);
+      expect(
+        replay(await s.load('map-keep'))
+          .getMap('meta')
+          .get('title'),
+      ).toBe('Doomed');
+      expect((await s.load(commentsDocId('map-keep'))).updates).toHaveLength(1);
+      if (s.versions) expect(await s.versions.list('map-keep')).toHaveLength(1);
+      // Gone is gone: a second delete, or one of an unknown map, finds nothing.
+      expect(await s.deleteMap('map-d')).toBe(false);
+      expect(await s.deleteMap('map-none')).toBe(false);
+      // The id can be registered again, as a new, empty map at generation 0.
+      expect(await s.createMap('map-d', 9)).toBe(true);
+      expect((await s.getMap('map-d'))?.generations).toEqual({ edit: 0, review: 0, view: 0 });
+      expect(await s.load('map-d')).toEqual(empty);
+    });
+
     it('loads an unknown doc as empty', async () => {
       const s = await fresh();
       expect(await s.load('map-none')).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });

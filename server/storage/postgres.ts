@@ -12,6 +12,7 @@
 // compaction took its own snapshot of the table); replaying one twice is harmless in Yjs.
 import pg from 'pg';
 import * as Y from 'yjs';
+import { commentsDocId } from '../../src/model/protocol-messages';
 import type { Role } from '../auth';
 import type { MapRecord, Storage, StoredDoc } from './types';
 import { metaOfRow, VERSION_COLUMNS, type VersionRowData, type VersionStorage } from './versions';
@@ -320,6 +321,32 @@ export async function openPostgresStorage(
       );
       const row = res.rows[0];
       return row && recordOf(row);
+    },
+    async deleteMap(id) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        try {
+          // The record first: its row lock makes a concurrent delete of the same map wait and
+          // then find nothing.
+          const gone = await client.query('DELETE FROM maps WHERE id = $1', [id]);
+          if (gone.rowCount !== 1) {
+            await client.query('ROLLBACK');
+            return false;
+          }
+          const docs = [id, commentsDocId(id)];
+          await client.query('DELETE FROM snapshots WHERE doc_id = ANY($1::text[])', [docs]);
+          await client.query('DELETE FROM updates WHERE doc_id = ANY($1::text[])', [docs]);
+          await client.query('DELETE FROM versions WHERE map_id = $1', [id]);
+          await client.query('COMMIT');
+          return true;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      } finally {
+        client.release();
+      }
     },
     async appendUpdate(docId, update) {
       // Autocommit: the promise resolves after COMMIT (synchronous_commit on).

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { commentsDocId } from '../../src/model/protocol-messages';
 import type { Role } from '../auth';
 import type { MapRecord, Storage, StoredDoc } from './types';
 import { metaOfRow, VERSION_COLUMNS, type VersionRowData, type VersionStorage } from './versions';
@@ -225,6 +226,18 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
       return added;
     },
   );
+  const deleteMapRow = db.prepare('DELETE FROM maps WHERE id = ?');
+  const deleteDocSnapshot = db.prepare('DELETE FROM snapshots WHERE doc_id = ?');
+  const deleteDocUpdates = db.prepare('DELETE FROM updates WHERE doc_id = ?');
+  const deleteMapTx = db.transaction((id: string) => {
+    if (deleteMapRow.run(id).changes === 0) return false;
+    for (const docId of [id, commentsDocId(id)]) {
+      deleteDocSnapshot.run(docId);
+      deleteDocUpdates.run(docId);
+    }
+    deleteMapVersions.run(id);
+    return true;
+  });
   const versions: VersionStorage = {
     async list(mapId) {
       return listVersions.all(mapId).map(metaOfRow);
@@ -262,6 +275,9 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     async bumpGenerations(id, roles) {
       const row = bumpTx(id, roles);
       return row && recordOf(row);
+    },
+    async deleteMap(id) {
+      return deleteMapTx(id);
     },
     async appendUpdate(docId, update) {
       return Number(insertUpdate.run(docId, update).lastInsertRowid);

@@ -55,6 +55,13 @@ export interface Storage {
    */
   bumpGenerations(id: string, roles: readonly Role[]): Promise<MapRecord | undefined>;
   /**
+   * Deletes map `id` for good, in one transaction: its record (so its token generations:
+   * every token of it is refused from then on, with 404), the snapshot and updates of its doc
+   * and of its comments doc (`commentsDocId(id)`), and its versions. Resolves with false, and
+   * deletes nothing, when there is no such map. DELETE /api/maps/:id (api.ts).
+   */
+  deleteMap(id: string): Promise<boolean>;
+  /**
    * Appends one update to the doc `docId` durably; resolves with its sequence number once it
    * is on disk. Sequence numbers grow across all docs (one counter), so only their order
    * within one doc means anything.

@@ -14,6 +14,7 @@ import { importMapFileLazy as importMapFile } from './importMapLazy';
 import { createTemplateMap, templateLocale } from './newMap';
 import type { LibraryActions, LibraryItem } from '../view/library/types';
 import { mapHref } from './routes';
+import { deleteForEveryone, ShareError } from './sharing';
 
 const TEMPLATE_KEYS: readonly string[] = TEMPLATES.map((t) => t.key);
 
@@ -24,6 +25,7 @@ const toItem = (e: MapEntry): LibraryItem => ({
   updatedAt: e.updatedAt,
   thumbnail: e.thumbnail,
   shared: e.share?.role,
+  canDeleteForEveryone: e.share?.editToken !== undefined,
 });
 
 export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
@@ -56,6 +58,11 @@ export function LibraryRoute({ onOpen }: { onOpen(id: string): void }) {
         store.duplicateMap(id, { id: newId('map'), title }),
       ),
       remove: plain((id: string) => store.deleteMap(id)),
+      removeForEveryone: (id: string) =>
+        deleteForEveryone(id).catch((err: unknown) => {
+          const code = err instanceof ShareError ? err.code : 'server';
+          throw new Error(t(`deleteForEveryone.error.${code}`, { defaultValue: String(err) }));
+        }),
       restore: plain((id: string) => store.restoreMap(id)),
     };
   }, [store, onOpen, t]);

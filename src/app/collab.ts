@@ -37,7 +37,7 @@ import {
 } from '../sync/websocket';
 
 /** How the first sync with the server ended. */
-export type FirstSync = 'synced' | 'refused' | 'revoked' | 'expired' | 'notFound';
+export type FirstSync = 'synced' | 'refused' | 'revoked' | 'expired' | 'deleted' | 'notFound';
 
 export interface Collab {
   readonly presence: Presence;

@@ -18,6 +18,7 @@
  * one revoked, the open editors of the map reconnect with the new edit token.
  */
 import type { TokenRole } from '../model/protocol-messages';
+import { forgetMap } from '../sync/library';
 import { mapRows } from '../sync/local-doc';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
 import { connectOpenCollabs } from './collab';
@@ -272,6 +273,39 @@ export async function revokeLink(
   await store.setShareInfo(mapId, share);
   if (role === 'edit') connectOpenCollabs(mapId, tokens.editToken, true);
   return share;
+}
+
+/**
+ * Deletes a map this browser may edit for everyone (DELETE /api/maps/:id): the server deletes
+ * it with its history and comments and closes every collaborator's socket (4004); then this
+ * device's copy goes too (forgetMap). A map the server no longer has (404: deleted already)
+ * is only forgotten here. A review or view link cannot (403, 'server').
+ */
+export async function deleteForEveryone(mapId: string, opts: ShareOptions = {}): Promise<void> {
+  const store = getLocalStore();
+  const entry = await store.getMap(mapId);
+  if (!entry) throw new ShareError('noEntry', `mapId: ${mapId} is not in this library`);
+  const editToken = entry.share?.editToken;
+  if (!editToken)
+    throw new ShareError('server', 'share.editToken: only an editor can delete a map for everyone');
+  const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  let res: Response;
+  try {
+    res = await doFetch(`${opts.apiBase ?? ''}/api/maps/${encodeURIComponent(mapId)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${editToken}` },
+      cache: 'no-store',
+    });
+  } catch (err) {
+    throw new ShareError('unreachable', `server: ${(err as Error)?.message ?? String(err)}`);
+  }
+  if (res.status === 401) throw new ShareError('revoked', 'server: HTTP 401');
+  if (res.status !== 204 && res.status !== 404) {
+    const text = await res.text().catch(() => '');
+    const code: ShareErrorCode = res.status >= 502 && res.status <= 504 ? 'unreachable' : 'server';
+    throw new ShareError(code, `server: HTTP ${res.status} ${text.slice(0, 200)}`);
+  }
+  await forgetMap(store.db, mapId);
 }
 
 /** The share dialog's service (view/share/shareService.ts): register once, then the links. */

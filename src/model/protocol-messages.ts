@@ -67,6 +67,15 @@ export const TOKEN_REVOKED_REASON = 'token revoked';
 export const TOKEN_EXPIRED_REASON = 'token expired';
 
 /**
+ * The close code and reason of every socket of a map (its doc and its comments) when the map
+ * was deleted for everyone (DELETE /api/maps/:id, server/api.ts), on every instance of a
+ * cluster. The client ends in 'refused' (refusal 'deleted') rather than retrying: the server
+ * has no such map any more, and answers its upgrade and HEAD with 404.
+ */
+export const MAP_DELETED_CLOSE_CODE = 4004;
+export const MAP_DELETED_REASON = 'map deleted';
+
+/**
  * The close code of a socket whose update would have broken its map's limits (server/room.ts,
  * server/doc-quota.ts): the update is not applied, stored or relayed, and the client stops
  * ('refused', "This map is full") rather than resend it on every reconnect. The reason is

@@ -58,9 +58,11 @@ export interface SyncState {
    * With 'refused': the server said the link was revoked (the share dialog's "Revoke and
    * make a new link") or its expiry passed, by closing the socket (4001) or in its HEAD
    * answer; 'full-<limit>' when it closed the socket because an update would have broken the
-   * map's limits (4002, server/quota-doc.ts); absent when it only refused the token.
+   * map's limits (4002, server/quota-doc.ts); 'deleted' when it closed the socket because the
+   * map was deleted for everyone (4004, DELETE /api/maps/:id); absent when it only refused
+   * the token.
    */
-  readonly refusal?: 'revoked' | 'expired' | MapFullRefusal;
+  readonly refusal?: 'revoked' | 'expired' | 'deleted' | MapFullRefusal;
 }
 
 export interface UndoState {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commentsDocId } from '../model/protocol-messages';
 import { mapRows } from './local-doc';
-import { purgeTrash } from './library';
+import { forgetMap, purgeTrash } from './library';
 import { createLocalStore, type LocalStore, type MapEntry } from './local-store';
 
 let stores: LocalStore[] = [];
@@ -95,6 +95,25 @@ describe('map library', () => {
       'restoreMap.id: no deleted map with id x1',
     );
     expect(await store.db.docRows.count()).toBe(0);
+  });
+
+  it('forgets one map at once (deleted for everyone): entry, docs and comments, no trash', async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'f1', template: 'blank', title: 'Shared' });
+    await store.createMap({ id: 'f2', template: 'blank', title: 'Other' });
+    const comments = new Y.Doc();
+    await store.attach(comments, commentsDocId('f1'), { compactOnLoad: false, library: false })
+      .whenSynced;
+    comments.getMap('threads').set('t1', new Y.Map());
+    await expect.poll(() => mapRows(store.db, commentsDocId('f1')).count()).toBeGreaterThan(0);
+    await forgetMap(store.db, 'f1');
+    expect(await store.getMap('f1')).toBeUndefined();
+    expect(await store.db.trash.get('f1')).toBeUndefined();
+    expect(await mapRows(store.db, 'f1').count()).toBe(0);
+    expect(await mapRows(store.db, commentsDocId('f1')).count()).toBe(0);
+    expect((await store.getMap('f2'))?.title).toBe('Other');
+    expect(await mapRows(store.db, 'f2').count()).toBeGreaterThan(0);
+    await expect(forgetMap(store.db, 'bad id!')).rejects.toThrow('forgetMap.id');
   });
 
   it("keeps a map's comments doc out of the library and handles it with the map", async () => {

@@ -213,6 +213,26 @@ export async function purgeTrash(db: ItineraDb, before: number): Promise<number>
   );
 }
 
+/**
+ * Forgets one map on this device at once, no trash: its entry, docs, comments doc and
+ * versions, in one transaction (after it was deleted for everyone on the server).
+ */
+export async function forgetMap(db: ItineraDb, id: string): Promise<void> {
+  checkId('forgetMap.id', id);
+  await db.transaction(
+    'rw',
+    [db.maps, db.trash, db.docRows, db.versions, db.versionSnapshots],
+    async () => {
+      await mapRows(db, id).delete();
+      await mapRows(db, commentsDocId(id)).delete();
+      await db.versions.where('[mapId+at]').between([id, -Infinity], [id, Infinity]).delete();
+      await db.versionSnapshots.where('mapId').equals(id).delete();
+      await db.maps.delete(id);
+      await db.trash.delete(id);
+    },
+  );
+}
+
 export async function setShareInfo(db: ItineraDb, id: string, share: ShareInfo): Promise<void> {
   checkId('setShareInfo.id', id);
   const role: string | undefined = share?.role;

@@ -14,7 +14,10 @@ export interface VersionsRemote {
   create(meta: VersionMeta, snapshot: Uint8Array): Promise<{ skipped: boolean }>;
 }
 
-/** The server refused (4xx): sending again will not help. Anything else may be retried. */
+/**
+ * The server refused for good (a 4xx other than 408 and 429: 400 a bad version, 401/403 no
+ * edit right, 413 too big…): sending again will not help.
+ */
 export class VersionRefused extends Error {
   constructor(
     readonly status: number,
@@ -22,6 +25,36 @@ export class VersionRefused extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A failure that may pass (5xx, 408, 429, or no answer at all): worth sending again later,
+ * after `retryAfterMs` when the server said how long (Retry-After).
+ */
+export class VersionTransient extends Error {
+  constructor(
+    /** The HTTP status, or undefined when the request got no answer (network). */
+    readonly status: number | undefined,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Longest wait a Retry-After is followed for (a bigger one is capped to this). */
+export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * A Retry-After header as ms from `now`: delta-seconds or an HTTP date; undefined when absent
+ * or unreadable; never negative, capped at MAX_RETRY_AFTER_MS.
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const v = value.trim();
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v) - now;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
 export interface RemoteOptions {
@@ -38,15 +71,25 @@ export function createVersionsRemote(opts: RemoteOptions): VersionsRemote {
   const call = async (path: string, init: RequestInit = {}): Promise<Response> => {
     const token = await opts.token();
     if (!token) throw new Error('versions: the map is not shared');
-    const res = await doFetch(`${base}${path}`, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
-    });
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+      });
+    } catch (err) {
+      throw new VersionTransient(undefined, `versions: ${(err as Error)?.message ?? String(err)}`);
+    }
     if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
       const body = (await res.json().catch(() => ({}))) as { error?: unknown };
       throw new VersionRefused(res.status, String(body.error ?? `HTTP ${res.status}`));
     }
-    if (!res.ok) throw new Error(`versions: HTTP ${res.status}`);
+    if (!res.ok)
+      throw new VersionTransient(
+        res.status,
+        `versions: HTTP ${res.status}`,
+        parseRetryAfter(res.headers.get('retry-after')),
+      );
     return res;
   };
   return {

@@ -16,8 +16,14 @@ import { HOUR_MS } from '../model/versions/thin';
 import { mapRows } from './local-doc';
 import { createLocalStore, type LocalStore } from './local-store';
 import { listVersions, pendingVersions } from './versions';
-import type { VersionsRemote } from './versions-remote';
-import { bindVersions, type VersionsBinding } from './versions-session';
+import { VersionRefused, VersionTransient, type VersionsRemote } from './versions-remote';
+import {
+  bindVersions,
+  pendingRetryDelay,
+  PENDING_RETRY_BASE_MS,
+  PENDING_RETRY_MAX_MS,
+  type VersionsBinding,
+} from './versions-session';
 
 let stores: LocalStore[] = [];
 let bindings: VersionsBinding[] = [];
@@ -33,6 +39,9 @@ function fakeServer() {
   const versions: VersionMeta[] = [];
   const snapshots = new Map<string, Uint8Array>();
   let up = true;
+  /** What the next create() calls throw, in order (then they work). */
+  const failures: Error[] = [];
+  let creates = 0;
   const remote: VersionsRemote = {
     async list() {
       if (!up) throw new Error('offline');
@@ -43,16 +52,49 @@ function fakeServer() {
       return snapshots.get(id);
     },
     async create(meta, snapshot) {
+      creates++;
+      const failure = failures.shift();
+      if (failure) throw failure;
       if (!up) throw new Error('offline');
       if (!snapshots.has(meta.id)) versions.push(meta);
       snapshots.set(meta.id, snapshot);
       return { skipped: false };
     },
   };
-  return { remote, versions, setUp: (v: boolean) => (up = v) };
+  return {
+    remote,
+    versions,
+    setUp: (v: boolean) => (up = v),
+    failNext: (...errs: Error[]) => failures.push(...errs),
+    creates: () => creates,
+  };
 }
 
-async function setup(opts: { shared?: boolean; canWrite?: boolean } = {}) {
+/** A scheduler the test runs by hand: what was scheduled, for how long. */
+function manualTimers() {
+  const due: { fn: () => void; ms: number }[] = [];
+  return {
+    due,
+    schedule: (fn: () => void, ms: number) => {
+      const t = { fn, ms };
+      due.push(t);
+      return () => {
+        const i = due.indexOf(t);
+        if (i >= 0) due.splice(i, 1);
+      };
+    },
+    /** Runs the oldest timer. */
+    runNext() {
+      const t = due.shift();
+      if (!t) throw new Error('no timer scheduled');
+      t.fn();
+    },
+  };
+}
+
+async function setup(
+  opts: { shared?: boolean; canWrite?: boolean; timers?: ReturnType<typeof manualTimers> } = {},
+) {
   const store = createLocalStore(`versions-session-${process.pid}-${++seq}`);
   stores.push(store);
   await store.createMap({ id: 'm1', template: 'airline', title: 'Airline' });
@@ -72,6 +114,7 @@ async function setup(opts: { shared?: boolean; canWrite?: boolean } = {}) {
     online,
     stopCapturing: history.stopCapturing,
     now: () => clock,
+    ...(opts.timers ? { schedule: opts.timers.schedule, random: () => 0.5 } : {}),
   });
   bindings.push(b);
   await expect.poll(() => b.state.getSnapshot().status).toBe('ready');
@@ -155,6 +198,62 @@ describe('bindVersions', () => {
     await expect.poll(() => server.versions.map((x) => x.id)).toEqual([v.id]);
     await expect.poll(async () => (await pendingVersions('m1', store.db)).length).toBe(0);
     await expect.poll(() => b.state.getSnapshot().versions[0]?.pending).toBe(false);
+  });
+
+  it('retries a version the server could not take now, with backoff or its Retry-After, without waiting to go online', async () => {
+    const timers = manualTimers();
+    const { store, b, server } = await setup({ shared: true, timers });
+    server.failNext(
+      new VersionTransient(503, 'versions: HTTP 503', 30_000),
+      new VersionTransient(500, 'versions: HTTP 500'),
+      new VersionTransient(undefined, 'versions: fetch failed'),
+    );
+    const v = await b.save('Before the workshop');
+    // The 503's Retry-After sets the first wait.
+    await expect.poll(() => timers.due.map((t) => t.ms)).toEqual([30_000]);
+    expect(b.state.getSnapshot().versions[0]).toMatchObject({ id: v.id, pending: true });
+    expect(b.state.getSnapshot().versions[0]?.notSent).toBeUndefined();
+    // Then the backoff: each wait longer than the one before.
+    timers.runNext();
+    await expect.poll(() => timers.due.map((t) => t.ms)).toEqual([pendingRetryDelay(1, () => 0.5)]);
+    timers.runNext();
+    await expect.poll(() => timers.due.map((t) => t.ms)).toEqual([pendingRetryDelay(2, () => 0.5)]);
+    timers.runNext();
+    await expect.poll(() => server.versions.map((x) => x.id)).toEqual([v.id]);
+    await expect.poll(async () => (await pendingVersions('m1', store.db)).length).toBe(0);
+    await expect.poll(() => b.state.getSnapshot().versions[0]?.pending).toBe(false);
+    expect(timers.due).toEqual([]);
+    expect(server.creates()).toBe(4);
+  });
+
+  it('does not resend a version the server refused for good, and lists it as not sent with why', async () => {
+    const timers = manualTimers();
+    const { store, b, server, online } = await setup({ shared: true, timers });
+    server.failNext(new VersionRefused(413, 'body: over 8 MiB'));
+    const v = await b.save('Too big');
+    await expect
+      .poll(() => b.state.getSnapshot().versions[0]?.notSent)
+      .toEqual({ status: 413, message: 'body: over 8 MiB' });
+    expect(b.state.getSnapshot().versions[0]).toMatchObject({ id: v.id, pending: true });
+    expect(timers.due).toEqual([]);
+    // Back online, another version: that one is sent, the refused one is not tried again.
+    online.set(true);
+    const w = await b.save('Next');
+    await expect.poll(() => server.versions.map((x) => x.id)).toEqual([w.id]);
+    expect(server.creates()).toBe(2);
+    await b.refresh();
+    expect(server.creates()).toBe(2);
+    // Still on this device, and readable.
+    expect((await pendingVersions('m1', store.db)).map((p) => p.meta.id)).toEqual([v.id]);
+    expect((await b.preview(v.id))?.meta.title).toBe('Airline');
+  });
+
+  it('waits longer after each failure, capped, with jitter', () => {
+    expect(pendingRetryDelay(0, () => 0)).toBe(PENDING_RETRY_BASE_MS / 2);
+    expect(pendingRetryDelay(0, () => 1)).toBe(PENDING_RETRY_BASE_MS);
+    expect(pendingRetryDelay(3, () => 1)).toBe(PENDING_RETRY_BASE_MS * 8);
+    expect(pendingRetryDelay(40, () => 1)).toBe(PENDING_RETRY_MAX_MS);
+    expect(pendingRetryDelay(40, () => 0)).toBe(PENDING_RETRY_MAX_MS / 2);
   });
 
   it("lists the server's versions of a shared map and previews one it never stored", async () => {

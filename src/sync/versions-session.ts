@@ -8,9 +8,12 @@
  *   automatic version, unless it is what the newest version holds (nothing changed). Nothing
  *   is read at open that the map needs: the newest version's time is looked up after open,
  *   and until then no automatic version is made.
- * - **Shared maps**: every version is stored here first (`pending`), then sent; one the server
- *   could not get (offline, a server error) is sent again when the connection is back. The
- *   server keeps one automatic version an hour for the whole map.
+ * - **Shared maps**: every version is stored here first (`pending`), then sent. One the server
+ *   could not get for a passing reason (no answer, 5xx, 408, 429) is sent again with a
+ *   backoff (pendingRetryDelay, or the server's Retry-After) and when the connection is back.
+ *   One the server refused for good (another 4xx: 400, 401, 403, 413…) is not sent again in
+ *   this session: it stays on this device, pending, and the list says "not sent" and why
+ *   (VersionItem.notSent). The server keeps one automatic version an hour for the whole map.
  * - **Restore in place** is model/versions/restore.ts: one LOCAL transaction between two
  *   closed undo steps, so Ctrl+Z undoes exactly the restore.
  */
@@ -38,7 +41,7 @@ import {
   setSnapshotFetcher,
   versionRows,
 } from './versions';
-import { VersionRefused, type VersionsRemote } from './versions-remote';
+import { VersionRefused, VersionTransient, type VersionsRemote } from './versions-remote';
 
 export interface VersionsOptions {
   readonly mapId: string;
@@ -55,7 +58,31 @@ export interface VersionsOptions {
   /** Closes the current undo step (the restore is a step of its own). */
   readonly stopCapturing: () => void;
   readonly now?: () => number;
+  /** Runs `fn` after `ms` (setTimeout by default); returns its cancel. For tests. */
+  readonly schedule?: (fn: () => void, ms: number) => () => void;
+  readonly random?: () => number;
 }
+
+export const PENDING_RETRY_BASE_MS = 2_000;
+export const PENDING_RETRY_MAX_MS = 5 * 60_000;
+
+/**
+ * The wait before retry `attempt` (0 first) of sending pending versions: base·2^attempt,
+ * capped, with equal jitter (in [ceiling/2, ceiling]) so a room's browsers do not come back
+ * together.
+ */
+export function pendingRetryDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(
+    PENDING_RETRY_MAX_MS,
+    PENDING_RETRY_BASE_MS * 2 ** Math.min(attempt, 20),
+  );
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+const defaultSchedule = (fn: () => void, ms: number) => {
+  const t = setTimeout(fn, ms);
+  return () => clearTimeout(t);
+};
 
 export interface VersionsBinding extends VersionsApi {
   dispose(): void;
@@ -74,16 +101,18 @@ export function bindVersions(doc: Y.Doc, opts: VersionsOptions): VersionsBinding
   /** The state vector of what the newest version holds, when known. */
   let newestSv: Uint8Array | undefined;
   let saving = false;
+  /** Versions the server refused for good in this session, with why. */
+  const refused = new Map<string, { status: number; message: string }>();
 
   const readLocal = async (error?: string) => {
     const rows = await versionRows(mapId, db);
     if (disposed) return;
     state.set({
       status: error ? 'error' : 'ready',
-      versions: rows.map(({ pending, remote: _r, ...meta }) => ({
-        ...meta,
-        pending: pending === 1,
-      })),
+      versions: rows.map(({ pending, remote: _r, ...meta }) => {
+        const notSent = pending === 1 ? refused.get(meta.id) : undefined;
+        return { ...meta, pending: pending === 1, ...(notSent ? { notSent } : {}) };
+      }),
       ...(error ? { error } : {}),
     });
     const newest = rows[0];
@@ -97,8 +126,29 @@ export function bindVersions(doc: Y.Doc, opts: VersionsOptions): VersionsBinding
   };
 
   let flushing: Promise<void> | null = null;
-  const refused = new Set<string>();
-  /** Sends the versions made here that the server does not have; stops at the first failure. */
+  const schedule = opts.schedule ?? defaultSchedule;
+  /** Failed sends in a row (the backoff's exponent), and the retry timer's cancel. */
+  let retryAttempt = 0;
+  let cancelRetry: (() => void) | undefined;
+  const scheduleRetry = (err: unknown) => {
+    if (disposed || cancelRetry) return;
+    const ms =
+      err instanceof VersionTransient && err.retryAfterMs !== undefined
+        ? err.retryAfterMs
+        : pendingRetryDelay(retryAttempt, opts.random);
+    retryAttempt++;
+    cancelRetry = schedule(() => {
+      cancelRetry = undefined;
+      if (disposed) return;
+      void sendPending()
+        .catch(() => undefined)
+        .then(() => readLocal());
+    }, ms);
+  };
+  /**
+   * Sends the versions made here that the server does not have; stops at the first passing
+   * failure (and schedules a retry), skips the ones refused for good.
+   */
   const sendPending = (): Promise<void> =>
     (flushing ??= (async () => {
       try {
@@ -108,15 +158,21 @@ export function bindVersions(doc: Y.Doc, opts: VersionsOptions): VersionsBinding
           try {
             await opts.remote.create(meta, snapshot);
           } catch (err) {
-            if (!(err instanceof VersionRefused)) throw err;
+            if (!(err instanceof VersionRefused)) {
+              scheduleRetry(err);
+              throw err;
+            }
             // Refused for good (a bad version, no edit right any more): kept here, pending,
             // and not sent again in this session.
-            refused.add(meta.id);
+            refused.set(meta.id, { status: err.status, message: err.message });
             console.warn('versions: the server refused a version', meta.id, err.message);
             continue;
           }
           await markSent(meta.id, db);
         }
+        retryAttempt = 0;
+        cancelRetry?.();
+        cancelRetry = undefined;
       } finally {
         flushing = null;
       }
@@ -244,6 +300,8 @@ export function bindVersions(doc: Y.Doc, opts: VersionsOptions): VersionsBinding
     dispose() {
       disposed = true;
       clearTimeout(initial);
+      cancelRetry?.();
+      cancelRetry = undefined;
       doc.off('beforeTransaction', onBefore);
       offOnline();
       setSnapshotFetcher(mapId, null);

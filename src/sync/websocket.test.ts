@@ -298,6 +298,43 @@ describe('attachWebsocket', () => {
     expect(b.doc.getMap('nodes').size).toBe(0);
   });
 
+  it('a map deleted for everyone (4004) ends refused "deleted" on both rooms and never retries', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const network = manualNetwork(true);
+    const attempts = countingWebSocket();
+    const a = attach(s, map.id, map.editToken, new Y.Doc(), {
+      network,
+      WebSocketPolyfill: attempts.WS,
+    });
+    const c = attach(s, wire.commentsRoom(map.id), map.viewToken, new Y.Doc(), { network });
+    await Promise.all([a.whenSynced, c.whenSynced]);
+    a.doc.getMap('meta').set('title', 'kept here');
+    await expect.poll(() => a.unconfirmedCount()).toBe(0);
+    const res = await fetch(`${s.url}/api/maps/${map.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${map.editToken}` },
+    });
+    expect(res.status).toBe(204);
+    await expect.poll(() => a.getStatus()).toBe('refused');
+    await expect.poll(() => c.getStatus()).toBe('refused');
+    expect(a.state.getSnapshot()).toMatchObject({ status: 'refused', refusal: 'deleted' });
+    expect(c.state.getSnapshot()).toMatchObject({ status: 'refused', refusal: 'deleted' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      vi.advanceTimersByTime(RECONNECT_MAX_MS * 10);
+      network.set(false);
+      network.set(true);
+      vi.advanceTimersByTime(RECONNECT_MAX_MS * 10);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(attempts.count).toBe(1);
+    // The local copy is untouched.
+    expect(a.doc.getMap('meta').get('title')).toBe('kept here');
+  });
+
   it('refuse() while a connection is open is stale and ignored', async () => {
     const s = await startTestServer();
     cleanups.push(() => s.close());

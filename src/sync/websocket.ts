@@ -22,7 +22,9 @@
  *   attachment (a page reload, another token) tries again.
  * - A socket the server closed because its token was revoked or expired (close code
  *   TOKEN_REVOKED_CLOSE_CODE, server/revocation.ts) ends 'refused' the same way at once,
- *   with the reason in `refusal`, so the app can say "This link was revoked".
+ *   with the reason in `refusal`, so the app can say "This link was revoked". So does a
+ *   socket closed because the map was deleted for everyone (MAP_DELETED_CLOSE_CODE, DELETE
+ *   /api/maps/:id), refusal 'deleted': the server has no such map any more.
  * - A socket the server closed because an update of ours would have broken the map's limits
  *   (MAP_FULL_CLOSE_CODE, server/quota-doc.ts) ends 'refused' too, with refusal
  *   'full-<limit>': resending the same update on every reconnect would be refused the same
@@ -45,6 +47,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { createEmitter, externalStore, type ExternalStore } from '../model/observable';
 import {
+  MAP_DELETED_CLOSE_CODE,
   MAP_FULL_CLOSE_CODE,
   MSG_SYNC,
   parseMapFullReason,
@@ -74,15 +77,16 @@ export interface WebsocketState {
   readonly status: WebsocketStatus;
   /** Local edits not yet confirmed by the server (0 when all are stored). */
   readonly unconfirmed: number;
-  /** Why 'refused', when the server said so by closing the socket (4001, 4002). */
+  /** Why 'refused', when the server said so by closing the socket (4001, 4002, 4004). */
   readonly refusal?: RefusalReason;
 }
 
 /**
- * Why the server closed a socket for good: its token was revoked, or expired, or an update
- * of ours would have made the map too big ('full-nodes', 'full-touchpoints', 'full-size').
+ * Why the server closed a socket for good: its token was revoked, or expired, the map was
+ * deleted for everyone, or an update of ours would have made the map too big ('full-nodes',
+ * 'full-touchpoints', 'full-size').
  */
-export type RefusalReason = 'revoked' | 'expired' | MapFullRefusal;
+export type RefusalReason = 'revoked' | 'expired' | 'deleted' | MapFullRefusal;
 
 export interface WebsocketOptions {
   /** Base of the sync endpoint, e.g. `wss://example.org/sync` (see syncUrlFor). */
@@ -314,6 +318,11 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
     // Revoked or expired: every retry would be refused (401), so stop now and say why.
     if (event?.code === TOKEN_REVOKED_CLOSE_CODE) {
       refusal = event.reason === TOKEN_EXPIRED_REASON ? 'expired' : 'revoked';
+      dispatch({ type: 'refuse' });
+    }
+    // Deleted for everyone: every retry would be refused (404).
+    if (event?.code === MAP_DELETED_CLOSE_CODE) {
+      refusal = 'deleted';
       dispatch({ type: 'refuse' });
     }
     // The map is full: the same update would be refused on every reconnect.

@@ -9,6 +9,11 @@ import type { VersionMeta } from './record';
 export interface VersionItem extends VersionMeta {
   /** Made here and not yet stored by the server (a shared map, offline). */
   readonly pending: boolean;
+  /**
+   * The server refused it for good (a 4xx: 400 invalid, 401/403 no edit right, 413 too big):
+   * not sent again in this session; the version stays on this device, pending.
+   */
+  readonly notSent?: { readonly status: number; readonly message: string };
 }
 
 export interface VersionsState {

@@ -19,6 +19,14 @@ import { VersionPreview } from './VersionPreview';
 
 type Note = { kind: 'status' | 'alert'; text: string; href?: string; linkText?: string };
 
+/** The words for why the server refused a version for good (its HTTP status). */
+function notSentReason(status: number): string {
+  if (status === 400) return 'notSent.invalid';
+  if (status === 401 || status === 403) return 'notSent.forbidden';
+  if (status === 413) return 'notSent.tooLarge';
+  return 'notSent.refused';
+}
+
 export function HistoryDialog({
   versions,
   onClose,
@@ -167,7 +175,13 @@ export function HistoryDialog({
                 <li key={v.id} className={preview?.item.id === v.id ? 'is-on' : undefined}>
                   <div className="history-item-title">
                     <span className={v.kind === 'auto' ? 'is-auto' : undefined}>{title(v)}</span>
-                    {v.pending ? <span className="history-pending">{t('pending')}</span> : null}
+                    {v.notSent ? (
+                      <span className="history-pending history-not-sent" title={v.notSent.message}>
+                        {t('notSent.label', { reason: t(notSentReason(v.notSent.status)) })}
+                      </span>
+                    ) : v.pending ? (
+                      <span className="history-pending">{t('pending')}</span>
+                    ) : null}
                   </div>
                   <div className="history-item-meta">
                     {v.by ? `${t('by', { name: v.by })} · ` : ''}

@@ -5,6 +5,7 @@ import { LanguagePicker } from '../LanguagePicker';
 import type { ImportFile } from '../importing/types';
 import { filterMaps } from './filterMaps';
 import './library.css';
+import { DeleteForEveryoneDialog } from './DeleteForEveryoneDialog';
 import { MapCard } from './MapCard';
 import { NewMapDialog } from './NewMapDialog';
 import type { LibraryActions, LibraryItem } from './types';
@@ -29,6 +30,7 @@ export function LibraryPage({ items, loadError, templates, actions, importFile, 
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [deleted, setDeleted] = useState<LibraryItem | null>(null);
+  const [deletingForAll, setDeletingForAll] = useState<LibraryItem | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const run = useCallback((p: Promise<void>) => {
@@ -48,6 +50,9 @@ export function LibraryPage({ items, loadError, templates, actions, importFile, 
     (item: LibraryItem) => run(actions.remove(item.id).then(() => setDeleted(item))),
     [actions, run],
   );
+
+  const removeForEveryone = actions.removeForEveryone;
+  const onDeleteForEveryone = useCallback((item: LibraryItem) => setDeletingForAll(item), []);
 
   const dismissDeleted = useCallback(() => setDeleted(null), []);
 
@@ -83,6 +88,14 @@ export function LibraryPage({ items, loadError, templates, actions, importFile, 
           onClose={() => setCreating(false)}
         />
       ) : null}
+      {deletingForAll && removeForEveryone ? (
+        <DeleteForEveryoneDialog
+          key={deletingForAll.id}
+          title={deletingForAll.title || t('untitled')}
+          onConfirm={() => removeForEveryone(deletingForAll.id).then(() => setDeletingForAll(null))}
+          onClose={() => setDeletingForAll(null)}
+        />
+      ) : null}
       {error || loadError ? (
         <p role="alert" className="library-error">
           {error ? t('failed', { message: error }) : t('loadFailed')}
@@ -113,6 +126,7 @@ export function LibraryPage({ items, loadError, templates, actions, importFile, 
                 onRename={onRename}
                 onDuplicate={onDuplicate}
                 onDelete={onDelete}
+                onDeleteForEveryone={removeForEveryone ? onDeleteForEveryone : undefined}
               />
             ))}
           </ul>

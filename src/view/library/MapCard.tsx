@@ -11,6 +11,8 @@ interface Props {
   onRename(id: string, title: string): void;
   onDuplicate(item: LibraryItem): void;
   onDelete(item: LibraryItem): void;
+  /** Absent: no "Delete for everyone" (not offered by the app). */
+  onDeleteForEveryone?(item: LibraryItem): void;
 }
 
 /** One map in the library: thumbnail, title (a link that opens it), last edit, actions. */
@@ -21,6 +23,7 @@ export const MapCard = memo(function MapCard({
   onRename,
   onDuplicate,
   onDelete,
+  onDeleteForEveryone,
 }: Props) {
   const { t, i18n } = useTranslation('library');
   const [renaming, setRenaming] = useState(false);
@@ -120,6 +123,17 @@ export const MapCard = memo(function MapCard({
         >
           {t('deleteShort')}
         </button>
+        {item.canDeleteForEveryone && onDeleteForEveryone ? (
+          <button
+            type="button"
+            className="link danger"
+            aria-label={t('deleteForEveryone.action', { title })}
+            title={t('deleteForEveryone.action', { title })}
+            onClick={() => onDeleteForEveryone(item)}
+          >
+            {t('deleteForEveryone.short')}
+          </button>
+        ) : null}
       </div>
     </li>
   );

@@ -9,6 +9,8 @@ export interface LibraryItem {
   readonly thumbnail?: string;
   /** How this browser reaches the map when it is shared. */
   readonly shared?: 'edit' | 'review' | 'view';
+  /** This browser holds the map's edit token: it may delete the map for everyone. */
+  readonly canDeleteForEveryone?: boolean;
 }
 
 /** What the page asks the app layer to do; each rejects with an Error to show. */
@@ -18,5 +20,10 @@ export interface LibraryActions {
   rename(id: string, title: string): Promise<void>;
   duplicate(id: string, title: string): Promise<void>;
   remove(id: string): Promise<void>;
+  /**
+   * Deletes a shared map for every collaborator, with its history and comments, then this
+   * device's copy (no undo). Only offered for items with canDeleteForEveryone.
+   */
+  removeForEveryone?(id: string): Promise<void>;
   restore(id: string): Promise<void>;
 }
