@@ -4,17 +4,12 @@
  * told "This link was revoked" (his changes stay on his device), while Ada's own editor moves
  * to the new edit link and stays online. The new link works for a newcomer.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { EditorPage } from './pages/EditorPage';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
+import { person } from './support/people';
 
-async function person(
-  browser: Browser,
-): Promise<{ page: Page; editor: EditorPage; close(): Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  return { page, editor: new EditorPage(page), close: () => context.close() };
-}
+// Four people and three axe scans: over a minute on a loaded 2-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 const status = (page: Page) =>
   page.getByRole('status').filter({ hasText: /Online|Offline|Connecting|link/ });
