@@ -114,7 +114,7 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
     // Ada sees the count change, opens the thread (from the canvas pin), reads, replies.
     await expect(commentsButton(ada.page)).toHaveAccessibleName('Comments, 1 open, 1 new');
     await expect(commentsButton(bo.page)).toHaveAccessibleName('Comments, 1 open, 1 new');
-    await ada.page.getByRole('button', { name: `Comment thread on ${PAYS}` }).click();
+    await ada.page.getByRole('button', { name: `1 comment thread on ${PAYS}` }).click();
     const adaThread = thread(ada.page, PAYS);
     await expect(adaThread).toContainText('Rita');
     await expect(adaThread.locator('mark.comment-mention.is-me')).toHaveText('@Ada');
@@ -206,7 +206,7 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
     await bo.page.getByRole('button', { name: 'Post', exact: true }).click();
     await expect(thread(bo.page, 'A point on the canvas')).toContainText('A lounge stage here?');
     await rita.page
-      .getByRole('button', { name: 'Comment thread on A point on the canvas' })
+      .getByRole('button', { name: '1 comment thread on A point on the canvas' })
       .click();
     await expect(thread(rita.page, 'A point on the canvas')).toContainText('A lounge stage here?');
 
@@ -260,7 +260,7 @@ test('a reviewer comments and mentions, the editor replies and resolves, live; t
     await ada.page.getByRole('textbox', { name: 'Comment text' }).fill('Add a fare calendar here.');
     await ada.page.getByRole('button', { name: 'Post', exact: true }).click();
     await expect(
-      ada.page.getByRole('button', { name: /^Comment thread on .*Search/ }),
+      ada.page.getByRole('button', { name: /^1 comment thread on .*Search/ }),
     ).toBeVisible();
     const exportSvg = async (withPins: boolean) => {
       await ada.page.getByRole('button', { name: 'Export', exact: true }).click();
