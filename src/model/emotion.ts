@@ -37,44 +37,55 @@ export interface EmotionSource {
 const rated = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= -2 && v <= 2;
 
+const NO_STAGES: readonly string[] = [];
+
 /** The stages each touchpoint counts for, by the rule in the file header. */
 export function stagesOfTouchpoints(src: EmotionSource): Map<string, readonly string[]> {
-  const stageIds = new Set(src.nodes.filter((n) => n.kind === 'stage').map((n) => n.id));
-  const nodeIds = new Set(src.nodes.map((n) => n.id));
-  const touchpoints = src.touchpoints.filter((tp) => nodeIds.has(tp.from) && nodeIds.has(tp.to));
+  const stageIds = new Set<string>();
+  const nodeIds = new Set<string>();
+  for (const n of src.nodes) {
+    nodeIds.add(n.id);
+    if (n.kind === 'stage') stageIds.add(n.id);
+  }
+  const out = new Map<string, readonly string[]>();
+  // Most touchpoints have a stage at one end: they share one list per stage (read-only).
+  const lists = new Map<string, readonly string[]>();
+  const only = (stage: string) => {
+    let list = lists.get(stage);
+    if (!list) lists.set(stage, (list = [stage]));
+    return list;
+  };
+  /** Touchpoints with no stage at either end: decided once every stage link is known. */
+  let between: Touchpoint[] | undefined;
+  for (const tp of src.touchpoints) {
+    if (!nodeIds.has(tp.from) || !nodeIds.has(tp.to)) {
+      out.set(tp.id, NO_STAGES);
+      continue;
+    }
+    const fromStage = stageIds.has(tp.from);
+    const toStage = stageIds.has(tp.to);
+    if (fromStage && toStage && tp.from !== tp.to) out.set(tp.id, [tp.from, tp.to]);
+    else if (fromStage || toStage) out.set(tp.id, only(fromStage ? tp.from : tp.to));
+    else (between ??= []).push(tp);
+  }
+  if (!between) return out;
   const linkedStages = new Map<string, Set<string>>();
   const link = (node: string, stage: string) => {
     const set = linkedStages.get(node) ?? new Set<string>();
     set.add(stage);
     linkedStages.set(node, set);
   };
-  for (const tp of touchpoints) {
+  for (const tp of src.touchpoints) {
+    if (!nodeIds.has(tp.from) || !nodeIds.has(tp.to)) continue;
     if (stageIds.has(tp.from) && !stageIds.has(tp.to)) link(tp.to, tp.from);
     if (stageIds.has(tp.to) && !stageIds.has(tp.from)) link(tp.from, tp.to);
   }
-  const out = new Map<string, readonly string[]>();
-  for (const tp of src.touchpoints) {
-    if (!nodeIds.has(tp.from) || !nodeIds.has(tp.to)) {
-      out.set(tp.id, []);
-      continue;
-    }
-    // Most touchpoints have a stage at one end: no list or set built for them.
-    const fromStage = stageIds.has(tp.from);
-    const toStage = stageIds.has(tp.to);
-    if (fromStage || toStage) {
-      out.set(
-        tp.id,
-        fromStage && toStage && tp.from !== tp.to
-          ? [tp.from, tp.to]
-          : [fromStage ? tp.from : tp.to],
-      );
-      continue;
-    }
+  for (const tp of between) {
     const near = new Set([
       ...(linkedStages.get(tp.from) ?? []),
       ...(linkedStages.get(tp.to) ?? []),
     ]);
-    out.set(tp.id, near.size === 1 ? [...near] : []);
+    out.set(tp.id, near.size === 1 ? [...near] : NO_STAGES);
   }
   return out;
 }

@@ -127,6 +127,7 @@ const SPECS: { readonly [K in CompareKind]: KindSpec<{ id: string }> } = {
 };
 
 const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['id', 'extra']);
+const NO_CHANGES: FieldChange[] = [];
 
 function fieldChanges<T extends { id: string }>(
   spec: KindSpec<T>,
@@ -137,14 +138,19 @@ function fieldChanges<T extends { id: string }>(
 ): FieldChange[] {
   const ox = x as unknown as Record<string, unknown>;
   const oy = y as unknown as Record<string, unknown>;
-  const out: FieldChange[] = [];
-  const check = (f: string) => {
-    if (ALWAYS_SKIPPED.has(f) || spec.skip?.has(f) || same(ox[f], oy[f])) return;
-    out.push({ field: f, before: show(ox[f], namesA[f]), after: show(oy[f], namesB[f]) });
-  };
-  for (const f in ox) if (Object.hasOwn(ox, f)) check(f);
-  for (const f in oy) if (Object.hasOwn(oy, f) && !Object.hasOwn(ox, f)) check(f);
-  return out;
+  let out: FieldChange[] | undefined;
+  // Plain loops, no closure per item: this runs once per record of both maps.
+  for (const f in ox) {
+    if (!Object.hasOwn(ox, f) || ALWAYS_SKIPPED.has(f) || spec.skip?.has(f)) continue;
+    if (same(ox[f], oy[f])) continue;
+    (out ??= []).push({ field: f, before: show(ox[f], namesA[f]), after: show(oy[f], namesB[f]) });
+  }
+  for (const f in oy) {
+    if (!Object.hasOwn(oy, f) || Object.hasOwn(ox, f) || ALWAYS_SKIPPED.has(f)) continue;
+    if (spec.skip?.has(f) || same(undefined, oy[f])) continue;
+    (out ??= []).push({ field: f, before: '', after: show(oy[f], namesB[f]) });
+  }
+  return out ?? NO_CHANGES;
 }
 
 function compareKind(spec: KindSpec<{ id: string }>, a: MapSnapshot, b: MapSnapshot) {
