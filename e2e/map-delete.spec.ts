@@ -57,6 +57,11 @@ test('deleting a shared map for everyone tells its collaborators and leaves no c
       'This map was deleted for everyone by its owner · your copy stays on this device',
     );
     await expect(bo.editor.node('Welcome')).toBeVisible();
+    // Said in full under the header (the status line cuts it), with the way to his maps.
+    const notice = bo.page.getByRole('note').filter({ hasText: 'deleted for everyone' });
+    await expect(notice).toContainText('Your copy stays on this device and is no longer shared');
+    await expect(notice.getByRole('link', { name: 'your maps' })).toHaveAttribute('href', '#/');
+    await expectNoA11yViolations(bo.page, 'editor of a map deleted for everyone');
 
     // The link opens nothing any more, never a new empty map.
     const cy = await person(browser);

@@ -39,6 +39,7 @@ import { useCommentShortcuts } from '../comments/useCommentShortcuts';
 import { DockedVotes, WorkshopControls } from '../workshop/WorkshopControls';
 import { personasUi } from '../personas/personasUi';
 import { NamePrompt } from '../presence/NamePrompt';
+import { DeletedMapBanner } from './DeletedMapBanner';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
@@ -210,6 +211,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
             <MapHeader title={snapshot.meta.title} extras={headerExtras} />
             <PresentBanner />
             <NamePrompt />
+            <DeletedMapBanner />
             {session.readOnlyReason ? (
               <div className="banner banner-readonly" role="note">
                 {t(`readOnly.${session.readOnlyReason}`)}
