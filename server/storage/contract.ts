@@ -149,6 +149,29 @@ export function storageContract(engine: string, open: () => Promise<Storage>): v
       expect(await s.load('map-d')).toEqual(empty);
     });
 
+    it('registers a deleted id as a new map with nothing of the old one left behind', async () => {
+      // What another instance may append in the instant between a delete and its fan-out: rows
+      // of a map with no record. Registering the id again drops them, so they never come back.
+      const s = await fresh();
+      const stray = update((d) => d.getMap('meta').set('title', 'Stray'));
+      await s.appendUpdate('map-s', stray);
+      await s.appendUpdate(commentsDocId('map-s'), stray);
+      await s.versions?.put(
+        { id: 'v-1', mapId: 'map-s', name: '', kind: 'auto', at: 1, by: 'Ada', size: 1 },
+        new Uint8Array([1]),
+        [],
+      );
+      expect(await s.createMap('map-s', 5)).toBe(true);
+      const empty = { snapshot: undefined, updates: [], lastSeq: 0 };
+      expect(await s.load('map-s')).toEqual(empty);
+      expect(await s.load(commentsDocId('map-s'))).toEqual(empty);
+      if (s.versions) expect(await s.versions.list('map-s')).toEqual([]);
+      // An id taken already is left alone, its docs too.
+      await s.appendUpdate('map-s', stray);
+      expect(await s.createMap('map-s', 6)).toBe(false);
+      expect((await s.load('map-s')).updates).toHaveLength(1);
+    });
+
     it('loads an unknown doc as empty', async () => {
       const s = await fresh();
       expect(await s.load('map-none')).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });

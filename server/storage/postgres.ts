@@ -284,11 +284,31 @@ export async function openPostgresStorage(
   const storage: Storage = {
     versions,
     async createMap(id, createdAt, createdBy) {
-      const res = await pool.query(
-        'INSERT INTO maps (id, created_at, created_by) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
-        [id, createdAt, createdBy ?? null],
-      );
-      return res.rowCount === 1;
+      // A new record, and nothing left of an earlier map of that id: rows another instance
+      // appended between a delete and its fan-out (DELETE /api/maps/:id) have no record to keep.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        try {
+          const res = await client.query(
+            'INSERT INTO maps (id, created_at, created_by) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+            [id, createdAt, createdBy ?? null],
+          );
+          if (res.rowCount === 1) {
+            const docs = [id, commentsDocId(id)];
+            await client.query('DELETE FROM snapshots WHERE doc_id = ANY($1::text[])', [docs]);
+            await client.query('DELETE FROM updates WHERE doc_id = ANY($1::text[])', [docs]);
+            await client.query('DELETE FROM versions WHERE map_id = $1', [id]);
+          }
+          await client.query('COMMIT');
+          return res.rowCount === 1;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      } finally {
+        client.release();
+      }
     },
     async countMaps(createdBy) {
       const res =

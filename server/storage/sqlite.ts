@@ -238,6 +238,19 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     deleteMapVersions.run(id);
     return true;
   });
+  /**
+   * A new record, and nothing left of an earlier map of that id: rows another instance
+   * appended between a delete and its fan-out (DELETE /api/maps/:id) have no record to keep.
+   */
+  const createMapTx = db.transaction((id: string, createdAt: number, createdBy: string | null) => {
+    if (insertMap.run(id, createdAt, createdBy).changes !== 1) return false;
+    for (const docId of [id, commentsDocId(id)]) {
+      deleteDocSnapshot.run(docId);
+      deleteDocUpdates.run(docId);
+    }
+    deleteMapVersions.run(id);
+    return true;
+  });
   const versions: VersionStorage = {
     async list(mapId) {
       return listVersions.all(mapId).map(metaOfRow);
@@ -260,7 +273,7 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   return {
     versions,
     async createMap(id, createdAt, createdBy) {
-      return insertMap.run(id, createdAt, createdBy ?? null).changes === 1;
+      return createMapTx(id, createdAt, createdBy ?? null);
     },
     async countMaps(createdBy) {
       return (createdBy === undefined ? countAll.get() : countBy.get(createdBy))?.n ?? 0;
