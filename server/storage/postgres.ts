@@ -181,6 +181,38 @@ const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b
  * Merges Yjs updates into one compact state (applied into a scratch doc, so deletions GC),
  * with its state vector.
  */
+/**
+ * `work` in one transaction on one pooled connection: committed when it returns, rolled back
+ * (and the error rethrown) when it throws.
+ */
+async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    try {
+      const out = await work(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** Inside a transaction: every row of map `id`'s two docs and of its versions. */
+async function dropMapRows(client: pg.PoolClient, id: string): Promise<void> {
+  const docs = [id, commentsDocId(id)];
+  await client.query('DELETE FROM snapshots WHERE doc_id = ANY($1::text[])', [docs]);
+  await client.query('DELETE FROM updates WHERE doc_id = ANY($1::text[])', [docs]);
+  await client.query('DELETE FROM versions WHERE map_id = $1', [id]);
+}
+
 function mergeState(updates: readonly Uint8Array[]): { state: Uint8Array; sv: Uint8Array } {
   const doc = new Y.Doc();
   try {
@@ -242,31 +274,21 @@ export async function openPostgresStorage(
       return row && view(row.data);
     },
     async put(m, snapshot, drop) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        try {
-          const res = await client.query(
-            `INSERT INTO versions (map_id, id, name, kind, at, by_name, size, data)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (map_id, id) DO NOTHING`,
-            [m.mapId, m.id, m.name, m.kind, m.at, m.by, snapshot.length, bytes(snapshot)],
-          );
-          const added = res.rowCount === 1;
-          const others = drop.filter((id) => id !== m.id);
-          if (added && others.length > 0)
-            await client.query('DELETE FROM versions WHERE map_id = $1 AND id = ANY($2::text[])', [
-              m.mapId,
-              others,
-            ]);
-          await client.query('COMMIT');
-          return added;
-        } catch (err) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw err;
-        }
-      } finally {
-        client.release();
-      }
+      return inTransaction(pool, async (client) => {
+        const res = await client.query(
+          `INSERT INTO versions (map_id, id, name, kind, at, by_name, size, data)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (map_id, id) DO NOTHING`,
+          [m.mapId, m.id, m.name, m.kind, m.at, m.by, snapshot.length, bytes(snapshot)],
+        );
+        const added = res.rowCount === 1;
+        const others = drop.filter((id) => id !== m.id);
+        if (added && others.length > 0)
+          await client.query('DELETE FROM versions WHERE map_id = $1 AND id = ANY($2::text[])', [
+            m.mapId,
+            others,
+          ]);
+        return added;
+      });
     },
     async deleteAll(mapId) {
       const res = await pool.query('DELETE FROM versions WHERE map_id = $1', [mapId]);
@@ -286,29 +308,15 @@ export async function openPostgresStorage(
     async createMap(id, createdAt, createdBy) {
       // A new record, and nothing left of an earlier map of that id: rows another instance
       // appended between a delete and its fan-out (DELETE /api/maps/:id) have no record to keep.
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        try {
-          const res = await client.query(
-            'INSERT INTO maps (id, created_at, created_by) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
-            [id, createdAt, createdBy ?? null],
-          );
-          if (res.rowCount === 1) {
-            const docs = [id, commentsDocId(id)];
-            await client.query('DELETE FROM snapshots WHERE doc_id = ANY($1::text[])', [docs]);
-            await client.query('DELETE FROM updates WHERE doc_id = ANY($1::text[])', [docs]);
-            await client.query('DELETE FROM versions WHERE map_id = $1', [id]);
-          }
-          await client.query('COMMIT');
-          return res.rowCount === 1;
-        } catch (err) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw err;
-        }
-      } finally {
-        client.release();
-      }
+      return inTransaction(pool, async (client) => {
+        const res = await client.query(
+          'INSERT INTO maps (id, created_at, created_by) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+          [id, createdAt, createdBy ?? null],
+        );
+        if (res.rowCount !== 1) return false;
+        await dropMapRows(client, id);
+        return true;
+      });
     },
     async countMaps(createdBy) {
       const res =
@@ -343,30 +351,14 @@ export async function openPostgresStorage(
       return row && recordOf(row);
     },
     async deleteMap(id) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        try {
-          // The record first: its row lock makes a concurrent delete of the same map wait and
-          // then find nothing.
-          const gone = await client.query('DELETE FROM maps WHERE id = $1', [id]);
-          if (gone.rowCount !== 1) {
-            await client.query('ROLLBACK');
-            return false;
-          }
-          const docs = [id, commentsDocId(id)];
-          await client.query('DELETE FROM snapshots WHERE doc_id = ANY($1::text[])', [docs]);
-          await client.query('DELETE FROM updates WHERE doc_id = ANY($1::text[])', [docs]);
-          await client.query('DELETE FROM versions WHERE map_id = $1', [id]);
-          await client.query('COMMIT');
-          return true;
-        } catch (err) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw err;
-        }
-      } finally {
-        client.release();
-      }
+      return inTransaction(pool, async (client) => {
+        // The record first: its row lock makes a concurrent delete of the same map wait and
+        // then find nothing (and commit nothing).
+        const gone = await client.query('DELETE FROM maps WHERE id = $1', [id]);
+        if (gone.rowCount !== 1) return false;
+        await dropMapRows(client, id);
+        return true;
+      });
     },
     async appendUpdate(docId, update) {
       // Autocommit: the promise resolves after COMMIT (synchronous_commit on).
@@ -405,51 +397,41 @@ export async function openPostgresStorage(
       return { snapshot, ...(snapshotStateVector && { snapshotStateVector }), updates, lastSeq };
     },
     async compact(docId, snapshot, uptoSeq, stateVector) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        try {
-          // One compaction of a doc at a time, across instances.
-          await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-            COMPACT_LOCK_NAMESPACE,
+      await inTransaction(pool, async (client) => {
+        // One compaction of a doc at a time, across instances.
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          COMPACT_LOCK_NAMESPACE,
+          docId,
+        ]);
+        const old = await client.query<{ data: Buffer; upto_seq: string }>(
+          'SELECT data, upto_seq FROM snapshots WHERE doc_id = $1',
+          [docId],
+        );
+        const merged = await client.query<{ seq: string; data: Buffer }>(
+          'SELECT seq, data FROM updates WHERE doc_id = $1 AND seq <= $2 ORDER BY seq',
+          [docId, uptoSeq],
+        );
+        // Another instance may have stored updates this room never saw: merge all of them.
+        const parts: Uint8Array[] = [snapshot];
+        const prev = old.rows[0];
+        if (prev) parts.push(view(prev.data));
+        for (const r of merged.rows) parts.push(view(r.data));
+        const { state, sv } =
+          parts.length === 1 ? { state: snapshot, sv: stateVector } : mergeState(parts);
+        const upto = Math.max(uptoSeq, prev ? Number(prev.upto_seq) : 0);
+        await client.query(
+          `INSERT INTO snapshots (doc_id, data, upto_seq, state_vector) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
+           state_vector = excluded.state_vector`,
+          [docId, bytes(state), upto, sv ? bytes(sv) : null],
+        );
+        // Exactly the rows merged above: one committed meanwhile stays for the next load.
+        if (merged.rows.length > 0)
+          await client.query('DELETE FROM updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [
             docId,
+            merged.rows.map((r) => r.seq),
           ]);
-          const old = await client.query<{ data: Buffer; upto_seq: string }>(
-            'SELECT data, upto_seq FROM snapshots WHERE doc_id = $1',
-            [docId],
-          );
-          const merged = await client.query<{ seq: string; data: Buffer }>(
-            'SELECT seq, data FROM updates WHERE doc_id = $1 AND seq <= $2 ORDER BY seq',
-            [docId, uptoSeq],
-          );
-          // Another instance may have stored updates this room never saw: merge all of them.
-          const parts: Uint8Array[] = [snapshot];
-          const prev = old.rows[0];
-          if (prev) parts.push(view(prev.data));
-          for (const r of merged.rows) parts.push(view(r.data));
-          const { state, sv } =
-            parts.length === 1 ? { state: snapshot, sv: stateVector } : mergeState(parts);
-          const upto = Math.max(uptoSeq, prev ? Number(prev.upto_seq) : 0);
-          await client.query(
-            `INSERT INTO snapshots (doc_id, data, upto_seq, state_vector) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
-               state_vector = excluded.state_vector`,
-            [docId, bytes(state), upto, sv ? bytes(sv) : null],
-          );
-          // Exactly the rows merged above: one committed meanwhile stays for the next load.
-          if (merged.rows.length > 0)
-            await client.query(
-              'DELETE FROM updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])',
-              [docId, merged.rows.map((r) => r.seq)],
-            );
-          await client.query('COMMIT');
-        } catch (err) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw err;
-        }
-      } finally {
-        client.release();
-      }
+      });
     },
     async close() {
       if (closed) return;
