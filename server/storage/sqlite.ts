@@ -229,13 +229,17 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   const deleteMapRow = db.prepare('DELETE FROM maps WHERE id = ?');
   const deleteDocSnapshot = db.prepare('DELETE FROM snapshots WHERE doc_id = ?');
   const deleteDocUpdates = db.prepare('DELETE FROM updates WHERE doc_id = ?');
-  const deleteMapTx = db.transaction((id: string) => {
-    if (deleteMapRow.run(id).changes === 0) return false;
+  /** Inside a transaction: every row of map `id`'s two docs and of its versions. */
+  const dropMapRows = (id: string) => {
     for (const docId of [id, commentsDocId(id)]) {
       deleteDocSnapshot.run(docId);
       deleteDocUpdates.run(docId);
     }
     deleteMapVersions.run(id);
+  };
+  const deleteMapTx = db.transaction((id: string) => {
+    if (deleteMapRow.run(id).changes === 0) return false;
+    dropMapRows(id);
     return true;
   });
   /**
@@ -244,11 +248,7 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
    */
   const createMapTx = db.transaction((id: string, createdAt: number, createdBy: string | null) => {
     if (insertMap.run(id, createdAt, createdBy).changes !== 1) return false;
-    for (const docId of [id, commentsDocId(id)]) {
-      deleteDocSnapshot.run(docId);
-      deleteDocUpdates.run(docId);
-    }
-    deleteMapVersions.run(id);
+    dropMapRows(id);
     return true;
   });
   const versions: VersionStorage = {
