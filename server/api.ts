@@ -50,6 +50,7 @@ import {
   verifyToken,
   type Role,
 } from './auth';
+import { findMap } from './map-lookup';
 import { commentsDocId, type DocKind } from '../src/model/protocol-messages';
 import { bearer, HttpError, readBody, sendJson, type Issue } from './http-util';
 import type { Logger } from './log';
@@ -137,8 +138,7 @@ async function requireEdit(
   req: IncomingMessage,
   mapId: string,
 ): Promise<MapRecord> {
-  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
-  if (!map) throw new HttpError(404, 'map not found');
+  const map = await findMap(ctx.storage, mapId);
   if (verifyToken(ctx.secret, mapId, bearer(req), map.generations) !== 'edit')
     throw new HttpError(401, 'authorization: the edit token of this map is required');
   return map;
@@ -250,8 +250,7 @@ async function deleteMap(
   res: ServerResponse,
   mapId: string,
 ) {
-  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
-  if (!map) throw new HttpError(404, 'map not found');
+  const map = await findMap(ctx.storage, mapId);
   const claims = readToken(ctx.secret, mapId, bearer(req));
   if (!claims || tokenRefusal(claims, map.generations))
     throw new HttpError(401, 'authorization: the edit token of this map is required');
@@ -313,8 +312,7 @@ async function exportMap(
   res: ServerResponse,
   mapId: string,
 ) {
-  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
-  if (!map) throw new HttpError(404, 'map not found');
+  const map = await findMap(ctx.storage, mapId);
   if (!verifyToken(ctx.secret, mapId, bearer(req), map.generations))
     throw new HttpError(401, 'authorization: a valid token for this map is required');
   const withComments = parseIncludeComments(
@@ -347,8 +345,7 @@ export const REFUSAL_HEADER = 'x-itinera-refusal';
 /** HEAD /api/maps/:id: a token check as cheap as the websocket upgrade's (one record lookup). */
 async function checkMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
   // Same order as GET: an unknown map is 404 whatever the token says.
-  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
-  if (!map) throw new HttpError(404, 'map not found');
+  const map = await findMap(ctx.storage, mapId);
   const claims = readToken(ctx.secret, mapId, bearer(req));
   const refusal = claims && tokenRefusal(claims, map.generations);
   // Only the holder of a token the server signed learns that it was revoked or expired.

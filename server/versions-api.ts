@@ -25,7 +25,8 @@ import {
   type VersionMeta,
 } from '../src/model/versions/record';
 import { AUTO_VERSION_EVERY_MS, versionsToThin } from '../src/model/versions/thin';
-import { MAP_ID_PATTERN, verifyToken, type Role } from './auth';
+import { verifyToken, type Role } from './auth';
+import { findMap } from './map-lookup';
 import { bearer, HttpError, readBody, sendJson, type Issue } from './http-util';
 import type { MapRecord } from './storage/types';
 import type { VersionStorage } from './storage/versions';
@@ -46,8 +47,7 @@ async function authorize(
   mapId: string,
   need: 'any' | 'edit',
 ): Promise<{ map: MapRecord; versions: VersionStorage; role: Role }> {
-  const map = MAP_ID_PATTERN.test(mapId) ? await ctx.storage.getMap(mapId) : undefined;
-  if (!map) throw new HttpError(404, 'map not found');
+  const map = await findMap(ctx.storage, mapId);
   const role = verifyToken(ctx.secret, mapId, bearer(req), map.generations);
   if (!role) throw new HttpError(401, 'authorization: a valid token for this map is required');
   if (need === 'edit' && role !== 'edit')
