@@ -50,7 +50,7 @@ import type { AppNode, TouchpointEdge } from './flowTypes';
 import { EDGE_TYPES, NODE_TYPES } from './nodeTypes';
 import { useSession } from './SessionContext';
 import { createEdgeMapper, createNodeMapper, edgeName, handlesFor } from './toFlow';
-import { layoutGlyphs, type Box, type GlyphInput } from './touchpointTexts';
+import { cachedGlyphLayout, type Box, type GlyphInput } from './touchpointTexts';
 import { TouchpointTexts } from './TouchpointTexts';
 import { useDimmedEdges } from '../personas/dimming';
 import { nodeSize } from '../../model/geometry';
@@ -248,7 +248,8 @@ export function JourneyCanvas({
     ],
   );
   // Faces moved off each other and every action's text placed (touchpointTexts.ts), from the
-  // stored positions and the measured sizes.
+  // stored positions and the measured sizes; laid out again only when one of those changed.
+  const layoutGlyphs = useMemo(cachedGlyphLayout, []);
   const glyphs = useMemo(() => {
     const boxOf = (id: string): Box | null => {
       const n = snapshot.nodeById.get(id);
@@ -275,7 +276,7 @@ export function JourneyCanvas({
     }
     const nodeBoxes = snapshot.nodes.map((n) => boxOf(n.id)!);
     return layoutGlyphs(inputs, nodeBoxes);
-  }, [snapshot.touchpoints, snapshot.nodes, snapshot.nodeById, measured]);
+  }, [layoutGlyphs, snapshot.touchpoints, snapshot.nodes, snapshot.nodeById, measured]);
   const edges = useMemo(() => {
     const pos = (id: string) => shownDrag.get(id) ?? snapshot.nodeById.get(id);
     const words = {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { nodeSize } from '../../model/geometry';
 import { handlesFor } from './toFlow';
-import { layoutGlyphs, shortText, textSize, type Box, type GlyphInput } from './touchpointTexts';
+import {
+  cachedGlyphLayout,
+  layoutGlyphs,
+  shortText,
+  textSize,
+  type Box,
+  type GlyphInput,
+} from './touchpointTexts';
 
 const stage: Box = { x: 0, y: 0, w: 200, h: 72 };
 const shop: Box = { x: 0, y: 240, w: 180, h: 64 };
@@ -45,12 +52,52 @@ describe('layoutGlyphs', () => {
       for (const u of texts) if (t !== u) expect(overlap(t, u), `${t.id} over ${u.id}`).toBe(false);
   });
 
+  it('finds overlaps at negative and far-off coordinates (numeric cell keys)', () => {
+    for (const [x, y] of [
+      [-5000, -7000],
+      [3e8, -2e8],
+    ] as const) {
+      const a: Box = { x, y, w: 200, h: 72 };
+      const b: Box = { x, y: y + 240, w: 180, h: 64 };
+      const inputs = [
+        { ...tp('a', b), from: a },
+        { ...tp('b', b), from: a },
+      ];
+      const { shifts, texts } = layoutGlyphs(inputs, [a, b]);
+      expect(shifts.size).toBe(1);
+      for (const t of texts) for (const n of [a, b]) expect(overlap(t, n)).toBe(false);
+    }
+  });
+
   it('is the same whatever the input order', () => {
     const inputs = [tp('a', shop), tp('b', shop), tp('c', web)];
     const one = layoutGlyphs(inputs, [stage, shop, web]);
     const two = layoutGlyphs([...inputs].reverse(), [web, shop, stage]);
     expect(two.texts).toEqual(one.texts);
     expect([...two.shifts]).toEqual([...one.shifts]);
+  });
+
+  it('cached: the same layout object while boxes and actions are unchanged, a new one after', () => {
+    const layout = cachedGlyphLayout();
+    const inputs = [tp('a', shop), tp('b', web)];
+    const first = layout(inputs, [stage, shop, web]);
+    // New arrays and objects with the same values (what a label edit's new snapshot gives).
+    const again = layout(
+      inputs.map((i) => ({ ...i, from: { ...i.from } })),
+      [{ ...stage }, { ...shop }, { ...web }],
+    );
+    expect(again).toBe(first);
+    const moved = layout(inputs, [stage, { ...shop, x: 40 }, web]);
+    expect(moved).not.toBe(first);
+    const renamed = layout(
+      [tp('a', shop, 'Calls'), tp('b', web)],
+      [stage, { ...shop, x: 40 }, web],
+    );
+    expect(renamed).not.toBe(moved);
+    expect(renamed.texts.find((t) => t.id === 'a')?.text).toBe('Calls');
+    expect(layout([tp('a', shop, 'Calls')], [stage, { ...shop, x: 40 }, web]).texts).toHaveLength(
+      1,
+    );
   });
 
   it('cuts long actions at a word and sizes the box to at most three lines', () => {

@@ -141,29 +141,39 @@ function boundsOf(boxes: readonly Box[]): Box | null {
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
-/** A bucket grid over boxes, so each test looks at the few boxes nearby. */
+/** Cells per row of the bucket grid's numeric key (a cell's key is x * CELL_ROW + y). */
+const CELL_ROW = 2 ** 21;
+
+/**
+ * A bucket grid over boxes, so each test looks at the few boxes nearby. Cells are keyed by a
+ * number, not a string: this runs for every touchpoint on every layout (a remote edit on a
+ * 500-node map spent most of its 17 ms building "x,y" keys). Two cells sharing a key (far-off
+ * coordinates) only add candidates: each is still tested with `overlaps`.
+ */
 class BoxIndex {
-  private readonly cells = new Map<string, Box[]>();
+  private readonly cells = new Map<number, Box[]>();
   constructor(private readonly cell = 160) {}
-  private keys(b: Box): string[] {
-    const out: string[] = [];
-    const x0 = Math.floor(b.x / this.cell);
-    const x1 = Math.floor((b.x + b.w) / this.cell);
-    const y0 = Math.floor(b.y / this.cell);
-    const y1 = Math.floor((b.y + b.h) / this.cell);
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) out.push(`${x},${y}`);
-    return out;
-  }
   add(b: Box): void {
-    for (const k of this.keys(b)) {
-      const list = this.cells.get(k);
-      if (list) list.push(b);
-      else this.cells.set(k, [b]);
-    }
+    const c = this.cell;
+    const x1 = Math.floor((b.x + b.w) / c);
+    const y1 = Math.floor((b.y + b.h) / c);
+    for (let x = Math.floor(b.x / c); x <= x1; x++)
+      for (let y = Math.floor(b.y / c); y <= y1; y++) {
+        const k = x * CELL_ROW + y;
+        const list = this.cells.get(k);
+        if (list) list.push(b);
+        else this.cells.set(k, [b]);
+      }
   }
   hits(b: Box): boolean {
-    for (const k of this.keys(b))
-      for (const o of this.cells.get(k) ?? []) if (overlaps(o, b)) return true;
+    const c = this.cell;
+    const x1 = Math.floor((b.x + b.w) / c);
+    const y1 = Math.floor((b.y + b.h) / c);
+    for (let x = Math.floor(b.x / c); x <= x1; x++)
+      for (let y = Math.floor(b.y / c); y <= y1; y++) {
+        const list = this.cells.get(x * CELL_ROW + y);
+        if (list) for (const o of list) if (overlaps(o, b)) return true;
+      }
     return false;
   }
 }
@@ -263,4 +273,43 @@ export function layoutGlyphs(inputs: readonly GlyphInput[], nodes: readonly Box[
     texts.push(place);
   }
   return { shifts, texts };
+}
+
+const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
+function sameInput(a: GlyphInput, b: GlyphInput): boolean {
+  return (
+    a.id === b.id &&
+    a.action === b.action &&
+    a.hasGlyph === b.hasGlyph &&
+    a.hasPains === b.hasPains &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    sameBox(a.from, b.from) &&
+    sameBox(a.to, b.to)
+  );
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
+  a.length === b.length && a.every((x, i) => same(x, b[i]!));
+
+/**
+ * `layoutGlyphs` that returns its last layout (the same object) while what the layout reads
+ * is unchanged: a label edit, a colour or a selection changes the snapshot but no box and no
+ * action, so the canvas neither lays out again nor re-maps edges for new shifts. Comparing
+ * the inputs costs far less than laying them out. One per canvas.
+ */
+export function cachedGlyphLayout(): (
+  inputs: readonly GlyphInput[],
+  nodes: readonly Box[],
+) => GlyphLayout {
+  let last: { inputs: readonly GlyphInput[]; nodes: readonly Box[]; layout: GlyphLayout } | null =
+    null;
+  return (inputs, nodes) => {
+    if (last && sameList(last.inputs, inputs, sameInput) && sameList(last.nodes, nodes, sameBox))
+      return last.layout;
+    const layout = layoutGlyphs(inputs, nodes);
+    last = { inputs, nodes, layout };
+    return layout;
+  };
 }
