@@ -178,10 +178,6 @@ const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.b
 const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 /**
- * Merges Yjs updates into one compact state (applied into a scratch doc, so deletions GC),
- * with its state vector.
- */
-/**
  * `work` in one transaction on one pooled connection: committed when it returns, rolled back
  * (and the error rethrown) when it throws.
  */
@@ -213,6 +209,10 @@ async function dropMapRows(client: pg.PoolClient, id: string): Promise<void> {
   await client.query('DELETE FROM versions WHERE map_id = $1', [id]);
 }
 
+/**
+ * Merges Yjs updates into one compact state (applied into a scratch doc, so deletions GC),
+ * with its state vector.
+ */
 function mergeState(updates: readonly Uint8Array[]): { state: Uint8Array; sv: Uint8Array } {
   const doc = new Y.Doc();
   try {
