@@ -30,6 +30,12 @@ export interface RowSpread {
 /** The default target: ours at most 20 % slower than the reference (issue 3). */
 export const MAX_RATIO = 1.2;
 
+/**
+ * The maxRatio of a row whose ratio is shown but is not a target (its target is an absolute
+ * ceiling, or it shows a state the product keeps from happening): a bound no run reaches.
+ */
+export const NOT_A_TARGET = 1000;
+
 /** The ratio a row must stay at or under. */
 export const ratioTarget = (r: BenchRow): number => r.maxRatio ?? MAX_RATIO;
 /** The worst run's ratio and value (lower is better for every row). */

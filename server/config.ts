@@ -83,6 +83,8 @@ export interface ServerConfig {
 
 /** Shortest METRICS_TOKEN accepted: it guards internals, so no guessable words. */
 export const MIN_METRICS_TOKEN_CHARS = 16;
+/** Updates a room appends before it is compacted into one snapshot (COMPACT_EVERY). */
+export const DEFAULT_COMPACT_EVERY = 500;
 
 export const HELP = `Itinera sync server: serves the built app, the HTTP API and the Yjs websocket.
 
@@ -108,7 +110,7 @@ Environment variables:
   RATE_LIMIT_PER_SEC websocket messages per second per connection (default 200)
   RATE_LIMIT_BYTES_PER_SEC  websocket bytes per second per connection (default 1048576 = 1 MiB)
   PING_INTERVAL_MS   websocket ping interval, idle peers dropped after one miss (default 30000)
-  COMPACT_EVERY      updates appended before a room is compacted (default 500)
+  COMPACT_EVERY      updates appended before a room is compacted (default ${DEFAULT_COMPACT_EVERY})
   ROOM_UNLOAD_DELAY_MS  empty rooms are unloaded after this delay (default 10000)
   MAX_CONNECTIONS_PER_IP  open websockets per client address, 429 above (default 200)
   MAX_CONNECTIONS    open websockets in total, 503 above (default 10000)
@@ -272,7 +274,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitPerSec: int(env, 'RATE_LIMIT_PER_SEC', 200, 1),
     rateLimitBytesPerSec: int(env, 'RATE_LIMIT_BYTES_PER_SEC', 1024 * 1024, 1024),
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 30_000, 100),
-    compactEvery: int(env, 'COMPACT_EVERY', 500, 1),
+    compactEvery: int(env, 'COMPACT_EVERY', DEFAULT_COMPACT_EVERY, 1),
     roomUnloadDelayMs: int(env, 'ROOM_UNLOAD_DELAY_MS', 10_000, 0),
     maxConnectionsPerIp,
     maxConnections,

@@ -513,7 +513,7 @@ export class Room {
     // First: the other instances' peers have the longer way to go.
     if (this.fanout.enabled) this.fanout.publish(this.docId, 'update', update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
-    if (this.sinceCompact >= this.compactEvery) this.scheduleCompact();
+    if (this.sinceCompact >= this.compactEvery && !this.compactNow()) this.scheduleCompact();
   }
 
   /** Runs `task` after everything queued before it. */
@@ -557,21 +557,59 @@ export class Room {
     );
   }
 
+  /**
+   * Compacts in this tick when nothing is queued and the engine is synchronous (SQLite): a
+   * socket read can hold thousands of small updates, and compacting only after it (setImmediate)
+   * let that many rows pile up for a cold load to replay. False when it did not.
+   */
+  private compactNow(): boolean {
+    const compactSync = this.storage.compactSync;
+    if (this.pending !== 0 || !compactSync || this.failed || this.destroyed) return false;
+    const c = this.beginCompaction();
+    try {
+      compactSync.call(this.storage, this.docId, c.snapshot, c.upto, c.stateVector);
+    } catch (err) {
+      this.fail(err);
+      return true;
+    }
+    this.compacted(c);
+    return true;
+  }
+
   private async compact(): Promise<void> {
     if (this.sinceCompact === 0 || this.destroyed) return;
-    const upto = this.lastSeq;
-    const started = performance.now();
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    await this.storage.compact(this.docId, snapshot, upto, Y.encodeStateVector(this.ydoc));
+    const c = this.beginCompaction();
+    await this.storage.compact(this.docId, c.snapshot, c.upto, c.stateVector);
+    this.compacted(c);
+  }
+
+  private beginCompaction(): Compaction {
+    return {
+      upto: this.lastSeq,
+      started: performance.now(),
+      snapshot: Y.encodeStateAsUpdate(this.doc),
+      stateVector: Y.encodeStateVector(this.ydoc),
+    };
+  }
+
+  private compacted(c: Compaction): void {
     this.log.debug('compacted', {
       mapId: this.mapId,
       doc: this.kind,
       updates: this.sinceCompact,
-      bytes: snapshot.length,
-      ms: Math.round(performance.now() - started),
+      bytes: c.snapshot.length,
+      ms: Math.round(performance.now() - c.started),
     });
     this.sinceCompact = 0;
   }
+}
+
+/** One compaction: the doc's state up to storage sequence `upto`. */
+interface Compaction {
+  readonly upto: number;
+  readonly started: number;
+  readonly snapshot: Uint8Array;
+  readonly stateVector: Uint8Array;
 }
 
 interface AwarenessChange {

@@ -311,6 +311,9 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     async compact(docId, snapshot, uptoSeq, stateVector) {
       compactTx(docId, snapshot, uptoSeq, stateVector ?? null);
     },
+    compactSync(docId, snapshot, uptoSeq, stateVector) {
+      compactTx(docId, snapshot, uptoSeq, stateVector ?? null);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -88,6 +88,17 @@ export interface Storage {
     uptoSeq: number,
     stateVector?: Uint8Array,
   ): Promise<void>;
+  /**
+   * Optional fast path for synchronous engines (SQLite): the same as compact, committed when
+   * it returns. Lets a room compact at COMPACT_EVERY in the middle of a burst of updates,
+   * so the rows a cold load replays stay under COMPACT_EVERY however fast they arrive.
+   */
+  compactSync?(
+    docId: string,
+    snapshot: Uint8Array,
+    uptoSeq: number,
+    stateVector?: Uint8Array,
+  ): void;
   /** The maps' version history (storage/versions.ts); absent in a store without it. */
   readonly versions?: VersionStorage;
   close(): Promise<void>;
