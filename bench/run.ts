@@ -9,7 +9,7 @@
  * (spread.ts).
  */
 import { chromium, type Browser } from '@playwright/test';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startAppServer, type AppServer } from './app-server';
@@ -18,6 +18,7 @@ import { servePages, type PagesServer } from './canvas/serve';
 import { exitWhenDone } from './exit';
 import { benchGrid } from './grid/bench';
 import { discoverModules, selectModules, type BenchContext, type BenchModule } from './modules';
+import { CHROMIUM_ARGS, executablePath } from './chromium';
 import { machineInfo } from './machine';
 import { updateReadme, writeLatestMarkdown } from './readme';
 import { LATEST_JSON, RESULTS_DIR, type BenchResults } from './results';
@@ -27,23 +28,6 @@ import { formatTable } from './table';
 
 const ROOT = join(import.meta.dirname, '..');
 const CANVAS_SIZES = [500, 2000] as const;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Playwright's own Chromium when downloaded, else Debian's. */
-function executablePath(): string | undefined {
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    /* not downloaded */
-  }
-  return '/usr/bin/chromium';
-}
 
 function lazy<T>(start: () => Promise<T>) {
   let value: Promise<T> | null = null;

@@ -20,10 +20,20 @@ const BASE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0xfffd, 0xfffd],
 ];
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Every string inside a value (objects, arrays), depth-limited. */
 function collect(value: unknown, into: Set<number>, depth = 0): void {
   if (typeof value === 'string') {
-    for (const ch of value.normalize('NFC')) into.add(ch.codePointAt(0)!);
+    const s = isAscii(value) ? value : value.normalize('NFC');
+    for (let i = 0; i < s.length; i++) {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++; // the low surrogate
+      into.add(cp);
+    }
   } else if (value && typeof value === 'object' && depth < 12) {
     for (const v of Object.values(value)) collect(v, into, depth + 1);
   }

@@ -2,12 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFFont } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fitLine, FontKit, wrapText } from './text';
 
 const require = createRequire(import.meta.url);
 let kit: FontKit;
+/** The same font embedded again, left as pdf-lib made it (no FontKit). */
+let plain: PDFFont;
 beforeAll(async () => {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
@@ -15,6 +17,20 @@ beforeAll(async () => {
     require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'),
   );
   kit = new FontKit(await pdf.embedFont(new Uint8Array(ttf), { subset: false }));
+  plain = await pdf.embedFont(new Uint8Array(ttf), { subset: false });
+});
+
+describe('FontKit, encoding and widths', () => {
+  const texts = ['Airline trip', 'Perché città è più €12,50 — “Fase”', 'ok ?', '', 'a  b\tc'];
+  it('encodes text to the glyph ids pdf-lib writes', () => {
+    for (const t of texts)
+      expect(kit.font.encodeText(t).toString()).toBe(plain.encodeText(t).toString());
+  });
+  it('measures text as pdf-lib does', () => {
+    for (const t of texts)
+      for (const size of [1, 9, 10.5])
+        expect(kit.font.widthOfTextAtSize(t, size)).toBe(plain.widthOfTextAtSize(t, size));
+  });
 });
 
 describe('FontKit.clean', () => {
@@ -31,6 +47,15 @@ describe('FontKit.clean', () => {
     expect(kit.clean('lone \ud800 surrogate')).toBe('lone ? surrogate');
     expect(kit.clean(undefined)).toBe('');
     expect(kit.clean(42)).toBe('42');
+  });
+
+  it('gives the same text the second time (cached) and plain ASCII as it is', () => {
+    const odd = 'Città\r\nnuova 🙂';
+    expect(kit.clean(odd)).toBe('Città\nnuova ?');
+    expect(kit.clean(odd)).toBe('Città\nnuova ?');
+    const ascii = 'Books a flight\non the app';
+    expect(kit.clean(ascii)).toBe(ascii);
+    expect(kit.clean('tab\there')).toBe('tab here');
   });
 });
 

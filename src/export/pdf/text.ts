@@ -4,7 +4,7 @@
  * box is full. Widths come from the embedded font itself (pdf-lib has no kerning, so a line's
  * width is the sum of its words and spaces: words are measured once and cached).
  */
-import type { PDFFont } from 'pdf-lib';
+import { PDFHexString, type PDFFont } from 'pdf-lib';
 
 /** Longest text ever laid out; a box shows far less, the rest only costs time. */
 const MAX_INPUT_CHARS = 6000;
@@ -37,21 +37,63 @@ interface FontkitFont {
  * ToUnicode map (copy, search) is unchanged.
  */
 function fastLayout(font: PDFFont): void {
-  const fk = (font as unknown as { embedder?: { font?: FontkitFont } }).embedder?.font;
-  if (!fk || typeof fk.glyphForCodePoint !== 'function') return;
+  const embedder = (
+    font as unknown as {
+      embedder?: {
+        font?: FontkitFont;
+        scale?: number;
+        encodeText?(text: string): unknown;
+        widthOfTextAtSize?(text: string, size: number): number;
+      };
+    }
+  ).embedder;
+  const fk = embedder?.font;
+  if (!embedder || !fk || typeof fk.glyphForCodePoint !== 'function') return;
   const cache = new Map<number, FontkitGlyph>();
+  const glyphOf = (cp: number): FontkitGlyph => {
+    let g = cache.get(cp);
+    if (!g) {
+      g = fk.glyphForCodePoint(cp);
+      cache.set(cp, g);
+    }
+    return g;
+  };
   fk.layout = (text: string) => {
     const glyphs: FontkitGlyph[] = [];
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let g = cache.get(cp);
-      if (!g) {
-        g = fk.glyphForCodePoint(cp);
-        cache.set(cp, g);
-      }
-      glyphs.push(g);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++; // the low surrogate
+      glyphs.push(glyphOf(cp));
     }
     return { glyphs };
+  };
+  // pdf-lib's encodeText and widthOfTextAtSize lay the text out into a glyph array, then map
+  // it to one hex string per glyph; a deck calls them for every word and line. The same
+  // result without the arrays: the glyph ids' 4-digit hex, joined (as pdf-lib writes them),
+  // and the sum of advance widths.
+  const scale = embedder.scale;
+  if (typeof scale !== 'number' || !embedder.encodeText || !embedder.widthOfTextAtSize) return;
+  const hex = new Map<number, string>();
+  embedder.encodeText = (text: string) => {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const id = glyphOf(cp).id;
+      let h = hex.get(id);
+      if (h === undefined) hex.set(id, (h = id.toString(16).padStart(4, '0').toUpperCase()));
+      out += h;
+    }
+    return PDFHexString.of(out);
+  };
+  embedder.widthOfTextAtSize = (text: string, size: number) => {
+    let w = 0;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      w += glyphOf(cp).advanceWidth * scale;
+    }
+    return w * (size / 1000); // as pdf-lib computes it, to the last bit
   };
 }
 
@@ -59,12 +101,16 @@ function fastLayout(font: PDFFont): void {
 export class FontKit {
   private readonly glyphs: ReadonlySet<number>;
   private readonly widths = new Map<string, number>();
+  private readonly cleaned = new Map<string, string>();
+  /** Printable ASCII the font has, by code (0x20–0x7e). */
+  private readonly ascii: readonly boolean[];
   private readonly replacement: string;
 
   constructor(readonly font: PDFFont) {
     fastLayout(font);
     this.glyphs = new Set(font.getCharacterSet());
     this.replacement = this.glyphs.has(0xfffd) ? '\ufffd' : '?';
+    this.ascii = Array.from({ length: 0x7f }, (_, c) => c >= 0x20 && this.glyphs.has(c));
   }
 
   has(cp: number): boolean {
@@ -79,7 +125,12 @@ export class FontKit {
   clean(text: unknown): string {
     const s =
       typeof text === 'string' ? text : text === undefined || text === null ? '' : String(text);
-    let out = '';
+    // A deck cleans the same texts many times (measured, then drawn): the plain ones cost no
+    // copy, the others are cleaned once.
+    if (this.drawsAsIs(s)) return s;
+    let out = this.cleaned.get(s);
+    if (out !== undefined) return out;
+    out = '';
     for (const ch of s.normalize('NFC').replace(/\r\n?/g, '\n')) {
       const cp = ch.codePointAt(0)!;
       if (ch === '\n') out += '\n';
@@ -89,7 +140,19 @@ export class FontKit {
       else if (isJoiner(cp)) continue;
       else out += this.replacement;
     }
+    if (this.cleaned.size > 20_000) this.cleaned.clear();
+    this.cleaned.set(s, out);
     return out;
+  }
+
+  /** True when `s` is printable ASCII (and '\n') the font has: clean(s) is `s` itself. */
+  private drawsAsIs(s: string): boolean {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x0a) continue;
+      if (c < 0x20 || c > 0x7e || !this.ascii[c]) return false;
+    }
+    return true;
   }
 
   /** Width in points of already clean text at `size`. */
