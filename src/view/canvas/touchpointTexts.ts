@@ -65,6 +65,9 @@ export interface GlyphLayout {
   readonly texts: readonly TextPlace[];
 }
 
+/** No face moved, no text placed: what the canvas shows before its nodes are measured. */
+export const NO_GLYPHS: GlyphLayout = { shifts: new Map(), texts: [] };
+
 const SIDE: Record<string, Position> = {
   t: Position.Top,
   r: Position.Right,
