@@ -263,7 +263,7 @@ const LIVE_UPDATES = COLD_UPDATES - 1;
 /** The most update rows a room is left with: it compacts when it has appended COMPACT_EVERY. */
 const MOST_ROWS_LEFT = DEFAULT_COMPACT_EVERY - 1;
 /** Fresh processes timed per cold-load figure (each figure is their median). */
-const COLD_SAMPLES = 3;
+const COLD_SAMPLES = 5;
 
 const median = (xs: number[]) => pct(xs, 0.5);
 
