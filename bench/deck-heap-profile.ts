@@ -15,13 +15,10 @@ import { chromium } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import * as Y from 'yjs';
-import { exportStrategyMap } from '../src/model/strategy-map';
-import { seedTemplate } from '../src/model/templates/seed';
 import { startAppServer } from './app-server';
 import { CHROMIUM_ARGS, executablePath } from './chromium';
+import { deckMaps, openDeckMap } from './decks';
 import { measure, ours } from './export';
-import { buildGridMap } from './grid/generate';
 
 const ROOT = join(import.meta.dirname, '..');
 const TOP = 25;
@@ -81,22 +78,13 @@ const which = process.argv[2] === 'big' ? 'big' : 'airline';
 const formats = process.argv.slice(3).length
   ? process.argv.slice(3)
   : ['PNG', 'PDF deck', 'PowerPoint'];
-const doc = new Y.Doc();
-if (which === 'big') buildGridMap(doc);
-else seedTemplate(doc, 'airline', 'Deck heap profile');
-const text = JSON.stringify(exportStrategyMap(doc));
+const [airline, big] = deckMaps();
 
 const app = await startAppServer(ROOT);
 const browser = await chromium.launch({ executablePath: executablePath(), args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(app.baseURL);
-  await page.getByLabel('Import a strategy map (.json)').setInputFiles({
-    name: 'deck-heap-profile.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(text),
-  });
-  await page.waitForURL(/#\/map\//);
+  await openDeckMap(page, app.baseURL, which === 'big' ? big! : airline!);
   await page.waitForTimeout(1500);
   for (const f of formats) await measure(page, () => ours(page, f)); // warm-up
   for (const f of formats) {

@@ -23,13 +23,14 @@ const RUNS = Number(process.env.BENCH_DECK_RUNS ?? 3);
 const REFERENCE = 'our PNG 2× export of the same map (Export → PNG), same run';
 const TIMEOUT_MS = 180_000;
 
-interface DeckMap {
+export interface DeckMap {
   readonly label: string;
   readonly text: string;
   readonly nodes: number;
 }
 
-function maps(): DeckMap[] {
+/** The bench's two maps: the airline template, then the 1,000-touchpoint grid map. */
+export function deckMaps(): DeckMap[] {
   const airline = new Y.Doc();
   seedTemplate(airline, 'airline', 'Deck bench airline');
   const big = new Y.Doc();
@@ -49,7 +50,8 @@ function maps(): DeckMap[] {
   ];
 }
 
-async function open(page: Page, baseURL: string, map: DeckMap): Promise<void> {
+/** Imports `map` as a new map in the app at `baseURL` and waits for its canvas. */
+export async function openDeckMap(page: Page, baseURL: string, map: DeckMap): Promise<void> {
   await page.goto(baseURL);
   await page.getByLabel('Import a strategy map (.json)').setInputFiles({
     name: 'deck-bench.json',
@@ -66,8 +68,8 @@ async function open(page: Page, baseURL: string, map: DeckMap): Promise<void> {
 
 export async function benchDecks(page: Page, baseURL: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const map of maps()) {
-    await open(page, baseURL, map);
+  for (const map of deckMaps()) {
+    await openDeckMap(page, baseURL, map);
     const png: { ms: number; heapMb: number }[] = [];
     const pdf: { ms: number; heapMb: number }[] = [];
     const pptx: { ms: number; heapMb: number }[] = [];

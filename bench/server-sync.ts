@@ -33,8 +33,8 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import Database from 'better-sqlite3';
 import { DEFAULT_COMPACT_EVERY } from '../server/config';
+import { openSqliteStorage } from '../server/storage/sqlite';
 import { missingServices, postgresBin, startPostgres } from '../server/testing/services';
 import { NOT_A_TARGET, row, type BenchRow } from './rows';
 import { serveArgs } from './serve-command';
@@ -267,17 +267,14 @@ const COLD_SAMPLES = 5;
 
 const median = (xs: number[]) => pct(xs, 0.5);
 
-/** Update rows of `docId` in a stopped server's SQLite file (what a cold load replays). */
-function storedUpdates(dataDir: string, docId: string): number {
-  // Read-write: opening recovers the write-ahead log the killed server left.
-  const db = new Database(join(dataDir, 'itinera.sqlite'));
+/** Update rows of `docId` in a stopped server's storage (what a cold load replays). */
+async function storedUpdates(dataDir: string, docId: string): Promise<number> {
+  // Opening recovers the write-ahead log the killed server left.
+  const storage = openSqliteStorage(dataDir);
   try {
-    const row = db.prepare('SELECT count(*) AS n FROM updates WHERE doc_id = ?').get(docId) as {
-      n: number;
-    };
-    return row.n;
+    return (await storage.load(docId)).updates.length;
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 
@@ -314,7 +311,7 @@ async function coldLoad(): Promise<ColdLoad> {
   const live = await newRoom(ours, 'ours');
   await fill(ours, live, LIVE_UPDATES);
   await ours.stop('SIGKILL');
-  const rowsLeft = storedUpdates(liveDir, live.id);
+  const rowsLeft = await storedUpdates(liveDir, live.id);
   const killed: number[] = [];
   for (let i = 0; i < COLD_SAMPLES; i++) {
     ours = await start('ours', { DATA_DIR: liveDir });

@@ -201,6 +201,12 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
       deleteUpdates.run(docId, uptoSeq);
     },
   );
+  const compactSync = (
+    docId: string,
+    snapshot: Uint8Array,
+    uptoSeq: number,
+    stateVector?: Uint8Array,
+  ): void => compactTx(docId, snapshot, uptoSeq, stateVector ?? null);
   let closed = false;
 
   const listVersions = db.prepare<[string], VersionRowData>(
@@ -309,11 +315,9 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
       };
     },
     async compact(docId, snapshot, uptoSeq, stateVector) {
-      compactTx(docId, snapshot, uptoSeq, stateVector ?? null);
+      compactSync(docId, snapshot, uptoSeq, stateVector);
     },
-    compactSync(docId, snapshot, uptoSeq, stateVector) {
-      compactTx(docId, snapshot, uptoSeq, stateVector ?? null);
-    },
+    compactSync,
     async close() {
       if (closed) return;
       closed = true;

@@ -8,6 +8,7 @@
 import { Font } from 'fonteditor-core';
 import type { Deck } from '../../model/deck';
 import type { DeckLabels } from './labels';
+import { forEachCodePoint } from './text';
 
 /** Always included: printable ASCII, Latin-1, general punctuation (… · – — “ ” ’ •), € and ✓. */
 const BASE_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -28,12 +29,7 @@ function isAscii(s: string): boolean {
 /** Every string inside a value (objects, arrays), depth-limited. */
 function collect(value: unknown, into: Set<number>, depth = 0): void {
   if (typeof value === 'string') {
-    const s = isAscii(value) ? value : value.normalize('NFC');
-    for (let i = 0; i < s.length; i++) {
-      const cp = s.codePointAt(i)!;
-      if (cp > 0xffff) i++; // the low surrogate
-      into.add(cp);
-    }
+    forEachCodePoint(isAscii(value) ? value : value.normalize('NFC'), (cp) => into.add(cp));
   } else if (value && typeof value === 'object' && depth < 12) {
     for (const v of Object.values(value)) collect(v, into, depth + 1);
   }

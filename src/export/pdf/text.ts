@@ -30,7 +30,7 @@ interface FontkitFont {
 
 /**
  * Swaps fontkit's OpenType shaping for a plain character → glyph map on this embedded font.
- * pdf-lib calls `layout` to measure and to encode every string, and shaping Inter (its large
+ * pdf-lib measures and encodes every string through fontkit's `layout`, and shaping Inter (its large
  * GSUB/GPOS tables) takes milliseconds a call: a deck took seconds. pdf-lib never applies the
  * shaped positions (no kerning) anyway; what is lost are ligatures and contextual forms, which
  * Latin text in a deck does not need. Glyphs still carry their code points, so the subset's
@@ -58,43 +58,45 @@ function fastLayout(font: PDFFont): void {
     }
     return g;
   };
-  fk.layout = (text: string) => {
-    const glyphs: FontkitGlyph[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) i++; // the low surrogate
-      glyphs.push(glyphOf(cp));
-    }
-    return { glyphs };
-  };
   // pdf-lib's encodeText and widthOfTextAtSize lay the text out into a glyph array, then map
   // it to one hex string per glyph; a deck calls them for every word and line. The same
   // result without the arrays: the glyph ids' 4-digit hex, joined (as pdf-lib writes them),
-  // and the sum of advance widths.
+  // and the sum of advance widths. They are layout's only callers here (no subset embedder).
   const scale = embedder.scale;
-  if (typeof scale !== 'number' || !embedder.encodeText || !embedder.widthOfTextAtSize) return;
-  const hex = new Map<number, string>();
-  embedder.encodeText = (text: string) => {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-      const id = glyphOf(cp).id;
-      let h = hex.get(id);
-      if (h === undefined) hex.set(id, (h = id.toString(16).padStart(4, '0').toUpperCase()));
-      out += h;
-    }
-    return PDFHexString.of(out);
+  if (typeof scale === 'number' && embedder.encodeText && embedder.widthOfTextAtSize) {
+    const hex = new Map<number, string>();
+    embedder.encodeText = (text: string) => {
+      let out = '';
+      forEachCodePoint(text, (cp) => {
+        const id = glyphOf(cp).id;
+        let h = hex.get(id);
+        if (h === undefined) hex.set(id, (h = id.toString(16).padStart(4, '0').toUpperCase()));
+        out += h;
+      });
+      return PDFHexString.of(out);
+    };
+    embedder.widthOfTextAtSize = (text: string, size: number) => {
+      let w = 0;
+      forEachCodePoint(text, (cp) => (w += glyphOf(cp).advanceWidth * scale));
+      return w * (size / 1000); // as pdf-lib computes it, to the last bit
+    };
+    return;
+  }
+  // Another pdf-lib: at least no shaping, through layout itself.
+  fk.layout = (text: string) => {
+    const glyphs: FontkitGlyph[] = [];
+    forEachCodePoint(text, (cp) => glyphs.push(glyphOf(cp)));
+    return { glyphs };
   };
-  embedder.widthOfTextAtSize = (text: string, size: number) => {
-    let w = 0;
-    for (let i = 0; i < text.length; i++) {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-      w += glyphOf(cp).advanceWidth * scale;
-    }
-    return w * (size / 1000); // as pdf-lib computes it, to the last bit
-  };
+}
+
+/** Calls `fn` with each code point of `text` (a surrogate pair as one), without an iterator. */
+export function forEachCodePoint(text: string, fn: (cp: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++; // the low surrogate
+    fn(cp);
+  }
 }
 
 /** One embedded font with its glyph set and a cache of word widths. */
