@@ -8,7 +8,8 @@
  * functions including their callees.
  *
  * `npm run build`, then `node --import tsx bench/deck-heap-profile.ts [airline|big] [format…]`
- * (formats as the export dialog names them: PNG, "PDF deck", PowerPoint). The raw profiles are
+ * (formats as the export dialog names them: PNG, "PDF deck", PowerPoint); with DECK_SURVIVORS=1
+ * it counts only what outlived a scavenge (what lifts the peak). The raw profiles are
  * written to /tmp/deck-*.heapprofile (DevTools → Memory opens them).
  */
 import { chromium } from '@playwright/test';
@@ -22,6 +23,7 @@ import { measure, ours } from './export';
 
 const ROOT = join(import.meta.dirname, '..');
 const TOP = 25;
+const SURVIVORS = process.env.DECK_SURVIVORS === '1';
 
 interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
@@ -100,7 +102,9 @@ try {
     await cdp.send('HeapProfiler.startSampling', {
       samplingInterval: 4096,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
+      // DECK_SURVIVORS=1: only what outlived a scavenge (promoted to the old space, or alive at
+      // the end): what stays in the heap until a major GC, so what lifts the peak.
+      includeObjectsCollectedByMinorGC: !SURVIVORS,
     });
     await measure(page, () => ours(page, f));
     const { profile } = await cdp.send('HeapProfiler.stopSampling');
