@@ -4,7 +4,7 @@ import { deckContent, type Deck } from '../model/deck';
 import { readSnapshot } from '../model/read';
 import { seedTemplate } from '../model/templates';
 import { ENGLISH_DECK_LABELS, ENGLISH_LANES } from './deckLabels';
-import { layoutOverview, wrapLines, type TextMeasure } from './overviewLayout';
+import { firstLines, layoutOverview, wrap, wrapLines, type TextMeasure } from './overviewLayout';
 
 /** Every character half an em wide. */
 const measure: TextMeasure = {
@@ -104,5 +104,26 @@ describe('wrapLines', () => {
     expect(long).toHaveLength(1);
     expect(measure.width(long[0]!, 10, false)).toBeLessThanOrEqual(50);
     expect(wrapLines(measure, '   ', 10, false, 50, 2)).toEqual([]);
+  });
+});
+
+describe('firstLines', () => {
+  it('gives from one wrap to 3 lines what a wrap to 1 or 2 lines gives', () => {
+    const words = ['a', 'one', 'three', 'seventeen', 'x'.repeat(14), 'opportunity', '—', 'ok'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let t = 0; t < 400; t++) {
+      const n = Math.floor(next() * 14);
+      const raw = Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(
+        next() < 0.2 ? '  ' : ' ',
+      );
+      const text = next() < 0.05 ? raw.repeat(40) : raw; // past MAX_CHARS now and then
+      const width = 30 + Math.floor(next() * 60);
+      const full = wrap(measure, text, 10, false, width, 3);
+      for (const lines of [1, 2, 3])
+        expect(firstLines(measure, full, lines, 10, false, width), `${text} @ ${width}`).toEqual(
+          wrapLines(measure, text, 10, false, width, lines),
+        );
+    }
   });
 });

@@ -129,6 +129,12 @@ function ellipsize(m: TextMeasure, line: string, size: number, bold: boolean, wi
   return `${out.trimEnd()}…`;
 }
 
+/** A wrap and whether text was left out of it (it ran past its last line, or MAX_CHARS). */
+export interface Wrap {
+  readonly lines: string[];
+  readonly cut: boolean;
+}
+
 /**
  * Greedy word wrap to at most `maxLines` lines of `width`, the last cut with "…" when text is
  * left out. A line's width is the sum of its words and spaces (each word measured once).
@@ -141,6 +147,17 @@ export function wrapLines(
   width: number,
   maxLines: number,
 ): string[] {
+  return wrap(m, raw, size, bold, width, maxLines).lines;
+}
+
+export function wrap(
+  m: TextMeasure,
+  raw: string,
+  size: number,
+  bold: boolean,
+  width: number,
+  maxLines: number,
+): Wrap {
   let cut = raw.length > MAX_CHARS;
   const text = m.clean(cut ? raw.slice(0, MAX_CHARS) : raw);
   const words = text.split(/\s+/).filter(Boolean);
@@ -178,6 +195,25 @@ export function wrapLines(
     const last = lines[lines.length - 1]!;
     if (!last.endsWith('…')) lines[lines.length - 1] = ellipsize(m, last, size, bold, width);
   }
+  return { lines, cut };
+}
+
+/**
+ * `full` (a wrap to `of` lines) as a wrap to `n` ≤ `of` lines would give it: the greedy lines
+ * before the last are the same, and the last is cut with "…" when anything follows it.
+ */
+export function firstLines(
+  m: TextMeasure,
+  full: Wrap,
+  n: number,
+  size: number,
+  bold: boolean,
+  width: number,
+): string[] {
+  if (full.lines.length <= n) return full.lines;
+  const lines = full.lines.slice(0, n);
+  const last = lines[n - 1]!;
+  if (!last.endsWith('…')) lines[n - 1] = ellipsize(m, last, size, bold, width);
   return lines;
 }
 
@@ -194,8 +230,30 @@ interface Cols {
   readonly to: number;
 }
 
-/** Wrapped lines per item, by "lines|width". */
-type Wrapped = Map<DeckGridItem, Map<string, string[]>>;
+/** The most lines a plan gives an item. */
+const MOST_LINES = Math.max(...PLANS.map(([lines]) => lines));
+
+/**
+ * Per item and width: its wrap to MOST_LINES (made once; every plan's lines come from it) and
+ * the lines of the plan drawn. A plan that allows fewer lines only needs the count, min(n, the
+ * wrap's), so trying ten plans does not wrap each item ten times.
+ */
+type Wrapped = Map<DeckGridItem, Map<number, Wrap>>;
+
+function fullWrap(m: TextMeasure, item: DeckGridItem, w: number, cache: Wrapped): Wrap {
+  let byItem = cache.get(item);
+  if (!byItem) cache.set(item, (byItem = new Map()));
+  let out = byItem.get(w);
+  if (!out) {
+    const wrapped = wrap(m, item.text, ITEM_SIZE, false, innerWidth(item, w), MOST_LINES);
+    out = wrapped.lines.length ? wrapped : { lines: [''], cut: false };
+    byItem.set(w, out);
+  }
+  return out;
+}
+
+const innerWidth = (item: DeckGridItem, w: number) =>
+  item.touchpoint ? w - 2 * CARD_PAD - 3 : w - 6;
 
 /** Height of one item drawn with at most `lines` lines. */
 function itemHeight(
@@ -205,9 +263,11 @@ function itemHeight(
   lines: number,
   cache: Wrapped,
 ): number {
-  return wrapped(m, item, w, lines, cache).length * LINE + (item.touchpoint ? 2 * CARD_PAD : 0);
+  const count = Math.min(lines, fullWrap(m, item, w, cache).lines.length);
+  return count * LINE + (item.touchpoint ? 2 * CARD_PAD : 0);
 }
 
+/** The lines of one item drawn with at most `lines` lines. */
 function wrapped(
   m: TextMeasure,
   item: DeckGridItem,
@@ -215,18 +275,7 @@ function wrapped(
   lines: number,
   cache: Wrapped,
 ): string[] {
-  // Keyed by the item itself, then a short key: no string holding the item's text per look-up.
-  let byItem = cache.get(item);
-  if (!byItem) cache.set(item, (byItem = new Map()));
-  const key = `${lines}|${w}`;
-  let out = byItem.get(key);
-  if (!out) {
-    const inner = item.touchpoint ? w - 2 * CARD_PAD - 3 : w - 6;
-    out = wrapLines(m, item.text, ITEM_SIZE, false, inner, lines);
-    if (!out.length) out = [''];
-    byItem.set(key, out);
-  }
-  return out;
+  return firstLines(m, fullWrap(m, item, w, cache), lines, ITEM_SIZE, false, innerWidth(item, w));
 }
 
 function cellHeight(
