@@ -8,8 +8,12 @@ import type { BenchRow } from '../rows';
 import { row } from '../rows';
 import { frameCosts, quantile } from './frames';
 
-/** Page loads per figure (median taken): one load is noisy. */
-const LOAD_RUNS = 5;
+/**
+ * Page loads per figure (median taken): one load is noisy. Ours and bare load in turns, so a
+ * drift of the machine over the run reaches both alike (all of ours, then all of bare, moved
+ * the 500-node ratio 0.91–1.52 across three runs).
+ */
+const LOAD_RUNS = 7;
 const REMOTE_EDITS = 31;
 const MOVE_STEPS = 80;
 const MOVE_PX = 4;
@@ -19,7 +23,6 @@ const READY_TIMEOUT_MS = 120_000;
 type Kind = 'ours' | 'bare';
 
 interface Figures {
-  load: number;
   remote: number;
   drag: number[];
   pan: number[];
@@ -83,15 +86,8 @@ async function measure(
   kind: Kind,
   n: number,
 ): Promise<Figures> {
-  const loads: number[] = [];
-  for (let i = 0; i < LOAD_RUNS - 1; i++) {
-    const page = await open(browser, pagesURL, kind, n);
-    loads.push((await page.evaluate(() => window.__bench!.readyAt!)) as number);
-    await close(page);
-  }
   const page = await open(browser, pagesURL, kind, n);
   try {
-    loads.push((await page.evaluate(() => window.__bench!.readyAt!)) as number);
     const onScreen = await page.evaluate(() => window.__bench!.onScreen);
     const remotes: number[] = [];
     for (let i = 0; i < REMOTE_EDITS; i++) {
@@ -115,10 +111,27 @@ async function measure(
     const pan = await frameCosts(browser, page, () => moveFrom(page, paneAt, 'middle', MOVE_STEPS));
     if ((await viewportTransform(page)) === before)
       throw new Error(`${kind}: the pan did not move the viewport`);
-    return { load: median(loads), remote: median(remotes), drag, pan, onScreen };
+    return { remote: median(remotes), drag, pan, onScreen };
   } finally {
     await close(page);
   }
+}
+
+/** Median load to interactive of each page, the two loaded in turns (bare first every other time). */
+async function loads(
+  browser: Browser,
+  pagesURL: string,
+  n: number,
+): Promise<Record<Kind, number>> {
+  const times: Record<Kind, number[]> = { ours: [], bare: [] };
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    for (const kind of i % 2 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const)) {
+      const page = await open(browser, pagesURL, kind, n);
+      times[kind].push((await page.evaluate(() => window.__bench!.readyAt!)) as number);
+      await close(page);
+    }
+  }
+  return { ours: median(times.ours), bare: median(times.bare) };
 }
 
 /** Node components rendered per drag step on our page (ideal: 1, the dragged node). */
@@ -143,12 +156,13 @@ export async function benchCanvas(
   pagesURL: string,
   n: number,
 ): Promise<BenchRow[]> {
+  const load = await loads(browser, pagesURL, n);
   const ours = await measure(browser, pagesURL, 'ours', n);
   const bare = await measure(browser, pagesURL, 'bare', n);
   const ref = 'bare React Flow, same graph';
   const name = (what: string) => `canvas ${n}: ${what}`;
   const rows: BenchRow[] = [
-    row(name('load to interactive'), 'ms', ours.load, ref, bare.load),
+    row(name('load to interactive'), 'ms', load.ours, ref, load.bare),
     row(name('remote edit to DOM'), 'ms', ours.remote, ref, bare.remote),
     row(name('drag frame p50'), 'ms', quantile(ours.drag, 0.5), ref, quantile(bare.drag, 0.5)),
     row(

@@ -2,7 +2,8 @@
  * Diagnostic, not a benchmark: CPU-profiles (0.1 ms sampling) page loads of a bench page until
  * "interactive" (probe.ts) and prints the functions with most inclusive time, averaged per load.
  * `node --import tsx bench/canvas/load-profile.ts [nodes] [ours|bare] [filter regexp]` (bench
- * pages built first, BENCH_PROFILE=1 for readable names).
+ * pages built first, BENCH_PROFILE=1 for readable names; CALLERS=<function> also prints who
+ * called that function, by time under it).
  */
 import { chromium } from '@playwright/test';
 import { join } from 'node:path';
@@ -30,6 +31,9 @@ const browser = await chromium.launch({
 const key = (f: ProfileNode['callFrame']) =>
   `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
 const incl = new Map<string, number>();
+/** CALLERS=<function name>: the callers of that function, by time under it. */
+const callersOf = process.env.CALLERS;
+const callers = new Map<string, number>();
 const self = new Map<string, number>();
 const readies: number[] = [];
 try {
@@ -55,6 +59,13 @@ try {
       const seen = new Set<string>();
       for (let at: number | undefined = sid; at !== undefined; at = parent.get(at)) {
         const k = key(byId.get(at)!.callFrame);
+        if (callersOf && byId.get(at)!.callFrame.functionName === callersOf) {
+          const chain: string[] = [];
+          for (let up = parent.get(at); up !== undefined && chain.length < 4; up = parent.get(up))
+            chain.push(key(byId.get(up)!.callFrame));
+          const c = chain.join(' < ');
+          callers.set(c, (callers.get(c) ?? 0) + ms);
+        }
         if (seen.has(k)) continue;
         seen.add(k);
         incl.set(k, (incl.get(k) ?? 0) + ms);
@@ -73,6 +84,7 @@ try {
   console.log(
     ` self:\n${list(self, 25)}\n inclusive:\n${list(incl, Number(process.env.TOP ?? 60))}`,
   );
+  if (callersOf) console.log(` callers of ${callersOf}:\n${list(callers, 15)}`);
 } finally {
   await browser.close();
   await server.close();

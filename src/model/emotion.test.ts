@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNode, addTouchpoint, updateTouchpoint } from './commands';
 import { emotionCurve, stagesOfTouchpoints, worstMoment } from './emotion';
 import { curveLayout } from './geometry';
+import { MapReader } from './read';
 import type { JourneyNode, Touchpoint } from './types';
 
 const stage = (id: string, order: number): JourneyNode => ({
@@ -155,5 +158,26 @@ describe('worstMoment', () => {
     expect(curve.points[0]!.yMin!).toBeGreaterThan(curve.points[0]!.y!);
     expect(curve.points[0]!.yMax!).toBeLessThan(curve.points[0]!.y!);
     expect(curve.worst).toBe(0);
+  });
+});
+
+describe('emotionCurve of a live map', () => {
+  it('is computed once per snapshot and follows the map when it changes', () => {
+    const doc = new Y.Doc();
+    const reader = new MapReader(doc);
+    const s1 = addNode(doc, { kind: 'stage', label: 'Buy', x: 0, y: 0 });
+    const c1 = addNode(doc, { kind: 'channel', label: 'Web', x: 0, y: 100, channelType: 'web' });
+    const t1 = addTouchpoint(doc, { from: s1, to: c1, action: 'Pay', emotion: -2 })!;
+    const first = reader.getSnapshot();
+    const curve = emotionCurve(first);
+    expect(curve.map((p) => p.average)).toEqual([-2]);
+    expect(emotionCurve(first)).toBe(curve); // the same snapshot: the same curve, not recomputed
+    expect(emotionCurve(first, 'persona-a')).not.toBe(curve); // another persona: its own
+    updateTouchpoint(doc, t1, { emotion: 2 });
+    const second = reader.getSnapshot();
+    expect(second).not.toBe(first);
+    expect(emotionCurve(second).map((p) => p.average)).toEqual([2]);
+    expect(emotionCurve(first).map((p) => p.average)).toEqual([-2]); // the old one unchanged
+    reader.dispose();
   });
 });

@@ -116,7 +116,29 @@ export function stageRatings(src: EmotionSource, personaId?: string): Map<string
  * feels it: only touchpoints that concern them (`concernsPersona`), each with the persona's own
  * emotion, else the touchpoint's (`personaEmotion`).
  */
-export function emotionCurve(src: EmotionSource, personaId?: string): EmotionPoint[] {
+export function emotionCurve(src: EmotionSource, personaId?: string): readonly EmotionPoint[] {
+  let byTouchpoints = curves.get(src.nodes);
+  if (!byTouchpoints) curves.set(src.nodes, (byTouchpoints = new WeakMap()));
+  let byPersona = byTouchpoints.get(src.touchpoints);
+  if (!byPersona) byTouchpoints.set(src.touchpoints, (byPersona = new Map()));
+  const key = personaId ?? '';
+  let curve = byPersona.get(key);
+  if (!curve) byPersona.set(key, (curve = computeCurve(src, personaId)));
+  return curve;
+}
+
+/**
+ * Curves already computed, by nodes list, touchpoints list and persona ('' for none): a
+ * snapshot's lists are never changed (read.ts makes new ones when the map changes), and one
+ * load asks for the same curve several times (the canvas's first fit, the curve view, the
+ * export's bounds).
+ */
+const curves = new WeakMap<
+  readonly JourneyNode[],
+  WeakMap<readonly Touchpoint[], Map<string, readonly EmotionPoint[]>>
+>();
+
+function computeCurve(src: EmotionSource, personaId: string | undefined): EmotionPoint[] {
   const ratings = stageRatings(src, personaId);
   const stages = src.nodes.flatMap((n) => (n.kind === 'stage' ? [n] : []));
   stages.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

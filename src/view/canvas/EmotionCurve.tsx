@@ -18,6 +18,7 @@ import {
 import type { TFunction } from 'i18next';
 import type { JourneyNode, MapSnapshot, Persona } from '../../model/types';
 import { FaceGlyph } from '../Face';
+import { rememberingT, type NodeText } from './nodes/NodeText';
 import { useFocusedPersona } from '../personas/personasUi';
 import { CurveLegend, CurveMarker, curveStyleAt, legendScale, legendShift } from './curveStyles';
 import { selectZoom } from './flowContract';
@@ -87,7 +88,7 @@ function linePaths(points: readonly { x: number; y: number | null }[]): string[]
 }
 
 /** The curve in words: each stage's mean and range, then the worst moment. */
-function curveText(curve: CurveLayout, t: TFunction<'editor'>): string {
+function curveText(curve: CurveLayout, t: NodeText): string {
   const values = curve.points
     .map((p) =>
       p.average === null
@@ -146,6 +147,8 @@ const WORST_CHAR_PX = 6.2;
 
 const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot: CurveInput }) {
   const { t } = useTranslation('editor');
+  // The curve's words: one i18next interpolation per stage otherwise (NodeText.ts).
+  const text = useMemo(() => rememberingT(t), [t]);
   const { t: tp } = useTranslation('personas');
   const personas = snapshot.personas;
   const focus = useFocusedPersona(useMemo(() => personas.map((p) => p.id), [personas]));
@@ -185,7 +188,7 @@ const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot
   // Focused: the persona's line alone, still named as the emotion curve.
   const label = focusedLine
     ? t('curve.label', { values: personaTexts.join('') })
-    : [curveText(curve, t), ...personaTexts].join('. ');
+    : [curveText(curve, text), ...personaTexts].join('. ');
   return (
     <FlowLayer layer="viewport">
       <div

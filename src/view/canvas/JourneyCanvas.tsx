@@ -285,13 +285,13 @@ export function JourneyCanvas({
   const edges = useMemo(() => {
     const pos = (id: string) => shownDrag.get(id) ?? snapshot.nodeById.get(id);
     const words = {
-      touchpoint: (from: string, to: string) => t('edgeName.touchpoint', { from, to }),
-      deviceLink: (from: string, to: string) => t('edgeName.deviceLink', { from, to }),
+      touchpoint: (from: string, to: string) => nodeText('edgeName.touchpoint', { from, to }),
+      deviceLink: (from: string, to: string) => nodeText('edgeName.deviceLink', { from, to }),
     };
     const nameOf = (tp: Touchpoint) => edgeName(tp, snapshot.nodeById, words);
     return mapEdges(snapshot.touchpoints, pos, selection.touchpoints, glyphs.shifts, nameOf);
   }, [
-    t,
+    nodeText,
     mapEdges,
     snapshot.touchpoints,
     snapshot.nodeById,
