@@ -5,7 +5,8 @@
  * clients; every client edits its own key of a shared map at a rate that rises step by step
  * (×STEP_FACTOR), open loop (edits are due at fixed times, never waiting for deliveries), until
  * the relay p95 (edit → arrival in each other client of its room) exceeds 50 ms or the clients
- * cannot send what is due, twice in a row at that rate. The ceiling is the last step under 50 ms: rooms, connections,
+ * cannot send what is due, twice in a row at that rate; then REFINE_STEPS bisections between
+ * the last rate held and that one. The ceiling is the highest step under 50 ms: rooms, connections,
  * edits/s in and deliveries/s out. The stock `@y/websocket-server` (in-memory, stores
  * nothing) is ramped the same way in the same run as the reference.
  *
@@ -34,7 +35,10 @@ const WARM_MS = 1000;
 /** Edits per second (all clients together) of the first step. */
 const START_RATE = Number(process.env.CEILING_START_RATE ?? 100);
 const STEP_FACTOR = 1.5;
+/** Rates tried going up (each run twice when it fails once). */
 const MAX_STEPS = 14;
+/** Bisections between the last rate held and the first failed: a resolution of 1.5^(1/8) ≈ 5 %. */
+const REFINE_STEPS = 3;
 /** Scheduler tick: edits due since the last tick are sent at once. */
 const TICK_MS = 5;
 
@@ -69,6 +73,9 @@ function cpuMs(pid: number): number {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
+/** A step within the limit: relay p95 under P95_LIMIT_MS, and the clients sent what was due. */
+const passed = (st: Step) => st.p95 < P95_LIMIT_MS && st.sent >= st.rate * 0.9;
+
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Ramps one server; resolves with every step and the ceiling. */
@@ -100,10 +107,9 @@ export async function ramp(kind: 'ours' | 'stock'): Promise<Ceiling> {
   }
 
   const steps: Step[] = [];
-  let rate = START_RATE;
   let next = 0; // round-robin over clients
-  let retried = false;
-  for (let s = 0; s < MAX_STEPS; s++) {
+  /** One step at `rate` edits/s: STEP_MS of open-loop edits, the first WARM_MS not counted. */
+  const runStep = async (rate: number): Promise<Step> => {
     const lag = monitorEventLoopDelay({ resolution: 5 });
     const t0 = performance.now();
     let due = 0;
@@ -154,21 +160,33 @@ export async function ramp(kind: 'ours' | 'stock'): Promise<Ceiling> {
         `p95 ${step.p95.toFixed(1)} ms, server CPU ${step.serverCpu.toFixed(0)} %, ` +
         `client lag p95 ${step.clientLagP95.toFixed(1)} ms`,
     );
-    const ok = step.p95 < P95_LIMIT_MS && step.sent >= rate * 0.9;
-    // A step over the limit is run once more before it counts: other work on the machine
-    // can stall the clients (or the server) for a moment.
-    if (!ok && !retried) {
-      retried = true;
-      continue;
+    return step;
+  };
+  // A step over the limit is run once more before it counts: other work on the machine can
+  // stall the clients (or the server) for a moment.
+  const holds = async (rate: number) => passed(await runStep(rate)) || passed(await runStep(rate));
+  // Up by STEP_FACTOR until a rate fails, then REFINE_STEPS bisections (geometric) between the
+  // last rate held and the first that failed: STEP_FACTOR alone could only tell ratios of
+  // 1 or 1.5 apart.
+  let held: number | undefined;
+  let failed: number | undefined;
+  for (let s = 0, rate = START_RATE; s < MAX_STEPS; s++, rate *= STEP_FACTOR) {
+    if (!(await holds(rate))) {
+      failed = rate;
+      break;
     }
-    if (!ok) break;
-    retried = false;
-    rate *= STEP_FACTOR;
+    held = rate;
   }
+  if (held !== undefined && failed !== undefined)
+    for (let i = 0; i < REFINE_STEPS; i++) {
+      const mid = Math.sqrt(held * failed);
+      if (await holds(mid)) held = mid;
+      else failed = mid;
+    }
   for (const c of clients) c.close();
   await server.stop();
   // The ceiling: the highest rate passed (a rate that failed once then passed counts).
-  const under = steps.filter((st) => st.p95 < P95_LIMIT_MS && st.sent >= st.rate * 0.9);
+  const under = steps.filter(passed).sort((a, b) => a.rate - b.rate);
   return {
     kind,
     rooms: ROOMS,
