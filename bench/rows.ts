@@ -65,6 +65,34 @@ export function row(
   };
 }
 
+const middle = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * A row from paired samples: `values[i]` and `referenceValues[i]` measured back to back. Value
+ * and reference are the medians; the ratio is the median of the pairs' ratios, which a drift
+ * of the machine over the run moves less than the ratio of the two medians.
+ */
+export function pairedRow(
+  name: string,
+  unit: string,
+  values: readonly number[],
+  reference: string,
+  referenceValues: readonly number[],
+  maxValue?: number,
+  maxRatio?: number,
+): BenchRow {
+  if (values.length === 0 || values.length !== referenceValues.length)
+    throw new Error(`${name}: ${values.length} samples against ${referenceValues.length}`);
+  return {
+    ...row(name, unit, middle(values), reference, middle(referenceValues), maxValue, maxRatio),
+    ratio: round(middle(values.map((v, i) => v / referenceValues[i]!)), 3),
+  };
+}
+
 /** The ratio target holds (in the worst run). */
 export function ratioPasses(r: BenchRow): boolean {
   const ratio = worstRatio(r);
