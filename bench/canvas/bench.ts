@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import type { BenchRow } from '../rows';
-import { row } from '../rows';
+import { pairedRow, row } from '../rows';
 import { frameCosts, quantile } from './frames';
 
 /**
@@ -117,12 +117,12 @@ async function measure(
   }
 }
 
-/** Median load to interactive of each page, the two loaded in turns (bare first every other time). */
+/** Load to interactive of each page, the two loaded in turns (bare first every other time). */
 async function loads(
   browser: Browser,
   pagesURL: string,
   n: number,
-): Promise<Record<Kind, number>> {
+): Promise<Record<Kind, number[]>> {
   const times: Record<Kind, number[]> = { ours: [], bare: [] };
   for (let i = 0; i < LOAD_RUNS; i++) {
     for (const kind of i % 2 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const)) {
@@ -131,7 +131,7 @@ async function loads(
       await close(page);
     }
   }
-  return { ours: median(times.ours), bare: median(times.bare) };
+  return times;
 }
 
 /** Node components rendered per drag step on our page (ideal: 1, the dragged node). */
@@ -162,7 +162,8 @@ export async function benchCanvas(
   const ref = 'bare React Flow, same graph';
   const name = (what: string) => `canvas ${n}: ${what}`;
   const rows: BenchRow[] = [
-    row(name('load to interactive'), 'ms', load.ours, ref, load.bare),
+    // Paired: each of ours with the bare load next to it (rows.ts pairedRow).
+    pairedRow(name('load to interactive'), 'ms', load.ours, ref, load.bare),
     row(name('remote edit to DOM'), 'ms', ours.remote, ref, bare.remote),
     row(name('drag frame p50'), 'ms', quantile(ours.drag, 0.5), ref, quantile(bare.drag, 0.5)),
     row(
