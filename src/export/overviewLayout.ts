@@ -150,6 +150,7 @@ export function wrapLines(
   return wrap(m, raw, size, bold, width, maxLines).lines;
 }
 
+/** wrapLines, and whether it left text out (what firstLines needs to cut a shorter wrap). */
 export function wrap(
   m: TextMeasure,
   raw: string,
@@ -199,8 +200,9 @@ export function wrap(
 }
 
 /**
- * `full` (a wrap to `of` lines) as a wrap to `n` ≤ `of` lines would give it: the greedy lines
- * before the last are the same, and the last is cut with "…" when anything follows it.
+ * The lines a wrap to `n` lines would give, from `full`, a wrap of the same text and width to
+ * `n` or more lines: greedy wrapping makes the same first lines, and the n-th is cut with "…"
+ * when anything follows it.
  */
 export function firstLines(
   m: TextMeasure,
@@ -234,9 +236,9 @@ interface Cols {
 const MOST_LINES = Math.max(...PLANS.map(([lines]) => lines));
 
 /**
- * Per item and width: its wrap to MOST_LINES (made once; every plan's lines come from it) and
- * the lines of the plan drawn. A plan that allows fewer lines only needs the count, min(n, the
- * wrap's), so trying ten plans does not wrap each item ten times.
+ * Per item and width: its wrap to MOST_LINES, made once; every plan's lines come from it
+ * (firstLines), and a plan's height only needs min(its lines, the wrap's), so trying ten plans
+ * does not wrap each item ten times.
  */
 type Wrapped = Map<DeckGridItem, Map<number, Wrap>>;
 

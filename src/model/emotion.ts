@@ -121,21 +121,24 @@ export function emotionCurve(src: EmotionSource, personaId?: string): readonly E
   if (!byTouchpoints) curves.set(src.nodes, (byTouchpoints = new WeakMap()));
   let byPersona = byTouchpoints.get(src.touchpoints);
   if (!byPersona) byTouchpoints.set(src.touchpoints, (byPersona = new Map()));
-  const key = personaId ?? '';
+  const key = personaId ?? ALL;
   let curve = byPersona.get(key);
   if (!curve) byPersona.set(key, (curve = computeCurve(src, personaId)));
   return curve;
 }
 
+/** The key of the curve of everyone (no persona). */
+const ALL = Symbol('all');
+
 /**
- * Curves already computed, by nodes list, touchpoints list and persona ('' for none): a
+ * Curves already computed, by nodes list, touchpoints list and persona (ALL for none): a
  * snapshot's lists are never changed (read.ts makes new ones when the map changes), and one
  * load asks for the same curve several times (the canvas's first fit, the curve view, the
  * export's bounds).
  */
 const curves = new WeakMap<
   readonly JourneyNode[],
-  WeakMap<readonly Touchpoint[], Map<string, readonly EmotionPoint[]>>
+  WeakMap<readonly Touchpoint[], Map<string | symbol, readonly EmotionPoint[]>>
 >();
 
 function computeCurve(src: EmotionSource, personaId: string | undefined): EmotionPoint[] {
