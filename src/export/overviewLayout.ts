@@ -139,18 +139,9 @@ export interface Wrap {
  * Greedy word wrap to at most `maxLines` lines of `width`, the last cut with "…" when text is
  * left out. A line's width is the sum of its words and spaces (each word measured once).
  */
-export function wrapLines(
-  m: TextMeasure,
-  raw: string,
-  size: number,
-  bold: boolean,
-  width: number,
-  maxLines: number,
-): string[] {
-  return wrap(m, raw, size, bold, width, maxLines).lines;
-}
+export const wrapLines = (...args: Parameters<typeof wrap>): string[] => wrap(...args).lines;
 
-/** wrapLines, and whether it left text out (what firstLines needs to cut a shorter wrap). */
+/** The wrap of wrapLines, and whether it left text out (what firstLines needs to cut a shorter wrap). */
 export function wrap(
   m: TextMeasure,
   raw: string,

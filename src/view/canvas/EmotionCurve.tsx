@@ -18,7 +18,7 @@ import {
 import type { TFunction } from 'i18next';
 import type { JourneyNode, MapSnapshot, Persona } from '../../model/types';
 import { FaceGlyph } from '../Face';
-import { rememberingT, type NodeText } from './nodes/NodeText';
+import { useNodeText, type NodeText } from './nodes/NodeText';
 import { useFocusedPersona } from '../personas/personasUi';
 import { CurveLegend, CurveMarker, curveStyleAt, legendScale, legendShift } from './curveStyles';
 import { selectZoom } from './flowContract';
@@ -147,8 +147,8 @@ const WORST_CHAR_PX = 6.2;
 
 const EmotionCurveView = memo(function EmotionCurveView({ snapshot }: { snapshot: CurveInput }) {
   const { t } = useTranslation('editor');
-  // The curve's words: one i18next interpolation per stage otherwise (NodeText.ts).
-  const text = useMemo(() => rememberingT(t), [t]);
+  // The canvas's remembering translator (NodeText.ts): one i18next interpolation per stage otherwise.
+  const text = useNodeText();
   const { t: tp } = useTranslation('personas');
   const personas = snapshot.personas;
   const focus = useFocusedPersona(useMemo(() => personas.map((p) => p.id), [personas]));
