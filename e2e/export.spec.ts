@@ -183,6 +183,10 @@ test('exports JSON, imports it as a new map, and refuses a broken file', async (
   // A broken file: every problem as path: message, and the library is unchanged.
   await page.goto('/');
   await expect(cards).toHaveCount(2);
+  // The library says where each came from: the template, or the imported file.
+  const meta = page.locator('.map-card-meta');
+  await expect(meta.filter({ hasText: /^Airline · / })).toHaveCount(1);
+  await expect(meta.filter({ hasText: /^Imported file · / })).toHaveCount(1);
   const broken = {
     format: 'itinera/strategy-map',
     version: 1,

@@ -45,6 +45,8 @@ describe('importMapText', () => {
     if (!result.ok) return;
     const entry = await db.maps.get(result.mapId);
     expect(entry?.title).toBe('Airline journey');
+    // Not "blank": the library card says the map came from a file.
+    expect(entry?.template).toBe('imported');
     expect(entry?.thumbnail).toMatch(/^data:image\/svg\+xml/);
     const again = snapshotToStrategyMap(readSnapshot(await storedDoc(db, result.mapId)));
     expect(again).toEqual(exported);

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { newId } from '../model/ids';
 import { importStrategyMap, parseStrategyMapText } from '../model/strategy-map';
 import { readSnapshot } from '../model/read';
+import { MAP_ORIGINS } from '../model/templates';
 import { getLocalStore } from '../sync/local-store';
 import type { ItineraDb } from '../sync/local-db';
 import { drawThumbnail } from '../sync/thumbnail';
@@ -17,9 +18,6 @@ import { createMapFromUpdate } from './storeMap';
 export type ImportMapResult =
   | { ok: true; mapId: string }
   | { ok: false; error: string; issues: { path: string; message: string }[] };
-
-/** Template key recorded for imported maps (the library shows where a map came from). */
-export const IMPORTED_TEMPLATE = 'blank';
 
 /** Parses `text` and, when valid, stores it as a new map in `db`. */
 export async function importMapText(
@@ -44,7 +42,7 @@ export async function importMapText(
       db,
       mapId,
       snapshot.meta.title,
-      IMPORTED_TEMPLATE,
+      MAP_ORIGINS.imported, // the library card says where the map came from
       Y.encodeStateAsUpdateV2(doc),
       drawThumbnail(snapshot),
       wrote ? Y.encodeStateAsUpdateV2(comments) : undefined,

@@ -222,7 +222,12 @@ describe('sharing', () => {
     expect((await getLocalStore().getMap(reviewed))?.share?.role).toBe('review');
     expect(await acceptShareLink(id, 'v.abc')).toEqual({ role: 'view', viewToken: 'v.abc' });
     const entry = await getLocalStore().getMap(id);
-    expect(entry).toMatchObject({ id, share: { role: 'view', viewToken: 'v.abc' } });
+    // Its card says it came from a link (not "Blank") until it is known better.
+    expect(entry).toMatchObject({
+      id,
+      template: 'link',
+      share: { role: 'view', viewToken: 'v.abc' },
+    });
     expect(await acceptShareLink(id, 'e.xyz')).toEqual({
       role: 'edit',
       viewToken: 'v.abc',

@@ -18,6 +18,7 @@
  * one revoked, the open editors of the map reconnect with the new edit token.
  */
 import type { TokenRole } from '../model/protocol-messages';
+import { MAP_ORIGINS } from '../model/templates';
 import { forgetMap } from '../sync/library';
 import { mapRows } from '../sync/local-doc';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
@@ -220,7 +221,7 @@ export async function acceptShareLink(
       await db.maps.add({
         id: mapId,
         title: '',
-        template: 'blank',
+        template: MAP_ORIGINS.link,
         createdAt: now,
         updatedAt: now,
         share,

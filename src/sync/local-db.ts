@@ -44,7 +44,7 @@ export interface MapEntry {
   readonly id: string;
   /** Title, kept in step with the doc's `meta.title`. */
   readonly title: string;
-  /** Template key the map was created from ('blank', 'airline', …). */
+  /** Template key the map was created from ('blank', 'airline', …), or its origin ('imported', 'link': model/templates/origins.ts). */
   readonly template: string;
   /** Creation time, ms since the epoch. */
   readonly createdAt: number;

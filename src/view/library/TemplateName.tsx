@@ -1,11 +1,16 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { MAP_ORIGINS, TEMPLATE_KEYS } from '../../model/templates';
 
-const KNOWN = new Set(['blank', 'airline', 'ecommerce']);
+const KNOWN = new Set<string>(TEMPLATE_KEYS);
+/** Origins of maps no template made (an import, a share link): a name, no hint. */
+const ORIGINS = new Set<string>(Object.values(MAP_ORIGINS));
 
-/** A template's translated name (`t` of the library namespace). */
+/** A template's (or a map origin's) translated name (`t` of the library namespace). */
 export const templateName = (t: TFunction<'library'>, key: string): string =>
-  KNOWN.has(key) ? t(`templates.${key}`) : t('templates.other', { key });
+  KNOWN.has(key) || ORIGINS.has(key)
+    ? t(`templates.${key}` as 'templates.blank')
+    : t('templates.other', { key });
 
 /** A template's name (and one-line description), translated when the key is known. */
 export function TemplateName({
