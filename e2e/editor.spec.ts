@@ -122,6 +122,23 @@ test('shows the Italian UI when the language is switched', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Aggiungi fase' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Disponi' })).toBeVisible();
   await expectNoA11yViolations(page, 'editor, Italian');
+  // On a 1280 px laptop the Italian toolbars keep to one row (Undo and Redo are icons there),
+  // as wide as a button row: they used to wrap and take a second row from the map.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const oneRow = async (toolbar: string) => {
+    const bar = await page.getByRole('toolbar', { name: toolbar }).boundingBox();
+    const button = await page.getByRole('button', { name: 'Annulla', exact: true }).boundingBox();
+    expect(bar!.height).toBeLessThan(2 * button!.height);
+  };
+  await oneRow('Strumenti della mappa');
+  await expect(page.getByRole('button', { name: 'Annulla', exact: true })).toHaveAttribute(
+    'title',
+    'Annulla (Ctrl+Z)',
+  );
+  await page.getByRole('button', { name: 'Griglia', exact: true }).click();
+  await oneRow('Strumenti della griglia');
+  await page.getByRole('button', { name: 'Area di lavoro', exact: true }).click();
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('button', { name: 'Strategia', exact: true }).click();
   await expect(page.getByRole('complementary', { name: 'Strategia' })).toBeVisible();
   await expectNoA11yViolations(page, 'strategy panel, Italian');

@@ -5,9 +5,9 @@ import type { GridRow } from '../../model/grid';
 import { CONTENT_LANE_TYPES } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
-import { useStore } from '../hooks/useStore';
 import { rowTitle, type GridApi } from './api';
 import { MenuButton } from './Menu';
+import { UndoRedoButtons } from '../panels/UndoRedoButtons';
 import { ViewMenu } from '../panels/ViewMenu';
 
 interface Props {
@@ -19,7 +19,6 @@ interface Props {
 
 export const GridToolbar = memo(function GridToolbar({ hidden, selection, select, api }: Props) {
   const session = useSession();
-  const undo = useStore(session.undo);
   const { t, readOnly } = api;
   const hasSelection = selection.nodes.size + selection.touchpoints.size > 0;
   return (
@@ -61,22 +60,11 @@ export const GridToolbar = memo(function GridToolbar({ hidden, selection, select
         </MenuButton>
       </div>
       <div className="toolbar-group">
-        <button
-          type="button"
-          onClick={session.undo.undo}
-          disabled={readOnly || !undo.canUndo}
-          title="Ctrl+Z"
-        >
-          {t('toolbar.undo')}
-        </button>
-        <button
-          type="button"
-          onClick={session.undo.redo}
-          disabled={readOnly || !undo.canRedo}
-          title="Ctrl+Shift+Z"
-        >
-          {t('toolbar.redo')}
-        </button>
+        <UndoRedoButtons
+          undoLabel={t('toolbar.undo')}
+          redoLabel={t('toolbar.redo')}
+          disabled={readOnly}
+        />
         <button
           type="button"
           onClick={() => {

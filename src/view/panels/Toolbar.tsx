@@ -11,9 +11,9 @@ import type { NodeKind } from '../../model/types';
 import type { Selection } from '../canvas/selection';
 import { useSession } from '../canvas/SessionContext';
 import { useFitMap } from '../canvas/useFitMap';
-import { useStore } from '../hooks/useStore';
 import { AddCommentButton } from '../comments/AddCommentButton';
 import { PersonasButton } from '../personas/PersonasButton';
+import { UndoRedoButtons } from './UndoRedoButtons';
 import { ViewMenu } from './ViewMenu';
 import { HistoryButton } from '../history/HistoryButton';
 import { focusInspectorField } from './focusField';
@@ -41,7 +41,6 @@ export const Toolbar = memo(function Toolbar({
   const session = useSession();
   const flow = useReactFlow();
   const fitMap = useFitMap();
-  const undo = useStore(session.undo);
   const readOnly = session.readOnlyReason !== null;
   const hasSelection = selection.nodes.size + selection.touchpoints.size > 0;
   // What the last Arrange did, read out by screen readers; cleared after a few seconds.
@@ -156,22 +155,11 @@ export const Toolbar = memo(function Toolbar({
         >
           {t('toolbar.arrange')}
         </button>
-        <button
-          type="button"
-          onClick={session.undo.undo}
-          disabled={readOnly || !undo.canUndo}
-          title="Ctrl+Z"
-        >
-          {t('toolbar.undo')}
-        </button>
-        <button
-          type="button"
-          onClick={session.undo.redo}
-          disabled={readOnly || !undo.canRedo}
-          title="Ctrl+Shift+Z"
-        >
-          {t('toolbar.redo')}
-        </button>
+        <UndoRedoButtons
+          undoLabel={t('toolbar.undo')}
+          redoLabel={t('toolbar.redo')}
+          disabled={readOnly}
+        />
         <button
           type="button"
           onClick={() =>
