@@ -7,8 +7,15 @@ import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 import './undo-redo.css';
 
-const UNDO_SHORTCUT = 'Control+Z';
-const REDO_SHORTCUT = 'Control+Shift+Z';
+/** Each button's shortcut (aria-keyshortcuts, then as the tooltip says it) and arrow. */
+const BUTTONS = {
+  undo: { keys: 'Control+Z', hint: 'Ctrl+Z', arrow: 'M6 3.5 2.5 7 6 10.5M3 7h6.5a4 4 0 0 1 0 8H8' },
+  redo: {
+    keys: 'Control+Shift+Z',
+    hint: 'Ctrl+Shift+Z',
+    arrow: 'M10 3.5 13.5 7 10 10.5M13 7H6.5a4 4 0 0 0 0 8H8',
+  },
+} as const;
 
 export function UndoRedoButtons({
   undoLabel,
@@ -22,49 +29,32 @@ export function UndoRedoButtons({
   disabled: boolean;
 }) {
   const session = useSession();
-  const undo = useStore(session.undo);
-  return (
-    <>
-      <button
-        type="button"
-        className="undo-redo"
-        onClick={session.undo.undo}
-        disabled={disabled || !undo.canUndo}
-        aria-keyshortcuts={UNDO_SHORTCUT}
-        title={`${undoLabel} (Ctrl+Z)`}
-      >
-        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-          <path
-            d="M6 3.5 2.5 7 6 10.5M3 7h6.5a4 4 0 0 1 0 8H8"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.4"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
-        <span className="undo-redo-label">{undoLabel}</span>
-      </button>
-      <button
-        type="button"
-        className="undo-redo"
-        onClick={session.undo.redo}
-        disabled={disabled || !undo.canRedo}
-        aria-keyshortcuts={REDO_SHORTCUT}
-        title={`${redoLabel} (Ctrl+Shift+Z)`}
-      >
-        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-          <path
-            d="M10 3.5 13.5 7 10 10.5M13 7H6.5a4 4 0 0 0 0 8H8"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.4"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
-        <span className="undo-redo-label">{redoLabel}</span>
-      </button>
-    </>
-  );
+  const state = useStore(session.undo);
+  const buttons = [
+    { ...BUTTONS.undo, label: undoLabel, run: session.undo.undo, can: state.canUndo },
+    { ...BUTTONS.redo, label: redoLabel, run: session.undo.redo, can: state.canRedo },
+  ];
+  return buttons.map((b) => (
+    <button
+      key={b.keys}
+      type="button"
+      className="undo-redo"
+      onClick={b.run}
+      disabled={disabled || !b.can}
+      aria-keyshortcuts={b.keys}
+      title={`${b.label} (${b.hint})`}
+    >
+      <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path
+          d={b.arrow}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.4"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
+      <span className="undo-redo-label">{b.label}</span>
+    </button>
+  ));
 }
