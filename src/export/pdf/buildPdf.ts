@@ -4,9 +4,10 @@
  * (cut to the characters used) so the text is real text — selectable, searchable — and looks the same everywhere.
  * Pure: no DOM, no React; runs in the browser and in Node (tests, bench).
  */
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFContentStream, type PDFRef } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { Deck } from '../../model/deck';
+import { flushContent } from './content';
+import { reuseFontStreams } from './fontStreams';
 import { formatDate, safeLocale } from './format';
 import type { DeckLabels } from './labels';
 import {
@@ -18,6 +19,7 @@ import {
   titlePage,
   type Ctx,
 } from './pages';
+import { cachingFontkit } from './fontkit';
 import { deckCodePoints, subsetTtf } from './subset';
 import { span, timed } from '../spans';
 import { FontKit } from './text';
@@ -45,26 +47,10 @@ function abortError(): Error {
   return new DOMException('The PDF export was cancelled.', 'AbortError');
 }
 
-/**
- * Turns the drawn pages' content streams into compressed bytes now, instead of keeping every
- * page's drawing operators (objects: a 1,000-touchpoint deck holds hundreds of thousands) until
- * `save()`. Drawing on a flushed page later (the footers) starts a second stream on it.
- * pdf-lib keeps the current stream in two private fields; when they are not there (another
- * pdf-lib version), nothing is flushed and `save()` does the work as before.
- */
+/** Ends the drawn pages' content (content.ts) from page `from` on; returns the page count. */
 function flushPages(pdf: PDFDocument, from: number): number {
   const pages = pdf.getPages();
-  for (let i = from; i < pages.length; i++) {
-    const page = pages[i] as unknown as {
-      contentStream?: PDFContentStream;
-      contentStreamRef?: PDFRef;
-    };
-    if (!page.contentStream || !page.contentStreamRef) continue;
-    const bytes = page.contentStream.getContents(); // deflated (a PDFFlateStream)
-    pdf.context.assign(page.contentStreamRef, pdf.context.stream(bytes, { Filter: 'FlateDecode' }));
-    page.contentStream = undefined;
-    page.contentStreamRef = undefined;
-  }
+  for (let i = from; i < pages.length; i++) flushContent(pdf, pages[i]!);
   return pages.length;
 }
 
@@ -81,7 +67,7 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
   const locale = safeLocale(labels.locale);
   const now = opts.now ?? new Date();
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachingFontkit);
   // Cut to what the deck prints (subset.ts says why not pdf-lib's own subsetting).
   const cps = deckCodePoints(deck, labels, [formatDate(now, locale)]);
   const [regTtf, boldTtf] = await timed('pdf:subset', () => [
@@ -92,6 +78,8 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
   const endEmbed = span('pdf:embed-fonts');
   const regular = await pdf.embedFont(regTtf, { subset: false });
   const bold = await pdf.embedFont(boldTtf, { subset: false });
+  reuseFontStreams(regular);
+  reuseFontStreams(bold);
   endEmbed();
   check();
   const ctx: Ctx = {

@@ -3,17 +3,11 @@
  * boxes, the emotion face (the app's Face.tsx, as PDF paths) and a flowing column that stops
  * with "…" when its box is full.
  */
-import {
-  LineCapStyle,
-  PDFOperator,
-  rgb,
-  type PDFFont,
-  type PDFName,
-  type PDFPage,
-  type RGB,
-} from 'pdf-lib';
+import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import type { Emotion } from '../../model/types';
 import { emotionColor } from './colors';
+import { writeContent } from './content';
+import { alphaResource, fontResource } from './resources';
 import { fitLine, wrapText, type FontKit } from './text';
 
 export function hex(color: string): RGB {
@@ -41,24 +35,6 @@ export interface TextStyle {
 
 export const leadingOf = (s: TextStyle) => s.leading ?? s.size * 1.25;
 
-/**
- * Each page's resource name for each font, made once. pdf-lib's drawText registers the font
- * again on every call (a new resource entry per line of text: a 1,000-touchpoint deck spent
- * most of its time there), so text is written with the same operators drawText uses, under
- * one name per font and page.
- */
-const fontNames = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
-function fontName(page: PDFPage, font: PDFFont): PDFName {
-  let byFont = fontNames.get(page);
-  if (!byFont) fontNames.set(page, (byFont = new Map()));
-  let name = byFont.get(font);
-  if (!name) {
-    name = page.node.newFontDictionary(font.name, font.ref);
-    byFont.set(font, name);
-  }
-  return name;
-}
-
 /** A number as content streams write it: at most 3 decimals, never an exponent. */
 const num = (v: number): string => {
   const r = Math.round(v * 1000) / 1000;
@@ -68,13 +44,13 @@ const fill = (c: RGB) => `${num(c.red)} ${num(c.green)} ${num(c.blue)} rg`;
 const stroke = (c: RGB) => `${num(c.red)} ${num(c.green)} ${num(c.blue)} RG`;
 
 /**
- * Content-stream operators written as one raw string. pdf-lib's drawing calls build an object
- * per operator and per operand (a line of text: about fifteen), which a deck of thousands of
- * lines allocates by the million; the bytes in the PDF are the same.
+ * Content-stream operators written as one raw string, straight into the page's stream
+ * (content.ts). pdf-lib's drawing calls build an object per operator and per operand (a line
+ * of text: about fifteen), which a deck of thousands of lines allocates by the million; the
+ * operators in the PDF are the same. Every drawing on a deck page goes through here, so the
+ * order of the operators is the order of the calls.
  */
-function raw(page: PDFPage, ops: string): void {
-  page.pushOperators(PDFOperator.of(ops as never, []));
-}
+const raw = writeContent;
 
 /** One line of clean text with its baseline's start at (x, y). */
 export function showLine(
@@ -88,7 +64,7 @@ export function showLine(
 ): void {
   raw(
     page,
-    `q BT ${fill(color)} ${fontName(page, font).asString()} ${num(size)} Tf ${num(x)} ${num(y)} Td ${font.encodeText(line).toString()} Tj ET Q`,
+    `q BT ${fill(color)} ${fontResource(page, font)} ${num(size)} Tf ${num(x)} ${num(y)} Td ${font.encodeText(line).toString()} Tj ET Q`,
   );
 }
 
@@ -108,7 +84,7 @@ export function rect(
   );
 }
 
-/** A straight line from (x1, y1) to (x2, y2). */
+/** A straight line from (x1, y1) to (x2, y2), with butt ends; `opacity` below 1 fades it. */
 export function rule(
   page: PDFPage,
   x1: number,
@@ -117,10 +93,12 @@ export function rule(
   y2: number,
   color: RGB,
   width: number,
+  opacity = 1,
 ): void {
+  const gs = opacity < 1 ? `${alphaResource(page, opacity)} gs ` : '';
   raw(
     page,
-    `q ${stroke(color)} ${num(width)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S Q`,
+    `q ${gs}${stroke(color)} ${num(width)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S Q`,
   );
 }
 
@@ -217,20 +195,6 @@ function circlePath(cx: number, cy: number, r: number): string {
   );
 }
 
-/** The page's graphics state of one fill opacity (registered once per page and opacity). */
-const alphas = new WeakMap<PDFPage, Map<number, string>>();
-function alphaState(page: PDFPage, opacity: number): string {
-  let byPage = alphas.get(page);
-  if (!byPage) alphas.set(page, (byPage = new Map()));
-  let name = byPage.get(opacity);
-  if (!name) {
-    const gs = page.doc.context.obj({ Type: 'ExtGState', ca: opacity, CA: opacity });
-    name = page.node.newExtGState('GS', gs).toString();
-    byPage.set(opacity, name);
-  }
-  return name;
-}
-
 /**
  * Filled discs, all in one run of operators (pdf-lib's `drawCircle` builds some thirty
  * objects per disc and a graphics state per call when it has an opacity).
@@ -241,9 +205,21 @@ export function dots(
   opacity = 1,
 ): void {
   if (!list.length) return;
-  let ops = opacity < 1 ? `q ${alphaState(page, opacity)} gs` : 'q';
+  let ops = opacity < 1 ? `q ${alphaResource(page, opacity)} gs` : 'q';
   for (const d of list) ops += ` ${fill(d.color)} ${circlePath(d.x, d.y, d.r)} f`;
   raw(page, `${ops} Q`);
+}
+
+/** One disc centred on (cx, cy), filled and/or outlined. */
+export function disc(
+  page: PDFPage,
+  cx: number,
+  cy: number,
+  r: number,
+  opts: { fill?: RGB; border?: RGB; borderWidth?: number },
+): void {
+  const [head, op] = paint(opts);
+  raw(page, `q ${head}${circlePath(cx, cy, r)} ${op} Q`);
 }
 
 /** Mouth curve per emotion, as in Face.tsx (negative = frown). */
@@ -294,14 +270,13 @@ export function drawCheckbox(
     2,
     checked ? { fill: GAIN } : { border: MUTED, borderWidth: 0.9 },
   );
-  if (checked)
-    page.drawSvgPath(`M${s * 0.22},${s * 0.52} L${s * 0.43},${s * 0.72} L${s * 0.8},${s * 0.3}`, {
-      x,
-      y: top,
-      borderColor: WHITE,
-      borderWidth: s * 0.16,
-      borderLineCap: LineCapStyle.Round,
-    });
+  if (!checked) return;
+  // The tick, round-capped, in box units from its top-left corner (y down).
+  const p = (px: number, py: number) => `${num(x + px * s)} ${num(top - py * s)}`;
+  raw(
+    page,
+    `q ${stroke(WHITE)} ${num(s * 0.16)} w 1 J ${p(0.22, 0.52)} m ${p(0.43, 0.72)} l ${p(0.8, 0.3)} l S Q`,
+  );
 }
 
 /**

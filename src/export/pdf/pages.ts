@@ -11,6 +11,7 @@ import { emotionColor } from './colors';
 import {
   ACCENT,
   Column,
+  disc,
   dots,
   drawCheckbox,
   drawFace,
@@ -67,7 +68,7 @@ const emotionName = (ctx: Ctx, e: number | null | undefined): string =>
 
 function newPage(ctx: Ctx): PDFPage {
   const page = ctx.pdf.addPage([ctx.W, ctx.H]);
-  page.drawRectangle({ x: 0, y: ctx.H - 5, width: ctx.W, height: 5, color: ACCENT });
+  rect(page, 0, ctx.H - 5, ctx.W, 5, { fill: ACCENT });
   return page;
 }
 
@@ -82,7 +83,7 @@ function header(ctx: Ctx, page: PDFPage, kicker: string, title: string, width?: 
 }
 
 function rule(ctx: Ctx, page: PDFPage, y: number): void {
-  page.drawLine({ start: { x: M, y }, end: { x: ctx.W - M, y }, thickness: 0.75, color: LINE });
+  hRule(page, M, y, ctx.W - M, y, LINE, 0.75);
 }
 
 /** Page numbers and the map title, drawn once every page exists. */
@@ -93,12 +94,7 @@ export function drawFooters(ctx: Ctx): void {
   pages.forEach((page, i) => {
     if (i === 0) return;
     const top = 30;
-    page.drawLine({
-      start: { x: M, y: top + 6 },
-      end: { x: ctx.W - M, y: top + 6 },
-      thickness: 0.5,
-      color: LINE,
-    });
+    hRule(page, M, top + 6, ctx.W - M, top + 6, LINE, 0.5);
     drawLine(page, ctx.deck.title, M, top, half, style);
     drawLine(page, ctx.labels.pageOf(i + 1, pages.length), M + half, top, half, style, 'right');
   });
@@ -109,7 +105,7 @@ export function drawFooters(ctx: Ctx): void {
 export function titlePage(ctx: Ctx, now: Date): void {
   const { W, H, deck, labels } = ctx;
   const page = ctx.pdf.addPage([W, H]);
-  page.drawRectangle({ x: 0, y: 0, width: 14, height: H, color: ACCENT });
+  rect(page, 0, 0, 14, H, { fill: ACCENT });
   const x = M + 30;
   const w = W - x - M - 20;
   let y = H * 0.66;
@@ -395,14 +391,7 @@ function drawCard(
   y -= HEAD_H;
   for (const b of card.blocks) {
     y -= b.gapBefore;
-    if (b.mark)
-      page.drawRectangle({
-        x: ix + 1,
-        y: y - b.style.size * 0.62 - 1.5,
-        width: 3,
-        height: 3,
-        color: b.mark,
-      });
+    if (b.mark) rect(page, ix + 1, y - b.style.size * 0.62 - 1.5, 3, 3, { fill: b.mark });
     y = drawLines(page, b.lines, ix + b.indent, y, b.style);
   }
 }
@@ -449,12 +438,7 @@ function drawSidebar(
     col.gap(8);
   }
   // A rule down the sidebar's left edge, as long as what it holds.
-  page.drawLine({
-    start: { x, y: top },
-    end: { x, y: Math.max(BOTTOM, col.y + 4) },
-    thickness: 1.5,
-    color: LINE,
-  });
+  hRule(page, x, top, x, Math.max(BOTTOM, col.y + 4), LINE, 1.5);
 }
 
 const hasSidebar = (s: DeckStage) =>
@@ -540,25 +524,14 @@ export function curvePage(ctx: Ctx): void {
   const yOf = (e: number) => py + ((Math.max(-2, Math.min(2, e)) + 2) / 4) * ph;
   ([2, 1, 0, -1, -2] as const).forEach((e, k) => {
     const y = yOf(e);
-    page.drawLine({
-      start: { x: px, y },
-      end: { x: px + pw, y },
-      thickness: e === 0 ? 0.9 : 0.5,
-      color: LINE,
-    });
+    hRule(page, px, y, px + pw, y, LINE, e === 0 ? 0.9 : 0.5);
     drawFace(page, e, px - 10, y, 6);
     drawLine(page, names[k], M, y + 4, lw - 22, label, 'right');
   });
   const xOf = (i: number) => px + slot * (i + 0.5);
   deck.stages.forEach((s, i) => {
     const x = xOf(i);
-    page.drawLine({
-      start: { x, y: py },
-      end: { x, y: py + ph },
-      thickness: 0.4,
-      color: LINE,
-      opacity: 0.7,
-    });
+    hRule(page, x, py, x, py + ph, LINE, 0.4, 0.7);
     const text = slot >= 28 ? s.title : String(s.index);
     const lines = wrapText(ctx.reg, text, {
       size: 8,
@@ -591,17 +564,14 @@ export function curvePage(ctx: Ctx): void {
       return;
     }
     const p = { x: xOf(i), y: yOf(s.emotion) };
-    if (prev) page.drawLine({ start: prev, end: p, thickness: 2, color: INK, opacity: 0.8 });
+    if (prev) hRule(page, prev.x, prev.y, p.x, p.y, INK, 2, 0.8);
     prev = p;
   });
   deck.stages.forEach((s, i) => {
     if (s.emotion === null || !Number.isFinite(s.emotion)) return;
-    page.drawCircle({
-      x: xOf(i),
-      y: yOf(s.emotion),
-      size: Math.min(5.5, slot / 3),
-      color: hex(emotionColor(s.emotion)),
-      borderColor: WHITE,
+    disc(page, xOf(i), yOf(s.emotion), Math.min(5.5, slot / 3), {
+      fill: hex(emotionColor(s.emotion)),
+      border: WHITE,
       borderWidth: 1.5,
     });
   });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -161,6 +161,47 @@ describe('buildPdf', () => {
     // Far smaller than the 340 KB font files: only the glyphs the deck can print.
     for (const size of files) expect(size).toBeLessThan(120_000);
     expect(bytes.length).toBeLessThan(250_000);
+  });
+
+  it('exports again from the kept font, its streams and one resource dictionary, with the same text', async () => {
+    const fontStreams = async (bytes: Uint8Array) => {
+      const pdf = await PDFDocument.load(bytes);
+      const out: string[] = [];
+      for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+        if (!(obj instanceof PDFDict)) continue;
+        for (const key of ['FontFile2', 'ToUnicode']) {
+          const s = obj.lookup(PDFName.of(key));
+          if (s instanceof PDFRawStream)
+            out.push(`${key}:${Buffer.from(s.getContents()).toString('base64')}`);
+        }
+      }
+      return { pdf, streams: out.sort() };
+    };
+    const en = airline();
+    const it = airline('it');
+    const first = await buildPdf(en, opts());
+    const italian = await buildPdf(it, opts({ labels: IT_LABELS }));
+    const again = await buildPdf(en, opts());
+    expect(norm(await pdfText(again))).toBe(norm(await pdfText(first)));
+    const a = await fontStreams(first);
+    const b = await fontStreams(again);
+    expect(a.streams).toHaveLength(4); // two font files, two ToUnicode maps
+    expect(b.streams).toEqual(a.streams);
+    // The Italian deck in between had its own text (and its own cut of the font).
+    const itText = norm(await pdfText(italian));
+    for (const stage of it.stages) expect(itText).toContain(norm(stage.title));
+    // Every page draws from one shared resource dictionary (a reference) holding both fonts.
+    const resources = new Set<string>();
+    for (const [, obj] of b.pdf.context.enumerateIndirectObjects())
+      if (obj instanceof PDFDict && obj.get(PDFName.of('Type')) === PDFName.of('Page'))
+        resources.add(String(obj.get(PDFName.of('Resources'))));
+    expect([...resources]).toHaveLength(1);
+    const shared = b.pdf.context.lookup(
+      PDFRef.of(Number([...resources][0]!.split(' ')[0])),
+      PDFDict,
+    );
+    const fonts = shared.lookup(PDFName.of('Font'), PDFDict);
+    expect(fonts.keys().map(String).sort()).toEqual(['/F0', '/F1']);
   });
 
   it('draws the overview natively: stage and lane names and actions as text, no picture', async () => {

@@ -29,7 +29,8 @@ function isAscii(s: string): boolean {
 /** Every string inside a value (objects, arrays), depth-limited. */
 function collect(value: unknown, into: Set<number>, depth = 0): void {
   if (typeof value === 'string') {
-    forEachCodePoint(isAscii(value) ? value : value.normalize('NFC'), (cp) => into.add(cp));
+    // Printable ASCII is in BASE_RANGES, and controls are never printed.
+    if (!isAscii(value)) forEachCodePoint(value.normalize('NFC'), (cp) => into.add(cp));
   } else if (value && typeof value === 'object' && depth < 12) {
     for (const v of Object.values(value)) collect(v, into, depth + 1);
   }

@@ -36,7 +36,7 @@ interface FontkitFont {
  * Latin text in a deck does not need. Glyphs still carry their code points, so the subset's
  * ToUnicode map (copy, search) is unchanged.
  */
-function fastLayout(font: PDFFont): void {
+function fastLayout(font: PDFFont, shared: SharedFontCaches): void {
   const embedder = (
     font as unknown as {
       embedder?: {
@@ -49,7 +49,7 @@ function fastLayout(font: PDFFont): void {
   ).embedder;
   const fk = embedder?.font;
   if (!embedder || !fk || typeof fk.glyphForCodePoint !== 'function') return;
-  const cache = new Map<number, FontkitGlyph>();
+  const { glyphs: cache, hex } = shared;
   const glyphOf = (cp: number): FontkitGlyph => {
     let g = cache.get(cp);
     if (!g) {
@@ -64,7 +64,6 @@ function fastLayout(font: PDFFont): void {
   // and the sum of advance widths. They are layout's only callers here (no subset embedder).
   const scale = embedder.scale;
   if (typeof scale === 'number' && embedder.encodeText && embedder.widthOfTextAtSize) {
-    const hex = new Map<number, string>();
     embedder.encodeText = (text: string) => {
       let out = '';
       forEachCodePoint(text, (cp) => {
@@ -90,6 +89,33 @@ function fastLayout(font: PDFFont): void {
   };
 }
 
+/**
+ * What measuring and encoding learn about one parsed font, kept for the next deck: glyphs by
+ * code point, glyph ids as hex, word widths, cleaned texts and the glyph set. The parsed font is
+ * itself kept (fontkit.ts), so exporting a map again re-measures nothing. Capped by MAX_CACHED.
+ */
+interface SharedFontCaches {
+  readonly glyphs: Map<number, FontkitGlyph>;
+  readonly hex: Map<number, string>;
+  readonly widths: Map<string, number>;
+  readonly cleaned: Map<string, string>;
+  charset?: ReadonlySet<number>;
+}
+
+/** Entries of a width or cleaned-text cache before it starts again. */
+const MAX_CACHED = 20_000;
+
+const sharedCaches = new WeakMap<object, SharedFontCaches>();
+function cachesOf(font: PDFFont): SharedFontCaches {
+  const key = (font as unknown as { embedder?: { font?: object } }).embedder?.font ?? font;
+  let c = sharedCaches.get(key);
+  if (!c) {
+    c = { glyphs: new Map(), hex: new Map(), widths: new Map(), cleaned: new Map() };
+    sharedCaches.set(key, c);
+  }
+  return c;
+}
+
 /** Calls `fn` with each code point of `text` (a surrogate pair as one), without an iterator. */
 export function forEachCodePoint(text: string, fn: (cp: number) => void): void {
   for (let i = 0; i < text.length; i++) {
@@ -102,15 +128,18 @@ export function forEachCodePoint(text: string, fn: (cp: number) => void): void {
 /** One embedded font with its glyph set and a cache of word widths. */
 export class FontKit {
   private readonly glyphs: ReadonlySet<number>;
-  private readonly widths = new Map<string, number>();
-  private readonly cleaned = new Map<string, string>();
+  private readonly widths: Map<string, number>;
+  private readonly cleaned: Map<string, string>;
   /** Printable ASCII the font has, by code (0x20–0x7e). */
   private readonly ascii: readonly boolean[];
   private readonly replacement: string;
 
   constructor(readonly font: PDFFont) {
-    fastLayout(font);
-    this.glyphs = new Set(font.getCharacterSet());
+    const shared = cachesOf(font);
+    fastLayout(font, shared);
+    this.widths = shared.widths;
+    this.cleaned = shared.cleaned;
+    this.glyphs = shared.charset ??= new Set(font.getCharacterSet());
     this.replacement = this.glyphs.has(0xfffd) ? '\ufffd' : '?';
     this.ascii = Array.from({ length: 0x7f }, (_, c) => c >= 0x20 && this.glyphs.has(c));
   }
@@ -142,7 +171,7 @@ export class FontKit {
       else if (isJoiner(cp)) continue;
       else out += this.replacement;
     }
-    if (this.cleaned.size > 20_000) this.cleaned.clear();
+    if (this.cleaned.size > MAX_CACHED) this.cleaned.clear();
     this.cleaned.set(s, out);
     return out;
   }
@@ -162,7 +191,7 @@ export class FontKit {
     let w = this.widths.get(text);
     if (w === undefined) {
       w = this.font.widthOfTextAtSize(text, 1);
-      if (this.widths.size > 20_000) this.widths.clear();
+      if (this.widths.size > MAX_CACHED) this.widths.clear();
       this.widths.set(text, w);
     }
     return w * size;
