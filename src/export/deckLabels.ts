@@ -308,3 +308,30 @@ export function deckLabelsFrom(t: Translate, locale: string): DeckLabels {
     evidenceLevel: evidenceLevelsFrom(t),
   };
 }
+
+/** Results each label function keeps ("Stage 2 of 7", "3 / 12") before it starts again. */
+const MAX_REMEMBERED = 500;
+
+/**
+ * `labels` with each of its functions remembering what it returned for the same arguments
+ * (numbers and strings). A deck asks for the same page numbers and stage headings on every
+ * page and every export, and i18next builds each string anew with some kilobytes of objects.
+ */
+export function rememberLabels<T extends object>(labels: T): T {
+  const out = { ...labels } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(labels)) {
+    if (typeof value !== 'function') continue;
+    const fn = value as (...args: unknown[]) => unknown;
+    const seen = new Map<string, unknown>();
+    out[key] = (...args: unknown[]) => {
+      if (!args.every((a) => typeof a === 'number' || typeof a === 'string')) return fn(...args);
+      const id = args.join('\u0000');
+      if (seen.has(id)) return seen.get(id);
+      const made = fn(...args);
+      if (seen.size >= MAX_REMEMBERED) seen.clear();
+      seen.set(id, made);
+      return made;
+    };
+  }
+  return out as T;
+}

@@ -7,11 +7,15 @@
  * copied into the page's buffer (outside the JS heap), and `flushContent` compresses the
  * buffer into the page's stream when the page is done.
  */
-import { PDFName, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFName, PDFPage, type PDFDocument } from 'pdf-lib';
 
+const CONTENTS = PDFName.of('Contents');
+const MEDIA_BOX = PDFName.of('MediaBox');
 const RESOURCES = PDFName.of('Resources');
 
 const FIRST_CAPACITY = 8 * 1024;
+/** '0'–'9', 'A'–'F' as bytes. */
+const HEX = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
 
 class ContentBuffer {
   private bytes = new Uint8Array(FIRST_CAPACITY);
@@ -19,17 +23,50 @@ class ContentBuffer {
 
   /** Appends `ops` (ASCII: numbers, names, hex strings, operators) and a line break. */
   write(ops: string): void {
-    const need = this.length + ops.length + 1;
-    if (need > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
-    }
+    this.reserve(ops.length + 1);
+    this.put(ops);
+    this.bytes[this.length++] = 0x0a;
+  }
+
+  private reserve(more: number): void {
+    const need = this.length + more;
+    if (need <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  /** Copies ASCII `s` in (room reserved). */
+  private put(s: string): void {
     const out = this.bytes;
     let at = this.length;
-    for (let i = 0; i < ops.length; i++) out[at++] = ops.charCodeAt(i);
-    out[at++] = 0x0a;
+    for (let i = 0; i < s.length; i++) out[at++] = s.charCodeAt(i);
     this.length = at;
+  }
+
+  /**
+   * Appends `head`, then `text` as a hex string of 2-byte glyph ids (`<0041…>`, as pdf-lib
+   * encodes Identity-H text), then `tail` and a line break: no string is made for the text.
+   */
+  writeGlyphs(head: string, text: string, glyphId: (cp: number) => number, tail: string): void {
+    this.reserve(head.length + 2 + text.length * 4 + tail.length + 1);
+    this.put(head);
+    let at = this.length;
+    const out = this.bytes;
+    out[at++] = 0x3c; // <
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++; // the low surrogate (its 4 bytes were reserved)
+      const id = glyphId(cp);
+      out[at++] = HEX[(id >> 12) & 15]!;
+      out[at++] = HEX[(id >> 8) & 15]!;
+      out[at++] = HEX[(id >> 4) & 15]!;
+      out[at++] = HEX[id & 15]!;
+    }
+    out[at++] = 0x3e; // >
+    this.length = at;
+    this.put(tail);
+    this.bytes[this.length++] = 0x0a;
   }
 
   contents(): Uint8Array {
@@ -39,11 +76,37 @@ class ContentBuffer {
 
 const pending = new WeakMap<PDFPage, ContentBuffer>();
 
+/**
+ * A new last page of `pdf`, `width` × `height` points. pdf-lib's `addPage(size)` sets the
+ * size through each of the page's five boxes, some ten kilobytes of objects a page; a deck page
+ * only needs its media box (the others default to it).
+ */
+export function addDeckPage(pdf: PDFDocument, width: number, height: number): PDFPage {
+  const page = PDFPage.create(pdf);
+  page.node.set(MEDIA_BOX, pdf.context.obj([0, 0, width, height]));
+  return pdf.addPage(page);
+}
+
 /** Writes content-stream operators on `page`, after what it already holds. */
 export function writeContent(page: PDFPage, ops: string): void {
+  bufferOf(page).write(ops);
+}
+
+/** Writes `head`, `text` as glyph ids (see ContentBuffer.writeGlyphs) and `tail` on `page`. */
+export function writeGlyphs(
+  page: PDFPage,
+  head: string,
+  text: string,
+  glyphId: (cp: number) => number,
+  tail: string,
+): void {
+  bufferOf(page).writeGlyphs(head, text, glyphId, tail);
+}
+
+function bufferOf(page: PDFPage): ContentBuffer {
   let buffer = pending.get(page);
   if (!buffer) pending.set(page, (buffer = new ContentBuffer()));
-  buffer.write(ops);
+  return buffer;
 }
 
 /**
@@ -55,10 +118,15 @@ export function flushContent(pdf: PDFDocument, page: PDFPage): void {
   if (!buffer) return;
   pending.delete(page);
   if (!buffer.length) return;
-  const stream = pdf.context.flateStream(buffer.contents());
-  // pdf-lib normalises the page when a stream is added, which inlines a page's resources
-  // given by reference (resources.ts shares one dictionary): they are kept by reference.
-  const resources = page.node.get(RESOURCES);
-  page.node.addContentStream(pdf.context.register(stream));
-  if (resources) page.node.set(RESOURCES, resources);
+  const ref = pdf.context.register(pdf.context.flateStream(buffer.contents()));
+  const contents = page.node.get(CONTENTS);
+  if (contents === undefined) page.node.set(CONTENTS, pdf.context.obj([ref]));
+  else if (contents instanceof PDFArray) contents.push(ref);
+  else {
+    // A page pdf-lib drew on itself: its own way, which normalises the page and so inlines
+    // resources given by reference (resources.ts shares one dictionary); they are kept so.
+    const resources = page.node.get(RESOURCES);
+    page.node.addContentStream(ref);
+    if (resources) page.node.set(RESOURCES, resources);
+  }
 }

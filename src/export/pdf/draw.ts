@@ -3,17 +3,24 @@
  * boxes, the emotion face (the app's Face.tsx, as PDF paths) and a flowing column that stops
  * with "…" when its box is full.
  */
-import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { rgb, type PDFPage, type RGB } from 'pdf-lib';
 import type { Emotion } from '../../model/types';
 import { emotionColor } from './colors';
-import { writeContent } from './content';
+import { writeContent, writeGlyphs } from './content';
 import { alphaResource, fontResource } from './resources';
 import { fitLine, wrapText, type FontKit } from './text';
 
+/** Colours by their hex code, one object each (so their operands are written once). */
+const byHex = new Map<string, RGB>();
 export function hex(color: string): RGB {
-  const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
-  const n = m ? parseInt(m[1]!, 16) : 0x888888;
-  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+  let c = byHex.get(color);
+  if (!c) {
+    const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
+    const n = m ? parseInt(m[1]!, 16) : 0x888888;
+    c = rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+    if (byHex.size < 256) byHex.set(color, c);
+  }
+  return c;
 }
 
 export const INK = hex('#1f2933');
@@ -40,8 +47,15 @@ const num = (v: number): string => {
   const r = Math.round(v * 1000) / 1000;
   return Math.abs(r) < 0.001 ? '0' : r.toString();
 };
-const fill = (c: RGB) => `${num(c.red)} ${num(c.green)} ${num(c.blue)} rg`;
-const stroke = (c: RGB) => `${num(c.red)} ${num(c.green)} ${num(c.blue)} RG`;
+/** Each colour's operands, written once (the deck's colours are a handful of constants). */
+const colorOps = new WeakMap<RGB, string>();
+const rgbOps = (c: RGB): string => {
+  let ops = colorOps.get(c);
+  if (ops === undefined) colorOps.set(c, (ops = `${num(c.red)} ${num(c.green)} ${num(c.blue)}`));
+  return ops;
+};
+const fill = (c: RGB) => `${rgbOps(c)} rg`;
+const stroke = (c: RGB) => `${rgbOps(c)} RG`;
 
 /**
  * Content-stream operators written as one raw string, straight into the page's stream
@@ -58,14 +72,13 @@ export function showLine(
   line: string,
   x: number,
   y: number,
-  font: PDFFont,
+  kit: FontKit,
   size: number,
   color: RGB,
 ): void {
-  raw(
-    page,
-    `q BT ${fill(color)} ${fontResource(page, font)} ${num(size)} Tf ${num(x)} ${num(y)} Td ${font.encodeText(line).toString()} Tj ET Q`,
-  );
+  const head = `q BT ${fill(color)} ${fontResource(page, kit.font)} ${num(size)} Tf ${num(x)} ${num(y)} Td `;
+  if (kit.glyphId) writeGlyphs(page, head, line, kit.glyphId, ' Tj ET Q');
+  else raw(page, `${head}${kit.font.encodeText(line).toString()} Tj ET Q`);
 }
 
 /** A rectangle, (x, y) its bottom-left corner, filled and/or outlined. */
@@ -113,7 +126,7 @@ export function drawLines(
   const lead = leadingOf(style);
   let y = top - style.size * 0.95;
   for (const line of lines) {
-    if (line) showLine(page, line, x, y, style.kit.font, style.size, style.color ?? INK);
+    if (line) showLine(page, line, x, y, style.kit, style.size, style.color ?? INK);
     y -= lead;
   }
   return top - lines.length * lead;
@@ -225,6 +238,28 @@ export function disc(
 /** Mouth curve per emotion, as in Face.tsx (negative = frown). */
 const MOUTH_BEND: Record<Emotion, number> = { [-2]: -4, [-1]: -2, 0: 0, 1: 2.5, 2: 4.5 };
 
+/**
+ * The face's operators for one emotion (null: unrated), drawn at the origin with radius 10:
+ * drawFace scales and moves them into place (`cm`), so a face costs one short string.
+ */
+function faceOps(e: Emotion | null): string {
+  let ops =
+    `${fill(hex(emotionColor(e)))} ${circlePath(0, 0, 10)} f ` +
+    `1 1 1 rg ${circlePath(-3.4, 2.6, 1.3)} f ${circlePath(3.4, 2.6, 1.3)} f`;
+  if (e !== null) {
+    // The mouth: a quadratic curve (as in Face.tsx, y up here), written as a cubic.
+    const y = e < 0 ? -4.5 : -3;
+    const c1y = y + (2 / 3) * -MOUTH_BEND[e];
+    ops +=
+      ` 1 1 1 RG 1.6 w 1 J ${num(-4.4)} ${num(y)} m ` +
+      `${num((2 / 3) * 4.4 - 4.4)} ${num(c1y)} ${num(4.4 - (2 / 3) * 4.4)} ${num(c1y)} ${num(4.4)} ${num(y)} c S`;
+  }
+  return ops;
+}
+const FACES = new Map<Emotion | null, string>(
+  ([null, -2, -1, 0, 1, 2] as const).map((e) => [e, faceOps(e)]),
+);
+
 /** The emotion face centred on (cx, cy) with radius r; grey and mouthless when unrated. */
 export function drawFace(
   page: PDFPage,
@@ -233,24 +268,12 @@ export function drawFace(
   cy: number,
   r: number,
 ): void {
-  const k = r / 10;
-  let ops =
-    `q ${fill(hex(emotionColor(emotion)))} ${circlePath(cx, cy, r)} f ` +
-    `1 1 1 rg ${circlePath(cx - 3.4 * k, cy + 2.6 * k, 1.3 * k)} f ` +
-    `${circlePath(cx + 3.4 * k, cy + 2.6 * k, 1.3 * k)} f`;
-  if (emotion !== null && emotion !== undefined && Number.isFinite(emotion)) {
-    const e = Math.max(-2, Math.min(2, Math.round(emotion))) as Emotion;
-    // The mouth: a quadratic curve (as in Face.tsx, y up here), written as a cubic.
-    const y = cy - (e < 0 ? 4.5 : 3) * k;
-    const qy = y - MOUTH_BEND[e] * k;
-    const c1y = y + (2 / 3) * (qy - y);
-    const x0 = cx - 4.4 * k;
-    const x1 = cx + 4.4 * k;
-    ops +=
-      ` 1 1 1 RG ${num(1.6 * k)} w 1 J ${num(x0)} ${num(y)} m ` +
-      `${num(x0 + (2 / 3) * (cx - x0))} ${num(c1y)} ${num(x1 + (2 / 3) * (cx - x1))} ${num(c1y)} ${num(x1)} ${num(y)} c S`;
-  }
-  raw(page, `${ops} Q`);
+  const e =
+    emotion === null || emotion === undefined || !Number.isFinite(emotion)
+      ? null
+      : (Math.max(-2, Math.min(2, Math.round(emotion))) as Emotion);
+  const k = num(r / 10);
+  raw(page, `q ${k} 0 0 ${k} ${num(cx)} ${num(cy)} cm ${FACES.get(e)!} Q`);
 }
 
 /** A tick box, checked or not, its top-left at (x, top). */

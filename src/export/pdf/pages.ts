@@ -8,6 +8,7 @@ import type { Deck, DeckStage, DeckTouchpoint } from '../../model/deck';
 import { KPI_FAMILIES, type Emotion, type Evidence } from '../../model/types';
 import { evidenceText } from '../deckLabels';
 import { emotionColor } from './colors';
+import { addDeckPage } from './content';
 import {
   ACCENT,
   Column,
@@ -67,7 +68,7 @@ const emotionName = (ctx: Ctx, e: number | null | undefined): string =>
     : (ctx.labels.emotions[Math.max(-2, Math.min(2, Math.round(e))) as Emotion] ?? '');
 
 function newPage(ctx: Ctx): PDFPage {
-  const page = ctx.pdf.addPage([ctx.W, ctx.H]);
+  const page = addDeckPage(ctx.pdf, ctx.W, ctx.H);
   rect(page, 0, ctx.H - 5, ctx.W, 5, { fill: ACCENT });
   return page;
 }
@@ -104,7 +105,7 @@ export function drawFooters(ctx: Ctx): void {
 
 export function titlePage(ctx: Ctx, now: Date): void {
   const { W, H, deck, labels } = ctx;
-  const page = ctx.pdf.addPage([W, H]);
+  const page = addDeckPage(ctx.pdf, W, H);
   rect(page, 0, 0, 14, H, { fill: ACCENT });
   const x = M + 30;
   const w = W - x - M - 20;

@@ -58,6 +58,7 @@ function fastLayout(font: PDFFont, shared: SharedFontCaches): void {
     }
     return g;
   };
+  shared.glyphId = (cp) => glyphOf(cp).id;
   // pdf-lib's encodeText and widthOfTextAtSize lay the text out into a glyph array, then map
   // it to one hex string per glyph; a deck calls them for every word and line. The same
   // result without the arrays: the glyph ids' 4-digit hex, joined (as pdf-lib writes them),
@@ -100,6 +101,8 @@ interface SharedFontCaches {
   readonly widths: Map<string, number>;
   readonly cleaned: Map<string, string>;
   charset?: ReadonlySet<number>;
+  /** The glyph id drawing a code point, as the patched encoder writes it (not on another pdf-lib). */
+  glyphId?: (cp: number) => number;
 }
 
 /** Entries of a width or cleaned-text cache before it starts again. */
@@ -134,9 +137,13 @@ export class FontKit {
   private readonly ascii: readonly boolean[];
   private readonly replacement: string;
 
+  /** The glyph id of a code point when this font's text is written as ids here, else undefined. */
+  readonly glyphId: ((cp: number) => number) | undefined;
+
   constructor(readonly font: PDFFont) {
     const shared = cachesOf(font);
     fastLayout(font, shared);
+    this.glyphId = shared.glyphId;
     this.widths = shared.widths;
     this.cleaned = shared.cleaned;
     this.glyphs = shared.charset ??= new Set(font.getCharacterSet());

@@ -7,7 +7,7 @@
  */
 import type { TFunction } from 'i18next';
 import { downloadBlob } from '../../export/download';
-import { deckLabelsFrom } from '../../export/deckLabels';
+import { deckLabelsFrom, rememberLabels } from '../../export/deckLabels';
 import { exportFileName } from '../../export/fileName';
 import { deckContent } from '../../model/deck';
 import type { MapSnapshot } from '../../model/types';
@@ -25,6 +25,19 @@ export interface DeckJob {
   readonly size: DeckPageSize;
   readonly signal: AbortSignal;
   progress(fraction: number): void;
+}
+
+/**
+ * Each language's labels for each format, made once: the translations are bundled with the
+ * app (they cannot change while it runs) and i18next spends kilobytes of objects on each of
+ * the sixty-odd strings, every export.
+ */
+const labelsKept = new Map<string, unknown>();
+function keptLabels<T extends object>(format: DeckFormat, language: string, make: () => T): T {
+  const key = `${format}:${language}`;
+  let labels = labelsKept.get(key) as T | undefined;
+  if (!labels) labelsKept.set(key, (labels = rememberLabels(make())));
+  return labels;
 }
 
 const MIME: Record<DeckFormat, string> = {
@@ -51,7 +64,7 @@ export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<stri
     const { buildPdf, pdfLabelsFrom } = await import('../../export/pdf');
     bytes = await timed('deck:build', () =>
       buildPdf(deck, {
-        labels: pdfLabelsFrom(translate, job.language),
+        labels: keptLabels('pdf', job.language, () => pdfLabelsFrom(translate, job.language)),
         size: job.size,
         fonts,
         onProgress: (done, total) => pages(total > 0 ? done / total : 1),
@@ -62,7 +75,7 @@ export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<stri
     const { buildPptx } = await import('../../export/pptx');
     bytes = await timed('deck:build', () =>
       buildPptx(deck, {
-        labels: deckLabelsFrom(translate, job.language),
+        labels: keptLabels('pptx', job.language, () => deckLabelsFrom(translate, job.language)),
         fontTtf: fonts.regular,
         fontBoldTtf: fonts.bold,
         onProgress: pages,
