@@ -107,6 +107,49 @@ describe('wrapLines', () => {
   });
 });
 
+describe('wrap', () => {
+  it('joins words split on any white space by one space, filling each line greedily', () => {
+    const raw: TextMeasure = { clean: (t) => t, width: measure.width };
+    const greedy = (text: string, width: number): string[] => {
+      const out: string[] = [];
+      let cur = '';
+      for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (cur && raw.width(`${cur} ${word}`, 10, false) <= width) cur += ` ${word}`;
+        else {
+          if (cur) out.push(cur);
+          cur = word;
+        }
+      }
+      if (cur) out.push(cur);
+      return out;
+    };
+    let seed = 11;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const parts = ['ab', 'cde', 'f', 'ghij', 'è', ' ', '  ', '\t', '\u00a0', '\n', ' \n '];
+    let checked = 0;
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let k = rnd(30); k > 0; k--) text += parts[rnd(parts.length)]! + (rnd(2) ? ' ' : '');
+      const width = 25 + rnd(60);
+      // Words wider than a line are cut with "…" (the test above); here every word fits.
+      if (text.split(/\s+/).some((w) => raw.width(w, 10, false) > width)) continue;
+      const lines = greedy(text, width);
+      checked++;
+      const got = wrap(raw, text, 10, false, width, 100);
+      expect(got.lines, JSON.stringify(text)).toEqual(lines);
+      expect(got.cut).toBe(false);
+      // Cut to fewer lines: the same first lines, the last one ending with "…".
+      if (lines.length > 2) {
+        const two = wrap(raw, text, 10, false, width, 2);
+        expect(two.cut).toBe(true);
+        expect(two.lines[0]).toBe(lines[0]);
+        expect(two.lines[1]!.endsWith('…')).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe('firstLines', () => {
   it('gives from one wrap to 3 lines what a wrap to 1 or 2 lines gives', () => {
     const words = ['a', 'one', 'three', 'seventeen', 'x'.repeat(14), 'opportunity', '—', 'ok'];

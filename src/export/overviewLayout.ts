@@ -116,6 +116,23 @@ const PLANS: ReadonlyArray<readonly [number, number]> = [
   [1, 1],
 ];
 
+/** White space as `\s` matches it (what the words of a wrap are split on). */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** `line` cut so that it and "…" fit `width` (measured character by character). */
 function ellipsize(m: TextMeasure, line: string, size: number, bold: boolean, width: number) {
   const room = width - m.width('…', size, bold);
@@ -152,36 +169,55 @@ export function wrap(
 ): Wrap {
   let cut = raw.length > MAX_CHARS;
   const text = m.clean(cut ? raw.slice(0, MAX_CHARS) : raw);
-  const words = text.split(/\s+/).filter(Boolean);
   const space = m.width(' ', size, bold);
   const lines: string[] = [];
-  let cur = '';
+  // Words are the runs between white space; a line is words joined by one space. While the
+  // line's words have one plain space between them in the text, it is a slice of the text.
+  const n = text.length;
+  let from = -1; // the line as text.slice(from, to) while `joined` is null
+  let to = -1;
+  let joined: string | null = null;
   let curW = 0;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  const line = () => joined ?? text.slice(from, to);
+  const skipSpace = (i: number) => {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    return i;
+  };
+  let i = skipSpace(0);
+  while (i < n) {
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    const word = text.slice(start, i);
     const w = m.width(word, size, bold);
-    if (cur && curW + space + w <= width) {
-      cur += ` ${word}`;
+    i = skipSpace(i);
+    if (from >= 0 && curW + space + w <= width) {
+      if (joined === null && start === to + 1 && text.charCodeAt(to) === 0x20)
+        to = start + word.length;
+      else joined = `${line()} ${word}`;
       curW += space + w;
       continue;
     }
-    if (cur) {
+    if (from >= 0) {
       if (lines.length + 1 === maxLines) {
         cut = true;
         break;
       }
-      lines.push(cur);
+      lines.push(line());
     }
     if (w <= width) {
-      cur = word;
+      from = start;
+      to = start + word.length;
+      joined = null;
       curW = w;
       continue;
     }
     // A word wider than a line: the line holds what fits of it, "…" ends it.
-    cur = ellipsize(m, word, size, bold, width);
+    from = start;
+    joined = ellipsize(m, word, size, bold, width);
     curW = width;
-    if (i + 1 < words.length && lines.length + 1 === maxLines) cut = true;
+    if (i < n && lines.length + 1 === maxLines) cut = true;
   }
+  const cur = from >= 0 ? line() : '';
   if (cur) lines.push(cur);
   if (cut && lines.length) {
     const last = lines[lines.length - 1]!;

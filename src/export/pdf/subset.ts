@@ -31,8 +31,11 @@ function collect(value: unknown, into: Set<number>, depth = 0): void {
   if (typeof value === 'string') {
     // Printable ASCII is in BASE_RANGES, and controls are never printed.
     if (!isAscii(value)) forEachCodePoint(value.normalize('NFC'), (cp) => into.add(cp));
+  } else if (Array.isArray(value)) {
+    if (depth < 12) for (const v of value) collect(v, into, depth + 1);
   } else if (value && typeof value === 'object' && depth < 12) {
-    for (const v of Object.values(value)) collect(v, into, depth + 1);
+    const record = value as Record<string, unknown>;
+    for (const key in record) if (Object.hasOwn(record, key)) collect(record[key], into, depth + 1);
   }
 }
 

@@ -95,6 +95,62 @@ describe('wrapText', () => {
     expect(fitLine(kit, 'Short', size, 80)).toBe('Short');
   });
 
+  it('wraps as joining words by one space and filling each line greedily would', () => {
+    // The wrap before lines were cut as slices of the text, kept as the oracle.
+    const bySplitting = (text: string, maxWidth: number): string[] => {
+      const out: string[] = [];
+      const space = kit.width(' ', size);
+      for (const paragraph of text.split('\n')) {
+        let cur = '';
+        let curW = 0;
+        for (const word of paragraph.split(' ').filter(Boolean)) {
+          const w = kit.width(word, size);
+          if (cur && curW + space + w <= maxWidth) {
+            cur += ' ' + word;
+            curW += space + w;
+          } else {
+            if (cur) out.push(cur);
+            // A word wider than a line: broken by character, each piece as full as it fits.
+            const parts: string[] = [''];
+            for (const ch of w <= maxWidth ? [word] : word) {
+              const last = parts[parts.length - 1]!;
+              if (last && kit.width(last + ch, size) > maxWidth) parts.push(ch);
+              else parts[parts.length - 1] = last + ch;
+            }
+            out.push(...parts.slice(0, -1));
+            cur = parts[parts.length - 1]!;
+            curW = kit.width(cur, size);
+          }
+        }
+        if (cur) out.push(cur);
+      }
+      return out;
+    };
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n) as number;
+    const pieces = [
+      'a',
+      'journey',
+      'map',
+      'touch',
+      'point',
+      'è',
+      'perché',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+    ];
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let k = rnd(40); k > 0; k--) text += pieces[rnd(pieces.length)]! + (rnd(3) ? ' ' : '');
+      const maxWidth = 40 + rnd(200);
+      expect(wrapText(kit, text, { size, maxWidth, maxLines: 1000 }), JSON.stringify(text)).toEqual(
+        bySplitting(kit.clean(text), Math.max(maxWidth, kit.width('W', size) * 2)),
+      );
+    }
+  });
+
   it('copes with huge input quickly and with zero or negative room', () => {
     const lines = wrapText(kit, 'a '.repeat(100_000), { size, maxWidth: 200, maxLines: 4 });
     expect(lines).toHaveLength(4);

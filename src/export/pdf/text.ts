@@ -267,40 +267,57 @@ export function wrapText(kit: FontKit, text: unknown, opts: WrapOptions): string
   const space = kit.width(' ', size);
   let truncated = false;
   outer: for (const paragraph of clean.split('\n')) {
-    const words = paragraph.split(' ').filter(Boolean);
-    if (!words.length) continue;
-    let cur = '';
+    // Words are the runs between spaces; a line is words joined by one space. While the line's
+    // words have one space between them in the text, the line is a slice of it (no string is
+    // built word by word).
+    const n = paragraph.length;
+    let from = -1; // the line as paragraph.slice(from, to) while `joined` is null
+    let to = -1;
+    let joined: string | null = null;
     let curW = 0;
-    for (const word of words) {
+    const line = () => joined ?? paragraph.slice(from, to);
+    let i = 0;
+    while (i < n) {
+      while (i < n && paragraph.charCodeAt(i) === 0x20) i++;
+      if (i >= n) break;
+      const start = i;
+      while (i < n && paragraph.charCodeAt(i) !== 0x20) i++;
+      const word = paragraph.slice(start, i);
       const w = kit.width(word, size);
-      if (cur && curW + space + w <= maxWidth) {
-        cur += ' ' + word;
+      if (from >= 0 && curW + space + w <= maxWidth) {
+        if (joined === null && start === to + 1) to = i;
+        else joined = `${line()} ${word}`;
         curW += space + w;
         continue;
       }
-      if (cur) {
+      if (from >= 0) {
         if (lines.length === maxLines) {
           truncated = true;
           break outer;
         }
-        lines.push(cur);
+        lines.push(line());
       }
       const pieces = w <= maxWidth ? [word] : breakWord(kit, word, size, maxWidth);
-      for (const piece of pieces.slice(0, -1)) {
+      for (let k = 0; k < pieces.length - 1; k++) {
         if (lines.length === maxLines) {
           truncated = true;
           break outer;
         }
-        lines.push(piece);
+        lines.push(pieces[k]!);
       }
-      cur = pieces[pieces.length - 1]!;
-      curW = kit.width(cur, size);
+      // The last piece is the end of the word.
+      const last = pieces[pieces.length - 1]!;
+      from = i - last.length;
+      to = i;
+      joined = null;
+      curW = last === word ? w : kit.width(last, size);
     }
+    if (from < 0) continue; // a blank paragraph
     if (lines.length === maxLines) {
       truncated = true;
       break;
     }
-    lines.push(cur);
+    lines.push(line());
   }
   if ((truncated || cut) && lines.length)
     lines[lines.length - 1] = ellipsize(kit, lines[lines.length - 1]!, size, maxWidth);
