@@ -18,7 +18,6 @@ import {
 } from '../../export/download';
 import { exportFileName } from '../../export/fileName';
 import type { GridImageRequest, ImageRequest, PngResult, SvgResult } from '../../export/image';
-import { STAGE_PROGRESS } from '../../export/stages';
 import { DEFAULT_IMAGE_OPTIONS, type ImageOptions, type Picture } from '../../export/options';
 import { EXPORT_DOM, flowRootOf, useFlowStore } from '../canvas/flowContract';
 import { RenderAllContext, whenAllNodesRendered } from '../canvas/renderAll';
@@ -28,6 +27,7 @@ import { ExportOptionsFields } from './ExportOptionsFields';
 import { GRID_EXPORT_CHROME, gridOnScreen, withWholeGrid } from './gridPicture';
 import { buildGridLegend, buildLegend } from './legend';
 import { personaCardsOf } from './personaCards';
+import { ExportProgress } from './ExportProgress';
 import { useExportTask, type ExportMessage } from './useExportTask';
 import { mapLanguageOf } from '../hooks/useMapLanguage';
 import { exportDeck, type DeckPageSize } from './deckExport';
@@ -358,24 +358,11 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
         </div>
       ) : null}
       {task.stage !== null ? (
-        <div className="export-progress" role="status">
-          <progress
-            aria-label={t('progress')}
-            max={1}
-            value={task.fraction ?? STAGE_PROGRESS[task.stage]}
-          />
-          <span>
-            {task.fraction !== null
-              ? t('percent', { pct: Math.round(task.fraction * 100) })
-              : t(`stage.${task.stage}`)}
-          </span>
-          <button
-            type="button"
-            onClick={() => task.cancel({ kind: 'status', text: t('cancelled') })}
-          >
-            {t('cancel')}
-          </button>
-        </div>
+        <ExportProgress
+          stage={task.stage}
+          fraction={task.fraction}
+          onCancel={() => task.cancel({ kind: 'status', text: t('cancelled') })}
+        />
       ) : task.message ? (
         <div className="export-message" role={task.message.kind}>
           {task.message.text}
