@@ -7,7 +7,7 @@
  * the whole grid (gridPicture.ts). Runs inside <ReactFlowProvider>.
  */
 import { useReactFlow } from '@xyflow/react';
-import { memo, useContext, useId, useRef, useState } from 'react';
+import { memo, useContext, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCloseOnOutside } from '../hooks/useCloseOnOutside';
 import {
@@ -27,7 +27,7 @@ import { ExportOptionsFields } from './ExportOptionsFields';
 import { GRID_EXPORT_CHROME, gridOnScreen, withWholeGrid } from './gridPicture';
 import { buildGridLegend, buildLegend } from './legend';
 import { personaCardsOf } from './personaCards';
-import { ExportProgress } from './ExportProgress';
+import { ExportProgress, progressTexts } from './ExportProgress';
 import { useExportTask, type ExportMessage } from './useExportTask';
 import { mapLanguageOf } from '../hooks/useMapLanguage';
 import { exportDeck, type DeckPageSize } from './deckExport';
@@ -67,6 +67,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
   // The JSON export leaves the review comments out unless asked (issue 15).
   const [jsonComments, setJsonComments] = useState(false);
   const task = useExportTask();
+  const progressWords = useMemo(() => progressTexts(t), [t]);
   const renderAll = useContext(RenderAllContext);
   const wrap = useRef<HTMLDivElement>(null);
   const panelId = useId();
@@ -361,6 +362,7 @@ export const ExportMenu = memo(function ExportMenu({ selectedNodeIds, view }: Pr
         <ExportProgress
           stage={task.stage}
           fraction={task.fraction}
+          texts={progressWords}
           onCancel={() => task.cancel({ kind: 'status', text: t('cancelled') })}
         />
       ) : task.message ? (
