@@ -137,13 +137,14 @@ function isSpace(c: number): boolean {
 function ellipsize(m: TextMeasure, line: string, size: number, bold: boolean, width: number) {
   const room = width - m.width('…', size, bold);
   let w = 0;
-  let out = '';
-  for (const ch of line) {
-    w += m.width(ch, size, bold);
+  let end = 0;
+  while (end < line.length) {
+    const pair = line.codePointAt(end)! > 0xffff;
+    w += m.width(pair ? line.slice(end, end + 2) : line[end]!, size, bold);
     if (w > room) break;
-    out += ch;
+    end += pair ? 2 : 1;
   }
-  return `${out.trimEnd()}…`;
+  return `${line.slice(0, end).trimEnd()}…`;
 }
 
 /** A wrap and whether text was left out of it (it ran past its last line, or MAX_CHARS). */

@@ -208,6 +208,8 @@ function circlePath(cx: number, cy: number, r: number): string {
   );
 }
 
+const UNIT_CIRCLE = circlePath(0, 0, 1);
+
 /**
  * Filled discs, all in one run of operators (pdf-lib's `drawCircle` builds some thirty
  * objects per disc and a graphics state per call when it has an opacity).
@@ -218,9 +220,14 @@ export function dots(
   opacity = 1,
 ): void {
   if (!list.length) return;
-  let ops = opacity < 1 ? `q ${alphaResource(page, opacity)} gs` : 'q';
-  for (const d of list) ops += ` ${fill(d.color)} ${circlePath(d.x, d.y, d.r)} f`;
-  raw(page, `${ops} Q`);
+  raw(page, opacity < 1 ? `q ${alphaResource(page, opacity)} gs` : 'q');
+  // Each the unit circle, scaled and moved into place.
+  for (const d of list)
+    raw(
+      page,
+      `${fill(d.color)} q ${num(d.r)} 0 0 ${num(d.r)} ${num(d.x)} ${num(d.y)} cm ${UNIT_CIRCLE} f Q`,
+    );
+  raw(page, 'Q');
 }
 
 /** One disc centred on (cx, cy), filled and/or outlined. */

@@ -297,16 +297,18 @@ export function wrapText(kit: FontKit, text: unknown, opts: WrapOptions): string
         }
         lines.push(line());
       }
-      const pieces = w <= maxWidth ? [word] : breakWord(kit, word, size, maxWidth);
-      for (let k = 0; k < pieces.length - 1; k++) {
-        if (lines.length === maxLines) {
-          truncated = true;
-          break outer;
+      let last = word;
+      if (w > maxWidth) {
+        const pieces = breakWord(kit, word, size, maxWidth);
+        for (let k = 0; k < pieces.length - 1; k++) {
+          if (lines.length === maxLines) {
+            truncated = true;
+            break outer;
+          }
+          lines.push(pieces[k]!);
         }
-        lines.push(pieces[k]!);
+        last = pieces[pieces.length - 1]!; // the end of the word
       }
-      // The last piece is the end of the word.
-      const last = pieces[pieces.length - 1]!;
       from = i - last.length;
       to = i;
       joined = null;
