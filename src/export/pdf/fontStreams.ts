@@ -6,14 +6,38 @@
  * keeps the parsed font between exports, so a second export of a map reuses both.
  * When pdf-lib's embedder does not have these two steps (another version), nothing changes.
  */
-import { PDFRawStream, type PDFContext, type PDFFont, type PDFRef } from 'pdf-lib';
+import {
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  type PDFContext,
+  type PDFFont,
+  type PDFObject,
+  type PDFRef,
+} from 'pdf-lib';
 
 type Step = (context: PDFContext) => PDFRef | Promise<PDFRef>;
 type Embedder = { font?: object; embedFontStream?: Step; embedUnicodeCmap?: Step };
 
+/**
+ * A stream as kept: its compressed bytes and its dictionary's entries (names and numbers only,
+ * which belong to no document: the stream itself would keep its first PDF alive).
+ */
+interface KeptStream {
+  readonly contents: Uint8Array;
+  readonly entries: ReadonlyArray<readonly [PDFName, PDFObject]>;
+}
+
 interface Kept {
-  file?: PDFRawStream;
-  cmap?: PDFRawStream;
+  file?: KeptStream;
+  cmap?: KeptStream;
+}
+
+function keepable(stream: PDFRawStream): KeptStream | undefined {
+  const entries = stream.dict.entries();
+  if (!entries.every(([, v]) => v instanceof PDFName || v instanceof PDFNumber)) return undefined;
+  return { contents: stream.contents, entries };
 }
 
 const kept = new WeakMap<object, Kept>();
@@ -29,10 +53,13 @@ function reuse(embedder: Embedder, name: 'embedFontStream' | 'embedUnicodeCmap',
   // Kept synchronous where pdf-lib's step is (the ToUnicode map is used without await).
   embedder[name] = (context: PDFContext) => {
     const have = store[slot];
-    if (have) return context.register(PDFRawStream.of(have.dict.clone(context), have.contents));
+    if (have) {
+      const dict = PDFDict.fromMapWithContext(new Map(have.entries), context);
+      return context.register(PDFRawStream.of(dict, have.contents));
+    }
     const keep = (ref: PDFRef) => {
       const made = context.lookup(ref);
-      if (made instanceof PDFRawStream) store[slot] = made;
+      if (made instanceof PDFRawStream) store[slot] = keepable(made);
       return ref;
     };
     const out = step.call(embedder, context);
