@@ -9,6 +9,7 @@ import {
   type PDFDict,
   type PDFDocument,
   type PDFFont,
+  type PDFObject,
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
@@ -39,29 +40,36 @@ function sharedOf(page: PDFPage): SharedResources {
   return shared;
 }
 
+/**
+ * The name of `item` in `dict` (one of the shared sub-dictionaries), registered the first time
+ * as `prefix` and a number with the value `make()` gives.
+ */
+function nameIn<K>(
+  names: Map<K, string>,
+  dict: PDFDict,
+  prefix: string,
+  item: K,
+  make: () => PDFObject,
+): string {
+  let name = names.get(item);
+  if (name === undefined) {
+    const key = `${prefix}${names.size}`;
+    dict.set(PDFName.of(key), make());
+    names.set(item, (name = `/${key}`));
+  }
+  return name;
+}
+
 /** The name ("/F0") `font` is drawn under on `page`. */
 export function fontResource(page: PDFPage, font: PDFFont): string {
   const shared = sharedOf(page);
-  let name = shared.fontNames.get(font);
-  if (name === undefined) {
-    const key = `F${shared.fontNames.size}`;
-    shared.fonts.set(PDFName.of(key), font.ref);
-    shared.fontNames.set(font, (name = `/${key}`));
-  }
-  return name;
+  return nameIn(shared.fontNames, shared.fonts, 'F', font, () => font.ref);
 }
 
 /** The name ("/GS0") of the graphics state that fills and strokes at `opacity` on `page`. */
 export function alphaResource(page: PDFPage, opacity: number): string {
   const shared = sharedOf(page);
-  let name = shared.alphaNames.get(opacity);
-  if (name === undefined) {
-    const key = `GS${shared.alphaNames.size}`;
-    shared.states.set(
-      PDFName.of(key),
-      page.doc.context.obj({ Type: 'ExtGState', ca: opacity, CA: opacity }),
-    );
-    shared.alphaNames.set(opacity, (name = `/${key}`));
-  }
-  return name;
+  return nameIn(shared.alphaNames, shared.states, 'GS', opacity, () =>
+    page.doc.context.obj({ Type: 'ExtGState', ca: opacity, CA: opacity }),
+  );
 }
