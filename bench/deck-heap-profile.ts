@@ -22,7 +22,7 @@ import { deckMaps, openDeckMap } from './decks';
 import { measure, ours } from './export';
 
 const ROOT = join(import.meta.dirname, '..');
-const TOP = 25;
+const TOP = Number(process.env.TOP) || 25;
 const SURVIVORS = process.env.DECK_SURVIVORS === '1';
 
 interface ProfileNode {

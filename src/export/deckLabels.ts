@@ -19,6 +19,8 @@ import type {
 import { EVIDENCE_LEVELS, LANE_TYPES } from '../model/types';
 
 export interface DeckLabels {
+  /** BCP 47 tag of the UI language ('en', 'it'): the language of the deck's text. */
+  readonly locale: string;
   /** Shown when the map has no title. */
   readonly untitledMap: string;
   /** Shown for a stage with an empty name. */
@@ -157,6 +159,7 @@ export const ENGLISH_LANES: Readonly<Record<LaneType, string>> = {
 };
 
 export const ENGLISH_DECK_LABELS: DeckLabels = {
+  locale: 'en',
   untitledMap: 'Untitled map',
   untitledStage: 'Untitled stage',
   noAction: '(no action)',
@@ -236,6 +239,7 @@ export function deckLabelsFrom(t: Translate, locale: string): DeckLabels {
   const map = <K extends string>(keys: readonly K[], prefix: string) =>
     Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
   return {
+    locale,
     untitledMap: t('deck.untitledMap'),
     untitledStage: t('deck.untitledStage'),
     noAction: t('deck.noAction'),

@@ -8,40 +8,21 @@
  * buffer into the page's stream when the page is done.
  */
 import { PDFArray, PDFName, PDFPage, type PDFDocument } from 'pdf-lib';
+import { ByteWriter } from '../bytes';
 
 const CONTENTS = PDFName.of('Contents');
 const MEDIA_BOX = PDFName.of('MediaBox');
 const RESOURCES = PDFName.of('Resources');
 
-const FIRST_CAPACITY = 8 * 1024;
 /** '0'–'9', 'A'–'F' as bytes. */
 const HEX = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
 
-class ContentBuffer {
-  private bytes = new Uint8Array(FIRST_CAPACITY);
-  length = 0;
-
+class ContentBuffer extends ByteWriter {
   /** Appends `ops` (ASCII: numbers, names, hex strings, operators) and a line break. */
   write(ops: string): void {
-    this.reserve(ops.length + 1);
-    this.put(ops);
-    this.bytes[this.length++] = 0x0a;
-  }
-
-  private reserve(more: number): void {
-    const need = this.length + more;
-    if (need <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-
-  /** Copies ASCII `s` in (room reserved). */
-  private put(s: string): void {
-    const out = this.bytes;
-    let at = this.length;
-    for (let i = 0; i < s.length; i++) out[at++] = s.charCodeAt(i);
-    this.length = at;
+    this.raw(ops);
+    this.reserve(1);
+    this.buf[this.length++] = 0x0a;
   }
 
   /**
@@ -49,10 +30,10 @@ class ContentBuffer {
    * encodes Identity-H text), then `tail` and a line break: no string is made for the text.
    */
   writeGlyphs(head: string, text: string, glyphId: (cp: number) => number, tail: string): void {
-    this.reserve(head.length + 2 + text.length * 4 + tail.length + 1);
-    this.put(head);
+    this.raw(head);
+    this.reserve(2 + text.length * 4);
     let at = this.length;
-    const out = this.bytes;
+    const out = this.buf;
     out[at++] = 0x3c; // <
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
@@ -65,12 +46,7 @@ class ContentBuffer {
     }
     out[at++] = 0x3e; // >
     this.length = at;
-    this.put(tail);
-    this.bytes[this.length++] = 0x0a;
-  }
-
-  contents(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
+    this.write(tail);
   }
 }
 
@@ -118,7 +94,7 @@ export function flushContent(pdf: PDFDocument, page: PDFPage): void {
   if (!buffer) return;
   pending.delete(page);
   if (!buffer.length) return;
-  const ref = pdf.context.register(pdf.context.flateStream(buffer.contents()));
+  const ref = pdf.context.register(pdf.context.flateStream(buffer.bytes()));
   const contents = page.node.get(CONTENTS);
   if (contents === undefined) page.node.set(CONTENTS, pdf.context.obj([ref]));
   else if (contents instanceof PDFArray) contents.push(ref);

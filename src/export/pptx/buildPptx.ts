@@ -1,7 +1,8 @@
 /**
- * The editable PowerPoint deck (PptxGenJS): every text is a native text run and every card,
- * face and curve a native shape, so the deck can be edited in PowerPoint, Keynote, LibreOffice
- * or Google Slides. It renders `deckContent` (model/deck.ts), the same content as the PDF and
+ * The editable PowerPoint deck: every text is a native text run and every card, face and
+ * curve a native shape, so the deck can be edited in PowerPoint, Keynote, LibreOffice or Google
+ * Slides. PptxGenJS writes the package and each slide's background, number and speaker notes;
+ * the shapes and text boxes are written by slideXml.ts (why: its header). It renders `deckContent` (model/deck.ts), the same content as the PDF and
  * the presentation mode. Runs in Node and in the browser (no DOM).
  *
  * Slides: title, overview (the journey grid as native shapes and text, continued when it needs
@@ -35,6 +36,7 @@ import { layoutOverview, type TextMeasure } from '../overviewLayout';
 import { clip, textWidthIn } from './fit';
 import { span, timed } from '../spans';
 import { patchPptx, presentationZip } from './patch';
+import { SlideXml, type Box } from './slideXml';
 
 export interface PptxOptions {
   readonly labels: DeckLabels;
@@ -56,7 +58,18 @@ const CARD_H = 1.12;
 /** Last y of the content area (the footer lies below). */
 const CONTENT_BOTTOM = SLIDE_H - 0.5;
 
-type Slide = PptxGenJS.Slide;
+/** A slide's shapes, and its PptxGenJS slide for the speaker notes. */
+class Slide extends SlideXml {
+  constructor(
+    lang: string,
+    private readonly pptx: PptxGenJS.Slide,
+  ) {
+    super(lang);
+  }
+  addNotes(notes: string): void {
+    this.pptx.addNotes(notes);
+  }
+}
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 const isEmotion = (e: unknown): e is Emotion =>
@@ -81,6 +94,8 @@ const actionOf = (l: DeckLabels, tp: DeckTouchpoint) => clean(tp.action).trim() 
 
 class DeckBuilder {
   readonly pres = new PptxGenJS();
+  /** Every slide, in order: its shapes go into ppt/slides/slide<n>.xml. */
+  readonly slides: Slide[] = [];
   readonly title: string;
   private readonly l: DeckLabels;
 
@@ -98,8 +113,10 @@ class DeckBuilder {
   }
 
   private slide(footer = true): Slide {
-    const s = this.pres.addSlide();
-    s.background = { color: 'FFFFFF' };
+    const p = this.pres.addSlide();
+    p.background = { color: 'FFFFFF' };
+    const s = new Slide(this.l.locale, p);
+    this.slides.push(s);
     if (footer) {
       text(
         s,
@@ -112,7 +129,7 @@ class DeckBuilder {
           maxLines: 1,
         },
       );
-      s.slideNumber = {
+      p.slideNumber = {
         x: SLIDE_W - MARGIN - 0.6,
         y: SLIDE_H - 0.36,
         w: 0.6,
@@ -128,14 +145,7 @@ class DeckBuilder {
 
   /** A slide's heading and, under it, a grey line; returns where the content starts. */
   private header(s: Slide, title: string, sub?: string): number {
-    s.addShape(this.pres.ShapeType.rect, {
-      x: 0,
-      y: 0.28,
-      w: 0.12,
-      h: 0.5,
-      fill: { color: ACCENT },
-      line: { color: ACCENT, width: 0 },
-    });
+    s.shape('rect', { x: 0, y: 0.28, w: 0.12, h: 0.5 }, { fill: ACCENT });
     text(
       s,
       title,
@@ -166,14 +176,7 @@ class DeckBuilder {
   titleSlide() {
     const l = this.l;
     const s = this.slide(false);
-    s.addShape(this.pres.ShapeType.rect, {
-      x: 0,
-      y: 0,
-      w: SLIDE_W,
-      h: 0.14,
-      fill: { color: ACCENT },
-      line: { color: ACCENT, width: 0 },
-    });
+    s.shape('rect', { x: 0, y: 0, w: SLIDE_W, h: 0.14 }, { fill: ACCENT });
     text(
       s,
       this.title,
@@ -215,7 +218,7 @@ class DeckBuilder {
     const stages = this.deck.stages;
     if (stages.length && stages.length <= 30) {
       const r = Math.min(0.16, 8.4 / stages.length / 2.6);
-      stages.forEach((st, i) => face(this.pres, s, 0.8 + r + i * r * 2.6, 4.65, r, st.emotion));
+      stages.forEach((st, i) => face(s, 0.8 + r + i * r * 2.6, 4.65, r, st.emotion));
     }
     s.addNotes(this.sourcesNotes());
   }
@@ -266,8 +269,7 @@ class DeckBuilder {
       )
       .join('\n');
     const notes = [summary, this.sourcesNotes()].filter(Boolean).join('\n\n');
-    const rect = this.pres.ShapeType.rect;
-    const inch = (b: { x: number; y: number; w: number; h: number }) => ({
+    const inch = (b: Box): Box => ({
       x: b.x / k,
       y: b.y / k,
       w: b.w / k,
@@ -283,7 +285,7 @@ class DeckBuilder {
       }
       return c;
     };
-    const plain = { fontFace: FONT, margin: 1, wrap: true, valign: 'top' as const };
+    const plain = { font: FONT, margin: 1, valign: 'top' as const };
     pages.forEach((page, i) => {
       const s = this.slide();
       const part = pages.length > 1 ? ` ${l.part(i + 1, pages.length)}` : '';
@@ -298,66 +300,54 @@ class DeckBuilder {
       for (const b of page.boxes) {
         switch (b.kind) {
           case 'band':
-            if (b.shaded)
-              s.addShape(rect, {
-                ...inch(b),
-                fill: { color: 'F6F7F9' },
-                line: { color: 'F6F7F9', width: 0 },
-              });
+            if (b.shaded) s.shape('rect', inch(b), { fill: 'F6F7F9' });
             break;
           case 'stage':
           case 'lane':
-            s.addText(b.lines.join('\n'), {
-              ...inch(b),
+            s.text(inch(b), b.lines.join('\n'), {
               ...plain,
-              fontSize: pt(b.size),
+              size: pt(b.size),
               bold: true,
               color: b.kind === 'stage' ? INK : MUTED,
             });
             break;
           case 'card': {
             const c = colorOf(b.emotion);
-            s.addText(b.lines.join(' '), {
-              ...inch(b),
+            s.text(inch(b), b.lines.join(' '), {
               ...plain,
-              shape: rect,
-              fill: { color: c.fill },
-              line: { color: c.edge, width: 0.75 },
-              fontSize: pt(b.size),
+              shape: { fill: c.fill, line: { color: c.edge, width: 0.75 } },
+              size: pt(b.size),
               color: INK,
-              margin: 1,
             });
             break;
           }
-          case 'text':
-            s.addText(
+          case 'text': {
+            const body = { text: b.lines.join(' ') };
+            s.text(
+              inch(b),
               [
-                ...(b.mark
-                  ? [{ text: '■ ', options: { color: b.mark === 'pain' ? PAIN : OPPORTUNITY } }]
-                  : []),
-                { text: b.lines.join(' ') },
+                {
+                  runs: b.mark
+                    ? [{ text: '■ ', color: b.mark === 'pain' ? PAIN : OPPORTUNITY }, body]
+                    : [body],
+                },
               ],
-              { ...inch(b), ...plain, fontSize: pt(b.size), color: INK },
+              { ...plain, size: pt(b.size), color: INK },
             );
             break;
+          }
           case 'more':
-            s.addText(b.text, {
-              ...inch(b),
-              ...plain,
-              fontSize: pt(b.size),
-              bold: true,
-              color: MUTED,
-            });
+            s.text(inch(b), b.text, { ...plain, size: pt(b.size), bold: true, color: MUTED });
             break;
           case 'count': {
             const c = b.emotion === undefined ? null : colorOf(b.emotion);
-            s.addText(b.text, {
-              ...inch(b),
+            s.text(inch(b), b.text, {
               ...plain,
-              shape: rect,
-              fill: { color: c ? c.fill : 'F6F7F9' },
-              line: { color: c ? c.edge : RULE, width: 0.5 },
-              fontSize: pt(b.size),
+              shape: {
+                fill: c ? c.fill : 'F6F7F9',
+                line: { color: c ? c.edge : RULE, width: 0.5 },
+              },
+              size: pt(b.size),
               bold: true,
               color: INK,
               align: 'center',
@@ -368,18 +358,18 @@ class DeckBuilder {
           }
           case 'face': {
             const r = b.r / k;
-            face(this.pres, s, (b.x + b.r + 1) / k, (b.y + b.h / 2) / k, r, b.emotion);
+            face(s, (b.x + b.r + 1) / k, (b.y + b.h / 2) / k, r, b.emotion);
             if (b.label)
-              s.addText(b.label, {
-                x: (b.x + 2 * b.r + 4) / k,
-                y: b.y / k,
-                w: Math.max(0.1, (b.w - 2 * b.r - 4) / k),
-                h: b.h / k,
-                ...plain,
-                valign: 'middle',
-                fontSize: pt(b.size),
-                color: MUTED,
-              });
+              s.text(
+                {
+                  x: (b.x + 2 * b.r + 4) / k,
+                  y: b.y / k,
+                  w: Math.max(0.1, (b.w - 2 * b.r - 4) / k),
+                  h: b.h / k,
+                },
+                b.label,
+                { ...plain, valign: 'middle', size: pt(b.size), color: MUTED },
+              );
             break;
           }
         }
@@ -417,17 +407,13 @@ class DeckBuilder {
     const l = this.l;
     const e = isEmotion(tp.emotion) ? tp.emotion : null;
     const color = emotionHex(e);
-    s.addShape(this.pres.ShapeType.roundRect, {
-      x,
-      y,
-      w,
-      h,
-      fill: { color: tint(color, 0.86) },
-      line: { color, width: 1.25 },
-      rectRadius: 0.08,
-    });
+    s.shape(
+      'roundRect',
+      { x, y, w, h },
+      { fill: tint(color, 0.86), line: { color, width: 1.25 }, rectRadius: 0.08 },
+    );
     const r = 0.12;
-    face(this.pres, s, x + 0.08 + r, y + 0.08 + r, r, e);
+    face(s, x + 0.08 + r, y + 0.08 + r, r, e);
     text(
       s,
       clean(tp.channel ?? '').trim() || l.noChannel,
@@ -525,7 +511,7 @@ class DeckBuilder {
         `${l.meanEmotion}: ${emotionName(l, st.emotion)}`,
       ].join(' · ');
       let top = this.header(s, title, sub);
-      face(this.pres, s, SLIDE_W - MARGIN - 0.26, 0.53, 0.24, st.emotion);
+      face(s, SLIDE_W - MARGIN - 0.26, 0.53, 0.24, st.emotion);
       const cols = p === 0 ? firstCols : 5;
       const cap = p === 0 ? firstCap : restCap;
       const from = p === 0 ? 0 : firstCap + (p - 1) * restCap;
@@ -572,13 +558,11 @@ class DeckBuilder {
       );
       if (p === 0 && side.length) {
         const x = MARGIN + areaW + 0.2;
-        s.addShape(this.pres.ShapeType.line, {
-          x: x - 0.1,
-          y: top,
-          w: 0,
-          h: CONTENT_BOTTOM - top,
-          line: { color: RULE, width: 1 },
-        });
+        s.shape(
+          'line',
+          { x: x - 0.1, y: top, w: 0, h: CONTENT_BOTTOM - top },
+          { line: { color: RULE, width: 1 } },
+        );
         sections(
           s,
           side,
@@ -624,12 +608,12 @@ class DeckBuilder {
       yBottom - ((Math.max(-2, Math.min(2, e)) + 2) / 4) * (yBottom - yTop);
     for (const e of [2, 1, 0, -1, -2] as const) {
       const y = yOf(e);
-      line(this.pres, s, [x0, y], [x1, y], {
+      line(s, [x0, y], [x1, y], {
         color: e === 0 ? 'C5CBD3' : RULE,
         width: 0.75,
         dash: e !== 0,
       });
-      face(this.pres, s, x0 - 0.14, y, 0.08, e);
+      face(s, x0 - 0.14, y, 0.08, e);
       text(
         s,
         l.emotion[e],
@@ -651,7 +635,7 @@ class DeckBuilder {
       if (!finite(st.emotion)) continue;
       const pt = { x: cx(i), y: yOf(st.emotion), i };
       if (prev)
-        line(this.pres, s, [prev.x, prev.y], [pt.x, pt.y], {
+        line(s, [prev.x, prev.y], [pt.x, pt.y], {
           color: ACCENT,
           width: 2.25,
           dash: pt.i - prev.i > 1,
@@ -660,17 +644,14 @@ class DeckBuilder {
     }
     const r = Math.max(0.05, Math.min(0.16, step * 0.3));
     stages.forEach((st, i) => {
-      if (finite(st.emotion)) face(this.pres, s, cx(i), yOf(st.emotion), r, st.emotion);
+      if (finite(st.emotion)) face(s, cx(i), yOf(st.emotion), r, st.emotion);
       else
-        s.addShape(this.pres.ShapeType.ellipse, {
-          x: cx(i) - r * 0.6,
-          y: yOf(0) - r * 0.6,
-          w: r * 1.2,
-          h: r * 1.2,
-          fill: { color: 'FFFFFF' },
-          line: { color: emotionHex(null), width: 1, dashType: 'dash' },
-        });
-      line(this.pres, s, [cx(i), yBottom + 0.05], [cx(i), yBottom + 0.12], {
+        s.shape(
+          'ellipse',
+          { x: cx(i) - r * 0.6, y: yOf(0) - r * 0.6, w: r * 1.2, h: r * 1.2 },
+          { fill: 'FFFFFF', line: { color: emotionHex(null), width: 1, dash: true } },
+        );
+      line(s, [cx(i), yBottom + 0.05], [cx(i), yBottom + 0.12], {
         color: 'C5CBD3',
         width: 0.75,
       });
@@ -785,15 +766,11 @@ class DeckBuilder {
     ];
     columns.forEach(([title, secs], i) => {
       const x = MARGIN + i * (colW + gap);
-      s.addShape(this.pres.ShapeType.roundRect, {
-        x,
-        y: top,
-        w: colW,
-        h,
-        fill: { color: 'F8FAFC' },
-        line: { color: 'E2E8F0', width: 1 },
-        rectRadius: 0.08,
-      });
+      s.shape(
+        'roundRect',
+        { x, y: top, w: colW, h },
+        { fill: 'F8FAFC', line: { color: 'E2E8F0', width: 1 }, rectRadius: 0.08 },
+      );
       text(
         s,
         title,
@@ -881,6 +858,7 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
   const out = await timed('pptx:patch', () =>
     patchPptx(zip, {
       typeface: FONT,
+      slides: b.slides,
       ...(opts.fontTtf ? { fontTtf: opts.fontTtf } : {}),
       ...(opts.fontBoldTtf ? { fontBoldTtf: opts.fontBoldTtf } : {}),
     }),

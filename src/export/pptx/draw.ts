@@ -1,12 +1,14 @@
 /**
- * Drawing helpers on a PptxGenJS slide: fitted text boxes, emotion faces from native shapes,
- * straight lines between two points, and lists of sections cut to fit a box.
+ * Drawing helpers on a slide (slideXml.ts): fitted text boxes, emotion faces from native
+ * shapes, straight lines between two points, and lists of sections cut to fit a box.
  * Coordinates are inches on a 10 × 5.625 in (16:9) slide.
  */
-import type PptxGenJS from 'pptxgenjs';
 import { emotionColor } from '../../model/emotionColor';
 import type { Emotion } from '../../model/types';
 import { clip, fitText, inner, LINE_HEIGHT, lineCount, TEXT_MARGIN_PT } from './fit';
+import { clean, type Box, type Paragraph, type SlideXml } from './slideXml';
+
+export { clean, type Box };
 
 export const FONT = 'Inter';
 export const SLIDE_W = 10;
@@ -17,20 +19,7 @@ export const MUTED = '6B7280';
 export const ACCENT = '3B5BDB';
 export const RULE = 'E5E7EB';
 
-type Slide = PptxGenJS.Slide;
-type Pres = PptxGenJS;
-
-/** Any value as text that is safe in XML (no control characters, no lone surrogates). */
-export function clean(value: unknown): string {
-  const s = typeof value === 'string' ? value : value == null ? '' : String(value);
-  return (
-    s
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-      .replace(/\r\n?/g, '\n')
-  );
-}
+type Slide = SlideXml;
 
 /** '#d1453b' → 'D1453B'. */
 export const hex = (css: string): string => css.replace('#', '').toUpperCase();
@@ -44,13 +33,6 @@ export function tint(color: string, t: number): string {
 }
 
 export const emotionHex = (e: number | null | undefined): string => hex(emotionColor(e));
-
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
 
 export interface TextStyle {
   readonly max: number;
@@ -75,17 +57,15 @@ export function text(slide: Slide, value: string, box: Box, style: TextStyle): b
     ...(style.bold ? { bold: true } : {}),
     ...(style.maxLines !== undefined ? { maxLines: style.maxLines } : {}),
   });
-  slide.addText(fitted.text, {
-    ...box,
-    fontFace: FONT,
-    fontSize: fitted.fontSize,
+  slide.text(box, fitted.text, {
+    font: FONT,
+    size: fitted.fontSize,
     bold: style.bold ?? false,
     italic: style.italic ?? false,
     color: style.color ?? INK,
     align: style.align ?? 'left',
     valign: style.valign ?? 'top',
     margin: TEXT_MARGIN_PT,
-    wrap: true,
   });
   return fitted.cut;
 }
@@ -97,31 +77,14 @@ const MOUTH_BEND: Record<Emotion, number> = { [-2]: -4, [-1]: -2, 0: 0, 1: 2.5, 
  * The app's emotion face from native shapes: a disc in the emotion's colour, two eyes and a
  * mouth curve (a quadratic custom geometry). Unrated: a grey disc with "?".
  */
-export function face(
-  pres: Pres,
-  slide: Slide,
-  cx: number,
-  cy: number,
-  r: number,
-  e: number | null,
-) {
+export function face(slide: Slide, cx: number, cy: number, r: number, e: number | null) {
   const color = emotionHex(e);
-  slide.addShape(pres.ShapeType.ellipse, {
-    x: cx - r,
-    y: cy - r,
-    w: 2 * r,
-    h: 2 * r,
-    fill: { color },
-    line: { color, width: 0.5 },
-  });
+  const disc = { x: cx - r, y: cy - r, w: 2 * r, h: 2 * r };
+  slide.shape('ellipse', disc, { fill: color, line: { color, width: 0.5 } });
   if (e === null || !Number.isFinite(e)) {
-    slide.addText('?', {
-      x: cx - r,
-      y: cy - r,
-      w: 2 * r,
-      h: 2 * r,
-      fontFace: FONT,
-      fontSize: Math.max(4, Math.round(r * 72 * 1.1)),
+    slide.text(disc, '?', {
+      font: FONT,
+      size: Math.max(4, Math.round(r * 72 * 1.1)),
       bold: true,
       color: 'FFFFFF',
       align: 'center',
@@ -133,48 +96,31 @@ export function face(
   const em = Math.max(-2, Math.min(2, Math.round(e))) as Emotion;
   const k = r / 10;
   for (const dx of [-3.4, 3.4])
-    slide.addShape(pres.ShapeType.ellipse, {
-      x: cx + dx * k - 1.3 * k,
-      y: cy - 2.6 * k - 1.3 * k,
-      w: 2.6 * k,
-      h: 2.6 * k,
-      fill: { color: 'FFFFFF' },
-    });
+    slide.shape(
+      'ellipse',
+      { x: cx + dx * k - 1.3 * k, y: cy - 2.6 * k - 1.3 * k, w: 2.6 * k, h: 2.6 * k },
+      { fill: 'FFFFFF' },
+    );
   const bend = MOUTH_BEND[em] * k;
   const mouthY = (em < 0 ? 4.5 : 3) * k;
   const top = Math.min(mouthY, mouthY + bend);
   const h = Math.max(Math.abs(bend), 0.001);
   const mouthLine = { color: 'FFFFFF', width: Math.max(0.5, 1.6 * k * 72) };
   if (bend === 0) {
-    slide.addShape(pres.ShapeType.line, {
-      x: cx - 4.4 * k,
-      y: cy + mouthY,
-      w: 8.8 * k,
-      h: 0,
-      line: mouthLine,
-    });
+    slide.shape('line', { x: cx - 4.4 * k, y: cy + mouthY, w: 8.8 * k, h: 0 }, { line: mouthLine });
     return;
   }
-  slide.addShape('custGeom' as PptxGenJS.SHAPE_NAME, {
-    x: cx - 4.4 * k,
-    y: cy + top,
-    w: 8.8 * k,
-    h,
-    line: mouthLine,
-    points: [
-      { x: 0, y: mouthY - top, moveTo: true },
-      {
-        x: 8.8 * k,
-        y: mouthY - top,
-        curve: { type: 'quadratic', x1: 4.4 * k, y1: mouthY + bend - top },
-      },
-    ],
-  });
+  slide.curve(
+    { x: cx - 4.4 * k, y: cy + top, w: 8.8 * k, h },
+    [0, mouthY - top],
+    [4.4 * k, mouthY + bend - top],
+    [8.8 * k, mouthY - top],
+    mouthLine,
+  );
 }
 
 /** A straight line from (x1, y1) to (x2, y2). */
 export function line(
-  pres: Pres,
   slide: Slide,
   [x1, y1]: [number, number],
   [x2, y2]: [number, number],
@@ -182,19 +128,11 @@ export function line(
 ) {
   const flipH = x2 < x1;
   const flipV = y2 < y1 !== flipH;
-  slide.addShape(pres.ShapeType.line, {
-    x: Math.min(x1, x2),
-    y: Math.min(y1, y2),
-    w: Math.abs(x2 - x1),
-    h: Math.abs(y2 - y1),
-    ...(flipV ? { flipV: true } : {}),
-    ...(flipH ? { flipH: true } : {}),
-    line: {
-      color: style.color,
-      width: style.width,
-      ...(style.dash ? { dashType: 'dash' as const } : {}),
-    },
-  });
+  slide.shape(
+    'line',
+    { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1) },
+    { flipH, flipV, line: style },
+  );
 }
 
 export interface Section {
@@ -279,41 +217,33 @@ export function sections(
     else if (laid.length > 1) laid.pop();
     else break;
   }
-  const runs: PptxGenJS.TextProps[] = [];
+  const paragraphs: Paragraph[] = [];
   laid.forEach((s, i) => {
-    const gap = i > 0 ? { paraSpaceBefore: SECTION_GAP_PT } : {};
+    const gap = i > 0 ? SECTION_GAP_PT : 0;
     if (s.title)
-      runs.push({
-        text: s.title,
-        options: { bold: true, color: s.color ?? INK, breakLine: true, ...gap },
+      paragraphs.push({
+        runs: [{ text: s.title, bold: true, color: s.color ?? INK }],
+        spaceBefore: gap,
       });
-    const first = s.title ? {} : gap;
-    if (s.inline) runs.push({ text: s.items.join(', '), options: { breakLine: true, ...first } });
+    const first = s.title ? 0 : gap;
+    if (s.inline) paragraphs.push({ runs: [{ text: s.items.join(', ') }], spaceBefore: first });
     else
       s.items.forEach((it, j) =>
-        runs.push({
-          text: it,
-          options: {
-            bullet: { indent: BULLET_INDENT_PT },
-            breakLine: true,
-            ...(j === 0 ? first : {}),
-          },
+        paragraphs.push({
+          runs: [{ text: it }],
+          bullet: BULLET_INDENT_PT,
+          spaceBefore: j === 0 ? first : 0,
         }),
       );
     if (s.hidden)
-      runs.push({
-        text: opts.more(s.hidden),
-        options: { italic: true, color: MUTED, breakLine: true },
-      });
+      paragraphs.push({ runs: [{ text: opts.more(s.hidden), italic: true, color: MUTED }] });
   });
-  slide.addText(runs, {
-    ...box,
-    fontFace: FONT,
-    fontSize: pt,
+  slide.text(box, paragraphs, {
+    font: FONT,
+    size: pt,
     color: INK,
     valign: 'top',
     margin: TEXT_MARGIN_PT,
-    wrap: true,
   });
   return laid.reduce((n, s) => n + s.hidden, 0);
 }

@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deckContent, type Deck, type DeckStage } from '../../model/deck';
@@ -82,6 +84,16 @@ async function open(bytes: Uint8Array): Promise<Opened> {
 
 const notesText = (xml: string) =>
   [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1]!)).join('\n');
+
+/** Whether `xml` parses as XML (xmldom reports any error through `onError`). */
+function wellFormed(xml: string): boolean {
+  new DOMParser({
+    onError: (level, message) => {
+      throw new Error(`${level}: ${message}`);
+    },
+  }).parseFromString(xml, 'text/xml');
+  return true;
+}
 
 /** Every shape's box stays on the 16:9 slide (EMU: 914400 per inch). */
 function offSlide(xml: string): string[] {
@@ -173,8 +185,11 @@ describe('buildPptx: the airline deck', async () => {
     }
   });
 
-  it('keeps every shape on the slide', () => {
-    for (const x of opened.slides) expect(offSlide(x)).toEqual([]);
+  it('keeps every shape on the slide, every slide well-formed XML', () => {
+    for (const x of opened.slides) {
+      expect(offSlide(x)).toEqual([]);
+      expect(wellFormed(x)).toBe(true);
+    }
   });
 
   it('embeds Inter as EOT and lists it in the presentation', async () => {
@@ -195,7 +210,7 @@ describe('buildPptx: the airline deck', async () => {
     expect(rels).toContain('Target="fonts/font1.fntdata"');
   });
 
-  it('opens in LibreOffice (converted to PDF) when soffice is installed', (ctx) => {
+  it('opens in LibreOffice (converted to PDF, a page per slide, every stage named) when soffice is installed', async (ctx) => {
     const soffice = ['soffice', 'libreoffice'].find(
       (bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0,
     );
@@ -215,7 +230,18 @@ describe('buildPptx: the airline deck', async () => {
         },
       );
       expect(existsSync(join(dir, 'deck.pdf'))).toBe(true);
-      expect(readFileSync(join(dir, 'deck.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      const pdf = new Uint8Array(readFileSync(join(dir, 'deck.pdf')));
+      expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
+      // LibreOffice read the shapes' text: each slide is a page, and it holds what the slide says.
+      const parser = new PDFParse({ data: pdf });
+      try {
+        const pages = (await parser.getText()).pages.map((p) => p.text.replace(/\s+/g, ' '));
+        expect(pages).toHaveLength(opened.slides.length);
+        deck.stages.forEach((st, i) => expect(pages[2 + i]).toContain(`${st.index}. ${st.title}`));
+        expect(pages[2 + deck.stages.length]).toContain('Emotion curve');
+      } finally {
+        await parser.destroy();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -294,6 +320,7 @@ describe('buildPptx: odd maps still build', () => {
       expect(offSlide(x)).toEqual([]);
       // eslint-disable-next-line no-control-regex -- control characters must not reach the XML
       expect(x).not.toMatch(/[\u0000-\u0008]/);
+      expect(wellFormed(x)).toBe(true);
     }
     // The long texts were cut on the slides (the notes keep them whole).
     expect(o.runs.flat().some((t) => t.endsWith('…'))).toBe(true);

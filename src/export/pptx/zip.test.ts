@@ -1,7 +1,7 @@
 // @vitest-environment node
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { crc32, deflated, writeZip } from './zip';
+import { crc32, deflated, utf8, writeZip } from './zip';
 
 describe('writeZip', () => {
   it('writes a zip JSZip reads back: text, bytes, folders, a part deflated ahead', async () => {
@@ -13,6 +13,10 @@ describe('writeZip', () => {
       { path: 'ppt/media/bin.dat', data: bytes },
       { path: 'ppt/fonts/font1.fntdata', data: ahead },
       { path: 'ppt/empty.xml', data: '' },
+      {
+        path: 'ppt/pieces.xml',
+        data: ['<a>', 'Caffè ·', '', new TextEncoder().encode(' “b”'), ' 🙂</a>'],
+      },
     ]);
     // JSZip checks every part's CRC-32 against its content when asked to.
     const zip = await JSZip.loadAsync(out, { checkCRC32: true });
@@ -22,6 +26,7 @@ describe('writeZip', () => {
       'ppt/media/bin.dat',
       'ppt/fonts/font1.fntdata',
       'ppt/empty.xml',
+      'ppt/pieces.xml',
     ]);
     expect(zip.files['ppt/']!.dir).toBe(true);
     expect(await zip.file('ppt/slide1.xml')!.async('string')).toBe(
@@ -32,6 +37,22 @@ describe('writeZip', () => {
       'font bytes '.repeat(100),
     );
     expect(await zip.file('ppt/empty.xml')!.async('string')).toBe('');
+    expect(await zip.file('ppt/pieces.xml')!.async('string')).toBe('<a>Caffè · “b” 🙂</a>');
+  });
+
+  it('encodes pieces of text as the UTF-8 of the text they make', () => {
+    // Random pieces of ASCII, Latin-1, BMP and astral characters, split anywhere but inside a
+    // surrogate pair, against the encoder on the joined text.
+    const alphabet = ['a', ' ', '<', 'è', '·', '“', '■', '€', '🙂', '𝄞', '\n'];
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 200; round++) {
+      const pieces = Array.from({ length: rnd(6) }, () =>
+        Array.from({ length: rnd(40) }, () => alphabet[rnd(alphabet.length)]).join(''),
+      );
+      expect(utf8(pieces)).toEqual(new TextEncoder().encode(pieces.join('')));
+    }
+    expect(utf8('')).toEqual(new Uint8Array(0));
   });
 
   it('lets go of each part once it is compressed', async () => {

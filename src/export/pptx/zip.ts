@@ -19,8 +19,11 @@ export interface Deflated {
 
 export interface ZipPart {
   readonly path: string;
-  /** Text is written as UTF-8. */
-  data: string | Uint8Array | Deflated | null;
+  /**
+   * Text is written as UTF-8; a list of pieces (texts, bytes) is written one after the other,
+   * never joined.
+   */
+  data: string | readonly (string | Uint8Array)[] | Uint8Array | Deflated | null;
 }
 
 export const canZipNatively = (): boolean => {
@@ -66,6 +69,29 @@ export async function deflated(bytes: Uint8Array): Promise<Deflated> {
 const isDeflated = (d: ZipPart['data']): d is Deflated =>
   !!d && typeof d === 'object' && 'deflated' in d;
 
+const encoder = new TextEncoder();
+
+/**
+ * Texts as UTF-8 and bytes as they are, one after the other in one buffer: a part made of
+ * pieces is never joined into one string first (a copy on the JS heap; the buffer is off it).
+ */
+export function utf8(pieces: string | readonly (string | Uint8Array)[]): Uint8Array {
+  const list = typeof pieces === 'string' ? [pieces] : pieces;
+  let most = 0;
+  // A UTF-16 unit is at most 3 bytes of UTF-8.
+  for (const p of list) most += typeof p === 'string' ? p.length * 3 : p.byteLength;
+  const out = new Uint8Array(most);
+  let at = 0;
+  for (const p of list) {
+    if (typeof p === 'string') at += encoder.encodeInto(p, out.subarray(at)).written;
+    else {
+      out.set(p, at);
+      at += p.byteLength;
+    }
+  }
+  return out.subarray(0, at);
+}
+
 /** MS-DOS date and time of `d` (local time, as zip tools show it). */
 function dosTime(d: Date): { time: number; date: number } {
   return {
@@ -91,7 +117,7 @@ export async function writeZip(parts: ZipPart[], now = new Date()): Promise<Uint
     part.data = null;
     if (isDeflated(data)) return Promise.resolve(data);
     if (data === null) return Promise.resolve({ deflated: new Uint8Array(0), crc: 0, size: 0 });
-    return deflated(typeof data === 'string' ? enc.encode(data) : data);
+    return deflated(data instanceof Uint8Array ? data : utf8(data));
   });
   for (const [i, part] of parts.entries()) {
     const entry = await entries[i]!;
