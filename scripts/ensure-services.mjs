@@ -1,7 +1,9 @@
-// Makes sure the cluster's services exist for the tests (issue 17): PostgreSQL, Redis and
-// HAProxy from Debian's packages, installed with apt-get when missing and running as root (as
-// ensure-browser.mjs does for Chromium). Never fails the run: a test that needs a missing
-// service reports it and is skipped (server/testing/services.ts says which one and why).
+// Makes sure what the unit tests run against exists: the cluster's services (issue 17),
+// PostgreSQL, Redis and HAProxy, and LibreOffice Impress, which opens the PowerPoint deck and
+// converts it to PDF (issue 16). From Debian's packages, installed with apt-get when missing and
+// running as root (as ensure-browser.mjs does for Chromium). Never fails the run: a test that
+// needs a missing one reports it and is skipped (server/testing/services.ts says which service
+// and why; pptx.test.ts says when soffice is missing).
 import { execSync } from 'node:child_process';
 import { isRoot, run } from './apt.mjs';
 import { existsSync, readdirSync } from 'node:fs';
@@ -11,6 +13,7 @@ const SERVICES = [
   { pkg: 'postgresql', have: () => postgresBin('initdb') !== undefined },
   { pkg: 'redis-server', have: () => onPath('redis-server') },
   { pkg: 'haproxy', have: () => onPath('haproxy') },
+  { pkg: 'libreoffice-impress', have: () => onPath('soffice') },
 ];
 
 function postgresBin(name) {
@@ -37,7 +40,7 @@ if (missing.length === 0) process.exit(0);
 const names = missing.map((s) => s.pkg).join(' ');
 if (!isRoot) {
   console.warn(
-    `[ensure-services] missing ${names}; not root, so not installing: cluster tests will be skipped`,
+    `[ensure-services] missing ${names}; not root, so not installing: the tests that need them will be skipped`,
   );
   process.exit(0);
 }
@@ -50,5 +53,5 @@ run('rm -f /usr/sbin/policy-rc.d');
 const still = SERVICES.filter((s) => !s.have()).map((s) => s.pkg);
 if (still.length > 0)
   console.warn(
-    `[ensure-services] still missing: ${still.join(' ')}: cluster tests will be skipped`,
+    `[ensure-services] still missing: ${still.join(' ')}: the tests that need them will be skipped`,
   );
