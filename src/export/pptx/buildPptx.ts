@@ -238,7 +238,11 @@ class DeckBuilder {
   overviewSlides() {
     const l = this.l;
     const measure: TextMeasure = {
-      clean: (t) => clean(t).replace(/\s+/g, ' '),
+      clean: (t) => {
+        const c = clean(t);
+        // Most texts have single plain spaces only: kept as they are, not copied.
+        return /[^\S ]| {2}/.test(c) ? c.replace(/\s+/g, ' ') : c;
+      },
       width: (t, size, bold) => textWidthIn(t, size, bold) * PT,
     };
     const top = 1.15;

@@ -32,13 +32,25 @@ function charEm(ch: string): number {
   return 0.58;
 }
 
+/** charEm of the first 256 code points, by code: measuring reads numbers, makes no strings. */
+const LATIN1_EM = Float64Array.from({ length: 256 }, (_, c) => charEm(String.fromCharCode(c)));
+const WIDE_BEYOND_LATIN1 = [...WIDE].map((c) => c.codePointAt(0)!).filter((c) => c > 0xff);
+
+/** charEm of the code point `cp`. */
+const codeEm = (cp: number): number =>
+  cp < 256 ? LATIN1_EM[cp]! : WIDE_BEYOND_LATIN1.includes(cp) ? 0.9 : cp >= 0x1100 ? 1 : 0.58;
+
 /** Inches per em of Inter at `pt` (with the safety margin). */
 const inchesPerEm = (pt: number, bold: boolean) => (pt * WIDTH_SAFETY * (bold ? 1.04 : 1)) / PT;
 
 /** Width of `text` in em. */
 function emOf(text: string): number {
   let em = 0;
-  for (const ch of text) em += charEm(ch);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    em += codeEm(cp);
+    if (cp > 0xffff) i++; // a surrogate pair is one character
+  }
   return em;
 }
 
@@ -113,12 +125,15 @@ function layout(p: Paragraph, limit: number, out?: string[]): number {
       if (out) line = word;
       continue;
     }
-    for (const ch of word) {
-      const c = charEm(ch);
+    for (let j = 0; j < word.length; j++) {
+      const cp = word.codePointAt(j)!;
+      const pair = cp > 0xffff;
+      const c = codeEm(cp);
       if (has && em + c > limit) push();
       has = true;
       em += c;
-      if (out) line += ch;
+      if (out) line += pair ? word.slice(j, j + 2) : word[j];
+      if (pair) j++;
     }
   }
   if (has || n === 0) push();
@@ -135,11 +150,11 @@ export function wrap(text: string, widthIn: number, pt: number, bold = false): s
   return lines;
 }
 
+/** Usable width (or height) of a box side of `side` inches, after its text margins. */
+const innerWidth = (side: number) => Math.max(0.05, side - (2 * TEXT_MARGIN_PT) / PT);
+
 /** Usable width and height of a box of w × h inches, after its text margins. */
-export const inner = (w: number, h: number) => ({
-  w: Math.max(0.05, w - (2 * TEXT_MARGIN_PT) / PT),
-  h: Math.max(0.05, h - (2 * TEXT_MARGIN_PT) / PT),
-});
+export const inner = (w: number, h: number) => ({ w: innerWidth(w), h: innerWidth(h) });
 
 export interface Fitted {
   readonly text: string;
@@ -160,11 +175,14 @@ export function fitText(
 ): Fitted {
   const box = inner(w, h);
   const bold = opts.bold ?? false;
-  const paragraphs = text.split('\n').map(paragraph);
+  const paragraphs = text.includes('\n')
+    ? text.split('\n').map(measuredParagraph)
+    : [measuredParagraph(text)];
   const limit = (pt: number) => box.w / inchesPerEm(pt, bold);
   for (let pt = opts.max; pt >= opts.min; pt -= 0.5) {
     const at = limit(pt);
-    const n = paragraphs.reduce((sum, p) => sum + layout(p, at), 0);
+    let n = 0;
+    for (const p of paragraphs) n += layout(p, at);
     if (linesHeightIn(n, pt) <= box.h && (opts.maxLines === undefined || n <= opts.maxLines))
       return { text, fontSize: pt, cut: false };
   }
@@ -184,8 +202,7 @@ export function fitText(
 
 /** Number of lines `text` takes in a box `widthIn` wide (its margins included) at `pt`. */
 export function lineCount(text: string, widthIn: number, pt: number, bold = false): number {
-  const w = inner(widthIn, 1).w;
-  const at = w / inchesPerEm(pt, bold);
+  const at = innerWidth(widthIn) / inchesPerEm(pt, bold);
   if (!text.includes('\n')) return layout(measuredParagraph(text), at);
   return text.split('\n').reduce((n, p) => n + layout(measuredParagraph(p), at), 0);
 }

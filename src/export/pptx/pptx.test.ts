@@ -430,6 +430,41 @@ describe('buildPptx: odd maps still build', () => {
 });
 
 describe('fit', () => {
+  it('measures each character by its width class, a surrogate pair as one character', () => {
+    const em = (t: string) => Math.round(textWidthIn(t, 72 / 1.06) * 1000) / 1000;
+    const classes: [string, number][] = [
+      ['i', 0.31],
+      ['I', 0.31],
+      [' ', 0.31],
+      ['\u00a0', 0.31],
+      ['.', 0.31],
+      ['m', 0.9],
+      ['W', 0.9],
+      ['Æ', 0.9],
+      ['œ', 0.9],
+      ['Œ', 0.9],
+      ['—', 0.9],
+      ['@', 0.9],
+      ['A', 0.7],
+      ['Z', 0.7],
+      ['0', 0.62],
+      ['9', 0.62],
+      ['a', 0.58],
+      ['è', 0.58],
+      ['ł', 0.58],
+      ['€', 1],
+      ['中', 1],
+      ['🙂', 1],
+      ['\uD83D', 1],
+      ['\uDE42', 1],
+    ];
+    for (const [ch, want] of classes) expect([ch, em(ch)]).toEqual([ch, want]);
+    // A lone high surrogate before a letter is one character, and the letter another.
+    expect(em('\uD83Da')).toBe(1.58);
+    expect(em('a🙂b')).toBe(2.16);
+    // Bold is 4 % wider.
+    expect(textWidthIn('ab', 10, true) / textWidthIn('ab', 10)).toBeCloseTo(1.04, 9);
+  });
   it('wraps words and breaks words longer than the line', () => {
     expect(wrap('aa bb cc', textWidthIn('aa bb', 10) + 0.001, 10)).toEqual(['aa bb', 'cc']);
     expect(wrap('x'.repeat(50), textWidthIn('x'.repeat(10), 10) + 0.001, 10)).toHaveLength(5);

@@ -32,11 +32,14 @@ const rgb = (c: string): string => (/^[0-9A-Fa-f]{6}$/.test(c) ? c.toUpperCase()
 
 // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex -- what `clean` has to look at (\r included)
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Any value as text that is safe in XML (no control characters, no lone surrogates). */
 export function clean(value: unknown): string {
   const s = typeof value === 'string' ? value : value == null ? '' : String(value);
+  if (!NEEDS_CLEANING.test(s)) return s;
   return s.replace(LONE_SURROGATE, '').replace(NOT_XML, '').replace(/\r\n?/g, '\n');
 }
 
