@@ -58,18 +58,7 @@ const CARD_H = 1.12;
 /** Last y of the content area (the footer lies below). */
 const CONTENT_BOTTOM = SLIDE_H - 0.5;
 
-/** A slide's shapes, and its PptxGenJS slide for the speaker notes. */
-class Slide extends SlideXml {
-  constructor(
-    lang: string,
-    private readonly pptx: PptxGenJS.Slide,
-  ) {
-    super(lang);
-  }
-  addNotes(notes: string): void {
-    this.pptx.addNotes(notes);
-  }
-}
+type Slide = SlideXml;
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 const isEmotion = (e: unknown): e is Emotion =>
@@ -115,7 +104,7 @@ class DeckBuilder {
   private slide(footer = true): Slide {
     const p = this.pres.addSlide();
     p.background = { color: 'FFFFFF' };
-    const s = new Slide(this.l.locale, p);
+    const s = new SlideXml(this.l.locale);
     this.slides.push(s);
     if (footer) {
       text(
@@ -220,7 +209,7 @@ class DeckBuilder {
       const r = Math.min(0.16, 8.4 / stages.length / 2.6);
       stages.forEach((st, i) => face(s, 0.8 + r + i * r * 2.6, 4.65, r, st.emotion));
     }
-    s.addNotes(this.sourcesNotes());
+    s.notes(this.sourcesNotes());
   }
 
   private sourcesNotes(): string {
@@ -378,7 +367,7 @@ class DeckBuilder {
           }
         }
       }
-      s.addNotes(notes);
+      s.notes(notes);
     });
   }
 
@@ -594,7 +583,7 @@ class DeckBuilder {
       }
       if (shown.length)
         notes.push(`${l.notesTouchpoints}:\n${this.touchpointNotes(shown).join('\n')}`);
-      s.addNotes(notes.join('\n\n'));
+      s.notes(notes.join('\n\n'));
       await tick();
     }
   }
@@ -676,7 +665,7 @@ class DeckBuilder {
         { max: 10, min: 5.5, color: INK, maxLines: narrow ? 1 : 3, align: 'center' },
       );
     });
-    s.addNotes(
+    s.notes(
       stages
         .map(
           (st) =>
@@ -816,7 +805,7 @@ class DeckBuilder {
     const benefits = st.goals.filter((g) => g.benefit?.trim());
     if (benefits.length)
       notes.push(benefits.map((g) => `- ${clean(g.title)}: ${clean(g.benefit)}`).join('\n'));
-    s.addNotes(notes.join('\n\n'));
+    s.notes(notes.join('\n\n'));
   }
 }
 

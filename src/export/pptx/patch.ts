@@ -6,9 +6,9 @@
  *   lists it in `<p:embeddedFontLst>` (the approach of liyao1520/pptx-embed-fonts). Desktop
  *   PowerPoint honours it; LibreOffice and Google Slides mostly ignore embedded fonts and fall
  *   back to an installed Inter or a substitute, the text staying editable either way.
- * - speaker notes as paragraphs: PptxGenJS writes all of a slide's notes into one `<a:t>`, so
- *   its line breaks would not show; each line becomes its own `<a:p>`.
- * - the slides' shapes, written by slideXml.ts, go into each slide's `<p:spTree>`.
+ * - the slides' shapes and speaker notes, written by slideXml.ts, go into each slide's
+ *   `<p:spTree>` and its notes slide's body (PptxGenJS would write all of a slide's notes into
+ *   one `<a:t>`, where its line breaks do not show: here each line is its own `<a:p>`).
  * The zip is PptxGenJS's own, taken before it is written out (`presentationZip`); its parts are
  * taken out of it and written by zip.ts (native deflate), so the deck is zipped once and not by
  * JSZip's JavaScript workers; the EOT of each font file is made and deflated once per session.
@@ -183,20 +183,15 @@ export function withShapes(slideXml: string, shapes: Uint8Array): (string | Uint
   return [slideXml.slice(0, at), shapes, slideXml.slice(at)];
 }
 
-/** Splits the one-run notes body PptxGenJS writes into one paragraph per line. */
-function notesParagraphs(xml: string): string {
-  return xml.replace(
-    /<a:p><a:r><a:rPr lang="([^"]*)" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r>/,
-    (all, lang: string, body: string) => {
-      const lines = body.split(/\r?\n/);
-      if (lines.length < 2) return all;
-      const run = (t: string) =>
-        t ? `<a:r><a:rPr lang="${lang}" dirty="0"/><a:t>${t}</a:t></a:r>` : '';
-      return lines
-        .map((l, i) => (i === lines.length - 1 ? `<a:p>${run(l)}` : `<a:p>${run(l)}</a:p>`))
-        .join('');
-    },
-  );
+/** The notes body PptxGenJS writes for a slide without notes (its notes are ours). */
+const EMPTY_NOTES =
+  '<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t></a:t></a:r><a:endParaRPr lang="en-US" dirty="0"/></a:p>';
+
+/** A notes slide's XML with `paragraphs` as its notes body, as the pieces to write in turn. */
+export function withNotes(notesXml: string, paragraphs: Uint8Array): (string | Uint8Array)[] {
+  const at = notesXml.indexOf(EMPTY_NOTES);
+  if (at < 0) throw new Error('pptx: a notes slide has no empty notes body to fill');
+  return [notesXml.slice(0, at), paragraphs, notesXml.slice(at + EMPTY_NOTES.length)];
 }
 
 export async function patchPptx(
@@ -205,8 +200,11 @@ export async function patchPptx(
     typeface: string;
     fontTtf?: Uint8Array;
     fontBoldTtf?: Uint8Array;
-    /** The shapes of slide 1, 2… (slideXml.ts), put into ppt/slides/slide<n>.xml. */
-    slides?: readonly { bytes(): Uint8Array }[];
+    /**
+     * The shapes and notes of slide 1, 2… (slideXml.ts), put into ppt/slides/slide<n>.xml and
+     * ppt/notesSlides/notesSlide<n>.xml.
+     */
+    slides?: readonly { bytes(): Uint8Array; notesBytes(): Uint8Array | null }[];
   },
 ): Promise<Uint8Array> {
   const endParts = span('pptx:parts');
@@ -220,14 +218,13 @@ export async function patchPptx(
       regular: opts.fontTtf,
       ...(opts.fontBoldTtf ? { bold: opts.fontBoldTtf } : {}),
     });
-  opts.slides?.forEach((shapes, i) => {
+  opts.slides?.forEach((slide, i) => {
     const path = `ppt/slides/slide${i + 1}.xml`;
-    put(parts, path, withShapes(text(parts, path), shapes.bytes()));
+    put(parts, path, withShapes(text(parts, path), slide.bytes()));
+    const notes = slide.notesBytes();
+    const notesPath = `ppt/notesSlides/notesSlide${i + 1}.xml`;
+    if (notes) put(parts, notesPath, withNotes(text(parts, notesPath), notes));
   });
-  for (const path of parts.keys()) {
-    if (!/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path)) continue;
-    put(parts, path, notesParagraphs(text(parts, path)));
-  }
   if (native) return timed('pptx:zip', () => writeZip([...parts.values()]));
   const zip = new JSZip();
   for (const p of parts.values()) {

@@ -189,6 +189,7 @@ const langOf = (tag: string): string =>
 /** The shapes of one slide, in drawing order, written as XML while they are drawn. */
 export class SlideXml {
   private readonly out = new ByteWriter(16 * 1024);
+  private notesOut: ByteWriter | null = null;
   private id = FIRST_ID;
   private readonly lang: string;
 
@@ -358,6 +359,32 @@ export class SlideXml {
         runs(p);
       }
     o.raw('</p:txBody></p:sp>');
+  }
+
+  /**
+   * Speaker notes: one paragraph per line of `text` (an empty line stays an empty paragraph),
+   * after any notes given before.
+   */
+  notes(text: string): void {
+    if (!text) return;
+    const o = (this.notesOut ??= new ByteWriter(4 * 1024));
+    const run = kept.get(
+      `notes|${this.lang}`,
+      () => `<a:r><a:rPr lang="${this.lang}" dirty="0"/><a:t>`,
+    );
+    for (let from = 0; from <= text.length;) {
+      const nl = text.indexOf('\n', from);
+      const stop = nl < 0 ? text.length : nl;
+      o.raw('<a:p>');
+      if (stop > from) o.raw(run).xmlText(text.slice(from, stop)).raw('</a:t></a:r>');
+      o.raw('</a:p>');
+      from = stop + 1;
+    }
+  }
+
+  /** The notes as the paragraphs of the notes slide's body (UTF-8), or null for none. */
+  notesBytes(): Uint8Array | null {
+    return this.notesOut?.bytes() ?? null;
   }
 
   /** The slide's shapes as XML (UTF-8), for the inside of `<p:spTree>`. */

@@ -38,6 +38,13 @@ describe('writeZip', () => {
     );
     expect(await zip.file('ppt/empty.xml')!.async('string')).toBe('');
     expect(await zip.file('ppt/pieces.xml')!.async('string')).toBe('<a>Caffè · “b” 🙂</a>');
+    // Parts under STORE_BELOW are stored, the others deflated (JSZip's compression magic).
+    const method = (p: string) =>
+      (zip.files[p] as unknown as { _data: { compression: { magic: string } } })._data.compression
+        .magic;
+    expect(method('ppt/slide1.xml')).toBe('\x00\x00');
+    expect(method('ppt/media/bin.dat')).toBe('\x08\x00');
+    expect(method('ppt/fonts/font1.fntdata')).toBe('\x08\x00');
   });
 
   it('encodes pieces of text as the UTF-8 of the text they make', () => {

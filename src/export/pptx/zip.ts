@@ -15,7 +15,15 @@ export interface Deflated {
   readonly deflated: Uint8Array;
   readonly crc: number;
   readonly size: number;
+  /** The bytes are the part itself, not deflated (a small part, see STORE_BELOW). */
+  readonly stored?: boolean;
 }
+
+/**
+ * Parts smaller than this are stored, not deflated: relationships and content types of a few
+ * hundred bytes gain little from it, and each native stream costs a few kilobytes of objects.
+ */
+export const STORE_BELOW = 1024;
 
 export interface ZipPart {
   readonly path: string;
@@ -117,13 +125,21 @@ export async function writeZip(parts: ZipPart[], now = new Date()): Promise<Uint
     part.data = null;
     if (isDeflated(data)) return Promise.resolve(data);
     if (data === null) return Promise.resolve({ deflated: new Uint8Array(0), crc: 0, size: 0 });
-    return deflated(data instanceof Uint8Array ? data : utf8(data));
+    const bytes = data instanceof Uint8Array ? data : utf8(data);
+    if (bytes.byteLength < STORE_BELOW)
+      return Promise.resolve({
+        deflated: bytes,
+        crc: crc32(bytes),
+        size: bytes.byteLength,
+        stored: true,
+      });
+    return deflated(bytes);
   });
   for (const [i, part] of parts.entries()) {
     const entry = await entries[i]!;
     const name = enc.encode(part.path);
     const dir = part.path.endsWith('/');
-    const method = dir ? 0 : 8;
+    const method = dir || entry.stored ? 0 : 8;
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
