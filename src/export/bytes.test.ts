@@ -37,6 +37,42 @@ describe('ByteWriter', () => {
     expect(text(new ByteWriter().int(1e300))).toBe(String(Number.MAX_SAFE_INTEGER));
   });
 
+  it('writes decimals as PDF numbers: at most 3 decimals, no exponent, as the shortest text', () => {
+    const rnd = random(5);
+    const cases = [
+      0,
+      -0,
+      0.0004,
+      -0.0004,
+      0.0005,
+      1,
+      -1,
+      0.5,
+      0.125,
+      0.1,
+      0.01,
+      0.001,
+      10.25,
+      -3.4,
+      1 / 3,
+      2 / 3,
+      1234.5678,
+      -1234.5678,
+      595.28,
+      841.89,
+      999.9995,
+      1e9 + 0.5,
+    ];
+    for (let i = 0; i < 2000; i++) cases.push((rnd(2_000_000) - 1_000_000) / (1 + rnd(5000)));
+    for (const v of cases) {
+      const r = Math.round(v * 1000) / 1000;
+      const want = Math.abs(r) < 0.001 ? '0' : r.toString();
+      expect([v, text(new ByteWriter(2).dec(v))]).toEqual([v, want]);
+    }
+    for (const v of [Number.NaN, Infinity, -Infinity])
+      expect(text(new ByteWriter().dec(v))).toBe('0');
+  });
+
   it('writes any text as well-formed XML character data in UTF-8', () => {
     const alphabet = [
       'a',

@@ -83,6 +83,39 @@ export class ByteWriter {
   }
 
   /**
+   * Appends `v` with at most 3 decimals and no exponent, as PDF content streams take numbers
+   * (the same text as `String(Math.round(v * 1000) / 1000)` for |v| below 10^12); anything
+   * not finite, or nearer 0 than 0.0005, is written as 0.
+   */
+  dec(v: number): this {
+    let r = Number.isFinite(v) ? Math.round(v * 1000) : 0;
+    if (r === 0) return this.int(0);
+    r = Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, r));
+    const negative = r < 0;
+    if (negative) r = -r;
+    const whole = Math.floor(r / 1000);
+    let frac = r - whole * 1000;
+    this.reserve(4);
+    if (negative) this.buf[this.length++] = 0x2d; // -
+    this.int(whole);
+    if (frac === 0) return this;
+    this.reserve(4);
+    const out = this.buf;
+    out[this.length++] = 0x2e; // .
+    let digits = 3;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      digits--;
+    }
+    for (let at = this.length + digits - 1; at >= this.length; at--) {
+      out[at] = 0x30 + (frac % 10);
+      frac = (frac / 10) | 0;
+    }
+    this.length += digits;
+    return this;
+  }
+
+  /**
    * Appends `s` as XML character data in UTF-8: `&`, `<` and `>` escaped, and what XML 1.0
    * cannot hold (control characters other than tab and line feed, lone surrogates, U+FFFE,
    * U+FFFF) left out, so any value becomes well-formed text.

@@ -17,20 +17,31 @@ const RESOURCES = PDFName.of('Resources');
 /** '0'–'9', 'A'–'F' as bytes. */
 const HEX = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
 
-class ContentBuffer extends ByteWriter {
+/** A page's content stream while it is drawn: operators, numbers and glyph ids as bytes. */
+export class ContentBuffer extends ByteWriter {
   /** Appends `ops` (ASCII: numbers, names, hex strings, operators) and a line break. */
   write(ops: string): void {
-    this.raw(ops);
+    this.raw(ops).end();
+  }
+
+  /** Ends an operator sequence with a line break. */
+  end(): void {
     this.reserve(1);
     this.buf[this.length++] = 0x0a;
   }
 
+  /** A space, between operands. */
+  sp(): this {
+    this.reserve(1);
+    this.buf[this.length++] = 0x20;
+    return this;
+  }
+
   /**
-   * Appends `head`, then `text` as a hex string of 2-byte glyph ids (`<0041…>`, as pdf-lib
-   * encodes Identity-H text), then `tail` and a line break: no string is made for the text.
+   * Appends `text` as a hex string of 2-byte glyph ids (`<0041…>`, as pdf-lib encodes
+   * Identity-H text): no string is made for the text.
    */
-  writeGlyphs(head: string, text: string, glyphId: (cp: number) => number, tail: string): void {
-    this.raw(head);
+  glyphs(text: string, glyphId: (cp: number) => number): this {
     this.reserve(2 + text.length * 4);
     let at = this.length;
     const out = this.buf;
@@ -46,7 +57,7 @@ class ContentBuffer extends ByteWriter {
     }
     out[at++] = 0x3e; // >
     this.length = at;
-    this.write(tail);
+    return this;
   }
 }
 
@@ -63,23 +74,8 @@ export function addDeckPage(pdf: PDFDocument, width: number, height: number): PD
   return pdf.addPage(page);
 }
 
-/** Writes content-stream operators on `page`, after what it already holds. */
-export function writeContent(page: PDFPage, ops: string): void {
-  bufferOf(page).write(ops);
-}
-
-/** Writes `head`, `text` as glyph ids (see ContentBuffer.writeGlyphs) and `tail` on `page`. */
-export function writeGlyphs(
-  page: PDFPage,
-  head: string,
-  text: string,
-  glyphId: (cp: number) => number,
-  tail: string,
-): void {
-  bufferOf(page).writeGlyphs(head, text, glyphId, tail);
-}
-
-function bufferOf(page: PDFPage): ContentBuffer {
+/** The content stream `page` is being drawn into (draw.ts writes operators through it). */
+export function contentOf(page: PDFPage): ContentBuffer {
   let buffer = pending.get(page);
   if (!buffer) pending.set(page, (buffer = new ContentBuffer()));
   return buffer;

@@ -6,7 +6,7 @@
 import { rgb, type PDFPage, type RGB } from 'pdf-lib';
 import type { Emotion } from '../../model/types';
 import { emotionColor } from './colors';
-import { writeContent, writeGlyphs } from './content';
+import { contentOf, type ContentBuffer } from './content';
 import { alphaResource, fontResource } from './resources';
 import { fitLine, wrapText, type FontKit } from './text';
 
@@ -55,16 +55,17 @@ const rgbOps = (c: RGB): string => {
   return ops;
 };
 const fill = (c: RGB) => `${rgbOps(c)} rg`;
-const stroke = (c: RGB) => `${rgbOps(c)} RG`;
 
 /**
- * Content-stream operators written as one raw string, straight into the page's stream
- * (content.ts). pdf-lib's drawing calls build an object per operator and per operand (a line
- * of text: about fifteen), which a deck of thousands of lines allocates by the million; the
- * operators in the PDF are the same. Every drawing on a deck page goes through here, so the
+ * Every drawing on a deck page writes its content-stream operators straight into the page's
+ * stream (content.ts), operands as numbers written digit by digit: pdf-lib's drawing calls
+ * build an object per operator and per operand (a line of text: about fifteen), which a deck
+ * of thousands of lines allocates by the million; the operators in the PDF are the same. The
  * order of the operators is the order of the calls.
  */
-const raw = writeContent;
+
+/** Writes the point (x, y) as two operands, each followed by a space. */
+const point = (o: ContentBuffer, x: number, y: number) => o.dec(x).sp().dec(y).sp();
 
 /** One line of clean text with its baseline's start at (x, y). */
 export function showLine(
@@ -76,9 +77,13 @@ export function showLine(
   size: number,
   color: RGB,
 ): void {
-  const head = `q BT ${fill(color)} ${fontResource(page, kit.font)} ${num(size)} Tf ${num(x)} ${num(y)} Td `;
-  if (kit.glyphId) writeGlyphs(page, head, line, kit.glyphId, ' Tj ET Q');
-  else raw(page, `${head}${kit.font.encodeText(line).toString()} Tj ET Q`);
+  const o = contentOf(page);
+  o.raw('q BT ').raw(rgbOps(color)).raw(' rg ').raw(fontResource(page, kit.font)).sp();
+  o.dec(size).raw(' Tf ');
+  point(o, x, y).raw('Td ');
+  if (kit.glyphId) o.glyphs(line, kit.glyphId);
+  else o.raw(kit.font.encodeText(line).toString());
+  o.raw(' Tj ET Q').end();
 }
 
 /** A rectangle, (x, y) its bottom-left corner, filled and/or outlined. */
@@ -91,10 +96,18 @@ export function rect(
   opts: { fill?: RGB; border?: RGB; borderWidth?: number },
 ): void {
   const paint = opts.fill && opts.border ? 'B' : opts.fill ? 'f' : 'S';
-  raw(
-    page,
-    `q ${opts.fill ? `${fill(opts.fill)} ` : ''}${opts.border ? `${stroke(opts.border)} ${num(opts.borderWidth ?? 0.5)} w ` : ''}${num(x)} ${num(y)} ${num(w)} ${num(h)} re ${paint} Q`,
-  );
+  const o = contentOf(page).raw('q ');
+  if (opts.fill) o.raw(rgbOps(opts.fill)).raw(' rg ');
+  if (opts.border)
+    o.raw(rgbOps(opts.border))
+      .raw(' RG ')
+      .dec(opts.borderWidth ?? 0.5)
+      .raw(' w ');
+  point(point(o, x, y), w, h)
+    .raw('re ')
+    .raw(paint)
+    .raw(' Q')
+    .end();
 }
 
 /** A straight line from (x1, y1) to (x2, y2), with butt ends; `opacity` below 1 fades it. */
@@ -108,11 +121,11 @@ export function rule(
   width: number,
   opacity = 1,
 ): void {
-  const gs = opacity < 1 ? `${alphaResource(page, opacity)} gs ` : '';
-  raw(
-    page,
-    `q ${gs}${stroke(color)} ${num(width)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S Q`,
-  );
+  const o = contentOf(page).raw('q ');
+  if (opacity < 1) o.raw(alphaResource(page, opacity)).raw(' gs ');
+  o.raw(rgbOps(color)).raw(' RG ').dec(width).raw(' w ');
+  point(o, x1, y1).raw('m ');
+  point(o, x2, y2).raw('l S Q').end();
 }
 
 /** Draws `lines` with their first baseline one ascent below `top`; returns the y below them. */
@@ -168,12 +181,18 @@ export function drawLine(
   return w;
 }
 
-/** Paint operators for a path: fill, outline or both. */
-function paint(opts: { fill?: RGB; border?: RGB; borderWidth?: number }): [string, string] {
-  const head =
-    (opts.fill ? `${fill(opts.fill)} ` : '') +
-    (opts.border ? `${stroke(opts.border)} ${num(opts.borderWidth ?? 0.75)} w ` : '');
-  return [head, opts.fill && opts.border ? 'B' : opts.fill ? 'f' : 'S'];
+type Paint = { fill?: RGB; border?: RGB; borderWidth?: number };
+
+/** Writes `q` and the colours and line width of a path; returns its paint operator. */
+function beginPath(o: ContentBuffer, opts: Paint): string {
+  o.raw('q ');
+  if (opts.fill) o.raw(rgbOps(opts.fill)).raw(' rg ');
+  if (opts.border)
+    o.raw(rgbOps(opts.border))
+      .raw(' RG ')
+      .dec(opts.borderWidth ?? 0.75)
+      .raw(' w ');
+  return opts.fill && opts.border ? 'B' : opts.fill ? 'f' : 'S';
 }
 
 /** A rounded rectangle, (x, y) its bottom-left corner. */
@@ -184,18 +203,30 @@ export function roundRect(
   w: number,
   h: number,
   r: number,
-  opts: { fill?: RGB; border?: RGB; borderWidth?: number },
+  opts: Paint,
 ): void {
   const k = Math.min(r, w / 2, h / 2);
   const c = k * 0.45; // control points 0.55 k from the corner's ends, as a circle's
-  const [head, op] = paint(opts);
-  const p = (px: number, py: number) => `${num(x + px)} ${num(y + py)}`;
-  raw(
-    page,
-    `q ${head}${p(k, 0)} m ${p(w - k, 0)} l ${p(w - c, 0)} ${p(w, c)} ${p(w, k)} c ` +
-      `${p(w, h - k)} l ${p(w, h - c)} ${p(w - c, h)} ${p(w - k, h)} c ${p(k, h)} l ` +
-      `${p(c, h)} ${p(0, h - c)} ${p(0, h - k)} c ${p(0, k)} l ${p(0, c)} ${p(c, 0)} ${p(k, 0)} c h ${op} Q`,
-  );
+  const o = contentOf(page);
+  const op = beginPath(o, opts);
+  const p = (px: number, py: number) => point(o, x + px, y + py);
+  p(k, 0).raw('m ');
+  p(w - k, 0).raw('l ');
+  p(w - c, 0);
+  p(w, c);
+  p(w, k).raw('c ');
+  p(w, h - k).raw('l ');
+  p(w, h - c);
+  p(w - c, h);
+  p(w - k, h).raw('c ');
+  p(k, h).raw('l ');
+  p(c, h);
+  p(0, h - c);
+  p(0, h - k).raw('c ');
+  p(0, k).raw('l ');
+  p(0, c);
+  p(c, 0);
+  p(k, 0).raw('c h ').raw(op).raw(' Q').end();
 }
 
 /** A circle as four Bézier arcs. */
@@ -220,26 +251,26 @@ export function dots(
   opacity = 1,
 ): void {
   if (!list.length) return;
-  raw(page, opacity < 1 ? `q ${alphaResource(page, opacity)} gs` : 'q');
+  const o = contentOf(page);
+  if (opacity < 1) o.raw('q ').raw(alphaResource(page, opacity)).raw(' gs').end();
+  else o.write('q');
   // Each the unit circle, scaled and moved into place.
-  for (const d of list)
-    raw(
-      page,
-      `${fill(d.color)} q ${num(d.r)} 0 0 ${num(d.r)} ${num(d.x)} ${num(d.y)} cm ${UNIT_CIRCLE} f Q`,
-    );
-  raw(page, 'Q');
+  for (const d of list) {
+    o.raw(rgbOps(d.color)).raw(' rg q ').dec(d.r).raw(' 0 0 ').dec(d.r).sp();
+    point(o, d.x, d.y).raw('cm ').raw(UNIT_CIRCLE).raw(' f Q').end();
+  }
+  o.write('Q');
 }
 
 /** One disc centred on (cx, cy), filled and/or outlined. */
-export function disc(
-  page: PDFPage,
-  cx: number,
-  cy: number,
-  r: number,
-  opts: { fill?: RGB; border?: RGB; borderWidth?: number },
-): void {
-  const [head, op] = paint(opts);
-  raw(page, `q ${head}${circlePath(cx, cy, r)} ${op} Q`);
+export function disc(page: PDFPage, cx: number, cy: number, r: number, opts: Paint): void {
+  const o = contentOf(page);
+  const op = beginPath(o, opts);
+  o.raw(circlePath(cx, cy, r))
+    .sp()
+    .raw(op)
+    .raw(' Q')
+    .end();
 }
 
 /** Mouth curve per emotion, as in Face.tsx (negative = frown). */
@@ -279,8 +310,13 @@ export function drawFace(
     emotion === null || emotion === undefined || !Number.isFinite(emotion)
       ? null
       : (Math.max(-2, Math.min(2, Math.round(emotion))) as Emotion);
-  const k = num(r / 10);
-  raw(page, `q ${k} 0 0 ${k} ${num(cx)} ${num(cy)} cm ${FACES.get(e)!} Q`);
+  const o = contentOf(page)
+    .raw('q ')
+    .dec(r / 10)
+    .raw(' 0 0 ')
+    .dec(r / 10)
+    .sp();
+  point(o, cx, cy).raw('cm ').raw(FACES.get(e)!).raw(' Q').end();
 }
 
 /** A tick box, checked or not, its top-left at (x, top). */
@@ -302,11 +338,16 @@ export function drawCheckbox(
   );
   if (!checked) return;
   // The tick, round-capped, in box units from its top-left corner (y down).
-  const p = (px: number, py: number) => `${num(x + px * s)} ${num(top - py * s)}`;
-  raw(
-    page,
-    `q ${stroke(WHITE)} ${num(s * 0.16)} w 1 J ${p(0.22, 0.52)} m ${p(0.43, 0.72)} l ${p(0.8, 0.3)} l S Q`,
-  );
+  const o = contentOf(page)
+    .raw('q ')
+    .raw(rgbOps(WHITE))
+    .raw(' RG ')
+    .dec(s * 0.16)
+    .raw(' w 1 J ');
+  const p = (px: number, py: number) => point(o, x + px * s, top - py * s);
+  p(0.22, 0.52).raw('m ');
+  p(0.43, 0.72).raw('l ');
+  p(0.8, 0.3).raw('l S Q').end();
 }
 
 /**
