@@ -9,7 +9,8 @@
  *
  * `npm run build`, then `node --import tsx bench/deck-heap-profile.ts [airline|big] [format…]`
  * (formats as the export dialog names them: PNG, "PDF deck", PowerPoint); with DECK_SURVIVORS=1
- * it counts only what outlived a scavenge (what lifts the peak). The raw profiles are
+ * it counts only what outlived a scavenge (what lifts the peak); with CALLERS=<function> it
+ * also lists that function's callers (`CALLERS=next` finds the for…of loops). The raw profiles are
  * written to /tmp/deck-*.heapprofile (DevTools → Memory opens them).
  */
 import { chromium } from '@playwright/test';
@@ -24,6 +25,8 @@ import { measure, ours } from './export';
 const ROOT = join(import.meta.dirname, '..');
 const TOP = Number(process.env.TOP) || 25;
 const SURVIVORS = process.env.DECK_SURVIVORS === '1';
+/** With CALLERS=<function name> (e.g. `next`), also where that function's bytes were asked for. */
+const CALLERS = process.env.CALLERS ?? '';
 
 interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
@@ -57,9 +60,14 @@ function report(head: ProfileNode): void {
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
+  const callers = new Map<string, number>();
   const walk = (n: ProfileNode, stack: readonly string[]) => {
     const name = frameName(n.callFrame);
     self.set(name, (self.get(name) ?? 0) + n.selfSize);
+    if (CALLERS && name.startsWith(`${CALLERS} `) && stack.length) {
+      const caller = stack[stack.length - 1]!;
+      callers.set(caller, (callers.get(caller) ?? 0) + n.selfSize);
+    }
     total += n.selfSize;
     const here = [...stack, name];
     for (const f of new Set(here.filter((s) => s.includes(' src/'))))
@@ -74,6 +82,10 @@ function report(head: ProfileNode): void {
   for (const [k, v] of top(self)) console.log(`  ${kb(v)}  ${k}`);
   console.log('  by our functions, callees included:');
   for (const [k, v] of top(inclusive)) console.log(`  ${kb(v)}  ${k}`);
+  if (CALLERS) {
+    console.log(`  callers of ${CALLERS}:`);
+    for (const [k, v] of top(callers)) console.log(`  ${kb(v)}  ${k}`);
+  }
 }
 
 const which = process.argv[2] === 'big' ? 'big' : 'airline';
