@@ -7,6 +7,7 @@
  * had to scale down. Runs in stages with a yield between them, so a progress indicator can
  * paint and the page stays responsive.
  */
+import { breathe } from './breathe';
 import { getFontEmbedCSS } from 'html-to-image';
 import { composeExport, themeBackground, type ComposedExport, type ExportSource } from './compose';
 import { prepareGridExport, type GridSource } from './composeGrid';
@@ -53,7 +54,6 @@ export interface SvgResult {
 }
 
 /** Lets the browser paint (progress) and handle input between stages. */
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // Web fonts are read from the page's style sheets once; they do not change while the app runs.
 let fontCss: Promise<string> | null = null;
@@ -87,10 +87,10 @@ async function draw(c: Composer): Promise<Drawn> {
   stage('prepare');
   const { plan, background, composed } = c.compose();
   try {
-    await yieldToBrowser();
+    await breathe();
     stage('fonts');
     const fonts = await embeddedFonts(composed.element);
-    await yieldToBrowser();
+    await breathe();
     stage('render');
     const css = `${fonts}\n${usedCss(document, composed.element)}`;
     return { svg: toSvgDocument(composed.element, plan.width, plan.height, css), plan, background };
@@ -154,9 +154,9 @@ function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 
 async function toPng(c: Composer): Promise<PngResult> {
   const { svg, plan, background } = await draw(c);
-  await yieldToBrowser();
+  await breathe();
   const canvas = await svgToCanvas(svg, plan.width, plan.height, plan.pixelRatio, background);
-  await yieldToBrowser();
+  await breathe();
   c.onStage?.('encode');
   const blob = await canvasToBlob(canvas);
   const result = { blob, width: canvas.width, height: canvas.height, plan };

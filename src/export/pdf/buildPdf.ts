@@ -21,6 +21,7 @@ import {
 } from './pages';
 import { cachingFontkit } from './fontkit';
 import { deckCodePoints, subsetTtf } from './subset';
+import { breathe } from '../breathe';
 import { span, timed } from '../spans';
 import { FontKit } from './text';
 
@@ -53,9 +54,6 @@ function flushPages(pdf: PDFDocument, from: number): number {
   for (let i = from; i < pages.length; i++) flushContent(pdf, pages[i]!);
   return pages.length;
 }
-
-/** Lets the page paint (progress) and take a cancel between pages. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array> {
   const { labels, signal } = opts;
@@ -119,8 +117,9 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
     await job();
     flushed = flushPages(ctx.pdf, flushed); // a job never draws on an earlier job's pages
     opts.onProgress?.(i + 1, total);
+    // A new task every 24 ms at least (breathe.ts says why; one per page costs more time).
     if (Date.now() - last > 24) {
-      await pause();
+      await breathe();
       last = Date.now();
     }
   }
@@ -128,7 +127,7 @@ export async function buildPdf(deck: Deck, opts: PdfOptions): Promise<Uint8Array
   flushPages(ctx.pdf, 0);
   endPages();
   check();
-  await pause();
+  await breathe();
   check();
   const bytes = await timed('pdf:save', () => pdf.save());
   check();

@@ -3,6 +3,7 @@
  * cards over as many pages as they need), emotion curve and the strategy one-pager. Each
  * draws vector shapes and real text only; the overview is the journey grid, drawn natively.
  */
+import { breathe } from '../breathe';
 import { rgb, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
 import type { Deck, DeckStage, DeckTouchpoint } from '../../model/deck';
 import { KPI_FAMILIES, type Emotion, type Evidence } from '../../model/types';
@@ -162,7 +163,7 @@ function mix(color: RGB, t: number): RGB {
  * The overview: the journey grid drawn natively (overviewLayout.ts), stage names, lane names
  * and every shown action as real text; continued on more pages when the grid needs them.
  */
-export function overviewPages(ctx: Ctx): void {
+export async function overviewPages(ctx: Ctx): Promise<void> {
   const { W, H, labels, deck } = ctx;
   const measure: TextMeasure = {
     clean: (t) => ctx.reg.clean(t).replace(/\n/g, ' '),
@@ -190,7 +191,8 @@ export function overviewPages(ctx: Ctx): void {
     }
     return c;
   };
-  pages.forEach((p, i) => {
+  for (const [i, p] of pages.entries()) {
+    await breathe(); // the layout, then each page, in a task of its own (breathe.ts)
     const page = newPage(ctx);
     const suffix = pages.length > 1 ? ` ${labels.continued(i + 1, pages.length)}` : '';
     header(ctx, page, deck.title, labels.overview + suffix);
@@ -263,7 +265,7 @@ export function overviewPages(ctx: Ctx): void {
           break;
       }
     }
-  });
+  }
 }
 
 // ── Stage ──────────────────────────────────────────────────────────────────────────────────

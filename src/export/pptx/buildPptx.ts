@@ -34,6 +34,7 @@ import {
 } from './draw';
 import { layoutOverview, type TextMeasure } from '../overviewLayout';
 import { clip, textWidthIn } from './fit';
+import { breathe } from '../breathe';
 import { span, timed } from '../spans';
 import { patchPptx, presentationZip } from './patch';
 import { SlideXml, type Box } from './slideXml';
@@ -224,7 +225,7 @@ class DeckBuilder {
   }
 
   /** The overview: the journey grid as native shapes and text boxes (overviewLayout.ts). */
-  overviewSlides() {
+  async overviewSlides() {
     const l = this.l;
     const measure: TextMeasure = {
       clean: (t) => {
@@ -279,7 +280,8 @@ class DeckBuilder {
       return c;
     };
     const plain = { font: FONT, margin: 1, valign: 'top' as const };
-    pages.forEach((page, i) => {
+    for (const [i, page] of pages.entries()) {
+      await breathe(); // the layout, then each slide, in a task of its own (breathe.ts)
       const s = this.slide();
       const part = pages.length > 1 ? ` ${l.part(i + 1, pages.length)}` : '';
       this.header(s, l.overview + part, facts);
@@ -368,7 +370,7 @@ class DeckBuilder {
         }
       }
       s.notes(notes);
-    });
+    }
   }
 
   /** The side column of a stage: pain points, opportunities, KPIs, devices, content lanes. */
@@ -809,9 +811,6 @@ class DeckBuilder {
   }
 }
 
-/** Lets the page paint and a cancel land between slides. */
-const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
-
 /**
  * Builds the deck as a .pptx file. Rejects with the signal's reason (an AbortError) when
  * `signal` aborts; progress goes 0 → 1 through `onProgress`.
@@ -835,6 +834,7 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
   onProgress?.(0);
   const endSlides = span('pptx:slides');
   b.titleSlide();
+  await pause();
   await timed('pptx:overview', () => b.overviewSlides());
   await tick();
   for (const st of stages) {
@@ -845,6 +845,7 @@ export async function buildPptx(deck: Deck, opts: PptxOptions): Promise<Uint8Arr
   if (deck.strategy.hasContent) b.strategySlide();
   await tick();
   endSlides();
+  await pause();
   const zip = await timed('pptx:write', () => presentationZip(b.pres));
   signal?.throwIfAborted();
   onProgress?.(0.92);

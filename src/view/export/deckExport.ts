@@ -11,6 +11,7 @@ import { deckLabelsFrom, rememberLabels } from '../../export/deckLabels';
 import { exportFileName } from '../../export/fileName';
 import { deckContent } from '../../model/deck';
 import type { MapSnapshot } from '../../model/types';
+import { breathe } from '../../export/breathe';
 import { clearSpans, timed } from '../../export/spans';
 import { loadDeckFonts } from '../fonts';
 import { withFrequencyWords } from '../strategy/kpiFrequency';
@@ -55,6 +56,8 @@ export async function exportDeck(format: DeckFormat, job: DeckJob): Promise<stri
     withFrequencyWords(deckContent(job.snapshot), translate),
   );
   job.progress(0.02);
+  await breathe(); // the deck's content and the build in tasks of their own (breathe.ts)
+  signal.throwIfAborted();
   const fonts = await timed('deck:fonts', () => loadDeckFonts(signal));
   signal.throwIfAborted();
   const pages = (f: number) => job.progress(0.05 + 0.95 * f);
