@@ -86,6 +86,23 @@ export function showLine(
   o.raw(' Tj ET Q').end();
 }
 
+type Paint = { fill?: RGB; border?: RGB; borderWidth?: number };
+
+/**
+ * Writes `q` and the colours and line width of a path (`width` when the border has none);
+ * returns its paint operator: fill, outline or both.
+ */
+function beginPath(o: ContentBuffer, opts: Paint, width = 0.75): string {
+  o.raw('q ');
+  if (opts.fill) o.raw(rgbOps(opts.fill)).raw(' rg ');
+  if (opts.border)
+    o.raw(rgbOps(opts.border))
+      .raw(' RG ')
+      .dec(opts.borderWidth ?? width)
+      .raw(' w ');
+  return opts.fill && opts.border ? 'B' : opts.fill ? 'f' : 'S';
+}
+
 /** A rectangle, (x, y) its bottom-left corner, filled and/or outlined. */
 export function rect(
   page: PDFPage,
@@ -95,14 +112,8 @@ export function rect(
   h: number,
   opts: { fill?: RGB; border?: RGB; borderWidth?: number },
 ): void {
-  const paint = opts.fill && opts.border ? 'B' : opts.fill ? 'f' : 'S';
-  const o = contentOf(page).raw('q ');
-  if (opts.fill) o.raw(rgbOps(opts.fill)).raw(' rg ');
-  if (opts.border)
-    o.raw(rgbOps(opts.border))
-      .raw(' RG ')
-      .dec(opts.borderWidth ?? 0.5)
-      .raw(' w ');
+  const o = contentOf(page);
+  const paint = beginPath(o, opts, 0.5);
   point(point(o, x, y), w, h)
     .raw('re ')
     .raw(paint)
@@ -179,20 +190,6 @@ export function drawLine(
   const dx = align === 'right' ? width - w : align === 'center' ? (width - w) / 2 : 0;
   drawLines(page, [line], x + dx, top, style);
   return w;
-}
-
-type Paint = { fill?: RGB; border?: RGB; borderWidth?: number };
-
-/** Writes `q` and the colours and line width of a path; returns its paint operator. */
-function beginPath(o: ContentBuffer, opts: Paint): string {
-  o.raw('q ');
-  if (opts.fill) o.raw(rgbOps(opts.fill)).raw(' rg ');
-  if (opts.border)
-    o.raw(rgbOps(opts.border))
-      .raw(' RG ')
-      .dec(opts.borderWidth ?? 0.75)
-      .raw(' w ');
-  return opts.fill && opts.border ? 'B' : opts.fill ? 'f' : 'S';
 }
 
 /** A rounded rectangle, (x, y) its bottom-left corner. */
