@@ -21,16 +21,44 @@ const BASE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0xfffd, 0xfffd],
 ];
 
+/** The base ranges' code points, in order (made once). */
+const BASE: readonly number[] = BASE_RANGES.flatMap(([a, b]) =>
+  Array.from({ length: b - a + 1 }, (_, i) => a + i),
+);
+
+/** Whether `cp` is in the base ranges (then it is in every subset already). */
+function inBase(cp: number): boolean {
+  for (let i = 0; i < BASE_RANGES.length; i++) {
+    const [a, b] = BASE_RANGES[i]!;
+    if (cp >= a && cp <= b) return true;
+  }
+  return false;
+}
+
+/** The code points a subset holds, and what sets them apart from the base ranges. */
+export interface CodePoints {
+  /** In ascending order. */
+  readonly list: readonly number[];
+  /** The code points beyond the base ranges, as a cache key ('' when there are none). */
+  readonly key: string;
+}
+
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
 }
 
-/** Every string inside a value (objects, arrays), depth-limited. */
+/**
+ * The code points of every string inside a value (objects, arrays, depth-limited) that are
+ * not in the base ranges; controls and lone surrogates are never printed and are left out.
+ */
 function collect(value: unknown, into: Set<number>, depth = 0): void {
   if (typeof value === 'string') {
-    // Printable ASCII is in BASE_RANGES, and controls are never printed.
-    if (!isAscii(value)) forEachCodePoint(value.normalize('NFC'), (cp) => into.add(cp));
+    // Printable ASCII is in BASE_RANGES.
+    if (!isAscii(value))
+      forEachCodePoint(value.normalize('NFC'), (cp) => {
+        if (cp >= 0x20 && !(cp >= 0xd800 && cp <= 0xdfff) && !inBase(cp)) into.add(cp);
+      });
   } else if (Array.isArray(value)) {
     if (depth < 12) for (const v of value) collect(v, into, depth + 1);
   } else if (value && typeof value === 'object' && depth < 12) {
@@ -44,9 +72,8 @@ export function deckCodePoints(
   deck: Deck,
   labels: DeckLabels,
   extra: readonly string[] = [],
-): number[] {
+): CodePoints {
   const cps = new Set<number>();
-  for (const [a, b] of BASE_RANGES) for (let c = a; c <= b; c++) cps.add(c);
   collect(deck, cps);
   collect(labels, cps);
   collect(
@@ -59,20 +86,22 @@ export function deckCodePoints(
     ],
     cps,
   );
-  return [...cps].filter((c) => c >= 0x20 && !(c >= 0xd800 && c <= 0xdfff)).sort((a, b) => a - b);
+  if (!cps.size) return { list: BASE, key: '' };
+  const more = [...cps].sort((a, b) => a - b);
+  return { list: [...BASE, ...more].sort((a, b) => a - b), key: more.join(',') };
 }
 
 /** The last few cuts per font file: exporting the same map again costs no cutting. */
 const cuts = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
 
 /** The TTF cut to `codePoints` (those it has), or the TTF itself if cutting fails. */
-export function subsetTtf(ttf: Uint8Array, codePoints: readonly number[]): Uint8Array {
-  const key = codePoints.join(',');
+export function subsetTtf(ttf: Uint8Array, codePoints: CodePoints): Uint8Array {
+  const key = codePoints.key;
   let byFont = cuts.get(ttf);
   if (!byFont) cuts.set(ttf, (byFont = new Map()));
   const hit = byFont.get(key);
   if (hit) return hit;
-  const cut = cutTtf(ttf, codePoints);
+  const cut = cutTtf(ttf, codePoints.list);
   if (byFont.size >= 4) byFont.delete(byFont.keys().next().value!);
   byFont.set(key, cut);
   return cut;
