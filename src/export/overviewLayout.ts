@@ -312,9 +312,13 @@ function cellHeight(
   m: TextMeasure,
   items: readonly DeckGridItem[],
   w: number,
-  [lines, cap]: readonly [number, number],
+  plan: readonly [number, number],
   cache: Wrapped,
 ): number {
+  // Not destructured: array destructuring goes through the iterator protocol, which allocates
+  // in code V8 has not optimised (a layout runs a few times per export).
+  const lines = plan[0];
+  const cap = plan[1];
   const iw = items.length > cap ? w - MORE_W : w;
   const shown = Math.min(items.length, cap);
   let h = 0;

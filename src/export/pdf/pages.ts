@@ -323,7 +323,8 @@ function planCard(ctx: Ctx, tp: DeckTouchpoint, width: number): CardPlan {
     if (!items.length) return;
     add([fitLine(ctx.bold, title, 7.5, inner)], st(ctx.bold, 7.5, color, 10), 5);
     let budget = 6;
-    for (const [k, text] of items.entries()) {
+    for (let k = 0; k < items.length; k++) {
+      const text = items[k]!;
       if (budget <= 0) {
         add([`… (+${items.length - k})`], st(ctx.reg, 8, MUTED, 10));
         break;
@@ -433,7 +434,8 @@ function drawSidebar(
   for (const lane of s.lanes) {
     if (!col.heading(lane.title.trim() || (labels.laneTypes[lane.type] ?? lane.type), h, body))
       break;
-    for (const [k, it] of lane.items.entries()) {
+    for (let k = 0; k < lane.items.length; k++) {
+      const it = lane.items[k]!;
       if (!col.bullet(it, body, MUTED, 3)) break;
       const ev = evidenceText(labels.evidenceLevels, lane.evidence?.[k]);
       if (ev && !col.text(`${labels.evidence}: ${ev}`, meta, 2, body.size * 0.9)) break;
