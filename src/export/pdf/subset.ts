@@ -8,7 +8,6 @@
 import { Font } from 'fonteditor-core';
 import type { Deck } from '../../model/deck';
 import type { DeckLabels } from './labels';
-import { forEachCodePoint } from './text';
 
 /** Always included: printable ASCII, Latin-1, general punctuation (… · – — “ ” ’ •), € and ✓. */
 const BASE_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -29,8 +28,8 @@ const BASE: readonly number[] = BASE_RANGES.flatMap(([a, b]) =>
 /** Whether `cp` is in the base ranges (then it is in every subset already). */
 function inBase(cp: number): boolean {
   for (let i = 0; i < BASE_RANGES.length; i++) {
-    const [a, b] = BASE_RANGES[i]!;
-    if (cp >= a && cp <= b) return true;
+    const range = BASE_RANGES[i]!; // not destructured: that would allocate an iterator
+    if (cp >= range[0] && cp <= range[1]) return true;
   }
   return false;
 }
@@ -55,12 +54,16 @@ function isAscii(s: string): boolean {
 function collect(value: unknown, into: Set<number>, depth = 0): void {
   if (typeof value === 'string') {
     // Printable ASCII is in BASE_RANGES.
-    if (!isAscii(value))
-      forEachCodePoint(value.normalize('NFC'), (cp) => {
+    if (!isAscii(value)) {
+      const text = value.normalize('NFC');
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++; // the low surrogate
         if (cp >= 0x20 && !(cp >= 0xd800 && cp <= 0xdfff) && !inBase(cp)) into.add(cp);
-      });
+      }
+    }
   } else if (Array.isArray(value)) {
-    if (depth < 12) for (const v of value) collect(v, into, depth + 1);
+    if (depth < 12) for (let i = 0; i < value.length; i++) collect(value[i], into, depth + 1);
   } else if (value && typeof value === 'object' && depth < 12) {
     const record = value as Record<string, unknown>;
     for (const key in record) if (Object.hasOwn(record, key)) collect(record[key], into, depth + 1);

@@ -120,7 +120,7 @@ function cachesOf(font: PDFFont): SharedFontCaches {
 }
 
 /** Calls `fn` with each code point of `text` (a surrogate pair as one), without an iterator. */
-export function forEachCodePoint(text: string, fn: (cp: number) => void): void {
+function forEachCodePoint(text: string, fn: (cp: number) => void): void {
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++; // the low surrogate
@@ -266,7 +266,13 @@ export function wrapText(kit: FontKit, text: unknown, opts: WrapOptions): string
   const lines: string[] = [];
   const space = kit.width(' ', size);
   let truncated = false;
-  outer: for (const paragraph of clean.split('\n')) {
+  // Paragraphs by index: most texts are one paragraph, so no array of them is made.
+  let next = 0;
+  outer: while (next <= clean.length) {
+    const nl = clean.indexOf('\n', next);
+    const end = nl < 0 ? clean.length : nl;
+    const paragraph = next === 0 && end === clean.length ? clean : clean.slice(next, end);
+    next = end + 1;
     // Words are the runs between spaces; a line is words joined by one space. While the line's
     // words have one space between them in the text, the line is a slice of it (no string is
     // built word by word).
