@@ -127,8 +127,17 @@ class Kept {
 }
 const kept = new Kept();
 
-const solid = (c: string) =>
-  kept.get(`fill|${c}`, () => `<a:solidFill><a:srgbClr val="${rgb(c)}"/></a:solidFill>`);
+/** `<a:solidFill>` of each colour, keyed by the colour itself (no key string per shape). */
+const fills = new Map<string, string>();
+function solid(c: string): string {
+  let xml = fills.get(c);
+  if (xml === undefined) {
+    xml = `<a:solidFill><a:srgbClr val="${rgb(c)}"/></a:solidFill>`;
+    if (fills.size > 2000) fills.clear();
+    fills.set(c, xml);
+  }
+  return xml;
+}
 
 const outline = (l: Outline | undefined): string =>
   !l || !(l.width > 0)
@@ -239,8 +248,9 @@ export class SlideXml {
     o.raw(outline(style.line)).raw('</p:spPr></p:sp>');
   }
 
-  private point([x, y]: readonly [number, number]): void {
-    this.out.raw('<a:pt x="').int(emu(x)).raw('" y="').int(emu(y)).raw('"/>');
+  private point(p: readonly [number, number]): void {
+    // Not destructured: that would go through the iterator protocol (it allocates).
+    this.out.raw('<a:pt x="').int(emu(p[0])).raw('" y="').int(emu(p[1])).raw('"/>');
   }
 
   /**
