@@ -114,7 +114,14 @@ test('plain handles are what React Flow measures and looks up as its own', async
     expect(plain.map((h) => h.classes)).toEqual(
       real.map((h) => h.classes.filter((c) => !STATE_CLASSES.has(c))),
     );
-    expect(plain.map((h) => h.box)).toEqual(real.map((h) => h.box));
+    // The same boxes, to a hundredth of a pixel: at a fractional zoom the browser's layout can
+    // land 0.0001 px apart between two reads of one box (a CI run once failed on that).
+    expect(plain).toHaveLength(real.length);
+    const drift = plain.flatMap((h, i) => {
+      const r = real[i]!.box;
+      return [h.box.x - r.x, h.box.y - r.y, h.box.width - r.width, h.box.height - r.height];
+    });
+    expect(Math.max(...drift.map(Math.abs))).toBeLessThan(0.01);
   }
 
   // The touchpoint React Flow drew from the plain-handle measurement starts at the bottom
