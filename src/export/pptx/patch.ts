@@ -177,7 +177,7 @@ const SHAPES_END = '</p:spTree>';
  * A slide's XML with `shapes` at the end of its shape tree (drawn over what is there), as the
  * pieces to write one after the other.
  */
-export function withShapes(slideXml: string, shapes: Uint8Array): (string | Uint8Array)[] {
+function withShapes(slideXml: string, shapes: Uint8Array): (string | Uint8Array)[] {
   const at = slideXml.lastIndexOf(SHAPES_END);
   if (at < 0) throw new Error('pptx: a slide has no shape tree');
   return [slideXml.slice(0, at), shapes, slideXml.slice(at)];
@@ -188,7 +188,7 @@ const EMPTY_NOTES =
   '<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t></a:t></a:r><a:endParaRPr lang="en-US" dirty="0"/></a:p>';
 
 /** A notes slide's XML with `paragraphs` as its notes body, as the pieces to write in turn. */
-export function withNotes(notesXml: string, paragraphs: Uint8Array): (string | Uint8Array)[] {
+function withNotes(notesXml: string, paragraphs: Uint8Array): (string | Uint8Array)[] {
   const at = notesXml.indexOf(EMPTY_NOTES);
   if (at < 0) throw new Error('pptx: a notes slide has no empty notes body to fill');
   return [notesXml.slice(0, at), paragraphs, notesXml.slice(at + EMPTY_NOTES.length)];

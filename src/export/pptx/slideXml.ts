@@ -113,61 +113,61 @@ const GEOMETRIES: readonly Geometry[] = ['rect', 'roundRect', 'ellipse', 'line']
 const NO_FILL = '<a:noFill/>';
 const NO_LINE = '<a:ln><a:noFill/></a:ln>';
 
-/** Strings made once per colour, run style and the like: a deck has a few dozen of each. */
-class Kept {
-  private readonly made = new Map<string, string>();
-  get(key: string, make: () => string): string {
-    let v = this.made.get(key);
-    if (v === undefined) {
-      if (this.made.size > 2000) this.made.clear();
-      this.made.set(key, (v = make()));
-    }
-    return v;
+/**
+ * Strings made once per colour, outline, run style and the like, emptied when full so it stays
+ * small (a deck has a few dozen of each). `get(k) ?? keep(k, made)` builds on a miss only.
+ */
+class Kept<K, V> {
+  private readonly made = new Map<K, V>();
+  constructor(private readonly max: number) {}
+  get(key: K): V | undefined {
+    return this.made.get(key);
+  }
+  keep(key: K, value: V): V {
+    if (this.made.size >= this.max) this.made.clear();
+    this.made.set(key, value);
+    return value;
   }
 }
-const kept = new Kept();
 
 /** `<a:solidFill>` of each colour, keyed by the colour itself (no key string per shape). */
-const fills = new Map<string, string>();
-function solid(c: string): string {
-  let xml = fills.get(c);
-  if (xml === undefined) {
-    xml = `<a:solidFill><a:srgbClr val="${rgb(c)}"/></a:solidFill>`;
-    if (fills.size > 2000) fills.clear();
-    fills.set(c, xml);
-  }
-  return xml;
-}
+const fills = new Kept<string, string>(2000);
+const solid = (c: string): string =>
+  fills.get(c) ?? fills.keep(c, `<a:solidFill><a:srgbClr val="${rgb(c)}"/></a:solidFill>`);
 
-const outline = (l: Outline | undefined): string =>
-  !l || !(l.width > 0)
-    ? NO_LINE
-    : kept.get(
-        `ln|${l.color}|${l.width}|${l.dash ? 1 : 0}`,
-        () =>
-          `<a:ln w="${ptEmu(l.width)}">${solid(l.color)}${l.dash ? '<a:prstDash val="dash"/>' : ''}</a:ln>`,
-      );
+/** Outlines, paragraph ends and notes runs, by a key that says what they hold. */
+const kept = new Kept<string, string>(2000);
+
+function outline(l: Outline | undefined): string {
+  if (!l || !(l.width > 0)) return NO_LINE;
+  const key = `ln|${l.color}|${l.width}|${l.dash ? 1 : 0}`;
+  return (
+    kept.get(key) ??
+    kept.keep(
+      key,
+      `<a:ln w="${ptEmu(l.width)}">${solid(l.color)}${l.dash ? '<a:prstDash val="dash"/>' : ''}</a:ln>`,
+    )
+  );
+}
 
 /** The size of a run, in hundredths of a point, within what PowerPoint accepts. */
 const hundredths = (pt: number) =>
   Math.max(100, Math.min(400000, Math.round((Number.isFinite(pt) ? pt : 10) * 100)));
 
+/** A language and font's run styles, by colour, then by size and weight. */
+type RunStyles = Kept<string, Kept<number, string>>;
+
 /** Each run style's `<a:r><a:rPr…>…<a:t>`, by language and font, colour, size and weight. */
-const runStyles = new Map<string, Map<string, Map<number, string>>>();
+const runStyles = new Kept<string, RunStyles>(50);
 
 /** The run styles of one language and font (looked up once per text box, not per run). */
-function stylesOf(lang: string, font: string): Map<string, Map<number, string>> {
+function stylesOf(lang: string, font: string): RunStyles {
   const face = `${lang}|${font}`;
-  let byColor = runStyles.get(face);
-  if (!byColor) {
-    if (runStyles.size > 50) runStyles.clear();
-    runStyles.set(face, (byColor = new Map()));
-  }
-  return byColor;
+  return runStyles.get(face) ?? runStyles.keep(face, new Kept(500));
 }
 
 function runProps(
-  byColor: Map<string, Map<number, string>>,
+  byColor: RunStyles,
   lang: string,
   sz: number,
   bold: boolean,
@@ -175,20 +175,15 @@ function runProps(
   color: string,
   font: string,
 ): string {
-  let bySize = byColor.get(color);
-  if (!bySize) {
-    if (byColor.size > 500) byColor.clear();
-    byColor.set(color, (bySize = new Map()));
-  }
+  const bySize = byColor.get(color) ?? byColor.keep(color, new Kept(500));
   const key = sz * 4 + (bold ? 2 : 0) + (italic ? 1 : 0);
-  let xml = bySize.get(key);
-  if (xml === undefined) {
-    const typeface = attr(font);
-    xml = `<a:r><a:rPr lang="${lang}" sz="${sz}"${bold ? ' b="1"' : ''}${italic ? ' i="1"' : ''} dirty="0">${solid(color)}<a:latin typeface="${typeface}"/><a:ea typeface="${typeface}"/><a:cs typeface="${typeface}"/></a:rPr><a:t>`;
-    if (bySize.size > 500) bySize.clear();
-    bySize.set(key, xml);
-  }
-  return xml;
+  const made = bySize.get(key);
+  if (made !== undefined) return made;
+  const typeface = attr(font);
+  return bySize.keep(
+    key,
+    `<a:r><a:rPr lang="${lang}" sz="${sz}"${bold ? ' b="1"' : ''}${italic ? ' i="1"' : ''} dirty="0">${solid(color)}<a:latin typeface="${typeface}"/><a:ea typeface="${typeface}"/><a:cs typeface="${typeface}"/></a:rPr><a:t>`,
+  );
 }
 
 /** A BCP 47 tag as `lang` takes it, or en-US. */
@@ -324,10 +319,10 @@ export class SlideXml {
       .raw('"/><a:lstStyle/>');
     const align = ALIGN[style.align ?? 'left'] ?? 'l';
     const sz = hundredths(style.size);
-    const end = kept.get(
-      `end|${this.lang}|${sz}`,
-      () => `<a:endParaRPr lang="${this.lang}" sz="${sz}" dirty="0"/></a:p>`,
-    );
+    const endKey = `end|${this.lang}|${sz}`;
+    const end =
+      kept.get(endKey) ??
+      kept.keep(endKey, `<a:endParaRPr lang="${this.lang}" sz="${sz}" dirty="0"/></a:p>`);
     const styles = stylesOf(this.lang, style.font);
     const runs = (p: Paragraph | string) => {
       const list: readonly (Run | string)[] = typeof p === 'string' ? [p] : p.runs;
@@ -378,10 +373,9 @@ export class SlideXml {
   notes(text: string): void {
     if (!text) return;
     const o = (this.notesOut ??= new ByteWriter(4 * 1024));
-    const run = kept.get(
-      `notes|${this.lang}`,
-      () => `<a:r><a:rPr lang="${this.lang}" dirty="0"/><a:t>`,
-    );
+    const runKey = `notes|${this.lang}`;
+    const run =
+      kept.get(runKey) ?? kept.keep(runKey, `<a:r><a:rPr lang="${this.lang}" dirty="0"/><a:t>`);
     for (let from = 0; from <= text.length;) {
       const nl = text.indexOf('\n', from);
       const stop = nl < 0 ? text.length : nl;
