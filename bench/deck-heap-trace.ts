@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startAppServer } from './app-server';
 import { CHROMIUM_ARGS, executablePath } from './chromium';
 import { deckMaps, openDeckMap } from './decks';
-import { ours } from './export';
+import { ours, sampleHeap } from './export';
 
 const ROOT = join(import.meta.dirname, '..');
 const ROUNDS = 4;
@@ -28,29 +28,13 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await openDeckMap(page, app.baseURL, airline!);
   await page.waitForTimeout(1500);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const heap = async () =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')
-      ?.value ?? 0;
   for (let round = 0; round < ROUNDS; round++)
     for (const format of formats) {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const base = await heap();
-      const samples: number[] = [];
-      let sampling = true;
-      const sampler = (async () => {
-        while (sampling) {
-          samples.push((await heap()) - base);
-          await new Promise((r) => setTimeout(r, EVERY_MS));
-        }
-      })();
+      const heap = await sampleHeap(page, EVERY_MS);
       const download = page.waitForEvent('download');
       await ours(page, format);
       await (await download).path();
-      sampling = false;
-      await sampler;
-      samples.push((await heap()) - base);
+      const samples = await heap.stop();
       const peak = Math.max(...samples) / MB;
       const trace = samples.map((v) => (v / MB).toFixed(2)).join(' ');
       console.log(`${round} ${format.padEnd(10)} peak ${peak.toFixed(2)} MB | ${trace}`);

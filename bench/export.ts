@@ -58,12 +58,14 @@ async function importMap(page: Page, baseURL: string, n: number): Promise<void> 
   );
 }
 
-/** Runs `action` (which must end in a download) and returns its time and peak JS heap growth. */
-export async function measure(
+/**
+ * Samples the page's `JSHeapUsedSize` every `everyMs` from a collected baseline; `stop()` takes
+ * one more sample and returns each sample's growth over the baseline, in bytes.
+ */
+export async function sampleHeap(
   page: Page,
-  action: () => Promise<void>,
-  saveAs?: string,
-): Promise<{ ms: number; heapMb: number }> {
+  everyMs = SAMPLE_MS,
+): Promise<{ stop(): Promise<number[]> }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -72,30 +74,46 @@ export async function measure(
     return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   };
   const base = await heap();
-  let peak = base;
+  const samples: number[] = [0];
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      peak = Math.max(peak, await heap());
-      await new Promise((r) => setTimeout(r, SAMPLE_MS));
+      samples.push((await heap()) - base);
+      await new Promise((r) => setTimeout(r, everyMs));
     }
   })();
+  return {
+    async stop() {
+      sampling = false;
+      await sampler;
+      samples.push((await heap()) - base);
+      await cdp.detach();
+      return samples;
+    },
+  };
+}
+
+/** Runs `action` (which must end in a download) and returns its time and peak JS heap growth. */
+export async function measure(
+  page: Page,
+  action: () => Promise<void>,
+  saveAs?: string,
+): Promise<{ ms: number; heapMb: number }> {
+  const heap = await sampleHeap(page);
   const started = performance.now();
   const download = page.waitForEvent('download', { timeout: EXPORT_TIMEOUT_MS });
   download.catch(() => {}); // reported below through `await download` when the action worked
+  let samples: number[];
   try {
     await action();
     const file = await download;
     await file.path();
     if (saveAs) await file.saveAs(saveAs);
   } finally {
-    sampling = false;
-    await sampler;
+    samples = await heap.stop();
   }
   const ms = performance.now() - started;
-  peak = Math.max(peak, await heap());
-  await cdp.detach();
-  return { ms, heapMb: (peak - base) / 1024 / 1024 };
+  return { ms, heapMb: Math.max(...samples) / 1024 / 1024 };
 }
 
 /** Export → `item` in the export dialog (PNG by default: 2×, natural size, title and legend). */
