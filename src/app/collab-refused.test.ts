@@ -6,7 +6,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createMap, startTestServer, tempDir, wsUrl } from '../../server/testing/harness';
 import type { ConnectionStatus } from '../model/session-api';
-import { RECONNECT_MAX_MS } from '../sync/websocket';
+import { RECONNECT_BASE_MS, RECONNECT_MAX_MS } from '../sync/websocket';
 import { createCollab } from './collab';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -29,14 +29,20 @@ function countingWebSocket() {
   return counter;
 }
 
-function collab(s: Server, mapId: string, doc: Y.Doc) {
+function collab(
+  s: Server,
+  mapId: string,
+  doc: Y.Doc,
+  extra: { commentsDoc?: Y.Doc; fetch?: typeof fetch } = {},
+) {
   const seen: ConnectionStatus[] = [];
   const attempts = countingWebSocket();
   const c = createCollab(doc, mapId, (status) => seen.push(status), {
     defaultName: 'Tester',
     syncUrl: wsUrl(s.url),
-    access: { apiBase: s.url },
+    access: { apiBase: s.url, ...(extra.fetch ? { fetch: extra.fetch } : {}) },
     WebSocketPolyfill: attempts.WS,
+    ...(extra.commentsDoc ? { commentsDoc: extra.commentsDoc } : {}),
   });
   cleanups.push(() => c.dispose());
   return { c, seen, attempts };
@@ -78,6 +84,36 @@ describe('createCollab: a refused link', () => {
     doc.getMap('meta').set('title', 'Edited after the refusal');
     expect(doc.getMap('meta').get('title')).toBe('Edited after the refusal');
     expect(seen.at(-1)).toBe('refused');
+  });
+
+  it('a slow access check: the map and comments sockets wait for its verdict, one attempt each', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    // The HEAD answers only when released: a loaded server or a slow network.
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    let checks = 0;
+    const slowFetch: typeof fetch = async (...args) => {
+      checks++;
+      await held;
+      return fetch(...args);
+    };
+    const { c, seen, attempts } = collab(s, map.id, localDoc(), {
+      commentsDoc: new Y.Doc(),
+      fetch: slowFetch,
+    });
+    c.connect('e.wrong');
+    await expect.poll(() => attempts.count).toBe(2);
+    // Both sockets' first retries would be due by now (RECONNECT_BASE_MS at most).
+    await new Promise((r) => setTimeout(r, RECONNECT_BASE_MS + 300));
+    expect(attempts.count).toBe(2);
+    expect(checks).toBe(1);
+    release();
+    await expect.poll(() => seen.at(-1)).toBe('refused');
+    expect(await c.firstSync()).toBe('refused');
+    runTimersOut();
+    expect(attempts.count).toBe(2);
   });
 
   it('says "refused" for a map the server does not have', async () => {

@@ -8,7 +8,9 @@
  * yet) has no content until the server's doc arrives, so the shell waits for `firstSync()`.
  * A browser cannot see why a socket upgrade failed, so after an attempt that never opened we
  * ask the HTTP API whether the token opens this map (sync/access.ts): a refused token or an
- * unknown map settles `firstSync()` with that verdict instead of retrying in silence.
+ * unknown map settles `firstSync()` with that verdict instead of retrying in silence. The
+ * map's socket and its comments socket report to the same check, and the next retry of each
+ * waits for its verdict, so a refused link costs one attempt of each, however slow the answer.
  *
  * The same holds later and for a map with content on this device (revoked link, a server
  * moved to another secret): the adapter stops ('refused', see ConnectionStatus) rather than
@@ -137,21 +139,22 @@ export function createCollab(
         commentsWs?.dispose();
         commentsWs = null;
       }
-      let checking = false;
-      // Every attempt that never opened, before and after the first sync: a refusal must stop
-      // the retries whenever it comes. One check at a time; a HEAD costs what the upgrade did.
-      const onFailedAttempt = () => {
-        if (checking || disposed) return;
-        checking = true;
-        void checkAccess(mapId, token, opts.access).then((verdict) => {
-          checking = false;
+      let checking: Promise<void> | undefined;
+      // Every attempt that never opened, before and after the first sync, on either socket: a
+      // refusal must stop the retries whenever it comes. One check at a time, shared by both
+      // sockets, whose next retries wait for it (sync/websocket.ts); a HEAD costs what the
+      // upgrade did.
+      const onFailedAttempt = (): Promise<void> | undefined => {
+        if (disposed) return undefined;
+        return (checking ??= checkAccess(mapId, token, opts.access).then((verdict) => {
+          checking = undefined;
           if (disposed || current !== ws || verdict === 'ok' || verdict === 'unknown') return;
           const why = verdict === 'revoked' || verdict === 'expired' ? verdict : undefined;
           if (current.refuse(why)) {
             commentsWs?.refuse(why);
             if (!settled) settle(verdict);
           }
-        });
+        }));
       };
       const current = attachWebsocket(doc, {
         url: opts.syncUrl ?? syncUrlFor(location),
@@ -171,6 +174,7 @@ export function createCollab(
           token,
           awareness: commentsAwareness,
           disableBc: true,
+          onFailedAttempt,
           ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
         });
       offCommentsState = commentsWs?.state.subscribe(reportComments) ?? (() => {});

@@ -11,6 +11,7 @@ import { MAX_NODES } from '../model/limits';
 import { seededRandom } from '../model/testing/random';
 import { manualNetwork, type NetworkSignal } from './network';
 import {
+  ACCESS_CHECK_WAIT_MS,
   attachWebsocket,
   isSyncStep2,
   reconnectDelay,
@@ -188,7 +189,7 @@ describe('attachWebsocket', () => {
     const failed: number[] = [];
     const a = attach(s, map.id, map.editToken, new Y.Doc(), {
       network,
-      onFailedAttempt: () => failed.push(1),
+      onFailedAttempt: () => void failed.push(1),
     });
     expect(a.getStatus()).toBe('offline');
     expect(a.provider.ws).toBeNull();
@@ -220,9 +221,44 @@ describe('attachWebsocket', () => {
     cleanups.push(() => s.close());
     const map = await createMap(s.url);
     let failed = 0;
-    const a = attach(s, map.id, 'e.wrong', new Y.Doc(), { onFailedAttempt: () => failed++ });
+    const a = attach(s, map.id, 'e.wrong', new Y.Doc(), { onFailedAttempt: () => void failed++ });
     await expect.poll(() => failed).toBeGreaterThanOrEqual(1);
     expect(a.getStatus()).toBe('offline');
+  });
+
+  it('holds the next retry while the access check of a failed attempt is out', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const attempts = countingWebSocket();
+    let release!: () => void;
+    const check = new Promise<void>((ok) => (release = ok));
+    let failed = 0;
+    attach(s, map.id, 'e.wrong', new Y.Doc(), {
+      WebSocketPolyfill: attempts.WS,
+      onFailedAttempt: () => (failed++, check),
+    });
+    await expect.poll(() => failed).toBe(1);
+    // Longer than the first retry's longest delay (RECONNECT_BASE_MS), shorter than the cap.
+    await new Promise((r) => setTimeout(r, RECONNECT_BASE_MS + 300));
+    expect(ACCESS_CHECK_WAIT_MS).toBeGreaterThan(RECONNECT_BASE_MS + 300);
+    expect(attempts.count).toBe(1);
+    release();
+    await expect.poll(() => attempts.count).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a check that never answers holds a retry only ACCESS_CHECK_WAIT_MS', async () => {
+    const s = await startTestServer();
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const attempts = countingWebSocket();
+    attach(s, map.id, 'e.wrong', new Y.Doc(), {
+      WebSocketPolyfill: attempts.WS,
+      onFailedAttempt: () => new Promise<void>(() => {}),
+    });
+    await expect
+      .poll(() => attempts.count, { timeout: ACCESS_CHECK_WAIT_MS + RECONNECT_BASE_MS + 5_000 })
+      .toBeGreaterThanOrEqual(2);
   });
 
   it('refuse() stops for good: one attempt, no retry timer, no reconnect when the network returns', async () => {

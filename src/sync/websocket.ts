@@ -19,7 +19,10 @@
  *   HTTP API (sync/access.ts) and, when the server says the token cannot open this map, calls
  *   `refuse()`: the adapter stops for good ('refused'), with no retry timer and no reconnect
  *   on the online event, since every attempt would be refused the same way. Only a new
- *   attachment (a page reload, another token) tries again.
+ *   attachment (a page reload, another token) tries again. While that check is out (the
+ *   promise `onFailedAttempt` returns), the next retry waits for it, at most
+ *   ACCESS_CHECK_WAIT_MS: on a slow network the verdict would otherwise come after one more
+ *   refused attempt (app/collab.ts gives the map's and the comments' sockets the same check).
  * - A socket the server closed because its token was revoked or expired (close code
  *   TOKEN_REVOKED_CLOSE_CODE, server/revocation.ts) ends 'refused' the same way at once,
  *   with the reason in `refusal`, so the app can say "This link was revoked". So does a
@@ -100,8 +103,12 @@ export interface WebsocketOptions {
   disableBc?: boolean;
   /** Whether the device has a network (default: the browser's online/offline signal). */
   network?: NetworkSignal;
-  /** Called when a connection attempt closes before it opened (refused, or no server). */
-  onFailedAttempt?: () => void;
+  /**
+   * Called when a connection attempt closes before it opened (refused, or no server). A
+   * promise returned (the access check) holds the next retry until it settles, at most
+   * ACCESS_CHECK_WAIT_MS.
+   */
+  onFailedAttempt?: () => PromiseLike<unknown> | void;
 }
 
 export interface WebsocketAttachment {
@@ -132,6 +139,8 @@ export const RECONNECT_SHORT_CAP_MS = 1_500;
 /** After this many failed retries (about 17 s) the outage is long and the ceiling grows. */
 export const RECONNECT_LONG_AFTER = 15;
 export const RECONNECT_MAX_MS = 5_000;
+/** The longest a retry waits for the access check of the attempt before it (onFailedAttempt). */
+export const ACCESS_CHECK_WAIT_MS = 2_000;
 /** Edits within this window share one confirmation probe. */
 export const PROBE_DEBOUNCE_MS = 250;
 
@@ -152,6 +161,18 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   const ceiling = Math.min(cap, RECONNECT_BASE_MS * 2 ** Math.min(attempt, 20));
   const floor = attempt === 0 ? 100 : ceiling / 2;
   return Math.round(floor + random() * (ceiling - floor));
+}
+
+/** Resolves when `p` settles (either way) or after `ms`, whichever comes first. */
+function whenSettled(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((done) => {
+    const timer = setTimeout(done, ms);
+    const finish = () => {
+      clearTimeout(timer);
+      done();
+    };
+    p.then(finish, finish);
+  });
 }
 
 /** Whether a message from the server is a sync step 2 (the answer to a step 1). */
@@ -177,6 +198,10 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
   let disposed = false;
   let connection: ConnectionState = INITIAL_CONNECTION;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The access check of the last failed attempt, while it is out (onFailedAttempt). */
+  let check: Promise<unknown> | undefined;
+  /** Bumped by every schedule and cancel: a retry held for the check runs only if still due. */
+  let retryGeneration = 0;
   let probeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Local updates not covered by any probe sent on the current connection. */
   let uncovered = 0;
@@ -211,20 +236,36 @@ export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAt
         // The provider's timer sees shouldConnect=false and does nothing.
         provider.shouldConnect = false;
         break;
-      case 'scheduleRetry':
+      case 'scheduleRetry': {
         clearTimeout(retryTimer);
+        const generation = ++retryGeneration;
+        const due = () => {
+          if (generation === retryGeneration && !disposed)
+            dispatch({ type: 'retryDue', online: network.online() });
+        };
         retryTimer = setTimeout(() => {
           retryTimer = undefined;
-          dispatch({ type: 'retryDue', online: network.online() });
+          if (check) void whenSettled(check, ACCESS_CHECK_WAIT_MS).then(due);
+          else due();
         }, reconnectDelay(effect.attempt));
         break;
+      }
       case 'cancelRetry':
         clearTimeout(retryTimer);
         retryTimer = undefined;
+        retryGeneration++;
         break;
-      case 'reportFailedAttempt':
-        opts.onFailedAttempt?.();
+      case 'reportFailedAttempt': {
+        const pending = opts.onFailedAttempt?.();
+        if (pending) {
+          const settled = () => {
+            if (check === mine) check = undefined;
+          };
+          const mine: Promise<unknown> = Promise.resolve(pending).then(settled, settled);
+          check = mine;
+        }
         break;
+      }
     }
   };
   // Effects can raise events synchronously (disconnect() closes the socket at once): those
