@@ -17,11 +17,7 @@
 // a client that has some state), and applies it to its Y.Doc only when something needs the doc
 // (`doc` getter: an edit, a fan-out message, a resync, an export). Until then the doc's state
 // is exactly what storage holds, so every answer is the one an eager load would give; a room
-// only read (viewers, a presentation) never builds its doc. Stored rows (several updates, or a
-// snapshot with rows after it, as a kill -9 leaves them) are merged into one update at load
-// (stored-tail.ts), far cheaper than building the doc: without a snapshot it is the stored
-// update; after one, it is a tail sent as an update just before the step 2 with the snapshot,
-// and the state vector is the snapshot's extended by it.
+// only read (viewers, a presentation) never builds its doc.
 // Limits (quota-doc.ts): a peer's update that would break the map's limits (node and
 // touchpoint counts, its size as JSON and as Yjs state) is refused whole before Y.applyUpdate:
 // not applied, stored or relayed; its sender is closed with MAP_FULL_CLOSE_CODE and the limit
@@ -56,7 +52,6 @@ import {
   encodeSyncUpdate,
 } from './protocol';
 import type { Storage, StoredDoc } from './storage/types';
-import { mergeMany, stateVectorWithTail } from './stored-tail';
 
 /** One connection as the room sees it; the socket layer implements it. */
 export interface Peer {
@@ -74,10 +69,6 @@ export function docIdOf(mapId: string, kind: DocKind): string {
 /** The Yjs update that changes nothing (no structs, no deletions), as a client sends it. */
 const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
 
-/** What a client with state vector `sv` lacks of `update`: all of it for an empty `sv`. */
-const diffOrAll = (update: Uint8Array, sv: Uint8Array): Uint8Array =>
-  sv.length === 1 && sv[0] === 0 ? update : Y.diffUpdate(update, sv);
-
 /** The JSON of a removed state, as y-protocols encodes it. */
 const NULL_STATE = new TextEncoder().encode('null');
 
@@ -93,17 +84,11 @@ export class Room {
   /** What load() read and has not applied to `ydoc` yet (lazy load); undefined once applied. */
   private unapplied: StoredDoc | undefined;
   /**
-   * While `unapplied`: the stored state as one update (the snapshot, or the rows merged when
-   * there is no snapshot), and the state vector of the whole stored state (computed on first
-   * use).
+   * While `unapplied`: the stored state as one update, when it is one (else undefined), and
+   * its state vector (computed on first use).
    */
   private storedUpdate: Uint8Array | undefined;
   private storedStateVector: Uint8Array | undefined;
-  /**
-   * While `unapplied`, for a snapshot with rows after it (what a kill -9 leaves): the rows
-   * merged into one update (stored-tail.ts), sent to a client just before the snapshot.
-   */
-  private storedTail: Uint8Array | undefined;
   /** Peers and the awareness client ids each one owns (freed and removed when it leaves). */
   readonly peers = new Map<Peer, Set<number>>();
   /** Awareness client id → the peer that owns it. */
@@ -217,10 +202,15 @@ export class Room {
     }
     if (stored.snapshot || stored.updates.length > 0) {
       this.unapplied = stored;
-      if (stored.updates.length === 0) {
-        this.storedUpdate = stored.snapshot;
-        this.storedStateVector = stored.snapshotStateVector;
-      } else if (!this.keepRowsLazy(stored)) this.hydrate();
+      this.storedUpdate =
+        stored.updates.length === 0
+          ? stored.snapshot
+          : !stored.snapshot && stored.updates.length === 1
+            ? stored.updates[0]
+            : undefined;
+      // Several stored updates: no single one to answer from; apply them now, as before.
+      if (!this.storedUpdate) this.hydrate();
+      else if (stored.updates.length === 0) this.storedStateVector = stored.snapshotStateVector;
     }
     this.lastSeq = stored.lastSeq;
     this.sinceCompact = stored.updates.length;
@@ -242,44 +232,20 @@ export class Room {
     return this.ydoc;
   }
 
-  /**
-   * Stored rows (after a snapshot or not) answered without building the doc: merged into one
-   * update (stored-tail.ts). Without a snapshot that update is the stored state; with one, it
-   * is the tail sent before it. False when the rows do not merge (a damaged row): load()
-   * applies them then, and the error is the one an eager load gives.
-   */
-  private keepRowsLazy(stored: StoredDoc): boolean {
-    let merged: Uint8Array;
-    try {
-      merged = stored.updates.length === 1 ? stored.updates[0]! : mergeMany(stored.updates);
-    } catch {
-      return false;
-    }
-    if (stored.snapshot) {
-      this.storedUpdate = stored.snapshot;
-      this.storedTail = merged;
-    } else this.storedUpdate = merged;
-    return true;
-  }
-
   /** Applies what load() read (origin LOADING: not stored again); a no-op once done. */
   private hydrate(): void {
     const stored = this.unapplied;
     if (!stored) return;
-    const tail = this.storedTail;
     this.unapplied = undefined;
     this.storedUpdate = undefined;
     this.storedStateVector = undefined;
-    this.storedTail = undefined;
     this.ydoc.off('update', this.onUpdate);
     try {
       Y.transact(
         this.ydoc,
         () => {
           if (stored.snapshot) Y.applyUpdate(this.ydoc, stored.snapshot, LOADING);
-          // The rows as merged for the lazy answer, if they were: one update, not hundreds.
-          if (tail) Y.applyUpdate(this.ydoc, tail, LOADING);
-          else for (const u of stored.updates) Y.applyUpdate(this.ydoc, u, LOADING);
+          for (const u of stored.updates) Y.applyUpdate(this.ydoc, u, LOADING);
         },
         LOADING,
       );
@@ -288,35 +254,19 @@ export class Room {
     }
   }
 
-  /** The doc's state vector, from the stored update (and tail) while they are not applied. */
+  /** The doc's state vector, from the stored update while it is not applied. */
   private stateVector(): Uint8Array {
-    const stored = this.storedUpdate;
-    if (!stored) return Y.encodeStateVector(this.doc);
-    if (this.storedStateVector) return this.storedStateVector;
-    const snapshotSv = this.unapplied?.snapshotStateVector ?? Y.encodeStateVectorFromUpdate(stored);
-    return (this.storedStateVector = this.storedTail
-      ? stateVectorWithTail(snapshotSv, this.storedTail)
-      : snapshotSv);
+    if (this.storedUpdate)
+      return (this.storedStateVector ??= Y.encodeStateVectorFromUpdate(this.storedUpdate));
+    return Y.encodeStateVector(this.doc);
   }
 
   /** What a client with state vector `sv` lacks (a sync step 2); from the stored update while it is not applied. */
   private diffFor(sv: Uint8Array): Uint8Array {
     const stored = this.storedUpdate;
     if (!stored) return Y.encodeStateAsUpdate(this.doc, sv);
-    return diffOrAll(stored, sv);
-  }
-
-  /**
-   * The stored tail a client with state vector `sv` lacks, sent as an update just before its
-   * step 2 (the snapshot): its structs wait in the client's doc for the snapshot's, which the
-   * step 2 brings, so the client's "synced" comes with the whole state. Undefined when there
-   * is no tail, or nothing in it the client lacks.
-   */
-  private tailFor(sv: Uint8Array): Uint8Array | undefined {
-    const tail = this.storedUpdate ? this.storedTail : undefined;
-    if (!tail) return undefined;
-    const diff = diffOrAll(tail, sv);
-    return isEmptyUpdate(diff) ? undefined : diff;
+    // An empty state vector (a client with nothing): the whole stored update, as it is.
+    return sv.length === 1 && sv[0] === 0 ? stored : Y.diffUpdate(stored, sv);
   }
 
   /** Applies what another instance published for this doc (origin REMOTE). */
@@ -426,8 +376,6 @@ export class Room {
         const again = this.sawStep1.has(peer);
         this.sawStep1.add(peer);
         const reply = () => {
-          const tail = this.tailFor(sv);
-          if (tail) peer.send(encodeSyncUpdate(tail));
           peer.send(encodeSyncStep2(this.diffFor(sv)));
           if (again) peer.send(encodeSyncStep1(this.stateVector()));
         };

@@ -1,12 +1,11 @@
 // JIT warm-up of the Yjs code a room load runs (decode and integrate a stored state, replay a
-// log of small updates, merge such a log into one, encode the state and a diff for a client),
-// done once when the process starts, on scratch documents, before it listens. Without it V8 runs that code in its
+// log of small updates, encode the state and a diff for a client), done once when the process
+// starts, on scratch documents, before it listens. Without it V8 runs that code in its
 // interpreter the first few thousand times: in a fresh process a compacted room of 10,000
 // updates took ≈ 100-150 ms of CPU to load, the same room ≈ 10-15 ms once the code was
 // compiled (bench/server-sync.ts, "cold load … after compaction"). After a restart every
 // client reconnects at once, so the first rooms are exactly the ones that matter.
 import * as Y from 'yjs';
-import { mergeMany, stateVectorWithTail } from './stored-tail';
 
 /** Map entries set in the scratch state, per client (×ROUND_KEYS): ≈ 4,000 Items in all. */
 const ROUNDS = 14;
@@ -60,10 +59,6 @@ function scratchState(): { state: Uint8Array; log: Uint8Array[] } {
 
 /** One room load on a throwaway doc: snapshot, then the log, then what a client is sent. */
 function loadPass(state: Uint8Array, log: readonly Uint8Array[]): void {
-  // A room loaded with rows after its snapshot answers from them merged (room.ts, lazy load).
-  const tail = mergeMany(log);
-  const sv = stateVectorWithTail(Y.encodeStateVectorFromUpdate(state), tail);
-  Y.diffUpdate(tail, sv);
   const doc = new Y.Doc();
   Y.transact(doc, () => {
     Y.applyUpdate(doc, state);
