@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -15,7 +15,7 @@ interface TraceEvent {
   dur?: number;
   id2?: { local?: string };
   id?: string;
-  args?: { name?: string };
+  args?: { name?: string; data?: { type?: string } };
 }
 
 export const TRACE_CATEGORIES = [
@@ -24,12 +24,12 @@ export const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline.frame',
 ];
 
-/** Per-frame main-thread work in ms, for the frames drawn while `during` ran. */
-export async function frameCosts(
+/** The trace events Chromium recorded while `during` ran. */
+export async function traceDuring(
   browser: Browser,
   page: Page,
   during: () => Promise<void>,
-): Promise<number[]> {
+): Promise<TraceEvent[]> {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   let buffer: Buffer;
   try {
@@ -39,10 +39,23 @@ export async function frameCosts(
   }
   const parsed = JSON.parse(buffer.toString('utf8')) as
     { traceEvents?: TraceEvent[] } | TraceEvent[];
-  return costsFromTrace(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
-export function costsFromTrace(events: TraceEvent[]): number[] {
+/** Per-frame main-thread work in ms, for the frames drawn while `during` ran. */
+export async function frameCosts(
+  browser: Browser,
+  page: Page,
+  during: () => Promise<void>,
+): Promise<number[]> {
+  return costsFromTrace(await traceDuring(browser, page, during));
+}
+
+/** Whether an event ran on the renderer's main thread; its top-level tasks, in time order. */
+function mainThread(events: readonly TraceEvent[]): {
+  onMain: (e: TraceEvent) => boolean;
+  top: { start: number; end: number }[];
+} {
   const mains = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -66,6 +79,22 @@ export function costsFromTrace(events: TraceEvent[]): number[] {
     if (last && t.ts < last.end) continue;
     top.push({ start: t.ts, end });
   }
+  return { onMain, top };
+}
+
+/** Main-thread busy time (µs) of `top` within [start, end). */
+function busyIn(top: readonly { start: number; end: number }[], start: number, end: number) {
+  let busy = 0;
+  for (const t of top) {
+    if (t.end <= start) continue;
+    if (t.start >= end) break;
+    busy += Math.min(t.end, end) - Math.max(t.start, start);
+  }
+  return busy;
+}
+
+export function costsFromTrace(events: TraceEvent[]): number[] {
+  const { onMain, top } = mainThread(events);
   // AnimationFrame async spans (b/e pairs by id), on the main thread's process.
   const open = new Map<string, number>();
   const frames: { start: number; end: number }[] = [];
@@ -79,15 +108,31 @@ export function costsFromTrace(events: TraceEvent[]): number[] {
     }
   }
   frames.sort((a, b) => a.start - b.start);
-  return frames.map((f) => {
-    let busy = 0;
-    for (const t of top) {
-      if (t.end <= f.start) continue;
-      if (t.start >= f.end) break;
-      busy += Math.min(t.end, f.end) - Math.max(t.start, f.start);
-    }
-    return busy / 1000;
-  });
+  return frames.map((f) => busyIn(top, f.start, f.end) / 1000);
+}
+
+/**
+ * Main-thread work per pointer step of a drag, in ms: the busy time from each `pointermove`
+ * dispatched after the `pointerdown` to the next one (the last: to the `pointerup`). Frame
+ * costs cannot say what a step costs: one page spends a step in one busy frame and an idle
+ * one, another in one busy frame and two lighter ones, so a median frame is either kind
+ * (bench/README.md, "Canvas"). The windows tile the drag, so every task is counted once.
+ */
+export function stepCostsFromTrace(events: TraceEvent[]): number[] {
+  const { onMain, top } = mainThread(events);
+  const dispatched = (type: string) =>
+    events
+      .filter(
+        (e) =>
+          e.ph === 'X' && e.name === 'EventDispatch' && onMain(e) && e.args?.data?.type === type,
+      )
+      .map((e) => e.ts)
+      .sort((a, b) => a - b);
+  const down = dispatched('pointerdown')[0];
+  const up = dispatched('pointerup').at(-1);
+  if (down === undefined || up === undefined) return [];
+  const moves = dispatched('pointermove').filter((t) => t > down && t < up);
+  return moves.map((start, i) => busyIn(top, start, moves[i + 1] ?? up) / 1000);
 }
 
 /** The q-quantile (0..1) of `xs`, nearest-rank. */
