@@ -17,6 +17,7 @@ import { relinkTouchpoint, updateLaneItem } from '../src/model/grid-commands';
 import { readSnapshot } from '../src/model/read';
 import { channelId, GRID_CHANNELS, GRID_STAGES, gridMapUpdate, stageId } from './grid/generate';
 import { row, type BenchRow } from './rows';
+import { median } from './spread';
 
 const SAMPLES = 41;
 const WARMUP = 5;
@@ -58,8 +59,6 @@ function readBoth(a: Uint8Array, b: Uint8Array) {
   docB.destroy();
   return snaps;
 }
-
-const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
 
 export async function benchCompare(): Promise<BenchRow[]> {
   const older = gridMapUpdate();

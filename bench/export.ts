@@ -19,6 +19,7 @@ import * as Y from 'yjs';
 import { exportStrategyMap } from '../src/model/strategy-map';
 import { generateMap, seedMap } from './canvas/generate';
 import { row, type BenchRow } from './rows';
+import { median } from './spread';
 
 export const NODE_COUNTS: readonly number[] = (process.env.BENCH_EXPORT_NODES ?? '100,1000')
   .split(',')
@@ -34,8 +35,6 @@ const REFERENCE = 'React Flow download-image recipe (html-to-image toPng of the 
 const EXPORT_TIMEOUT_MS = 180_000;
 /** Kept out of git (.gitignore: test-results/). */
 const RESULTS_DIR = join(import.meta.dirname, '..', 'test-results', 'export-bench');
-
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function strategyMapText(n: number): string {
   const doc = new Y.Doc();

@@ -41,6 +41,7 @@ import { openSqliteStorage } from '../server/storage/sqlite';
 import { missingServices, postgresBin, startPostgres } from '../server/testing/services';
 import { NOT_A_TARGET, pairedRow, row, type BenchRow } from './rows';
 import { serveArgs } from './serve-command';
+import { median } from './spread';
 
 const ROOT = join(import.meta.dirname, '..');
 const STOCK = 'stock @y/websocket-server (in-memory), same run';
@@ -270,8 +271,6 @@ const LIVE_UPDATES = COLD_UPDATES - 1;
 const MOST_ROWS_LEFT = DEFAULT_COMPACT_EVERY - 1;
 /** Fresh processes timed per cold-load figure (each figure is their median). */
 const COLD_SAMPLES = 5;
-
-const median = (xs: number[]) => pct(xs, 0.5);
 
 /** Update rows of `docId` in a stopped server's storage (what a cold load replays). */
 async function storedUpdates(dataDir: string, docId: string): Promise<number> {

@@ -7,6 +7,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { BenchRow } from '../rows';
 import { pairedRow, row } from '../rows';
+import { median } from '../spread';
 import { costsFromTrace, frameCosts, quantile, stepCostsFromTrace, traceDuring } from './frames';
 
 /**
@@ -32,8 +33,6 @@ interface Figures {
   /** Nodes on screen when the map became ready. */
   onScreen: number;
 }
-
-const median = (xs: number[]) => quantile(xs, 0.5);
 
 async function open(
   browser: Browser,

@@ -8,6 +8,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { frameCosts, quantile } from '../canvas/frames';
 import { row, type BenchRow } from '../rows';
+import { median } from '../spread';
 import {
   EDITED_TOUCHPOINT,
   GRID_CHANNELS,
@@ -33,8 +34,6 @@ interface Figures {
   remote: number;
   frames: number[];
 }
-
-const median = (xs: number[]) => quantile(xs, 0.5);
 
 async function open(browser: Browser, pagesURL: string, view: View): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });

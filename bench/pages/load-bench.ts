@@ -6,9 +6,9 @@ import * as Y from 'yjs';
 import { openDb } from '../../src/sync/local-db';
 import { attachDoc, mapRows } from '../../src/sync/local-doc';
 import { randomEdit, rng } from './edits';
+import { median } from '../spread';
 
 const RUNS = 15;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timeOpen(open: () => Promise<() => Promise<void> | void>): Promise<number> {
   const times: number[] = [];

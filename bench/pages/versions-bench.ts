@@ -11,11 +11,11 @@ import { seedTemplate } from '../../src/model/templates';
 import { openDb } from '../../src/sync/local-db';
 import { addRow, attachDoc } from '../../src/sync/local-doc';
 import { saveVersion, storedVersionBytes } from '../../src/sync/versions';
+import { median } from '../spread';
 
 /** Pairs of opens: the figures are ≈ 4 ms apart by < 5 % (the row's target), so many. */
 const RUNS = 101;
 export const VERSION_COUNT = 100;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export interface VersionsFigures {
   withVersionsMs: number;
