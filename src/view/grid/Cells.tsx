@@ -34,6 +34,7 @@ import { dimClass } from '../personas/evidence';
 import { evidenceUi } from '../personas/evidenceUi';
 import { EvidenceMark } from '../personas/EvidenceMark';
 import { EvidenceControls } from '../personas/ItemEvidence';
+import '../screen-reader.css';
 
 export interface PeerMark {
   readonly color: string;

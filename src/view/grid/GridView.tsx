@@ -29,6 +29,7 @@ import { useGridReveal } from '../comments/useGridReveal';
 import { HeaderRow, LaneRow, type BlueprintLine } from './Rows';
 import { useGridWindow } from './useGridWindow';
 import './grid.css';
+import '../screen-reader.css';
 
 interface Props {
   readonly snapshot: MapSnapshot;

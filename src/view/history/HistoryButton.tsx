@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
 import { isTyping } from '../hooks/useShortcuts';
 import './history.css';
+import '../screen-reader.css';
 
 export const HISTORY_SHORTCUT = 'Shift+H';
 
@@ -45,7 +46,7 @@ export function HistoryButton() {
           <circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" />
           <path d="M8 5v3.2l2.2 1.4" fill="none" stroke="currentColor" strokeLinecap="round" />
         </svg>
-        <span className="history-button-label">{t('button.label')}</span>
+        <span className="sr-only-below-1600">{t('button.label')}</span>
       </button>
       {open ? (
         <Suspense fallback={null}>

@@ -6,6 +6,7 @@
 import { useSession } from '../canvas/SessionContext';
 import { useStore } from '../hooks/useStore';
 import './undo-redo.css';
+import '../screen-reader.css';
 
 /** Each button's shortcut (aria-keyshortcuts, then as the tooltip says it) and arrow. */
 const BUTTONS = {
@@ -54,7 +55,7 @@ export function UndoRedoButtons({
           strokeLinejoin="round"
         />
       </svg>
-      <span className="undo-redo-label">{b.label}</span>
+      <span className="sr-only-below-1600">{b.label}</span>
     </button>
   ));
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../canvas/SessionContext';
 import { presentStoreFor } from './presentStore';
 import { PresentHost } from './PresentMode';
+import '../screen-reader.css';
 
 export function PresentButton() {
   const { t } = useTranslation('present');
@@ -26,7 +27,7 @@ export function PresentButton() {
           <path d="M6.5 5v4l3.5-2z" fill="currentColor" />
           <path d="M8 11.5v2.5M5 14h6" stroke="currentColor" />
         </svg>
-        <span className="present-button-label">{t('button')}</span>
+        <span className="sr-only-below-1360">{t('button')}</span>
       </button>
       <PresentHost session={session} />
     </>

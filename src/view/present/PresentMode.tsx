@@ -28,6 +28,7 @@ import {
 import { SlideView, slideTitle } from './SlideView';
 import { withFrequencyWords } from '../strategy/kpiFrequency';
 import './present.css';
+import '../screen-reader.css';
 
 /** Clipboard events the presentation keeps from the map behind it (a paste would land there). */
 const CLIPBOARD_EVENTS = ['copy', 'cut', 'paste'] as const;
@@ -184,7 +185,7 @@ function PresentDialog({
       aria-modal="true"
       aria-labelledby={titleId}
     >
-      <h1 id={titleId} className="present-sr">
+      <h1 id={titleId} className="sr-only">
         {t('dialog', { title: deck.title.trim() || t('untitledMap') })}
       </h1>
       <div className="present-stagebox">
@@ -276,7 +277,7 @@ function PresentDialog({
           </button>
         </div>
       </div>
-      <p className="present-sr" role="status" aria-live="polite">
+      <p className="sr-only" role="status" aria-live="polite">
         {t('announce', { n, total: slides.length, title })}
       </p>
     </div>

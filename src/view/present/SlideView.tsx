@@ -8,6 +8,7 @@ import type { Deck, DeckKpi, DeckLane, DeckStage, DeckTouchpoint } from '../../m
 import { Face } from '../Face';
 import { formatMoney } from '../strategy/inputs';
 import type { Slide } from './slides';
+import '../screen-reader.css';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -96,7 +97,7 @@ function TouchpointCard({ tp }: { tp: DeckTouchpoint }) {
         <Mood emotion={tp.emotion} size={36} />
         {tp.channel ? (
           <span className="present-chip">
-            <span className="present-sr">{t('stage.channel')}: </span>
+            <span className="sr-only">{t('stage.channel')}: </span>
             {tp.channel}
           </span>
         ) : null}

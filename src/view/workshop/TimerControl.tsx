@@ -10,6 +10,7 @@ import { MAX_TIMER_MS } from '../../model/records/workshop-timer';
 import type { WorkshopApi } from '../../model/session-api';
 import { formatClock, isRunning, isTimeUp } from '../../model/workshop/timer';
 import { useTimerRemaining, useWorkshop } from './useWorkshop';
+import '../screen-reader.css';
 
 const MINUTE = 60_000;
 
@@ -65,7 +66,7 @@ export function TimerControl({ api }: { api: WorkshopApi }) {
         </span>
       </button>
       {/* Said once when the time is up, on every screen, popover open or not. */}
-      <span className="workshop-sr" aria-live="polite" data-testid="timer-announce">
+      <span className="sr-only" aria-live="polite" data-testid="timer-announce">
         {done ? t('timer.done') : ''}
       </span>
       {open ? (
