@@ -119,12 +119,19 @@ describe('HTTP timeouts', () => {
     expect((await serverStats(s.url)).refused['request-timeout']).toBe(1);
   });
 
-  it('closes a connection that never sends anything', async () => {
-    const { s } = await setup({ headersTimeoutMs: 200, requestTimeoutMs: 10_000 });
+  it('closes a connection that never sends anything, as an idle one, not as a refusal', async () => {
+    const { s, lines } = await setup({ headersTimeoutMs: 200, requestTimeoutMs: 10_000 });
     const c = open(s.port);
     await c.connected;
     await c.closed;
     expect(c.sock.destroyed).toBe(true);
+    // A browser opens such connections ahead of requests it may make (a preconnect): closing
+    // one is housekeeping, not an abuse limit.
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'debug', msg: 'idle connection closed', ip: '127.0.0.1' }),
+    );
+    expect(lines.filter((l) => l.msg === 'limit reached')).toEqual([]);
+    expect((await serverStats(s.url)).refused['request-timeout']).toBe(0);
   });
 
   it('closes a request whose body trickles past the request timeout with 408', async () => {

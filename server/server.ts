@@ -159,7 +159,12 @@ export async function startServer(
   http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // Too slow with its headers or its request (HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS): 408.
     const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    if (timedOut) guards.noteTimeout(socket);
+    // Not one byte in that time: a connection a browser opened ahead of a request it may make
+    // (a preconnect), closed as idle rather than counted and logged as a refusal.
+    const idle = timedOut && (socket as Partial<Socket>).bytesRead === 0;
+    if (idle)
+      log.debug('idle connection closed', { ip: (socket as Partial<Socket>).remoteAddress });
+    else if (timedOut) guards.noteTimeout(socket);
     else log.debug('http client error', { err: String(err) });
     const status = timedOut ? '408 Request Timeout' : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
