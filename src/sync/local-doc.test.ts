@@ -12,7 +12,9 @@ import {
   COMPACT_AFTER_ROWS,
   mapRows,
   newRowKey,
+  UNSAVED_PREFIX,
   type LocalAttachment,
+  type UnloadRescue,
 } from './local-doc';
 
 let dbs: ItineraDb[] = [];
@@ -204,6 +206,86 @@ describe('local store: one map in IndexedDB', () => {
     const [again] = await load(db, 'm6');
     expect(again.getMap('meta').get('title')).toBe('after');
     expect(await mapRows(db, 'm6').count()).toBeGreaterThanOrEqual(2);
+  });
+});
+
+/** A page's localStorage (shared by the pages of one test) and its `pagehide`. */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  const storage: UnloadRescue['storage'] = {
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+    key: (i) => [...items.keys()][i] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+  /** One page on that storage: `leave()` is its pagehide. */
+  const page = () => {
+    let listener = () => {};
+    const rescue: UnloadRescue = {
+      storage,
+      onLeave: (l) => ((listener = l), () => (listener = () => {})),
+    };
+    return { rescue, leave: () => listener() };
+  };
+  return { items, page };
+}
+
+describe('local store: leaving the page before a write', () => {
+  it('an edit not written when the page is left is kept in localStorage, then stored by the next load', async () => {
+    const db = freshDb();
+    let aborted = false;
+    refuseWritesWhen(db, 'test-abort', (req) => aborted && req.type === 'add');
+    const { items, page } = memoryStorage();
+    const first = page();
+    const doc = new Y.Doc();
+    const a = attachDoc(db, doc, 'm7', { compactOnLoad: false, rescue: first.rescue });
+    await a.whenSynced;
+    doc.getMap('meta').set('title', 'written');
+    await a.flushed();
+    first.leave();
+    expect(items.size).toBe(0); // nothing unwritten: nothing put aside
+    // The write of the next edit does not commit (the browser aborts it as the page goes).
+    aborted = true;
+    doc.getMap('meta').set('title', 'left behind');
+    await a.flushed();
+    first.leave();
+    expect([...items.keys()]).toEqual([expect.stringMatching(new RegExp(`^${UNSAVED_PREFIX}`))]);
+    aborted = false;
+
+    // The next page on this map: the edit is there, stored, and the copy is gone.
+    const next = page();
+    const again = new Y.Doc();
+    const b = attachDoc(db, again, 'm7', { compactOnLoad: false, rescue: next.rescue });
+    await b.whenSynced;
+    expect(again.getMap('meta').get('title')).toBe('left behind');
+    await b.flushed();
+    expect(items.size).toBe(0);
+    const [stored] = await load(db, 'm7');
+    expect(stored.getMap('meta').get('title')).toBe('left behind');
+    a.dispose();
+    b.dispose();
+  });
+
+  it('another map does not pick up what was put aside for this one', async () => {
+    const db = freshDb();
+    refuseWritesWhen(db, 'test-abort-2', (req) => req.type === 'add');
+    const { items, page } = memoryStorage();
+    const first = page();
+    const doc = new Y.Doc();
+    const a = attachDoc(db, doc, 'm8', { compactOnLoad: false, rescue: first.rescue });
+    await a.whenSynced;
+    doc.getMap('meta').set('title', 'mine');
+    await a.flushed();
+    first.leave();
+    const other = new Y.Doc();
+    const b = attachDoc(db, other, 'm9', { compactOnLoad: false, rescue: page().rescue });
+    await b.whenSynced;
+    expect(other.getMap('meta').get('title')).toBeUndefined();
+    expect(items.size).toBe(1);
+    b.dispose();
   });
 });
 

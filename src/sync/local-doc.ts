@@ -13,8 +13,15 @@
  * What must stay true: a row is deleted only in the transaction that writes a snapshot holding
  * it (so a failed or aborted compaction loses nothing), and a batch that failed to be written
  * stays in memory and is retried.
+ *
+ * Leaving the page: the browser aborts a write transaction that has not committed when the
+ * page goes (a reload or a closed tab right after an edit, on a busy machine). So on `pagehide`
+ * whatever is not committed yet (the batch in flight and the pending ones) is put in
+ * localStorage, which writes synchronously (UNSAVED_PREFIX, one key per adapter); the next
+ * load of the map applies and stores what it finds there, then removes it.
  */
 import { Dexie } from 'dexie';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import { metaMap } from '../model/doc';
 import { createEmitter } from '../model/observable';
@@ -95,6 +102,27 @@ export async function addRow(db: ItineraDb, mapId: string, u: Uint8Array): Promi
   return i;
 }
 
+/** localStorage keys of updates a page left unwritten: `<prefix><db>:<doc id>:<adapter>`. */
+export const UNSAVED_PREFIX = 'itinera:unsaved:';
+
+/** Where a leaving page puts what it could not write (the page's localStorage by default). */
+export interface UnloadRescue {
+  readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+  /** Calls `listener` when the page is being left; returns the unsubscribe. */
+  onLeave(listener: () => void): () => void;
+}
+
+function browserRescue(): UnloadRescue | null {
+  if (typeof window === 'undefined' || typeof localStorage === 'undefined') return null;
+  return {
+    storage: localStorage,
+    onLeave(listener) {
+      window.addEventListener('pagehide', listener);
+      return () => window.removeEventListener('pagehide', listener);
+    },
+  };
+}
+
 export interface AttachOptions {
   /** Compact in the background after loading more than one row (default true). */
   readonly compactOnLoad?: boolean;
@@ -105,6 +133,8 @@ export interface AttachOptions {
    * must never create, retitle or redraw a library entry.
    */
   readonly library?: boolean;
+  /** Where updates go when the page is left before they are written (default: localStorage). */
+  readonly rescue?: UnloadRescue | null;
 }
 
 export function attachDoc(
@@ -113,7 +143,14 @@ export function attachDoc(
   mapId: string,
   opts: AttachOptions = {},
 ): LocalAttachment {
-  return new LocalDocAdapter(db, doc, mapId, opts.compactOnLoad ?? true, opts.library ?? true).api;
+  return new LocalDocAdapter(
+    db,
+    doc,
+    mapId,
+    opts.compactOnLoad ?? true,
+    opts.library ?? true,
+    opts.rescue === undefined ? browserRescue() : opts.rescue,
+  ).api;
 }
 
 class LocalDocAdapter {
@@ -134,6 +171,12 @@ class LocalDocAdapter {
   private thumbTimer: ReturnType<typeof setTimeout> | null = null;
   private lastThumbAt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The batch writePending took, until its transaction committed. */
+  private inFlight: Uint8Array | undefined;
+  /** This adapter's localStorage key for the unload rescue, and keys to remove once written. */
+  private readonly rescueKey: string;
+  private rescuedKeys: string[] = [];
+  private readonly offLeave: () => void;
   readonly api: LocalAttachment;
 
   constructor(
@@ -142,7 +185,10 @@ class LocalDocAdapter {
     private readonly mapId: string,
     private readonly compactOnLoad: boolean,
     private readonly library: boolean,
+    private readonly rescue: UnloadRescue | null,
   ) {
+    this.rescueKey = `${UNSAVED_PREFIX}${db.name}:${mapId}:${Math.random().toString(36).slice(2)}`;
+    this.offLeave = rescue?.onLeave(this.onLeave) ?? (() => {});
     // Subscribe before reading, so an update another tab stores meanwhile is not missed.
     this.channel =
       typeof BroadcastChannel === 'function'
@@ -173,6 +219,52 @@ class LocalDocAdapter {
     this.channel?.postMessage(update);
     this.schedule();
   };
+
+  /** The page is being left: what is not committed goes to localStorage (synchronous). */
+  private readonly onLeave = (): void => {
+    const unsaved = this.inFlight ? [this.inFlight, ...this.pending] : this.pending;
+    if (!this.rescue || unsaved.length === 0) return;
+    try {
+      const update = unsaved.length === 1 ? unsaved[0]! : Y.mergeUpdatesV2(unsaved);
+      this.rescue.storage.setItem(this.rescueKey, toBase64(update));
+      this.rescuedKeys.push(this.rescueKey);
+    } catch (err) {
+      console.warn(`local-store: could not keep the unsaved changes of map ${this.mapId}`, err);
+    }
+  };
+
+  /** Keys a page that left this map put in localStorage (see onLeave). */
+  private unsavedKeys(): string[] {
+    const storage = this.rescue?.storage;
+    if (!storage) return [];
+    const prefix = `${UNSAVED_PREFIX}${this.db.name}:${this.mapId}:`;
+    const keys: string[] = [];
+    for (let k = 0; k < storage.length; k++) {
+      const key = storage.key(k);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  }
+
+  /** Applies what a page left unwritten and queues it to be stored; its keys go once it is. */
+  private recoverUnsaved(): void {
+    const storage = this.rescue?.storage;
+    const keys = this.unsavedKeys();
+    if (!storage || keys.length === 0) return;
+    const updates: Uint8Array[] = [];
+    for (const key of keys) {
+      try {
+        const text = storage.getItem(key);
+        if (text) updates.push(fromBase64(text));
+      } catch {
+        /* not readable: dropped below like the rest */
+      }
+    }
+    this.apply(updates);
+    this.pending.push(...updates);
+    this.rescuedKeys.push(...keys);
+    this.schedule();
+  }
 
   private readonly onMessage = (event: MessageEvent): void => {
     const update: unknown = event.data;
@@ -221,6 +313,7 @@ class LocalDocAdapter {
       this.loaded = true;
       this.apply(this.early);
       this.early = [];
+      this.recoverUnsaved();
     }
   }
 
@@ -249,21 +342,27 @@ class LocalDocAdapter {
     this.pending = [];
     const update = batch.length === 1 ? batch[0]! : Y.mergeUpdatesV2(batch);
     const { db, mapId } = this;
+    this.inFlight = update;
     try {
       const i = await db.transaction('rw', db.docRows, db.maps, db.trash, async () => {
         const id = await addRow(db, mapId, update);
         if (this.library) await this.touchEntry();
         return id;
       });
+      this.inFlight = undefined;
       this.applied.add(i);
       this.rowsSinceSnapshot += 1;
       this.bytesSinceSnapshot += update.byteLength;
       this.errCode = undefined;
     } catch (err) {
+      this.inFlight = undefined;
       this.pending.unshift(update); // keep it: retried below and on the next edit
       throw err;
     }
-    if (this.pending.length === 0) this.setState('saved');
+    if (this.pending.length === 0) {
+      this.setState('saved');
+      this.forgetRescued();
+    }
     this.scheduleThumbnail();
     if (
       this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS ||
@@ -273,6 +372,18 @@ class LocalDocAdapter {
       await this.compactNow().catch((err: unknown) =>
         console.warn('local-store: compaction failed', err),
       );
+    }
+  }
+
+  /** Everything is written: the rescued copies (recovered, or ours from a bfcache stay) go. */
+  private forgetRescued(): void {
+    if (this.rescuedKeys.length === 0 || !this.rescue) return;
+    for (const key of this.rescuedKeys.splice(0)) {
+      try {
+        this.rescue.storage.removeItem(key);
+      } catch {
+        /* a copy left behind is applied again next time: Yjs updates are idempotent */
+      }
     }
   }
 
@@ -363,7 +474,9 @@ class LocalDocAdapter {
     this.channel?.close();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.thumbTimer) this.writeThumbnail();
-    void this.flush(); // the last batch: its bytes are captured, the doc may be destroyed next
+    // The last batch: its bytes are captured, the doc may be destroyed next. Leaving the page
+    // before it is written still rescues it.
+    void this.flush().finally(this.offLeave);
     this.disposed = true;
   }
 }
