@@ -269,6 +269,23 @@ describe('local store: leaving the page before a write', () => {
     b.dispose();
   });
 
+  it('a damaged copy in localStorage is skipped and removed; saving goes on', async () => {
+    const db = freshDb();
+    const { items, page } = memoryStorage();
+    items.set(`${UNSAVED_PREFIX}${db.name}:m10:x`, 'not base64 of an update ✗');
+    items.set(`${UNSAVED_PREFIX}${db.name}:m10:y`, btoa('\u0001\u0002garbage'));
+    const doc = new Y.Doc();
+    const a = attachDoc(db, doc, 'm10', { compactOnLoad: false, rescue: page().rescue });
+    await a.whenSynced;
+    doc.getMap('meta').set('title', 'saved anyway');
+    await a.flushed();
+    expect(a.status.get()).toBe('saved');
+    expect(items.size).toBe(0);
+    const [stored] = await load(db, 'm10');
+    expect(stored.getMap('meta').get('title')).toBe('saved anyway');
+    a.dispose();
+  });
+
   it('another map does not pick up what was put aside for this one', async () => {
     const db = freshDb();
     refuseWritesWhen(db, 'test-abort-2', (req) => req.type === 'add');

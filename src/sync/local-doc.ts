@@ -255,9 +255,12 @@ class LocalDocAdapter {
     for (const key of keys) {
       try {
         const text = storage.getItem(key);
-        if (text) updates.push(fromBase64(text));
+        if (!text) continue;
+        const update = fromBase64(text);
+        Y.decodeUpdateV2(update); // throws on garbage: never queued, or every write would fail
+        updates.push(update);
       } catch {
-        /* not readable: dropped below like the rest */
+        console.warn(`local-store: skipped unreadable unsaved changes of map ${this.mapId}`);
       }
     }
     this.apply(updates);
