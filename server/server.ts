@@ -161,9 +161,8 @@ export async function startServer(
     const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     // Not one byte in that time: a connection a browser opened ahead of a request it may make
     // (a preconnect), closed as idle rather than counted and logged as a refusal.
-    const idle = timedOut && (socket as Partial<Socket>).bytesRead === 0;
-    if (idle)
-      log.debug('idle connection closed', { ip: (socket as Partial<Socket>).remoteAddress });
+    const { bytesRead, remoteAddress } = socket as Partial<Socket>;
+    if (timedOut && bytesRead === 0) log.debug('idle connection closed', { ip: remoteAddress });
     else if (timedOut) guards.noteTimeout(socket);
     else log.debug('http client error', { err: String(err) });
     const status = timedOut ? '408 Request Timeout' : '400 Bad Request';

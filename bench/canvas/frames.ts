@@ -120,14 +120,16 @@ export function costsFromTrace(events: TraceEvent[]): number[] {
  */
 export function stepCostsFromTrace(events: TraceEvent[]): number[] {
   const { onMain, top } = mainThread(events);
-  const dispatched = (type: string) =>
-    events
-      .filter(
-        (e) =>
-          e.ph === 'X' && e.name === 'EventDispatch' && onMain(e) && e.args?.data?.type === type,
-      )
-      .map((e) => e.ts)
-      .sort((a, b) => a - b);
+  // One pass over the trace: the dispatch times of each pointer event type, in time order.
+  const at = new Map<string, number[]>();
+  for (const e of events) {
+    const type = e.args?.data?.type;
+    if (e.ph !== 'X' || e.name !== 'EventDispatch' || !type || !onMain(e)) continue;
+    const list = at.get(type);
+    if (list) list.push(e.ts);
+    else at.set(type, [e.ts]);
+  }
+  const dispatched = (type: string) => (at.get(type) ?? []).sort((a, b) => a - b);
   const down = dispatched('pointerdown')[0];
   const up = dispatched('pointerup').at(-1);
   if (down === undefined || up === undefined) return [];

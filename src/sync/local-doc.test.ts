@@ -233,6 +233,14 @@ function memoryStorage() {
   return { items, page };
 }
 
+/** A fresh doc attached (no compaction on load) with this page's rescue, once loaded. */
+async function attachWith(db: ItineraDb, mapId: string, rescue: UnloadRescue) {
+  const doc = new Y.Doc();
+  const a = attachDoc(db, doc, mapId, { compactOnLoad: false, rescue });
+  await a.whenSynced;
+  return { doc, a };
+}
+
 describe('local store: leaving the page before a write', () => {
   it('an edit not written when the page is left is kept in localStorage, then stored by the next load', async () => {
     const db = freshDb();
@@ -240,9 +248,7 @@ describe('local store: leaving the page before a write', () => {
     refuseWritesWhen(db, 'test-abort', (req) => aborted && req.type === 'add');
     const { items, page } = memoryStorage();
     const first = page();
-    const doc = new Y.Doc();
-    const a = attachDoc(db, doc, 'm7', { compactOnLoad: false, rescue: first.rescue });
-    await a.whenSynced;
+    const { doc, a } = await attachWith(db, 'm7', first.rescue);
     doc.getMap('meta').set('title', 'written');
     await a.flushed();
     first.leave();
@@ -257,9 +263,7 @@ describe('local store: leaving the page before a write', () => {
 
     // The next page on this map: the edit is there, stored, and the copy is gone.
     const next = page();
-    const again = new Y.Doc();
-    const b = attachDoc(db, again, 'm7', { compactOnLoad: false, rescue: next.rescue });
-    await b.whenSynced;
+    const { doc: again, a: b } = await attachWith(db, 'm7', next.rescue);
     expect(again.getMap('meta').get('title')).toBe('left behind');
     await b.flushed();
     expect(items.size).toBe(0);
@@ -274,9 +278,7 @@ describe('local store: leaving the page before a write', () => {
     const { items, page } = memoryStorage();
     items.set(`${UNSAVED_PREFIX}${db.name}:m10:x`, 'not base64 of an update ✗');
     items.set(`${UNSAVED_PREFIX}${db.name}:m10:y`, btoa('\u0001\u0002garbage'));
-    const doc = new Y.Doc();
-    const a = attachDoc(db, doc, 'm10', { compactOnLoad: false, rescue: page().rescue });
-    await a.whenSynced;
+    const { doc, a } = await attachWith(db, 'm10', page().rescue);
     doc.getMap('meta').set('title', 'saved anyway');
     await a.flushed();
     expect(a.status.get()).toBe('saved');
@@ -291,15 +293,11 @@ describe('local store: leaving the page before a write', () => {
     refuseWritesWhen(db, 'test-abort-2', (req) => req.type === 'add');
     const { items, page } = memoryStorage();
     const first = page();
-    const doc = new Y.Doc();
-    const a = attachDoc(db, doc, 'm8', { compactOnLoad: false, rescue: first.rescue });
-    await a.whenSynced;
+    const { doc, a } = await attachWith(db, 'm8', first.rescue);
     doc.getMap('meta').set('title', 'mine');
     await a.flushed();
     first.leave();
-    const other = new Y.Doc();
-    const b = attachDoc(db, other, 'm9', { compactOnLoad: false, rescue: page().rescue });
-    await b.whenSynced;
+    const { doc: other, a: b } = await attachWith(db, 'm9', page().rescue);
     expect(other.getMap('meta').get('title')).toBeUndefined();
     expect(items.size).toBe(1);
     b.dispose();

@@ -175,7 +175,7 @@ class LocalDocAdapter {
   private inFlight: Uint8Array | undefined;
   /** This adapter's localStorage key for the unload rescue, and keys to remove once written. */
   private readonly rescueKey: string;
-  private rescuedKeys: string[] = [];
+  private readonly rescuedKeys = new Set<string>();
   private readonly offLeave: () => void;
   readonly api: LocalAttachment;
 
@@ -227,7 +227,7 @@ class LocalDocAdapter {
     try {
       const update = unsaved.length === 1 ? unsaved[0]! : Y.mergeUpdatesV2(unsaved);
       this.rescue.storage.setItem(this.rescueKey, toBase64(update));
-      this.rescuedKeys.push(this.rescueKey);
+      this.rescuedKeys.add(this.rescueKey);
     } catch (err) {
       console.warn(`local-store: could not keep the unsaved changes of map ${this.mapId}`, err);
     }
@@ -265,7 +265,7 @@ class LocalDocAdapter {
     }
     this.apply(updates);
     this.pending.push(...updates);
-    this.rescuedKeys.push(...keys);
+    for (const key of keys) this.rescuedKeys.add(key);
     this.schedule();
   }
 
@@ -380,14 +380,15 @@ class LocalDocAdapter {
 
   /** Everything is written: the rescued copies (recovered, or ours from a bfcache stay) go. */
   private forgetRescued(): void {
-    if (this.rescuedKeys.length === 0 || !this.rescue) return;
-    for (const key of this.rescuedKeys.splice(0)) {
+    if (this.rescuedKeys.size === 0 || !this.rescue) return;
+    for (const key of this.rescuedKeys) {
       try {
         this.rescue.storage.removeItem(key);
       } catch {
         /* a copy left behind is applied again next time: Yjs updates are idempotent */
       }
     }
+    this.rescuedKeys.clear();
   }
 
   /** Inside a write transaction: bump the entry's updatedAt and title (or create the entry). */
