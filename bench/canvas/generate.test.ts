@@ -26,7 +26,7 @@ describe('generateMap', () => {
   it('round-trips through a Yjs update and the app reader', () => {
     const map = generateMap(500);
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, mapUpdate(map, 'Bench'));
+    Y.applyUpdateV2(doc, mapUpdate(map, 'Bench'));
     const snap = readSnapshot(doc);
     expect(snap.nodes).toHaveLength(500);
     expect(snap.touchpoints).toHaveLength(750);

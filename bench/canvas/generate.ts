@@ -147,11 +147,16 @@ export function seedMap(doc: Y.Doc, map: GeneratedMap, title: string): void {
   }, SEED);
 }
 
-/** The map as one Yjs update: what the app would load from storage. */
+/**
+ * The map as one Yjs update in the V2 encoding: what the app loads from storage (the local
+ * store keeps V2 updates, src/sync/local-doc.ts). Until Dec 7 the fixture was V1, which the
+ * app reads only from the server's sync step 2, and decodes ≈ 15 % slower (500 nodes: 15.9
+ * against 13.6 ms in Node; 232 KB against 157 KB).
+ */
 export function mapUpdate(map: GeneratedMap, title: string): Uint8Array {
   const doc = new Y.Doc();
   seedMap(doc, map, title);
-  const update = Y.encodeStateAsUpdate(doc);
+  const update = Y.encodeStateAsUpdateV2(doc);
   doc.destroy();
   return update;
 }

@@ -1,6 +1,6 @@
 /**
  * Serves the built bench pages (dist-bench/) and the generated map fixtures:
- * `fixtures/map-<n>.bin` (one Yjs update, for the app) and `fixtures/bare-<n>.json` (the same
+ * `fixtures/map-<n>.bin` (one Yjs V2 update, for the app) and `fixtures/bare-<n>.json` (the same
  * graph as React Flow nodes and edges, for the reference page), and `fixtures/grid-map.bin`
  * (the grid rows' map, bench/grid/generate.ts).
  */

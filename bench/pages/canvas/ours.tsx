@@ -1,6 +1,6 @@
 /**
- * "Ours": the app's real Editor over an in-memory Y.Doc loaded from one Yjs update (what the
- * app reads from storage), with the session built the way src/app/session.ts builds it minus
+ * "Ours": the app's real Editor over an in-memory Y.Doc loaded from one Yjs V2 update (what the
+ * app reads from its local store), with the session built the way src/app/session.ts builds it minus
  * IndexedDB. A remote edit is a Yjs update from a second doc, applied with the REMOTE origin.
  */
 import '@xyflow/react/dist/style.css';
@@ -26,7 +26,7 @@ async function main() {
   const n = nodeCountParam();
   const bytes = new Uint8Array(await (await fetch(`fixtures/map-${n}.bin`)).arrayBuffer());
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, bytes, REMOTE);
+  Y.applyUpdateV2(doc, bytes, REMOTE); // V2, as the local store keeps it (generate.ts)
   const reader = new MapReader(doc);
   const history = createHistory(doc);
   const session: MapSessionApi = {
