@@ -291,6 +291,17 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
     const ca = client(a, map.id, map.editToken);
     const cb = client(b, map.id, map.editToken);
     await Promise.all([synced(ca.provider), synced(cb.provider)]);
+    // A subscriber that became ready after its room loaded resyncs the room then, reading
+    // storage (redis.ts): on a slow machine that read could come after the append below and
+    // bring 'missed' early. Round trips both ways prove both subscribers ready and subscribed;
+    // the second pair comes after their ready handlers' PING replies (Redis answers in order),
+    // so any such resync has read storage by then.
+    for (const round of [1, 2]) {
+      ca.doc.getMap('m').set(`a${round}`, round);
+      await expect.poll(() => cb.doc.getMap('m').get(`a${round}`), { timeout: 5000 }).toBe(round);
+      cb.doc.getMap('m').set(`b${round}`, round);
+      await expect.poll(() => ca.doc.getMap('m').get(`b${round}`), { timeout: 5000 }).toBe(round);
+    }
     // Stored by "another instance" whose publish never came through.
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(ca.doc));
