@@ -1,7 +1,8 @@
 /**
- * "Ours": the app's real Editor over an in-memory Y.Doc loaded from one Yjs V2 update (what the
- * app reads from its local store), with the session built the way src/app/session.ts builds it minus
- * IndexedDB. A remote edit is a Yjs update from a second doc, applied with the REMOTE origin.
+ * "Ours": the app's real Editor over an in-memory Y.Doc loaded from one Yjs V2 update (what
+ * the app reads from its local store), with the session built the way src/app/session.ts
+ * builds it minus IndexedDB. A remote edit is a Yjs update from a second doc, applied with the
+ * REMOTE origin.
  */
 import '@xyflow/react/dist/style.css';
 import '../../../src/view/styles.css';
@@ -26,7 +27,7 @@ async function main() {
   const n = nodeCountParam();
   const bytes = new Uint8Array(await (await fetch(`fixtures/map-${n}.bin`)).arrayBuffer());
   const doc = new Y.Doc();
-  Y.applyUpdateV2(doc, bytes, REMOTE); // V2, as the local store keeps it (generate.ts)
+  Y.applyUpdateV2(doc, bytes, REMOTE);
   const reader = new MapReader(doc);
   const history = createHistory(doc);
   const session: MapSessionApi = {
