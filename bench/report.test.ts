@@ -31,6 +31,10 @@ const SAMPLE: BenchResults = {
     row('reconnect: all | clients back', 'ms', 3897, 'stock provider', 1667),
   ],
   failures: [{ name: 'export', error: 'page crashed' }],
+  conditions: [
+    { module: 'canvas-2000', run: 1, calibrationMs: 17.8, load1: 0.42, stealPercent: 0.2 },
+    { module: 'server-reconnect', run: 1, calibrationMs: 23.5, load1: 1.3, stealPercent: 4.1 },
+  ],
   modules: { ran: ['canvas-2000', 'server-reconnect', 'export'], skipped: ['local-store'] },
 };
 
@@ -67,6 +71,17 @@ describe('bench report', () => {
     expect(md).toContain('- reconnect: all | clients back (2.34× the reference)');
   });
 
+  it("says how fast the machine was, and lists each module run's machine in latest.md", () => {
+    const md = latestMarkdown(SAMPLE);
+    expect(md).toContain(
+      'Machine speed: the fixed CPU loop (`bench/conditions.ts`) took 20.65 ms before a module run (17.8–23.5, slowest before server-reconnect run 1); load average at most 1.3, CPU steal at most 4.1 %.',
+    );
+    expect(md).toContain('| server-reconnect | 1 | 23.5 ms | 1.3 | 4.1 % |');
+    // the README carries the sentence, not the per-run table
+    expect(readmeSection(SAMPLE)).toContain('Machine speed:');
+    expect(readmeSection(SAMPLE)).not.toContain('| server-reconnect | 1 |');
+  });
+
   it('with several runs, says so and names a miss by its worst run', () => {
     const r = (v: number) => row('local store: open', 'ms', v, 'y-indexeddb', 100);
     const results = { ...SAMPLE, failures: [], results: mergeRuns([[r(100)], [r(110)], [r(130)]]) };
@@ -76,10 +91,11 @@ describe('bench report', () => {
     expect(md).toContain('- local store: open (1.3× the reference in its worst run)');
   });
 
-  it('renders an older results file without the modules field', () => {
-    const { modules: _modules, ...old } = SAMPLE;
+  it('renders an older results file without the modules and conditions fields', () => {
+    const { modules: _modules, conditions: _conditions, ...old } = SAMPLE;
     const md = latestMarkdown({ ...old, failures: [], results: SAMPLE.results.slice(0, 1) });
     expect(md).not.toContain('Partial run');
+    expect(md).not.toContain('Machine speed');
     expect(md).toContain('All 1 rows meet their target.');
   });
 

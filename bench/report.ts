@@ -3,6 +3,7 @@
  * between BEGIN_MARKER and END_MARKER. Pure (results in, text out) so a unit test can pin it.
  */
 import { passes, ratioPasses, targetText, worstRatio, worstValue, type BenchRow } from './rows';
+import { summariseConditions, type RunConditions } from './conditions';
 import type { BenchResults } from './results';
 import { fmt, ratioText } from './table';
 
@@ -63,6 +64,8 @@ export function summary(results: BenchResults): string {
     `Run of ${when(m.date)} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, ` +
       `Node ${m.node}${browser}), from \`bench/results/latest.json\`.${spread}`,
   ];
+  const speed = machineSpeed(results.conditions ?? []);
+  if (speed) lines.push(speed);
   if (results.modules) {
     lines.push(`Modules run: ${results.modules.ran.join(', ') || 'none'}.`);
     if (results.modules.skipped.length)
@@ -87,9 +90,36 @@ export function summary(results: BenchResults): string {
   ].join('\n');
 }
 
+/** One sentence on how fast the machine was across the module runs (conditions.ts). */
+export function machineSpeed(conditions: readonly RunConditions[]): string | null {
+  const s = summariseConditions(conditions);
+  if (!s) return null;
+  const steal = s.stealMax === undefined ? '' : `, CPU steal at most ${fmt(s.stealMax)} %`;
+  return (
+    `Machine speed: the fixed CPU loop (\`bench/conditions.ts\`) took ${fmt(s.calibrationMedian)} ms ` +
+    `before a module run (${fmt(s.calibrationMin)}–${fmt(s.calibrationMax)}, slowest before ` +
+    `${s.slowest.module} run ${s.slowest.run}); load average at most ${fmt(s.loadMax)}${steal}.`
+  );
+}
+
+/** Each module run's machine: the CPU loop, the load average, the steal. */
+export function conditionsTable(conditions: readonly RunConditions[]): string {
+  return [
+    '| module | run | CPU loop | load average | CPU steal |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...conditions.map(
+      (c) =>
+        `| ${cell(c.module)} | ${c.run} | ${fmt(c.calibrationMs)} ms | ${fmt(c.load1)} | ` +
+        `${c.stealPercent === undefined ? '–' : `${fmt(c.stealPercent)} %`} |`,
+    ),
+  ].join('\n');
+}
+
 /** bench/results/latest.md. */
 export function latestMarkdown(results: BenchResults): string {
-  return `# Latest bench run\n\n${summary(results)}\n\n${resultsTable(results.results)}\n`;
+  const md = `# Latest bench run\n\n${summary(results)}\n\n${resultsTable(results.results)}\n`;
+  if (!results.conditions?.length) return md;
+  return `${md}\n## The machine during each module run\n\n${conditionsTable(results.conditions)}\n`;
 }
 
 /** The README's section body, markers included. */

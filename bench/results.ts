@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RunConditions } from './conditions';
 import type { BenchRow } from './rows';
 
 export const RESULTS_DIR = join(import.meta.dirname, 'results');
@@ -24,6 +25,8 @@ export interface BenchResults {
   results: BenchRow[];
   /** Modules that threw: their rows are missing. */
   failures: { name: string; error: string }[];
+  /** The machine before and during each module run (conditions.ts), in run order. */
+  conditions?: RunConditions[];
   /** Which modules this run ran and which it left out (BENCH_ONLY). */
   modules?: { ran: string[]; skipped: string[] };
 }

@@ -2,7 +2,9 @@
  * The benchmark runner (`npm run bench`): builds the bench pages, starts what modules need
  * (static pages server, the app server as a child process, headless Chromium), each on first
  * use, runs every benchmark module, prints a table, writes bench/results/latest.json and
- * latest.md, and after a full run fills the README's figures. A failing module is reported and
+ * latest.md, and after a full run fills the README's figures. Before each module run it times a
+ * fixed CPU loop and over the run it counts CPU steal (conditions.ts), saved beside the rows so
+ * a slower machine can be told from slower code. A failing module is reported and
  * skipped, and makes the exit code 1. BENCH_ONLY=<substring>[,<substring>…] runs only the
  * modules whose name contains one of them. Each module runs BENCH_RUNS times (default 3, one
  * after the other): the rows are the medians with their spread, and pass on their worst run
@@ -19,6 +21,7 @@ import { exitWhenDone } from './exit';
 import { benchGrid } from './grid/bench';
 import { discoverModules, selectModules, type BenchContext, type BenchModule } from './modules';
 import { CHROMIUM_ARGS, executablePath } from './chromium';
+import { startConditions, type RunConditions } from './conditions';
 import { machineInfo } from './machine';
 import { updateReadme, writeLatestMarkdown } from './readme';
 import { LATEST_JSON, RESULTS_DIR, type BenchResults } from './results';
@@ -68,20 +71,27 @@ async function main(): Promise<number> {
 
   const results: BenchRow[] = [];
   const failures: { name: string; error: string }[] = [];
+  const conditions: RunConditions[] = [];
   let chromiumVersion: string | undefined;
   try {
     for (const m of modules) {
       const perRun: BenchRow[][] = [];
       for (let run = 1; run <= runs; run++) {
-        const started = performance.now();
         process.stdout.write(`running ${m.name} (${run}/${runs})… `);
+        const finished = startConditions(m.name, run);
+        const started = performance.now();
         try {
           const rows = await m.run(ctx);
           perRun.push(rows);
+          const c = finished();
+          conditions.push(c);
+          const steal = c.stealPercent === undefined ? '' : `, steal ${c.stealPercent} %`;
           console.log(
-            `${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+            `${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
+              `(CPU loop ${c.calibrationMs} ms, load ${c.load1}${steal})`,
           );
         } catch (err) {
+          conditions.push(finished());
           const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
           const message = err instanceof Error ? err.message : String(err);
           failures.push({ name: runs > 1 ? `${m.name} (run ${run})` : m.name, error: message });
@@ -113,6 +123,7 @@ async function main(): Promise<number> {
     machine: { ...machineInfo(), ...(chromiumVersion ? { chromium: chromiumVersion } : {}) },
     results,
     failures,
+    conditions,
     modules: {
       ran: [...ran],
       skipped: all.map((m) => m.name).filter((n) => !ran.has(n)),
