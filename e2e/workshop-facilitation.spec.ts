@@ -314,7 +314,7 @@ test('in Italian: the name prompt, the votes panel and the timer popover', async
     await button.click();
     const boPanel = bo.page.getByRole('complementary', { name: 'Votazione a punti' });
     await expect(boPanel.getByTestId('vote-round')).toHaveText(
-      'Votazione aperta: Touchpoint, 3 voti a testa',
+      'Votazione aperta: Punti di contatto, 3 voti a testa',
     );
     await boPanel
       .getByRole('button', { name: 'Vota Books and pays for the flight', exact: true })

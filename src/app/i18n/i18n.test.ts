@@ -9,6 +9,36 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+/** Every message of a language as [namespace: key, value]. */
+function messages(lang: string): [string, string][] {
+  return readdirSync(join(DIR, lang)).flatMap((ns) => {
+    const out: [string, string][] = [];
+    const walk = (value: unknown, key: string) => {
+      if (typeof value === 'string') out.push([`${ns}: ${key}`, value]);
+      else if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) walk(v, key ? `${key}.${k}` : k);
+    };
+    walk(JSON.parse(readFileSync(join(DIR, lang, ns), 'utf8')), '');
+    return out;
+  });
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * One Italian word for each concept the UI names, as the inspector, the grid and the decks
+ * say it: a stray English loan next to its Italian twin reads as two different things.
+ */
+const ITALIAN_TERMS: { avoid: RegExp; use: string }[] = [
+  { avoid: /\btouchpoint/i, use: 'punto di contatto' },
+  { avoid: /\bslides?\b/i, use: 'diapositiva' },
+  { avoid: /\bcanvas\b/i, use: 'area di lavoro' },
+  { avoid: /\btela\b/i, use: 'area di lavoro' },
+];
+
+/** The text of a message without its {{placeholders}}, which are names, not words. */
+const words = (value: string) => value.replace(/\{\{[^}]*\}\}/g, ' ');
+
 describe('translations', () => {
   const langs = readdirSync(DIR);
   it('has English and Italian', () => {
@@ -36,4 +66,31 @@ describe('translations', () => {
       }
     });
   }
+
+  it('gives every {{count}} message its plural forms, in every language', () => {
+    // i18next picks `key_one` or `key_other` when a message gets `count`: a bare key with
+    // {{count}} would read "1 votes each", and a form missing in one language would fall back.
+    for (const lang of langs) {
+      const all = messages(lang);
+      const keys = new Set(all.map(([k]) => k));
+      for (const [key, value] of all) {
+        if (value.includes('{{count}}'))
+          expect(key, `${lang}/${key}: "${value}" uses {{count}}`).toMatch(PLURAL);
+        if (PLURAL.test(key))
+          for (const form of ['one', 'other'])
+            expect(keys.has(key.replace(PLURAL, `_${form}`)), `${lang}/${key}: _${form}`).toBe(
+              true,
+            );
+      }
+    }
+  });
+
+  it('names each concept with one Italian word', () => {
+    const stray = messages('it').flatMap(([key, value]) =>
+      ITALIAN_TERMS.filter((t) => t.avoid.test(words(value))).map(
+        (t) => `${key}: "${value}" (use "${t.use}")`,
+      ),
+    );
+    expect(stray).toEqual([]);
+  });
 });

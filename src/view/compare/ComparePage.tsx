@@ -108,6 +108,13 @@ export function ComparePage({ before, after, comparison: c, backHref }: CompareP
   const [exportError, setExportError] = useState<string | null>(null);
   const money = (n: number) => formatMoney(n, c.cost.currency, locale);
   const count = (n: number) => formatNumber(n, locale, 0);
+  /** "2 added, 0 removed, 1 changed", each number with its own plural (Italian agrees). */
+  const changes = (n: { added: number; removed: number; changed: number }) =>
+    t('page.counts', {
+      added: t('page.added', { count: n.added }),
+      removed: t('page.removed', { count: n.removed }),
+      changed: t('page.changed', { count: n.changed }),
+    });
   const saving = c.cost.saving;
 
   const exportAs = async (kind: 'png' | 'pdf') => {
@@ -177,13 +184,7 @@ export function ComparePage({ before, after, comparison: c, backHref }: CompareP
                 <dl className="compare-summary">
                   <div>
                     <dt>{t('page.changes')}</dt>
-                    <dd>
-                      {t('page.counts', {
-                        added: c.totals.added,
-                        removed: c.totals.removed,
-                        changed: c.totals.changed,
-                      })}
-                    </dd>
+                    <dd>{changes(c.totals)}</dd>
                   </div>
                   <div>
                     <dt>{t('page.emotion')}</dt>
@@ -196,7 +197,10 @@ export function ComparePage({ before, after, comparison: c, backHref }: CompareP
                     <dd data-testid="compare-saving">
                       {money(Math.abs(saving))}
                       <span className="compare-sub">
-                        {t('page.moved', { n: count(c.cost.contactsMovedToDigital) })}
+                        {t('page.moved', {
+                          count: Math.round(c.cost.contactsMovedToDigital),
+                          n: count(c.cost.contactsMovedToDigital),
+                        })}
                       </span>
                     </dd>
                   </div>
@@ -325,16 +329,7 @@ export function ComparePage({ before, after, comparison: c, backHref }: CompareP
                 return (
                   <section key={kind} aria-labelledby={`compare-${kind}`}>
                     <h3 id={`compare-${kind}`}>
-                      {t(`section.${kind}`)}{' '}
-                      <small>
-                        (
-                        {t('page.counts', {
-                          added: k.added,
-                          removed: k.removed,
-                          changed: k.changed,
-                        })}
-                        )
-                      </small>
+                      {t(`section.${kind}`)} <small>({changes(k)})</small>
                     </h3>
                     {k.items.length === 0 ? (
                       <p>{t('page.none')}</p>

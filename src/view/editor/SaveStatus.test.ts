@@ -84,7 +84,7 @@ describe('SaveStatus', () => {
       'Map full: 5,000 nodes · the server takes no more changes from this device; they are kept here',
     );
     expect(await render(full('full-touchpoints'), 'it')).toBe(
-      'Mappa piena: 20.000 touchpoint · il server non accetta altre modifiche da questo dispositivo, che restano qui',
+      'Mappa piena: 20.000 punti di contatto · il server non accetta altre modifiche da questo dispositivo, che restano qui',
     );
     expect(await render(full('full-size'))).toBe(
       'Map full: largest size · the server takes no more changes from this device; they are kept here',

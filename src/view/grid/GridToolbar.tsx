@@ -48,7 +48,7 @@ export const GridToolbar = memo(function GridToolbar({ hidden, selection, select
           {t('toolbar.addLane')} <span aria-hidden="true">▾</span>
         </MenuButton>
         <MenuButton
-          label={t('toolbar.hiddenLanes', { count: hidden.length })}
+          label={t('toolbar.hiddenLanes', { n: hidden.length })}
           emptyText={t('toolbar.noHiddenLanes')}
           items={hidden.map((row) => ({
             label: t('toolbar.showLane', { title: rowTitle(row, t) }),
@@ -56,7 +56,7 @@ export const GridToolbar = memo(function GridToolbar({ hidden, selection, select
             disabled: readOnly,
           }))}
         >
-          {t('toolbar.hiddenLanes', { count: hidden.length })} <span aria-hidden="true">▾</span>
+          {t('toolbar.hiddenLanes', { n: hidden.length })} <span aria-hidden="true">▾</span>
         </MenuButton>
       </div>
       <div className="toolbar-group">

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gridModel } from '../../model/grid';
+import { customerTouchpoints } from '../../model/touchpoint-kinds';
 import type { MapSnapshot } from '../../model/types';
 
 export function VersionPreview({ snapshot }: { snapshot: MapSnapshot }) {
@@ -22,9 +23,10 @@ export function VersionPreview({ snapshot }: { snapshot: MapSnapshot }) {
       <h3>{snapshot.meta.title || t('untitled')}</h3>
       <p>
         {t('counts', {
-          stages: grid.stages.length,
-          touchpoints: snapshot.touchpoints.length,
-          nodes: snapshot.nodes.length,
+          stages: t('stages', { count: grid.stages.length }),
+          // Device links are drawn, not counted as touchpoints (model/touchpoint-kinds.ts).
+          touchpoints: t('touchpoints', { count: customerTouchpoints(snapshot).length }),
+          nodes: t('nodes', { count: snapshot.nodes.length }),
         })}
       </p>
       {grid.stages.length === 0 ? (

@@ -162,7 +162,7 @@ export function PersonasPanel({ onClose }: { onClose(): void }) {
             </button>
           </>
         ) : refused ? (
-          t('limit', { count: MAX_PERSONAS })
+          t('limit', { max: MAX_PERSONAS })
         ) : null}
       </p>
       {readOnly ? null : (

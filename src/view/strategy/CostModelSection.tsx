@@ -151,7 +151,12 @@ export function CostModelSection({ snapshot }: { snapshot: MapSnapshot }) {
         </label>
         {notes.note('shiftPct')}
         <p className="muted">
-          {t('cost.shiftValue', { pct: r.shiftPct, count: formatNumber(r.shiftedVolume, lang) })}
+          {t('cost.shiftValue', {
+            pct: r.shiftPct,
+            // The plural follows the number shown (2 decimals at most).
+            count: Math.round(r.shiftedVolume * 100) / 100,
+            n: formatNumber(r.shiftedVolume, lang),
+          })}
         </p>
         {r.noDigitalTarget && (
           <p className="strategy-warning" role="alert">

@@ -12,10 +12,10 @@ export function JourneyStep({ snapshot, check }: { snapshot: MapSnapshot; check:
       <p className="muted">{t('journey.hint')}</p>
       <p>
         {t('journey.summary', {
-          stages: count('stage'),
-          channels: count('channel'),
+          stages: t('journey.stages', { count: count('stage') }),
+          channels: t('journey.channels', { count: count('channel') }),
           // Device links say where a channel is used: not touchpoints (model/touchpoint-kinds.ts).
-          touchpoints: customerTouchpoints(snapshot).length,
+          touchpoints: t('journey.touchpoints', { count: customerTouchpoints(snapshot).length }),
         })}
       </p>
       {check.status === 'done' && <p className="strategy-ok">{t('journey.allGood')}</p>}
