@@ -32,6 +32,8 @@ for (const [lang, names] of [
       snap: 'Snap to grid',
       wheel: 'Wheel',
       showing: /Showing \d+ assumption/,
+      exportButton: 'Export',
+      exportDialog: 'Export the map',
     },
   ],
   [
@@ -45,6 +47,8 @@ for (const [lang, names] of [
       snap: 'Aggancia alla griglia',
       wheel: 'Rotellina',
       showing: /\d+ ipotes/,
+      exportButton: 'Esporta',
+      exportDialog: 'Esporta la mappa',
     },
   ],
 ] as const) {
@@ -95,5 +99,30 @@ for (const [lang, names] of [
     await view.click();
     await menu.getByRole('button', { name: names.filter }).click();
     await expect(toolbar.getByRole('status').filter({ hasText: names.showing })).toHaveCount(0);
+  });
+
+  test(`the export menu shows each format's whole name on a laptop (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const editor = new EditorPage(page);
+    await editor.createMap('Airline', `Export ${lang}`);
+    if (lang === 'it')
+      await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('it');
+    await page.getByRole('button', { name: names.exportButton, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: names.exportDialog });
+    await expect(dialog).toBeVisible();
+    // "Presentazione PDF" and "Copia immagine" were cut to fit a three-column grid.
+    const cut = await dialog.getByRole('group').evaluateAll((groups) => {
+      const panel = groups[0]!.closest('.export-panel')!.getBoundingClientRect();
+      return groups
+        .flatMap((g) => [...g.querySelectorAll('button')])
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          return b.scrollWidth > b.clientWidth || r.right > panel.right || r.left < panel.left;
+        })
+        .map((b) => b.textContent);
+    });
+    expect(cut).toEqual([]);
+    await expectNoA11yViolations(page, `export menu (${lang})`, { include: '.export-panel' });
+    await dialog.screenshot({ path: `${SHOTS}/export-${lang}-1280.png` });
   });
 }
