@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE } from '../model/geometry';
+import { KIND_COLOR } from '../model/kindColor';
 import type { JourneyNode, MapSnapshot } from '../model/types';
 import { drawThumbnail } from './thumbnail';
 
@@ -19,6 +20,14 @@ function boxes(url: string): { w: number; h: number }[] {
 }
 
 describe('drawThumbnail', () => {
+  it('fills each kind with its colour on the canvas (model/kindColor.ts)', () => {
+    for (const kind of ['stage', 'channel', 'device', 'note'] as const) {
+      const node = { id: 'n', kind, label: '', x: 0, y: 0 } as JourneyNode;
+      const svg = decodeURIComponent(drawThumbnail(snapshotOf([node])));
+      expect(svg).toContain(`rx="1" fill="${KIND_COLOR[kind]}"`);
+    }
+  });
+
   it('draws nodes with the canvas proportions of their kind (model/geometry.ts)', () => {
     for (const kind of ['stage', 'channel', 'device', 'note'] as const) {
       const node = { id: 'n', kind, label: '', x: 0, y: 0 } as JourneyNode;

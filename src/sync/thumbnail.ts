@@ -4,17 +4,12 @@
  * every few seconds while someone edits and needs no DOM.
  */
 import { nodeSize } from '../model/geometry';
-import type { MapSnapshot, NodeKind } from '../model/types';
+import { KIND_COLOR } from '../model/kindColor';
+import type { MapSnapshot } from '../model/types';
 
 export const THUMBNAIL_WIDTH_PX = 160;
 export const THUMBNAIL_HEIGHT_PX = 100;
 const PADDING_PX = 6;
-const FILL: Record<NodeKind, string> = {
-  stage: '#3b5bdb',
-  channel: '#0ca678',
-  device: '#f08c00',
-  note: '#fab005',
-};
 
 /** Nodes at the canvas's sizes (model/geometry.ts), so the thumbnail has the map's proportions. */
 const size = nodeSize;
@@ -56,7 +51,7 @@ export function drawThumbnail(snapshot: MapSnapshot): string {
     for (const n of snapshot.nodes) {
       const { w, h } = size(n);
       boxes.push(
-        `<rect x="${px(n.x)}" y="${py(n.y)}" width="${r1(Math.max(1, w * scale))}" height="${r1(Math.max(1, h * scale))}" rx="1" fill="${FILL[n.kind]}"/>`,
+        `<rect x="${px(n.x)}" y="${py(n.y)}" width="${r1(Math.max(1, w * scale))}" height="${r1(Math.max(1, h * scale))}" rx="1" fill="${KIND_COLOR[n.kind]}"/>`,
       );
     }
   }

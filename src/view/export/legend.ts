@@ -12,18 +12,20 @@ import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { Legend, LegendGroup, LegendItem } from '../../export/compose';
-import { EMOTIONS, EVIDENCE_LEVELS, NODE_KINDS, type Emotion } from '../../model/types';
+import { KIND_COLOR } from '../../model/kindColor';
+import {
+  EMOTIONS,
+  EVIDENCE_LEVELS,
+  NODE_KINDS,
+  type Emotion,
+  type NodeKind,
+} from '../../model/types';
 import { EVIDENCE_LETTER } from '../personas/evidence';
 import { EMOTION_COLOR } from '../emotionStyle';
 import { Face } from '../Face';
 
-/** The CSS variables styles.css colours the kinds with; fallbacks match its defaults. */
-const KIND_COLOR_VAR: Record<(typeof NODE_KINDS)[number], [string, string]> = {
-  stage: ['--stage', '#3b5bdb'],
-  channel: ['--channel', '#0c8599'],
-  device: ['--device', '#7048e8'],
-  note: ['--note', '#f2c94c'],
-};
+/** The CSS variable styles.css colours a kind with (`--stage`…); its default is KIND_COLOR. */
+const kindColorVar = (k: NodeKind) => `--${k}`;
 
 function emotionItems(t: TFunction<'export'>): LegendItem[] {
   return EMOTIONS.map((e) => ({
@@ -73,10 +75,9 @@ export function buildLegend(t: TFunction<'export'>, flowRoot: HTMLElement): Lege
       {
         title: t('legend.kinds'),
         items: NODE_KINDS.map((k) => {
-          const [name, fallback] = KIND_COLOR_VAR[k];
           return {
             label: t(`legend.kind.${k}`),
-            color: style.getPropertyValue(name).trim() || fallback,
+            color: style.getPropertyValue(kindColorVar(k)).trim() || KIND_COLOR[k],
           };
         }),
       },
