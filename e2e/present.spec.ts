@@ -216,3 +216,42 @@ test('keys pressed while presenting never reach the map behind the slides', asyn
     await me.close();
   }
 });
+
+test('on a laptop, in Italian, the overview keeps every stage name word whole', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    locale: 'it-IT',
+    viewport: { width: 1280, height: 720 },
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto('/?lang=it');
+    await page.getByRole('button', { name: 'Nuova mappa' }).click();
+    await page.getByRole('radio', { name: /^Compagnia aerea/ }).check();
+    await page.getByRole('button', { name: 'Crea mappa' }).click();
+    await page.getByRole('button', { name: 'Presenta', exact: true }).click();
+    const p = page.getByRole('dialog', { name: /^Presentazione:/ });
+    await expect(p.getByRole('group', { name: /^Diapositiva 1 di 9/ })).toBeVisible();
+    const titles = p.getByRole('listitem').getByRole('heading', { level: 3 });
+    await expect(titles).toHaveCount(7);
+    await expect(titles.nth(2)).toHaveText('Prenotazione');
+    // Each word of each title fits the title's width at its font ("Prenotazio|ne" did not).
+    const split = await titles.evaluateAll((hs) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      return hs.flatMap((h) => {
+        const style = getComputedStyle(h);
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        return (h.textContent ?? '')
+          .split(/\s+/)
+          .filter((w) => ctx.measureText(w).width > h.clientWidth)
+          .map((w) => `${w} (${style.fontSize} in ${h.clientWidth}px)`);
+      });
+    });
+    expect(split).toEqual([]);
+    await page.screenshot({ path: 'test-results/present-overview-it-1280.png' });
+    await expectNoA11yViolations(page, 'present overview, Italian, 1280');
+  } finally {
+    await context.close();
+  }
+});

@@ -19,6 +19,14 @@ const emotionWord = (t: T, e: number | null | undefined): string =>
 
 export const stageTitle = (t: T, s: DeckStage): string => s.title.trim() || t('untitledStage');
 
+/** Characters in the longest word of `titles` (at least 1): the overview sizes its titles by it. */
+export function longestWord(titles: readonly string[]): number {
+  let longest = 1;
+  for (const title of titles)
+    for (const word of title.split(/\s+/)) longest = Math.max(longest, [...word].length);
+  return longest;
+}
+
 /** The title of a slide, for its label and the announcement. */
 export function slideTitle(t: T, deck: Deck, slide: Slide): string {
   if (slide.kind === 'overview') return deck.title.trim() || t('untitledMap');
@@ -52,7 +60,13 @@ function Overview({ deck }: { deck: Deck }) {
       {deck.stages.length === 0 ? (
         <p className="present-empty">{t('overview.noStages')}</p>
       ) : (
-        <ol className="present-columns" style={{ ['--cols' as string]: deck.stages.length }}>
+        <ol
+          className="present-columns"
+          style={{
+            ['--cols' as string]: deck.stages.length,
+            ['--longest-word' as string]: longestWord(deck.stages.map((s) => stageTitle(t, s))),
+          }}
+        >
           {deck.stages.map((s) => (
             <li key={s.stageId} className="present-column">
               <span className="present-column-index" aria-hidden="true">

@@ -8,7 +8,7 @@ import { fakeSession, makeSnapshot, renderStatic } from '../testing/staticRender
 import { PresentBanner } from './PresentBanner';
 import { presentStoreFor } from './presentStore';
 import { buildSlides } from './slides';
-import { SlideView } from './SlideView';
+import { longestWord, SlideView } from './SlideView';
 
 const nodes: JourneyNode[] = [
   { id: 'st', kind: 'stage', label: 'Booking', x: 0, y: 0, order: 1 },
@@ -50,6 +50,13 @@ describe('present slides render', () => {
     expect(html(2)).toContain('No touchpoints in this stage yet.');
     expect(html(3)).toContain('Fewer calls · Target -20%');
     expect(html(1, 'it')).toContain('Fase 1 di 2');
+  });
+
+  it("sizes the overview's stage names by their longest word (characters, not bytes)", () => {
+    expect(longestWord(['Dopo il volo', 'Prenotazione', 'Città'])).toBe(12);
+    expect(longestWord(['Perché 😀😀'])).toBe(6);
+    expect(longestWord([])).toBe(1);
+    expect(html(0)).toMatch(/--longest-word:\s*\d+/);
   });
 });
 
