@@ -84,11 +84,37 @@ describe('bench report', () => {
 
   it('with several runs, says so and names a miss by its worst run', () => {
     const r = (v: number) => row('local store: open', 'ms', v, 'y-indexeddb', 100);
-    const results = { ...SAMPLE, failures: [], results: mergeRuns([[r(100)], [r(110)], [r(130)]]) };
+    const results = { ...SAMPLE, failures: [], results: mergeRuns([[r(100)], [r(130)], [r(110)]]) };
     const md = latestMarkdown(results);
     expect(md).toContain('Each module ran 3 times');
     expect(md).toContain('| 1.1 (1–1.3) | ratio ≤ 1.2 | **miss** |');
-    expect(md).toContain('- local store: open (1.3× the reference in its worst run)');
+    expect(md).toContain('- local store: open (1.3× the reference in its worst run, run 2)');
+    // With the module known, the worst run's machine: the CPU loop before it.
+    const tagged = {
+      ...results,
+      results: results.results.map((x) => ({ ...x, module: 'local-store' })),
+      conditions: [1, 2, 3].map((run) => ({
+        module: 'local-store',
+        run,
+        calibrationMs: 17 + run,
+        load1: 1,
+      })),
+    };
+    expect(latestMarkdown(tagged)).toContain(
+      '- local store: open (1.3× the reference in its worst run, run 2, CPU loop 19 ms before it)',
+    );
+    // A ceiling miss names the run with the highest value, whatever its ratio.
+    const drag = (v: number, ref: number) => row('drag p95', 'ms', v, 'bare', ref, 16.7);
+    const ceiling = {
+      ...tagged,
+      results: mergeRuns([[drag(15, 30)], [drag(15.5, 60)], [drag(19.6, 80)]]).map((x) => ({
+        ...x,
+        module: 'local-store',
+      })),
+    };
+    expect(latestMarkdown(ceiling)).toContain(
+      '- drag p95 (19.6 ms in its worst run, run 3, CPU loop 20 ms before it, over the 16.7 ms ceiling)',
+    );
   });
 
   it('renders an older results file without the modules and conditions fields', () => {

@@ -2,7 +2,15 @@
  * The results as Markdown: bench/results/latest.md, and the README's "How fast it is" figures
  * between BEGIN_MARKER and END_MARKER. Pure (results in, text out) so a unit test can pin it.
  */
-import { passes, ratioPasses, targetText, worstRatio, worstValue, type BenchRow } from './rows';
+import {
+  passes,
+  ratioPasses,
+  targetText,
+  worstRatio,
+  worstValue,
+  type BenchRow,
+  type RunFigure,
+} from './rows';
 import { summariseConditions, type RunConditions } from './conditions';
 import type { BenchResults } from './results';
 import { fmt, ratioText } from './table';
@@ -20,12 +28,33 @@ export function misses(results: BenchResults): BenchRow[] {
   return results.results.filter((r) => !passes(r));
 }
 
-/** Why a row misses: its (worst run's) ratio, or (ratio met) its absolute ceiling. */
-function missReason(r: BenchRow): string {
-  const worst = r.spread && r.spread.runs > 1 ? ' in its worst run' : '';
-  return ratioPasses(r) && r.maxValue !== undefined
+/**
+ * Why a row misses: its (worst run's) ratio, or (ratio met) its absolute ceiling; with the
+ * worst run's number and how fast the machine was before it, when the results have them.
+ */
+function missReason(r: BenchRow, conditions: readonly RunConditions[]): string {
+  const byCeiling = ratioPasses(r) && r.maxValue !== undefined;
+  const worst =
+    r.spread && r.spread.runs > 1
+      ? ` in its worst run${worstRunMachine(r, byCeiling, conditions)}`
+      : '';
+  return byCeiling
     ? `${fmt(worstValue(r))} ${r.unit}${worst}, over the ${r.maxValue} ${r.unit} ceiling`
     : `${fmt(worstRatio(r))}× the reference${worst}`;
+}
+
+/** ", run 2, CPU loop 21.09 ms before it" for the run with the highest value or ratio. */
+function worstRunMachine(
+  r: BenchRow,
+  byValue: boolean,
+  conditions: readonly RunConditions[],
+): string {
+  const runs = r.spread?.perRun;
+  if (!runs?.length) return '';
+  const key = (f: RunFigure) => (byValue ? f.value : f.ratio);
+  const worst = runs.reduce((a, b) => (key(b) > key(a) ? b : a));
+  const c = conditions.find((x) => x.module === r.module && x.run === worst.run);
+  return `, run ${worst.run}${c ? `, CPU loop ${fmt(c.calibrationMs)} ms before it` : ''}`;
 }
 
 /** One table: row, ours, reference, ratio, target, result; a missed row reads **miss**. */
@@ -80,7 +109,7 @@ export function summary(results: BenchResults): string {
   const missed = misses(results);
   if (!missed.length)
     return [...lines, `All ${results.results.length} rows meet their target.`].join('\n');
-  const list = missed.map((r) => `- ${r.name} (${missReason(r)})`);
+  const list = missed.map((r) => `- ${r.name} (${missReason(r, results.conditions ?? [])})`);
   return [
     ...lines,
     '',

@@ -17,6 +17,8 @@ export interface BenchRow {
    * are the medians; a row passes when its worst run does.
    */
   spread?: RowSpread;
+  /** The bench module that measured it (run.ts): its runs' machine is in `conditions`. */
+  module?: string;
 }
 
 export interface RowSpread {
@@ -25,6 +27,14 @@ export interface RowSpread {
   readonly ratioMax: number;
   readonly valueMin: number;
   readonly valueMax: number;
+  /** Each run's ratio and value, by run number (a run whose module failed is absent). */
+  readonly perRun?: readonly RunFigure[];
+}
+
+export interface RunFigure {
+  readonly run: number;
+  readonly ratio: number;
+  readonly value: number;
 }
 
 /** The default target: ours at most 20 % slower than the reference (issue 3). */

@@ -76,6 +76,7 @@ async function main(): Promise<number> {
   try {
     for (const m of modules) {
       const perRun: BenchRow[][] = [];
+      const runNumbers: number[] = [];
       for (let run = 1; run <= runs; run++) {
         process.stdout.write(`running ${m.name} (${run}/${runs})… `);
         const finished = startConditions(m.name, run);
@@ -83,6 +84,7 @@ async function main(): Promise<number> {
         try {
           const rows = await m.run(ctx);
           perRun.push(rows);
+          runNumbers.push(run);
           const c = finished();
           conditions.push(c);
           const steal = c.stealPercent === undefined ? '' : `, steal ${c.stealPercent} %`;
@@ -98,7 +100,7 @@ async function main(): Promise<number> {
           console.log(`FAILED\n${error}`);
         }
       }
-      results.push(...mergeRuns(perRun));
+      results.push(...mergeRuns(perRun, runNumbers).map((r) => ({ ...r, module: m.name })));
     }
   } finally {
     // Each closed even when another's close throws: one leak must not keep the rest open.

@@ -12,7 +12,26 @@ describe('bench spread', () => {
     expect(r!.ratio).toBe(1);
     expect(r!.value).toBe(10);
     expect(r!.referenceValue).toBe(10);
-    expect(r!.spread).toEqual({ runs: 3, ratioMin: 0.9, ratioMax: 1.1, valueMin: 9, valueMax: 11 });
+    expect(r!.spread).toEqual({
+      runs: 3,
+      ratioMin: 0.9,
+      ratioMax: 1.1,
+      valueMin: 9,
+      valueMax: 11,
+      perRun: [
+        { run: 1, ratio: 1.1, value: 11 },
+        { run: 2, ratio: 0.9, value: 9 },
+        { run: 3, ratio: 1, value: 10 },
+      ],
+    });
+  });
+
+  it('keeps the run number of each run’s figures when a run failed', () => {
+    const [r] = mergeRuns([[run(1.1, 11)], [run(1.0, 10)]], [1, 3]);
+    expect(r!.spread?.perRun).toEqual([
+      { run: 1, ratio: 1.1, value: 11 },
+      { run: 3, ratio: 1, value: 10 },
+    ]);
   });
 
   it('fails a row whose median passes but whose worst run misses', () => {

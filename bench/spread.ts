@@ -26,15 +26,25 @@ export function median(xs: readonly number[]): number {
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function mergeRuns(runs: readonly (readonly BenchRow[])[]): BenchRow[] {
-  const byName = new Map<string, BenchRow[]>();
-  for (const rows of runs)
-    for (const r of rows) {
-      const list = byName.get(r.name);
-      if (list) list.push(r);
-      else byName.set(r.name, [r]);
+/**
+ * `runNumbers[i]` is the run that gave `runs[i]` (1, 2, 3 unless a run failed and is absent):
+ * each row's `spread.perRun` keeps it, so a run's figures can be read beside its machine.
+ */
+export function mergeRuns(
+  runs: readonly (readonly BenchRow[])[],
+  runNumbers: readonly number[] = runs.map((_, i) => i + 1),
+): BenchRow[] {
+  const byName = new Map<string, { row: BenchRow; run: number }[]>();
+  runs.forEach((rows, i) => {
+    for (const row of rows) {
+      const entry = { row, run: runNumbers[i] ?? i + 1 };
+      const list = byName.get(row.name);
+      if (list) list.push(entry);
+      else byName.set(row.name, [entry]);
     }
-  return [...byName.values()].map((list) => {
+  });
+  return [...byName.values()].map((entries) => {
+    const list = entries.map((e) => e.row);
     const first = list[0]!;
     if (list.length === 1 && runs.length === 1) return first;
     const ratios = list.map((r) => r.ratio);
@@ -50,6 +60,7 @@ export function mergeRuns(runs: readonly (readonly BenchRow[])[]): BenchRow[] {
         ratioMax: Math.max(...ratios),
         valueMin: Math.min(...values),
         valueMax: Math.max(...values),
+        perRun: entries.map((e) => ({ run: e.run, ratio: e.row.ratio, value: e.row.value })),
       },
     };
   });
