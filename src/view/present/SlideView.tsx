@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Deck, DeckKpi, DeckLane, DeckStage, DeckTouchpoint } from '../../model/deck';
 import { Face } from '../Face';
 import { formatMoney } from '../strategy/inputs';
+import { formatDate } from '../strategy/onePage';
 import type { Slide } from './slides';
 import '../screen-reader.css';
 
@@ -176,7 +177,9 @@ function StrategySlide({ deck }: { deck: Deck }) {
         <p className="present-eyebrow">{deck.title.trim() || t('untitledMap')}</p>
         <h2 className="present-title">{t('strategy.title')}</h2>
         <p className="present-sub">
-          {s.goLiveDate ? `${t('strategy.goLive', { date: s.goLiveDate })} · ` : ''}
+          {s.goLiveDate
+            ? `${t('strategy.goLive', { date: formatDate(s.goLiveDate, i18n.language) })} · `
+            : ''}
           {t('strategy.checklist', { done, total: s.checklist.length })}
         </p>
       </header>
@@ -184,7 +187,12 @@ function StrategySlide({ deck }: { deck: Deck }) {
         <List
           title={t('strategy.goals')}
           items={s.goals.map((g) =>
-            [g.title, g.target ? t('strategy.target', { target: g.target }) : '', g.deadline]
+            [
+              g.title,
+              g.target ? t('strategy.target', { target: g.target }) : '',
+              // In the UI language ("31 dic 2026"), as the panel, the one-pager and the decks.
+              g.deadline ? formatDate(g.deadline, i18n.language) : '',
+            ]
               .filter(Boolean)
               .join(' · '),
           )}

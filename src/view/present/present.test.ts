@@ -29,7 +29,10 @@ const snapshot = makeSnapshot({
   nodes,
   touchpoints: [tp],
   title: '',
-  strategy: { goals: [{ id: 'g1', title: 'Fewer calls', target: '-20%' }] },
+  strategy: {
+    goals: [{ id: 'g1', title: 'Fewer calls', target: '-20%', deadline: '2026-12-31' }],
+    goLive: { date: '2026-09-30' },
+  },
 });
 
 describe('present slides render', () => {
@@ -48,7 +51,11 @@ describe('present slides render', () => {
     expect(html(1)).toContain('App');
     expect(html(2)).toContain('Untitled stage');
     expect(html(2)).toContain('No touchpoints in this stage yet.');
-    expect(html(3)).toContain('Fewer calls · Target -20%');
+    // Dates in the UI language, never as stored (2026-12-31).
+    expect(html(3)).toContain('Fewer calls · Target -20% · Dec 31, 2026');
+    expect(html(3)).toContain('Sep 30, 2026');
+    expect(html(3, 'it')).toContain('31 dic 2026');
+    expect(html(3)).not.toContain('2026-12-31');
     expect(html(1, 'it')).toContain('Fase 1 di 2');
   });
 
