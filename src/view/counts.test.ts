@@ -8,13 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { JourneyNode, Touchpoint } from '../model/types';
 import { VersionPreview } from './history/VersionPreview';
 import { JourneyStep } from './strategy/JourneyStep';
-import { makeSnapshot, renderStatic } from './testing/staticRender';
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ');
+import { makeSnapshot, plainText as text, renderStatic } from './testing/staticRender';
 
 const tp = (id: string, from: string, to: string): Touchpoint => ({
   id,

@@ -4,23 +4,21 @@ import { join } from 'node:path';
 
 const DIR = join(import.meta.dirname, 'locales');
 
-function keys(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+/** Every leaf of a message file as [dotted key, value]. */
+function leaves(value: unknown, prefix = ''): [string, unknown][] {
+  if (typeof value !== 'object' || value === null) return [[prefix, value]];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
+
+const keys = (value: unknown): string[] => leaves(value).map(([k]) => k);
 
 /** Every message of a language as [namespace: key, value]. */
 function messages(lang: string): [string, string][] {
-  return readdirSync(join(DIR, lang)).flatMap((ns) => {
-    const out: [string, string][] = [];
-    const walk = (value: unknown, key: string) => {
-      if (typeof value === 'string') out.push([`${ns}: ${key}`, value]);
-      else if (value && typeof value === 'object')
-        for (const [k, v] of Object.entries(value)) walk(v, key ? `${key}.${k}` : k);
-    };
-    walk(JSON.parse(readFileSync(join(DIR, lang, ns), 'utf8')), '');
-    return out;
-  });
+  return readdirSync(join(DIR, lang)).flatMap((ns) =>
+    leaves(JSON.parse(readFileSync(join(DIR, lang, ns), 'utf8')))
+      .filter((e): e is [string, string] => typeof e[1] === 'string')
+      .map(([key, value]): [string, string] => [`${ns}: ${key}`, value]),
+  );
 }
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;

@@ -140,6 +140,10 @@ const unescape = (s: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
+/** The text a reader sees in `html`: tags become spaces, entities are decoded, spaces collapse. */
+export const plainText = (html: string): string =>
+  unescape(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+
 /** The opening tags of `tags` in `html`, with their attributes (React quotes every value). */
 export function controls(html: string, tags = ['input', 'textarea', 'select']): Control[] {
   const out: Control[] = [];
