@@ -1,10 +1,10 @@
 /**
  * User story (issue 14, "a named version restored in place while a second person is
- * connected"): Ada shares the airline map with Bo (two browser contexts, each with its own
- * IndexedDB, through the real server). Ada saves the version "Before the workshop", then edits
+ * connected"): Ada saves the version "Before sharing" alone, then shares the airline map with
+ * Bo (two browser contexts, each with its own IndexedDB, through the real server). Ada saves the version "Before the workshop", then edits
  * the map: a new stage and a new title. Bo sees the edits. Ada previews the version read-only,
  * then restores it in place: both see the map as it was. Ada presses Ctrl+Z: her edits come
- * back, for both. Bo's History lists the same version (stored by the server). axe on the
+ * back, for both. Bo's History lists both versions (stored by the server). axe on the
  * History dialog; the picture is docs/history.png.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -13,6 +13,7 @@ import { LAPTOP, person, syncStatus } from './support/people';
 
 const TITLE = 'Airline versions';
 const VERSION = 'Before the workshop';
+const ALONE = 'Before sharing';
 
 const status = syncStatus;
 const title = (page: Page) => page.getByRole('textbox', { name: 'Map title' });
@@ -30,6 +31,12 @@ test('a named version restored in place while a second person is connected, then
   const bo = await person(browser, { viewport: LAPTOP });
   try {
     await ada.editor.createMap('Airline', TITLE);
+    // A version saved before the map is shared goes to the server when it is.
+    await ada.editor.button('History').click();
+    await history(ada.page).getByRole('textbox', { name: 'Version name' }).fill(ALONE);
+    await history(ada.page).getByRole('button', { name: 'Save version…' }).click();
+    await expect(versionItem(ada.page, ALONE)).toBeVisible();
+    await history(ada.page).getByRole('button', { name: 'Close' }).click();
     await ada.editor.button('Share').click();
     const share = ada.page.getByRole('dialog', { name: 'Share this map' });
     const edit = await share.getByRole('textbox', { name: 'Edit link' }).inputValue();
@@ -49,6 +56,7 @@ test('a named version restored in place while a second person is connected, then
       `Saved the version “${VERSION}”.`,
     );
     await expect(versionItem(ada.page, VERSION)).toBeVisible();
+    await expect(versionItem(ada.page, ALONE)).toBeVisible();
     await history(ada.page).getByRole('button', { name: 'Close' }).click();
 
     // Ada edits: a new stage and a new title; Bo sees both.
@@ -97,6 +105,7 @@ test('a named version restored in place while a second person is connected, then
     // Bo's history is the server's: the same named version, with who made it.
     await bo.editor.button('History').click();
     await expect(versionItem(bo.page, VERSION)).toBeVisible();
+    await expect(versionItem(bo.page, ALONE)).toBeVisible();
     await expectNoA11yViolations(bo.page, 'History dialog, the second person', {
       include: '.history-dialog',
     });

@@ -9,6 +9,11 @@ import type { SyncState } from '../model/session-api';
 import { attachWebsocket } from '../sync/websocket';
 import { createCollab, type Collab } from './collab';
 import { getLocalStore } from '../sync/local-store';
+import { versionRows } from '../sync/versions';
+import { createVersionsRemote } from '../sync/versions-remote';
+import { bindVersions } from '../sync/versions-session';
+import { renameMap } from '../model/commands';
+import { createValueStore } from '../model/observable';
 import {
   acceptShareLink,
   forgetRefusedLink,
@@ -107,6 +112,55 @@ describe('sharing', () => {
       code: 'revoked',
       message: expect.stringMatching(/^server: HTTP 401 .*edit token/),
     });
+  });
+
+  it('sends the versions saved before sharing to the server, and keeps them here', async () => {
+    const id = await localMap();
+    const db = getLocalStore().db;
+    const token = async () => tokenOf((await getLocalStore().getMap(id))?.share);
+    const online = createValueStore(false);
+    const doc = new Y.Doc();
+    const versions = bindVersions(doc, {
+      mapId: id,
+      db,
+      by: () => 'Ada',
+      canWrite: () => true,
+      shared: async () => (await token()) !== undefined,
+      remote: createVersionsRemote({ mapId: id, token, apiBase: server.url }),
+      online,
+      stopCapturing: () => undefined,
+    });
+    try {
+      renameMap(doc, 'Before sharing');
+      const saved = await versions.save('Before the workshop');
+      await shareMap(id, { apiBase: server.url });
+      online.set(true); // the socket connects: the session reads the server's list
+      await expect
+        .poll(async () => (await versionRows(id, db)).find((r) => r.id === saved.id)?.pending)
+        .toBeUndefined();
+      await versions.refresh();
+      expect(versions.state.getSnapshot().versions.map((v) => [v.name, v.pending])).toEqual([
+        ['Before the workshop', false],
+      ]);
+      // The server has it, with its snapshot: the other people of the map see it.
+      const share = (await getLocalStore().getMap(id))!.share!;
+      const res = await fetch(`${server.url}/api/maps/${id}/versions`, {
+        headers: { authorization: `Bearer ${share.viewToken}` },
+      });
+      const body = (await res.json()) as { versions: { id: string; name: string; by: string }[] };
+      expect(body.versions.map((v) => [v.id, v.name, v.by])).toEqual([
+        [saved.id, 'Before the workshop', 'Ada'],
+      ]);
+      const snap = await fetch(`${server.url}/api/maps/${id}/versions/${saved.id}`, {
+        headers: { authorization: `Bearer ${share.reviewToken}` },
+      });
+      const old = new Y.Doc();
+      Y.applyUpdate(old, new Uint8Array(await snap.arrayBuffer()));
+      expect(old.getMap('meta').get('title')).toBe('Before sharing');
+    } finally {
+      versions.dispose();
+      doc.destroy();
+    }
   });
 
   it('a reviewer or viewer shares the links it has, without the server', async () => {

@@ -6,7 +6,8 @@
  * Every map is created on this device first, so it is always registered under its own id; the
  * doc itself then goes up over the websocket. The tokens are kept in the library entry
  * (ShareInfo), so sharing again, or reopening the map, needs no network; a map shared before
- * review links existed fetches its review token once with the tokens request.
+ * review links existed fetches its review token once with the tokens request. The versions
+ * saved here before the map was shared are queued for the server when it is registered.
  *
  * Tokens are the server's capability tokens: `e.…` grants edit, `r.…` review (read and
  * comment), `v.…` view, and `e2.…`, `r2.…`, `v2.…` the same once a link was revoked
@@ -21,6 +22,7 @@ import type { TokenRole } from '../model/protocol-messages';
 import { MAP_ORIGINS } from '../model/templates';
 import { forgetMap } from '../sync/library';
 import { mapRows } from '../sync/local-doc';
+import { queueLocalVersions } from '../sync/versions';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
 import { connectOpenCollabs } from './collab';
 import type { ShareLinks, ShareService } from '../view/share/shareService';
@@ -180,6 +182,9 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
   // A reviewer or viewer shares what it has; only an editor's browser ever registers the map.
   if (old?.reviewToken || old?.viewToken) return old;
   const tokens = await request(mapId, '', { method: 'PUT' }, 201, opts);
+  // Before the tokens are stored: from then on the session reads the server's list, and a
+  // version made here before sharing must be on its way there, not dropped as thinned.
+  await queueLocalVersions(mapId);
   const share: ShareInfo = { role: 'edit', ...tokens };
   await store.setShareInfo(mapId, share);
   connectOpenCollabs(mapId, tokens.editToken);

@@ -219,6 +219,19 @@ export async function pendingVersions(
   return out;
 }
 
+/**
+ * The map is being shared: every version made here while it was not (neither pending nor
+ * the server's) becomes pending, so the server gets it, and the server's list, which does not
+ * have it yet, does not drop it (mergeServerVersions). Returns how many.
+ */
+export async function queueLocalVersions(mapId: string, db: ItineraDb = appDb()): Promise<number> {
+  return db.transaction('rw', db.versions, async () => {
+    const local = (await versionRows(mapId, db)).filter((r) => r.pending !== 1 && r.remote !== 1);
+    for (const r of local) await db.versions.update(r.id, { pending: 1 });
+    return local.length;
+  });
+}
+
 /** The server has version `id` now. */
 export async function markSent(versionId: string, db: ItineraDb = appDb()): Promise<void> {
   await db.versions.update(versionId, { pending: undefined });
