@@ -126,3 +126,29 @@ for (const [lang, names] of [
     await dialog.screenshot({ path: `${SHOTS}/export-${lang}-1280.png` });
   });
 }
+
+test('on a laptop with two panels open the mini map shrinks and still moves the view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const editor = new EditorPage(page);
+  await editor.createMap('Airline', 'Two panels');
+  const minimap = page.getByRole('img', { name: 'Mini map' });
+  const size = async () => {
+    const box = (await minimap.boundingBox())!;
+    return [Math.round(box.width), Math.round(box.height)];
+  };
+  await expect.poll(size).toEqual([200, 150]);
+  // The inspector and the strategy panel leave the canvas ≈ 560 px: the mini map keeps 3/5.
+  await editor.select('Booking');
+  await page.getByRole('button', { name: 'Strategy', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Strategy roadmap' })).toBeVisible();
+  await expect.poll(size).toEqual([120, 90]);
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.5);
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+  await page.screenshot({ path: `${SHOTS}/two-panels-1280.png` });
+  await expectNoA11yViolations(page, 'canvas with two panels, 1280');
+});
