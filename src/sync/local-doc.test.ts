@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { commentsDocId } from '../model/protocol-messages';
 import { openDb, type ItineraDb } from './local-db';
 import { refuseWritesWhen } from './testing/quota';
 import {
@@ -301,6 +302,27 @@ describe('local store: leaving the page before a write', () => {
     expect(other.getMap('meta').get('title')).toBeUndefined();
     expect(items.size).toBe(1);
     b.dispose();
+  });
+
+  it('a map does not pick up what was put aside for its comments doc, which does', async () => {
+    const db = freshDb();
+    refuseWritesWhen(db, 'test-abort-3', (req) => req.type === 'add');
+    const { items, page } = memoryStorage();
+    const first = page();
+    const commentsId = commentsDocId('m11');
+    const { doc, a } = await attachWith(db, commentsId, first.rescue);
+    doc.getMap('threads').set('t1', 'a comment');
+    await a.flushed();
+    first.leave();
+    a.dispose();
+    expect(items.size).toBe(1);
+    const { doc: map, a: b } = await attachWith(db, 'm11', page().rescue);
+    expect([...map.share.keys()]).toEqual([]);
+    expect(items.size).toBe(1);
+    b.dispose();
+    const { doc: comments, a: c } = await attachWith(db, commentsId, page().rescue);
+    expect(comments.getMap('threads').get('t1')).toBe('a comment');
+    c.dispose();
   });
 });
 

@@ -241,7 +241,9 @@ class LocalDocAdapter {
     const keys: string[] = [];
     for (let k = 0; k < storage.length; k++) {
       const key = storage.key(k);
-      if (key?.startsWith(prefix)) keys.push(key);
+      // The rest is this adapter's random suffix, never a ':': `<mapId>:comments:<suffix>` is
+      // the key of the map's comments doc, not of this map.
+      if (key?.startsWith(prefix) && !key.includes(':', prefix.length)) keys.push(key);
     }
     return keys;
   }
