@@ -10,6 +10,8 @@ import { attachWebsocket } from '../sync/websocket';
 import { createCollab, type Collab } from './collab';
 import { getLocalStore } from '../sync/local-store';
 import { versionRows } from '../sync/versions';
+import { purgeTrash } from '../sync/library';
+import { mapRows } from '../sync/local-doc';
 import { createVersionsRemote } from '../sync/versions-remote';
 import { bindVersions } from '../sync/versions-session';
 import { renameMap } from '../model/commands';
@@ -161,6 +163,30 @@ describe('sharing', () => {
       versions.dispose();
       doc.destroy();
     }
+  });
+
+  it('opening a link to a map in the trash takes it out, so purging the trash keeps it', async () => {
+    const id = await localMap();
+    const store = getLocalStore();
+    const share = await shareMap(id, { apiBase: server.url });
+    const rows = await mapRows(store.db, id).count();
+    expect(rows).toBeGreaterThan(0);
+    await store.deleteMap(id);
+    expect(await acceptShareLink(id, share.viewToken!)).toEqual(share);
+    expect((await store.getMap(id))?.title).toBe('Workshop');
+    expect(await store.db.trash.get(id)).toBeUndefined();
+    await purgeTrash(store.db, Date.now() + 1);
+    expect(await mapRows(store.db, id).count()).toBe(rows);
+    // A review link to a map in the trash that had only a view token: listed with review.
+    const other = `map-trash-view-${process.pid}`;
+    await acceptShareLink(other, share.viewToken!);
+    await store.deleteMap(other);
+    expect(await acceptShareLink(other, share.reviewToken!)).toEqual({
+      role: 'review',
+      viewToken: share.viewToken,
+      reviewToken: share.reviewToken,
+    });
+    expect((await store.getMap(other))?.share?.role).toBe('review');
   });
 
   it('a reviewer or viewer shares the links it has, without the server', async () => {

@@ -206,7 +206,8 @@ export function withLinkToken(old: ShareInfo | undefined, token: string): ShareI
 
 /**
  * Records a token from an opened link in the library: adds the map to it (empty until the
- * server's doc arrives) or upgrades its role (withLinkToken); never downgrades.
+ * server's doc arrives), takes it out of the trash, or upgrades its role (withLinkToken);
+ * never downgrades.
  * Returns the share info to connect with, or undefined for a token of an unknown kind.
  */
 export async function acceptShareLink(
@@ -215,12 +216,19 @@ export async function acceptShareLink(
 ): Promise<ShareInfo | undefined> {
   if (!roleOfToken(token)) return undefined;
   const { db } = getLocalStore();
-  return db.transaction('rw', db.maps, async () => {
+  return db.transaction('rw', db.maps, db.trash, async () => {
     const entry = await db.maps.get(mapId);
-    const old = entry?.share;
+    const trashed = entry ? undefined : await db.trash.get(mapId);
+    const old = (entry ?? trashed)?.share;
     const share = withLinkToken(old, token)!;
     if (entry) {
       if (share !== old) await db.maps.update(mapId, { share });
+    } else if (trashed) {
+      // Opening a link to a map in this device's trash brings it back, doc and all: listed
+      // again while still in the trash, the purge would later delete what it shows.
+      const { deletedAt: _deletedAt, ...rest } = trashed;
+      await db.maps.put({ ...rest, share });
+      await db.trash.delete(mapId);
     } else {
       const now = Date.now();
       await db.maps.add({

@@ -97,6 +97,36 @@ describe('map library', () => {
     expect(await store.db.docRows.count()).toBe(0);
   });
 
+  it('a map listed again while in the trash keeps its doc when the trash is purged', async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'x2', template: 'blank', title: 'Back' });
+    await store.deleteMap('x2');
+    // Listed again (by a path that does not restore it): the newer entry, the same doc.
+    await store.db.maps.put({
+      id: 'x2',
+      title: 'Back again',
+      template: 'blank',
+      createdAt: 1,
+      updatedAt: 2,
+    });
+    expect(await purgeTrash(store.db, Date.now() + 1)).toBe(1);
+    expect(await store.db.trash.get('x2')).toBeUndefined();
+    expect(await mapRows(store.db, 'x2').count()).toBeGreaterThan(0);
+    expect((await store.getMap('x2'))?.title).toBe('Back again');
+    // Restoring keeps the entry listed meanwhile, not the trash's older copy.
+    await store.deleteMap('x2');
+    await store.db.maps.put({
+      id: 'x2',
+      title: 'Newest',
+      template: 'blank',
+      createdAt: 1,
+      updatedAt: 3,
+    });
+    await store.restoreMap('x2');
+    expect((await store.getMap('x2'))?.title).toBe('Newest');
+    expect(await store.db.trash.get('x2')).toBeUndefined();
+  });
+
   it('forgets one map at once (deleted for everyone): entry, docs and comments, no trash', async () => {
     const store = freshStore();
     await store.createMap({ id: 'f1', template: 'blank', title: 'Shared' });

@@ -179,29 +179,32 @@ export async function deleteMap(db: ItineraDb, id: string): Promise<void> {
   });
 }
 
-/** Undoes deleteMap. */
+/** Undoes deleteMap. An entry listed again meanwhile is kept (it is the newer one). */
 export async function restoreMap(db: ItineraDb, id: string): Promise<void> {
   checkId('restoreMap.id', id);
   await db.transaction('rw', db.maps, db.trash, async () => {
     const entry = await db.trash.get(id);
     if (!entry) throw new Error(`restoreMap.id: no deleted map with id ${id}`);
     const { deletedAt: _deletedAt, ...rest } = entry;
-    await db.maps.put(rest);
+    if (!(await db.maps.get(id))) await db.maps.put(rest);
     await db.trash.delete(id);
   });
 }
 
 /**
  * Forgets maps deleted before `before` (ms since the epoch), docs, comments docs and versions
- * (sync/versions.ts) included.
+ * (sync/versions.ts) included. A map listed in the library again keeps them: only its trash
+ * entry goes.
  */
 export async function purgeTrash(db: ItineraDb, before: number): Promise<number> {
   return db.transaction(
     'rw',
-    [db.trash, db.docRows, db.versions, db.versionSnapshots],
+    [db.maps, db.trash, db.docRows, db.versions, db.versionSnapshots],
     async () => {
       const old = await db.trash.where('deletedAt').below(before).primaryKeys();
+      const listed = new Set(await db.maps.where(':id').anyOf(old).primaryKeys());
       for (const id of old) {
+        if (listed.has(id)) continue;
         await mapRows(db, id).delete();
         await mapRows(db, commentsDocId(id)).delete();
         await db.versions.where('[mapId+at]').between([id, -Infinity], [id, Infinity]).delete();
