@@ -146,6 +146,24 @@ describe('map library', () => {
     await expect(forgetMap(store.db, 'bad id!')).rejects.toThrow('forgetMap.id');
   });
 
+  it('a tab that still has a forgotten map open and edits it lists it again whole', async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'f3', template: 'airline', title: 'Flights' });
+    const doc = new Y.Doc();
+    const tab = store.attach(doc, 'f3', { compactOnLoad: false });
+    await tab.whenSynced;
+    const nodes = doc.getMap('nodes').size;
+    expect(nodes).toBeGreaterThan(10);
+    await forgetMap(store.db, 'f3'); // "Delete for everyone" in another tab
+    doc.getMap('meta').set('title', 'Flights, kept');
+    await tab.flushed();
+    expect((await store.getMap('f3'))?.title).toBe('Flights, kept');
+    const again = await openDoc(store, 'f3');
+    expect(again.getMap('nodes').size).toBe(nodes);
+    expect(again.getMap('meta').get('title')).toBe('Flights, kept');
+    tab.dispose();
+  });
+
   it("keeps a map's comments doc out of the library and handles it with the map", async () => {
     const store = freshStore();
     await store.createMap({ id: 'c1', template: 'blank', title: 'Reviewed' });

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commentsDocId } from '../model/protocol-messages';
+import { META_LIMITS } from '../model/records/meta';
 import { openDb, type ItineraDb } from './local-db';
 import { refuseWritesWhen } from './testing/quota';
 import {
@@ -172,6 +173,13 @@ describe('local store: one map in IndexedDB', () => {
     const entry = await db.maps.get('m4');
     expect(entry?.title).toBe('Train trip');
     expect(entry?.updatedAt).toBeGreaterThan(0);
+    // A peer's title goes through the record's restore: cut to its limit, a non-text ignored.
+    doc.getMap('meta').set('title', 'x'.repeat(1_000_000));
+    await a.flushed();
+    expect((await db.maps.get('m4'))?.title).toBe('x'.repeat(META_LIMITS.title.chars));
+    doc.getMap('meta').set('title', 42);
+    await a.flushed();
+    expect((await db.maps.get('m4'))?.title).toBe('');
   });
 
   it('two tabs on one map see each other and store each update once', async () => {

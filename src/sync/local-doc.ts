@@ -26,6 +26,7 @@ import * as Y from 'yjs';
 import { metaMap } from '../model/doc';
 import { createEmitter } from '../model/observable';
 import { readSnapshot } from '../model/read';
+import { restoreMeta } from '../model/records/meta';
 import type { ItineraDb } from './local-db';
 import { drawThumbnail } from './thumbnail';
 
@@ -350,9 +351,11 @@ class LocalDocAdapter {
     this.inFlight = update;
     try {
       const i = await db.transaction('rw', db.docRows, db.maps, db.trash, async () => {
-        const id = await addRow(db, mapId, update);
-        if (this.library) await this.touchEntry();
-        return id;
+        // A map listed by this write stores the whole doc: its rows may have gone with its
+        // entry (another tab forgot the map while this one kept it open), and the map listed
+        // must be all this tab has, not the edits since.
+        const listing = this.library && (await this.touchEntry()) === 'listed';
+        return addRow(db, mapId, listing ? Y.encodeStateAsUpdateV2(this.doc) : update);
       });
       this.inFlight = undefined;
       this.applied.add(i);
@@ -393,31 +396,37 @@ class LocalDocAdapter {
     this.rescuedKeys.clear();
   }
 
-  /** Inside a write transaction: bump the entry's updatedAt and title (or create the entry). */
-  private async touchEntry(): Promise<void> {
+  /**
+   * Inside a write transaction: bump the entry's updatedAt and title, or create the entry
+   * ('listed'; not for a map in the trash).
+   */
+  private async touchEntry(): Promise<'listed' | undefined> {
     const { db, mapId } = this;
+    // Through the record's restore, as every reader: a peer's 1 MB title is cut to its limit.
     const meta = metaMap(this.doc);
-    const title = meta.get('title');
+    const { title, template } = restoreMeta({
+      title: meta.get('title'),
+      template: meta.get('template'),
+    }).value;
     const now = Date.now();
     const entry = await db.maps.get(mapId);
     if (entry) {
       await db.maps.update(
         mapId,
-        typeof title === 'string' && title !== entry.title
-          ? { updatedAt: now, title }
-          : { updatedAt: now },
+        title !== entry.title ? { updatedAt: now, title } : { updatedAt: now },
       );
     } else if (!(await db.trash.get(mapId))) {
       // A map opened from a link, never listed here: list it once it has content.
-      const template = meta.get('template');
       await db.maps.add({
         id: mapId,
-        title: typeof title === 'string' ? title : '',
-        template: typeof template === 'string' ? template : 'blank',
+        title,
+        template: template ?? 'blank',
         createdAt: now,
         updatedAt: now,
       });
+      return 'listed';
     }
+    return undefined;
   }
 
   private async compactNow(): Promise<void> {
