@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   addNode,
   addTouchpoint,
+  copyItems,
   deleteItems,
   MAX_LABEL_CHARS,
   moveNodes,
@@ -11,11 +12,11 @@ import {
   updateNode,
   updateTouchpoint,
 } from './commands';
-import { metaMap, nodesMap, touchpointsMap } from './doc';
+import { metaMap, nodesMap, strategyRecords, touchpointsMap } from './doc';
 import { createHistory } from './history';
 import { LOCAL, SEED } from './origins';
 import { readSnapshot } from './read';
-import { updateChannelPlan } from './strategy/commands';
+import { addGoal, addKpi, removeGoal, removeKpi, updateChannelPlan } from './strategy/commands';
 import type { StageNode } from './types';
 
 /** Records the origin of every transaction that changed the doc. */
@@ -329,5 +330,35 @@ describe('write origin', () => {
     expect(origins).toHaveLength(9);
     expect(new Set(origins)).toEqual(new Set([LOCAL]));
     expect(metaMap(doc).get('title')).toBe('T');
+  });
+});
+
+describe('commands over values that are not records (any peer can write one)', () => {
+  it('add, copy and remove skip them, never throw, and leave them as they are', () => {
+    const kinds = [() => 5, () => 'text', () => null, () => new Y.Text('t'), () => new Y.Array()];
+    for (const make of kinds) {
+      const junk = make() as never;
+      const doc = new Y.Doc();
+      const stage = addNode(doc, { kind: 'stage', label: 'First', x: 0, y: 0 });
+      const channel = addNode(doc, { kind: 'channel', label: 'Web', x: 0, y: 100 });
+      const tp = addTouchpoint(doc, { from: stage, to: channel });
+      nodesMap(doc).set('junk', junk);
+      touchpointsMap(doc).set('junk', make() as never);
+      for (const part of ['goals', 'kpis'] as const)
+        strategyRecords(doc, part).set('junk', make() as never);
+      const second = addNode(doc, { kind: 'stage', label: 'Second', x: 200, y: 0 });
+      expect((node(doc, second) as StageNode).order).toBe(2);
+      const clip = copyItems(doc, [stage, channel, 'junk']);
+      expect(clip.nodes.map((n) => n.id)).toEqual([stage, channel]);
+      expect(clip.touchpoints.map((t) => t.id)).toEqual([tp]);
+      const goal = addGoal(doc, { title: 'Faster replies' });
+      const kpi = addKpi(doc, { name: 'NPS', family: 'quality', goalId: goal });
+      updateTouchpoint(doc, tp, { kpiIds: [kpi] });
+      removeGoal(doc, goal);
+      removeKpi(doc, kpi);
+      expect(readSnapshot(doc).touchpointById.get(tp)?.kpiIds ?? []).toEqual([]);
+      expect(nodesMap(doc).get('junk')).toBe(junk);
+      expect(strategyRecords(doc, 'kpis').has('junk')).toBe(true);
+    }
   });
 });

@@ -99,7 +99,9 @@ const ID_PREFIX: Record<NodeKind, string> = {
 function nextStageOrder(doc: Y.Doc): number {
   let max = 0;
   nodesMap(doc).forEach((r) => {
-    if (r.get('kind') === 'stage') max = Math.max(max, Number(r.get('order')) || 0);
+    // Any peer can put a value that is not a record under a key: skipped, never read.
+    if (r instanceof Y.Map && r.get('kind') === 'stage')
+      max = Math.max(max, Number(r.get('order')) || 0);
   });
   return max + 1;
 }
@@ -336,10 +338,11 @@ export function copyItems(doc: Y.Doc, nodeIds: Iterable<string>): Clip {
   const nodes: JourneyNode[] = [];
   for (const id of ids) {
     const record = nodesMap(doc).get(id);
-    if (record) nodes.push(readNode(id, record));
+    if (record instanceof Y.Map) nodes.push(readNode(id, record));
   }
   const touchpoints: Touchpoint[] = [];
   touchpointsMap(doc).forEach((record, id) => {
+    if (!(record instanceof Y.Map)) return;
     if (ids.has(String(record.get('from'))) && ids.has(String(record.get('to')))) {
       touchpoints.push(readTouchpoint(id, record));
     }

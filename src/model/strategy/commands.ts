@@ -6,7 +6,7 @@
  * StrategyInputError (`path: message`) and nothing is written. Removing a goal or a KPI also
  * clears the references to it in the same transaction, so nothing dangles.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   newRecord,
   nodesMap,
@@ -65,7 +65,10 @@ function checkCompany(p: CompanyPatch, base: string): void {
 
 function nextOrder(map: Y.Map<YRecord>): number {
   let max = 0;
-  map.forEach((r) => (max = Math.max(max, Number(r.get('order')) || 0)));
+  // Any peer can put a value that is not a record under a key: skipped, never read.
+  map.forEach((r) => {
+    if (r instanceof Y.Map) max = Math.max(max, Number(r.get('order')) || 0);
+  });
   return max + 1;
 }
 
@@ -153,7 +156,7 @@ export function removeGoal(doc: Y.Doc, id: string): void {
   write(doc, () => {
     strategyRecords(doc, 'goals').delete(id);
     strategyRecords(doc, 'kpis').forEach((kpi) => {
-      if (kpi.get('goalId') === id) kpi.delete('goalId');
+      if (kpi instanceof Y.Map && kpi.get('goalId') === id) kpi.delete('goalId');
     });
   });
 }
@@ -213,6 +216,7 @@ export function removeKpi(doc: Y.Doc, id: string): void {
   write(doc, () => {
     strategyRecords(doc, 'kpis').delete(id);
     touchpointsMap(doc).forEach((tp) => {
+      if (!(tp instanceof Y.Map)) return;
       const ids = tp.get('kpiIds');
       if (Array.isArray(ids) && ids.includes(id))
         tp.set(

@@ -51,9 +51,9 @@ export function startRound(doc: Y.Doc, input: NewRound, now: number = Date.now()
 export function endRound(doc: Y.Doc, roundId: string, now: number = Date.now()): void {
   const record = roundsMap(doc).get(roundId);
   if (!(record instanceof Y.Map)) return;
-  write(doc, () => {
-    if (record.get('endedAt') === undefined) record.set('endedAt', Math.round(now));
-  });
+  // Open as readers read it (a peer's NaN or text endedAt is no end): restored, not raw.
+  if (restoreVoteRound(record, roundId).value.endedAt !== undefined) return;
+  write(doc, () => record.set('endedAt', Math.round(now)));
 }
 
 /** Deletes a round and its votes. */
@@ -86,10 +86,12 @@ export function castVote(
   if (!round) return 'noRound';
   if (round.endedAt !== undefined) return 'ended';
   const key = voteKey(roundId, voterId, itemKey);
-  const raw = votesMap(doc).get(key);
-  const mine = typeof raw === 'number' && Number.isFinite(raw) && raw >= 1 ? Math.floor(raw) : 0;
+  // My dots on the item as readers count them (tally.ts caps a peer's 50 at the round's
+  // limit): a take-back goes from what the panel shows, not from the raw value.
+  const tally = snap.tallies.get(roundId);
+  const mine = tally?.byVoterItem.get(voterId)?.get(itemKey) ?? 0;
   if (delta > 0) {
-    const used = snap.tallies.get(roundId)?.byVoter.get(voterId) ?? 0;
+    const used = tally?.byVoter.get(voterId) ?? 0;
     if (used >= round.votesPerPerson) return 'limit';
   } else if (mine === 0) return 'none';
   write(doc, () => {

@@ -44,6 +44,23 @@ describe('dot voting', () => {
     expect(t.byItem.get('tp-1#0')).toBe(3);
     expect(t.byItem.get('tp-2#1')).toBeUndefined();
     expect(castVote(doc, round, 'eve', 'tp-3', 1)).toBe('limit');
+    // The 2 stored on tp-2#1 count as none (the limit was used): nothing to take back there.
+    expect(castVote(doc, round, 'eve', itemKeyOf('tp-2', 1), -1)).toBe('none');
+    // A take-back goes from the 3 counted, not from the 50 stored: the panel shows 2.
+    expect(castVote(doc, round, 'eve', itemKeyOf('tp-1', 0), -1)).toBeNull();
+    expect(readWorkshop(doc).tallies.get(round)!.byItem.get('tp-1#0')).toBe(2);
+  });
+
+  it('ends a round whose end a peer wrote as garbage (read as open)', () => {
+    for (const garbage of [Number.NaN, null, 'later', { at: 1 }]) {
+      const doc = new Y.Doc();
+      const round = startRound(doc, { target: 'touchpoints', votesPerPerson: 3 }, 1000);
+      (doc.getMap('workshop.rounds').get(round) as Y.Map<unknown>).set('endedAt', garbage);
+      expect(readWorkshop(doc).active?.id, String(garbage)).toBe(round);
+      endRound(doc, round, 2000);
+      expect(readWorkshop(doc).active).toBeNull();
+      expect(castVote(doc, round, 'ann', 'tp-1', 1)).toBe('ended');
+    }
   });
 
   it('two people voting at once both keep their votes; an ended round takes none', () => {
