@@ -288,7 +288,8 @@ export function deckContent(snapshot: MapSnapshot): Deck {
     st.goals.length > 0 ||
     st.kpis.length > 0 ||
     st.training.length > 0 ||
-    Object.keys(st.channelPlans).length > 0 ||
+    // The plans of channels on the map, not those left by a channel deleted concurrently.
+    channels.some((c) => c.status || c.preferencePct !== undefined || c.reason) ||
     st.goLive.date !== undefined;
   const notes = snapshot.nodes.flatMap((n): DeckNote[] =>
     n.kind === 'note' && (n.label.trim() || n.description?.trim())

@@ -85,7 +85,8 @@ export function readStrategyInto(doc: Y.Doc, repairs: Repairs): Strategy {
   const [competitors, goals, kpis, training] = STRATEGY_COLLECTIONS.map((c) =>
     collection(doc, c, repairs),
   );
-  const channelPlans: Record<string, ChannelPlan> = {};
+  // No prototype: a channel whose id is 'toString' or 'constructor' has no plan, not a function.
+  const channelPlans = Object.create(null) as Record<string, ChannelPlan>;
   for (const [id, raw] of readRawChannelPlans(doc)) {
     const key = recordKey('channelPlan', id);
     if (!isId(id, MAX_ID_CHARS)) {

@@ -52,6 +52,15 @@ describe('checkSteps', () => {
     });
   });
 
+  it("reads no plan for a channel whose id is an Object property ('toString')", () => {
+    const doc = new Y.Doc();
+    for (const id of ['toString', 'constructor', '__proto__'])
+      addNode(doc, { id, kind: 'channel', channelType: 'app', label: id, x: 0, y: 0 });
+    const snap = readSnapshot(doc);
+    expect(snap.strategy.channelPlans.toString).toBeUndefined();
+    expect(statuses(doc).channels).toBe('empty');
+  });
+
   it('marks every step done on a complete map', () => {
     const checks = checkSteps(readSnapshot(complete()));
     for (const c of Object.values(checks))
