@@ -20,7 +20,8 @@ import { forgetRefusedLink, shareService } from './sharing';
 type State =
   | { phase: 'loading' }
   | { phase: 'syncing'; session: OpenedSession }
-  | { phase: 'ready'; session: OpenedSession }
+  /** `opened` counts the editor's openings: it opens again when the link's role arrives. */
+  | { phase: 'ready'; session: OpenedSession; opened?: number }
   | { phase: 'missing' }
   | { phase: 'refused'; why: Exclude<FirstSync, 'synced'> }
   | { phase: 'error'; message: string };
@@ -37,6 +38,11 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
       (session) => {
         opened = session;
         if (cancelled) return session.close();
+        // A link that lets this device do more than the library's token is taken at its word
+        // only once the server accepts it: then the editor opens again with the new role.
+        void session.linkAccepted.then(
+          (raised) => raised && !cancelled && setState({ phase: 'ready', session, opened: 2 }),
+        );
         if (!session.empty) return setState({ phase: 'ready', session });
         if (!session.shared) {
           session.close();
@@ -97,6 +103,7 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
     <ShareServiceContext.Provider value={shareService}>
       <JourneyStatesContext.Provider value={journeyStates}>
         <Editor
+          key={state.opened ?? 1}
           session={state.session.api}
           onImportFile={importMapFile}
           onOpenMap={(id) => (window.location.hash = mapHref(id))}

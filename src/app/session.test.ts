@@ -94,4 +94,31 @@ describe('a link token and the token the library already has', () => {
     expect(await again.firstSync()).toBe('synced');
     again.close();
   });
+
+  it('an edit link opened where the map is view-only edits only once the server accepts it', async () => {
+    const map = await serverMap({ title: 'Real' });
+    const viewer = await openSession(map.id, { token: map.viewToken, collab: collab() });
+    expect(await viewer.firstSync()).toBe('synced');
+    expect(viewer.api.readOnlyReason).toBe('viewToken');
+    viewer.close();
+
+    // A dead edit link: the map stays read-only here, so no edit is made that the server
+    // would never take.
+    const dead = await openSession(map.id, { token: 'e.revoked', collab: collab() });
+    expect(dead.api.readOnlyReason).toBe('viewToken');
+    expect(await dead.firstSync()).toBe('refused');
+    expect(await dead.linkAccepted).toBe(false);
+    expect(dead.api.readOnlyReason).toBe('viewToken');
+    expect(dead.api.versions.canWrite).toBe(false);
+    dead.close();
+
+    // A working one: read-only until the server accepts it, then editable, and recorded.
+    const good = await openSession(map.id, { token: map.editToken, collab: collab() });
+    expect(good.api.readOnlyReason).toBe('viewToken');
+    expect(await good.linkAccepted).toBe(true);
+    expect(good.api.readOnlyReason).toBeNull();
+    expect(good.api.versions.canWrite).toBe(true);
+    good.close();
+    await expect.poll(() => storedToken(map.id)).toBe(map.editToken);
+  });
 });

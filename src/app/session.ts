@@ -40,6 +40,12 @@ export interface OpenedSession {
    * says the token cannot open this map. Pending while offline; never settles when not shared.
    */
   firstSync(): Promise<FirstSync>;
+  /**
+   * Settles true when the server accepted a link token that replaces the library's and it
+   * lets this session do more (view → review or edit): `readOnlyReason` changed, so the
+   * editor renders again. False otherwise, at once when there was no such link.
+   */
+  readonly linkAccepted: Promise<boolean>;
   close(): void;
 }
 
@@ -59,22 +65,32 @@ export interface OpenOptions {
 async function shareInfoFor(
   mapId: string,
   token: string | undefined,
-): Promise<{ share: ShareInfo | undefined; confirm: (() => Promise<unknown>) | null }> {
+): Promise<{
+  share: ShareInfo | undefined;
+  stored: ShareInfo | undefined;
+  confirm: (() => Promise<unknown>) | null;
+}> {
   try {
     const stored = (await getLocalStore().getMap(mapId))?.share;
-    if (!token) return { share: stored, confirm: null };
+    if (!token) return { share: stored, stored, confirm: null };
     const withToken = withLinkToken(stored, token);
-    if (!withToken) return { share: stored, confirm: null };
+    if (!withToken) return { share: stored, stored, confirm: null };
     const replaces = tokenOf(stored) !== undefined && tokenOf(withToken) !== tokenOf(stored);
-    if (!replaces)
-      return { share: (await acceptShareLink(mapId, token)) ?? withToken, confirm: null };
-    return { share: withToken, confirm: () => acceptShareLink(mapId, token) };
+    if (!replaces) {
+      const share = (await acceptShareLink(mapId, token)) ?? withToken;
+      return { share, stored: share, confirm: null };
+    }
+    return { share: withToken, stored, confirm: () => acceptShareLink(mapId, token) };
   } catch (err) {
     // The map still opens, only not shared: a library failure must not block editing.
     console.warn('session: reading the share info failed', err);
-    return { share: undefined, confirm: null };
+    return { share: undefined, stored: undefined, confirm: null };
   }
 }
+
+/** What a share info lets this session do: edit whenever an edit token is known. */
+const role = (share: ShareInfo | undefined): 'edit' | 'review' | 'view' =>
+  !share || share.editToken ? 'edit' : share.role;
 
 export async function openSession(mapId: string, opts: OpenOptions = {}): Promise<OpenedSession> {
   const doc = new Y.Doc();
@@ -87,7 +103,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   const migration = migrate(doc);
   const reader = new MapReader(doc);
   const history = createHistory(doc);
-  const { share, confirm } = await shareInfoFor(mapId, opts.token);
+  const { share, stored, confirm } = await shareInfoFor(mapId, opts.token);
   const token = tokenOf(share);
 
   const sync = createValueStore<SyncState>({
@@ -134,12 +150,19 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   );
   if (token) collab.connect(token);
   const selection = createSelectionStore((ids) => collab.presence.setSelection(ids));
-  if (confirm) {
-    void collab.firstSync().then((r) => {
-      if (r === 'synced')
+  // What this session may do: the library's role until the server accepts a link token that
+  // replaces its token. A dead edit link opened where the map is view-only must not make it
+  // editable here: the server would never take those edits, and they would stay on this device.
+  let roles = stored;
+  const linkAccepted: Promise<boolean> = confirm
+    ? collab.firstSync().then((r) => {
+        if (r !== 'synced') return false;
+        const raised = role(share) !== role(roles);
+        roles = share;
         confirm().catch((err: unknown) => console.warn('session: recording the link failed', err));
-    });
-  }
+        return raised;
+      })
+    : Promise.resolve(false);
 
   // A map that arrives by its first sync (nothing stored here) is migrated when it arrives.
   let newer = migration === 'newer';
@@ -148,12 +171,12 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
       if (r === 'synced' && migrate(doc) === 'newer') newer = true;
     });
   }
-  const viewOnly = share?.role === 'view' && !share.editToken;
+  const viewOnly = () => role(roles) === 'view';
   // A review link: the map read-only, comments writable (the server enforces both).
-  const reviewOnly = share?.role === 'review' && !share.editToken;
+  const reviewOnly = () => role(roles) === 'review';
   const isNewer = () => newer || isNewerSchema(doc);
   // A local map that is not shared can be commented too: its comments sync once it is.
-  const canComment = () => !viewOnly && !isNewer();
+  const canComment = () => !viewOnly() && !isNewer();
 
   const me = collab.presence.me;
   const comments = bindComments(commentsDoc, {
@@ -173,7 +196,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   // Votes and the timer are map writes: only where the map can be edited (the server agrees).
   const workshop = bindWorkshop(doc, {
     voterId: comments.myId,
-    canEdit: () => !viewOnly && !reviewOnly && !isNewer(),
+    canEdit: () => !viewOnly() && !reviewOnly() && !isNewer(),
     myName: () => me.getSnapshot().name,
     // A run already going on the server counts from its start; one started later, live.
     liveAfter: collab.firstSync(),
@@ -191,7 +214,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     mapId,
     db: getLocalStore().db,
     by: () => me.getSnapshot().name,
-    canWrite: () => !viewOnly && !reviewOnly && !isNewer(),
+    canWrite: () => !viewOnly() && !reviewOnly() && !isNewer(),
     shared: async () => (await tokenNow()) !== undefined,
     remote: createVersionsRemote({ mapId, token: tokenNow, apiBase: opts.collab?.access?.apiBase }),
     online: {
@@ -205,7 +228,13 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     mapId,
     // A getter: the first sync can bring a doc from a newer version (see above).
     get readOnlyReason() {
-      return isNewer() ? 'newerSchema' : viewOnly ? 'viewToken' : reviewOnly ? 'reviewToken' : null;
+      return isNewer()
+        ? 'newerSchema'
+        : viewOnly()
+          ? 'viewToken'
+          : reviewOnly()
+            ? 'reviewToken'
+            : null;
     },
     map: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
     // One undo step per gesture; typing merges per pause (model/undo-steps.ts).
@@ -232,6 +261,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     empty,
     shared: token !== undefined,
     firstSync: collab.firstSync,
+    linkAccepted,
     close() {
       offSave();
       offCommentsSave();

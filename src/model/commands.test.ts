@@ -341,7 +341,7 @@ describe('commands over values that are not records (any peer can write one)', (
       const doc = new Y.Doc();
       const stage = addNode(doc, { kind: 'stage', label: 'First', x: 0, y: 0 });
       const channel = addNode(doc, { kind: 'channel', label: 'Web', x: 0, y: 100 });
-      const tp = addTouchpoint(doc, { from: stage, to: channel });
+      const tp = addTouchpoint(doc, { from: stage, to: channel })!;
       nodesMap(doc).set('junk', junk);
       touchpointsMap(doc).set('junk', make() as never);
       for (const part of ['goals', 'kpis'] as const)
