@@ -17,6 +17,7 @@ import type {
   TrainingKind,
 } from '../model/types';
 import { EVIDENCE_LEVELS, LANE_TYPES } from '../model/types';
+import { isDate, isIsoTime } from '../model/records/support/fields';
 
 export interface DeckLabels {
   /** BCP 47 tag of the UI language ('en', 'it'): the language of the deck's text. */
@@ -31,9 +32,9 @@ export interface DeckLabels {
   readonly subtitle: string;
   /** E.g. "7 stages · 24 touchpoints". */
   readonly facts: (stages: number, touchpoints: number) => string;
-  /** A date (ISO timestamp or YYYY-MM-DD) in the UI locale. */
+  /** A date (ISO timestamp or YYYY-MM-DD) in the UI locale; '' when it is neither. */
   readonly date: (iso: string) => string;
-  /** E.g. "Created 24 Nov 2026". */
+  /** E.g. "Created 24 Nov 2026"; '' when the date is ''. */
   readonly created: (date: string) => string;
   readonly overview: string;
   /** E.g. "5 touchpoints". */
@@ -128,15 +129,24 @@ export const ENGLISH_EVIDENCE_LEVELS: Readonly<Record<EvidenceLevel, string>> = 
   assumed: 'Assumed',
 };
 
-/** A date in `locale`; a bare YYYY-MM-DD is a calendar day (read as UTC, never shifted). */
+/**
+ * A date in `locale`: an ISO time (`isIsoTime`, in the local time zone) or a real YYYY-MM-DD
+ * calendar day (read as UTC, never shifted; the years 0-99 kept). Anything else is '' (no
+ * date): `new Date()` would read '12' as 1 December 2001 and '2026-02-30' as 2 March.
+ */
 function formatDate(iso: string, locale: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  let d: Date;
+  const day = typeof iso === 'string' && isDate(iso);
+  if (day) {
+    d = new Date(0);
+    d.setUTCFullYear(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  } else if (isIsoTime(iso)) d = new Date(Date.parse(iso));
+  else return '';
   return d.toLocaleDateString(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    ...(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? { timeZone: 'UTC' } : {}),
+    ...(day ? { timeZone: 'UTC' } : {}),
   });
 }
 
@@ -166,7 +176,7 @@ export const ENGLISH_DECK_LABELS: DeckLabels = {
   subtitle: 'Customer journey map',
   facts: (s, t) => `${plural(s, 'stage', 'stages')} · ${plural(t, 'touchpoint', 'touchpoints')}`,
   date: (iso) => formatDate(iso, 'en-GB'),
-  created: (date) => `Created ${date}`,
+  created: (date) => (date ? `Created ${date}` : ''),
   overview: 'Overview',
   touchpointCount: (n) => plural(n, 'touchpoint', 'touchpoints'),
   stageOf: (i, n) => `Stage ${i} of ${n}`,
@@ -250,7 +260,7 @@ export function deckLabelsFrom(t: Translate, locale: string): DeckLabels {
         touchpoints: t('deck.touchpoints', { count: touchpoints }),
       }),
     date: (iso) => formatDate(iso, locale),
-    created: (date) => t('deck.created', { date }),
+    created: (date) => (date ? t('deck.created', { date }) : ''),
     overview: t('deck.overview'),
     touchpointCount: (n) => t('deck.touchpoints', { count: n }),
     stageOf: (index, total) => t('deck.stageOf', { index, total }),

@@ -31,7 +31,9 @@ export function formatDate(value: string | Date, locale: string): string {
   else {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
     if (m) {
-      const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+      // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999 ('0026' → 1926).
+      const d = new Date(0);
+      d.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
       if (d.getUTCMonth() === +m[2]! - 1) date = d;
     }
   }

@@ -2,7 +2,15 @@
 import { MAX_ID_CHARS, MAX_LABEL_CHARS } from '../limits';
 import { SCHEMA_VERSION } from '../doc';
 import { MAP_LANGUAGES, type MapMeta } from '../types';
-import { note, num, oneOf, text, type RepairLog } from './support/fields';
+import {
+  ISO_TIME_CHARS,
+  isIsoTime,
+  note,
+  num,
+  oneOf,
+  text,
+  type RepairLog,
+} from './support/fields';
 import { NO_REPAIRS, type Mutable, type Restored } from './support/repair';
 import { extraOf, fieldsOf, own } from './support/source';
 import { journeyStateKey, JOURNEY_STATE_ROLES, restoreJourneyStateLink } from './journey-state';
@@ -14,7 +22,8 @@ export const META_LIMITS = {
   schemaVersion: { min: 0, max: 1_000_000, integer: true },
   title: { chars: MAX_LABEL_CHARS },
   template: { chars: MAX_ID_CHARS },
-  createdAt: { chars: MAX_ID_CHARS },
+  /** An ISO 8601 UTC time (`isIsoTime`, as `toISOString()` writes it); '' when unknown. */
+  createdAt: { chars: ISO_TIME_CHARS },
   /** A data URL: about 150 KB of image (base64 is 4/3 of the bytes). */
   logo: { chars: 200_000 },
 } as const satisfies Record<string, FieldLimit>;
@@ -60,7 +69,7 @@ export function restoreMeta(raw: unknown): Restored<MapMeta> {
       log,
     ),
     title: text(own(o, 'title'), 'title', L.title, '', log),
-    createdAt: text(own(o, 'createdAt'), 'createdAt', L.createdAt, '', log),
+    createdAt: createdAtOf(own(o, 'createdAt'), log),
   };
   const template = text(own(o, 'template'), 'template', L.template, undefined, log);
   if (template !== undefined) value.template = template;
@@ -88,6 +97,24 @@ export function restoreMeta(raw: unknown): Restored<MapMeta> {
   const extra = extraOf(o, KNOWN, log, FORMAT_FIELDS);
   if (extra !== undefined) value.extra = extra;
   return { value, repaired: log.length === 0 ? NO_REPAIRS : log };
+}
+
+/**
+ * When the map was made: an ISO time, or '' (unknown: missing, or what a restored snapshot
+ * wrote back), neither a repair; anything else is '' as a repair. Never any other text: the
+ * decks print it as a date, and `new Date('12')` is 1 December 2001, `new Date('2026-02-30')`
+ * 2 March 2026.
+ */
+function createdAtOf(v: unknown, log: RepairLog): string {
+  if (v === undefined || v === '') return '';
+  if (isIsoTime(v)) return v;
+  note(
+    log,
+    'createdAt',
+    typeof v === 'string' ? 'unknown' : 'wrongType',
+    'not an ISO time (YYYY-MM-DDTHH:MM:SSZ)',
+  );
+  return '';
 }
 
 /**

@@ -6,13 +6,13 @@ import { seedTemplate } from '../templates';
 import { VERSION_LIMITS } from '../versions/record';
 import { restoreMeta } from './meta';
 import {
-  isIsoTime,
   MAX_NAMED_VERSIONS,
   NAMED_VERSION_LIMITS,
   namedVersionsOf,
   restoreNamedVersions,
 } from './named-version';
 import { namedVersionSchema } from './schema/named-version.schema';
+import { isIsoTime } from './support/fields';
 
 const ok = {
   id: 'v-1',

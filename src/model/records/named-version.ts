@@ -12,7 +12,7 @@
  */
 import { VERSION_ID_PATTERN, VERSION_LIMITS } from '../versions/record';
 import type { NamedVersionInfo } from '../types';
-import { describe, note, type RepairLog } from './support/fields';
+import { describe, isIsoTime, ISO_TIME_CHARS, note, type RepairLog } from './support/fields';
 import { NO_REPAIRS, type Restored } from './support/repair';
 import { fieldsOf, own } from './support/source';
 import type { FieldLimit } from './support/field-limits';
@@ -21,7 +21,7 @@ export const NAMED_VERSION_LIMITS = {
   id: { chars: 64 },
   /** The app's version-name limit (one definition: versions/record.ts). */
   name: { chars: VERSION_LIMITS.nameChars },
-  createdAt: { chars: 24 },
+  createdAt: { chars: ISO_TIME_CHARS },
   /** Who made it: the app's limit on a version's author name. */
   author: { chars: VERSION_LIMITS.byChars },
 } as const satisfies Record<string, FieldLimit>;
@@ -34,20 +34,6 @@ export const NAMED_VERSIONS_KEY = 'versions';
 
 /** Version ids: as the version store and the server make them. */
 export const NAMED_VERSION_ID_PATTERN = VERSION_ID_PATTERN;
-
-/** An ISO 8601 UTC time with milliseconds or without (`2026-03-12T09:30:00Z`, `…:00.000Z`). */
-export const ISO_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
-
-/** Whether `s` is an ISO time as above that names a real instant. */
-export function isIsoTime(s: unknown): s is string {
-  return (
-    typeof s === 'string' &&
-    s.length <= NAMED_VERSION_LIMITS.createdAt.chars &&
-    ISO_TIME_PATTERN.test(s) &&
-    Number.isFinite(Date.parse(s)) &&
-    new Date(Date.parse(s)).toISOString().slice(0, 19) === s.slice(0, 19)
-  );
-}
 
 const cut = (s: string, chars: number) => (s.length <= chars ? s : s.slice(0, chars));
 

@@ -223,6 +223,67 @@ describe('restore', () => {
     expect(restoreStrategyExtra(new Y.Map()).value).toBeUndefined();
   });
 
+  it('meta createdAt: an ISO time or nothing, never any other text (decks print it as a date)', () => {
+    const META = { schemaVersion: 2, title: 'T' };
+    for (const t of ['2026-11-24T09:00:00.000Z', '2026-11-24T09:00:00Z', '0026-12-31T00:00:00Z'])
+      expect(restoreMeta({ ...META, createdAt: t })).toEqual({
+        value: { schemaVersion: 2, title: 'T', createdAt: t },
+        repaired: NO_REPAIRS,
+      });
+    // Missing or '' (what a restored snapshot holds when it is unknown): '' and no repair.
+    expect(restoreMeta({ ...META }).repaired).toBe(NO_REPAIRS);
+    expect(restoreMeta({ ...META, createdAt: '' }).repaired).toBe(NO_REPAIRS);
+    // `new Date()` reads '12' as 1 Dec 2001 and '2026-02-30' as 2 Mar 2026: dropped as repairs.
+    for (const [bad, kind] of [
+      ['12', 'unknown'],
+      ['2026-02-30', 'unknown'],
+      ['2026-02-30T00:00:00Z', 'unknown'],
+      ['2026-03-12', 'unknown'],
+      ['2026-03-12 08:30', 'unknown'],
+      ['Tue Mar 12 2026', 'unknown'],
+      ['2026-03-12T08:30:00+01:00', 'unknown'],
+      ['x'.repeat(10_000), 'unknown'],
+      [1773400000000, 'wrongType'],
+      [new Y.Text('2026-03-12T08:30:00Z'), 'wrongType'],
+    ] as const) {
+      const r = restoreMeta({ ...META, createdAt: bad });
+      expect(r.value.createdAt, String(bad).slice(0, 30)).toBe('');
+      expect(r.value.extra).toBeUndefined();
+      expect(r.repaired).toEqual([expect.objectContaining({ field: 'createdAt', kind })]);
+    }
+  });
+
+  it('id lists: each id once, the first place kept, the others dropped as repairs', () => {
+    const tp = { from: 'a', to: 'b', action: 'x', painPoints: [], opportunities: [] };
+    const t = restoreTouchpoint(
+      { ...tp, kpiIds: ['k1', 'k1', 'k2', 'k1'], personas: ['p2', 'p1', 'p2'] },
+      't1',
+    );
+    expect(t.value.kpiIds).toEqual(['k1', 'k2']);
+    expect(t.value.personas).toEqual(['p2', 'p1']);
+    expect(t.repaired.map((p) => `${p.field}:${p.kind}`)).toEqual([
+      'kpiIds.1:unknown',
+      'kpiIds.3:unknown',
+      'personas.2:unknown',
+    ]);
+    const k = restoreKpi({ name: 'NPS', family: 'quality', channelIds: ['c1', 'c1'] }, 'k1');
+    expect(k.value.channelIds).toEqual(['c1']);
+    expect(k.repaired).toEqual([
+      expect.objectContaining({ field: 'channelIds.1', kind: 'unknown' }),
+    ]);
+    // With other repairs in the same list, and over the item limit: the limit counts kept ids.
+    const many = Array.from({ length: TOUCHPOINT_LIMITS.kpiIds.items + 3 }, (_, i) => `k${i}`);
+    const mixed = restoreTouchpoint({ ...tp, kpiIds: ['k0', 7, 'k0', ...many] }, 't1');
+    expect(mixed.value.kpiIds).toEqual(many.slice(0, TOUCHPOINT_LIMITS.kpiIds.items));
+    // A long list of distinct ids is valid as it is.
+    const distinct = many.slice(0, TOUCHPOINT_LIMITS.kpiIds.items);
+    expect(restoreTouchpoint({ ...tp, kpiIds: distinct }, 't1').repaired).toBe(NO_REPAIRS);
+    // Texts may repeat: two pain points can say the same thing.
+    const same = restoreTouchpoint({ ...tp, painPoints: ['Slow', 'Slow'], kpiIds: [] }, 't1');
+    expect(same.value.painPoints).toEqual(['Slow', 'Slow']);
+    expect(same.repaired).toBe(NO_REPAIRS);
+  });
+
   it('dates: real calendar days only', () => {
     expect(['2024-02-29', '2000-02-29', '0000-01-01', '2026-12-31'].every(isDate)).toBe(true);
     expect(

@@ -1,10 +1,9 @@
 /** The zod schema of a named version's metadata: what `restoreNamedVersion` returns satisfies it. */
 import { z } from 'zod';
 import type { NamedVersionInfo } from '../../types';
+import { ISO_TIME_PATTERN, isIsoTime } from '../support/fields';
 import { textOf } from '../support/fields.schema';
 import {
-  ISO_TIME_PATTERN,
-  isIsoTime,
   MAX_NAMED_VERSIONS,
   NAMED_VERSION_ID_PATTERN,
   NAMED_VERSION_LIMITS as L,

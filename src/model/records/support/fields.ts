@@ -134,7 +134,9 @@ export function ref(
 
 /**
  * A list of texts cut at the limit (items that are not texts dropped; with `ids`, items that
- * are not usable ids too). `fallback` when missing or not a list.
+ * are not usable ids too, and an id listed again: each id once, in the order of its first
+ * place, since readers show an id's record once per place). `fallback` when missing or not a
+ * list.
  */
 export function list<D extends readonly string[] | undefined>(
   v: unknown,
@@ -155,13 +157,21 @@ export function list<D extends readonly string[] | undefined>(
     const s: unknown = v[i];
     valid = ids ? isId(s, limit.chars) : typeof s === 'string' && s.length <= limit.chars;
   }
-  if (valid) return v as string[];
+  if (valid && (!ids || !hasRepeat(v as string[]))) return v as string[];
   const out: string[] = [];
+  const seen = ids ? new Set<string>() : undefined;
   for (let i = 0; i < v.length && out.length < limit.items; i++) {
     const s: unknown = v[i];
     if (typeof s !== 'string' || (ids && !isId(s, limit.chars))) {
       note(log, `${field}.${i}`, 'wrongType', `expected ${ids ? 'an id' : 'a text'}`);
       continue;
+    }
+    if (seen) {
+      if (seen.has(s)) {
+        note(log, `${field}.${i}`, 'unknown', 'an id listed twice');
+        continue;
+      }
+      seen.add(s);
     }
     if (s.length > limit.chars) note(log, `${field}.${i}`, 'tooLong', 'cut');
     out.push(capText(s, limit.chars));
@@ -169,6 +179,14 @@ export function list<D extends readonly string[] | undefined>(
   if (v.length > limit.items && out.length === limit.items)
     note(log, field, 'tooLong', `more than ${limit.items} items`);
   return out;
+}
+
+/** Whether a text is in `items` twice: pairwise for short lists (nothing allocated), else a Set. */
+function hasRepeat(items: readonly string[]): boolean {
+  if (items.length > 16) return new Set(items).size !== items.length;
+  for (let i = 1; i < items.length; i++)
+    for (let j = 0; j < i; j++) if (items[i] === items[j]) return true;
+  return false;
 }
 
 /** Whether `s` is a real calendar date written YYYY-MM-DD (what the format's `date` accepts). */
@@ -184,6 +202,23 @@ export function isDate(s: string): boolean {
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
   return days !== undefined && d >= 1 && d <= days;
+}
+
+/** An ISO 8601 UTC time with milliseconds or without (`2026-03-12T09:30:00Z`, `…:00.000Z`). */
+export const ISO_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+/** The longest ISO time as above (`YYYY-MM-DDTHH:MM:SS.sssZ`). */
+export const ISO_TIME_CHARS = 24;
+
+/** Whether `s` is an ISO time as above that names a real instant (no 30 February, no 24:00). */
+export function isIsoTime(s: unknown): s is string {
+  return (
+    typeof s === 'string' &&
+    s.length <= ISO_TIME_CHARS &&
+    ISO_TIME_PATTERN.test(s) &&
+    Number.isFinite(Date.parse(s)) &&
+    new Date(Date.parse(s)).toISOString().slice(0, 19) === s.slice(0, 19)
+  );
 }
 
 /** A real YYYY-MM-DD date, or absent. */
