@@ -2,6 +2,8 @@
 //   POST /api/maps                       create a map with a new id
 //                                        → 201 {id, editToken, reviewToken, viewToken}
 //   PUT  /api/maps/:id                   register a map made offline       → 201 {…} | 409 when the id is taken
+//                                        | 410 when it belonged to a map deleted for everyone
+//                                        (a deleted id is never registered again)
 //   GET  /api/maps/:id/strategy-map.json the map as a strategy-map document (Bearer edit, review
 //                                        or view token); the map only, unless `?comments=true`
 //                                        (or 1) asks for its review comments too (format v3's
@@ -32,7 +34,10 @@
 //                                        is closed with 4004 "map deleted", its rooms dropped
 //                                        without compaction → 204 | 401 (no valid token) | 403
 //                                        (a review or view token) | 404; from then on the id
-//                                        answers 404 (upgrade, HEAD, API)
+//                                        answers 404 (upgrade, HEAD, API), and PUT 410: storage
+//                                        keeps a tombstone of it, so no one registers it again
+//                                        and gets the deleted map's v1 tokens (they depend on
+//                                        the id and role only) back
 //   …/api/maps/:id/versions[/:vid]      a map's version history: server/versions-api.ts
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
 // strategy-map JSON document to start from. Both count against the creation quotas
@@ -93,6 +98,10 @@ async function initialUpdate(
   return ctx.bodies.strategyMapUpdate(await readBody(req, ctx.maxBodyBytes));
 }
 
+/** PUT of a deleted map's id: 410, for good (storage keeps its tombstone). */
+const DELETED_ID_MESSAGE =
+  'id: this id belonged to a map that was deleted for everyone; it is never registered again';
+
 async function create(
   ctx: ApiContext,
   req: IncomingMessage,
@@ -104,6 +113,12 @@ async function create(
       { path: 'id', message: 'expected 1-64 characters of A-Z a-z 0-9 _ -' },
     ]);
   }
+  // Final, so before the quotas and the body (createMap refuses the id by itself too); the
+  // body is unread, so it is not left in the stream.
+  if (id !== undefined && (await ctx.storage.wasDeleted?.(id))) {
+    res.setHeader('connection', 'close');
+    throw new HttpError(410, DELETED_ID_MESSAGE);
+  }
   const address = ctx.addressOf?.(req) ?? 'unknown';
   // Over a quota: refused before the body is read and parsed.
   await ctx.creation?.check(address);
@@ -111,9 +126,11 @@ async function create(
   const mapId = id ?? newMapId();
   const register = (createdBy?: string) => ctx.storage.createMap(mapId, Date.now(), createdBy);
   const registered = ctx.creation ? await ctx.creation.create(address, register) : await register();
-  if (!registered) throw new HttpError(409, 'id: a map with this id already exists');
-  // The id of a map deleted a moment ago may be registered again (PUT): a new map.
-  ctx.liveTokens.created(mapId);
+  if (!registered) {
+    // Deleted since the check above (a concurrent DELETE), or taken.
+    if (await ctx.storage.wasDeleted?.(mapId)) throw new HttpError(410, DELETED_ID_MESSAGE);
+    throw new HttpError(409, 'id: a map with this id already exists');
+  }
   if (update) await ctx.storage.appendUpdate(mapId, update);
   const map = await ctx.storage.getMap(mapId);
   if (!map) throw new Error(`map ${mapId} vanished after createMap`);

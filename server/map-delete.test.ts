@@ -3,7 +3,8 @@
 // without it): only the edit token deletes (view and review 403, none 401, unknown id 404);
 // every open socket of the map, doc and comments, closes at once with 4004 "map deleted";
 // its record, docs, comments and versions are gone from storage, and from then on the id is
-// refused (upgrade and HEAD 404), never opened as a new empty map.
+// refused (upgrade and HEAD 404), never opened as a new empty map, and never registered again
+// (PUT 410: storage keeps a tombstone), so no one gets the deleted map's tokens back.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -152,7 +153,12 @@ function deleteScenario(
         expect(head.status).toBe(404);
       }
       expect((await del(s, map.id, map.editToken)).status).toBe(404);
+      // Nor registered again (the tombstone), so none of its tokens comes back.
+      const put = await fetch(`${s.url}/api/maps/${map.id}`, { method: 'PUT' });
+      expect(put.status).toBe(410);
+      expect(((await put.json()) as { error: string }).error).toMatch(/deleted for everyone/);
       expect(await storage.getMap(map.id)).toBeUndefined();
+      expect(await storage.wasDeleted?.(map.id)).toBe(true);
     });
   });
 }
@@ -240,18 +246,66 @@ describe('DELETE /api/maps/:id refusals', () => {
     expect(view.ws.readyState).toBe(WebSocket.OPEN);
   });
 
-  it('the id can be registered again (PUT) as a new map, and its sockets are welcome', async () => {
+  it('the id is never registered again: PUT answers 410 and hands out no tokens, the old ones (a revoked one too) stay refused, an offline editor uploads nothing', async () => {
     const storage = openSqliteStorage(tempDir());
     const s = await serverOn(storage);
     const map = await createMap(s.url);
+    // The owner writes a title, then goes offline with the map still on the device.
+    const owner = connectClient(s.url, map.id, map.editToken);
+    cleanups.push(() => owner.provider.destroy());
+    await synced(owner.provider);
+    owner.doc.getMap('meta').set('title', 'Secret plans');
+    await expect.poll(async () => (await storage.load(map.id)).updates.length).toBeGreaterThan(0);
+    owner.provider.disconnect();
+    const revoked = await fetch(`${s.url}/api/maps/${map.id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${map.editToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['view'] }),
+    });
+    expect(revoked.status).toBe(200);
+    expect(await upgradeStatus(syncUrl(s, map.id, map.viewToken))).toBe(401);
     expect((await del(s, map.id, map.editToken)).status).toBe(204);
-    const put = await fetch(`${s.url}/api/maps/${map.id}`, { method: 'PUT' });
-    expect(put.status).toBe(201);
-    const again = (await put.json()) as MapTokens;
-    const c = connectClient(s.url, map.id, again.editToken);
-    cleanups.push(() => c.provider.destroy());
-    await synced(c.provider);
-    expect(c.doc.getMap('meta').size).toBe(0);
+
+    // Someone else registers the id: refused, with no tokens, empty body or not.
+    for (const body of [undefined, JSON.stringify({ format: 'itinera-strategy-map' })]) {
+      const put = await fetch(`${s.url}/api/maps/${map.id}`, { method: 'PUT', body });
+      expect(put.status).toBe(410);
+      const answer = (await put.json()) as Record<string, unknown>;
+      expect(answer).toEqual({
+        error:
+          'id: this id belonged to a map that was deleted for everyone; it is never registered again',
+        issues: [],
+      });
+      expect(JSON.stringify(answer)).not.toContain(map.editToken);
+    }
+    expect(await storage.getMap(map.id)).toBeUndefined();
+
+    // Every token of the deleted map is still refused: the revoked view link, the others.
+    for (const token of [map.viewToken, map.editToken, map.reviewToken]) {
+      expect(await upgradeStatus(syncUrl(s, map.id, token))).toBe(404);
+      expect(await upgradeStatus(syncUrl(s, commentsRoom(map.id), token))).toBe(404);
+      const head = await fetch(`${s.url}/api/maps/${map.id}`, {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(head.status).toBe(404);
+      const tokens = await fetch(`${s.url}/api/maps/${map.id}/tokens`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(tokens.status).toBe(404);
+    }
+
+    // The owner's device comes back online: nothing of the deleted map reaches the server.
+    const refused = new Promise<void>((ok) =>
+      owner.provider.on('connection-close', () => {
+        owner.provider.shouldConnect = false;
+        ok();
+      }),
+    );
+    owner.provider.connect();
+    await refused;
+    expect(await storage.getMap(map.id)).toBeUndefined();
+    expect(await storage.load(map.id)).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });
   });
 });
 

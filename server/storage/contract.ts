@@ -143,15 +143,53 @@ export function storageContract(engine: string, open: () => Promise<Storage>): v
       // Gone is gone: a second delete, or one of an unknown map, finds nothing.
       expect(await s.deleteMap('map-d')).toBe(false);
       expect(await s.deleteMap('map-none')).toBe(false);
-      // The id can be registered again, as a new, empty map at generation 0.
-      expect(await s.createMap('map-d', 9)).toBe(true);
-      expect((await s.getMap('map-d'))?.generations).toEqual({ edit: 0, review: 0, view: 0 });
-      expect(await s.load('map-d')).toEqual(empty);
+      // And the id is never registered again (a new record would be at generation 0).
+      expect(await s.createMap('map-d', 9)).toBe(false);
+      expect(await s.getMap('map-d')).toBeUndefined();
     });
 
-    it('registers a deleted id as a new map with nothing of the old one left behind', async () => {
-      // What another instance may append in the instant between a delete and its fan-out: rows
-      // of a map with no record. Registering the id again drops them, so they never come back.
+    it('keeps a tombstone of a deleted id: never registered again, not even racing the delete', async () => {
+      // A new record of a deleted id would be at generation 0, where every v1 token of the
+      // deleted map (derived from the id and role only) would work again, revoked ones too.
+      const s = await fresh();
+      expect(typeof s.wasDeleted).toBe('function');
+      await s.createMap('map-t', 1, 'creator-a');
+      await s.bumpGenerations('map-t', ['view']);
+      expect(await s.wasDeleted?.('map-t')).toBe(false);
+      expect(await s.deleteMap('map-t', 1_700_000_000_000)).toBe(true);
+      expect(await s.wasDeleted?.('map-t')).toBe(true);
+      expect(await s.createMap('map-t', 2)).toBe(false);
+      expect(await s.createMap('map-t', 3, 'creator-b')).toBe(false);
+      expect(await s.getMap('map-t')).toBeUndefined();
+      expect(await s.bumpGenerations('map-t', ['view'])).toBeUndefined();
+      expect(await s.deleteMap('map-t')).toBe(false);
+      // A tombstone is no map: the quotas do not count it.
+      expect(await s.countMaps()).toBe(0);
+      expect(await s.countMaps('creator-a')).toBe(0);
+      expect(await s.countMaps('creator-b')).toBe(0);
+      // Only that id: one never registered is free, and a taken one was not deleted.
+      expect(await s.wasDeleted?.('map-u')).toBe(false);
+      expect(await s.createMap('map-u', 4)).toBe(true);
+      expect(await s.createMap('map-u', 5)).toBe(false);
+      expect(await s.wasDeleted?.('map-u')).toBe(false);
+      // Registrations racing deletes of the same ids never leave a record behind.
+      const ids = Array.from({ length: 12 }, (_, i) => `map-r${i}`);
+      for (const id of ids) expect(await s.createMap(id, 6)).toBe(true);
+      const raced = await Promise.all(
+        ids.map((id) => Promise.all([s.deleteMap(id), s.createMap(id, 7)])),
+      );
+      expect(raced).toEqual(ids.map(() => [true, false]));
+      for (const id of ids) {
+        expect(await s.getMap(id)).toBeUndefined();
+        expect(await s.wasDeleted?.(id)).toBe(true);
+        expect(await s.createMap(id, 8)).toBe(false);
+      }
+      expect(await s.countMaps()).toBe(1);
+    });
+
+    it('registers an id with rows but no record as a new map, dropping those rows', async () => {
+      // Rows of a doc with no map record (none to keep): registering the id drops them, so
+      // they never show up in the new map.
       const s = await fresh();
       const stray = update((d) => d.getMap('meta').set('title', 'Stray'));
       await s.appendUpdate('map-s', stray);

@@ -92,6 +92,7 @@ describe.skipIf(!!skipReason)('PostgreSQL storage', () => {
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
     );
     expect(tables.map((t) => t.tablename)).toEqual([
+      'deleted_maps',
       'maps',
       'schema_version',
       'snapshots',
@@ -123,6 +124,37 @@ describe.skipIf(!!skipReason)('PostgreSQL storage', () => {
     );
     expect(err?.message).not.toContain('s3cret');
     expect(err?.message).not.toContain('\n');
+  });
+
+  it('a registration that waits for a delete of the same id committing in another instance is refused', async () => {
+    const url = await freshDatabase();
+    const a = track(await openPostgresStorage(url));
+    expect(await a.createMap('map-w', 1)).toBe(true);
+    // Another instance's delete, its COMMIT late: the record's row is locked meanwhile.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    cleanups.push(() => other.end());
+    await other.query('BEGIN');
+    await other.query('DELETE FROM maps WHERE id = $1', ['map-w']);
+    await other.query('INSERT INTO deleted_maps (id, deleted_at) VALUES ($1, 2)', ['map-w']);
+    // Its insert waits for that row; when the delete commits the id is free in `maps`, but
+    // the tombstone committed with it.
+    const registered = a.createMap('map-w', 3);
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ n: string }>(
+              url,
+              "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            )
+          )[0]?.n,
+      )
+      .toBe('1');
+    await other.query('COMMIT');
+    expect(await registered).toBe(false);
+    expect(await a.getMap('map-w')).toBeUndefined();
+    expect(await a.wasDeleted?.('map-w')).toBe(true);
   });
 
   it('two instances append to one doc while one compacts without the other’s updates: nothing is lost', async () => {

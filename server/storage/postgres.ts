@@ -84,6 +84,18 @@ CREATE TABLE versions (
 CREATE INDEX versions_by_map ON versions (map_id, at);
 `,
   },
+  {
+    // A tombstone per map deleted for everyone (DELETE /api/maps/:id), written in the delete's
+    // transaction: its id is never registered again (createMap). SQLite schema 6. Maps deleted
+    // before this migration left none.
+    version: 5,
+    sql: `
+CREATE TABLE deleted_maps (
+  id text PRIMARY KEY,                    -- id of a map deleted for everyone: never registered again
+  deleted_at bigint NOT NULL              -- ms since epoch
+);
+`,
+  },
 ];
 
 /** The newest schema version this server knows. */
@@ -209,6 +221,12 @@ async function dropMapRows(client: pg.PoolClient, id: string): Promise<void> {
   await client.query('DELETE FROM versions WHERE map_id = $1', [id]);
 }
 
+/** Whether `id` has a tombstone: it belonged to a map deleted for everyone. */
+async function isTombstoned(db: pg.Pool | pg.PoolClient, id: string): Promise<boolean> {
+  const res = await db.query('SELECT 1 FROM deleted_maps WHERE id = $1', [id]);
+  return (res.rowCount ?? 0) > 0;
+}
+
 /**
  * Merges Yjs updates into one compact state (applied into a scratch doc, so deletions GC),
  * with its state vector.
@@ -306,17 +324,27 @@ export async function openPostgresStorage(
   const storage: Storage = {
     versions,
     async createMap(id, createdAt, createdBy) {
-      // A new record, and nothing left of an earlier map of that id: rows another instance
-      // appended between a delete and its fan-out (DELETE /api/maps/:id) have no record to keep.
+      // A new record, unless the id is a deleted map's (its tombstone), and nothing left under
+      // the id: rows with no record (none to keep) are dropped.
       return inTransaction(pool, async (client) => {
         const res = await client.query(
           'INSERT INTO maps (id, created_at, created_by) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
           [id, createdAt, createdBy ?? null],
         );
         if (res.rowCount !== 1) return false;
+        // The tombstone is looked up after the insert, in a statement of its own (READ
+        // COMMITTED: a fresh snapshot): an insert that waited for a concurrent delete of the
+        // record, or came after one, sees the tombstone that delete committed with it.
+        if (await isTombstoned(client, id)) {
+          await client.query('DELETE FROM maps WHERE id = $1', [id]);
+          return false;
+        }
         await dropMapRows(client, id);
         return true;
       });
+    },
+    async wasDeleted(id) {
+      return isTombstoned(pool, id);
     },
     async countMaps(createdBy) {
       const res =
@@ -350,13 +378,17 @@ export async function openPostgresStorage(
       const row = res.rows[0];
       return row && recordOf(row);
     },
-    async deleteMap(id) {
+    async deleteMap(id, deletedAt = Date.now()) {
       return inTransaction(pool, async (client) => {
         // The record first: its row lock makes a concurrent delete of the same map wait and
         // then find nothing (and commit nothing).
         const gone = await client.query('DELETE FROM maps WHERE id = $1', [id]);
         if (gone.rowCount !== 1) return false;
         await dropMapRows(client, id);
+        await client.query(
+          'INSERT INTO deleted_maps (id, deleted_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+          [id, deletedAt],
+        );
         return true;
       });
     },

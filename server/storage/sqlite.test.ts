@@ -102,6 +102,43 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
 `;
 
+/** The schema of version 5 (before tombstones of deleted maps), verbatim. */
+const VERSION_5_SCHEMA = `
+CREATE TABLE IF NOT EXISTS maps (
+  id TEXT PRIMARY KEY,          -- map id
+  created_at INTEGER NOT NULL,  -- ms since epoch
+  edit_gen INTEGER NOT NULL DEFAULT 0,   -- token generation of each role (auth.ts)
+  review_gen INTEGER NOT NULL DEFAULT 0,
+  view_gen INTEGER NOT NULL DEFAULT 0,
+  created_by TEXT               -- who created it (quota-storage.ts), NULL before v4
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS maps_by_creator ON maps(created_by);
+CREATE TABLE IF NOT EXISTS snapshots (
+  doc_id TEXT PRIMARY KEY,      -- doc id: <mapId> or <mapId>:comments
+  data BLOB NOT NULL,           -- Yjs update with the compacted state
+  upto_seq INTEGER NOT NULL,    -- every update with seq <= this is inside data
+  state_vector BLOB             -- Yjs state vector of data, or NULL (written before v3)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_id TEXT NOT NULL,         -- doc id, as in snapshots
+  data BLOB NOT NULL            -- one Yjs update as the server's doc emitted it
+);
+CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
+CREATE TABLE IF NOT EXISTS versions (
+  map_id TEXT NOT NULL,         -- map id
+  id TEXT NOT NULL,             -- version id, unique within the map
+  name TEXT NOT NULL,           -- '' for an automatic version
+  kind TEXT NOT NULL,           -- 'named' | 'auto'
+  at INTEGER NOT NULL,          -- ms since epoch
+  by_name TEXT NOT NULL,        -- who made it
+  size INTEGER NOT NULL,        -- bytes of data
+  data BLOB NOT NULL,           -- Y.encodeStateAsUpdate of the map's doc
+  UNIQUE (map_id, id)
+);
+CREATE INDEX IF NOT EXISTS versions_by_map ON versions(map_id, at);
+`;
+
 /** A DATA_DIR whose itinera.sqlite the version 0 server wrote: a map with a snapshot and an update. */
 function versionZeroDataDir(mapId: string): string {
   const dir = tempDir();
@@ -325,6 +362,41 @@ describe('SQLite storage', () => {
         .prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'maps_by_creator'")
         .get(),
     ).toBeDefined();
+    check.close();
+  });
+
+  it('migrates a version 5 database file: its maps kept, and a map deleted now stays deleted across restarts', async () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'itinera.sqlite'));
+    db.exec(VERSION_5_SCHEMA);
+    db.pragma('user_version = 5');
+    const insert = db.prepare('INSERT INTO maps (id, created_at, view_gen) VALUES (?, ?, ?)');
+    insert.run('map-v5', 5, 1);
+    insert.run('map-keep', 6, 0);
+    const title = update((d) => d.getMap('meta').set('title', 'Version five'));
+    db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)').run('map-v5', title);
+    db.close();
+
+    const storage = open(dir);
+    expect((await storage.getMap('map-v5'))?.generations).toEqual({ edit: 0, review: 0, view: 1 });
+    expect(await storage.wasDeleted?.('map-v5')).toBe(false);
+    expect(await storage.deleteMap('map-v5', 1_700_000_000_000)).toBe(true);
+    expect(await storage.createMap('map-v5', 7)).toBe(false);
+    await storage.close();
+
+    // The tombstone is in the file: a restarted server refuses the id too.
+    const again = open(dir);
+    expect(await again.wasDeleted?.('map-v5')).toBe(true);
+    expect(await again.createMap('map-v5', 8)).toBe(false);
+    expect(await again.getMap('map-v5')).toBeUndefined();
+    expect((await again.getMap('map-keep'))?.createdAt).toBe(6);
+    await again.close();
+    const check = new Database(join(dir, 'itinera.sqlite'), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(check.prepare('SELECT id, deleted_at FROM deleted_maps').all()).toEqual([
+      { id: 'map-v5', deleted_at: 1_700_000_000_000 },
+    ]);
+    expect(check.prepare('SELECT count(*) AS n FROM updates').get()).toEqual({ n: 0 });
     check.close();
   });
 

@@ -30,8 +30,13 @@ export type SqliteSync = 'NORMAL' | 'FULL';
  *
  * Schema version 5: `versions`, the maps' version history (VERSIONS_SCHEMA, self-contained:
  * created when missing whatever the file's version, so it can be renumbered).
+ *
+ * Schema version 6: `deleted_maps`, a tombstone per map deleted for everyone (DELETE
+ * /api/maps/:id), written in the delete's transaction: its id is never registered again
+ * (createMap). A new table, so nothing migrates: SCHEMA creates it in an older file, empty
+ * (maps deleted before version 6 left no tombstone).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -55,6 +60,10 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL            -- one Yjs update as the server's doc emitted it
 );
 CREATE INDEX IF NOT EXISTS updates_by_doc ON updates(doc_id, seq);
+CREATE TABLE IF NOT EXISTS deleted_maps (
+  id TEXT PRIMARY KEY,          -- id of a map deleted for everyone: never registered again
+  deleted_at INTEGER NOT NULL   -- ms since epoch
+) WITHOUT ROWID;
 `;
 
 /** A map's versions (storage/versions.ts); a rowid table, since the snapshots are big. */
@@ -233,6 +242,12 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     },
   );
   const deleteMapRow = db.prepare('DELETE FROM maps WHERE id = ?');
+  const insertTombstone = db.prepare(
+    'INSERT OR IGNORE INTO deleted_maps (id, deleted_at) VALUES (?, ?)',
+  );
+  const selectTombstone = db.prepare<[string], { n: number }>(
+    'SELECT 1 AS n FROM deleted_maps WHERE id = ?',
+  );
   const deleteDocSnapshot = db.prepare('DELETE FROM snapshots WHERE doc_id = ?');
   const deleteDocUpdates = db.prepare('DELETE FROM updates WHERE doc_id = ?');
   /** Inside a transaction: every row of map `id`'s two docs and of its versions. */
@@ -243,16 +258,18 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     }
     deleteMapVersions.run(id);
   };
-  const deleteMapTx = db.transaction((id: string) => {
+  const deleteMapTx = db.transaction((id: string, deletedAt: number) => {
     if (deleteMapRow.run(id).changes === 0) return false;
     dropMapRows(id);
+    insertTombstone.run(id, deletedAt);
     return true;
   });
   /**
-   * A new record, and nothing left of an earlier map of that id: rows another instance
-   * appended between a delete and its fan-out (DELETE /api/maps/:id) have no record to keep.
+   * A new record, unless the id is a deleted map's (its tombstone), and nothing left under
+   * the id: rows with no record (none to keep) are dropped.
    */
   const createMapTx = db.transaction((id: string, createdAt: number, createdBy: string | null) => {
+    if (selectTombstone.get(id)) return false;
     if (insertMap.run(id, createdAt, createdBy).changes !== 1) return false;
     dropMapRows(id);
     return true;
@@ -281,6 +298,9 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
     async createMap(id, createdAt, createdBy) {
       return createMapTx(id, createdAt, createdBy ?? null);
     },
+    async wasDeleted(id) {
+      return selectTombstone.get(id) !== undefined;
+    },
     async countMaps(createdBy) {
       return (createdBy === undefined ? countAll.get() : countBy.get(createdBy))?.n ?? 0;
     },
@@ -295,8 +315,8 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
       const row = bumpTx(id, roles);
       return row && recordOf(row);
     },
-    async deleteMap(id) {
-      return deleteMapTx(id);
+    async deleteMap(id, deletedAt = Date.now()) {
+      return deleteMapTx(id, deletedAt);
     },
     async appendUpdate(docId, update) {
       return Number(insertUpdate.run(docId, update).lastInsertRowid);

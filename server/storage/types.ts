@@ -40,10 +40,18 @@ export interface MapRecord {
 
 export interface Storage {
   /**
-   * Registers a map; false when the id is taken (never overwrites). `createdBy`: who created
-   * it, as quota-storage.ts names a client address (a keyed hash, never the address itself).
+   * Registers a map; false when the id is taken (never overwrites) or belonged to a map
+   * deleted for everyone (deleteMap's tombstone: a deleted id is never registered again).
+   * `createdBy`: who created it, as quota-storage.ts names a client address (a keyed hash,
+   * never the address itself).
    */
   createMap(id: string, createdAt: number, createdBy?: string): Promise<boolean>;
+  /**
+   * Whether `id` belonged to a map deleted for everyone (it has a tombstone). Only tells why
+   * createMap refused an id (PUT answers 410, not 409); createMap enforces the tombstone by
+   * itself. Absent in a store without it (such a refusal is then a plain 409).
+   */
+  wasDeleted?(id: string): Promise<boolean>;
   /** Maps registered, all of them or those `createdBy` created (for the creation quotas). */
   countMaps(createdBy?: string): Promise<number>;
   /** Bytes of every stored document (snapshots and updates), for the total storage quota. */
@@ -57,10 +65,13 @@ export interface Storage {
   /**
    * Deletes map `id` for good, in one transaction: its record (so its token generations:
    * every token of it is refused from then on, with 404), the snapshot and updates of its doc
-   * and of its comments doc (`commentsDocId(id)`), and its versions. Resolves with false, and
-   * deletes nothing, when there is no such map. DELETE /api/maps/:id (api.ts).
+   * and of its comments doc (`commentsDocId(id)`), and its versions; and it keeps a tombstone
+   * of the id (with `deletedAt`, ms since the epoch), so createMap never registers the id
+   * again: a new record would be at generation 0, where every v1 token of the deleted map
+   * (derived from the id and role only, auth.ts) would work again. Resolves with false, and
+   * changes nothing, when there is no such map. DELETE /api/maps/:id (api.ts).
    */
-  deleteMap(id: string): Promise<boolean>;
+  deleteMap(id: string, deletedAt?: number): Promise<boolean>;
   /**
    * Appends one update to the doc `docId` durably; resolves with its sequence number once it
    * is on disk. Sequence numbers grow across all docs (one counter), so only their order
