@@ -288,6 +288,22 @@ describe('sharing', () => {
     const err = await shareMap(taken, { apiBase: server.url }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ShareError);
     expect(err).toMatchObject({ code: 'taken' });
+    // The id of a map deleted for everyone: its own code, for its own message.
+    const gone = await localMap();
+    const reg = (await (
+      await fetch(`${server.url}/api/maps/${gone}`, { method: 'PUT' })
+    ).json()) as {
+      editToken: string;
+    };
+    const del = await fetch(`${server.url}/api/maps/${gone}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${reg.editToken}` },
+    });
+    expect(del.status).toBe(204);
+    await expect(shareMap(gone, { apiBase: server.url })).rejects.toMatchObject({
+      code: 'deleted',
+    });
+    expect((await getLocalStore().getMap(gone))?.share).toBeUndefined();
   });
 
   it('adds a map opened from a link to the library, upgrades view to edit, never downgrades', async () => {

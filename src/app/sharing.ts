@@ -25,10 +25,11 @@ import { mapRows } from '../sync/local-doc';
 import { queueLocalVersions } from '../sync/versions';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
 import { connectOpenCollabs } from './collab';
-import type { ShareLinks, ShareService } from '../view/share/shareService';
+import type { ShareFailureCode, ShareLinks, ShareService } from '../view/share/shareService';
 import { mapHref } from './routes';
 
-export type ShareErrorCode = 'unreachable' | 'taken' | 'server' | 'noEntry' | 'revoked';
+/** One list of the codes: the share dialog translates each (view/share/shareService.ts). */
+export type ShareErrorCode = ShareFailureCode;
 
 export class ShareError extends Error {
   constructor(
@@ -141,6 +142,9 @@ async function request(
   }
   if (res.status === 409)
     throw new ShareError('taken', `mapId: ${mapId} is already registered on the server`);
+  // The id of a map deleted for everyone: never registered again (server/api.ts).
+  if (res.status === 410)
+    throw new ShareError('deleted', `mapId: ${mapId} belonged to a map deleted for everyone`);
   // Only requests with this browser's edit token can get a 401: that link was revoked (or the
   // server's secret changed, which revokes every link).
   if (res.status === 401) {

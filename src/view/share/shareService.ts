@@ -25,7 +25,8 @@ export const LINK_KINDS = ['edit', 'review', 'view'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** Why sharing failed, for a translated message (share.json `error.<code>`). */
-export type ShareFailureCode = 'unreachable' | 'taken' | 'server' | 'noEntry' | 'revoked';
+export type ShareFailureCode =
+  'unreachable' | 'taken' | 'deleted' | 'server' | 'noEntry' | 'revoked';
 
 export interface ShareService {
   /**
@@ -50,6 +51,7 @@ export function useShareService(): ShareService | null {
 const CODES: readonly string[] = [
   'unreachable',
   'taken',
+  'deleted',
   'server',
   'noEntry',
   'revoked',
