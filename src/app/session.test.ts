@@ -109,7 +109,7 @@ describe('a link token and the token the library already has', () => {
     expect(await dead.firstSync()).toBe('refused');
     expect(await dead.linkAccepted).toBe(false);
     expect(dead.api.readOnlyReason).toBe('viewToken');
-    expect(dead.api.versions.canWrite).toBe(false);
+    expect(dead.api.versions?.canWrite).toBe(false);
     dead.close();
 
     // A working one: read-only until the server accepts it, then editable, and recorded.
@@ -117,7 +117,7 @@ describe('a link token and the token the library already has', () => {
     expect(good.api.readOnlyReason).toBe('viewToken');
     expect(await good.linkAccepted).toBe(true);
     expect(good.api.readOnlyReason).toBeNull();
-    expect(good.api.versions.canWrite).toBe(true);
+    expect(good.api.versions?.canWrite).toBe(true);
     good.close();
     await expect.poll(() => storedToken(map.id)).toBe(map.editToken);
   });
