@@ -82,6 +82,19 @@ test('revoking the edit link cuts off its holder with a clear message; the edito
       'This link was revoked · changes are kept on this device',
     );
     await expect(bo.editor.node('Welcome')).toBeVisible();
+    // Cy, who has the new link, opens the old one: the map opens with the link Cy had,
+    // live, and says why the link did not work.
+    await cy.page.goto(oldEdit);
+    await expect(
+      cy.page.getByRole('note').filter({ hasText: 'does not work any more' }),
+    ).toHaveText(
+      'The link you opened does not work any more (it was revoked, has expired or is mistyped), so the map is open with the access this device already had.',
+    );
+    await expect(status(cy.page)).toHaveText('Online, all synced');
+    await ada.editor.add('stage', 'After the old link');
+    await expect(cy.editor.node('After the old link')).toBeVisible();
+    await expectNoA11yViolations(cy.page, 'dead link, the map on the link this device had');
+    await cy.page.screenshot({ path: 'test-results/revoke/link-refused.png' });
   } finally {
     await Promise.all([ada.close(), bo.close(), cy.close()]);
   }

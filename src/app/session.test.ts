@@ -86,6 +86,10 @@ describe('a link token and the token the library already has', () => {
 
     const wrong = await openSession(map.id, { token: 'e.revoked', collab: collab() });
     expect(await wrong.firstSync()).toBe('refused');
+    // Back to the token this device had: the map syncs again, and the editor can say why.
+    await expect.poll(() => wrong.api.sync.getSnapshot().connection).toBe('online');
+    expect(wrong.api.sync.getSnapshot().linkRefused).toBe('refused');
+    expect(wrong.api.readOnlyReason).toBeNull();
     wrong.close();
     expect(await storedToken(map.id)).toBe(map.editToken);
 

@@ -156,7 +156,16 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   let roles = stored;
   const linkAccepted: Promise<boolean> = confirm
     ? collab.firstSync().then((r) => {
-        if (r !== 'synced') return false;
+        if (r !== 'synced') {
+          // A dead link for a map this device has a working token for: back to that token,
+          // and say so. A deleted map (or one the server does not know) has no way back.
+          const had = tokenOf(stored);
+          if (had && (r === 'refused' || r === 'revoked' || r === 'expired')) {
+            sync.set({ ...sync.get(), linkRefused: r });
+            collab.connect(had, { replace: true });
+          }
+          return false;
+        }
         const raised = role(share) !== role(roles);
         roles = share;
         confirm().catch((err: unknown) => console.warn('session: recording the link failed', err));

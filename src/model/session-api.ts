@@ -63,6 +63,12 @@ export interface SyncState {
    * the token.
    */
   readonly refusal?: 'revoked' | 'expired' | 'deleted' | MapFullRefusal;
+  /**
+   * The link this page was opened with was refused ('refused': an unknown token, 'revoked',
+   * 'expired') and the session went back to the token this device already had for the map:
+   * the map syncs with the access it had, and the editor says why the link did not work.
+   */
+  readonly linkRefused?: 'refused' | 'revoked' | 'expired';
 }
 
 export interface UndoState {

@@ -40,6 +40,7 @@ import { DockedVotes, WorkshopControls } from '../workshop/WorkshopControls';
 import { personasUi } from '../personas/personasUi';
 import { NamePrompt } from '../presence/NamePrompt';
 import { DeletedMapBanner } from './DeletedMapBanner';
+import { LinkRefusedBanner } from './LinkRefusedBanner';
 import { EmptyState } from './EmptyState';
 import { MapHeader } from './MapHeader';
 
@@ -212,6 +213,7 @@ export function Editor({ session, onImportFile, onOpenMap }: Props) {
             <PresentBanner />
             <NamePrompt />
             <DeletedMapBanner />
+            <LinkRefusedBanner />
             {session.readOnlyReason ? (
               <div className="banner banner-readonly" role="note">
                 {t(`readOnly.${session.readOnlyReason}`)}
