@@ -15,7 +15,7 @@ import {
 } from './doc';
 import { newId } from './ids';
 import { capList, capNumber, capText, MAX_LABEL_CHARS } from './limits';
-import { META_LIMITS } from './records/meta';
+import { META_LIMITS, storedSchemaVersion } from './records/meta';
 import { NODE_LIMITS } from './records/node';
 import { TOUCHPOINT_LIMITS } from './records/touchpoint';
 import type { TextLimit } from './records/support/field-limits';
@@ -46,13 +46,13 @@ export class ReadOnlyDocError extends Error {
 
 /** The doc's schema version is newer than this code: open read-only. */
 export function isNewerSchema(doc: Y.Doc): boolean {
-  const v = metaMap(doc).get('schemaVersion');
-  return typeof v === 'number' && v > SCHEMA_VERSION;
+  return (storedSchemaVersion(metaMap(doc).get('schemaVersion')) ?? 0) > SCHEMA_VERSION;
 }
 
 /** Runs `fn` in one transaction after checking the doc is writable by this version. */
 export function write<T>(doc: Y.Doc, fn: () => T, origin: Origin = LOCAL): T {
-  if (isNewerSchema(doc)) throw new ReadOnlyDocError(metaMap(doc).get('schemaVersion') as number);
+  if (isNewerSchema(doc))
+    throw new ReadOnlyDocError(storedSchemaVersion(metaMap(doc).get('schemaVersion')) ?? 0);
   let result!: T;
   doc.transact(() => {
     result = fn();

@@ -4,7 +4,8 @@
  * for remote changes, in Yjs terms).
  */
 import * as Y from 'yjs';
-import { allRoots, metaMap, SCHEMA_VERSION } from './doc';
+import { allRoots } from './doc';
+import { isNewerSchema } from './commands';
 import { createEmitter } from './observable';
 import { LOCAL } from './origins';
 
@@ -27,10 +28,7 @@ export function createHistory(doc: Y.Doc): History {
     trackedOrigins: new Set([LOCAL]),
     captureTimeout: UNDO_CAPTURE_MS,
   });
-  const writable = () => {
-    const v = metaMap(doc).get('schemaVersion');
-    return !(typeof v === 'number' && v > SCHEMA_VERSION);
-  };
+  const writable = () => !isNewerSchema(doc);
   const changed = createEmitter();
   const notify = () => changed.notify();
   for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {

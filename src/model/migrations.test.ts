@@ -115,6 +115,23 @@ describe('a doc from a newer schema', () => {
     expect(readSnapshot(doc).meta.schemaVersion).toBe(99);
   });
 
+  it('a version written as text is read as every reader reads it: "99" is newer, never 0', () => {
+    const doc = newerDoc();
+    metaMap(doc).set('schemaVersion', '99');
+    const state = Y.encodeStateAsUpdate(doc);
+    expect(readSnapshot(doc).meta.schemaVersion).toBe(99);
+    expect(migrate(doc)).toBe('newer');
+    expect(isNewerSchema(doc)).toBe(true);
+    expect(() => renameMap(doc, 'x')).toThrow(ReadOnlyDocError);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+    // The current one as text is current; garbage is a doc from before versioning.
+    metaMap(doc).set('schemaVersion', String(SCHEMA_VERSION));
+    expect(migrate(doc)).toBe('current');
+    metaMap(doc).set('schemaVersion', 'soon');
+    expect(migrate(doc)).toBe('migrated');
+    expect(metaMap(doc).get('schemaVersion')).toBe(SCHEMA_VERSION);
+  });
+
   it('is not newer at the current version or without a version', () => {
     const doc = new Y.Doc();
     expect(isNewerSchema(doc)).toBe(false);

@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import { metaMap, SCHEMA_VERSION } from './doc';
 import { MIGRATION } from './origins';
+import { storedSchemaVersion } from './records/meta';
 import { flattenLegacyGoLiveDone, flattenLegacyPlans } from './strategy/storage';
 
 export interface Migration {
@@ -46,8 +47,8 @@ export type MigrationResult = 'current' | 'migrated' | 'newer' | 'empty';
 export function migrate(doc: Y.Doc): MigrationResult {
   const meta = metaMap(doc);
   if (meta.size === 0) return 'empty';
-  const raw = meta.get('schemaVersion');
-  const version = typeof raw === 'number' ? raw : 0;
+  // As every reader reads it (records/meta.ts): a peer's "3" is newer here too, never 0.
+  const version = storedSchemaVersion(meta.get('schemaVersion')) ?? 0;
   if (version > SCHEMA_VERSION) return 'newer';
   if (version === SCHEMA_VERSION) return 'current';
   doc.transact(() => {

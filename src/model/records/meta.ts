@@ -55,6 +55,15 @@ const FORMAT_FIELDS: ReadonlySet<string> = new Set([
   'versions',
 ]);
 
+/**
+ * The schema version a doc says it has (`meta.schemaVersion`), read as restoreMeta reads it (a
+ * number written as text counts); undefined when missing or unusable. One reading for the
+ * migrations, the read-only check and the snapshot: a peer's "3" is newer for all of them.
+ */
+export function storedSchemaVersion(raw: unknown): number | undefined {
+  return num(raw, 'schemaVersion', META_LIMITS.schemaVersion, undefined, []);
+}
+
 /** Any value as the map's metadata (a singleton: the `meta` root map). */
 export function restoreMeta(raw: unknown): Restored<MapMeta> {
   const log: RepairLog = [];
