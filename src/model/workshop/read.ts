@@ -61,7 +61,9 @@ export function createWorkshopStore(
   let live = liveAfter === undefined;
   void liveAfter?.then(() => (live = true));
   let localStart: number | undefined;
-  let lastStartedAt: unknown = timerMap(doc).get('startedAt');
+  // The start as readers read it (a peer's "1765000000000" is a start too), not the raw value.
+  const startOf = () => restoreWorkshopTimer(timerMap(doc)).value.startedAt;
+  let lastStartedAt = startOf();
   let snapshot = readWorkshop(doc);
   const onTransaction = (tr: Y.Transaction) => {
     const touched = workshopRoots(doc).some((root) => {
@@ -69,11 +71,11 @@ export function createWorkshopStore(
       return tr.changed.has(type) || tr.changedParentTypes.has(type);
     });
     if (!touched) return;
-    const startedAt = timerMap(doc).get('startedAt');
+    const startedAt = startOf();
     if (startedAt !== lastStartedAt) {
       // My own start is on my clock already, and so is a stored one; a peer's live start is
       // taken as "now" here.
-      localStart = typeof startedAt === 'number' && !tr.local && live ? clock() : undefined;
+      localStart = startedAt !== undefined && !tr.local && live ? clock() : undefined;
       lastStartedAt = startedAt;
     }
     snapshot = readWorkshop(doc, localStart);

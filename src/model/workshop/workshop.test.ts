@@ -125,6 +125,19 @@ describe('timer', () => {
     store.dispose();
   });
 
+  it('a start a peer wrote as text (read as a start) counts from when it arrived too', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const store = createWorkshopStore(b, { clock: () => 500_000 });
+    setTimer(a, 60_000);
+    timerMap(a).set('startedAt', '10000');
+    sync(a, b);
+    const s = store.getSnapshot();
+    expect(s.timer.startedAt).toBe(10_000);
+    expect(s.timerLocalStart).toBe(500_000);
+    store.dispose();
+  });
+
   it('is up only for a timer that ran out', () => {
     const doc = new Y.Doc();
     setTimer(doc, 60_000);
