@@ -1,11 +1,15 @@
-// Hostile input: random and truncated frames, invalid websocket framing, oversized messages.
-// Each must close only the offending connection; the process and other rooms carry on.
+// Hostile input: random and truncated frames, invalid websocket framing, oversized messages,
+// floods (messages, bytes, sync step 1s asking for a whole map). Each must close only the
+// offending connection; the process and other rooms carry on, and what a closed connection
+// still sends is dropped with one log line, not one per frame.
 import { connect as tcpConnect } from 'node:net';
+import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { commentsRoom } from '../src/model/protocol-messages';
+import { commentsRoom, MSG_SYNC, SYNC_STEP2 } from '../src/model/protocol-messages';
 import { seededRandom } from '../src/model/testing/random';
+import { createLogger } from './log';
 import { encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './protocol';
 import {
   connectClient,
@@ -194,6 +198,84 @@ describe('hostile input', () => {
     for (let i = 0; i < 100; i++) flood.send(new Uint8Array([3])); // query-awareness
     expect(await code).toBe(1008);
     expect(a.provider.wsconnected).toBe(true);
+  });
+
+  it('what a client sends after its rate-limit close is dropped with one line, not one warning per frame', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = createLogger('info', (l) => lines.push(JSON.parse(l) as Record<string, unknown>));
+    const s = await startTestServer({ rateLimitPerSec: 20 }, log);
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const flood = new WebSocket(`${wsUrl(s.url)}/${map.id}?token=${map.viewToken}`);
+    flood.on('error', () => undefined);
+    await new Promise((ok) => flood.once('open', ok));
+    const code = new Promise<number>((ok) => flood.once('close', (c: number) => ok(c)));
+    // All written before the close frame arrives: the server reads them all before the
+    // client's answer to it (the close event below).
+    for (let i = 0; i < 2000; i++) flood.send(new Uint8Array([3]));
+    expect(await code).toBe(1008);
+    const closedBy = lines.filter((l) => l.msg === 'connection closed by server');
+    expect(closedBy).toEqual([expect.objectContaining({ level: 'warn', reason: 'rate limit' })]);
+    expect(
+      lines.filter((l) => l.msg === 'frames after close dropped (logged once per connection)'),
+    ).toEqual([expect.objectContaining({ level: 'warn', code: 1008, role: 'view' })]);
+  });
+
+  it('a flood of sync step 1s on a large map is closed (1008) once its replies pass the reply budget', async () => {
+    // Small budgets, so a map of ≈ 600 KB is a large one: one message of at most 1 MiB, and
+    // replies of as much (max(2 × 128 KiB/s, 1 MiB)) at once.
+    const s = await startTestServer({
+      maxMessageBytes: 1024 * 1024,
+      rateLimitBytesPerSec: 128 * 1024,
+    });
+    cleanups.push(() => s.close());
+    const map = await createMap(s.url);
+    const editor = connectClient(s.url, map.id, map.editToken);
+    cleanups.push(() => editor.provider.destroy());
+    await synced(editor.provider);
+    const big = new Y.Doc();
+    big.transact(() => {
+      for (let i = 0; i < 300; i++) {
+        const node = new Y.Map<unknown>();
+        big.getMap('nodes').set(`n${i}`, node);
+        node.set('label', `${i} `.padEnd(2000, 'x'));
+      }
+    });
+    Y.applyUpdate(editor.doc, Y.encodeStateAsUpdate(big));
+    const full = Y.encodeStateAsUpdate(editor.doc).length;
+    expect(full).toBeGreaterThan(600_000);
+    const check = connectClient(s.url, map.id, map.viewToken);
+    cleanups.push(() => check.provider.destroy());
+    await expect.poll(() => check.doc.getMap('nodes').size).toBe(300);
+
+    // 399 step 1s of a client with nothing: within the message burst (2 × 200), 5 bytes each.
+    const flood = new WebSocket(`${wsUrl(s.url)}/${map.id}?token=${map.viewToken}`);
+    flood.on('error', () => undefined);
+    const steps2: Uint8Array[] = [];
+    flood.on('message', (data: Buffer) => {
+      const d = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(d) === MSG_SYNC && decoding.readVarUint(d) === SYNC_STEP2)
+        steps2.push(decoding.readVarUint8Array(d));
+    });
+    await new Promise((ok) => flood.once('open', ok));
+    const closed = new Promise<{ code: number; reason: string }>((ok) =>
+      flood.once('close', (c: number, r: Buffer) => ok({ code: c, reason: r.toString() })),
+    );
+    const step1 = encodeSyncStep1(new Uint8Array([0]));
+    for (let i = 0; i < 399; i++) flood.send(step1);
+    // Its reply budget (1 MiB) holds one whole map, and a reply may overdraw it once: two.
+    expect(await closed).toEqual({ code: 1008, reason: 'rate limit' });
+    // (Three if the server stalled over a second between two of them, refilling the budget.)
+    expect(steps2.length).toBeGreaterThanOrEqual(2);
+    expect(steps2.length).toBeLessThanOrEqual(3);
+    for (const u of steps2) expect(u.length).toBeGreaterThan(600_000);
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, steps2[0]!);
+    expect(replay.getMap('nodes').size).toBe(300);
+
+    // Everyone else carries on.
+    editor.doc.getMap('meta').set('title', 'still here');
+    await expect.poll(() => check.doc.getMap('meta').get('title')).toBe('still here');
   });
   it('a flood on the comments socket is closed (1008) like the map socket; its map socket is not', async () => {
     const s = await startTestServer({ rateLimitPerSec: 20 });

@@ -37,10 +37,15 @@ interface RawPeer {
   ws: WebSocket;
 }
 
-/** A bare protocol peer: sends updates, each followed by a step 1 whose step 2 confirms it. */
+/**
+ * A bare protocol peer: sends updates, each followed by a step 1 whose step 2 confirms it. The
+ * step 1 carries the state vector of what it sent, as the app's probe does: an empty one would
+ * ask for the whole map every time, which the server's reply budget refuses (1008).
+ */
 function rawPeer(baseUrl: string, mapId: string, token: string): Promise<RawPeer> {
   return new Promise((ok, fail) => {
     const ws = new WebSocket(`${wsUrl(baseUrl)}/${mapId}?token=${token}`);
+    const mine = new Y.Doc();
     let answered: (() => void) | undefined;
     const closed = new Promise<{ code: number; reason: string }>((done) =>
       ws.on('close', (code, reason) => done({ code, reason: reason.toString() })),
@@ -55,8 +60,9 @@ function rawPeer(baseUrl: string, mapId: string, token: string): Promise<RawPeer
         closed,
         send(update) {
           const answer = new Promise<'ok'>((done) => (answered = () => done('ok')));
+          Y.applyUpdate(mine, update);
           ws.send(encodeSyncUpdate(update));
-          ws.send(encodeSyncStep1(new Uint8Array([0])));
+          ws.send(encodeSyncStep1(Y.encodeStateVector(mine)));
           return Promise.race([answer, closed]);
         },
       }),

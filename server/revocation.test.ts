@@ -3,9 +3,13 @@
 // open socket (map and comments rooms) authenticated with a revoked token (4001 "token
 // revoked"), and from then on the old token gets 401 on the upgrade, HEAD and the API; the new
 // tokens work, other roles are untouched, and only an edit token may revoke. Expiring tokens
-// are refused once expired.
+// are refused once expired. A client that never answers the close frame (a raw TCP client)
+// is not heard after it: nothing it sends is applied, stored, relayed or answered, one warning
+// says so, and its socket is destroyed after CLOSE_GRACE_MS.
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import {
   commentsRoom,
   TOKEN_EXPIRED_REASON,
@@ -13,6 +17,8 @@ import {
   TOKEN_REVOKED_REASON,
 } from '../src/model/protocol-messages';
 import { signToken } from './auth';
+import { createLogger } from './log';
+import { encodeAwareness, encodeSyncStep1, encodeSyncUpdate } from './protocol';
 import { LiveTokens } from './revocation';
 import {
   connectClient,
@@ -23,6 +29,7 @@ import {
   wsUrl,
   type MapTokens,
 } from './testing/harness';
+import { openRawSocket, type RawSocket } from './testing/raw-socket';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const cleanups: (() => unknown)[] = [];
@@ -30,8 +37,11 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function server(overrides = {}): Promise<Server> {
-  const s = await startTestServer(overrides);
+async function server(overrides = {}, lines?: Record<string, unknown>[]): Promise<Server> {
+  const log = lines
+    ? createLogger('debug', (line) => lines.push(JSON.parse(line) as Record<string, unknown>))
+    : undefined;
+  const s = await startTestServer(overrides, log);
   cleanups.push(() => s.close());
   return s;
 }
@@ -280,5 +290,169 @@ describe('link revocation', () => {
     cleanups.push(() => c.provider.destroy());
     await synced(c.provider);
     expect(await headStatus(s, map.id, map.viewToken)).toBe(204);
+  });
+});
+
+/** A presence of client id `clientId` as a raw client sends it (each call a newer clock). */
+function presence(clientId: number) {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const awareness = new awarenessProtocol.Awareness(doc);
+  cleanups.push(() => awareness.destroy());
+  return (state: Record<string, unknown>) => {
+    awareness.setLocalState(state);
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]));
+  };
+}
+
+/** A raw client (never answers a close frame) on `room`, once the server has answered it. */
+async function rawClient(s: Server, room: string, token: string): Promise<RawSocket> {
+  const raw = await openRawSocket(s.port, `/sync/${room}?token=${encodeURIComponent(token)}`);
+  cleanups.push(() => raw.sock.destroy());
+  await expect.poll(() => raw.frames.length).toBeGreaterThan(0); // our step 1: it has joined
+  return raw;
+}
+
+/** A doc update setting `key` of root map `root`, as a client with nothing else sends it. */
+function write(root: string, key: string, value: unknown): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap(root).set(key, value);
+  return encodeSyncUpdate(Y.encodeStateAsUpdate(doc));
+}
+
+/**
+ * Sends `late` on a socket the server has closed, then waits until the server has dealt with
+ * them: one 'frames after close dropped' warning (or, on a server that still handles them,
+ * `leaked()`, what the watcher would hear), and the socket destroyed after CLOSE_GRACE_MS.
+ */
+async function sendLate(
+  raw: RawSocket,
+  lines: Record<string, unknown>[],
+  late: Uint8Array[],
+  leaked: () => boolean,
+) {
+  for (const frame of late) raw.send(frame);
+  const drops = () =>
+    lines.filter((l) => l.msg === 'frames after close dropped (logged once per connection)');
+  await expect.poll(() => drops().length > 0 || leaked()).toBe(true);
+  expect(leaked()).toBe(false);
+  expect(raw.afterClose).toEqual([]); // not answered: no step 2, no awareness
+  await raw.ended; // destroyed by the server: the client never answered the close
+  expect(drops()).toEqual([
+    expect.objectContaining({ level: 'warn', code: TOKEN_REVOKED_CLOSE_CODE }),
+  ]);
+  expect(lines).toContainEqual(
+    expect.objectContaining({
+      msg: 'connection destroyed: close not answered',
+      dropped: late.length,
+    }),
+  );
+}
+
+describe('a client that never answers the close frame', () => {
+  it('revoked edit token: its later updates, presence and step 1s are not applied, stored, relayed or answered', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const s = await server({}, lines);
+    const map = await createMap(s.url);
+    const watcher = connectClient(s.url, map.id, map.viewToken);
+    cleanups.push(() => watcher.provider.destroy());
+    await synced(watcher.provider);
+    const raw = await rawClient(s, map.id, map.editToken);
+    const says = presence(4242);
+    raw.send(says({ user: 'before' }));
+    const seen = () => watcher.provider.awareness.getStates().get(4242);
+    await expect.poll(seen).toEqual({ user: 'before' });
+
+    const fresh = (await (
+      await revoke(s, map.id, map.editToken, { roles: ['edit'] })
+    ).json()) as MapTokens;
+    expect(await raw.closeFrame).toEqual({
+      code: TOKEN_REVOKED_CLOSE_CODE,
+      reason: TOKEN_REVOKED_REASON,
+    });
+    // It has left the room at once: its presence is gone, though its socket is still open.
+    await expect.poll(seen).toBeUndefined();
+    expect(raw.sock.destroyed).toBe(false);
+
+    const late = [
+      write('meta', 'title', 'late'),
+      says({ user: 'late' }),
+      encodeSyncStep1(new Uint8Array([0])),
+      new Uint8Array([3]),
+    ];
+    for (let i = 0; i < 30; i++) late.push(write('nodes', `late${i}`, i));
+    await sendLate(
+      raw,
+      lines,
+      late,
+      () => watcher.doc.getMap('nodes').size > 0 || seen() !== undefined,
+    );
+
+    // Not stored: a new editor gets none of it. Not relayed: the watcher hears the new
+    // editor's edit, sent after, and nothing before it.
+    const editor = connectClient(s.url, map.id, fresh.editToken);
+    cleanups.push(() => editor.provider.destroy());
+    await synced(editor.provider);
+    expect(editor.doc.getMap('meta').get('title')).toBeUndefined();
+    expect(editor.doc.getMap('nodes').size).toBe(0);
+    editor.doc.getMap('meta').set('title', 'after');
+    await expect.poll(() => watcher.doc.getMap('meta').get('title')).toBe('after');
+    expect(watcher.doc.getMap('nodes').size).toBe(0);
+    expect(seen()).toBeUndefined();
+  });
+
+  it('revoked review token: its later comment writes are dropped', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const s = await server({}, lines);
+    const map = await createMap(s.url);
+    const room = commentsRoom(map.id);
+    const watcher = connectClient(s.url, room, map.editToken);
+    cleanups.push(() => watcher.provider.destroy());
+    await synced(watcher.provider);
+    const raw = await rawClient(s, room, map.reviewToken);
+    raw.send(write('threads', 'before', 1));
+    await expect.poll(() => watcher.doc.getMap('threads').get('before')).toBe(1);
+
+    expect((await revoke(s, map.id, map.editToken, { roles: ['review'] })).status).toBe(200);
+    expect((await raw.closeFrame).reason).toBe(TOKEN_REVOKED_REASON);
+    await sendLate(
+      raw,
+      lines,
+      [write('threads', 'late', 2), encodeSyncStep1(new Uint8Array([0]))],
+      () => watcher.doc.getMap('threads').has('late'),
+    );
+
+    const editor = connectClient(s.url, room, map.editToken);
+    cleanups.push(() => editor.provider.destroy());
+    await synced(editor.provider);
+    expect(editor.doc.getMap('threads').toJSON()).toEqual({ before: 1 });
+    editor.doc.getMap('threads').set('after', 3);
+    await expect.poll(() => watcher.doc.getMap('threads').get('after')).toBe(3);
+    expect(watcher.doc.getMap('threads').has('late')).toBe(false);
+  });
+
+  it('expired token: its later presence and step 1s are dropped', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const s = await server({ pingIntervalMs: 100 }, lines);
+    const map = await createMap(s.url);
+    const watcher = connectClient(s.url, map.id, map.viewToken);
+    cleanups.push(() => watcher.provider.destroy());
+    await synced(watcher.provider);
+    const raw = await rawClient(
+      s,
+      map.id,
+      signToken(s.secret, map.id, 'view', 0, Date.now() + 300),
+    );
+    expect(await raw.closeFrame).toEqual({
+      code: TOKEN_REVOKED_CLOSE_CODE,
+      reason: TOKEN_EXPIRED_REASON,
+    });
+    const says = presence(4343);
+    await sendLate(
+      raw,
+      lines,
+      [says({ user: 'late' }), encodeSyncStep1(new Uint8Array([0])), new Uint8Array([3])],
+      () => watcher.provider.awareness.getStates().has(4343),
+    );
   });
 });

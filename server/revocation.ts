@@ -3,7 +3,10 @@
 // rooms alike, whose token it revoked: close code TOKEN_REVOKED_CLOSE_CODE, reason "token
 // revoked". Their next upgrade and HEAD check are refused (401) by the generation in the map
 // record (auth.ts). Sockets whose token carries an expiry are closed the same way, reason
-// "token expired", by `expire` (called on the ping interval, sockets.ts).
+// "token expired", by `expire` (called on the ping interval, sockets.ts). Closed means closed
+// at once: `LiveConnection.close` stops handling the socket before the client answers the
+// close frame (sockets.ts: nothing it sends afterwards is applied, stored, relayed or answered,
+// and a client that never answers is destroyed after CLOSE_GRACE_MS).
 //
 // Deleting a map (DELETE /api/maps/:id, api.ts, or the fan-out's 'deleted' from another
 // instance) closes every socket of the map, whatever its token, with MAP_DELETED_CLOSE_CODE
@@ -22,6 +25,7 @@ import { createCounters, type ServerCounters } from './counters';
 
 export interface LiveConnection {
   readonly claims: TokenClaims;
+  /** Closes the socket; nothing it sends from now on may be handled, whatever the client does. */
   close(code: number, reason: string): void;
 }
 

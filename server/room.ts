@@ -23,6 +23,17 @@
 // not applied, stored or relayed; its sender is closed with MAP_FULL_CLOSE_CODE and the limit
 // in the reason, and whatever else it sends on that socket is ignored. Other peers are not
 // affected. What another instance stored is counted, never refused (it checked it).
+// Replies (sync step 2s): a 5-byte step 1 with an empty state vector asks for the whole doc
+// (Y.encodeStateAsUpdate: tens of ms on a 1 MB map), so the replies that depend on the doc's
+// state alone, the whole state and the one for a client with exactly our state vector (plus
+// our own step 1), are kept until the doc's next transaction: repeated step 1s cost a send of
+// the same buffer (a lazily loaded room's whole-state reply then holds its stored update, not
+// a second copy of it). Every reply to a peer's own request (step 2s, its second step 1s,
+// awareness answers) is charged to the peer (`Peer.charge`, its reply budget in sockets.ts):
+// a diff of the stored update as that whole update (Y.diffUpdate reads all of it) before the
+// work, any other as its size; a peer out of budget gets no reply and no work is done for it.
+// Nor for a peer that has left (closed): nothing it sent is handled, no queued reply is
+// worked out.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -58,6 +69,13 @@ export interface Peer {
   readonly id: number;
   readonly role: Role;
   send(data: Uint8Array): void;
+  /**
+   * Counts `bytes` of a reply to this peer's own request against its reply budget, before the
+   * reply is sent (`charge(0)`: before it is worked out); false: refused, the peer is out of
+   * budget and being closed, so neither is done. Absent: no budget (a test's peer).
+   */
+  charge?(bytes: number): boolean;
+  /** Closes it; from then on the room hears nothing more of it (sockets.ts leaves the room). */
   close(code: number, reason: string): void;
 }
 
@@ -68,6 +86,24 @@ export function docIdOf(mapId: string, kind: DocKind): string {
 
 /** The Yjs update that changes nothing (no structs, no deletions), as a client sends it. */
 const isEmptyUpdate = (u: Uint8Array): boolean => u.length === 2 && u[0] === 0 && u[1] === 0;
+
+/** The state vector of a client with nothing. */
+const isEmptyStateVector = (sv: Uint8Array): boolean => sv.length === 1 && sv[0] === 0;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Messages that depend on the doc's state alone, kept until it changes (Room.replies). */
+interface Replies {
+  /** Our state vector. */
+  stateVector?: Uint8Array;
+  /** Our sync step 1. */
+  step1?: Uint8Array;
+  /** The step 2 for a client with nothing: the whole state. */
+  full?: Uint8Array;
+  /** The step 2 for a client with exactly our state vector (our delete set). */
+  upToDate?: Uint8Array;
+}
 
 /** The JSON of a removed state, as y-protocols encodes it. */
 const NULL_STATE = new TextEncoder().encode('null');
@@ -115,6 +151,8 @@ export class Room {
   private pending = 0;
   private destroyed = false;
   private readonly sawStep1 = new WeakSet<Peer>();
+  /** Replies worked out for the doc's current state; emptied by its every transaction. */
+  private replies: Replies = {};
   /**
    * The doc's 'update' listener: stores and relays what a peer or the fan-out changed. Not
    * attached while hydrate() applies the stored state, so Yjs does not encode that whole state
@@ -172,6 +210,11 @@ export class Room {
       });
     };
     this.ydoc.on('update', this.onUpdate);
+    // Every transaction, whatever its origin or path (a peer, the fan-out, a resync, the API,
+    // a pending update Yjs holds): cheaper than proving which ones leave the state as it was.
+    this.ydoc.on('afterTransaction', () => {
+      this.replies = {};
+    });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       for (const id of removed) this.remoteOwners.delete(id);
@@ -258,15 +301,55 @@ export class Room {
   private stateVector(): Uint8Array {
     if (this.storedUpdate)
       return (this.storedStateVector ??= Y.encodeStateVectorFromUpdate(this.storedUpdate));
-    return Y.encodeStateVector(this.doc);
+    return (this.replies.stateVector ??= Y.encodeStateVector(this.doc));
   }
 
-  /** What a client with state vector `sv` lacks (a sync step 2); from the stored update while it is not applied. */
-  private diffFor(sv: Uint8Array): Uint8Array {
+  /**
+   * The sync step 2 for a client with state vector `sv`, charged to `peer`; undefined when
+   * refused (`Peer.charge`). From `replies` when it depends on our state alone (a client with
+   * nothing, or with all we have), else worked out: from the stored update while it is not
+   * applied (as it is for a client with nothing, else Y.diffUpdate), else from the doc.
+   */
+  private step2For(peer: Peer, sv: Uint8Array): Uint8Array | undefined {
+    const key = isEmptyStateVector(sv)
+      ? 'full'
+      : sameBytes(sv, this.stateVector())
+        ? 'upToDate'
+        : undefined;
+    const kept = key && this.replies[key];
+    if (kept) return this.charge(peer, kept.length) ? kept : undefined;
     const stored = this.storedUpdate;
-    if (!stored) return Y.encodeStateAsUpdate(this.doc, sv);
-    // An empty state vector (a client with nothing): the whole stored update, as it is.
-    return sv.length === 1 && sv[0] === 0 ? stored : Y.diffUpdate(stored, sv);
+    if (stored && key !== 'full') {
+      // Y.diffUpdate decodes the whole stored update, however little it returns.
+      if (!this.charge(peer, stored.length)) return undefined;
+      const diff = encodeSyncStep2(Y.diffUpdate(stored, sv));
+      if (key) this.replies[key] = diff;
+      return diff;
+    }
+    // Its size is the charge, known once worked out: a peer in debt already gets no work.
+    if (!this.charge(peer, 0)) return undefined;
+    const reply = encodeSyncStep2(stored ?? Y.encodeStateAsUpdate(this.doc, sv));
+    if (stored) this.keepStoredIn(reply);
+    if (key) this.replies[key] = reply;
+    return this.charge(peer, reply.length) ? reply : undefined;
+  }
+
+  /**
+   * The stored update as it is, the end of `reply` (a step 2 of it): from now on the room
+   * holds it there, so keeping that reply costs no second copy of the stored state.
+   */
+  private keepStoredIn(reply: Uint8Array): void {
+    const u = this.unapplied;
+    const stored = this.storedUpdate;
+    if (!u || !stored) return;
+    const view = reply.subarray(reply.length - stored.length);
+    this.storedUpdate = view;
+    this.unapplied = u.updates.length === 0 ? { ...u, snapshot: view } : { ...u, updates: [view] };
+  }
+
+  /** Whether `peer` may have a reply of `bytes` to its own request (its budget, sockets.ts). */
+  private charge(peer: Peer, bytes: number): boolean {
+    return peer.charge ? peer.charge(bytes) : true;
   }
 
   /** Applies what another instance published for this doc (origin REMOTE). */
@@ -346,6 +429,7 @@ export class Room {
     this.peers.set(peer, new Set());
     // Our state vector first: the client answers with whatever we lack (its offline edits).
     this.enqueue(async () => {
+      if (!this.peers.has(peer)) return; // gone before its turn
       peer.send(encodeSyncStep1(this.stateVector()));
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) {
@@ -365,7 +449,8 @@ export class Room {
 
   /** Handles one binary message; throws ProtocolError (or a Yjs decoding error) on bad input. */
   handle(peer: Peer, data: Uint8Array): void {
-    if (this.refused.has(peer) || this.destroyed) return;
+    // Left (closed) or refused: nothing more of it is handled.
+    if (this.refused.has(peer) || this.destroyed || !this.peers.has(peer)) return;
     const msg = decodeMessage(data);
     switch (msg.type) {
       case 'sync-step1': {
@@ -376,8 +461,14 @@ export class Room {
         const again = this.sawStep1.has(peer);
         this.sawStep1.add(peer);
         const reply = () => {
-          peer.send(encodeSyncStep2(this.diffFor(sv)));
-          if (again) peer.send(encodeSyncStep1(this.stateVector()));
+          // Closed while it waited its turn: nothing is worked out for it.
+          if (!this.peers.has(peer)) return;
+          const step2 = this.step2For(peer, sv);
+          if (!step2) return;
+          peer.send(step2);
+          if (!again) return;
+          const step1 = (this.replies.step1 ??= encodeSyncStep1(this.stateVector()));
+          if (this.charge(peer, step1.length)) peer.send(step1);
         };
         if (this.pending === 0) reply();
         else this.enqueue(async () => reply());
@@ -408,7 +499,10 @@ export class Room {
         return;
       case 'query-awareness': {
         const states = [...this.awareness.getStates().keys()];
-        peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        const answer = encodeAwareness(
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, states),
+        );
+        if (this.charge(peer, answer.length)) peer.send(answer);
         return;
       }
     }

@@ -1,6 +1,8 @@
 // The live rooms of this process, one per document (a map's doc and its comments doc are two
 // rooms, keyed by doc id, see docIdOf): loaded on first connection, unloaded (after
-// compaction) when their last peer has been gone for `unloadDelayMs`.
+// compaction) when their last peer has been gone for `unloadDelayMs`. A peer leaves its room
+// as soon as the server closes it (sockets.ts), so a failing room's peers leave while it is
+// dropped: its pending unload is cancelled with it.
 import type { DocKind } from '../src/model/protocol-messages';
 import type { ServerCounters } from './counters';
 import { NO_FANOUT, type Fanout } from './fanout/types';
@@ -130,7 +132,8 @@ export class Rooms {
     if (room.peers.size > 0 || this.timers.has(room.docId)) return;
     const t = setTimeout(() => {
       this.timers.delete(room.docId);
-      if (room.peers.size === 0) void this.unload(room);
+      // Still this room (not dropped meanwhile, the id not loaded again) and still empty.
+      if (room.peers.size === 0 && this.ready.has(room)) void this.unload(room);
     }, this.opts.unloadDelayMs);
     t.unref();
     this.timers.set(room.docId, t);
@@ -176,6 +179,11 @@ export class Rooms {
 
   /** A failed room: forget it now (new connections load a fresh one), free it. */
   private drop(room: Room): void {
+    // Its peers leave as it closes them (sockets.ts), which may have scheduled its unload.
+    if (this.ready.has(room)) {
+      clearTimeout(this.timers.get(room.docId));
+      this.timers.delete(room.docId);
+    }
     this.ready.delete(room);
     void this.live.get(room.docId)?.then((r) => {
       if (r === room) this.live.delete(room.docId);

@@ -4,10 +4,17 @@
 // The connection caps (guards.ts: 429/503) and auth happen before the upgrade (HTTP 401/404,
 // nothing else sent). Per connection: maxPayload (ws closes with 1009),
 // an 'error' listener (ws would otherwise crash the process on an invalid frame), a token
-// bucket rate limit, ping/pong liveness, and a cap on unsent bytes for slow readers. Any bad
+// bucket rate limit on what it sends (messages and bytes), a byte budget on the replies to its
+// own requests (sync step 2s and awareness answers, `Peer.charge`: a 5-byte step 1 can ask
+// for a whole map), ping/pong liveness, and a cap on unsent bytes for slow readers. Any bad
 // message closes only its own connection. Every open socket is registered with its token's
 // claims in LiveTokens (revocation.ts): revoking a role closes its sockets at once (4001),
 // deleting the map closes all of them (4004).
+// Closing is decided once (`peer.close`, whatever the path: revocation, expiry, a limit, a bad
+// message, the room): from then on nothing the client sends is handled (not applied, stored,
+// relayed or answered; one warning per connection), nothing more is sent to it, it has left
+// its room and LiveTokens, and if it has not completed the close handshake CLOSE_GRACE_MS
+// later its socket is destroyed (ws alone would keep reading it for 30 s).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
@@ -36,6 +43,11 @@ export interface SocketOptions {
 
 /** A reader this far behind is dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/**
+ * How long a socket the server closes has to answer the close frame (or, at shutdown, to
+ * finish closing) before it is destroyed. An honest client answers within a round trip.
+ */
+export const CLOSE_GRACE_MS = 2_000;
 /** `/sync/<mapId>` or `/sync/<mapId>/comments`. */
 const SYNC_PATH = new RegExp(`^/sync/([^/?]+)(${COMMENTS_ROOM_SUFFIX})?$`);
 
@@ -50,6 +62,8 @@ export function attachSockets(
   let nextId = 1;
   let accepting = true;
   const alive = new WeakMap<WebSocket, boolean>();
+  /** Sockets the server is closing: left to their CLOSE_GRACE_MS, not to the pings. */
+  const closingSockets = new WeakSet<WebSocket>();
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (err) => log.debug('upgrade socket error', { err: String(err) }));
@@ -92,7 +106,15 @@ export function attachSockets(
     const id = nextId++;
     const role = claims.role;
     let room: Room | undefined;
+    /** The 'close' event came: the socket is gone. */
     let closed = false;
+    /** How the server closed it (peer.close), once decided; nothing it sends is handled after. */
+    let closing: { code: number; reason: string } | undefined;
+    /** Frames it sent after `closing`, dropped. */
+    let dropped = 0;
+    let left = false;
+    let grace: NodeJS.Timeout | undefined;
+    let unregister: () => void = () => undefined;
     const early: Uint8Array[] = [];
     const maxTokens = opts.rateLimitPerSec * 2;
     // One message of the maximum size always fits: a client's first sync may be that big.
@@ -100,35 +122,83 @@ export function attachSockets(
     let tokens = maxTokens;
     let bytes = maxBytes;
     let refilledAt = performance.now();
+    // What the replies to its own requests may send, as much as it may send itself.
+    let replyBytes = maxBytes;
+    let replyRefilledAt = refilledAt;
     alive.set(ws, true);
+    /** Out of its room and of LiveTokens: nothing reaches it, nothing of it is kept. */
+    const leave = () => {
+      if (left) return;
+      left = true;
+      early.length = 0;
+      unregister();
+      if (room) {
+        room.leave(peer);
+        rooms.released(room);
+      }
+    };
     const peer: Peer = {
       id,
       role,
       send(data) {
-        if (ws.readyState !== WebSocket.OPEN) return;
+        if (closing || ws.readyState !== WebSocket.OPEN) return;
         if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return peer.close(1008, 'too slow');
         ws.send(data);
       },
+      charge(n) {
+        if (closing || closed) return false;
+        const now = performance.now();
+        replyBytes = Math.min(
+          maxBytes,
+          replyBytes + ((now - replyRefilledAt) / 1000) * opts.rateLimitBytesPerSec,
+        );
+        replyRefilledAt = now;
+        // In debt from earlier replies: this one is not worked out or sent.
+        if (replyBytes < 0) {
+          fail(1008, 'rate limit', undefined, { budget: 'replies' });
+          return false;
+        }
+        replyBytes -= n;
+        return true;
+      },
       close(code, reason) {
-        if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING)
-          ws.close(code, reason);
+        if (closing || closed) return;
+        closing = { code, reason };
+        closingSockets.add(ws);
+        leave();
+        if (ws.readyState !== WebSocket.OPEN && ws.readyState !== WebSocket.CONNECTING) return;
+        ws.close(code, reason);
+        grace = setTimeout(() => {
+          log.info('connection destroyed: close not answered', {
+            mapId,
+            doc: kind,
+            peer: id,
+            code,
+            dropped,
+            graceMs: CLOSE_GRACE_MS,
+          });
+          ws.terminate();
+        }, CLOSE_GRACE_MS);
+        grace.unref();
       },
     };
-    const unregister = opts.liveTokens.add(mapId, {
+    unregister = opts.liveTokens.add(mapId, {
       claims,
       close(code, reason) {
-        if (ws.readyState !== WebSocket.OPEN) return; // closing already: one line per socket
+        if (closing || closed) return; // closing already: one line per socket
         log.info('connection closed by server', { mapId, doc: kind, peer: id, code, reason });
         peer.close(code, reason);
       },
     });
-    const fail = (code: number, reason: string, err?: unknown) => {
+    const fail = (code: number, reason: string, err?: unknown, fields = {}) => {
+      if (closing || closed) return;
       log.warn('connection closed by server', {
         mapId,
         doc: kind,
         peer: id,
         code,
         reason,
+        ...fields,
         err: err === undefined ? undefined : String(err),
       });
       peer.close(code, reason);
@@ -144,6 +214,19 @@ export function attachSockets(
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (raw: RawData, isBinary: boolean) => {
       if (closed) return;
+      if (closing) {
+        // ws reads on until the client answers the close: its frames go nowhere.
+        if (dropped++ === 0)
+          log.warn('frames after close dropped (logged once per connection)', {
+            mapId,
+            doc: kind,
+            role,
+            peer: id,
+            code: closing.code,
+            reason: closing.reason,
+          });
+        return;
+      }
       if (!isBinary) return fail(1003, 'binary messages only');
       const buf = Array.isArray(raw)
         ? Buffer.concat(raw)
@@ -161,22 +244,23 @@ export function attachSockets(
     });
     ws.on('close', (code) => {
       closed = true;
-      unregister();
-      log.debug('disconnected', { mapId, peer: id, code });
-      if (room) {
-        room.leave(peer);
-        rooms.released(room);
-      }
+      clearTimeout(grace);
+      leave();
+      log.debug('disconnected', { mapId, peer: id, code, dropped });
     });
     log.debug('connected', { mapId, doc: kind, peer: id, role });
-    // Its map was deleted while it upgraded: closed (4004) by add() above, no room loaded.
-    if (opts.liveTokens.isDeleted(mapId)) return;
+    // Closed (4004 or 4001) by add() above: its map was deleted, or its token revoked, while
+    // it upgraded. No room is loaded for it.
+    if (closing) return;
     rooms.get(mapId, kind).then(
       (r) => {
-        if (closed) return rooms.released(r);
+        if (closing || closed) return rooms.released(r);
         room = r;
         r.join(peer);
-        for (const data of early.splice(0)) handle(data);
+        for (const data of early.splice(0)) {
+          if (closing) break; // one of them closed it: the rest is not handled
+          handle(data);
+        }
       },
       (err: unknown) => fail(1011, 'room failed to load', err),
     );
@@ -185,6 +269,7 @@ export function attachSockets(
   const pinger = setInterval(() => {
     opts.liveTokens.expire();
     for (const ws of wss.clients) {
+      if (closingSockets.has(ws)) continue;
       if (!alive.get(ws)) {
         log.info('idle connection dropped');
         ws.terminate();
@@ -210,7 +295,7 @@ export function attachSockets(
             if (ws.readyState === WebSocket.CLOSED) return ok();
             ws.once('close', () => ok());
             ws.close(1001, 'server shutting down');
-            setTimeout(() => ws.terminate(), 2000).unref();
+            setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
           }),
       );
       await Promise.all(closing);
