@@ -252,6 +252,8 @@ async function revoke(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   const map = await ctx.storage.bumpGenerations(mapId, roles);
   if (!map) throw new HttpError(404, 'map not found');
   const closed = ctx.liveTokens.revoke(mapId, map.generations);
+  // The other instances close theirs too (fan-out 'revoked': they read the generations).
+  ctx.rooms.announceRevoke(mapId);
   ctx.log?.info('tokens revoked', { mapId, roles, closed });
   sendJson(res, 200, tokensOf(ctx, map, expiresAt));
 }

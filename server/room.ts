@@ -164,6 +164,8 @@ export class Room {
   readonly docId: string;
   /** Called when another instance says the map was deleted (fan-out 'deleted'). */
   onRemoteDelete: ((mapId: string) => void) | undefined;
+  /** Called when another instance says links of the map were revoked (fan-out 'revoked'). */
+  onRemoteRevoke: ((mapId: string) => void) | undefined;
   private readonly writers: readonly Role[];
 
   constructor(
@@ -372,6 +374,9 @@ export class Room {
           return;
         case 'deleted':
           this.onRemoteDelete?.(this.mapId);
+          return;
+        case 'revoked':
+          this.onRemoteRevoke?.(this.mapId);
           return;
         case 'query': {
           const mine = [...this.owners.keys()].filter((id) => this.awareness.states.has(id));

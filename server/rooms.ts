@@ -29,6 +29,13 @@ export class Rooms {
   private readonly ready = new Set<Room>();
   /** Who hears of a map another instance deleted (fan-out 'deleted'): server.ts. */
   private readonly remoteDeletes = new Set<(mapId: string) => void>();
+  /**
+   * Who checks the map's token generations again (server.ts): when another instance revoked
+   * links of it (fan-out 'revoked'), and when a room of it is loaded here, since a socket
+   * whose upgrade read the record before a revocation elsewhere, while no room of the map
+   * listened here, would otherwise keep its revoked token.
+   */
+  private readonly revokeChecks = new Set<(mapId: string) => void>();
 
   constructor(
     private readonly storage: Storage,
@@ -86,6 +93,19 @@ export class Rooms {
   onRemoteDelete(cb: (mapId: string) => void): () => void {
     this.remoteDeletes.add(cb);
     return () => this.remoteDeletes.delete(cb);
+  }
+
+  /** `cb` runs with the id of a map whose token generations may have moved (see revokeChecks). */
+  onRevokeCheck(cb: (mapId: string) => void): () => void {
+    this.revokeChecks.add(cb);
+    return () => this.revokeChecks.delete(cb);
+  }
+
+  /** Tells the other instances that links of map `mapId` were revoked (both docs' channels). */
+  announceRevoke(mapId: string): void {
+    if (!this.fanout.enabled) return;
+    for (const kind of ['map', 'comments'] as const)
+      this.fanout.publish(docIdOf(mapId, kind), 'revoked', new Uint8Array(0));
   }
 
   /**
@@ -166,7 +186,13 @@ export class Rooms {
     room.onRemoteDelete = (id) => {
       for (const cb of this.remoteDeletes) cb(id);
     };
+    const checkRevoked = (id: string) => {
+      for (const cb of this.revokeChecks) cb(id);
+    };
+    room.onRemoteRevoke = checkRevoked;
     await room.load();
+    // Listening now: a revocation elsewhere from here on arrives; one before is in storage.
+    if (this.fanout.enabled) checkRevoked(mapId);
     // Discarded while loading (its map deleted): discard() frees it once this resolves.
     this.ready.add(room);
     this.log.info('room loaded', {

@@ -69,6 +69,19 @@ export async function startServer(
     log.info('map deleted on another instance', { mapId, closed });
     void rooms.discard(mapId);
   });
+  // Links revoked on another instance (or maybe, before a room of the map listened here): the
+  // sockets here whose token the stored generations refuse are closed (4001).
+  rooms.onRevokeCheck((mapId) => {
+    storage.getMap(mapId).then(
+      (map) => {
+        // Never revoked: nothing to close, nothing to remember.
+        if (!map || Object.values(map.generations).every((g) => g === 0)) return;
+        const closed = liveTokens.revoke(mapId, map.generations);
+        if (closed > 0) log.info('tokens revoked on another instance', { mapId, closed });
+      },
+      (err: unknown) => log.warn('revocation check failed', { mapId, err: String(err) }),
+    );
+  });
   const bodies = new ValidatePool({
     size: config.bodyWorkers,
     maxQueue: config.bodyQueue,

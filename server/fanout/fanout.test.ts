@@ -11,6 +11,8 @@ import {
   commentsRoom,
   MAP_DELETED_CLOSE_CODE,
   MAP_DELETED_REASON,
+  TOKEN_REVOKED_CLOSE_CODE,
+  TOKEN_REVOKED_REASON,
 } from '../../src/model/protocol-messages';
 import { encodeAwarenessEntries } from '../awareness-guard';
 import { readConfig } from '../config';
@@ -266,6 +268,69 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
     // b dropped its rooms without compacting them back into storage.
     await new Promise((r) => setTimeout(r, 300));
     expect(await storage.load(map.id)).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });
+  });
+
+  it('revoking a link on one instance closes its sockets on the other (4001), the others stay', async () => {
+    const storage = sharedStorage();
+    const [a, b] = await cluster(storage);
+    const map = await createMap(a.url);
+    const closes: { room: string; code: number; reason: string }[] = [];
+    const onB = (room: string, token: string) => {
+      const c = client(b, room, token);
+      c.provider.on('connection-close', (e: CloseEvent | null) => {
+        if (e) closes.push({ room, code: e.code, reason: e.reason });
+        c.provider.shouldConnect = false; // its reconnect is the upgrade check below
+      });
+      return c;
+    };
+    const editor = onB(map.id, map.editToken);
+    const commenter = onB(commentsRoom(map.id), map.editToken);
+    const viewer = onB(map.id, map.viewToken);
+    const watcher = client(a, map.id, map.viewToken);
+    await Promise.all([editor, commenter, viewer, watcher].map((c) => synced(c.provider)));
+    const res = await fetch(`${a.url}/api/maps/${map.id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${map.editToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['edit'] }),
+    });
+    expect(res.status).toBe(200);
+    const revoked = { code: TOKEN_REVOKED_CLOSE_CODE, reason: TOKEN_REVOKED_REASON };
+    await expect
+      .poll(() => [...closes].sort((x, y) => (x.room < y.room ? -1 : 1)), { timeout: 5000 })
+      .toEqual([
+        { room: map.id, ...revoked },
+        { room: commentsRoom(map.id), ...revoked },
+      ]);
+    // What the old edit token sends on b after the close is not relayed; the viewer stays.
+    editor.doc.getMap('m').set('after-revoke', 1);
+    const fresh = (await res.json()) as { editToken: string };
+    const probe = client(b, map.id, fresh.editToken);
+    await synced(probe.provider);
+    probe.doc.getMap('m').set('probe', 1);
+    await expect.poll(() => watcher.doc.getMap('m').get('probe'), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => viewer.doc.getMap('m').get('probe'), { timeout: 5000 }).toBe(1);
+    expect(watcher.doc.getMap('m').get('after-revoke')).toBeUndefined();
+    expect(await upgradeStatus(`${wsUrl(b.url)}/${map.id}?token=${map.editToken}`)).toBe(401);
+  });
+
+  it('a socket whose upgrade read the record just before a revocation elsewhere is closed once its room loads', async () => {
+    const storage = sharedStorage();
+    const [a, b] = await cluster(storage);
+    const map = await createMap(a.url);
+    // The revocation commits on another instance between this socket's upgrade (which read
+    // generation 0) and its room's subscription: no message reaches b, the room load checks.
+    const load = storage.load;
+    storage.load = async (docId) => {
+      if (docId === map.id) await storage.bumpGenerations(map.id, ['edit']);
+      return load(docId);
+    };
+    const closes: number[] = [];
+    const late = client(b, map.id, map.editToken);
+    late.provider.on('connection-close', (e: CloseEvent | null) => {
+      if (e) closes.push(e.code);
+      late.provider.shouldConnect = false;
+    });
+    await expect.poll(() => closes, { timeout: 5000 }).toEqual([TOKEN_REVOKED_CLOSE_CODE]);
   });
 
   it('deployments with different REDIS_PREFIX on one Redis do not hear each other', async () => {

@@ -7,9 +7,11 @@
 /**
  * update: a stored Yjs update; awareness: presence changes; query: "send me your peers'
  * presence"; deleted: the map was deleted (DELETE /api/maps/:id): close its sockets and drop
- * its rooms without storing anything (empty payload).
+ * its rooms without storing anything (empty payload); revoked: links of the map were revoked
+ * (POST /api/maps/:id/revoke): close the sockets whose token that refuses, by the generations
+ * in storage (empty payload).
  */
-export type FanoutKind = 'update' | 'awareness' | 'query' | 'deleted';
+export type FanoutKind = 'update' | 'awareness' | 'query' | 'deleted' | 'revoked';
 
 /** What another instance published for one doc. */
 export interface FanoutMessage {

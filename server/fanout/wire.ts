@@ -1,12 +1,19 @@
 // The fan-out's message on the bus: varstring sender instance id, varuint kind
-// (0 update, 1 awareness, 2 heartbeat, 3 query, 4 deleted), varuint8array payload (lib0 encoding). Binary, so a
+// (0 update, 1 awareness, 2 heartbeat, 3 query, 4 deleted, 5 revoked), varuint8array payload (lib0 encoding). Binary, so a
 // Yjs update crosses Redis as is.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { FanoutKind } from './types';
 
 export type WireKind = FanoutKind | 'heartbeat';
-const KINDS: readonly WireKind[] = ['update', 'awareness', 'heartbeat', 'query', 'deleted'];
+const KINDS: readonly WireKind[] = [
+  'update',
+  'awareness',
+  'heartbeat',
+  'query',
+  'deleted',
+  'revoked',
+];
 
 export interface WireMessage {
   from: string;
