@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -6,6 +7,7 @@ import {
   importStrategyMap,
   parseStrategyMap,
 } from '../src/model/strategy-map/index';
+import { createLogger } from './log';
 import {
   connectClient,
   createMap,
@@ -170,5 +172,175 @@ describe('HTTP API', () => {
       issues: { path: string; message: string }[];
     };
     expect(body.issues.length).toBeGreaterThan(0);
+  });
+});
+
+/** A registration claim as the app makes one (src/sync/library.ts): 256 random bits, base64url. */
+const newClaim = (): string => randomBytes(32).toString('base64url');
+
+/** PUT /api/maps/:id with the claim (or none), optional JSON body and client address. */
+async function put(
+  baseUrl: string,
+  id: string,
+  claim: string | undefined,
+  opts: { body?: unknown; from?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${baseUrl}/api/maps/${id}`, {
+    method: 'PUT',
+    headers: {
+      ...(claim === undefined ? {} : { 'x-itinera-claim': claim }),
+      ...(opts.from ? { 'x-forwarded-for': opts.from } : {}),
+      ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const oneNode = {
+  format: 'itinera/strategy-map',
+  version: 5,
+  title: 'Claimed',
+  nodes: [{ id: 'n1', label: 'A node', position: { x: 0, y: 0 }, kind: 'note' }],
+  touchpoints: [],
+};
+
+describe('PUT /api/maps/:id with a registration claim (x-itinera-claim)', () => {
+  it('a retry with the same claim gets the same tokens (200); another claim or none is 409; a deleted id 410', async () => {
+    const id = 'map-claimed-1';
+    const claim = newClaim();
+    const first = await put(s.url, id, claim);
+    expect(first.status).toBe(201);
+    const tokens = first.body as unknown as MapTokens;
+    // The answer was lost: the retry with the same claim gets it again, as often as asked.
+    expect(await put(s.url, id, claim)).toEqual({ status: 200, body: tokens });
+    expect(await put(s.url, id, claim)).toEqual({ status: 200, body: tokens });
+    // The same tokens GET …/tokens gives.
+    const listed = await fetch(`${s.url}/api/maps/${id}/tokens`, {
+      headers: { authorization: `Bearer ${tokens.editToken}` },
+    });
+    expect(await listed.json()).toEqual(tokens);
+    // Anyone else (no claim, or another one) is refused as before, and gets no token.
+    for (const other of [undefined, newClaim(), claim.slice(1) + 'A']) {
+      const refused = await put(s.url, id, other);
+      expect(refused.status, String(other)).toBe(409);
+      expect(refused.body).toMatchObject({ error: expect.stringMatching(/^id: /) });
+      expect(JSON.stringify(refused.body)).not.toContain(tokens.editToken);
+    }
+    // Current generations: after a view revocation the retry gets the new view token…
+    const revoked = await fetch(`${s.url}/api/maps/${id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.editToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['view'] }),
+    });
+    const current = (await revoked.json()) as MapTokens;
+    expect(current.viewToken).not.toBe(tokens.viewToken);
+    expect(await put(s.url, id, claim)).toEqual({ status: 200, body: current });
+    // …and revoking the edit link retires the claim: no way around the revocation.
+    const editRevoked = await fetch(`${s.url}/api/maps/${id}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${current.editToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: ['edit'] }),
+    });
+    expect(editRevoked.status).toBe(200);
+    expect((await put(s.url, id, claim)).status).toBe(409);
+
+    // A retry with a body does not apply it again: the map keeps one copy of it.
+    const withBody = 'map-claimed-body';
+    const bodyClaim = newClaim();
+    const made = await put(s.url, withBody, bodyClaim, { body: oneNode });
+    expect(made.status).toBe(201);
+    expect(await put(s.url, withBody, bodyClaim, { body: oneNode })).toEqual({
+      status: 200,
+      body: made.body,
+    });
+    const exported = await fetch(`${s.url}/api/maps/${withBody}/strategy-map.json`, {
+      headers: { authorization: `Bearer ${String(made.body.viewToken)}` },
+    });
+    expect(((await exported.json()) as { nodes: unknown[] }).nodes).toHaveLength(1);
+
+    // A claim does not get past a tombstone: the deleted map's id stays 410.
+    const deleted = await fetch(`${s.url}/api/maps/${withBody}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${String(made.body.editToken)}` },
+    });
+    expect(deleted.status).toBe(204);
+    expect((await put(s.url, withBody, bodyClaim)).status).toBe(410);
+  });
+
+  it('two PUTs of one claim at once: one registers (201), the other gets the same tokens (200)', async () => {
+    const id = 'map-claimed-race';
+    const claim = newClaim();
+    const both = await Promise.all([put(s.url, id, claim), put(s.url, id, claim)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(both[0]!.body).toEqual(both[1]!.body);
+    expect(both[0]!.body.id).toBe(id);
+  });
+
+  it('refuses a malformed claim with 400 without echoing it, and registers nothing', async () => {
+    const id = 'map-claimed-bad';
+    const bad = [
+      'x'.repeat(21), // under 128 bits
+      'y'.repeat(129),
+      `${newClaim()}=`, // padded
+      `${'a'.repeat(21)}+/`, // base64, not base64url
+      `${'a'.repeat(22)} b`,
+      '',
+    ];
+    for (const claim of bad) {
+      const res = await put(s.url, id, claim);
+      expect(res.status, claim).toBe(400);
+      expect(res.body).toEqual({
+        error: expect.stringMatching(/^x-itinera-claim: expected 22-128 characters/),
+        issues: [{ path: 'x-itinera-claim', message: expect.any(String) }],
+      });
+      if (claim) expect(JSON.stringify(res.body)).not.toContain(claim);
+    }
+    // A repeated header (joined with ", ") is malformed too.
+    const claim = newClaim();
+    const twice = await fetch(`${s.url}/api/maps/${id}`, {
+      method: 'PUT',
+      headers: [
+        ['x-itinera-claim', claim],
+        ['x-itinera-claim', claim],
+      ],
+    });
+    expect(twice.status).toBe(400);
+    // Nothing was registered: the id is still free, and the longest claim is fine.
+    expect((await put(s.url, id, 'z'.repeat(128))).status).toBe(201);
+    expect((await put(s.url, id, 'z'.repeat(128))).status).toBe(200);
+  });
+
+  it('a retry answered from its claim is not counted against the creation quotas again, and the claim is never logged', async () => {
+    const lines: string[] = [];
+    const q = await startTestServer(
+      { trustProxy: 1, maxMapsPerIp: 1 },
+      createLogger('debug', (line) => lines.push(line)),
+    );
+    try {
+      const claim = newClaim();
+      const from = '203.0.113.20';
+      expect((await put(q.url, 'map-quota-1', claim, { from })).status).toBe(201);
+      // The address is at its quota with that one map: its retries still get the tokens, from
+      // it or from another address (the phone changed networks), and count nothing.
+      for (const address of [from, from, '198.51.100.20', from])
+        expect((await put(q.url, 'map-quota-1', claim, { from: address })).status).toBe(200);
+      // The quota holds the one map, no more: another map from that address is refused.
+      const refused = await put(q.url, 'map-quota-2', newClaim(), { from });
+      expect(refused).toMatchObject({ status: 429, body: { quota: 'maps-per-ip', limit: 1 } });
+      expect((await put(q.url, 'map-quota-2', undefined, { from: '198.51.100.21' })).status).toBe(
+        201,
+      );
+      expect((await put(q.url, 'map-quota-1', newClaim(), { from: '198.51.100.22' })).status).toBe(
+        409,
+      );
+      expect((await put(q.url, 'map-quota-3', `${claim}=`, { from })).status).toBe(400);
+      expect(lines.some((l) => l.includes('map registration repeated'))).toBe(true);
+      for (const line of lines) {
+        expect(line).not.toContain(claim);
+      }
+    } finally {
+      await q.close();
+    }
   });
 });

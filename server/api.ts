@@ -3,7 +3,15 @@
 //                                        → 201 {id, editToken, reviewToken, viewToken}
 //   PUT  /api/maps/:id                   register a map made offline       → 201 {…} | 409 when the id is taken
 //                                        | 410 when it belonged to a map deleted for everyone
-//                                        (a deleted id is never registered again)
+//                                        (a deleted id is never registered again). With an
+//                                        `x-itinera-claim` header (a client secret, base64url of
+//                                        ≥ 128 random bits; 400 when malformed) the map keeps its
+//                                        SHA-256, and a PUT of the taken id with the same claim
+//                                        → 200 {…} (its current tokens, as GET …/tokens gives
+//                                        them), not counted against the quotas again, the body
+//                                        unread: a registration whose answer was lost is
+//                                        recovered by its retry. Another claim, or none, → 409;
+//                                        revoking the edit link retires the claim
 //   GET  /api/maps/:id/strategy-map.json the map as a strategy-map document (Bearer edit, review
 //                                        or view token); the map only, unless `?comments=true`
 //                                        (or 1) asks for its review comments too (format v3's
@@ -41,8 +49,9 @@
 //   …/api/maps/:id/versions[/:vid]      a map's version history: server/versions-api.ts
 // POST and PUT take an empty body (the client then syncs its doc over the websocket) or a
 // strategy-map JSON document to start from. Both count against the creation quotas
-// (quota-storage.ts): over one they answer 429 {error, issues, quota, limit} and create nothing.
-import { randomBytes } from 'node:crypto';
+// (quota-storage.ts): over one they answer 429 {error, issues, quota, limit} and create nothing;
+// a PUT answered from its claim (200) creates nothing and is not counted.
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { exportStrategyMap } from '../src/model/strategy-map/index';
@@ -98,6 +107,50 @@ async function initialUpdate(
   return ctx.bodies.strategyMapUpdate(await readBody(req, ctx.maxBodyBytes));
 }
 
+/**
+ * The request header of a PUT's registration claim: a secret the client makes before its first
+ * PUT of the id and sends with every retry (src/app/sharing.ts), so the retry of a
+ * registration whose answer was lost gets the tokens instead of a 409. Never logged; storage
+ * keeps only its SHA-256.
+ */
+export const CLAIM_HEADER = 'x-itinera-claim';
+
+/** A claim: base64url without padding, 22 characters (128 bits) to 128. */
+const CLAIM_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
+
+/** The PUT's claim, as the SHA-256 (hex) storage keeps; undefined without one; 400 if malformed. */
+function claimHashOf(req: IncomingMessage): string | undefined {
+  const raw = req.headers[CLAIM_HEADER];
+  if (raw === undefined) return undefined;
+  // Never echoes the value: it is a secret (a repeated header arrives joined with ", ").
+  if (typeof raw !== 'string' || !CLAIM_PATTERN.test(raw)) {
+    const message =
+      'expected 22-128 characters of A-Z a-z 0-9 _ - (base64url, no padding, of at least 128 random bits)';
+    throw new HttpError(400, `${CLAIM_HEADER}: ${message}`, [{ path: CLAIM_HEADER, message }]);
+  }
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+/**
+ * Answers a PUT whose claim registered `mapId` already (a retry after a lost answer): 200
+ * with its current tokens; false, answering nothing, when the claim does not hold for it.
+ * `bodyUnread`: the request's body is still in the stream, so the connection is not reused.
+ */
+async function answerClaim(
+  ctx: ApiContext,
+  res: ServerResponse,
+  mapId: string,
+  claimHash: string,
+  bodyUnread: boolean,
+): Promise<boolean> {
+  const map = await ctx.storage.getClaimedMap?.(mapId, claimHash);
+  if (!map) return false;
+  ctx.log?.info('map registration repeated', { mapId });
+  if (bodyUnread) res.setHeader('connection', 'close');
+  sendJson(res, 200, tokensOf(ctx, map));
+  return true;
+}
+
 /** PUT of a deleted map's id: 410, for good (storage keeps its tombstone). */
 const DELETED_ID_MESSAGE =
   'id: this id belonged to a map that was deleted for everyone; it is never registered again';
@@ -113,22 +166,35 @@ async function create(
       { path: 'id', message: 'expected 1-64 characters of A-Z a-z 0-9 _ -' },
     ]);
   }
+  // Only a PUT names its id, so only its retry can find the map again.
+  const claimHash = id === undefined ? undefined : claimHashOf(req);
   // Final, so before the quotas and the body (createMap refuses the id by itself too); the
   // body is unread, so it is not left in the stream.
   if (id !== undefined && (await ctx.storage.wasDeleted?.(id))) {
     res.setHeader('connection', 'close');
     throw new HttpError(410, DELETED_ID_MESSAGE);
   }
+  // A retry of this claim's registration: before the quotas (it creates nothing, so it is not
+  // counted again) and the body (the first PUT stored it); the body is left unread.
+  if (
+    id !== undefined &&
+    claimHash !== undefined &&
+    (await answerClaim(ctx, res, id, claimHash, true))
+  )
+    return;
   const address = ctx.addressOf?.(req) ?? 'unknown';
   // Over a quota: refused before the body is read and parsed.
   await ctx.creation?.check(address);
   const update = await initialUpdate(req, ctx);
   const mapId = id ?? newMapId();
-  const register = (createdBy?: string) => ctx.storage.createMap(mapId, Date.now(), createdBy);
+  const register = (createdBy?: string) =>
+    ctx.storage.createMap(mapId, Date.now(), createdBy, claimHash);
   const registered = ctx.creation ? await ctx.creation.create(address, register) : await register();
   if (!registered) {
-    // Deleted since the check above (a concurrent DELETE), or taken.
+    // Deleted since the check above (a concurrent DELETE), or taken: by a concurrent PUT of
+    // the same claim (its retry, sent before the first answered), or by another.
     if (await ctx.storage.wasDeleted?.(mapId)) throw new HttpError(410, DELETED_ID_MESSAGE);
+    if (claimHash !== undefined && (await answerClaim(ctx, res, mapId, claimHash, false))) return;
     throw new HttpError(409, 'id: a map with this id already exists');
   }
   if (update) await ctx.storage.appendUpdate(mapId, update);

@@ -187,6 +187,56 @@ export function storageContract(engine: string, open: () => Promise<Storage>): v
       expect(await s.countMaps()).toBe(1);
     });
 
+    it('finds a map by its registration claim only: the same hash, until the edit link is revoked', async () => {
+      // PUT /api/maps/:id answers a retry with the claim of the registration whose answer
+      // was lost (api.ts); the store keeps only the claim's hash.
+      const s = await fresh();
+      expect(typeof s.getClaimedMap).toBe('function');
+      const claim = 'a'.repeat(64);
+      const other = 'b'.repeat(64);
+      expect(await s.getClaimedMap?.('map-k', claim)).toBeUndefined();
+      expect(await s.createMap('map-k', 1, 'creator-a', claim)).toBe(true);
+      const record = {
+        id: 'map-k',
+        createdAt: 1,
+        generations: { edit: 0, review: 0, view: 0 },
+      };
+      expect(await s.getMap('map-k')).toEqual(record);
+      expect(await s.getClaimedMap?.('map-k', claim)).toEqual(record);
+      expect(await s.getClaimedMap?.('map-k', other)).toBeUndefined();
+      expect(await s.getClaimedMap?.('map-none', claim)).toBeUndefined();
+      // The claim registers nothing again, nor overwrites: the record is the first one.
+      expect(await s.createMap('map-k', 2, 'creator-b', claim)).toBe(false);
+      expect(await s.createMap('map-k', 3, 'creator-b', other)).toBe(false);
+      expect(await s.getClaimedMap?.('map-k', claim)).toEqual(record);
+      expect(await s.getClaimedMap?.('map-k', other)).toBeUndefined();
+      expect(await s.countMaps('creator-a')).toBe(1);
+      expect(await s.countMaps('creator-b')).toBe(0);
+      // A map registered without a claim has none, whatever is asked.
+      expect(await s.createMap('map-n', 4)).toBe(true);
+      expect(await s.getClaimedMap?.('map-n', claim)).toBeUndefined();
+      expect(await s.getClaimedMap?.('map-n', '')).toBeUndefined();
+      // The record comes with its current generations; a review or view revocation keeps the
+      // claim, an edit revocation retires it for good.
+      await s.bumpGenerations('map-k', ['view', 'review']);
+      expect((await s.getClaimedMap?.('map-k', claim))?.generations).toEqual({
+        edit: 0,
+        review: 1,
+        view: 1,
+      });
+      expect((await s.bumpGenerations('map-k', ['edit']))?.generations.edit).toBe(1);
+      expect(await s.getClaimedMap?.('map-k', claim)).toBeUndefined();
+      await s.bumpGenerations('map-k', ['view']);
+      expect(await s.getClaimedMap?.('map-k', claim)).toBeUndefined();
+      expect((await s.getMap('map-k'))?.generations).toEqual({ edit: 1, review: 1, view: 2 });
+      // A deleted map's claim goes with it, and the id stays refused.
+      expect(await s.createMap('map-kd', 5, undefined, other)).toBe(true);
+      expect(await s.deleteMap('map-kd')).toBe(true);
+      expect(await s.getClaimedMap?.('map-kd', other)).toBeUndefined();
+      expect(await s.createMap('map-kd', 6, undefined, other)).toBe(false);
+      expect(await s.getClaimedMap?.('map-kd', other)).toBeUndefined();
+    });
+
     it('registers an id with rows but no record as a new map, dropping those rows', async () => {
       // Rows of a doc with no map record (none to keep): registering the id drops them, so
       // they never show up in the new map.

@@ -101,6 +101,43 @@ describe.skipIf(!!skipReason)('PostgreSQL storage', () => {
     ]);
   });
 
+  it('migrates a database at version 5: its maps kept with no claim, a new map keeps its claim', async () => {
+    const url = await freshDatabase();
+    // What a server of migration 5 left: its migrations, recorded, and a map it registered.
+    await query(
+      url,
+      'CREATE TABLE schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    for (const m of MIGRATIONS.filter((m) => m.version <= 5)) {
+      await query(url, m.sql);
+      await query(url, 'INSERT INTO schema_version (version) VALUES ($1)', [m.version]);
+    }
+    await query(url, 'INSERT INTO maps (id, created_at, view_gen) VALUES ($1, $2, $3)', [
+      'map-v5',
+      5,
+      2,
+    ]);
+    const claim = 'c'.repeat(64);
+    const a = track(await openPostgresStorage(url));
+    expect(await a.getMap('map-v5')).toEqual({
+      id: 'map-v5',
+      createdAt: 5,
+      generations: { edit: 0, review: 0, view: 2 },
+    });
+    expect(await a.getClaimedMap?.('map-v5', claim)).toBeUndefined();
+    expect(await a.createMap('map-new', 6, undefined, claim)).toBe(true);
+    expect((await a.getClaimedMap?.('map-new', claim))?.createdAt).toBe(6);
+    const versions = await query<{ version: number }>(
+      url,
+      'SELECT version FROM schema_version ORDER BY version',
+    );
+    expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(await query(url, 'SELECT id, claim_hash FROM maps ORDER BY id')).toEqual([
+      { id: 'map-new', claim_hash: claim },
+      { id: 'map-v5', claim_hash: null },
+    ]);
+  });
+
   it('refuses a database migrated by a newer server, saying which', async () => {
     const url = await freshDatabase();
     await (await openPostgresStorage(url)).close();

@@ -96,6 +96,14 @@ CREATE TABLE deleted_maps (
 );
 `,
   },
+  {
+    // The SHA-256 (hex) of the registration claim a client sent with PUT /api/maps/:id
+    // (server/api.ts; never the claim itself): a retry with the same claim gets the tokens
+    // whose answer was lost. NULL for maps registered before, without a claim, or once the
+    // edit link was revoked (bumpGenerations retires it). SQLite schema 7.
+    version: 6,
+    sql: `ALTER TABLE maps ADD COLUMN claim_hash text;`,
+  },
 ];
 
 /** The newest schema version this server knows. */
@@ -323,13 +331,13 @@ export async function openPostgresStorage(
 
   const storage: Storage = {
     versions,
-    async createMap(id, createdAt, createdBy) {
+    async createMap(id, createdAt, createdBy, claimHash) {
       // A new record, unless the id is a deleted map's (its tombstone), and nothing left under
       // the id: rows with no record (none to keep) are dropped.
       return inTransaction(pool, async (client) => {
         const res = await client.query(
-          'INSERT INTO maps (id, created_at, created_by) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
-          [id, createdAt, createdBy ?? null],
+          'INSERT INTO maps (id, created_at, created_by, claim_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+          [id, createdAt, createdBy ?? null, claimHash ?? null],
         );
         if (res.rowCount !== 1) return false;
         // The tombstone is looked up after the insert, in a statement of its own (READ
@@ -345,6 +353,14 @@ export async function openPostgresStorage(
     },
     async wasDeleted(id) {
       return isTombstoned(pool, id);
+    },
+    async getClaimedMap(id, claimHash) {
+      const res = await pool.query<MapRow>(
+        `SELECT ${MAP_COLUMNS} FROM maps WHERE id = $1 AND claim_hash = $2`,
+        [id, claimHash],
+      );
+      const row = res.rows[0];
+      return row && recordOf(row);
     },
     async countMaps(createdBy) {
       const res =
@@ -369,10 +385,13 @@ export async function openPostgresStorage(
       return row && recordOf(row);
     },
     async bumpGenerations(id, roles) {
-      // One statement: atomic, and the record it returns is the one it wrote.
+      // One statement: atomic, and the record it returns is the one it wrote. A new edit
+      // generation retires the registration claim too (types.ts).
       const res = await pool.query<MapRow>(
         `UPDATE maps SET edit_gen = edit_gen + $2, review_gen = review_gen + $3,
-           view_gen = view_gen + $4 WHERE id = $1 RETURNING ${MAP_COLUMNS}`,
+           view_gen = view_gen + $4,
+           claim_hash = CASE WHEN $2 > 0 THEN NULL ELSE claim_hash END
+         WHERE id = $1 RETURNING ${MAP_COLUMNS}`,
         [id, ...bumps(roles)],
       );
       const row = res.rows[0];

@@ -139,6 +139,14 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE INDEX IF NOT EXISTS versions_by_map ON versions(map_id, at);
 `;
 
+/** The schema of version 6 (before registration claims), verbatim. */
+const VERSION_6_SCHEMA = `${VERSION_5_SCHEMA}
+CREATE TABLE IF NOT EXISTS deleted_maps (
+  id TEXT PRIMARY KEY,          -- id of a map deleted for everyone: never registered again
+  deleted_at INTEGER NOT NULL   -- ms since epoch
+) WITHOUT ROWID;
+`;
+
 /** A DATA_DIR whose itinera.sqlite the version 0 server wrote: a map with a snapshot and an update. */
 function versionZeroDataDir(mapId: string): string {
   const dir = tempDir();
@@ -397,6 +405,47 @@ describe('SQLite storage', () => {
       { id: 'map-v5', deleted_at: 1_700_000_000_000 },
     ]);
     expect(check.prepare('SELECT count(*) AS n FROM updates').get()).toEqual({ n: 0 });
+    check.close();
+  });
+
+  it('migrates a version 6 database file: its maps kept with no claim, and a new map keeps its claim across restarts', async () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'itinera.sqlite'));
+    db.exec(VERSION_6_SCHEMA);
+    db.pragma('user_version = 6');
+    db.prepare('INSERT INTO maps (id, created_at, review_gen, created_by) VALUES (?, ?, ?, ?)').run(
+      'map-v6',
+      6,
+      1,
+      'someone',
+    );
+    db.prepare('INSERT INTO deleted_maps (id, deleted_at) VALUES (?, ?)').run('map-gone', 5);
+    db.close();
+
+    const claim = 'c'.repeat(64);
+    const storage = open(dir);
+    expect(await storage.getMap('map-v6')).toEqual({
+      id: 'map-v6',
+      createdAt: 6,
+      generations: { edit: 0, review: 1, view: 0 },
+    });
+    expect(await storage.countMaps('someone')).toBe(1);
+    expect(await storage.getClaimedMap?.('map-v6', claim)).toBeUndefined();
+    expect(await storage.wasDeleted?.('map-gone')).toBe(true);
+    expect(await storage.createMap('map-gone', 7, undefined, claim)).toBe(false);
+    expect(await storage.createMap('map-new', 8, 'someone', claim)).toBe(true);
+    await storage.close();
+
+    const again = open(dir);
+    expect((await again.getClaimedMap?.('map-new', claim))?.createdAt).toBe(8);
+    expect(await again.getClaimedMap?.('map-v6', claim)).toBeUndefined();
+    await again.close();
+    const check = new Database(join(dir, 'itinera.sqlite'), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(check.prepare('SELECT id, created_by, claim_hash FROM maps ORDER BY id').all()).toEqual([
+      { id: 'map-new', created_by: 'someone', claim_hash: claim },
+      { id: 'map-v6', created_by: 'someone', claim_hash: null },
+    ]);
     check.close();
   });
 

@@ -35,8 +35,13 @@ export type SqliteSync = 'NORMAL' | 'FULL';
  * /api/maps/:id), written in the delete's transaction: its id is never registered again
  * (createMap). A new table, so nothing migrates: SCHEMA creates it in an older file, empty
  * (maps deleted before version 6 left no tombstone).
+ *
+ * Schema version 7: `maps.claim_hash`, the SHA-256 (hex) of the registration claim a client
+ * sent with PUT /api/maps/:id (api.ts; never the claim itself), so a retry with the same
+ * claim gets the tokens whose answer was lost; NULL for maps registered before, without a
+ * claim, or once the edit link was revoked (bumpGenerations retires it).
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -45,7 +50,8 @@ CREATE TABLE IF NOT EXISTS maps (
   edit_gen INTEGER NOT NULL DEFAULT 0,   -- token generation of each role (auth.ts)
   review_gen INTEGER NOT NULL DEFAULT 0,
   view_gen INTEGER NOT NULL DEFAULT 0,
-  created_by TEXT               -- who created it (quota-storage.ts), NULL before v4
+  created_by TEXT,              -- who created it (quota-storage.ts), NULL before v4
+  claim_hash TEXT               -- sha256 of its registration claim (api.ts), or NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS maps_by_creator ON maps(created_by);
 CREATE TABLE IF NOT EXISTS snapshots (
@@ -122,6 +128,20 @@ const MIGRATE_3_TO_4 = `
 ALTER TABLE maps ADD COLUMN created_by TEXT;
 `;
 
+/**
+ * Version 6 kept no registration claims: those maps have none (NULL), a retry is a 409. Run
+ * only when the column is missing, so a file renumbered below 7 (as versions.test.ts does to
+ * test version 5's table) still opens, like versions and deleted_maps (CREATE IF NOT EXISTS).
+ */
+const MIGRATE_6_TO_7 = `
+ALTER TABLE maps ADD COLUMN claim_hash TEXT;
+`;
+
+/** Whether `table` has `column` (PRAGMA table_info). */
+function hasColumn(db: Database.Database, table: string, column: string): boolean {
+  return (db.pragma(`table_info(${table})`) as { name: string }[]).some((c) => c.name === column);
+}
+
 function migrate(db: Database.Database, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION)
@@ -138,6 +158,8 @@ function migrate(db: Database.Database, file: string): void {
     if (hasSnapshots && version <= 1) db.exec(MIGRATE_1_TO_2);
     if (hasSnapshots && version <= 2) db.exec(MIGRATE_2_TO_3);
     if (hasSnapshots && version <= 3) db.exec(MIGRATE_3_TO_4);
+    if (hasSnapshots && version <= 6 && !hasColumn(db, 'maps', 'claim_hash'))
+      db.exec(MIGRATE_6_TO_7);
     db.exec(SCHEMA);
     db.exec(VERSIONS_SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -170,7 +192,7 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   migrate(db, file);
 
   const insertMap = db.prepare(
-    'INSERT OR IGNORE INTO maps (id, created_at, created_by) VALUES (?, ?, ?)',
+    'INSERT OR IGNORE INTO maps (id, created_at, created_by, claim_hash) VALUES (?, ?, ?, ?)',
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM maps');
   const countBy = db.prepare<[string], { n: number }>(
@@ -183,8 +205,12 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   const selectMap = db.prepare<[string], MapRow>(
     'SELECT id, created_at, edit_gen, review_gen, view_gen FROM maps WHERE id = ?',
   );
+  const selectClaimedMap = db.prepare<[string, string], MapRow>(
+    'SELECT id, created_at, edit_gen, review_gen, view_gen FROM maps WHERE id = ? AND claim_hash = ?',
+  );
   const bumpGen: Record<Role, Database.Statement<[string]>> = {
-    edit: db.prepare('UPDATE maps SET edit_gen = edit_gen + 1 WHERE id = ?'),
+    // A new edit generation retires the registration claim too (types.ts).
+    edit: db.prepare('UPDATE maps SET edit_gen = edit_gen + 1, claim_hash = NULL WHERE id = ?'),
     review: db.prepare('UPDATE maps SET review_gen = review_gen + 1 WHERE id = ?'),
     view: db.prepare('UPDATE maps SET view_gen = view_gen + 1 WHERE id = ?'),
   };
@@ -268,12 +294,14 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
    * A new record, unless the id is a deleted map's (its tombstone), and nothing left under
    * the id: rows with no record (none to keep) are dropped.
    */
-  const createMapTx = db.transaction((id: string, createdAt: number, createdBy: string | null) => {
-    if (selectTombstone.get(id)) return false;
-    if (insertMap.run(id, createdAt, createdBy).changes !== 1) return false;
-    dropMapRows(id);
-    return true;
-  });
+  const createMapTx = db.transaction(
+    (id: string, createdAt: number, createdBy: string | null, claimHash: string | null) => {
+      if (selectTombstone.get(id)) return false;
+      if (insertMap.run(id, createdAt, createdBy, claimHash).changes !== 1) return false;
+      dropMapRows(id);
+      return true;
+    },
+  );
   const versions: VersionStorage = {
     async list(mapId) {
       return listVersions.all(mapId).map(metaOfRow);
@@ -295,8 +323,12 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
 
   return {
     versions,
-    async createMap(id, createdAt, createdBy) {
-      return createMapTx(id, createdAt, createdBy ?? null);
+    async createMap(id, createdAt, createdBy, claimHash) {
+      return createMapTx(id, createdAt, createdBy ?? null, claimHash ?? null);
+    },
+    async getClaimedMap(id, claimHash) {
+      const row = selectClaimedMap.get(id, claimHash);
+      return row && recordOf(row);
     },
     async wasDeleted(id) {
       return selectTombstone.get(id) !== undefined;

@@ -43,9 +43,24 @@ export interface Storage {
    * Registers a map; false when the id is taken (never overwrites) or belonged to a map
    * deleted for everyone (deleteMap's tombstone: a deleted id is never registered again).
    * `createdBy`: who created it, as quota-storage.ts names a client address (a keyed hash,
-   * never the address itself).
+   * never the address itself). `claimHash`: the hash of the registration claim the client
+   * sent (api.ts, `x-itinera-claim`; never the claim itself), stored with the record so the
+   * same client may ask for its tokens again (getClaimedMap) when the answer was lost.
    */
-  createMap(id: string, createdAt: number, createdBy?: string): Promise<boolean>;
+  createMap(
+    id: string,
+    createdAt: number,
+    createdBy?: string,
+    claimHash?: string,
+  ): Promise<boolean>;
+  /**
+   * The record of map `id` when it was registered with `claimHash` (createMap) and that
+   * claim still holds; undefined otherwise (no such map, no claim, another one, or a claim
+   * retired by a revocation of the edit role: bumpGenerations). Lets PUT answer a retry of a
+   * registration whose answer was lost. Absent in a store without claims (such a retry is
+   * then a plain 409).
+   */
+  getClaimedMap?(id: string, claimHash: string): Promise<MapRecord | undefined>;
   /**
    * Whether `id` belonged to a map deleted for everyone (it has a tombstone). Only tells why
    * createMap refused an id (PUT answers 410, not 409); createMap enforces the tombstone by
@@ -59,7 +74,9 @@ export interface Storage {
   getMap(id: string): Promise<MapRecord | undefined>;
   /**
    * Adds one to the generation of each of `roles` of map `id`, atomically; resolves with the
-   * updated record, or undefined when there is no such map.
+   * updated record, or undefined when there is no such map. A bump of `edit` also retires the
+   * map's registration claim (getClaimedMap finds it no more): revoking the edit link must
+   * leave no other way to the new edit token.
    */
   bumpGenerations(id: string, roles: readonly Role[]): Promise<MapRecord | undefined>;
   /**

@@ -276,6 +276,88 @@ describe('sharing', () => {
     expect(bad(null)).toBe('response: expected a JSON object');
   });
 
+  it('recovers a registration whose answer was lost: the next Share gets the same tokens with the stored claim', async () => {
+    const id = await localMap();
+    const claims: (string | null)[] = [];
+    let lost: Record<string, unknown> | undefined;
+    // The server registers the map, and its answer never arrives (mobile network, proxy).
+    const losing: typeof fetch = async (input, init) => {
+      claims.push(new Headers(init?.headers).get('x-itinera-claim'));
+      const res = await fetch(input, init);
+      lost = (await res.json()) as Record<string, unknown>;
+      throw new TypeError('fetch failed');
+    };
+    await expect(shareMap(id, { apiBase: server.url, fetch: losing })).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    expect(lost).toMatchObject({ id, editToken: expect.stringMatching(/^e\./) });
+    const entry = await getLocalStore().getMap(id);
+    expect(entry?.share).toBeUndefined();
+    // The claim was stored before the PUT, and sent with it: 256 bits, base64url.
+    const claim = entry?.shareClaim;
+    expect(claim).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(claims).toEqual([claim]);
+
+    const statuses: number[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      claims.push(new Headers(init?.headers).get('x-itinera-claim'));
+      const res = await fetch(input, init);
+      statuses.push(res.status);
+      return res;
+    };
+    const share = await shareMap(id, { apiBase: server.url, fetch: recording });
+    const { id: _id, ...tokens } = lost!;
+    expect(share).toEqual({ role: 'edit', ...tokens });
+    expect(claims).toEqual([claim, claim]);
+    expect(statuses).toEqual([200]);
+    // Stored with the tokens, the claim is dropped; sharing again needs no network.
+    const stored = await getLocalStore().getMap(id);
+    expect(stored?.share).toEqual(share);
+    expect(stored).not.toHaveProperty('shareClaim');
+    expect(await shareMap(id, { apiBase: 'http://127.0.0.1:1' })).toEqual(share);
+    // Another device with the same id and no claim is still refused.
+    expect((await fetch(`${server.url}/api/maps/${id}`, { method: 'PUT' })).status).toBe(409);
+  });
+
+  it('recovers when storing the tokens fails after the server registered the map', async () => {
+    const id = await localMap();
+    const store = getLocalStore();
+    const setShareInfo = store.setShareInfo;
+    store.setShareInfo = () => Promise.reject(new Error('QuotaExceededError: the disk is full'));
+    try {
+      await expect(shareMap(id, { apiBase: server.url })).rejects.toThrow('QuotaExceededError');
+    } finally {
+      store.setShareInfo = setShareInfo;
+    }
+    const claim = (await store.getMap(id))?.shareClaim;
+    expect(claim).toBeDefined();
+    expect((await store.getMap(id))?.share).toBeUndefined();
+    // Every retry sends the stored claim until the tokens are stored.
+    const sent: (string | null)[] = [];
+    const unreachable: typeof fetch = async (_input, init) => {
+      sent.push(new Headers(init?.headers).get('x-itinera-claim'));
+      throw new TypeError('fetch failed');
+    };
+    await expect(shareMap(id, { apiBase: server.url, fetch: unreachable })).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    const share = await shareMap(id, {
+      apiBase: server.url,
+      fetch: (input, init) => {
+        sent.push(new Headers(init?.headers).get('x-itinera-claim'));
+        return fetch(input, init);
+      },
+    });
+    expect(sent).toEqual([claim, claim]);
+    expect(roleOfToken(share.editToken!)).toBe('edit');
+    expect((await store.getMap(id))?.share).toEqual(share);
+    const head = await fetch(`${server.url}/api/maps/${id}`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${share.editToken}` },
+    });
+    expect(head.headers.get('x-itinera-role')).toBe('edit');
+  });
+
   it('says clearly when the server cannot be reached or the id is taken', async () => {
     const id = await localMap();
     await expect(shareMap(id, { apiBase: 'http://127.0.0.1:1' })).rejects.toMatchObject({

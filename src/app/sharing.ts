@@ -1,6 +1,8 @@
 /**
  * Sharing a map through the sync server's HTTP API (server/api.ts):
- *   PUT /api/maps/:id        → 201 {id, editToken, reviewToken, viewToken}, 409 when the id is taken
+ *   PUT /api/maps/:id        → 201 {id, editToken, reviewToken, viewToken}, 409 when the id is taken;
+ *                              with this device's claim (x-itinera-claim) for an id it registered
+ *                              already → 200 {…the same}
  *   GET /api/maps/:id/tokens → 200 {…the same}, for the edit token only (Bearer)
  *   POST /api/maps/:id/revoke {roles: [role]} → 200 {…the new current tokens}, edit token only
  * Every map is created on this device first, so it is always registered under its own id; the
@@ -8,6 +10,13 @@
  * (ShareInfo), so sharing again, or reopening the map, needs no network; a map shared before
  * review links existed fetches its review token once with the tokens request. The versions
  * saved here before the map was shared are queued for the server when it is registered.
+ *
+ * Registering is idempotent: before its first PUT the map's library entry gets a random claim
+ * (MapEntry.shareClaim, sync/library.ts), sent with that PUT and each retry. The server keeps
+ * its hash, so when the answer is lost (the network, a proxy timeout, a closed tab, a failed
+ * write of the tokens here) the next Share gets the same tokens (200) instead of a 409 that
+ * would leave the map unshareable. Storing the edit token drops the claim. It never leaves the
+ * device in any other request, nor appears in an error message.
  *
  * Tokens are the server's capability tokens: `e.…` grants edit, `r.…` review (read and
  * comment), `v.…` view, and `e2.…`, `r2.…`, `v2.…` the same once a link was revoked
@@ -42,6 +51,9 @@ export class ShareError extends Error {
 }
 
 export type { ShareLinks };
+
+/** The request header of the registration claim (server/api.ts CLAIM_HEADER). */
+const CLAIM_HEADER = 'x-itinera-claim';
 
 const ROLE_OF_LETTER: Readonly<Record<string, TokenRole>> = {
   e: 'edit',
@@ -130,7 +142,7 @@ async function request(
   mapId: string,
   path: string,
   init: RequestInit,
-  expected: number,
+  expected: number | readonly number[],
   opts: ShareOptions,
 ): Promise<MapTokens> {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
@@ -151,7 +163,7 @@ async function request(
     const text = await res.text().catch(() => '');
     throw new ShareError('revoked', `server: HTTP 401 ${text.slice(0, 200)}`);
   }
-  if (res.status !== expected) {
+  if (typeof expected === 'number' ? res.status !== expected : !expected.includes(res.status)) {
     const text = await res.text().catch(() => '');
     // A proxy in front of a stopped server answers 502/503/504: that is "unreachable" to a person.
     const code: ShareErrorCode = res.status >= 502 && res.status <= 504 ? 'unreachable' : 'server';
@@ -162,6 +174,8 @@ async function request(
 
 /**
  * Registers the map on the server (once) and returns its share info, stored in the library.
+ * The PUT carries the map's claim (made and stored first), so a registration whose answer was
+ * lost is recovered by the next call: the server answers 200 with the same tokens.
  * A map this browser may edit that was shared before review links existed (an edit token, no
  * review token) asks the server for its tokens once and stores them.
  */
@@ -185,7 +199,15 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
   }
   // A reviewer or viewer shares what it has; only an editor's browser ever registers the map.
   if (old?.reviewToken || old?.viewToken) return old;
-  const tokens = await request(mapId, '', { method: 'PUT' }, 201, opts);
+  // Stored before the PUT: a retry after a lost answer must send the same claim.
+  const claim = await store.shareClaim(mapId);
+  const tokens = await request(
+    mapId,
+    '',
+    { method: 'PUT', headers: { [CLAIM_HEADER]: claim }, cache: 'no-store' },
+    [201, 200],
+    opts,
+  );
   // Before the tokens are stored: from then on the session reads the server's list, and a
   // version made here before sharing must be on its way there, not dropped as thinned.
   await queueLocalVersions(mapId);

@@ -82,6 +82,45 @@ describe('map library', () => {
     expect(b.getMap('meta').get('title')).toBe('Copy of Shop');
   });
 
+  it('keeps one registration claim per map until its edit token is stored, never in a copy', async () => {
+    const store = freshStore();
+    await store.createMap({ id: 'c1', template: 'blank', title: 'Claimed' });
+    expect((await store.getMap('c1'))?.shareClaim).toBeUndefined();
+    const claim = await store.shareClaim('c1');
+    expect(claim).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await store.getMap('c1'))?.shareClaim).toBe(claim);
+    // The same one on every call (the retries of a PUT), and from two at once (two tabs).
+    expect(await Promise.all([store.shareClaim('c1'), store.shareClaim('c1')])).toEqual([
+      claim,
+      claim,
+    ]);
+    // Each map its own.
+    await store.createMap({ id: 'c2', template: 'blank', title: 'Other' });
+    expect(await store.shareClaim('c2')).not.toBe(claim);
+    // Through the trash and back, still the same.
+    await store.deleteMap('c1');
+    await store.restoreMap('c1');
+    expect(await store.shareClaim('c1')).toBe(claim);
+    // A copy is a new, unshared map: no claim.
+    await store.duplicateMap('c1', { id: 'c3', title: 'Copy' });
+    expect(await store.getMap('c3')).not.toHaveProperty('shareClaim');
+    // A stored value that is not a claim is replaced by a new one.
+    for (const bad of ['short', 'x'.repeat(200), 'a+b/'.repeat(10), 42]) {
+      await store.db.maps.update('c2', { shareClaim: bad as string });
+      const made = await store.shareClaim('c2');
+      expect(made).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect((await store.getMap('c2'))?.shareClaim).toBe(made);
+    }
+    // A view link leaves it; the edit token, once stored, drops it in the same write.
+    await store.setShareInfo('c1', { role: 'view', viewToken: 'v.x' });
+    expect((await store.getMap('c1'))?.shareClaim).toBe(claim);
+    await store.setShareInfo('c1', { role: 'edit', editToken: 'e.x', viewToken: 'v.x' });
+    expect(await store.getMap('c1')).not.toHaveProperty('shareClaim');
+    await expect(store.shareClaim('missing')).rejects.toThrow(
+      'shareClaim.id: no map with id missing',
+    );
+  });
+
   it('deletes to the trash, restores, and purges old trash with its doc', async () => {
     const store = freshStore();
     await store.createMap({ id: 'x1', template: 'blank', title: 'Gone' });

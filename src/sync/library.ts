@@ -113,9 +113,10 @@ export async function renameMap(db: ItineraDb, id: string, title: string): Promi
 }
 
 /**
- * Copies a map (doc, template, thumbnail; not its sharing) under a new id and title. Its review
- * comments (the rows under `commentsDocId(id)`) and its versions are not copied: they are a
- * review and a history of that map, and the copy is a new, unshared map.
+ * Copies a map (doc, template, thumbnail; not its sharing, nor its registration claim) under a
+ * new id and title. Its review comments (the rows under `commentsDocId(id)`) and its versions
+ * are not copied: they are a review and a history of that map, and the copy is a new, unshared
+ * map.
  */
 export async function duplicateMap(
   db: ItineraDb,
@@ -138,7 +139,7 @@ export async function duplicateMap(
     edit?.(doc);
     renameMapCommand(doc, title);
     const now = Date.now();
-    const { share: _share, ...rest } = source;
+    const { share: _share, shareClaim: _shareClaim, ...rest } = source;
     await db.maps.add({
       ...rest,
       id: newId,
@@ -236,11 +237,59 @@ export async function forgetMap(db: ItineraDb, id: string): Promise<void> {
   );
 }
 
+/**
+ * Stores a map's share info. With an edit token it also drops the entry's registration claim
+ * (shareClaim), in the same write: the entry holds what the claim would get now, and a claim
+ * left behind would only be a secret more on the device.
+ */
 export async function setShareInfo(db: ItineraDb, id: string, share: ShareInfo): Promise<void> {
   checkId('setShareInfo.id', id);
   const role: string | undefined = share?.role;
   if (role !== 'edit' && role !== 'review' && role !== 'view')
     throw new Error(`setShareInfo.share.role: must be 'edit', 'review' or 'view'`);
-  const n = await db.maps.update(id, { share });
+  // Dexie deletes a property updated to undefined.
+  const n = await db.maps.update(
+    id,
+    share.editToken ? { share, shareClaim: undefined } : { share },
+  );
   if (n === 0) throw new Error(`setShareInfo.id: no map with id ${id}`);
+}
+
+/**
+ * A registration claim (server/api.ts CLAIM_HEADER): base64url without padding, 22 to 128
+ * characters; this app makes 43 (256 bits).
+ */
+const SHARE_CLAIM_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
+
+/** Random bytes of a new claim: 256 bits (the server asks for at least 128). */
+const SHARE_CLAIM_BYTES = 32;
+
+/** A stored claim as read back: the string when it is one, else undefined (made anew). */
+export function restoreShareClaim(value: unknown): string | undefined {
+  return typeof value === 'string' && SHARE_CLAIM_PATTERN.test(value) ? value : undefined;
+}
+
+/** A new registration claim: SHARE_CLAIM_BYTES from crypto.getRandomValues, base64url. */
+export function newShareClaim(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(SHARE_CLAIM_BYTES));
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * The registration claim of map `id` (MapEntry.shareClaim): the one stored, or a new one
+ * stored first, in one transaction, so every PUT of the map from this device (retries, other
+ * tabs) sends the same claim. A stored value that is not a claim is replaced.
+ */
+export async function shareClaim(db: ItineraDb, id: string): Promise<string> {
+  checkId('shareClaim.id', id);
+  return db.transaction('rw', db.maps, async () => {
+    const entry = await requireEntry(db, 'shareClaim.id', id);
+    const stored = restoreShareClaim(entry.shareClaim);
+    if (stored) return stored;
+    const claim = newShareClaim();
+    await db.maps.update(id, { shareClaim: claim });
+    return claim;
+  });
 }

@@ -15,6 +15,10 @@
  * Since v4 a map's versions (sync/versions.ts) are in `versions` (metadata, listed newest first
  * by `[mapId+at]`) and their snapshot bytes in `versionSnapshots`: tables apart from `docRows`,
  * so opening a map never reads them, and listing the history never reads the bytes.
+ *
+ * Fields that no index names are schemaless in IndexedDB: a new optional field of an entry
+ * (MapEntry.shareClaim) needs no schema version, and an entry written before it simply lacks
+ * it. Code that reads such a field checks it (library.ts restoreShareClaim).
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { TokenRole } from '../model/protocol-messages';
@@ -54,6 +58,13 @@ export interface MapEntry {
   readonly thumbnail?: string;
   /** Sharing, once the map is shared. */
   readonly share?: ShareInfo;
+  /**
+   * The registration claim of a map being shared (app/sharing.ts): a secret made before its
+   * first `PUT /api/maps/:id` and sent with it and each retry (`x-itinera-claim`), so a retry
+   * after a lost answer gets the tokens instead of 409. Dropped once the edit token is stored
+   * (library.ts setShareInfo); never copied to a duplicate. Not indexed: no schema version.
+   */
+  readonly shareClaim?: string;
 }
 
 /** A deleted map kept for undo (table `trash`, since v2); its updates stay in `updates`. */

@@ -27,7 +27,10 @@ export interface LocalStore {
   deleteMap(id: string): Promise<void>;
   restoreMap(id: string): Promise<void>;
   getMap(id: string): Promise<MapEntry | undefined>;
+  /** Stores the share info; with an edit token, drops the registration claim (library.ts). */
   setShareInfo(id: string, share: ShareInfo): Promise<void>;
+  /** The map's registration claim for `PUT /api/maps/:id`, made and stored on first use. */
+  shareClaim(id: string): Promise<string>;
   /** Every map, last edited first, live across tabs. */
   readonly maps: LiveStore<readonly MapEntry[]>;
   /** Asks the browser not to evict our data under storage pressure; true when granted. */
@@ -47,6 +50,7 @@ export function createLocalStore(name: string = DB_NAME): LocalStore {
     restoreMap: (id) => library.restoreMap(db, id),
     getMap: (id) => db.maps.get(id),
     setShareInfo: (id, share) => library.setShareInfo(db, id, share),
+    shareClaim: (id) => library.shareClaim(db, id),
     maps: liveStore(() => db.maps.orderBy('updatedAt').reverse().toArray()),
     async requestPersistence() {
       const storage = globalThis.navigator?.storage;
