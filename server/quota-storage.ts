@@ -2,7 +2,8 @@
 // /api/maps/:id) counts against its client address (limitKey: IPv4 as is, IPv6 by /64) and
 // against the server's totals. Over a quota the API answers 429 with the usual JSON error
 // shape plus `quota` (which one) and `limit`; nothing is created.
-// - MAX_MAPS_PER_IP: maps created from one address (stored ones; maps are never deleted);
+// - MAX_MAPS_PER_IP: maps created from one address (stored ones; a map deleted for everyone
+//   no longer counts);
 // - MAX_MAPS: maps in total;
 // - MAX_STORAGE_BYTES: bytes of all stored documents; past it no new map is created (the
 //   existing ones keep working, each within its own limits, quota-doc.ts).
