@@ -9,6 +9,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { UNDO_CAPTURE_MS } from '../src/model/history';
 import { EditorPage } from './pages/EditorPage';
 import { expectNoA11yViolations } from './support/axe';
+import { registerWithoutTokens } from './support/people';
 
 async function person(
   browser: Browser,
@@ -261,7 +262,11 @@ test('a refused link on a map this device has: says so, keeps it editable, no re
 }) => {
   const ada = await person(browser);
   try {
-    const { mapId } = await sharedMap(ada.editor, 'Kept on this device');
+    // A map the server has whose working token this device does not hold (a link that holds
+    // one goes back to it: revoke.spec.ts).
+    const mapId = await ada.editor.createMap('Blank', 'Kept on this device');
+    await ada.editor.add('stage', 'Welcome');
+    await registerWithoutTokens(ada.page, mapId);
     const { page, editor } = ada;
     // Count sync attempts from a fresh load of the refused link. The page's clock is faked
     // (it runs at real speed) so the test can run retry timers out without sleeping.

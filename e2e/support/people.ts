@@ -43,3 +43,15 @@ export async function shareEditLink(page: Page): Promise<{ mapId: string; token:
   await expect(dialog).toBeHidden();
   return { mapId: decodeURIComponent(mapId), token };
 }
+
+/**
+ * Registers a map of this device on the server without giving this device its tokens (as if
+ * someone else had): a link opened then has no working token to go back to when refused.
+ */
+export async function registerWithoutTokens(page: Page, mapId: string): Promise<void> {
+  const status = await page.evaluate(
+    (id) => fetch(`/api/maps/${encodeURIComponent(id)}`, { method: 'PUT' }).then((r) => r.status),
+    mapId,
+  );
+  expect(status).toBe(201);
+}
