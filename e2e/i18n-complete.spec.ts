@@ -224,6 +224,10 @@ for (const lang of ['it', 'en'] as const) {
       await audit.check(page, 'touchpoint inspector');
       await edge('tp-app-smartphone').focus();
       await page.keyboard.press('Enter');
+      // The inspector shows that link before its action is emptied (not the one before).
+      await expect(action).toHaveValue(
+        (await edge('tp-app-smartphone').getAttribute('aria-label')) ?? '',
+      );
       await action.fill('');
       await expect.soft(edge('tp-app-smartphone')).toHaveAttribute('aria-label', w.deviceLink);
       await expect.soft(page.locator('.kind-badge')).toHaveText(w.deviceLinkKind);
