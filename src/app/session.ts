@@ -153,7 +153,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   // What this session may do: the library's role until the server accepts a link token that
   // replaces its token. A dead edit link opened where the map is view-only must not make it
   // editable here: the server would never take those edits, and they would stay on this device.
-  let roles = stored;
+  let grantedBy = stored;
   const linkAccepted: Promise<boolean> = confirm
     ? collab.firstSync().then((r) => {
         if (r !== 'synced') {
@@ -166,8 +166,8 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
           }
           return false;
         }
-        const raised = role(share) !== role(roles);
-        roles = share;
+        const raised = role(share) !== role(grantedBy);
+        grantedBy = share;
         confirm().catch((err: unknown) => console.warn('session: recording the link failed', err));
         return raised;
       })
@@ -180,9 +180,9 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
       if (r === 'synced' && migrate(doc) === 'newer') newer = true;
     });
   }
-  const viewOnly = () => role(roles) === 'view';
+  const viewOnly = () => role(grantedBy) === 'view';
   // A review link: the map read-only, comments writable (the server enforces both).
-  const reviewOnly = () => role(roles) === 'review';
+  const reviewOnly = () => role(grantedBy) === 'review';
   const isNewer = () => newer || isNewerSchema(doc);
   // A local map that is not shared can be commented too: its comments sync once it is.
   const canComment = () => !viewOnly() && !isNewer();
