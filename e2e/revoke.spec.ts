@@ -5,6 +5,7 @@
  * to the new edit link and stays online. The new link works for a newcomer.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
 import { expectNoA11yViolations } from './support/axe';
 import { person } from './support/people';
 
@@ -95,6 +96,30 @@ test('revoking the edit link cuts off its holder with a clear message; the edito
     await expect(cy.editor.node('After the old link')).toBeVisible();
     await expectNoA11yViolations(cy.page, 'dead link, the map on the link this device had');
     await cy.page.screenshot({ path: 'test-results/revoke/link-refused.png' });
+
+    // Eve's device listed the map from the new link but never got its doc (its socket hung),
+    // then she opens the old link: the map opens on the token her library has, and her entry
+    // stays (a refused link once closed the editor and dropped the entry, token and all).
+    const eve = await person(browser);
+    try {
+      const hung = eve.page;
+      await hung.routeWebSocket(/\/sync/, () => {}); // opens, never answers
+      await hung.goto(newEdit);
+      await expect(
+        hung.getByRole('status').filter({ hasText: 'Getting the map from the server' }),
+      ).toBeVisible();
+      await hung.close();
+      const page = await eve.page.context().newPage();
+      await page.goto(oldEdit);
+      await expect(new EditorPage(page).node('After the old link')).toBeVisible();
+      await expect(
+        page.getByRole('note').filter({ hasText: 'does not work any more' }),
+      ).toBeVisible();
+      await page.goto('/');
+      await expect(page.getByRole('link', { name: 'Open Leaky map' })).toBeVisible();
+    } finally {
+      await eve.close();
+    }
   } finally {
     await Promise.all([ada.close(), bo.close(), cy.close()]);
   }

@@ -50,7 +50,8 @@ export function EditorRoute({ mapId, token }: { mapId: string; token?: string })
         }
         // Nothing on this device yet: the map is whatever the server has.
         setState({ phase: 'syncing', session });
-        void session.firstSync().then((result) => {
+        // A dead link where the library has a working token: that token's sync counts.
+        void session.firstContent().then((result) => {
           if (cancelled) return;
           if (result === 'synced') return setState({ phase: 'ready', session });
           opened = null;

@@ -54,6 +54,12 @@ export interface Collab {
    * map. Never rejects; stays pending while offline or before connect().
    */
   firstSync(): Promise<FirstSync>;
+  /**
+   * Like firstSync(), for the connection in use: the last connect()'s first completed sync or
+   * the server's refusal of its token (the connection a dead link falls back to, for one).
+   * Pending before connect().
+   */
+  currentSync(): Promise<FirstSync>;
   dispose(): void;
 }
 
@@ -106,14 +112,20 @@ export function createCollab(
   let settle!: (r: FirstSync) => void;
   let settled = false;
   const first = new Promise<FirstSync>((ok) => (settle = (r) => ((settled = true), ok(r))));
+  // The connection in use's own first sync: a new one with every connect().
+  let settleCurrent: (r: FirstSync) => void = () => {};
+  let current = new Promise<FirstSync>((ok) => (settleCurrent = ok));
+  const settleBoth = (r: FirstSync) => {
+    settleCurrent(r);
+    if (!settled) settle(r);
+  };
   const report = () => {
     if (!ws) return setConnection('local');
     const { status, unconfirmed, refusal } = ws.state.getSnapshot();
     setConnection(status, unconfirmed, refusal);
     // Revoked before the first sync completed: that is a refusal too. A full map is not: the
     // editor opens on what this device holds and the status says the map is full.
-    if (status === 'refused' && refusal && !settled)
-      settle(isMapFullRefusal(refusal) ? 'synced' : refusal);
+    if (status === 'refused' && refusal) settleBoth(isMapFullRefusal(refusal) ? 'synced' : refusal);
   };
 
   let offState = () => {};
@@ -138,6 +150,7 @@ export function createCollab(
         ws.dispose();
         commentsWs?.dispose();
         commentsWs = null;
+        current = new Promise<FirstSync>((ok) => (settleCurrent = ok));
       }
       let checking: Promise<void> | undefined;
       // Every attempt that never opened, before and after the first sync, on either socket: a
@@ -148,15 +161,15 @@ export function createCollab(
         if (disposed) return undefined;
         return (checking ??= checkAccess(mapId, token, opts.access).then((verdict) => {
           checking = undefined;
-          if (disposed || current !== ws || verdict === 'ok' || verdict === 'unknown') return;
+          if (disposed || attached !== ws || verdict === 'ok' || verdict === 'unknown') return;
           const why = verdict === 'revoked' || verdict === 'expired' ? verdict : undefined;
-          if (current.refuse(why)) {
+          if (attached.refuse(why)) {
             commentsWs?.refuse(why);
-            if (!settled) settle(verdict);
+            settleBoth(verdict);
           }
         }));
       };
-      const current = attachWebsocket(doc, {
+      const attached = attachWebsocket(doc, {
         url: opts.syncUrl ?? syncUrlFor(location),
         mapId,
         token,
@@ -165,7 +178,7 @@ export function createCollab(
         onFailedAttempt,
         ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
       });
-      ws = current;
+      ws = attached;
       wsToken = token;
       if (opts.commentsDoc && commentsAwareness)
         commentsWs = attachWebsocket(opts.commentsDoc, {
@@ -179,11 +192,12 @@ export function createCollab(
         });
       offCommentsState = commentsWs?.state.subscribe(reportComments) ?? (() => {});
       reportComments();
-      void current.whenSynced.then(() => !settled && settle('synced'));
-      offState = current.state.subscribe(report);
+      void attached.whenSynced.then(() => attached === ws && settleBoth('synced'));
+      offState = attached.state.subscribe(report);
       report();
     },
     firstSync: () => first,
+    currentSync: () => current,
     dispose() {
       disposed = true;
       openCollabs.get(mapId)?.delete(collab);

@@ -99,6 +99,36 @@ describe('a link token and the token the library already has', () => {
     again.close();
   });
 
+  it('a dead link for a map listed here with a working token but nothing stored shows the map that token syncs', async () => {
+    const map = await serverMap({ title: 'Listed, not downloaded' });
+    // Listed from its edit link on another visit, its doc never stored here (no rows).
+    const { acceptShareLink } = await import('./sharing');
+    await acceptShareLink(map.id, map.editToken);
+
+    const dead = await openSession(map.id, { token: 'e.revoked', collab: collab() });
+    try {
+      expect(dead.empty).toBe(true);
+      expect(await dead.firstSync()).toBe('refused');
+      // What the editor waits for before it shows the map: the library token's sync.
+      expect(await dead.firstContent()).toBe('synced');
+      expect(dead.api.map.getSnapshot().meta.title).toBe('Listed, not downloaded');
+      expect(dead.api.sync.getSnapshot().linkRefused).toBe('refused');
+    } finally {
+      dead.close();
+    }
+    expect(await storedToken(map.id)).toBe(map.editToken);
+  });
+
+  it('a dead link with no token to fall back to settles firstContent with its refusal', async () => {
+    const map = await serverMap({ title: 'Never here' });
+    const dead = await openSession(map.id, { token: 'e.mistyped', collab: collab() });
+    try {
+      expect(await dead.firstContent()).toBe('refused');
+    } finally {
+      dead.close();
+    }
+  });
+
   it('an edit link opened where the map is view-only edits only once the server accepts it', async () => {
     const map = await serverMap({ title: 'Real' });
     const viewer = await openSession(map.id, { token: map.viewToken, collab: collab() });

@@ -41,6 +41,11 @@ export interface OpenedSession {
    */
   firstSync(): Promise<FirstSync>;
   /**
+   * What an empty session waits for before it shows the map: firstSync(), except when a
+   * dead link fell back to the token the library already had: then that token's first sync.
+   */
+  firstContent(): Promise<FirstSync>;
+  /**
    * Settles true when the server accepted a link token that replaces the library's and it
    * lets this session do more (view → review or edit): `readOnlyReason` changed, so the
    * editor renders again. False otherwise, at once when there was no such link.
@@ -154,7 +159,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
   // replaces its token. A dead edit link opened where the map is view-only must not make it
   // editable here: the server would never take those edits, and they would stay on this device.
   let grantedBy = stored;
-  const linkAccepted: Promise<boolean> = confirm
+  const linkSettled: Promise<{ raised: boolean; content: Promise<FirstSync> }> | null = confirm
     ? collab.firstSync().then((r) => {
         if (r !== 'synced') {
           // A dead link for a map this device has a working token for: back to that token,
@@ -163,20 +168,24 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
           if (had && (r === 'refused' || r === 'revoked' || r === 'expired')) {
             sync.set({ ...sync.get(), linkRefused: r });
             collab.connect(had, { replace: true });
+            return { raised: false, content: collab.currentSync() };
           }
-          return false;
+          return { raised: false, content: Promise.resolve(r) };
         }
         const raised = role(share) !== role(grantedBy);
         grantedBy = share;
         confirm().catch((err: unknown) => console.warn('session: recording the link failed', err));
-        return raised;
+        return { raised, content: Promise.resolve(r) };
       })
-    : Promise.resolve(false);
+    : null;
+  const linkAccepted = linkSettled ? linkSettled.then((s) => s.raised) : Promise.resolve(false);
+  const firstContent = () =>
+    linkSettled ? linkSettled.then((s) => s.content) : collab.firstSync();
 
   // A map that arrives by its first sync (nothing stored here) is migrated when it arrives.
   let newer = migration === 'newer';
   if (empty && token) {
-    void collab.firstSync().then((r) => {
+    void firstContent().then((r) => {
       if (r === 'synced' && migrate(doc) === 'newer') newer = true;
     });
   }
@@ -270,6 +279,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     empty,
     shared: token !== undefined,
     firstSync: collab.firstSync,
+    firstContent,
     linkAccepted,
     close() {
       offSave();
