@@ -22,6 +22,7 @@ import {
   restoreStrategyExtra,
   restoreTraining,
   isId,
+  listPlace,
   type RecordKey,
   type Repair,
   type Restored,
@@ -68,9 +69,7 @@ function collection<T>(doc: Y.Doc, part: StrategyCollection, repairs: Repairs): 
     if (!isId(id, MAX_ID_CHARS)) return report(repairs, key, NOT_AN_ID);
     const { value, repaired } = RESTORE[part](record, id);
     report(repairs, key, repaired);
-    const order: unknown = record.get('order');
-    const rank =
-      typeof order === 'number' && !Number.isNaN(order) ? order : Number.MAX_SAFE_INTEGER;
+    const rank = listPlace(record.get('order')) ?? Number.MAX_SAFE_INTEGER;
     rows.push({ order: rank, id, value: value as T });
   });
   rows.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -5,7 +5,7 @@
  */
 export * from './support/repair';
 export * from './support/field-limits';
-export { ID_PATTERN, isDate, isId, isIsoTime } from './support/fields';
+export { ID_PATTERN, isDate, isId, isIsoTime, listPlace } from './support/fields';
 export { DANGEROUS_KEYS, MAX_EXTRA_CHARS, MAX_EXTRA_DEPTH } from './support/source';
 export { NODE_LIMITS, restoreNode } from './node';
 export {

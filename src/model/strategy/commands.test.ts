@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNode, addTouchpoint, ReadOnlyDocError } from '../commands';
-import { metaMap } from '../doc';
+import { metaMap, strategyRecords } from '../doc';
 import { createHistory } from '../history';
 import { readSnapshot, readStrategy } from '../read';
 import * as s from './commands';
@@ -68,6 +68,19 @@ describe('strategy commands', () => {
     const doc = fresh();
     const ids = ['b', 'a', 'c'].map((t) => s.addGoal(doc, { title: t }));
     expect(readStrategy(doc).goals.map((g) => g.id)).toEqual(ids);
+  });
+
+  it("reads a peer's order written as text as a number, and an unusable one last", () => {
+    const doc = fresh();
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((t) => s.addGoal(doc, { title: t }));
+    const goals = strategyRecords(doc, 'goals');
+    goals.get(a!)!.set('order', '10'); // a peer's number as text: 10, after b (2) and c (3)
+    goals.get(d!)!.set('order', Number.NaN); // unusable: after every placed one
+    expect(readStrategy(doc).goals.map((g) => g.title)).toEqual(['b', 'c', 'a', 'd']);
+    // The next one added goes after the highest usable place, the text one included.
+    s.addGoal(doc, { title: 'e' });
+    expect(goals.get(readStrategy(doc).goals.at(-2)!.id)!.get('order')).toBe(11);
+    expect(readStrategy(doc).goals.map((g) => g.title)).toEqual(['b', 'c', 'a', 'e', 'd']);
   });
 
   it('clears a field when the patch says undefined and leaves missing keys alone', () => {

@@ -18,6 +18,7 @@ import {
 } from '../doc';
 import { write } from '../commands';
 import { newId } from '../ids';
+import { listPlace } from '../records';
 import type {
   ChannelPlan,
   CompanyScore,
@@ -67,7 +68,7 @@ function nextOrder(map: Y.Map<YRecord>): number {
   let max = 0;
   // Any peer can put a value that is not a record under a key: skipped, never read.
   map.forEach((r) => {
-    if (r instanceof Y.Map) max = Math.max(max, Number(r.get('order')) || 0);
+    if (r instanceof Y.Map) max = Math.max(max, listPlace(r.get('order')) ?? 0);
   });
   return max + 1;
 }

@@ -67,6 +67,23 @@ describe('go-live tick storage', () => {
     expect(strategyPart(doc, 'goLive').has('done')).toBe(false);
   });
 
+  it("reads a peer's tick place written as text, puts an unusable one last, and ticks after them", () => {
+    const doc = new Y.Doc();
+    for (const k of ['staffing', 'announce', 'monitoring']) s.setGoLiveItem(doc, k, true);
+    const ticks = strategyPart(doc, 'goLiveDone');
+    ticks.set('staffing', '5');
+    ticks.set('announce', Number.NaN);
+    expect(readStrategy(doc).goLive.done).toEqual(['monitoring', 'staffing', 'announce']);
+    s.setGoLiveItem(doc, 'training', true);
+    expect(ticks.get('training')).toBe(6);
+    expect(readStrategy(doc).goLive.done).toEqual([
+      'monitoring',
+      'staffing',
+      'training',
+      'announce',
+    ]);
+  });
+
   it('undoes a tick', () => {
     const doc = new Y.Doc();
     const history = createHistory(doc);

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { strategyPart, strategyRecords } from '../doc';
 import { MAX_ID_CHARS } from '../limits';
 import { restoreChannelPlan } from '../records/channel-plan';
-import { isId } from '../records/support/fields';
+import { isId, listPlace } from '../records/support/fields';
 import type { ChannelPlan } from '../types';
 
 type Plain = Record<string, unknown>;
@@ -126,9 +126,7 @@ export function readGoLiveDone(doc: Y.Doc): string[] | undefined {
   const order = new Map<string, number>();
   if (Array.isArray(legacy))
     legacy.forEach((k, i) => typeof k === 'string' && !order.has(k) && order.set(k, i + 1));
-  ticks(doc).forEach((value, key) =>
-    order.set(key, typeof value === 'number' ? value : Number.MAX_SAFE_INTEGER),
-  );
+  ticks(doc).forEach((value, key) => order.set(key, listPlace(value) ?? Number.MAX_SAFE_INTEGER));
   if (order.size === 0 && !Array.isArray(legacy)) return undefined;
   return [...order.entries()]
     .sort(([ka, a], [kb, b]) => a - b || (ka < kb ? -1 : ka > kb ? 1 : 0))
@@ -144,7 +142,7 @@ export function setGoLiveDone(doc: Y.Doc, key: string, done: boolean): void {
   if (done) {
     if (map.has(key) || inLegacy) return;
     let max = Array.isArray(legacy) ? legacy.length : 0;
-    map.forEach((v) => (max = Math.max(max, typeof v === 'number' ? v : 0)));
+    map.forEach((v) => (max = Math.max(max, listPlace(v) ?? 0)));
     map.set(key, max + 1);
     return;
   }

@@ -38,6 +38,18 @@ export function describe(v: unknown): string {
  */
 export const ID_PATTERN = /^(?!(?:constructor|prototype)$)[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
+/**
+ * A record's place in its list (the `order` the strategy lists and the go-live ticks keep beside
+ * their records): a finite number, or one a peer wrote as text; undefined when unusable, and
+ * such a record goes after the placed ones.
+ */
+export function listPlace(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== 'string' || v.trim() === '' || v.length >= 40) return undefined;
+  const n = +v;
+  return Number.isFinite(n) ? n : undefined;
+}
+
 /** Whether `v` can be a record's id (and its key in the doc and in the format). */
 export function isId(v: unknown, maxChars: number): v is string {
   return typeof v === 'string' && v.length > 0 && v.length <= maxChars && ID_PATTERN.test(v);
