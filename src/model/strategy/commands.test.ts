@@ -72,7 +72,7 @@ describe('strategy commands', () => {
 
   it("reads a peer's order written as text as a number, and an unusable one last", () => {
     const doc = fresh();
-    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((t) => s.addGoal(doc, { title: t }));
+    const [a, , , d] = ['a', 'b', 'c', 'd'].map((t) => s.addGoal(doc, { title: t }));
     const goals = strategyRecords(doc, 'goals');
     goals.get(a!)!.set('order', '10'); // a peer's number as text: 10, after b (2) and c (3)
     goals.get(d!)!.set('order', Number.NaN); // unusable: after every placed one
