@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Deck, DeckKpi, DeckLane, DeckStage, DeckTouchpoint } from '../../model/deck';
 import { Face } from '../Face';
-import { formatMoney } from '../strategy/inputs';
+import { formatMoney, formatNumber } from '../strategy/inputs';
 import { formatDate } from '../strategy/onePage';
 import type { Slide } from './slides';
 import '../screen-reader.css';
@@ -222,7 +222,8 @@ function StrategySlide({ deck }: { deck: Deck }) {
               }),
               t('strategy.saving', {
                 saving: money(s.costs.saving),
-                pct: Math.round(s.costs.savingPct),
+                // One decimal in the UI language, as the strategy panel and the decks say it.
+                pct: formatNumber(s.costs.savingPct, i18n.language, 1),
               }),
             ]}
             tone="pain"
