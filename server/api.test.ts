@@ -268,6 +268,45 @@ describe('PUT /api/maps/:id with a registration claim (x-itinera-claim)', () => 
     expect((await put(s.url, withBody, bodyClaim)).status).toBe(410);
   });
 
+  it("a revoke of the edit link with a claim makes it the map's: a PUT with it gets the new tokens, the old claim gets nothing", async () => {
+    const id = 'map-claimed-revoke';
+    const registered = newClaim();
+    const first = await put(s.url, id, registered);
+    expect(first.status).toBe(201);
+    const old = first.body as unknown as MapTokens;
+    const revoker = newClaim();
+    const revoke = (token: string, claim: string | undefined, roles: string[]) =>
+      fetch(`${s.url}/api/maps/${id}/revoke`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...(claim === undefined ? {} : { 'x-itinera-claim': claim }),
+        },
+        body: JSON.stringify({ roles }),
+      });
+    const res = await revoke(old.editToken, revoker, ['edit']);
+    expect(res.status).toBe(200);
+    const current = (await res.json()) as MapTokens;
+    expect(current.editToken).not.toBe(old.editToken);
+    // The answer was lost: the old edit token is dead, the revoker's claim gets the new ones.
+    expect((await revoke(old.editToken, revoker, ['edit'])).status).toBe(401);
+    expect(await put(s.url, id, revoker)).toEqual({ status: 200, body: current });
+    // The registration's claim was retired, as without a claim of the revoker's.
+    expect((await put(s.url, id, registered)).status).toBe(409);
+    // A review or view revocation keeps the revoker's claim, with the current tokens.
+    const viewRes = await revoke(current.editToken, newClaim(), ['view']);
+    const afterView = (await viewRes.json()) as MapTokens;
+    expect(await put(s.url, id, revoker)).toEqual({ status: 200, body: afterView });
+    // A malformed claim is refused before anything is revoked.
+    const bad = await revoke(current.editToken, 'short', ['edit']);
+    expect(bad.status).toBe(400);
+    expect(await put(s.url, id, revoker)).toEqual({ status: 200, body: afterView });
+    // A later edit revocation without a claim retires it.
+    expect((await revoke(afterView.editToken, undefined, ['edit'])).status).toBe(200);
+    expect((await put(s.url, id, revoker)).status).toBe(409);
+  });
+
   it('two PUTs of one claim at once: one registers (201), the other gets the same tokens (200)', async () => {
     const id = 'map-claimed-race';
     const claim = newClaim();

@@ -28,7 +28,10 @@
 //                                        now on, and their open sockets are closed with 4001
 //                                        "token revoked") → 200 {id, editToken, reviewToken,
 //                                        viewToken} (the new current tokens) | 400 (body, with
-//                                        issues) | 401 | 404
+//                                        issues) | 401 | 404. A revoke of the edit role with an
+//                                        `x-itinera-claim` makes that claim the map's (the old
+//                                        one retired): when the answer is lost, the revoker's
+//                                        device gets the new tokens by a PUT with it (above)
 //   HEAD /api/maps/:id                   does this Bearer token open the map? → 204 with
 //                                        X-Itinera-Role: edit|review|view | 401 | 404, no body;
 //                                        a 401 for a genuine token that was revoked or expired
@@ -110,15 +113,15 @@ async function initialUpdate(
 /**
  * The request header of a PUT's registration claim: a secret the client makes before its first
  * PUT of the id and sends with every retry (src/app/sharing.ts), so the retry of a
- * registration whose answer was lost gets the tokens instead of a 409. Never logged; storage
- * keeps only its SHA-256.
+ * registration whose answer was lost gets the tokens instead of a 409. A revoke of the edit
+ * link sends a new one, which replaces the map's. Never logged; storage keeps only its SHA-256.
  */
 export const CLAIM_HEADER = 'x-itinera-claim';
 
 /** A claim: base64url without padding, 22 characters (128 bits) to 128. */
 const CLAIM_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
 
-/** The PUT's claim, as the SHA-256 (hex) storage keeps; undefined without one; 400 if malformed. */
+/** The request's claim, as the SHA-256 (hex) storage keeps; undefined without one; 400 if malformed. */
 function claimHashOf(req: IncomingMessage): string | undefined {
   const raw = req.headers[CLAIM_HEADER];
   if (raw === undefined) return undefined;
@@ -309,13 +312,18 @@ export function parseRevokeRequest(input: unknown): RevokeRequest {
   return { roles, expiresAt };
 }
 
-/** POST /api/maps/:id/revoke: new generations for `roles`; their open sockets closed now. */
+/**
+ * POST /api/maps/:id/revoke: new generations for `roles`; their open sockets closed now. With
+ * the edit role, the request's claim (if any) becomes the map's: the old edit token is dead
+ * the moment this commits, so a revoker whose answer is lost gets the tokens back with it.
+ */
 async function revoke(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, mapId: string) {
   await requireEdit(ctx, req, mapId);
+  const claimHash = claimHashOf(req);
   const { roles, expiresAt } = parseRevokeRequest(
     await ctx.bodies.json(await readBody(req, ctx.maxBodyBytes)),
   );
-  const map = await ctx.storage.bumpGenerations(mapId, roles);
+  const map = await ctx.storage.bumpGenerations(mapId, roles, claimHash);
   if (!map) throw new HttpError(404, 'map not found');
   const closed = ctx.liveTokens.revoke(mapId, map.generations);
   // The other instances close theirs too (fan-out 'revoked': they read the generations).

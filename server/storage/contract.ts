@@ -226,9 +226,20 @@ export function storageContract(engine: string, open: () => Promise<Storage>): v
       });
       expect((await s.bumpGenerations('map-k', ['edit']))?.generations.edit).toBe(1);
       expect(await s.getClaimedMap?.('map-k', claim)).toBeUndefined();
+      // An edit revocation with the revoker's claim makes it the map's (the old one stays retired).
+      const revoker = 'c'.repeat(64);
+      expect((await s.bumpGenerations('map-k', ['edit'], revoker))?.generations.edit).toBe(2);
+      expect((await s.getClaimedMap?.('map-k', revoker))?.generations.edit).toBe(2);
+      expect(await s.getClaimedMap?.('map-k', claim)).toBeUndefined();
+      // A view revocation keeps it; the next edit revocation without a claim retires it.
+      await s.bumpGenerations('map-k', ['view'], 'd'.repeat(64));
+      expect(await s.getClaimedMap?.('map-k', revoker)).toBeDefined();
+      expect(await s.getClaimedMap?.('map-k', 'd'.repeat(64))).toBeUndefined();
+      await s.bumpGenerations('map-k', ['edit']);
+      expect(await s.getClaimedMap?.('map-k', revoker)).toBeUndefined();
       await s.bumpGenerations('map-k', ['view']);
       expect(await s.getClaimedMap?.('map-k', claim)).toBeUndefined();
-      expect((await s.getMap('map-k'))?.generations).toEqual({ edit: 1, review: 1, view: 2 });
+      expect((await s.getMap('map-k'))?.generations).toEqual({ edit: 3, review: 1, view: 3 });
       // A deleted map's claim goes with it, and the id stays refused.
       expect(await s.createMap('map-kd', 5, undefined, other)).toBe(true);
       expect(await s.deleteMap('map-kd')).toBe(true);

@@ -384,15 +384,15 @@ export async function openPostgresStorage(
       const row = res.rows[0];
       return row && recordOf(row);
     },
-    async bumpGenerations(id, roles) {
+    async bumpGenerations(id, roles, claimHash) {
       // One statement: atomic, and the record it returns is the one it wrote. A new edit
-      // generation retires the registration claim too (types.ts).
+      // generation replaces the registration claim with the revoker's, or retires it (types.ts).
       const res = await pool.query<MapRow>(
         `UPDATE maps SET edit_gen = edit_gen + $2, review_gen = review_gen + $3,
            view_gen = view_gen + $4,
-           claim_hash = CASE WHEN $2 > 0 THEN NULL ELSE claim_hash END
+           claim_hash = CASE WHEN $2 > 0 THEN $5 ELSE claim_hash END
          WHERE id = $1 RETURNING ${MAP_COLUMNS}`,
-        [id, ...bumps(roles)],
+        [id, ...bumps(roles), claimHash ?? null],
       );
       const row = res.rows[0];
       return row && recordOf(row);

@@ -208,14 +208,19 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
   const selectClaimedMap = db.prepare<[string, string], MapRow>(
     'SELECT id, created_at, edit_gen, review_gen, view_gen FROM maps WHERE id = ? AND claim_hash = ?',
   );
-  const bumpGen: Record<Role, Database.Statement<[string]>> = {
-    // A new edit generation retires the registration claim too (types.ts).
-    edit: db.prepare('UPDATE maps SET edit_gen = edit_gen + 1, claim_hash = NULL WHERE id = ?'),
+  // A new edit generation replaces the registration claim with the revoker's, or retires it
+  // (types.ts).
+  const bumpEdit = db.prepare<[string | null, string]>(
+    'UPDATE maps SET edit_gen = edit_gen + 1, claim_hash = ? WHERE id = ?',
+  );
+  const bumpGen: Record<Exclude<Role, 'edit'>, Database.Statement<[string]>> = {
     review: db.prepare('UPDATE maps SET review_gen = review_gen + 1 WHERE id = ?'),
     view: db.prepare('UPDATE maps SET view_gen = view_gen + 1 WHERE id = ?'),
   };
-  const bumpTx = db.transaction((id: string, roles: readonly Role[]) => {
-    for (const role of new Set(roles)) bumpGen[role].run(id);
+  const bumpTx = db.transaction((id: string, roles: readonly Role[], claimHash?: string) => {
+    for (const role of new Set(roles))
+      if (role === 'edit') bumpEdit.run(claimHash ?? null, id);
+      else bumpGen[role].run(id);
     return selectMap.get(id);
   });
   const insertUpdate = db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)');
@@ -343,8 +348,8 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
       const row = selectMap.get(id);
       return row && recordOf(row);
     },
-    async bumpGenerations(id, roles) {
-      const row = bumpTx(id, roles);
+    async bumpGenerations(id, roles, claimHash) {
+      const row = bumpTx(id, roles, claimHash);
       return row && recordOf(row);
     },
     async deleteMap(id, deletedAt = Date.now()) {

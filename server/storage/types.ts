@@ -74,11 +74,16 @@ export interface Storage {
   getMap(id: string): Promise<MapRecord | undefined>;
   /**
    * Adds one to the generation of each of `roles` of map `id`, atomically; resolves with the
-   * updated record, or undefined when there is no such map. A bump of `edit` also retires the
-   * map's registration claim (getClaimedMap finds it no more): revoking the edit link must
-   * leave no other way to the new edit token.
+   * updated record, or undefined when there is no such map. A bump of `edit` also replaces
+   * the map's registration claim with `claimHash`, the revoker's (api.ts: its device gets the
+   * new tokens by a PUT with that claim when the revoke's answer was lost), or retires it
+   * without one: revoking the edit link must leave no other way to the new edit token.
    */
-  bumpGenerations(id: string, roles: readonly Role[]): Promise<MapRecord | undefined>;
+  bumpGenerations(
+    id: string,
+    roles: readonly Role[],
+    claimHash?: string,
+  ): Promise<MapRecord | undefined>;
   /**
    * Deletes map `id` for good, in one transaction: its record (so its token generations:
    * every token of it is refused from then on, with 404), the snapshot and updates of its doc

@@ -129,6 +129,33 @@ describe('a link token and the token the library already has', () => {
     }
   });
 
+  it('the editor of a revoke of the edit link whose answer was lost moves to the new token by itself', async () => {
+    const { shareMap, revokeLink } = await import('./sharing');
+    const { getLocalStore } = await import('../sync/local-store');
+    const id = `map-session-revoke-${process.pid}`;
+    await getLocalStore().createMap({ id, template: 'blank', title: 'Revoked here' });
+    const share = await shareMap(id, { apiBase: server.url });
+    const session = await openSession(id, { collab: collab() });
+    try {
+      expect(await session.firstSync()).toBe('synced');
+      let lost: { editToken?: string } | undefined;
+      const losing: typeof fetch = async (input, init) => {
+        lost = (await (await fetch(input, init)).json()) as { editToken?: string };
+        throw new TypeError('fetch failed');
+      };
+      await expect(
+        revokeLink(id, 'edit', { apiBase: server.url, fetch: losing }),
+      ).rejects.toThrow();
+      expect(lost?.editToken).not.toBe(share.editToken);
+      // Closed as revoked, the session asks with the claim and goes on with the new token.
+      await expect.poll(() => storedToken(id)).toBe(lost?.editToken);
+      await expect.poll(() => session.api.sync.getSnapshot().connection).toBe('online');
+      expect(session.api.readOnlyReason).toBeNull();
+    } finally {
+      session.close();
+    }
+  });
+
   it('an edit link opened where the map is view-only edits only once the server accepts it', async () => {
     const map = await serverMap({ title: 'Real' });
     const viewer = await openSession(map.id, { token: map.viewToken, collab: collab() });

@@ -17,7 +17,7 @@ import { bindStrategyCommands } from '../model/strategy/bound-commands';
 import type { MapSessionApi, SyncState, UndoState } from '../model/session-api';
 import { attachLocalStore, getLocalStore, type ShareInfo } from '../sync/local-store';
 import { createCollab, type CollabOptions, type FirstSync } from './collab';
-import { acceptShareLink, tokenOf, withLinkToken } from './sharing';
+import { acceptShareLink, recoverRevoke, tokenOf, withLinkToken } from './sharing';
 import { bindComments } from '../model/comments/bound';
 import { touchPerson } from '../model/comments/commands';
 import { commentsDocId } from '../model/protocol-messages';
@@ -154,6 +154,17 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     },
   );
   if (token) collab.connect(token);
+  // This device's own revoke of the edit link whose answer was lost: the server closed the
+  // socket as revoked, and the entry may hold that revoke's claim (app/sharing.ts); asked once.
+  let askedRevoke = false;
+  const offRevoked = sync.subscribe(() => {
+    const { connection, refusal } = sync.get();
+    if (askedRevoke || connection !== 'refused' || refusal !== 'revoked') return;
+    askedRevoke = true;
+    recoverRevoke(mapId, { apiBase: opts.collab?.access?.apiBase }).catch((err: unknown) =>
+      console.warn('session: asking for a revoke whose answer was lost failed', err),
+    );
+  });
   const selection = createSelectionStore((ids) => collab.presence.setSelection(ids));
   // What this session may do: the library's role until the server accepts a link token that
   // replaces its token. A dead edit link opened where the map is view-only must not make it
@@ -283,6 +294,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
     linkAccepted,
     close() {
       offSave();
+      offRevoked();
       offCommentsSave();
       offHistory();
       offMe();

@@ -525,6 +525,112 @@ describe('revoking a link', () => {
       .toEqual({ connection: 'refused', refusal: 'revoked' });
   });
 
+  /** A fetch whose request reaches the server and whose answer is lost; the answer kept. */
+  const losing = () => {
+    const seen: { claim: string | null; body?: Record<string, unknown> }[] = [];
+    const fetchLosing: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      seen.push({
+        claim: new Headers(init?.headers).get('x-itinera-claim'),
+        body: (await res.json()) as Record<string, unknown>,
+      });
+      throw new TypeError('fetch failed');
+    };
+    return { seen, fetch: fetchLosing };
+  };
+  const tokensStatus = async (id: string, share: { editToken?: string }) => {
+    const res = await fetch(`${server.url}/api/maps/${id}/tokens`, {
+      headers: { authorization: `Bearer ${share.editToken}` },
+    });
+    return res.status;
+  };
+
+  it('a revoke of the edit link whose answer was lost: the share dialog gets its new tokens, and this editor moves to them', async () => {
+    const id = await localMap();
+    const share = await shareMap(id, { apiBase: server.url });
+    const a = openCollab(id, share.editToken!, opened);
+    expect(await a.c.firstSync()).toBe('synced');
+    const lost = losing();
+    await expect(
+      revokeLink(id, 'edit', { apiBase: server.url, fetch: lost.fetch }),
+    ).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    // The server revoked it (this editor is closed as revoked); the device kept the claim it sent.
+    const { id: _id, ...tokens } = lost.seen[0]!.body!;
+    expect(tokens.editToken).not.toBe(share.editToken);
+    await expect.poll(() => a.state.current.refusal).toBe('revoked');
+    const entry = await getLocalStore().getMap(id);
+    expect(entry?.share).toEqual(share);
+    expect(entry?.shareClaim).toBe(lost.seen[0]!.claim);
+    expect(entry?.shareClaim).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // Opening the share dialog asks: the new links, stored, the claim dropped, the editor live.
+    const recovered = await shareMap(id, { apiBase: server.url });
+    expect(recovered).toEqual({ ...share, ...tokens });
+    const stored = await getLocalStore().getMap(id);
+    expect(stored?.share).toEqual(recovered);
+    expect(stored).not.toHaveProperty('shareClaim');
+    await expect.poll(() => a.state.current.connection).toBe('online');
+    expect(await tokensStatus(id, recovered)).toBe(200);
+  });
+
+  it('a revoke of the edit link retried after its answer was lost revokes once and gets the tokens the first made', async () => {
+    const id = await localMap();
+    const share = await shareMap(id, { apiBase: server.url });
+    const lost = losing();
+    await expect(
+      revokeLink(id, 'edit', { apiBase: server.url, fetch: lost.fetch }),
+    ).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    const { id: _id, ...tokens } = lost.seen[0]!.body!;
+    const again = await revokeLink(id, 'edit', { apiBase: server.url });
+    expect(again).toEqual({ ...share, ...tokens });
+    expect(roleOfToken(again.editToken!)).toBe('edit');
+    expect(await getLocalStore().getMap(id)).not.toHaveProperty('shareClaim');
+    // A revoke that never reached the server: the retry revokes, with the same claim.
+    const unsent: typeof fetch = () => Promise.reject(new TypeError('fetch failed'));
+    await expect(
+      revokeLink(id, 'edit', { apiBase: server.url, fetch: unsent }),
+    ).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    const claim = (await getLocalStore().getMap(id))?.shareClaim;
+    expect(claim).toBeDefined();
+    const sent: (string | null)[] = [];
+    const next = await revokeLink(id, 'edit', {
+      apiBase: server.url,
+      fetch: (input, init) => {
+        sent.push(new Headers(init?.headers).get('x-itinera-claim'));
+        return fetch(input, init);
+      },
+    });
+    expect(sent).toEqual([claim]);
+    expect(next.editToken).not.toBe(again.editToken);
+    expect(await tokensStatus(id, again)).toBe(401);
+    // The share dialog asks no more: nothing is pending.
+    expect(await shareMap(id, { apiBase: 'http://127.0.0.1:1' })).toEqual(next);
+  });
+
+  it('a revoke of the view link whose answer was lost: the next Share asks for the current links instead of showing one that may be dead', async () => {
+    const id = await localMap();
+    const share = await shareMap(id, { apiBase: server.url });
+    const lost = losing();
+    await expect(
+      revokeLink(id, 'view', { apiBase: server.url, fetch: lost.fetch }),
+    ).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    expect(lost.seen[0]!.claim).toBeNull(); // only an edit revoke needs a way back
+    const newView = lost.seen[0]!.body!.viewToken;
+    expect(newView).not.toBe(share.viewToken);
+    expect((await getLocalStore().getMap(id))?.share).not.toHaveProperty('viewToken');
+    const next = await shareMap(id, { apiBase: server.url });
+    expect(next.viewToken).toBe(newView);
+    expect(next.editToken).toBe(share.editToken);
+  });
+
   it('says "revoked" when this browser’s own edit link was revoked elsewhere, and only an editor may revoke', async () => {
     const id = await localMap();
     const share = await shareMap(id, { apiBase: server.url });
@@ -539,6 +645,13 @@ describe('revoking a link', () => {
       code: 'revoked',
     });
     expect((await getLocalStore().getMap(id))?.share).toEqual(share); // nothing changed
+    // Revoking the edit link from here: refused too, and no claim is left behind.
+    await expect(revokeLink(id, 'edit', { apiBase: server.url })).rejects.toMatchObject({
+      code: 'revoked',
+    });
+    const entry = await getLocalStore().getMap(id);
+    expect(entry?.share).toEqual(share);
+    expect(entry).not.toHaveProperty('shareClaim');
 
     const viewerMap = `map-share-viewer-${process.pid}`;
     await acceptShareLink(viewerMap, share.viewToken!);

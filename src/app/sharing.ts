@@ -26,10 +26,19 @@
  * server for a new token of that role, which refuses the old one from then on and closes its
  * open sockets; the new tokens replace the old in the library, and when the edit link was the
  * one revoked, the open editors of the map reconnect with the new edit token.
+ *
+ * A revoke whose answer was lost must not leave the map without an edit token anyone holds.
+ * A revoke of the edit link sends a claim too, stored first (the same MapEntry.shareClaim),
+ * which the server makes the map's; while the entry holds a claim beside its edit token, that
+ * revoke's outcome is unknown here, and recoverRevoke asks (a PUT with the claim: 200 with the
+ * current tokens, 409 when the revoke never happened). The share dialog, a retried revoke and
+ * the editor whose socket was closed as revoked all ask. A review or view revoke whose answer
+ * was lost drops that token here, so the next Share fetches the current ones rather than show
+ * a link that may be dead.
  */
 import type { TokenRole } from '../model/protocol-messages';
 import { MAP_ORIGINS } from '../model/templates';
-import { forgetMap } from '../sync/library';
+import { forgetMap, restoreShareClaim } from '../sync/library';
 import { mapRows } from '../sync/local-doc';
 import { queueLocalVersions } from '../sync/versions';
 import { getLocalStore, type ShareInfo } from '../sync/local-store';
@@ -185,6 +194,14 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
   if (!entry) throw new ShareError('noEntry', `mapId: ${mapId} is not in this library`);
   const old = entry.share;
   if (old?.editToken) {
+    // A revoke from here whose answer was lost: its tokens, unless offline (then what we have).
+    if (restoreShareClaim(entry.shareClaim)) {
+      const recovered = await recoverRevoke(mapId, opts).catch((err: unknown) => {
+        console.warn('sharing: asking for a revoke whose answer was lost failed', err);
+        return undefined;
+      });
+      if (recovered?.reviewToken && recovered.viewToken) return recovered;
+    }
     if (old.reviewToken && old.viewToken) return old;
     const tokens = await request(
       mapId,
@@ -297,21 +314,84 @@ export async function revokeLink(
   const old = entry.share;
   if (!old?.editToken)
     throw new ShareError('server', 'share.editToken: only an editor can revoke a link');
-  const tokens = await request(
-    mapId,
-    '/revoke',
-    {
-      method: 'POST',
-      headers: { authorization: `Bearer ${old.editToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ roles: [role] }),
-      cache: 'no-store',
-    },
-    200,
-    opts,
-  );
+  // Stored before the POST, as a registration's: the way back to the tokens if the answer is
+  // lost (the old edit token is dead the moment the server commits).
+  const claim = role === 'edit' ? await store.shareClaim(mapId) : undefined;
+  let tokens: MapTokens;
+  try {
+    tokens = await request(
+      mapId,
+      '/revoke',
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${old.editToken}`,
+          'content-type': 'application/json',
+          ...(claim ? { [CLAIM_HEADER]: claim } : {}),
+        },
+        body: JSON.stringify({ roles: [role] }),
+        cache: 'no-store',
+      },
+      200,
+      opts,
+    );
+  } catch (err) {
+    if (!(err instanceof ShareError)) throw err;
+    // Our edit token is refused: an earlier revoke from here whose answer was lost? Then the
+    // link was revoked as asked, and its claim gets the new tokens.
+    if (claim && err.code === 'revoked') {
+      const recovered = await recoverRevoke(mapId, opts);
+      if (recovered) return recovered;
+    }
+    if (!claim && (err.code === 'unreachable' || err.code === 'server')) {
+      // It may have happened: never show this token's link again without asking the server.
+      const { [TOKEN_KEY[role]]: _maybeDead, ...rest } = old;
+      await store.setShareInfo(mapId, rest).catch((e: unknown) => {
+        console.warn('sharing: dropping a token that may be revoked failed', e);
+      });
+    }
+    throw err;
+  }
   const share: ShareInfo = { ...old, role: 'edit', ...tokens };
   await store.setShareInfo(mapId, share);
   if (role === 'edit') connectOpenCollabs(mapId, tokens.editToken, true);
+  return share;
+}
+
+/**
+ * The outcome of a revoke of the edit link from this device whose answer was lost: while the
+ * entry holds a claim beside its edit token (revokeLink stores it before the POST; storing the
+ * new tokens drops it), a PUT with the claim gets the map's current tokens (200), stored here,
+ * the open editors moved to the new edit token. Undefined when there is no such revoke: no
+ * claim, or the server does not know it (409: the revoke never happened; the claim is dropped).
+ * A failure to reach the server throws (ShareError), the claim kept for the next try.
+ */
+export async function recoverRevoke(
+  mapId: string,
+  opts: ShareOptions = {},
+): Promise<ShareInfo | undefined> {
+  const store = getLocalStore();
+  const entry = await store.getMap(mapId);
+  const old = entry?.share;
+  const claim = restoreShareClaim(entry?.shareClaim);
+  if (!old?.editToken || !claim) return undefined;
+  let tokens: MapTokens;
+  try {
+    tokens = await request(
+      mapId,
+      '',
+      { method: 'PUT', headers: { [CLAIM_HEADER]: claim }, cache: 'no-store' },
+      [200, 201],
+      opts,
+    );
+  } catch (err) {
+    if (!(err instanceof ShareError) || err.code !== 'taken') throw err;
+    await store.setShareInfo(mapId, old); // with its edit token: drops the claim
+    return undefined;
+  }
+  const share: ShareInfo = { ...old, role: 'edit', ...tokens };
+  await store.setShareInfo(mapId, share);
+  if (tokens.editToken !== old.editToken) connectOpenCollabs(mapId, tokens.editToken, true);
   return share;
 }
 
