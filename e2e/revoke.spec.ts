@@ -124,3 +124,30 @@ test('revoking the edit link cuts off its holder with a clear message; the edito
     await Promise.all([ada.close(), bo.close(), cy.close()]);
   }
 });
+
+test('sharing and revoking in one tab reconnect the same map open in another tab of this browser', async ({
+  context,
+}) => {
+  const one = new EditorPage(await context.newPage());
+  const mapId = await one.createMap('Blank', 'Two tabs');
+  await one.add('stage', 'Welcome');
+  const two = new EditorPage(await context.newPage());
+  await two.page.goto(`/#/map/${mapId}`);
+  await expect(two.node('Welcome')).toBeVisible();
+
+  await one.button('Share').click();
+  const dialog = one.page.getByRole('dialog', { name: 'Share this map' });
+  await expect(dialog.getByRole('textbox', { name: 'Edit link' })).toHaveValue(/token=e\./);
+  // The other tab is online at once, with no reload.
+  await expect(status(two.page)).toHaveText('Online, all synced');
+
+  const editGroup = dialog.getByRole('group', { name: 'Edit link' });
+  await editGroup.getByRole('button', { name: 'Revoke and make a new link' }).click();
+  await editGroup.getByRole('button', { name: 'Revoke', exact: true }).click();
+  await expect(editGroup.getByRole('status').filter({ hasText: 'New link made' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Its socket was closed as revoked, and it moved to the new edit link: still online, live.
+  await expect(status(two.page)).toHaveText('Online, all synced');
+  await one.add('stage', 'After the revoke');
+  await expect(two.node('After the revoke')).toBeVisible();
+});

@@ -18,7 +18,7 @@
  * (connect() with a different one) or a new session tries again. A socket the server closed
  * because its link was revoked (4001, sync/websocket.ts) ends there too, with the reason
  * (`refusal`) for the status line. The editor that revoked its own edit link reconnects at
- * once with the new one (connectOpenCollabs with `replace`).
+ * once with the new one (connectOpenCollabs with `replace`), in every tab of this browser.
  *
  * The comments socket ends 'refused' on its own when the server closed it because the
  * comments doc is full (4002, server/quota-doc.ts): it does not retry (the same update would
@@ -87,11 +87,61 @@ export interface CollabOptions {
 const openCollabs = new Map<string, Set<Collab>>();
 
 /**
- * Connects every open editor of `mapId` (after the map was just shared), or with `replace`
- * moves them to `token` (after their edit link was revoked and this is the new one).
+ * The other tabs of this browser hear of a map's new token here (one library, so the same
+ * token they would read from it): a share or a revoke in one tab reconnects the map's editors
+ * in every tab, not only when they are opened again. Open while this tab has a collab.
+ */
+const TOKENS_CHANNEL = 'itinera-collab-tokens';
+let tokensChannel: BroadcastChannel | null = null;
+
+interface TokenMessage {
+  readonly mapId: string;
+  readonly token: string;
+  readonly replace: boolean;
+}
+
+/** Another tab's message, checked: any same-origin page (an older version too) can post. */
+function tokenMessage(data: unknown): TokenMessage | undefined {
+  const m = data as Partial<Record<keyof TokenMessage, unknown>> | null;
+  if (!m || typeof m !== 'object') return undefined;
+  const { mapId, token, replace } = m;
+  if (typeof mapId !== 'string' || typeof token !== 'string' || typeof replace !== 'boolean')
+    return undefined;
+  return { mapId, token, replace };
+}
+
+function connectHere(mapId: string, token: string, replace: boolean): void {
+  openCollabs.get(mapId)?.forEach((c) => c.connect(token, { replace }));
+}
+
+function openTokensChannel(): void {
+  if (tokensChannel || typeof BroadcastChannel !== 'function') return;
+  tokensChannel = new BroadcastChannel(TOKENS_CHANNEL);
+  tokensChannel.onmessage = (e: MessageEvent) => {
+    const m = tokenMessage(e.data);
+    if (m) connectHere(m.mapId, m.token, m.replace);
+  };
+}
+
+function closeTokensChannelWhenIdle(): void {
+  if (openCollabs.size > 0 || !tokensChannel) return;
+  tokensChannel.close();
+  tokensChannel = null;
+}
+
+/**
+ * Connects every open editor of `mapId`, in this tab and the others (after the map was just
+ * shared), or with `replace` moves them to `token` (after their edit link was revoked and
+ * this is the new one).
  */
 export function connectOpenCollabs(mapId: string, token: string, replace = false): void {
-  openCollabs.get(mapId)?.forEach((c) => c.connect(token, { replace }));
+  connectHere(mapId, token, replace);
+  if (typeof BroadcastChannel !== 'function') return;
+  const message: TokenMessage = { mapId, token, replace };
+  if (tokensChannel) return tokensChannel.postMessage(message);
+  const once = new BroadcastChannel(TOKENS_CHANNEL);
+  once.postMessage(message);
+  once.close();
 }
 
 export function createCollab(
@@ -200,7 +250,10 @@ export function createCollab(
     currentSync: () => current,
     dispose() {
       disposed = true;
-      openCollabs.get(mapId)?.delete(collab);
+      const mine = openCollabs.get(mapId);
+      mine?.delete(collab);
+      if (mine?.size === 0) openCollabs.delete(mapId);
+      closeTokensChannelWhenIdle();
       offState();
       offCommentsState();
       // Presence first: its "I left" state still goes out on the open socket.
@@ -214,5 +267,6 @@ export function createCollab(
   let set = openCollabs.get(mapId);
   if (!set) openCollabs.set(mapId, (set = new Set()));
   set.add(collab);
+  openTokensChannel();
   return collab;
 }
