@@ -76,6 +76,8 @@ export interface CollabOptions {
    * over the map's socket only).
    */
   readonly commentsDoc?: Y.Doc;
+  /** My comments author secret, sent with the comments socket (model/comments/author.ts). */
+  readonly commentsAuthor?: string;
   /**
    * Why the server stopped taking the comments doc's updates ('full-<limit>': it is full), or
    * undefined while it takes them (again, after a new token).
@@ -235,6 +237,7 @@ export function createCollab(
           url: opts.syncUrl ?? syncUrlFor(location),
           mapId: commentsRoom(mapId),
           token,
+          ...(opts.commentsAuthor ? { author: opts.commentsAuthor } : {}),
           awareness: commentsAwareness,
           disableBc: true,
           onFailedAttempt,

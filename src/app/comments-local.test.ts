@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { authorIdOf, isProvableAuthorId } from '../model/comments/author';
 import {
-  AUTHOR_ID_KEY,
-  commentsAuthorId,
+  AUTHOR_SECRET_KEY,
+  commentsIdentity,
   createSeenStore,
+  LEGACY_AUTHOR_ID_KEY,
   MAX_SEEN_THREADS,
   parseSeen,
   seenKey,
@@ -17,18 +19,34 @@ function memoryStorage(initial: Record<string, string> = {}) {
   };
 }
 
-describe('my comment author id', () => {
-  it('is random once, then the stored one', () => {
+describe('my comment identity', () => {
+  it('is a random secret once, then the stored one; the id is derived from it', () => {
     const s = memoryStorage();
-    const id = commentsAuthorId(s);
-    expect(id).toMatch(/^p-[0-9a-z]{10}$/);
-    expect(s.data.get(AUTHOR_ID_KEY)).toBe(id);
-    expect(commentsAuthorId(s)).toBe(id);
+    const me = commentsIdentity(s);
+    expect(me.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(s.data.get(AUTHOR_SECRET_KEY)).toBe(me.secret);
+    expect(me.id).toBe(authorIdOf(me.secret));
+    expect(isProvableAuthorId(me.id)).toBe(true);
+    expect(me.id).not.toContain(me.secret);
+    expect(me).not.toHaveProperty('legacyId');
+    expect(commentsIdentity(s)).toEqual(me);
+    // Another browser: another secret, another id.
+    expect(commentsIdentity(memoryStorage()).id).not.toBe(me.id);
   });
 
-  it('replaces a stored value that is not an id, and falls back to one id per page', () => {
-    const s = memoryStorage({ [AUTHOR_ID_KEY]: '<script>' });
-    expect(commentsAuthorId(s)).not.toBe('<script>');
+  it('keeps the random id of earlier versions as the legacy one, and never writes it', () => {
+    const s = memoryStorage({ [LEGACY_AUTHOR_ID_KEY]: 'p-abcdefghij' });
+    const me = commentsIdentity(s);
+    expect(me.legacyId).toBe('p-abcdefghij');
+    expect(me.id).not.toBe('p-abcdefghij');
+    expect(
+      commentsIdentity(memoryStorage({ [LEGACY_AUTHOR_ID_KEY]: '<script>' })),
+    ).not.toHaveProperty('legacyId');
+  });
+
+  it('replaces a stored value that is not a secret, and falls back to one secret per page', () => {
+    const s = memoryStorage({ [AUTHOR_SECRET_KEY]: '<script>' });
+    expect(commentsIdentity(s).secret).not.toBe('<script>');
     const blocked = {
       getItem: () => {
         throw new Error('SecurityError');
@@ -37,8 +55,8 @@ describe('my comment author id', () => {
         throw new Error('SecurityError');
       },
     };
-    const a = commentsAuthorId(blocked);
-    expect(commentsAuthorId(null)).toBe(a);
+    const a = commentsIdentity(blocked);
+    expect(commentsIdentity(null)).toEqual(a);
   });
 });
 

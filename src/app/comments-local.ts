@@ -1,14 +1,19 @@
 /**
- * What this browser remembers about review comments, in localStorage: my author id (one for
- * every map, random once) and, per map, when I last read each thread. Storage may be blocked
- * (private mode) or hold anything: an unusable value is ignored, never trusted.
+ * What this browser remembers about review comments, in localStorage: my author secret (one
+ * for every map, random once; my author id is derived from it, model/comments/author.ts), the
+ * random author id this browser wrote comments under before (kept so they stay mine here)
+ * and, per map, when I last read each thread. Storage may be blocked (private mode) or hold
+ * anything: an unusable value is ignored, never trusted.
  */
-import { newId } from '../model/ids';
+import { authorIdOf, isAuthorSecret, newAuthorSecret } from '../model/comments/author';
 import { MAX_ID_CHARS } from '../model/limits';
 import { createValueStore, type ExternalStore } from '../model/observable';
 import { isId } from '../model/records';
 
-export const AUTHOR_ID_KEY = 'itinera.comments.authorId';
+/** The secret my author id is derived from (sent with the comments socket only). */
+export const AUTHOR_SECRET_KEY = 'itinera.comments.authorSecret';
+/** The random author id of earlier versions, read only: comments written under it stay mine. */
+export const LEGACY_AUTHOR_ID_KEY = 'itinera.comments.authorId';
 export const seenKey = (mapId: string): string => `itinera.comments.seen.${mapId}`;
 /** Threads remembered per map; past it the ones read longest ago are forgotten. */
 export const MAX_SEEN_THREADS = 500;
@@ -23,22 +28,35 @@ const defaultStorage = (): Storage | null => {
   }
 };
 
-let memoryId: string | null = null;
+export interface CommentsIdentity {
+  /** My author id: what my comments, threads and people record are written under. */
+  readonly id: string;
+  /** The secret it is derived from: the comments socket proves the id with it. */
+  readonly secret: string;
+  /** The id this browser wrote comments under before secrets existed, if it had one. */
+  readonly legacyId?: string;
+}
 
-/** My author id: stored once in `storage`; an id for this page only when storage is blocked. */
-export function commentsAuthorId(storage: Storage | null = defaultStorage()): string {
+let memorySecret: string | null = null;
+
+/** My identity: the secret stored once in `storage`; one for this page only when blocked. */
+export function commentsIdentity(storage: Storage | null = defaultStorage()): CommentsIdentity {
+  let secret: string | undefined;
+  let legacyId: string | undefined;
   try {
-    const stored = storage?.getItem(AUTHOR_ID_KEY);
-    if (isId(stored, MAX_ID_CHARS)) return stored;
-    if (storage) {
-      const id = newId('p');
-      storage.setItem(AUTHOR_ID_KEY, id);
-      return id;
+    const stored = storage?.getItem(AUTHOR_SECRET_KEY);
+    const legacy = storage?.getItem(LEGACY_AUTHOR_ID_KEY);
+    if (isId(legacy, MAX_ID_CHARS)) legacyId = legacy;
+    if (isAuthorSecret(stored)) secret = stored;
+    else if (storage) {
+      secret = newAuthorSecret();
+      storage.setItem(AUTHOR_SECRET_KEY, secret);
     }
   } catch {
-    // Blocked: fall through to the page's id.
+    // Blocked: fall through to the page's secret.
   }
-  return (memoryId ??= newId('p'));
+  secret ??= memorySecret ??= newAuthorSecret();
+  return { id: authorIdOf(secret), secret, ...(legacyId ? { legacyId } : {}) };
 }
 
 /** The seen map stored for a map: thread id → ms, bad entries (and bad JSON) left out. */

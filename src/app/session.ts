@@ -21,7 +21,7 @@ import { acceptShareLink, recoverRevoke, tokenOf, withLinkToken } from './sharin
 import { bindComments } from '../model/comments/bound';
 import { touchPerson } from '../model/comments/commands';
 import { commentsDocId } from '../model/protocol-messages';
-import { commentsAuthorId, createSeenStore } from './comments-local';
+import { commentsIdentity, createSeenStore } from './comments-local';
 import { bindWorkshop } from '../model/workshop/bound';
 import { bindVersions } from '../sync/versions-session';
 import { createVersionsRemote } from '../sync/versions-remote';
@@ -58,7 +58,10 @@ export interface OpenOptions {
   /** Capability token from a share link. */
   readonly token?: string;
   /** Where the server is and how to reach it (tests, scripts); the page's own by default. */
-  readonly collab?: Omit<CollabOptions, 'defaultName' | 'commentsDoc' | 'onCommentsRefused'>;
+  readonly collab?: Omit<
+    CollabOptions,
+    'defaultName' | 'commentsDoc' | 'commentsAuthor' | 'onCommentsRefused'
+  >;
 }
 
 /**
@@ -137,6 +140,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
 
   // Local-first: the websocket attaches after the local store loaded, and nothing waits for it.
   // Presence exists from the start so that sharing the map later connects this editor live.
+  const identity = commentsIdentity();
   const collab = createCollab(
     doc,
     mapId,
@@ -146,6 +150,7 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
       ...opts.collab,
       defaultName: i18n.t('share:defaultName', { n: doc.clientID % 1000 }),
       commentsDoc,
+      commentsAuthor: identity.secret,
       onCommentsRefused: (commentsRefusal) => {
         const { commentsRefusal: was, ...rest } = sync.get();
         if (was !== commentsRefusal)
@@ -209,7 +214,8 @@ export async function openSession(mapId: string, opts: OpenOptions = {}): Promis
 
   const me = collab.presence.me;
   const comments = bindComments(commentsDoc, {
-    myId: commentsAuthorId(),
+    myId: identity.id,
+    ...(identity.legacyId ? { legacyIds: [identity.legacyId] } : {}),
     canComment,
     myName: () => me.getSnapshot().name,
     seen: createSeenStore(mapId),

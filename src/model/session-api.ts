@@ -115,8 +115,13 @@ export interface MapSessionApi {
  */
 export interface CommentsApi {
   readonly snapshot: ExternalStore<CommentsSnapshot>;
-  /** My author id: random, stable per browser (localStorage), shared by every map. */
+  /**
+   * My author id: derived from a secret stable per browser (localStorage), shared by every
+   * map; the server holds my records to it (model/comments/author.ts).
+   */
   readonly myId: string;
+  /** Whether a comment by `authorId` is mine (my id, or the one this browser wrote under before). */
+  isMine(authorId: string): boolean;
   /** False for a view link (and a map from a newer version): no comment controls. */
   readonly canComment: boolean;
   /** A new thread with its first comment; returns the thread id ('' when not allowed). */

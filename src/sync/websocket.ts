@@ -96,6 +96,11 @@ export interface WebsocketOptions {
   url: string;
   mapId: string;
   token: string;
+  /**
+   * The comments socket's author secret (model/comments/author.ts): the server holds its
+   * records to the id derived from it. Never sent with the map's socket.
+   */
+  author?: string;
   awareness?: Awareness;
   /** For Node (tests, scripts): the `ws` package's WebSocket. */
   WebSocketPolyfill?: typeof WebSocket;
@@ -188,7 +193,7 @@ export function isSyncStep2(message: Uint8Array): boolean {
 export function attachWebsocket(doc: Y.Doc, opts: WebsocketOptions): WebsocketAttachment {
   const network = opts.network ?? browserNetwork;
   const provider = new WebsocketProvider(opts.url, opts.mapId, doc, {
-    params: { token: opts.token },
+    params: { token: opts.token, ...(opts.author ? { author: opts.author } : {}) },
     ...(opts.awareness ? { awareness: opts.awareness } : {}),
     ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
     disableBc: opts.disableBc ?? false,

@@ -6,12 +6,13 @@ import { createValueStore } from '../observable';
 import { bindComments } from './bound';
 import { reply } from './commands';
 
-function setup(allowed: { value: boolean }) {
+function setup(allowed: { value: boolean }, legacyIds?: string[]) {
   const doc = new Y.Doc();
   let name = 'Ada';
   const seen = createValueStore<ReadonlyMap<string, number>>(new Map());
   const api = bindComments(doc, {
     myId: 'p-ada',
+    ...(legacyIds ? { legacyIds } : {}),
     canComment: () => allowed.value,
     myName: () => name,
     seen: {
@@ -41,6 +42,25 @@ describe('bindComments', () => {
       resolvedBy: 'Ada L.',
     });
     expect(api.remove(r)).toBe(true);
+  });
+
+  it("keeps the comments this browser wrote under its earlier id mine, and no one else's", () => {
+    const { doc, api } = setup({ value: true }, ['p-old']);
+    const t = api.addThread({ kind: 'node', id: 'n1' }, 'First');
+    const old = reply(doc, { id: 'p-old', name: 'Ada' }, t, 'Written before');
+    const other = reply(doc, { id: 'p-bo', name: 'Bo' }, t, 'Bo wrote this');
+    expect(api.isMine('p-ada')).toBe(true);
+    expect(api.isMine('p-old')).toBe(true);
+    expect(api.isMine('p-bo')).toBe(false);
+    expect(api.isMine('')).toBe(false);
+    expect(api.edit(old, 'Written before, edited')).toBe(true);
+    expect(api.edit(other, 'Not mine')).toBe(false);
+    expect(api.remove(other)).toBe(false);
+    expect(api.remove(old)).toBe(true);
+    expect(api.snapshot.getSnapshot().threads[0]!.comments.map((c) => c.text)).toEqual([
+      'First',
+      'Bo wrote this',
+    ]);
   });
 
   it('writes nothing while the session may not comment (read at each call)', () => {

@@ -18,6 +18,8 @@ import { CommentsReader } from './read';
 
 export interface CommentsBinding {
   readonly myId: string;
+  /** Ids this browser wrote comments under before (comments-local.ts): still mine here. */
+  readonly legacyIds?: readonly string[];
   /** Read at each write (a first sync can bring a newer schema; see session.ts). */
   canComment(): boolean;
   /** My display name now (presence). */
@@ -35,9 +37,12 @@ export interface BoundComments extends CommentsApi {
 export function bindComments(doc: Y.Doc, b: CommentsBinding): BoundComments {
   const reader = new CommentsReader(doc);
   const me = (): CommentAuthor => ({ id: b.myId, name: b.myName() });
+  const myIds = b.myId === '' ? [] : [b.myId, ...(b.legacyIds ?? [])];
+  const isMine = (authorId: string) => authorId !== '' && myIds.includes(authorId);
   return {
     snapshot: { subscribe: reader.subscribe, getSnapshot: reader.getSnapshot },
     myId: b.myId,
+    isMine,
     get canComment() {
       return b.canComment();
     },
@@ -46,8 +51,8 @@ export function bindComments(doc: Y.Doc, b: CommentsBinding): BoundComments {
     reply: (threadId, text, mentions) =>
       b.canComment() ? reply(doc, me(), threadId, text, mentions) : '',
     edit: (commentId, text, mentions) =>
-      b.canComment() && editComment(doc, b.myId, commentId, text, mentions),
-    remove: (commentId) => b.canComment() && removeComment(doc, b.myId, commentId),
+      b.canComment() && editComment(doc, myIds, commentId, text, mentions),
+    remove: (commentId) => b.canComment() && removeComment(doc, myIds, commentId),
     setResolved: (threadId, resolved) => {
       if (b.canComment()) setResolved(doc, b.myName(), threadId, resolved);
     },

@@ -108,16 +108,22 @@ export function reply(
   return id;
 }
 
-/** My comment `commentId`, or null when it is gone or not mine. */
-function mine(doc: Y.Doc, myId: string, commentId: string): YCommentRecord | null {
+/** My comment `commentId` (written under one of `myIds`), or null when it is gone or not mine. */
+function mine(
+  doc: Y.Doc,
+  myIds: string | readonly string[],
+  commentId: string,
+): YCommentRecord | null {
   const r = asRecord(commentsMap(doc).get(commentId));
-  return r && myId !== '' && r.get('authorId') === myId ? r : null;
+  const author = r?.get('authorId');
+  const ids = typeof myIds === 'string' ? [myIds] : myIds;
+  return r && typeof author === 'string' && author !== '' && ids.includes(author) ? r : null;
 }
 
 /** Rewrites the text (and mentions) of one of my comments; false when not mine or gone. */
 export function editComment(
   doc: Y.Doc,
-  myId: string,
+  myId: string | readonly string[],
   commentId: string,
   text: string,
   mentions?: readonly CommentMention[],
@@ -141,7 +147,11 @@ export function editComment(
  * Deletes one of my comments; false when not mine or gone. The thread's record stays: a
  * thread without comments is not listed, and a reply a peer wrote meanwhile keeps it.
  */
-export function removeComment(doc: Y.Doc, myId: string, commentId: string): boolean {
+export function removeComment(
+  doc: Y.Doc,
+  myId: string | readonly string[],
+  commentId: string,
+): boolean {
   if (!mine(doc, myId, commentId)) return false;
   doc.transact(() => commentsMap(doc).delete(commentId), LOCAL);
   return true;

@@ -11,6 +11,7 @@ const noop = () => {};
 export const NO_COMMENTS: CommentsApi = {
   snapshot: { subscribe: () => noop, getSnapshot: () => EMPTY_COMMENTS },
   myId: '',
+  isMine: () => false,
   canComment: false,
   addThread: () => '',
   reply: () => '',

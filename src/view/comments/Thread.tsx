@@ -134,7 +134,7 @@ function CommentItem({
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-  const mine = api.canComment && c.authorId === api.myId && api.myId !== '';
+  const mine = api.canComment && api.isMine(c.authorId);
   const author = c.authorName || t('anonymous');
   return (
     <li className={`comment${mine ? ' is-mine' : ''}`}>

@@ -81,6 +81,7 @@ function commentsApi(over: Partial<CommentsApi> = {}): CommentsApi {
     ...NO_COMMENTS,
     snapshot: { subscribe: () => () => {}, getSnapshot: () => snapshot },
     myId: ME,
+    isMine: (authorId) => authorId === ME,
     canComment: true,
     ...over,
   };
