@@ -14,10 +14,13 @@ import { openPostgresStorage } from './storage/postgres';
 import {
   connectClient,
   createMap,
+  type MapTokens,
   serverStats,
   synced,
   TEST_METRICS_TOKEN,
-  type MapTokens,
+  testAuthor,
+  threadText,
+  writeThreadRecord,
 } from './testing/harness';
 import {
   freePort,
@@ -125,8 +128,8 @@ describe.skipIf(missing !== undefined)('cluster: PostgreSQL, Redis, 2 instances,
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
-  function client(url: string, room: string, token: string) {
-    const c = connectClient(url, room, token);
+  function client(url: string, room: string, token: string, params = {}) {
+    const c = connectClient(url, room, token, new Y.Doc(), params);
     cleanups.push(() => {
       c.provider.destroy();
       c.doc.destroy();
@@ -158,14 +161,17 @@ describe.skipIf(missing !== undefined)('cluster: PostgreSQL, Redis, 2 instances,
       .poll(() => nameOf(ca.provider, cb.provider.awareness.clientID), { timeout: 10_000 })
       .toBe('Bo on b');
 
-    const ra = client(a.url, `${map.id}/comments`, map.reviewToken);
+    const rita = testAuthor();
+    const ra = client(a.url, `${map.id}/comments`, map.reviewToken, rita.params);
     const rb = client(b.url, `${map.id}/comments`, map.editToken);
     await Promise.all([synced(ra.provider), synced(rb.provider)]);
-    ra.doc.getMap('threads').set('t1', 'review from a');
+    writeThreadRecord(ra.doc, 't1', rita.id, 'review from a');
     rb.doc.getMap('threads').set('t2', 'edit from b');
     await expect
-      .poll(() => rb.doc.getMap('threads').toJSON(), { timeout: 10_000 })
-      .toEqual({ t1: 'review from a', t2: 'edit from b' });
+      .poll(() => [threadText(rb.doc, 't1'), rb.doc.getMap('threads').get('t2')], {
+        timeout: 10_000,
+      })
+      .toEqual(['review from a', 'edit from b']);
     await expect.poll(() => ra.doc.getMap('threads').size, { timeout: 10_000 }).toBe(2);
   });
 

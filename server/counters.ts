@@ -84,6 +84,8 @@ export interface ServerCounters {
   readonly refused: Counter<{ limit: LimitName }>;
   /** Websocket updates refused because the doc would break a limit (room.ts). */
   readonly mapFull: Counter<{ doc: 'map' | 'comments'; limit: MapFullLimit }>;
+  /** Comments updates refused for touching someone else's records (comments-guard.ts). */
+  readonly commentsRefused: Counter<{ role: 'edit' | 'review' }>;
   /** Map creations refused by a storage quota (quota-storage.ts). */
   readonly creationQuota: Counter<{ quota: QuotaName }>;
   /** Body jobs a worker finished (validate-pool.ts). */
@@ -115,6 +117,11 @@ export function createCounters(): ServerCounters {
       'itinera_map_full_total',
       'Websocket updates refused since start because the document (a map or its comments) would break a limit; the sender is closed with 4002.',
       { doc: ['map', 'comments'] as const, limit: MAP_FULL_LIMITS },
+    ),
+    commentsRefused: new Counter(
+      'itinera_comments_refused_total',
+      "Comments updates refused since start because they created, changed or deleted a record that was not the sender's (a thread, a comment or a people record of another author); the sender is closed with 1008.",
+      { role: ['edit', 'review'] as const },
     ),
     creationQuota: new Counter(
       'itinera_quota_refused_total',

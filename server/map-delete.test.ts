@@ -25,12 +25,14 @@ import type { Storage } from './storage/types';
 import {
   connectClient,
   createMap,
+  type MapTokens,
   synced,
   tempDir,
+  testAuthor,
   testConfig,
   upgradeStatus,
+  writeThreadRecord,
   wsUrl,
-  type MapTokens,
 } from './testing/harness';
 import {
   missingServices,
@@ -88,10 +90,17 @@ async function populated(s: RunningServer) {
     }),
   );
   editor.doc.getMap('meta').set('title', 'Doomed');
-  const comments = connectClient(s.url, commentsRoom(map.id), map.reviewToken);
+  const rita = testAuthor();
+  const comments = connectClient(
+    s.url,
+    commentsRoom(map.id),
+    map.reviewToken,
+    new Y.Doc(),
+    rita.params,
+  );
   cleanups.push(() => comments.provider.destroy());
   await synced(comments.provider);
-  comments.doc.getMap('threads').set('t1', 'a comment');
+  writeThreadRecord(comments.doc, 't1', rita.id, 'a comment');
   const view = await openSocket(syncUrl(s, map.id, map.viewToken));
   const review = await openSocket(syncUrl(s, commentsRoom(map.id), map.reviewToken));
   // The server holds both edits, then a version of the live map (empty body).

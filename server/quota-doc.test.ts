@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { authorIdOf, newAuthorSecret } from '../src/model/comments/author';
 import { nodesMap, touchpointsMap } from '../src/model/doc';
 import {
   commentsRoom,
@@ -42,9 +43,10 @@ interface RawPeer {
  * step 1 carries the state vector of what it sent, as the app's probe does: an empty one would
  * ask for the whole map every time, which the server's reply budget refuses (1008).
  */
-function rawPeer(baseUrl: string, mapId: string, token: string): Promise<RawPeer> {
+function rawPeer(baseUrl: string, mapId: string, token: string, author?: string): Promise<RawPeer> {
   return new Promise((ok, fail) => {
-    const ws = new WebSocket(`${wsUrl(baseUrl)}/${mapId}?token=${token}`);
+    const proof = author ? `&author=${author}` : '';
+    const ws = new WebSocket(`${wsUrl(baseUrl)}/${mapId}?token=${token}${proof}`);
     const mine = new Y.Doc();
     let answered: (() => void) | undefined;
     const closed = new Promise<{ code: number; reason: string }>((done) =>
@@ -203,7 +205,8 @@ describe('map limits on websocket updates', () => {
     // One editor's two sockets (its map's and its comments'), and another reviewer's comments.
     const mapSocket = await rawPeer(server.url, map.id, map.editToken);
     const comments = await rawPeer(server.url, commentsRoom(map.id), map.editToken);
-    const reviewer = await rawPeer(server.url, commentsRoom(map.id), map.reviewToken);
+    const secret = newAuthorSecret();
+    const reviewer = await rawPeer(server.url, commentsRoom(map.id), map.reviewToken, secret);
     const doc = new Y.Doc();
     const text = (i: number) => {
       const before = Y.encodeStateVector(doc);
@@ -218,7 +221,9 @@ describe('map limits on websocket updates', () => {
     // The map's socket and the other reviewer are not affected.
     expect(await mapSocket.send(addNodes(new Y.Doc(), 0, 1))).toBe('ok');
     const reviewerDoc = new Y.Doc();
-    reviewerDoc.getMap('reactions').set('r1', 'ok');
+    const person = new Y.Map<unknown>();
+    reviewerDoc.getMap('people').set(authorIdOf(secret), person);
+    person.set('name', 'Rita');
     expect(await reviewer.send(Y.encodeStateAsUpdate(reviewerDoc))).toBe('ok');
     const viewer = connectClient(server.url, map.id, map.viewToken);
     cleanups.push(() => viewer.provider.destroy());

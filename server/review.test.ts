@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { authorIdOf, newAuthorSecret } from '../src/model/comments/author';
 import { addThread } from '../src/model/comments/commands';
 import { commentsRoom } from '../src/model/protocol-messages';
 import { signToken } from './auth';
@@ -47,9 +48,9 @@ async function server(overrides = {}, log?: Logger): Promise<Server> {
   return s;
 }
 
-/** A stock y-websocket client on the map's doc, or on its comments doc. */
-function client(s: Server, room: string, token: string) {
-  const c = connectClient(s.url, room, token);
+/** A stock y-websocket client on the map's doc, or on its comments doc (proving `author`). */
+function client(s: Server, room: string, token: string, author?: string) {
+  const c = connectClient(s.url, room, token, new Y.Doc(), author ? { author } : {});
   cleanups.push(() => c.provider.destroy());
   return c;
 }
@@ -151,12 +152,13 @@ describe('review tokens', () => {
     const s = await startTestServer({}, log);
     const map = await createMap(s.url, airline);
     const editor = client(s, commentsRoom(map.id), map.editToken);
-    const reviewer = client(s, commentsRoom(map.id), map.reviewToken);
+    const secret = newAuthorSecret();
+    const reviewer = client(s, commentsRoom(map.id), map.reviewToken, secret);
     await Promise.all([synced(editor.provider), synced(reviewer.provider)]);
-    writeThread(reviewer.doc, 'thread-r', 'author-reviewer');
+    writeThread(reviewer.doc, 'thread-r', authorIdOf(secret));
     await expect
       .poll(() => (editor.doc.getMap('threads').get('thread-r') as Y.Map<unknown>)?.get('authorId'))
-      .toBe('author-reviewer');
+      .toBe(authorIdOf(secret));
     // An editor writes comments too, and the reviewer gets them.
     writeThread(editor.doc, 'thread-e', 'author-editor');
     await expect.poll(() => reviewer.doc.getMap('threads').has('thread-e')).toBe(true);
@@ -239,9 +241,10 @@ describe('review tokens', () => {
   it('the HTTP export includes the comments only when asked (?comments=true), live and stored', async () => {
     const s = await startTestServer();
     const map = await createMap(s.url, airline);
-    const reviewer = client(s, commentsRoom(map.id), map.reviewToken);
+    const secret = newAuthorSecret();
+    const reviewer = client(s, commentsRoom(map.id), map.reviewToken, secret);
     await synced(reviewer.provider);
-    const who = { id: 'author-reviewer', name: 'Rita' };
+    const who = { id: authorIdOf(secret), name: 'Rita' };
     addThread(reviewer.doc, who, { kind: 'node', id: 'stage-inspiration' }, 'Too long', [], 5);
     addThread(reviewer.doc, who, { kind: 'strategy', section: 'kpis', id: 'kpi-x' }, 'Why?', [], 6);
     const get = (srv: Server, query: string, token = map.viewToken) =>

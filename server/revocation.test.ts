@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { authorIdOf, newAuthorSecret } from '../src/model/comments/author';
 import {
   commentsRoom,
   TOKEN_EXPIRED_REASON,
@@ -306,8 +307,17 @@ function presence(clientId: number) {
 }
 
 /** A raw client (never answers a close frame) on `room`, once the server has answered it. */
-async function rawClient(s: Server, room: string, token: string): Promise<RawSocket> {
-  const raw = await openRawSocket(s.port, `/sync/${room}?token=${encodeURIComponent(token)}`);
+async function rawClient(
+  s: Server,
+  room: string,
+  token: string,
+  author?: string,
+): Promise<RawSocket> {
+  const proof = author ? `&author=${author}` : '';
+  const raw = await openRawSocket(
+    s.port,
+    `/sync/${room}?token=${encodeURIComponent(token)}${proof}`,
+  );
   cleanups.push(() => raw.sock.destroy());
   await expect.poll(() => raw.frames.length).toBeGreaterThan(0); // our step 1: it has joined
   return raw;
@@ -317,6 +327,15 @@ async function rawClient(s: Server, room: string, token: string): Promise<RawSoc
 function write(root: string, key: string, value: unknown): Uint8Array {
   const doc = new Y.Doc();
   doc.getMap(root).set(key, value);
+  return encodeSyncUpdate(Y.encodeStateAsUpdate(doc));
+}
+
+/** The same for a comments record of author `authorId` (a Y.Map, as the comments guard wants). */
+function writeRecord(root: string, key: string, authorId: string): Uint8Array {
+  const doc = new Y.Doc();
+  const record = new Y.Map<unknown>();
+  doc.getMap(root).set(key, record);
+  record.set('authorId', authorId);
   return encodeSyncUpdate(Y.encodeStateAsUpdate(doc));
 }
 
@@ -409,23 +428,25 @@ describe('a client that never answers the close frame', () => {
     const watcher = connectClient(s.url, room, map.editToken);
     cleanups.push(() => watcher.provider.destroy());
     await synced(watcher.provider);
-    const raw = await rawClient(s, room, map.reviewToken);
-    raw.send(write('threads', 'before', 1));
-    await expect.poll(() => watcher.doc.getMap('threads').get('before')).toBe(1);
+    const secret = newAuthorSecret();
+    const me = authorIdOf(secret);
+    const raw = await rawClient(s, room, map.reviewToken, secret);
+    raw.send(writeRecord('threads', 'before', me));
+    await expect.poll(() => watcher.doc.getMap('threads').has('before')).toBe(true);
 
     expect((await revoke(s, map.id, map.editToken, { roles: ['review'] })).status).toBe(200);
     expect((await raw.closeFrame).reason).toBe(TOKEN_REVOKED_REASON);
     await sendLate(
       raw,
       lines,
-      [write('threads', 'late', 2), encodeSyncStep1(new Uint8Array([0]))],
+      [writeRecord('threads', 'late', me), encodeSyncStep1(new Uint8Array([0]))],
       () => watcher.doc.getMap('threads').has('late'),
     );
 
     const editor = connectClient(s.url, room, map.editToken);
     cleanups.push(() => editor.provider.destroy());
     await synced(editor.provider);
-    expect(editor.doc.getMap('threads').toJSON()).toEqual({ before: 1 });
+    expect(editor.doc.getMap('threads').toJSON()).toEqual({ before: { authorId: me } });
     editor.doc.getMap('threads').set('after', 3);
     await expect.poll(() => watcher.doc.getMap('threads').get('after')).toBe(3);
     expect(watcher.doc.getMap('threads').has('late')).toBe(false);

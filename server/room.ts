@@ -62,12 +62,18 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol';
+import { checkCommentsUpdate } from './comments-guard';
 import type { Storage, StoredDoc } from './storage/types';
 
 /** One connection as the room sees it; the socket layer implements it. */
 export interface Peer {
   readonly id: number;
   readonly role: Role;
+  /**
+   * The comments author id its socket proved (`author`, comments-guard.ts); undefined when it
+   * sent none (then it may create no comments record with a review token).
+   */
+  readonly author?: string;
   send(data: Uint8Array): void;
   /**
    * Counts `bytes` of a reply to this peer's own request against its reply budget, before the
@@ -542,9 +548,27 @@ export class Room {
     this.ydoc.destroy();
   }
 
-  /** Applies a peer's update if the doc keeps within its limits; else refuses the peer. */
+  /**
+   * Applies a peer's update if the doc keeps within its limits and, in a comments doc, it
+   * touches only what the peer may (comments-guard.ts); else refuses the peer.
+   */
   private applyChecked(peer: Peer, update: Uint8Array): void {
     const doc = this.doc;
+    if (this.kind === 'comments') {
+      const violation = checkCommentsUpdate(doc, update, peer.author, peer.role);
+      if (violation) {
+        this.refused.add(peer);
+        this.counters.commentsRefused.inc({ role: peer.role === 'edit' ? 'edit' : 'review' });
+        this.log.warn('update refused: not the author', {
+          mapId: this.mapId,
+          peer: peer.id,
+          role: peer.role,
+          ...violation,
+        });
+        peer.close(1008, 'comments: not the author');
+        return;
+      }
+    }
     const verdict = this.quota.check(doc, update);
     if (!verdict.ok) {
       this.refused.add(peer);

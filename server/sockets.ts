@@ -18,6 +18,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { authorIdOf, isAuthorSecret } from '../src/model/comments/author';
 import { COMMENTS_ROOM_SUFFIX, type DocKind } from '../src/model/protocol-messages';
 import { MAP_ID_PATTERN, readToken, tokenRefusal, type TokenClaims } from './auth';
 import type { ServerCounters } from './counters';
@@ -95,14 +96,24 @@ export function attachSockets(
         return reject(socket, 401, 'Unauthorized');
       }
       const kind: DocKind = match[2] ? 'comments' : 'map';
-      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, kind, claims));
+      // The comments socket's author secret: the id it proves (comments-guard.ts). Never logged.
+      const secret = kind === 'comments' ? url.searchParams.get('author') : null;
+      if (secret !== null && !isAuthorSecret(secret)) return reject(socket, 400, 'Bad Request');
+      const author = secret === null ? undefined : authorIdOf(secret);
+      wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, kind, claims, author));
     })().catch((err: unknown) => {
       log.error('upgrade failed', { err: String(err) });
       reject(socket, 500, 'Internal Server Error');
     });
   });
 
-  function connect(ws: WebSocket, mapId: string, kind: DocKind, claims: TokenClaims): void {
+  function connect(
+    ws: WebSocket,
+    mapId: string,
+    kind: DocKind,
+    claims: TokenClaims,
+    author: string | undefined,
+  ): void {
     const id = nextId++;
     const role = claims.role;
     let room: Room | undefined;
@@ -140,6 +151,7 @@ export function attachSockets(
     const peer: Peer = {
       id,
       role,
+      ...(author ? { author } : {}),
       send(data) {
         if (closing || ws.readyState !== WebSocket.OPEN) return;
         if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return peer.close(1008, 'too slow');

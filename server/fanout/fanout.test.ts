@@ -26,8 +26,11 @@ import {
   createMap,
   synced,
   tempDir,
+  testAuthor,
   testConfig,
+  threadText,
   upgradeStatus,
+  writeThreadRecord,
   wsUrl,
 } from '../testing/harness';
 import { missingServices, startRedis, type RunningService } from '../testing/services';
@@ -144,8 +147,8 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
     return servers as [RunningServer, RunningServer];
   }
 
-  function client(s: RunningServer, mapId: string, token: string) {
-    const c = connectClient(s.url, mapId, token);
+  function client(s: RunningServer, mapId: string, token: string, params = {}) {
+    const c = connectClient(s.url, mapId, token, new Y.Doc(), params);
     cleanups.push(() => {
       c.provider.destroy();
       c.doc.destroy();
@@ -230,11 +233,12 @@ describe.skipIf(missing !== undefined)('Redis fan-out between two servers', () =
     expect(editor.doc.getMap('m').get('evil')).toBeUndefined();
     expect(storage.appends.get(map.id)).toBe(1);
 
-    const ra = client(a, `${map.id}/comments`, map.reviewToken);
+    const rita = testAuthor();
+    const ra = client(a, `${map.id}/comments`, map.reviewToken, rita.params);
     const rb = client(b, `${map.id}/comments`, map.editToken);
     await Promise.all([synced(ra.provider), synced(rb.provider)]);
-    ra.doc.getMap('threads').set('t1', 'from a');
-    await expect.poll(() => rb.doc.getMap('threads').get('t1'), { timeout: 5000 }).toBe('from a');
+    writeThreadRecord(ra.doc, 't1', rita.id, 'from a');
+    await expect.poll(() => threadText(rb.doc, 't1'), { timeout: 5000 }).toBe('from a');
   });
 
   it('deleting a map on one instance closes its sockets on the other (4004) and drops its rooms', async () => {

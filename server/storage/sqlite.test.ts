@@ -7,7 +7,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commentsDocId, commentsRoom } from '../../src/model/protocol-messages';
 import { signToken } from '../auth';
-import { connectClient, startTestServer, synced, tempDir } from '../testing/harness';
+import {
+  connectClient,
+  startTestServer,
+  synced,
+  tempDir,
+  testAuthor,
+  threadText,
+  writeThreadRecord,
+} from '../testing/harness';
 import { replay, storageContract, update } from './contract';
 import { openSqliteStorage, SCHEMA_VERSION } from './sqlite';
 import type { Storage } from './types';
@@ -227,10 +235,13 @@ describe('SQLite storage', () => {
     const s = await startTestServer({ dataDir: dir });
     cleanups.push(() => s.close());
     const view = connectClient(s.url, 'map-old', signToken(s.secret, 'map-old', 'view'));
+    const rita = testAuthor();
     const review = connectClient(
       s.url,
       commentsRoom('map-old'),
       signToken(s.secret, 'map-old', 'review'),
+      new Y.Doc(),
+      rita.params,
     );
     cleanups.push(
       () => view.provider.destroy(),
@@ -238,14 +249,14 @@ describe('SQLite storage', () => {
     );
     await Promise.all([synced(view.provider), synced(review.provider)]);
     expect(view.doc.getMap('nodes').get('n1')).toBe('after the snapshot');
-    review.doc.getMap('threads').set('t1', 'reviewed');
+    writeThreadRecord(review.doc, 't1', rita.id, 'reviewed');
     const check = connectClient(
       s.url,
       commentsRoom('map-old'),
       signToken(s.secret, 'map-old', 'edit'),
     );
     cleanups.push(() => check.provider.destroy());
-    await expect.poll(() => check.doc.getMap('threads').get('t1')).toBe('reviewed');
+    await expect.poll(() => threadText(check.doc, 't1')).toBe('reviewed');
   });
 
   it('migrates a version 1 database file: its maps at generation 0, their v1 links still open them', async () => {

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { readConfig, type ServerConfig } from '../config';
 import { createLogger, type Logger } from '../log';
 import { startServer, type RunningServer } from '../server';
+import { authorIdOf, newAuthorSecret } from '../../src/model/comments/author';
 
 export interface MapTokens {
   id: string;
@@ -66,14 +67,43 @@ export function wsUrl(baseUrl: string): string {
   return baseUrl.replace(/^http/, 'ws') + '/sync';
 }
 
-export function connectClient(baseUrl: string, mapId: string, token: string, doc = new Y.Doc()) {
+export function connectClient(
+  baseUrl: string,
+  mapId: string,
+  token: string,
+  doc = new Y.Doc(),
+  params: Record<string, string> = {},
+) {
   const provider = new WebsocketProvider(wsUrl(baseUrl), mapId, doc, {
-    params: { token },
+    params: { token, ...params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   return { doc, provider };
 }
+
+/**
+ * A comments author as the app makes one (src/model/comments/author.ts): the secret its
+ * comments socket sends (`params`, for connectClient) and the id the server holds it to.
+ */
+export function testAuthor(): { readonly id: string; readonly params: { author: string } } {
+  const secret = newAuthorSecret();
+  return { id: authorIdOf(secret), params: { author: secret } };
+}
+
+/** Writes thread record `key` of `authorId` with `text`, in the comments layout (a Y.Map). */
+export function writeThreadRecord(doc: Y.Doc, key: string, authorId: string, text: string): void {
+  doc.transact(() => {
+    const record = new Y.Map<unknown>();
+    doc.getMap('threads').set(key, record);
+    record.set('authorId', authorId);
+    record.set('text', text);
+  });
+}
+
+/** The `text` of thread record `key` (writeThreadRecord). */
+export const threadText = (doc: Y.Doc, key: string): unknown =>
+  (doc.getMap('threads').get(key) as Y.Map<unknown> | undefined)?.get('text');
 
 /** Resolves once the provider has done its first sync with the server. */
 export function synced(provider: WebsocketProvider): Promise<void> {

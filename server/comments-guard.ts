@@ -1,0 +1,374 @@
+// Who may change which record of a comments doc (src/model/comments/types.ts has its layout:
+// roots `threads`, `comments`, `people`, each a record id → Y.Map of fields). CAN_WRITE lets an
+// edit or review token write the comments doc at all; this holds each record to its author,
+// so a hand-made client with a review link cannot do what the app does not let it do:
+// - create a thread or a comment only under its own author id, a people record only at its
+//   own id (an edit token may create any: an imported map, a duplicate or a first upload
+//   brings other people's comments);
+// - change or delete a thread, a comment or a people record only when it is its own; any
+//   commenter may resolve and reopen a thread (its `resolved`, `resolvedBy`, `resolvedAt`);
+// - never rewrite a record's `authorId`;
+// - a review token writes no other root, and no record that is not a Y.Map.
+// A connection's author id is the one derived from the secret its comments socket sent
+// (`author`, src/model/comments/author.ts); none without one. Records under an id that is not
+// of the derived form (written before secrets existed) cannot be held to anyone and stay open.
+//
+// The check reads the update without applying it. Each new item is placed the way Yjs will
+// integrate it: under a root and key (a record itself), or inside a record (a field), its
+// parent or origin looked up in the update or the doc. Deletions are placed from the doc. An
+// item or deletion that cannot be placed (it depends on something neither holds) is refused:
+// nothing is applied that was not checked. An honest client only hits that in a cluster race,
+// and its reconnect resyncs.
+import * as Y from 'yjs';
+import { isProvableAuthorId } from '../src/model/comments/author';
+import type { Role } from './auth';
+
+/** The comments doc's roots (src/model/comments/doc.ts). */
+const ROOTS: ReadonlySet<string> = new Set(['threads', 'comments', 'people']);
+/** Thread fields anyone who may comment may write: resolving and reopening. */
+const RESOLVE_FIELDS: ReadonlySet<string> = new Set(['resolved', 'resolvedBy', 'resolvedAt']);
+const AUTHOR_FIELD = 'authorId';
+
+export interface CommentsViolation {
+  /** What was refused, in English, for the log. */
+  readonly problem: string;
+  readonly root?: string;
+  readonly record?: string;
+}
+
+/** Where an item sits once integrated. */
+type Place =
+  /** The value of root `root`'s key `record` (null: not a map key): a record itself. */
+  | { readonly at: 'record'; readonly root: string; readonly record: string | null }
+  /**
+   * Inside that record (`holder`, the record's own item), under its field `field`: the field's
+   * value itself when `direct`, else something nested in it.
+   */
+  | {
+      readonly at: 'field';
+      readonly root: string;
+      readonly record: string | null;
+      readonly field: string | null;
+      readonly holder: Y.Item;
+      readonly direct: boolean;
+    }
+  /** Nowhere visible: its parent or neighbour was garbage-collected or deleted. */
+  | { readonly at: 'void' }
+  /** It depends on something neither the update nor the doc holds. */
+  | { readonly at: 'unknown' };
+
+const VOID: Place = { at: 'void' };
+const UNKNOWN: Place = { at: 'unknown' };
+
+/** The update's items by client, in clock order. */
+function indexItems(structs: readonly Y.AbstractStruct[]): Map<number, Y.AbstractStruct[]> {
+  const index = new Map<number, Y.AbstractStruct[]>();
+  for (const s of structs) {
+    let list = index.get(s.id.client);
+    if (!list) index.set(s.id.client, (list = []));
+    list.push(s);
+  }
+  for (const list of index.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  return index;
+}
+
+function findInList(list: readonly Y.AbstractStruct[] | undefined, clock: number) {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (clock < s.id.clock) hi = mid - 1;
+    else if (clock >= s.id.clock + s.length) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** The `authorId` a record item's map holds now. */
+function ownerOf(item: Y.Item): unknown {
+  const type = item.content instanceof Y.ContentType ? item.content.type : undefined;
+  return type instanceof Y.Map ? (type.get(AUTHOR_FIELD) as unknown) : undefined;
+}
+
+function stateOf(doc: Y.Doc, client: number): number {
+  const last = doc.store.clients.get(client)?.at(-1);
+  return last ? last.id.clock + last.length : 0;
+}
+
+function findInDoc(doc: Y.Doc, client: number, clock: number): Y.AbstractStruct | undefined {
+  if (clock >= stateOf(doc, client)) return undefined;
+  const structs = doc.store.clients.get(client)!;
+  return structs[Y.findIndexSS(structs, clock)];
+}
+
+/** A record this update creates: every `authorId` it writes must be the connection's. */
+interface Created {
+  readonly root: string;
+  readonly record: string | null;
+  /** Some `authorId` was written, and every one of them was this connection's id. */
+  author: 'none' | 'mine' | 'other';
+}
+
+class Guard {
+  private readonly index: Map<number, Y.AbstractStruct[]>;
+  private readonly places = new Map<Y.Item, Place>();
+  /** New records of this update (their own items), with what their `authorId` items say. */
+  private readonly created = new Map<Y.Item, Created>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: readonly Y.AbstractStruct[],
+    private readonly author: string | undefined,
+    private readonly role: Role,
+  ) {
+    this.index = indexItems(structs);
+  }
+
+  private lookup(id: Y.ID): Y.AbstractStruct | undefined {
+    return (
+      findInDoc(this.doc, id.client, id.clock) ?? findInList(this.index.get(id.client), id.clock)
+    );
+  }
+
+  /** The place of `item` (integrated or from the update), the way Yjs integrates it. */
+  place(item: Y.Item, depth = 0): Place {
+    const known = this.places.get(item);
+    if (known) return known;
+    // A hostile chain of origins could be long or circular: placed items are few levels deep.
+    if (depth > 64) return UNKNOWN;
+    const result = this.placeNow(item, depth);
+    this.places.set(item, result);
+    return result;
+  }
+
+  private placeNow(item: Y.Item, depth: number): Place {
+    const parent: unknown = item.parent;
+    if (parent instanceof Y.AbstractType) {
+      // Integrated: its parent type is known.
+      const holder = parent._item;
+      if (holder === null) {
+        const root = Y.findRootTypeKey(parent);
+        return { at: 'record', root, record: item.parentSub };
+      }
+      if (holder.deleted) return VOID;
+      return this.inside(this.place(holder, depth + 1), holder, item.parentSub);
+    }
+    if (typeof parent === 'string') return { at: 'record', root: parent, record: item.parentSub };
+    if (parent instanceof Y.ID) {
+      const holder = this.lookup(parent);
+      if (!holder) return UNKNOWN;
+      if (
+        !(holder instanceof Y.Item) ||
+        !(holder.content instanceof Y.ContentType) ||
+        holder.deleted
+      )
+        return VOID;
+      return this.inside(this.place(holder, depth + 1), holder, item.parentSub);
+    }
+    // No parent written: Yjs takes its origin's (or right origin's) parent and key.
+    const ref = item.origin ?? item.rightOrigin;
+    if (!ref) return UNKNOWN;
+    const neighbour = this.lookup(ref);
+    if (!neighbour) return UNKNOWN;
+    if (!(neighbour instanceof Y.Item)) return VOID;
+    return this.place(neighbour, depth + 1);
+  }
+
+  /** The place of an item whose parent type is held by `holder`, placed at `outer`. */
+  private inside(outer: Place, holder: Y.Item, key: string | null): Place {
+    if (outer.at === 'record')
+      return {
+        at: 'field',
+        root: outer.root,
+        record: outer.record,
+        field: key,
+        holder,
+        direct: true,
+      };
+    // Deeper inside the same field of the same record, or nowhere.
+    return outer.at === 'field' ? { ...outer, direct: false } : outer;
+  }
+
+  private createdEntry(holder: Y.Item, root: string, record: string | null): Created {
+    let entry = this.created.get(holder);
+    if (!entry) this.created.set(holder, (entry = { root, record, author: 'none' }));
+    return entry;
+  }
+
+  /** The record's live value in the doc, if `record` holds one now. */
+  private live(root: string, record: string | null): Y.Item | undefined {
+    if (record === null) return undefined;
+    const type = this.doc.share.get(root);
+    const item = type?._map.get(record);
+    return item && !item.deleted ? item : undefined;
+  }
+
+  /** Whether this connection may change or delete the live record `item` of `root`. */
+  private owns(root: string, record: string | null, item: Y.Item): boolean {
+    if (root === 'people')
+      return record !== null && (record === this.author || !isProvableAuthorId(record));
+    const owner = ownerOf(item);
+    return !isProvableAuthorId(owner) || owner === this.author;
+  }
+
+  private violation(problem: string, root?: string, record?: string | null): CommentsViolation {
+    return { problem, ...(root !== undefined ? { root } : {}), ...(record ? { record } : {}) };
+  }
+
+  /** A new item of the update, checked; a violation or null. */
+  checkItem(item: Y.Item): CommentsViolation | null {
+    const place = this.place(item);
+    if (place.at === 'void') return null;
+    if (place.at === 'unknown')
+      return this.violation('an item that depends on content the server does not have');
+    const { root, record } = place;
+    if (!ROOTS.has(root))
+      return this.role === 'edit'
+        ? null
+        : this.violation('a root the comments doc does not have', root);
+    if (record === null) return this.violation('a list in a root of records', root);
+    if (place.at === 'record') {
+      // Replacing a live record is changing it; the new one is held to its author as any.
+      const existing = this.live(root, record);
+      if (existing && !this.owns(root, record, existing))
+        return this.violation("replaces someone else's record", root, record);
+      if (
+        this.role !== 'edit' &&
+        !(item.content instanceof Y.ContentType && item.content.type instanceof Y.Map)
+      )
+        return this.violation('a record that is not a map', root, record);
+      this.createdEntry(item, root, record);
+      return null;
+    }
+    // A field of a record this update creates, or of the doc's live one.
+    const { holder, field } = place;
+    if (this.created.has(holder) || this.isNew(holder)) {
+      const entry = this.createdEntry(holder, root, record);
+      if (field === AUTHOR_FIELD) {
+        const mine =
+          place.direct &&
+          item.content instanceof Y.ContentAny &&
+          item.content.arr.length === 1 &&
+          item.content.arr[0] === this.author;
+        entry.author = mine && entry.author !== 'other' ? 'mine' : 'other';
+      }
+      return null;
+    }
+    const existing = this.live(root, record);
+    if (existing !== holder) return null; // a field of a dead record: no visible effect
+    return this.mayChange(root, record, existing, field);
+  }
+
+  private isNew(item: Y.Item): boolean {
+    return item.id.clock >= stateOf(this.doc, item.id.client);
+  }
+
+  /**
+   * Whether this connection may write (or, `deleting`, delete) field `field` of the live
+   * record `existing`. A record's own deletion deletes its fields too: only ownership counts.
+   */
+  private mayChange(
+    root: string,
+    record: string,
+    existing: Y.Item,
+    field: string | null,
+    deleting = false,
+  ): CommentsViolation | null {
+    if (root === 'threads' && field !== null && RESOLVE_FIELDS.has(field)) return null;
+    if (!this.owns(root, record, existing))
+      return this.violation("changes someone else's record", root, record);
+    if (
+      !deleting &&
+      field === AUTHOR_FIELD &&
+      root !== 'people' &&
+      isProvableAuthorId(ownerOf(existing))
+    )
+      return this.violation('rewrites the author of a record', root, record);
+    return null;
+  }
+
+  /** New records, once every item is seen: a review token creates only its own. */
+  checkCreated(): CommentsViolation | null {
+    if (this.role === 'edit') return null;
+    for (const c of this.created.values()) {
+      if (!ROOTS.has(c.root)) continue; // refused when its item was checked
+      if (c.root === 'people') {
+        if (c.record !== this.author || this.author === undefined)
+          return this.violation("creates someone else's people record", c.root, c.record);
+      } else if (this.author === undefined || c.author !== 'mine')
+        return this.violation('creates a record under another author', c.root, c.record);
+    }
+    return null;
+  }
+
+  /** A deletion of the update, checked against what the doc holds. */
+  checkDeleted(client: number, clock: number, len: number): CommentsViolation | null {
+    const end = clock + len;
+    const state = stateOf(this.doc, client);
+    // Content of this update itself (made and deleted in it): placed as its items were.
+    if (end > state) {
+      for (let c = Math.max(clock, state); c < end;) {
+        const s = findInList(this.index.get(client), c);
+        if (!s) return this.violation('deletes content the server does not have');
+        c = s.id.clock + s.length;
+      }
+    }
+    const structs = this.doc.store.clients.get(client);
+    if (!structs || clock >= state) return null;
+    for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+      const s = structs[i]!;
+      if (s.id.clock >= end) break;
+      if (!(s instanceof Y.Item) || s.deleted) continue;
+      const place = this.place(s);
+      if (place.at === 'void') continue;
+      if (place.at === 'unknown') return this.violation('deletes content it cannot place');
+      const { root, record } = place;
+      if (!ROOTS.has(root)) {
+        if (this.role === 'edit') continue;
+        return this.violation('a root the comments doc does not have', root);
+      }
+      if (record === null) return this.violation('a list in a root of records', root);
+      if (place.at === 'record') {
+        if (this.live(root, record) === s && !this.owns(root, record, s))
+          return this.violation("deletes someone else's record", root, record);
+        continue;
+      }
+      const existing = this.live(root, record);
+      if (!existing || existing !== place.holder) continue;
+      const refused = this.mayChange(root, record, existing, place.field, true);
+      if (refused) return refused;
+    }
+    return null;
+  }
+}
+
+/**
+ * Whether a connection with author id `author` (undefined: it proved none) and `role` may apply
+ * `update` to the comments doc `doc`: null when it may, else what it tried.
+ */
+export function checkCommentsUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  author: string | undefined,
+  role: Role,
+): CommentsViolation | null {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const guard = new Guard(doc, structs, author, role);
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    // Already integrated (the client resent it): Yjs skips it.
+    if (s.id.clock + s.length <= stateOf(doc, s.id.client)) continue;
+    const refused = guard.checkItem(s);
+    if (refused) return refused;
+  }
+  const created = guard.checkCreated();
+  if (created) return created;
+  for (const [client, ranges] of ds.clients)
+    for (const r of ranges) {
+      const refused = guard.checkDeleted(client, r.clock, r.len);
+      if (refused) return refused;
+    }
+  return null;
+}
