@@ -28,6 +28,13 @@ describe('comment status', () => {
   const c = thread('c', [comment('5', 'you', 10)], true);
   const d = thread('d', [comment('6', 'me', 5), comment('7', 'you', 6, 40)]);
 
+  it('takes the comments I wrote under my earlier id as mine too', () => {
+    const mine = (id: string) => id === 'me' || id === 'old-me';
+    const e = thread('e', [comment('8', 'you', 10), comment('9', 'old-me', 20)]);
+    expect(newToMe([a, b, e], new Map(), mine).map((t) => t.id)).toEqual(['a']);
+    expect(isNewToMe(e, new Map(), 'me')).toBe(true);
+  });
+
   it('counts open threads', () => {
     expect(openCount([a, b, c, d])).toBe(3);
     expect(openCount([])).toBe(0);

@@ -28,10 +28,11 @@ function latest(thread: CommentThread): Comment | undefined {
 export function isNewToMe(
   thread: CommentThread,
   seen: ReadonlyMap<string, number>,
-  myId: string,
+  mine: string | ((authorId: string) => boolean),
 ): boolean {
   const last = latest(thread);
-  if (!last || last.authorId === myId) return false;
+  if (!last || (typeof mine === 'string' ? last.authorId === mine : mine(last.authorId)))
+    return false;
   return thread.lastActivityAt > (seen.get(thread.id) ?? -Infinity);
 }
 
@@ -39,7 +40,7 @@ export function isNewToMe(
 export function newToMe(
   threads: readonly CommentThread[],
   seen: ReadonlyMap<string, number>,
-  myId: string,
+  mine: string | ((authorId: string) => boolean),
 ): CommentThread[] {
-  return threads.filter((t) => isNewToMe(t, seen, myId));
+  return threads.filter((t) => isNewToMe(t, seen, mine));
 }

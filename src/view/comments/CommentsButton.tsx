@@ -16,7 +16,7 @@ export function CommentsButton() {
   const fresh = newToMe(
     snapshot.threads.filter((th) => !th.resolved),
     seen,
-    api.myId,
+    api.isMine,
   ).length;
   const counts = [
     open ? t('button.open', { count: open }) : '',

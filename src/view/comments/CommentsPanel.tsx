@@ -63,7 +63,7 @@ export function CommentsPanel({ map }: { map: MapSnapshot }) {
         thread={th}
         label={anchorLabel(th.anchor, map, t)}
         api={api}
-        isNew={isNewToMe(th, seen, api.myId)}
+        isNew={isNewToMe(th, seen, api.isMine)}
         detached={isDetached}
         expanded={expanded.has(th.id)}
         now={now}

@@ -25,9 +25,10 @@ function useMentionable(): readonly Mentionable[] {
   const session = useSession();
   const { people } = useStore(session.comments.snapshot);
   const peers = usePeers(session);
-  const myId = session.comments.myId;
+  const isMine = session.comments.isMine;
   return useMemo(() => {
-    const out: Mentionable[] = people.filter((p) => p.id !== myId && p.name.trim());
+    // Without me: my id, and the one this browser wrote under before (its record stays).
+    const out: Mentionable[] = people.filter((p) => !isMine(p.id) && p.name.trim());
     const names = new Set(out.map((p) => p.name));
     for (const p of peers)
       if (p.name.trim() && !names.has(p.name)) {
@@ -35,7 +36,7 @@ function useMentionable(): readonly Mentionable[] {
         out.push({ id: '', name: p.name, color: p.color });
       }
     return out;
-  }, [people, peers, myId]);
+  }, [people, peers, isMine]);
 }
 
 export interface ComposerProps {
