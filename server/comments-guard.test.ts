@@ -310,13 +310,15 @@ describe('checkCommentsUpdate', () => {
 
   it('refuses an item whose parent the server does not have, and a deletion of content it does not have', () => {
     const { bo, server, updateOf } = fixture();
-    // Bo's update, built on content the server never got.
-    const elsewhere = new Y.Doc();
+    // Bo's update, built on a record the server never got (another client made it).
+    const maker = new Y.Doc();
     const record = new Y.Map<unknown>();
-    elsewhere.getMap('comments').set('cm-x', record);
-    const before = Y.encodeStateVector(elsewhere);
-    record.set('text', 'late');
-    const orphan = Y.encodeStateAsUpdate(elsewhere, before);
+    maker.getMap('comments').set('cm-x', record);
+    const bosCopy = new Y.Doc();
+    Y.applyUpdate(bosCopy, Y.encodeStateAsUpdate(maker));
+    const before = Y.encodeStateVector(bosCopy);
+    (bosCopy.getMap('comments').get('cm-x') as Y.Map<unknown>).set('text', 'late');
+    const orphan = Y.encodeStateAsUpdate(bosCopy, before);
     expect(checkCommentsUpdate(server, orphan, bo.id, 'review')).toMatchObject({
       problem: 'an item that depends on content the server does not have',
     });

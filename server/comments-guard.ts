@@ -17,8 +17,17 @@
 // integrate it: under a root and key (a record itself), or inside a record (a field), its
 // parent or origin looked up in the update or the doc. Deletions are placed from the doc. An
 // item or deletion that cannot be placed (it depends on something neither holds) is refused:
-// nothing is applied that was not checked. An honest client only hits that in a cluster race,
-// and its reconnect resyncs.
+// nothing is applied that was not checked, and nothing is left for Yjs to apply later (it
+// would, unchecked, when the missing part arrives): so no Skip structs, no content after a gap
+// in a client's clocks, none that starts inside what the server has. An honest client only
+// hits that in a cluster race, and its reconnect resyncs.
+//
+// Yjs client ids are not authors: a peer could write at the clocks of someone else's session
+// and make the server skip that session's next writes as already held. A client id the doc
+// first got from a connection in this room's life belongs to that connection's author
+// (`ClientOwners`); another author's structs under it are refused. Ids the doc held before
+// the room loaded are not bound (binding them to whoever writes first would let an attacker
+// lock their owner out).
 import * as Y from 'yjs';
 import { isProvableAuthorId } from '../src/model/comments/author';
 import type { Role } from './auth';
@@ -60,7 +69,12 @@ type Place =
 const VOID: Place = { at: 'void' };
 const UNKNOWN: Place = { at: 'unknown' };
 
-/** The update's items by client, in clock order. */
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
+/** The author (undefined: none proved) that first wrote each client id of a room's doc. */
+export type ClientOwners = Map<number, string | undefined>;
+
+/** The update's structs by client, in clock order. */
 function indexItems(structs: readonly Y.AbstractStruct[]): Map<number, Y.AbstractStruct[]> {
   const index = new Map<number, Y.AbstractStruct[]>();
   for (const s of structs) {
@@ -234,6 +248,8 @@ class Guard {
       const existing = this.live(root, record);
       if (existing && !this.owns(root, record, existing))
         return this.violation("replaces someone else's record", root, record);
+      // A record its writer made and deleted while offline: it arrives collected, no fields.
+      if (item.content instanceof Y.ContentDeleted) return null;
       if (
         this.role !== 'edit' &&
         !(item.content instanceof Y.ContentType && item.content.type instanceof Y.Map)
@@ -266,21 +282,23 @@ class Guard {
   }
 
   /**
-   * Whether this connection may write (or, `deleting`, delete) field `field` of the live
-   * record `existing`. A record's own deletion deletes its fields too: only ownership counts.
+   * Whether this connection may write or delete field `field` of the live record `existing`.
+   * `wholeRecord`: the record itself goes in the same update (its fields go with it), so
+   * deleting its `authorId` is not rewriting it; deleting it alone would leave the record
+   * unprovable, open to anyone's author id.
    */
   private mayChange(
     root: string,
     record: string,
     existing: Y.Item,
     field: string | null,
-    deleting = false,
+    wholeRecord = false,
   ): CommentsViolation | null {
     if (root === 'threads' && field !== null && RESOLVE_FIELDS.has(field)) return null;
     if (!this.owns(root, record, existing))
       return this.violation("changes someone else's record", root, record);
     if (
-      !deleting &&
+      !wholeRecord &&
       field === AUTHOR_FIELD &&
       root !== 'people' &&
       isProvableAuthorId(ownerOf(existing))
@@ -303,8 +321,13 @@ class Guard {
     return null;
   }
 
-  /** A deletion of the update, checked against what the doc holds. */
-  checkDeleted(client: number, clock: number, len: number): CommentsViolation | null {
+  /** A deletion of the update (whose delete set is `ds`), checked against what the doc holds. */
+  checkDeleted(
+    ds: DeleteSet,
+    client: number,
+    clock: number,
+    len: number,
+  ): CommentsViolation | null {
     const end = clock + len;
     const state = stateOf(this.doc, client);
     // Content of this update itself (made and deleted in it): placed as its items were.
@@ -337,7 +360,8 @@ class Guard {
       }
       const existing = this.live(root, record);
       if (!existing || existing !== place.holder) continue;
-      const refused = this.mayChange(root, record, existing, place.field, true);
+      const whole = Y.isDeleted(ds, existing.id);
+      const refused = this.mayChange(root, record, existing, place.field, whole);
       if (refused) return refused;
     }
     return null;
@@ -353,8 +377,11 @@ export function checkCommentsUpdate(
   update: Uint8Array,
   author: string | undefined,
   role: Role,
+  owners: ClientOwners = new Map(),
 ): CommentsViolation | null {
   const { structs, ds } = Y.decodeUpdate(update);
+  const refused = checkClocks(doc, structs, author, owners);
+  if (refused) return refused;
   const guard = new Guard(doc, structs, author, role);
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
@@ -367,8 +394,49 @@ export function checkCommentsUpdate(
   if (created) return created;
   for (const [client, ranges] of ds.clients)
     for (const r of ranges) {
-      const refused = guard.checkDeleted(client, r.clock, r.len);
+      const refused = guard.checkDeleted(ds, client, r.clock, r.len);
       if (refused) return refused;
     }
   return null;
+}
+
+/**
+ * Nothing Yjs would hold back (a Skip, a gap after the doc's clock, a struct starting inside
+ * what the doc has) and nothing under a client id another author's connection made here.
+ */
+function checkClocks(
+  doc: Y.Doc,
+  structs: readonly Y.AbstractStruct[],
+  author: string | undefined,
+  owners: ClientOwners,
+): CommentsViolation | null {
+  for (const [client, list] of indexItems(structs)) {
+    const state = stateOf(doc, client);
+    let expected = state;
+    let adds = false;
+    for (const s of list) {
+      if (s instanceof Y.Skip) return { problem: 'a skip: content to be applied later, unchecked' };
+      const end = s.id.clock + s.length;
+      if (end <= state) continue; // the server has it: Yjs skips it
+      if (s.id.clock < state) return { problem: 'a struct that starts inside what the server has' };
+      if (s.id.clock > expected) return { problem: 'content after a gap in its clocks' };
+      expected = end;
+      adds = true;
+    }
+    if (adds && owners.has(client) && owners.get(client) !== author)
+      return { problem: "writes under a client id another author's connection uses" };
+  }
+  return null;
+}
+
+/** Binds the client ids `update` brings to the doc for the first time to `author`. */
+export function recordClientOwners(
+  doc: Y.Doc,
+  update: Uint8Array,
+  author: string | undefined,
+  owners: ClientOwners,
+): void {
+  for (const [client, clock] of Y.parseUpdateMeta(update).from)
+    if (clock === 0 && stateOf(doc, client) === 0 && !owners.has(client))
+      owners.set(client, author);
 }

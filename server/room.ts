@@ -62,7 +62,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol';
-import { checkCommentsUpdate } from './comments-guard';
+import { checkCommentsUpdate, recordClientOwners, type ClientOwners } from './comments-guard';
 import type { Storage, StoredDoc } from './storage/types';
 
 /** One connection as the room sees it; the socket layer implements it. */
@@ -157,6 +157,8 @@ export class Room {
   private pending = 0;
   private destroyed = false;
   private readonly sawStep1 = new WeakSet<Peer>();
+  /** Comments docs: the author of each client id a peer brought here (comments-guard.ts). */
+  private readonly clientOwners: ClientOwners = new Map();
   /** Replies worked out for the doc's current state; emptied by its every transaction. */
   private replies: Replies = {};
   /**
@@ -555,7 +557,7 @@ export class Room {
   private applyChecked(peer: Peer, update: Uint8Array): void {
     const doc = this.doc;
     if (this.kind === 'comments') {
-      const violation = checkCommentsUpdate(doc, update, peer.author, peer.role);
+      const violation = checkCommentsUpdate(doc, update, peer.author, peer.role, this.clientOwners);
       if (violation) {
         this.refused.add(peer);
         this.counters.commentsRefused.inc({ role: peer.role === 'edit' ? 'edit' : 'review' });
@@ -584,6 +586,7 @@ export class Room {
       peer.close(MAP_FULL_CLOSE_CODE, mapFullReason(verdict.limit));
       return;
     }
+    if (this.kind === 'comments') recordClientOwners(doc, update, peer.author, this.clientOwners);
     Y.applyUpdate(doc, update, peer);
     verdict.commit();
   }

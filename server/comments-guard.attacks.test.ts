@@ -1,0 +1,377 @@
+// Hand-made updates against checkCommentsUpdate (comments-guard.ts), as Bo with a review token
+// and his own author secret, Ada's records on the server: every way found to reach her records
+// through Yjs's integration (overlapping clocks, Skips, gaps, an unprovable record, someone
+// else's client id) is refused; Bo's honest writes, online and offline, are taken. Each attack
+// was first shown to change Ada's records when the guard let it through.
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { authorIdOf, newAuthorSecret } from '../src/model/comments/author';
+import {
+  addThread,
+  editComment,
+  removeComment,
+  reply,
+  setResolved,
+  touchPerson,
+} from '../src/model/comments/commands';
+import { checkCommentsUpdate, recordClientOwners, type ClientOwners } from './comments-guard';
+
+const ADA = 1000;
+const BO = 2000;
+const person = (name: string) => {
+  const secret = newAuthorSecret();
+  return { id: authorIdOf(secret), name };
+};
+
+type Id = [number, number];
+type S =
+  | { item: unknown[]; origin?: Id; right?: Id; parent?: string | Id; sub?: string }
+  | { skip: number }
+  | { gc: number };
+
+/** A hand-made V1 update: ContentAny items, Skips, GCs, and a delete set. */
+function build(
+  clients: { client: number; clock: number; structs: S[] }[],
+  ds: [number, number, number][] = [],
+): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, clients.length);
+  for (const c of clients) {
+    encoding.writeVarUint(e, c.structs.length);
+    encoding.writeVarUint(e, c.client);
+    encoding.writeVarUint(e, c.clock);
+    for (const s of c.structs) {
+      if ('skip' in s) {
+        encoding.writeUint8(e, 10);
+        encoding.writeVarUint(e, s.skip);
+      } else if ('gc' in s) {
+        encoding.writeUint8(e, 0);
+        encoding.writeVarUint(e, s.gc);
+      } else {
+        const info =
+          8 | (s.origin ? 0x80 : 0) | (s.right ? 0x40 : 0) | (s.sub !== undefined ? 0x20 : 0);
+        encoding.writeUint8(e, info);
+        for (const id of [s.origin, s.right])
+          if (id) {
+            encoding.writeVarUint(e, id[0]);
+            encoding.writeVarUint(e, id[1]);
+          }
+        if (!s.origin && !s.right) {
+          if (typeof s.parent === 'string') {
+            encoding.writeVarUint(e, 1);
+            encoding.writeVarString(e, s.parent);
+          } else {
+            encoding.writeVarUint(e, 0);
+            encoding.writeVarUint(e, s.parent![0]);
+            encoding.writeVarUint(e, s.parent![1]);
+          }
+          if (s.sub !== undefined) encoding.writeVarString(e, s.sub);
+        }
+        encoding.writeVarUint(e, s.item.length);
+        for (const v of s.item) encoding.writeAny(e, v as never);
+      }
+    }
+  }
+  encoding.writeVarUint(e, ds.length);
+  for (const [client, clock, len] of ds) {
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarUint(e, len);
+  }
+  return encoding.toUint8Array(e);
+}
+
+function fixture() {
+  const ada = person('Ada');
+  const bo = person('Bo');
+  const adaDoc = new Y.Doc();
+  adaDoc.clientID = ADA;
+  touchPerson(adaDoc, ada.id, 'Ada', '#336699');
+  const thread = addThread(adaDoc, ada, { kind: 'node', id: 'n1' }, 'Ada wrote this');
+  const comment = [...adaDoc.getMap('comments').keys()][0]!;
+  const server = new Y.Doc();
+  Y.applyUpdate(server, Y.encodeStateAsUpdate(adaDoc));
+  const boDoc = new Y.Doc();
+  boDoc.clientID = BO;
+  Y.applyUpdate(boDoc, Y.encodeStateAsUpdate(server));
+  /** Bo's honest write, as the update his client sends (his doc stays in sync). */
+  const boWrite = (write: (d: Y.Doc) => void) => {
+    Y.applyUpdate(boDoc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(boDoc)));
+    const sv = Y.encodeStateVector(boDoc);
+    write(boDoc);
+    return Y.encodeStateAsUpdate(boDoc, sv);
+  };
+  /** Ada's honest write, checked as hers and applied. */
+  const adaWrite = (write: (d: Y.Doc) => void) => {
+    const sv = Y.encodeStateVector(adaDoc);
+    write(adaDoc);
+    const u = Y.encodeStateAsUpdate(adaDoc, sv);
+    expect(checkCommentsUpdate(server, u, ada.id, 'review')).toBeNull();
+    Y.applyUpdate(server, u);
+  };
+  const asBo = (u: Uint8Array) => checkCommentsUpdate(server, u, bo.id, 'review');
+  const rec = (doc: Y.Doc, root: string, key: string) =>
+    doc.getMap(root).get(key) as Y.Map<unknown> | undefined;
+  const reload = () => {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, Y.encodeStateAsUpdate(server));
+    return d;
+  };
+  const itemId = (root: string, key: string): Id => {
+    const id = server.getMap(root)._map.get(key)!.id;
+    return [id.client, id.clock];
+  };
+  return {
+    ada,
+    bo,
+    adaDoc,
+    server,
+    boDoc,
+    thread,
+    comment,
+    boWrite,
+    adaWrite,
+    asBo,
+    rec,
+    reload,
+    itemId,
+  };
+}
+
+describe('attacks through Yjs integration, refused', () => {
+  it('a struct that starts inside what the server has (Yjs would attach its new part to Ada’s last item)', () => {
+    const f = fixture();
+    const state = Y.getState(f.server.store, ADA);
+    const u = build([
+      {
+        client: ADA,
+        clock: state - 1,
+        structs: [{ item: ['x', 'EVIL'], parent: f.itemId('threads', f.thread), sub: 'resolved' }],
+      },
+    ]);
+    expect(f.asBo(u)).toMatchObject({ problem: 'a struct that starts inside what the server has' });
+    // On Bo's own record the same trick would turn its authorId into Ada's.
+    const key = 'cm-bo0000001';
+    const own = f.boWrite((d) =>
+      d.transact(() => {
+        const r = new Y.Map<unknown>();
+        d.getMap('comments').set(key, r);
+        r.set('threadId', f.thread);
+        r.set('text', 'hi');
+        r.set('authorId', f.bo.id);
+      }),
+    );
+    expect(f.asBo(own)).toBeNull();
+    Y.applyUpdate(f.server, own);
+    const bo = Y.getState(f.server.store, BO);
+    const u2 = build([
+      {
+        client: BO,
+        clock: bo - 1,
+        structs: [{ item: ['x', f.ada.id], parent: f.itemId('comments', key), sub: 'text' }],
+      },
+    ]);
+    expect(f.asBo(u2)).not.toBeNull();
+  });
+
+  it('Skips: content Yjs would park and apply later, unchecked, when Ada’s next clocks arrive', () => {
+    const f = fixture();
+    const state = Y.getState(f.server.store, ADA);
+    const skip = { problem: 'a skip: content to be applied later, unchecked' };
+    // An origin inside a Skip of Ada's future clocks (it would overwrite her next edit).
+    expect(
+      f.asBo(
+        build([
+          { client: ADA, clock: state, structs: [{ skip: 10 }] },
+          { client: BO, clock: 0, structs: [{ item: ['Bo was here'], origin: [ADA, state] }] },
+        ]),
+      ),
+    ).toMatchObject(skip);
+    // A deletion of her future clocks covered by a Skip (it would delete her next reply).
+    expect(
+      f.asBo(build([{ client: ADA, clock: state, structs: [{ skip: 50 }] }], [[ADA, state, 50]])),
+    ).toMatchObject(skip);
+    // A parked item whose origin is the authorId item Bo's own next reply will write.
+    expect(
+      f.asBo(
+        build([
+          { client: BO, clock: 0, structs: [{ skip: 20 }] },
+          { client: 3000, clock: 0, structs: [{ item: [f.ada.id], origin: [BO, 5] }] },
+        ]),
+      ),
+    ).toMatchObject(skip);
+  });
+
+  it('content after a gap in its clocks (Yjs would hold it pending, then integrate it unchecked)', () => {
+    const f = fixture();
+    const u = build([
+      {
+        client: BO,
+        clock: 5,
+        structs: [{ item: [true], parent: f.itemId('threads', f.thread), sub: 'resolved' }],
+      },
+    ]);
+    expect(f.asBo(u)).toMatchObject({ problem: 'content after a gap in its clocks' });
+  });
+
+  it('deleting the authorId of his own record alone (it would leave it open to any author id)', () => {
+    const f = fixture();
+    let key = '';
+    const u0 = f.boWrite((d) => (key = reply(d, f.bo, f.thread, 'Ada says: delete it all')));
+    expect(f.asBo(u0)).toBeNull();
+    Y.applyUpdate(f.server, u0);
+    // Deleting the whole record deletes its authorId too: that is his to do.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(f.server));
+    const sv = Y.encodeStateVector(copy);
+    expect(removeComment(copy, f.bo.id, key)).toBe(true);
+    expect(f.asBo(Y.encodeStateAsUpdate(copy, sv))).toBeNull();
+    const u1 = f.boWrite((d) => f.rec(d, 'comments', key)!.delete('authorId'));
+    expect(f.asBo(u1)).toMatchObject({ problem: 'rewrites the author of a record' });
+  });
+
+  it("structs under the client id of Ada's connection (the server would skip her next edit as held)", () => {
+    const f = fixture();
+    // Ada's client id came to this room from her connection: it is hers.
+    const owners: ClientOwners = new Map();
+    const fresh = new Y.Doc();
+    const adaUpdate = Y.encodeStateAsUpdate(f.adaDoc);
+    recordClientOwners(fresh, adaUpdate, f.ada.id, owners);
+    expect(owners.get(ADA)).toBe(f.ada.id);
+    const state = Y.getState(f.server.store, ADA);
+    const gc = build([{ client: ADA, clock: state, structs: [{ gc: 20 }] }]);
+    expect(checkCommentsUpdate(f.server, gc, f.bo.id, 'review', owners)).toMatchObject({
+      problem: "writes under a client id another author's connection uses",
+    });
+    // Her own next edit under it is taken; ids already known to the doc are bound to nobody.
+    const sv = Y.encodeStateVector(f.adaDoc);
+    editComment(f.adaDoc, f.ada.id, f.comment, 'Ada v2');
+    const next = Y.encodeStateAsUpdate(f.adaDoc, sv);
+    expect(checkCommentsUpdate(f.server, next, f.ada.id, 'review', owners)).toBeNull();
+    recordClientOwners(f.server, next, f.ada.id, owners);
+    expect(owners.has(BO)).toBe(false);
+  });
+});
+
+describe('direct and indirect writes to Ada’s records, refused', () => {
+  it('direct and indirect writes to Ada’s records', () => {
+    const f = fixture();
+    const state = Y.getState(f.server.store, ADA);
+    const text = f.server.getMap('comments').get(f.comment) as Y.Map<unknown>;
+    const textId = text._map.get('text')!.id;
+    const t: Id = [textId.client, textId.clock];
+    const cases: [string, Uint8Array][] = [
+      ['origin Ada text', build([{ client: BO, clock: 0, structs: [{ item: ['x'], origin: t }] }])],
+      [
+        'rightOrigin Ada text',
+        build([{ client: BO, clock: 0, structs: [{ item: ['x'], right: t }] }]),
+      ],
+      [
+        'chain in update',
+        build([
+          {
+            client: BO,
+            clock: 0,
+            structs: [
+              { item: ['a'], origin: t },
+              { item: ['b'], origin: [BO, 0] },
+            ],
+          },
+        ]),
+      ],
+      [
+        'parent Ada record',
+        build([
+          {
+            client: BO,
+            clock: 0,
+            structs: [{ item: ['x'], parent: f.itemId('comments', f.comment), sub: 'text' }],
+          },
+        ]),
+      ],
+      ['delete Ada text', build([], [t.concat(1) as [number, number, number]])],
+      ['delete all Ada', build([], [[ADA, 0, state]])],
+      [
+        'replace people',
+        build([
+          { client: BO, clock: 0, structs: [{ item: ['x'], parent: 'people', sub: f.ada.id }] },
+        ]),
+      ],
+      [
+        'origin Ada record',
+        build([
+          {
+            client: BO,
+            clock: 0,
+            structs: [{ item: ['x'], origin: f.itemId('comments', f.comment) }],
+          },
+        ]),
+      ],
+      [
+        'new own record, two authorIds',
+        f.boWrite((d) => {
+          const r = new Y.Map<unknown>();
+          d.getMap('comments').set('cm-zz', r);
+          r.set('authorId', f.bo.id);
+          r.set('authorId', f.ada.id);
+        }),
+      ],
+    ];
+    for (const [what, u] of cases) expect(f.asBo(u), what).not.toBeNull();
+  });
+});
+
+describe('honest writes by Bo, taken', () => {
+  it('online, one transaction per update', () => {
+    const f = fixture();
+    const ok = (w: (d: Y.Doc) => void) => {
+      const u = f.boWrite(w);
+      const v = f.asBo(u);
+      Y.applyUpdate(f.server, u);
+      return v;
+    };
+    let th = '';
+    let rp = '';
+    expect(
+      ok((d) => (th = addThread(d, f.bo, { kind: 'node', id: 'n2' }, 'Bo thread'))),
+    ).toBeNull();
+    expect(ok((d) => (rp = reply(d, f.bo, f.thread, 'Bo reply')))).toBeNull();
+    expect(ok((d) => editComment(d, f.bo.id, rp, 'edited'))).toBeNull();
+    expect(ok((d) => setResolved(d, 'Bo', f.thread, true))).toBeNull();
+    expect(ok((d) => setResolved(d, 'Bo', f.thread, false))).toBeNull();
+    expect(ok((d) => setResolved(d, 'Bo', th, true))).toBeNull();
+    expect(ok((d) => touchPerson(d, f.bo.id, 'Bo', '#993366'))).toBeNull();
+    expect(ok((d) => touchPerson(d, f.bo.id, 'Bo B', '#993366'))).toBeNull();
+    expect(ok((d) => removeComment(d, f.bo.id, rp))).toBeNull();
+    expect(ok((d) => d.getMap('threads').delete(th))).toBeNull();
+  });
+
+  it('offline: reply then delete it, synced in one step-2 update', () => {
+    const f = fixture();
+    const u = f.boWrite((d) => {
+      const id = reply(d, f.bo, f.thread, 'oops');
+      removeComment(d, f.bo.id, id);
+    });
+    // The record arrives collected (ContentDeleted): his to make and delete.
+    expect(f.asBo(u)).toBeNull();
+  });
+
+  it('offline: new thread, edit, resolve/reopen, person, in one update', () => {
+    const f = fixture();
+    const u = f.boWrite((d) => {
+      const th = addThread(d, f.bo, { kind: 'node', id: 'n2' }, 'x');
+      const cm = [...d.getMap('comments').entries()].find(
+        ([, v]) => (v as Y.Map<unknown>).get('threadId') === th,
+      )![0];
+      editComment(d, f.bo.id, cm, 'y');
+      setResolved(d, 'Bo', th, true);
+      setResolved(d, 'Bo', f.thread, true);
+      setResolved(d, 'Bo', f.thread, false);
+      touchPerson(d, f.bo.id, 'Bo', '#993366');
+      touchPerson(d, f.bo.id, 'Bo 2', '#993366');
+    });
+    expect(f.asBo(u)).toBeNull();
+  });
+});
