@@ -31,6 +31,7 @@
 import * as Y from 'yjs';
 import { isProvableAuthorId } from '../src/model/comments/author';
 import type { Role } from './auth';
+import { findByClock, stateOf, structOf, structsByClient } from './yjs-structs';
 
 /** The comments doc's roots (src/model/comments/doc.ts). */
 const ROOTS: ReadonlySet<string> = new Set(['threads', 'comments', 'people']);
@@ -74,47 +75,10 @@ type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 /** The author (undefined: none proved) that first wrote each client id of a room's doc. */
 export type ClientOwners = Map<number, string | undefined>;
 
-/** The update's structs by client, in clock order. */
-function indexItems(structs: readonly Y.AbstractStruct[]): Map<number, Y.AbstractStruct[]> {
-  const index = new Map<number, Y.AbstractStruct[]>();
-  for (const s of structs) {
-    let list = index.get(s.id.client);
-    if (!list) index.set(s.id.client, (list = []));
-    list.push(s);
-  }
-  for (const list of index.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  return index;
-}
-
-function findInList(list: readonly Y.AbstractStruct[] | undefined, clock: number) {
-  if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = list[mid]!;
-    if (clock < s.id.clock) hi = mid - 1;
-    else if (clock >= s.id.clock + s.length) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
-
 /** The `authorId` a record item's map holds now. */
 function ownerOf(item: Y.Item): unknown {
   const type = item.content instanceof Y.ContentType ? item.content.type : undefined;
   return type instanceof Y.Map ? (type.get(AUTHOR_FIELD) as unknown) : undefined;
-}
-
-function stateOf(doc: Y.Doc, client: number): number {
-  const last = doc.store.clients.get(client)?.at(-1);
-  return last ? last.id.clock + last.length : 0;
-}
-
-function findInDoc(doc: Y.Doc, client: number, clock: number): Y.AbstractStruct | undefined {
-  if (clock >= stateOf(doc, client)) return undefined;
-  const structs = doc.store.clients.get(client)!;
-  return structs[Y.findIndexSS(structs, clock)];
 }
 
 /** A record this update creates: every `authorId` it writes must be the connection's. */
@@ -137,13 +101,11 @@ class Guard {
     private readonly author: string | undefined,
     private readonly role: Role,
   ) {
-    this.index = indexItems(structs);
+    this.index = structsByClient(structs);
   }
 
   private lookup(id: Y.ID): Y.AbstractStruct | undefined {
-    return (
-      findInDoc(this.doc, id.client, id.clock) ?? findInList(this.index.get(id.client), id.clock)
-    );
+    return structOf(this.doc, id) ?? findByClock(this.index.get(id.client), id.clock);
   }
 
   /** The place of `item` (integrated or from the update), the way Yjs integrates it. */
@@ -333,7 +295,7 @@ class Guard {
     // Content of this update itself (made and deleted in it): placed as its items were.
     if (end > state) {
       for (let c = Math.max(clock, state); c < end;) {
-        const s = findInList(this.index.get(client), c);
+        const s = findByClock(this.index.get(client), c);
         if (!s) return this.violation('deletes content the server does not have');
         c = s.id.clock + s.length;
       }
@@ -410,7 +372,7 @@ function checkClocks(
   author: string | undefined,
   owners: ClientOwners,
 ): CommentsViolation | null {
-  for (const [client, list] of indexItems(structs)) {
+  for (const [client, list] of structsByClient(structs)) {
     const state = stateOf(doc, client);
     let expected = state;
     let adds = false;

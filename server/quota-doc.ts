@@ -36,6 +36,7 @@ import * as Y from 'yjs';
 import type { MapFullLimit } from '../src/model/protocol-messages';
 import { MAX_DOCUMENT_BYTES, MAX_NODES, MAX_TOUCHPOINTS } from '../src/model/strategy-map/limits';
 import { STRATEGY_MAP_BUDGET } from './json-budget';
+import { findByClock, stateOf, structOf, structsByClient } from './yjs-structs';
 
 /** JSON size of some content: bytes, values, and objects and lists among them. */
 export interface Weight {
@@ -175,46 +176,9 @@ const NOWHERE: Place = { root: undefined, key: null };
 /** Items of one update (and the doc's pending structs) by client, in clock order. */
 type UpdateIndex = Map<number, Y.Item[]>;
 
-function indexItems(structs: readonly (Y.Item | Y.GC | Y.AbstractStruct)[]): UpdateIndex {
-  const index: UpdateIndex = new Map();
-  for (const s of structs) {
-    if (!(s instanceof Y.Item)) continue;
-    let list = index.get(s.id.client);
-    if (!list) index.set(s.id.client, (list = []));
-    list.push(s);
-  }
-  for (const list of index.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  return index;
-}
-
-/** The item holding `id` in a clock-sorted list of one client's items. */
-function findIn(list: readonly Y.Item[] | undefined, clock: number): Y.Item | undefined {
-  if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const it = list[mid]!;
-    if (clock < it.id.clock) hi = mid - 1;
-    else if (clock >= it.id.clock + it.length) lo = mid + 1;
-    else return it;
-  }
-  return undefined;
-}
-
-/** The struct of `doc` holding `id`, if the doc has it. */
-function findInDoc(doc: Y.Doc, id: Y.ID): Y.AbstractStruct | undefined {
-  const structs = doc.store.clients.get(id.client);
-  const last = structs?.at(-1);
-  if (!structs || !last || id.clock >= last.id.clock + last.length) return undefined;
-  return structs[Y.findIndexSS(structs, id.clock)];
-}
-
-/** The doc's clock for `client`: structs below it are already in the doc. */
-function stateOf(doc: Y.Doc, client: number): number {
-  const last = doc.store.clients.get(client)?.at(-1);
-  return last ? last.id.clock + last.length : 0;
-}
+const isItem = (s: Y.AbstractStruct): s is Y.Item => s instanceof Y.Item;
+const indexItems = (structs: readonly Y.AbstractStruct[]): UpdateIndex =>
+  structsByClient(structs, isItem);
 
 /** The place of an integrated item of the doc. */
 function placeInDoc(item: Y.Item): Place {
@@ -255,12 +219,12 @@ class Placer {
           found = NOWHERE;
           break;
         }
-        const inUpdate = findIn(this.index.get(ref.client), ref.clock);
+        const inUpdate: Y.Item | undefined = findByClock(this.index.get(ref.client), ref.clock);
         if (inUpdate && !chain.includes(inUpdate)) {
           at = inUpdate;
           continue;
         }
-        const inDoc = findInDoc(this.doc, ref);
+        const inDoc = structOf(this.doc, ref);
         found = inDoc instanceof Y.Item ? placeInDoc(inDoc) : NOWHERE;
         break;
       }
