@@ -18,15 +18,16 @@ import {
 } from '../src/model/comments/commands';
 import { commentsRoom } from '../src/model/protocol-messages';
 import { checkCommentsUpdate } from './comments-guard';
-import { createLogger, type Logger } from './log';
+
 import {
   connectClient,
   createMap,
+  type MapTokens,
+  recordingLogger,
   startTestServer,
   synced,
   upgradeStatus,
   wsUrl,
-  type MapTokens,
 } from './testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -34,15 +35,6 @@ const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-function recordingLogger(): { log: Logger; refusals: Record<string, unknown>[] } {
-  const refusals: Record<string, unknown>[] = [];
-  const log = createLogger('warn', (line) => {
-    const entry = JSON.parse(line) as Record<string, unknown>;
-    if (entry.msg === 'update refused: not the author') refusals.push(entry);
-  });
-  return { log, refusals };
-}
 
 interface Person {
   readonly secret: string;
@@ -55,7 +47,9 @@ const person = (name: string): Person => {
 };
 
 async function setup() {
-  const { log, refusals } = recordingLogger();
+  const { log, warnings } = recordingLogger();
+  // What the guard refused, as the room logs it (one line per refused update).
+  const refusals = () => warnings.filter((w) => w.msg === 'update refused: not the author');
   const s = await startTestServer({}, log);
   cleanups.push(() => s.close());
   const map = await createMap(s.url);
@@ -98,13 +92,13 @@ async function attempt(
   write: (doc: Y.Doc) => void,
   seen: (doc: Y.Doc) => boolean,
 ): Promise<'refused' | 'taken'> {
-  const before = ctx.refusals.length;
+  const before = ctx.refusals().length;
   const c = await commenter(ctx.s, ctx.map, token, who);
   const reader = await commenter(ctx.s, ctx.map, ctx.map.viewToken, null);
   write(c.doc);
   const outcome = await new Promise<'refused' | 'taken'>((ok) => {
     const timer = setInterval(() => {
-      if (ctx.refusals.length > before) ok('refused');
+      if (ctx.refusals().length > before) ok('refused');
       else if (seen(reader.doc)) ok('taken');
     }, 10);
     cleanups.push(() => clearInterval(timer));
@@ -217,7 +211,7 @@ describe('comment records and their authors, on the server', () => {
         (d) => !d.getMap('comments').has(boReply),
       ),
     ).toBe('taken');
-    expect(ctx.refusals.every((r) => r.role === 'review' && r.mapId === map.id)).toBe(true);
+    expect(ctx.refusals().every((r) => r.role === 'review' && r.mapId === map.id)).toBe(true);
   });
 
   it("an edit link may bring other people's comments (an import, a first upload) but not rewrite them", async () => {
@@ -251,7 +245,11 @@ describe('comment records and their authors, on the server', () => {
         () => false,
       ),
     ).toBe('refused');
-    expect(ctx.refusals.at(-1)).toMatchObject({ role: 'edit', root: 'comments', record: imported });
+    expect(ctx.refusals().at(-1)).toMatchObject({
+      role: 'edit',
+      root: 'comments',
+      record: imported,
+    });
   });
 
   it('keeps the records of authors from before secrets open: nobody can prove they wrote them', async () => {

@@ -9,15 +9,16 @@ import { authorIdOf, newAuthorSecret } from '../src/model/comments/author';
 import { addThread } from '../src/model/comments/commands';
 import { commentsRoom } from '../src/model/protocol-messages';
 import { signToken } from './auth';
-import { createLogger, type Logger } from './log';
+import type { Logger } from './log';
 import {
   connectClient,
   createMap,
+  type MapTokens,
+  recordingLogger,
   startTestServer,
   synced,
   upgradeStatus,
   wsUrl,
-  type MapTokens,
 } from './testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -32,15 +33,6 @@ const airline: unknown = JSON.parse(
     'utf8',
   ),
 );
-
-/** A logger that keeps the warnings, to see what the room dropped. */
-function recordingLogger(): { log: Logger; warnings: Record<string, unknown>[] } {
-  const warnings: Record<string, unknown>[] = [];
-  const log = createLogger('warn', (line, level) => {
-    if (level === 'warn') warnings.push(JSON.parse(line) as Record<string, unknown>);
-  });
-  return { log, warnings };
-}
 
 async function server(overrides = {}, log?: Logger): Promise<Server> {
   const s = await startTestServer(overrides, log);

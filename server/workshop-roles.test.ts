@@ -12,22 +12,20 @@ import {
   startTimer,
 } from '../src/model/workshop/commands';
 import { readWorkshop } from '../src/model/workshop/read';
-import { createLogger, type Logger } from './log';
-import { connectClient, createMap, startTestServer, synced } from './testing/harness';
+import type { Logger } from './log';
+import {
+  connectClient,
+  createMap,
+  recordingLogger,
+  startTestServer,
+  synced,
+} from './testing/harness';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-function recordingLogger(): { log: Logger; warnings: Record<string, unknown>[] } {
-  const warnings: Record<string, unknown>[] = [];
-  const log = createLogger('warn', (line, level) => {
-    if (level === 'warn') warnings.push(JSON.parse(line) as Record<string, unknown>);
-  });
-  return { log, warnings };
-}
 
 async function server(log?: Logger, overrides = {}): Promise<Server> {
   const s = await startTestServer(overrides, log);

@@ -82,6 +82,15 @@ export function connectClient(
   return { doc, provider };
 }
 
+/** A logger that keeps the warnings, to see what the server dropped or refused. */
+export function recordingLogger(): { log: Logger; warnings: Record<string, unknown>[] } {
+  const warnings: Record<string, unknown>[] = [];
+  const log = createLogger('warn', (line, level) => {
+    if (level === 'warn') warnings.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  return { log, warnings };
+}
+
 /**
  * A comments author as the app makes one (src/model/comments/author.ts): the secret its
  * comments socket sends (`params`, for connectClient) and the id the server holds it to.
