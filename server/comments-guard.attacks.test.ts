@@ -15,7 +15,12 @@ import {
   setResolved,
   touchPerson,
 } from '../src/model/comments/commands';
-import { checkCommentsUpdate, recordClientOwners, type ClientOwners } from './comments-guard';
+import {
+  checkCommentsUpdate,
+  recordClientOwners,
+  seedClientOwners,
+  type ClientOwners,
+} from './comments-guard';
 
 const ADA = 1000;
 const BO = 2000;
@@ -28,7 +33,9 @@ type Id = [number, number];
 type S =
   | { item: unknown[]; origin?: Id; right?: Id; parent?: string | Id; sub?: string }
   | { skip: number }
-  | { gc: number };
+  | { gc: number }
+  /** A collected item (ContentDeleted) under a root key. */
+  | { deleted: number; parent: string; sub: string };
 
 /** A hand-made V1 update: ContentAny items, Skips, GCs, and a delete set. */
 function build(
@@ -48,6 +55,12 @@ function build(
       } else if ('gc' in s) {
         encoding.writeUint8(e, 0);
         encoding.writeVarUint(e, s.gc);
+      } else if ('deleted' in s) {
+        encoding.writeUint8(e, 1 | 0x20); // ContentDeleted, with a parent key
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarString(e, s.parent);
+        encoding.writeVarString(e, s.sub);
+        encoding.writeVarUint(e, s.deleted);
       } else {
         const info =
           8 | (s.origin ? 0x80 : 0) | (s.right ? 0x40 : 0) | (s.sub !== undefined ? 0x20 : 0);
@@ -252,6 +265,80 @@ describe('attacks through Yjs integration, refused', () => {
     expect(checkCommentsUpdate(f.server, next, f.ada.id, 'review', owners)).toBeNull();
     recordClientOwners(f.server, next, f.ada.id, owners);
     expect(owners.has(BO)).toBe(false);
+  });
+});
+
+describe('attacks found in the second round, refused', () => {
+  it('a client listed twice in one update (Yjs keeps its last block only)', () => {
+    const f = fixture();
+    const s = Y.getState(f.server.store, ADA);
+    // Read whole, the first block fills the gap before the second; Yjs would drop it and park
+    // the second, with a delete set waiting for Ada's next edit.
+    const u = build(
+      [
+        { client: ADA, clock: s, structs: [{ gc: 5 }] },
+        { client: ADA, clock: s + 5, structs: [{ gc: 1 }] },
+      ],
+      [[ADA, s, 5]],
+    );
+    expect(f.asBo(u)).toMatchObject({
+      problem: 'a client listed twice (or with nothing) in one update',
+    });
+  });
+
+  it("giving a legacy record (no provable author) to Ada's provable id", () => {
+    const f = fixture();
+    const ed = new Y.Doc();
+    Y.applyUpdate(ed, Y.encodeStateAsUpdate(f.server));
+    const sv = Y.encodeStateVector(ed);
+    const legacy = reply(ed, { id: 'p-legacy0001', name: 'Old' }, f.thread, 'old text');
+    const brought = Y.encodeStateAsUpdate(ed, sv);
+    expect(checkCommentsUpdate(f.server, brought, undefined, 'edit')).toBeNull();
+    Y.applyUpdate(f.server, brought);
+    const u = f.boWrite((d) =>
+      d.transact(() => {
+        const r = f.rec(d, 'comments', legacy)!;
+        r.set('text', 'Ada says: this plan is stupid');
+        r.set('authorId', f.ada.id);
+      }),
+    );
+    expect(f.asBo(u)).toMatchObject({ problem: 'gives a record to another author' });
+    // Taking it for himself is what anyone may do with an unprovable record (from a client
+    // that did not keep the refused write).
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(f.server));
+    const before = Y.encodeStateVector(copy);
+    f.rec(copy, 'comments', legacy)!.set('authorId', f.bo.id);
+    expect(f.asBo(Y.encodeStateAsUpdate(copy, before))).toBeNull();
+  });
+
+  it("a collected record at Ada's people key (it would win the key from her first record)", () => {
+    const f = fixture();
+    f.server.getMap('people').delete(f.ada.id);
+    const u = build([
+      { client: 3000, clock: 0, structs: [{ deleted: 1, parent: 'people', sub: f.ada.id }] },
+    ]);
+    expect(f.asBo(u)).toMatchObject({ problem: "creates someone else's people record" });
+    const own = build([
+      { client: 3001, clock: 0, structs: [{ deleted: 1, parent: 'people', sub: f.bo.id }] },
+    ]);
+    expect(f.asBo(own)).toBeNull();
+  });
+
+  it("structs at Ada's next clocks after the room loaded again: her id is bound from her records", () => {
+    const f = fixture();
+    const owners: ClientOwners = new Map();
+    seedClientOwners(f.server, owners);
+    expect(owners.get(ADA)).toBe(f.ada.id);
+    const state = Y.getState(f.server.store, ADA);
+    const gc = build([{ client: ADA, clock: state, structs: [{ gc: 1000 }] }]);
+    expect(checkCommentsUpdate(f.server, gc, f.bo.id, 'review', owners)).toMatchObject({
+      problem: "writes under a client id another author's connection uses",
+    });
+    const sv = Y.encodeStateVector(f.adaDoc);
+    editComment(f.adaDoc, f.ada.id, f.comment, 'Ada v2');
+    const hers = Y.encodeStateAsUpdate(f.adaDoc, sv);
+    expect(checkCommentsUpdate(f.server, hers, f.ada.id, 'review', owners)).toBeNull();
   });
 });
 

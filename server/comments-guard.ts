@@ -28,6 +28,7 @@
 // (`ClientOwners`); another author's structs under it are refused. Ids the doc held before
 // the room loaded are not bound (binding them to whoever writes first would let an attacker
 // lock their owner out).
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isProvableAuthorId } from '../src/model/comments/author';
 import type { Role } from './auth';
@@ -211,7 +212,12 @@ class Guard {
       if (existing && !this.owns(root, record, existing))
         return this.violation("replaces someone else's record", root, record);
       // A record its writer made and deleted while offline: it arrives collected, no fields.
-      if (item.content instanceof Y.ContentDeleted) return null;
+      // At a people key only the writer's own (it would win the key from that person's next
+      // first record); thread and comment keys are random.
+      if (item.content instanceof Y.ContentDeleted)
+        return root === 'people' && record !== this.author
+          ? this.violation("creates someone else's people record", root, record)
+          : null;
       if (
         this.role !== 'edit' &&
         !(item.content instanceof Y.ContentType && item.content.type instanceof Y.Map)
@@ -236,7 +242,10 @@ class Guard {
     }
     const existing = this.live(root, record);
     if (existing !== holder) return null; // a field of a dead record: no visible effect
-    return this.mayChange(root, record, existing, field);
+    // What a direct write of a field sets (a nested one sets no author id the reader takes).
+    const written =
+      place.direct && item.content instanceof Y.ContentAny ? item.content.arr.at(-1) : undefined;
+    return this.mayChange(root, record, existing, field, false, written);
   }
 
   private isNew(item: Y.Item): boolean {
@@ -255,17 +264,18 @@ class Guard {
     existing: Y.Item,
     field: string | null,
     wholeRecord = false,
+    written?: unknown,
   ): CommentsViolation | null {
     if (root === 'threads' && field !== null && RESOLVE_FIELDS.has(field)) return null;
     if (!this.owns(root, record, existing))
       return this.violation("changes someone else's record", root, record);
-    if (
-      !wholeRecord &&
-      field === AUTHOR_FIELD &&
-      root !== 'people' &&
-      isProvableAuthorId(ownerOf(existing))
-    )
-      return this.violation('rewrites the author of a record', root, record);
+    if (!wholeRecord && field === AUTHOR_FIELD && root !== 'people') {
+      // A provable author is for good; an unprovable one becomes at most the writer's own.
+      if (isProvableAuthorId(ownerOf(existing)))
+        return this.violation('rewrites the author of a record', root, record);
+      if (written !== undefined && isProvableAuthorId(written) && written !== this.author)
+        return this.violation('gives a record to another author', root, record);
+    }
     return null;
   }
 
@@ -342,7 +352,7 @@ export function checkCommentsUpdate(
   owners: ClientOwners = new Map(),
 ): CommentsViolation | null {
   const { structs, ds } = Y.decodeUpdate(update);
-  const refused = checkClocks(doc, structs, author, owners);
+  const refused = checkClocks(doc, update, structs, author, owners);
   if (refused) return refused;
   const guard = new Guard(doc, structs, author, role);
   for (const s of structs) {
@@ -368,10 +378,17 @@ export function checkCommentsUpdate(
  */
 function checkClocks(
   doc: Y.Doc,
+  update: Uint8Array,
   structs: readonly Y.AbstractStruct[],
   author: string | undefined,
   owners: ClientOwners,
 ): CommentsViolation | null {
+  // A client's structs come in one block: Yjs keeps only the last block of a client listed
+  // twice, so structs this check read in an earlier one would not be what Yjs applies. The
+  // update starts with its count of blocks (V1): one per client that has structs.
+  const clients = new Set(structs.map((s) => s.id.client));
+  if (decoding.readVarUint(decoding.createDecoder(update)) !== clients.size)
+    return { problem: 'a client listed twice (or with nothing) in one update' };
   for (const [client, list] of structsByClient(structs)) {
     const state = stateOf(doc, client);
     let expected = state;
@@ -382,6 +399,7 @@ function checkClocks(
       if (end <= state) continue; // the server has it: Yjs skips it
       if (s.id.clock < state) return { problem: 'a struct that starts inside what the server has' };
       if (s.id.clock > expected) return { problem: 'content after a gap in its clocks' };
+      if (s.id.clock < expected) return { problem: 'structs that overlap in one update' };
       expected = end;
       adds = true;
     }
@@ -389,6 +407,24 @@ function checkClocks(
       return { problem: "writes under a client id another author's connection uses" };
   }
   return null;
+}
+
+/**
+ * Binds the client ids of the doc's live records to their provable authors (a comment's or a
+ * thread's `authorId`, a people record's key): the ids the doc held before the room loaded,
+ * whose sessions may still be writing. Run once per room, before its first check.
+ */
+export function seedClientOwners(doc: Y.Doc, owners: ClientOwners): void {
+  for (const root of ROOTS) {
+    const type = doc.share.get(root);
+    if (!type) continue;
+    for (const [key, item] of type._map) {
+      if (item.deleted) continue;
+      const author = root === 'people' ? key : ownerOf(item);
+      if (isProvableAuthorId(author) && !owners.has(item.id.client))
+        owners.set(item.id.client, author);
+    }
+  }
 }
 
 /** Binds the client ids `update` brings to the doc for the first time to `author`. */

@@ -62,7 +62,12 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol';
-import { checkCommentsUpdate, recordClientOwners, type ClientOwners } from './comments-guard';
+import {
+  checkCommentsUpdate,
+  recordClientOwners,
+  seedClientOwners,
+  type ClientOwners,
+} from './comments-guard';
 import type { Storage, StoredDoc } from './storage/types';
 
 /** One connection as the room sees it; the socket layer implements it. */
@@ -159,6 +164,7 @@ export class Room {
   private readonly sawStep1 = new WeakSet<Peer>();
   /** Comments docs: the author of each client id a peer brought here (comments-guard.ts). */
   private readonly clientOwners: ClientOwners = new Map();
+  private clientOwnersSeeded = false;
   /** Replies worked out for the doc's current state; emptied by its every transaction. */
   private replies: Replies = {};
   /**
@@ -557,6 +563,10 @@ export class Room {
   private applyChecked(peer: Peer, update: Uint8Array): void {
     const doc = this.doc;
     if (this.kind === 'comments') {
+      if (!this.clientOwnersSeeded) {
+        this.clientOwnersSeeded = true;
+        seedClientOwners(doc, this.clientOwners);
+      }
       const violation = checkCommentsUpdate(doc, update, peer.author, peer.role, this.clientOwners);
       if (violation) {
         this.refused.add(peer);
@@ -589,6 +599,17 @@ export class Room {
     if (this.kind === 'comments') recordClientOwners(doc, update, peer.author, this.clientOwners);
     Y.applyUpdate(doc, update, peer);
     verdict.commit();
+    if (this.kind === 'comments' && (doc.store.pendingStructs || doc.store.pendingDs)) {
+      // The guard lets nothing through that Yjs would hold back; if something is, it is
+      // dropped: applied later it would be unchecked (it was never stored: Yjs stores and
+      // relays only what it integrated).
+      this.log.error('comments update left content pending: dropped', {
+        mapId: this.mapId,
+        peer: peer.id,
+      });
+      doc.store.pendingStructs = null;
+      doc.store.pendingDs = null;
+    }
   }
 
   /** Applies the entries of `update` that `peer` may apply (awareness-guard.ts). */
