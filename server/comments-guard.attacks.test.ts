@@ -31,7 +31,15 @@ const person = (name: string) => {
 
 type Id = [number, number];
 type S =
-  | { item: unknown[]; origin?: Id; right?: Id; parent?: string | Id; sub?: string }
+  | {
+      item: unknown[];
+      /** Content as ContentJSON instead of ContentAny. */
+      json?: true;
+      origin?: Id;
+      right?: Id;
+      parent?: string | Id;
+      sub?: string;
+    }
   | { skip: number }
   | { gc: number }
   /** A collected item (ContentDeleted) under a root key. */
@@ -63,7 +71,10 @@ function build(
         encoding.writeVarUint(e, s.deleted);
       } else {
         const info =
-          8 | (s.origin ? 0x80 : 0) | (s.right ? 0x40 : 0) | (s.sub !== undefined ? 0x20 : 0);
+          (s.json ? 2 : 8) |
+          (s.origin ? 0x80 : 0) |
+          (s.right ? 0x40 : 0) |
+          (s.sub !== undefined ? 0x20 : 0);
         encoding.writeUint8(e, info);
         for (const id of [s.origin, s.right])
           if (id) {
@@ -82,7 +93,9 @@ function build(
           if (s.sub !== undefined) encoding.writeVarString(e, s.sub);
         }
         encoding.writeVarUint(e, s.item.length);
-        for (const v of s.item) encoding.writeAny(e, v as never);
+        for (const v of s.item)
+          if (s.json) encoding.writeVarString(e, JSON.stringify(v));
+          else encoding.writeAny(e, v as never);
       }
     }
   }
@@ -339,6 +352,74 @@ describe('attacks found in the second round, refused', () => {
     editComment(f.adaDoc, f.ada.id, f.comment, 'Ada v2');
     const hers = Y.encodeStateAsUpdate(f.adaDoc, sv);
     expect(checkCommentsUpdate(f.server, hers, f.ada.id, 'review', owners)).toBeNull();
+  });
+});
+
+describe('attacks found in the third round, refused', () => {
+  it('an empty struct at his own clock (Yjs integrates it; its origin would delete Ada’s text)', () => {
+    const f = fixture();
+    const text = (f.server.getMap('comments').get(f.comment) as Y.Map<unknown>)._map.get('text')!;
+    const u = build([
+      { client: BO, clock: 0, structs: [{ item: [], origin: [text.id.client, text.id.clock] }] },
+    ]);
+    expect(f.asBo(u)).toMatchObject({ problem: 'an empty struct' });
+    expect(checkCommentsUpdate(f.server, u, undefined, 'edit')).toMatchObject({
+      problem: 'an empty struct',
+    });
+  });
+
+  it('an authorId written as JSON content (the reader takes it as any value)', () => {
+    const f = fixture();
+    const ed = new Y.Doc();
+    Y.applyUpdate(ed, Y.encodeStateAsUpdate(f.server));
+    const sv = Y.encodeStateVector(ed);
+    const legacy = reply(ed, { id: 'p-legacy0002', name: 'Old' }, f.thread, 'old text');
+    const brought = Y.encodeStateAsUpdate(ed, sv);
+    Y.applyUpdate(f.server, brought);
+    const record = f.server.getMap('comments').get(legacy) as Y.Map<unknown>;
+    const author = record._map.get('authorId')!;
+    const u = build([
+      {
+        client: 4000,
+        clock: 0,
+        structs: [{ item: [f.ada.id], json: true, origin: [author.id.client, author.id.clock] }],
+      },
+    ]);
+    expect(f.asBo(u)).not.toBeNull();
+    expect(checkCommentsUpdate(f.server, u, undefined, 'edit')).toMatchObject({
+      problem: 'gives a record to another author',
+    });
+  });
+
+  it('a cycle of references, and a reference to a later clock of its own client', () => {
+    const f = fixture();
+    const cycle = build([
+      { client: 5000, clock: 0, structs: [{ item: ['a'], origin: [5001, 0] }] },
+      { client: 5001, clock: 0, structs: [{ item: ['b'], origin: [5000, 0] }] },
+    ]);
+    expect(f.asBo(cycle)).toMatchObject({ problem: 'structs that refer to each other in a cycle' });
+    const forward = build([
+      {
+        client: 5002,
+        clock: 0,
+        structs: [
+          { item: ['x'], parent: [5002, 1], sub: 'text' },
+          { item: ['y'], parent: 'comments', sub: 'cm-forward' },
+        ],
+      },
+    ]);
+    expect(f.asBo(forward)).toMatchObject({
+      problem: 'a reference to a later clock of its own client',
+    });
+  });
+
+  it('nested types in a field from a review link (a deep chain would jam later deletions)', () => {
+    const f = fixture();
+    const u = f.boWrite((d) => {
+      const deep = new Y.Map<unknown>();
+      (d.getMap('threads').get(f.thread) as Y.Map<unknown>).set('resolved', deep);
+    });
+    expect(f.asBo(u)).toMatchObject({ problem: 'a field that is not a plain value' });
   });
 });
 

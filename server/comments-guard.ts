@@ -69,6 +69,8 @@ type Place =
   | { readonly at: 'unknown' };
 
 const VOID: Place = { at: 'void' };
+/** A field write whose value the guard cannot read as one plain value. */
+const OPAQUE = Symbol('opaque');
 const UNKNOWN: Place = { at: 'unknown' };
 
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
@@ -120,18 +122,36 @@ class Guard {
     return result;
   }
 
-  private placeNow(item: Y.Item, depth: number): Place {
-    const parent: unknown = item.parent;
-    if (parent instanceof Y.AbstractType) {
-      // Integrated: its parent type is known.
+  /** An integrated item's place: up its parents (a finite, acyclic chain), however deep. */
+  private placeIntegrated(item: Y.Item): Place {
+    let below = item;
+    let top = item;
+    let depth = 0;
+    for (;;) {
+      const parent = top.parent as Y.AbstractType<unknown>;
       const holder = parent._item;
       if (holder === null) {
         const root = Y.findRootTypeKey(parent);
-        return { at: 'record', root, record: item.parentSub };
+        if (top === item) return { at: 'record', root, record: item.parentSub };
+        return {
+          at: 'field',
+          root,
+          record: top.parentSub,
+          field: below.parentSub,
+          holder: top,
+          direct: depth === 1,
+        };
       }
       if (holder.deleted) return VOID;
-      return this.inside(this.place(holder, depth + 1), holder, item.parentSub);
+      below = top;
+      top = holder;
+      depth++;
     }
+  }
+
+  private placeNow(item: Y.Item, depth: number): Place {
+    const parent: unknown = item.parent;
+    if (parent instanceof Y.AbstractType) return this.placeIntegrated(item);
     if (typeof parent === 'string') return { at: 'record', root: parent, record: item.parentSub };
     if (parent instanceof Y.ID) {
       const holder = this.lookup(parent);
@@ -206,6 +226,14 @@ class Guard {
         ? null
         : this.violation('a root the comments doc does not have', root);
     if (record === null) return this.violation('a list in a root of records', root);
+    // What the app writes: records are maps, fields plain values (ContentAny).
+    if (
+      this.role !== 'edit' &&
+      place.at === 'field' &&
+      !(place.direct && item.content instanceof Y.ContentAny) &&
+      !(item.content instanceof Y.ContentDeleted)
+    )
+      return this.violation('a field that is not a plain value', root, record);
     if (place.at === 'record') {
       // Replacing a live record is changing it; the new one is held to its author as any.
       const existing = this.live(root, record);
@@ -242,9 +270,12 @@ class Guard {
     }
     const existing = this.live(root, record);
     if (existing !== holder) return null; // a field of a dead record: no visible effect
-    // What a direct write of a field sets (a nested one sets no author id the reader takes).
+    // What a direct write of a field sets: one plain value, or something no rule can read
+    // (the reader's Y.Map.get would return a JSON or embedded value just as well).
     const written =
-      place.direct && item.content instanceof Y.ContentAny ? item.content.arr.at(-1) : undefined;
+      place.direct && item.content instanceof Y.ContentAny && item.content.arr.length === 1
+        ? item.content.arr[0]
+        : OPAQUE;
     return this.mayChange(root, record, existing, field, false, written);
   }
 
@@ -273,7 +304,7 @@ class Guard {
       // A provable author is for good; an unprovable one becomes at most the writer's own.
       if (isProvableAuthorId(ownerOf(existing)))
         return this.violation('rewrites the author of a record', root, record);
-      if (written !== undefined && isProvableAuthorId(written) && written !== this.author)
+      if (written === OPAQUE || (isProvableAuthorId(written) && written !== this.author))
         return this.violation('gives a record to another author', root, record);
     }
     return null;
@@ -352,7 +383,8 @@ export function checkCommentsUpdate(
   owners: ClientOwners = new Map(),
 ): CommentsViolation | null {
   const { structs, ds } = Y.decodeUpdate(update);
-  const refused = checkClocks(doc, update, structs, author, owners);
+  const refused =
+    checkClocks(doc, update, structs, author, owners) ?? checkReferences(doc, structs);
   if (refused) return refused;
   const guard = new Guard(doc, structs, author, role);
   for (const s of structs) {
@@ -395,6 +427,9 @@ function checkClocks(
     let adds = false;
     for (const s of list) {
       if (s instanceof Y.Skip) return { problem: 'a skip: content to be applied later, unchecked' };
+      // Yjs integrates an empty struct at the sender's clock (offset 0 is new), though its end
+      // is no later than what the server has: it would pass as held, unchecked.
+      if (s.length <= 0) return { problem: 'an empty struct' };
       const end = s.id.clock + s.length;
       if (end <= state) continue; // the server has it: Yjs skips it
       if (s.id.clock < state) return { problem: 'a struct that starts inside what the server has' };
@@ -405,6 +440,60 @@ function checkClocks(
     }
     if (adds && owners.has(client) && owners.get(client) !== author)
       return { problem: "writes under a client id another author's connection uses" };
+  }
+  return null;
+}
+
+/**
+ * References inside the update that Yjs could not follow in one apply: to a later clock of the
+ * struct's own client (Yjs throws halfway, after storing what it integrated), or around a
+ * cycle of structs (Yjs parks them; the rest applies without them, so a record could lose the
+ * `authorId` this check counted).
+ */
+function checkReferences(
+  doc: Y.Doc,
+  structs: readonly Y.AbstractStruct[],
+): CommentsViolation | null {
+  const index = structsByClient(structs);
+  const targets = (s: Y.Item): Y.AbstractStruct[] => {
+    const out: Y.AbstractStruct[] = [];
+    const parent: unknown = s.parent;
+    for (const id of [s.origin, s.rightOrigin, parent instanceof Y.ID ? parent : null]) {
+      if (!id || id.clock < stateOf(doc, id.client)) continue; // none, or in the doc
+      const t = findByClock(index.get(id.client), id.clock);
+      if (t) out.push(t);
+    }
+    return out;
+  };
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const parent: unknown = s.parent;
+    for (const id of [s.origin, s.rightOrigin, parent instanceof Y.ID ? parent : null])
+      if (id && id.client === s.id.client && id.clock >= s.id.clock)
+        return { problem: 'a reference to a later clock of its own client' };
+  }
+  // Depth-first, iteratively (a hostile update may be long): grey on the path, black done.
+  const color = new Map<Y.AbstractStruct, 'grey' | 'black'>();
+  for (const start of structs) {
+    if (!(start instanceof Y.Item) || color.has(start)) continue;
+    const stack: { node: Y.Item; next: Y.AbstractStruct[] }[] = [
+      { node: start, next: targets(start) },
+    ];
+    color.set(start, 'grey');
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const t = top.next.pop();
+      if (!t) {
+        color.set(top.node, 'black');
+        stack.pop();
+        continue;
+      }
+      const c = color.get(t);
+      if (c === 'grey') return { problem: 'structs that refer to each other in a cycle' };
+      if (c === 'black' || !(t instanceof Y.Item)) continue;
+      color.set(t, 'grey');
+      stack.push({ node: t, next: targets(t) });
+    }
   }
   return null;
 }
