@@ -166,6 +166,24 @@ function fixture() {
   };
 }
 
+/**
+ * Ada's client id is hers in `owners`: Bo's structs at her next clocks are refused, her own next
+ * edit under it is taken (its update is returned).
+ */
+function expectAdasClientId(f: ReturnType<typeof fixture>, owners: ClientOwners): Uint8Array {
+  expect(owners.get(ADA)).toBe(f.ada.id);
+  const state = Y.getState(f.server.store, ADA);
+  const gc = build([{ client: ADA, clock: state, structs: [{ gc: 20 }] }]);
+  expect(checkCommentsUpdate(f.server, gc, f.bo.id, 'review', owners)).toMatchObject({
+    problem: "writes under a client id another author's connection uses",
+  });
+  const sv = Y.encodeStateVector(f.adaDoc);
+  editComment(f.adaDoc, f.ada.id, f.comment, 'Ada v2');
+  const next = Y.encodeStateAsUpdate(f.adaDoc, sv);
+  expect(checkCommentsUpdate(f.server, next, f.ada.id, 'review', owners)).toBeNull();
+  return next;
+}
+
 describe('attacks through Yjs integration, refused', () => {
   it('a struct that starts inside what the server has (Yjs would attach its new part to Ada’s last item)', () => {
     const f = fixture();
@@ -265,17 +283,8 @@ describe('attacks through Yjs integration, refused', () => {
     const fresh = new Y.Doc();
     const adaUpdate = Y.encodeStateAsUpdate(f.adaDoc);
     recordClientOwners(fresh, adaUpdate, f.ada.id, owners);
-    expect(owners.get(ADA)).toBe(f.ada.id);
-    const state = Y.getState(f.server.store, ADA);
-    const gc = build([{ client: ADA, clock: state, structs: [{ gc: 20 }] }]);
-    expect(checkCommentsUpdate(f.server, gc, f.bo.id, 'review', owners)).toMatchObject({
-      problem: "writes under a client id another author's connection uses",
-    });
-    // Her own next edit under it is taken; ids already known to the doc are bound to nobody.
-    const sv = Y.encodeStateVector(f.adaDoc);
-    editComment(f.adaDoc, f.ada.id, f.comment, 'Ada v2');
-    const next = Y.encodeStateAsUpdate(f.adaDoc, sv);
-    expect(checkCommentsUpdate(f.server, next, f.ada.id, 'review', owners)).toBeNull();
+    const next = expectAdasClientId(f, owners);
+    // Ids already known to the doc are not bound by a later update.
     recordClientOwners(f.server, next, f.ada.id, owners);
     expect(owners.has(BO)).toBe(false);
   });
@@ -342,16 +351,7 @@ describe('attacks found in the second round, refused', () => {
     const f = fixture();
     const owners: ClientOwners = new Map();
     seedClientOwners(f.server, owners);
-    expect(owners.get(ADA)).toBe(f.ada.id);
-    const state = Y.getState(f.server.store, ADA);
-    const gc = build([{ client: ADA, clock: state, structs: [{ gc: 1000 }] }]);
-    expect(checkCommentsUpdate(f.server, gc, f.bo.id, 'review', owners)).toMatchObject({
-      problem: "writes under a client id another author's connection uses",
-    });
-    const sv = Y.encodeStateVector(f.adaDoc);
-    editComment(f.adaDoc, f.ada.id, f.comment, 'Ada v2');
-    const hers = Y.encodeStateAsUpdate(f.adaDoc, sv);
-    expect(checkCommentsUpdate(f.server, hers, f.ada.id, 'review', owners)).toBeNull();
+    expectAdasClientId(f, owners);
   });
 });
 
