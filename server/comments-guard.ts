@@ -7,8 +7,10 @@
 //   brings other people's comments);
 // - change or delete a thread, a comment or a people record only when it is its own; any
 //   commenter may resolve and reopen a thread (its `resolved`, `resolvedBy`, `resolvedAt`);
-// - never rewrite a record's `authorId`;
-// - a review token writes no other root, and no record that is not a Y.Map.
+// - never rewrite a record's `authorId` (an unprovable one becomes at most the writer's own,
+//   as one plain value);
+// - a review token writes no other root, no record that is not a Y.Map, and no field that is
+//   not a plain value.
 // A connection's author id is the one derived from the secret its comments socket sent
 // (`author`, src/model/comments/author.ts); none without one. Records under an id that is not
 // of the derived form (written before secrets existed) cannot be held to anyone and stay open.
@@ -17,17 +19,22 @@
 // integrate it: under a root and key (a record itself), or inside a record (a field), its
 // parent or origin looked up in the update or the doc. Deletions are placed from the doc. An
 // item or deletion that cannot be placed (it depends on something neither holds) is refused:
-// nothing is applied that was not checked, and nothing is left for Yjs to apply later (it
-// would, unchecked, when the missing part arrives): so no Skip structs, no content after a gap
-// in a client's clocks, none that starts inside what the server has. An honest client only
-// hits that in a cluster race, and its reconnect resyncs.
+// nothing is applied that was not checked, and Yjs must be able to apply all of it at once,
+// now (what it parks it applies later, unchecked; what it applies in part breaks the checks
+// that counted the rest). So: no Skip structs, no empty structs, no gap or overlap in a
+// client's clocks, none that starts inside what the server has, no client listed twice in one
+// update, no reference to a later clock of its own client, no cycle of references. An honest
+// client only hits that in a cluster race, and its reconnect resyncs. room.ts drops whatever
+// Yjs still holds pending after an apply (it was never stored).
 //
 // Yjs client ids are not authors: a peer could write at the clocks of someone else's session
-// and make the server skip that session's next writes as already held. A client id the doc
-// first got from a connection in this room's life belongs to that connection's author
-// (`ClientOwners`); another author's structs under it are refused. Ids the doc held before
-// the room loaded are not bound (binding them to whoever writes first would let an attacker
-// lock their owner out).
+// and make the server skip that session's next writes as already held. A client id belongs to
+// the author whose connection first brought it to the room, or, for an id the doc held when
+// the room loaded, to the author of the live records it made (`ClientOwners`); another
+// author's structs under it are refused. An id that made no record is bound to nobody until
+// then: binding it to whoever writes first would let an attacker lock its owner out.
+// server/comments-guard.attacks.test.ts holds the hand-made updates that got past earlier
+// versions of this check.
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { isProvableAuthorId } from '../src/model/comments/author';
@@ -115,7 +122,7 @@ class Guard {
   place(item: Y.Item, depth = 0): Place {
     const known = this.places.get(item);
     if (known) return known;
-    // A hostile chain of origins could be long or circular: placed items are few levels deep.
+    // A hostile chain of origins inside the update could be long: honest ones are short.
     if (depth > 64) return UNKNOWN;
     const result = this.placeNow(item, depth);
     this.places.set(item, result);
