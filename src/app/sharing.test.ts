@@ -538,6 +538,16 @@ describe('revoking a link', () => {
     };
     return { seen, fetch: fetchLosing };
   };
+  /** Revokes `role` of map `id` with the answer lost (the server did it): what it answered. */
+  const revokeLost = async (id: string, role: 'edit' | 'view') => {
+    const lost = losing();
+    await expect(
+      revokeLink(id, role, { apiBase: server.url, fetch: lost.fetch }),
+    ).rejects.toMatchObject({
+      code: 'unreachable',
+    });
+    return lost;
+  };
   const tokensStatus = async (id: string, share: { editToken?: string }) => {
     const res = await fetch(`${server.url}/api/maps/${id}/tokens`, {
       headers: { authorization: `Bearer ${share.editToken}` },
@@ -550,12 +560,7 @@ describe('revoking a link', () => {
     const share = await shareMap(id, { apiBase: server.url });
     const a = openCollab(id, share.editToken!, opened);
     expect(await a.c.firstSync()).toBe('synced');
-    const lost = losing();
-    await expect(
-      revokeLink(id, 'edit', { apiBase: server.url, fetch: lost.fetch }),
-    ).rejects.toMatchObject({
-      code: 'unreachable',
-    });
+    const lost = await revokeLost(id, 'edit');
     // The server revoked it (this editor is closed as revoked); the device kept the claim it sent.
     const { id: _id, ...tokens } = lost.seen[0]!.body!;
     expect(tokens.editToken).not.toBe(share.editToken);
@@ -578,12 +583,7 @@ describe('revoking a link', () => {
   it('a revoke of the edit link retried after its answer was lost revokes once and gets the tokens the first made', async () => {
     const id = await localMap();
     const share = await shareMap(id, { apiBase: server.url });
-    const lost = losing();
-    await expect(
-      revokeLink(id, 'edit', { apiBase: server.url, fetch: lost.fetch }),
-    ).rejects.toMatchObject({
-      code: 'unreachable',
-    });
+    const lost = await revokeLost(id, 'edit');
     const { id: _id, ...tokens } = lost.seen[0]!.body!;
     const again = await revokeLink(id, 'edit', { apiBase: server.url });
     expect(again).toEqual({ ...share, ...tokens });
@@ -616,12 +616,7 @@ describe('revoking a link', () => {
   it('a revoke of the view link whose answer was lost: the next Share asks for the current links instead of showing one that may be dead', async () => {
     const id = await localMap();
     const share = await shareMap(id, { apiBase: server.url });
-    const lost = losing();
-    await expect(
-      revokeLink(id, 'view', { apiBase: server.url, fetch: lost.fetch }),
-    ).rejects.toMatchObject({
-      code: 'unreachable',
-    });
+    const lost = await revokeLost(id, 'view');
     expect(lost.seen[0]!.claim).toBeNull(); // only an edit revoke needs a way back
     const newView = lost.seen[0]!.body!.viewToken;
     expect(newView).not.toBe(share.viewToken);

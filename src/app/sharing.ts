@@ -181,6 +181,16 @@ async function request(
   return parseTokens(await res.json().catch(() => null), mapId);
 }
 
+/** `PUT /api/maps/:id` with this device's claim: 201 when it registers, 200 when it held already. */
+const putWithClaim = (mapId: string, claim: string, opts: ShareOptions): Promise<MapTokens> =>
+  request(
+    mapId,
+    '',
+    { method: 'PUT', headers: { [CLAIM_HEADER]: claim }, cache: 'no-store' },
+    [201, 200],
+    opts,
+  );
+
 /**
  * Registers the map on the server (once) and returns its share info, stored in the library.
  * The PUT carries the map's claim (made and stored first), so a registration whose answer was
@@ -218,13 +228,7 @@ export async function shareMap(mapId: string, opts: ShareOptions = {}): Promise<
   if (old?.reviewToken || old?.viewToken) return old;
   // Stored before the PUT: a retry after a lost answer must send the same claim.
   const claim = await store.shareClaim(mapId);
-  const tokens = await request(
-    mapId,
-    '',
-    { method: 'PUT', headers: { [CLAIM_HEADER]: claim }, cache: 'no-store' },
-    [201, 200],
-    opts,
-  );
+  const tokens = await putWithClaim(mapId, claim, opts);
   // Before the tokens are stored: from then on the session reads the server's list, and a
   // version made here before sharing must be on its way there, not dropped as thinned.
   await queueLocalVersions(mapId);
@@ -377,13 +381,7 @@ export async function recoverRevoke(
   if (!old?.editToken || !claim) return undefined;
   let tokens: MapTokens;
   try {
-    tokens = await request(
-      mapId,
-      '',
-      { method: 'PUT', headers: { [CLAIM_HEADER]: claim }, cache: 'no-store' },
-      [200, 201],
-      opts,
-    );
+    tokens = await putWithClaim(mapId, claim, opts);
   } catch (err) {
     if (!(err instanceof ShareError) || err.code !== 'taken') throw err;
     await store.setShareInfo(mapId, old); // with its edit token: drops the claim

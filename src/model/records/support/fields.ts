@@ -44,11 +44,11 @@ export const ID_PATTERN = /^(?!(?:constructor|prototype)$)[A-Za-z0-9][A-Za-z0-9_
  * such a record goes after the placed ones.
  */
 export function listPlace(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== 'string' || v.trim() === '' || v.length >= 40) return undefined;
-  const n = +v;
-  return Number.isFinite(n) ? n : undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return v; // the fast path
+  // num's reading of a number as text; not a field of the record, so nothing is noted.
+  return num(v, 'order', ANY_PLACE, undefined, []);
 }
+const ANY_PLACE: NumberLimit = { min: -Number.MAX_VALUE, max: Number.MAX_VALUE };
 
 /** Whether `v` can be a record's id (and its key in the doc and in the format). */
 export function isId(v: unknown, maxChars: number): v is string {
