@@ -1,7 +1,7 @@
 /**
  * The measured ceiling of one process (issue 17, docs/operations.md "Capacity of one
  * process"): our compiled server (dist-server/main.js, as `npm run serve` runs it, on SQLite,
- * every update appended before it is relayed) holds ROOMS rooms × CLIENTS stock y-websocket
+ * every update appended in the tick it is relayed) holds ROOMS rooms × CLIENTS stock y-websocket
  * clients; every client edits its own key of a shared map at a rate that rises step by step
  * (×STEP_FACTOR), open loop (edits are due at fixed times, never waiting for deliveries), until
  * the relay p95 (edit → arrival in each other client of its room) exceeds 50 ms or the clients

@@ -1,7 +1,9 @@
 // One live document of a map (its map doc or its comments doc, `kind`): the Y.Doc, its
-// awareness and the peers connected to it. Invariant: a doc update is relayed to other peers
-// (or sent in a sync step 2) only after storage has appended it; `chain` serialises every
-// storage write and every reply that exposes doc state. Writes are accepted only from the roles
+// awareness and the peers connected to it. Invariant: a doc update is published to other
+// instances, acknowledged to its author or sent in a sync step 2 only after storage has appended
+// it; relayed to the room's own peers in the tick of its append (SQLite: just before it, see
+// onUpdate) or after it; `chain` serialises every storage write and every reply that exposes
+// doc state. Writes are accepted only from the roles
 // CAN_WRITE[kind] lists; anyone else's are dropped and logged, never applied or relayed.
 // Awareness: a connection may set or remove only the states of the client ids it owns
 // (awareness-guard.ts); other entries are filtered out and logged once per connection.
@@ -210,19 +212,29 @@ export class Room {
       }
       const appendSync = this.storage.appendUpdateSync;
       if (this.pending === 0 && appendSync && !this.failed) {
-        // Nothing queued ahead of it: append and relay in this tick (same order, same guarantee).
+        // Nothing queued ahead of it, and a synchronous engine (SQLite): relayed to this room's
+        // peers, then appended, in one tick, so nothing else the room does (a sync answer, the
+        // author's save acknowledgement, a fan-out publish, a compaction) sees it unstored.
+        // The relay goes first because the append is most of a relay's cost (25-55 µs); a
+        // process killed inside that tick leaves room-mates holding an edit storage lacks,
+        // which they send back on reconnect (sync step 2), as after a failed append.
+        this.relay(update, origin);
         try {
           this.lastSeq = appendSync.call(this.storage, this.docId, update);
         } catch (err) {
           this.fail(err);
           return;
         }
-        this.appended(update, origin);
+        this.appended(update);
         return;
       }
       this.enqueue(async () => {
+        // Queued, or a networked engine (PostgreSQL): stored, then relayed, since the append
+        // can take a round trip. Published first: the other instances' peers have the longer
+        // way to go (and a compaction is only scheduled here, never run in this tick).
         this.lastSeq = await this.storage.appendUpdate(this.docId, update);
-        this.appended(update, origin);
+        this.appended(update);
+        this.relay(update, origin);
       });
     };
     this.ydoc.on('update', this.onUpdate);
@@ -665,13 +677,16 @@ export class Room {
     }
   }
 
-  private appended(update: Uint8Array, origin: unknown): void {
-    this.sinceCompact++;
+  /** Sends a peer's update to the room's other peers (not to the instance's others). */
+  private relay(update: Uint8Array, origin: unknown): void {
     const msg = encodeSyncUpdate(update);
-    // After the append, never before: whoever receives it may rely on storage holding it.
-    // First: the other instances' peers have the longer way to go.
-    if (this.fanout.enabled) this.fanout.publish(this.docId, 'update', update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(msg);
+  }
+
+  private appended(update: Uint8Array): void {
+    this.sinceCompact++;
+    // After the append, never before: another instance takes what it hears as stored.
+    if (this.fanout.enabled) this.fanout.publish(this.docId, 'update', update);
     if (this.sinceCompact >= this.compactEvery && !this.compactNow()) this.scheduleCompact();
   }
 

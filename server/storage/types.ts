@@ -96,13 +96,15 @@ export interface Storage {
   deleteMap(id: string, deletedAt?: number): Promise<boolean>;
   /**
    * Appends one update to the doc `docId` durably; resolves with its sequence number once it
-   * is on disk. Sequence numbers grow across all docs (one counter), so only their order
-   * within one doc means anything.
+   * is on disk. Sequence numbers grow within each doc, past its snapshot's `uptoSeq`; only
+   * their order within one doc means anything (PostgreSQL has one counter for all docs,
+   * SQLite one per doc).
    */
   appendUpdate(docId: string, update: Uint8Array): Promise<number>;
   /**
    * Optional fast path for synchronous engines (SQLite): the same as appendUpdate, committed
-   * when it returns. Lets a room relay in the same tick when nothing else is queued.
+   * when it returns. Lets a room relay and append in the same tick when nothing else is
+   * queued.
    */
   appendUpdateSync?(docId: string, update: Uint8Array): number;
   /** The stored state of doc `docId` (empty for a doc never written). */
