@@ -9,15 +9,17 @@
  * 2-client p95 is not the 30th-worst of 600.
  *
  * - latency from an edit in one client to its arrival in the others (p50, p95) with 2, 20 and
- *   100 clients in one room; ours appends every update to SQLite before relaying it;
+ *   100 clients in one room; ours appends every update to SQLite in the tick it relays it;
  * - a burst: 100 rooms × 10 clients, every client sends 10 edits at once; time until all
  *   90,000 deliveries arrived, and the server's resident memory afterwards;
  * - cold load after kill -9 of a room written 9,999 times with the default COMPACT_EVERY (it
- *   compacts as it goes, so COMPACT_EVERY − 1 rows are left to replay, the most there can be;
- *   a row counts them); of a room with compaction turned off (all 10,000 rows replayed: shown,
- *   not a target, as that state is what compaction prevents); and after compaction; each
- *   against the first sync of the same doc from the stock server's memory (medians of
- *   COLD_SAMPLES fresh processes, interleaved);
+ *   compacts as it goes, so COMPACT_EVERY − 1 rows are left, the most there can be; a row
+ *   counts them), each sample a fresh process on a copy of what the kill left, which compacts
+ *   those rows before it listens (server/recovery.ts); that start (spawn → /healthz) against
+ *   a start on the same data after a clean stop; a room with compaction turned off, at start
+ *   too (all 10,000 rows replayed: shown, not a target, as that state is what compaction
+ *   prevents); and after compaction; each cold load against the first sync of the same doc
+ *   from the stock server's memory (medians of COLD_SAMPLES fresh processes, interleaved);
  * - cold load of the same compacted room from PostgreSQL against SQLite (a throwaway
  *   PostgreSQL from server/testing/services.ts; the row is skipped, saying why, without one).
  *
@@ -29,7 +31,7 @@
  * BENCH_N=0 skips the latency rows).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,9 +64,14 @@ export function buildServer(): void {
   if (built.status !== 0) throw new Error(`scripts/build-server.mjs failed: ${built.stderr}`);
 }
 
+/** How often start() asks a starting server whether it answers. */
+const START_POLL_MS = 5;
+
 export interface Child {
   url: string;
   proc: ChildProcess;
+  /** Spawn → first good answer (ours: /healthz), polled every START_POLL_MS. */
+  startMs: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
   rssMb(): number;
 }
@@ -82,6 +89,7 @@ export async function start(
   env: Record<string, string> = {},
 ): Promise<Child> {
   const port = await freePort();
+  const spawned = performance.now();
   const args = kind === 'ours' ? oursArgs() : ['node_modules/@y/websocket-server/src/server.js'];
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -101,7 +109,7 @@ export async function start(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 30_000 / START_POLL_MS; i++) {
     if (
       await fetch(kind === 'ours' ? `${url}/healthz` : url).then(
         (r) => r.ok,
@@ -109,11 +117,13 @@ export async function start(
       )
     )
       break;
-    await new Promise((ok) => setTimeout(ok, 100));
+    await new Promise((ok) => setTimeout(ok, START_POLL_MS));
   }
+  const startMs = performance.now() - spawned;
   return {
     url,
     proc,
+    startMs,
     stop: (signal = 'SIGTERM') =>
       new Promise((ok) => {
         if (proc.exitCode !== null) return ok();
@@ -290,6 +300,10 @@ interface ColdLoad {
   readonly rowsLeft: number;
   /** Ours after kill -9 with compaction turned off: every one of the COLD_UPDATES rows. */
   readonly raw: number;
+  /** Start of ours (spawn → /healthz) on the data a kill -9 left: compacts it first. */
+  readonly startKilled: number;
+  /** Start of ours on the same data after a clean stop: nothing to compact. */
+  readonly startClean: number;
   readonly compacted: number;
   readonly stock: number;
 }
@@ -317,16 +331,35 @@ async function coldLoad(): Promise<ColdLoad> {
   await fill(ours, live, LIVE_UPDATES);
   await ours.stop('SIGKILL');
   const rowsLeft = await storedUpdates(liveDir, live.id);
+  // Each sample starts from a copy of what the kill left: a start compacts it (recovery.ts).
+  const crashed = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itinera-bench-sync-'));
+    cpSync(liveDir, dir, { recursive: true });
+    return dir;
+  };
   const killed: number[] = [];
+  const startKilled: number[] = [];
   for (let i = 0; i < COLD_SAMPLES; i++) {
-    ours = await start('ours', { DATA_DIR: liveDir });
+    ours = await start('ours', { DATA_DIR: crashed() });
+    startKilled.push(ours.startMs);
     killed.push(await timeToSync(ours, live));
-    await ours.stop('SIGKILL'); // loading alone compacts nothing new: the same rows each time
+    await ours.stop('SIGKILL');
     await stockSample();
+  }
+  // The same data stopped cleanly (the room compacted as it unloaded), started again.
+  const cleanDir = crashed();
+  ours = await start('ours', { DATA_DIR: cleanDir });
+  await ours.stop();
+  const startClean: number[] = [];
+  for (let i = 0; i < COLD_SAMPLES; i++) {
+    ours = await start('ours', { DATA_DIR: cleanDir });
+    startClean.push(ours.startMs);
+    await ours.stop();
   }
 
   const dataDir = mkdtempSync(join(tmpdir(), 'itinera-bench-sync-'));
-  const env = { DATA_DIR: dataDir, COMPACT_EVERY: '1000000000' };
+  // Compaction off, at start too: every sample replays all 10,000 rows.
+  const env = { DATA_DIR: dataDir, COMPACT_EVERY: '1000000000', STARTUP_COMPACT_MS: '0' };
   ours = await start('ours', env);
   const room = await newRoom(ours, 'ours');
   await fill(ours, room, N);
@@ -351,6 +384,8 @@ async function coldLoad(): Promise<ColdLoad> {
   return {
     killed: median(killed),
     rowsLeft,
+    startKilled: median(startKilled),
+    startClean: median(startClean),
     raw: median(raw),
     compacted: median(compacted),
     stock: median(stockSamples),
@@ -451,14 +486,21 @@ export async function benchServer(): Promise<BenchRow[]> {
   const cold = await coldLoad();
   rows.push(
     row(
-      'sync: cold load after kill -9 of a room written 9,999 times, compacting as it goes (connect → synced)',
+      'sync: cold load after kill -9 of a room written 9,999 times, compacting as it goes (connect → synced, after a start that compacted what the kill left)',
       'ms',
       cold.killed,
       `${STOCK}, doc in memory`,
       cold.stock,
     ),
     row(
-      'sync: updates that cold load replayed (rows left after 9,999 edits and kill -9)',
+      'sync: start after that kill -9, compacting its rows before listening (spawn → /healthz)',
+      'ms',
+      cold.startKilled,
+      'the same server and data after a clean stop (nothing to compact), same run',
+      cold.startClean,
+    ),
+    row(
+      'sync: updates the start after kill -9 compacted (rows left after 9,999 edits and kill -9)',
       'updates',
       cold.rowsLeft,
       `the most compaction leaves, COMPACT_EVERY − 1 (a room compacts at ${DEFAULT_COMPACT_EVERY} appended)`,

@@ -39,6 +39,11 @@ export interface ServerConfig {
   compactEvery: number;
   /** How long an empty room stays in memory before it is compacted and unloaded. */
   roomUnloadDelayMs: number;
+  /**
+   * At start, before listening: time spent compacting the docs a crash left with update rows
+   * (recovery.ts); 0 turns it off. What is over it is replayed when its room loads.
+   */
+  startupCompactMs: number;
   /** Open websocket connections (and pending upgrades) allowed per client address (429 above). */
   maxConnectionsPerIp: number;
   /** Open websocket connections allowed in total (503 above). */
@@ -112,6 +117,7 @@ Environment variables:
   PING_INTERVAL_MS   websocket ping interval, idle peers dropped after one miss (default 30000)
   COMPACT_EVERY      updates appended before a room is compacted (default ${DEFAULT_COMPACT_EVERY})
   ROOM_UNLOAD_DELAY_MS  empty rooms are unloaded after this delay (default 10000)
+  STARTUP_COMPACT_MS at start, time for compacting what a crash left uncompacted, 0 = off (default 5000)
   MAX_CONNECTIONS_PER_IP  open websockets per client address, 429 above (default 200)
   MAX_CONNECTIONS    open websockets in total, 503 above (default 10000)
   API_RATE_LIMIT_PER_MIN  /api/ requests per minute per client address (default 60)
@@ -276,6 +282,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pingIntervalMs: int(env, 'PING_INTERVAL_MS', 30_000, 100),
     compactEvery: int(env, 'COMPACT_EVERY', DEFAULT_COMPACT_EVERY, 1),
     roomUnloadDelayMs: int(env, 'ROOM_UNLOAD_DELAY_MS', 10_000, 0),
+    startupCompactMs: int(env, 'STARTUP_COMPACT_MS', 5_000, 0),
     maxConnectionsPerIp,
     maxConnections,
     apiRateLimitPerMin: int(env, 'API_RATE_LIMIT_PER_MIN', 60, 1),

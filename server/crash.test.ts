@@ -1,5 +1,6 @@
 // Durability across `kill -9`: an edit another client has received is on disk, because the
-// server appends before it relays. Runs the real entry point (server/main.ts) as a child.
+// server appends in the tick it relays (room.ts). Runs the real entry point (server/main.ts)
+// as a child, whose restart compacts what the kill left before it listens (recovery.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';

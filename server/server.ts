@@ -25,6 +25,7 @@ import { ValidatePool } from './validate-pool';
 import { attachSockets } from './sockets';
 import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static';
+import { compactUncompacted } from './recovery';
 import { openStorage, storageEngine } from './storage/open';
 import type { Storage } from './storage/types';
 
@@ -48,6 +49,8 @@ export async function startServer(
   const started = Date.now();
   const secret = loadSecret(config.dataDir, config.syncSecret);
   const storage = given ?? (await openStorage(config, log));
+  // Before anything can open a room (recovery.ts).
+  await compactUncompacted(storage, log, config.startupCompactMs);
   const fanout = givenFanout ?? (await openFanout(config, log));
   // The one registry of /metrics counters, handed to each part that counts.
   const counters = createCounters();

@@ -259,6 +259,10 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
      RETURNING seq`,
   );
   const append = (doc: string, data: Uint8Array): number => insertUpdate.get({ doc, data })!.seq;
+  const selectUncompacted = db.prepare<[], { doc_id: string; n: number }>(
+    `SELECT u.doc_id, count(*) AS n FROM updates u LEFT JOIN snapshots s ON s.doc_id = u.doc_id
+     GROUP BY u.doc_id HAVING n >= 2 OR count(s.doc_id) > 0 ORDER BY n DESC, u.doc_id`,
+  );
   const selectSnapshot = db.prepare<
     [string],
     { data: Buffer; upto_seq: number; state_vector: Buffer | null }
@@ -394,6 +398,9 @@ export function openSqliteStorage(dataDir: string, sync: SqliteSync = 'NORMAL'):
       return append(docId, update);
     },
     appendUpdateSync: append,
+    async uncompacted() {
+      return selectUncompacted.all().map((r) => ({ docId: r.doc_id, rows: r.n }));
+    },
     async load(docId): Promise<StoredDoc> {
       const snap = selectSnapshot.get(docId);
       const rows = selectUpdates.all(docId, snap?.upto_seq ?? 0);

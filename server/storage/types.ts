@@ -107,6 +107,12 @@ export interface Storage {
    * queued.
    */
   appendUpdateSync?(docId: string, update: Uint8Array): number;
+  /**
+   * Optional (SQLite): the docs whose load would replay update rows, most rows first: two or
+   * more, or one after a snapshot. A room compacts when it unloads, so after a clean stop
+   * there are none; a crash leaves up to COMPACT_EVERY − 1 per doc (recovery.ts).
+   */
+  uncompacted?(): Promise<{ docId: string; rows: number }[]>;
   /** The stored state of doc `docId` (empty for a doc never written). */
   load(docId: string): Promise<StoredDoc>;
   /**
