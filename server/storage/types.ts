@@ -96,9 +96,8 @@ export interface Storage {
   deleteMap(id: string, deletedAt?: number): Promise<boolean>;
   /**
    * Appends one update to the doc `docId` durably; resolves with its sequence number once it
-   * is on disk. Sequence numbers grow within each doc, past its snapshot's `uptoSeq`; only
-   * their order within one doc means anything (PostgreSQL has one counter for all docs,
-   * SQLite one per doc).
+   * is on disk. Sequence numbers grow across all docs (one counter), so only their order
+   * within one doc means anything.
    */
   appendUpdate(docId: string, update: Uint8Array): Promise<number>;
   /**
