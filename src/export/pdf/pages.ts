@@ -39,6 +39,7 @@ import type { DeckLabels } from './labels';
 import { span } from '../spans';
 import { layoutOverview, type OverviewLabels, type TextMeasure } from '../overviewLayout';
 import { fitLine, wrapText, type FontKit } from './text';
+import { kpiTarget } from '../../model/strategy/kpiTarget';
 
 export interface Ctx {
   readonly pdf: PDFDocument;
@@ -422,9 +423,7 @@ function drawSidebar(
       if (!col.text(k.name, st(ctx.bold, 8.5, INK, 10.5), 2)) break;
       const bits: string[] = [];
       if (k.target !== undefined)
-        bits.push(
-          `${labels.target}: ${formatNumber(k.target, ctx.locale)}${k.unit ? ` ${k.unit}` : ''}`,
-        );
+        bits.push(`${labels.target}: ${kpiTarget(k.target, k.unit, ctx.locale)}`);
       if (k.frequency) bits.push(k.frequency);
       if (bits.length) col.text(bits.join(' · '), meta, 2);
       col.gap(3);
@@ -638,9 +637,7 @@ export function strategyPage(ctx: Ctx): void {
       for (const k of list) {
         const bits: string[] = [];
         if (k.target !== undefined)
-          bits.push(
-            `${labels.target}: ${formatNumber(k.target, locale)}${k.unit ? ` ${k.unit}` : ''}`,
-          );
+          bits.push(`${labels.target}: ${kpiTarget(k.target, k.unit, locale)}`);
         if (k.frequency) bits.push(k.frequency);
         if (!c2.bullet(k.name, body, ACCENT, 2)) break;
         if (bits.length) c2.text(bits.join(' · '), meta, 1, 8);

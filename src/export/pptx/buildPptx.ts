@@ -38,6 +38,7 @@ import { breathe } from '../breathe';
 import { span, timed } from '../spans';
 import { patchPptx, presentationZip } from './patch';
 import { SlideXml, type Box } from './slideXml';
+import { kpiTarget } from '../../model/strategy/kpiTarget';
 
 export interface PptxOptions {
   readonly labels: DeckLabels;
@@ -384,7 +385,7 @@ class DeckBuilder {
         color: ACCENT,
         items: st.kpis.map((k) => {
           const target = finite(k.target)
-            ? ` (${k.target}${k.unit ? ` ${clean(k.unit)}` : ''})`
+            ? ` (${kpiTarget(k.target, k.unit && clean(k.unit), this.l.locale)})`
             : '';
           return `${clean(k.name)}${target}`;
         }),
@@ -718,7 +719,7 @@ class DeckBuilder {
         .filter((k) => k.family === f)
         .map((k) => {
           const target = finite(k.target)
-            ? ` (${k.target}${k.unit ? ` ${clean(k.unit)}` : ''})`
+            ? ` (${kpiTarget(k.target, k.unit && clean(k.unit), this.l.locale)})`
             : '';
           return `${clean(k.name)}${target}${k.frequency ? ` · ${clean(k.frequency)}` : ''}`;
         }),

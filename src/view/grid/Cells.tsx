@@ -34,6 +34,7 @@ import { dimClass } from '../personas/evidence';
 import { evidenceUi } from '../personas/evidenceUi';
 import { EvidenceMark } from '../personas/EvidenceMark';
 import { EvidenceControls } from '../personas/ItemEvidence';
+import { kpiTarget } from '../../model/strategy/kpiTarget';
 import '../screen-reader.css';
 
 export interface PeerMark {
@@ -488,7 +489,7 @@ const KpisCell = memo(function KpisCell(p: CellProps) {
               <span className="grid-kpi-name">{k.name.trim() || '—'}</span>
               {typeof k.target === 'number' && Number.isFinite(k.target) ? (
                 <span className="grid-kpi-target">
-                  {t('cell.target', { target: `${k.target}${k.unit ? ` ${k.unit}` : ''}` })}
+                  {t('cell.target', { target: kpiTarget(k.target, k.unit, p.api.language) })}
                 </span>
               ) : null}
             </li>

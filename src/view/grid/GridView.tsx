@@ -207,6 +207,7 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
       readOnly,
       t,
       ...cachedTexts(t),
+      language: i18n.language,
       selectTouchpoint,
       selectNode,
       addTouchpoint(stageId, channelId) {
@@ -345,7 +346,7 @@ export function GridView({ snapshot, selection, select, renderAll = false }: Pro
       },
     };
     // i18n.language: the same t function translates into a new language.
-  }, [session, select, readOnly, t, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [session, select, readOnly, t, i18n.language]);
 
   // Focus what moved, once it is drawn where it went.
   useLayoutEffect(() => {

@@ -9,6 +9,8 @@ export interface GridApi {
   readonly readOnly: boolean;
   /** The grid namespace's translation (one function for every cell). */
   readonly t: TFunction;
+  /** The UI language, for numbers (i18n.language). */
+  readonly language: string;
   /** t(key, { count }) for texts without other values, cached (thousands of cards share them). */
   text(key: string, count?: number): string;
   /** t(key, vars) through a cached template: the message is looked up once per key. */

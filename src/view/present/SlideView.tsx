@@ -9,6 +9,7 @@ import { Face } from '../Face';
 import { formatMoney, formatNumber } from '../strategy/inputs';
 import { formatDate } from '../strategy/onePage';
 import type { Slide } from './slides';
+import { kpiTarget } from '../../model/strategy/kpiTarget';
 import '../screen-reader.css';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -161,8 +162,8 @@ function StageSlide({ deck, stage }: { deck: Deck; stage: DeckStage }) {
   );
 }
 
-const kpiLine = (k: DeckKpi) =>
-  [k.name, k.target !== undefined ? `${k.target}${k.unit ? ` ${k.unit}` : ''}` : '', k.frequency]
+const kpiLine = (k: DeckKpi, language: string) =>
+  [k.name, k.target !== undefined ? kpiTarget(k.target, k.unit, language) : '', k.frequency]
     .filter(Boolean)
     .join(' · ');
 
@@ -198,7 +199,11 @@ function StrategySlide({ deck }: { deck: Deck }) {
           )}
           tone="goal"
         />
-        <List title={t('strategy.kpis')} items={s.kpis.map(kpiLine)} tone="kpi" />
+        <List
+          title={t('strategy.kpis')}
+          items={s.kpis.map((k) => kpiLine(k, i18n.language))}
+          tone="kpi"
+        />
         <List
           title={t('strategy.channels')}
           items={s.channels.map((c) =>

@@ -10,6 +10,7 @@ import { goLiveChecklist } from '../../model/strategy/checklist';
 import { KPI_FAMILIES, type Emotion, type KpiFamily, type MapSnapshot } from '../../model/types';
 import { formatMoney, formatNumber } from './inputs';
 import { frequencyText } from './kpiFrequency';
+import { kpiTarget } from '../../model/strategy/kpiTarget';
 
 /** Pain points and opportunities shown per stage; the rest is counted ("+2 more"). */
 export const TOP_PER_STAGE = 3;
@@ -253,8 +254,7 @@ export function onePage(
       .filter((k) => k.family === family)
       .map((k) => {
         const parts = [k.name];
-        if (k.target !== undefined)
-          parts.push(`: ${num(k.target, 2)}${k.unit ? ` ${k.unit}` : ''}`);
+        if (k.target !== undefined) parts.push(`: ${kpiTarget(k.target, k.unit, language)}`);
         if (k.frequency) parts.push(` (${frequency(k.frequency)})`);
         const goal = k.goalId ? goalTitle.get(k.goalId) : undefined;
         if (goal) parts.push(` → ${goal}`);
