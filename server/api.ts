@@ -75,6 +75,7 @@ import { QuotaError, type CreationQuota } from './quota-storage';
 import type { LiveTokens } from './revocation';
 import type { Rooms } from './rooms';
 import type { ValidatePool } from './validate-pool';
+import { docOfStored } from './storage/stored-doc';
 import type { MapRecord, Storage } from './storage/types';
 import { handleVersions } from './versions-api';
 
@@ -392,10 +393,7 @@ async function readDoc(
     await live.flush();
     return { doc: live.doc, done: () => {} };
   }
-  const stored = await ctx.storage.load(kind === 'map' ? mapId : commentsDocId(mapId));
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  const doc = docOfStored(await ctx.storage.load(kind === 'map' ? mapId : commentsDocId(mapId)));
   return { doc, done: () => doc.destroy() };
 }
 

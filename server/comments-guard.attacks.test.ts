@@ -167,6 +167,21 @@ function fixture() {
 }
 
 /**
+ * A reply to the fixture's thread under an id from before author secrets (`personId`, p-…),
+ * written on a copy of the server's doc: its key, and the update that brings it (not applied).
+ */
+function legacyReply(
+  f: ReturnType<typeof fixture>,
+  personId: string,
+): { legacy: string; brought: Uint8Array } {
+  const ed = new Y.Doc();
+  Y.applyUpdate(ed, Y.encodeStateAsUpdate(f.server));
+  const sv = Y.encodeStateVector(ed);
+  const legacy = reply(ed, { id: personId, name: 'Old' }, f.thread, 'old text');
+  return { legacy, brought: Y.encodeStateAsUpdate(ed, sv) };
+}
+
+/**
  * Ada's client id is hers in `owners`: Bo's structs at her next clocks are refused, her own next
  * edit under it is taken (its update is returned).
  */
@@ -310,11 +325,7 @@ describe('attacks found in the second round, refused', () => {
 
   it("giving a legacy record (no provable author) to Ada's provable id", () => {
     const f = fixture();
-    const ed = new Y.Doc();
-    Y.applyUpdate(ed, Y.encodeStateAsUpdate(f.server));
-    const sv = Y.encodeStateVector(ed);
-    const legacy = reply(ed, { id: 'p-legacy0001', name: 'Old' }, f.thread, 'old text');
-    const brought = Y.encodeStateAsUpdate(ed, sv);
+    const { legacy, brought } = legacyReply(f, 'p-legacy0001');
     expect(checkCommentsUpdate(f.server, brought, undefined, 'edit')).toBeNull();
     Y.applyUpdate(f.server, brought);
     const u = f.boWrite((d) =>
@@ -370,11 +381,7 @@ describe('attacks found in the third round, refused', () => {
 
   it('an authorId written as JSON content (the reader takes it as any value)', () => {
     const f = fixture();
-    const ed = new Y.Doc();
-    Y.applyUpdate(ed, Y.encodeStateAsUpdate(f.server));
-    const sv = Y.encodeStateVector(ed);
-    const legacy = reply(ed, { id: 'p-legacy0002', name: 'Old' }, f.thread, 'old text');
-    const brought = Y.encodeStateAsUpdate(ed, sv);
+    const { legacy, brought } = legacyReply(f, 'p-legacy0002');
     Y.applyUpdate(f.server, brought);
     const record = f.server.getMap('comments').get(legacy) as Y.Map<unknown>;
     const author = record._map.get('authorId')!;

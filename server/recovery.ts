@@ -12,6 +12,7 @@
 // shared by instances that may be running) are skipped.
 import * as Y from 'yjs';
 import type { Logger } from './log';
+import { docOfStored } from './storage/stored-doc';
 import type { Storage } from './storage/types';
 
 export interface Recovery {
@@ -42,11 +43,7 @@ export async function compactUncompacted(
     }
     try {
       const stored = await storage.load(docId);
-      const doc = new Y.Doc();
-      Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(doc, u);
-      });
+      const doc = docOfStored(stored);
       await storage.compact(
         docId,
         Y.encodeStateAsUpdate(doc),

@@ -28,6 +28,7 @@ import { AUTO_VERSION_EVERY_MS, versionsToThin } from '../src/model/versions/thi
 import { verifyToken, type Role } from './auth';
 import { findMap } from './map-lookup';
 import { bearer, HttpError, readBody, sendJson, type Issue } from './http-util';
+import { docOfStored } from './storage/stored-doc';
 import type { MapRecord } from './storage/types';
 import type { VersionStorage } from './storage/versions';
 import type { ApiContext } from './api';
@@ -120,11 +121,8 @@ async function currentSnapshot(ctx: ApiContext, mapId: string): Promise<Uint8Arr
     await live.flush();
     return Y.encodeStateAsUpdate(live.doc);
   }
-  const stored = await ctx.storage.load(mapId);
-  const doc = new Y.Doc();
+  const doc = docOfStored(await ctx.storage.load(mapId));
   try {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(doc, u);
     return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();

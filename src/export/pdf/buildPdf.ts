@@ -8,7 +8,8 @@ import { PDFDocument } from 'pdf-lib';
 import type { Deck } from '../../model/deck';
 import { flushContent } from './content';
 import { reuseFontStreams } from './fontStreams';
-import { formatDate, safeLocale } from './format';
+import { safeLocale } from '../../model/intl';
+import { formatDate } from './format';
 import type { DeckLabels } from './labels';
 import {
   curvePage,

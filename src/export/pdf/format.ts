@@ -1,28 +1,6 @@
 /** Dates, numbers and money in the UI locale, never throwing on odd values or locales. */
 
-/** Intl formatters are slow to make and used for every card: one per locale and options. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(opts)}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, opts);
-    if (numberFormats.size > 64) numberFormats.clear();
-    numberFormats.set(key, f);
-  }
-  return f;
-}
-
-/** A locale Intl accepts (the UI's, else 'en'). */
-export function safeLocale(locale: unknown): string {
-  try {
-    return (
-      Intl.getCanonicalLocales(typeof locale === 'string' && locale ? locale : 'en')[0] ?? 'en'
-    );
-  } catch {
-    return 'en';
-  }
-}
+import { numberFormat } from '../../model/intl';
 
 /** 'YYYY-MM-DD' (or a Date) as a long date in the locale; any other text as it is. */
 export function formatDate(value: string | Date, locale: string): string {

@@ -1,3 +1,5 @@
+import { numberFormat } from '../intl';
+
 /**
  * A KPI's target as every screen and deck writes it (the strategy's one-pager, the grid, Present,
  * the PDF and the PowerPoint): the number in the UI language (grouped, at most 2 decimals:
@@ -6,7 +8,7 @@
  */
 export function kpiTarget(target: number, unit: string | undefined, locale: string): string {
   const n = Number.isFinite(target)
-    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(target)
+    ? numberFormat(locale, { maximumFractionDigits: 2 }).format(target)
     : '–';
   const u = unit?.trim();
   if (!u) return n;
